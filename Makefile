@@ -1,0 +1,89 @@
+# dyad - one Makefile. Targets: all, deps, demo, test, asan, valgrind, fuzz, bench, clean, install.
+# Builds go to build/ (release) and build/asan/ (AddressSanitizer + UndefinedBehaviorSanitizer).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+PKGS    := libutf8proc jansson
+WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
+           -Wundef -Wvla -Wformat=2 -Wno-format-nonliteral
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
+OPT     ?= -O2 -g
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -ljansson)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
+
+LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c \
+           src/dy_seg.c src/dy_actors.c src/dy_events.c src/dy_out.c
+CLI_SRC := src/cli/main.c src/cli/cmd_code.c src/cli/cmd_dict.c
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+# $(1) = build dir, $(2) = extra flags
+define variant
+$(1)/obj/%.o: %.c $(wildcard src/*.h src/cli/*.h tests/unit/*.h) | $(1)/.dirs
+	$$(CC) $$(CSTD) $$(OPT) $(2) $$(WARN) $$(DEP_CFLAGS) -c $$< -o $$@
+$(1)/libdyad.a: $(patsubst %.c,$(1)/obj/%.o,$(LIB_SRC))
+	rm -f $$@ && ar rcs $$@ $$^
+$(1)/dyad: $(patsubst %.c,$(1)/obj/%.o,$(CLI_SRC)) $(1)/libdyad.a
+	$$(CC) $(2) -o $$@ $$^ $$(DEP_LIBS)
+$(1)/test_unit: $(patsubst %.c,$(1)/obj/%.o,$(UNIT_SRC)) $(1)/libdyad.a
+	$$(CC) $(2) -o $$@ $$^ $$(CHECK_LIBS) $$(DEP_LIBS)
+$(1)/test_expect: $(1)/obj/tests/expect.o
+	$$(CC) $(2) -o $$@ $$^ $$(DEP_LIBS)
+$(1)/.dirs:
+	mkdir -p $(1)/obj/src/cli $(1)/obj/tests/unit && touch $$@
+endef
+
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+$(eval $(call variant,build,))
+$(eval $(call variant,build/asan,$(SAN)))
+
+.PHONY: all deps demo test test-release asan valgrind fuzz bench clean install dict-check
+all: build/.deps build/dyad
+
+build/.deps: scripts/install-deps.sh
+	@mkdir -p build
+	@sh scripts/install-deps.sh
+	@touch $@
+
+deps: build/.deps
+
+# README command 1: install, build, code the bundled example corpus.
+demo: all
+	build/dyad dict check dict
+	build/dyad code --stats examples/corpus/*.txt > build/examples.jsonl
+	@echo "dyad: wrote $$(wc -l < build/examples.jsonl) events to build/examples.jsonl; the first ones:"
+	@head -n 5 build/examples.jsonl
+
+# README command 2: every test, release build then under ASan+UBSan.
+test: build/.deps build/dyad build/test_unit build/test_expect build/asan/dyad build/asan/test_unit build/asan/test_expect
+	@sh tests/run.sh build build/asan
+
+test-release: build/.deps build/dyad build/test_unit build/test_expect
+	@sh tests/run.sh build
+
+asan: build/.deps build/asan/dyad build/asan/test_unit build/asan/test_expect
+	@sh tests/run.sh build/asan
+
+valgrind: build/.deps build/dyad build/test_unit build/test_expect
+	@VALGRIND=1 sh tests/run.sh build
+
+fuzz:
+	@echo "dyad: fuzzing harnesses are planned (issue 7); nothing to run yet"
+
+build/bench-gen: bench/gen.c | build/.dirs
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -o $@ $<
+
+bench: build/.deps build/dyad build/bench-gen
+	bash bench/run.sh $(MB)
+
+dict-check: build/dyad
+	build/dyad dict check dict
+
+install: build/dyad
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/
+	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+
+clean:
+	rm -rf build

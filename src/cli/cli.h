@@ -1,0 +1,35 @@
+/* cli.h - shared pieces of the dyad command: exit codes, messages, dictionary lookup.
+ * Only the CLI prints or exits; the library returns codes and messages. */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include "../dy_dict.h"
+
+typedef enum {
+    DYAD_EXIT_OK = 0,       /* everything coded */
+    DYAD_EXIT_INPUT = 1,    /* some input could not be read or coded (the rest was) */
+    DYAD_EXIT_USAGE = 2,    /* bad command line */
+    DYAD_EXIT_DICT = 3,     /* the dictionaries are missing or invalid */
+    DYAD_EXIT_IO = 4,       /* output could not be written */
+    DYAD_EXIT_NOMEM = 5     /* out of memory */
+} dyad_exit;
+
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+void cli_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* The dictionary directory: --dict, $DYAD_DICT, <program>/../dict, ./dict. */
+const char *cli_dict_dir(const char *opt);
+/* Loads it, printing the error; NULL on failure. */
+dy_dict *cli_load_dict(const char *opt);
+
+int cmd_code(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+
+#endif

@@ -1,0 +1,182 @@
+/* cmd_code.c - dyad code: read articles, code events, write JSON Lines or TSV. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "../dy_events.h"
+#include "../dy_ingest.h"
+#include "../dy_out.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct opts {
+    dy_input input;
+    int format;
+    dy_date date;
+    int moods_all;
+    int explain;
+    int stats;
+    int progress;
+    const char *dict;
+} opts;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+typedef struct run {
+    opts o;
+    dy_coder *coder;
+    dy_buf out;
+    size_t docs, failed, sents, events, bytes;
+    double t0, last_progress;
+    int write_error;
+} run;
+
+static void flush(run *r, int force)
+{
+    if (r->out.len && (force || r->out.len > (1 << 16))) {
+        if (fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len) r->write_error = 1;
+        r->out.len = 0;
+    }
+    if (force && fflush(stdout)) r->write_error = 1;
+}
+
+static void progress(run *r, int last)
+{
+    if (!r->o.progress) return;
+    double t = now();
+    if (!last && t - r->last_progress < 0.5) return;
+    r->last_progress = t;
+    double el = t - r->t0 > 1e-9 ? t - r->t0 : 1e-9;
+    fprintf(stderr, "\rdyad: %zu documents (%.0f/s), %zu events, %.1f MB%s", r->docs, r->docs / el, r->events,
+            r->bytes / 1e6, last ? "\n" : "");
+}
+
+static int code_doc(run *r, dy_doc *doc)
+{
+    dy_err err = {0};
+    if (doc->pub.prec == DY_PREC_NONE) {
+        if (r->o.date.prec != DY_PREC_NONE) doc->pub = r->o.date;
+        else cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
+    }
+    if (dy_coder_code(r->coder, doc, &err)) { cli_error("%s", err.msg); r->failed++; return -1; }
+    size_t ne, ns;
+    const dy_event *ev = dy_coder_events(r->coder, &ne);
+    const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+    r->docs++;
+    r->sents += ns;
+    r->events += ne;
+    r->bytes += doc->len;
+    if (r->o.explain) {
+        const dy_buf *x = dy_coder_explain(r->coder);
+        if (x->len) dy_buf_add(&r->out, x->data, x->len);
+    } else {
+        for (size_t i = 0; i < ne; i++)
+            if (dy_out_event(&r->out, r->o.format, doc, sents, &ev[i], r->o.moods_all)) {
+                cli_error("out of memory writing events");
+                return -2;
+            }
+    }
+    flush(r, 0);
+    progress(r, 0);
+    return 0;
+}
+
+static int parse_opts(int argc, char **argv, opts *o, int *first)
+{
+    memset(o, 0, sizeof *o);
+    o->progress = isatty(2);
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--")) { i++; break; }
+        if (a[0] != '-' || !strcmp(a, "-")) break;
+        if (!strcmp(a, "--input")) {
+            if (!v || (strcmp(v, "text") && strcmp(v, "jsonl"))) { cli_error("--input takes text or jsonl"); return -1; }
+            o->input = !strcmp(v, "jsonl") ? DY_IN_JSONL : DY_IN_TEXT;
+            i++;
+        } else if (!strcmp(a, "--format")) {
+            if (!v || (strcmp(v, "jsonl") && strcmp(v, "tsv") && strcmp(v, "json"))) { cli_error("--format takes jsonl or tsv"); return -1; }
+            o->format = !strcmp(v, "tsv") ? DY_FMT_TSV : DY_FMT_JSONL;
+            i++;
+        } else if (!strcmp(a, "--date")) {
+            if (!v || !dy_date_parse_iso(v, strlen(v), &o->date)) { cli_error("--date takes a date as YYYY-MM-DD, such as 2024-06-18"); return -1; }
+            i++;
+        } else if (!strcmp(a, "--moods")) {
+            if (!v || (strcmp(v, "all") && strcmp(v, "factual"))) { cli_error("--moods takes factual or all"); return -1; }
+            o->moods_all = !strcmp(v, "all");
+            i++;
+        } else if (!strcmp(a, "--dict")) {
+            if (!v) { cli_error("--dict takes a directory"); return -1; }
+            o->dict = v;
+            i++;
+        } else if (!strcmp(a, "--explain")) o->explain = 1;
+        else if (!strcmp(a, "--stats")) o->stats = 1;
+        else if (!strcmp(a, "--no-progress")) o->progress = 0;
+        else if (!strcmp(a, "--progress")) o->progress = 1;
+        else { cli_error("unknown option '%s' for code, and see 'dyad help'", a); return -1; }
+    }
+    *first = i;
+    return 0;
+}
+
+int cmd_code(int argc, char **argv)
+{
+    run r = {0};
+    int first;
+    if (parse_opts(argc, argv, &r.o, &first)) return DYAD_EXIT_USAGE;
+    if (first >= argc) {
+        cli_error("no input files, and give article files, or - to read standard input");
+        return DYAD_EXIT_USAGE;
+    }
+    dy_dict *dict = cli_load_dict(r.o.dict);
+    if (!dict) return DYAD_EXIT_DICT;
+    dy_coder_opts co = {r.o.moods_all, r.o.explain};
+    r.coder = dy_coder_create(dict, &co);
+    if (!r.coder) { dy_dict_destroy(&dict); cli_error("out of memory"); return DYAD_EXIT_NOMEM; }
+    r.t0 = r.last_progress = now();
+    if (r.o.format == DY_FMT_TSV && !r.o.explain) dy_out_tsv_header(&r.out, r.o.moods_all);
+    int fatal = 0;
+    for (int i = first; i < argc && !fatal && !r.write_error; i++) {
+        dy_reader *rd = NULL;
+        dy_err err = {0};
+        if (dy_reader_open(argv[i], r.o.input, &rd, &err) != DY_OK) {
+            cli_error("%s", err.msg);
+            r.failed++;
+            continue;
+        }
+        for (;;) {
+            dy_doc doc;
+            int got = dy_reader_next(rd, &doc, &err);
+            if (got == 0) break;
+            if (got == -1) { cli_error("%s", err.msg); r.failed++; continue; }
+            if (got == -2) { cli_error("%s", err.msg); r.failed++; break; }
+            if (code_doc(&r, &doc) == -2) { fatal = 1; break; }
+            if (r.write_error) break;
+        }
+        dy_reader_close(&rd);
+    }
+    flush(&r, 1);
+    progress(&r, 1);
+    double el = now() - r.t0;
+    if (r.o.stats)
+        fprintf(stderr, "dyad: stats: docs=%zu failed=%zu sentences=%zu events=%zu bytes=%zu seconds=%.3f\n",
+                r.docs, r.failed, r.sents, r.events, r.bytes, el);
+    dy_coder_destroy(&r.coder);
+    dy_dict_destroy(&dict);
+    dy_buf_free(&r.out);
+    if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
+    if (fatal) return DYAD_EXIT_NOMEM;
+    if (r.failed) {
+        cli_error("%zu input%s could not be coded (see above); the other %zu were", r.failed, r.failed == 1 ? "" : "s", r.docs);
+        return DYAD_EXIT_INPUT;
+    }
+    return DYAD_EXIT_OK;
+}

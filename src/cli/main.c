@@ -1,0 +1,105 @@
+/* main.c - the dyad command: dispatch to subcommands. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef DYAD_VERSION
+#define DYAD_VERSION "0.1.0"
+#endif
+
+static const char usage[] =
+    "usage: dyad <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  code [options] FILE...     code news text into CAMEO events (JSON Lines on stdout)\n"
+    "  dict check [DIR]           validate the dictionaries, listing file:line problems\n"
+    "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
+    "  version                    the version\n"
+    "\n"
+    "code options:\n"
+    "  --input text|jsonl         input format (default text: one article a file; - is stdin)\n"
+    "  --format jsonl|tsv         output format (default jsonl)\n"
+    "  --date YYYY-MM-DD          publication date for documents that state none\n"
+    "  --moods factual|all        also emit negated and hypothetical events (all), with a mood field\n"
+    "  --explain                  print why each sentence was or was not coded, instead of events\n"
+    "  --stats                    print counts and timing on stderr at the end\n"
+    "  --dict DIR                 dictionary directory (default: $DYAD_DICT, or dict/ beside the program)\n"
+    "  --no-progress              no progress line, even on a terminal\n";
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("dyad: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("dyad: warning: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_dict_dir(const char *opt)
+{
+    static char buf[PATH_MAX + 16];
+    if (opt) return opt;
+    const char *env = getenv("DYAD_DICT");
+    if (env && *env) return env;
+    ssize_t n = readlink("/proc/self/exe", buf, PATH_MAX);
+    if (n > 0) {
+        buf[n] = 0;
+        char *slash = strrchr(buf, '/');
+        if (slash) {
+            strcpy(slash, "/../dict");
+            if (is_dir(buf)) return buf;
+            strcpy(slash, "/../share/dyad/dict");
+            if (is_dir(buf)) return buf;
+        }
+    }
+    return "dict";
+}
+
+dy_dict *cli_load_dict(const char *opt)
+{
+    const char *dir = cli_dict_dir(opt);
+    dy_dict *d = NULL;
+    dy_err err = {0};
+    if (dy_dict_load(dir, &d, &err) != DY_OK) {
+        cli_error("%s, and run 'dyad dict check %s' to list every problem", err.msg, dir);
+        return NULL;
+    }
+    return d;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) { fputs(usage, stderr); return DYAD_EXIT_USAGE; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
+    cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);
+    return DYAD_EXIT_USAGE;
+}

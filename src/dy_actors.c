@@ -1,0 +1,255 @@
+/* dy_actors.c - dictionary matching, grouping and coordination of actor mentions. */
+#include "dy_actors.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct mention {
+    uint32_t t0, t1;
+    int32_t entry;      /* actor entry chain, -1 for an anaphor */
+    uint8_t anaphor;
+} mention;
+
+static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { return norm->data + toks[i].norm; }
+
+static int word_is(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *w)
+{
+    return strcmp(word(toks, norm, i), w) == 0;
+}
+
+/* Longest phrase of the given trie starting at i; returns the end token and the payload. */
+static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t i, uint32_t t1, int32_t *payload)
+{
+    int32_t node = 0;
+    uint32_t best = i;
+    *payload = -1;
+    for (uint32_t j = i; j < t1; j++) {
+        node = dy_dict_step(d, trie, node, toks[j].id);
+        if (node < 0) break;
+        int32_t p = dy_dict_payload(d, trie, node);
+        if (p >= 0) { best = j + 1; *payload = p; }
+    }
+    return best;
+}
+
+/* The entry of a phrase chain that holds on the day; -1 when none does. */
+static int32_t pick_entry(const dy_dict *d, int32_t chain, int32_t day, int32_t *fallback)
+{
+    *fallback = chain;
+    for (int32_t e = chain; e >= 0; e = dy_dict_actor(d, e)->next) {
+        const dy_actor_entry *a = dy_dict_actor(d, e);
+        if (a->from == INT32_MIN && a->to == INT32_MAX) return e;
+        if (day != INT32_MIN && day >= a->from && day <= a->to) return e;
+    }
+    /* no range holds: the most recent office before the day, else the first */
+    int32_t best = -1;
+    for (int32_t e = chain; e >= 0; e = dy_dict_actor(d, e)->next) {
+        const dy_actor_entry *a = dy_dict_actor(d, e);
+        if (day != INT32_MIN && a->to < day && (best < 0 || a->to > dy_dict_actor(d, best)->to)) best = e;
+    }
+    if (best >= 0) *fallback = best;
+    return -1;
+}
+
+static int is_prep(const char *w)
+{
+    static const char *const p[] = {"of", "with", "to", "against", "for", "from", "by", "on", "about", "toward",
+                                    "towards", "into", "over", "at", "in", "near", "between", "among", "upon",
+                                    "under", "via", "across", "inside", "outside", "around", "throughout", "within", NULL};
+    for (int i = 0; p[i]; i++) if (strcmp(w, p[i]) == 0) return 1;
+    return 0;
+}
+
+static int is_locative(const char *w)
+{
+    static const char *const p[] = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", NULL};
+    for (int i = 0; p[i]; i++) if (strcmp(w, p[i]) == 0) return 1;
+    return 0;
+}
+
+typedef struct group_state {
+    char state[16];     /* the state code */
+    char person[16];
+    char role[4];
+    int has_state, has_person, has_agent;
+} group_state;
+
+static void finish(dy_actor *g, const group_state *s)
+{
+    if (s->has_person) {
+        snprintf(g->code, sizeof g->code, "%s", s->person);
+        g->kind = DY_GK_PERSON;
+    } else if (s->has_state) {
+        size_t l = strlen(s->state);
+        int igo = strncmp(s->state, "IGO", 3) == 0 || strncmp(s->state, "NGO", 3) == 0;
+        if (s->has_agent && (l == 3 || (igo && l == 6)))
+            snprintf(g->code, sizeof g->code, "%.9s%.3s", s->state, s->role);
+        else
+            snprintf(g->code, sizeof g->code, "%s", s->state);
+        g->kind = DY_GK_STATE;
+    } else {
+        snprintf(g->code, sizeof g->code, "---%.3s", s->role);
+        g->kind = DY_GK_AGENT;
+    }
+}
+
+/* Adds a mention to a group state; returns 0 when it does not fit (a second person, a state of
+ * another country). */
+static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
+{
+    switch (a->kind) {
+    case DY_AK_PERSON:
+        if (s->has_person) return 0;
+        if (s->has_state && strncmp(s->state, code, 3) != 0 && strncmp(s->state, "IGO", 3) != 0) return 0;
+        snprintf(s->person, sizeof s->person, "%s", code);
+        s->has_person = 1;
+        return 1;
+    case DY_AK_AGENT:
+        if (s->has_agent) return 1;     /* "military officials": the first role stands */
+        snprintf(s->role, sizeof s->role, "%.3s", a->code);
+        s->has_agent = 1;
+        return 1;
+    default:
+        if (s->has_state) {
+            if (strncmp(s->state, code, 3) != 0) return 0;
+            if (strlen(code) > strlen(s->state)) snprintf(s->state, sizeof s->state, "%s", code);  /* US + State Department */
+            return 1;
+        }
+        if (s->has_person && strncmp(s->person, code, 3) != 0) return 0;
+        snprintf(s->state, sizeof s->state, "%s", code);
+        s->has_state = 1;
+        return 1;
+    }
+}
+
+size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+                      int32_t day, dy_actor *out, size_t max)
+{
+    mention m[DY_MAX_ACTORS * 2];
+    size_t nm = 0;
+    for (uint32_t i = t0; i < t1 && nm < sizeof m / sizeof *m;) {
+        if (!(toks[i].flags & DY_TF_WORD) || !toks[i].id) { i++; continue; }
+        int32_t ap, gp;
+        uint32_t ae = longest(d, DY_TRIE_ACTOR, toks, i, t1, &ap);
+        uint32_t ge = longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp);
+        int gc = dy_dict_gram_class(d, gp);
+        int anaphor = gc >= DY_G_PAIR ? gc : 0;
+        if (anaphor == DY_G_NORTH || anaphor == DY_G_SOUTH) {
+            /* "the North", "the South": capitalised, after "the", not the start of a name */
+            if (!(toks[i].flags & DY_TF_CAP) || i == t0 || !word_is(toks, norm, i - 1, "the") ||
+                (ge < t1 && (toks[ge].flags & DY_TF_CAP) && (toks[ge].flags & DY_TF_WORD)))
+                anaphor = 0;
+        }
+        if (ap >= 0 && ae >= ge) {
+            m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
+            nm++;
+            i = ae;
+        } else if (anaphor) {
+            m[nm].t0 = i; m[nm].t1 = ge; m[nm].entry = -1; m[nm].anaphor = (uint8_t)anaphor;
+            nm++;
+            i = ge;
+        } else i++;
+    }
+
+    size_t ng = 0;
+    group_state gs;
+    for (size_t k = 0; k < nm && ng < max;) {
+        dy_actor *g = &out[ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = m[k].t0;
+        g->t1 = m[k].t1;
+        g->comp = (int16_t)ng;
+        g->ncomp = 1;
+        if (m[k].anaphor) {
+            g->anaphor = m[k].anaphor;
+            g->kind = m[k].anaphor == DY_G_PERSON ? DY_GK_PERSON : DY_GK_STATE;
+            k++;
+        } else {
+            memset(&gs, 0, sizeof gs);
+            for (;;) {
+                int32_t fb;
+                int32_t e = pick_entry(d, m[k].entry, day, &fb);
+                const dy_actor_entry *a = dy_dict_actor(d, e >= 0 ? e : fb);
+                char code[16];
+                if (e < 0 && a->kind == DY_AK_PERSON) snprintf(code, sizeof code, "%.3s", a->code);
+                else snprintf(code, sizeof code, "%s", a->code);
+                if (!absorb(&gs, a, code)) break;
+                g->t1 = m[k].t1;
+                k++;
+                if (k >= nm) break;
+                /* may the next mention join? only titles, names, 's, "of (the)", "in"/"from" between */
+                uint32_t gap0 = g->t1, gap1 = m[k].t0;
+                if (gap1 - gap0 > 4 || m[k].anaphor) break;
+                int ok = 1, saw_of = 0;
+                for (uint32_t j = gap0; j < gap1 && ok; j++) {
+                    const dy_tok *t = &toks[j];
+                    const char *w = word(toks, norm, j);
+                    if (t->flags & DY_TF_POSS) continue;
+                    if (strcmp(w, "of") == 0 || ((strcmp(w, "in") == 0 || strcmp(w, "from") == 0) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
+                    if (saw_of && strcmp(w, "the") == 0) continue;
+                    if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
+                    ok = 0;
+                }
+                if (!ok) break;
+                if (toks[m[k].t0].flags & DY_TF_HYPH) break;    /* Korea-China: a pair, not one actor */
+            }
+            finish(g, &gs);
+            if (g->t1 == g->t0) { k++; continue; }
+        }
+        /* the words before it: a preposition? */
+        if (g->t0 > t0) {
+            uint32_t p = g->t0 - 1;
+            if (word_is(toks, norm, p, "the") && p > t0) p--;
+            const char *w = word(toks, norm, p);
+            g->prep = (uint8_t)is_prep(w);
+            g->locative = (uint8_t)is_locative(w);
+        }
+        if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
+        ng++;
+    }
+
+    /* coordination: and / & / hyphen, or comma lists closed by "and" */
+    for (size_t k = 0; k + 1 < ng; k++) {
+        uint32_t a = out[k].t1, b = out[k + 1].t0;
+        int link = 0, comma = 0;
+        if (b == a && (toks[b].flags & DY_TF_HYPH)) link = 1;
+        else if (b > a && b - a <= 3) {
+            int ok = 1, conj = 0;
+            for (uint32_t j = a; j < b; j++) {
+                const char *w = word(toks, norm, j);
+                if (strcmp(w, "and") == 0 || strcmp(w, "&") == 0) conj = 1;
+                else if (toks[j].flags & DY_TF_COMMA) comma = 1;
+                else if (strcmp(w, "the") == 0 || strcmp(w, "both") == 0) continue;
+                else ok = 0;
+            }
+            if (ok && conj) link = 1;
+            else if (ok && comma && !out[k].locative) link = 2;
+        }
+        if (!link || out[k].anaphor || out[k + 1].anaphor) continue;
+        if (link == 2) {
+            /* a comma joins only when the list goes on to an "and" */
+            size_t q = k + 1;
+            int closed = 0;
+            while (q + 1 < ng) {
+                uint32_t a2 = out[q].t1, b2 = out[q + 1].t0;
+                if (b2 <= a2 || b2 - a2 > 3) break;
+                int c2 = 0, ok2 = 1;
+                for (uint32_t j = a2; j < b2; j++) {
+                    const char *w = word(toks, norm, j);
+                    if (strcmp(w, "and") == 0) c2 = 1;
+                    else if (!(toks[j].flags & DY_TF_COMMA) && strcmp(w, "the") != 0) ok2 = 0;
+                }
+                if (!ok2) break;
+                if (c2) { closed = 1; break; }
+                q++;
+            }
+            if (!closed) continue;
+        }
+        int16_t first = out[k].comp;
+        out[k + 1].comp = first;
+        out[first].ncomp++;
+        out[k + 1].ncomp = 0;
+    }
+    return ng;
+}

@@ -1,0 +1,46 @@
+/* dy_actors.h - actor recognition in one sentence: dictionary phrases to coded noun groups.
+ *
+ * Invariants and ownership:
+ *  - Phrases are matched longest-first over word ids (one trie walk per token, no allocation).
+ *  - Adjacent mentions form one group: "Russian President Vladimir Putin", "South Korea's Foreign
+ *    Ministry", "the army of Russia", "officials in Seoul". A group holds at most one state (or
+ *    several naming the same country), one person and one agent. Its code is the person's code on
+ *    the given date, else state + agent role (RUSMIL, IGOUNOMIL), else "---" + role.
+ *  - Groups joined by "and", "&" or a hyphen ("Korea-China"), or a comma list closed by "and",
+ *    form a coordination: comp is the index of its first member, ncomp its size (on the first).
+ *  - Reference words (he, it, the two countries, the North ...) come back as groups with
+ *    anaphor set and an empty code; the coder resolves them from the discourse.
+ *  - The caller owns the output array.
+ */
+#ifndef DY_ACTORS_H
+#define DY_ACTORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dy_dict.h"
+#include "dy_tok.h"
+
+#define DY_MAX_ACTORS 64
+
+enum { DY_GK_AGENT = 1, DY_GK_STATE = 2, DY_GK_PERSON = 3 };
+
+typedef struct dy_actor {
+    uint32_t t0, t1;        /* token range (absolute indices) */
+    char code[16];          /* "" while an anaphor is unresolved */
+    char code2[16];         /* a second code when a reference resolves to a pair */
+    uint8_t kind;           /* DY_GK_*: the strongest member */
+    uint8_t anaphor;        /* enum dy_gram_class, 0 for a named actor */
+    uint8_t prep;           /* follows a preposition (object of "of", "with", "to" ...) */
+    uint8_t locative;       /* follows "in", "at", "near" ...: a place */
+    uint8_t poss;           /* followed by the possessive 's */
+    uint8_t used_as_target; /* set by the coder */
+    int16_t comp;           /* first member of its coordination (itself when alone) */
+    int16_t ncomp;          /* members, on the first one */
+} dy_actor;
+
+/* Finds the actor groups in tokens [t0, t1). day is the date (days since 1970) used to pick
+ * a person's role, or INT32_MIN when unknown. Returns the number of groups written (<= max). */
+size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+                      int32_t day, dy_actor *out, size_t max);
+
+#endif

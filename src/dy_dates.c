@@ -1,0 +1,363 @@
+/* dy_dates.c - date arithmetic (days from civil), expression finder and resolver. */
+#include "dy_dates.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int mdays(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, m);
+}
+
+static dy_date mk(int y, int m, int d, int prec)
+{
+    dy_date r = {(int16_t)y, (int8_t)m, (int8_t)d, (int8_t)prec};
+    return r;
+}
+
+int64_t dy_date_days(dy_date dt)
+{
+    int y = dt.y, m = dt.m ? dt.m : 1, d = dt.d ? dt.d : 1;
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+dy_date dy_date_from_days(int64_t z)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp + (mp < 10 ? 3 : -9);
+    return mk((int)(y + (m <= 2)), (int)m, (int)d, DY_PREC_DAY);
+}
+
+int dy_date_weekday(dy_date d)
+{
+    int64_t z = dy_date_days(d);
+    int64_t w = (z + 3) % 7;       /* 1970-01-01 was a Thursday */
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+int dy_date_parse_iso(const char *s, size_t n, dy_date *out)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-') return 0;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !dy_isdigit((unsigned char)s[i])) return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (!valid_ymd(y, m, d)) return 0;
+    *out = mk(y, m, d, DY_PREC_DAY);
+    return 1;
+}
+
+void dy_date_format(dy_date d, char buf[16])
+{
+    switch (d.prec) {
+    case DY_PREC_DAY: snprintf(buf, 16, "%04d-%02u-%02u", d.y % 10000, (unsigned)d.m % 100u, (unsigned)d.d % 100u); break;
+    case DY_PREC_MONTH: snprintf(buf, 16, "%04d-%02u", d.y % 10000, (unsigned)d.m % 100u); break;
+    case DY_PREC_YEAR: snprintf(buf, 16, "%04d", d.y); break;
+    default: buf[0] = 0;
+    }
+}
+
+const char *dy_date_prec_name(int prec)
+{
+    static const char *n[] = {"none", "year", "month", "day"};
+    return prec >= 0 && prec <= 3 ? n[prec] : "none";
+}
+
+/* ---- token helpers ---- */
+static int atoi_4(const char *w) { return (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0'); }
+typedef struct ctx {
+    const char *text;
+    const dy_tok *t;
+    size_t n;
+    const dy_buf *norm;
+} ctx;
+
+static const char *W(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
+static int is(const ctx *c, size_t i, const char *w) { return i < c->n && strcmp(W(c, i), w) == 0; }
+
+static int month_of(const ctx *c, size_t i)
+{
+    static const char *full[] = {"january", "february", "march", "april", "may", "june", "july",
+                                 "august", "september", "october", "november", "december"};
+    static const char *abbr[] = {"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (i >= c->n || !(c->t[i].flags & DY_TF_CAP)) return 0;
+    const char *w = W(c, i);
+    for (int m = 0; m < 12; m++)
+        if (strcmp(w, full[m]) == 0 || (abbr[m][0] && strcmp(w, abbr[m]) == 0)) return m + 1;
+    if (strcmp(w, "sept") == 0) return 9;
+    return 0;
+}
+
+static int weekday_of(const ctx *c, size_t i)
+{
+    static const char *wd[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    if (i >= c->n || !(c->t[i].flags & DY_TF_CAP)) return -1;
+    for (int k = 0; k < 7; k++) if (strcmp(W(c, i), wd[k]) == 0) return k;
+    return -1;
+}
+
+/* A day number "13", "13th", "1st". Returns 0 when not. */
+static int day_of(const ctx *c, size_t i)
+{
+    const char *w = W(c, i);
+    if (!dy_isdigit((unsigned char)w[0])) return 0;
+    int v = 0;
+    size_t k = 0;
+    while (dy_isdigit((unsigned char)w[k]) && k < 3) v = v * 10 + (w[k++] - '0');
+    if (w[k] && !(strcmp(w + k, "st") == 0 || strcmp(w + k, "nd") == 0 || strcmp(w + k, "rd") == 0 || strcmp(w + k, "th") == 0)) return 0;
+    if (k > 2) return 0;
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+static int year_of(const ctx *c, size_t i)
+{
+    const char *w = W(c, i);
+    if (strlen(w) != 4) return 0;
+    for (int k = 0; k < 4; k++) if (!dy_isdigit((unsigned char)w[k])) return 0;
+    int y = atoi_4(w);
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+static int number_of(const ctx *c, size_t i)
+{
+    static const char *nums[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                 "seventeen", "eighteen", "nineteen", "twenty"};
+    const char *w = W(c, i);
+    for (int k = 1; k <= 20; k++) if (strcmp(w, nums[k]) == 0) return k;
+    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) return 1;
+    int v = 0;
+    size_t k = 0;
+    while (dy_isdigit((unsigned char)w[k]) && k < 4) v = v * 10 + (w[k++] - '0');
+    return (k > 0 && !w[k]) ? v : 0;
+}
+
+static dy_date add_days(dy_date d, int64_t n) { return dy_date_from_days(dy_date_days(d) + n); }
+
+/* Month and day without a year: the pub year, or the year before when that lands >31 days ahead. */
+static dy_date resolve_md(dy_date pub, int m, int d)
+{
+    if (pub.prec == DY_PREC_NONE || !valid_ymd(pub.y, m, d)) {
+        if (pub.prec != DY_PREC_NONE && valid_ymd(pub.y - 1, m, d)) return mk(pub.y - 1, m, d, DY_PREC_DAY);
+        return mk(0, 0, 0, DY_PREC_NONE);
+    }
+    dy_date r = mk(pub.y, m, d, DY_PREC_DAY);
+    if (pub.prec == DY_PREC_DAY && dy_date_days(r) - dy_date_days(pub) > 31) r.y--;
+    if (!valid_ymd(r.y, r.m, r.d)) return mk(0, 0, 0, DY_PREC_NONE);
+    return r;
+}
+
+static dy_date resolve_month(dy_date pub, int m, int year_rel, int has_rel)
+{
+    if (pub.prec == DY_PREC_NONE) return mk(0, 0, 0, DY_PREC_NONE);
+    int y = pub.y + year_rel;
+    if (!has_rel && pub.prec >= DY_PREC_MONTH && m > pub.m + 1) y--;
+    return mk(y, m, 0, DY_PREC_MONTH);
+}
+
+
+/* Tries to read one expression at token i. Returns its end (exclusive) or 0. */
+static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
+{
+    size_t n = c->n;
+    int m, d, y, wd;
+    *out = mk(0, 0, 0, DY_PREC_NONE);
+
+    /* 2024-06-18 */
+    if (c->t[i].flags & DY_TF_NUM) {
+        const char *w = W(c, i);
+        if (dy_date_parse_iso(w, strlen(w), out)) return i + 1;
+    }
+    /* Month [.] Day[th] [,] [Year] | Month Year */
+    if ((m = month_of(c, i))) {
+        size_t j = i + 1;
+        if (is(c, j, ".")) j++;
+        if (m == 5 && !(day_of(c, j) || year_of(c, j))) return 0;     /* the verb "may" */
+        if ((d = day_of(c, j))) {
+            size_t k = j + 1;
+            if (is(c, k, ",") && year_of(c, k + 1)) k++;
+            if ((y = year_of(c, k))) {
+                if (!valid_ymd(y, m, d)) return 0;
+                *out = mk(y, m, d, DY_PREC_DAY);
+                return k + 1;
+            }
+            *out = resolve_md(pub, m, d);
+            return j + 1;
+        }
+        if ((y = year_of(c, j))) { *out = mk(y, m, 0, DY_PREC_MONTH); return j + 1; }
+        /* "in March [this|last] year" */
+        int rel = 0, has_rel = 0;
+        size_t e = j;
+        if ((is(c, j, "this") || is(c, j, "last") || is(c, j, "next")) && is(c, j + 1, "year")) {
+            rel = is(c, j, "this") ? 0 : is(c, j, "last") ? -1 : 1;
+            has_rel = 1;
+            e = j + 2;
+        }
+        if (has_rel || (i > 0 && (is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "early") || is(c, i - 1, "late") || is(c, i - 1, "mid")))) {
+            *out = resolve_month(pub, m, rel, has_rel);
+            return e;
+        }
+        return 0;
+    }
+    /* Day Month [Year] */
+    if ((d = day_of(c, i)) && (m = month_of(c, i + 1))) {
+        size_t k = i + 2;
+        if (is(c, k, ".")) k++;
+        if ((y = year_of(c, k))) {
+            if (!valid_ymd(y, m, d)) return 0;
+            *out = mk(y, m, d, DY_PREC_DAY);
+            return k + 1;
+        }
+        *out = resolve_md(pub, m, d);
+        return i + 2;
+    }
+    /* Weekday [ ( Month Day ) ] */
+    if ((wd = weekday_of(c, i)) >= 0) {
+        size_t j = i + 1;
+        if (is(c, j, "(") && (m = month_of(c, j + 1))) {
+            size_t k = j + 2;
+            if (is(c, k, ".")) k++;
+            if ((d = day_of(c, k)) && is(c, k + 1, ")")) {
+                *out = resolve_md(pub, m, d);
+                return k + 2;
+            }
+        }
+        if (pub.prec == DY_PREC_DAY) {
+            int back = (dy_date_weekday(pub) - wd + 7) % 7;
+            if (i > 0 && is(c, i - 1, "last") && back == 0) back = 7;
+            if (i > 0 && is(c, i - 1, "next")) *out = add_days(pub, (wd - dy_date_weekday(pub) + 7) % 7 ? (wd - dy_date_weekday(pub) + 7) % 7 : 7);
+            else *out = add_days(pub, -back);
+        }
+        return i + 1;
+    }
+    /* the 18th */
+    if (is(c, i, "the") && (d = day_of(c, i + 1)) && !dy_isdigit((unsigned char)W(c, i + 1)[strlen(W(c, i + 1)) - 1])) {
+        if (month_of(c, i + 2) || is(c, i + 2, "of")) return 0;     /* "the 18th of June" is rare; leave it */
+        if (pub.prec == DY_PREC_DAY) {
+            int yy = pub.y, mm = pub.m;
+            if (d > pub.d) { if (--mm == 0) { mm = 12; yy--; } }
+            if (valid_ymd(yy, mm, d)) *out = mk(yy, mm, d, DY_PREC_DAY);
+        }
+        return i + 2;
+    }
+    if (is(c, i, "yesterday")) { if (pub.prec == DY_PREC_DAY) *out = add_days(pub, -1); return i + 1; }
+    if (is(c, i, "today") || is(c, i, "tonight")) { if (pub.prec == DY_PREC_DAY) *out = pub; return i + 1; }
+    if (is(c, i, "tomorrow")) { if (pub.prec == DY_PREC_DAY) *out = add_days(pub, 1); return i + 1; }
+    /* last/this/next year|month */
+    if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next") || is(c, i, "previous")) && (is(c, i + 1, "year") || is(c, i + 1, "month"))) {
+        int rel = is(c, i, "this") ? 0 : is(c, i, "next") ? 1 : -1;
+        if (pub.prec != DY_PREC_NONE) {
+            if (is(c, i + 1, "year")) *out = mk(pub.y + rel, 0, 0, DY_PREC_YEAR);
+            else if (pub.prec >= DY_PREC_MONTH) {
+                int mm = pub.m + rel, yy = pub.y;
+                if (mm == 0) { mm = 12; yy--; }
+                if (mm == 13) { mm = 1; yy++; }
+                *out = mk(yy, mm, 0, DY_PREC_MONTH);
+            }
+        }
+        return i + 2;
+    }
+    /* N years|months|days ago */
+    int num;
+    if ((num = number_of(c, i)) > 0 && i + 2 < n + 1 && is(c, i + 2, "ago")) {
+        const char *u = W(c, i + 1);
+        if (pub.prec == DY_PREC_NONE) return i + 3;
+        if (!strcmp(u, "years") || !strcmp(u, "year")) *out = mk(pub.y - num, 0, 0, DY_PREC_YEAR);
+        else if ((!strcmp(u, "months") || !strcmp(u, "month")) && pub.prec >= DY_PREC_MONTH) {
+            int total = pub.y * 12 + (pub.m - 1) - num;
+            *out = mk(total / 12, total % 12 + 1, 0, DY_PREC_MONTH);
+        } else if ((!strcmp(u, "days") || !strcmp(u, "day")) && pub.prec == DY_PREC_DAY) *out = add_days(pub, -num);
+        else if ((!strcmp(u, "weeks") || !strcmp(u, "week")) && pub.prec == DY_PREC_DAY) *out = add_days(pub, -7 * num);
+        else return 0;
+        return i + 3;
+    }
+    /* in 2011 / since 2011 */
+    if ((y = year_of(c, i)) && i > 0 &&
+        (is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "from") || is(c, i - 1, "of") ||
+         is(c, i - 1, "until") || is(c, i - 1, "during") || is(c, i - 1, "by"))) {
+        *out = mk(y, 0, 0, DY_PREC_YEAR);
+        return i + 1;
+    }
+    return 0;
+}
+
+size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
+                     dy_date pub, dy_datex *out, size_t max)
+{
+    ctx c = {text, toks, ntok, norm};
+    size_t found = 0;
+    for (size_t i = 0; i < ntok && found < max;) {
+        dy_date d;
+        size_t e = (toks[i].flags & DY_TF_WORD) ? match_at(&c, i, pub, &d) : 0;
+        if (e > i) {
+            out[found].t0 = (uint32_t)i;
+            out[found].t1 = (uint32_t)e;
+            out[found].date = d;
+            found++;
+            i = e;
+        } else i++;
+    }
+    return found;
+}
+
+int dy_date_dateline(const char *line, size_t n, dy_date *out)
+{
+    if (n == 0 || n > 160) return 0;
+    dy_toks t = {0};
+    dy_buf nb = {0};
+    int r = 0;
+    if (dy_tokenize(line, n, 0, NULL, &t, &nb)) { r = -1; goto done; }
+    if (t.len == 0 || t.len > 16) goto done;
+    /* an optional label of up to four words ending in ':' (or "Posted on", "Published") */
+    size_t start = 0;
+    for (size_t i = 0; i < t.len && i < 5; i++) {
+        if (nb.data[t.v[i].norm] == ':' && nb.data[t.v[i].norm + 1] == 0) { start = i + 1; break; }
+    }
+    if (start == 0 && t.len > 1) {
+        const char *w0 = nb.data + t.v[0].norm;
+        if (!strcmp(w0, "posted") || !strcmp(w0, "published") || !strcmp(w0, "updated") || !strcmp(w0, "dated"))
+            start = (t.len > 1 && !strcmp(nb.data + t.v[1].norm, "on")) ? 2 : 1;
+    }
+    dy_date none = mk(0, 0, 0, DY_PREC_NONE), d;
+    ctx c = {line, t.v, t.len, &nb};
+    size_t e = match_at(&c, start, none, &d);
+    if (e == 0 || d.prec != DY_PREC_DAY) goto done;
+    /* what follows may only be a time, a zone, or another labelled date */
+    for (size_t i = e; i < t.len; i++) {
+        const char *w = nb.data + t.v[i].norm;
+        if (t.v[i].flags & DY_TF_NUM) continue;
+        if (t.v[i].flags & DY_TF_PUNCT) continue;
+        if (t.v[i].flags & DY_TF_ALLCAP) continue;              /* KST, GMT */
+        if (!strcmp(w, "modified") || !strcmp(w, "updated") || !strcmp(w, "on") || !strcmp(w, "at") ||
+            !strcmp(w, "am") || !strcmp(w, "pm") || !strcmp(w, "a.m.") || !strcmp(w, "p.m.") || month_of(&c, i) ||
+            weekday_of(&c, i) >= 0)
+            continue;
+        goto done;
+    }
+    *out = d;
+    r = 1;
+done:
+    dy_toks_free(&t);
+    dy_buf_free(&nb);
+    return r;
+}

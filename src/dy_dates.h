@@ -1,0 +1,49 @@
+/* dy_dates.h - calendar dates, datelines, and date expressions resolved against a publication date.
+ *
+ * Invariants and ownership:
+ *  - dy_date is a plain value: year, month, day and a precision (DY_PREC_NONE means "no date").
+ *    A month-precision date has d = 0; a year-precision date has m = d = 0.
+ *  - Relative expressions ("on Wednesday", "the 18th", "last year") resolve only when the
+ *    publication date is known; otherwise they are left unresolved, never guessed.
+ *  - Nothing here allocates except dy_date_dateline(), which frees what it uses before returning.
+ */
+#ifndef DY_DATES_H
+#define DY_DATES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dy_tok.h"
+
+enum { DY_PREC_NONE = 0, DY_PREC_YEAR = 1, DY_PREC_MONTH = 2, DY_PREC_DAY = 3 };
+
+typedef struct dy_date {
+    int16_t y;
+    int8_t m, d;
+    int8_t prec;
+} dy_date;
+
+typedef struct dy_datex {
+    uint32_t t0, t1;    /* token range of the expression */
+    dy_date date;       /* resolved; prec NONE when it could not be resolved */
+} dy_datex;
+
+/* "YYYY-MM-DD" exactly (n bytes). Returns 1 and sets *out when valid. */
+int dy_date_parse_iso(const char *s, size_t n, dy_date *out);
+/* Writes "YYYY-MM-DD", "YYYY-MM" or "YYYY" (or "" for none); buf needs 16 bytes. */
+void dy_date_format(dy_date d, char buf[16]);
+const char *dy_date_prec_name(int prec);
+/* Days since 1970-01-01 and back; weekday 0 = Monday. */
+int64_t dy_date_days(dy_date d);
+dy_date dy_date_from_days(int64_t days);
+int dy_date_weekday(dy_date d);
+
+/* Finds date expressions in tokens [0, ntok) and resolves them against pub (may be NONE).
+ * Writes at most max into out and returns how many were found. */
+size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
+                     dy_date pub, dy_datex *out, size_t max);
+
+/* Is this whole line a dateline ("Release Date : 2024-06-21", "Posted on : 2023-10-04 16:32 KST",
+ * "June 18, 2024")? Returns 1 and the date, 0 when not, -1 when out of memory. */
+int dy_date_dateline(const char *line, size_t n, dy_date *out);
+
+#endif

@@ -1,0 +1,765 @@
+/* dy_dict.c - dictionary loader, checker and the tries the matchers walk. */
+#define _POSIX_C_SOURCE 200809L
+#include "dy_dict.h"
+#include "dy_dates.h"
+#include "dy_tok.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- trie: nodes hold a payload; edges live in one hash table keyed by (node, word) ---- */
+typedef struct trie {
+    int32_t *payload;
+    size_t nnodes, capnodes;
+    uint64_t *keys;     /* (node+1) << 32 | word; 0 = empty */
+    int32_t *child;
+    size_t mask, nedges;
+} trie;
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33; x *= 0xff51afd7ed558ccdULL; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ULL; x ^= x >> 33;
+    return x;
+}
+
+static int trie_init(trie *t)
+{
+    memset(t, 0, sizeof *t);
+    t->capnodes = 1024;
+    t->payload = malloc(t->capnodes * sizeof *t->payload);
+    t->mask = 4095;
+    t->keys = calloc(t->mask + 1, sizeof *t->keys);
+    t->child = malloc((t->mask + 1) * sizeof *t->child);
+    if (!t->payload || !t->keys || !t->child) return -1;
+    t->payload[0] = -1;
+    t->nnodes = 1;
+    return 0;
+}
+
+static void trie_free(trie *t)
+{
+    free(t->payload);
+    free(t->keys);
+    free(t->child);
+}
+
+static int32_t trie_step(const trie *t, int32_t node, uint32_t word)
+{
+    if (!word) return -1;
+    uint64_t key = ((uint64_t)(node + 1) << 32) | word;
+    size_t j = mix64(key) & t->mask;
+    while (t->keys[j]) {
+        if (t->keys[j] == key) return t->child[j];
+        j = (j + 1) & t->mask;
+    }
+    return -1;
+}
+
+static int trie_grow(trie *t)
+{
+    size_t nmask = t->mask * 2 + 1;
+    uint64_t *nk = calloc(nmask + 1, sizeof *nk);
+    int32_t *nc = malloc((nmask + 1) * sizeof *nc);
+    if (!nk || !nc) { free(nk); free(nc); return -1; }
+    for (size_t i = 0; i <= t->mask; i++) {
+        if (!t->keys[i]) continue;
+        size_t j = mix64(t->keys[i]) & nmask;
+        while (nk[j]) j = (j + 1) & nmask;
+        nk[j] = t->keys[i];
+        nc[j] = t->child[i];
+    }
+    free(t->keys); free(t->child);
+    t->keys = nk; t->child = nc; t->mask = nmask;
+    return 0;
+}
+
+/* Returns the node reached by the word sequence, creating it; -1 on OOM. */
+static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
+{
+    int32_t node = 0;
+    for (size_t i = 0; i < n; i++) {
+        int32_t c = trie_step(t, node, w[i]);
+        if (c < 0) {
+            if ((t->nedges + 1) * 2 > t->mask && trie_grow(t)) return -1;
+            if (t->nnodes == t->capnodes) {
+                int32_t *np = realloc(t->payload, t->capnodes * 2 * sizeof *np);
+                if (!np) return -1;
+                t->payload = np;
+                t->capnodes *= 2;
+            }
+            c = (int32_t)t->nnodes++;
+            t->payload[c] = -1;
+            uint64_t key = ((uint64_t)(node + 1) << 32) | w[i];
+            size_t j = mix64(key) & t->mask;
+            while (t->keys[j]) j = (j + 1) & t->mask;
+            t->keys[j] = key;
+            t->child[j] = c;
+            t->nedges++;
+        }
+        node = c;
+    }
+    return node;
+}
+
+struct dy_dict {
+    dy_lex *lex;
+    trie tries[2];
+    dy_vec actors;      /* dy_actor_entry */
+    dy_vec gram;        /* int class per grammar payload */
+    dy_vec patterns;    /* dy_pattern */
+    dy_vec pels;        /* dy_pel */
+    dy_vec wordsets;    /* uint32_t */
+    uint32_t *first_off, *first_cnt, *first_list;   /* word id -> patterns */
+    uint32_t nwords_indexed;
+    dy_vec cameo;       /* dy_cameo (sorted by code) */
+    dy_vec globs;       /* char * */
+    dy_arena *strings;
+    size_t nactor_phrases;
+};
+
+/* ---- problem collection ---- */
+typedef struct loader {
+    dy_dict *d;
+    dy_buf *report;
+    int problems;
+    int oom;
+    const char *file;   /* short name for messages */
+    size_t line;
+    dy_toks toks;
+    dy_buf norm;
+} loader;
+
+static void problem(loader *L, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void problem(loader *L, const char *fmt, ...)
+{
+    L->problems++;
+    if (!L->report) return;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (dy_buf_printf(L->report, "%s:%zu: %s\n", L->file, L->line, msg)) L->oom = 1;
+}
+
+static char *trim(char *s)
+{
+    while (dy_isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && dy_isspace((unsigned char)s[n - 1])) s[--n] = 0;
+    return s;
+}
+
+static void strip_comment(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p == '#' && (p == s || dy_isspace((unsigned char)p[-1]))) { *p = 0; return; }
+}
+
+/* Tokenises a phrase and interns its words into ids[]. Returns the count, 0 when empty,
+ * -1 when longer than max. */
+static int phrase_ids(loader *L, const char *s, uint32_t *ids, int max, int skip_the)
+{
+    L->toks.len = 0;
+    L->norm.len = 0;
+    if (dy_tokenize(s, strlen(s), 0, NULL, &L->toks, &L->norm)) { L->oom = 1; return 0; }
+    int n = 0;
+    for (size_t i = 0; i < L->toks.len; i++) {
+        const char *w = L->norm.data + L->toks.v[i].norm;
+        if (i == 0 && skip_the && strcmp(w, "the") == 0 && L->toks.len > 1) continue;
+        if (n == max) return -1;
+        uint32_t id = dy_lex_intern(L->d->lex, w, strlen(w));
+        if (!id) { L->oom = 1; return 0; }
+        ids[n++] = id;
+    }
+    return n;
+}
+
+static int valid_code(const char *c)
+{
+    size_t n = strlen(c);
+    if (n < 3 || n > 15) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(dy_isupper((unsigned char)c[i]) || dy_isdigit((unsigned char)c[i]) || c[i] == '-')) return 0;
+    return 1;
+}
+
+/* Reads every line of dir/name and calls fn on the trimmed, comment-free non-empty ones. */
+static int each_line(loader *L, const char *dir, const char *name, int required,
+                     void (*fn)(loader *, char *), dy_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (!required && errno == ENOENT) return 0;
+        L->file = name;
+        L->line = 0;
+        problem(L, "cannot open %s: %s", path, strerror(errno));
+        (void)err;
+        return 0;
+    }
+    L->file = name;
+    L->line = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        L->line++;
+        if (memchr(line, 0, (size_t)got)) { problem(L, "NUL byte in line"); continue; }
+        strip_comment(line);
+        char *s = trim(line);
+        if (*s) fn(L, s);
+        if (L->oom) break;
+    }
+    free(line);
+    fclose(f);
+    return 0;
+}
+
+/* ---- actor files ---- */
+static int parse_range(const char *s, int32_t *from, int32_t *to)
+{
+    const char *dots = strstr(s, "..");
+    if (!dots) return 0;
+    *from = INT32_MIN;
+    *to = INT32_MAX;
+    dy_date d;
+    size_t l = (size_t)(dots - s);
+    if (l) { if (!dy_date_parse_iso(s, l, &d)) return 0; *from = (int32_t)dy_date_days(d); }
+    const char *r = dots + 2;
+    if (*r) { if (!dy_date_parse_iso(r, strlen(r), &d)) return 0; *to = (int32_t)dy_date_days(d); }
+    return *from <= *to;
+}
+
+static int kind_of(const char *k)
+{
+    static const char *names[] = {"", "country", "adj", "capital", "metonym", "igo", "group", "person", "agent"};
+    for (int i = 1; i <= DY_AK_AGENT; i++) if (strcmp(k, names[i]) == 0) return i;
+    return 0;
+}
+
+static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from, int32_t to, char *phrase)
+{
+    uint32_t ids[32];
+    char *p = trim(phrase);
+    if (!*p) { problem(L, "empty phrase between '|'"); return; }
+    int n = phrase_ids(L, p, ids, 32, 1);
+    if (n < 0) { problem(L, "phrase '%s' is longer than 32 words", p); return; }
+    if (n == 0) return;
+    trie *t = &L->d->tries[DY_TRIE_ACTOR];
+    int32_t node = trie_insert(t, ids, (size_t)n);
+    if (node < 0) { L->oom = 1; return; }
+    /* conflicts: the same phrase under another code with overlapping dates */
+    for (int32_t e = t->payload[node]; e >= 0; e = DY_VEC_AT(&L->d->actors, dy_actor_entry, e).next) {
+        const dy_actor_entry *o = &DY_VEC_AT(&L->d->actors, dy_actor_entry, e);
+        int overlap = !(to < o->from || from > o->to);
+        if (!overlap) continue;
+        if (strcmp(o->code, code) == 0 && o->kind == kind) return;     /* a harmless repeat */
+        problem(L, "phrase '%s' is already %s for an overlapping period; give the lines date ranges or drop one", p, o->code);
+        return;
+    }
+    dy_actor_entry *e = dy_vec_push(&L->d->actors);
+    if (!e) { L->oom = 1; return; }
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->kind = (uint8_t)kind;
+    e->from = from;
+    e->to = to;
+    e->next = t->payload[node];
+    if (e->next < 0) L->d->nactor_phrases++;
+    t->payload[node] = (int32_t)(L->d->actors.len - 1);
+}
+
+static void actor_line(loader *L, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (!eq) { problem(L, "expected 'CODE KIND [FROM..TO] = phrase | phrase'"); return; }
+    *eq = 0;
+    char *f[4];
+    int nf = 0;
+    for (char *tok = strtok(s, " \t"); tok && nf < 4; tok = strtok(NULL, " \t")) f[nf++] = tok;
+    if (nf < 2 || nf > 3) { problem(L, "expected 'CODE KIND [FROM..TO] =' before '='"); return; }
+    if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUS or RUSGOV)", f[0]); return; }
+    int kind = kind_of(f[1]);
+    if (!kind || kind == DY_AK_AGENT) { problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person)", f[1]); return; }
+    int32_t from = INT32_MIN, to = INT32_MAX;
+    if (nf == 3) {
+        if (kind != DY_AK_PERSON) { problem(L, "a date range is only for 'person' lines"); return; }
+        if (!parse_range(f[2], &from, &to)) { problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[2]); return; }
+    }
+    char *rest = eq + 1, *save = NULL;
+    for (char *ph = strtok_r(rest, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
+        add_actor_phrase(L, f[0], kind, from, to, ph);
+}
+
+static void agent_line(loader *L, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (!eq) { problem(L, "expected 'ROLE = phrase | phrase'"); return; }
+    *eq = 0;
+    char *role = trim(s);
+    size_t rl = strlen(role);
+    if (rl != 3 || !valid_code(role)) { problem(L, "bad role '%s' (three capital letters such as GOV or MIL)", role); return; }
+    char *save = NULL;
+    for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
+        add_actor_phrase(L, role, DY_AK_AGENT, INT32_MIN, INT32_MAX, ph);
+}
+
+/* ---- grammar ---- */
+static void grammar_line(loader *L, char *s)
+{
+    static const char *names[] = {"", "negate", "hypothetical", "be", "say", "pair", "person", "it",
+                                  "they", "country", "speaker", "north", "south"};
+    char *eq = strchr(s, '=');
+    if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
+    *eq = 0;
+    char *cls = trim(s);
+    int c = 0;
+    for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, be, say, pair, person, it, they, country, speaker, north, south)", cls); return; }
+    char *save = NULL;
+    for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
+        uint32_t ids[16];
+        char *p = trim(ph);
+        int n = phrase_ids(L, p, ids, 16, 0);
+        if (n < 0) { problem(L, "phrase '%s' is too long", p); continue; }
+        if (n == 0) { problem(L, "empty phrase"); continue; }
+        int32_t node = trie_insert(&L->d->tries[DY_TRIE_GRAMMAR], ids, (size_t)n);
+        if (node < 0) { L->oom = 1; return; }
+        int *slot = dy_vec_push(&L->d->gram);
+        if (!slot) { L->oom = 1; return; }
+        *slot = c;
+        L->d->tries[DY_TRIE_GRAMMAR].payload[node] = (int32_t)(L->d->gram.len - 1);
+    }
+}
+
+/* ---- cameo ---- */
+static void cameo_line(loader *L, char *s)
+{
+    char *code = strtok(s, "\t");
+    char *w = strtok(NULL, "\t");
+    char *name = strtok(NULL, "\t");
+    if (!code || !w || !name) { problem(L, "expected 'CODE<TAB>GOLDSTEIN<TAB>NAME'"); return; }
+    code = trim(code);
+    size_t n = strlen(code);
+    int ok = n >= 2 && n <= 4;
+    for (size_t i = 0; i < n; i++) ok = ok && dy_isdigit((unsigned char)code[i]);
+    if (!ok) { problem(L, "bad CAMEO code '%s' (two to four digits)", code); return; }
+    char *end;
+    double g = strtod(trim(w), &end);
+    if (*end || g < -10 || g > 10) { problem(L, "bad Goldstein weight '%s' (a number from -10 to 10)", w); return; }
+    if (dy_dict_cameo(L->d, code)) { problem(L, "code %s is listed twice", code); return; }
+    dy_cameo *c = dy_vec_push(&L->d->cameo);
+    if (!c) { L->oom = 1; return; }
+    snprintf(c->code, sizeof c->code, "%s", code);
+    c->goldstein = g;
+    c->name = dy_arena_strndup(L->d->strings, trim(name), strlen(trim(name)));
+    /* keep sorted by code (the file is nearly sorted: insertion sort is cheap) */
+    dy_cameo *v = L->d->cameo.items;
+    for (size_t i = L->d->cameo.len - 1; i > 0 && strcmp(v[i - 1].code, v[i].code) > 0; i--) {
+        dy_cameo tmp = v[i]; v[i] = v[i - 1]; v[i - 1] = tmp;
+    }
+}
+
+/* ---- boilerplate ---- */
+static void glob_line(loader *L, char *s)
+{
+    char **slot = dy_vec_push(&L->d->globs);
+    if (!slot) { L->oom = 1; return; }
+    *slot = dy_arena_strndup(L->d->strings, s, strlen(s));
+    if (!*slot) L->oom = 1;
+}
+
+/* ---- verb patterns ---- */
+static int add_word(loader *L, dy_vec *set, const char *w, size_t n)
+{
+    uint32_t id = dy_lex_intern(L->d->lex, w, n);
+    if (!id) { L->oom = 1; return -1; }
+    for (size_t i = 0; i < set->len; i++) if (DY_VEC_AT(set, uint32_t, i) == id) return 0;
+    uint32_t *slot = dy_vec_push(set);
+    if (!slot) { L->oom = 1; return -1; }
+    *slot = id;
+    return 0;
+}
+
+static int ends(const char *w, size_t n, const char *suf)
+{
+    size_t l = strlen(suf);
+    return n >= l && memcmp(w + n - l, suf, l) == 0;
+}
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/* The regular inflections of a verb: base, -s, -ed, -ing. */
+static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
+{
+    char buf[128];
+    if (n + 4 >= sizeof buf) return -1;
+    if (add_word(L, set, w, n)) return -1;
+    memcpy(buf, w, n);
+    int cy = n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]);
+    /* -s */
+    if (cy) { memcpy(buf + n - 1, "ies", 3); if (add_word(L, set, buf, n + 2)) return -1; }
+    else if (ends(w, n, "s") || ends(w, n, "sh") || ends(w, n, "ch") || ends(w, n, "x") || ends(w, n, "z") || ends(w, n, "o")) {
+        memcpy(buf + n, "es", 2); if (add_word(L, set, buf, n + 2)) return -1;
+    } else { buf[n] = 's'; if (add_word(L, set, buf, n + 1)) return -1; }
+    /* -ed */
+    if (cy) { memcpy(buf + n - 1, "ied", 3); if (add_word(L, set, buf, n + 2)) return -1; }
+    else if (w[n - 1] == 'e') { buf[n] = 'd'; if (add_word(L, set, buf, n + 1)) return -1; }
+    else { memcpy(buf + n, "ed", 2); if (add_word(L, set, buf, n + 2)) return -1; }
+    /* -ing */
+    if (ends(w, n, "ie")) { memcpy(buf + n - 2, "ying", 4); if (add_word(L, set, buf, n + 2)) return -1; }
+    else if (w[n - 1] == 'e' && n > 2 && !ends(w, n, "ee") && !ends(w, n, "ye") && !ends(w, n, "oe")) {
+        memcpy(buf + n - 1, "ing", 3); if (add_word(L, set, buf, n + 2)) return -1;
+    } else { memcpy(buf + n, "ing", 3); if (add_word(L, set, buf, n + 3)) return -1; }
+    return 0;
+}
+
+/* One alternative of a word element: "word" or "word+". Multi-token words are an error here. */
+static int add_alternative(loader *L, dy_vec *set, const char *alt)
+{
+    size_t n = strlen(alt);
+    int infl = n > 1 && alt[n - 1] == '+';
+    if (infl) n--;
+    char tmp[128];
+    if (n == 0 || n >= sizeof tmp) { problem(L, "empty or overlong word in a pattern"); return -1; }
+    memcpy(tmp, alt, n);
+    tmp[n] = 0;
+    L->toks.len = 0;
+    L->norm.len = 0;
+    if (dy_tokenize(tmp, n, 0, NULL, &L->toks, &L->norm)) { L->oom = 1; return -1; }
+    if (L->toks.len != 1) { problem(L, "'%s' is not one token (write the words as separate elements)", tmp); return -1; }
+    const char *w = L->norm.data + L->toks.v[0].norm;
+    size_t wl = strlen(w);
+    if (infl) {
+        for (size_t i = 0; i < wl; i++)
+            if (!dy_isalpha((unsigned char)w[i])) { problem(L, "'%s+': inflections need a plain word", w); return -1; }
+        return add_inflections(L, set, w, wl);
+    }
+    return add_word(L, set, w, wl);
+}
+
+static void pattern_line(loader *L, char *s)
+{
+    dy_dict *d = L->d;
+    char *flags = strchr(s, ';');
+    int sym = 0;
+    if (flags) {
+        *flags++ = 0;
+        for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
+            if (strcmp(f, "sym") == 0) sym = 1;
+            else { problem(L, "unknown flag '%s' (only 'sym')", f); return; }
+        }
+    }
+    char *save = NULL;
+    char *code = strtok_r(s, " \t", &save);
+    if (!code) { problem(L, "empty pattern line"); return; }
+    if (strcmp(code, "-") != 0 && !dy_dict_cameo(d, code)) {
+        problem(L, "unknown CAMEO code '%s' (see dict/cameo.txt)", code);
+        return;
+    }
+    if (strlen(code) == 2) { problem(L, "use the three-digit form of root code %s (e.g. %s0)", code, code); return; }
+    dy_pattern p = {0};
+    snprintf(p.code, sizeof p.code, "%s", code);
+    p.sym = (uint8_t)sym;
+    p.el = (uint32_t)d->pels.len;
+    p.line = (uint32_t)L->line;
+    size_t start_pels = d->pels.len, start_words = d->wordsets.len;
+    int ok = 1, ntarget = 0;
+    for (char *el = strtok_r(NULL, " \t", &save); el && ok; el = strtok_r(NULL, " \t", &save)) {
+        dy_pel e = {0};
+        int opt = 0;
+        size_t n = strlen(el);
+        if (el[0] == '(') {
+            if (n < 3 || el[n - 1] != ')') { problem(L, "unbalanced '(' in '%s'", el); ok = 0; break; }
+            el[n - 1] = 0;
+            el++;
+            n -= 2;
+            opt = 1;
+        }
+        if (strcmp(el, "...") == 0) {
+            if (opt) { problem(L, "a gap cannot be optional"); ok = 0; break; }
+            e.type = DY_PE_GAP;
+        } else if (strcmp(el, "T") == 0) {
+            if (opt) { problem(L, "the target slot T cannot be optional"); ok = 0; break; }
+            e.type = DY_PE_TARGET;
+            ntarget++;
+        } else {
+            dy_vec set = DY_VEC_INIT(uint32_t);
+            if (el[0] == '{') {
+                if (el[n - 1] != '}' || n < 3) { problem(L, "unbalanced '{' in '%s'", el); ok = 0; break; }
+                el[n - 1] = 0;
+                char *s2 = NULL;
+                for (char *alt = strtok_r(el + 1, "|", &s2); alt; alt = strtok_r(NULL, "|", &s2))
+                    if (add_alternative(L, &set, alt)) { ok = 0; break; }
+            } else if (strchr(el, '{') || strchr(el, '}') || strchr(el, '|')) {
+                problem(L, "misplaced brace or '|' in '%s'", el);
+                ok = 0;
+            } else if (add_alternative(L, &set, el)) ok = 0;
+            if (ok && set.len == 0) { problem(L, "empty alternatives"); ok = 0; }
+            if (ok) {
+                e.type = DY_PE_WORDS;
+                e.nwords = (uint16_t)set.len;
+                e.words = (uint32_t)d->wordsets.len;
+                uint32_t *ids = set.items;
+                /* sorted, so membership is a binary search */
+                for (size_t i = 1; i < set.len; i++)
+                    for (size_t j = i; j > 0 && ids[j - 1] > ids[j]; j--) { uint32_t t = ids[j]; ids[j] = ids[j - 1]; ids[j - 1] = t; }
+                for (size_t i = 0; i < set.len; i++) {
+                    uint32_t *slot = dy_vec_push(&d->wordsets);
+                    if (!slot) { L->oom = 1; ok = 0; break; }
+                    *slot = ids[i];
+                }
+                if (!opt) p.nlit++;
+            }
+            dy_vec_free(&set);
+        }
+        if (!ok) break;
+        e.opt = (uint8_t)opt;
+        if (d->pels.len == start_pels && (e.type != DY_PE_WORDS || e.opt)) {
+            problem(L, "a pattern must start with a word, not an optional element, a gap or T");
+            ok = 0;
+            break;
+        }
+        dy_pel *slot = dy_vec_push(&d->pels);
+        if (!slot) { L->oom = 1; ok = 0; break; }
+        *slot = e;
+        p.nel++;
+    }
+    if (ok && p.nel == 0) { problem(L, "a pattern needs at least one word"); ok = 0; }
+    if (ok && ntarget > 1) { problem(L, "a pattern has at most one T"); ok = 0; }
+    if (ok && p.nel > 0 && DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP) {
+        problem(L, "a pattern cannot end with a gap");
+        ok = 0;
+    }
+    if (!ok) { d->pels.len = start_pels; d->wordsets.len = start_words; return; }
+    dy_pattern *slot = dy_vec_push(&d->patterns);
+    if (!slot) { L->oom = 1; return; }
+    *slot = p;
+}
+
+/* Index patterns by the words their first element accepts (counting sort by word id). */
+static int index_patterns(dy_dict *d)
+{
+    uint32_t nw = dy_lex_count(d->lex) + 1;
+    d->nwords_indexed = nw;
+    d->first_off = calloc(nw + 1, sizeof *d->first_off);
+    d->first_cnt = calloc(nw, sizeof *d->first_cnt);
+    size_t total = 0;
+    if (!d->first_off || !d->first_cnt) return -1;
+    for (size_t i = 0; i < d->patterns.len; i++) {
+        const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
+        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
+        for (uint16_t k = 0; k < e->nwords; k++) { d->first_cnt[DY_VEC_AT(&d->wordsets, uint32_t, e->words + k)]++; total++; }
+    }
+    d->first_list = malloc((total + 1) * sizeof *d->first_list);
+    if (!d->first_list) return -1;
+    uint32_t acc = 0;
+    for (uint32_t w = 0; w < nw; w++) { d->first_off[w] = acc; acc += d->first_cnt[w]; d->first_cnt[w] = 0; }
+    d->first_off[nw] = acc;
+    for (size_t i = 0; i < d->patterns.len; i++) {
+        const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
+        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
+        for (uint16_t k = 0; k < e->nwords; k++) {
+            uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, e->words + k);
+            d->first_list[d->first_off[w] + d->first_cnt[w]++] = (uint32_t)i;
+        }
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt"};
+
+static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) return dy_err_set(err, DY_EIO, "cannot open dictionary directory %s: %s", dir, strerror(errno)), -1;
+    dy_vec names = DY_VEC_INIT(char *);
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t n = strlen(de->d_name);
+        if (n < 5 || strcmp(de->d_name + n - 4, ".txt") != 0 || de->d_name[0] == '.') continue;
+        int fixed = 0;
+        for (size_t i = 0; i < sizeof fixed_files / sizeof *fixed_files; i++)
+            if (strcmp(de->d_name, fixed_files[i]) == 0) fixed = 1;
+        if (fixed) continue;
+        char **slot = dy_vec_push(&names);
+        if (!slot || !(*slot = dy_arena_strndup(d->strings, de->d_name, n))) { L->oom = 1; break; }
+    }
+    closedir(dh);
+    qsort(names.items, names.len, sizeof(char *), cmp_str);
+    each_line(L, dir, "cameo.txt", 1, cameo_line, err);
+    each_line(L, dir, "agents.txt", 1, agent_line, err);
+    for (size_t i = 0; i < names.len && !L->oom; i++)
+        each_line(L, dir, DY_VEC_AT(&names, char *, i), 1, actor_line, err);
+    if (names.len == 0) { L->file = dir; L->line = 0; problem(L, "no actor files (*.txt such as countries.txt)"); }
+    each_line(L, dir, "grammar.txt", 1, grammar_line, err);
+    each_line(L, dir, "verbs.txt", 1, pattern_line, err);
+    each_line(L, dir, "boilerplate.txt", 0, glob_line, err);
+    dy_vec_free(&names);
+    if (L->oom || index_patterns(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
+    return 0;
+}
+
+static dy_dict *dict_new(void)
+{
+    dy_dict *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->lex = dy_lex_create();
+    d->strings = dy_arena_create(16 * 1024);
+    d->actors = (dy_vec)DY_VEC_INIT(dy_actor_entry);
+    d->gram = (dy_vec)DY_VEC_INIT(int);
+    d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
+    d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
+    d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
+    d->cameo = (dy_vec)DY_VEC_INIT(dy_cameo);
+    d->globs = (dy_vec)DY_VEC_INIT(char *);
+    if (!d->lex || !d->strings || trie_init(&d->tries[0]) || trie_init(&d->tries[1])) { dy_dict_destroy(&d); return NULL; }
+    return d;
+}
+
+static void loader_free(loader *L)
+{
+    dy_toks_free(&L->toks);
+    dy_buf_free(&L->norm);
+}
+
+dy_status dy_dict_load(const char *dir, dy_dict **out, dy_err *err)
+{
+    *out = NULL;
+    dy_dict *d = dict_new();
+    if (!d) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries");
+    dy_buf report = {0};
+    loader L = {.d = d, .report = &report};
+    if (load_into(dir, d, &L, err) < 0) { loader_free(&L); dy_buf_free(&report); dy_dict_destroy(&d); return err ? err->code : DY_EDICT; }
+    loader_free(&L);
+    if (L.problems) {
+        char *nl = report.data ? strchr(report.data, '\n') : NULL;
+        if (nl) *nl = 0;
+        dy_err_set(err, DY_EDICT, "%s/%s%s", dir, report.data ? report.data : "?",
+                   L.problems > 1 ? " (and more)" : "");
+        if (err && L.problems > 1) {
+            size_t l = strlen(err->msg);
+            snprintf(err->msg + l, sizeof err->msg - l, "; %d problems in all", L.problems);
+        }
+        dy_buf_free(&report);
+        dy_dict_destroy(&d);
+        return DY_EDICT;
+    }
+    dy_buf_free(&report);
+    *out = d;
+    return DY_OK;
+}
+
+int dy_dict_check(const char *dir, dy_buf *report, dy_err *err)
+{
+    dy_dict *d = dict_new();
+    if (!d) { dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
+    loader L = {.d = d, .report = report};
+    int r = load_into(dir, d, &L, err) < 0 ? -1 : L.problems;
+    loader_free(&L);
+    dy_dict_destroy(&d);
+    return r;
+}
+
+void dy_dict_destroy(dy_dict **dp)
+{
+    if (!dp || !*dp) return;
+    dy_dict *d = *dp;
+    dy_lex_destroy(&d->lex);
+    trie_free(&d->tries[0]);
+    trie_free(&d->tries[1]);
+    dy_vec_free(&d->actors);
+    dy_vec_free(&d->gram);
+    dy_vec_free(&d->patterns);
+    dy_vec_free(&d->pels);
+    dy_vec_free(&d->wordsets);
+    dy_vec_free(&d->cameo);
+    dy_vec_free(&d->globs);
+    free(d->first_off);
+    free(d->first_cnt);
+    free(d->first_list);
+    dy_arena_destroy(&d->strings);
+    free(d);
+    *dp = NULL;
+}
+
+const dy_lex *dy_dict_lex(const dy_dict *d) { return d->lex; }
+int32_t dy_dict_step(const dy_dict *d, int t, int32_t node, uint32_t word) { return trie_step(&d->tries[t], node, word); }
+int32_t dy_dict_payload(const dy_dict *d, int t, int32_t node) { return d->tries[t].payload[node]; }
+const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
+int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
+
+const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
+{
+    if (!w || w >= d->nwords_indexed) { *n = 0; return NULL; }
+    *n = d->first_off[w + 1] - d->first_off[w];
+    return d->first_list + d->first_off[w];
+}
+
+const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }
+const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off) { return &DY_VEC_AT(&d->pels, dy_pel, off); }
+
+int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t w)
+{
+    const uint32_t *v = (const uint32_t *)d->wordsets.items + e->words;
+    size_t lo = 0, hi = e->nwords;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] == w) return 1;
+        if (v[mid] < w) lo = mid + 1; else hi = mid;
+    }
+    return 0;
+}
+
+const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code)
+{
+    const dy_cameo *v = d->cameo.items;
+    size_t lo = 0, hi = d->cameo.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(v[mid].code, code);
+        if (c == 0) return &v[mid];
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
+    return NULL;
+}
+
+/* Case-insensitive ASCII glob with '*' only. */
+static int glob_match(const char *g, const char *s, size_t n)
+{
+    size_t si = 0, star_s = 0;
+    const char *star_g = NULL;
+    while (si < n) {
+        if (*g == '*') { star_g = g++; star_s = si; continue; }
+        if (*g && dy_tolower((unsigned char)*g) == dy_tolower((unsigned char)s[si])) { g++; si++; continue; }
+        if (star_g) { g = star_g + 1; si = ++star_s; continue; }
+        return 0;
+    }
+    while (*g == '*') g++;
+    return *g == 0;
+}
+
+int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
+{
+    for (size_t i = 0; i < d->globs.len; i++)
+        if (glob_match(DY_VEC_AT(&d->globs, char *, i), line, n)) return 1;
+    return 0;
+}
+
+void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *codes)
+{
+    if (actors) *actors = d->nactor_phrases;
+    if (patterns) *patterns = d->patterns.len;
+    if (codes) *codes = d->cameo.len;
+}

@@ -1,0 +1,94 @@
+/* dy_dict.h - our plain-text dictionaries, loaded and compiled for matching.
+ *
+ * Files (see docs/dictionaries.md): cameo.txt, verbs.txt, agents.txt, grammar.txt,
+ * boilerplate.txt, and every other *.txt in the directory is an actor file (countries.txt,
+ * igos.txt, people.txt, and whatever a user adds).
+ *
+ * Invariants and ownership:
+ *  - A dy_dict is immutable after dy_dict_load(); every pointer it returns lives until
+ *    dy_dict_destroy(). It may be shared by several coders (and threads) at once.
+ *  - Loading never stops at the first bad line: every problem is collected as "file:line: problem";
+ *    dy_dict_load() fails when there is any, dy_dict_check() lists them all.
+ *  - Phrases are tokenised with dy_tokenize(), so they match text exactly as the coder sees it.
+ *  - Two tries index phrases by word ids: DY_TRIE_ACTOR (actors and agents) and DY_TRIE_GRAMMAR.
+ */
+#ifndef DY_DICT_H
+#define DY_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dy_lex.h"
+#include "dy_util.h"
+
+typedef struct dy_dict dy_dict;
+
+enum dy_actor_kind {
+    DY_AK_COUNTRY = 1, DY_AK_ADJ, DY_AK_CAPITAL, DY_AK_METONYM, DY_AK_IGO, DY_AK_GROUP,
+    DY_AK_PERSON, DY_AK_AGENT
+};
+
+enum dy_gram_class {
+    DY_G_NEGATE = 1, DY_G_HYPO, DY_G_BE, DY_G_SAY,
+    DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
+    DY_G_COUNT
+};
+
+enum { DY_TRIE_ACTOR = 0, DY_TRIE_GRAMMAR = 1 };
+
+typedef struct dy_actor_entry {
+    char code[16];      /* RUS, RUSGOV, IGOUNO; for agents the role (GOV) */
+    uint8_t kind;       /* enum dy_actor_kind */
+    int32_t from, to;   /* validity in days since 1970-01-01 (INT32_MIN / INT32_MAX when open) */
+    int32_t next;       /* next entry for the same phrase, -1 at the end */
+} dy_actor_entry;
+
+enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET };
+
+typedef struct dy_pel {
+    uint8_t type;       /* DY_PE_* */
+    uint8_t opt;        /* optional element */
+    uint16_t nwords;    /* DY_PE_WORDS: how many ids in the word set */
+    uint32_t words;     /* offset of the sorted word-id set */
+} dy_pel;
+
+typedef struct dy_pattern {
+    char code[8];       /* CAMEO code, or "-" for a blocking phrase */
+    uint8_t sym;
+    uint8_t nel;
+    uint16_t nlit;      /* literal elements: the pattern's specificity */
+    uint32_t el;        /* offset of the first element */
+    uint32_t line;      /* line in verbs.txt, for --explain */
+} dy_pattern;
+
+typedef struct dy_cameo {
+    char code[8];
+    double goldstein;
+    const char *name;
+} dy_cameo;
+
+/* Loads the directory. On failure *out is NULL and err says the first problem and how many. */
+dy_status dy_dict_load(const char *dir, dy_dict **out, dy_err *err);
+/* Loads and lists every problem into report (one "file:line: problem" a line). Returns the
+ * number of problems, or -1 when the directory cannot be read at all (err set). */
+int dy_dict_check(const char *dir, dy_buf *report, dy_err *err);
+void dy_dict_destroy(dy_dict **d);
+
+const dy_lex *dy_dict_lex(const dy_dict *d);
+int32_t dy_dict_step(const dy_dict *d, int trie, int32_t node, uint32_t word);   /* -1: no edge */
+int32_t dy_dict_payload(const dy_dict *d, int trie, int32_t node);               /* -1: none */
+const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
+int dy_dict_gram_class(const dy_dict *d, int32_t payload);
+
+/* Patterns whose first element can be the word id; *n receives the count. */
+const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n);
+const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t idx);
+const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off);
+int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t word);
+
+const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code);   /* NULL when unknown */
+int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n);
+
+/* Counts for reports: actor phrases, patterns, cameo codes. */
+void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *codes);
+
+#endif

@@ -1,0 +1,602 @@
+/* dy_events.c - verb-pattern matching, source/target assignment, mood, reference resolution. */
+#include "dy_events.h"
+#include "dy_actors.h"
+#include "dy_dates.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HIST 32
+#define MAX_MATCH 32
+#define MAX_DATES 16
+
+typedef struct hist_entry {
+    char code[16], code2[16];
+    uint8_t kind;
+    uint32_t sent;
+} hist_entry;
+
+typedef struct match {
+    uint32_t pat;
+    uint32_t head, end;     /* token range of the pattern */
+    int tgt;                /* group at T, -1 when none */
+    int by;                 /* T was reached through "by" (passive) */
+    uint16_t nlit;
+} match;
+
+struct dy_coder {
+    const dy_dict *dict;
+    dy_coder_opts opts;
+    dy_seg *seg;
+    dy_event *ev;
+    size_t nev, capev;
+    dy_buf explain;
+    /* discourse state, per document */
+    hist_entry hist[HIST];
+    size_t nhist;
+    char speaker[16], speaker2[16];
+    uint32_t speaker_sent;
+    int korea;
+};
+
+dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
+{
+    dy_coder *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->dict = dict;
+    if (opts) c->opts = *opts;
+    c->seg = dy_seg_create(dict);
+    if (!c->seg) { free(c); return NULL; }
+    return c;
+}
+
+void dy_coder_destroy(dy_coder **cp)
+{
+    if (!cp || !*cp) return;
+    dy_seg_destroy(&(*cp)->seg);
+    free((*cp)->ev);
+    dy_buf_free(&(*cp)->explain);
+    free(*cp);
+    *cp = NULL;
+}
+
+const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev; return c->ev; }
+const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n) { return dy_seg_sents(c->seg, n); }
+const dy_buf *dy_coder_explain(const dy_coder *c) { return &c->explain; }
+
+const char *dy_mood_name(int mood)
+{
+    return mood == DY_MOOD_NEGATED ? "negated" : mood == DY_MOOD_HYPOTHETICAL ? "hypothetical" : "factual";
+}
+
+int dy_cameo_quad(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+}
+
+static void set_code(char dst[16], const char *src)
+{
+    size_t n = strnlen(src, 15);
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+/* ---- per-sentence context ---- */
+typedef struct sctx {
+    dy_coder *c;
+    const dy_doc *doc;
+    const dy_tok *t;
+    const dy_buf *norm;
+    uint32_t t0, t1;
+    uint32_t sidx;
+    dy_actor g[DY_MAX_ACTORS];
+    size_t ng;
+    int16_t at[DY_MAX_SENT_TOKENS + 1];     /* group covering each token, -1 */
+    dy_datex dates[MAX_DATES];
+    size_t ndates;
+} sctx;
+
+static const char *W(const sctx *s, uint32_t i) { return s->norm->data + s->t[i].norm; }
+static int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
+
+static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
+{
+    int32_t node = 0;
+    int cls = 0;
+    *end = i;
+    for (uint32_t j = i; j < s->t1; j++) {
+        node = dy_dict_step(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id);
+        if (node < 0) break;
+        int32_t p = dy_dict_payload(s->c->dict, DY_TRIE_GRAMMAR, node);
+        if (p >= 0) { cls = dy_dict_gram_class(s->c->dict, p); *end = j + 1; }
+    }
+    return cls;
+}
+
+/* ---- explain ---- */
+static void ex(dy_coder *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void ex(dy_coder *c, const char *fmt, ...)
+{
+    if (!c->opts.explain) return;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    dy_buf_adds(&c->explain, buf);
+}
+
+static void ex_span(dy_coder *c, const dy_doc *doc, uint32_t a, uint32_t b)
+{
+    if (!c->opts.explain) return;
+    dy_buf_addc(&c->explain, '"');
+    for (uint32_t i = a; i < b; i++) dy_buf_addc(&c->explain, doc->text[i] == '\n' ? ' ' : doc->text[i]);
+    dy_buf_addc(&c->explain, '"');
+}
+
+/* ---- discourse ---- */
+static void remember(dy_coder *c, const char *code, const char *code2, uint8_t kind, uint32_t sent)
+{
+    if (!code[0]) return;
+    if (c->nhist == HIST) { memmove(c->hist, c->hist + 1, (HIST - 1) * sizeof *c->hist); c->nhist--; }
+    hist_entry *h = &c->hist[c->nhist++];
+    set_code(h->code, code);
+    set_code(h->code2, code2 ? code2 : "");
+    h->kind = kind;
+    h->sent = sent;
+    if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
+}
+
+static int is_country_code(const char *code) { return code[0] != '-' && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3); }
+
+/* Resolves reference words in the sentence from the groups before them and the history. */
+static void resolve(sctx *s, int k)
+{
+    dy_coder *c = s->c;
+    dy_actor *g = &s->g[k];
+    uint32_t sent = s->sidx;
+    /* candidates, newest first: groups earlier in this sentence, then history */
+    hist_entry cand[HIST + DY_MAX_ACTORS];
+    size_t nc = 0;
+    for (int j = k - 1; j >= 0; j--) {
+        if (!s->g[j].code[0]) continue;
+        hist_entry *h = &cand[nc++];
+        set_code(h->code, s->g[j].code);
+        set_code(h->code2, s->g[j].code2);
+        h->kind = s->g[j].kind;
+        h->sent = sent;
+    }
+    for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
+    uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
+    switch (g->anaphor) {
+    case DY_G_PAIR: {
+        const char *first = NULL;
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > reach) break;
+            if (cand[j].code[0] == '-') continue;
+            if (cand[j].code2[0]) {
+                if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+            }
+            if (!first) { first = cand[j].code; continue; }
+            if (strncmp(first, cand[j].code, 3) != 0) {
+                set_code(g->code, cand[j].code);     /* older first: "Russia and North Korea" order */
+                set_code(g->code2, first);
+                return;
+            }
+        }
+        break;
+    }
+    case DY_G_PERSON:
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > reach) break;
+            if (cand[j].kind == DY_GK_PERSON && !cand[j].code2[0]) { set_code(g->code, cand[j].code); return; }
+        }
+        break;
+    case DY_G_IT:
+    case DY_G_COUNTRY:
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > reach) break;
+            if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-') {
+                if (g->anaphor == DY_G_COUNTRY && !is_country_code(cand[j].code)) continue;
+                snprintf(g->code, 16, g->anaphor == DY_G_COUNTRY ? "%.3s" : "%s", cand[j].code);
+                return;
+            }
+        }
+        break;
+    case DY_G_THEY:
+        for (size_t j = 0; j < nc && j < 6; j++) {
+            if (sent - cand[j].sent > 1) break;
+            if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+        }
+        break;
+    case DY_G_SPEAKER:
+        if (c->speaker[0] && sent - c->speaker_sent <= 3) {
+            set_code(g->code, c->speaker);
+            set_code(g->code2, c->speaker2);
+        }
+        break;
+    case DY_G_NORTH:
+        if (c->korea) snprintf(g->code, 16, "PRK");
+        break;
+    case DY_G_SOUTH:
+        if (c->korea) snprintf(g->code, 16, "KOR");
+        break;
+    default: break;
+    }
+}
+
+/* Codes of a group, expanding a coordination or a resolved pair. */
+static size_t codes_of(const sctx *s, int k, const char **out, int *idx, size_t max)
+{
+    size_t n = 0;
+    int head = s->g[k].comp;
+    for (int j = head; j < (int)s->ng && n < max; j++) {
+        if (j != head && s->g[j].comp != head) break;
+        if (s->g[j].code[0]) { idx[n] = j; out[n++] = s->g[j].code; }
+        if (s->g[j].code2[0] && n < max) { idx[n] = j; out[n++] = s->g[j].code2; }
+        if (s->g[head].ncomp <= 1) break;
+    }
+    return n;
+}
+
+/* ---- pattern matching ---- */
+static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    const dy_dict *d = s->c->dict;
+    if (ei == p->nel) { m->end = ti; return 1; }
+    const dy_pel *e = dy_dict_pel(d, p->el + (uint32_t)ei);
+    switch (e->type) {
+    case DY_PE_WORDS: {
+        uint32_t tj = ti;
+        while (ei > 0 && tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;    /* signed a 'treaty' */
+        if (tj < s->t1 && s->t[tj].id && group_at(s, tj) < 0 && dy_dict_pel_has(d, e, s->t[tj].id) &&
+            match_el(s, p, ei + 1, tj + 1, passive, m))
+            return 1;
+        if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
+        return 0;
+    }
+    case DY_PE_GAP: {
+        uint32_t tj = ti;
+        for (int k = 0; k <= 4; k++) {
+            if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
+            if (tj >= s->t1) return 0;
+            uint16_t f = s->t[tj].flags;
+            if (group_at(s, tj) >= 0 || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
+            if (!(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
+            if (f & DY_TF_QUOTE) k--;
+            tj++;
+        }
+        return 0;
+    }
+    case DY_PE_TARGET: {
+        uint32_t tj = ti;
+        int by = 0;
+        if (passive && tj < s->t1 && strcmp(W(s, tj), "by") == 0) { by = 1; tj++; }
+        if (tj < s->t1 && strcmp(W(s, tj), "the") == 0) tj++;
+        while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
+        int g = group_at(s, tj);
+        if (g < 0 || s->g[g].t0 != tj) return 0;
+        if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) return 0;
+        m->tgt = g;
+        m->by = by;
+        return 1;
+    }
+    }
+    return 0;
+}
+
+static int is_passive_at(const sctx *s, uint32_t head)
+{
+    const char *hw = W(s, head);
+    size_t hl = strlen(hw);
+    if (hl > 3 && strcmp(hw + hl - 3, "ing") == 0) return 0;
+    for (uint32_t j = head; j-- > s->t0 && head - j <= 4;) {
+        const char *w = W(s, j);
+        size_t l = strlen(w);
+        if (l > 2 && strcmp(w + l - 2, "ly") == 0) continue;
+        if (!strcmp(w, "been") || !strcmp(w, "being") || !strcmp(w, "also") || !strcmp(w, "then") || !strcmp(w, "later")) {
+            if (!strcmp(w, "been") || !strcmp(w, "being")) return 1;
+            continue;
+        }
+        uint32_t e;
+        return gram_class_at(s, j, &e) == DY_G_BE && e == j + 1;
+    }
+    return 0;
+}
+
+static size_t find_matches(const sctx *s, match *out, size_t max)
+{
+    const dy_dict *d = s->c->dict;
+    size_t n = 0;
+    for (uint32_t i = s->t0; i < s->t1 && n < max; i++) {
+        if (!s->t[i].id || group_at(s, i) >= 0) continue;
+        size_t np;
+        const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
+        if (!np) continue;
+        int passive = is_passive_at(s, i);
+        match best = {0};
+        int have = 0;
+        for (size_t k = 0; k < np; k++) {
+            const dy_pattern *p = dy_dict_pattern(d, cand[k]);
+            match m = {cand[k], i, i, -1, 0, p->nlit};
+            if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
+            if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
+        }
+        if (!have) continue;
+        /* a match starting inside an earlier one is part of it */
+        if (n > 0 && i < out[n - 1].end) {
+            if (best.nlit <= out[n - 1].nlit) continue;
+            n--;    /* the longer, more specific pattern wins */
+        }
+        out[n++] = best;
+    }
+    return n;
+}
+
+/* ---- sources, targets, mood ---- */
+static int find_source(const sctx *s, uint32_t head)
+{
+    for (int k = (int)s->ng - 1; k >= 0; k--) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > head) continue;
+        if (g->used_as_target || g->locative || (g->prep && !g->poss)) continue;
+        if (!g->code[0]) continue;
+        return g->comp;
+    }
+    return -1;
+}
+
+static int find_target(const sctx *s, uint32_t from, uint32_t limit)
+{
+    int loc = -1;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
+        if (g->locative) { if (loc < 0) loc = (int)k; continue; }
+        return g->comp;
+    }
+    return loc >= 0 ? s->g[loc].comp : -1;
+}
+
+static int mood_at(const sctx *s, uint32_t head)
+{
+    uint32_t start = head > s->t0 + 10 ? head - 10 : s->t0;
+    for (uint32_t j = head; j-- > start;) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
+    }
+    int mood = DY_MOOD_FACTUAL;
+    for (uint32_t j = start; j < head; j++) {
+        uint32_t e;
+        int cls = gram_class_at(s, j, &e);
+        if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
+        if (cls == DY_G_HYPO) mood = DY_MOOD_HYPOTHETICAL;
+    }
+    /* a question is not a statement */
+    if (s->t1 > s->t0 && strcmp(W(s, s->t1 - 1), "?") == 0) mood = DY_MOOD_HYPOTHETICAL;
+    return mood;
+}
+
+static dy_date date_for(const sctx *s, uint32_t head)
+{
+    int best = -1;
+    uint32_t bd = UINT32_MAX;
+    for (size_t k = 0; k < s->ndates; k++) {
+        if (s->dates[k].date.prec == DY_PREC_NONE) continue;
+        uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
+        if (dist < bd) { bd = dist; best = (int)k; }
+    }
+    if (best >= 0) return s->dates[best].date;
+    return s->doc->pub;
+}
+
+static int push_event(dy_coder *c, const dy_event *e)
+{
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;)
+        if (!strcmp(c->ev[k].source, e->source) && !strcmp(c->ev[k].target, e->target) && !strcmp(c->ev[k].code, e->code))
+            return 0;
+    if (c->nev == c->capev) {
+        size_t cap = c->capev ? c->capev * 2 : 64;
+        dy_event *v = realloc(c->ev, cap * sizeof *v);
+        if (!v) return -1;
+        c->ev = v;
+        c->capev = cap;
+    }
+    c->ev[c->nev++] = *e;
+    return 0;
+}
+
+static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
+{
+    dy_coder *c = s->c;
+    const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
+    const dy_cameo *cam = dy_dict_cameo(c->dict, p->code);
+    const char *sc[16], *tc[16];
+    int si[16], ti[16];
+    size_t ns = 0, nt = 0;
+    if (src >= 0) ns = codes_of(s, src, sc, si, 16);
+    if (tgt >= 0) nt = codes_of(s, tgt, tc, ti, 16);
+    if (tgt < 0 && sym && ns >= 2) {       /* "Russia and North Korea signed ...": every pair */
+        memcpy(tc, sc, ns * sizeof *sc);
+        memcpy(ti, si, ns * sizeof *si);
+        nt = ns;
+    }
+    if (src < 0 && sym && nt >= 2) {       /* "talks between Seoul and Beijing" */
+        memcpy(sc, tc, nt * sizeof *tc);
+        memcpy(si, ti, nt * sizeof *ti);
+        ns = nt;
+    }
+    dy_date date = date_for(s, m->head);
+    int n = 0;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < nt; b++)
+            for (int dir = 0; dir < (sym ? 2 : 1); dir++) {
+                const char *x = dir ? tc[b] : sc[a], *y = dir ? sc[a] : tc[b];
+                int xi = dir ? ti[b] : si[a], yi = dir ? si[a] : ti[b];
+                if (!strcmp(x, y)) continue;
+                if (x[0] == '-' && y[0] == '-') continue;
+                dy_event e = {0};
+                e.sent = s->sidx;
+                set_code(e.source, x);
+                set_code(e.target, y);
+                memcpy(e.code, p->code, sizeof e.code);
+                snprintf(e.root, sizeof e.root, "%.2s", p->code);
+                e.quad = dy_cameo_quad(p->code);
+                e.goldstein = cam ? cam->goldstein : 0;
+                e.date = date;
+                e.mood = (uint8_t)mood;
+                e.src_start = s->t[s->g[xi].t0].start;
+                e.src_end = s->t[s->g[xi].t1 - 1].end;
+                e.tgt_start = s->t[s->g[yi].t0].start;
+                e.tgt_end = s->t[s->g[yi].t1 - 1].end;
+                e.verb_start = s->t[m->head].start;
+                e.verb_end = s->t[m->end - 1].end;
+                ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
+                   mood ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]") : "");
+                if (mood && !c->opts.moods_all) continue;
+                if (push_event(c, &e)) return -1;
+                n++;
+            }
+    return n;
+}
+
+static int code_sentence(sctx *s)
+{
+    dy_coder *c = s->c;
+    const dy_doc *doc = s->doc;
+    /* dates first: a person's role depends on the date */
+    s->ndates = dy_dates_find(doc->text, s->t + s->t0, s->t1 - s->t0, s->norm, doc->pub, s->dates, MAX_DATES);
+    for (size_t k = 0; k < s->ndates; k++) { s->dates[k].t0 += s->t0; s->dates[k].t1 += s->t0; }
+    dy_date sd = doc->pub;
+    for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { sd = s->dates[k].date; break; }
+    int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
+
+    s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, s->g, DY_MAX_ACTORS);
+    for (uint32_t i = 0; i < s->t1 - s->t0; i++) s->at[i] = -1;
+    for (size_t k = 0; k < s->ng; k++)
+        for (uint32_t i = s->g[k].t0; i < s->g[k].t1; i++) s->at[i - s->t0] = (int16_t)k;
+
+    /* references, except "we": the speaker is known only after the speech verbs */
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER) resolve(s, (int)k);
+    for (uint32_t i = s->t0; i < s->t1; i++) {
+        uint32_t e;
+        if (!s->t[i].id || gram_class_at(s, i, &e) != DY_G_SAY) continue;
+        int who = -1;
+        for (int k = (int)s->ng - 1; k >= 0; k--)
+            if (s->g[k].t1 <= i && i - s->g[k].t1 <= 6 && s->g[k].code[0] && !s->g[k].prep) { who = k; break; }
+        if (who < 0)
+            for (size_t k = 0; k < s->ng; k++)
+                if (s->g[k].t0 >= e && s->g[k].t0 - e <= 3 && s->g[k].code[0]) { who = (int)k; break; }
+        if (who >= 0) {
+            set_code(c->speaker, s->g[who].code);
+            set_code(c->speaker2, s->g[who].code2);
+            c->speaker_sent = s->sidx;
+        }
+    }
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].anaphor == DY_G_SPEAKER) resolve(s, (int)k);
+
+    if (c->opts.explain) {
+        const dy_sent *st = &dy_seg_sents(c->seg, &(size_t){0})[s->sidx];
+        ex(c, "%s:%u: sentence %u ", doc->id, (unsigned)(st->line + (doc->record_line ? doc->record_line - 1 : 0)), (unsigned)st->no);
+        ex_span(c, doc, st->start, st->end);
+        ex(c, "\n");
+        for (size_t k = 0; k < s->ng; k++) {
+            ex(c, "  actor %s%s%s ", s->g[k].code[0] ? s->g[k].code : "(unresolved)", s->g[k].code2[0] ? "+" : "", s->g[k].code2);
+            ex_span(c, doc, s->t[s->g[k].t0].start, s->t[s->g[k].t1 - 1].end);
+            ex(c, "%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
+               s->g[k].ncomp > 1 ? " (coordination)" : "");
+        }
+        for (size_t k = 0; k < s->ndates; k++) {
+            char b[16];
+            dy_date_format(s->dates[k].date, b);
+            ex(c, "  date %s ", b[0] ? b : "(unresolved)");
+            ex_span(c, doc, s->t[s->dates[k].t0].start, s->t[s->dates[k].t1 - 1].end);
+            ex(c, "\n");
+        }
+    }
+
+    match ms[MAX_MATCH];
+    size_t nm = find_matches(s, ms, MAX_MATCH);
+    for (size_t k = 0; k < nm; k++) {
+        const match *m = &ms[k];
+        const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
+        if (c->opts.explain) {
+            ex(c, "  verb %s ", p->code);
+            ex_span(c, doc, s->t[m->head].start, s->t[m->end - 1].end);
+            ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
+        }
+        if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        int passive = is_passive_at(s, m->head);
+        int src = -1, tgt = -1;
+        uint32_t limit = k + 1 < nm ? ms[k + 1].head : s->t1;
+        if (limit > m->end + 12) limit = m->end + 12;
+        for (uint32_t j = m->end; j < limit; j++)
+            if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
+        if (passive) {
+            int subj = find_source(s, m->head);
+            int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
+            if (agent < 0) {
+                for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
+                    if (!strcmp(W(s, j), "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
+            }
+            if (agent >= 0) { src = agent; tgt = subj; }
+            else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
+            else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
+            if (c->opts.explain) ex(c, "    passive voice\n");
+        } else {
+            src = find_source(s, m->head);
+            tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+        }
+        if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
+        if (src >= 0 && p->sym && s->g[src].ncomp >= 2 && tgt >= 0) {
+            /* "Korea-China dialogue was held in Seoul": the pair is the event; a place is not a party */
+            if (s->g[tgt].locative) tgt = -1;
+        }
+        int sym_pairs = p->sym && ((src >= 0 && tgt < 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0])) ||
+                                   (src < 0 && tgt >= 0 && (s->g[tgt].ncomp >= 2 || s->g[tgt].code2[0])));
+        if ((src < 0 || tgt < 0) && !sym_pairs) {
+            ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
+            continue;
+        }
+        int mood = mood_at(s, m->head);
+        if (tgt >= 0) s->g[tgt].used_as_target = 1;
+        if (emit(s, m, src, tgt, p->sym, mood) < 0) return -1;
+    }
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->sidx);
+    return 0;
+}
+
+int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
+{
+    c->nev = 0;
+    c->explain.len = 0;
+    c->nhist = 0;
+    c->speaker[0] = c->speaker2[0] = 0;
+    c->korea = 0;
+    if (dy_seg_doc(c->seg, doc, err)) return -1;
+    size_t ns;
+    const dy_sent *sents = dy_seg_sents(c->seg, &ns);
+    sctx *s = malloc(sizeof *s);
+    if (!s) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    s->c = c;
+    s->doc = doc;
+    s->t = dy_seg_toks(c->seg);
+    s->norm = dy_seg_norm(c->seg);
+    for (size_t k = 0; k < ns; k++) {
+        s->sidx = (uint32_t)k;
+        s->t0 = sents[k].tok0;
+        s->t1 = sents[k].tok0 + sents[k].ntok;
+        if (code_sentence(s)) { free(s); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }
+    }
+    free(s);
+    return 0;
+}

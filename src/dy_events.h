@@ -1,0 +1,54 @@
+/* dy_events.h - the CAMEO coder: sentences with actors to source-action-target events.
+ *
+ * Invariants and ownership:
+ *  - A dy_coder holds a segmenter, per-document discourse state (recent actors, the current
+ *    speaker) and the event array of the last document; all of it is reused from document to
+ *    document and freed by dy_coder_destroy(). The dictionary is borrowed and must outlive it.
+ *  - Events point to their sentence by index and to their words by byte spans in doc->text.
+ *  - By default only factual events are kept; negated and hypothetical ones are dropped unless
+ *    opts.moods_all is set, when they come with their mood.
+ *  - With opts.explain, a readable trace of every decision is appended to the explain buffer.
+ */
+#ifndef DY_EVENTS_H
+#define DY_EVENTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dy_dict.h"
+#include "dy_ingest.h"
+#include "dy_seg.h"
+
+enum { DY_MOOD_FACTUAL = 0, DY_MOOD_NEGATED = 1, DY_MOOD_HYPOTHETICAL = 2 };
+
+typedef struct dy_event {
+    uint32_t sent;                  /* index into the sentence array */
+    char source[16], target[16];
+    char code[8];
+    char root[3];
+    int quad;
+    double goldstein;
+    dy_date date;
+    uint8_t mood;
+    uint32_t src_start, src_end;    /* byte spans in doc->text */
+    uint32_t tgt_start, tgt_end;
+    uint32_t verb_start, verb_end;
+} dy_event;
+
+typedef struct dy_coder_opts {
+    int moods_all;      /* keep negated and hypothetical events, with their mood */
+    int explain;        /* write a trace to the explain buffer */
+} dy_coder_opts;
+
+typedef struct dy_coder dy_coder;
+
+dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts);
+void dy_coder_destroy(dy_coder **c);
+/* Codes one document. Returns 0, or -1 with err set. */
+int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err);
+const dy_event *dy_coder_events(const dy_coder *c, size_t *n);
+const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n);
+const dy_buf *dy_coder_explain(const dy_coder *c);
+const char *dy_mood_name(int mood);
+int dy_cameo_quad(const char *code);
+
+#endif

@@ -1,0 +1,358 @@
+/* dy_ingest.c - readers for plain text and JSON Lines (jansson). */
+#define _POSIX_C_SOURCE 200809L
+#include "dy_ingest.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+struct dy_reader {
+    char *path;         /* as given */
+    FILE *f;
+    int own_file;
+    dy_input fmt;
+    int done;
+    char *buf;          /* text: the file; jsonl: the current line */
+    size_t cap;
+    size_t line;        /* jsonl: current line number */
+    json_t *rec;        /* jsonl: the current record */
+    char idbuf[64];
+    char *hdr;          /* copies of header values for the current document */
+};
+
+/* "name:line" or, when line numbers are not wanted (line0 == 0), "name". */
+static const char *where(char *buf, size_t cap, const char *name, size_t line0, size_t line)
+{
+    if (line0) snprintf(buf, cap, "%s:%zu", name, line);
+    else snprintf(buf, cap, "%s", name);
+    return buf;
+}
+
+int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err)
+{
+    char at[600];
+    size_t line = line0, line_start = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned c = u[i];
+        if (c == '\n') {
+            if (i - line_start > DY_MAX_LINE) goto toolong;
+            line++;
+            line_start = ++i;
+            continue;
+        }
+        if (c == 0) {
+            dy_err_set(err, DY_EINPUT, "%s: NUL byte at byte offset %zu; this is not a text file", where(at, sizeof at, name, line0, line), i);
+            return -1;
+        }
+        if (c < 0x80) { i++; continue; }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l < 0) {
+            dy_err_set(err, DY_EINPUT, "%s: invalid UTF-8 at byte offset %zu; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)", where(at, sizeof at, name, line0, line), i);
+            return -1;
+        }
+        i += (size_t)l;
+    }
+    if (n - line_start > DY_MAX_LINE) goto toolong;
+    return 0;
+toolong:
+    dy_err_set(err, DY_EINPUT, "%s: line longer than %u bytes; break the text into lines or paragraphs", where(at, sizeof at, name, line0, line), DY_MAX_LINE);
+    return -1;
+}
+
+/* A header line "Key: value" with a known key. Returns the key index or -1. */
+static int header_key(const char *s, size_t n, size_t *vstart)
+{
+    static const char *keys[] = {"title", "date", "source", "url"};
+    for (int k = 0; k < 4; k++) {
+        size_t kl = strlen(keys[k]);
+        if (n > kl && dy_strncaseeq(s, keys[k], kl)) {
+            size_t j = kl;
+            while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+            if (j < n && s[j] == ':') {
+                j++;
+                while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+                *vstart = j;
+                return k;
+            }
+        }
+    }
+    return -1;
+}
+
+static size_t line_end(const char *s, size_t n, size_t i)
+{
+    const char *nl = memchr(s + i, '\n', n - i);
+    return nl ? (size_t)(nl - s) : n;
+}
+
+static size_t trim_len(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    return n;
+}
+
+static int parse_date_value(const char *v, size_t n, dy_date *out)
+{
+    if (dy_date_parse_iso(v, n, out)) return 1;
+    return dy_date_dateline(v, n, out) == 1;
+}
+
+/* Header values point into text; they are NUL-terminated copies kept in a scratch block. */
+static int parse_meta(const char *name, const char *text, size_t len, dy_doc *doc, char **scratch, dy_err *err)
+{
+    size_t i = 0, line = 1;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) i = 3;     /* BOM */
+    doc->body = i;
+    doc->body_line = 1;
+    free(*scratch);
+    *scratch = NULL;
+    size_t vstart;
+    size_t e0 = line_end(text, len, i);
+    if (header_key(text + i, e0 - i, &vstart) >= 0) {
+        char *sc = malloc(len - i + 4);
+        if (!sc) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+        *scratch = sc;
+        size_t used = 0;
+        while (i < len) {
+            size_t e = line_end(text, len, i);
+            size_t l = trim_len(text + i, e - i);
+            if (l == 0) { i = e < len ? e + 1 : e; line++; break; }   /* the blank line ends the header */
+            int k = header_key(text + i, l, &vstart);
+            if (k < 0) break;
+            const char *v = text + i + vstart;
+            size_t vl = l - vstart;
+            memcpy(sc + used, v, vl);
+            sc[used + vl] = 0;
+            const char *copy = sc + used;
+            used += vl + 1;
+            switch (k) {
+            case 0: doc->title = copy; break;
+            case 1:
+                if (!parse_date_value(v, vl, &doc->pub)) {
+                    dy_err_set(err, DY_EINPUT, "%s:%zu: cannot read the Date header '%.*s'; write it as YYYY-MM-DD", name, line, (int)(vl > 60 ? 60 : vl), v);
+                    return -1;
+                }
+                doc->pub_from = "header";
+                break;
+            case 2: doc->source = copy; break;
+            case 3: doc->url = copy; break;
+            }
+            i = e < len ? e + 1 : e;
+            line++;
+        }
+        doc->body = i;
+        doc->body_line = line;
+    }
+    if (doc->pub.prec == DY_PREC_NONE) {
+        /* a dateline among the first lines of the body */
+        size_t j = doc->body;
+        for (int k = 0; k < 12 && j < len; k++) {
+            size_t e = line_end(text, len, j);
+            size_t l = trim_len(text + j, e - j);
+            size_t s0 = 0;
+            while (s0 < l && (text[j + s0] == ' ' || text[j + s0] == '\t')) s0++;
+            if (l > s0) {
+                dy_date d;
+                int r = dy_date_dateline(text + j + s0, l - s0, &d);
+                if (r < 0) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+                if (r == 1) { doc->pub = d; doc->pub_from = "dateline"; break; }
+            }
+            j = e + 1;
+        }
+    }
+    return 0;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) if (!dy_isspace((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+int dy_doc_parse_text(const char *name, const char *text, size_t len, dy_doc *doc, char **scratch, dy_err *err)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->id = name;
+    doc->text = text;
+    doc->len = len;
+    if (is_blank(text, len)) {
+        dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", name);
+        return -1;
+    }
+    if (dy_text_check(name, text, len, 1, err)) return -1;
+    return parse_meta(name, text, len, doc, scratch, err);
+}
+
+dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err *err)
+{
+    *out = NULL;
+    dy_reader *r = calloc(1, sizeof *r);
+    if (!r) return dy_err_set(err, DY_ENOMEM, "out of memory");
+    r->path = strdup(path);
+    r->fmt = fmt;
+    if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
+    if (strcmp(path, "-") == 0) {
+        r->f = stdin;
+    } else {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            dy_err_set(err, DY_EIO, "%s: is a directory; give the files in it (e.g. %s/*.txt)", path, path);
+            dy_reader_close(&r);
+            return DY_EIO;
+        }
+        r->f = fopen(path, "rb");
+        if (!r->f) {
+            dy_err_set(err, DY_EIO, "%s: cannot open: %s", path, strerror(errno));
+            dy_reader_close(&r);
+            return DY_EIO;
+        }
+        r->own_file = 1;
+    }
+    *out = r;
+    return DY_OK;
+}
+
+void dy_reader_close(dy_reader **rp)
+{
+    if (!rp || !*rp) return;
+    dy_reader *r = *rp;
+    if (r->own_file && r->f) fclose(r->f);
+    if (r->rec) json_decref(r->rec);
+    free(r->buf);
+    free(r->hdr);
+    free(r->path);
+    free(r);
+    *rp = NULL;
+}
+
+static const char *display_name(const dy_reader *r) { return strcmp(r->path, "-") == 0 ? "<stdin>" : r->path; }
+
+static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
+{
+    if (r->done) return 0;
+    r->done = 1;
+    size_t len = 0;
+    for (;;) {
+        if (r->cap - len < 65536) {
+            size_t ncap = r->cap ? r->cap * 2 : 1 << 20;
+            if (ncap > (size_t)DY_MAX_DOC + 65536) ncap = (size_t)DY_MAX_DOC + 65536;
+            if (ncap <= r->cap) {
+                dy_err_set(err, DY_EINPUT, "%s: larger than %u MiB; split it into one file per article", display_name(r), DY_MAX_DOC >> 20);
+                return -1;
+            }
+            char *nb = realloc(r->buf, ncap);
+            if (!nb) return dy_err_set(err, DY_ENOMEM, "%s: out of memory", display_name(r)), -2;
+            r->buf = nb;
+            r->cap = ncap;
+        }
+        size_t got = fread(r->buf + len, 1, r->cap - len - 1, r->f);
+        len += got;
+        if (len > DY_MAX_DOC) {
+            dy_err_set(err, DY_EINPUT, "%s: larger than %u MiB; split it into one file per article", display_name(r), DY_MAX_DOC >> 20);
+            return -1;
+        }
+        if (got == 0) break;
+    }
+    if (ferror(r->f)) return dy_err_set(err, DY_EIO, "%s: read error: %s", display_name(r), strerror(errno)), -2;
+    r->buf[len] = 0;
+    memset(doc, 0, sizeof *doc);
+    doc->id = display_name(r);
+    doc->text = r->buf;
+    doc->len = len;
+    if (is_blank(r->buf, len)) {
+        dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
+        return -1;
+    }
+    if (dy_text_check(doc->id, r->buf, len, 1, err)) return -1;
+    return parse_meta(doc->id, r->buf, len, doc, &r->hdr, err) ? -1 : 1;
+}
+
+static const char *str_field(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
+{
+    const char *name = display_name(r);
+    if (r->rec) { json_decref(r->rec); r->rec = NULL; }
+    for (;;) {
+        ssize_t got = getline(&r->buf, &r->cap, r->f);
+        if (got < 0) {
+            if (ferror(r->f)) return dy_err_set(err, DY_EIO, "%s: read error: %s", name, strerror(errno)), -2;
+            return 0;
+        }
+        r->line++;
+        size_t n = (size_t)got;
+        if (is_blank(r->buf, n)) continue;
+        if (n > DY_MAX_DOC) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: record larger than %u MiB", name, r->line, DY_MAX_DOC >> 20);
+            return -1;
+        }
+        json_error_t je;
+        json_t *o = json_loadb(r->buf, n, 0, &je);
+        if (!o) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: malformed JSON at column %d: %s; each line must be one JSON object",
+                       name, r->line, je.column, je.text);
+            return -1;
+        }
+        if (!json_is_object(o)) {
+            json_decref(o);
+            dy_err_set(err, DY_EINPUT, "%s:%zu: expected a JSON object with a \"text\" field", name, r->line);
+            return -1;
+        }
+        r->rec = o;
+        json_t *tv = json_object_get(o, "text");
+        if (!json_is_string(tv)) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: missing \"text\" string in the record", name, r->line);
+            return -1;
+        }
+        memset(doc, 0, sizeof *doc);
+        json_t *idv = json_object_get(o, "id");
+        if (json_is_string(idv)) doc->id = json_string_value(idv);
+        else if (json_is_integer(idv)) { snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(idv)); doc->id = r->idbuf; }
+        else { snprintf(r->idbuf, sizeof r->idbuf, "line-%zu", r->line); doc->id = r->idbuf; }
+        doc->title = str_field(o, "title");
+        doc->source = str_field(o, "source");
+        doc->url = str_field(o, "url");
+        doc->text = json_string_value(tv);
+        doc->len = json_string_length(tv);
+        doc->record_line = r->line;
+        doc->body_line = 1;
+        if (strlen(doc->text) != doc->len) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: NUL character in \"text\"", name, r->line);
+            return -1;
+        }
+        char at[600];
+        snprintf(at, sizeof at, "%s:%zu", name, r->line);
+        if (dy_text_check(at, doc->text, doc->len, 0, err)) return -1;   /* the stream's line */
+        json_t *dv = json_object_get(o, "date");
+        if (dv && !json_is_null(dv)) {
+            const char *ds = json_is_string(dv) ? json_string_value(dv) : NULL;
+            if (!ds || !parse_date_value(ds, strlen(ds), &doc->pub)) {
+                dy_err_set(err, DY_EINPUT, "%s:%zu: cannot read \"date\"; write it as \"YYYY-MM-DD\"", name, r->line);
+                return -1;
+            }
+            doc->pub_from = "jsonl";
+        }
+        if (doc->pub.prec == DY_PREC_NONE) {
+            dy_doc tmp = *doc;
+            if (parse_meta(doc->id, doc->text, doc->len, &tmp, &r->hdr, err)) return -1;
+            doc->pub = tmp.pub;
+            doc->pub_from = tmp.pub_from;
+        }
+        return 1;
+    }
+}
+
+int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err)
+{
+    return r->fmt == DY_IN_JSONL ? next_jsonl(r, doc, err) : next_text(r, doc, err);
+}

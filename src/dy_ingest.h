@@ -1,0 +1,52 @@
+/* dy_ingest.h - the readers: plain-text articles and JSON Lines streams, checked and parsed.
+ *
+ * Invariants and ownership:
+ *  - A reader yields one dy_doc at a time and owns its bytes until the next call or close:
+ *    the corpus is streamed, never held whole (one article at most, up to DY_MAX_DOC bytes).
+ *  - Every document handed out is valid UTF-8 with no NUL byte and no line over DY_MAX_LINE;
+ *    a document that is not gets -1 and an err naming file and line, and the reader goes on.
+ *  - Header lines (Title:, Date:, Source:, URL:) and datelines ("Release Date : 2024-06-21")
+ *    set the metadata; doc->body is where the coded text starts.
+ */
+#ifndef DY_INGEST_H
+#define DY_INGEST_H
+
+#include <stddef.h>
+#include "dy_dates.h"
+#include "dy_util.h"
+
+#define DY_MAX_DOC (64u * 1024 * 1024)
+#define DY_MAX_LINE (1024u * 1024)
+
+typedef enum { DY_IN_TEXT = 0, DY_IN_JSONL = 1 } dy_input;
+
+typedef struct dy_doc {
+    const char *id;         /* the file name as given, or the JSONL id */
+    const char *title, *source, *url;   /* NULL when absent */
+    dy_date pub;            /* publication date; prec NONE when unknown */
+    const char *pub_from;   /* "header", "dateline", "jsonl" or NULL */
+    const char *text;       /* the document's bytes (a JSONL record's decoded "text") */
+    size_t len;
+    size_t body;            /* offset of the body in text */
+    size_t body_line;       /* 1-based line of the body in text */
+    size_t record_line;     /* JSONL: the record's line in the stream; 0 for files */
+} dy_doc;
+
+typedef struct dy_reader dy_reader;
+
+/* path "-" reads standard input. */
+dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err *err);
+/* 1: *doc is the next document; 0: end of input; -1: this document is bad (err says why;
+ * call again for the next one); -2: the input cannot be read on (err says why). */
+int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
+void dy_reader_close(dy_reader **r);
+
+/* Checks and parses one plain-text document held by the caller (used by tests and fuzzers).
+ * name is used in messages. Header values are copied into *scratch, which the caller frees
+ * with free() (start with NULL; it is reused from call to call). Returns 0, or -1 with err set. */
+int dy_doc_parse_text(const char *name, const char *text, size_t len, dy_doc *doc, char **scratch, dy_err *err);
+/* Checks UTF-8, NUL bytes and line lengths; line numbers in messages start at line0
+ * (0: messages name no line, for a JSONL record whose name already holds one). */
+int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err);
+
+#endif

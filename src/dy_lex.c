@@ -1,0 +1,110 @@
+/* dy_lex.c - open-addressing hash table of interned words. */
+#include "dy_lex.h"
+#include "dy_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct slot {
+    uint64_t hash;
+    uint32_t id;        /* 0 = empty */
+} slot;
+
+struct dy_lex {
+    slot *slots;
+    size_t mask;
+    char **words;       /* id -> string (index 0 unused) */
+    uint32_t *lens;
+    uint32_t count, cap;
+};
+
+dy_lex *dy_lex_create(void)
+{
+    dy_lex *l = calloc(1, sizeof *l);
+    if (!l) return NULL;
+    l->mask = 1023;
+    l->slots = calloc(l->mask + 1, sizeof *l->slots);
+    l->cap = 256;
+    l->words = calloc(l->cap, sizeof *l->words);
+    l->lens = calloc(l->cap, sizeof *l->lens);
+    if (!l->slots || !l->words || !l->lens) { dy_lex_destroy(&l); return NULL; }
+    return l;
+}
+
+void dy_lex_destroy(dy_lex **lp)
+{
+    if (!lp || !*lp) return;
+    dy_lex *l = *lp;
+    for (uint32_t i = 1; i <= l->count; i++) free(l->words[i]);
+    free(l->words);
+    free(l->lens);
+    free(l->slots);
+    free(l);
+    *lp = NULL;
+}
+
+static int grow(dy_lex *l)
+{
+    size_t nmask = l->mask * 2 + 1;
+    slot *ns = calloc(nmask + 1, sizeof *ns);
+    if (!ns) return -1;
+    for (size_t i = 0; i <= l->mask; i++) {
+        if (!l->slots[i].id) continue;
+        size_t j = l->slots[i].hash & nmask;
+        while (ns[j].id) j = (j + 1) & nmask;
+        ns[j] = l->slots[i];
+    }
+    free(l->slots);
+    l->slots = ns;
+    l->mask = nmask;
+    return 0;
+}
+
+uint32_t dy_lex_find(const dy_lex *l, const char *s, size_t n)
+{
+    uint64_t h = dy_hash(s, n);
+    size_t j = h & l->mask;
+    while (l->slots[j].id) {
+        uint32_t id = l->slots[j].id;
+        if (l->slots[j].hash == h && l->lens[id] == n && memcmp(l->words[id], s, n) == 0) return id;
+        j = (j + 1) & l->mask;
+    }
+    return 0;
+}
+
+uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
+{
+    uint32_t id = dy_lex_find(l, s, n);
+    if (id) return id;
+    if ((l->count + 1) * 2 > l->mask && grow(l)) return 0;
+    if (l->count + 1 >= l->cap) {
+        uint32_t ncap = l->cap * 2;
+        char **nw = realloc(l->words, ncap * sizeof *nw);
+        if (!nw) return 0;
+        l->words = nw;
+        uint32_t *nl = realloc(l->lens, ncap * sizeof *nl);
+        if (!nl) return 0;
+        l->lens = nl;
+        l->cap = ncap;
+    }
+    char *copy = malloc(n + 1);
+    if (!copy) return 0;
+    memcpy(copy, s, n);
+    copy[n] = 0;
+    id = ++l->count;
+    l->words[id] = copy;
+    l->lens[id] = (uint32_t)n;
+    uint64_t h = dy_hash(s, n);
+    size_t j = h & l->mask;
+    while (l->slots[j].id) j = (j + 1) & l->mask;
+    l->slots[j].hash = h;
+    l->slots[j].id = id;
+    return id;
+}
+
+const char *dy_lex_word(const dy_lex *l, uint32_t id)
+{
+    return (id && id <= l->count) ? l->words[id] : "";
+}
+
+uint32_t dy_lex_count(const dy_lex *l) { return l->count; }

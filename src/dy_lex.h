@@ -1,0 +1,24 @@
+/* dy_lex.h - the lexicon: interned, normalised word forms with dense ids.
+ *
+ * Invariants and ownership:
+ *  - Every word a dictionary mentions is interned once at load time; ids run 1..count, and
+ *    0 means "not in the lexicon" (the text word can then match no dictionary phrase).
+ *  - Lookups never allocate, so the tokeniser can call dy_lex_find() on the hot path.
+ *  - The lexicon owns its strings; dy_lex_word() returns a pointer valid until destroy.
+ */
+#ifndef DY_LEX_H
+#define DY_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dy_lex dy_lex;
+
+dy_lex *dy_lex_create(void);
+void dy_lex_destroy(dy_lex **lex);
+uint32_t dy_lex_intern(dy_lex *lex, const char *s, size_t n);      /* 0 on OOM */
+uint32_t dy_lex_find(const dy_lex *lex, const char *s, size_t n);  /* 0 when absent */
+const char *dy_lex_word(const dy_lex *lex, uint32_t id);           /* "" for 0 */
+uint32_t dy_lex_count(const dy_lex *lex);
+
+#endif

@@ -1,0 +1,214 @@
+/* dy_seg.c - lines, paragraphs and sentence boundaries. */
+#include "dy_seg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct dy_seg {
+    const dy_dict *dict;
+    dy_toks toks;
+    dy_buf norm;
+    dy_sent *sents;
+    size_t nsents, capsents;
+};
+
+dy_seg *dy_seg_create(const dy_dict *dict)
+{
+    dy_seg *s = calloc(1, sizeof *s);
+    if (s) s->dict = dict;
+    return s;
+}
+
+void dy_seg_destroy(dy_seg **sp)
+{
+    if (!sp || !*sp) return;
+    dy_toks_free(&(*sp)->toks);
+    dy_buf_free(&(*sp)->norm);
+    free((*sp)->sents);
+    free(*sp);
+    *sp = NULL;
+}
+
+const dy_tok *dy_seg_toks(const dy_seg *s) { return s->toks.v; }
+const dy_sent *dy_seg_sents(const dy_seg *s, size_t *n) { *n = s->nsents; return s->sents; }
+const dy_buf *dy_seg_norm(const dy_seg *s) { return &s->norm; }
+
+static const char *const abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov", "sen",
+    "rep", "st", "jr", "sr", "messrs", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "ltd", "co", "corp", "dept", "approx", "fig",
+    "vol", "mt", "ft", "pres", "amb", "gens", NULL};
+
+static int is_abbrev(const char *w)
+{
+    for (int i = 0; abbrevs[i]; i++) if (strcmp(w, abbrevs[i]) == 0) return 1;
+    return 0;
+}
+
+static int push_sent(dy_seg *s, const dy_doc *doc, size_t t0, size_t t1, uint32_t *no)
+{
+    (void)doc;
+    if (t1 <= t0) return 0;
+    /* a "sentence" of punctuation alone is no sentence */
+    int words = 0;
+    for (size_t i = t0; i < t1; i++) if (s->toks.v[i].flags & DY_TF_WORD) { words = 1; break; }
+    if (!words) return 0;
+    if (s->nsents == s->capsents) {
+        size_t cap = s->capsents ? s->capsents * 2 : 256;
+        dy_sent *v = realloc(s->sents, cap * sizeof *v);
+        if (!v) return -1;
+        s->sents = v;
+        s->capsents = cap;
+    }
+    dy_sent *st = &s->sents[s->nsents++];
+    st->tok0 = (uint32_t)t0;
+    st->ntok = (uint32_t)(t1 - t0);
+    st->start = s->toks.v[t0].start;
+    st->end = s->toks.v[t1 - 1].end;
+    st->no = ++*no;
+    st->line = 0;
+    return 0;
+}
+
+/* Splits tokens [p0, p1) of one paragraph into sentences. */
+static int split(dy_seg *s, const dy_doc *doc, size_t p0, size_t p1, uint32_t *no)
+{
+    const dy_tok *t = s->toks.v;
+    size_t start = p0;
+    for (size_t i = p0; i < p1; i++) {
+        if (i - start >= DY_MAX_SENT_TOKENS) {
+            if (push_sent(s, doc, start, i, no)) return -1;
+            start = i;
+        }
+        if (!(t[i].flags & DY_TF_END)) continue;
+        const char *w = s->norm.data + t[i].norm;
+        size_t e = i + 1;
+        while (e < p1 && (t[e].flags & (DY_TF_QUOTE | DY_TF_CLOSE)) && !(t[e].flags & DY_TF_SPACE)) e++;
+        if (e >= p1) break;
+        const dy_tok *nx = &t[e];
+        int next_starts = (nx->flags & (DY_TF_CAP | DY_TF_NUM | DY_TF_QUOTE | DY_TF_OPEN)) ||
+                          (unsigned char)doc->text[nx->start] >= 0xE3;     /* CJK has no case */
+        if (!next_starts) continue;
+        if (w[0] == '.' && w[1] == 0 && i > p0 && !(t[i].flags & DY_TF_SPACE)) {
+            const dy_tok *pv = &t[i - 1];
+            const char *pw = s->norm.data + pv->norm;
+            if ((pv->flags & DY_TF_WORD) && (is_abbrev(pw) || (pw[1] == 0 && (pv->flags & DY_TF_CAP)))) continue;
+        }
+        if (w[0] == '.' && w[1] == '.' && !(nx->flags & DY_TF_CAP)) continue;
+        if (push_sent(s, doc, start, e, no)) return -1;
+        start = e;
+        i = e - 1;
+    }
+    return push_sent(s, doc, start, p1, no);
+}
+
+static size_t next_break(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] != '\n' && s[i] != '\r') i++;
+    return i;
+}
+
+static size_t skip_break(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '\r') i++;
+    if (i < n && s[i] == '\n') i++;
+    return i;
+}
+
+static int ends_open(const char *s, size_t n)
+{
+    static const char *const fw[] = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "that", NULL};
+    if (!n) return 0;
+    char c = s[n - 1];
+    if (c == ',' || c == '-') return 1;
+    size_t k = n;
+    while (k && dy_isalpha((unsigned char)s[k - 1])) k--;
+    size_t wl = n - k;
+    if (k > 0 && s[k - 1] != ' ') return 0;
+    for (int i = 0; fw[i]; i++) if (strlen(fw[i]) == wl && dy_strncaseeq(s + k, fw[i], wl)) return 1;
+    return 0;
+}
+
+static int terminal(const char *s, size_t n)
+{
+    if (!n) return 1;
+    unsigned char c = (unsigned char)s[n - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c >= 0x80;
+}
+
+int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
+{
+    const char *text = doc->text;
+    size_t n = doc->len;
+    s->toks.len = 0;
+    s->norm.len = 0;
+    s->nsents = 0;
+    uint32_t no = 0;
+    const dy_lex *lex = dy_dict_lex(s->dict);
+    size_t i = doc->body;
+    size_t prev_s = 0, prev_l = 0;  /* the last kept line, to drop repeats */
+    int nonblank = 0;
+    int in_par = 0;
+    size_t par_tok0 = 0;
+    while (i < n) {
+        size_t e = next_break(text, n, i);
+        size_t a = i, b = e;
+        while (a < b && dy_isspace((unsigned char)text[a])) a++;
+        while (b > a && dy_isspace((unsigned char)text[b - 1])) b--;
+        size_t next = skip_break(text, n, e);
+        i = next;
+        int drop = 0;
+        if (a == b) {
+            drop = 2;   /* blank: ends the paragraph */
+        } else {
+            nonblank++;
+            if (dy_dict_is_boilerplate(s->dict, text + a, b - a)) drop = 1;
+            else if (prev_l == b - a && memcmp(text + prev_s, text + a, b - a) == 0) drop = 1;
+            else if (nonblank <= 12 && b - a <= 160) {
+                dy_date d;
+                int r = dy_date_dateline(text + a, b - a, &d);
+                if (r < 0) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+                if (r == 1) drop = 1;
+            }
+        }
+        if (drop) {
+            if (in_par && split(s, doc, par_tok0, s->toks.len, &no)) goto oom;
+            in_par = 0;
+            continue;
+        }
+        prev_s = a;
+        prev_l = b - a;
+        if (!in_par) { in_par = 1; par_tok0 = s->toks.len; }
+        if (dy_tokenize(text + a, b - a, a, lex, &s->toks, &s->norm)) goto oom;
+        /* does the paragraph go on into the next line? */
+        int cont = 0;
+        if (i < n && !terminal(text + a, b - a)) {
+            size_t e2 = next_break(text, n, i), a2 = i;
+            while (a2 < e2 && (text[a2] == ' ' || text[a2] == '\t')) a2++;
+            if (a2 < e2) {
+                unsigned char c2 = (unsigned char)text[a2];
+                if ((c2 >= 'a' && c2 <= 'z') || ends_open(text + a, b - a)) cont = 1;
+            }
+        }
+        if (!cont) {
+            if (split(s, doc, par_tok0, s->toks.len, &no)) goto oom;
+            in_par = 0;
+        }
+    }
+    if (in_par && split(s, doc, par_tok0, s->toks.len, &no)) goto oom;
+    /* line numbers of sentences: count lines up to each start (one pass) */
+    {
+        size_t ln = doc->body_line, pos = doc->body;
+        for (size_t k = 0; k < s->nsents; k++) {
+            size_t target = s->sents[k].start;
+            if (target < pos) { ln = doc->body_line; pos = doc->body; }
+            for (; pos < target; pos++) {
+                if (text[pos] == '\n' || (text[pos] == '\r' && (pos + 1 >= n || text[pos + 1] != '\n'))) ln++;
+            }
+            s->sents[k].line = (uint32_t)ln;
+        }
+    }
+    return 0;
+oom:
+    return dy_err_set(err, DY_ENOMEM, "%s: out of memory", doc->id), -1;
+}

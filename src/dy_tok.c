@@ -1,0 +1,284 @@
+/* dy_tok.c - tokeniser. ASCII takes a fast path; other code points go through utf8proc. */
+#include "dy_tok.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+enum { C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE, C_OTHER };
+
+typedef struct cpinfo {
+    int32_t cp;
+    int len;        /* bytes */
+    int cls;
+    int upper;
+} cpinfo;
+
+static void classify(const unsigned char *s, size_t n, cpinfo *ci)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        ci->cp = (int32_t)c;
+        ci->len = 1;
+        ci->upper = dy_isupper((int)c);
+        if (dy_isalpha((int)c) || dy_isdigit((int)c)) ci->cls = C_WORD;
+        else if (dy_isspace((int)c)) ci->cls = C_SPACE;
+        else switch (c) {
+            case '\'': ci->cls = C_APOS; break;
+            case '"': case '`': ci->cls = C_QUOTE; break;
+            case '-': ci->cls = C_HYPHEN; break;
+            case '.': ci->cls = C_PERIOD; break;
+            case '!': case '?': ci->cls = C_END; break;
+            case ',': ci->cls = C_COMMA; break;
+            case ';': case ':': ci->cls = C_CLAUSE; break;
+            case '(': case '[': case '{': ci->cls = C_OPEN; break;
+            case ')': case ']': case '}': ci->cls = C_CLOSE; break;
+            default: ci->cls = C_OTHER;
+        }
+        return;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp);
+    if (l <= 0) { ci->cp = 0xFFFD; ci->len = 1; ci->cls = C_OTHER; ci->upper = 0; return; }
+    ci->cp = cp;
+    ci->len = (int)l;
+    ci->upper = 0;
+    switch (cp) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x2032: ci->cls = C_APOS; return;
+    case 0x201C: case 0x201D: case 0x00AB: case 0x00BB: case 0x201E: case 0x300C: case 0x300D: ci->cls = C_QUOTE; return;
+    case 0x2010: case 0x2011: ci->cls = C_HYPHEN; return;
+    case 0x2013: case 0x2014: case 0x2015: ci->cls = C_DASH; return;
+    case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F: ci->cls = C_END; return;
+    case 0xFF0C: case 0x3001: ci->cls = C_COMMA; return;
+    default: break;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        ci->upper = 1; /* fall through */
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        ci->cls = C_WORD; return;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CC:
+        ci->cls = C_SPACE; return;
+    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF: ci->cls = C_QUOTE; return;
+    case UTF8PROC_CATEGORY_PD: ci->cls = C_DASH; return;
+    case UTF8PROC_CATEGORY_PS: ci->cls = C_OPEN; return;
+    case UTF8PROC_CATEGORY_PE: ci->cls = C_CLOSE; return;
+    default: ci->cls = C_OTHER; return;
+    }
+}
+
+/* Appends the normalised form of one word code point. */
+static int norm_cp(dy_buf *nb, const cpinfo *ci)
+{
+    if (ci->cp < 0x80) return dy_buf_addc(nb, (char)dy_tolower(ci->cp));
+    utf8proc_int32_t out[8];
+    int last = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(ci->cp, out, 8,
+        (utf8proc_option_t)(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK), &last);
+    if (k < 0 || k > 8) { out[0] = ci->cp; k = 1; }
+    for (utf8proc_ssize_t i = 0; i < k; i++) {
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = utf8proc_encode_char(out[i], enc);
+        if (el > 0 && dy_buf_add(nb, enc, (size_t)el)) return -1;
+    }
+    return 0;
+}
+
+static dy_tok *push(dy_toks *t)
+{
+    if (t->len == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        dy_tok *v = realloc(t->v, cap * sizeof *v);
+        if (!v) return NULL;
+        t->v = v;
+        t->cap = cap;
+    }
+    return &t->v[t->len++];
+}
+
+static int emit(dy_toks *out, dy_buf *nb, const dy_lex *lex, size_t base, size_t start, size_t end,
+                size_t nstart, uint16_t flags)
+{
+    dy_tok *t = push(out);
+    if (!t) return -1;
+    size_t nl = nb->len - nstart;
+    t->start = (uint32_t)(base + start);
+    t->end = (uint32_t)(base + end);
+    t->norm = (uint32_t)nstart;
+    t->nlen = (uint16_t)(nl > 65535 ? 65535 : nl);
+    t->flags = flags;
+    t->id = lex ? dy_lex_find(lex, nb->data + nstart, nl) : 0;
+    return dy_buf_addc(nb, 0) ? -1 : 0;   /* keep forms NUL-separated */
+}
+
+static int is_word_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i >= n) return 0;
+    cpinfo c;
+    classify(s + i, n - i, &c);
+    return c.cls == C_WORD;
+}
+
+int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_toks *out, dy_buf *nb)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    uint16_t pending = 0;   /* flags for the next token: NL, SPACE, HYPH */
+    if (dy_buf_reserve(nb, n * 2 + 64)) return -1;
+    while (i < n) {
+        cpinfo c;
+        classify(s + i, n - i, &c);
+        if (c.cls == C_SPACE) {
+            pending |= DY_TF_SPACE;
+            if (s[i] == '\n') pending |= DY_TF_NL;
+            i += (size_t)c.len;
+            continue;
+        }
+        size_t start = i, nstart = nb->len;
+        if (c.cls == C_WORD && (s[i] | 32) == 'n' && i + 1 < n && !(pending & DY_TF_SPACE) && i > 0) {
+            /* the "n't" of a contraction the previous word stopped before */
+            cpinfo a;
+            classify(s + i + 1, n - i - 1, &a);
+            size_t k = i + 1 + (size_t)a.len;
+            if (a.cls == C_APOS && k < n && (s[k] | 32) == 't' && !is_word_at(s, n, k + 1)) {
+                if (dy_buf_add(nb, "n't", 3)) return -1;
+                if (emit(out, nb, lex, base, i, k + 1, nstart, (uint16_t)(pending | DY_TF_WORD))) return -1;
+                pending = 0;
+                i = k + 1;
+                continue;
+            }
+        }
+        if (c.cls == C_WORD) {
+            uint16_t flags = pending | DY_TF_WORD;
+            if (c.upper) flags |= DY_TF_CAP;
+            if (c.cp < 0x80 && dy_isdigit(c.cp)) flags |= DY_TF_NUM;
+            int letters = 0, uppers = 0, seg = 0;   /* seg: letters since the last internal '.' */
+            int hyph_next = 0;
+            size_t j = i;
+            for (;;) {
+                cpinfo d;
+                if (j >= n) break;
+                classify(s + j, n - j, &d);
+                if (d.cls == C_WORD) {
+                    if (norm_cp(nb, &d)) return -1;
+                    if (!(d.cp < 0x80 && dy_isdigit(d.cp))) { letters++; seg++; if (d.upper) uppers++; }
+                    j += (size_t)d.len;
+                    continue;
+                }
+                int prev_digit = j > 0 && dy_isdigit(s[j - 1]);
+                if (d.cls == C_APOS && is_word_at(s, n, j + (size_t)d.len)) {
+                    /* look at the suffix after the apostrophe */
+                    size_t k = j + (size_t)d.len, m = k;
+                    while (m < n && m - k < 4 && dy_isalpha(s[m])) m++;
+                    int at_end = !is_word_at(s, n, m);
+                    size_t sl = m - k;
+                    if (at_end && sl == 1 && (s[k] | 32) == 's') break;            /* possessive */
+                    if (at_end && sl == 1 && (s[k] | 32) == 't' && j > i && (s[j - 1] | 32) == 'n' && j - 1 > i) {
+                        /* "didn't": the word ends before the n */
+                        nb->len--;
+                        j--;
+                        break;
+                    }
+                    if (at_end && ((sl == 2 && ((dy_strncaseeq((const char *)s + k, "ll", 2)) ||
+                                                dy_strncaseeq((const char *)s + k, "re", 2) ||
+                                                dy_strncaseeq((const char *)s + k, "ve", 2))) ||
+                                   (sl == 1 && ((s[k] | 32) == 'd' || (s[k] | 32) == 'm'))))
+                        break;
+                    if (dy_buf_addc(nb, '\'')) return -1;                          /* O'Brien */
+                    j += (size_t)d.len;
+                    continue;
+                }
+                if (d.cls == C_PERIOD && seg == 1 && letters > 0) {
+                    /* U.S. / U.N. / e.g.: single letters joined by periods */
+                    if (is_word_at(s, n, j + 1) && (j + 2 >= n || !is_word_at(s, n, j + 2) || s[j + 2] == '.')) {
+                        if (dy_buf_addc(nb, '.')) return -1;
+                        j++;
+                        seg = 0;
+                        continue;
+                    }
+                    if (j >= 2 && s[j - 2] == '.' ) {     /* the final period of U.S. */
+                        if (dy_buf_addc(nb, '.')) return -1;
+                        j++;
+                    }
+                    break;
+                }
+                if ((d.cls == C_PERIOD || d.cls == C_COMMA) && d.cp < 0x80 && prev_digit && j + 1 < n && dy_isdigit(s[j + 1])) {
+                    if (dy_buf_addc(nb, (char)d.cp)) return -1;      /* 15,000 and 96.7 */
+                    j++;
+                    continue;
+                }
+                if (d.cls == C_HYPHEN && is_word_at(s, n, j + (size_t)d.len)) {
+                    if (prev_digit && j + 1 < n && dy_isdigit(s[j + (size_t)d.len])) {
+                        if (dy_buf_addc(nb, '-')) return -1;          /* 2024-06-21 */
+                        j += (size_t)d.len;
+                        continue;
+                    }
+                    hyph_next = 1;
+                    if (emit(out, nb, lex, base, start, j, nstart, flags | ((letters >= 2 && uppers == letters) ? DY_TF_ALLCAP : 0))) return -1;
+                    start = SIZE_MAX;
+                    j += (size_t)d.len;
+                    break;
+                }
+                break;
+            }
+            if (start != SIZE_MAX &&
+                emit(out, nb, lex, base, start, j, nstart, flags | ((letters >= 2 && uppers == letters) ? DY_TF_ALLCAP : 0)))
+                return -1;
+            pending = hyph_next ? DY_TF_HYPH : 0;
+            i = j;
+            continue;
+        }
+        /* punctuation and contractions */
+        uint16_t flags = pending | DY_TF_PUNCT;
+        size_t len = (size_t)c.len;
+        if (c.cls == C_APOS && i + (size_t)c.len < n && is_word_at(s, n, i + (size_t)c.len) && i > 0 &&
+            !(pending & DY_TF_SPACE)) {
+            /* 's, 'll, 're ... right after a word */
+            size_t k = i + (size_t)c.len, m = k;
+            while (m < n && dy_isalpha(s[m])) m++;
+            if (dy_buf_addc(nb, '\'')) return -1;
+            for (size_t q = k; q < m; q++) if (dy_buf_addc(nb, (char)dy_tolower(s[q]))) return -1;
+            flags = (uint16_t)((flags & ~DY_TF_PUNCT) | DY_TF_WORD);
+            if (m - k == 1 && (s[k] | 32) == 's') flags |= DY_TF_POSS;
+            if (emit(out, nb, lex, base, i, m, nstart, flags)) return -1;
+            pending = 0;
+            i = m;
+            continue;
+        }
+        switch (c.cls) {
+        case C_APOS: case C_QUOTE: flags |= DY_TF_QUOTE; break;
+        case C_END: flags |= DY_TF_END; break;
+        case C_PERIOD:
+            flags |= DY_TF_END;
+            while (i + len < n && s[i + len] == '.') len++;     /* ... */
+            break;
+        case C_COMMA: flags |= DY_TF_COMMA; break;
+        case C_CLAUSE: case C_DASH: case C_HYPHEN: flags |= DY_TF_CLAUSE; break;
+        case C_OPEN: flags |= DY_TF_OPEN; break;
+        case C_CLOSE: flags |= DY_TF_CLOSE; break;
+        default: break;
+        }
+        if (c.cp < 0x80) {
+            if (c.cls == C_PERIOD && len > 1) { if (dy_buf_add(nb, "...", 3)) return -1; }
+            else if (dy_buf_addc(nb, (char)c.cp)) return -1;
+        } else if (c.cls == C_APOS) {
+            if (dy_buf_addc(nb, '\'')) return -1;
+        } else if (c.cls == C_QUOTE) {
+            if (dy_buf_addc(nb, '"')) return -1;
+        } else if (dy_buf_add(nb, s + i, len)) return -1;
+        if (emit(out, nb, lex, base, i, i + len, nstart, flags)) return -1;
+        pending = 0;
+        i += len;
+    }
+    return 0;
+}
+
+void dy_toks_free(dy_toks *t)
+{
+    free(t->v);
+    t->v = NULL;
+    t->len = t->cap = 0;
+}

@@ -1,0 +1,195 @@
+/* dy_util.c - errors, arenas, buffers, hashing. */
+#include "dy_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+dy_status dy_err_set(dy_err *err, dy_status code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->code = code;
+    }
+    return code;
+}
+
+/* ---- arena ---- */
+typedef struct dy_block {
+    struct dy_block *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+} dy_block;
+
+struct dy_arena {
+    dy_block *head;     /* current block */
+    dy_block *first;    /* kept across resets */
+    size_t block_size;
+    size_t total;
+};
+
+static dy_block *block_new(size_t size)
+{
+    dy_block *b = malloc(sizeof *b + size);
+    if (!b) return NULL;
+    b->next = NULL;
+    b->size = size;
+    b->used = 0;
+    return b;
+}
+
+dy_arena *dy_arena_create(size_t block_size)
+{
+    dy_arena *a = calloc(1, sizeof *a);
+    if (!a) return NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+    a->first = a->head = block_new(a->block_size);
+    if (!a->first) { free(a); return NULL; }
+    return a;
+}
+
+void dy_arena_destroy(dy_arena **ap)
+{
+    if (!ap || !*ap) return;
+    dy_block *b = (*ap)->head;
+    while (b) { dy_block *n = b->next; free(b); b = n; }
+    free(*ap);
+    *ap = NULL;
+}
+
+void *dy_arena_alloc(dy_arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0) n = 16;
+    dy_block *b = a->head;
+    if (b->size - b->used < n) {
+        size_t sz = n > a->block_size ? n : a->block_size;
+        dy_block *nb = block_new(sz);
+        if (!nb) return NULL;
+        nb->next = a->head;     /* blocks form a stack; first is at the bottom */
+        a->head = nb;
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    a->total += n;
+    return p;
+}
+
+void *dy_arena_calloc(dy_arena *a, size_t n)
+{
+    void *p = dy_arena_alloc(a, n);
+    if (p) memset(p, 0, n);
+    return p;
+}
+
+char *dy_arena_strndup(dy_arena *a, const char *s, size_t n)
+{
+    char *p = dy_arena_alloc(a, n + 1);
+    if (!p) return NULL;
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+void dy_arena_reset(dy_arena *a)
+{
+    dy_block *b = a->head;
+    while (b != a->first) { dy_block *n = b->next; free(b); b = n; }
+    a->head = a->first;
+    a->first->used = 0;
+    a->total = 0;
+}
+
+size_t dy_arena_used(const dy_arena *a) { return a->total; }
+
+/* ---- buffer ---- */
+int dy_buf_reserve(dy_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d) return -1;
+    b->data = d;
+    b->cap = cap;
+    return 0;
+}
+
+int dy_buf_add(dy_buf *b, const void *p, size_t n)
+{
+    if (dy_buf_reserve(b, n)) return -1;
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int dy_buf_addc(dy_buf *b, char c) { return dy_buf_add(b, &c, 1); }
+int dy_buf_adds(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
+
+int dy_buf_printf(dy_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || dy_buf_reserve(b, (size_t)n)) return -1;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+void dy_buf_free(dy_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- vector ---- */
+void *dy_vec_push(dy_vec *v)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        void *n = realloc(v->items, cap * v->size);
+        if (!n) return NULL;
+        v->items = n;
+        v->cap = cap;
+    }
+    void *slot = (char *)v->items + v->len * v->size;
+    memset(slot, 0, v->size);
+    v->len++;
+    return slot;
+}
+
+void dy_vec_free(dy_vec *v)
+{
+    free(v->items);
+    v->items = NULL;
+    v->len = v->cap = 0;
+}
+
+/* ---- hashing: FNV-1a, 64 bit, with a final mix ---- */
+uint64_t dy_hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= 1099511628211ULL; }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+int dy_strncaseeq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (dy_tolower((unsigned char)a[i]) != dy_tolower((unsigned char)b[i])) return 0;
+    return 1;
+}

@@ -1,0 +1,87 @@
+/* dy_util.h - errors, arenas, growable buffers and hashing shared by every stage.
+ *
+ * Invariants and ownership:
+ *  - Library functions never print and never exit. They return a dy_status and, when given a
+ *    dy_err, fill its message ("file:line: problem") for the caller to show.
+ *  - A dy_arena owns every block allocated from it; dy_arena_reset() frees them all at once
+ *    (one call per document), dy_arena_destroy() frees the arena itself. Pointers into an arena
+ *    are valid until the next reset.
+ *  - A dy_buf owns its bytes; dy_buf_free() releases them. Its data is NUL-terminated when len>0.
+ *  - Allocation failure is reported as DY_ENOMEM, never ignored.
+ */
+#ifndef DY_UTIL_H
+#define DY_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+typedef enum {
+    DY_OK = 0,
+    DY_ENOMEM,  /* out of memory */
+    DY_EIO,     /* a file could not be read or written */
+    DY_EINPUT,  /* bad input document (encoding, size, syntax) */
+    DY_EDICT,   /* bad dictionary */
+    DY_EUSAGE   /* bad argument to a library call */
+} dy_status;
+
+typedef struct dy_err {
+    dy_status code;
+    char msg[512];
+} dy_err;
+
+/* Sets err (when not NULL) and returns code. */
+dy_status dy_err_set(dy_err *err, dy_status code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* ---- arena ---- */
+typedef struct dy_arena dy_arena;
+dy_arena *dy_arena_create(size_t block_size);
+void dy_arena_destroy(dy_arena **a);
+void *dy_arena_alloc(dy_arena *a, size_t n);        /* 16-byte aligned; NULL on OOM */
+void *dy_arena_calloc(dy_arena *a, size_t n);
+char *dy_arena_strndup(dy_arena *a, const char *s, size_t n);
+void dy_arena_reset(dy_arena *a);                   /* frees all but the first block */
+size_t dy_arena_used(const dy_arena *a);
+
+/* ---- growable buffer ---- */
+typedef struct dy_buf {
+    char *data;
+    size_t len, cap;
+} dy_buf;
+int dy_buf_reserve(dy_buf *b, size_t extra);        /* 0 ok, -1 OOM */
+int dy_buf_add(dy_buf *b, const void *p, size_t n);
+int dy_buf_addc(dy_buf *b, char c);
+int dy_buf_adds(dy_buf *b, const char *s);
+int dy_buf_printf(dy_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void dy_buf_free(dy_buf *b);
+
+/* ---- growable vector of fixed-size items (used by loaders, never on the hot path) ---- */
+typedef struct dy_vec {
+    void *items;
+    size_t len, cap, size;
+} dy_vec;
+void *dy_vec_push(dy_vec *v);                       /* returns zeroed slot or NULL */
+void dy_vec_free(dy_vec *v);
+#define DY_VEC_INIT(T) { NULL, 0, 0, sizeof(T) }
+#define DY_VEC_AT(v, T, i) (((T *)(v)->items)[i])
+
+/* ---- hashing ---- */
+uint64_t dy_hash(const void *p, size_t n);
+
+/* ASCII helpers that ignore the C locale. */
+static inline int dy_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int dy_isalpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static inline int dy_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int dy_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static inline int dy_tolower(int c) { return dy_isupper(c) ? c + 32 : c; }
+int dy_strncaseeq(const char *a, const char *b, size_t n);   /* ASCII case-insensitive */
+
+#endif
