@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs every test suite against each build directory given (build, build/asan) and ends with
+# the line "N passed, N failed". Suites: C unit tests (Check), golden files (tests/golden),
+# expectations on our articles (tests/corpus) and on the seed articles when ../shared is there,
+# and agreement with PETRARCH2's GSR records when ../shared/conformance is there.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+PASS=0
+FAIL=0
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+
+count() {   # adds the "N passed, N failed" of the suite's last such line
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$LOG" | tail -n 1)
+    p=$(echo "$line" | sed -E 's/.* ?([0-9]+) passed, ([0-9]+) failed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ?([0-9]+) passed, ([0-9]+) failed.*/\2/')
+    if [ -z "$line" ]; then p=0; f=1; echo "  (the suite printed no summary: counted as a failure)"; fi
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+}
+
+for B in "$@"; do
+    echo "== $B"
+    WRAP=""
+    if [ "${VALGRIND:-0}" = 1 ]; then
+        WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    fi
+    echo "-- unit tests ($B/test_unit)"
+    CK_FORK=no $WRAP "$B/test_unit" > "$LOG" 2>&1
+    grep -E 'FAIL|failed:|Failures: [1-9]|Errors: [1-9]|^unit:' "$LOG" | head -n 40
+    count
+
+    echo "-- golden tests (tests/golden)"
+    DYAD="$WRAP $PWD/$B/dyad" sh tests/golden.sh > "$LOG" 2>&1
+    grep -E '^(FAIL|golden:)' "$LOG"
+    grep -A 30 '^FAIL' "$LOG" | grep -E '^[-+<>@ ]' | head -n 60
+    count
+
+    echo "-- expectations (tests/corpus, seeds)"
+    EXP="tests/corpus/*.expect"
+    [ -d tests/seeds ] && EXP="$EXP tests/seeds/*.expect"
+    # shellcheck disable=SC2086
+    "$B/test_expect" "$B/dyad" $EXP > "$LOG" 2>&1
+    grep -E '^(FAIL|skip|expect:|     )' "$LOG" | head -n 120
+    count
+
+    if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
+        echo "-- PETRARCH2 GSR agreement"
+        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.60}" "${GSR_MIN_R:-0.50}" > "$LOG" 2>&1
+        grep -E '^(gsr|FAIL|ok)' "$LOG"
+        count
+    fi
+done
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]

@@ -1,0 +1,123 @@
+/* test_coder.c - actors, patterns, voice, mood, reference, dates (coder-*), on the fixture dictionary. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "units.h"
+#include "../../src/dy_events.h"
+
+static dy_dict *D;
+static dy_coder *C;
+static char *scratch;
+static char out[4096];
+
+static void setup(void)
+{
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &D, &e), DY_OK);
+    dy_coder_opts o = {0, 0};
+    C = dy_coder_create(D, &o);
+}
+
+static void teardown(void)
+{
+    dy_coder_destroy(&C);
+    dy_dict_destroy(&D);
+    free(scratch);
+    scratch = NULL;
+}
+
+/* Codes text published on pub; returns "SRC TGT CODE DATE;..." */
+static const char *code(const char *text, const char *pub)
+{
+    dy_doc d;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_doc_parse_text("t.txt", text, strlen(text), &d, &scratch, &e), 0);
+    if (pub) ck_assert(dy_date_parse_iso(pub, strlen(pub), &d.pub));
+    ck_assert_int_eq(dy_coder_code(C, &d, &e), 0);
+    size_t n;
+    const dy_event *ev = dy_coder_events(C, &n);
+    out[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        char date[16];
+        dy_date_format(ev[i].date, date);
+        size_t l = strlen(out);
+        snprintf(out + l, sizeof out - l, "%s%s %s %s %s", i ? ";" : "", ev[i].source, ev[i].target, ev[i].code, date);
+    }
+    return out;
+}
+
+START_TEST(coder_1_1_simple_and_metonym)
+{
+    ck_assert_str_eq(code("Russia attacked Ukraine.", "2024-02-24"), "RUS UKR 190 2024-02-24");
+    ck_assert_str_eq(code("The Kremlin condemned Seoul.", "2024-02-24"), "RUSGOV KOR 111 2024-02-24");
+    ck_assert_str_eq(code("The Russian army attacked Ukraine.", "2024-02-24"), "RUSMIL UKR 190 2024-02-24");
+    ck_assert_str_eq(code("North Korea's foreign ministry accused Seoul.", "2024-02-24"), "PRKGOV KOR 112 2024-02-24");
+    ck_assert_str_eq(code("The army of Russia attacked Ukraine.", "2024-02-24"), "RUSMIL UKR 190 2024-02-24");
+}
+END_TEST
+
+START_TEST(coder_1_2_people_by_date)
+{
+    ck_assert_str_eq(code("Yoon condemned North Korea.", "2023-01-05"), "KORGOV PRK 111 2023-01-05");
+    ck_assert_str_eq(code("Yoon condemned North Korea.", "2021-12-05"), "KOROPP PRK 111 2021-12-05");
+    ck_assert_str_eq(code("Yoon condemned North Korea.", "2019-12-05"), "KOR PRK 111 2019-12-05");
+    ck_assert_str_eq(code("Russian President Vladimir Putin visited Pyongyang.", "2024-06-19"), "RUSGOV PRK 042 2024-06-19");
+}
+END_TEST
+
+START_TEST(coder_1_3_passive_and_symmetric)
+{
+    ck_assert_str_eq(code("Mr Putin was lavishly welcomed by Kim Jong Un on Wednesday (Jun 19).", "2024-06-21"),
+                     "PRKGOV RUSGOV 043 2024-06-19");
+    ck_assert_str_eq(code("Russia and North Korea signed a treaty.", "2024-06-19"),
+                     "RUS PRK 057 2024-06-19;PRK RUS 057 2024-06-19");
+    ck_assert_str_eq(code("Putin met Kim Jong Un.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19;PRKGOV RUSGOV 040 2024-06-19");
+    ck_assert_str_eq(code("They held talks between Seoul and Beijing.", "2024-06-18"),
+                     "KOR CHN 040 2024-06-18;CHN KOR 040 2024-06-18");
+}
+END_TEST
+
+START_TEST(coder_1_4_mood)
+{
+    ck_assert_str_eq(code("Russia could attack Ukraine.", "2024-01-01"), "");
+    ck_assert_str_eq(code("Russia did not attack Ukraine.", "2024-01-01"), "");
+    ck_assert_str_eq(code("Did Russia attack Ukraine?", "2024-01-01"), "");
+    ck_assert_str_eq(code("Russia is expected to visit North Korea.", "2024-01-01"), "");
+}
+END_TEST
+
+START_TEST(coder_1_5_reference)
+{
+    ck_assert_str_eq(code("Concern grew over ties between North Korea and Russia. The two countries signed an agreement on Wednesday.", "2024-06-21"),
+                     "PRK RUS 057 2024-06-19;RUS PRK 057 2024-06-19");
+    ck_assert_str_eq(code("Putin arrived in Pyongyang. He visited Seoul later.", "2024-06-19"),
+                     "RUSGOV PRK 042 2024-06-19;RUSGOV KOR 042 2024-06-19");
+    ck_assert_str_eq(code("South Korea warned Pyongyang. The North attacked the South.", "2024-06-19"),
+                     "PRK KOR 190 2024-06-19");
+    ck_assert_str_eq(code("\"We condemn the attack,\" the South Korean foreign ministry said. Russia vetoed the UN Security Council resolution.", "2024-06-19"),
+                     "RUS IGOUNO 129 2024-06-19");
+}
+END_TEST
+
+START_TEST(coder_1_6_blocking_and_no_date)
+{
+    ck_assert_str_eq(code("Russia visited card games.", "2024-06-19"), "");
+    ck_assert_str_eq(code("Russia attacked Ukraine last year.", NULL), "RUS UKR 190 ");
+    ck_assert_str_eq(code("Russia attacked Ukraine in 2014.", NULL), "RUS UKR 190 2014");
+}
+END_TEST
+
+Suite *coder_suite(void)
+{
+    Suite *s = suite_create("coder");
+    TCase *a = tcase_create("coder-1");
+    tcase_add_checked_fixture(a, setup, teardown);
+    tcase_add_test(a, coder_1_1_simple_and_metonym);
+    tcase_add_test(a, coder_1_2_people_by_date);
+    tcase_add_test(a, coder_1_3_passive_and_symmetric);
+    tcase_add_test(a, coder_1_4_mood);
+    tcase_add_test(a, coder_1_5_reference);
+    tcase_add_test(a, coder_1_6_blocking_and_no_date);
+    suite_add_tcase(s, a);
+    return s;
+}
