@@ -396,6 +396,7 @@ static dy_date date_for(const sctx *s, uint32_t head)
     return s->doc->pub;
 }
 
+/* Adds the event unless the sentence already has it: 1 added, 0 duplicate, -1 out of memory. */
 static int push_event(dy_coder *c, const dy_event *e)
 {
     for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;)
@@ -409,7 +410,7 @@ static int push_event(dy_coder *c, const dy_event *e)
         c->capev = cap;
     }
     c->ev[c->nev++] = *e;
-    return 0;
+    return 1;
 }
 
 static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
@@ -426,11 +427,13 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
         memcpy(tc, sc, ns * sizeof *sc);
         memcpy(ti, si, ns * sizeof *si);
         nt = ns;
+        sym = 0;                            /* the pairs already run both ways */
     }
     if (src < 0 && sym && nt >= 2) {       /* "talks between Seoul and Beijing" */
         memcpy(sc, tc, nt * sizeof *tc);
         memcpy(si, ti, nt * sizeof *ti);
         ns = nt;
+        sym = 0;
     }
     dy_date date = date_for(s, m->head);
     int n = 0;
@@ -457,11 +460,16 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
                 e.tgt_end = s->t[s->g[yi].t1 - 1].end;
                 e.verb_start = s->t[m->head].start;
                 e.verb_end = s->t[m->end - 1].end;
-                ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
-                   mood ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]") : "");
-                if (mood && !c->opts.moods_all) continue;
-                if (push_event(c, &e)) return -1;
-                n++;
+                int added = 1;
+                if (!mood || c->opts.moods_all) {
+                    added = push_event(c, &e);
+                    if (added < 0) return -1;
+                    n += added;
+                }
+                if (added)
+                    ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
+                       !mood ? "" : !c->opts.moods_all ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]")
+                                                        : (mood == DY_MOOD_NEGATED ? " [negated]" : " [hypothetical]"));
             }
     return n;
 }

@@ -4,7 +4,8 @@
  *   test_expect DYAD FILE.expect...        one test per assertion line
  *   test_expect DYAD --gsr RECORDS.tsv MIN_P MIN_R
  *
- * .expect lines:  "+ SRC TGT CODE [DATE]" must be coded; "- SRC TGT CODE" must not.
+ * .expect lines:  "+ SRC TGT CODE [DATE]" must be coded; "- SRC TGT CODE" must not;
+ * "! TEXT" no event may come from a sentence containing TEXT.
  * SRC, TGT and CODE match by prefix ("RUS" matches RUSGOV, "04" matches 042), "*" matches all.
  * Directives: "file: PATH" (default: the .expect's name with .txt), "date: YYYY-MM-DD" (passed as
  * --date), "optional" (skip quietly when the file is absent, for ../shared material).
@@ -16,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct ev { char src[16], tgt[16], code[8], date[16]; } ev;
+typedef struct ev { char src[16], tgt[16], code[8], date[16]; char *text; } ev;
 
 static const char *str(json_t *o, const char *k)
 {
@@ -46,6 +47,7 @@ static ev *run_dyad(const char *dyad, const char *args, size_t *n)
         snprintf(e->tgt, sizeof e->tgt, "%s", str(o, "target"));
         snprintf(e->code, sizeof e->code, "%s", str(o, "code"));
         snprintf(e->date, sizeof e->date, "%s", str(o, "date"));
+        e->text = strdup(str(o, "text"));
         json_decref(o);
     }
     free(line);
@@ -89,6 +91,18 @@ static int check_file(const char *dyad, const char *path, int *pass, int *fail)
         lineno++;
         char *hash = strchr(line, '#');
         if (hash) *hash = 0;
+        if (line[0] == '!') {
+            char *needle = line + 1;
+            while (*needle == ' ') needle++;
+            needle[strcspn(needle, "\n")] = 0;
+            size_t l = strlen(needle);
+            while (l && needle[l - 1] == ' ') needle[--l] = 0;
+            int hit = 0;
+            for (size_t i = 0; i < n; i++) if (strstr(v[i].text, needle)) hit = 1;
+            printf("%s %s:%d: no event from \"%s\"\n", hit ? "FAIL" : "ok  ", path, lineno, needle);
+            if (hit) { (*fail)++; bad = 1; } else (*pass)++;
+            continue;
+        }
         char sign, src[32], tgt[32], code[16], d[32] = "";
         int got = sscanf(line, " %c %31s %31s %15s %31s", &sign, src, tgt, code, d);
         if (got < 4 || (sign != '+' && sign != '-')) continue;
@@ -102,8 +116,9 @@ static int check_file(const char *dyad, const char *path, int *pass, int *fail)
     }
     if (bad) {
         printf("     events coded from %s:\n", file);
-        for (size_t i = 0; i < n; i++) printf("       %s %s %s %s\n", v[i].src, v[i].tgt, v[i].code, v[i].date);
+        for (size_t i = 0; i < n; i++) printf("       %s %s %s %s  | %.90s\n", v[i].src, v[i].tgt, v[i].code, v[i].date, v[i].text);
     }
+    for (size_t i = 0; i < n; i++) free(v[i].text);
     free(v);
     fclose(f);
     return 0;
