@@ -95,25 +95,44 @@ typedef struct ctx {
 static const char *W(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
 static int is(const ctx *c, size_t i, const char *w) { return i < c->n && strcmp(W(c, i), w) == 0; }
 
+/* Month 1-12 of a name or abbreviation ("june", "jun", "sept"), else 0. */
+static int month_word(const char *w)
+{
+    switch (w[0]) {
+    case 'j':
+        if (!strcmp(w, "january") || !strcmp(w, "jan")) return 1;
+        if (!strcmp(w, "june") || !strcmp(w, "jun")) return 6;
+        if (!strcmp(w, "july") || !strcmp(w, "jul")) return 7;
+        return 0;
+    case 'f': return !strcmp(w, "february") || !strcmp(w, "feb") ? 2 : 0;
+    case 'm': return !strcmp(w, "march") || !strcmp(w, "mar") ? 3 : !strcmp(w, "may") ? 5 : 0;
+    case 'a': return !strcmp(w, "april") || !strcmp(w, "apr") ? 4 : !strcmp(w, "august") || !strcmp(w, "aug") ? 8 : 0;
+    case 's': return !strcmp(w, "september") || !strcmp(w, "sept") || !strcmp(w, "sep") ? 9 : 0;
+    case 'o': return !strcmp(w, "october") || !strcmp(w, "oct") ? 10 : 0;
+    case 'n': return !strcmp(w, "november") || !strcmp(w, "nov") ? 11 : 0;
+    case 'd': return !strcmp(w, "december") || !strcmp(w, "dec") ? 12 : 0;
+    default: return 0;
+    }
+}
+
 static int month_of(const ctx *c, size_t i)
 {
-    static const char *full[] = {"january", "february", "march", "april", "may", "june", "july",
-                                 "august", "september", "october", "november", "december"};
-    static const char *abbr[] = {"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (i >= c->n || !(c->t[i].flags & DY_TF_CAP)) return 0;
-    const char *w = W(c, i);
-    for (int m = 0; m < 12; m++)
-        if (strcmp(w, full[m]) == 0 || (abbr[m][0] && strcmp(w, abbr[m]) == 0)) return m + 1;
-    if (strcmp(w, "sept") == 0) return 9;
-    return 0;
+    if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen > 9) return 0;
+    return month_word(W(c, i));
 }
 
 static int weekday_of(const ctx *c, size_t i)
 {
-    static const char *wd[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    if (i >= c->n || !(c->t[i].flags & DY_TF_CAP)) return -1;
-    for (int k = 0; k < 7; k++) if (strcmp(W(c, i), wd[k]) == 0) return k;
-    return -1;
+    if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen < 6 || c->t[i].nlen > 9) return -1;
+    const char *w = W(c, i);
+    switch (w[0]) {
+    case 'm': return !strcmp(w, "monday") ? 0 : -1;
+    case 't': return !strcmp(w, "tuesday") ? 1 : !strcmp(w, "thursday") ? 3 : -1;
+    case 'w': return !strcmp(w, "wednesday") ? 2 : -1;
+    case 'f': return !strcmp(w, "friday") ? 4 : -1;
+    case 's': return !strcmp(w, "saturday") ? 5 : !strcmp(w, "sunday") ? 6 : -1;
+    default: return -1;
+    }
 }
 
 /* A day number "13", "13th", "1st". Returns 0 when not. */
@@ -179,7 +198,6 @@ static dy_date resolve_month(dy_date pub, int m, int year_rel, int has_rel)
 /* Tries to read one expression at token i. Returns its end (exclusive) or 0. */
 static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
 {
-    size_t n = c->n;
     int m, d, y, wd;
     *out = mk(0, 0, 0, DY_PREC_NONE);
 
@@ -279,7 +297,7 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
     }
     /* N years|months|days ago */
     int num;
-    if ((num = number_of(c, i)) > 0 && i + 2 < n + 1 && is(c, i + 2, "ago")) {
+    if (is(c, i + 2, "ago") && (num = number_of(c, i)) > 0) {
         const char *u = W(c, i + 1);
         if (pub.prec == DY_PREC_NONE) return i + 3;
         if (!strcmp(u, "years") || !strcmp(u, "year")) *out = mk(pub.y - num, 0, 0, DY_PREC_YEAR);
@@ -301,6 +319,18 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
     return 0;
 }
 
+/* Can a lower-case word start a date expression? (capitalised words and numbers always may) */
+static int starts_date(const char *w, size_t n)
+{
+    static const char *const words[] = {"the", "yesterday", "today", "tonight", "tomorrow", "last", "this", "next",
+                                        "previous", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL};
+    if (n > 9) return 0;
+    for (int i = 0; words[i]; i++) if (w[0] == words[i][0] && strcmp(w, words[i]) == 0) return 1;
+    return 0;
+}
+
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
                      dy_date pub, dy_datex *out, size_t max)
 {
@@ -308,7 +338,9 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
     size_t found = 0;
     for (size_t i = 0; i < ntok && found < max;) {
         dy_date d;
-        size_t e = (toks[i].flags & DY_TF_WORD) ? match_at(&c, i, pub, &d) : 0;
+        uint16_t f = toks[i].flags;
+        size_t e = (f & DY_TF_WORD) && ((f & (DY_TF_CAP | DY_TF_NUM)) || starts_date(norm->data + toks[i].norm, toks[i].nlen))
+                       ? match_at(&c, i, pub, &d) : 0;
         if (e > i) {
             out[found].t0 = (uint32_t)i;
             out[found].t1 = (uint32_t)e;

@@ -145,7 +145,10 @@ static void ex_span(dy_coder *c, const dy_doc *doc, uint32_t a, uint32_t b)
 static void remember(dy_coder *c, const char *code, const char *code2, uint8_t kind, uint32_t sent)
 {
     if (!code[0]) return;
-    if (c->nhist == HIST) { memmove(c->hist, c->hist + 1, (HIST - 1) * sizeof *c->hist); c->nhist--; }
+    if (c->nhist == HIST) {     /* forget the older half at once */
+        memmove(c->hist, c->hist + HIST / 2, (HIST - HIST / 2) * sizeof *c->hist);
+        c->nhist -= HIST / 2;
+    }
     hist_entry *h = &c->hist[c->nhist++];
     set_code(h->code, code);
     set_code(h->code2, code2 ? code2 : "");

@@ -162,7 +162,7 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
             drop = 2;   /* blank: ends the paragraph */
         } else {
             nonblank++;
-            if (dy_dict_is_boilerplate(s->dict, text + a, b - a)) drop = 1;
+            if (b - a <= 300 && dy_dict_is_boilerplate(s->dict, text + a, b - a)) drop = 1;
             else if (prev_l == b - a && memcmp(text + prev_s, text + a, b - a) == 0) drop = 1;
             else if (nonblank <= 12 && b - a <= 160) {
                 dy_date d;

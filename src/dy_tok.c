@@ -5,6 +5,16 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* ASCII letters and digits */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
+
 enum { C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE, C_OTHER };
 
 typedef struct cpinfo {
@@ -127,6 +137,7 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     uint16_t pending = 0;   /* flags for the next token: NL, SPACE, HYPH */
+    /* every byte normalises to at most one byte on the ASCII fast path, plus a NUL per token */
     if (dy_buf_reserve(nb, n * 2 + 64)) return -1;
     while (i < n) {
         cpinfo c;
@@ -160,6 +171,15 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
             size_t j = i;
             for (;;) {
                 cpinfo d;
+                /* fast path: a run of ASCII letters and digits (room for all of it, and the NUL) */
+                if (dy_buf_reserve(nb, n - j + 2)) return -1;
+                while (j < n && s[j] < 0x80 && ascii_word[s[j]]) {
+                    unsigned char ch = s[j];
+                    if (ch >= 'A' && ch <= 'Z') { uppers++; ch = (unsigned char)(ch + 32); letters++; seg++; }
+                    else if (ch >= 'a') { letters++; seg++; }
+                    nb->data[nb->len++] = (char)ch;
+                    j++;
+                }
                 if (j >= n) break;
                 classify(s + j, n - j, &d);
                 if (d.cls == C_WORD) {
