@@ -28,6 +28,8 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
         node = dy_dict_step(d, trie, node, toks[j].id);
         if (node < 0) break;
         int32_t p = dy_dict_payload(d, trie, node);
+        if (p >= 0 && trie == DY_TRIE_ACTOR && j == i && dy_dict_actor(d, p)->caps && !(toks[i].flags & DY_TF_ALLCAP))
+            continue;   /* "us" is not the US */
         if (p >= 0) { best = j + 1; *payload = p; }
     }
     return best;

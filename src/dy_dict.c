@@ -267,10 +267,14 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
         problem(L, "phrase '%s' is already %s for an overlapping period; give the lines date ranges or drop one", p, o->code);
         return;
     }
+    /* an abbreviation written in capitals ("US", "UN", "WHO") matches only in capitals, so the
+     * pronoun "us" and the word "who" stay words */
+    int caps = n == 1 && L->toks.len == 1 && (L->toks.v[0].flags & DY_TF_ALLCAP);
     dy_actor_entry *e = dy_vec_push(&L->d->actors);
     if (!e) { L->oom = 1; return; }
     snprintf(e->code, sizeof e->code, "%s", code);
     e->kind = (uint8_t)kind;
+    e->caps = (uint8_t)caps;
     e->from = from;
     e->to = to;
     e->next = t->payload[node];
@@ -602,7 +606,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "agents.txt", 1, agent_line, err);
     for (size_t i = 0; i < names.len && !L->oom; i++)
         each_line(L, dir, DY_VEC_AT(&names, char *, i), 1, actor_line, err);
-    if (names.len == 0) { L->file = dir; L->line = 0; problem(L, "no actor files (*.txt such as countries.txt)"); }
+    if (names.len == 0) { L->file = "countries.txt"; L->line = 0; problem(L, "no actor files in the directory (add countries.txt or another *.txt of actors)"); }
     each_line(L, dir, "grammar.txt", 1, grammar_line, err);
     each_line(L, dir, "verbs.txt", 1, pattern_line, err);
     each_line(L, dir, "boilerplate.txt", 0, glob_line, err);

@@ -38,6 +38,7 @@ enum { DY_TRIE_ACTOR = 0, DY_TRIE_GRAMMAR = 1 };
 typedef struct dy_actor_entry {
     char code[16];      /* RUS, RUSGOV, IGOUNO; for agents the role (GOV) */
     uint8_t kind;       /* enum dy_actor_kind */
+    uint8_t caps;       /* a one-word abbreviation written in capitals: matches only in capitals */
     int32_t from, to;   /* validity in days since 1970-01-01 (INT32_MIN / INT32_MAX when open) */
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;

@@ -107,6 +107,16 @@ START_TEST(coder_1_6_blocking_and_no_date)
 }
 END_TEST
 
+START_TEST(coder_1_7_abbreviations_in_capitals)
+{
+    /* "US" is written in capitals in the dictionary: the pronoun "us" is not the United States */
+    ck_assert_str_eq(code("The US condemned Russia.", "2024-06-19"), "USA RUS 111 2024-06-19");
+    ck_assert_str_eq(code("The U.S. condemned Russia.", "2024-06-19"), "USA RUS 111 2024-06-19");
+    ck_assert_str_eq(code("Russia accused us of lying.", "2024-06-19"), "");
+    ck_assert_str_eq(code("Russia accused the UN.", "2024-06-19"), "RUS IGOUNO 112 2024-06-19");
+}
+END_TEST
+
 Suite *coder_suite(void)
 {
     Suite *s = suite_create("coder");
@@ -118,6 +128,7 @@ Suite *coder_suite(void)
     tcase_add_test(a, coder_1_4_mood);
     tcase_add_test(a, coder_1_5_reference);
     tcase_add_test(a, coder_1_6_blocking_and_no_date);
+    tcase_add_test(a, coder_1_7_abbreviations_in_capitals);
     suite_add_tcase(s, a);
     return s;
 }
