@@ -63,6 +63,17 @@ static int is_prep(const char *w)
     return 0;
 }
 
+/* Words that may follow an actor that is a noun in its own right ("protesters in", "troops and"). */
+static int ends_noun_group(const char *w)
+{
+    static const char *const p[] = {"and", "or", "but", "nor", "who", "whom", "which", "that", "were", "was", "are", "is",
+                                    "had", "have", "has", "as", "after", "before", "while", "when", "since", "until",
+                                    "because", "if", "than", "also", "then", "said", "say", "says", NULL};
+    if (is_prep(w)) return 1;
+    for (int i = 0; p[i]; i++) if (strcmp(w, p[i]) == 0) return 1;
+    return 0;
+}
+
 static int is_locative(const char *w)
 {
     static const char *const p[] = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", NULL};
@@ -205,9 +216,19 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             if (word_is(toks, norm, p, "the") && p > t0) p--;
             const char *w = word(toks, norm, p);
             g->prep = (uint8_t)is_prep(w);
+            g->of = (uint8_t)(strcmp(w, "of") == 0);
             g->locative = (uint8_t)is_locative(w);
         }
         if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
+        if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
+            !(toks[g->t1].flags & (DY_TF_CAP | DY_TF_NUM)) && !ends_noun_group(word(toks, norm, g->t1))) {
+            /* unless the next word is a verb: "gunmen kidnapped", "police arrested" */
+            size_t np = 0;
+            const char *w = word(toks, norm, g->t1);
+            size_t l = strlen(w);
+            dy_dict_patterns_for(d, toks[g->t1].id, &np);
+            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0)) g->modifier = 1;
+        }
         ng++;
     }
 

@@ -31,9 +31,12 @@ typedef struct dy_actor {
     uint8_t kind;           /* DY_GK_*: the strongest member */
     uint8_t anaphor;        /* enum dy_gram_class, 0 for a named actor */
     uint8_t prep;           /* follows a preposition (object of "of", "with", "to" ...) */
+    uint8_t of;             /* that preposition is "of" ("thousands of Serbian protesters") */
+    uint8_t modifier;       /* a bare agent word before a noun ("military cooperation"): no party */
     uint8_t locative;       /* follows "in", "at", "near" ...: a place */
     uint8_t poss;           /* followed by the possessive 's */
     uint8_t used_as_target; /* set by the coder */
+    uint8_t used_as_source; /* set by the coder: the subject of an event */
     int16_t comp;           /* first member of its coordination (itself when alone) */
     int16_t ncomp;          /* members, on the first one */
 } dy_actor;

@@ -15,6 +15,7 @@
 typedef struct hist_entry {
     char code[16], code2[16];
     uint8_t kind;
+    uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
     uint32_t sent;
 } hist_entry;
 
@@ -102,6 +103,11 @@ typedef struct sctx {
 static const char *W(const sctx *s, uint32_t i) { return s->norm->data + s->t[i].norm; }
 static int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
 
+/* An agent word with no country or person ("military", "troops", "intelligence") may be part of
+ * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */
+static int bare_agent(const sctx *s, int g) { return g >= 0 && s->g[g].kind == DY_GK_AGENT && !s->g[g].anaphor; }
+static int is_named(const sctx *s, int g) { return s->g[g].code[0] && s->g[g].code[0] != '-'; }
+
 static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
 {
     int32_t node = 0;
@@ -142,7 +148,7 @@ static void ex_span(dy_coder *c, const dy_doc *doc, uint32_t a, uint32_t b)
 }
 
 /* ---- discourse ---- */
-static void remember(dy_coder *c, const char *code, const char *code2, uint8_t kind, uint32_t sent)
+static void remember(dy_coder *c, const char *code, const char *code2, uint8_t kind, uint8_t subj, uint32_t sent)
 {
     if (!code[0]) return;
     if (c->nhist == HIST) {     /* forget the older half at once */
@@ -153,11 +159,23 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     set_code(h->code, code);
     set_code(h->code2, code2 ? code2 : "");
     h->kind = kind;
+    h->subj = subj;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
 
 static int is_country_code(const char *code) { return code[0] != '-' && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3); }
+
+/* "It is good for Kim", "it was clear that": an "it" before a form of "be" that is not a passive
+ * ("it was attacked") stands for nothing. */
+static int pleonastic_it(const sctx *s, const dy_actor *g)
+{
+    uint32_t e, j = g->t1;
+    if (j >= s->t1 || gram_class_at(s, j, &e) != DY_G_BE || e >= s->t1) return 0;
+    const char *w = W(s, e);
+    size_t l = strlen(w);
+    return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
+}
 
 /* Resolves reference words in the sentence from the groups before them and the history. */
 static void resolve(sctx *s, int k)
@@ -174,6 +192,7 @@ static void resolve(sctx *s, int k)
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
         h->kind = s->g[j].kind;
+        h->subj = 0;
         h->sent = sent;
     }
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
@@ -196,13 +215,25 @@ static void resolve(sctx *s, int k)
         }
         break;
     }
-    case DY_G_PERSON:
+    case DY_G_PERSON: {
+        /* the nearest person; in an earlier sentence, that sentence's subject if it had one
+         * ("Putin flew to Pyongyang for talks with Kim. He later travelled to Vietnam.") */
+        int pick = -1;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].kind == DY_GK_PERSON && !cand[j].code2[0]) { set_code(g->code, cand[j].code); return; }
+            if (cand[j].kind != DY_GK_PERSON || cand[j].code2[0]) continue;
+            if (pick < 0) {
+                pick = (int)j;
+                if (cand[j].sent == sent || cand[j].subj) break;
+            } else if (cand[j].sent != cand[pick].sent) break;
+            else if (cand[j].subj) { pick = (int)j; break; }
         }
+        if (pick >= 0) set_code(g->code, cand[pick].code);
         break;
+    }
     case DY_G_IT:
+        if (pleonastic_it(s, g)) return;
+        /* fall through */
     case DY_G_COUNTRY:
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
@@ -259,7 +290,8 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
     case DY_PE_WORDS: {
         uint32_t tj = ti;
         while (ei > 0 && tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;    /* signed a 'treaty' */
-        if (tj < s->t1 && s->t[tj].id && group_at(s, tj) < 0 && dy_dict_pel_has(d, e, s->t[tj].id) &&
+        int gt = tj < s->t1 ? group_at(s, tj) : -1;
+        if (tj < s->t1 && s->t[tj].id && (gt < 0 || bare_agent(s, gt)) && dy_dict_pel_has(d, e, s->t[tj].id) &&
             match_el(s, p, ei + 1, tj + 1, passive, m))
             return 1;
         if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
@@ -271,7 +303,8 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
             if (tj >= s->t1) return 0;
             uint16_t f = s->t[tj].flags;
-            if (group_at(s, tj) >= 0 || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
+            int gt = group_at(s, tj);
+            if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
             if (!(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
             if (f & DY_TF_QUOTE) k--;
             tj++;
@@ -344,28 +377,46 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 }
 
 /* ---- sources, targets, mood ---- */
+static int clause_word(const char *w)
+{
+    static const char *const c[] = {"and", "but", "while", "whereas", "which", "who", "although", "though", "as", "after", "before", NULL};
+    for (int i = 0; c[i]; i++) if (!strcmp(w, c[i])) return 1;
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
+    int of = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
-        if (g->used_as_target || g->locative || (g->prep && !g->poss)) continue;
-        if (!g->code[0]) continue;
+        if (!g->code[0] || g->used_as_target || g->modifier) continue;
+        /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
+        if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (!strcmp(W(s, g->t1 + 1), "who") || !strcmp(W(s, g->t1 + 1), "which")))
+            return g->comp;
+        if (g->locative) continue;
+        if (g->prep && !g->poss) {
+            if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
+            continue;
+        }
         return g->comp;
     }
-    return -1;
+    return of >= 0 ? s->g[of].comp : -1;
 }
 
+/* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
+ * agent that is not the object of a preposition ("arrested protesters"). */
 static int find_target(const sctx *s, uint32_t from, uint32_t limit)
 {
-    int loc = -1;
+    int loc = -1, agent = -1;
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
+        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier) agent = (int)k; continue; }
         if (g->locative) { if (loc < 0) loc = (int)k; continue; }
         return g->comp;
     }
-    return loc >= 0 ? s->g[loc].comp : -1;
+    return loc >= 0 ? s->g[loc].comp : agent >= 0 ? s->g[agent].comp : -1;
 }
 
 static int mood_at(const sctx *s, uint32_t head)
@@ -416,6 +467,14 @@ static int push_event(dy_coder *c, const dy_event *e)
     return 1;
 }
 
+/* The target list follows "between" or "among". */
+static int tgt_between(const sctx *s, int tgt)
+{
+    uint32_t p = s->g[tgt].t0;
+    if (p > s->t0 && !strcmp(W(s, p - 1), "the")) p--;
+    return p > s->t0 && (!strcmp(W(s, p - 1), "between") || !strcmp(W(s, p - 1), "among"));
+}
+
 static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
 {
     dy_coder *c = s->c;
@@ -432,7 +491,7 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
         nt = ns;
         sym = 0;                            /* the pairs already run both ways */
     }
-    if (src < 0 && sym && nt >= 2) {       /* "talks between Seoul and Beijing" */
+    if (src < 0 && sym && nt >= 2 && tgt_between(s, tgt)) {   /* "talks between Seoul and Beijing" */
         memcpy(sc, tc, nt * sizeof *tc);
         memcpy(si, ti, nt * sizeof *ti);
         ns = nt;
@@ -446,6 +505,8 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
                 const char *x = dir ? tc[b] : sc[a], *y = dir ? sc[a] : tc[b];
                 int xi = dir ? ti[b] : si[a], yi = dir ? si[a] : ti[b];
                 if (!strcmp(x, y)) continue;
+                /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
+                if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && is_country_code(x)) continue;
                 if (x[0] == '-' && y[0] == '-') continue;
                 dy_event e = {0};
                 e.sent = s->sidx;
@@ -549,8 +610,11 @@ static int code_sentence(sctx *s)
         int src = -1, tgt = -1;
         uint32_t limit = k + 1 < nm ? ms[k + 1].head : s->t1;
         if (limit > m->end + 12) limit = m->end + 12;
-        for (uint32_t j = m->end; j < limit; j++)
+        for (uint32_t j = m->end; j < limit; j++) {
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
+            /* ", and President Zelensky called ...": a new clause */
+            if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && clause_word(W(s, j + 1))) { limit = j; break; }
+        }
         if (passive) {
             int subj = find_source(s, m->head);
             int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
@@ -558,6 +622,8 @@ static int code_sentence(sctx *s)
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
                     if (!strcmp(W(s, j), "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
             }
+            /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
+            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !m->by) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
@@ -579,10 +645,11 @@ static int code_sentence(sctx *s)
         }
         int mood = mood_at(s, m->head);
         if (tgt >= 0) s->g[tgt].used_as_target = 1;
+        if (src >= 0) s->g[src].used_as_source = 1;
         if (emit(s, m, src, tgt, p->sym, mood) < 0) return -1;
     }
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->sidx);
+        if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
     return 0;
 }
 
