@@ -390,6 +390,7 @@ static int find_source(const sctx *s, uint32_t head)
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
+        if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER) return -1;   /* "they had attacked": unknown */
         if (!g->code[0] || g->used_as_target || g->modifier) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (!strcmp(W(s, g->t1 + 1), "who") || !strcmp(W(s, g->t1 + 1), "which")))
@@ -417,6 +418,21 @@ static int find_target(const sctx *s, uint32_t from, uint32_t limit)
         return g->comp;
     }
     return loc >= 0 ? s->g[loc].comp : agent >= 0 ? s->g[agent].comp : -1;
+}
+
+/* "Obama wants Putin to attack ...", "urged Iran to stop ...": the actor before "to VERB" is the
+ * object of the verb before it, and what it is asked to do has not happened. */
+static int complement_subject(const sctx *s, int src, uint32_t head)
+{
+    const dy_actor *g = &s->g[s->g[src].comp];
+    uint32_t last = s->g[src].t1;
+    for (int k = src; k < (int)s->ng && (k == src || s->g[k].comp == s->g[src].comp); k++) last = s->g[k].t1;
+    if (head == 0 || last != head - 1 || strcmp(W(s, head - 1), "to") != 0) return 0;
+    uint32_t j = g->t0;
+    if (j > s->t0 && !strcmp(W(s, j - 1), "the")) j--;
+    if (j == s->t0) return 0;
+    uint16_t f = s->t[j - 1].flags;
+    return (f & DY_TF_WORD) && !(f & DY_TF_CAP);
 }
 
 static int mood_at(const sctx *s, uint32_t head)
@@ -497,6 +513,9 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
         ns = nt;
         sym = 0;
     }
+    /* "Putin met Kim": one event, from the subject to the object, as event data has it; only a
+     * compound subject or a "between" list of a symmetric act runs both ways (above) */
+    if (src >= 0 && tgt >= 0) sym = 0;
     dy_date date = date_for(s, m->head);
     int n = 0;
     for (size_t a = 0; a < ns; a++)
@@ -641,6 +660,10 @@ static int code_sentence(sctx *s)
                                    (src < 0 && tgt >= 0 && (s->g[tgt].ncomp >= 2 || s->g[tgt].code2[0])));
         if ((src < 0 || tgt < 0) && !sym_pairs) {
             ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
+            continue;
+        }
+        if (!passive && src >= 0 && complement_subject(s, src, m->head)) {
+            ex(c, "    skipped: the subject is the object of an earlier verb (\"wants Putin to attack\")\n");
             continue;
         }
         int mood = mood_at(s, m->head);

@@ -213,6 +213,21 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
             if (hit) tp++; else fn++;
         }
         for (int g = 0; g < ngot[r]; g++) if (!used[g]) fp++;
+        if (getenv("GSR_VERBOSE")) {    /* one line a record that disagrees: expected | coded */
+            int any = 0;
+            for (int g = 0; g < ngot[r]; g++) if (!used[g]) any = 1;
+            for (int e = 0; e < nexp[r] && !any; e++) {
+                int hit = 0;
+                for (int g = 0; g < ngot[r]; g++) if (!strcmp(exp[r][e].s, got[r][g].s) && !strcmp(exp[r][e].t, got[r][g].t) && !strcmp(exp[r][e].r, got[r][g].r)) hit = 1;
+                if (!hit) any = 1;
+            }
+            if (!any) continue;
+            printf("gsr-diff %s expected", ids[r]);
+            for (int e = 0; e < nexp[r]; e++) printf(" %s,%s,%s", exp[r][e].s, exp[r][e].t, exp[r][e].r);
+            printf(" | coded");
+            for (int g = 0; g < ngot[r]; g++) printf(" %s,%s,%s", got[r][g].s, got[r][g].t, got[r][g].r);
+            printf("\n");
+        }
     }
     free(line);
     double P = tp + fp ? (double)tp / (tp + fp) : 0, R = tp + fn ? (double)tp / (tp + fn) : 0;
