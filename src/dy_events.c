@@ -318,7 +318,11 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (tj < s->t1 && strcmp(W(s, tj), "the") == 0) tj++;
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
-        if (g < 0 || s->g[g].t0 != tj) return 0;
+        if (g < 0 || s->g[g].t0 != tj) {
+            /* "Putin and Kim met.": a symmetric act needs no object when it ends the pattern */
+            if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
+            return 0;
+        }
         if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) return 0;
         m->tgt = g;
         m->by = by;

@@ -71,7 +71,9 @@ START_TEST(coder_1_3_passive_and_symmetric)
                      "PRKGOV RUSGOV 043 2024-06-19");
     ck_assert_str_eq(code("Russia and North Korea signed a treaty.", "2024-06-19"),
                      "RUS PRK 057 2024-06-19;PRK RUS 057 2024-06-19");
-    ck_assert_str_eq(code("Putin met Kim Jong Un.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19;PRKGOV RUSGOV 040 2024-06-19");
+    /* an explicit subject and object: one event, subject to object, as event data has it */
+    ck_assert_str_eq(code("Putin met Kim Jong Un.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19");
+    ck_assert_str_eq(code("Putin and Kim Jong Un met.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19;PRKGOV RUSGOV 040 2024-06-19");
     ck_assert_str_eq(code("They held talks between Seoul and Beijing.", "2024-06-18"),
                      "KOR CHN 040 2024-06-18;CHN KOR 040 2024-06-18");
 }
