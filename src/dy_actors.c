@@ -154,6 +154,10 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 (ge < t1 && (toks[ge].flags & DY_TF_CAP) && (toks[ge].flags & DY_TF_WORD)))
                 anaphor = 0;
         }
+        if (ap >= 0 && ae >= ge && dy_dict_actor(d, ap)->kind == DY_AK_PLACE) {
+            i = ae;     /* "the Korean Peninsula", "the South China Sea": a place, and no actor */
+            continue;
+        }
         if (ap >= 0 && ae >= ge) {
             m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
             nm++;

@@ -242,8 +242,8 @@ static int parse_range(const char *s, int32_t *from, int32_t *to)
 
 static int kind_of(const char *k)
 {
-    static const char *names[] = {"", "country", "adj", "capital", "metonym", "igo", "group", "person", "agent"};
-    for (int i = 1; i <= DY_AK_AGENT; i++) if (strcmp(k, names[i]) == 0) return i;
+    static const char *names[] = {"", "country", "adj", "capital", "metonym", "igo", "group", "person", "agent", "place"};
+    for (int i = 1; i <= DY_AK_PLACE; i++) if (strcmp(k, names[i]) == 0) return i;
     return 0;
 }
 
@@ -293,7 +293,7 @@ static void actor_line(loader *L, char *s)
     if (nf < 2 || nf > 3) { problem(L, "expected 'CODE KIND [FROM..TO] =' before '='"); return; }
     if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUS or RUSGOV)", f[0]); return; }
     int kind = kind_of(f[1]);
-    if (!kind || kind == DY_AK_AGENT) { problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person)", f[1]); return; }
+    if (!kind || kind == DY_AK_AGENT) { problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person, place)", f[1]); return; }
     int32_t from = INT32_MIN, to = INT32_MAX;
     if (nf == 3) {
         if (kind != DY_AK_PERSON) { problem(L, "a date range is only for 'person' lines"); return; }
@@ -756,8 +756,12 @@ static int glob_match(const char *g, const char *s, size_t n)
 
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
 {
-    for (size_t i = 0; i < d->globs.len; i++)
-        if (glob_match(DY_VEC_AT(&d->globs, char *, i), line, n)) return 1;
+    for (size_t i = 0; i < d->globs.len; i++) {
+        const char *g = DY_VEC_AT(&d->globs, char *, i);
+        int list = g[0] == '>';
+        if (list) for (g++; *g == ' ' || *g == '\t'; g++) {}
+        if (glob_match(g, line, n)) return list ? 2 : 1;
+    }
     return 0;
 }
 

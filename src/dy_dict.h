@@ -24,7 +24,7 @@ typedef struct dy_dict dy_dict;
 
 enum dy_actor_kind {
     DY_AK_COUNTRY = 1, DY_AK_ADJ, DY_AK_CAPITAL, DY_AK_METONYM, DY_AK_IGO, DY_AK_GROUP,
-    DY_AK_PERSON, DY_AK_AGENT
+    DY_AK_PERSON, DY_AK_AGENT, DY_AK_PLACE     /* a place that is no actor: "Korean Peninsula" */
 };
 
 enum dy_gram_class {
@@ -87,6 +87,8 @@ const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off);
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t word);
 
 const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code);   /* NULL when unknown */
+/* 0: text; 1: a boilerplate line; 2: the heading of a list of links ("Related stories"), so the
+ * lines under it, up to the next blank line, are boilerplate too. */
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n);
 
 /* Counts for reports: actor phrases, patterns, cameo codes. */

@@ -40,6 +40,9 @@ struct dy_coder {
     char speaker[16], speaker2[16];
     uint32_t speaker_sent;
     int korea;
+    /* the document's dyads so far, for "the two leaders" at the start of a paragraph */
+    struct topic { char a[16], b[16]; int n; } topic[16];
+    size_t ntopic;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -93,6 +96,7 @@ typedef struct sctx {
     const dy_buf *norm;
     uint32_t t0, t1;
     uint32_t sidx;
+    int para_start;         /* the sentence opens a paragraph */
     dy_actor g[DY_MAX_ACTORS];
     size_t ng;
     int16_t at[DY_MAX_SENT_TOKENS + 1];     /* group covering each token, -1 */
@@ -186,8 +190,13 @@ static void resolve(sctx *s, int k)
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + DY_MAX_ACTORS];
     size_t nc = 0;
-    for (int j = k - 1; j >= 0; j--) {
+    /* "the two countries" speaks of a pair named before this sentence: in "Seoul and Washington
+     * condemned the ties between the two countries" it is not Seoul and Washington */
+    for (int j = k - 1; j >= 0 && g->anaphor != DY_G_PAIR; j--) {
         if (!s->g[j].code[0]) continue;
+        /* in its own sentence, "it" and "he" refer to a subject, not to the object of a
+         * preposition ("a pact between Russia and North Korea, and it summoned ...") */
+        if (s->g[s->g[j].comp].prep && !s->g[j].poss && g->anaphor != DY_G_THEY) continue;
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -199,6 +208,15 @@ static void resolve(sctx *s, int k)
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
     case DY_G_PAIR: {
+        /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
+        int best = -1;
+        for (size_t j = 0; j < c->ntopic; j++)
+            if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
+        if (s->para_start && best >= 0) {
+            set_code(g->code, c->topic[best].a);
+            set_code(g->code2, c->topic[best].b);
+            return;
+        }
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
@@ -264,6 +282,15 @@ static void resolve(sctx *s, int k)
         break;
     default: break;
     }
+}
+
+/* "the two countries" are countries; "the two leaders" keep their roles. */
+static void pair_level(const sctx *s, dy_actor *g)
+{
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (!strcmp(W(s, i), "leaders") || !strcmp(W(s, i), "heads") || !strcmp(W(s, i), "governments")) return;
+    if (is_country_code(g->code)) g->code[3] = 0;
+    if (g->code2[0] && is_country_code(g->code2)) g->code2[3] = 0;
 }
 
 /* Codes of a group, expanding a coordination or a resolved pair. */
@@ -424,6 +451,28 @@ static int find_target(const sctx *s, uint32_t from, uint32_t limit)
     return loc >= 0 ? s->g[loc].comp : agent >= 0 ? s->g[agent].comp : -1;
 }
 
+/* "South Korea said it would reconsider ..., and summoned the ambassador": a verb right after
+ * "and" (adverbs between) shares the subject of the sentence. */
+static int and_verb(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {     /* ", and on Friday summoned" */
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return 0;
+        if (!strcmp(W(s, j), "and")) return j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA);
+    }
+    return 0;
+}
+
+/* The first actor of the sentence that is no object of a preposition, before head. */
+static int sentence_subject(const sctx *s, uint32_t head)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= head; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->code[0] || g->locative || g->modifier || (g->prep && !g->poss)) continue;
+        return g->comp;
+    }
+    return -1;
+}
+
 /* "Obama wants Putin to attack ...", "urged Iran to stop ...": the actor before "to VERB" is the
  * object of the verb before it, and what it is asked to do has not happened. */
 static int complement_subject(const sctx *s, int src, uint32_t head)
@@ -470,6 +519,24 @@ static dy_date date_for(const sctx *s, uint32_t head)
     return s->doc->pub;
 }
 
+/* Counts a dyad (by country) for the document's topic. */
+static void note_topic(dy_coder *c, const char *x, const char *y)
+{
+    if (x[0] == '-' || y[0] == '-') return;
+    for (size_t i = 0; i < c->ntopic; i++) {
+        struct topic *t = &c->topic[i];
+        if ((!strncmp(t->a, x, 3) && !strncmp(t->b, y, 3)) || (!strncmp(t->a, y, 3) && !strncmp(t->b, x, 3))) {
+            t->n++;
+            return;
+        }
+    }
+    if (c->ntopic == sizeof c->topic / sizeof *c->topic) return;
+    struct topic *t = &c->topic[c->ntopic++];
+    set_code(t->a, x);
+    set_code(t->b, y);
+    t->n = 1;
+}
+
 /* Adds the event unless the sentence already has it: 1 added, 0 duplicate, -1 out of memory. */
 static int push_event(dy_coder *c, const dy_event *e)
 {
@@ -485,6 +552,42 @@ static int push_event(dy_coder *c, const dy_event *e)
     }
     c->ev[c->nev++] = *e;
     return 1;
+}
+
+/* Is the pattern's head a noun: after a determiner or a possessive, at most one word between
+ * ("the summit", "a visit", "Kim's second meeting", "the deepening ties")? */
+static int is_nominal(const sctx *s, uint32_t head)
+{
+    static const char *const det[] = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                                      "our", "whose", "any", "no", "every", "each", "another", NULL};
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 2; n++) {
+        if (s->t[j].flags & DY_TF_POSS) return 1;
+        if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
+        const char *w = W(s, j);
+        for (int i = 0; det[i]; i++) if (!strcmp(w, det[i])) return 1;
+    }
+    return 0;
+}
+
+/* A preposition stands before token i (a leading "the" skipped): "a visit to (the) T". */
+static int after_prep(const sctx *s, uint32_t i)
+{
+    if (i > s->t0 && !strcmp(W(s, i - 1), "the")) i--;
+    if (i == s->t0) return 0;
+    static const char *const p[] = {"to", "with", "between", "among", "against", "on", "for", "from", "by", "of", "toward", "towards", "into", NULL};
+    for (int k = 0; p[k]; k++) if (!strcmp(W(s, i - 1), p[k])) return 1;
+    return 0;
+}
+
+/* The actor whose possessive stands right before a noun head: "Putin's (first) visit". */
+static int possessor(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
+        if (!(s->t[j].flags & DY_TF_POSS)) continue;
+        int g = j > s->t0 ? group_at(s, j - 1) : -1;
+        return g >= 0 && s->g[g].code[0] ? s->g[g].comp : -1;
+    }
+    return -1;
 }
 
 /* The target list follows "between" or "among". */
@@ -551,6 +654,7 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
                 if (!mood || c->opts.moods_all) {
                     added = push_event(c, &e);
                     if (added < 0) return -1;
+                    if (added && !mood) note_topic(c, x, y);
                     n += added;
                 }
                 if (added)
@@ -579,7 +683,10 @@ static int code_sentence(sctx *s)
 
     /* references, except "we": the speaker is known only after the speech verbs */
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER) resolve(s, (int)k);
+        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER) {
+            resolve(s, (int)k);
+            if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
+        }
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t e;
         if (!s->t[i].id || gram_class_at(s, i, &e) != DY_G_SAY) continue;
@@ -631,15 +738,23 @@ static int code_sentence(sctx *s)
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
         int passive = is_passive_at(s, m->head);
         int src = -1, tgt = -1;
-        uint32_t limit = k + 1 < nm ? ms[k + 1].head : s->t1;
+        int nominal = is_nominal(s, m->head);
+        /* the object may be a noun phrase headed by the next match: "condemned the deepening ties between ..." */
+        uint32_t limit = k + 1 < nm && !is_nominal(s, ms[k + 1].head) ? ms[k + 1].head : s->t1;
         if (limit > m->end + 12) limit = m->end + 12;
         for (uint32_t j = m->end; j < limit; j++) {
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && clause_word(W(s, j + 1))) { limit = j; break; }
+            /* "... and were later joined by": a second verb of the same subject */
+            uint32_t e;
+            if (!strcmp(W(s, j), "and") && j + 1 < s->t1 && gram_class_at(s, j + 1, &e) == DY_G_BE) { limit = j; break; }
         }
         if (passive) {
             int subj = find_source(s, m->head);
+            /* "talks with A, which were attended by B": A is no subject of the passive */
+            for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
+                if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
             int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
@@ -652,10 +767,23 @@ static int code_sentence(sctx *s)
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
-            src = find_source(s, m->head);
+            src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+            if (nominal) {
+                /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
+                 * without one, only a "between" list or the pattern's own target makes it an event */
+                int owner = possessor(s, m->head);
+                if (owner >= 0) src = owner;
+                else if (tgt >= 0 && p->sym && tgt_between(s, tgt)) src = -1;
+                else if (m->tgt < 0 || !after_prep(s, s->g[m->tgt].t0)) {
+                    ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
+                    continue;
+                }
+            }
         }
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
+        /* "the two leaders held talks, first with their delegations": the pair is the event */
+        if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
         if (src >= 0 && p->sym && s->g[src].ncomp >= 2 && tgt >= 0) {
             /* "Korea-China dialogue was held in Seoul": the pair is the event; a place is not a party */
             if (s->g[tgt].locative) tgt = -1;
@@ -680,6 +808,14 @@ static int code_sentence(sctx *s)
     return 0;
 }
 
+static int blank_line_between(const char *text, uint32_t a, uint32_t b)
+{
+    int nl = 0;
+    for (uint32_t i = a; i < b; i++)
+        if (text[i] == '\n' && ++nl >= 2) return 1;
+    return 0;
+}
+
 int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
 {
     c->nev = 0;
@@ -687,6 +823,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->nhist = 0;
     c->speaker[0] = c->speaker2[0] = 0;
     c->korea = 0;
+    c->ntopic = 0;
     if (dy_seg_doc(c->seg, doc, err)) return -1;
     size_t ns;
     const dy_sent *sents = dy_seg_sents(c->seg, &ns);
@@ -698,6 +835,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     s->norm = dy_seg_norm(c->seg);
     for (size_t k = 0; k < ns; k++) {
         s->sidx = (uint32_t)k;
+        s->para_start = k == 0 || blank_line_between(doc->text, sents[k - 1].end, sents[k].start);
         s->t0 = sents[k].tok0;
         s->t1 = sents[k].tok0 + sents[k].ntok;
         if (code_sentence(s)) { free(s); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }

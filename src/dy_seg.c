@@ -148,7 +148,7 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
     size_t i = doc->body;
     size_t prev_s = 0, prev_l = 0;  /* the last kept line, to drop repeats */
     int nonblank = 0;
-    int in_par = 0;
+    int in_par = 0, in_list = 0;
     size_t par_tok0 = 0;
     while (i < n) {
         size_t e = next_break(text, n, i);
@@ -158,11 +158,14 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
         size_t next = skip_break(text, n, e);
         i = next;
         int drop = 0;
+        int bp;
         if (a == b) {
-            drop = 2;   /* blank: ends the paragraph */
+            drop = 2;   /* blank: ends the paragraph, and a list of links */
+            in_list = 0;
         } else {
             nonblank++;
-            if (b - a <= 300 && dy_dict_is_boilerplate(s->dict, text + a, b - a)) drop = 1;
+            if (in_list) drop = 1;
+            else if (b - a <= 300 && (bp = dy_dict_is_boilerplate(s->dict, text + a, b - a)) != 0) { drop = 1; in_list = bp == 2; }
             else if (prev_l == b - a && memcmp(text + prev_s, text + a, b - a) == 0) drop = 1;
             else if (nonblank <= 12 && b - a <= 160) {
                 dy_date d;
