@@ -331,6 +331,18 @@ static int starts_date(const char *w, size_t n)
     return 0;
 }
 
+/* Cheap checks before match_at for the commonest opening words: "the" opens a date only before
+ * a number ("the 18th"), a number word only two words before "ago" ("four years ago"). */
+static int date_may_follow(const ctx *c, size_t i)
+{
+    const char *w = W(c, i);
+    if (!strcmp(w, "the")) return i + 1 < c->n && (c->t[i + 1].flags & DY_TF_NUM);
+    if (w[0] == 'l' || w[0] == 'n' || w[0] == 'p' || w[0] == 'y' || (w[0] == 't' && w[1] != 'w' && w[1] != 'h') ||
+        !strcmp(w, "this"))
+        return 1;   /* last, next, previous, yesterday, today, tonight, tomorrow, this */
+    return is(c, i + 2, "ago");
+}
+
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
                      dy_date pub, dy_datex *out, size_t max)
 {
@@ -339,7 +351,11 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
     for (size_t i = 0; i < ntok && found < max;) {
         dy_date d;
         uint16_t f = toks[i].flags;
-        size_t e = (f & DY_TF_WORD) && ((f & (DY_TF_CAP | DY_TF_NUM)) || starts_date(norm->data + toks[i].norm, toks[i].nlen))
+        const char *w = norm->data + toks[i].norm;
+        /* a number, a month, a weekday or one of the few words that open a relative date; a
+         * capitalised name ("Putin") is none of them, and most tokens leave here */
+        size_t e = (f & DY_TF_WORD) && ((f & DY_TF_NUM) || (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
+                                        ((f & DY_TF_CAP) && (month_word(w) || weekday_of(&c, i) >= 0)))
                        ? match_at(&c, i, pub, &d) : 0;
         if (e > i) {
             out[found].t0 = (uint32_t)i;

@@ -119,6 +119,8 @@ struct dy_dict {
     dy_vec globs;       /* char * */
     dy_arena *strings;
     size_t nactor_phrases;
+    uint8_t *wclass;    /* word id -> DY_WC_* bits */
+    uint32_t nwclass;
 };
 
 /* ---- problem collection ---- */
@@ -580,6 +582,40 @@ static int index_patterns(dy_dict *d)
     return 0;
 }
 
+/* The function words the coder tests, interned so that every text has their ids. */
+static int index_word_classes(dy_dict *d)
+{
+    static const struct { unsigned cls; const char *words; } lists[] = {
+        {DY_WC_PREP, "of with to against for from by on about toward towards into over at in near between among upon "
+                     "under via across inside outside around throughout within"},
+        {DY_WC_LOC, "in at near inside outside across throughout around within"},
+        {DY_WC_NOUNEND, "of with to against for from by on about toward towards into over at in near between among upon "
+                        "under via across inside outside around throughout within and or but nor who whom which that "
+                        "were was are is had have has as after before while when since until because if than also then "
+                        "said say says"},
+        {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
+        {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
+    };
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+        for (const char *w = lists[k].words; *w;) {
+            size_t n = strcspn(w, " ");
+            if (!dy_lex_intern(d->lex, w, n)) return -1;
+            w += n + (w[n] == ' ');
+        }
+    d->nwclass = dy_lex_count(d->lex) + 1;
+    d->wclass = calloc(d->nwclass, 1);
+    if (!d->wclass) return -1;
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+        for (const char *w = lists[k].words; *w;) {
+            size_t n = strcspn(w, " ");
+            d->wclass[dy_lex_find(d->lex, w, n)] |= (uint8_t)lists[k].cls;
+            w += n + (w[n] == ' ');
+        }
+    return 0;
+}
+
+unsigned dy_dict_wclass(const dy_dict *d, uint32_t word) { return word < d->nwclass ? d->wclass[word] : 0; }
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt"};
@@ -611,7 +647,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "verbs.txt", 1, pattern_line, err);
     each_line(L, dir, "boilerplate.txt", 0, glob_line, err);
     dy_vec_free(&names);
-    if (L->oom || index_patterns(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
+    if (L->oom || index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
     return 0;
 }
 
@@ -693,6 +729,7 @@ void dy_dict_destroy(dy_dict **dp)
     free(d->first_off);
     free(d->first_cnt);
     free(d->first_list);
+    free(d->wclass);
     dy_arena_destroy(&d->strings);
     free(d);
     *dp = NULL;

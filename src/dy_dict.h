@@ -91,6 +91,16 @@ const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code);   /* NULL whe
  * lines under it, up to the next blank line, are boilerplate too. */
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n);
 
+/* Classes of function words the coder asks about on the hot path, answered by word id. */
+enum {
+    DY_WC_PREP = 1 << 0,    /* of, with, to, against, in, between ... */
+    DY_WC_LOC = 1 << 1,     /* in, at, near ...: what follows is a place */
+    DY_WC_NOUNEND = 1 << 2, /* may follow a noun group that is a party: and, who, was, said ... */
+    DY_WC_DET = 1 << 3,     /* the, a, its ...: a noun follows */
+    DY_WC_CLAUSE = 1 << 4   /* after a comma, opens a new clause: and, but, which ... */
+};
+unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
+
 /* Counts for reports: actor phrases, patterns, cameo codes. */
 void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *codes);
 

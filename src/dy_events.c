@@ -408,12 +408,6 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 }
 
 /* ---- sources, targets, mood ---- */
-static int clause_word(const char *w)
-{
-    static const char *const c[] = {"and", "but", "while", "whereas", "which", "who", "although", "though", "as", "after", "before", NULL};
-    for (int i = 0; c[i]; i++) if (!strcmp(w, c[i])) return 1;
-    return 0;
-}
 
 static int find_source(const sctx *s, uint32_t head)
 {
@@ -558,13 +552,10 @@ static int push_event(dy_coder *c, const dy_event *e)
  * ("the summit", "a visit", "Kim's second meeting", "the deepening ties")? */
 static int is_nominal(const sctx *s, uint32_t head)
 {
-    static const char *const det[] = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-                                      "our", "whose", "any", "no", "every", "each", "another", NULL};
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 2; n++) {
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
-        const char *w = W(s, j);
-        for (int i = 0; det[i]; i++) if (!strcmp(w, det[i])) return 1;
+        if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
     }
     return 0;
 }
@@ -573,10 +564,7 @@ static int is_nominal(const sctx *s, uint32_t head)
 static int after_prep(const sctx *s, uint32_t i)
 {
     if (i > s->t0 && !strcmp(W(s, i - 1), "the")) i--;
-    if (i == s->t0) return 0;
-    static const char *const p[] = {"to", "with", "between", "among", "against", "on", "for", "from", "by", "of", "toward", "towards", "into", NULL};
-    for (int k = 0; p[k]; k++) if (!strcmp(W(s, i - 1), p[k])) return 1;
-    return 0;
+    return i > s->t0 && (dy_dict_wclass(s->c->dict, s->t[i - 1].id) & DY_WC_PREP);
 }
 
 /* The actor whose possessive stands right before a noun head: "Putin's (first) visit". */
@@ -745,7 +733,7 @@ static int code_sentence(sctx *s)
         for (uint32_t j = m->end; j < limit; j++) {
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
-            if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && clause_word(W(s, j + 1))) { limit = j; break; }
+            if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
             if (!strcmp(W(s, j), "and") && j + 1 < s->t1 && gram_class_at(s, j + 1, &e) == DY_G_BE) { limit = j; break; }
