@@ -28,8 +28,14 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
         node = dy_dict_step(d, trie, node, toks[j].id);
         if (node < 0) break;
         int32_t p = dy_dict_payload(d, trie, node);
-        if (p >= 0 && trie == DY_TRIE_ACTOR && j == i && dy_dict_actor(d, p)->caps && !(toks[i].flags & DY_TF_ALLCAP))
-            continue;   /* "us" is not the US */
+        if (p >= 0 && trie == DY_TRIE_ACTOR) {
+            const dy_actor_entry *a = dy_dict_actor(d, p);
+            if (j == i && a->caps && !(toks[i].flags & DY_TF_ALLCAP)) continue;   /* "us" is not the US */
+            int ok = 1;
+            for (uint32_t k = i; k <= j && a->capmask && ok; k++)
+                if ((a->capmask >> (k - i) & 1) && !(toks[k].flags & DY_TF_CAP)) ok = 0;
+            if (!ok) continue;      /* "an Islamic state" is not the Islamic State */
+        }
         if (p >= 0) { best = j + 1; *payload = p; }
     }
     return best;

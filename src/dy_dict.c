@@ -277,6 +277,12 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
     snprintf(e->code, sizeof e->code, "%s", code);
     e->kind = (uint8_t)kind;
     e->caps = (uint8_t)caps;
+    e->capmask = 0;
+    if (kind == DY_AK_GROUP && n > 1) {
+        size_t skip = L->toks.len - (size_t)n;     /* a leading "the" that was dropped */
+        for (int i = 0; i < n; i++)
+            if (L->toks.v[skip + (size_t)i].flags & DY_TF_CAP) e->capmask |= 1u << i;
+    }
     e->from = from;
     e->to = to;
     e->next = t->payload[node];
@@ -322,7 +328,7 @@ static void agent_line(loader *L, char *s)
 /* ---- grammar ---- */
 static void grammar_line(loader *L, char *s)
 {
-    static const char *names[] = {"", "negate", "hypothetical", "be", "say", "pair", "person", "it",
+    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "pair", "person", "it",
                                   "they", "country", "speaker", "north", "south"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
@@ -330,7 +336,7 @@ static void grammar_line(loader *L, char *s)
     char *cls = trim(s);
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, be, say, pair, person, it, they, country, speaker, north, south)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, pair, person, it, they, country, speaker, north, south)", cls); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         uint32_t ids[16];

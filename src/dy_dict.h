@@ -28,7 +28,7 @@ enum dy_actor_kind {
 };
 
 enum dy_gram_class {
-    DY_G_NEGATE = 1, DY_G_HYPO, DY_G_BE, DY_G_SAY,
+    DY_G_NEGATE = 1, DY_G_HYPO, DY_G_INTENT, DY_G_BE, DY_G_SAY,
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_COUNT
 };
@@ -39,6 +39,8 @@ typedef struct dy_actor_entry {
     char code[16];      /* RUS, RUSGOV, IGOUNO; for agents the role (GOV) */
     uint8_t kind;       /* enum dy_actor_kind */
     uint8_t caps;       /* a one-word abbreviation written in capitals: matches only in capitals */
+    uint32_t capmask;   /* a group's name: words written capitalised must be so in the text
+                         * ("Islamic State" the group, not "an Islamic state") */
     int32_t from, to;   /* validity in days since 1970-01-01 (INT32_MIN / INT32_MAX when open) */
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;

@@ -425,6 +425,14 @@ static int find_source(const sctx *s, uint32_t head)
             if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
             continue;
         }
+        /* "The US commander in Iraq, General David Petraeus, held talks": a bare title in
+         * apposition stands for the named actor before the comma */
+        if (!is_named(s, g->comp) && g->t0 > s->t0 && (s->t[g->t0 - 1].flags & DY_TF_COMMA))
+            for (int j = k - 1; j >= 0; j--) {
+                if (s->g[s->g[j].comp].prep) continue;      /* "envoy to Seoul", "commander in Iraq" */
+                if (is_named(s, j) && !s->g[j].used_as_target) return s->g[j].comp;
+                break;
+            }
         return g->comp;
     }
     return of >= 0 ? s->g[of].comp : -1;
@@ -469,17 +477,16 @@ static int sentence_subject(const sctx *s, uint32_t head)
 
 /* "Obama wants Putin to attack ...", "urged Iran to stop ...": the actor before "to VERB" is the
  * object of the verb before it, and what it is asked to do has not happened. */
-static int complement_subject(const sctx *s, int src, uint32_t head)
+static int complement_at(const sctx *s, uint32_t head)
 {
-    const dy_actor *g = &s->g[s->g[src].comp];
-    uint32_t last = s->g[src].t1;
-    for (int k = src; k < (int)s->ng && (k == src || s->g[k].comp == s->g[src].comp); k++) last = s->g[k].t1;
-    if (head == 0 || last != head - 1 || strcmp(W(s, head - 1), "to") != 0) return 0;
-    uint32_t j = g->t0;
+    if (head < s->t0 + 2 || strcmp(W(s, head - 1), "to") != 0) return 0;
+    int g = group_at(s, head - 2);
+    if (g < 0 || s->g[g].anaphor) return 0;
+    uint32_t j = s->g[s->g[g].comp].t0;
     if (j > s->t0 && !strcmp(W(s, j - 1), "the")) j--;
     if (j == s->t0) return 0;
     uint16_t f = s->t[j - 1].flags;
-    return (f & DY_TF_WORD) && !(f & DY_TF_CAP);
+    return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
 }
 
 static int mood_at(const sctx *s, uint32_t head)
@@ -493,11 +500,42 @@ static int mood_at(const sctx *s, uint32_t head)
         uint32_t e;
         int cls = gram_class_at(s, j, &e);
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
-        if (cls == DY_G_HYPO) mood = DY_MOOD_HYPOTHETICAL;
+        if (cls == DY_G_HYPO) {
+            /* "announced it would free ...": reported intent, not a condition */
+            if (!strcmp(W(s, j), "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && s->g[group_at(s, j - 1)].t0 > s->t0) {
+                uint32_t e2;
+                if (gram_class_at(s, s->g[group_at(s, j - 1)].t0 - 1, &e2) == DY_G_SAY) { if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT; continue; }
+            }
+            mood = DY_MOOD_HYPOTHETICAL;
+        }
+        if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
     /* a question is not a statement */
     if (s->t1 > s->t0 && strcmp(W(s, s->t1 - 1), "?") == 0) mood = DY_MOOD_HYPOTHETICAL;
     return mood;
+}
+
+/* The CAMEO code that announces an act: intent to cooperate (03x) for the cooperative roots,
+ * a threat (13x) for force and sanctions; NULL where an announcement is no event of its own. */
+static const char *intent_code(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 3: case 13: return code;
+    case 4: return "036";
+    case 5: return "032";
+    case 6: return !strncmp(code, "062", 3) ? "0312" : !strncmp(code, "064", 3) ? "0314" : !strncmp(code, "063", 3) ? "0313" : "0311";
+    case 7: return !strncmp(code, "071", 3) ? "0331" : !strncmp(code, "072", 3) ? "0332" : !strncmp(code, "073", 3) ? "0333" : !strncmp(code, "074", 3) ? "0334" : "033";
+    case 8: return !strncmp(code, "084", 3) ? "0353" : !strncmp(code, "085", 3) ? "0354" : !strncmp(code, "087", 3) ? "0356" : "035";
+    case 15: return "138";
+    case 16: return !strncmp(code, "161", 3) ? "1313" : !strncmp(code, "162", 3) ? "1311" : !strncmp(code, "163", 3) ? "1312" :
+                    !strncmp(code, "164", 3) ? "134" : !strncmp(code, "165", 3) ? "135" : !strncmp(code, "166", 3) ? "136" : "131";
+    case 17: return "137";
+    case 18: return "1383";
+    case 19: return !strncmp(code, "191", 3) ? "1381" : !strncmp(code, "192", 3) ? "1382" : "1384";
+    case 20: return !strncmp(code, "204", 3) ? "1385" : "1383";
+    default: return NULL;
+    }
 }
 
 static dy_date date_for(const sctx *s, uint32_t head)
@@ -586,11 +624,10 @@ static int tgt_between(const sctx *s, int tgt)
     return p > s->t0 && (!strcmp(W(s, p - 1), "between") || !strcmp(W(s, p - 1), "among"));
 }
 
-static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
+static int emit(sctx *s, const match *m, const char *code, int src, int tgt, int sym, int mood)
 {
     dy_coder *c = s->c;
-    const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
-    const dy_cameo *cam = dy_dict_cameo(c->dict, p->code);
+    const dy_cameo *cam = dy_dict_cameo(c->dict, code);
     const char *sc[16], *tc[16];
     int si[16], ti[16];
     size_t ns = 0, nt = 0;
@@ -626,9 +663,9 @@ static int emit(sctx *s, const match *m, int src, int tgt, int sym, int mood)
                 e.sent = s->sidx;
                 set_code(e.source, x);
                 set_code(e.target, y);
-                memcpy(e.code, p->code, sizeof e.code);
-                snprintf(e.root, sizeof e.root, "%.2s", p->code);
-                e.quad = dy_cameo_quad(p->code);
+                snprintf(e.code, sizeof e.code, "%s", code);
+                snprintf(e.root, sizeof e.root, "%.2s", code);
+                e.quad = dy_cameo_quad(code);
                 e.goldstein = cam ? cam->goldstein : 0;
                 e.date = date;
                 e.mood = (uint8_t)mood;
@@ -782,14 +819,25 @@ static int code_sentence(sctx *s)
             ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
             continue;
         }
-        if (!passive && src >= 0 && complement_subject(s, src, m->head)) {
+        if (!passive && complement_at(s, m->head)) {
             ex(c, "    skipped: the subject is the object of an earlier verb (\"wants Putin to attack\")\n");
             continue;
         }
         int mood = mood_at(s, m->head);
+        const char *code = p->code;
+        if (mood == DY_MOOD_INTENT) {
+            code = intent_code(p->code);
+            if (code) {
+                ex(c, "    announced, not done: coded as %s\n", code);
+                mood = DY_MOOD_FACTUAL;
+            } else {
+                code = p->code;
+                mood = DY_MOOD_HYPOTHETICAL;
+            }
+        }
         if (tgt >= 0) s->g[tgt].used_as_target = 1;
         if (src >= 0) s->g[src].used_as_source = 1;
-        if (emit(s, m, src, tgt, p->sym, mood) < 0) return -1;
+        if (emit(s, m, code, src, tgt, p->sym, mood) < 0) return -1;
     }
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);

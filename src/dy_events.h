@@ -18,7 +18,9 @@
 #include "dy_ingest.h"
 #include "dy_seg.h"
 
-enum { DY_MOOD_FACTUAL = 0, DY_MOOD_NEGATED = 1, DY_MOOD_HYPOTHETICAL = 2 };
+/* An intent ("Seoul will send aid", "Russia said it would retaliate") is a fact of its own: it is
+ * coded as CAMEO's expression of intent (03x) or threat (13x) instead of the act it announces. */
+enum { DY_MOOD_FACTUAL = 0, DY_MOOD_NEGATED = 1, DY_MOOD_HYPOTHETICAL = 2, DY_MOOD_INTENT = 3 };
 
 typedef struct dy_event {
     uint32_t sent;                  /* index into the sentence array */
