@@ -463,12 +463,13 @@ static void pattern_line(loader *L, char *s)
 {
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0;
+    int sym = 0, rev = 0;
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
             if (strcmp(f, "sym") == 0) sym = 1;
-            else { problem(L, "unknown flag '%s' (only 'sym')", f); return; }
+            else if (strcmp(f, "rev") == 0) rev = 1;
+            else { problem(L, "unknown flag '%s' (sym or rev)", f); return; }
         }
     }
     char *save = NULL;
@@ -482,6 +483,7 @@ static void pattern_line(loader *L, char *s)
     dy_pattern p = {0};
     snprintf(p.code, sizeof p.code, "%s", code);
     p.sym = (uint8_t)sym;
+    p.rev = (uint8_t)rev;
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;

@@ -57,6 +57,7 @@ typedef struct dy_pel {
 typedef struct dy_pattern {
     char code[8];       /* CAMEO code, or "-" for a blocking phrase */
     uint8_t sym;
+    uint8_t rev;        /* the target acts on the subject: "received weapons from T" */
     uint8_t nel;
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */

@@ -806,6 +806,7 @@ static int code_sentence(sctx *s)
                 }
             }
         }
+        if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
