@@ -46,7 +46,7 @@ for B in "$@"; do
 
     if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
         echo "-- PETRARCH2 GSR agreement"
-        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.60}" "${GSR_MIN_R:-0.38}" > "$LOG" 2>&1
+        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.62}" "${GSR_MIN_R:-0.42}" > "$LOG" 2>&1
         grep -E '^(gsr|FAIL|ok)' "$LOG"
         count
     fi
