@@ -1,9 +1,9 @@
-/* dy_ingest.c - readers for plain text and JSON Lines (jansson). */
+/* dy_ingest.c - readers for plain text and JSON Lines (cJSON). */
 #define _POSIX_C_SOURCE 200809L
 #include "dy_ingest.h"
 
 #include <errno.h>
-#include <jansson.h>
+#include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +19,7 @@ struct dy_reader {
     char *buf;          /* text: the file; jsonl: the current line */
     size_t cap;
     size_t line;        /* jsonl: current line number */
-    json_t *rec;        /* jsonl: the current record */
+    cJSON *rec;         /* jsonl: the current record */
     char idbuf[64];
     char *hdr;          /* copies of header values for the current document */
 };
@@ -223,7 +223,7 @@ void dy_reader_close(dy_reader **rp)
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
     if (r->own_file && r->f) fclose(r->f);
-    if (r->rec) json_decref(r->rec);
+    cJSON_Delete(r->rec);
     free(r->buf);
     free(r->hdr);
     free(r->path);
@@ -273,16 +273,25 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     return parse_meta(doc->id, r->buf, len, doc, &r->hdr, err) ? -1 : 1;
 }
 
-static const char *str_field(json_t *o, const char *k)
+static const char *str_field(const cJSON *o, const char *k)
 {
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* A JSON escape of NUL ("\u0000") would cut a C string short without a trace: refuse it. */
+static int has_escaped_nul(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, '\\', n - (size_t)(p - s))) != NULL && (size_t)(p - s) + 6 <= n; p += 2)
+        if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0') return 1;
+    return 0;
 }
 
 static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
 {
     const char *name = display_name(r);
-    if (r->rec) { json_decref(r->rec); r->rec = NULL; }
+    cJSON_Delete(r->rec);
+    r->rec = NULL;
     for (;;) {
         ssize_t got = getline(&r->buf, &r->cap, r->f);
         if (got < 0) {
@@ -296,46 +305,57 @@ static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
             dy_err_set(err, DY_EINPUT, "%s:%zu: record larger than %u MiB", name, r->line, DY_MAX_DOC >> 20);
             return -1;
         }
-        json_error_t je;
-        json_t *o = json_loadb(r->buf, n, 0, &je);
-        if (!o) {
-            dy_err_set(err, DY_EINPUT, "%s:%zu: malformed JSON at column %d: %s; each line must be one JSON object",
-                       name, r->line, je.column, je.text);
+        const char *nul = memchr(r->buf, 0, n);
+        if (nul) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: NUL byte at column %zu; this is not a text file", name, r->line, (size_t)(nul - r->buf) + 1);
             return -1;
         }
-        if (!json_is_object(o)) {
-            json_decref(o);
+        const char *end = NULL;
+        cJSON *o = cJSON_ParseWithLengthOpts(r->buf, n, &end, 0);
+        if (o && end) {     /* nothing but white space may follow the object */
+            while ((size_t)(end - r->buf) < n && dy_isspace((unsigned char)*end)) end++;
+            if ((size_t)(end - r->buf) < n) { cJSON_Delete(o); o = NULL; }
+        }
+        if (!o) {
+            size_t col = end && end >= r->buf ? (size_t)(end - r->buf) + 1 : 1;
+            dy_err_set(err, DY_EINPUT, "%s:%zu: malformed JSON at column %zu; each line must be one JSON object", name, r->line, col);
+            return -1;
+        }
+        if (!cJSON_IsObject(o)) {
+            cJSON_Delete(o);
             dy_err_set(err, DY_EINPUT, "%s:%zu: expected a JSON object with a \"text\" field", name, r->line);
             return -1;
         }
         r->rec = o;
-        json_t *tv = json_object_get(o, "text");
-        if (!json_is_string(tv)) {
+        const cJSON *tv = cJSON_GetObjectItemCaseSensitive(o, "text");
+        if (!cJSON_IsString(tv)) {
             dy_err_set(err, DY_EINPUT, "%s:%zu: missing \"text\" string in the record", name, r->line);
             return -1;
         }
+        if (has_escaped_nul(r->buf, n)) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: NUL character (\\u0000) in the record", name, r->line);
+            return -1;
+        }
         memset(doc, 0, sizeof *doc);
-        json_t *idv = json_object_get(o, "id");
-        if (json_is_string(idv)) doc->id = json_string_value(idv);
-        else if (json_is_integer(idv)) { snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(idv)); doc->id = r->idbuf; }
-        else { snprintf(r->idbuf, sizeof r->idbuf, "line-%zu", r->line); doc->id = r->idbuf; }
+        const cJSON *idv = cJSON_GetObjectItemCaseSensitive(o, "id");
+        if (cJSON_IsString(idv)) doc->id = idv->valuestring;
+        else if (cJSON_IsNumber(idv) && idv->valuedouble == (double)(long long)idv->valuedouble) {
+            snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)idv->valuedouble);
+            doc->id = r->idbuf;
+        } else { snprintf(r->idbuf, sizeof r->idbuf, "line-%zu", r->line); doc->id = r->idbuf; }
         doc->title = str_field(o, "title");
         doc->source = str_field(o, "source");
         doc->url = str_field(o, "url");
-        doc->text = json_string_value(tv);
-        doc->len = json_string_length(tv);
+        doc->text = tv->valuestring;
+        doc->len = strlen(tv->valuestring);
         doc->record_line = r->line;
         doc->body_line = 1;
-        if (strlen(doc->text) != doc->len) {
-            dy_err_set(err, DY_EINPUT, "%s:%zu: NUL character in \"text\"", name, r->line);
-            return -1;
-        }
         char at[600];
         snprintf(at, sizeof at, "%s:%zu", name, r->line);
         if (dy_text_check(at, doc->text, doc->len, 0, err)) return -1;   /* the stream's line */
-        json_t *dv = json_object_get(o, "date");
-        if (dv && !json_is_null(dv)) {
-            const char *ds = json_is_string(dv) ? json_string_value(dv) : NULL;
+        const cJSON *dv = cJSON_GetObjectItemCaseSensitive(o, "date");
+        if (dv && !cJSON_IsNull(dv)) {
+            const char *ds = cJSON_IsString(dv) ? dv->valuestring : NULL;
             if (!ds || !parse_date_value(ds, strlen(ds), &doc->pub)) {
                 dy_err_set(err, DY_EINPUT, "%s:%zu: cannot read \"date\"; write it as \"YYYY-MM-DD\"", name, r->line);
                 return -1;

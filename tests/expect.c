@@ -11,7 +11,7 @@
  * --date), "optional" (skip quietly when the file is absent, for ../shared material).
  */
 #define _POSIX_C_SOURCE 200809L
-#include <jansson.h>
+#include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +19,10 @@
 
 typedef struct ev { char src[16], tgt[16], code[8], date[16]; char *text; } ev;
 
-static const char *str(json_t *o, const char *k)
+static const char *str(const cJSON *o, const char *k)
 {
-    const char *v = json_string_value(json_object_get(o, k));
-    return v ? v : "";
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
 }
 
 static ev *run_dyad(const char *dyad, const char *args, size_t *n)
@@ -37,9 +37,8 @@ static ev *run_dyad(const char *dyad, const char *args, size_t *n)
     char *line = NULL;
     size_t lcap = 0;
     while (getline(&line, &lcap, p) > 0) {
-        json_error_t je;
-        json_t *o = json_loads(line, 0, &je);
-        if (!o) { fprintf(stderr, "bad JSON from dyad: %s\n", je.text); continue; }
+        cJSON *o = cJSON_Parse(line);
+        if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
         if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
         ev *e = &v[(*n)++];
         memset(e, 0, sizeof *e);
@@ -48,7 +47,7 @@ static ev *run_dyad(const char *dyad, const char *args, size_t *n)
         snprintf(e->code, sizeof e->code, "%s", str(o, "code"));
         snprintf(e->date, sizeof e->date, "%s", str(o, "date"));
         e->text = strdup(str(o, "text"));
-        json_decref(o);
+        cJSON_Delete(o);
     }
     free(line);
     pclose(p);
@@ -167,14 +166,16 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
         if (nc < 6 || strcmp(cols[5], "true") != 0) continue;
         snprintf(ids[nrec], 64, "%s", cols[0]);
         nexp[nrec] = parse_expected(cols[3], exp[nrec], 16);
-        json_t *o = json_pack("{s:s,s:s,s:s}", "id", cols[0], "text", cols[2], "date", "");
         char d[16];
         snprintf(d, sizeof d, "%.4s-%.2s-%.2s", cols[1], cols[1] + 4, cols[1] + 6);
-        json_object_set_new(o, "date", json_string(d));
-        char *s = json_dumps(o, JSON_COMPACT);
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", cols[0]);
+        cJSON_AddStringToObject(o, "text", cols[2]);
+        cJSON_AddStringToObject(o, "date", d);
+        char *s = cJSON_PrintUnformatted(o);
         fprintf(out, "%s\n", s);
-        free(s);
-        json_decref(o);
+        cJSON_free(s);
+        cJSON_Delete(o);
         nrec++;
     }
     fclose(out);
@@ -186,9 +187,9 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
     static triple got[128][64];
     int ngot[128] = {0};
     while (getline(&line, &cap, pp) > 0) {
-        json_t *o = json_loads(line, 0, NULL);
+        cJSON *o = cJSON_Parse(line);
         if (!o) continue;
-        const char *id = json_string_value(json_object_get(o, "doc"));
+        const char *id = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o, "doc")) ? cJSON_GetObjectItemCaseSensitive(o, "doc")->valuestring : NULL;
         for (int r = 0; r < nrec && id; r++) {
             if (strcmp(ids[r], id) || ngot[r] >= 64) continue;
             triple t;
@@ -200,7 +201,7 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
             if (!dup) got[r][ngot[r]++] = t;
             break;
         }
-        json_decref(o);
+        cJSON_Delete(o);
     }
     pclose(pp);
     unlink(tmp);
