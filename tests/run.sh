@@ -44,6 +44,20 @@ for B in "$@"; do
     grep -E '^(FAIL|skip|expect:|     )' "$LOG" | head -n 120
     count
 
+    if [ -f ../shared/reference/cameo-goldstein.tsv ]; then
+        echo "-- CAMEO codes and Goldstein weights against ../shared/reference"
+        # every code of the published table is in dict/cameo.txt with the same weight, and no other
+        awk -F '\t' 'FNR == NR { if ($1 ~ /^[0-9]/) ref[$1] = $2; next }
+                      /^[0-9]/ { ours[$1] = $2 }
+                      END { p = 0; f = 0
+                            for (k in ref) if ((k in ours) && ours[k] + 0 == ref[k] + 0) p++; else { f++; print "FAIL cameo " k " " ours[k] " != " ref[k] }
+                            for (k in ours) if (!(k in ref)) { f++; print "FAIL cameo " k " is not in the reference" }
+                            printf "cameo: %d passed, %d failed\n", p, f }' \
+            ../shared/reference/cameo-goldstein.tsv dict/cameo.txt > "$LOG" 2>&1
+        grep -E '^(FAIL|cameo:)' "$LOG" | head -n 20
+        count
+    fi
+
     if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
         echo "-- PETRARCH2 GSR agreement"
         "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.62}" "${GSR_MIN_R:-0.42}" > "$LOG" 2>&1
