@@ -9,10 +9,10 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -W
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lcjson)
+DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lcjson) -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
-LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c \
+LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c src/dy_facts.c \
            src/dy_seg.c src/dy_actors.c src/dy_events.c src/dy_out.c
 CLI_SRC := src/cli/main.c src/cli/cmd_code.c src/cli/cmd_dict.c
 UNIT_SRC := $(wildcard tests/unit/*.c)

@@ -107,7 +107,8 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
 
 struct dy_dict {
     dy_lex *lex;
-    trie tries[2];
+    trie tries[3];
+    dy_vec tiers;       /* dy_tier */
     dy_vec actors;      /* dy_actor_entry */
     dy_vec gram;        /* int class per grammar payload */
     dy_vec patterns;    /* dy_pattern */
@@ -350,6 +351,41 @@ static void grammar_line(loader *L, char *s)
         if (!slot) { L->oom = 1; return; }
         *slot = c;
         L->d->tries[DY_TRIE_GRAMMAR].payload[node] = (int32_t)(L->d->gram.len - 1);
+    }
+}
+
+/* ---- relations: "RANK = canonical name | other name ..." ---- */
+static void relation_line(loader *L, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (!eq) { problem(L, "expected 'RANK = canonical name | other name ...'"); return; }
+    *eq = 0;
+    char *r = trim(s), *end = NULL;
+    long rank = strtol(r, &end, 10);
+    if (!*r || *end || rank < 1 || rank > 99) { problem(L, "bad rank '%s' (a whole number from 1, the loosest tie, to 99)", r); return; }
+    char *save = NULL;
+    int32_t tier = -1;
+    for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
+        char *p = trim(ph);
+        if (!*p) { problem(L, "empty phrase between '|'"); continue; }
+        if (tier < 0) {
+            dy_tier *t = dy_vec_push(&L->d->tiers);
+            if (!t || !(t->name = dy_arena_strndup(L->d->strings, p, strlen(p)))) { L->oom = 1; return; }
+            t->rank = (int)rank;
+            tier = (int32_t)(L->d->tiers.len - 1);
+        }
+        uint32_t ids[32];
+        int n = phrase_ids(L, p, ids, 32, 0);
+        if (n < 0) { problem(L, "phrase '%s' is longer than 32 words", p); continue; }
+        if (n == 0) continue;
+        int32_t node = trie_insert(&L->d->tries[DY_TRIE_REL], ids, (size_t)n);
+        if (node < 0) { L->oom = 1; return; }
+        if (L->d->tries[DY_TRIE_REL].payload[node] >= 0 && L->d->tries[DY_TRIE_REL].payload[node] != tier) {
+            problem(L, "phrase '%s' already names the tier '%s'", p,
+                    DY_VEC_AT(&L->d->tiers, dy_tier, L->d->tries[DY_TRIE_REL].payload[node]).name);
+            continue;
+        }
+        L->d->tries[DY_TRIE_REL].payload[node] = tier;
     }
 }
 
@@ -623,6 +659,8 @@ static int index_word_classes(dy_dict *d)
 }
 
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word) { return word < d->nwclass ? d->wclass[word] : 0; }
+const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i) { return i >= 0 && (size_t)i < d->tiers.len ? &DY_VEC_AT(&d->tiers, dy_tier, i) : NULL; }
+size_t dy_dict_ntiers(const dy_dict *d) { return d->tiers.len; }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -654,6 +692,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "grammar.txt", 1, grammar_line, err);
     each_line(L, dir, "verbs.txt", 1, pattern_line, err);
     each_line(L, dir, "boilerplate.txt", 0, glob_line, err);
+    each_line(L, dir, "relations.txt", 0, relation_line, err);
     dy_vec_free(&names);
     if (L->oom || index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
     return 0;
@@ -672,7 +711,8 @@ static dy_dict *dict_new(void)
     d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
     d->cameo = (dy_vec)DY_VEC_INIT(dy_cameo);
     d->globs = (dy_vec)DY_VEC_INIT(char *);
-    if (!d->lex || !d->strings || trie_init(&d->tries[0]) || trie_init(&d->tries[1])) { dy_dict_destroy(&d); return NULL; }
+    d->tiers = (dy_vec)DY_VEC_INIT(dy_tier);
+    if (!d->lex || !d->strings || trie_init(&d->tries[0]) || trie_init(&d->tries[1]) || trie_init(&d->tries[2])) { dy_dict_destroy(&d); return NULL; }
     return d;
 }
 
@@ -727,6 +767,8 @@ void dy_dict_destroy(dy_dict **dp)
     dy_lex_destroy(&d->lex);
     trie_free(&d->tries[0]);
     trie_free(&d->tries[1]);
+    trie_free(&d->tries[2]);
+    dy_vec_free(&d->tiers);
     dy_vec_free(&d->actors);
     dy_vec_free(&d->gram);
     dy_vec_free(&d->patterns);

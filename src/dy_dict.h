@@ -10,7 +10,8 @@
  *  - Loading never stops at the first bad line: every problem is collected as "file:line: problem";
  *    dy_dict_load() fails when there is any, dy_dict_check() lists them all.
  *  - Phrases are tokenised with dy_tokenize(), so they match text exactly as the coder sees it.
- *  - Two tries index phrases by word ids: DY_TRIE_ACTOR (actors and agents) and DY_TRIE_GRAMMAR.
+ *  - Three tries index phrases by word ids: DY_TRIE_ACTOR (actors and agents), DY_TRIE_GRAMMAR
+ *    and DY_TRIE_REL (relationship tiers, dict/relations.txt).
  */
 #ifndef DY_DICT_H
 #define DY_DICT_H
@@ -33,7 +34,14 @@ enum dy_gram_class {
     DY_G_COUNT
 };
 
-enum { DY_TRIE_ACTOR = 0, DY_TRIE_GRAMMAR = 1 };
+enum { DY_TRIE_ACTOR = 0, DY_TRIE_GRAMMAR = 1, DY_TRIE_REL = 2 };
+
+/* A named tier of relationship between two states (dict/relations.txt): rank 1 is the loosest
+ * tie, higher ranks are closer ("alliance" above "comprehensive strategic partnership"). */
+typedef struct dy_tier {
+    const char *name;   /* the canonical name, the first phrase of its line */
+    int rank;
+} dy_tier;
 
 typedef struct dy_actor_entry {
     char code[16];      /* RUS, RUSGOV, IGOUNO; for agents the role (GOV) */
@@ -103,6 +111,10 @@ enum {
     DY_WC_CLAUSE = 1 << 4   /* after a comma, opens a new clause: and, but, which ... */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
+
+/* Tiers: the payload of a DY_TRIE_REL node is a tier index. */
+const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i);     /* NULL when out of range */
+size_t dy_dict_ntiers(const dy_dict *d);
 
 /* Counts for reports: actor phrases, patterns, cameo codes. */
 void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *codes);

@@ -43,6 +43,11 @@ struct dy_coder {
     /* the document's dyads so far, for "the two leaders" at the start of a paragraph */
     struct topic { char a[16], b[16]; int n; } topic[16];
     size_t ntopic;
+    /* opts.keep_actors: every sentence's groups, and where each sentence's run starts */
+    dy_actor *kept;
+    size_t nkept, capkept;
+    uint32_t *kept_off;     /* nsents + 1 offsets */
+    size_t capoff;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -61,6 +66,8 @@ void dy_coder_destroy(dy_coder **cp)
     if (!cp || !*cp) return;
     dy_seg_destroy(&(*cp)->seg);
     free((*cp)->ev);
+    free((*cp)->kept);
+    free((*cp)->kept_off);
     dy_buf_free(&(*cp)->explain);
     free(*cp);
     *cp = NULL;
@@ -69,6 +76,8 @@ void dy_coder_destroy(dy_coder **cp)
 const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev; return c->ev; }
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n) { return dy_seg_sents(c->seg, n); }
 const dy_buf *dy_coder_explain(const dy_coder *c) { return &c->explain; }
+const dy_tok *dy_coder_toks(const dy_coder *c) { return dy_seg_toks(c->seg); }
+const dy_buf *dy_coder_norm(const dy_coder *c) { return dy_seg_norm(c->seg); }
 
 const char *dy_mood_name(int mood)
 {
@@ -842,7 +851,40 @@ static int code_sentence(sctx *s)
     }
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+    if (c->opts.keep_actors) {
+        if (c->nkept + s->ng > c->capkept) {
+            size_t cap = c->capkept ? c->capkept : 256;
+            while (cap < c->nkept + s->ng) cap *= 2;
+            dy_actor *v = realloc(c->kept, cap * sizeof *v);
+            if (!v) return -1;
+            c->kept = v;
+            c->capkept = cap;
+        }
+        memcpy(c->kept + c->nkept, s->g, s->ng * sizeof *s->g);
+        c->nkept += s->ng;
+        c->kept_off[s->sidx + 1] = (uint32_t)c->nkept;
+    }
     return 0;
+}
+
+const dy_actor *dy_coder_sent_actors(const dy_coder *c, size_t k, size_t *n)
+{
+    size_t ns;
+    dy_seg_sents(c->seg, &ns);
+    if (!c->opts.keep_actors || k >= ns) { *n = 0; return NULL; }
+    *n = c->kept_off[k + 1] - c->kept_off[k];
+    return c->kept + c->kept_off[k];
+}
+
+int dy_coder_topic(const dy_coder *c, char a[16], char b[16])
+{
+    int best = -1;
+    for (size_t j = 0; j < c->ntopic; j++)
+        if (best < 0 || c->topic[j].n > c->topic[best].n) best = (int)j;
+    if (best < 0) return 0;
+    set_code(a, c->topic[best].a);
+    set_code(b, c->topic[best].b);
+    return 1;
 }
 
 static int blank_line_between(const char *text, uint32_t a, uint32_t b)
@@ -864,6 +906,16 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     if (dy_seg_doc(c->seg, doc, err)) return -1;
     size_t ns;
     const dy_sent *sents = dy_seg_sents(c->seg, &ns);
+    if (c->opts.keep_actors) {
+        c->nkept = 0;
+        if (ns + 1 > c->capoff) {
+            uint32_t *o = realloc(c->kept_off, (ns + 1) * sizeof *o);
+            if (!o) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+            c->kept_off = o;
+            c->capoff = ns + 1;
+        }
+        c->kept_off[0] = 0;
+    }
     sctx *s = malloc(sizeof *s);
     if (!s) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     s->c = c;

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "dy_actors.h"
 #include "dy_dict.h"
 #include "dy_ingest.h"
 #include "dy_seg.h"
@@ -39,6 +40,7 @@ typedef struct dy_event {
 typedef struct dy_coder_opts {
     int moods_all;      /* keep negated and hypothetical events, with their mood */
     int explain;        /* write a trace to the explain buffer */
+    int keep_actors;    /* keep each sentence's actor groups for dy_coder_sent_actors() */
 } dy_coder_opts;
 
 typedef struct dy_coder dy_coder;
@@ -50,6 +52,14 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err);
 const dy_event *dy_coder_events(const dy_coder *c, size_t *n);
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n);
 const dy_buf *dy_coder_explain(const dy_coder *c);
+/* The last document's tokens and their normalised forms (owned by the coder). */
+const dy_tok *dy_coder_toks(const dy_coder *c);
+const dy_buf *dy_coder_norm(const dy_coder *c);
+/* With opts.keep_actors: sentence k's actor groups, references resolved (coordination indices
+ * are within the returned array). Owned by the coder, valid until the next document. */
+const dy_actor *dy_coder_sent_actors(const dy_coder *c, size_t k, size_t *n);
+/* The document's most frequent pair of countries among its events; 0 when there is none. */
+int dy_coder_topic(const dy_coder *c, char a[16], char b[16]);
 const char *dy_mood_name(int mood);
 int dy_cameo_quad(const char *code);
 

@@ -1,5 +1,6 @@
 /* dy_out.c - JSON Lines and TSV writers. */
 #include "dy_out.h"
+#include "dy_facts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -96,5 +97,87 @@ int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, co
     r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_addc(b, ']');
     if (moods) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, dy_mood_name(e->mood)) | dy_buf_addc(b, '"');
     r |= dy_buf_adds(b, "}\n");
+    return r ? -1 : 0;
+}
+
+/* ---- facts ---- */
+
+int dy_out_fact_tsv_header(dy_buf *b)
+{
+    return dy_buf_adds(b, "date\tkind\tactors\tyear\tvalue\tdoc\tsentence\ttext\n");
+}
+
+/* The fact's value as one short string: the tier, the figure, the treaty's name ... */
+static int fact_value(dy_buf *b, const dy_dict *dict, const dy_fact *f)
+{
+    const dy_tier *t = dy_dict_tier(dict, f->tier), *t2 = dy_dict_tier(dict, f->tier2);
+    switch (f->kind) {
+    case DY_FACT_PARTNERSHIP: return dy_buf_adds(b, t ? t->name : "");
+    case DY_FACT_TIER_ORDER: return dy_buf_printf(b, "%s > %s", t ? t->name : "", t2 ? t2->name : "");
+    case DY_FACT_TREATY: return dy_buf_adds(b, f->name);
+    case DY_FACT_TRADE: return f->value_max > f->value ? dy_buf_printf(b, "%.15g-%.15g", f->value, f->value_max) : dy_buf_printf(b, "%.15g", f->value);
+    case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: return dy_buf_printf(b, "%.15g", f->value);
+    case DY_FACT_MILESTONE: return dy_buf_printf(b, "%d", f->gap_years);
+    default: return dy_buf_adds(b, f->code);
+    }
+}
+
+int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, const dy_sent *sents, const dy_fact *f)
+{
+    const dy_sent *st = &sents[f->sent];
+    char date[16];
+    dy_date_format(f->date, date);
+    int r = 0;
+    if (fmt == DY_FMT_TSV) {
+        r |= dy_buf_adds(b, date) | dy_buf_addc(b, '\t') | dy_buf_adds(b, dy_fact_kind_name(f->kind)) | dy_buf_addc(b, '\t');
+        for (int k = 0; k < f->nactors; k++) r |= (k ? dy_buf_addc(b, ',') : 0) | dy_buf_adds(b, f->actors[k]);
+        r |= dy_buf_addc(b, '\t');
+        if (f->year) r |= add_uint(b, (unsigned)f->year);
+        r |= dy_buf_addc(b, '\t') | fact_value(b, dict, f) | dy_buf_addc(b, '\t');
+        r |= add_folded(b, doc->id, strlen(doc->id), 0);
+        r |= dy_buf_addc(b, '\t') | add_uint(b, st->no) | dy_buf_addc(b, '\t');
+        r |= add_folded(b, doc->text + st->start, st->end - st->start, 0) | dy_buf_addc(b, '\n');
+        return r ? -1 : 0;
+    }
+    r |= dy_buf_adds(b, "{\"doc\":") | dy_out_json_string(b, doc->id, strlen(doc->id));
+    r |= dy_buf_adds(b, ",\"sent\":") | add_uint(b, st->no) | dy_buf_adds(b, ",\"date\":");
+    if (date[0]) r |= dy_buf_addc(b, '"') | dy_buf_adds(b, date) | dy_buf_addc(b, '"');
+    else r |= dy_buf_adds(b, "null");
+    r |= dy_buf_adds(b, ",\"kind\":\"") | dy_buf_adds(b, dy_fact_kind_name(f->kind)) | dy_buf_adds(b, "\",\"actors\":[");
+    for (int k = 0; k < f->nactors; k++) r |= (k ? dy_buf_addc(b, ',') : 0) | dy_buf_addc(b, '"') | dy_buf_adds(b, f->actors[k]) | dy_buf_addc(b, '"');
+    r |= dy_buf_adds(b, "],\"year\":");
+    r |= f->year ? add_uint(b, (unsigned)f->year) : dy_buf_adds(b, "null");
+    const dy_tier *t = dy_dict_tier(dict, f->tier), *t2 = dy_dict_tier(dict, f->tier2);
+    switch (f->kind) {
+    case DY_FACT_PARTNERSHIP:
+        r |= dy_buf_adds(b, ",\"tier\":") | dy_out_json_string(b, t ? t->name : "", t ? strlen(t->name) : 0);
+        r |= dy_buf_adds(b, ",\"rank\":") | add_uint(b, t ? (unsigned)t->rank : 0);
+        break;
+    case DY_FACT_TIER_ORDER:
+        r |= dy_buf_adds(b, ",\"higher\":") | dy_out_json_string(b, t ? t->name : "", t ? strlen(t->name) : 0);
+        r |= dy_buf_adds(b, ",\"lower\":") | dy_out_json_string(b, t2 ? t2->name : "", t2 ? strlen(t2->name) : 0);
+        break;
+    case DY_FACT_TREATY:
+        r |= dy_buf_adds(b, ",\"name\":") | dy_out_json_string(b, f->name, strlen(f->name));
+        r |= dy_buf_adds(b, ",\"clauses\":") | dy_facts_clauses_json(b, f->clauses);
+        break;
+    case DY_FACT_TRADE:
+        r |= dy_buf_printf(b, ",\"usd\":%.15g", f->value);
+        if (f->value_max > f->value) r |= dy_buf_printf(b, ",\"usd_max\":%.15g", f->value_max);
+        break;
+    case DY_FACT_TRADE_SHARE: r |= dy_buf_printf(b, ",\"share\":%.15g", f->value); break;
+    case DY_FACT_RATIO:
+        r |= dy_buf_printf(b, ",\"value\":%.15g,\"compares\":[[\"%s\",\"%s\"],[\"%s\",\"%s\"]]", f->value,
+                           f->actors[0], f->actors[1], f->actors[2], f->actors[3]);
+        break;
+    case DY_FACT_MILESTONE:
+        r |= dy_buf_printf(b, ",\"gap_years\":%d", f->gap_years);
+        if (f->year) r |= dy_buf_printf(b, ",\"previous_year\":%d", f->year - f->gap_years);
+        r |= f->code[0] ? dy_buf_printf(b, ",\"event\":\"%s\"", f->code) : dy_buf_adds(b, ",\"event\":null");
+        break;
+    default: r |= dy_buf_printf(b, ",\"code\":\"%s\"", f->code); break;
+    }
+    r |= dy_buf_adds(b, ",\"text\":") | dy_out_json_string(b, doc->text + st->start, st->end - st->start);
+    r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_adds(b, "]}\n");
     return r ? -1 : 0;
 }

@@ -4,6 +4,7 @@
 #   stdout   the exact expected standard output (optional)
 #   stderr   the exact expected standard error (optional)
 #   rc       the expected exit status (default 0)
+#   requires a path that must exist, else the case is skipped (for ../shared material)
 # Names are hierarchical (seg-1.2, ingest-3.1) and run in order.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -17,6 +18,7 @@ for G in tests/golden/*/; do
     G=${G%/}
     name=${G##*/}
     [ -f "$G/cmd" ] || continue
+    if [ -f "$G/requires" ] && [ ! -e "$(cat "$G/requires")" ]; then echo "skip $name ($(cat "$G/requires") is absent)"; continue; fi
     export G DYAD
     sh -c "$(cat "$G/cmd")" > "$out" 2> "$err"
     rc=$?

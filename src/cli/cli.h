@@ -31,5 +31,6 @@ dy_dict *cli_load_dict(const char *opt);
 
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_facts(int argc, char **argv);   /* in cmd_code.c: the same reading, facts instead of events */
 
 #endif

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "../dy_events.h"
+#include "../dy_facts.h"
 #include "../dy_ingest.h"
 #include "../dy_out.h"
 
@@ -19,6 +20,8 @@ typedef struct opts {
     int explain;
     int stats;
     int progress;
+    int facts;          /* dyad facts */
+    int reconcile;      /* dyad facts --reconcile */
     const char *dict;
 } opts;
 
@@ -32,6 +35,9 @@ static double now(void)
 typedef struct run {
     opts o;
     dy_coder *coder;
+    dy_facts *facts;
+    dy_recon *recon;
+    const dy_dict *dict;
     dy_buf out;
     size_t docs, failed, sents, events, bytes;
     double t0, last_progress;
@@ -73,7 +79,17 @@ static int code_doc(run *r, dy_doc *doc)
     r->sents += ns;
     r->events += ne;
     r->bytes += doc->len;
-    if (r->o.explain) {
+    if (r->o.facts) {
+        size_t nf;
+        if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
+        const dy_fact *fv = dy_facts_list(r->facts, &nf);
+        r->events += nf;
+        if (r->o.reconcile) {
+            if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
+        } else
+            for (size_t i = 0; i < nf; i++)
+                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i])) { cli_error("out of memory writing facts"); return -2; }
+    } else if (r->o.explain) {
         const dy_buf *x = dy_coder_explain(r->coder);
         if (x->len) dy_buf_add(&r->out, x->data, x->len);
     } else {
@@ -88,9 +104,10 @@ static int code_doc(run *r, dy_doc *doc)
     return 0;
 }
 
-static int parse_opts(int argc, char **argv, opts *o, int *first)
+static int parse_opts(int argc, char **argv, opts *o, int *first, int facts)
 {
     memset(o, 0, sizeof *o);
+    o->facts = facts;
     o->progress = isatty(2);
     int i = 1;
     for (; i < argc; i++) {
@@ -117,32 +134,45 @@ static int parse_opts(int argc, char **argv, opts *o, int *first)
             if (!v) { cli_error("--dict takes a directory"); return -1; }
             o->dict = v;
             i++;
-        } else if (!strcmp(a, "--explain")) o->explain = 1;
+        } else if (!strcmp(a, "--explain") && !o->facts) o->explain = 1;
+        else if (!strcmp(a, "--reconcile") && o->facts) o->reconcile = 1;
         else if (!strcmp(a, "--stats")) o->stats = 1;
         else if (!strcmp(a, "--no-progress")) o->progress = 0;
         else if (!strcmp(a, "--progress")) o->progress = 1;
-        else { cli_error("unknown option '%s' for code, and see 'dyad help'", a); return -1; }
+        else { cli_error("unknown option '%s' for %s, and see 'dyad help'", a, o->facts ? "facts" : "code"); return -1; }
     }
     *first = i;
     return 0;
 }
 
-int cmd_code(int argc, char **argv)
+static int run_cmd(int argc, char **argv, int facts)
 {
     run r = {0};
     int first;
-    if (parse_opts(argc, argv, &r.o, &first)) return DYAD_EXIT_USAGE;
+    if (parse_opts(argc, argv, &r.o, &first, facts)) return DYAD_EXIT_USAGE;
     if (first >= argc) {
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
     }
     dy_dict *dict = cli_load_dict(r.o.dict);
     if (!dict) return DYAD_EXIT_DICT;
-    dy_coder_opts co = {r.o.moods_all, r.o.explain};
+    dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts};
+    r.dict = dict;
     r.coder = dy_coder_create(dict, &co);
-    if (!r.coder) { dy_dict_destroy(&dict); cli_error("out of memory"); return DYAD_EXIT_NOMEM; }
+    if (r.o.facts) {
+        r.facts = dy_facts_create(dict);
+        if (r.o.reconcile) r.recon = dy_recon_create(dict);
+    }
+    if (!r.coder || (r.o.facts && !r.facts) || (r.o.reconcile && !r.recon)) {
+        dy_coder_destroy(&r.coder);
+        dy_facts_destroy(&r.facts);
+        dy_dict_destroy(&dict);
+        cli_error("out of memory");
+        return DYAD_EXIT_NOMEM;
+    }
     r.t0 = r.last_progress = now();
-    if (r.o.format == DY_FMT_TSV && !r.o.explain) dy_out_tsv_header(&r.out, r.o.moods_all);
+    if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile)
+        r.o.facts ? dy_out_fact_tsv_header(&r.out) : dy_out_tsv_header(&r.out, r.o.moods_all);
     int fatal = 0;
     for (int i = first; i < argc && !fatal && !r.write_error; i++) {
         dy_reader *rd = NULL;
@@ -163,12 +193,15 @@ int cmd_code(int argc, char **argv)
         }
         dy_reader_close(&rd);
     }
+    if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
     flush(&r, 1);
     progress(&r, 1);
     double el = now() - r.t0;
     if (r.o.stats)
         fprintf(stderr, "dyad: stats: docs=%zu failed=%zu sentences=%zu events=%zu bytes=%zu seconds=%.3f\n",
                 r.docs, r.failed, r.sents, r.events, r.bytes, el);
+    dy_recon_destroy(&r.recon);
+    dy_facts_destroy(&r.facts);
     dy_coder_destroy(&r.coder);
     dy_dict_destroy(&dict);
     dy_buf_free(&r.out);
@@ -180,3 +213,6 @@ int cmd_code(int argc, char **argv)
     }
     return DYAD_EXIT_OK;
 }
+
+int cmd_code(int argc, char **argv) { return run_cmd(argc, argv, 0); }
+int cmd_facts(int argc, char **argv) { return run_cmd(argc, argv, 1); }

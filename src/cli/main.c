@@ -20,6 +20,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  code [options] FILE...     code news text into CAMEO events (JSON Lines on stdout)\n"
+    "  facts [options] FILE...    standing facts: relationship tiers, treaties, trade figures, ratios ...\n"
     "  dict check [DIR]           validate the dictionaries, listing file:line problems\n"
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
     "  version                    the version\n"
@@ -32,7 +33,10 @@ static const char usage[] =
     "  --explain                  print why each sentence was or was not coded, instead of events\n"
     "  --stats                    print counts and timing on stderr at the end\n"
     "  --dict DIR                 dictionary directory (default: $DYAD_DICT, or dict/ beside the program)\n"
-    "  --no-progress              no progress line, even on a terminal\n";
+    "  --no-progress              no progress line, even on a terminal\n"
+    "\n"
+    "facts options: --input, --format, --date, --dict, --stats, --no-progress as for code, and\n"
+    "  --reconcile                one line per subject (kind, actors, year) with every source's value\n";
 
 void cli_error(const char *fmt, ...)
 {
@@ -98,6 +102,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "facts")) return cmd_facts(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);

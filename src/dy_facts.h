@@ -1,0 +1,78 @@
+/* dy_facts.h - standing facts read from coded documents: named relationship tiers and the order
+ * between them, treaties and their clauses, trade figures, trade shares, "N times" ratios,
+ * milestones ("the first visit in 24 years"), sanctions and vetoes; and their reconciliation
+ * across documents, each source's value kept side by side.
+ *
+ * Invariants and ownership:
+ *  - dy_facts_extract() reads a document the coder has just coded (with opts.keep_actors), so a
+ *    fact sees the same actors, references and event dates as the events do. Facts that a
+ *    sentence only supposes ("could become an alliance", "may include an agreement") are not
+ *    facts and are not extracted.
+ *  - A dy_facts owns the fact array of the last document; it is reused from document to document.
+ *  - A dy_recon copies what it needs (document ids, sentence texts), so documents may be freed
+ *    after dy_recon_add(). Values are grouped, never averaged and never dropped.
+ *  - Nothing here prints; writers append to a caller's dy_buf.
+ */
+#ifndef DY_FACTS_H
+#define DY_FACTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dy_dates.h"
+#include "dy_dict.h"
+#include "dy_events.h"
+#include "dy_ingest.h"
+
+enum dy_fact_kind {
+    DY_FACT_PARTNERSHIP = 1, DY_FACT_TIER_ORDER, DY_FACT_TREATY, DY_FACT_TRADE, DY_FACT_TRADE_SHARE,
+    DY_FACT_RATIO, DY_FACT_MILESTONE, DY_FACT_SANCTION, DY_FACT_VETO
+};
+
+enum {
+    DY_CLAUSE_MUTUAL_ASSISTANCE = 1, DY_CLAUSE_NON_AGGRESSION = 2, DY_CLAUSE_MILITARY = 4,
+    DY_CLAUSE_TRADE_SETTLEMENT = 8
+};
+
+typedef struct dy_fact {
+    uint8_t kind;           /* enum dy_fact_kind */
+    uint8_t nactors;
+    uint32_t sent;          /* sentence index in the document */
+    dy_date date;           /* the sentence's date (its event's, else the publication date) */
+    int year;               /* the year the figure is for; 0 when the text does not say */
+    char actors[4][16];     /* partnership: the pair (sorted); trade: the pair; trade_share:
+                             * whose trade, then the partner; ratio: the larger pair, then the
+                             * smaller; treaty, milestone, sanction, veto: the parties */
+    int32_t tier, tier2;    /* partnership: tier; tier_order: higher, lower (dict tiers) */
+    char name[128];         /* treaty: its name as written */
+    uint32_t clauses;       /* treaty: DY_CLAUSE_* */
+    double value, value_max; /* trade: USD (value_max > value for a range); share: percent;
+                             * ratio: the factor */
+    int gap_years;          /* milestone */
+    char code[8];           /* milestone: the event it qualifies; sanction, veto: the event code */
+} dy_fact;
+
+typedef struct dy_facts dy_facts;
+
+dy_facts *dy_facts_create(const dy_dict *dict);
+void dy_facts_destroy(dy_facts **f);
+/* Extracts the facts of the document the coder coded last. Returns 0, or -1 (out of memory). */
+int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err);
+const dy_fact *dy_facts_list(const dy_facts *f, size_t *n);
+
+const char *dy_fact_kind_name(int kind);
+/* Appends a JSON array of clause names ("mutual_assistance", ...). */
+int dy_facts_clauses_json(dy_buf *b, uint32_t clauses);
+
+/* One fact as a JSON line (fmt DY_FMT_JSONL) or a TSV row (DY_FMT_TSV). */
+int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, const dy_sent *sents, const dy_fact *f);
+int dy_out_fact_tsv_header(dy_buf *b);
+
+/* Reconciliation: facts grouped by kind, actors and year across documents. */
+typedef struct dy_recon dy_recon;
+dy_recon *dy_recon_create(const dy_dict *dict);
+void dy_recon_destroy(dy_recon **r);
+int dy_recon_add(dy_recon *r, const dy_doc *doc, const dy_sent *sents, const dy_fact *facts, size_t n);
+/* One JSON line per subject: kind, actors, year, values [{value, doc, sent, text}], conflict. */
+int dy_recon_write(const dy_recon *r, dy_buf *b);
+
+#endif
