@@ -3,18 +3,18 @@
 
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := libutf8proc libcjson
+PKGS    := libutf8proc libcjson sqlite3 libxxhash
 WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
            -Wundef -Wvla -Wformat=2 -Wno-format-nonliteral
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lcjson) -lm
+DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lcjson -lsqlite3 -lxxhash) -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
-LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c src/dy_facts.c \
+LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c src/dy_facts.c src/dy_store.c src/dy_query.c \
            src/dy_seg.c src/dy_actors.c src/dy_events.c src/dy_out.c
-CLI_SRC := src/cli/main.c src/cli/cmd_code.c src/cli/cmd_dict.c
+CLI_SRC := src/cli/main.c src/cli/cmd_code.c src/cli/cmd_dict.c src/cli/cmd_store.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 # $(1) = build dir, $(2) = extra flags
@@ -55,7 +55,7 @@ demo: all
 	@head -n 5 build/examples.jsonl
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/asan/dyad build/asan/test_unit build/asan/test_expect
+test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/asan/dyad build/asan/test_unit build/asan/test_expect
 	@sh tests/run.sh build build/asan
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect

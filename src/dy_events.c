@@ -77,6 +77,7 @@ const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev; ret
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n) { return dy_seg_sents(c->seg, n); }
 const dy_buf *dy_coder_explain(const dy_coder *c) { return &c->explain; }
 const dy_tok *dy_coder_toks(const dy_coder *c) { return dy_seg_toks(c->seg); }
+const dy_dict *dy_coder_dict(const dy_coder *c) { return c->dict; }
 const dy_buf *dy_coder_norm(const dy_coder *c) { return dy_seg_norm(c->seg); }
 
 const char *dy_mood_name(int mood)

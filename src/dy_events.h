@@ -54,6 +54,7 @@ const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n);
 const dy_buf *dy_coder_explain(const dy_coder *c);
 /* The last document's tokens and their normalised forms (owned by the coder). */
 const dy_tok *dy_coder_toks(const dy_coder *c);
+const dy_dict *dy_coder_dict(const dy_coder *c);
 const dy_buf *dy_coder_norm(const dy_coder *c);
 /* With opts.keep_actors: sentence k's actor groups, references resolved (coordination indices
  * are within the returned array). Owned by the coder, valid until the next document. */

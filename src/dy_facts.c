@@ -479,6 +479,8 @@ static int treaties(sent *s, doc_state *ds)
                !(dy_dict_wclass(s->f->dict, s->t[a - 1].id) & (DY_WC_DET | DY_WC_PREP)) && !starts(s, a - 1, "sign") &&
                !is(s, a - 1, "new") && !is(s, a - 1, "and"))
             a--;
+        /* a bare "the treaty" is a treaty only where the sentence signs it */
+        if (a == i && b == i + 1 && !ev057) continue;
         dy_fact *x = push(s->f, DY_FACT_TREATY, s);
         if (!x) return -1;
         size_t nl = s->t[b - 1].end - s->t[a].start;

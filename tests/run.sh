@@ -44,6 +44,11 @@ for B in "$@"; do
     grep -E '^(FAIL|skip|expect:|     )' "$LOG" | head -n 120
     count
 
+    echo "-- corpus store (tests/store)"
+    sh tests/store/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
+    grep -E '^(FAIL|store:|     |skip)' "$LOG"
+    count
+
     if [ -f ../shared/reference/cameo-goldstein.tsv ]; then
         echo "-- CAMEO codes and Goldstein weights against ../shared/reference"
         # every code of the published table is in dict/cameo.txt with the same weight, and no other

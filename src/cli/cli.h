@@ -32,5 +32,9 @@ dy_dict *cli_load_dict(const char *opt);
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_facts(int argc, char **argv);   /* in cmd_code.c: the same reading, facts instead of events */
+int cmd_ingest(int argc, char **argv);  /* in cmd_code.c: the same reading, into the store */
+int cmd_query(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
 
 #endif

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "../dy_events.h"
 #include "../dy_facts.h"
+#include "../dy_store.h"
 #include "../dy_ingest.h"
 #include "../dy_out.h"
 
@@ -22,6 +23,10 @@ typedef struct opts {
     int progress;
     int facts;          /* dyad facts */
     int reconcile;      /* dyad facts --reconcile */
+    int ingest;         /* dyad ingest: into the store */
+    const char *db;     /* --db */
+    int replace;        /* --replace: re-code a changed document of the same name */
+    int batch;          /* documents a transaction */
     const char *dict;
 } opts;
 
@@ -37,6 +42,8 @@ typedef struct run {
     dy_coder *coder;
     dy_facts *facts;
     dy_recon *recon;
+    dy_store *store;
+    size_t in_batch, added, same, replaced;
     const dy_dict *dict;
     dy_buf out;
     size_t docs, failed, sents, events, bytes;
@@ -79,7 +86,18 @@ static int code_doc(run *r, dy_doc *doc)
     r->sents += ns;
     r->events += ne;
     r->bytes += doc->len;
-    if (r->o.facts) {
+    if (r->o.ingest) {
+        if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
+        int got = dy_store_add(r->store, doc, r->coder, r->facts, r->o.replace, &err);
+        if (got < 0) { cli_error("%s: %s, and the batch was rolled back", doc->id, err.msg); return -2; }
+        if (got == DY_ADD_NEW) r->added++;
+        else if (got == DY_ADD_SAME) { r->same++; r->events -= ne; }
+        else r->replaced++;
+        if (++r->in_batch >= (size_t)r->o.batch) {
+            if (dy_store_commit(r->store, &err) || dy_store_begin(r->store, &err)) { cli_error("%s", err.msg); return -2; }
+            r->in_batch = 0;
+        }
+    } else if (r->o.facts) {
         size_t nf;
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
         const dy_fact *fv = dy_facts_list(r->facts, &nf);
@@ -104,10 +122,14 @@ static int code_doc(run *r, dy_doc *doc)
     return 0;
 }
 
-static int parse_opts(int argc, char **argv, opts *o, int *first, int facts)
+enum { MODE_CODE, MODE_FACTS, MODE_INGEST };
+
+static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
 {
     memset(o, 0, sizeof *o);
-    o->facts = facts;
+    o->facts = mode == MODE_FACTS;
+    o->ingest = mode == MODE_INGEST;
+    o->batch = 500;
     o->progress = isatty(2);
     int i = 1;
     for (; i < argc; i++) {
@@ -136,30 +158,43 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int facts)
             i++;
         } else if (!strcmp(a, "--explain") && !o->facts) o->explain = 1;
         else if (!strcmp(a, "--reconcile") && o->facts) o->reconcile = 1;
+        else if (!strcmp(a, "--replace") && o->ingest) o->replace = 1;
+        else if (!strcmp(a, "--db") && o->ingest) {
+            if (!v) { cli_error("--db takes the database file, such as news.db"); return -1; }
+            o->db = v;
+            i++;
+        } else if (!strcmp(a, "--batch") && o->ingest) {
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > 1000000) { cli_error("--batch takes a number of documents from 1 to 1000000"); return -1; }
+            o->batch = (int)n;
+            i++;
+        }
         else if (!strcmp(a, "--stats")) o->stats = 1;
         else if (!strcmp(a, "--no-progress")) o->progress = 0;
         else if (!strcmp(a, "--progress")) o->progress = 1;
-        else { cli_error("unknown option '%s' for %s, and see 'dyad help'", a, o->facts ? "facts" : "code"); return -1; }
+        else { cli_error("unknown option '%s' for %s, and see 'dyad help'", a, o->ingest ? "ingest" : o->facts ? "facts" : "code"); return -1; }
     }
+    if (o->ingest && !o->db) { cli_error("ingest needs --db FILE, the database to write (created when missing)"); return -1; }
     *first = i;
     return 0;
 }
 
-static int run_cmd(int argc, char **argv, int facts)
+static int run_cmd(int argc, char **argv, int mode)
 {
     run r = {0};
     int first;
-    if (parse_opts(argc, argv, &r.o, &first, facts)) return DYAD_EXIT_USAGE;
+    if (parse_opts(argc, argv, &r.o, &first, mode)) return DYAD_EXIT_USAGE;
     if (first >= argc) {
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
     }
     dy_dict *dict = cli_load_dict(r.o.dict);
     if (!dict) return DYAD_EXIT_DICT;
-    dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts};
+    dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest};
     r.dict = dict;
     r.coder = dy_coder_create(dict, &co);
-    if (r.o.facts) {
+    if (r.o.facts || r.o.ingest) {
         r.facts = dy_facts_create(dict);
         if (r.o.reconcile) r.recon = dy_recon_create(dict);
     }
@@ -169,6 +204,17 @@ static int run_cmd(int argc, char **argv, int facts)
         dy_dict_destroy(&dict);
         cli_error("out of memory");
         return DYAD_EXIT_NOMEM;
+    }
+    if (r.o.ingest) {
+        dy_err err = {0};
+        if (dy_store_open(r.o.db, DY_STORE_WRITE, &r.store, &err) || dy_store_begin(r.store, &err)) {
+            cli_error("%s", err.msg);
+            dy_store_close(&r.store);
+            dy_facts_destroy(&r.facts);
+            dy_coder_destroy(&r.coder);
+            dy_dict_destroy(&dict);
+            return DYAD_EXIT_IO;
+        }
     }
     r.t0 = r.last_progress = now();
     if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile)
@@ -194,6 +240,15 @@ static int run_cmd(int argc, char **argv, int facts)
         dy_reader_close(&rd);
     }
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
+    if (r.store) {
+        dy_err err = {0};
+        if (fatal) dy_store_rollback(r.store);
+        else if (dy_store_commit(r.store, &err)) { cli_error("%s", err.msg); fatal = 1; }
+        else if (!r.o.explain)
+            fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
+                    r.replaced, r.same, r.events);
+        dy_store_close(&r.store);
+    }
     flush(&r, 1);
     progress(&r, 1);
     double el = now() - r.t0;
@@ -214,5 +269,6 @@ static int run_cmd(int argc, char **argv, int facts)
     return DYAD_EXIT_OK;
 }
 
-int cmd_code(int argc, char **argv) { return run_cmd(argc, argv, 0); }
-int cmd_facts(int argc, char **argv) { return run_cmd(argc, argv, 1); }
+int cmd_code(int argc, char **argv) { return run_cmd(argc, argv, MODE_CODE); }
+int cmd_facts(int argc, char **argv) { return run_cmd(argc, argv, MODE_FACTS); }
+int cmd_ingest(int argc, char **argv) { return run_cmd(argc, argv, MODE_INGEST); }

@@ -21,6 +21,12 @@ static const char usage[] =
     "commands:\n"
     "  code [options] FILE...     code news text into CAMEO events (JSON Lines on stdout)\n"
     "  facts [options] FILE...    standing facts: relationship tiers, treaties, trade figures, ratios ...\n"
+    "  ingest --db FILE FILE...   code articles into a SQLite corpus store (--replace, --batch N)\n"
+    "  query WHAT --db FILE       events | series | network | timeline | relation A B | actors\n"
+    "                             (--dyad A,B --actor X --from --to --by day|week|month|year --json\n"
+    "                              --format table|json|csv|tsv, networks also graphml|dot)\n"
+    "  export --db FILE           every event as --format csv|tsv|jsonl\n"
+    "  recode --db FILE           re-code the stored documents with the current dictionaries\n"
     "  dict check [DIR]           validate the dictionaries, listing file:line problems\n"
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
     "  version                    the version\n"
@@ -103,6 +109,10 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "facts")) return cmd_facts(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);

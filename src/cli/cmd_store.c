@@ -1,0 +1,264 @@
+/* cmd_store.c - dyad query, dyad export, dyad recode: the corpus store from the command line. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "../dy_events.h"
+#include "../dy_facts.h"
+#include "../dy_query.h"
+#include "../dy_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct qargs {
+    dy_qopts q;
+    const char *db;
+    const char *format;     /* table, json, csv, tsv, graphml, dot, jsonl */
+    const char *pos[2];     /* positional arguments (relation A B) */
+    int npos;
+} qargs;
+
+static int parse(int argc, char **argv, int first, qargs *a)
+{
+    dy_err err = {0};
+    memset(a, 0, sizeof *a);
+    dy_qopts_init(&a->q);
+    for (int i = first; i < argc; i++) {
+        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(o, "--json")) { a->format = "json"; continue; }
+        if (!strcmp(o, "--directed")) { a->q.directed = 1; continue; }
+        if (o[0] != '-') {
+            if (a->npos == 2) { cli_error("too many arguments ('%s'), and see 'dyad help'", o); return -1; }
+            a->pos[a->npos++] = o;
+            continue;
+        }
+        if (!v) { cli_error("%s needs a value, and see 'dyad help'", o); return -1; }
+        i++;
+        if (!strcmp(o, "--db")) a->db = v;
+        else if (!strcmp(o, "--format")) a->format = v;
+        else if (!strcmp(o, "--from")) { if (dy_query_date(v, 0, &a->q.from, &err)) goto bad; }
+        else if (!strcmp(o, "--to")) { if (dy_query_date(v, 1, &a->q.to, &err)) goto bad; }
+        else if (!strcmp(o, "--by")) { if (dy_query_period(v, &a->q.by, &err)) goto bad; }
+        else if (!strcmp(o, "--actor")) {
+            if (dy_query_actor(v, &err)) goto bad;
+            snprintf(a->q.actor, sizeof a->q.actor, "%s", v);
+        } else if (!strcmp(o, "--dyad")) {
+            char x[32] = "", y[32] = "";
+            const char *comma = strchr(v, ',');
+            if (!comma || (size_t)(comma - v) >= sizeof x || strlen(comma + 1) >= sizeof y) {
+                cli_error("--dyad takes two country codes with a comma, such as RUS,PRK");
+                return -1;
+            }
+            memcpy(x, v, (size_t)(comma - v));
+            snprintf(y, sizeof y, "%s", comma + 1);
+            if (dy_query_actor(x, &err) || dy_query_actor(y, &err)) goto bad;
+            if (strlen(x) != 3 || strlen(y) != 3) { cli_error("--dyad takes country codes of three letters, such as RUS,PRK (not '%s')", v); return -1; }
+            memcpy(a->q.a, x, 4);
+            memcpy(a->q.b, y, 4);
+        } else if (!strcmp(o, "--limit")) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || n < 1 || n > 100000000) { cli_error("--limit takes a number of rows, such as 100"); return -1; }
+            a->q.limit = (int)n;
+        } else { cli_error("unknown option '%s', and see 'dyad help'", o); return -1; }
+    }
+    if (!a->db) { cli_error("give the database with --db FILE (made by 'dyad ingest --db FILE ...')"); return -1; }
+    if (a->q.from > a->q.to) { cli_error("--from is after --to; give the earlier date first"); return -1; }
+    return 0;
+bad:
+    cli_error("%s", err.msg);
+    return -1;
+}
+
+static int write_out(dy_buf *b)
+{
+    int bad = b->len && fwrite(b->data, 1, b->len, stdout) != b->len;
+    b->len = 0;
+    return bad;
+}
+
+static int flush_cb(void *ctx, dy_buf *b) { (void)ctx; return write_out(b); }
+
+static int emit_result(const dy_result *r, const char *format, dy_buf *b)
+{
+    if (!format) format = "table";
+    if (!strcmp(format, "json")) return dy_result_json(r, b);
+    if (!strcmp(format, "csv")) return dy_result_sep(r, b, ',');
+    if (!strcmp(format, "tsv")) return dy_result_sep(r, b, '\t');
+    return dy_result_table(r, b);
+}
+
+static int open_db(const qargs *a, dy_store **s)
+{
+    dy_err err = {0};
+    if (access(a->db, F_OK) != 0) {
+        cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", a->db, a->db);
+        return -1;
+    }
+    if (dy_store_open(a->db, DY_STORE_READ, s, &err)) { cli_error("%s", err.msg); return -1; }
+    return 0;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    static const char *const what[] = {"events", "series", "network", "timeline", "relation", "actors", NULL};
+    if (argc < 2) { cli_error("say what to query: events, series, network, timeline, relation or actors"); return DYAD_EXIT_USAGE; }
+    int w = -1;
+    for (int i = 0; what[i]; i++) if (!strcmp(argv[1], what[i])) w = i;
+    if (w < 0) { cli_error("unknown query '%s', and give one of events, series, network, timeline, relation, actors", argv[1]); return DYAD_EXIT_USAGE; }
+    qargs a;
+    if (parse(argc, argv, 2, &a)) return DYAD_EXIT_USAGE;
+    if (w == 1 && !a.q.a[0]) { cli_error("series needs --dyad A,B, such as --dyad RUS,PRK"); return DYAD_EXIT_USAGE; }
+    if (w == 3 && !a.q.actor[0]) { cli_error("timeline needs --actor X, such as --actor PRK"); return DYAD_EXIT_USAGE; }
+    if (w == 4) {
+        dy_err err = {0};
+        if (a.npos != 2) { cli_error("relation needs two country codes, such as 'dyad query relation --db news.db RUS PRK'"); return DYAD_EXIT_USAGE; }
+        for (int i = 0; i < 2; i++)
+            if (dy_query_actor(a.pos[i], &err) || strlen(a.pos[i]) != 3) {
+                cli_error("%s", err.msg[0] ? err.msg : "relation takes country codes of three letters, such as RUS PRK");
+                return DYAD_EXIT_USAGE;
+            }
+        memcpy(a.q.a, a.pos[0], 4);
+        memcpy(a.q.b, a.pos[1], 4);
+    } else if (a.npos) { cli_error("unexpected argument '%s', and see 'dyad help'", a.pos[0]); return DYAD_EXIT_USAGE; }
+    if (a.format && w != 2 && strcmp(a.format, "json") && strcmp(a.format, "table") && strcmp(a.format, "csv") && strcmp(a.format, "tsv")) {
+        cli_error("--format takes table, json, csv or tsv here (graphml and dot are for networks)");
+        return DYAD_EXIT_USAGE;
+    }
+    dy_store *s = NULL;
+    if (open_db(&a, &s)) return DYAD_EXIT_IO;
+    sqlite3 *db = dy_store_db(s);
+    dy_err err = {0};
+    dy_buf out = {0};
+    int rc = 0;
+    dy_result *r = NULL, *r2 = NULL, *rel[DY_REL_N];
+    switch (w) {
+    case 0: rc = dy_query_events(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
+    case 1: rc = dy_query_series(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
+    case 3: rc = dy_query_timeline(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
+    case 5: rc = dy_query_actors(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
+    case 2: {
+        const char *f = a.format ? a.format : "table";
+        if (strcmp(f, "json") && strcmp(f, "graphml") && strcmp(f, "dot") && strcmp(f, "table")) {
+            cli_error("--format takes graphml, dot, json or table for a network");
+            rc = -2;
+            break;
+        }
+        rc = dy_query_network(db, &a.q, &r, &r2, &err);
+        if (!rc) {
+            if (!strcmp(f, "json")) rc = dy_network_json(r, r2, &out);
+            else if (!strcmp(f, "graphml")) rc = dy_network_graphml(r, r2, &out);
+            else if (!strcmp(f, "dot")) rc = dy_network_dot(r, r2, &out);
+            else rc = dy_buf_adds(&out, "nodes\n") || dy_result_table(r, &out) || dy_buf_adds(&out, "\nedges\n") || dy_result_table(r2, &out);
+        }
+        break;
+    }
+    case 4:
+        rc = dy_query_relation(db, &a.q, rel, &err);
+        if (!rc) {
+            int json = a.format && !strcmp(a.format, "json");
+            rc |= dy_buf_printf(&out, json ? "{\"a\":\"%s\",\"b\":\"%s\"" : "relation %s %s\n", a.q.a, a.q.b);
+            for (int k = 0; k < DY_REL_N; k++) {
+                if (json) {
+                    dy_buf tmp = {0};
+                    rc |= dy_result_json(rel[k], &tmp);
+                    if (tmp.len) tmp.data[--tmp.len] = 0;
+                    rc |= dy_buf_printf(&out, ",\"%s\":%s", dy_rel_names[k], tmp.data ? tmp.data : "[]");
+                    dy_buf_free(&tmp);
+                } else {
+                    rc |= dy_buf_printf(&out, "\n%s\n", dy_rel_names[k]);
+                    rc |= dy_result_rows(rel[k]) ? emit_result(rel[k], a.format, &out) : dy_buf_adds(&out, "(none)\n");
+                }
+                dy_result_destroy(&rel[k]);
+            }
+            if (json) rc |= dy_buf_adds(&out, "}\n");
+        }
+        break;
+    }
+    if (rc == -1 || (rc && err.msg[0])) cli_error("%s", err.msg[0] ? err.msg : "out of memory");
+    if (!rc && write_out(&out)) { cli_error("cannot write the output, and check the disk or the pipe"); rc = -3; }
+    dy_result_destroy(&r);
+    dy_result_destroy(&r2);
+    dy_buf_free(&out);
+    dy_store_close(&s);
+    return rc == 0 ? DYAD_EXIT_OK : rc == -2 ? DYAD_EXIT_USAGE : DYAD_EXIT_IO;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    qargs a;
+    if (parse(argc, argv, 1, &a)) return DYAD_EXIT_USAGE;
+    const char *f = a.format ? a.format : "csv";
+    int fmt = !strcmp(f, "csv") ? 'c' : !strcmp(f, "tsv") ? 't' : !strcmp(f, "jsonl") || !strcmp(f, "json") ? 'j' : 0;
+    if (!fmt || a.npos) { cli_error("export takes --format csv, tsv or jsonl, and no other arguments"); return DYAD_EXIT_USAGE; }
+    dy_store *s = NULL;
+    if (open_db(&a, &s)) return DYAD_EXIT_IO;
+    dy_err err = {0};
+    dy_buf out = {0};
+    int rc = dy_query_export(dy_store_db(s), &a.q, fmt, &out, flush_cb, NULL, &err);
+    if (!rc && write_out(&out)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
+    if (fflush(stdout)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
+    if (rc) cli_error("%s", err.msg);
+    dy_buf_free(&out);
+    dy_store_close(&s);
+    return rc ? DYAD_EXIT_IO : DYAD_EXIT_OK;
+}
+
+/* ---- recode ---- */
+typedef struct recode_ctx {
+    dy_store *w;
+    dy_coder *coder;
+    dy_facts *facts;
+    size_t docs, events;
+    dy_err err;
+} recode_ctx;
+
+static int recode_one(void *ctx, int64_t id, const dy_doc *doc)
+{
+    recode_ctx *c = ctx;
+    if (dy_coder_code(c->coder, doc, &c->err) || dy_facts_extract(c->facts, c->coder, doc, &c->err) ||
+        dy_store_recode(c->w, id, doc, c->coder, c->facts, &c->err))
+        return -1;
+    size_t n;
+    dy_coder_events(c->coder, &n);
+    c->docs++;
+    c->events += n;
+    return 0;
+}
+
+int cmd_recode(int argc, char **argv)
+{
+    const char *db = NULL, *dictdir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
+        else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dictdir = argv[++i];
+        else { cli_error("recode takes --db FILE and optionally --dict DIR, not '%s'", argv[i]); return DYAD_EXIT_USAGE; }
+    }
+    if (!db) { cli_error("recode needs --db FILE, the database to re-code with the current dictionaries"); return DYAD_EXIT_USAGE; }
+    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_IO; }
+    dy_dict *dict = cli_load_dict(dictdir);
+    if (!dict) return DYAD_EXIT_DICT;
+    recode_ctx c = {0};
+    dy_coder_opts co = {0, 0, 1};
+    c.coder = dy_coder_create(dict, &co);
+    c.facts = dy_facts_create(dict);
+    int rc = DYAD_EXIT_OK;
+    if (!c.coder || !c.facts) { cli_error("out of memory"); rc = DYAD_EXIT_NOMEM; goto done; }
+    if (dy_store_open(db, DY_STORE_WRITE, &c.w, &c.err) || dy_store_begin(c.w, &c.err)) { cli_error("%s", c.err.msg); rc = DYAD_EXIT_IO; goto done; }
+    /* one transaction: the database holds the old coding or the new one, never half of each */
+    if (dy_store_each_doc(c.w, recode_one, &c, &c.err) || dy_store_commit(c.w, &c.err)) {
+        cli_error("%s; nothing was changed", c.err.msg);
+        dy_store_rollback(c.w);
+        rc = DYAD_EXIT_IO;
+        goto done;
+    }
+    fprintf(stderr, "dyad: %s: re-coded %zu documents, %zu events\n", db, c.docs, c.events);
+done:
+    dy_store_close(&c.w);
+    dy_facts_destroy(&c.facts);
+    dy_coder_destroy(&c.coder);
+    dy_dict_destroy(&dict);
+    return rc;
+}

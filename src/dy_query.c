@@ -1,0 +1,501 @@
+/* dy_query.c - the store's questions and answers: SQL with bound parameters, results as tables. */
+#include "dy_query.h"
+#include "dy_dates.h"
+#include "dy_out.h"
+
+#include <limits.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- options and their checks ---- */
+void dy_qopts_init(dy_qopts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->from = INT32_MIN;
+    o->to = INT32_MAX;
+    o->by = DY_BY_MONTH;
+}
+
+int dy_query_date(const char *s, int end, int32_t *day, dy_err *err)
+{
+    size_t n = strlen(s);
+    dy_date d = {0};
+    int ok = 0;
+    if (n == 10) ok = dy_date_parse_iso(s, n, &d);
+    else if ((n == 7 || n == 4) && s[0] >= '0' && s[0] <= '9') {
+        char buf[16];
+        snprintf(buf, sizeof buf, n == 7 ? "%s-01" : "%s-01-01", s);
+        ok = dy_date_parse_iso(buf, 10, &d);
+        if (ok && end) {        /* the last day of the month or year */
+            if (n == 4) { d.m = 12; d.d = 31; }
+            else {
+                dy_date next = d;
+                if (++next.m == 13) { next.m = 1; next.y++; }
+                *day = (int32_t)dy_date_days(next) - 1;
+                return 0;
+            }
+        }
+    }
+    if (!ok) {
+        dy_err_set(err, DY_EINPUT, "'%s' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06, 2024-06-18)", s);
+        return -1;
+    }
+    *day = (int32_t)dy_date_days(d);
+    return 0;
+}
+
+int dy_query_actor(const char *s, dy_err *err)
+{
+    size_t n = strlen(s);
+    int ok = n >= 3 && n <= 15;
+    for (size_t i = 0; i < n && ok; i++) ok = (s[i] >= 'A' && s[i] <= 'Z') || (i >= 3 && s[i] >= '0' && s[i] <= '9');
+    if (!ok) {
+        dy_err_set(err, DY_EINPUT, "'%s' is not an actor code; give three capital letters (a country such as RUS, PRK, KOR) or a longer code (RUSGOV, IGOUNO)", s);
+        return -1;
+    }
+    return 0;
+}
+
+int dy_query_period(const char *s, int *by, dy_err *err)
+{
+    static const char *const n[] = {"day", "week", "month", "year"};
+    for (int i = 0; i < 4; i++) if (!strcmp(s, n[i])) { *by = i; return 0; }
+    dy_err_set(err, DY_EINPUT, "'%s' is not a period; give day, week, month or year", s);
+    return -1;
+}
+
+/* ---- results ---- */
+typedef struct cell { char *s; double num; uint8_t type; } cell;     /* SQLITE_* type */
+
+struct dy_result {
+    size_t ncol, nrow, cap;
+    char **cols;
+    cell *cells;
+};
+
+void dy_result_destroy(dy_result **rp)
+{
+    if (!rp || !*rp) return;
+    dy_result *r = *rp;
+    for (size_t i = 0; i < r->nrow * r->ncol; i++) free(r->cells[i].s);
+    for (size_t c = 0; c < r->ncol; c++) free(r->cols[c]);
+    free(r->cols);
+    free(r->cells);
+    free(r);
+    *rp = NULL;
+}
+
+size_t dy_result_rows(const dy_result *r) { return r->nrow; }
+size_t dy_result_cols(const dy_result *r) { return r->ncol; }
+const char *dy_result_col(const dy_result *r, size_t c) { return r->cols[c]; }
+const char *dy_result_cell(const dy_result *r, size_t row, size_t c) { return r->cells[row * r->ncol + c].s; }
+double dy_result_num(const dy_result *r, size_t row, size_t c) { return r->cells[row * r->ncol + c].num; }
+
+static dy_status dberr(sqlite3 *db, dy_err *err) { dy_err_set(err, DY_EIO, "database: %s", sqlite3_errmsg(db)); return DY_EIO; }
+
+/* Runs a prepared statement to the end and keeps every row. Finalises q. */
+static int collect(sqlite3 *db, sqlite3_stmt *q, dy_result **out, dy_err *err)
+{
+    dy_result *r = calloc(1, sizeof *r);
+    if (!r) { sqlite3_finalize(q); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }
+    r->ncol = (size_t)sqlite3_column_count(q);
+    r->cols = calloc(r->ncol ? r->ncol : 1, sizeof *r->cols);
+    for (size_t c = 0; r->cols && c < r->ncol; c++) r->cols[c] = strdup(sqlite3_column_name(q, (int)c));
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (r->nrow == r->cap) {
+            size_t cap = r->cap ? r->cap * 2 : 64;
+            cell *v = realloc(r->cells, cap * r->ncol * sizeof *v + 1);
+            if (!v) { rc = SQLITE_NOMEM; break; }
+            r->cells = v;
+            r->cap = cap;
+        }
+        for (size_t c = 0; c < r->ncol; c++) {
+            cell *x = &r->cells[r->nrow * r->ncol + c];
+            x->type = (uint8_t)sqlite3_column_type(q, (int)c);
+            x->num = sqlite3_column_double(q, (int)c);
+            const unsigned char *t = sqlite3_column_text(q, (int)c);
+            x->s = t ? strdup((const char *)t) : NULL;
+        }
+        r->nrow++;
+    }
+    if (rc != SQLITE_DONE) {
+        dberr(db, err);
+        sqlite3_finalize(q);
+        dy_result_destroy(&r);
+        return -1;
+    }
+    sqlite3_finalize(q);
+    *out = r;
+    return 0;
+}
+
+int dy_result_json(const dy_result *r, dy_buf *b)
+{
+    int e = dy_buf_addc(b, '[');
+    for (size_t i = 0; i < r->nrow; i++) {
+        e |= dy_buf_adds(b, i ? ",{" : "{");
+        for (size_t c = 0; c < r->ncol; c++) {
+            const cell *x = &r->cells[i * r->ncol + c];
+            e |= (c ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, r->cols[c], strlen(r->cols[c])) | dy_buf_addc(b, ':');
+            if (x->type == SQLITE_NULL || !x->s) e |= dy_buf_adds(b, "null");
+            else if (x->type == SQLITE_INTEGER || x->type == SQLITE_FLOAT) e |= dy_buf_printf(b, "%.15g", x->num);
+            else e |= dy_out_json_string(b, x->s, strlen(x->s));
+        }
+        e |= dy_buf_addc(b, '}');
+    }
+    return e | dy_buf_adds(b, "]\n");
+}
+
+/* Display width of UTF-8 text: code points, not bytes (good enough for Latin and Hangul alike). */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++) if (((unsigned char)*s & 0xC0) != 0x80) w++;
+    return w;
+}
+
+int dy_result_table(const dy_result *r, dy_buf *b)
+{
+    size_t *w = calloc(r->ncol ? r->ncol : 1, sizeof *w);
+    if (!w) return -1;
+    for (size_t c = 0; c < r->ncol; c++) w[c] = width(r->cols[c]);
+    for (size_t i = 0; i < r->nrow; i++)
+        for (size_t c = 0; c < r->ncol; c++) {
+            const char *s = r->cells[i * r->ncol + c].s;
+            size_t l = s ? width(s) : 0;
+            if (l > 60) l = 60;
+            if (l > w[c]) w[c] = l;
+        }
+    int e = 0;
+    for (size_t i = 0; i <= r->nrow; i++) {
+        for (size_t c = 0; c < r->ncol; c++) {
+            const cell *x = i ? &r->cells[(i - 1) * r->ncol + c] : NULL;
+            const char *s = !i ? r->cols[c] : x->s ? x->s : "";
+            int num = x && (x->type == SQLITE_INTEGER || x->type == SQLITE_FLOAT);
+            size_t l = width(s), show = l > 60 && c + 1 < r->ncol ? 60 : l;
+            if (num) for (size_t k = show; k < w[c]; k++) e |= dy_buf_addc(b, ' ');
+            if (show < l) {
+                size_t bytes = 0, cps = 0;
+                while (s[bytes] && cps < show - 1) { bytes++; while (((unsigned char)s[bytes] & 0xC0) == 0x80) bytes++; cps++; }
+                e |= dy_buf_add(b, s, bytes) | dy_buf_adds(b, "…");
+            } else e |= dy_buf_adds(b, s);
+            if (c + 1 < r->ncol) {
+                if (!num) for (size_t k = show; k < w[c]; k++) e |= dy_buf_addc(b, ' ');
+                e |= dy_buf_adds(b, "  ");
+            }
+        }
+        e |= dy_buf_addc(b, '\n');
+    }
+    free(w);
+    return e ? -1 : 0;
+}
+
+static int add_field(dy_buf *b, const char *s, char sep)
+{
+    if (!s) return 0;
+    if (sep == '\t') {
+        int e = 0;
+        for (; *s; s++) e |= dy_buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+        return e;
+    }
+    if (!strpbrk(s, ",\"\n\r")) return dy_buf_adds(b, s);
+    int e = dy_buf_addc(b, '"');
+    for (; *s; s++) e |= *s == '"' ? dy_buf_adds(b, "\"\"") : dy_buf_addc(b, *s);
+    return e | dy_buf_addc(b, '"');
+}
+
+int dy_result_sep(const dy_result *r, dy_buf *b, char sep)
+{
+    int e = 0;
+    for (size_t i = 0; i <= r->nrow; i++) {
+        for (size_t c = 0; c < r->ncol; c++) {
+            if (c) e |= dy_buf_addc(b, sep);
+            e |= add_field(b, i ? r->cells[(i - 1) * r->ncol + c].s : r->cols[c], sep);
+        }
+        e |= dy_buf_addc(b, '\n');
+    }
+    return e ? -1 : 0;
+}
+
+/* ---- queries ---- */
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **q, dy_err *err)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, q, NULL) != SQLITE_OK) { dberr(db, err); return -1; }
+    return 0;
+}
+
+/* Binds the common parameters by name: :a :b :undirected :from :to :actor :actor3 :limit :pair. */
+static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
+{
+    int i;
+    if ((i = sqlite3_bind_parameter_index(q, ":a"))) sqlite3_bind_text(q, i, o->a, -1, SQLITE_TRANSIENT);
+    if ((i = sqlite3_bind_parameter_index(q, ":b"))) sqlite3_bind_text(q, i, o->b, -1, SQLITE_TRANSIENT);
+    if ((i = sqlite3_bind_parameter_index(q, ":undirected"))) sqlite3_bind_int(q, i, !o->directed);
+    if ((i = sqlite3_bind_parameter_index(q, ":from"))) sqlite3_bind_int64(q, i, o->from);
+    if ((i = sqlite3_bind_parameter_index(q, ":to"))) sqlite3_bind_int64(q, i, o->to);
+    if ((i = sqlite3_bind_parameter_index(q, ":actor"))) sqlite3_bind_text(q, i, o->actor, -1, SQLITE_TRANSIENT);
+    if ((i = sqlite3_bind_parameter_index(q, ":actor3"))) sqlite3_bind_text(q, i, o->actor, 3, SQLITE_TRANSIENT);
+    if ((i = sqlite3_bind_parameter_index(q, ":limit"))) sqlite3_bind_int(q, i, o->limit > 0 ? o->limit : 1000);
+    if ((i = sqlite3_bind_parameter_index(q, ":pair"))) {
+        char pair[40];
+        int ab = strcmp(o->a, o->b) < 0;
+        snprintf(pair, sizeof pair, "%.3s,%.3s", ab ? o->a : o->b, ab ? o->b : o->a);
+        sqlite3_bind_text(q, i, pair, -1, SQLITE_TRANSIENT);
+    }
+}
+
+#define SENT_TEXT "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
+
+/* Which events: a dyad (both ways unless directed), or an actor, or all; always in the period. */
+static const char *event_filter(const dy_qopts *o)
+{
+    if (o->a[0]) return "((e.src3 = :a AND e.tgt3 = :b) OR (:undirected AND e.src3 = :b AND e.tgt3 = :a))";
+    if (o->actor[0] && strlen(o->actor) == 3) return "(e.src3 = :actor3 OR e.tgt3 = :actor3)";
+    if (o->actor[0]) return "(e.source = :actor OR e.target = :actor)";
+    return "1";
+}
+
+int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT e.date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text "
+             "FROM events e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
+             "WHERE %s AND e.day BETWEEN :from AND :to ORDER BY e.day, e.id LIMIT :limit",
+             event_filter(o));
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    return collect(db, q, out, err);
+}
+
+int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    static const char *const start[] = {"'+0 days'", "'-6 days', 'weekday 1'", "'start of month'", "'start of year'"};
+    static const char *const step[] = {"'+1 day'", "'+7 days'", "'+1 month'", "'+1 year'"};
+    static const char *const label[] = {"p.s", "p.s", "substr(p.s, 1, 7)", "substr(p.s, 1, 4)"};
+    dy_qopts w = *o;
+    if (w.from == INT32_MIN || w.to == INT32_MAX) {     /* the dyad's own first and last day */
+        char sql[512];
+        snprintf(sql, sizeof sql, "SELECT min(e.day), max(e.day) FROM events e WHERE %s AND e.day BETWEEN :from AND :to", event_filter(o));
+        sqlite3_stmt *q;
+        if (prepare(db, sql, &q, err)) return -1;
+        bind_opts(q, o);
+        if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+            if (w.from == INT32_MIN) w.from = sqlite3_column_int(q, 0);
+            if (w.to == INT32_MAX) w.to = sqlite3_column_int(q, 1);
+        } else {
+            w.from = 0;
+            w.to = -1;      /* no events: no periods */
+        }
+        sqlite3_finalize(q);
+    }
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE p(s) AS (SELECT date(:from * 86400, 'unixepoch', %s) WHERE :from <= :to "
+             "  UNION ALL SELECT date(s, %s) FROM p WHERE date(s, %s) <= date(:to * 86400, 'unixepoch')), "
+             "g AS (SELECT date(e.day * 86400, 'unixepoch', %s) AS s, count(*) AS n, sum(e.goldstein) AS gs, "
+             "  sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4 "
+             "  FROM events e WHERE %s AND e.day BETWEEN :from AND :to GROUP BY 1) "
+             "SELECT %s AS period, coalesce(n, 0) AS events, round(coalesce(gs, 0), 1) AS goldstein, "
+             "coalesce(q1, 0) AS verbal_coop, coalesce(q2, 0) AS material_coop, coalesce(q3, 0) AS verbal_conflict, "
+             "coalesce(q4, 0) AS material_conflict FROM p LEFT JOIN g USING (s) ORDER BY p.s",
+             start[o->by], step[o->by], step[o->by], start[o->by], event_filter(o), label[o->by]);
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, &w);
+    return collect(db, q, out, err);
+}
+
+int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
+{
+    *nodes = *edges = NULL;
+    sqlite3_stmt *q;
+    if (prepare(db,
+                "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
+                "round(avg(e.goldstein), 2) AS mean_goldstein FROM events e "
+                "WHERE e.day BETWEEN :from AND :to AND e.src3 NOT LIKE '-%' AND e.tgt3 NOT LIKE '-%' "
+                "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target",
+                &q, err))
+        return -1;
+    bind_opts(q, o);
+    if (collect(db, q, edges, err)) return -1;
+    if (prepare(db,
+                "WITH n AS (SELECT e.src3 AS code FROM events e WHERE e.day BETWEEN :from AND :to AND e.src3 NOT LIKE '-%' "
+                "  UNION ALL SELECT e.tgt3 FROM events e WHERE e.day BETWEEN :from AND :to AND e.tgt3 NOT LIKE '-%'), "
+                "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
+                "m AS (SELECT m.code3 AS code, count(*) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
+                "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
+                "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code",
+                &q, err)) {
+        dy_result_destroy(edges);
+        return -1;
+    }
+    bind_opts(q, o);
+    if (collect(db, q, nodes, err)) { dy_result_destroy(edges); return -1; }
+    return 0;
+}
+
+int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b)
+{
+    int e = dy_buf_adds(b, "{\"nodes\":");
+    dy_buf tmp = {0};
+    e |= dy_result_json(nodes, &tmp);
+    if (tmp.len) tmp.data[--tmp.len] = 0;      /* no newline inside */
+    e |= dy_buf_add(b, tmp.data, tmp.len);
+    tmp.len = 0;
+    e |= dy_buf_adds(b, ",\"edges\":");
+    e |= dy_result_json(edges, &tmp);
+    if (tmp.len) tmp.data[--tmp.len] = 0;
+    e |= dy_buf_add(b, tmp.data, tmp.len);
+    dy_buf_free(&tmp);
+    return e | dy_buf_adds(b, "}\n");
+}
+
+int dy_network_graphml(const dy_result *nodes, const dy_result *edges, dy_buf *b)
+{
+    int e = dy_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                           "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
+                           "  <key id=\"nevents\" for=\"node\" attr.name=\"events\" attr.type=\"int\"/>\n"
+                           "  <key id=\"events\" for=\"edge\" attr.name=\"events\" attr.type=\"int\"/>\n"
+                           "  <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>\n"
+                           "  <key id=\"mean\" for=\"edge\" attr.name=\"mean_goldstein\" attr.type=\"double\"/>\n"
+                           "  <graph id=\"dyad\" edgedefault=\"directed\">\n");
+    for (size_t i = 0; i < dy_result_rows(nodes); i++)
+        e |= dy_buf_printf(b, "    <node id=\"%s\"><data key=\"mentions\">%s</data><data key=\"nevents\">%s</data></node>\n",
+                           dy_result_cell(nodes, i, 0), dy_result_cell(nodes, i, 1), dy_result_cell(nodes, i, 2));
+    for (size_t i = 0; i < dy_result_rows(edges); i++)
+        e |= dy_buf_printf(b, "    <edge source=\"%s\" target=\"%s\"><data key=\"events\">%s</data><data key=\"goldstein\">%s</data>"
+                              "<data key=\"mean\">%s</data></edge>\n",
+                           dy_result_cell(edges, i, 0), dy_result_cell(edges, i, 1), dy_result_cell(edges, i, 2),
+                           dy_result_cell(edges, i, 3), dy_result_cell(edges, i, 4));
+    return e | dy_buf_adds(b, "  </graph>\n</graphml>\n");
+}
+
+int dy_network_dot(const dy_result *nodes, const dy_result *edges, dy_buf *b)
+{
+    int e = dy_buf_adds(b, "digraph dyad {\n");
+    for (size_t i = 0; i < dy_result_rows(nodes); i++)
+        e |= dy_buf_printf(b, "  \"%s\" [mentions=%s, events=%s];\n", dy_result_cell(nodes, i, 0), dy_result_cell(nodes, i, 1),
+                           dy_result_cell(nodes, i, 2));
+    for (size_t i = 0; i < dy_result_rows(edges); i++) {
+        double m = dy_result_num(edges, i, 4);
+        e |= dy_buf_printf(b, "  \"%s\" -> \"%s\" [events=%s, goldstein=%s, label=\"%s\", color=\"%s\"];\n", dy_result_cell(edges, i, 0),
+                           dy_result_cell(edges, i, 1), dy_result_cell(edges, i, 2), dy_result_cell(edges, i, 3),
+                           dy_result_cell(edges, i, 2), m > 0.5 ? "darkgreen" : m < -0.5 ? "red3" : "gray40");
+    }
+    return e | dy_buf_adds(b, "}\n");
+}
+
+int dy_query_timeline(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT date, kind, source, target, what, doc, sent, text FROM ("
+             " SELECT e.day AS day, e.id AS n, e.date, 'event' AS kind, e.source, e.target, e.code AS what, d.name AS doc, e.sent, " SENT_TEXT " AS text"
+             " FROM events e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent"
+             " WHERE %s AND e.day BETWEEN :from AND :to"
+             " UNION ALL"
+             " SELECT coalesce(d.pubday, 0), 1e12 + f.id, coalesce(f.date, f.year), f.kind, f.actors, NULL, coalesce(f.label, f.value), d.name, f.sent, " SENT_TEXT
+             " FROM facts f JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
+             " WHERE f.kind IN ('treaty', 'milestone', 'partnership', 'sanction', 'veto') AND instr(f.actors, :actor3) > 0"
+             "  AND coalesce(d.pubday, 0) BETWEEN :from AND :to"
+             ") ORDER BY day, n LIMIT :limit",
+             event_filter(o));
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    return collect(db, q, out, err);
+}
+
+int dy_query_actors(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    sqlite3_stmt *q;
+    if (prepare(db,
+                "WITH m AS (SELECT code, count(*) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
+                "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
+                "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
+                "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
+                "substr(replace(m.names, ',', ' | '), 1, 200) AS names FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) "
+                "ORDER BY m.n DESC, m.code LIMIT :limit",
+                &q, err))
+        return -1;
+    bind_opts(q, o);
+    return collect(db, q, out, err);
+}
+
+const char *const dy_rel_names[DY_REL_N] = {"tier", "treaties", "trade", "events", "sources"};
+
+int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err)
+{
+    static const char *const sql[DY_REL_N] = {
+        /* the latest named tier first: it is the tier now */
+        "SELECT f.label AS tier, CAST(f.value AS INTEGER) AS rank, f.year, d.pub, d.name AS doc, f.sent FROM facts f JOIN documents d ON d.id = f.doc "
+        "WHERE f.kind = 'partnership' AND f.actors = :pair ORDER BY coalesce(d.pubday, 0) DESC, f.id DESC",
+        "SELECT f.label AS name, f.date, d.name AS doc, f.sent FROM facts f JOIN documents d ON d.id = f.doc "
+        "WHERE f.kind = 'treaty' AND f.actors = :pair ORDER BY coalesce(f.date, ''), f.id",
+        "SELECT f.kind, f.actors, f.year, f.value, d.name AS doc, f.sent FROM facts f JOIN documents d ON d.id = f.doc "
+        "WHERE (f.kind = 'trade' AND f.actors = :pair) OR (f.kind = 'trade_share' AND instr(f.actors, :a) > 0 AND instr(f.actors, :b) > 0) "
+        "ORDER BY f.year, f.kind, f.id",
+        "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM events e JOIN documents d ON d.id = e.doc "
+        "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) ORDER BY e.day DESC, e.id DESC LIMIT 10",
+        "SELECT d.name AS doc, d.pub, d.source, count(*) AS events FROM events e JOIN documents d ON d.id = e.doc "
+        "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) GROUP BY d.id ORDER BY events DESC, d.name",
+    };
+    for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
+    for (int k = 0; k < DY_REL_N; k++) {
+        sqlite3_stmt *q;
+        if (prepare(db, sql[k], &q, err) || (bind_opts(q, o), collect(db, q, &out[k], err))) {
+            for (int j = 0; j < k; j++) dy_result_destroy(&out[j]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, dy_buf *b, int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, d.name AS doc, e.sent AS sentence, " SENT_TEXT " AS text "
+             "FROM events e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
+             "WHERE %s AND (e.day BETWEEN :from AND :to OR (e.day IS NULL AND :from = %d AND :to = %d)) ORDER BY e.doc, e.id",
+             event_filter(o), INT32_MIN, INT32_MAX);
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    int ncol = sqlite3_column_count(q), rc, e = 0;
+    char sep = fmt == 'c' ? ',' : '\t';
+    if (fmt != 'j')
+        for (int c = 0; c < ncol; c++) e |= (c ? dy_buf_addc(b, sep) : 0) | dy_buf_adds(b, sqlite3_column_name(q, c));
+    if (fmt != 'j') e |= dy_buf_addc(b, '\n');
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW && !e) {
+        if (fmt == 'j') e |= dy_buf_addc(b, '{');
+        for (int c = 0; c < ncol; c++) {
+            const char *v = (const char *)sqlite3_column_text(q, c);
+            int t = sqlite3_column_type(q, c);
+            if (fmt == 'j') {
+                const char *name = sqlite3_column_name(q, c);
+                e |= (c ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, name, strlen(name)) | dy_buf_addc(b, ':');
+                if (!v) e |= dy_buf_adds(b, "null");
+                else if ((t == SQLITE_INTEGER || t == SQLITE_FLOAT) && strcmp(name, "code")) e |= dy_buf_adds(b, v);
+                else e |= dy_out_json_string(b, v, strlen(v));
+            } else {
+                if (c) e |= dy_buf_addc(b, sep);
+                e |= add_field(b, v, sep);
+            }
+        }
+        e |= dy_buf_adds(b, fmt == 'j' ? "}\n" : "\n");
+        if (b->len > 65536 && flush(ctx, b)) e = 1;
+    }
+    int bad = (rc != SQLITE_DONE && rc != SQLITE_ROW) ? 1 : 0;
+    if (bad) dberr(db, err);
+    sqlite3_finalize(q);
+    if (e && !bad) dy_err_set(err, DY_EIO, "cannot write the export");
+    return bad || e ? -1 : 0;
+}

@@ -1,0 +1,70 @@
+/* dy_query.h - questions asked of the corpus store: events, series, networks, timelines,
+ * relations, actors; their answers as tables that write themselves as JSON, aligned text,
+ * CSV/TSV, GraphML or DOT. The CLI and the dashboard call the same functions.
+ *
+ * Invariants and ownership:
+ *  - User input (actor codes, dates, periods) is checked here with clear messages and reaches
+ *    SQL only as bound parameters.
+ *  - A dy_result owns its cells; the caller destroys it. Results are small (a series or a
+ *    network, not the whole corpus); dy_query_export() streams instead.
+ *  - Nothing here prints; writers append to a caller's dy_buf.
+ */
+#ifndef DY_QUERY_H
+#define DY_QUERY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dy_util.h"
+
+struct sqlite3;
+
+enum { DY_BY_DAY = 0, DY_BY_WEEK, DY_BY_MONTH, DY_BY_YEAR };
+
+typedef struct dy_qopts {
+    char a[16], b[16];      /* --dyad A,B (country codes) */
+    char actor[16];         /* --actor X */
+    int32_t from, to;       /* days since 1970; INT32_MIN / INT32_MAX when open */
+    int by;                 /* DY_BY_* for series */
+    int directed;           /* a dyad one way only (A to B) */
+    int limit;              /* rows of events; 0 = the default */
+} dy_qopts;
+
+void dy_qopts_init(dy_qopts *o);
+/* "2024", "2024-06" or "2024-06-18" as the first (end = 0) or last (end = 1) day it covers. */
+int dy_query_date(const char *s, int end, int32_t *day, dy_err *err);
+/* A country or actor code: three capital letters, optionally a role ("RUS", "PRKGOV"). */
+int dy_query_actor(const char *s, dy_err *err);
+int dy_query_period(const char *s, int *by, dy_err *err);
+
+typedef struct dy_result dy_result;
+void dy_result_destroy(dy_result **r);
+size_t dy_result_rows(const dy_result *r);
+size_t dy_result_cols(const dy_result *r);
+const char *dy_result_col(const dy_result *r, size_t c);
+const char *dy_result_cell(const dy_result *r, size_t row, size_t c);   /* NULL for SQL NULL */
+double dy_result_num(const dy_result *r, size_t row, size_t c);
+
+/* Writers. json: an array of objects; table: aligned columns with a header line. */
+int dy_result_json(const dy_result *r, dy_buf *b);
+int dy_result_table(const dy_result *r, dy_buf *b);
+int dy_result_sep(const dy_result *r, dy_buf *b, char sep);     /* CSV (',') or TSV ('\t') with a header */
+
+int dy_query_events(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_series(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+/* A network: nodes (code, mentions, events) and edges (source, target, events, goldstein sum and mean). */
+int dy_query_network(struct sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err);
+int dy_network_graphml(const dy_result *nodes, const dy_result *edges, dy_buf *b);
+int dy_network_dot(const dy_result *nodes, const dy_result *edges, dy_buf *b);
+int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b);
+int dy_query_timeline(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_actors(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+/* A relation between a and b: named sections (tier, treaties, trade, events, sources). */
+enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
+extern const char *const dy_rel_names[DY_REL_N];
+int dy_query_relation(struct sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
+
+/* Every event (in the options' period), written as fmt rows to b; flush(ctx, b) is called
+ * whenever b grows past 64 KiB and must empty it. fmt: 'c' CSV, 't' TSV, 'j' JSON Lines. */
+int dy_query_export(struct sqlite3 *db, const dy_qopts *o, int fmt, dy_buf *b, int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err);
+
+#endif

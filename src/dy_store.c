@@ -1,0 +1,375 @@
+/* dy_store.c - the SQLite corpus store: schema, batched writes, content hashes, recoding. */
+#include "dy_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define SCHEMA_VERSION "1"
+
+enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION,
+       S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
+
+static const char *const stmt_sql[S_NSTMT] = {
+    [S_FIND] = "SELECT id FROM documents WHERE hash = ?1",
+    [S_FIND_NAME] = "SELECT id FROM documents WHERE name = ?1 AND hash <> ?2",
+    [S_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
+    [S_ADD_DOC] = "INSERT INTO documents(name, hash, pub, source, title, url, body, text, pubday) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    [S_ADD_SENT] = "INSERT INTO sentences(doc, no, start, end) VALUES(?1,?2,?3,?4)",
+    [S_ADD_EVENT] = "INSERT INTO events(doc, sent, date, day, prec, source, target, src3, tgt3, code, root, quad, goldstein, "
+                    "src_start, src_end, tgt_start, tgt_end, verb_start, verb_end) "
+                    "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
+    [S_ADD_FACT] = "INSERT INTO facts(doc, sent, kind, actors, year, date, value, label) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+    [S_ADD_MENTION] = "INSERT INTO mentions(doc, sent, code, code3, start, end, text) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [S_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
+    [S_DEL_EVENT] = "DELETE FROM events WHERE doc = ?1",
+    [S_DEL_FACT] = "DELETE FROM facts WHERE doc = ?1",
+    [S_DEL_MENTION] = "DELETE FROM mentions WHERE doc = ?1",
+};
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS documents(\n"
+    "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, pub TEXT, source TEXT,\n"
+    "  pubday INTEGER, title TEXT, url TEXT, body INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL);\n"
+    "CREATE INDEX IF NOT EXISTS documents_name ON documents(name);\n"
+    "CREATE INDEX IF NOT EXISTS documents_pubday ON documents(pubday);\n"
+    "CREATE TABLE IF NOT EXISTS sentences(\n"
+    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, no INTEGER NOT NULL,\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(doc, no)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS events(\n"
+    "  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  sent INTEGER NOT NULL, date TEXT, day INTEGER, prec INTEGER NOT NULL,\n"
+    "  source TEXT NOT NULL, target TEXT NOT NULL, src3 TEXT NOT NULL, tgt3 TEXT NOT NULL,\n"
+    "  code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,\n"
+    "  src_start INTEGER, src_end INTEGER, tgt_start INTEGER, tgt_end INTEGER, verb_start INTEGER, verb_end INTEGER);\n"
+    /* a dyad's series and events: by country pair, then day; covering what a series sums */
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, quad, goldstein);\n"
+    /* a network or an export over a period: by day, covering the edge sums */
+    "CREATE INDEX IF NOT EXISTS events_day ON events(day, src3, tgt3, goldstein);\n"
+    "CREATE INDEX IF NOT EXISTS events_tgt ON events(tgt3, day);\n"
+    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc);\n"
+    "CREATE TABLE IF NOT EXISTS facts(\n"
+    "  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  sent INTEGER NOT NULL, kind TEXT NOT NULL, actors TEXT NOT NULL, year INTEGER, date TEXT,\n"
+    "  value REAL, label TEXT);\n"
+    "CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind, actors, year);\n"
+    "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);\n"
+    "CREATE TABLE IF NOT EXISTS mentions(\n"
+    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, sent INTEGER NOT NULL,\n"
+    "  code TEXT NOT NULL, code3 TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);\n"
+    "CREATE INDEX IF NOT EXISTS mentions_code ON mentions(code3, code);\n"
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n";
+
+struct dy_store {
+    sqlite3 *db;
+    sqlite3_stmt *st[S_NSTMT];
+    int in_tx;
+};
+
+static dy_status sqlerr(dy_store *s, dy_err *err, const char *what)
+{
+    dy_err_set(err, DY_EIO, "%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    return DY_EIO;
+}
+
+dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
+{
+    *out = NULL;
+    dy_store *s = calloc(1, sizeof *s);
+    if (!s) return dy_err_set(err, DY_ENOMEM, "out of memory"), DY_ENOMEM;
+    int flags = mode == DY_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        dy_err_set(err, DY_EIO, "%s: cannot open the database: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        dy_store_close(&s);
+        return DY_EIO;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    char *msg = NULL;
+    const char *setup = mode == DY_STORE_WRITE
+                            ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                            : "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;";
+    if (sqlite3_exec(s->db, setup, NULL, NULL, &msg) != SQLITE_OK) goto bad;
+    if (mode == DY_STORE_WRITE) {
+        if (sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) goto bad;
+        if (sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" SCHEMA_VERSION "')", NULL, NULL, &msg) != SQLITE_OK)
+            goto bad;
+        for (int i = 0; i < S_NSTMT; i++)
+            if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
+                dy_err_set(err, DY_EIO, "%s: %s", path, sqlite3_errmsg(s->db));
+                dy_store_close(&s);
+                return DY_EIO;
+            }
+    } else {
+        sqlite3_stmt *q = NULL;
+        int ok = sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) == SQLITE_OK &&
+                 sqlite3_step(q) == SQLITE_ROW;
+        sqlite3_finalize(q);
+        if (!ok) {
+            dy_err_set(err, DY_EINPUT, "%s: not a dyad database (make one with 'dyad ingest --db %s FILE...')", path, path);
+            dy_store_close(&s);
+            return DY_EINPUT;
+        }
+    }
+    *out = s;
+    return DY_OK;
+bad:
+    dy_err_set(err, DY_EIO, "%s: %s", path, msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    dy_store_close(&s);
+    return DY_EIO;
+}
+
+void dy_store_close(dy_store **sp)
+{
+    if (!sp || !*sp) return;
+    dy_store *s = *sp;
+    if (s->in_tx) dy_store_rollback(s);
+    for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+    *sp = NULL;
+}
+
+sqlite3 *dy_store_db(dy_store *s) { return s->db; }
+
+dy_status dy_store_begin(dy_store *s, dy_err *err)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return sqlerr(s, err, "cannot start a transaction");
+    s->in_tx = 1;
+    return DY_OK;
+}
+
+dy_status dy_store_commit(dy_store *s, dy_err *err)
+{
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return sqlerr(s, err, "cannot commit");
+    s->in_tx = 0;
+    return DY_OK;
+}
+
+void dy_store_rollback(dy_store *s)
+{
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = 0;
+}
+
+/* ---- binding helpers ---- */
+static void bind_text(sqlite3_stmt *q, int i, const char *s, size_t n) { s ? sqlite3_bind_text(q, i, s, (int)n, SQLITE_TRANSIENT) : sqlite3_bind_null(q, i); }
+static void bind_str(sqlite3_stmt *q, int i, const char *s) { bind_text(q, i, s, s ? strlen(s) : 0); }
+
+static int run(dy_store *s, sqlite3_stmt *q, dy_err *err)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) { sqlerr(s, err, "cannot write"); return -1; }
+    return 0;
+}
+
+/* The document's identity: its text and the metadata that changes how it is coded. */
+static void doc_hash(const dy_doc *d, char out[33])
+{
+    XXH3_state_t *st = XXH3_createState();
+    XXH128_hash_t h;
+    if (st && XXH3_128bits_reset(st) == XXH_OK) {
+        const char *parts[] = {d->id, d->title, d->source, d->url};
+        for (int i = 0; i < 4; i++) {
+            const char *p = parts[i] ? parts[i] : "";
+            XXH3_128bits_update(st, p, strlen(p) + 1);
+        }
+        char pub[16];
+        dy_date_format(d->pub, pub);
+        XXH3_128bits_update(st, pub, strlen(pub) + 1);
+        XXH3_128bits_update(st, d->text, d->len);
+        h = XXH3_128bits_digest(st);
+    } else {
+        h = XXH3_128bits(d->text, d->len);
+    }
+    XXH3_freeState(st);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
+}
+
+/* Days since 1970 of a date; a month or a year counts from its first day. */
+static int64_t day_of(dy_date d)
+{
+    if (d.prec < DY_PREC_DAY) d.d = 1;
+    if (d.prec < DY_PREC_MONTH) d.m = 1;
+    return dy_date_days(d);
+}
+
+static int64_t find_id(sqlite3_stmt *q)
+{
+    int64_t id = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return id;
+}
+
+static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+{
+    size_t ns, ne;
+    const dy_sent *sents = dy_coder_sents(coder, &ns);
+    const dy_event *ev = dy_coder_events(coder, &ne);
+    sqlite3_stmt *q = s->st[S_ADD_SENT];
+    for (size_t i = 0; i < ns; i++) {
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int(q, 2, (int)sents[i].no);
+        sqlite3_bind_int(q, 3, (int)sents[i].start);
+        sqlite3_bind_int(q, 4, (int)sents[i].end);
+        if (run(s, q, err)) return -1;
+    }
+    q = s->st[S_ADD_EVENT];
+    for (size_t i = 0; i < ne; i++) {
+        const dy_event *e = &ev[i];
+        char date[16];
+        dy_date_format(e->date, date);
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int(q, 2, (int)sents[e->sent].no);
+        if (date[0]) {
+            bind_str(q, 3, date);
+            sqlite3_bind_int64(q, 4, day_of(e->date));
+        }
+        sqlite3_bind_int(q, 5, e->date.prec);
+        bind_str(q, 6, e->source);
+        bind_str(q, 7, e->target);
+        bind_text(q, 8, e->source, 3);
+        bind_text(q, 9, e->target, 3);
+        bind_str(q, 10, e->code);
+        bind_str(q, 11, e->root);
+        sqlite3_bind_int(q, 12, e->quad);
+        sqlite3_bind_double(q, 13, e->goldstein);
+        int64_t sp[6] = {e->src_start, e->src_end, e->tgt_start, e->tgt_end, e->verb_start, e->verb_end};
+        for (int k = 0; k < 6; k++) sqlite3_bind_int64(q, 14 + k, sp[k]);
+        if (run(s, q, err)) return -1;
+    }
+    if (facts) {
+        size_t nf;
+        const dy_fact *f = dy_facts_list(facts, &nf);
+        q = s->st[S_ADD_FACT];
+        for (size_t i = 0; i < nf; i++) {
+            char actors[80] = "", date[16];
+            for (int k = 0; k < f[i].nactors; k++) {
+                if (k) strcat(actors, ",");
+                strncat(actors, f[i].actors[k], 15);
+            }
+            dy_date_format(f[i].date, date);
+            sqlite3_bind_int64(q, 1, id);
+            sqlite3_bind_int(q, 2, (int)sents[f[i].sent].no);
+            bind_str(q, 3, dy_fact_kind_name(f[i].kind));
+            bind_str(q, 4, actors);
+            if (f[i].year) sqlite3_bind_int(q, 5, f[i].year);
+            if (date[0]) bind_str(q, 6, date);
+            switch (f[i].kind) {
+            case DY_FACT_TRADE: case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
+            case DY_FACT_MILESTONE: sqlite3_bind_double(q, 7, f[i].gap_years); bind_str(q, 8, f[i].code); break;
+            case DY_FACT_TREATY: bind_str(q, 8, f[i].name); break;
+            case DY_FACT_SANCTION: case DY_FACT_VETO: bind_str(q, 8, f[i].code); break;
+            default: {
+                const dy_tier *t = dy_dict_tier(dy_coder_dict(coder), f[i].tier);
+                if (t) { sqlite3_bind_double(q, 7, t->rank); bind_str(q, 8, t->name); }
+            }
+            }
+            if (run(s, q, err)) return -1;
+        }
+    }
+    q = s->st[S_ADD_MENTION];
+    for (size_t k = 0; k < ns; k++) {
+        size_t ng;
+        const dy_actor *g = dy_coder_sent_actors(coder, k, &ng);
+        const dy_tok *t = dy_coder_toks(coder);
+        for (size_t j = 0; j < ng; j++) {
+            if (!g[j].code[0] || g[j].code[0] == '-') continue;
+            uint32_t a = t[g[j].t0].start, b = t[g[j].t1 - 1].end;
+            sqlite3_bind_int64(q, 1, id);
+            sqlite3_bind_int(q, 2, (int)sents[k].no);
+            bind_str(q, 3, g[j].code);
+            bind_text(q, 4, g[j].code, 3);
+            sqlite3_bind_int(q, 5, (int)a);
+            sqlite3_bind_int(q, 6, (int)b);
+            bind_text(q, 7, doc->text + a, b - a);
+            if (run(s, q, err)) return -1;
+        }
+    }
+    return 0;
+}
+
+int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
+{
+    char hash[33];
+    doc_hash(doc, hash);
+    sqlite3_stmt *q = s->st[S_FIND];
+    bind_str(q, 1, hash);
+    if (find_id(q)) return DY_ADD_SAME;
+    int replaced = 0;
+    if (replace) {
+        q = s->st[S_FIND_NAME];
+        bind_str(q, 1, doc->id);
+        bind_str(q, 2, hash);
+        int64_t old;
+        while ((old = find_id(q)) != 0) {
+            sqlite3_bind_int64(s->st[S_DEL_DOC], 1, old);
+            if (run(s, s->st[S_DEL_DOC], err)) return -1;
+            replaced = 1;
+            bind_str(q, 1, doc->id);
+            bind_str(q, 2, hash);
+        }
+    }
+    q = s->st[S_ADD_DOC];
+    char pub[16];
+    dy_date_format(doc->pub, pub);
+    bind_str(q, 1, doc->id);
+    bind_str(q, 2, hash);
+    if (pub[0]) bind_str(q, 3, pub);
+    bind_str(q, 4, doc->source);
+    bind_str(q, 5, doc->title);
+    bind_str(q, 6, doc->url);
+    sqlite3_bind_int64(q, 7, (int64_t)doc->body);
+    bind_text(q, 8, doc->text, doc->len);
+    if (pub[0]) sqlite3_bind_int64(q, 9, day_of(doc->pub));
+    if (run(s, q, err)) return -1;
+    int64_t id = sqlite3_last_insert_rowid(s->db);
+    if (add_content(s, id, doc, coder, facts, err)) return -1;
+    return replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
+}
+
+int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+{
+    for (int k = S_DEL_SENT; k <= S_DEL_MENTION; k++) {
+        sqlite3_bind_int64(s->st[k], 1, id);
+        if (run(s, s->st[k], err)) return -1;
+    }
+    return add_content(s, id, doc, coder, facts, err);
+}
+
+int dy_store_each_doc(dy_store *s, int (*fn)(void *ctx, int64_t id, const dy_doc *doc), void *ctx, dy_err *err)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, name, pub, source, title, url, body, text FROM documents ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+        return sqlerr(s, err, "cannot read the documents"), -1;
+    int rc, r = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        dy_doc d;
+        memset(&d, 0, sizeof d);
+        d.id = (const char *)sqlite3_column_text(q, 1);
+        const char *pub = (const char *)sqlite3_column_text(q, 2);
+        if (!pub || !dy_date_parse_iso(pub, strlen(pub), &d.pub)) {
+            /* a stored month or year */
+            d.pub.prec = DY_PREC_NONE;
+            if (pub && strlen(pub) == 7) { d.pub.y = (int16_t)atoi(pub); d.pub.m = (int8_t)atoi(pub + 5); d.pub.prec = DY_PREC_MONTH; }
+            else if (pub && strlen(pub) == 4) { d.pub.y = (int16_t)atoi(pub); d.pub.prec = DY_PREC_YEAR; }
+        }
+        d.source = (const char *)sqlite3_column_text(q, 3);
+        d.title = (const char *)sqlite3_column_text(q, 4);
+        d.url = (const char *)sqlite3_column_text(q, 5);
+        d.body = (size_t)sqlite3_column_int64(q, 6);
+        d.text = (const char *)sqlite3_column_text(q, 7);
+        d.len = (size_t)sqlite3_column_bytes(q, 7);
+        d.body_line = 1;
+        if ((r = fn(ctx, sqlite3_column_int64(q, 0), &d)) != 0) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) { sqlerr(s, err, "cannot read the documents"); r = -1; }
+    sqlite3_finalize(q);
+    return r;
+}

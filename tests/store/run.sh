@@ -1,0 +1,89 @@
+#!/bin/sh
+# End-to-end test of the corpus store: ingest our three small articles, then check each query's
+# answer against values worked out by hand (in the comments), re-ingesting, --replace, recode,
+# bad input, and a kill -9 in the middle of an ingest. Ends with "store: N passed, N failed".
+#   sh tests/store/run.sh DYAD
+set -u
+DYAD=$1
+D=tests/store
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+check() {   # name, expected, actual
+    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
+    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $2"; echo "     got:      $3"; fi
+}
+DB=$T/news.db
+$DYAD ingest --no-progress --db "$DB" $D/a.txt $D/b.txt $D/c.txt 2> "$T/err"
+check store-1.1 "dyad: $DB: 3 documents added, 0 replaced, 0 already there; 6 events" "$(cat "$T/err")"
+
+# Series RUS,UKR by month, both directions: January has RUS>UKR 111 (-2.0) and 190 (-10.0);
+# February nothing; March UKR>RUS 112 (-2.0); April nothing (the period is filled with zeros).
+check store-1.2 "$(printf 'period\tevents\tgoldstein\tverbal_coop\tmaterial_coop\tverbal_conflict\tmaterial_conflict\n2024-01\t2\t-12.0\t0\t0\t1\t1\n2024-02\t0\t0.0\t0\t0\t0\t0\n2024-03\t1\t-2.0\t0\t0\t1\t0\n2024-04\t0\t0.0\t0\t0\t0\t0')" \
+    "$($DYAD query series --db "$DB" --dyad RUS,UKR --from 2024-01 --to 2024-04 --by month --format tsv)"
+# Directed: only Russia to Ukraine, January.
+check store-1.3 "$(printf '2024-01\t2\t-12.0\n2024-02\t0\t0.0\n2024-03\t0\t0.0')" \
+    "$($DYAD query series --db "$DB" --dyad RUS,UKR --directed --from 2024-01 --to 2024-03 --format tsv | tail -n +2 | cut -f1-3)"
+# Events of the dyad in March: the accusation.
+check store-1.4 "$(printf '2024-03-02\tUKR\tRUS\t112\t3\t-2.0\ttests/store/b.txt\t1\tUkraine accused Russia.')" \
+    "$($DYAD query events --db "$DB" --dyad RUS,UKR --from 2024-03 --format tsv | tail -n +2)"
+# Network in March: CHN>RUS twice (051 +3.4, 057 +8.0 = 11.4), RUS>CHN once (057 +8.0), UKR>RUS once (-2.0).
+check store-1.5 '{"nodes":[{"code":"RUS","mentions":3,"events":4},{"code":"CHN","mentions":2,"events":3},{"code":"UKR","mentions":1,"events":1}],"edges":[{"source":"CHN","target":"RUS","events":2,"goldstein":11.4,"mean_goldstein":5.7},{"source":"RUS","target":"CHN","events":1,"goldstein":8,"mean_goldstein":8},{"source":"UKR","target":"RUS","events":1,"goldstein":-2,"mean_goldstein":-2}]}' \
+    "$($DYAD query network --db "$DB" --from 2024-03 --to 2024-03 --format json)"
+check store-1.6 2 "$($DYAD query network --db "$DB" --from 2024-03 --to 2024-03 --format graphml | grep -c '<node id="\(RUS\|CHN\)"')"
+# Actors: Russia is named five times in three documents; it acts three times and is acted on three times.
+check store-1.7 "$(printf 'RUS\t5\t3\t3\t3\tRussia')" "$($DYAD query actors --db "$DB" --format tsv | grep '^RUS	')"
+# Timeline of UKR: three events in date order.
+check store-1.8 "$(printf '2024-01-15 RUS UKR 111\n2024-01-15 RUS UKR 190\n2024-03-02 UKR RUS 112')" \
+    "$($DYAD query timeline --db "$DB" --actor UKR --format tsv | tail -n +2 | awk -F '\t' '{print $1, $3, $4, $5}')"
+# Relation CHN RUS: the two signings and the praise; three events, two documents.
+check store-1.9 3 "$($DYAD query relation --db "$DB" CHN RUS --json | grep -o '"code":"[0-9]*"' | wc -l | tr -d ' ')"
+# Export: a header and six events.
+check store-1.10 7 "$($DYAD export --db "$DB" --format csv | wc -l | tr -d ' ')"
+check store-1.11 6 "$($DYAD export --db "$DB" --format jsonl | grep -c '"goldstein":')"
+
+# Re-ingesting adds nothing; a changed document of the same name is replaced with --replace.
+$DYAD ingest --no-progress --db "$DB" $D/a.txt $D/b.txt $D/c.txt 2> "$T/err"
+check store-2.1 "dyad: $DB: 0 documents added, 0 replaced, 3 already there; 0 events" "$(cat "$T/err")"
+cp $D/c2.txt "$T/c.txt"
+cp $D/c.txt "$T/c0.txt"
+$DYAD ingest --no-progress --db "$DB" "$T/c0.txt" 2> /dev/null
+cp $D/c2.txt "$T/c0.txt"
+$DYAD ingest --no-progress --db "$DB" --replace "$T/c0.txt" 2> "$T/err"
+check store-2.2 "dyad: $DB: 0 documents added, 1 replaced, 0 already there; 3 events" "$(cat "$T/err")"
+check store-2.3 "1" "$($DYAD export --db "$DB" --format tsv | grep -c 'China criticized Ukraine')"
+# Re-coding keeps the events as they are when the dictionaries did not change.
+before=$($DYAD export --db "$DB" --format tsv | md5sum)
+$DYAD recode --db "$DB" 2> /dev/null
+check store-2.4 "$before" "$($DYAD export --db "$DB" --format tsv | md5sum)"
+
+# Bad input: a clear message and a usage exit status.
+$DYAD query series --db "$DB" --dyad RUS,ukr > /dev/null 2> "$T/err"; rc=$?
+check store-3.1 "2 dyad: 'ukr' is not an actor code; give three capital letters (a country such as RUS, PRK, KOR) or a longer code (RUSGOV, IGOUNO)" "$rc $(cat "$T/err")"
+$DYAD query events --db "$DB" --from 2024-02-30 > /dev/null 2> "$T/err"; rc=$?
+check store-3.2 "2 dyad: '2024-02-30' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06, 2024-06-18)" "$rc $(cat "$T/err")"
+$DYAD query events --db "$T/missing.db" > /dev/null 2> "$T/err"; rc=$?
+check store-3.3 "4 dyad: $T/missing.db does not exist, and make it with 'dyad ingest --db $T/missing.db FILE...'" "$rc $(cat "$T/err")"
+printf 'not a database' > "$T/junk.db"
+$DYAD query events --db "$T/junk.db" > /dev/null 2>&1; rc=$?
+check store-3.4 "4" "$rc"
+
+# A kill -9 in the middle of an ingest leaves a sound database holding whole batches only.
+if command -v sqlite3 > /dev/null 2>&1 && [ -x build/bench-gen ]; then
+    build/bench-gen -s 8 > "$T/big.jsonl"
+    K=$T/kill.db
+    $DYAD ingest --no-progress --db "$K" --batch 50 --input jsonl "$T/big.jsonl" 2> /dev/null &
+    pid=$!
+    sleep 1
+    kill -9 $pid 2> /dev/null
+    wait $pid 2> /dev/null
+    check store-4.1 ok "$(sqlite3 "$K" 'PRAGMA integrity_check')"
+    n=$(sqlite3 "$K" 'SELECT count(*) FROM documents')
+    check store-4.2 0 "$((n % 50))"
+    check store-4.3 0 "$(sqlite3 "$K" 'SELECT count(*) FROM events WHERE doc NOT IN (SELECT id FROM documents)')"
+else
+    echo "skip store-4 (needs the sqlite3 program and build/bench-gen)"
+fi
+echo "store: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
