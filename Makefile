@@ -53,6 +53,9 @@ demo: all
 	build/dyad code --stats examples/corpus/*.txt > build/examples.jsonl
 	@echo "dyad: wrote $$(wc -l < build/examples.jsonl) events to build/examples.jsonl; the first ones:"
 	@head -n 5 build/examples.jsonl
+	rm -f build/examples.db build/examples.db-wal build/examples.db-shm
+	build/dyad ingest --no-progress --db build/examples.db examples/corpus/*.txt
+	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
 
 # README command 2: every test, release build then under ASan+UBSan.
 test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/asan/dyad build/asan/test_unit build/asan/test_expect
@@ -73,8 +76,12 @@ fuzz:
 build/bench-gen: bench/gen.c | build/.dirs
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -o $@ $<
 
-bench: build/.deps build/dyad build/bench-gen
+build/bench-store: bench/store.c build/libdyad.a
+	$(CC) $(CSTD) $(OPT) $(WARN) $(DEP_CFLAGS) -o $@ $< build/libdyad.a $(DEP_LIBS)
+
+bench: build/.deps build/dyad build/bench-gen build/bench-store
 	bash bench/run.sh $(MB)
+	build/bench-store -n $(or $(EVENTS),1000000)
 
 dict-check: build/dyad
 	build/dyad dict check dict

@@ -328,7 +328,7 @@ int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_resul
                 "WITH n AS (SELECT e.src3 AS code FROM events e WHERE e.day BETWEEN :from AND :to AND e.src3 NOT LIKE '-%' "
                 "  UNION ALL SELECT e.tgt3 FROM events e WHERE e.day BETWEEN :from AND :to AND e.tgt3 NOT LIKE '-%'), "
                 "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
-                "m AS (SELECT m.code3 AS code, count(*) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
+                "m AS (SELECT m.code3 AS code, sum(m.n) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
                 "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
                 "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code",
                 &q, err)) {
@@ -417,7 +417,7 @@ int dy_query_actors(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
 {
     sqlite3_stmt *q;
     if (prepare(db,
-                "WITH m AS (SELECT code, count(*) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
+                "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
                 "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
                 "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
                 "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "

@@ -9,7 +9,7 @@
 
 #define SCHEMA_VERSION "1"
 
-enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION,
+enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION, S_ADD_ACTOR,
        S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
 
 static const char *const stmt_sql[S_NSTMT] = {
@@ -22,7 +22,8 @@ static const char *const stmt_sql[S_NSTMT] = {
                     "src_start, src_end, tgt_start, tgt_end, verb_start, verb_end) "
                     "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
     [S_ADD_FACT] = "INSERT INTO facts(doc, sent, kind, actors, year, date, value, label) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
-    [S_ADD_MENTION] = "INSERT INTO mentions(doc, sent, code, code3, start, end, text) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [S_ADD_MENTION] = "INSERT INTO mentions(doc, code, code3, text, n, first) VALUES(?1,?2,?3,?4,?5,?6)",
+    [S_ADD_ACTOR] = "INSERT OR IGNORE INTO actors(code, country) VALUES(?1, ?2)",
     [S_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
     [S_DEL_EVENT] = "DELETE FROM events WHERE doc = ?1",
     [S_DEL_FACT] = "DELETE FROM facts WHERE doc = ?1",
@@ -57,9 +58,11 @@ static const char schema[] =
     "  value REAL, label TEXT);\n"
     "CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind, actors, year);\n"
     "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);\n"
+    /* every actor ever coded, and per document each name it went by, how often, and where first */
+    "CREATE TABLE IF NOT EXISTS actors(code TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;\n"
     "CREATE TABLE IF NOT EXISTS mentions(\n"
-    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, sent INTEGER NOT NULL,\n"
-    "  code TEXT NOT NULL, code3 TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);\n"
+    "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, code TEXT NOT NULL REFERENCES actors(code),\n"
+    "  code3 TEXT NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL, first INTEGER NOT NULL);\n"
     "CREATE INDEX IF NOT EXISTS mentions_code ON mentions(code3, code);\n"
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n";
 
@@ -89,7 +92,8 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
     sqlite3_busy_timeout(s->db, 5000);
     char *msg = NULL;
     const char *setup = mode == DY_STORE_WRITE
-                            ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                            ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                              "PRAGMA cache_size = -262144; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 20000;"
                             : "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;";
     if (sqlite3_exec(s->db, setup, NULL, NULL, &msg) != SQLITE_OK) goto bad;
     if (mode == DY_STORE_WRITE) {
@@ -207,19 +211,39 @@ static int64_t find_id(sqlite3_stmt *q)
     return id;
 }
 
+typedef struct mention { const char *code, *text; size_t len; uint32_t start; } mention;
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    if (c) return c;
+    if (x->len != y->len) return x->len < y->len ? -1 : 1;
+    return memcmp(x->text, y->text, x->len);
+}
+
 static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
 {
     size_t ns, ne;
     const dy_sent *sents = dy_coder_sents(coder, &ns);
     const dy_event *ev = dy_coder_events(coder, &ne);
+    /* the sentences that events and facts come from: their spans give the provenance */
+    size_t nf = 0;
+    const dy_fact *fv = facts ? dy_facts_list(facts, &nf) : NULL;
+    uint8_t *need = calloc(ns ? ns : 1, 1);
+    if (!need) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    for (size_t i = 0; i < ne; i++) need[ev[i].sent] = 1;
+    for (size_t i = 0; i < nf; i++) need[fv[i].sent] = 1;
     sqlite3_stmt *q = s->st[S_ADD_SENT];
     for (size_t i = 0; i < ns; i++) {
+        if (!need[i]) continue;
         sqlite3_bind_int64(q, 1, id);
         sqlite3_bind_int(q, 2, (int)sents[i].no);
         sqlite3_bind_int(q, 3, (int)sents[i].start);
         sqlite3_bind_int(q, 4, (int)sents[i].end);
-        if (run(s, q, err)) return -1;
+        if (run(s, q, err)) { free(need); return -1; }
     }
+    free(need);
     q = s->st[S_ADD_EVENT];
     for (size_t i = 0; i < ne; i++) {
         const dy_event *e = &ev[i];
@@ -245,8 +269,7 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
         if (run(s, q, err)) return -1;
     }
     if (facts) {
-        size_t nf;
-        const dy_fact *f = dy_facts_list(facts, &nf);
+        const dy_fact *f = fv;
         q = s->st[S_ADD_FACT];
         for (size_t i = 0; i < nf; i++) {
             char actors[80] = "", date[16];
@@ -274,25 +297,53 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
             if (run(s, q, err)) return -1;
         }
     }
-    q = s->st[S_ADD_MENTION];
+    /* mentions, one row per document, actor and name, with a count */
+    size_t nm = 0;
+    for (size_t k = 0; k < ns; k++) {
+        size_t ng;
+        dy_coder_sent_actors(coder, k, &ng);
+        nm += ng;
+    }
+    mention *mv = nm ? malloc(nm * sizeof *mv) : NULL;
+    if (nm && !mv) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    nm = 0;
+    const dy_tok *t = dy_coder_toks(coder);
     for (size_t k = 0; k < ns; k++) {
         size_t ng;
         const dy_actor *g = dy_coder_sent_actors(coder, k, &ng);
-        const dy_tok *t = dy_coder_toks(coder);
         for (size_t j = 0; j < ng; j++) {
             if (!g[j].code[0] || g[j].code[0] == '-') continue;
-            uint32_t a = t[g[j].t0].start, b = t[g[j].t1 - 1].end;
-            sqlite3_bind_int64(q, 1, id);
-            sqlite3_bind_int(q, 2, (int)sents[k].no);
-            bind_str(q, 3, g[j].code);
-            bind_text(q, 4, g[j].code, 3);
-            sqlite3_bind_int(q, 5, (int)a);
-            sqlite3_bind_int(q, 6, (int)b);
-            bind_text(q, 7, doc->text + a, b - a);
-            if (run(s, q, err)) return -1;
+            mv[nm].code = g[j].code;
+            mv[nm].text = doc->text + t[g[j].t0].start;
+            mv[nm].len = t[g[j].t1 - 1].end - t[g[j].t0].start;
+            mv[nm].start = t[g[j].t0].start;
+            nm++;
         }
     }
-    return 0;
+    qsort(mv, nm, sizeof *mv, cmp_mention);
+    int r = 0;
+    for (size_t i = 0; i < nm && !r;) {
+        size_t j = i + 1;
+        uint32_t first = mv[i].start;
+        while (j < nm && !cmp_mention(&mv[i], &mv[j])) { if (mv[j].start < first) first = mv[j].start; j++; }
+        if (i == 0 || strcmp(mv[i].code, mv[i - 1].code)) {
+            q = s->st[S_ADD_ACTOR];
+            bind_str(q, 1, mv[i].code);
+            bind_text(q, 2, mv[i].code, 3);
+            r = run(s, q, err);
+        }
+        q = s->st[S_ADD_MENTION];
+        sqlite3_bind_int64(q, 1, id);
+        bind_str(q, 2, mv[i].code);
+        bind_text(q, 3, mv[i].code, 3);
+        bind_text(q, 4, mv[i].text, mv[i].len);
+        sqlite3_bind_int64(q, 5, (int64_t)(j - i));
+        sqlite3_bind_int64(q, 6, first);
+        if (!r) r = run(s, q, err);
+        i = j;
+    }
+    free(mv);
+    return r;
 }
 
 int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)

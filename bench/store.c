@@ -1,0 +1,156 @@
+/* store.c - benchmark of the corpus store: how fast events go into SQLite, and how fast the
+ * dashboard's two heavy questions come back on a large database.
+ *
+ *   build/bench-store [-n EVENTS] [-o FILE.db]
+ *
+ * Writes EVENTS generated events (default 1,000,000) through the store's schema, in batches of
+ * 10,000 per transaction, over 150 countries and 25 years (one document per 20 events), then
+ * times "query series" for one dyad by month over the whole span and "query network" for one
+ * month, each the best of five runs. Deterministic: its own PRNG. Prints one line per figure.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "../src/dy_query.h"
+#include "../src/dy_store.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static uint64_t st = 0x9e3779b97f4a7c15ULL;
+static uint64_t rnd(void)
+{
+    st ^= st << 13;
+    st ^= st >> 7;
+    st ^= st << 17;
+    return st;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what, const char *msg)
+{
+    fprintf(stderr, "bench-store: %s: %s\n", what, msg);
+    exit(1);
+}
+
+int main(int argc, char **argv)
+{
+    long n = 1000000;
+    const char *path = "build/bench-store.db";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "-n")) n = atol(argv[i + 1]);
+        else if (!strcmp(argv[i], "-o")) path = argv[i + 1];
+    }
+    if (n < 1) die("usage", "bench-store [-n EVENTS] [-o FILE.db]");
+    char wal[4096], shm[4096];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    unlink(path);
+    unlink(wal);
+    unlink(shm);
+    dy_store *s = NULL;
+    dy_err err = {0};
+    if (dy_store_open(path, DY_STORE_WRITE, &s, &err)) die(path, err.msg);
+    sqlite3 *db = dy_store_db(s);
+    static const char codes[][4] = {"RUS", "PRK", "KOR", "CHN", "USA", "JPN", "UKR", "IND", "GBR", "FRA", "DEU", "IRN",
+                                    "ISR", "TUR", "SYR", "IRQ", "PAK", "AFG", "BRA", "MEX"};
+    char extra[150][4];
+    for (int i = 0; i < 150; i++) {
+        if (i < 20) memcpy(extra[i], codes[i], 4);
+        else snprintf(extra[i], 4, "%c%c%c", 'A' + i % 26, 'A' + (i / 26) % 26, 'Q');
+    }
+    static const char *const cameo[] = {"010", "020", "036", "042", "043", "057", "061", "071", "111", "112", "120", "130", "163", "173", "190"};
+    static const double gold[] = {0, 3, 4, 1.9, 2.8, 8, 6.4, 7.4, -2, -2, -4, -4.4, -8, -5, -10};
+    sqlite3_stmt *doc, *ev;
+    if (sqlite3_prepare_v2(db, "INSERT INTO documents(name, hash, pub, pubday, text) VALUES(?1, ?2, '2000-01-01', ?3, 'generated')", -1, &doc, NULL) ||
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO events(doc, sent, date, day, prec, source, target, src3, tgt3, code, root, quad, goldstein) "
+                           "VALUES(?1, 1, NULL, ?2, 3, ?3, ?4, ?3, ?4, ?5, substr(?5, 1, 2), ?6, ?7)",
+                           -1, &ev, NULL))
+        die("prepare", sqlite3_errmsg(db));
+    int32_t day0 = 10957;   /* 2000-01-01 */
+    double t0 = now();
+    int64_t docid = 0;
+    for (long i = 0; i < n; i++) {
+        if (i % 10000 == 0 && dy_store_begin(s, &err)) die("begin", err.msg);
+        if (i % 20 == 0) {
+            char name[32], hash[40];
+            snprintf(name, sizeof name, "gen-%ld", i / 20);
+            snprintf(hash, sizeof hash, "%016llx%016llx", (unsigned long long)rnd(), (unsigned long long)i);
+            sqlite3_bind_text(doc, 1, name, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(doc, 2, hash, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(doc, 3, day0 + (int)(rnd() % 9131));
+            if (sqlite3_step(doc) != SQLITE_DONE) die("insert", sqlite3_errmsg(db));
+            sqlite3_reset(doc);
+            docid = sqlite3_last_insert_rowid(db);
+        }
+        /* skewed like news: the first 20 countries take most events */
+        uint64_t r = rnd();
+        int a = (r & 3) ? (int)(r >> 8) % 20 : (int)(r >> 8) % 150;
+        int b = (r & 12) ? (int)(r >> 20) % 20 : (int)(r >> 20) % 150;
+        if (a == b) b = (b + 1) % 150;
+        int c = (int)((r >> 40) % 15);
+        sqlite3_bind_int64(ev, 1, docid);
+        sqlite3_bind_int(ev, 2, day0 + (int)((r >> 24) % 9131));
+        sqlite3_bind_text(ev, 3, extra[a], 3, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 4, extra[b], 3, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 5, cameo[c], -1, SQLITE_STATIC);
+        int root = atoi(cameo[c]) / 10;
+        sqlite3_bind_int(ev, 6, root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
+        sqlite3_bind_double(ev, 7, gold[c]);
+        if (sqlite3_step(ev) != SQLITE_DONE) die("insert", sqlite3_errmsg(db));
+        sqlite3_reset(ev);
+        if ((i + 1) % 10000 == 0 || i + 1 == n)
+            if (dy_store_commit(s, &err)) die("commit", err.msg);
+    }
+    double t1 = now();
+    sqlite3_finalize(doc);
+    sqlite3_finalize(ev);
+    printf("insert: %ld events (%ld documents) in %.2f s = %.0f events/s\n", n, (n + 19) / 20, t1 - t0, n / (t1 - t0));
+    sqlite3_exec(db, "ANALYZE", NULL, NULL, NULL);
+
+    dy_qopts o;
+    dy_qopts_init(&o);
+    memcpy(o.a, "RUS", 4);
+    memcpy(o.b, "PRK", 4);
+    o.by = DY_BY_MONTH;
+    double best = 1e9;
+    size_t rows = 0;
+    for (int k = 0; k < 5; k++) {
+        dy_result *r = NULL;
+        double a0 = now();
+        if (dy_query_series(db, &o, &r, &err)) die("series", err.msg);
+        double a1 = now();
+        rows = dy_result_rows(r);
+        dy_result_destroy(&r);
+        if (a1 - a0 < best) best = a1 - a0;
+    }
+    printf("query series RUS,PRK by month: %zu periods in %.1f ms\n", rows, best * 1e3);
+    dy_qopts_init(&o);
+    if (dy_query_date("2012-06", 0, &o.from, &err) || dy_query_date("2012-06", 1, &o.to, &err)) die("date", err.msg);
+    best = 1e9;
+    size_t nn = 0, ne = 0;
+    for (int k = 0; k < 5; k++) {
+        dy_result *nodes = NULL, *edges = NULL;
+        double a0 = now();
+        if (dy_query_network(db, &o, &nodes, &edges, &err)) die("network", err.msg);
+        double a1 = now();
+        nn = dy_result_rows(nodes);
+        ne = dy_result_rows(edges);
+        dy_result_destroy(&nodes);
+        dy_result_destroy(&edges);
+        if (a1 - a0 < best) best = a1 - a0;
+    }
+    printf("query network 2012-06: %zu nodes, %zu edges in %.1f ms\n", nn, ne, best * 1e3);
+    dy_store_close(&s);
+    return 0;
+}
