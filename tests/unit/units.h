@@ -8,4 +8,5 @@ Suite *ingest_suite(void);
 Suite *dict_suite(void);
 Suite *seg_suite(void);
 Suite *coder_suite(void);
+Suite *store_suite(void);
 #endif

@@ -1,0 +1,107 @@
+/* test_store.c - the store and its queries (store-*, query-*): checks of user input, and a small
+ * database built through the coder on the fixture dictionary, queried back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "units.h"
+#include "../../src/dy_query.h"
+#include "../../src/dy_store.h"
+
+START_TEST(query_1_1_dates_and_codes)
+{
+    dy_err e = {0};
+    int32_t d;
+    ck_assert_int_eq(dy_query_date("2024-06-18", 0, &d, &e), 0);
+    ck_assert_int_eq(d, 19892);
+    ck_assert_int_eq(dy_query_date("2024-06", 0, &d, &e), 0);
+    ck_assert_int_eq(d, 19875);                     /* 2024-06-01 */
+    ck_assert_int_eq(dy_query_date("2024-06", 1, &d, &e), 0);
+    ck_assert_int_eq(d, 19904);                     /* 2024-06-30 */
+    ck_assert_int_eq(dy_query_date("2024", 1, &d, &e), 0);
+    ck_assert_int_eq(d, 20088);                     /* 2024-12-31 */
+    ck_assert_int_eq(dy_query_date("2024-02-30", 0, &d, &e), -1);
+    ck_assert(strstr(e.msg, "YYYY-MM-DD") != NULL);
+    ck_assert_int_eq(dy_query_date("June", 0, &d, &e), -1);
+    ck_assert_int_eq(dy_query_actor("RUS", &e), 0);
+    ck_assert_int_eq(dy_query_actor("PRKGOV", &e), 0);
+    ck_assert_int_eq(dy_query_actor("rus", &e), -1);
+    ck_assert_int_eq(dy_query_actor("RU", &e), -1);
+    ck_assert_int_eq(dy_query_actor("RUS'; DROP TABLE events; --", &e), -1);
+    int by;
+    ck_assert_int_eq(dy_query_period("week", &by, &e), 0);
+    ck_assert_int_eq(by, DY_BY_WEEK);
+    ck_assert_int_eq(dy_query_period("fortnight", &by, &e), -1);
+}
+END_TEST
+
+static int add(dy_store *s, dy_coder *c, const char *name, const char *text)
+{
+    dy_doc d;
+    dy_err e = {0};
+    char *scratch = NULL;
+    ck_assert_int_eq(dy_doc_parse_text(name, text, strlen(text), &d, &scratch, &e), 0);
+    ck_assert_int_eq(dy_coder_code(c, &d, &e), 0);
+    int r = dy_store_add(s, &d, c, NULL, 0, &e);
+    free(scratch);
+    return r;
+}
+
+START_TEST(store_1_1_add_once_and_query)
+{
+    char path[] = "/tmp/dyad-unit-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert(fd >= 0);
+    close(fd);
+    unlink(path);
+    dy_dict *dict = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
+    dy_coder_opts o = {0, 0, 1};
+    dy_coder *c = dy_coder_create(dict, &o);
+    dy_store *s = NULL;
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
+    const char *a = "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n";
+    ck_assert_int_eq(add(s, c, "a.txt", a), DY_ADD_NEW);
+    ck_assert_int_eq(add(s, c, "a.txt", a), DY_ADD_SAME);
+    ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
+    dy_qopts q;
+    dy_qopts_init(&q);
+    memcpy(q.a, "RUS", 4);
+    memcpy(q.b, "UKR", 4);
+    q.by = DY_BY_DAY;
+    dy_result *r = NULL;
+    ck_assert_int_eq(dy_query_series(dy_store_db(s), &q, &r, &e), 0);
+    ck_assert_int_eq(dy_result_rows(r), 1);
+    ck_assert_str_eq(dy_result_cell(r, 0, 0), "2024-06-19");
+    ck_assert_str_eq(dy_result_cell(r, 0, 1), "1");
+    ck_assert(dy_result_num(r, 0, 2) == -10.0);
+    dy_result_destroy(&r);
+    dy_store_close(&s);
+    /* read-only opening refuses what is not ours */
+    ck_assert_int_eq(dy_store_open("tests/unit/dict/cameo.txt", DY_STORE_READ, &s, &e), DY_EINPUT);
+    ck_assert(strstr(e.msg, "not a dyad database") != NULL);
+    ck_assert_ptr_null(s);
+    dy_coder_destroy(&c);
+    dy_dict_destroy(&dict);
+    char side[300];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+END_TEST
+
+Suite *store_suite(void)
+{
+    Suite *s = suite_create("store");
+    TCase *a = tcase_create("query-1");
+    tcase_add_test(a, query_1_1_dates_and_codes);
+    suite_add_tcase(s, a);
+    TCase *b = tcase_create("store-1");
+    tcase_add_test(b, store_1_1_add_once_and_query);
+    suite_add_tcase(s, b);
+    return s;
+}
