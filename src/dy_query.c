@@ -67,6 +67,46 @@ int dy_query_period(const char *s, int *by, dy_err *err)
     return -1;
 }
 
+int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
+{
+    if (!strcmp(name, "from")) return dy_query_date(v, 0, &o->from, err);
+    if (!strcmp(name, "to")) return dy_query_date(v, 1, &o->to, err);
+    if (!strcmp(name, "by")) return dy_query_period(v, &o->by, err);
+    if (!strcmp(name, "directed")) {
+        if (strcmp(v, "0") && strcmp(v, "1") && strcmp(v, "")) { dy_err_set(err, DY_EINPUT, "directed takes 1 or 0"); return -1; }
+        o->directed = strcmp(v, "0") != 0;
+        return 0;
+    }
+    if (!strcmp(name, "actor")) {
+        if (dy_query_actor(v, err)) return -1;
+        snprintf(o->actor, sizeof o->actor, "%s", v);
+        return 0;
+    }
+    if (!strcmp(name, "limit")) {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < 1 || n > 100000000) { dy_err_set(err, DY_EINPUT, "limit takes a number of rows, such as 100"); return -1; }
+        o->limit = (int)n;
+        return 0;
+    }
+    if (!strcmp(name, "dyad")) {
+        const char *comma = strchr(v, ',');
+        if (!comma || comma - v != 3 || strlen(comma + 1) != 3) {
+            dy_err_set(err, DY_EINPUT, "dyad takes two country codes of three letters with a comma, such as RUS,PRK");
+            return -1;
+        }
+        char x[4], y[4];
+        memcpy(x, v, 3);
+        x[3] = 0;
+        memcpy(y, comma + 1, 4);
+        if (dy_query_actor(x, err) || dy_query_actor(y, err)) return -1;
+        memcpy(o->a, x, 4);
+        memcpy(o->b, y, 4);
+        return 0;
+    }
+    return 1;
+}
+
 /* ---- results ---- */
 typedef struct cell { char *s; double num; uint8_t type; } cell;     /* SQLITE_* type */
 
@@ -263,7 +303,8 @@ int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
 {
     char sql[1024];
     snprintf(sql, sizeof sql,
-             "SELECT e.date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text "
+             "SELECT e.date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
+             "e.doc AS doc_id, e.id AS event_id "
              "FROM events e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
              "WHERE %s AND e.day BETWEEN :from AND :to ORDER BY e.day, e.id LIMIT :limit",
              event_filter(o));
@@ -455,6 +496,61 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
             return -1;
         }
     }
+    return 0;
+}
+
+int dy_query_relation_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err)
+{
+    dy_result *rel[DY_REL_N];
+    if (dy_query_relation(db, o, rel, err)) return -1;
+    int e = dy_buf_printf(b, "{\"a\":\"%s\",\"b\":\"%s\"", o->a, o->b);
+    for (int k = 0; k < DY_REL_N; k++) {
+        e |= dy_buf_printf(b, ",\"%s\":", dy_rel_names[k]);
+        e |= dy_result_json(rel[k], b);
+        if (b->len && b->data[b->len - 1] == '\n') b->data[--b->len] = 0;
+        dy_result_destroy(&rel[k]);
+    }
+    e |= dy_buf_adds(b, "}\n");
+    if (e) dy_err_set(err, DY_ENOMEM, "out of memory");
+    return e ? -1 : 0;
+}
+
+int dy_query_doc_json(sqlite3 *db, int64_t id, dy_buf *b, dy_err *err)
+{
+    sqlite3_stmt *q;
+    if (prepare(db, "SELECT id, name, pub, source, title, url, text FROM documents WHERE id = ?1", &q, err)) return -1;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(q);
+        if (rc == SQLITE_DONE) return 1;
+        dberr(db, err);
+        return -1;
+    }
+    static const char *const k[] = {"id", "name", "pub", "source", "title", "url", "text"};
+    int e = dy_buf_addc(b, '{');
+    for (int c = 0; c < 7; c++) {
+        const char *v = (const char *)sqlite3_column_text(q, c);
+        e |= dy_buf_printf(b, "%s\"%s\":", c ? "," : "", k[c]);
+        if (c == 0) e |= dy_buf_printf(b, "%lld", (long long)sqlite3_column_int64(q, 0));
+        else if (v) e |= dy_out_json_string(b, v, (size_t)sqlite3_column_bytes(q, c));
+        else e |= dy_buf_adds(b, "null");
+    }
+    sqlite3_finalize(q);
+    if (prepare(db,
+                "SELECT e.id, e.sent, s.start, s.end, e.date, e.source, e.target, e.code, e.goldstein, e.src_start, e.src_end, "
+                "e.tgt_start, e.tgt_end, e.verb_start, e.verb_end FROM events e JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
+                "WHERE e.doc = ?1 ORDER BY e.id",
+                &q, err))
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    dy_result *r = NULL;
+    if (collect(db, q, &r, err)) return -1;
+    e |= dy_buf_adds(b, ",\"events\":") | dy_result_json(r, b);
+    if (b->len && b->data[b->len - 1] == '\n') b->data[--b->len] = 0;
+    e |= dy_buf_adds(b, "}\n");
+    dy_result_destroy(&r);
+    if (e) { dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
     return 0;
 }
 

@@ -35,6 +35,10 @@ int dy_query_date(const char *s, int end, int32_t *day, dy_err *err);
 /* A country or actor code: three capital letters, optionally a role ("RUS", "PRKGOV"). */
 int dy_query_actor(const char *s, dy_err *err);
 int dy_query_period(const char *s, int *by, dy_err *err);
+/* Sets one option by name, as the CLI (--dyad RUS,PRK) and the HTTP API (?dyad=RUS,PRK) give
+ * them: dyad, actor, from, to, by, limit, directed. Returns 0, 1 for an unknown name, -1 for a
+ * bad value (err says what was expected). */
+int dy_qopts_set(dy_qopts *o, const char *name, const char *value, dy_err *err);
 
 typedef struct dy_result dy_result;
 void dy_result_destroy(dy_result **r);
@@ -62,6 +66,10 @@ int dy_query_actors(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_e
 enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
 extern const char *const dy_rel_names[DY_REL_N];
 int dy_query_relation(struct sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
+/* The relation as one JSON object {"a","b","tier":[...],"treaties":[...],...}. */
+int dy_query_relation_json(struct sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err);
+/* A stored document with its events' spans, as JSON; 0, 1 when there is no such document, -1. */
+int dy_query_doc_json(struct sqlite3 *db, int64_t id, dy_buf *b, dy_err *err);
 
 /* Every event (in the options' period), written as fmt rows to b; flush(ctx, b) is called
  * whenever b grows past 64 KiB and must empty it. fmt: 'c' CSV, 't' TSV, 'j' JSON Lines. */

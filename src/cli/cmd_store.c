@@ -38,30 +38,10 @@ static int parse(int argc, char **argv, int first, qargs *a)
         i++;
         if (!strcmp(o, "--db")) a->db = v;
         else if (!strcmp(o, "--format")) a->format = v;
-        else if (!strcmp(o, "--from")) { if (dy_query_date(v, 0, &a->q.from, &err)) goto bad; }
-        else if (!strcmp(o, "--to")) { if (dy_query_date(v, 1, &a->q.to, &err)) goto bad; }
-        else if (!strcmp(o, "--by")) { if (dy_query_period(v, &a->q.by, &err)) goto bad; }
-        else if (!strcmp(o, "--actor")) {
-            if (dy_query_actor(v, &err)) goto bad;
-            snprintf(a->q.actor, sizeof a->q.actor, "%s", v);
-        } else if (!strcmp(o, "--dyad")) {
-            char x[32] = "", y[32] = "";
-            const char *comma = strchr(v, ',');
-            if (!comma || (size_t)(comma - v) >= sizeof x || strlen(comma + 1) >= sizeof y) {
-                cli_error("--dyad takes two country codes with a comma, such as RUS,PRK");
-                return -1;
-            }
-            memcpy(x, v, (size_t)(comma - v));
-            snprintf(y, sizeof y, "%s", comma + 1);
-            if (dy_query_actor(x, &err) || dy_query_actor(y, &err)) goto bad;
-            if (strlen(x) != 3 || strlen(y) != 3) { cli_error("--dyad takes country codes of three letters, such as RUS,PRK (not '%s')", v); return -1; }
-            memcpy(a->q.a, x, 4);
-            memcpy(a->q.b, y, 4);
-        } else if (!strcmp(o, "--limit")) {
-            char *end;
-            long n = strtol(v, &end, 10);
-            if (*end || n < 1 || n > 100000000) { cli_error("--limit takes a number of rows, such as 100"); return -1; }
-            a->q.limit = (int)n;
+        else if (!strncmp(o, "--", 2)) {
+            int r = dy_qopts_set(&a->q, o + 2, v, &err);
+            if (r < 0) goto bad;
+            if (r > 0) { cli_error("unknown option '%s', and see 'dyad help'", o); return -1; }
         } else { cli_error("unknown option '%s', and see 'dyad help'", o); return -1; }
     }
     if (!a->db) { cli_error("give the database with --db FILE (made by 'dyad ingest --db FILE ...')"); return -1; }
@@ -156,24 +136,15 @@ int cmd_query(int argc, char **argv)
         break;
     }
     case 4:
+        if (a.format && !strcmp(a.format, "json")) { rc = dy_query_relation_json(db, &a.q, &out, &err); break; }
         rc = dy_query_relation(db, &a.q, rel, &err);
         if (!rc) {
-            int json = a.format && !strcmp(a.format, "json");
-            rc |= dy_buf_printf(&out, json ? "{\"a\":\"%s\",\"b\":\"%s\"" : "relation %s %s\n", a.q.a, a.q.b);
+            rc |= dy_buf_printf(&out, "relation %s %s\n", a.q.a, a.q.b);
             for (int k = 0; k < DY_REL_N; k++) {
-                if (json) {
-                    dy_buf tmp = {0};
-                    rc |= dy_result_json(rel[k], &tmp);
-                    if (tmp.len) tmp.data[--tmp.len] = 0;
-                    rc |= dy_buf_printf(&out, ",\"%s\":%s", dy_rel_names[k], tmp.data ? tmp.data : "[]");
-                    dy_buf_free(&tmp);
-                } else {
-                    rc |= dy_buf_printf(&out, "\n%s\n", dy_rel_names[k]);
-                    rc |= dy_result_rows(rel[k]) ? emit_result(rel[k], a.format, &out) : dy_buf_adds(&out, "(none)\n");
-                }
+                rc |= dy_buf_printf(&out, "\n%s\n", dy_rel_names[k]);
+                rc |= dy_result_rows(rel[k]) ? emit_result(rel[k], a.format, &out) : dy_buf_adds(&out, "(none)\n");
                 dy_result_destroy(&rel[k]);
             }
-            if (json) rc |= dy_buf_adds(&out, "}\n");
         }
         break;
     }
