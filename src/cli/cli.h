@@ -36,5 +36,6 @@ int cmd_ingest(int argc, char **argv);  /* in cmd_code.c: the same reading, into
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -27,6 +27,7 @@ static const char usage[] =
     "                              --format table|json|csv|tsv, networks also graphml|dot)\n"
     "  export --db FILE           every event as --format csv|tsv|jsonl\n"
     "  recode --db FILE           re-code the stored documents with the current dictionaries\n"
+    "  serve --db FILE            the dashboard and its JSON API on http://127.0.0.1:8350/ (--port, --bind)\n"
     "  dict check [DIR]           validate the dictionaries, listing file:line problems\n"
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
     "  version                    the version\n"
@@ -113,6 +114,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);

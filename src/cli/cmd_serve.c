@@ -1,0 +1,230 @@
+/* cmd_serve.c - dyad serve: the dashboard and its JSON API over HTTP (libmicrohttpd).
+ * The API itself is dy_api (the library); this file is the HTTP glue: binding, limits, static
+ * files from the built web directory, a small pool of read-only database connections. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "../dy_api.h"
+#include "../dy_store.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define THREADS 4
+#define MAX_ARGS 32
+#define MAX_FILE (16 << 20)
+
+typedef struct server {
+    const char *db, *web;
+    dy_store *pool[THREADS];
+    int busy[THREADS];
+    pthread_mutex_t mu;
+} server;
+
+static volatile sig_atomic_t stop;
+static void on_signal(int sig) { (void)sig; stop = 1; }
+
+static dy_store *acquire(server *sv, int *slot, dy_err *err)
+{
+    pthread_mutex_lock(&sv->mu);
+    int k = -1;
+    for (int i = 0; i < THREADS && k < 0; i++) if (!sv->busy[i]) k = i;
+    if (k >= 0) sv->busy[k] = 1;
+    pthread_mutex_unlock(&sv->mu);
+    if (k < 0) { dy_err_set(err, DY_EIO, "the server is busy"); return NULL; }
+    if (!sv->pool[k] && dy_store_open(sv->db, DY_STORE_READ, &sv->pool[k], err)) {
+        pthread_mutex_lock(&sv->mu);
+        sv->busy[k] = 0;
+        pthread_mutex_unlock(&sv->mu);
+        return NULL;
+    }
+    *slot = k;
+    return sv->pool[k];
+}
+
+static void release(server *sv, int slot)
+{
+    pthread_mutex_lock(&sv->mu);
+    sv->busy[slot] = 0;
+    pthread_mutex_unlock(&sv->mu);
+}
+
+static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result json_error(struct MHD_Connection *c, int status, const char *msg)
+{
+    char b[512];
+    int n = snprintf(b, sizeof b, "{\"error\":\"%s\"}\n", msg);
+    return reply(c, status, "application/json", b, (size_t)n);
+}
+
+typedef struct argv_ctx { dy_kv kv[MAX_ARGS]; size_t n; int over; } argv_ctx;
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    argv_ctx *a = cls;
+    if (a->n == MAX_ARGS) { a->over = 1; return MHD_NO; }
+    a->kv[a->n].key = key;
+    a->kv[a->n].value = value;
+    a->n++;
+    return MHD_YES;
+}
+
+static const char *mime(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot) return "application/octet-stream";
+    if (!strcmp(dot, ".html")) return "text/html; charset=utf-8";
+    if (!strcmp(dot, ".js")) return "text/javascript; charset=utf-8";
+    if (!strcmp(dot, ".css")) return "text/css; charset=utf-8";
+    if (!strcmp(dot, ".json")) return "application/json";
+    if (!strcmp(dot, ".svg")) return "image/svg+xml";
+    if (!strcmp(dot, ".png")) return "image/png";
+    return "application/octet-stream";
+}
+
+static enum MHD_Result static_file(server *sv, struct MHD_Connection *c, const char *url)
+{
+    if (!strcmp(url, "/")) url = "/index.html";
+    size_t n = strlen(url);
+    int ok = n > 1 && n < 200 && !strstr(url, "..") && !strstr(url, "//");
+    for (size_t i = 0; i < n && ok; i++) {
+        char ch = url[i];
+        ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '.' || ch == '-' || ch == '_';
+    }
+    if (!ok) return json_error(c, 404, "no such page");
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s", sv->web, url);
+    FILE *f = fopen(path, "rb");
+    struct stat stt;
+    if (!f || fstat(fileno(f), &stt) || !S_ISREG(stt.st_mode) || stt.st_size > MAX_FILE) {
+        if (f) fclose(f);
+        return json_error(c, 404, "no such page");
+    }
+    char *data = malloc((size_t)stt.st_size + 1);
+    size_t got = data ? fread(data, 1, (size_t)stt.st_size, f) : 0;
+    fclose(f);
+    if (!data || got != (size_t)stt.st_size) { free(data); return json_error(c, 500, "cannot read the page"); }
+    enum MHD_Result r = reply(c, 200, mime(path), data, got);
+    free(data);
+    return r;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method, const char *version,
+                              const char *upload, size_t *upload_size, void **state)
+{
+    (void)version;
+    (void)upload;
+    server *sv = cls;
+    if (!*state) {                  /* first call: the headers; answer a wrong method at once */
+        static int marker;
+        *state = &marker;
+        if (strcmp(method, "GET") && strcmp(method, "HEAD")) return json_error(c, 405, "only GET is served; the dashboard is read-only");
+        return MHD_YES;
+    }
+    if (*upload_size) { *upload_size = 0; return MHD_YES; }     /* a body with a GET is ignored */
+    if (strncmp(url, "/api/", 5)) return static_file(sv, c, url);
+    argv_ctx a = {0};
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+    if (a.over) return json_error(c, 400, "too many arguments");
+    dy_err err = {0};
+    int slot;
+    dy_store *s = acquire(sv, &slot, &err);
+    if (!s) return json_error(c, 503, "the database cannot be opened now");
+    dy_buf body = {0};
+    int status = dy_api_handle(dy_store_db(s), url, a.kv, a.n, &body);
+    release(sv, slot);
+    enum MHD_Result r = body.len ? reply(c, status, "application/json", body.data, body.len) : json_error(c, 500, "out of memory");
+    dy_buf_free(&body);
+    return r;
+}
+
+static void log_error(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    (void)fmt;
+    (void)ap;       /* client mistakes are answered, not logged; keep the terminal quiet */
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    const char *db = NULL, *bind = "127.0.0.1", *web = NULL;
+    long port = 8350;
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) { cli_error("%s needs a value, and see 'dyad help'", o); return DYAD_EXIT_USAGE; }
+        i++;
+        if (!strcmp(o, "--db")) db = v;
+        else if (!strcmp(o, "--bind")) bind = v;
+        else if (!strcmp(o, "--web")) web = v;
+        else if (!strcmp(o, "--port")) {
+            char *end;
+            port = strtol(v, &end, 10);
+            if (*end || port < 0 || port > 65535) { cli_error("--port takes a number from 0 (any free port) to 65535"); return DYAD_EXIT_USAGE; }
+        } else { cli_error("unknown option '%s' for serve (--db, --port, --bind, --web)", o); return DYAD_EXIT_USAGE; }
+    }
+    if (!db) { cli_error("serve needs --db FILE, a database made by 'dyad ingest'"); return DYAD_EXIT_USAGE; }
+    dy_store *probe = NULL;
+    dy_err err = {0};
+    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_IO; }
+    if (dy_store_open(db, DY_STORE_READ, &probe, &err)) { cli_error("%s", err.msg); return DYAD_EXIT_IO; }
+    dy_store_close(&probe);
+    static char webdir[4096];
+    if (!web) {
+        const char *d = cli_dict_dir(NULL);     /* .../dict beside the program: the web build is .../build/web */
+        snprintf(webdir, sizeof webdir, "%s/../build/web", d);
+        if (access(webdir, R_OK) != 0) snprintf(webdir, sizeof webdir, "build/web");
+        web = webdir;
+    }
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1) { cli_error("--bind takes an IPv4 address such as 127.0.0.1, not '%s'", bind); return DYAD_EXIT_USAGE; }
+    server sv = {.db = db, .web = web};
+    pthread_mutex_init(&sv.mu, NULL);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_TURBO | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, &sv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_END);
+    if (!d) {
+        cli_error("cannot listen on %s:%ld (%s), and give another --port", bind, port, strerror(errno));
+        pthread_mutex_destroy(&sv.mu);
+        return DYAD_EXIT_IO;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    printf("http://%s:%u/\n", bind, info ? (unsigned)info->port : (unsigned)port);
+    fflush(stdout);
+    if (access(web, R_OK) != 0) cli_warn("no dashboard pages in %s (run 'make web'); the API still answers", web);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    while (!stop) pause();
+    MHD_stop_daemon(d);
+    for (int i = 0; i < THREADS; i++) dy_store_close(&sv.pool[i]);
+    pthread_mutex_destroy(&sv.mu);
+    return DYAD_EXIT_OK;
+}
