@@ -37,7 +37,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 $(eval $(call variant,build,))
 $(eval $(call variant,build/asan,$(SAN)))
 
-.PHONY: all deps demo test test-release asan valgrind fuzz bench clean install dict-check
+.PHONY: all deps demo test test-release asan valgrind fuzz bench clean install dict-check web e2e
 all: build/.deps build/dyad
 
 build/.deps: scripts/install-deps.sh
@@ -46,6 +46,23 @@ build/.deps: scripts/install-deps.sh
 	@touch $@
 
 deps: build/.deps
+
+# The dashboard's pages, and its front-end libraries from the npm registry (pinned in
+# web/package-lock.json), copied into build/web; never loaded from a CDN.
+WEB_SRC := web/index.html web/app.js web/style.css
+VENDOR  := web/node_modules/cytoscape/dist/cytoscape.min.js web/node_modules/uplot/dist/uPlot.iife.min.js \
+           web/node_modules/uplot/dist/uPlot.min.css
+web: build/web/.stamp
+build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p build/web/vendor
+	cp $(WEB_SRC) build/web/
+	cp $(VENDOR) build/web/vendor/
+	touch $@
+
+# The dashboard in headless Chromium (tests/e2e); run by make test.
+e2e: build/dyad build/web/.stamp
+	bash tests/e2e/run.sh
 
 # README command 1: install, build, code the bundled example corpus.
 demo: all
@@ -58,7 +75,7 @@ demo: all
 	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/asan/dyad build/asan/test_unit build/asan/test_expect
+test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/web/.stamp build/asan/dyad build/asan/test_unit build/asan/test_expect
 	@sh tests/run.sh build build/asan
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect

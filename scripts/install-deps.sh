@@ -6,6 +6,7 @@ missing=""
 for p in $PKGS; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
+command -v npm > /dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 echo "dyad: installing Debian packages:$missing" >&2
 SUDO=""

@@ -45,6 +45,30 @@ static int add_tenths(dy_buf *b, double x)
     return add_uint(b, a / 10) || dy_buf_addc(b, '.') || dy_buf_addc(b, (char)('0' + a % 10)) ? -1 : 0;
 }
 
+int dy_out_json_exact(dy_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (dy_buf_reserve(b, n * 6 + 3)) return -1;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') { *o++ = (char)c; continue; }
+        *o++ = '\\';
+        switch (c) {
+        case '"': case '\\': *o++ = (char)c; break;
+        case '\n': *o++ = 'n'; break;
+        case '\t': *o++ = 't'; break;
+        case '\r': *o++ = 'r'; break;
+        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
+        }
+    }
+    *o++ = '"';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = 0;
+    return 0;
+}
+
 int dy_out_json_string(dy_buf *b, const char *s, size_t n)
 {
     return dy_buf_addc(b, '"') || add_folded(b, s, n, 1) || dy_buf_addc(b, '"') ? -1 : 0;

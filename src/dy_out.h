@@ -15,7 +15,8 @@
 
 enum { DY_FMT_JSONL = 0, DY_FMT_TSV = 1 };
 
-int dy_out_json_string(dy_buf *b, const char *s, size_t n);   /* with the quotes */
+int dy_out_json_string(dy_buf *b, const char *s, size_t n);   /* with the quotes; white space folded */
+int dy_out_json_exact(dy_buf *b, const char *s, size_t n);    /* with the quotes; every byte kept */
 int dy_out_tsv_header(dy_buf *b, int moods);
 /* Appends one event of doc (sentences from the coder) in the format. */
 int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, const dy_event *e, int moods);

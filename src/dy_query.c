@@ -533,7 +533,7 @@ int dy_query_doc_json(sqlite3 *db, int64_t id, dy_buf *b, dy_err *err)
         const char *v = (const char *)sqlite3_column_text(q, c);
         e |= dy_buf_printf(b, "%s\"%s\":", c ? "," : "", k[c]);
         if (c == 0) e |= dy_buf_printf(b, "%lld", (long long)sqlite3_column_int64(q, 0));
-        else if (v) e |= dy_out_json_string(b, v, (size_t)sqlite3_column_bytes(q, c));
+        else if (v) e |= dy_out_json_exact(b, v, (size_t)sqlite3_column_bytes(q, c));   /* offsets index these bytes */
         else e |= dy_buf_adds(b, "null");
     }
     sqlite3_finalize(q);

@@ -19,6 +19,7 @@ count() {   # adds the "N passed, N failed" of the suite's last such line
     FAIL=$((FAIL + f))
 }
 
+FIRST=$1
 for B in "$@"; do
     echo "== $B"
     WRAP=""
@@ -48,6 +49,18 @@ for B in "$@"; do
     sh tests/store/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
     grep -E '^(FAIL|store:|     |skip)' "$LOG"
     count
+
+    echo "-- HTTP server (tests/serve)"
+    bash tests/serve/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
+    grep -E '^(FAIL|serve:|     )' "$LOG"
+    count
+
+    if [ "$B" = "$FIRST" ]; then
+        echo "-- dashboard in headless Chromium (tests/e2e)"
+        DYAD="$PWD/$B/dyad" bash tests/e2e/run.sh > "$LOG" 2>&1
+        grep -E '^(FAIL|e2e:|     )' "$LOG"
+        count
+    fi
 
     if [ -f ../shared/reference/cameo-goldstein.tsv ]; then
         echo "-- CAMEO codes and Goldstein weights against ../shared/reference"

@@ -9,4 +9,5 @@ Suite *dict_suite(void);
 Suite *seg_suite(void);
 Suite *coder_suite(void);
 Suite *store_suite(void);
+Suite *api_suite(void);
 #endif

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# dyad serve over real HTTP: statuses and JSON errors for good and bad requests (unknown path,
+# bad parameters, a huge query string, malformed UTF-8, a POST, a slow client), and the server
+# still answers afterwards. Ends with "serve: N passed, N failed".   bash tests/serve/run.sh DYAD
+set -u
+DYAD=$1
+T=$(mktemp -d)
+SPID=
+cleanup() { [ -n "$SPID" ] && kill "$SPID" 2> /dev/null; wait 2> /dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+pass=0
+fail=0
+check() {
+    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
+    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $2"; echo "     got:      $3"; fi
+}
+"$DYAD" ingest --no-progress --db "$T/n.db" tests/store/a.txt tests/store/b.txt tests/store/c.txt 2> /dev/null
+"$DYAD" serve --db "$T/n.db" --port 0 --web "$T/noweb" > "$T/url" 2> "$T/err" &
+SPID=$!
+for _ in $(seq 50); do [ -s "$T/url" ] && break; sleep 0.1; done
+U=$(head -n 1 "$T/url")
+PORT=${U##*:}
+PORT=${PORT%/}
+code() { curl -s -o "$T/body" -w '%{http_code}' "$@"; }
+check serve-1.1 "http://127.0.0.1:$PORT/" "$U"
+check serve-1.2 200 "$(code "${U}api/series?dyad=RUS,UKR&by=month&from=2024-01&to=2024-03")"
+check serve-1.3 '[{"period":"2024-01","events":2,"goldstein":-12,"verbal_coop":0,"material_coop":0,"verbal_conflict":1,"material_conflict":1},{"period":"2024-02","events":0,"goldstein":0,"verbal_coop":0,"material_coop":0,"verbal_conflict":0,"material_conflict":0},{"period":"2024-03","events":1,"goldstein":-2,"verbal_coop":0,"material_coop":0,"verbal_conflict":1,"material_conflict":0}]' "$(cat "$T/body")"
+# the API answers what the command line answers
+check serve-1.4 "$("$DYAD" query series --db "$T/n.db" --dyad RUS,UKR --by month --from 2024-01 --to 2024-03 --json)" "$(cat "$T/body")"
+check serve-1.5 200 "$(code "${U}api/network?from=2024-03&to=2024-03")"
+check serve-1.6 200 "$(code "${U}api/events?actor=UKR")"
+check serve-1.7 200 "$(code "${U}api/relation?a=CHN&b=RUS")"
+check serve-1.8 200 "$(code "${U}api/actors")"
+check serve-1.9 200 "$(code "${U}api/doc/1")"
+check serve-2.1 404 "$(code "${U}api/nothing")"
+check serve-2.2 '{"error":"no such API; see docs/api.md (events, series, network, relation, actors, doc/ID)"}' "$(cat "$T/body")"
+check serve-2.3 400 "$(code "${U}api/series?dyad=RUS")"
+check serve-2.4 400 "$(code "${U}api/events?from=2024-99")"
+check serve-2.5 400 "$(code "${U}api/events?actor=%ff%fe%fd")"
+check serve-2.6 400 "$(code "${U}api/events?actor=$(head -c 300 /dev/zero | tr '\0' A)")"
+check serve-2.7 414 "$(code "${U}api/events?from=$(head -c 120000 /dev/zero | tr '\0' a)")"
+check serve-2.8 405 "$(code -X POST -d 'a=1' "${U}api/events")"
+check serve-2.9 404 "$(code "${U}../../etc/passwd")"
+check serve-2.10 404 "$(code "${U}index.html")"
+check serve-2.11 400 "$(code "${U}api/doc/0")"
+# a client that sends half a request and stops is cut off (10 s), and others are served meanwhile
+exec 3<> "/dev/tcp/127.0.0.1/$PORT"
+printf 'GET /api/act' >&3
+check serve-3.1 200 "$(code --max-time 5 "${U}api/actors")"
+start=$(date +%s)
+timeout 30 cat <&3 > /dev/null
+exec 3<&-
+took=$(( $(date +%s) - start ))
+check serve-3.2 1 "$([ "$took" -le 25 ] && echo 1 || echo "$took")"
+# many connections at once, bounded, and the server is still up
+for _ in $(seq 40); do curl -s -o /dev/null "${U}api/actors" & done
+wait $(jobs -p | grep -v "^$SPID\$") 2> /dev/null
+check serve-3.3 200 "$(code "${U}api/actors")"
+kill "$SPID"
+wait "$SPID"
+check serve-3.4 0 "$?"
+SPID=
+echo "serve: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

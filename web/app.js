@@ -1,0 +1,226 @@
+/* app.js - the dyad dashboard: a network of actors, a dyad's series, its events and relation.
+ * Everything comes from the JSON API of `dyad serve` (docs/api.md); nothing is loaded from
+ * elsewhere. */
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const state = { a: 'RUS', b: 'PRK', from: '', to: '', picks: [] };
+
+async function api(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) if (v) q.set(k, v);
+  const res = await fetch(path + (q.toString() ? '?' + q : ''));
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error || res.statusText);
+  return body;
+}
+
+function range() {
+  return { from: state.from || '', to: state.to || '' };
+}
+
+function status(msg) { $('status').textContent = msg; }
+
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') e.className = v; else if (k.startsWith('data-')) e.setAttribute(k, v); else e[k] = v;
+  }
+  for (const k of kids) e.append(k instanceof Node ? k : document.createTextNode(k == null ? '' : String(k)));
+  return e;
+}
+
+/* Goldstein -10..10 to red .. grey .. green. */
+function colour(g) {
+  const t = Math.max(-1, Math.min(1, g / 6));
+  const grey = [150, 155, 165], good = [27, 127, 59], bad = [179, 38, 30];
+  const to = t >= 0 ? good : bad, a = Math.abs(t);
+  const c = grey.map((x, i) => Math.round(x + (to[i] - x) * a));
+  return `rgb(${c.join(',')})`;
+}
+
+async function loadActors() {
+  const actors = await api('/api/actors', { limit: 400 });
+  const codes = [...new Set(actors.map((r) => r.code.slice(0, 3)).filter((c) => /^[A-Z]{3}$/.test(c)))].sort();
+  for (const id of ['pair-a', 'pair-b']) {
+    const s = $(id);
+    s.replaceChildren(...codes.map((c) => el('option', { value: c }, c)));
+  }
+  if (!codes.includes(state.a) && codes.length) state.a = codes[0];
+  if (!codes.includes(state.b) && codes.length > 1) state.b = codes[1];
+  $('pair-a').value = state.a;
+  $('pair-b').value = state.b;
+}
+
+let cy = null;
+async function loadNetwork() {
+  const net = await api('/api/network', range());
+  const box = $('network');
+  box.dataset.nodes = net.nodes.length;
+  box.dataset.edges = net.edges.length;
+  const maxEv = Math.max(1, ...net.edges.map((e) => e.events));
+  const maxM = Math.max(1, ...net.nodes.map((n) => n.mentions + n.events));
+  const elements = [
+    ...net.nodes.map((n) => ({ data: { id: n.code, label: n.code, size: 18 + 30 * Math.sqrt((n.mentions + n.events) / maxM) } })),
+    ...net.edges.map((e) => ({
+      data: { id: e.source + '>' + e.target, source: e.source, target: e.target, events: e.events,
+              width: 1 + 7 * e.events / maxEv, colour: colour(e.mean_goldstein), label: String(e.events) },
+    })),
+  ];
+  if (cy) cy.destroy();
+  cy = cytoscape({
+    container: box,
+    elements,
+    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000 },
+    style: [
+      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a6fa5',
+                                   color: '#1d2430', 'font-size': 11, 'text-valign': 'center', 'text-halign': 'right' } },
+      { selector: 'node:selected', style: { 'background-color': '#e8a33d' } },
+      { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)',
+                                   'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.85 } },
+    ],
+  });
+  cy.on('tap', 'node', (ev) => {
+    state.picks.push(ev.target.id());
+    if (state.picks.length === 2) {
+      [state.a, state.b] = state.picks;
+      state.picks = [];
+      $('pair-a').value = state.a;
+      $('pair-b').value = state.b;
+      showPair();
+    }
+  });
+}
+
+let plot = null;
+async function loadSeries() {
+  const rows = await api('/api/series', { dyad: `${state.a},${state.b}`, by: 'month', ...range() });
+  $('series-title').textContent = `${state.a} and ${state.b}: cooperation and conflict by month`;
+  const total = rows.reduce((s, r) => s + r.events, 0);
+  $('chart').dataset.events = total;
+  const x = rows.map((r) => Date.UTC(+r.period.slice(0, 4), +r.period.slice(5, 7) - 1, 1) / 1000);
+  const data = [x, rows.map((r) => r.goldstein), rows.map((r) => r.verbal_coop), rows.map((r) => r.material_coop),
+                rows.map((r) => r.verbal_conflict), rows.map((r) => r.material_conflict)];
+  const width = Math.max(320, $('chart').clientWidth || 560);
+  const opts = {
+    width, height: 300,
+    series: [
+      {},
+      { label: 'Goldstein sum', stroke: '#4a6fa5', width: 2, scale: 'g' },
+      { label: 'verbal coop', stroke: '#7bc48d', scale: 'n' },
+      { label: 'material coop', stroke: '#1b7f3b', scale: 'n' },
+      { label: 'verbal conflict', stroke: '#f0a08a', scale: 'n' },
+      { label: 'material conflict', stroke: '#b3261e', scale: 'n' },
+    ],
+    axes: [{}, { scale: 'g', label: 'Goldstein' }, { scale: 'n', side: 1, label: 'events', grid: { show: false } }],
+  };
+  if (plot) plot.destroy();
+  $('chart').replaceChildren();
+  plot = rows.length ? new uPlot(opts, data, $('chart')) : null;
+  if (!rows.length) $('chart').append(el('p', { class: 'hint' }, 'No events between these two in this period.'));
+  const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
+  $('quads').replaceChildren(
+    el('tr', {}, ...['events', 'verbal coop', 'material coop', 'verbal conflict', 'material conflict'].map((h) => el('th', {}, h))),
+    el('tr', {}, ...[total, sum('verbal_coop'), sum('material_coop'), sum('verbal_conflict'), sum('material_conflict')]
+      .map((v, i) => el('td', { class: 'num', 'data-quad': i }, v))),
+  );
+}
+
+function table(rows, cols) {
+  if (!rows.length) return el('p', { class: 'hint' }, 'none');
+  return el('table', { class: 'small' }, el('tr', {}, ...cols.map((c) => el('th', {}, c))),
+            ...rows.map((r) => el('tr', {}, ...cols.map((c) => el('td', {}, r[c] == null ? '' : r[c])))));
+}
+
+/* Values that differ at two significant digits disagree. */
+function sig2(x) { if (!x) return 0; const m = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1); return Math.round(x / m) * m; }
+
+async function loadRelation() {
+  const r = await api('/api/relation', { a: state.a, b: state.b });
+  const box = $('relation');
+  const now = r.tier[0];
+  const byYear = {};
+  for (const t of r.trade) (byYear[t.kind + t.year] = byYear[t.kind + t.year] || []).push(t);
+  const trade = r.trade.map((t) => ({ ...t, claims: byYear[t.kind + t.year].length,
+    conflict: new Set(byYear[t.kind + t.year].map((x) => sig2(x.value))).size > 1 ? 'conflict' : '' }));
+  box.replaceChildren(
+    el('p', {}, now ? el('strong', {}, `${now.tier} (rank ${now.rank})`) : 'No named tier in the corpus.',
+       now ? ` — as of ${now.pub || now.year || '?'}, ${now.doc}` : ''),
+    el('h3', {}, 'Tiers named'), table(r.tier, ['tier', 'rank', 'year', 'doc']),
+    el('h3', {}, 'Treaties'), table(r.treaties, ['name', 'date', 'doc']),
+    el('h3', {}, 'Trade (each source side by side)'), table(trade, ['kind', 'year', 'value', 'doc', 'conflict']),
+    el('h3', {}, 'Sources'), table(r.sources, ['doc', 'pub', 'events']),
+  );
+  for (const td of box.querySelectorAll('td')) if (td.textContent === 'conflict') td.className = 'conflict';
+}
+
+async function loadEvents() {
+  const rows = await api('/api/events', { dyad: `${state.a},${state.b}`, limit: 500, ...range() });
+  $('event-count').textContent = `(${rows.length})`;
+  const body = $('events').tBodies[0];
+  body.replaceChildren(...rows.map((r) => {
+    const tr = el('tr', { class: 'event-row', 'data-doc': r.doc_id, 'data-event': r.event_id },
+      el('td', {}, r.date), el('td', {}, r.source), el('td', {}, r.target), el('td', {}, r.code),
+      el('td', { class: 'num' }, r.goldstein), el('td', {}, `${r.doc} #${r.sent}`));
+    tr.addEventListener('click', () => openEvent(tr, r));
+    return tr;
+  }));
+  $('sentence').hidden = true;
+}
+
+/* Offsets are bytes of the stored UTF-8 text: slice bytes, not UTF-16 units. */
+async function openEvent(tr, row) {
+  for (const x of document.querySelectorAll('#events tr.selected')) x.classList.remove('selected');
+  tr.classList.add('selected');
+  const doc = await api(`/api/doc/${row.doc_id}`);
+  const ev = doc.events.find((e) => e.id === row.event_id);
+  const bytes = new TextEncoder().encode(doc.text);
+  const dec = new TextDecoder();
+  /* each byte gets the innermost mark over it ("visited [North Korea]" is verb and target) */
+  const marks = [[ev.verb_start, ev.verb_end, 'verb'], [ev.src_start, ev.src_end, 'src'], [ev.tgt_start, ev.tgt_end, 'tgt']]
+    .filter((m) => m[0] >= ev.start && m[1] <= ev.end && m[0] < m[1]);
+  const cls = (i) => { let c = ''; for (const [s, e, k] of marks) if (i >= s && i < e) c = k; return c; };
+  const parts = [];
+  for (let i = ev.start; i < ev.end;) {
+    const c = cls(i);
+    let j = i + 1;
+    while (j < ev.end && cls(j) === c) j++;
+    const text = dec.decode(bytes.slice(i, j));
+    parts.push(c ? el('span', { class: c }, text) : text);
+    i = j;
+  }
+  const box = $('sentence');
+  box.replaceChildren(el('p', { id: 'sentence-text' }, ...parts),
+    el('p', { class: 'meta' }, `${ev.source} → ${ev.target}, CAMEO ${ev.code} (Goldstein ${ev.goldstein}), ${doc.name}, sentence ${ev.sent}, bytes ${ev.start}–${ev.end}`));
+  box.hidden = false;
+}
+
+async function showPair() {
+  state.a = $('pair-a').value;
+  state.b = $('pair-b').value;
+  state.from = $('from').value;
+  state.to = $('to').value;
+  status('loading…');
+  try {
+    await Promise.all([loadSeries(), loadEvents(), loadRelation()]);
+    status('');
+  } catch (e) {
+    status('error: ' + e.message);
+  }
+}
+
+async function showAll(ev) {
+  if (ev) ev.preventDefault();
+  state.from = $('from').value;
+  state.to = $('to').value;
+  status('loading…');
+  try {
+    await loadNetwork();
+    await showPair();
+  } catch (e) {
+    status('error: ' + e.message);
+  }
+}
+
+$('controls').addEventListener('submit', showAll);
+loadActors().then(() => showAll()).catch((e) => status('error: ' + e.message));
