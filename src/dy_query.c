@@ -108,7 +108,7 @@ int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
 }
 
 /* ---- results ---- */
-typedef struct cell { char *s; double num; uint8_t type; } cell;     /* SQLITE_* type */
+typedef struct cell { char *s; double num; uint8_t type; } cell;     /* SQLITE_* type; s is the text form */
 
 struct dy_result {
     size_t ncol, nrow, cap;
@@ -182,7 +182,9 @@ int dy_result_json(const dy_result *r, dy_buf *b)
             const cell *x = &r->cells[i * r->ncol + c];
             e |= (c ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, r->cols[c], strlen(r->cols[c])) | dy_buf_addc(b, ':');
             if (x->type == SQLITE_NULL || !x->s) e |= dy_buf_adds(b, "null");
-            else if (x->type == SQLITE_INTEGER || x->type == SQLITE_FLOAT) e |= dy_buf_printf(b, "%.15g", x->num);
+            else if (x->type == SQLITE_INTEGER) e |= dy_buf_adds(b, x->s);      /* SQLite's own digits */
+            else if (x->type == SQLITE_FLOAT) e |= x->num == (double)(long long)x->num && fabs(x->num) < 1e15
+                                                   ? dy_buf_printf(b, "%lld", (long long)x->num) : dy_buf_printf(b, "%.15g", x->num);
             else e |= dy_out_json_string(b, x->s, strlen(x->s));
         }
         e |= dy_buf_addc(b, '}');
