@@ -114,10 +114,21 @@ if [ -n "$STATLINE" ]; then
     EVENTS=$(field events)
 fi
 
+# --- -j 2: the same file on two threads, output identical to -j 1 -------------------------
+J2_SEC="n/a"
+if [ "$(nproc 2> /dev/null || echo 1)" -ge 2 ]; then
+    "$DYAD" code --input jsonl "$CORPUS" 2> /dev/null | md5sum > "$TMP/j1.md5"
+    t0=$(now)
+    "$DYAD" code -j 2 --input jsonl "$CORPUS" 2> /dev/null | md5sum > "$TMP/j2.md5"
+    t1=$(now)
+    J2_SEC=$(elapsed "$t0" "$t1")
+    cmp -s "$TMP/j1.md5" "$TMP/j2.md5" && J2_SAME="identical" || J2_SAME="DIFFERENT"
+fi
+
 # --- table -------------------------------------------------------------------
 awk -v mb="$MB" -v bytes="$BYTES" -v sec="$DYAD_SEC" -v docs="$DOCS" \
     -v sents="$SENTS" -v events="$EVENTS" -v wcsec="$WC_SEC" -v words="$WORDS" \
-    -v rss="$RSS_MB" -v core="$CORE" -v corpus="$CORPUS" '
+    -v rss="$RSS_MB" -v core="$CORE" -v corpus="$CORPUS" -v j2="$J2_SEC" -v j2same="${J2_SAME:-}" '
 function rate(n, s) { return (n == "" || s <= 0) ? "n/a" : sprintf("%.0f", n / s) }
 BEGIN {
     realmb = bytes / 1e6
@@ -130,6 +141,7 @@ BEGIN {
     printf "|--------|----------|---------|----------|-------------|-----------|------------|----------|-------------|\n"
     printf "| %6.1f | %8.3f | %7s | %8s | %11s | %9s | %10.3f | %8s | %11s |\n", \
         realmb, sec, mbs, rate(docs, sec), rate(sents, sec), rate(events, sec), wcsec, ratio, rss
+    if (j2 != "n/a") printf "\n-j 2: %.3f s, %.2f MB/s, %.2fx the one-core speed; output %s to -j 1", j2, realmb / j2, sec / j2, j2same
     printf "\nwc -w: %s MB/s", wcmbs
     if (sents != "") printf "; dyad: %d sentences, %d events", sents, events
     printf "\n"

@@ -4,6 +4,7 @@
 #include "../dy_events.h"
 #include "../dy_facts.h"
 #include "../dy_store.h"
+#include "parallel.h"
 #include "../dy_ingest.h"
 #include "../dy_out.h"
 
@@ -27,6 +28,7 @@ typedef struct opts {
     const char *db;     /* --db */
     int replace;        /* --replace: re-code a changed document of the same name */
     int batch;          /* documents a transaction */
+    int jobs;           /* -j: worker threads for dyad code */
     const char *dict;
 } opts;
 
@@ -71,16 +73,65 @@ static void progress(run *r, int last)
             r->bytes / 1e6, last ? "\n" : "");
 }
 
+/* The events (or with --explain the trace) of the document the coder has just coded. */
+static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_buf *out)
+{
+    size_t ne, ns;
+    const dy_event *ev = dy_coder_events(c, &ne);
+    const dy_sent *sents = dy_coder_sents(c, &ns);
+    if (o->explain) {
+        const dy_buf *x = dy_coder_explain(c);
+        return x->len ? dy_buf_add(out, x->data, x->len) : 0;
+    }
+    for (size_t i = 0; i < ne; i++)
+        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all)) return -1;
+    return 0;
+}
+
+/* -j: a worker codes one document into its own buffer */
+static int work_code(void *ctx, dy_coder *c, dy_doc *doc, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
+{
+    const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
+    if (dy_coder_code(c, doc, err)) return -1;
+    dy_coder_sents(c, nsent);
+    dy_coder_events(c, nev);
+    if (code_output(o, c, doc, out)) { dy_err_set(err, DY_ENOMEM, "out of memory writing events"); return -2; }
+    return 0;
+}
+
+static void default_date(run *r, dy_doc *doc)
+{
+    if (doc->pub.prec != DY_PREC_NONE) return;
+    if (r->o.date.prec != DY_PREC_NONE) doc->pub = r->o.date;
+    else cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
+}
+
+/* -j: the reading thread takes the documents back in order */
+static int deliver_code(void *ctx, const dy_doc *doc, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev)
+{
+    run *r = ctx;
+    if (rc < 0) {
+        cli_error("%s", err->msg);
+        r->failed++;
+        return rc == -2 ? -1 : 0;
+    }
+    r->docs++;
+    r->sents += nsent;
+    r->events += nev;
+    r->bytes += doc->len;
+    if (out->len && dy_buf_add(&r->out, out->data, out->len)) return -1;
+    flush(r, 0);
+    progress(r, 0);
+    return r->write_error ? -1 : 0;
+}
+
 static int code_doc(run *r, dy_doc *doc)
 {
     dy_err err = {0};
-    if (doc->pub.prec == DY_PREC_NONE) {
-        if (r->o.date.prec != DY_PREC_NONE) doc->pub = r->o.date;
-        else cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
-    }
+    default_date(r, doc);
     if (dy_coder_code(r->coder, doc, &err)) { cli_error("%s", err.msg); r->failed++; return -1; }
     size_t ne, ns;
-    const dy_event *ev = dy_coder_events(r->coder, &ne);
+    dy_coder_events(r->coder, &ne);
     const dy_sent *sents = dy_coder_sents(r->coder, &ns);
     r->docs++;
     r->sents += ns;
@@ -107,15 +158,9 @@ static int code_doc(run *r, dy_doc *doc)
         } else
             for (size_t i = 0; i < nf; i++)
                 if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i])) { cli_error("out of memory writing facts"); return -2; }
-    } else if (r->o.explain) {
-        const dy_buf *x = dy_coder_explain(r->coder);
-        if (x->len) dy_buf_add(&r->out, x->data, x->len);
-    } else {
-        for (size_t i = 0; i < ne; i++)
-            if (dy_out_event(&r->out, r->o.format, doc, sents, &ev[i], r->o.moods_all)) {
-                cli_error("out of memory writing events");
-                return -2;
-            }
+    } else if (code_output(&r->o, r->coder, doc, &r->out)) {
+        cli_error("out of memory writing events");
+        return -2;
     }
     flush(r, 0);
     progress(r, 0);
@@ -162,6 +207,12 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
         else if (!strcmp(a, "--db") && o->ingest) {
             if (!v) { cli_error("--db takes the database file, such as news.db"); return -1; }
             o->db = v;
+            i++;
+        } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && mode == MODE_CODE) {
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > 256) { cli_error("-j takes a number of threads from 1 to 256"); return -1; }
+            o->jobs = (int)n;
             i++;
         } else if (!strcmp(a, "--batch") && o->ingest) {
             char *end;
@@ -220,6 +271,11 @@ static int run_cmd(int argc, char **argv, int mode)
     if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile)
         r.o.facts ? dy_out_fact_tsv_header(&r.out) : dy_out_tsv_header(&r.out, r.o.moods_all);
     int fatal = 0;
+    par *pool = NULL;
+    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r))) {
+        cli_error("cannot start %d threads", r.o.jobs);
+        fatal = 1;
+    }
     for (int i = first; i < argc && !fatal && !r.write_error; i++) {
         dy_reader *rd = NULL;
         dy_err err = {0};
@@ -234,11 +290,17 @@ static int run_cmd(int argc, char **argv, int mode)
             if (got == 0) break;
             if (got == -1) { cli_error("%s", err.msg); r.failed++; continue; }
             if (got == -2) { cli_error("%s", err.msg); r.failed++; break; }
-            if (code_doc(&r, &doc) == -2) { fatal = 1; break; }
+            if (pool) {
+                default_date(&r, &doc);
+                int pr = par_submit(pool, &doc);
+                if (pr == -2) { cli_error("out of memory"); fatal = 1; break; }
+                if (pr) { fatal = 1; break; }
+            } else if (code_doc(&r, &doc) == -2) { fatal = 1; break; }
             if (r.write_error) break;
         }
         dy_reader_close(&rd);
     }
+    if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
     if (r.store) {
         dy_err err = {0};

@@ -1,0 +1,25 @@
+/* parallel.h - documents coded by worker threads, delivered in input order (dyad code -j N).
+ *
+ * Ownership: par_submit() copies the document, so the caller's reader may reuse its buffers.
+ * work() runs on a worker thread with that worker's own coder and writes the document's output
+ * into out; deliver() runs on the submitting thread, in input order, and must not keep out. */
+#ifndef DYAD_PARALLEL_H
+#define DYAD_PARALLEL_H
+
+#include <stddef.h>
+#include "../dy_events.h"
+
+/* Returns 0, -1 (this document failed: err set), or -2 (out of memory: stop). */
+typedef int (*par_work)(void *ctx, dy_coder *c, dy_doc *doc, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev);
+/* Returns 0, or -1 when the output cannot be written. */
+typedef int (*par_deliver)(void *ctx, const dy_doc *doc, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev);
+
+typedef struct par par;
+
+par *par_create(int jobs, const dy_dict *dict, const dy_coder_opts *co, par_work work, par_deliver deliver, void *ctx);
+/* Hands one document to the workers; waits while the ring is full. 0, -1 (a delivery failed), -2 (out of memory). */
+int par_submit(par *p, const dy_doc *doc);
+/* Waits for every document, delivers the rest, joins the workers and frees everything. */
+int par_finish(par **p);
+
+#endif
