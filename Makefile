@@ -37,7 +37,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 $(eval $(call variant,build,))
 $(eval $(call variant,build/asan,$(SAN)))
 
-.PHONY: all deps demo test test-release asan valgrind fuzz bench clean install dict-check web e2e
+.PHONY: all deps demo test test-release asan valgrind fuzz fuzzers bench clean install dict-check web e2e
 all: build/.deps build/dyad
 
 build/.deps: scripts/install-deps.sh
@@ -75,8 +75,8 @@ demo: all
 	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/web/.stamp build/asan/dyad build/asan/test_unit build/asan/test_expect
-	@sh tests/run.sh build build/asan
+test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect
+	@VALGRIND_PASS=1 sh tests/run.sh build build/asan
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect
 	@sh tests/run.sh build
@@ -87,8 +87,25 @@ asan: build/.deps build/asan/dyad build/asan/test_unit build/asan/test_expect
 valgrind: build/.deps build/dyad build/test_unit build/test_expect
 	@VALGRIND=1 sh tests/run.sh build
 
-fuzz:
-	@echo "dyad: fuzzing harnesses are planned (issue 7); nothing to run yet"
+# libFuzzer harnesses under ASan+UBSan (tests/fuzz): make fuzz FUZZ_SECONDS=60 runs each that long,
+# starting from the seeds in tests/fuzz/NAME/ (copied, so new finds stay in build/).
+FUZZERS      ?= code jsonl dict dates api
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+build/fuzz/obj/%.o: %.c $(wildcard src/*.h) | build/fuzz/.dirs
+	$(FUZZ_CC) $(CSTD) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(DEP_CFLAGS) -c $< -o $@
+build/fuzz/libdyad.a: $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC))
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libdyad.a
+	$(FUZZ_CC) $(CSTD) $(FUZZ_SAN) -fsanitize=fuzzer $(DEP_CFLAGS) -o $@ $< build/fuzz/libdyad.a $(DEP_LIBS)
+build/fuzz/.dirs:
+	mkdir -p build/fuzz/obj/src && touch $@
+
+fuzzers: build/.deps $(patsubst %,build/fuzz/fuzz_%,$(FUZZERS))
+
+fuzz: fuzzers
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
 
 build/bench-gen: bench/gen.c | build/.dirs
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -o $@ $<

@@ -861,7 +861,7 @@ static int code_sentence(sctx *s)
             c->kept = v;
             c->capkept = cap;
         }
-        memcpy(c->kept + c->nkept, s->g, s->ng * sizeof *s->g);
+        if (s->ng) memcpy(c->kept + c->nkept, s->g, s->ng * sizeof *s->g);    /* kept may still be NULL */
         c->nkept += s->ng;
         c->kept_off[s->sidx + 1] = (uint32_t)c->nkept;
     }
@@ -874,7 +874,7 @@ const dy_actor *dy_coder_sent_actors(const dy_coder *c, size_t k, size_t *n)
     dy_seg_sents(c->seg, &ns);
     if (!c->opts.keep_actors || k >= ns) { *n = 0; return NULL; }
     *n = c->kept_off[k + 1] - c->kept_off[k];
-    return c->kept + c->kept_off[k];
+    return *n ? c->kept + c->kept_off[k] : NULL;
 }
 
 int dy_coder_topic(const dy_coder *c, char a[16], char b[16])

@@ -630,8 +630,8 @@ static int ratios(sent *s, size_t trade_first, size_t trade_n)
             if (s->g[k].comp != (int16_t)k) continue;
             if (pair_of(s, (int)k, p[np][0], p[np][1])) np++;
         }
-        const dy_fact *tf = s->f->v + trade_first;
         if (np < 2 && trade_n >= 2) {
+            const dy_fact *tf = s->f->v + trade_first;
             /* "The difference in scale alone is about 530 times": the figures just given */
             int big = tf[0].value >= tf[1].value ? 0 : 1;
             memcpy(p[0][0], tf[big].actors[0], 16);
@@ -665,7 +665,8 @@ static int milestones(sent *s)
             double v;
             uint32_t e;
             int gap = 0;
-            if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, j + 1, &v, &e) && (is(s, e, "years") || is(s, e, "decades"))) {
+            if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, j + 1, &v, &e) && v > 0 && v < 1000 &&
+                (is(s, e, "years") || is(s, e, "decades"))) {
                 gap = (int)v * (is(s, e, "decades") ? 10 : 1);
             } else if (is(s, j, "since") && number_at(s, j + 1, &v, &e) && v > 1900 && v < 2100 && s->date.prec != DY_PREC_NONE) {
                 gap = s->date.y - (int)v;
@@ -740,7 +741,7 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         s.date = doc->pub;
         for (size_t d = 0; d < s.ndates; d++) if (s.dates[d].date.prec != DY_PREC_NONE) { s.date = s.dates[d].date; break; }
         while (e0 < nev && ev[e0].sent < k) e0++;
-        s.ev = ev + e0;
+        s.ev = ev ? ev + e0 : NULL;
         while (e0 + s.nev < nev && ev[e0 + s.nev].sent == k) s.nev++;
         if (tier_order_this(&s, ds.last_tier) || partnerships(&s, &ds) || treaties(&s, &ds)) goto oom;
         /* a ratio compares the figures of its own sentence, else those of the sentence before */

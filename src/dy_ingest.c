@@ -39,8 +39,9 @@ int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_er
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         unsigned c = u[i];
-        if (c == '\n') {
+        if (c == '\n' || c == '\r') {        /* LF, CRLF or a lone CR */
             if (i - line_start > DY_MAX_LINE) goto toolong;
+            if (c == '\r' && i + 1 < n && u[i + 1] == '\n') i++;
             line++;
             line_start = ++i;
             continue;
@@ -85,10 +86,17 @@ static int header_key(const char *s, size_t n, size_t *vstart)
     return -1;
 }
 
+/* Lines end in LF, CRLF or a lone CR (old Mac files). */
 static size_t line_end(const char *s, size_t n, size_t i)
 {
-    const char *nl = memchr(s + i, '\n', n - i);
-    return nl ? (size_t)(nl - s) : n;
+    while (i < n && s[i] != '\n' && s[i] != '\r') i++;
+    return i;
+}
+
+static size_t next_line(const char *s, size_t n, size_t e)
+{
+    if (e < n && s[e] == '\r') return e + 1 < n && s[e + 1] == '\n' ? e + 2 : e + 1;
+    return e < n && s[e] == '\n' ? e + 1 : e;
 }
 
 static size_t trim_len(const char *s, size_t n)
@@ -122,7 +130,7 @@ static int parse_meta(const char *name, const char *text, size_t len, dy_doc *do
         while (i < len) {
             size_t e = line_end(text, len, i);
             size_t l = trim_len(text + i, e - i);
-            if (l == 0) { i = e < len ? e + 1 : e; line++; break; }   /* the blank line ends the header */
+            if (l == 0) { i = next_line(text, len, e); line++; break; }   /* the blank line ends the header */
             int k = header_key(text + i, l, &vstart);
             if (k < 0) break;
             const char *v = text + i + vstart;
@@ -143,7 +151,7 @@ static int parse_meta(const char *name, const char *text, size_t len, dy_doc *do
             case 2: doc->source = copy; break;
             case 3: doc->url = copy; break;
             }
-            i = e < len ? e + 1 : e;
+            i = next_line(text, len, e);
             line++;
         }
         doc->body = i;
@@ -163,7 +171,8 @@ static int parse_meta(const char *name, const char *text, size_t len, dy_doc *do
                 if (r < 0) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
                 if (r == 1) { doc->pub = d; doc->pub_from = "dateline"; break; }
             }
-            j = e + 1;
+            j = next_line(text, len, e);
+            if (j == e) break;
         }
     }
     return 0;

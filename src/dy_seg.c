@@ -70,6 +70,17 @@ static int push_sent(dy_seg *s, const dy_doc *doc, size_t t0, size_t t1, uint32_
     return 0;
 }
 
+/* A sentence is at most DY_MAX_SENT_TOKENS tokens: a longer run (a quote closed by many marks,
+ * a list without full stops) is cut into pieces of that size. */
+static int push_capped(dy_seg *s, const dy_doc *doc, size_t t0, size_t t1, uint32_t *no)
+{
+    while (t1 - t0 > DY_MAX_SENT_TOKENS) {
+        if (push_sent(s, doc, t0, t0 + DY_MAX_SENT_TOKENS, no)) return -1;
+        t0 += DY_MAX_SENT_TOKENS;
+    }
+    return push_sent(s, doc, t0, t1, no);
+}
+
 /* Splits tokens [p0, p1) of one paragraph into sentences. */
 static int split(dy_seg *s, const dy_doc *doc, size_t p0, size_t p1, uint32_t *no)
 {
@@ -95,11 +106,11 @@ static int split(dy_seg *s, const dy_doc *doc, size_t p0, size_t p1, uint32_t *n
             if ((pv->flags & DY_TF_WORD) && (is_abbrev(pw) || (pw[1] == 0 && (pv->flags & DY_TF_CAP)))) continue;
         }
         if (w[0] == '.' && w[1] == '.' && !(nx->flags & DY_TF_CAP)) continue;
-        if (push_sent(s, doc, start, e, no)) return -1;
+        if (push_capped(s, doc, start, e, no)) return -1;
         start = e;
         i = e - 1;
     }
-    return push_sent(s, doc, start, p1, no);
+    return push_capped(s, doc, start, p1, no);
 }
 
 static size_t next_break(const char *s, size_t n, size_t i)

@@ -55,7 +55,19 @@ for B in "$@"; do
     grep -E '^(FAIL|serve:|     )' "$LOG"
     count
 
-    if [ "$B" = "$FIRST" ]; then
+    echo "-- hostile input (tests/hostile)"
+    bash tests/hostile/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
+    grep -E '^(FAIL|hostile:)' "$LOG"
+    count
+
+    if [ "$B" = "$FIRST" ] && [ -z "$WRAP" ]; then
+        echo "-- fuzzing, ${FUZZ_SECONDS:-60} s a harness (tests/fuzz)"
+        bash tests/fuzz/run.sh "${FUZZ_SECONDS:-60}" code jsonl dict dates api > "$LOG" 2>&1
+        grep -E '^(ok|FAIL|fuzz:)' "$LOG"
+        count
+    fi
+
+    if [ "$B" = "$FIRST" ] && [ -z "$WRAP" ]; then
         echo "-- dashboard in headless Chromium (tests/e2e)"
         DYAD="$PWD/$B/dyad" bash tests/e2e/run.sh > "$LOG" 2>&1
         grep -E '^(FAIL|e2e:|     )' "$LOG"
@@ -83,5 +95,18 @@ for B in "$@"; do
         count
     fi
 done
+# Once more the unit and golden tests under valgrind: no leaks, no invalid reads.
+if [ "${VALGRIND_PASS:-0}" = 1 ] && command -v valgrind > /dev/null 2>&1; then
+    WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    echo "== $FIRST under valgrind"
+    echo "-- unit tests"
+    CK_FORK=no $WRAP "$FIRST/test_unit" > "$LOG" 2>&1
+    grep -E 'FAIL|failed:|^unit:|==[0-9]+==' "$LOG" | head -n 40
+    count
+    echo "-- golden tests"
+    DYAD="$WRAP $PWD/$FIRST/dyad" sh tests/golden.sh > "$LOG" 2>&1
+    grep -E '^(FAIL|golden:)' "$LOG"
+    count
+fi
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -1,0 +1,72 @@
+/* fuzz_api.c - the HTTP API's request handling: a path and query arguments, decoded as the
+ * server hands them over ("path\0key=value&key=value"), against a small database. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "../../src/dy_api.h"
+#include "../../src/dy_store.h"
+
+static dy_store *S;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/dyad-fuzz-api-%d.db", (int)getpid());
+    unlink(path);
+    dy_dict *d = NULL;
+    dy_err e = {0};
+    if (dy_dict_load("tests/unit/dict", &d, &e) != DY_OK) abort();
+    dy_coder_opts o = {0, 0, 1};
+    dy_coder *c = dy_coder_create(d, &o);
+    dy_store *w = NULL;
+    if (dy_store_open(path, DY_STORE_WRITE, &w, &e) || dy_store_begin(w, &e)) abort();
+    const char *text = "Date: 2024-06-19\n\nRussia attacked Ukraine. Putin met Kim Jong Un.\n";
+    dy_doc doc;
+    char *scratch = NULL;
+    if (dy_doc_parse_text("a.txt", text, strlen(text), &doc, &scratch, &e) || dy_coder_code(c, &doc, &e) ||
+        dy_store_add(w, &doc, c, NULL, 0, &e) < 0 || dy_store_commit(w, &e))
+        abort();
+    free(scratch);
+    dy_store_close(&w);
+    dy_coder_destroy(&c);
+    dy_dict_destroy(&d);
+    if (dy_store_open(path, DY_STORE_READ, &S, &e)) abort();
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *buf = malloc(size + 2);
+    if (!buf) return 0;
+    memcpy(buf, data, size);
+    buf[size] = buf[size + 1] = 0;
+    const char *path = buf;
+    char *q = buf + strlen(buf) + 1;
+    if (q > buf + size) q = buf + size;
+    dy_kv kv[16];
+    size_t n = 0;
+    for (char *p = q; *p && n < 16;) {
+        char *amp = strchr(p, '&');
+        if (amp) *amp = 0;
+        char *eq = strchr(p, '=');
+        if (eq) *eq = 0;
+        kv[n].key = p;
+        kv[n].value = eq ? eq + 1 : NULL;
+        n++;
+        if (!amp) break;
+        p = amp + 1;
+    }
+    dy_buf body = {0};
+    dy_api_handle(dy_store_db(S), path, kv, n, &body);
+    dy_buf_free(&body);
+    free(buf);
+    return 0;
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer harness for SECONDS from its seeds in tests/fuzz/NAME/, and prints per
+# harness the executions and whether it found anything; ends with "fuzz: N passed, N failed".
+#   bash tests/fuzz/run.sh SECONDS NAME...
+set -u
+cd "$(dirname "$0")/../.."
+secs=$1
+shift
+pass=0
+fail=0
+for name in "$@"; do
+    corpus=build/fuzz/corpus-$name
+    mkdir -p "$corpus" build/fuzz/crashes
+    [ -d "tests/fuzz/$name" ] && cp -n "tests/fuzz/$name"/* "$corpus"/ 2> /dev/null
+    log=build/fuzz/$name.log
+    build/fuzz/fuzz_"$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix=build/fuzz/crashes/"$name"- -print_final_stats=1 "$corpus" > "$log" 2>&1
+    rc=$?
+    execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+    if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   fuzz $name: ${execs:-?} executions in ${secs} s, nothing found"
+    else fail=$((fail + 1)); echo "FAIL fuzz $name (exit $rc): see $log and build/fuzz/crashes/"; grep -E 'ERROR|SUMMARY' "$log" | head -n 5; fi
+done
+echo "fuzz: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Hostile input: each case is made on the fly (nothing big is committed), run under a time limit
+# and a memory measurement, and must end in a clear message or correct output, never a crash.
+# Ends with "hostile: N passed, N failed".   bash tests/hostile/run.sh DYAD
+set -u
+DYAD=$1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+MAXKB=${HOSTILE_MAX_KB:-1500000}     # ASan builds need more than release ones
+# case NAME WANT_RC STDERR_PATTERN (grep -E; "" for none) -- dyad arguments...
+case_() {
+    local name=$1 want=$2 pat=$3
+    shift 4
+    /usr/bin/time -f '%M' -o "$T/mem" timeout 120 "$DYAD" "$@" > "$T/out" 2> "$T/err"
+    local rc=$? kb
+    kb=$(tail -n 1 "$T/mem" 2> /dev/null)
+    local ok=1 why=""
+    if [ "$rc" != "$want" ]; then ok=0; why="exit $rc, expected $want"; fi
+    if [ -n "$pat" ] && ! grep -qE "$pat" "$T/err"; then ok=0; why="$why; stderr lacks /$pat/: $(head -c 300 "$T/err")"; fi
+    if grep -qE 'AddressSanitizer|runtime error|Segmentation|Aborted' "$T/err"; then ok=0; why="$why; crashed"; fi
+    if [ -n "$kb" ] && [ "$kb" -gt "$MAXKB" ]; then ok=0; why="$why; ${kb} KB of memory"; fi
+    if [ $ok = 1 ]; then pass=$((pass + 1)); echo "ok   $name (${kb:-?} KB)"; else fail=$((fail + 1)); echo "FAIL $name: $why"; fi
+}
+hdr='Date: 2024-06-19\n\n'
+printf "${hdr}Russia attacked Ukraine.\n\xff\xfe broken\n" > "$T/bad.txt"
+case_ hostile-1.1 1 'bad.txt:4: invalid UTF-8 at byte offset' -- code "$T/bad.txt"
+printf "${hdr}An overlong slash \xc0\xaf and a surrogate \xed\xa0\x80.\n" > "$T/overlong.txt"
+case_ hostile-1.2 1 'overlong.txt:3: invalid UTF-8' -- code "$T/overlong.txt"
+printf "${hdr}Russia\0attacked Ukraine.\n" > "$T/nul.txt"
+case_ hostile-1.3 1 'nul.txt:3: NUL byte' -- code "$T/nul.txt"
+{ printf "$hdr"; head -c 50000000 /dev/zero | tr '\0' 'x'; printf '\n'; } > "$T/line50m.txt"
+case_ hostile-1.4 1 'line50m.txt:3: line longer than 1048576 bytes' -- code "$T/line50m.txt"
+{ printf "$hdr"; yes 'Russia attacked Ukraine.' | head -c 70000000; } > "$T/big.txt"
+case_ hostile-1.5 1 'big.txt: larger than' -- code "$T/big.txt"
+{ printf "$hdr"; seq 1000000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/million.txt"
+case_ hostile-1.6 0 '' -- code "$T/million.txt"
+[ "$(wc -l < "$T/out")" = 1000000 ] && { pass=$((pass + 1)); echo "ok   hostile-1.7 a million lines, a million events"; } || { fail=$((fail + 1)); echo "FAIL hostile-1.7: $(wc -l < "$T/out") events"; }
+{ printf '{"id":"deep","text":'; head -c 100000 /dev/zero | tr '\0' '['; printf '}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/deep.jsonl"
+case_ hostile-2.1 1 'deep.jsonl:1: malformed JSON' -- code --input jsonl "$T/deep.jsonl"
+grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.2 the next record is still coded"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.2"; }
+{ printf '{"id":"big","date":"2024-06-19","text":"'; yes 'Russia attacked Ukraine.\n' | head -n 200000 | tr -d '\n'; printf '"}\n'; } > "$T/huge.jsonl"
+case_ hostile-2.3 0 '' -- code --input jsonl "$T/huge.jsonl"
+printf '{"id":"x","text":"a\\ud800b"}\n[1,2]\n"just a string"\n{"text":5}\n\n{"id":"e","text":""}\n' > "$T/odd.jsonl"
+case_ hostile-2.4 1 'odd.jsonl:2: expected a JSON object' -- code --input jsonl "$T/odd.jsonl"
+printf 'Date: 2024-06-19\r\n\r\nRussia attacked Ukraine.\r\nChina criticized Japan.\r\n' > "$T/crlf.txt"
+case_ hostile-3.1 0 '' -- code --format tsv "$T/crlf.txt"
+[ "$(tail -n +2 "$T/out" | cut -f2-4 | tr '\t\n' '  ')" = "RUS UKR 190 CHN JPN 111 " ] && { pass=$((pass + 1)); echo "ok   hostile-3.2 CRLF codes like LF"; } || { fail=$((fail + 1)); echo "FAIL hostile-3.2: $(cat "$T/out")"; }
+printf 'Date: 2024-06-19\r\rRussia attacked Ukraine.\rChina criticized Japan.\r' > "$T/cr.txt"
+case_ hostile-3.3 0 '' -- code --format tsv "$T/cr.txt"
+[ "$(tail -n +2 "$T/out" | cut -f2-4 | tr '\t\n' '  ')" = "RUS UKR 190 CHN JPN 111 " ] && { pass=$((pass + 1)); echo "ok   hostile-3.4 CR-only codes like LF"; } || { fail=$((fail + 1)); echo "FAIL hostile-3.4: $(cat "$T/out")"; }
+printf "${hdr}روسيا هاجمت أوكرانيا. 俄罗斯批评了日本。 Russia attacked Ukraine. ‮ Seoul criticized Pyongyang.\n" > "$T/rtl.txt"
+case_ hostile-3.5 0 '' -- code --format tsv "$T/rtl.txt"
+grep -q 'RUS	UKR	190' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-3.6 English among Arabic and Chinese is coded"; } || { fail=$((fail + 1)); echo "FAIL hostile-3.6"; }
+head -c 2000000 /dev/urandom > "$T/junk.bin"
+case_ hostile-4.1 1 'junk.bin' -- code "$T/junk.bin"
+: > "$T/empty.txt"
+case_ hostile-4.2 1 'empty.txt: empty document' -- code "$T/empty.txt"
+mkdir -p "$T/dict"
+cp dict/*.txt "$T/dict/"
+printf 'RUS country = \nbad line without equals\nXX country = Nowhere\nRUS weird = Moscow\nRUS person 2020-02-30.. = Someone\n' >> "$T/dict/countries.txt"
+printf '999 frobnicate+ T\n042 {visit T\n' >> "$T/dict/verbs.txt"
+printf '\xff\xfe = bad\n' >> "$T/dict/grammar.txt"
+case_ hostile-5.1 3 'countries.txt:[0-9]+: ' -- dict check "$T/dict"
+n=$(grep -c ': ' "$T/err")
+[ "$n" -ge 8 ] && { pass=$((pass + 1)); echo "ok   hostile-5.2 every bad dictionary line is named ($n problems)"; } || { fail=$((fail + 1)); echo "FAIL hostile-5.2: $(cat "$T/err")"; }
+case_ hostile-5.3 3 'problems in all' -- code --dict "$T/dict" "$T/crlf.txt"
+echo "hostile: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
