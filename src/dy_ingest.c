@@ -348,7 +348,8 @@ static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
         memset(doc, 0, sizeof *doc);
         const cJSON *idv = cJSON_GetObjectItemCaseSensitive(o, "id");
         if (cJSON_IsString(idv)) doc->id = idv->valuestring;
-        else if (cJSON_IsNumber(idv) && idv->valuedouble == (double)(long long)idv->valuedouble) {
+        else if (cJSON_IsNumber(idv) && idv->valuedouble > -9e15 && idv->valuedouble < 9e15 &&
+                 idv->valuedouble == (double)(long long)idv->valuedouble) {     /* a whole number that fits */
             snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)idv->valuedouble);
             doc->id = r->idbuf;
         } else { snprintf(r->idbuf, sizeof r->idbuf, "line-%zu", r->line); doc->id = r->idbuf; }

@@ -16,9 +16,9 @@ for name in "$@"; do
     build/fuzz/fuzz_"$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix=build/fuzz/crashes/"$name"- -print_final_stats=1 "$corpus" > "$log" 2>&1
     rc=$?
-    execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+    execs=$(grep -aE '^stat::number_of_executed_units' "$log" | awk '{print $2}')
     if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   fuzz $name: ${execs:-?} executions in ${secs} s, nothing found"
-    else fail=$((fail + 1)); echo "FAIL fuzz $name (exit $rc): see $log and build/fuzz/crashes/"; grep -E 'ERROR|SUMMARY' "$log" | head -n 5; fi
+    else fail=$((fail + 1)); echo "FAIL fuzz $name (exit $rc): see $log and build/fuzz/crashes/"; grep -aE 'ERROR|SUMMARY' "$log" | head -n 5; fi
 done
 echo "fuzz: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
