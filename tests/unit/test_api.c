@@ -14,11 +14,7 @@ static dy_buf body;
 
 static void setup(void)
 {
-    snprintf(path, sizeof path, "/tmp/dyad-api-XXXXXX");
-    int fd = mkstemp(path);
-    ck_assert(fd >= 0);
-    close(fd);
-    unlink(path);
+    unit_temp_db(path);
     dy_dict *dict = NULL;
     dy_err e = {0};
     ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
@@ -29,15 +25,8 @@ static void setup(void)
     ck_assert_int_eq(dy_store_begin(w, &e), DY_OK);
     const char *docs[] = {"Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n",
                           "Date: 2024-07-02\n\nPutin met Kim Jong Un. Russia and North Korea signed a treaty.\n"};
-    for (int i = 0; i < 2; i++) {
-        dy_doc d;
-        char *scratch = NULL, name[16];
-        snprintf(name, sizeof name, "d%d.txt", i);
-        ck_assert_int_eq(dy_doc_parse_text(name, docs[i], strlen(docs[i]), &d, &scratch, &e), 0);
-        ck_assert_int_eq(dy_coder_code(c, &d, &e), 0);
-        ck_assert_int_eq(dy_store_add(w, &d, c, NULL, 0, &e), DY_ADD_NEW);
-        free(scratch);
-    }
+    ck_assert_int_eq(unit_store_add(w, c, "d0.txt", docs[0]), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(w, c, "d1.txt", docs[1]), DY_ADD_NEW);
     ck_assert_int_eq(dy_store_commit(w, &e), DY_OK);
     dy_store_close(&w);
     dy_coder_destroy(&c);
@@ -50,12 +39,7 @@ static void teardown(void)
 {
     dy_store_close(&S);
     dy_buf_free(&body);
-    char side[96];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    unit_remove_db(path);
 }
 
 static int get(const char *p, const char *k1, const char *v1, const char *k2, const char *v2)

@@ -35,7 +35,8 @@ START_TEST(query_1_1_dates_and_codes)
 }
 END_TEST
 
-static int add(dy_store *s, dy_coder *c, const char *name, const char *text)
+/* Shared with test_api.c: codes text with c and stores it; a fresh database name; its removal. */
+int unit_store_add(dy_store *s, dy_coder *c, const char *name, const char *text)
 {
     dy_doc d;
     dy_err e = {0};
@@ -47,13 +48,29 @@ static int add(dy_store *s, dy_coder *c, const char *name, const char *text)
     return r;
 }
 
-START_TEST(store_1_1_add_once_and_query)
+void unit_temp_db(char path[64])
 {
-    char path[] = "/tmp/dyad-unit-XXXXXX";
+    snprintf(path, 64, "/tmp/dyad-unit-XXXXXX");
     int fd = mkstemp(path);
     ck_assert(fd >= 0);
     close(fd);
     unlink(path);
+}
+
+void unit_remove_db(const char *path)
+{
+    char side[96];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
+START_TEST(store_1_1_add_once_and_query)
+{
+    char path[64];
+    unit_temp_db(path);
     dy_dict *dict = NULL;
     dy_err e = {0};
     ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
@@ -63,8 +80,8 @@ START_TEST(store_1_1_add_once_and_query)
     ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
     ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
     const char *a = "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n";
-    ck_assert_int_eq(add(s, c, "a.txt", a), DY_ADD_NEW);
-    ck_assert_int_eq(add(s, c, "a.txt", a), DY_ADD_SAME);
+    ck_assert_int_eq(unit_store_add(s, c, "a.txt", a), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(s, c, "a.txt", a), DY_ADD_SAME);
     ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
     dy_qopts q;
     dy_qopts_init(&q);
@@ -85,12 +102,7 @@ START_TEST(store_1_1_add_once_and_query)
     ck_assert_ptr_null(s);
     dy_coder_destroy(&c);
     dy_dict_destroy(&dict);
-    char side[300];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    unit_remove_db(path);
 }
 END_TEST
 

@@ -10,4 +10,10 @@ Suite *seg_suite(void);
 Suite *coder_suite(void);
 Suite *store_suite(void);
 Suite *api_suite(void);
+/* test_store.c's helpers for the tests that need a small database */
+struct dy_store;
+struct dy_coder;
+int unit_store_add(struct dy_store *s, struct dy_coder *c, const char *name, const char *text);
+void unit_temp_db(char path[64]);
+void unit_remove_db(const char *path);
 #endif
