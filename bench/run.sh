@@ -112,6 +112,7 @@ if [ -n "$STATLINE" ]; then
     [ -n "$d" ] && DOCS="$d"
     SENTS=$(field sentences)
     EVENTS=$(field events)
+    DICT_MS=$(field dict_ms)
 fi
 
 # --- -j 2: the same file on two threads, output identical to -j 1 -------------------------
@@ -128,7 +129,7 @@ fi
 # --- table -------------------------------------------------------------------
 awk -v mb="$MB" -v bytes="$BYTES" -v sec="$DYAD_SEC" -v docs="$DOCS" \
     -v sents="$SENTS" -v events="$EVENTS" -v wcsec="$WC_SEC" -v words="$WORDS" \
-    -v rss="$RSS_MB" -v core="$CORE" -v corpus="$CORPUS" -v j2="$J2_SEC" -v j2same="${J2_SAME:-}" '
+    -v rss="$RSS_MB" -v core="$CORE" -v corpus="$CORPUS" -v j2="$J2_SEC" -v j2same="${J2_SAME:-}" -v dictms="${DICT_MS:-}" '
 function rate(n, s) { return (n == "" || s <= 0) ? "n/a" : sprintf("%.0f", n / s) }
 BEGIN {
     realmb = bytes / 1e6
@@ -142,6 +143,7 @@ BEGIN {
     printf "| %6.1f | %8.3f | %7s | %8s | %11s | %9s | %10.3f | %8s | %11s |\n", \
         realmb, sec, mbs, rate(docs, sec), rate(sents, sec), rate(events, sec), wcsec, ratio, rss
     if (j2 != "n/a") printf "\n-j 2: %.3f s, %.2f MB/s, %.2fx the one-core speed; output %s to -j 1", j2, realmb / j2, sec / j2, j2same
+    if (dictms != "") printf "\ndictionaries loaded in %s ms", dictms
     printf "\nwc -w: %s MB/s", wcmbs
     if (sents != "") printf "; dyad: %d sentences, %d events", sents, events
     printf "\n"

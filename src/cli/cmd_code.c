@@ -240,8 +240,10 @@ static int run_cmd(int argc, char **argv, int mode)
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
     }
+    double td = now();
     dy_dict *dict = cli_load_dict(r.o.dict);
     if (!dict) return DYAD_EXIT_DICT;
+    double dict_ms = (now() - td) * 1e3;
     dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest};
     r.dict = dict;
     r.coder = dy_coder_create(dict, &co);
@@ -315,8 +317,8 @@ static int run_cmd(int argc, char **argv, int mode)
     progress(&r, 1);
     double el = now() - r.t0;
     if (r.o.stats)
-        fprintf(stderr, "dyad: stats: docs=%zu failed=%zu sentences=%zu events=%zu bytes=%zu seconds=%.3f\n",
-                r.docs, r.failed, r.sents, r.events, r.bytes, el);
+        fprintf(stderr, "dyad: stats: docs=%zu failed=%zu sentences=%zu events=%zu bytes=%zu seconds=%.3f dict_ms=%.1f\n",
+                r.docs, r.failed, r.sents, r.events, r.bytes, el, dict_ms);
     dy_recon_destroy(&r.recon);
     dy_facts_destroy(&r.facts);
     dy_coder_destroy(&r.coder);
