@@ -19,7 +19,7 @@ struct dy_reader {
     char *buf;          /* text: the file; jsonl: the current line */
     size_t cap;
     size_t line;        /* jsonl: current line number */
-    cJSON *rec;         /* jsonl: the current record */
+    dy_record *rec;     /* jsonl: the current record */
     char idbuf[64];
     char *hdr;          /* copies of header values for the current document */
 };
@@ -232,7 +232,7 @@ void dy_reader_close(dy_reader **rp)
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
     if (r->own_file && r->f) fclose(r->f);
-    cJSON_Delete(r->rec);
+    dy_record_free(&r->rec);
     free(r->buf);
     free(r->hdr);
     free(r->path);
@@ -296,90 +296,124 @@ static int has_escaped_nul(const char *s, size_t n)
     return 0;
 }
 
-static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
+int dy_reader_next_line(dy_reader *r, const char **line, size_t *n, size_t *lineno, dy_err *err)
 {
-    const char *name = display_name(r);
-    cJSON_Delete(r->rec);
-    r->rec = NULL;
     for (;;) {
         ssize_t got = getline(&r->buf, &r->cap, r->f);
         if (got < 0) {
-            if (ferror(r->f)) return dy_err_set(err, DY_EIO, "%s: read error: %s", name, strerror(errno)), -2;
+            if (ferror(r->f)) return dy_err_set(err, DY_EIO, "%s: read error: %s", display_name(r), strerror(errno)), -2;
             return 0;
         }
         r->line++;
-        size_t n = (size_t)got;
-        if (is_blank(r->buf, n)) continue;
-        if (n > DY_MAX_DOC) {
-            dy_err_set(err, DY_EINPUT, "%s:%zu: record larger than %u MiB", name, r->line, DY_MAX_DOC >> 20);
-            return -1;
-        }
-        const char *nul = memchr(r->buf, 0, n);
-        if (nul) {
-            dy_err_set(err, DY_EINPUT, "%s:%zu: NUL byte at column %zu; this is not a text file", name, r->line, (size_t)(nul - r->buf) + 1);
-            return -1;
-        }
-        const char *end = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(r->buf, n, &end, 0);
-        if (o && end) {     /* nothing but white space may follow the object */
-            while ((size_t)(end - r->buf) < n && dy_isspace((unsigned char)*end)) end++;
-            if ((size_t)(end - r->buf) < n) { cJSON_Delete(o); o = NULL; }
-        }
-        if (!o) {
-            size_t col = end && end >= r->buf ? (size_t)(end - r->buf) + 1 : 1;
-            dy_err_set(err, DY_EINPUT, "%s:%zu: malformed JSON at column %zu; each line must be one JSON object", name, r->line, col);
-            return -1;
-        }
-        if (!cJSON_IsObject(o)) {
-            cJSON_Delete(o);
-            dy_err_set(err, DY_EINPUT, "%s:%zu: expected a JSON object with a \"text\" field", name, r->line);
-            return -1;
-        }
-        r->rec = o;
-        const cJSON *tv = cJSON_GetObjectItemCaseSensitive(o, "text");
-        if (!cJSON_IsString(tv)) {
-            dy_err_set(err, DY_EINPUT, "%s:%zu: missing \"text\" string in the record", name, r->line);
-            return -1;
-        }
-        if (has_escaped_nul(r->buf, n)) {
-            dy_err_set(err, DY_EINPUT, "%s:%zu: NUL character (\\u0000) in the record", name, r->line);
-            return -1;
-        }
-        memset(doc, 0, sizeof *doc);
-        const cJSON *idv = cJSON_GetObjectItemCaseSensitive(o, "id");
-        if (cJSON_IsString(idv)) doc->id = idv->valuestring;
-        else if (cJSON_IsNumber(idv) && idv->valuedouble > -9e15 && idv->valuedouble < 9e15 &&
-                 idv->valuedouble == (double)(long long)idv->valuedouble) {     /* a whole number that fits */
-            snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)idv->valuedouble);
-            doc->id = r->idbuf;
-        } else { snprintf(r->idbuf, sizeof r->idbuf, "line-%zu", r->line); doc->id = r->idbuf; }
-        doc->title = str_field(o, "title");
-        doc->source = str_field(o, "source");
-        doc->url = str_field(o, "url");
-        doc->text = tv->valuestring;
-        doc->len = strlen(tv->valuestring);
-        doc->record_line = r->line;
-        doc->body_line = 1;
-        char at[600];
-        snprintf(at, sizeof at, "%s:%zu", name, r->line);
-        if (dy_text_check(at, doc->text, doc->len, 0, err)) return -1;   /* the stream's line */
-        const cJSON *dv = cJSON_GetObjectItemCaseSensitive(o, "date");
-        if (dv && !cJSON_IsNull(dv)) {
-            const char *ds = cJSON_IsString(dv) ? dv->valuestring : NULL;
-            if (!ds || !parse_date_value(ds, strlen(ds), &doc->pub)) {
-                dy_err_set(err, DY_EINPUT, "%s:%zu: cannot read \"date\"; write it as \"YYYY-MM-DD\"", name, r->line);
-                return -1;
-            }
-            doc->pub_from = "jsonl";
-        }
-        if (doc->pub.prec == DY_PREC_NONE) {
-            dy_doc tmp = *doc;
-            if (parse_meta(doc->id, doc->text, doc->len, &tmp, &r->hdr, err)) return -1;
-            doc->pub = tmp.pub;
-            doc->pub_from = tmp.pub_from;
-        }
+        if (is_blank(r->buf, (size_t)got)) continue;
+        *line = r->buf;
+        *n = (size_t)got;
+        *lineno = r->line;
         return 1;
     }
+}
+
+const char *dy_reader_name(const dy_reader *r) { return display_name(r); }
+
+struct dy_record {
+    cJSON *o;           /* the parsed object: the document's strings live in it */
+    char idbuf[64];
+    char *hdr;          /* header copies when the text carries its own */
+};
+
+void dy_record_free(dy_record **rp)
+{
+    if (!rp || !*rp) return;
+    cJSON_Delete((*rp)->o);
+    free((*rp)->hdr);
+    free(*rp);
+    *rp = NULL;
+}
+
+int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n, dy_doc *doc, dy_record **recp, dy_err *err)
+{
+    dy_record *rec = *recp;
+    if (!rec && !(rec = *recp = calloc(1, sizeof *rec))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    cJSON_Delete(rec->o);
+    rec->o = NULL;
+    if (n > DY_MAX_DOC) {
+        dy_err_set(err, DY_EINPUT, "%s:%zu: record larger than %u MiB", name, lineno, DY_MAX_DOC >> 20);
+        return -1;
+    }
+    const char *nul = memchr(line, 0, n);
+    if (nul) {
+        dy_err_set(err, DY_EINPUT, "%s:%zu: NUL byte at column %zu; this is not a text file", name, lineno, (size_t)(nul - line) + 1);
+        return -1;
+    }
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(line, n, &end, 0);
+    if (o && end) {     /* nothing but white space may follow the object */
+        while ((size_t)(end - line) < n && dy_isspace((unsigned char)*end)) end++;
+        if ((size_t)(end - line) < n) { cJSON_Delete(o); o = NULL; }
+    }
+    if (!o) {
+        size_t col = end && end >= line ? (size_t)(end - line) + 1 : 1;
+        dy_err_set(err, DY_EINPUT, "%s:%zu: malformed JSON at column %zu; each line must be one JSON object", name, lineno, col);
+        return -1;
+    }
+    if (!cJSON_IsObject(o)) {
+        cJSON_Delete(o);
+        dy_err_set(err, DY_EINPUT, "%s:%zu: expected a JSON object with a \"text\" field", name, lineno);
+        return -1;
+    }
+    rec->o = o;
+    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(o, "text");
+    if (!cJSON_IsString(tv)) {
+        dy_err_set(err, DY_EINPUT, "%s:%zu: missing \"text\" string in the record", name, lineno);
+        return -1;
+    }
+    if (has_escaped_nul(line, n)) {
+        dy_err_set(err, DY_EINPUT, "%s:%zu: NUL character (\\u0000) in the record", name, lineno);
+        return -1;
+    }
+    memset(doc, 0, sizeof *doc);
+    const cJSON *idv = cJSON_GetObjectItemCaseSensitive(o, "id");
+    if (cJSON_IsString(idv)) doc->id = idv->valuestring;
+    else if (cJSON_IsNumber(idv) && idv->valuedouble > -9e15 && idv->valuedouble < 9e15 &&
+             idv->valuedouble == (double)(long long)idv->valuedouble) {     /* a whole number that fits */
+        snprintf(rec->idbuf, sizeof rec->idbuf, "%lld", (long long)idv->valuedouble);
+        doc->id = rec->idbuf;
+    } else { snprintf(rec->idbuf, sizeof rec->idbuf, "line-%zu", lineno); doc->id = rec->idbuf; }
+    doc->title = str_field(o, "title");
+    doc->source = str_field(o, "source");
+    doc->url = str_field(o, "url");
+    doc->text = tv->valuestring;
+    doc->len = strlen(tv->valuestring);
+    doc->record_line = lineno;
+    doc->body_line = 1;
+    char at[600];
+    snprintf(at, sizeof at, "%s:%zu", name, lineno);
+    if (dy_text_check(at, doc->text, doc->len, 0, err)) return -1;   /* the stream's line */
+    const cJSON *dv = cJSON_GetObjectItemCaseSensitive(o, "date");
+    if (dv && !cJSON_IsNull(dv)) {
+        const char *ds = cJSON_IsString(dv) ? dv->valuestring : NULL;
+        if (!ds || !parse_date_value(ds, strlen(ds), &doc->pub)) {
+            dy_err_set(err, DY_EINPUT, "%s:%zu: cannot read \"date\"; write it as \"YYYY-MM-DD\"", name, lineno);
+            return -1;
+        }
+        doc->pub_from = "jsonl";
+    }
+    if (doc->pub.prec == DY_PREC_NONE) {
+        dy_doc tmp = *doc;
+        if (parse_meta(doc->id, doc->text, doc->len, &tmp, &rec->hdr, err)) return -1;
+        doc->pub = tmp.pub;
+        doc->pub_from = tmp.pub_from;
+    }
+    return 1;
+}
+
+static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
+{
+    const char *line;
+    size_t n, lineno;
+    int got = dy_reader_next_line(r, &line, &n, &lineno, err);
+    if (got <= 0) return got;
+    return dy_record_parse(display_name(r), lineno, line, n, doc, &r->rec, err);
 }
 
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err)

@@ -41,6 +41,16 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
 void dy_reader_close(dy_reader **r);
 
+/* JSON Lines in two steps, so that records can be parsed on worker threads: the next non-blank
+ * line (valid until the next call; 1, 0 at the end, -2 read error), then one record parsed into
+ * doc, whose strings live in *rec (made on first use, reused after; free with dy_record_free).
+ * dy_record_parse returns 1, or -1 for a bad record (err names name:lineno). */
+typedef struct dy_record dy_record;
+int dy_reader_next_line(dy_reader *r, const char **line, size_t *n, size_t *lineno, dy_err *err);
+const char *dy_reader_name(const dy_reader *r);
+int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n, dy_doc *doc, dy_record **rec, dy_err *err);
+void dy_record_free(dy_record **rec);
+
 /* Checks and parses one plain-text document held by the caller (used by tests and fuzzers).
  * name is used in messages. Header values are copied into *scratch, which the caller frees
  * with free() (start with NULL; it is reused from call to call). Returns 0, or -1 with err set. */
