@@ -88,14 +88,19 @@ static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_b
     return 0;
 }
 
-/* -j: a worker codes one document into its own buffer */
-static int work_code(void *ctx, dy_coder *c, dy_doc *doc, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
+/* -j: a worker parses (a JSON Lines record) and codes one document into its own buffer */
+static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
 {
     const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
-    if (dy_coder_code(c, doc, err)) return -1;
+    if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
+    if (job->doc.pub.prec == DY_PREC_NONE) {
+        if (o->date.prec != DY_PREC_NONE) job->doc.pub = o->date;
+        else job->nodate = 1;
+    }
+    if (dy_coder_code(c, &job->doc, err)) return -1;
     dy_coder_sents(c, nsent);
     dy_coder_events(c, nev);
-    if (code_output(o, c, doc, out)) { dy_err_set(err, DY_ENOMEM, "out of memory writing events"); return -2; }
+    if (code_output(o, c, &job->doc, out)) { dy_err_set(err, DY_ENOMEM, "out of memory writing events"); return -2; }
     return 0;
 }
 
@@ -107,9 +112,11 @@ static void default_date(run *r, dy_doc *doc)
 }
 
 /* -j: the reading thread takes the documents back in order */
-static int deliver_code(void *ctx, const dy_doc *doc, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev)
+static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev)
 {
     run *r = ctx;
+    const dy_doc *doc = &job->doc;
+    if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
     if (rc < 0) {
         cli_error("%s", err->msg);
         r->failed++;
@@ -286,14 +293,23 @@ static int run_cmd(int argc, char **argv, int mode)
             r.failed++;
             continue;
         }
-        for (;;) {
+        while (pool && r.o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
+            const char *line;
+            size_t n, lineno;
+            int got = dy_reader_next_line(rd, &line, &n, &lineno, &err);
+            if (got == 0) break;
+            if (got < 0) { cli_error("%s", err.msg); r.failed++; break; }
+            int pr = par_submit_raw(pool, dy_reader_name(rd), lineno, line, n);
+            if (pr == -2) cli_error("out of memory");
+            if (pr) { fatal = 1; break; }
+        }
+        for (; !(pool && r.o.input == DY_IN_JSONL);) {
             dy_doc doc;
             int got = dy_reader_next(rd, &doc, &err);
             if (got == 0) break;
             if (got == -1) { cli_error("%s", err.msg); r.failed++; continue; }
             if (got == -2) { cli_error("%s", err.msg); r.failed++; break; }
             if (pool) {
-                default_date(&r, &doc);
                 int pr = par_submit(pool, &doc);
                 if (pr == -2) { cli_error("out of memory"); fatal = 1; break; }
                 if (pr) { fatal = 1; break; }

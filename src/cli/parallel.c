@@ -16,8 +16,8 @@ enum { EMPTY, QUEUED, WORKING, DONE };
 
 typedef struct slot {
     int state;
-    dy_doc doc;
-    char *text, *id, *title, *source, *url;     /* owned copies */
+    par_job job;
+    char *text, *id, *title, *source, *url, *raw, *name;     /* owned copies */
     dy_buf out;
     dy_err err;
     int rc;
@@ -55,7 +55,7 @@ static void *worker(void *arg)
         s->out.len = 0;
         memset(&s->err, 0, sizeof s->err);
         s->nsent = s->nev = 0;
-        s->rc = c ? p->work(p->ctx, c, &s->doc, &s->out, &s->err, &s->nsent, &s->nev)
+        s->rc = c ? p->work(p->ctx, c, &s->job, &s->out, &s->err, &s->nsent, &s->nev)
                   : (dy_err_set(&s->err, DY_ENOMEM, "out of memory"), -2);
         pthread_mutex_lock(&p->mu);
         s->state = DONE;
@@ -98,7 +98,10 @@ static void free_slot(slot *s)
     free(s->title);
     free(s->source);
     free(s->url);
-    s->text = s->id = s->title = s->source = s->url = NULL;
+    free(s->raw);
+    free(s->name);
+    s->text = s->id = s->title = s->source = s->url = s->raw = s->name = NULL;
+    s->job.raw = s->job.name = NULL;
     s->state = EMPTY;
 }
 
@@ -110,7 +113,7 @@ static int drain(par *p, size_t until, int wait)
         while (p->next_out < p->next_in && p->ring[p->next_out % p->cap].state == DONE) {
             slot *s = &p->ring[p->next_out % p->cap];
             pthread_mutex_unlock(&p->mu);
-            if (p->deliver(p->ctx, &s->doc, &s->out, s->rc, &s->err, s->nsent, s->nev)) r = -1;
+            if (p->deliver(p->ctx, &s->job, &s->out, s->rc, &s->err, s->nsent, s->nev)) r = -1;
             pthread_mutex_lock(&p->mu);
             free_slot(s);
             p->next_out++;
@@ -122,14 +125,35 @@ static int drain(par *p, size_t until, int wait)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-int par_submit(par *p, const dy_doc *doc)
+/* Waits for the next slot to be free and returns it (lock not held). */
+static slot *next_slot(par *p, int *r)
 {
     pthread_mutex_lock(&p->mu);
-    /* the slot of this document is free once the one cap places before it is delivered */
-    int r = drain(p, p->next_in >= p->cap ? p->next_in - p->cap + 1 : 0, 1);
+    /* the slot of this job is free once the one cap places before it is delivered */
+    *r = drain(p, p->next_in >= p->cap ? p->next_in - p->cap + 1 : 0, 1);
     slot *s = &p->ring[p->next_in % p->cap];
     pthread_mutex_unlock(&p->mu);
-    s->doc = *doc;
+    return s;
+}
+
+static int queue(par *p, slot *s, int r)
+{
+    pthread_mutex_lock(&p->mu);
+    s->state = QUEUED;
+    p->next_in++;
+    pthread_cond_broadcast(&p->cv);
+    r |= drain(p, 0, 0);
+    pthread_mutex_unlock(&p->mu);
+    return r;
+}
+
+int par_submit(par *p, const dy_doc *doc)
+{
+    int r;
+    slot *s = next_slot(p, &r);
+    memset(&s->job.doc, 0, sizeof s->job.doc);
+    s->job.doc = *doc;
+    s->job.nodate = 0;
     s->text = malloc(doc->len + 1);
     s->id = dup_or_null(doc->id);
     s->title = dup_or_null(doc->title);
@@ -138,18 +162,30 @@ int par_submit(par *p, const dy_doc *doc)
     if (!s->text || !s->id) { free_slot(s); return -2; }
     memcpy(s->text, doc->text, doc->len);
     s->text[doc->len] = 0;
-    s->doc.text = s->text;
-    s->doc.id = s->id;
-    s->doc.title = s->title;
-    s->doc.source = s->source;
-    s->doc.url = s->url;
-    pthread_mutex_lock(&p->mu);
-    s->state = QUEUED;
-    p->next_in++;
-    pthread_cond_broadcast(&p->cv);
-    r |= drain(p, 0, 0);
-    pthread_mutex_unlock(&p->mu);
-    return r;
+    s->job.doc.text = s->text;
+    s->job.doc.id = s->id;
+    s->job.doc.title = s->title;
+    s->job.doc.source = s->source;
+    s->job.doc.url = s->url;
+    return queue(p, s, r);
+}
+
+int par_submit_raw(par *p, const char *name, size_t lineno, const char *line, size_t n)
+{
+    int r;
+    slot *s = next_slot(p, &r);
+    memset(&s->job.doc, 0, sizeof s->job.doc);
+    s->job.nodate = 0;
+    s->raw = malloc(n + 1);
+    s->name = strdup(name);
+    if (!s->raw || !s->name) { free_slot(s); return -2; }
+    memcpy(s->raw, line, n);
+    s->raw[n] = 0;
+    s->job.raw = s->raw;
+    s->job.rawlen = n;
+    s->job.name = s->name;
+    s->job.lineno = lineno;
+    return queue(p, s, r);
 }
 
 int par_finish(par **pp)
@@ -162,7 +198,11 @@ int par_finish(par **pp)
     pthread_cond_broadcast(&p->cv);
     pthread_mutex_unlock(&p->mu);
     for (int i = 0; i < p->n; i++) pthread_join(p->th[i], NULL);
-    for (size_t i = 0; i < p->cap; i++) { free_slot(&p->ring[i]); dy_buf_free(&p->ring[i].out); }
+    for (size_t i = 0; i < p->cap; i++) {
+        free_slot(&p->ring[i]);
+        dy_buf_free(&p->ring[i].out);
+        dy_record_free(&p->ring[i].job.rec);
+    }
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->cv);
     free(p->ring);

@@ -8,17 +8,29 @@
 
 #include <stddef.h>
 #include "../dy_events.h"
+#include "../dy_ingest.h"
+
+/* One job: a document, or a raw JSON Lines record for the worker to parse (raw != NULL). */
+typedef struct par_job {
+    dy_doc doc;                 /* the document (parsed by the worker from raw when given) */
+    const char *raw, *name;     /* a JSON Lines record, its stream's name, its line */
+    size_t rawlen, lineno;
+    dy_record *rec;             /* what a parsed record's strings live in */
+    int nodate;                 /* the document has no publication date (warned in order) */
+} par_job;
 
 /* Returns 0, -1 (this document failed: err set), or -2 (out of memory: stop). */
-typedef int (*par_work)(void *ctx, dy_coder *c, dy_doc *doc, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev);
+typedef int (*par_work)(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev);
 /* Returns 0, or -1 when the output cannot be written. */
-typedef int (*par_deliver)(void *ctx, const dy_doc *doc, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev);
+typedef int (*par_deliver)(void *ctx, const par_job *job, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev);
 
 typedef struct par par;
 
 par *par_create(int jobs, const dy_dict *dict, const dy_coder_opts *co, par_work work, par_deliver deliver, void *ctx);
-/* Hands one document to the workers; waits while the ring is full. 0, -1 (a delivery failed), -2 (out of memory). */
+/* Hands one document, or one raw JSON Lines record, to the workers; waits while the ring is
+ * full. 0, -1 (a delivery failed), -2 (out of memory). */
 int par_submit(par *p, const dy_doc *doc);
+int par_submit_raw(par *p, const char *name, size_t lineno, const char *line, size_t n);
 /* Waits for every document, delivers the rest, joins the workers and frees everything. */
 int par_finish(par **p);
 
