@@ -504,6 +504,27 @@ static int mood_at(const sctx *s, uint32_t head)
     uint32_t start = head > s->t0 + 10 ? head - 10 : s->t0;
     for (uint32_t j = head; j-- > start;) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
+        /* "the sanctions had failed to improve ... and accused ...": another verb's clause */
+        if (!strcmp(W(s, j), "and") || !strcmp(W(s, j), "but") || !strcmp(W(s, j), "that")) { start = j + 1; break; }
+    }
+    /* "accused Seoul of supplying ...", "criticised for seeking to ...", "without consulting":
+     * a gerund after a preposition is what someone claims or wants, not an act */
+    {
+        uint32_t j = head;
+        if (j >= s->t0 + 2 && !strcmp(W(s, j - 1), "to")) {
+            const char *g = W(s, j - 2);
+            size_t gl = strlen(g);
+            if (gl > 4 && !strcmp(g + gl - 3, "ing")) j -= 2;
+        } else {
+            const char *g = W(s, j);
+            size_t gl = strlen(g);
+            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = s->t0;
+        }
+        if (j > s->t0) {
+            const char *p = W(s, j - 1);
+            if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
+            if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+        }
     }
     int mood = DY_MOOD_FACTUAL;
     for (uint32_t j = start; j < head; j++) {
