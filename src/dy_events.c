@@ -501,11 +501,17 @@ static int complement_at(const sctx *s, uint32_t head)
 
 static int mood_at(const sctx *s, uint32_t head)
 {
-    uint32_t start = head > s->t0 + 10 ? head - 10 : s->t0;
+    uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
     for (uint32_t j = head; j-- > start;) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
-        /* "the sanctions had failed to improve ... and accused ...": another verb's clause */
-        if (!strcmp(W(s, j), "and") || !strcmp(W(s, j), "but") || !strcmp(W(s, j), "that")) { start = j + 1; break; }
+        /* "the sanctions had failed to improve ... and accused ...": another verb's clause; but
+         * "If Russia and China attack" is one clause with a compound subject */
+        if (!strcmp(W(s, j), "that") ||
+            ((!strcmp(W(s, j), "and") || !strcmp(W(s, j), "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
+             !(j + 2 < s->t1 && !strcmp(W(s, j + 1), "the") && group_at(s, j + 2) >= 0))) {
+            start = j + 1;
+            break;
+        }
     }
     /* "accused Seoul of supplying ...", "criticised for seeking to ...", "without consulting":
      * a gerund after a preposition is what someone claims or wants, not an act */
@@ -645,6 +651,14 @@ static int possessor(const sctx *s, uint32_t head)
         return g >= 0 && s->g[g].code[0] ? s->g[g].comp : -1;
     }
     return -1;
+}
+
+/* The actor follows "with" ("held talks with China"): a party, not a topic. */
+static int after_with(const sctx *s, int g)
+{
+    uint32_t p = s->g[s->g[g].comp].t0;
+    if (p > s->t0 && !strcmp(W(s, p - 1), "the")) p--;
+    return p > s->t0 && !strcmp(W(s, p - 1), "with");
 }
 
 /* The target list follows "between" or "among". */
@@ -842,8 +856,9 @@ static int code_sentence(sctx *s)
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
         if (src >= 0 && p->sym && s->g[src].ncomp >= 2 && tgt >= 0) {
-            /* "Korea-China dialogue was held in Seoul": the pair is the event; a place is not a party */
-            if (s->g[tgt].locative) tgt = -1;
+            /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
+             * is the event; a place or a topic is not a party */
+            if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
         int sym_pairs = p->sym && ((src >= 0 && tgt < 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0])) ||
                                    (src < 0 && tgt >= 0 && (s->g[tgt].ncomp >= 2 || s->g[tgt].code2[0])));
