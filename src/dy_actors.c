@@ -246,6 +246,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             else if (ok && comma && !out[k].locative) link = 2;
         }
         if (!link || out[k].anaphor || out[k + 1].anaphor) continue;
+        /* "a visit to North Korea and China's diplomacy": the second owns what follows */
+        if (out[k + 1].poss && !out[k].poss) continue;
         if (link == 2) {
             /* a comma joins only when the list goes on to an "and" */
             size_t q = k + 1;

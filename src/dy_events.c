@@ -227,10 +227,16 @@ static void resolve(sctx *s, int k)
             set_code(g->code2, c->topic[best].b);
             return;
         }
+        /* "the two leaders" are people: countries named in between ("attention in South Korea
+         * and in Europe") are passed over */
+        int people = 0;
+        for (uint32_t i = g->t0; i < g->t1; i++)
+            if (!strcmp(W(s, i), "leaders") || !strcmp(W(s, i), "heads")) people = 1;
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].code[0] == '-') continue;
+            if (people && cand[j].kind != DY_GK_PERSON) continue;
             if (cand[j].code2[0]) {
                 if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
             }
