@@ -46,6 +46,7 @@ typedef struct run {
     dy_recon *recon;
     dy_store *store;
     size_t in_batch, added, same, replaced;
+    int store_failed;   /* the database refused a write: exit as an I/O error */
     const dy_dict *dict;
     dy_buf out;
     size_t docs, failed, sents, events, bytes;
@@ -88,15 +89,27 @@ static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_b
     return 0;
 }
 
+/* Gives a document without a publication date the --date one; returns 1 when it still has none
+ * (the caller warns: on the reading thread, in input order). */
+static int apply_date(const opts *o, dy_doc *doc)
+{
+    if (doc->pub.prec != DY_PREC_NONE) return 0;
+    if (o->date.prec == DY_PREC_NONE) return 1;
+    doc->pub = o->date;
+    return 0;
+}
+
+static void warn_nodate(const dy_doc *doc)
+{
+    cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
+}
+
 /* -j: a worker parses (a JSON Lines record) and codes one document into its own buffer */
 static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
 {
     const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
     if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
-    if (job->doc.pub.prec == DY_PREC_NONE) {
-        if (o->date.prec != DY_PREC_NONE) job->doc.pub = o->date;
-        else job->nodate = 1;
-    }
+    job->nodate = apply_date(o, &job->doc);
     if (dy_coder_code(c, &job->doc, err)) return -1;
     dy_coder_sents(c, nsent);
     dy_coder_events(c, nev);
@@ -104,19 +117,12 @@ static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *
     return 0;
 }
 
-static void default_date(run *r, dy_doc *doc)
-{
-    if (doc->pub.prec != DY_PREC_NONE) return;
-    if (r->o.date.prec != DY_PREC_NONE) doc->pub = r->o.date;
-    else cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
-}
-
 /* -j: the reading thread takes the documents back in order */
 static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev)
 {
     run *r = ctx;
     const dy_doc *doc = &job->doc;
-    if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
+    if (job->nodate) warn_nodate(doc);
     if (rc < 0) {
         cli_error("%s", err->msg);
         r->failed++;
@@ -135,7 +141,7 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
 static int code_doc(run *r, dy_doc *doc)
 {
     dy_err err = {0};
-    default_date(r, doc);
+    if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err)) { cli_error("%s", err.msg); r->failed++; return -1; }
     size_t ne, ns;
     dy_coder_events(r->coder, &ne);
@@ -147,12 +153,12 @@ static int code_doc(run *r, dy_doc *doc)
     if (r->o.ingest) {
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
         int got = dy_store_add(r->store, doc, r->coder, r->facts, r->o.replace, &err);
-        if (got < 0) { cli_error("%s: %s, and the batch was rolled back", doc->id, err.msg); return -2; }
+        if (got < 0) { cli_error("%s: %s, and the batch was rolled back", doc->id, err.msg); r->store_failed = 1; return -2; }
         if (got == DY_ADD_NEW) r->added++;
         else if (got == DY_ADD_SAME) { r->same++; r->events -= ne; }
         else r->replaced++;
         if (++r->in_batch >= (size_t)r->o.batch) {
-            if (dy_store_commit(r->store, &err) || dy_store_begin(r->store, &err)) { cli_error("%s", err.msg); return -2; }
+            if (dy_store_commit(r->store, &err) || dy_store_begin(r->store, &err)) { cli_error("%s", err.msg); r->store_failed = 1; return -2; }
             r->in_batch = 0;
         }
     } else if (r->o.facts) {
@@ -323,7 +329,7 @@ static int run_cmd(int argc, char **argv, int mode)
     if (r.store) {
         dy_err err = {0};
         if (fatal) dy_store_rollback(r.store);
-        else if (dy_store_commit(r.store, &err)) { cli_error("%s", err.msg); fatal = 1; }
+        else if (dy_store_commit(r.store, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
         else if (!r.o.explain)
             fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
                     r.replaced, r.same, r.events);
@@ -341,7 +347,7 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_dict_destroy(&dict);
     dy_buf_free(&r.out);
     if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
-    if (fatal) return DYAD_EXIT_NOMEM;
+    if (fatal) return r.store_failed ? DYAD_EXIT_IO : DYAD_EXIT_NOMEM;
     if (r.failed) {
         cli_error("%zu input%s could not be coded (see above); the other %zu were", r.failed, r.failed == 1 ? "" : "s", r.docs);
         return DYAD_EXIT_INPUT;
