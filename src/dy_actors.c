@@ -13,9 +13,10 @@ typedef struct mention {
 
 static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { return norm->data + toks[i].norm; }
 
-static int word_is(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *w)
+static inline int word_is(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *w)
 {
-    return strcmp(word(toks, norm, i), w) == 0;
+    size_t n = strlen(w);
+    return toks[i].nlen == n && memcmp(norm->data + toks[i].norm, w, n) == 0;
 }
 
 /* Longest phrase of the given trie starting at i; returns the end token and the payload. */

@@ -322,12 +322,24 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
 /* Can a lower-case word start a date expression? (capitalised words and numbers always may) */
 static int starts_date(const char *w, size_t n)
 {
-    static const char *const words[] = {"the", "yesterday", "today", "tonight", "tomorrow", "last", "this", "next",
-                                        "previous", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                                        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-                                        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL};
-    if (n > 9) return 0;
-    for (int i = 0; words[i]; i++) if (w[0] == words[i][0] && strcmp(w, words[i]) == 0) return 1;
+    /* by first letter, then length, so the common word that opens nothing costs a few compares */
+    static const char *const words[26][6] = {
+        ['a' - 'a'] = {"a", "an"},
+        ['e' - 'a'] = {"eight", "eleven", "eighteen"},
+        ['f' - 'a'] = {"four", "five", "fourteen", "fifteen"},
+        ['l' - 'a'] = {"last"},
+        ['n' - 'a'] = {"next", "nine", "nineteen"},
+        ['o' - 'a'] = {"one"},
+        ['p' - 'a'] = {"previous"},
+        ['s' - 'a'] = {"six", "seven", "sixteen", "seventeen"},
+        ['t' - 'a'] = {"the", "today", "tonight", "tomorrow", "this", "two"},
+        ['y' - 'a'] = {"yesterday"},
+    };
+    static const char *const more_t[] = {"three", "ten", "twelve", "thirteen", "twenty", NULL};
+    if (n > 9 || w[0] < 'a' || w[0] > 'z') return 0;
+    const char *const *v = words[w[0] - 'a'];
+    for (int i = 0; i < 6 && v[i]; i++) if (strlen(v[i]) == n && memcmp(w, v[i], n) == 0) return 1;
+    if (w[0] == 't') for (int i = 0; more_t[i]; i++) if (strlen(more_t[i]) == n && memcmp(w, more_t[i], n) == 0) return 1;
     return 0;
 }
 
@@ -368,43 +380,45 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
     return found;
 }
 
+int dy_date_dateline_toks(const char *line, const dy_tok *tv, size_t ntok, const dy_buf *nb, dy_date *out)
+{
+    if (ntok == 0 || ntok > 16) return 0;
+    /* an optional label of up to four words ending in ':' (or "Posted on", "Published") */
+    size_t start = 0;
+    for (size_t i = 0; i < ntok && i < 5; i++) {
+        if (nb->data[tv[i].norm] == ':' && nb->data[tv[i].norm + 1] == 0) { start = i + 1; break; }
+    }
+    if (start == 0 && ntok > 1) {
+        const char *w0 = nb->data + tv[0].norm;
+        if (!strcmp(w0, "posted") || !strcmp(w0, "published") || !strcmp(w0, "updated") || !strcmp(w0, "dated"))
+            start = (ntok > 1 && !strcmp(nb->data + tv[1].norm, "on")) ? 2 : 1;
+    }
+    dy_date none = mk(0, 0, 0, DY_PREC_NONE), d;
+    ctx c = {line, tv, ntok, nb};
+    size_t e = match_at(&c, start, none, &d);
+    if (e == 0 || d.prec != DY_PREC_DAY) return 0;
+    /* what follows may only be a time, a zone, or another labelled date */
+    for (size_t i = e; i < ntok; i++) {
+        const char *w = nb->data + tv[i].norm;
+        if (tv[i].flags & DY_TF_NUM) continue;
+        if (tv[i].flags & DY_TF_PUNCT) continue;
+        if (tv[i].flags & DY_TF_ALLCAP) continue;              /* KST, GMT */
+        if (!strcmp(w, "modified") || !strcmp(w, "updated") || !strcmp(w, "on") || !strcmp(w, "at") ||
+            !strcmp(w, "am") || !strcmp(w, "pm") || !strcmp(w, "a.m.") || !strcmp(w, "p.m.") || month_of(&c, i) ||
+            weekday_of(&c, i) >= 0)
+            continue;
+        return 0;
+    }
+    *out = d;
+    return 1;
+}
+
 int dy_date_dateline(const char *line, size_t n, dy_date *out)
 {
     if (n == 0 || n > 160) return 0;
     dy_toks t = {0};
     dy_buf nb = {0};
-    int r = 0;
-    if (dy_tokenize(line, n, 0, NULL, &t, &nb)) { r = -1; goto done; }
-    if (t.len == 0 || t.len > 16) goto done;
-    /* an optional label of up to four words ending in ':' (or "Posted on", "Published") */
-    size_t start = 0;
-    for (size_t i = 0; i < t.len && i < 5; i++) {
-        if (nb.data[t.v[i].norm] == ':' && nb.data[t.v[i].norm + 1] == 0) { start = i + 1; break; }
-    }
-    if (start == 0 && t.len > 1) {
-        const char *w0 = nb.data + t.v[0].norm;
-        if (!strcmp(w0, "posted") || !strcmp(w0, "published") || !strcmp(w0, "updated") || !strcmp(w0, "dated"))
-            start = (t.len > 1 && !strcmp(nb.data + t.v[1].norm, "on")) ? 2 : 1;
-    }
-    dy_date none = mk(0, 0, 0, DY_PREC_NONE), d;
-    ctx c = {line, t.v, t.len, &nb};
-    size_t e = match_at(&c, start, none, &d);
-    if (e == 0 || d.prec != DY_PREC_DAY) goto done;
-    /* what follows may only be a time, a zone, or another labelled date */
-    for (size_t i = e; i < t.len; i++) {
-        const char *w = nb.data + t.v[i].norm;
-        if (t.v[i].flags & DY_TF_NUM) continue;
-        if (t.v[i].flags & DY_TF_PUNCT) continue;
-        if (t.v[i].flags & DY_TF_ALLCAP) continue;              /* KST, GMT */
-        if (!strcmp(w, "modified") || !strcmp(w, "updated") || !strcmp(w, "on") || !strcmp(w, "at") ||
-            !strcmp(w, "am") || !strcmp(w, "pm") || !strcmp(w, "a.m.") || !strcmp(w, "p.m.") || month_of(&c, i) ||
-            weekday_of(&c, i) >= 0)
-            continue;
-        goto done;
-    }
-    *out = d;
-    r = 1;
-done:
+    int r = dy_tokenize(line, n, 0, NULL, &t, &nb) ? -1 : dy_date_dateline_toks(line, t.v, t.len, &nb, out);
     dy_toks_free(&t);
     dy_buf_free(&nb);
     return r;

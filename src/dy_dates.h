@@ -45,5 +45,8 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
 /* Is this whole line a dateline ("Release Date : 2024-06-21", "Posted on : 2023-10-04 16:32 KST",
  * "June 18, 2024")? Returns 1 and the date, 0 when not, -1 when out of memory. */
 int dy_date_dateline(const char *line, size_t n, dy_date *out);
+/* The same test on the line's tokens [0, ntok) (offsets relative to line), for a caller that
+ * has tokenised the line already. Never allocates. Returns 1 and the date, or 0. */
+int dy_date_dateline_toks(const char *line, const dy_tok *toks, size_t ntok, const dy_buf *norm, dy_date *out);
 
 #endif

@@ -115,6 +115,7 @@ typedef struct sctx {
 } sctx;
 
 static const char *W(const sctx *s, uint32_t i) { return s->norm->data + s->t[i].norm; }
+#define WIS(s, i, lit) DY_TOK_IS((s)->norm, &(s)->t[i], lit)
 static int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
 
 /* An agent word with no country or person ("military", "troops", "intelligence") may be part of
@@ -231,7 +232,7 @@ static void resolve(sctx *s, int k)
          * and in Europe") are passed over */
         int people = 0;
         for (uint32_t i = g->t0; i < g->t1; i++)
-            if (!strcmp(W(s, i), "leaders") || !strcmp(W(s, i), "heads")) people = 1;
+            if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
@@ -304,7 +305,7 @@ static void resolve(sctx *s, int k)
 static void pair_level(const sctx *s, dy_actor *g)
 {
     for (uint32_t i = g->t0; i < g->t1; i++)
-        if (!strcmp(W(s, i), "leaders") || !strcmp(W(s, i), "heads") || !strcmp(W(s, i), "governments")) return;
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments")) return;
     if (is_country_code(g->code)) g->code[3] = 0;
     if (g->code2[0] && is_country_code(g->code2)) g->code2[3] = 0;
 }
@@ -357,8 +358,8 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
     case DY_PE_TARGET: {
         uint32_t tj = ti;
         int by = 0;
-        if (passive && tj < s->t1 && strcmp(W(s, tj), "by") == 0) { by = 1; tj++; }
-        if (tj < s->t1 && strcmp(W(s, tj), "the") == 0) tj++;
+        if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
+        if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
         if (g < 0 || s->g[g].t0 != tj) {
@@ -378,16 +379,14 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
 static int is_passive_at(const sctx *s, uint32_t head)
 {
     const char *hw = W(s, head);
-    size_t hl = strlen(hw);
-    if (hl > 3 && strcmp(hw + hl - 3, "ing") == 0) return 0;
+    size_t hl = s->t[head].nlen;
+    if (hl > 3 && memcmp(hw + hl - 3, "ing", 3) == 0) return 0;
     for (uint32_t j = head; j-- > s->t0 && head - j <= 4;) {
         const char *w = W(s, j);
-        size_t l = strlen(w);
-        if (l > 2 && strcmp(w + l - 2, "ly") == 0) continue;
-        if (!strcmp(w, "been") || !strcmp(w, "being") || !strcmp(w, "also") || !strcmp(w, "then") || !strcmp(w, "later")) {
-            if (!strcmp(w, "been") || !strcmp(w, "being")) return 1;
-            continue;
-        }
+        size_t l = s->t[j].nlen;
+        if (l > 2 && memcmp(w + l - 2, "ly", 2) == 0) continue;
+        if (WIS(s, j, "been") || WIS(s, j, "being")) return 1;
+        if (WIS(s, j, "also") || WIS(s, j, "then") || WIS(s, j, "later")) continue;
         uint32_t e;
         return gram_class_at(s, j, &e) == DY_G_BE && e == j + 1;
     }
@@ -434,7 +433,7 @@ static int find_source(const sctx *s, uint32_t head)
         if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER) return -1;   /* "they had attacked": unknown */
         if (!g->code[0] || g->used_as_target || g->modifier) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
-        if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (!strcmp(W(s, g->t1 + 1), "who") || !strcmp(W(s, g->t1 + 1), "which")))
+        if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
         if (g->locative) continue;
         if (g->prep && !g->poss) {
@@ -475,7 +474,7 @@ static int and_verb(const sctx *s, uint32_t head)
 {
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {     /* ", and on Friday summoned" */
         if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return 0;
-        if (!strcmp(W(s, j), "and")) return j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA);
+        if (WIS(s, j, "and")) return j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA);
     }
     return 0;
 }
@@ -495,11 +494,11 @@ static int sentence_subject(const sctx *s, uint32_t head)
  * object of the verb before it, and what it is asked to do has not happened. */
 static int complement_at(const sctx *s, uint32_t head)
 {
-    if (head < s->t0 + 2 || strcmp(W(s, head - 1), "to") != 0) return 0;
+    if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
     int g = group_at(s, head - 2);
     if (g < 0 || s->g[g].anaphor) return 0;
     uint32_t j = s->g[s->g[g].comp].t0;
-    if (j > s->t0 && !strcmp(W(s, j - 1), "the")) j--;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
     if (j == s->t0) return 0;
     uint16_t f = s->t[j - 1].flags;
     return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
@@ -512,9 +511,9 @@ static int mood_at(const sctx *s, uint32_t head)
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
         /* "the sanctions had failed to improve ... and accused ...": another verb's clause; but
          * "If Russia and China attack" is one clause with a compound subject */
-        if (!strcmp(W(s, j), "that") ||
-            ((!strcmp(W(s, j), "and") || !strcmp(W(s, j), "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
-             !(j + 2 < s->t1 && !strcmp(W(s, j + 1), "the") && group_at(s, j + 2) >= 0))) {
+        if (WIS(s, j, "that") ||
+            ((WIS(s, j, "and") || WIS(s, j, "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
+             !(j + 2 < s->t1 && WIS(s, j + 1, "the") && group_at(s, j + 2) >= 0))) {
             start = j + 1;
             break;
         }
@@ -523,7 +522,7 @@ static int mood_at(const sctx *s, uint32_t head)
      * a gerund after a preposition is what someone claims or wants, not an act */
     {
         uint32_t j = head;
-        if (j >= s->t0 + 2 && !strcmp(W(s, j - 1), "to")) {
+        if (j >= s->t0 + 2 && WIS(s, j - 1, "to")) {
             const char *g = W(s, j - 2);
             size_t gl = strlen(g);
             if (gl > 4 && !strcmp(g + gl - 3, "ing")) j -= 2;
@@ -545,7 +544,7 @@ static int mood_at(const sctx *s, uint32_t head)
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
-            if (!strcmp(W(s, j), "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && s->g[group_at(s, j - 1)].t0 > s->t0) {
+            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && s->g[group_at(s, j - 1)].t0 > s->t0) {
                 uint32_t e2;
                 if (gram_class_at(s, s->g[group_at(s, j - 1)].t0 - 1, &e2) == DY_G_SAY) { if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT; continue; }
             }
@@ -554,7 +553,7 @@ static int mood_at(const sctx *s, uint32_t head)
         if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
     /* a question is not a statement */
-    if (s->t1 > s->t0 && strcmp(W(s, s->t1 - 1), "?") == 0) mood = DY_MOOD_HYPOTHETICAL;
+    if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
     return mood;
 }
 
@@ -644,7 +643,7 @@ static int is_nominal(const sctx *s, uint32_t head)
 /* A preposition stands before token i (a leading "the" skipped): "a visit to (the) T". */
 static int after_prep(const sctx *s, uint32_t i)
 {
-    if (i > s->t0 && !strcmp(W(s, i - 1), "the")) i--;
+    if (i > s->t0 && WIS(s, i - 1, "the")) i--;
     return i > s->t0 && (dy_dict_wclass(s->c->dict, s->t[i - 1].id) & DY_WC_PREP);
 }
 
@@ -663,16 +662,16 @@ static int possessor(const sctx *s, uint32_t head)
 static int after_with(const sctx *s, int g)
 {
     uint32_t p = s->g[s->g[g].comp].t0;
-    if (p > s->t0 && !strcmp(W(s, p - 1), "the")) p--;
-    return p > s->t0 && !strcmp(W(s, p - 1), "with");
+    if (p > s->t0 && WIS(s, p - 1, "the")) p--;
+    return p > s->t0 && WIS(s, p - 1, "with");
 }
 
 /* The target list follows "between" or "among". */
 static int tgt_between(const sctx *s, int tgt)
 {
     uint32_t p = s->g[tgt].t0;
-    if (p > s->t0 && !strcmp(W(s, p - 1), "the")) p--;
-    return p > s->t0 && (!strcmp(W(s, p - 1), "between") || !strcmp(W(s, p - 1), "among"));
+    if (p > s->t0 && WIS(s, p - 1, "the")) p--;
+    return p > s->t0 && (WIS(s, p - 1, "between") || WIS(s, p - 1, "among"));
 }
 
 static int emit(sctx *s, const match *m, const char *code, int src, int tgt, int sym, int mood)
@@ -824,7 +823,7 @@ static int code_sentence(sctx *s)
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
-            if (!strcmp(W(s, j), "and") && j + 1 < s->t1 && gram_class_at(s, j + 1, &e) == DY_G_BE) { limit = j; break; }
+            if (WIS(s, j, "and") && j + 1 < s->t1 && gram_class_at(s, j + 1, &e) == DY_G_BE) { limit = j; break; }
         }
         if (passive) {
             int subj = find_source(s, m->head);
@@ -834,7 +833,7 @@ static int code_sentence(sctx *s)
             int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
-                    if (!strcmp(W(s, j), "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
+                    if (WIS(s, j, "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
             }
             /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
             if (agent >= 0 && subj < 0 && m->tgt >= 0 && !m->by) subj = s->g[m->tgt].comp;

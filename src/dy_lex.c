@@ -8,6 +8,7 @@
 typedef struct slot {
     uint64_t hash;
     uint32_t id;        /* 0 = empty */
+    uint32_t len;       /* the word's length, so most misses never touch the string */
 } slot;
 
 struct dy_lex {
@@ -66,7 +67,7 @@ uint32_t dy_lex_find(const dy_lex *l, const char *s, size_t n)
     size_t j = h & l->mask;
     while (l->slots[j].id) {
         uint32_t id = l->slots[j].id;
-        if (l->slots[j].hash == h && l->lens[id] == n && memcmp(l->words[id], s, n) == 0) return id;
+        if (l->slots[j].hash == h && l->slots[j].len == n && memcmp(l->words[id], s, n) == 0) return id;
         j = (j + 1) & l->mask;
     }
     return 0;
@@ -99,6 +100,7 @@ uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
     while (l->slots[j].id) j = (j + 1) & l->mask;
     l->slots[j].hash = h;
     l->slots[j].id = id;
+    l->slots[j].len = (uint32_t)n;
     return id;
 }
 

@@ -1,5 +1,6 @@
 /* dy_seg.c - lines, paragraphs and sentence boundaries. */
 #include "dy_seg.h"
+#include "dy_dates.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,9 +40,10 @@ static const char *const abbrevs[] = {
     "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "ltd", "co", "corp", "dept", "approx", "fig",
     "vol", "mt", "ft", "pres", "amb", "gens", NULL};
 
-static int is_abbrev(const char *w)
+static int is_abbrev(const char *w, size_t n)
 {
-    for (int i = 0; abbrevs[i]; i++) if (strcmp(w, abbrevs[i]) == 0) return 1;
+    if (n > 6) return 0;
+    for (int i = 0; abbrevs[i]; i++) if (abbrevs[i][0] == w[0] && strcmp(w, abbrevs[i]) == 0) return 1;
     return 0;
 }
 
@@ -103,7 +105,7 @@ static int split(dy_seg *s, const dy_doc *doc, size_t p0, size_t p1, uint32_t *n
         if (w[0] == '.' && w[1] == 0 && i > p0 && !(t[i].flags & DY_TF_SPACE)) {
             const dy_tok *pv = &t[i - 1];
             const char *pw = s->norm.data + pv->norm;
-            if ((pv->flags & DY_TF_WORD) && (is_abbrev(pw) || (pw[1] == 0 && (pv->flags & DY_TF_CAP)))) continue;
+            if ((pv->flags & DY_TF_WORD) && (is_abbrev(pw, pv->nlen) || (pw[1] == 0 && (pv->flags & DY_TF_CAP)))) continue;
         }
         if (w[0] == '.' && w[1] == '.' && !(nx->flags & DY_TF_CAP)) continue;
         if (push_capped(s, doc, start, e, no)) return -1;
@@ -178,11 +180,17 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
             if (in_list) drop = 1;
             else if (b - a <= 300 && (bp = dy_dict_is_boilerplate(s->dict, text + a, b - a)) != 0) { drop = 1; in_list = bp == 2; }
             else if (prev_l == b - a && memcmp(text + prev_s, text + a, b - a) == 0) drop = 1;
-            else if (nonblank <= 12 && b - a <= 160) {
-                dy_date d;
-                int r = dy_date_dateline(text + a, b - a, &d);
-                if (r < 0) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
-                if (r == 1) drop = 1;
+        }
+        size_t tok0 = s->toks.len, norm0 = s->norm.len;
+        if (!drop) {
+            if (dy_tokenize(text + a, b - a, a, lex, &s->toks, &s->norm)) goto oom;
+            /* a dateline near the top ("June 18, 2024", "Posted on : ...") is no sentence */
+            dy_date d;
+            if (nonblank <= 12 && b - a <= 160 &&
+                dy_date_dateline_toks(text, s->toks.v + tok0, s->toks.len - tok0, &s->norm, &d) == 1) {
+                s->toks.len = tok0;
+                s->norm.len = norm0;
+                drop = 1;
             }
         }
         if (drop) {
@@ -192,8 +200,7 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
         }
         prev_s = a;
         prev_l = b - a;
-        if (!in_par) { in_par = 1; par_tok0 = s->toks.len; }
-        if (dy_tokenize(text + a, b - a, a, lex, &s->toks, &s->norm)) goto oom;
+        if (!in_par) { in_par = 1; par_tok0 = tok0; }
         /* does the paragraph go on into the next line? */
         int cont = 0;
         if (i < n && !terminal(text + a, b - a)) {

@@ -15,7 +15,23 @@ static const unsigned char ascii_word[128] = {
     ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
     ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
 
-enum { C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE, C_OTHER };
+enum { C_OTHER, C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE };
+
+/* the class of each ASCII byte (C_OTHER where not listed) */
+#define W_ C_WORD
+static const unsigned char ascii_cls[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['0'] = W_, ['1'] = W_, ['2'] = W_, ['3'] = W_, ['4'] = W_, ['5'] = W_, ['6'] = W_, ['7'] = W_, ['8'] = W_, ['9'] = W_,
+    ['a'] = W_, ['b'] = W_, ['c'] = W_, ['d'] = W_, ['e'] = W_, ['f'] = W_, ['g'] = W_, ['h'] = W_, ['i'] = W_, ['j'] = W_,
+    ['k'] = W_, ['l'] = W_, ['m'] = W_, ['n'] = W_, ['o'] = W_, ['p'] = W_, ['q'] = W_, ['r'] = W_, ['s'] = W_, ['t'] = W_,
+    ['u'] = W_, ['v'] = W_, ['w'] = W_, ['x'] = W_, ['y'] = W_, ['z'] = W_,
+    ['A'] = W_, ['B'] = W_, ['C'] = W_, ['D'] = W_, ['E'] = W_, ['F'] = W_, ['G'] = W_, ['H'] = W_, ['I'] = W_, ['J'] = W_,
+    ['K'] = W_, ['L'] = W_, ['M'] = W_, ['N'] = W_, ['O'] = W_, ['P'] = W_, ['Q'] = W_, ['R'] = W_, ['S'] = W_, ['T'] = W_,
+    ['U'] = W_, ['V'] = W_, ['W'] = W_, ['X'] = W_, ['Y'] = W_, ['Z'] = W_,
+    ['\''] = C_APOS, ['"'] = C_QUOTE, ['`'] = C_QUOTE, ['-'] = C_HYPHEN, ['.'] = C_PERIOD, ['!'] = C_END, ['?'] = C_END,
+    [','] = C_COMMA, [';'] = C_CLAUSE, [':'] = C_CLAUSE, ['('] = C_OPEN, ['['] = C_OPEN, ['{'] = C_OPEN,
+    [')'] = C_CLOSE, [']'] = C_CLOSE, ['}'] = C_CLOSE};
+#undef W_
 
 typedef struct cpinfo {
     int32_t cp;
@@ -30,21 +46,8 @@ static void classify(const unsigned char *s, size_t n, cpinfo *ci)
     if (c < 0x80) {
         ci->cp = (int32_t)c;
         ci->len = 1;
-        ci->upper = dy_isupper((int)c);
-        if (dy_isalpha((int)c) || dy_isdigit((int)c)) ci->cls = C_WORD;
-        else if (dy_isspace((int)c)) ci->cls = C_SPACE;
-        else switch (c) {
-            case '\'': ci->cls = C_APOS; break;
-            case '"': case '`': ci->cls = C_QUOTE; break;
-            case '-': ci->cls = C_HYPHEN; break;
-            case '.': ci->cls = C_PERIOD; break;
-            case '!': case '?': ci->cls = C_END; break;
-            case ',': ci->cls = C_COMMA; break;
-            case ';': case ':': ci->cls = C_CLAUSE; break;
-            case '(': case '[': case '{': ci->cls = C_OPEN; break;
-            case ')': case ']': case '}': ci->cls = C_CLOSE; break;
-            default: ci->cls = C_OTHER;
-        }
+        ci->upper = c - 'A' < 26u;
+        ci->cls = ascii_cls[c];
         return;
     }
     utf8proc_int32_t cp;

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "dy_lex.h"
 #include "dy_util.h"
 
@@ -56,5 +57,10 @@ int dy_tokenize(const char *s, size_t n, size_t base, const dy_lex *lex, dy_toks
 void dy_toks_free(dy_toks *t);
 
 static inline const char *dy_tok_norm(const dy_buf *norm, const dy_tok *t) { return norm->data + t->norm; }
+
+/* Is the token's normalised form the string literal lit? The length is compared first, so most
+ * calls on the hot path cost one compare. */
+#define DY_TOK_IS(nb, tok, lit) \
+    ((tok)->nlen == sizeof("" lit) - 1 && memcmp((nb)->data + (tok)->norm, lit, sizeof(lit) - 1) == 0)
 
 #endif

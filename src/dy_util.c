@@ -107,7 +107,7 @@ void dy_arena_reset(dy_arena *a)
 size_t dy_arena_used(const dy_arena *a) { return a->total; }
 
 /* ---- buffer ---- */
-int dy_buf_reserve(dy_buf *b, size_t extra)
+int dy_buf_grow(dy_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 256;
@@ -118,18 +118,6 @@ int dy_buf_reserve(dy_buf *b, size_t extra)
     b->cap = cap;
     return 0;
 }
-
-int dy_buf_add(dy_buf *b, const void *p, size_t n)
-{
-    if (dy_buf_reserve(b, n)) return -1;
-    memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = 0;
-    return 0;
-}
-
-int dy_buf_addc(dy_buf *b, char c) { return dy_buf_add(b, &c, 1); }
-int dy_buf_adds(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
 
 int dy_buf_printf(dy_buf *b, const char *fmt, ...)
 {
@@ -178,12 +166,22 @@ void dy_vec_free(dy_vec *v)
 /* ---- hashing: FNV-1a, 64 bit, with a final mix ---- */
 uint64_t dy_hash(const void *p, size_t n)
 {
+    /* eight bytes at a time, each step a multiply and a shift (words are short: most take one
+     * step and the tail) */
     const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= 1099511628211ULL; }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t)n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+    h = (h ^ w) * 0x94d049bb133111ebULL;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
     return h;
 }
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <string.h>
 
 typedef enum {
     DY_OK = 0,
@@ -52,10 +53,28 @@ typedef struct dy_buf {
     char *data;
     size_t len, cap;
 } dy_buf;
-int dy_buf_reserve(dy_buf *b, size_t extra);        /* 0 ok, -1 OOM */
-int dy_buf_add(dy_buf *b, const void *p, size_t n);
-int dy_buf_addc(dy_buf *b, char c);
-int dy_buf_adds(dy_buf *b, const char *s);
+int dy_buf_grow(dy_buf *b, size_t extra);           /* the slow path of reserve: 0 ok, -1 OOM */
+/* Room for extra more bytes and the NUL: 0 ok, -1 OOM. The check is inline; growing is not. */
+static inline int dy_buf_reserve(dy_buf *b, size_t extra)
+{
+    return b->len + extra + 1 <= b->cap ? 0 : dy_buf_grow(b, extra);
+}
+static inline int dy_buf_add(dy_buf *b, const void *p, size_t n)
+{
+    if (dy_buf_reserve(b, n)) return -1;
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return 0;
+}
+static inline int dy_buf_addc(dy_buf *b, char c)
+{
+    if (dy_buf_reserve(b, 1)) return -1;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+    return 0;
+}
+static inline int dy_buf_adds(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
 int dy_buf_printf(dy_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
