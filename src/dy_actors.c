@@ -136,9 +136,11 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
     size_t nm = 0;
     for (uint32_t i = t0; i < t1 && nm < sizeof m / sizeof *m;) {
         if (!(toks[i].flags & DY_TF_WORD) || !toks[i].id) { i++; continue; }
-        int32_t ap, gp;
-        uint32_t ae = longest(d, DY_TRIE_ACTOR, toks, i, t1, &ap);
-        uint32_t ge = longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp);
+        unsigned starts = dy_dict_wclass(d, toks[i].id);
+        if (!(starts & (DY_WC_START_ACTOR | DY_WC_START_GRAM))) { i++; continue; }    /* most words */
+        int32_t ap = -1, gp = -1;
+        uint32_t ae = (starts & DY_WC_START_ACTOR) ? longest(d, DY_TRIE_ACTOR, toks, i, t1, &ap) : i;
+        uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
         int gc = dy_dict_gram_class(d, gp);
         int anaphor = gc >= DY_G_PAIR ? gc : 0;
         if (anaphor == DY_G_NORTH || anaphor == DY_G_SOUTH) {

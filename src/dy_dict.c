@@ -18,6 +18,8 @@ typedef struct trie {
     uint64_t *keys;     /* (node+1) << 32 | word; 0 = empty */
     int32_t *child;
     size_t mask, nedges;
+    int32_t *root;      /* after loading: word id -> child of the root (-1 none), one load per step */
+    uint32_t nroot;
 } trie;
 
 static uint64_t mix64(uint64_t x)
@@ -40,8 +42,23 @@ static int trie_init(trie *t)
     return 0;
 }
 
+/* Builds the root table once the lexicon is complete: most words start no phrase, and the
+ * matchers try every word of a text as a start. */
+static int trie_index_root(trie *t, uint32_t nwords)
+{
+    free(t->root);
+    t->root = malloc((size_t)nwords * sizeof *t->root);
+    if (!t->root) return -1;
+    for (uint32_t w = 0; w < nwords; w++) t->root[w] = -1;
+    for (size_t i = 0; i <= t->mask; i++)
+        if (t->keys[i] >> 32 == 1 && (uint32_t)t->keys[i] < nwords) t->root[(uint32_t)t->keys[i]] = t->child[i];
+    t->nroot = nwords;
+    return 0;
+}
+
 static void trie_free(trie *t)
 {
+    free(t->root);
     free(t->payload);
     free(t->keys);
     free(t->child);
@@ -50,6 +67,7 @@ static void trie_free(trie *t)
 static int32_t trie_step(const trie *t, int32_t node, uint32_t word)
 {
     if (!word) return -1;
+    if (node == 0 && t->root) return word < t->nroot ? t->root[word] : -1;
     uint64_t key = ((uint64_t)(node + 1) << 32) | word;
     size_t j = mix64(key) & t->mask;
     while (t->keys[j]) {
@@ -118,6 +136,7 @@ struct dy_dict {
     uint32_t nwords_indexed;
     dy_vec cameo;       /* dy_cameo (sorted by code) */
     dy_vec globs;       /* char * */
+    uint8_t glob_first[256];    /* can a line starting with this byte (lower-cased) match a glob? */
     dy_arena *strings;
     size_t nactor_phrases;
     uint8_t *wclass;    /* word id -> DY_WC_* bits */
@@ -423,7 +442,11 @@ static void glob_line(loader *L, char *s)
     char **slot = dy_vec_push(&L->d->globs);
     if (!slot) { L->oom = 1; return; }
     *slot = dy_arena_strndup(L->d->strings, s, strlen(s));
-    if (!*slot) L->oom = 1;
+    if (!*slot) { L->oom = 1; return; }
+    const char *g = s;
+    if (g[0] == '>') for (g++; *g == ' ' || *g == '\t'; g++) {}
+    if (*g == '*' || !*g) memset(L->d->glob_first, 1, sizeof L->d->glob_first);
+    else L->d->glob_first[(unsigned char)dy_tolower((unsigned char)*g)] = 1;
 }
 
 /* ---- verb patterns ---- */
@@ -695,6 +718,12 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "relations.txt", 0, relation_line, err);
     dy_vec_free(&names);
     if (L->oom || index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
+    static const int start_bit[3] = {[DY_TRIE_ACTOR] = DY_WC_START_ACTOR, [DY_TRIE_GRAMMAR] = DY_WC_START_GRAM, [DY_TRIE_REL] = DY_WC_START_REL};
+    for (int t = 0; t < 3; t++) {
+        if (trie_index_root(&d->tries[t], d->nwclass)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
+        for (uint32_t w = 1; w < d->nwclass; w++)
+            if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint8_t)start_bit[t];
+    }
     return 0;
 }
 
@@ -834,7 +863,17 @@ static int glob_match(const char *g, const char *s, size_t n)
     while (si < n) {
         if (*g == '*') { star_g = g++; star_s = si; continue; }
         if (*g && dy_tolower((unsigned char)*g) == dy_tolower((unsigned char)s[si])) { g++; si++; continue; }
-        if (star_g) { g = star_g + 1; si = ++star_s; continue; }
+        if (star_g) {
+            /* after a '*': jump to where the next literal character occurs */
+            g = star_g + 1;
+            si = ++star_s;
+            if (*g && *g != '*') {
+                int c = dy_tolower((unsigned char)*g);
+                while (si < n && dy_tolower((unsigned char)s[si]) != c) si++;
+                star_s = si;
+            }
+            continue;
+        }
         return 0;
     }
     while (*g == '*') g++;
@@ -843,6 +882,7 @@ static int glob_match(const char *g, const char *s, size_t n)
 
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
 {
+    if (n > 0 && !d->glob_first[(unsigned char)dy_tolower((unsigned char)line[0])]) return 0;
     for (size_t i = 0; i < d->globs.len; i++) {
         const char *g = DY_VEC_AT(&d->globs, char *, i);
         int list = g[0] == '>';

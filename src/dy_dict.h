@@ -108,7 +108,10 @@ enum {
     DY_WC_LOC = 1 << 1,     /* in, at, near ...: what follows is a place */
     DY_WC_NOUNEND = 1 << 2, /* may follow a noun group that is a party: and, who, was, said ... */
     DY_WC_DET = 1 << 3,     /* the, a, its ...: a noun follows */
-    DY_WC_CLAUSE = 1 << 4   /* after a comma, opens a new clause: and, but, which ... */
+    DY_WC_CLAUSE = 1 << 4,  /* after a comma, opens a new clause: and, but, which ... */
+    DY_WC_START_ACTOR = 1 << 5, /* the first word of some actor phrase (DY_TRIE_ACTOR) */
+    DY_WC_START_GRAM = 1 << 6,  /* ... of some grammar phrase (DY_TRIE_GRAMMAR) */
+    DY_WC_START_REL = 1 << 7    /* ... of some relation phrase (DY_TRIE_REL) */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 

@@ -128,6 +128,7 @@ static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
     int32_t node = 0;
     int cls = 0;
     *end = i;
+    if (i >= s->t1 || !(dy_dict_wclass(s->c->dict, s->t[i].id) & DY_WC_START_GRAM)) return 0;
     for (uint32_t j = i; j < s->t1; j++) {
         node = dy_dict_step(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id);
         if (node < 0) break;
@@ -713,8 +714,11 @@ static int emit(sctx *s, const match *m, const char *code, int src, int tgt, int
                 e.sent = s->sidx;
                 set_code(e.source, x);
                 set_code(e.target, y);
-                snprintf(e.code, sizeof e.code, "%s", code);
-                snprintf(e.root, sizeof e.root, "%.2s", code);
+                size_t cl = strnlen(code, sizeof e.code - 1), rl = strnlen(code, 2);
+                memcpy(e.code, code, cl);
+                e.code[cl] = 0;
+                memcpy(e.root, code, rl);
+                e.root[rl] = 0;
                 e.quad = dy_cameo_quad(code);
                 e.goldstein = cam ? cam->goldstein : 0;
                 e.date = date;

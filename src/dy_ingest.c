@@ -32,12 +32,23 @@ static const char *where(char *buf, size_t cap, const char *name, size_t line0, 
     return buf;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)   /* does any byte of v equal 0? */
+
 int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err)
 {
     char at[600];
     size_t line = line0, line_start = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        /* eight bytes at a time while none is a line break, a NUL or outside ASCII */
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if ((w & HIGHS) || HAS_ZERO(w) || HAS_ZERO(w ^ (ONES * '\n')) || HAS_ZERO(w ^ (ONES * '\r'))) break;
+        }
+        if (i >= n) break;
         unsigned c = u[i];
         if (c == '\n' || c == '\r') {        /* LF, CRLF or a lone CR */
             if (i - line_start > DY_MAX_LINE) goto toolong;
