@@ -114,24 +114,30 @@ typedef struct ctx {
 } ctx;
 
 static const char *W(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
-static int is(const ctx *c, size_t i, const char *w) { return i < c->n && strcmp(W(c, i), w) == 0; }
+/* token i is the word w (the length first: most tokens differ there) */
+static inline int is(const ctx *c, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < c->n && c->t[i].nlen == n && memcmp(W(c, i), w, n) == 0;
+}
+#define EQ(w, n, lit) ((n) == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
 
-/* Month 1-12 of a name or abbreviation ("june", "jun", "sept"), else 0. */
-static int month_word(const char *w)
+/* Month 1-12 of a name or abbreviation ("june", "jun", "sept") of n bytes, else 0. */
+static int month_word(const char *w, size_t n)
 {
     switch (w[0]) {
     case 'j':
-        if (!strcmp(w, "january") || !strcmp(w, "jan")) return 1;
-        if (!strcmp(w, "june") || !strcmp(w, "jun")) return 6;
-        if (!strcmp(w, "july") || !strcmp(w, "jul")) return 7;
+        if (EQ(w, n, "january") || EQ(w, n, "jan")) return 1;
+        if (EQ(w, n, "june") || EQ(w, n, "jun")) return 6;
+        if (EQ(w, n, "july") || EQ(w, n, "jul")) return 7;
         return 0;
-    case 'f': return !strcmp(w, "february") || !strcmp(w, "feb") ? 2 : 0;
-    case 'm': return !strcmp(w, "march") || !strcmp(w, "mar") ? 3 : !strcmp(w, "may") ? 5 : 0;
-    case 'a': return !strcmp(w, "april") || !strcmp(w, "apr") ? 4 : !strcmp(w, "august") || !strcmp(w, "aug") ? 8 : 0;
-    case 's': return !strcmp(w, "september") || !strcmp(w, "sept") || !strcmp(w, "sep") ? 9 : 0;
-    case 'o': return !strcmp(w, "october") || !strcmp(w, "oct") ? 10 : 0;
-    case 'n': return !strcmp(w, "november") || !strcmp(w, "nov") ? 11 : 0;
-    case 'd': return !strcmp(w, "december") || !strcmp(w, "dec") ? 12 : 0;
+    case 'f': return EQ(w, n, "february") || EQ(w, n, "feb") ? 2 : 0;
+    case 'm': return EQ(w, n, "march") || EQ(w, n, "mar") ? 3 : EQ(w, n, "may") ? 5 : 0;
+    case 'a': return EQ(w, n, "april") || EQ(w, n, "apr") ? 4 : EQ(w, n, "august") || EQ(w, n, "aug") ? 8 : 0;
+    case 's': return EQ(w, n, "september") || EQ(w, n, "sept") || EQ(w, n, "sep") ? 9 : 0;
+    case 'o': return EQ(w, n, "october") || EQ(w, n, "oct") ? 10 : 0;
+    case 'n': return EQ(w, n, "november") || EQ(w, n, "nov") ? 11 : 0;
+    case 'd': return EQ(w, n, "december") || EQ(w, n, "dec") ? 12 : 0;
     default: return 0;
     }
 }
@@ -139,19 +145,20 @@ static int month_word(const char *w)
 static int month_of(const ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen > 9) return 0;
-    return month_word(W(c, i));
+    return month_word(W(c, i), c->t[i].nlen);
 }
 
 static int weekday_of(const ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen < 6 || c->t[i].nlen > 9) return -1;
     const char *w = W(c, i);
+    size_t n = c->t[i].nlen;
     switch (w[0]) {
-    case 'm': return !strcmp(w, "monday") ? 0 : -1;
-    case 't': return !strcmp(w, "tuesday") ? 1 : !strcmp(w, "thursday") ? 3 : -1;
-    case 'w': return !strcmp(w, "wednesday") ? 2 : -1;
-    case 'f': return !strcmp(w, "friday") ? 4 : -1;
-    case 's': return !strcmp(w, "saturday") ? 5 : !strcmp(w, "sunday") ? 6 : -1;
+    case 'm': return EQ(w, n, "monday") ? 0 : -1;
+    case 't': return EQ(w, n, "tuesday") ? 1 : EQ(w, n, "thursday") ? 3 : -1;
+    case 'w': return EQ(w, n, "wednesday") ? 2 : -1;
+    case 'f': return EQ(w, n, "friday") ? 4 : -1;
+    case 's': return EQ(w, n, "saturday") ? 5 : EQ(w, n, "sunday") ? 6 : -1;
     default: return -1;
     }
 }
@@ -343,25 +350,20 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
 /* Can a lower-case word start a date expression? (capitalised words and numbers always may) */
 static int starts_date(const char *w, size_t n)
 {
-    /* by first letter, then length, so the common word that opens nothing costs a few compares */
-    static const char *const words[26][6] = {
-        ['a' - 'a'] = {"a", "an"},
-        ['e' - 'a'] = {"eight", "eleven", "eighteen"},
-        ['f' - 'a'] = {"four", "five", "fourteen", "fifteen"},
-        ['l' - 'a'] = {"last"},
-        ['n' - 'a'] = {"next", "nine", "nineteen"},
-        ['o' - 'a'] = {"one"},
-        ['p' - 'a'] = {"previous"},
-        ['s' - 'a'] = {"six", "seven", "sixteen", "seventeen"},
-        ['t' - 'a'] = {"the", "today", "tonight", "tomorrow", "this", "two"},
-        ['y' - 'a'] = {"yesterday"},
-    };
-    static const char *const more_t[] = {"three", "ten", "twelve", "thirteen", "twenty", NULL};
-    if (n > 9 || w[0] < 'a' || w[0] > 'z') return 0;
-    const char *const *v = words[w[0] - 'a'];
-    for (int i = 0; i < 6 && v[i]; i++) if (strlen(v[i]) == n && memcmp(w, v[i], n) == 0) return 1;
-    if (w[0] == 't') for (int i = 0; more_t[i]; i++) if (strlen(more_t[i]) == n && memcmp(w, more_t[i], n) == 0) return 1;
-    return 0;
+    /* by length, so the common word that opens nothing costs a compare or two */
+    switch (n) {
+    case 1: return w[0] == 'a';
+    case 2: return EQ(w, n, "an");
+    case 3: return EQ(w, n, "the") || EQ(w, n, "one") || EQ(w, n, "two") || EQ(w, n, "six") || EQ(w, n, "ten");
+    case 4: return EQ(w, n, "last") || EQ(w, n, "this") || EQ(w, n, "next") || EQ(w, n, "four") || EQ(w, n, "five") || EQ(w, n, "nine");
+    case 5: return EQ(w, n, "today") || EQ(w, n, "three") || EQ(w, n, "seven") || EQ(w, n, "eight");
+    case 6: return EQ(w, n, "eleven") || EQ(w, n, "twelve") || EQ(w, n, "twenty");
+    case 7: return EQ(w, n, "tonight") || EQ(w, n, "fifteen") || EQ(w, n, "sixteen");
+    case 8: return EQ(w, n, "tomorrow") || EQ(w, n, "previous") || EQ(w, n, "thirteen") || EQ(w, n, "fourteen") ||
+                   EQ(w, n, "eighteen") || EQ(w, n, "nineteen");
+    case 9: return EQ(w, n, "yesterday") || EQ(w, n, "seventeen");
+    default: return 0;
+    }
 }
 
 /* Cheap checks before match_at for the commonest opening words: "the" opens a date only before
@@ -369,9 +371,9 @@ static int starts_date(const char *w, size_t n)
 static int date_may_follow(const ctx *c, size_t i)
 {
     const char *w = W(c, i);
-    if (!strcmp(w, "the")) return i + 1 < c->n && (c->t[i + 1].flags & DY_TF_NUM);
+    if (is(c, i, "the")) return i + 1 < c->n && (c->t[i + 1].flags & DY_TF_NUM);
     if (w[0] == 'l' || w[0] == 'n' || w[0] == 'p' || w[0] == 'y' || (w[0] == 't' && w[1] != 'w' && w[1] != 'h') ||
-        !strcmp(w, "this"))
+        is(c, i, "this"))
         return 1;   /* last, next, previous, yesterday, today, tonight, tomorrow, this */
     return is(c, i + 2, "ago");
 }
@@ -388,7 +390,7 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
         /* a number, a month, a weekday or one of the few words that open a relative date; a
          * capitalised name ("Putin") is none of them, and most tokens leave here */
         size_t e = (f & DY_TF_WORD) && ((f & DY_TF_NUM) || (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
-                                        ((f & DY_TF_CAP) && (month_word(w) || weekday_of(&c, i) >= 0)))
+                                        ((f & DY_TF_CAP) && (month_word(w, toks[i].nlen) || weekday_of(&c, i) >= 0)))
                        ? match_at(&c, i, pub, &d) : 0;
         if (e > i) {
             out[found].t0 = (uint32_t)i;

@@ -639,6 +639,17 @@ static int index_patterns(dy_dict *d)
     for (uint32_t w = 0; w < nw; w++) { d->first_off[w] = acc; acc += d->first_cnt[w]; d->first_cnt[w] = 0; }
     d->first_off[nw] = acc;
     for (size_t i = 0; i < d->patterns.len; i++) {
+        dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
+        q->nreq = 0;
+        for (uint8_t k = 1; k < q->nel; k++) {
+            const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, q->el + k);
+            if (e->type == DY_PE_WORDS && !e->opt && e->nwords > 0 && (q->nreq == 0 || e->nwords < q->nreq)) {
+                q->nreq = e->nwords;
+                q->req = e->words;
+            }
+        }
+    }
+    for (size_t i = 0; i < d->patterns.len; i++) {
         const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
         const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
         for (uint16_t k = 0; k < e->nwords; k++) {
@@ -830,6 +841,8 @@ const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
 const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off) { return &DY_VEC_AT(&d->pels, dy_pel, off); }
 
+const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off) { return (const uint32_t *)d->wordsets.items + off; }
+
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t w)
 {
     const uint32_t *v = (const uint32_t *)d->wordsets.items + e->words;
@@ -883,10 +896,12 @@ static int glob_match(const char *g, const char *s, size_t n)
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
 {
     if (n > 0 && !d->glob_first[(unsigned char)dy_tolower((unsigned char)line[0])]) return 0;
+    int c0 = n > 0 ? dy_tolower((unsigned char)line[0]) : 0;
     for (size_t i = 0; i < d->globs.len; i++) {
         const char *g = DY_VEC_AT(&d->globs, char *, i);
         int list = g[0] == '>';
         if (list) for (g++; *g == ' ' || *g == '\t'; g++) {}
+        if (*g != '*' && dy_tolower((unsigned char)*g) != c0) continue;
         if (glob_match(g, line, n)) return list ? 2 : 1;
     }
     return 0;

@@ -70,6 +70,10 @@ typedef struct dy_pattern {
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */
     uint32_t line;      /* line in verbs.txt, for --explain */
+    /* the smallest word set, after the head, that the pattern cannot match without (nreq 0:
+     * none); a sentence holding none of its words need not be tried */
+    uint16_t nreq;
+    uint32_t req;       /* offset of that set in the word sets (as dy_pel.words) */
 } dy_pattern;
 
 typedef struct dy_cameo {
@@ -96,6 +100,8 @@ const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n)
 const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t idx);
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off);
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t word);
+/* The word ids of a set (offset as in dy_pel.words and dy_pattern.req; count kept by the caller). */
+const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off);
 
 const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code);   /* NULL when unknown */
 /* 0: text; 1: a boilerplate line; 2: the heading of a list of links ("Related stories"), so the

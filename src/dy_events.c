@@ -48,6 +48,9 @@ struct dy_coder {
     size_t nkept, capkept;
     uint32_t *kept_off;     /* nsents + 1 offsets */
     size_t capoff;
+    /* word id -> the last sentence (stamp) it occurred in: which patterns are worth trying */
+    uint32_t *seen;
+    uint32_t nseen, stamp;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -57,7 +60,9 @@ dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
     c->dict = dict;
     if (opts) c->opts = *opts;
     c->seg = dy_seg_create(dict);
-    if (!c->seg) { free(c); return NULL; }
+    c->nseen = dy_lex_count(dy_dict_lex(dict)) + 1;
+    c->seen = calloc(c->nseen, sizeof *c->seen);
+    if (!c->seg || !c->seen) { dy_coder_destroy(&c); return NULL; }
     return c;
 }
 
@@ -68,6 +73,7 @@ void dy_coder_destroy(dy_coder **cp)
     free((*cp)->ev);
     free((*cp)->kept);
     free((*cp)->kept_off);
+    free((*cp)->seen);
     dy_buf_free(&(*cp)->explain);
     free(*cp);
     *cp = NULL;
@@ -403,11 +409,18 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         if (!np) continue;
+        const uint32_t *seen = s->c->seen, stamp = s->c->stamp;
         int passive = is_passive_at(s, i);
         match best = {0};
         int have = 0;
         for (size_t k = 0; k < np; k++) {
             const dy_pattern *p = dy_dict_pattern(d, cand[k]);
+            if (p->nreq) {      /* a word it needs is nowhere in the sentence: skip it */
+                const uint32_t *ws = dy_dict_wordset(d, p->req);
+                int any = 0;
+                for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
+                if (!any) continue;
+            }
             match m = {cand[k], i, i, -1, 0, p->nlit};
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
@@ -805,6 +818,12 @@ static int code_sentence(sctx *s)
     }
 
     match ms[MAX_MATCH];
+    if (++c->stamp == 0) {      /* the stamps wrapped: start again */
+        memset(c->seen, 0, c->nseen * sizeof *c->seen);
+        c->stamp = 1;
+    }
+    for (uint32_t i = s->t0; i < s->t1; i++)
+        if (s->t[i].id < c->nseen) c->seen[s->t[i].id] = c->stamp;
     size_t nm = find_matches(s, ms, MAX_MATCH);
     for (size_t k = 0; k < nm; k++) {
         const match *m = &ms[k];

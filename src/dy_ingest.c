@@ -32,10 +32,6 @@ static const char *where(char *buf, size_t cap, const char *name, size_t line0, 
     return buf;
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)   /* does any byte of v equal 0? */
-
 int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err)
 {
     char at[600];
@@ -44,9 +40,8 @@ int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_er
     for (size_t i = 0; i < n;) {
         /* eight bytes at a time while none is a line break, a NUL or outside ASCII */
         for (; i + 8 <= n; i += 8) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
-            if ((w & HIGHS) || HAS_ZERO(w) || HAS_ZERO(w ^ (ONES * '\n')) || HAS_ZERO(w ^ (ONES * '\r'))) break;
+            uint64_t w = dy_load64(u + i);
+            if ((w & DY_HIGHS) || dy_has_byte(w, 0) || dy_has_byte(w, '\n') || dy_has_byte(w, '\r')) break;
         }
         if (i >= n) break;
         unsigned c = u[i];

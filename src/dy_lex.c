@@ -61,13 +61,25 @@ static int grow(dy_lex *l)
     return 0;
 }
 
+/* a == b for n bytes; short words without a call */
+static inline int same(const char *a, const char *b, size_t n)
+{
+    if (n >= 4 && n <= 8) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4); memcpy(&a1, a + n - 4, 4);
+        memcpy(&b0, b, 4); memcpy(&b1, b + n - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
 uint32_t dy_lex_find(const dy_lex *l, const char *s, size_t n)
 {
     uint64_t h = dy_hash(s, n);
     size_t j = h & l->mask;
     while (l->slots[j].id) {
         uint32_t id = l->slots[j].id;
-        if (l->slots[j].hash == h && l->slots[j].len == n && memcmp(l->words[id], s, n) == 0) return id;
+        if (l->slots[j].hash == h && l->slots[j].len == n && same(l->words[id], s, n)) return id;
         j = (j + 1) & l->mask;
     }
     return 0;

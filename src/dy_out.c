@@ -14,6 +14,17 @@ static int add_folded(dy_buf *b, const char *s, size_t n, int json)
     char *o = b->data + b->len;
     int space = 0;
     for (size_t i = 0; i < n; i++) {
+        /* eight ordinary bytes at a time: no control byte, '"', '\\' or DEL, and spaces only
+         * single and not last (a run of spaces is folded below) */
+        if (!space)
+            for (; i + 8 <= n; i += 8, o += 8) {
+                uint64_t w = dy_load64(s + i), sp = dy_byte_mask(w, ' ');
+                if (dy_has_less(w, 0x20) || dy_has_byte(w, '"') || dy_has_byte(w, '\\') || dy_has_byte(w, 0x7f) ||
+                    (sp & (sp >> 8)) || s[i + 7] == ' ')
+                    break;
+                memcpy(o, &w, 8);
+            }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { space = 1; continue; }
         if (space) { *o++ = ' '; space = 0; }

@@ -117,6 +117,10 @@ static int split(dy_seg *s, const dy_doc *doc, size_t p0, size_t p1, uint32_t *n
 
 static size_t next_break(const char *s, size_t n, size_t i)
 {
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = dy_load64(s + i);
+        if (dy_has_byte(w, '\n') || dy_has_byte(w, '\r')) break;
+    }
     while (i < n && s[i] != '\n' && s[i] != '\r') i++;
     return i;
 }
@@ -224,6 +228,13 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
             size_t target = s->sents[k].start;
             if (target < pos) { ln = doc->body_line; pos = doc->body; }
             for (; pos < target; pos++) {
+                /* eight bytes at a time while there is no CR to look at closely */
+                for (; pos + 8 <= target; pos += 8) {
+                    uint64_t w = dy_load64(text + pos);
+                    if (dy_has_byte(w, '\r')) break;
+                    ln += (size_t)dy_count_byte(w, '\n');
+                }
+                if (pos >= target) break;
                 if (text[pos] == '\n' || (text[pos] == '\r' && (pos + 1 >= n || text[pos + 1] != '\n'))) ln++;
             }
             s->sents[k].line = (uint32_t)ln;

@@ -5,15 +5,15 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* ASCII letters and digits */
-static const unsigned char ascii_word[128] = {
+/* ASCII letters and digits by kind: 1 digit, 2 lower case, 3 upper case (0: neither) */
+static const unsigned char ascii_kind[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
-    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
-    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
+    ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2,
+    ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2,
+    ['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2,
+    ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3,
+    ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3,
+    ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3};
 
 enum { C_OTHER, C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE };
 
@@ -176,12 +176,21 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
                 cpinfo d;
                 /* fast path: a run of ASCII letters and digits (room for all of it, and the NUL) */
                 if (dy_buf_reserve(nb, n - j + 2)) return -1;
-                while (j < n && s[j] < 0x80 && ascii_word[s[j]]) {
-                    unsigned char ch = s[j];
-                    if (ch >= 'A' && ch <= 'Z') { uppers++; ch = (unsigned char)(ch + 32); letters++; seg++; }
-                    else if (ch >= 'a') { letters++; seg++; }
-                    nb->data[nb->len++] = (char)ch;
-                    j++;
+                {
+                    /* locals, not nb->data[nb->len++]: a char store may alias nb itself */
+                    char *o = nb->data + nb->len;
+                    int up = 0, lett = 0;
+                    for (; j < n; j++) {
+                        unsigned ch = s[j], k = ascii_kind[ch];
+                        if (!k) break;
+                        up += k == 3;
+                        lett += k >> 1;
+                        *o++ = (char)(k == 3 ? ch + 32 : ch);
+                    }
+                    nb->len = (size_t)(o - nb->data);
+                    uppers += up;
+                    letters += lett;
+                    seg += lett;
                 }
                 if (j >= n) break;
                 classify(s + j, n - j, &d);

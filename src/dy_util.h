@@ -48,6 +48,28 @@ char *dy_arena_strndup(dy_arena *a, const char *s, size_t n);
 void dy_arena_reset(dy_arena *a);                   /* frees all but the first block */
 size_t dy_arena_used(const dy_arena *a);
 
+/* ---- eight bytes at a time (SWAR): scanners skip runs of ordinary bytes with these ---- */
+#define DY_ONES 0x0101010101010101ULL
+#define DY_HIGHS 0x8080808080808080ULL
+static inline uint64_t dy_load64(const void *p) { uint64_t w; memcpy(&w, p, 8); return w; }
+/* Non-zero when some byte of w is c (may also flag bytes after the first match). */
+static inline uint64_t dy_has_byte(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (DY_ONES * c);
+    return (x - DY_ONES) & ~x & DY_HIGHS;
+}
+/* Non-zero when some byte of w is below c (c <= 128; bytes >= 0x80 never count). */
+static inline uint64_t dy_has_less(uint64_t w, unsigned char c) { return (w - DY_ONES * c) & ~w & DY_HIGHS; }
+/* The high bit of each byte of w that is c, exactly. */
+static inline uint64_t dy_byte_mask(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (DY_ONES * c);
+    uint64_t nz = ((x & ~DY_HIGHS) + ~DY_HIGHS) | x;    /* high bit set in each non-zero byte */
+    return ~nz & DY_HIGHS;
+}
+/* Exactly how many bytes of w are c. */
+static inline int dy_count_byte(uint64_t w, unsigned char c) { return __builtin_popcountll(dy_byte_mask(w, c)); }
+
 /* ---- growable buffer ---- */
 typedef struct dy_buf {
     char *data;
