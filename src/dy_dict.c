@@ -882,6 +882,9 @@ static int glob_match(const char *g, const char *s, size_t n)
             si = ++star_s;
             if (*g && *g != '*') {
                 int c = dy_tolower((unsigned char)*g);
+                if (c >= 'a' && c <= 'z')      /* eight bytes at a time: b | 0x20 is c for both cases */
+                    for (; si + 8 <= n; si += 8)
+                        if (dy_has_byte(dy_load64(s + si) | DY_ONES * 0x20, (unsigned char)c)) break;
                 while (si < n && dy_tolower((unsigned char)s[si]) != c) si++;
                 star_s = si;
             }

@@ -68,7 +68,10 @@ static inline uint64_t dy_byte_mask(uint64_t w, unsigned char c)
     return ~nz & DY_HIGHS;
 }
 /* Exactly how many bytes of w are c. */
-static inline int dy_count_byte(uint64_t w, unsigned char c) { return __builtin_popcountll(dy_byte_mask(w, c)); }
+static inline int dy_count_byte(uint64_t w, unsigned char c)
+{
+    return (int)(((dy_byte_mask(w, c) >> 7) * DY_ONES) >> 56);    /* sums the 0/1 bytes */
+}
 
 /* ---- growable buffer ---- */
 typedef struct dy_buf {
