@@ -34,7 +34,10 @@ $(1)/.dirs:
 endef
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-$(eval $(call variant,build,))
+# the release build: -O3 and link-time optimisation (the coder calls small dictionary accessors
+# across files); fat objects keep libdyad.a usable by plain links too. 6% fewer instructions.
+RELEASE ?= -O3 -flto=auto -ffat-lto-objects
+$(eval $(call variant,build,$(RELEASE)))
 $(eval $(call variant,build/asan,$(SAN)))
 
 .PHONY: all deps demo test test-release asan valgrind fuzz fuzzers bench clean install dict-check web e2e

@@ -13,7 +13,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-MB="${1:-100}"
+MB="${1:-200}"
 if ! [[ "$MB" =~ ^[0-9]+$ ]] || [ "$MB" -eq 0 ]; then
     echo "usage: bench/run.sh [MEGABYTES]   (a positive integer, default 100)" >&2
     exit 2
