@@ -896,6 +896,36 @@ static int glob_match(const char *g, const char *s, size_t n)
     return *g == 0;
 }
 
+/* Does s[0..n) contain lit[0..m) (ASCII case-insensitive, m >= 1)? It looks for the literal's
+ * rarest letter eight bytes at a time, then compares around it: "*all rights reserved*" is tried
+ * on every short line, and 'v' is far rarer there than 'a'. */
+static int contains_ci(const char *s, size_t n, const char *lit, size_t m)
+{
+    static const char rare_first[] = "zqjxkvbpgwyfmculdhrsnioate";
+    size_t a = 0, best = sizeof rare_first;
+    for (size_t k = 0; k < m; k++) {
+        const char *r = strchr(rare_first, dy_tolower((unsigned char)lit[k]));
+        size_t rank = r && lit[k] ? (size_t)(r - rare_first) : sizeof rare_first;
+        if (rank < best) { best = rank; a = k; }
+    }
+    if (m > n) return 0;
+    unsigned char c = (unsigned char)dy_tolower((unsigned char)lit[a]);
+    int letter = c >= 'a' && c <= 'z';
+    for (size_t p = a; p + (m - a) <= n;) {
+        if (letter)
+            for (; p + 8 <= n; p += 8)
+                if (dy_has_byte(dy_load64(s + p) | DY_ONES * 0x20, c)) break;
+        if (p + (m - a) > n) break;
+        if (dy_tolower((unsigned char)s[p]) == c && p >= a) {
+            size_t k = 0;
+            while (k < m && dy_tolower((unsigned char)s[p - a + k]) == dy_tolower((unsigned char)lit[k])) k++;
+            if (k == m) return 1;
+        }
+        p++;
+    }
+    return 0;
+}
+
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
 {
     if (n > 0 && !d->glob_first[(unsigned char)dy_tolower((unsigned char)line[0])]) return 0;
@@ -905,6 +935,11 @@ int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
         int list = g[0] == '>';
         if (list) for (g++; *g == ' ' || *g == '\t'; g++) {}
         if (*g != '*' && dy_tolower((unsigned char)*g) != c0) continue;
+        size_t gl = strlen(g);
+        if (*g == '*' && gl > 2 && g[gl - 1] == '*' && !memchr(g + 1, '*', gl - 2)) {     /* "*text*" */
+            if (contains_ci(line, n, g + 1, gl - 2)) return list ? 2 : 1;
+            continue;
+        }
         if (glob_match(g, line, n)) return list ? 2 : 1;
     }
     return 0;
