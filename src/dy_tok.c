@@ -15,6 +15,16 @@ static const unsigned char ascii_kind[256] = {
     ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3,
     ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3};
 
+/* ASCII letters and digits folded to lower case; 0 for every other byte (the fast word loop) */
+#define F3(a) [a] = a, [a + 1] = a + 1, [a + 2] = a + 2
+#define UP3(a) [a] = a + 32, [a + 1] = a + 33, [a + 2] = a + 34
+static const unsigned char ascii_fold[256] = {
+    F3('0'), F3('3'), F3('6'), ['9'] = '9',
+    F3('a'), F3('d'), F3('g'), F3('j'), F3('m'), F3('p'), F3('s'), F3('v'), ['y'] = 'y', ['z'] = 'z',
+    UP3('A'), UP3('D'), UP3('G'), UP3('J'), UP3('M'), UP3('P'), UP3('S'), UP3('V'), ['Y'] = 'y', ['Z'] = 'z'};
+#undef F3
+#undef UP3
+
 enum { C_OTHER, C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE };
 
 /* the class of each ASCII byte (C_OTHER where not listed) */
@@ -143,6 +153,43 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
     /* every byte normalises to at most one byte on the ASCII fast path, plus a NUL per token */
     if (dy_buf_reserve(nb, n * 2 + 64)) return -1;
     while (i < n) {
+        unsigned c0 = s[i];
+        if (c0 < 0x80 && ascii_cls[c0] == C_SPACE) {
+            pending |= c0 == '\n' ? DY_TF_SPACE | DY_TF_NL : DY_TF_SPACE;
+            i++;
+            continue;
+        }
+        /* The fast path: an ASCII word ended by a space or by punctuation that never joins words
+         * (not . ' - or a comma between digits). Anything else (an "n't" after a word, accents,
+         * U.S., O'Brien, 15,000, Korea-China) falls through to the general path below, which
+         * writes over what this one copied. */
+        if (ascii_fold[c0] && !((c0 | 32) == 'n' && i > 0 && !(pending & DY_TF_SPACE))) {
+            size_t j = i, nstart = nb->len;
+            if (dy_buf_reserve(nb, n - i + 2)) return -1;
+            char *o = nb->data + nstart;
+            unsigned char f;
+            while (j < n && (f = ascii_fold[s[j]]) != 0) { *o++ = (char)f; j++; }
+            unsigned t = j < n ? s[j] : ' ';
+            if (t < 0x80 && t != '.' && t != '\'' && t != '-' &&
+                !(t == ',' && dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
+                uint16_t flags = pending | DY_TF_WORD;
+                if (c0 - 'A' < 26u) flags |= DY_TF_CAP;
+                if (c0 - '0' < 10u) flags |= DY_TF_NUM;
+                if (c0 - 'a' >= 26u) {      /* may be all capitals: count */
+                    int letters = 0, uppers = 0;
+                    for (size_t k = i; k < j; k++) {
+                        letters += !dy_isdigit(s[k]);
+                        uppers += (unsigned)(s[k] - 'A') < 26u;
+                    }
+                    if (letters >= 2 && uppers == letters) flags |= DY_TF_ALLCAP;
+                }
+                nb->len = (size_t)(o - nb->data);
+                if (emit(out, nb, lex, base, i, j, nstart, flags)) return -1;
+                pending = 0;
+                i = j;
+                continue;
+            }
+        }
         cpinfo c;
         classify(s + i, n - i, &c);
         if (c.cls == C_SPACE) {
