@@ -73,6 +73,31 @@ static inline int dy_count_byte(uint64_t w, unsigned char c)
     return (int)(((dy_byte_mask(w, c) >> 7) * DY_ONES) >> 56);    /* sums the 0/1 bytes */
 }
 
+/* A 64-bit hash of n bytes (not cryptographic; for the lexicon). */
+static inline uint64_t dy_hash(const void *p, size_t n)
+{
+    /* eight bytes a step; the last 1..8 bytes with two overlapping loads (words are short, so
+     * most take no loop at all) */
+    const unsigned char *s = p;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+    for (; n > 8; s += 8, n -= 8) {
+        h = (h ^ dy_load64(s)) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else if (n > 0) w = (uint64_t)s[0] << 16 | (uint64_t)s[n >> 1] << 8 | s[n - 1];
+    h = (h ^ w) * 0x94d049bb133111ebULL;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return h;
+}
+
 /* ---- growable buffer ---- */
 typedef struct dy_buf {
     char *data;
@@ -116,9 +141,6 @@ void *dy_vec_push(dy_vec *v);                       /* returns zeroed slot or NU
 void dy_vec_free(dy_vec *v);
 #define DY_VEC_INIT(T) { NULL, 0, 0, sizeof(T) }
 #define DY_VEC_AT(v, T, i) (((T *)(v)->items)[i])
-
-/* ---- hashing ---- */
-uint64_t dy_hash(const void *p, size_t n);
 
 /* ASCII helpers that ignore the C locale. */
 static inline int dy_isdigit(int c) { return c >= '0' && c <= '9'; }
