@@ -1,10 +1,12 @@
 /* parallel.c - dyad code -j N: documents coded by N worker threads, output in input order.
  *
- * The reading thread copies each document into a slot of a ring of 4N slots and hands it to
- * the workers; each worker has its own coder (the dictionary is shared, read-only) and writes
- * the document's output into the slot's own buffer; the reading thread delivers finished slots
- * strictly in order, so the output is byte for byte that of -j 1. Memory stays bounded: a
- * full ring makes the reader wait. */
+ * The reading thread copies documents into batches (up to BATCH_DOCS documents or BATCH_BYTES
+ * bytes) held in a ring of 4N slots and hands each full batch to the workers; each worker has
+ * its own coder (the dictionary is shared, read-only), codes a batch's documents one after the
+ * other and writes their output into the slot's own buffer; the reading thread delivers finished
+ * slots strictly in order, document by document, so the output is byte for byte that of -j 1.
+ * Batches keep the locking and the thread wake-ups to one per batch rather than one per
+ * (often short) document. Memory stays bounded: a full ring makes the reader wait. */
 #define _POSIX_C_SOURCE 200809L
 #include "parallel.h"
 
@@ -12,16 +14,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EMPTY, QUEUED, WORKING, DONE };
+enum { EMPTY, FILLING, QUEUED, WORKING, DONE };
+enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 20 };
 
-typedef struct slot {
-    int state;
+typedef struct item {
     par_job job;
     char *text, *id, *title, *source, *url, *raw, *name;     /* owned copies */
-    dy_buf out;
+    size_t out0, out1;      /* the document's output in the slot's buffer */
     dy_err err;
     int rc;
     size_t nsent, nev;
+} item;
+
+typedef struct slot {
+    int state;
+    item *it;
+    size_t n, cap, bytes;
+    dy_buf out;
 } slot;
 
 struct par {
@@ -33,6 +42,7 @@ struct par {
     int n;
     pthread_t *th;
     slot *ring;
+    slot *cur;              /* the batch the reader is filling (not yet queued) */
     size_t cap, next_in, next_out, next_take;
     int closing;
     pthread_mutex_t mu;
@@ -53,10 +63,16 @@ static void *worker(void *arg)
         s->state = WORKING;
         pthread_mutex_unlock(&p->mu);
         s->out.len = 0;
-        memset(&s->err, 0, sizeof s->err);
-        s->nsent = s->nev = 0;
-        s->rc = c ? p->work(p->ctx, c, &s->job, &s->out, &s->err, &s->nsent, &s->nev)
-                  : (dy_err_set(&s->err, DY_ENOMEM, "out of memory"), -2);
+        for (size_t k = 0; k < s->n; k++) {
+            item *it = &s->it[k];
+            memset(&it->err, 0, sizeof it->err);
+            it->nsent = it->nev = 0;
+            it->out0 = s->out.len;
+            it->rc = c ? p->work(p->ctx, c, &it->job, &s->out, &it->err, &it->nsent, &it->nev)
+                       : (dy_err_set(&it->err, DY_ENOMEM, "out of memory"), -2);
+            if (it->rc < 0) s->out.len = it->out0;      /* a failed document writes nothing */
+            it->out1 = s->out.len;
+        }
         pthread_mutex_lock(&p->mu);
         s->state = DONE;
         pthread_cond_broadcast(&p->cv);
@@ -91,17 +107,24 @@ par *par_create(int jobs, const dy_dict *dict, const dy_coder_opts *co, par_work
     return p;
 }
 
-static void free_slot(slot *s)
+static void free_item(item *it)
 {
-    free(s->text);
-    free(s->id);
-    free(s->title);
-    free(s->source);
-    free(s->url);
-    free(s->raw);
-    free(s->name);
-    s->text = s->id = s->title = s->source = s->url = s->raw = s->name = NULL;
-    s->job.raw = s->job.name = NULL;
+    free(it->text);
+    free(it->id);
+    free(it->title);
+    free(it->source);
+    free(it->url);
+    free(it->raw);
+    free(it->name);
+    it->text = it->id = it->title = it->source = it->url = it->raw = it->name = NULL;
+    it->job.raw = it->job.name = NULL;
+}
+
+static void empty_slot(slot *s)
+{
+    for (size_t k = 0; k < s->n; k++) free_item(&s->it[k]);
+    s->n = 0;
+    s->bytes = 0;
     s->state = EMPTY;
 }
 
@@ -113,9 +136,13 @@ static int drain(par *p, size_t until, int wait)
         while (p->next_out < p->next_in && p->ring[p->next_out % p->cap].state == DONE) {
             slot *s = &p->ring[p->next_out % p->cap];
             pthread_mutex_unlock(&p->mu);
-            if (p->deliver(p->ctx, &s->job, &s->out, s->rc, &s->err, s->nsent, s->nev)) r = -1;
+            for (size_t k = 0; k < s->n; k++) {
+                item *it = &s->it[k];
+                dy_buf view = {s->out.data + it->out0, it->out1 - it->out0, it->out1 - it->out0};
+                if (p->deliver(p->ctx, &it->job, &view, it->rc, &it->err, it->nsent, it->nev)) r = -1;
+            }
             pthread_mutex_lock(&p->mu);
-            free_slot(s);
+            empty_slot(s);
             p->next_out++;
         }
         if (!wait || p->next_out >= until) return r;
@@ -125,21 +152,41 @@ static int drain(par *p, size_t until, int wait)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-/* Waits for the next slot to be free and returns it (lock not held). */
-static slot *next_slot(par *p, int *r)
+/* The batch being filled, waiting for a free slot when there is none (lock not held). */
+static item *next_item(par *p, int *r)
 {
-    pthread_mutex_lock(&p->mu);
-    /* the slot of this job is free once the one cap places before it is delivered */
-    *r = drain(p, p->next_in >= p->cap ? p->next_in - p->cap + 1 : 0, 1);
-    slot *s = &p->ring[p->next_in % p->cap];
-    pthread_mutex_unlock(&p->mu);
-    return s;
+    *r = 0;
+    if (!p->cur) {
+        pthread_mutex_lock(&p->mu);
+        /* the slot of this batch is free once the one cap places before it is delivered */
+        *r = drain(p, p->next_in >= p->cap ? p->next_in - p->cap + 1 : 0, 1);
+        p->cur = &p->ring[p->next_in % p->cap];
+        p->cur->state = FILLING;
+        pthread_mutex_unlock(&p->mu);
+    }
+    slot *s = p->cur;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        item *v = realloc(s->it, cap * sizeof *v);
+        if (!v) return NULL;
+        memset(v + s->cap, 0, (cap - s->cap) * sizeof *v);
+        s->it = v;
+        s->cap = cap;
+    }
+    item *it = &s->it[s->n];
+    memset(&it->job.doc, 0, sizeof it->job.doc);
+    it->job.nodate = 0;
+    it->job.raw = it->job.name = NULL;
+    return it;
 }
 
-static int queue(par *p, slot *s, int r)
+/* Hands the batch being filled to the workers (lock not held). */
+static int queue(par *p, int r)
 {
+    if (!p->cur) return r;
     pthread_mutex_lock(&p->mu);
-    s->state = QUEUED;
+    p->cur->state = QUEUED;
+    p->cur = NULL;
     p->next_in++;
     pthread_cond_broadcast(&p->cv);
     r |= drain(p, 0, 0);
@@ -147,61 +194,73 @@ static int queue(par *p, slot *s, int r)
     return r;
 }
 
+/* The item has been filled in: count it, and queue the batch when it is full. */
+static int added(par *p, size_t bytes, int r)
+{
+    slot *s = p->cur;
+    s->n++;
+    s->bytes += bytes;
+    return s->n >= BATCH_DOCS || s->bytes >= BATCH_BYTES ? queue(p, r) : r;
+}
+
 int par_submit(par *p, const dy_doc *doc)
 {
     int r;
-    slot *s = next_slot(p, &r);
-    memset(&s->job.doc, 0, sizeof s->job.doc);
-    s->job.doc = *doc;
-    s->job.nodate = 0;
-    s->text = malloc(doc->len + 1);
-    s->id = dup_or_null(doc->id);
-    s->title = dup_or_null(doc->title);
-    s->source = dup_or_null(doc->source);
-    s->url = dup_or_null(doc->url);
-    if (!s->text || !s->id) { free_slot(s); return -2; }
-    memcpy(s->text, doc->text, doc->len);
-    s->text[doc->len] = 0;
-    s->job.doc.text = s->text;
-    s->job.doc.id = s->id;
-    s->job.doc.title = s->title;
-    s->job.doc.source = s->source;
-    s->job.doc.url = s->url;
-    return queue(p, s, r);
+    item *it = next_item(p, &r);
+    if (!it) return -2;
+    it->job.doc = *doc;
+    it->text = malloc(doc->len + 1);
+    it->id = dup_or_null(doc->id);
+    it->title = dup_or_null(doc->title);
+    it->source = dup_or_null(doc->source);
+    it->url = dup_or_null(doc->url);
+    if (!it->text || !it->id) { free_item(it); return -2; }
+    memcpy(it->text, doc->text, doc->len);
+    it->text[doc->len] = 0;
+    it->job.doc.text = it->text;
+    it->job.doc.id = it->id;
+    it->job.doc.title = it->title;
+    it->job.doc.source = it->source;
+    it->job.doc.url = it->url;
+    return added(p, doc->len, r);
 }
 
 int par_submit_raw(par *p, const char *name, size_t lineno, const char *line, size_t n)
 {
     int r;
-    slot *s = next_slot(p, &r);
-    memset(&s->job.doc, 0, sizeof s->job.doc);
-    s->job.nodate = 0;
-    s->raw = malloc(n + 1);
-    s->name = strdup(name);
-    if (!s->raw || !s->name) { free_slot(s); return -2; }
-    memcpy(s->raw, line, n);
-    s->raw[n] = 0;
-    s->job.raw = s->raw;
-    s->job.rawlen = n;
-    s->job.name = s->name;
-    s->job.lineno = lineno;
-    return queue(p, s, r);
+    item *it = next_item(p, &r);
+    if (!it) return -2;
+    it->raw = malloc(n + 1);
+    it->name = strdup(name);
+    if (!it->raw || !it->name) { free_item(it); return -2; }
+    memcpy(it->raw, line, n);
+    it->raw[n] = 0;
+    it->job.raw = it->raw;
+    it->job.rawlen = n;
+    it->job.name = it->name;
+    it->job.lineno = lineno;
+    return added(p, n, r);
 }
 
 int par_finish(par **pp)
 {
     if (!pp || !*pp) return 0;
     par *p = *pp;
+    int r = 0;
+    if (p->cur && p->cur->n) r = queue(p, 0);
+    else if (p->cur) { p->cur->state = EMPTY; p->cur = NULL; }
     pthread_mutex_lock(&p->mu);
-    int r = drain(p, p->next_in, 1);
+    r |= drain(p, p->next_in, 1);
     p->closing = 1;
     pthread_cond_broadcast(&p->cv);
     pthread_mutex_unlock(&p->mu);
     for (int i = 0; i < p->n; i++) pthread_join(p->th[i], NULL);
     for (size_t i = 0; i < p->cap; i++) {
-        free_slot(&p->ring[i]);
-        dy_buf_free(&p->ring[i].out);
-        dy_record_free(&p->ring[i].job.rec);
+        slot *s = &p->ring[i];
+        empty_slot(s);
+        for (size_t k = 0; k < s->cap; k++) dy_record_free(&s->it[k].job.rec);
+        free(s->it);
+        dy_buf_free(&s->out);
     }
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->cv);
