@@ -10,6 +10,11 @@
  *  - A document is known by the XXH3-128 hash of its text and metadata: adding one that is already
  *    stored adds nothing. With replace, a document of the same name and another hash is removed
  *    first (with its sentences, events, facts and mentions, by ON DELETE CASCADE).
+ *  - A bulk load (dy_store_bulk_begin/_end) into a store without events drops the secondary
+ *    indexes that an ingest fills in random order and builds them once at the end. meta holds
+ *    ('indexes', 'deferred') from the transaction that dropped them to the one that rebuilt
+ *    them, so after a crash in between the next DY_STORE_WRITE open rebuilds them; a
+ *    DY_STORE_READ open meanwhile answers the same, only slower.
  *  - User input reaches SQL only as bound parameters.
  *  - The library never prints; every failure comes back as a status with err set.
  */
@@ -35,6 +40,23 @@ struct sqlite3 *dy_store_db(dy_store *s);     /* for the query module */
 dy_status dy_store_begin(dy_store *s, dy_err *err);
 dy_status dy_store_commit(dy_store *s, dy_err *err);
 void dy_store_rollback(dy_store *s);
+
+/* Starts a bulk load, outside a transaction (before the first dy_store_begin()). When the store
+ * holds no events yet, drops the deferred indexes (events_dyad, events_day, events_tgt,
+ * mentions_code, facts_kind, documents_pubday) and records that in meta, in one transaction,
+ * and returns 1. When it holds events, changes nothing and returns 0: the indexes are kept up to
+ * date batch by batch. Returns -1 with err set on failure. */
+int dy_store_bulk_begin(dy_store *s, dy_err *err);
+
+/* Called with the name of each index about to be built (done of total so far), and with NULL and
+ * done == total when all are. */
+typedef void (*dy_store_progress_fn)(void *ctx, const char *index, int done, int total);
+
+/* Ends a bulk load, outside a transaction: builds the deferred indexes and removes the meta row,
+ * in one transaction; fn (may be NULL) hears of each index. Does nothing when
+ * dy_store_bulk_begin() deferred nothing. Call it also after a failed batch (rolled back), so the
+ * committed ones are indexed; a store closed without it is rebuilt by the next write open. */
+dy_status dy_store_bulk_end(dy_store *s, dy_store_progress_fn fn, void *ctx, dy_err *err);
 
 /* What dy_store_add() did with a document. */
 enum { DY_ADD_NEW = 1, DY_ADD_SAME = 2, DY_ADD_REPLACED = 3 };

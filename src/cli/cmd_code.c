@@ -52,6 +52,8 @@ typedef struct run {
     size_t docs, failed, sents, events, bytes;
     double t0, last_progress;
     int write_error;
+    int progress_done;  /* the last progress line is out */
+    double t_index;     /* when the index build began */
 } run;
 
 static void flush(run *r, int force)
@@ -65,13 +67,25 @@ static void flush(run *r, int force)
 
 static void progress(run *r, int last)
 {
-    if (!r->o.progress) return;
+    if (!r->o.progress || r->progress_done) return;
+    r->progress_done = last;
     double t = now();
     if (!last && t - r->last_progress < 0.5) return;
     r->last_progress = t;
     double el = t - r->t0 > 1e-9 ? t - r->t0 : 1e-9;
     fprintf(stderr, "\rdyad: %zu documents (%.0f/s), %zu events, %.1f MB%s", r->docs, r->docs / el, r->events,
             r->bytes / 1e6, last ? "\n" : "");
+}
+
+/* dy_store_bulk_end() on its way: on a terminal, which index is being built */
+static void progress_index(void *ctx, const char *index, int done, int total)
+{
+    run *r = ctx;
+    if (!r->o.progress) return;
+    if (index)
+        fprintf(stderr, "\rdyad: building index %d of %d (%s)\033[K", done + 1, total, index);
+    else
+        fprintf(stderr, "\rdyad: built %d indexes in %.1f s\033[K\n", total, now() - r->t_index);
 }
 
 /* The events (or with --explain the trace) of the document the coder has just coded. */
@@ -273,7 +287,9 @@ static int run_cmd(int argc, char **argv, int mode)
     }
     if (r.o.ingest) {
         dy_err err = {0};
-        if (dy_store_open(r.o.db, DY_STORE_WRITE, &r.store, &err) || dy_store_begin(r.store, &err)) {
+        /* into an empty store: the indexes are built once at the end (dy_store_bulk_end) */
+        if (dy_store_open(r.o.db, DY_STORE_WRITE, &r.store, &err) || dy_store_bulk_begin(r.store, &err) < 0 ||
+            dy_store_begin(r.store, &err)) {
             cli_error("%s", err.msg);
             dy_store_close(&r.store);
             dy_facts_destroy(&r.facts);
@@ -329,8 +345,12 @@ static int run_cmd(int argc, char **argv, int mode)
     if (r.store) {
         dy_err err = {0};
         if (fatal) dy_store_rollback(r.store);
-        else if (dy_store_commit(r.store, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
-        else if (!r.o.explain)
+        else if (dy_store_commit(r.store, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; dy_store_rollback(r.store); }
+        progress(&r, 1);
+        r.t_index = now();
+        /* also after a failure: the batches committed so far get their indexes */
+        if (dy_store_bulk_end(r.store, progress_index, &r, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
+        else if (!fatal && !r.o.explain)
             fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
                     r.replaced, r.same, r.events);
         dy_store_close(&r.store);

@@ -1,5 +1,6 @@
 /* test_store.c - the store and its queries (store-*, query-*): checks of user input, and a small
  * database built through the coder on the fixture dictionary, queried back. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,97 @@ START_TEST(store_1_1_add_once_and_query)
 }
 END_TEST
 
+/* How many of the named indexes the store has (sqlite_master). */
+static int count_indexes(dy_store *s, const char *names)
+{
+    int n = -1;
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (%s)", names);
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(dy_store_db(s), sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+static int meta_deferred(dy_store *s)
+{
+    sqlite3_stmt *q = NULL;
+    int yes = sqlite3_prepare_v2(dy_store_db(s), "SELECT 1 FROM meta WHERE key = 'indexes'", -1, &q, NULL) == SQLITE_OK &&
+              sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return yes;
+}
+
+#define DEFERRED "'events_dyad','events_day','events_tgt','mentions_code','facts_kind','documents_pubday'"
+#define KEPT "'events_doc','documents_name','facts_doc','mentions_doc'"
+
+/* A bulk load defers six indexes in an empty store and builds them back; a store left without
+ * them (no dy_store_bulk_end: a crash) answers queries read-only and gets them back at the next
+ * write open; a store that holds events is loaded with its indexes kept. */
+START_TEST(store_1_2_bulk_load)
+{
+    char path[64];
+    unit_temp_db(path);
+    dy_dict *dict = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
+    dy_coder_opts o = {0, 0, 1};
+    dy_coder *c = dy_coder_create(dict, &o);
+    dy_store *s = NULL;
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_bulk_begin(s, &e), -1);      /* not inside a transaction */
+    ck_assert_int_eq(e.code, DY_EUSAGE);
+    dy_store_rollback(s);
+    ck_assert_int_eq(dy_store_bulk_begin(s, &e), 1);
+    ck_assert_int_eq(count_indexes(s, DEFERRED), 0);
+    ck_assert_int_eq(count_indexes(s, KEPT), 4);
+    ck_assert(meta_deferred(s));
+    ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(s, c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_bulk_end(s, NULL, NULL, &e), DY_OK);
+    ck_assert_int_eq(count_indexes(s, DEFERRED), 6);
+    ck_assert(!meta_deferred(s));
+    ck_assert_int_eq(dy_store_bulk_end(s, NULL, NULL, &e), DY_OK);    /* nothing left to do */
+    /* the store holds events now: the indexes stay */
+    ck_assert_int_eq(dy_store_bulk_begin(s, &e), 0);
+    ck_assert_int_eq(count_indexes(s, DEFERRED), 6);
+    ck_assert(!meta_deferred(s));
+    ck_assert_int_eq(dy_store_bulk_end(s, NULL, NULL, &e), DY_OK);
+    dy_store_close(&s);
+    unit_remove_db(path);
+
+    /* closed in the middle of a bulk load */
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_bulk_begin(s, &e), 1);
+    ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(s, c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
+    dy_store_close(&s);
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_READ, &s, &e), DY_OK);
+    ck_assert_int_eq(count_indexes(s, DEFERRED), 0);
+    dy_qopts q;
+    dy_qopts_init(&q);
+    memcpy(q.a, "RUS", 4);
+    memcpy(q.b, "UKR", 4);
+    q.by = DY_BY_DAY;
+    dy_result *r = NULL;
+    ck_assert_int_eq(dy_query_series(dy_store_db(s), &q, &r, &e), 0);
+    ck_assert_int_eq(dy_result_rows(r), 1);
+    ck_assert_str_eq(dy_result_cell(r, 0, 1), "1");
+    dy_result_destroy(&r);
+    dy_store_close(&s);
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
+    ck_assert_int_eq(count_indexes(s, DEFERRED), 6);
+    ck_assert(!meta_deferred(s));
+    dy_store_close(&s);
+    dy_coder_destroy(&c);
+    dy_dict_destroy(&dict);
+    unit_remove_db(path);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -114,6 +206,7 @@ Suite *store_suite(void)
     suite_add_tcase(s, a);
     TCase *b = tcase_create("store-1");
     tcase_add_test(b, store_1_1_add_once_and_query);
+    tcase_add_test(b, store_1_2_bulk_load);
     suite_add_tcase(s, b);
     return s;
 }
