@@ -366,6 +366,15 @@ static int starts_date(const char *w, size_t n)
     }
 }
 
+const char *dy_dates_opening_words(void)
+{
+    /* what month_word(), weekday_of() and starts_date() accept, and nothing else */
+    return "january jan february feb march mar april apr may june jun july jul august aug september sept sep "
+           "october oct november nov december dec monday tuesday wednesday thursday friday saturday sunday "
+           "a an the one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+           "sixteen seventeen eighteen nineteen twenty last this next previous today tonight tomorrow yesterday";
+}
+
 /* Cheap checks before match_at for the commonest opening words: "the" opens a date only before
  * a number ("the 18th"), a number word only two words before "ago" ("four years ago"). */
 static int date_may_follow(const ctx *c, size_t i)
@@ -389,9 +398,13 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
         const char *w = norm->data + toks[i].norm;
         /* a number, a month, a weekday or one of the few words that open a relative date; a
          * capitalised name ("Putin") is none of them, and most tokens leave here */
-        size_t e = (f & DY_TF_WORD) && ((f & DY_TF_NUM) || (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
-                                        ((f & DY_TF_CAP) && (month_word(w, toks[i].nlen) || weekday_of(&c, i) >= 0)))
-                       ? match_at(&c, i, pub, &d) : 0;
+        int cand;
+        if (!(f & DY_TF_WORD)) cand = 0;
+        else if (f & DY_TF_NUM) cand = 1;
+        else if (toks[i].id && !(f & DY_TF_DATEW)) cand = 0;   /* a lexicon word that opens no date */
+        else cand = (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
+                    ((f & DY_TF_CAP) && (month_word(w, toks[i].nlen) || weekday_of(&c, i) >= 0));
+        size_t e = cand ? match_at(&c, i, pub, &d) : 0;
         if (e > i) {
             out[found].t0 = (uint32_t)i;
             out[found].t1 = (uint32_t)e;

@@ -37,6 +37,11 @@ int64_t dy_date_days(dy_date d);
 dy_date dy_date_from_days(int64_t days);
 int dy_date_weekday(dy_date d);
 
+/* The words that may open a date expression, separated by spaces. A tokeniser lexicon marks
+ * them DY_LEXF_DATE; dy_dates_find() then passes over tokens of other lexicon words (id != 0
+ * without DY_TF_DATEW), so tokens with ids must come from such a lexicon. */
+const char *dy_dates_opening_words(void);
+
 /* Finds date expressions in tokens [0, ntok) and resolves them against pub (may be NONE).
  * Writes at most max into out and returns how many were found. */
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,

@@ -680,6 +680,13 @@ static int index_word_classes(dy_dict *d)
             if (!dy_lex_intern(d->lex, w, n)) return -1;
             w += n + (w[n] == ' ');
         }
+    /* every word that can open a date expression (dy_dates.c), so the date finder can pass
+     * over the other words of the lexicon by a token flag */
+    for (const char *w = dy_dates_opening_words(); *w;) {
+        size_t n = strcspn(w, " ");
+        if (!dy_lex_mark(d->lex, w, n, DY_LEXF_DATE)) return -1;
+        w += n + (w[n] == ' ');
+    }
     d->nwclass = dy_lex_count(d->lex) + 1;
     d->wclass = calloc(d->nwclass, 1);
     if (!d->wclass) return -1;

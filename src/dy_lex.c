@@ -8,7 +8,8 @@
 typedef struct slot {
     uint64_t hash;
     uint32_t id;        /* 0 = empty */
-    uint32_t len;       /* the word's length, so most misses never touch the string */
+    uint16_t len;       /* the word's length (capped), so most misses never touch the string */
+    uint16_t flags;     /* DY_LEXF_* */
 } slot;
 
 struct dy_lex {
@@ -73,16 +74,41 @@ static inline int same(const char *a, const char *b, size_t n)
     return memcmp(a, b, n) == 0;
 }
 
-uint32_t dy_lex_find(const dy_lex *l, const char *s, size_t n)
+/* The slot of the word, or NULL. */
+static inline const slot *find_slot(const dy_lex *l, const char *s, size_t n)
 {
     uint64_t h = dy_hash(s, n);
     size_t j = h & l->mask;
     while (l->slots[j].id) {
-        uint32_t id = l->slots[j].id;
-        if (l->slots[j].hash == h && l->slots[j].len == n && same(l->words[id], s, n)) return id;
+        const slot *sl = &l->slots[j];
+        if (sl->hash == h && sl->len == (n > 65535 ? 65535 : n) && (n < 65535 || l->lens[sl->id] == n) &&
+            same(l->words[sl->id], s, n))
+            return sl;
         j = (j + 1) & l->mask;
     }
-    return 0;
+    return NULL;
+}
+
+uint32_t dy_lex_find(const dy_lex *l, const char *s, size_t n)
+{
+    const slot *sl = find_slot(l, s, n);
+    return sl ? sl->id : 0;
+}
+
+uint32_t dy_lex_find_flags(const dy_lex *l, const char *s, size_t n, unsigned *flags)
+{
+    const slot *sl = find_slot(l, s, n);
+    *flags = sl ? sl->flags : 0;
+    return sl ? sl->id : 0;
+}
+
+uint32_t dy_lex_mark(dy_lex *l, const char *s, size_t n, unsigned flags)
+{
+    uint32_t id = dy_lex_intern(l, s, n);
+    if (!id) return 0;
+    slot *sl = (slot *)find_slot(l, s, n);
+    sl->flags = (uint16_t)(sl->flags | flags);
+    return id;
 }
 
 uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
@@ -112,7 +138,8 @@ uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
     while (l->slots[j].id) j = (j + 1) & l->mask;
     l->slots[j].hash = h;
     l->slots[j].id = id;
-    l->slots[j].len = (uint32_t)n;
+    l->slots[j].len = (uint16_t)(n > 65535 ? 65535 : n);
+    l->slots[j].flags = 0;
     return id;
 }
 

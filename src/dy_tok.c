@@ -132,8 +132,9 @@ static int emit(dy_toks *out, dy_buf *nb, const dy_lex *lex, size_t base, size_t
     t->end = (uint32_t)(base + end);
     t->norm = (uint32_t)nstart;
     t->nlen = (uint16_t)(nl > 65535 ? 65535 : nl);
-    t->flags = flags;
-    t->id = lex ? dy_lex_find(lex, nb->data + nstart, nl) : 0;
+    unsigned lf = 0;
+    t->id = lex ? dy_lex_find_flags(lex, nb->data + nstart, nl, &lf) : 0;
+    t->flags = (uint16_t)(flags | ((lf & DY_LEXF_DATE) ? DY_TF_DATEW : 0));
     return dy_buf_addc(nb, 0) ? -1 : 0;   /* keep forms NUL-separated */
 }
 

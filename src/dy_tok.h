@@ -35,7 +35,8 @@ enum {
     DY_TF_POSS = 1 << 11,   /* the possessive 's */
     DY_TF_SPACE = 1 << 12,  /* white space precedes it */
     DY_TF_OPEN = 1 << 13,   /* ( [ { */
-    DY_TF_CLOSE = 1 << 14   /* ) ] } */
+    DY_TF_CLOSE = 1 << 14,  /* ) ] } */
+    DY_TF_DATEW = 1 << 15   /* a lexicon word that may open a date (DY_LEXF_DATE); only with a lexicon */
 };
 
 typedef struct dy_tok {
