@@ -1,4 +1,7 @@
-/* dy_lex.c - open-addressing hash table of interned words. */
+/* dy_lex.c - open-addressing hash table of interned words.
+ *
+ * A slot holds the word's first eight bytes, so a lookup of a short word (most words) reads
+ * one slot and no string: the tokeniser looks up every word of every text. */
 #include "dy_lex.h"
 #include "dy_util.h"
 
@@ -6,7 +9,7 @@
 #include <string.h>
 
 typedef struct slot {
-    uint64_t hash;
+    uint64_t key;       /* the word's first eight bytes, zero-padded (pack8) */
     uint32_t id;        /* 0 = empty */
     uint16_t len;       /* the word's length (capped), so most misses never touch the string */
     uint16_t flags;     /* DY_LEXF_* */
@@ -45,6 +48,37 @@ void dy_lex_destroy(dy_lex **lp)
     *lp = NULL;
 }
 
+
+/* The first min(n, 8) bytes of s as one number, the rest zero. */
+static inline uint64_t pack8(const char *s, size_t n)
+{
+    if (n >= 8) return dy_load64(s);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return (uint64_t)a | (uint64_t)b << (8 * (n - 4));     /* the overlap holds the same bytes */
+    }
+    if (n == 0) return 0;
+    return (uint64_t)u[0] | (uint64_t)u[n >> 1] << (8 * (n >> 1)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+#else
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++) k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return k;
+#endif
+}
+
+static inline size_t bucket(uint64_t key, const char *s, size_t n)
+{
+    uint64_t h = (key ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL)) * 0xbf58476d1ce4e5b9ULL;
+    if (n > 8) h ^= dy_hash(s + 8, n - 8);
+    h ^= h >> 31;
+    h *= 0x94d049bb133111ebULL;
+    return (size_t)(h ^ (h >> 32));
+}
+
 static int grow(dy_lex *l)
 {
     size_t nmask = l->mask * 2 + 1;
@@ -52,7 +86,8 @@ static int grow(dy_lex *l)
     if (!ns) return -1;
     for (size_t i = 0; i <= l->mask; i++) {
         if (!l->slots[i].id) continue;
-        size_t j = l->slots[i].hash & nmask;
+        uint32_t id = l->slots[i].id;
+        size_t j = bucket(l->slots[i].key, l->words[id], l->lens[id]) & nmask;
         while (ns[j].id) j = (j + 1) & nmask;
         ns[j] = l->slots[i];
     }
@@ -62,27 +97,16 @@ static int grow(dy_lex *l)
     return 0;
 }
 
-/* a == b for n bytes; short words without a call */
-static inline int same(const char *a, const char *b, size_t n)
-{
-    if (n >= 4 && n <= 8) {
-        uint32_t a0, a1, b0, b1;
-        memcpy(&a0, a, 4); memcpy(&a1, a + n - 4, 4);
-        memcpy(&b0, b, 4); memcpy(&b1, b + n - 4, 4);
-        return a0 == b0 && a1 == b1;
-    }
-    return memcmp(a, b, n) == 0;
-}
-
 /* The slot of the word, or NULL. */
 static inline const slot *find_slot(const dy_lex *l, const char *s, size_t n)
 {
-    uint64_t h = dy_hash(s, n);
-    size_t j = h & l->mask;
+    uint64_t key = pack8(s, n);
+    uint16_t n16 = (uint16_t)(n > 65535 ? 65535 : n);
+    size_t j = bucket(key, s, n) & l->mask;
     while (l->slots[j].id) {
         const slot *sl = &l->slots[j];
-        if (sl->hash == h && sl->len == (n > 65535 ? 65535 : n) && (n < 65535 || l->lens[sl->id] == n) &&
-            same(l->words[sl->id], s, n))
+        if (sl->key == key && sl->len == n16 &&
+            (n <= 8 || (l->lens[sl->id] == n && memcmp(l->words[sl->id] + 8, s + 8, n - 8) == 0)))
             return sl;
         j = (j + 1) & l->mask;
     }
@@ -133,10 +157,10 @@ uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
     id = ++l->count;
     l->words[id] = copy;
     l->lens[id] = (uint32_t)n;
-    uint64_t h = dy_hash(s, n);
-    size_t j = h & l->mask;
+    uint64_t key = pack8(s, n);
+    size_t j = bucket(key, s, n) & l->mask;
     while (l->slots[j].id) j = (j + 1) & l->mask;
-    l->slots[j].hash = h;
+    l->slots[j].key = key;
     l->slots[j].id = id;
     l->slots[j].len = (uint16_t)(n > 65535 ? 65535 : n);
     l->slots[j].flags = 0;

@@ -1,4 +1,5 @@
 /* test_tok.c - tokeniser (tok-*). */
+#include <stdio.h>
 #include <string.h>
 #include "units.h"
 #include "../../src/dy_tok.h"
@@ -77,6 +78,45 @@ START_TEST(tok_1_6_accents_cjk)
 }
 END_TEST
 
+/* The lexicon keeps a word's first eight bytes in its slot: words that share them, or differ
+ * only in length, or are prefixes of each other, must still find their own ids. */
+START_TEST(tok_2_1_lexicon_keys)
+{
+    static const char *const words[] = {"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh",
+                                        "abcdefghi", "abcdefghij", "abcdefghiz", "abcdefgh\xC3\xA9", "zbcdefgh",
+                                        "international", "internationalism", "internationalist", "in", "a\0b"};
+    size_t lens[sizeof words / sizeof *words];
+    uint32_t ids[sizeof words / sizeof *words];
+    dy_lex *lex = dy_lex_create();
+    ck_assert_ptr_nonnull(lex);
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        lens[i] = i == sizeof words / sizeof *words - 1 ? 3 : strlen(words[i]);
+        ids[i] = dy_lex_intern(lex, words[i], lens[i]);
+        ck_assert_uint_ne(ids[i], 0);
+    }
+    for (int k = 0; k < 3000; k++) {        /* enough words to make the table grow twice */
+        char b[32];
+        int n = snprintf(b, sizeof b, "w%dx%d", k, k * 7);
+        ck_assert_uint_ne(dy_lex_intern(lex, b, (size_t)n), 0);
+    }
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        ck_assert_uint_eq(dy_lex_find(lex, words[i], lens[i]), ids[i]);
+        for (size_t j = 0; j < i; j++) ck_assert_uint_ne(ids[i], ids[j]);
+    }
+    ck_assert_uint_eq(dy_lex_find(lex, "abcdefghiy", 10), 0);
+    ck_assert_uint_eq(dy_lex_find(lex, "abcdefgh", 7), ids[7]);     /* a prefix is its own word */
+    ck_assert_uint_eq(dy_lex_find(lex, "internationali", 14), 0);
+    ck_assert_uint_eq(dy_lex_find(lex, "a\0c", 3), 0);
+    unsigned f = 9;
+    ck_assert_uint_eq(dy_lex_mark(lex, "abc", 3, DY_LEXF_DATE), ids[3]);
+    ck_assert_uint_eq(dy_lex_find_flags(lex, "abc", 3, &f), ids[3]);
+    ck_assert_uint_eq(f, DY_LEXF_DATE);
+    ck_assert_uint_eq(dy_lex_find_flags(lex, "abd", 3, &f), 0);
+    ck_assert_uint_eq(f, 0);
+    dy_lex_destroy(&lex);
+}
+END_TEST
+
 Suite *tok_suite(void)
 {
     Suite *s = suite_create("tok");
@@ -89,5 +129,8 @@ Suite *tok_suite(void)
     tcase_add_test(tc, tok_1_5_contractions);
     tcase_add_test(tc, tok_1_6_accents_cjk);
     suite_add_tcase(s, tc);
+    TCase *tl = tcase_create("tok-2");
+    tcase_add_test(tl, tok_2_1_lexicon_keys);
+    suite_add_tcase(s, tl);
     return s;
 }
