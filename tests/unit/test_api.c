@@ -14,15 +14,11 @@ static dy_buf body;
 
 static void setup(void)
 {
-    unit_temp_db(path);
-    dy_dict *dict = NULL;
+    dy_dict *dict;
+    dy_coder *c;
+    dy_store *w;
     dy_err e = {0};
-    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
-    dy_coder_opts o = {0, 0, 1};
-    dy_coder *c = dy_coder_create(dict, &o);
-    dy_store *w = NULL;
-    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &w, &e), DY_OK);
-    ck_assert_int_eq(dy_store_begin(w, &e), DY_OK);
+    unit_store_open(path, &dict, &c, &w);
     const char *docs[] = {"Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n",
                           "Date: 2024-07-02\n\nPutin met Kim Jong Un. Russia and North Korea signed a treaty.\n"};
     ck_assert_int_eq(unit_store_add(w, c, "d0.txt", docs[0]), DY_ADD_NEW);

@@ -49,6 +49,20 @@ int unit_store_add(dy_store *s, dy_coder *c, const char *name, const char *text)
     return r;
 }
 
+void unit_store_open(char path[64], dy_dict **dict, dy_coder **c, dy_store **s)
+{
+    dy_err e = {0};
+    unit_temp_db(path);
+    *dict = NULL;
+    *s = NULL;
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", dict, &e), DY_OK);
+    dy_coder_opts o = {0, 0, 1};
+    *c = dy_coder_create(*dict, &o);
+    ck_assert_ptr_nonnull(*c);
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_begin(*s, &e), DY_OK);
+}
+
 void unit_temp_db(char path[64])
 {
     snprintf(path, 64, "/tmp/dyad-unit-XXXXXX");
@@ -71,15 +85,11 @@ void unit_remove_db(const char *path)
 START_TEST(store_1_1_add_once_and_query)
 {
     char path[64];
-    unit_temp_db(path);
-    dy_dict *dict = NULL;
+    dy_dict *dict;
+    dy_coder *c;
+    dy_store *s;
     dy_err e = {0};
-    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
-    dy_coder_opts o = {0, 0, 1};
-    dy_coder *c = dy_coder_create(dict, &o);
-    dy_store *s = NULL;
-    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
-    ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
+    unit_store_open(path, &dict, &c, &s);
     const char *a = "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n";
     ck_assert_int_eq(unit_store_add(s, c, "a.txt", a), DY_ADD_NEW);
     ck_assert_int_eq(unit_store_add(s, c, "a.txt", a), DY_ADD_SAME);
@@ -137,15 +147,11 @@ static int meta_deferred(dy_store *s)
 START_TEST(store_1_2_bulk_load)
 {
     char path[64];
-    unit_temp_db(path);
-    dy_dict *dict = NULL;
+    dy_dict *dict;
+    dy_coder *c;
+    dy_store *s;
     dy_err e = {0};
-    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
-    dy_coder_opts o = {0, 0, 1};
-    dy_coder *c = dy_coder_create(dict, &o);
-    dy_store *s = NULL;
-    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &s, &e), DY_OK);
-    ck_assert_int_eq(dy_store_begin(s, &e), DY_OK);
+    unit_store_open(path, &dict, &c, &s);
     ck_assert_int_eq(dy_store_bulk_begin(s, &e), -1);      /* not inside a transaction */
     ck_assert_int_eq(e.code, DY_EUSAGE);
     dy_store_rollback(s);

@@ -13,7 +13,11 @@ Suite *api_suite(void);
 /* test_store.c's helpers for the tests that need a small database */
 struct dy_store;
 struct dy_coder;
+struct dy_dict;
 int unit_store_add(struct dy_store *s, struct dy_coder *c, const char *name, const char *text);
+/* A fresh database at a new path, opened for writing inside a transaction, with the unit
+ * dictionaries and a coder that keeps actors (for mentions). */
+void unit_store_open(char path[64], struct dy_dict **dict, struct dy_coder **c, struct dy_store **s);
 void unit_temp_db(char path[64]);
 void unit_remove_db(const char *path);
 #endif
