@@ -13,11 +13,8 @@ typedef struct mention {
 
 static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { return norm->data + toks[i].norm; }
 
-static inline int word_is(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *w)
-{
-    size_t n = strlen(w);
-    return toks[i].nlen == n && memcmp(norm->data + toks[i].norm, w, n) == 0;
-}
+/* token i is the literal w */
+#define word_is(toks, norm, i, w) DY_TOK_IS(norm, &(toks)[i], w)
 
 /* Longest phrase of the given trie starting at i; returns the end token and the payload. */
 static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t i, uint32_t t1, int32_t *payload)

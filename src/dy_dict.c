@@ -136,7 +136,6 @@ struct dy_dict {
     uint32_t nwords_indexed;
     dy_vec cameo;       /* dy_cameo (sorted by code) */
     dy_vec globs;       /* char * */
-    uint8_t glob_first[256];    /* can a line starting with this byte (lower-cased) match a glob? */
     dy_arena *strings;
     size_t nactor_phrases;
     uint8_t *wclass;    /* word id -> DY_WC_* bits */
@@ -442,11 +441,7 @@ static void glob_line(loader *L, char *s)
     char **slot = dy_vec_push(&L->d->globs);
     if (!slot) { L->oom = 1; return; }
     *slot = dy_arena_strndup(L->d->strings, s, strlen(s));
-    if (!*slot) { L->oom = 1; return; }
-    const char *g = s;
-    if (g[0] == '>') for (g++; *g == ' ' || *g == '\t'; g++) {}
-    if (*g == '*' || !*g) memset(L->d->glob_first, 1, sizeof L->d->glob_first);
-    else L->d->glob_first[(unsigned char)dy_tolower((unsigned char)*g)] = 1;
+    if (!*slot) L->oom = 1;
 }
 
 /* ---- verb patterns ---- */
@@ -935,7 +930,6 @@ static int contains_ci(const char *s, size_t n, const char *lit, size_t m)
 
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
 {
-    if (n > 0 && !d->glob_first[(unsigned char)dy_tolower((unsigned char)line[0])]) return 0;
     int c0 = n > 0 ? dy_tolower((unsigned char)line[0]) : 0;
     for (size_t i = 0; i < d->globs.len; i++) {
         const char *g = DY_VEC_AT(&d->globs, char *, i);
