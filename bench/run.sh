@@ -80,20 +80,25 @@ t1=$(now)
 WC_SEC=$(elapsed "$t0" "$t1")
 WORDS=$(awk '{ print $1 }' "$TMP/wc.out")
 
-# --- dyad --------------------------------------------------------------------
-echo "bench: running $DYAD on $CORPUS ($CORE)..." >&2
-t0=$(now)
-set +e
-${TIMEV[@]+"${TIMEV[@]}"} ${PIN[@]+"${PIN[@]}"} "$DYAD" code --input jsonl ${STATS[@]+"${STATS[@]}"} "$CORPUS" > /dev/null 2> "$TMP/dyad.err"
-rc=$?
-set -e
-t1=$(now)
-if [ "$rc" -ne 0 ]; then
-    echo "bench: dyad failed (exit $rc):" >&2
-    tail -n 20 "$TMP/dyad.err" >&2
-    exit "$rc"
-fi
-DYAD_SEC=$(elapsed "$t0" "$t1")
+# --- dyad: the best of REPEAT runs (default 3; a shared machine's other tenants come and go) --
+REPEAT="${REPEAT:-3}"
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }'; }
+echo "bench: running $DYAD on $CORPUS ($CORE), best of $REPEAT..." >&2
+DYAD_SEC=""
+for _ in $(seq "$REPEAT"); do
+    t0=$(now)
+    set +e
+    ${TIMEV[@]+"${TIMEV[@]}"} ${PIN[@]+"${PIN[@]}"} "$DYAD" code --input jsonl ${STATS[@]+"${STATS[@]}"} "$CORPUS" > /dev/null 2> "$TMP/dyad.err"
+    rc=$?
+    set -e
+    t1=$(now)
+    if [ "$rc" -ne 0 ]; then
+        echo "bench: dyad failed (exit $rc):" >&2
+        tail -n 20 "$TMP/dyad.err" >&2
+        exit "$rc"
+    fi
+    DYAD_SEC=$(best "$(elapsed "$t0" "$t1")" "$DYAD_SEC")
+done
 
 RSS_MB="n/a"
 if [ -s "$TMP/time.txt" ]; then
@@ -118,11 +123,17 @@ fi
 # --- -j 2: the same file on two threads, output identical to -j 1 -------------------------
 J2_SEC="n/a"
 if [ "$(nproc 2> /dev/null || echo 1)" -ge 2 ]; then
+    # timed like the one-core runs (output to /dev/null: a checksum in the pipe would take CPU
+    # from the workers), then checked for identity untimed
+    J2_SEC=""
+    for _ in $(seq "$REPEAT"); do
+        t0=$(now)
+        "$DYAD" code -j 2 --input jsonl "$CORPUS" > /dev/null 2>&1
+        t1=$(now)
+        J2_SEC=$(best "$(elapsed "$t0" "$t1")" "$J2_SEC")
+    done
     "$DYAD" code --input jsonl "$CORPUS" 2> /dev/null | md5sum > "$TMP/j1.md5"
-    t0=$(now)
     "$DYAD" code -j 2 --input jsonl "$CORPUS" 2> /dev/null | md5sum > "$TMP/j2.md5"
-    t1=$(now)
-    J2_SEC=$(elapsed "$t0" "$t1")
     cmp -s "$TMP/j1.md5" "$TMP/j2.md5" && J2_SAME="identical" || J2_SAME="DIFFERENT"
 fi
 
