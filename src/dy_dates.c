@@ -114,13 +114,9 @@ typedef struct ctx {
 } ctx;
 
 static const char *W(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
-/* token i is the word w (the length first: most tokens differ there) */
-static inline int is(const ctx *c, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    return i < c->n && c->t[i].nlen == n && memcmp(W(c, i), w, n) == 0;
-}
-#define EQ(w, n, lit) ((n) == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+/* token i is the literal lit; EQ: the n bytes at w are lit (both compare the length first) */
+#define is(c, i, lit) ((i) < (c)->n && DY_TOK_IS((c)->norm, &(c)->t[i], lit))
+#define EQ DY_EQ_LIT
 
 /* Month 1-12 of a name or abbreviation ("june", "jun", "sept") of n bytes, else 0. */
 static int month_word(const char *w, size_t n)

@@ -59,9 +59,7 @@ void dy_toks_free(dy_toks *t);
 
 static inline const char *dy_tok_norm(const dy_buf *norm, const dy_tok *t) { return norm->data + t->norm; }
 
-/* Is the token's normalised form the string literal lit? The length is compared first, so most
- * calls on the hot path cost one compare. */
-#define DY_TOK_IS(nb, tok, lit) \
-    ((tok)->nlen == sizeof("" lit) - 1 && memcmp((nb)->data + (tok)->norm, lit, sizeof(lit) - 1) == 0)
+/* Is the token's normalised form the string literal lit? (DY_EQ_LIT: the length first) */
+#define DY_TOK_IS(nb, tok, lit) DY_EQ_LIT((nb)->data + (tok)->norm, (size_t)(tok)->nlen, lit)
 
 #endif

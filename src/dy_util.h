@@ -142,6 +142,10 @@ void dy_vec_free(dy_vec *v);
 #define DY_VEC_INIT(T) { NULL, 0, 0, sizeof(T) }
 #define DY_VEC_AT(v, T, i) (((T *)(v)->items)[i])
 
+/* Are the n bytes at p the string literal lit? The length is compared first, so most calls on
+ * the hot path cost one compare. */
+#define DY_EQ_LIT(p, n, lit) ((n) == sizeof("" lit) - 1 && memcmp(p, lit, sizeof(lit) - 1) == 0)
+
 /* ASCII helpers that ignore the C locale. */
 static inline int dy_isdigit(int c) { return c >= '0' && c <= '9'; }
 static inline int dy_isalpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
