@@ -82,6 +82,20 @@ void unit_remove_db(const char *path)
     unlink(side);
 }
 
+/* The RUS -> UKR series by day, from the store (the caller destroys it). */
+static dy_result *rus_ukr_by_day(dy_store *s)
+{
+    dy_qopts q;
+    dy_err e = {0};
+    dy_qopts_init(&q);
+    memcpy(q.a, "RUS", 4);
+    memcpy(q.b, "UKR", 4);
+    q.by = DY_BY_DAY;
+    dy_result *r = NULL;
+    ck_assert_int_eq(dy_query_series(dy_store_db(s), &q, &r, &e), 0);
+    return r;
+}
+
 START_TEST(store_1_1_add_once_and_query)
 {
     char path[64];
@@ -94,13 +108,7 @@ START_TEST(store_1_1_add_once_and_query)
     ck_assert_int_eq(unit_store_add(s, c, "a.txt", a), DY_ADD_NEW);
     ck_assert_int_eq(unit_store_add(s, c, "a.txt", a), DY_ADD_SAME);
     ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
-    dy_qopts q;
-    dy_qopts_init(&q);
-    memcpy(q.a, "RUS", 4);
-    memcpy(q.b, "UKR", 4);
-    q.by = DY_BY_DAY;
-    dy_result *r = NULL;
-    ck_assert_int_eq(dy_query_series(dy_store_db(s), &q, &r, &e), 0);
+    dy_result *r = rus_ukr_by_day(s);
     ck_assert_int_eq(dy_result_rows(r), 1);
     ck_assert_str_eq(dy_result_cell(r, 0, 0), "2024-06-19");
     ck_assert_str_eq(dy_result_cell(r, 0, 1), "1");
@@ -183,13 +191,7 @@ START_TEST(store_1_2_bulk_load)
     dy_store_close(&s);
     ck_assert_int_eq(dy_store_open(path, DY_STORE_READ, &s, &e), DY_OK);
     ck_assert_int_eq(count_indexes(s, DEFERRED), 0);
-    dy_qopts q;
-    dy_qopts_init(&q);
-    memcpy(q.a, "RUS", 4);
-    memcpy(q.b, "UKR", 4);
-    q.by = DY_BY_DAY;
-    dy_result *r = NULL;
-    ck_assert_int_eq(dy_query_series(dy_store_db(s), &q, &r, &e), 0);
+    dy_result *r = rus_ukr_by_day(s);
     ck_assert_int_eq(dy_result_rows(r), 1);
     ck_assert_str_eq(dy_result_cell(r, 0, 1), "1");
     dy_result_destroy(&r);
