@@ -12,21 +12,24 @@
 #include <string.h>
 
 /* ---- trie: nodes hold a payload; edges live in one hash table keyed by (node, word) ---- */
+typedef struct edge {
+    uint64_t key;       /* (node+1) << 32 | word; 0 = empty */
+    int32_t child;      /* beside its key: a step reads one cache line */
+} edge;
+
 typedef struct trie {
     int32_t *payload;
     size_t nnodes, capnodes;
-    uint64_t *keys;     /* (node+1) << 32 | word; 0 = empty */
-    int32_t *child;
+    edge *edges;
     size_t mask, nedges;
+    unsigned shift;     /* 64 - log2(mask + 1) */
     int32_t *root;      /* after loading: word id -> child of the root (-1 none), one load per step */
     uint32_t nroot;
 } trie;
 
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 33; x *= 0xff51afd7ed558ccdULL; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ULL; x ^= x >> 33;
-    return x;
-}
+/* The slot of a key: the top bits of one multiplication (short to compute, so the load starts
+ * early; the key's node and word both reach the top bits). */
+static inline size_t edge_slot(const trie *t, uint64_t key) { return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> t->shift); }
 
 static int trie_init(trie *t)
 {
@@ -34,9 +37,9 @@ static int trie_init(trie *t)
     t->capnodes = 1024;
     t->payload = malloc(t->capnodes * sizeof *t->payload);
     t->mask = 4095;
-    t->keys = calloc(t->mask + 1, sizeof *t->keys);
-    t->child = malloc((t->mask + 1) * sizeof *t->child);
-    if (!t->payload || !t->keys || !t->child) return -1;
+    t->shift = 64 - 12;
+    t->edges = calloc(t->mask + 1, sizeof *t->edges);
+    if (!t->payload || !t->edges) return -1;
     t->payload[0] = -1;
     t->nnodes = 1;
     return 0;
@@ -51,7 +54,7 @@ static int trie_index_root(trie *t, uint32_t nwords)
     if (!t->root) return -1;
     for (uint32_t w = 0; w < nwords; w++) t->root[w] = -1;
     for (size_t i = 0; i <= t->mask; i++)
-        if (t->keys[i] >> 32 == 1 && (uint32_t)t->keys[i] < nwords) t->root[(uint32_t)t->keys[i]] = t->child[i];
+        if (t->edges[i].key >> 32 == 1 && (uint32_t)t->edges[i].key < nwords) t->root[(uint32_t)t->edges[i].key] = t->edges[i].child;
     t->nroot = nwords;
     return 0;
 }
@@ -60,8 +63,7 @@ static void trie_free(trie *t)
 {
     free(t->root);
     free(t->payload);
-    free(t->keys);
-    free(t->child);
+    free(t->edges);
 }
 
 static int32_t trie_step(const trie *t, int32_t node, uint32_t word)
@@ -69,29 +71,29 @@ static int32_t trie_step(const trie *t, int32_t node, uint32_t word)
     if (!word) return -1;
     if (node == 0 && t->root) return word < t->nroot ? t->root[word] : -1;
     uint64_t key = ((uint64_t)(node + 1) << 32) | word;
-    size_t j = mix64(key) & t->mask;
-    while (t->keys[j]) {
-        if (t->keys[j] == key) return t->child[j];
-        j = (j + 1) & t->mask;
+    for (size_t j = edge_slot(t, key);; j = (j + 1) & t->mask) {
+        if (t->edges[j].key == key) return t->edges[j].child;
+        if (!t->edges[j].key) return -1;
     }
-    return -1;
 }
 
 static int trie_grow(trie *t)
 {
     size_t nmask = t->mask * 2 + 1;
-    uint64_t *nk = calloc(nmask + 1, sizeof *nk);
-    int32_t *nc = malloc((nmask + 1) * sizeof *nc);
-    if (!nk || !nc) { free(nk); free(nc); return -1; }
-    for (size_t i = 0; i <= t->mask; i++) {
-        if (!t->keys[i]) continue;
-        size_t j = mix64(t->keys[i]) & nmask;
-        while (nk[j]) j = (j + 1) & nmask;
-        nk[j] = t->keys[i];
-        nc[j] = t->child[i];
+    edge *ne = calloc(nmask + 1, sizeof *ne);
+    if (!ne) return -1;
+    edge *old = t->edges;
+    size_t omask = t->mask;
+    t->edges = ne;
+    t->mask = nmask;
+    t->shift--;
+    for (size_t i = 0; i <= omask; i++) {
+        if (!old[i].key) continue;
+        size_t j = edge_slot(t, old[i].key);
+        while (ne[j].key) j = (j + 1) & nmask;
+        ne[j] = old[i];
     }
-    free(t->keys); free(t->child);
-    t->keys = nk; t->child = nc; t->mask = nmask;
+    free(old);
     return 0;
 }
 
@@ -112,10 +114,10 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
             c = (int32_t)t->nnodes++;
             t->payload[c] = -1;
             uint64_t key = ((uint64_t)(node + 1) << 32) | w[i];
-            size_t j = mix64(key) & t->mask;
-            while (t->keys[j]) j = (j + 1) & t->mask;
-            t->keys[j] = key;
-            t->child[j] = c;
+            size_t j = edge_slot(t, key);
+            while (t->edges[j].key) j = (j + 1) & t->mask;
+            t->edges[j].key = key;
+            t->edges[j].child = c;
             t->nedges++;
         }
         node = c;

@@ -281,7 +281,8 @@ static void resolve(sctx *s, int k)
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-') {
                 if (g->anaphor == DY_G_COUNTRY && !is_country_code(cand[j].code)) continue;
-                snprintf(g->code, 16, g->anaphor == DY_G_COUNTRY ? "%.3s" : "%s", cand[j].code);
+                set_code(g->code, cand[j].code);
+                if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
                 return;
             }
         }
