@@ -22,7 +22,10 @@ struct dy_reader {
     dy_record *rec;     /* jsonl: the current record */
     char idbuf[64];
     char *hdr;          /* copies of header values for the current document */
+    char *iobuf;        /* the stdio buffer of a file we opened (freed after fclose) */
 };
+
+enum { IOBUF = 1 << 18 };
 
 /* "name:line" or, when line numbers are not wanted (line0 == 0), "name". */
 static const char *where(char *buf, size_t cap, const char *name, size_t line0, size_t line)
@@ -228,6 +231,9 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
             return DY_EIO;
         }
         r->own_file = 1;
+        /* 256 KB reads instead of stdio's 4 KB: a corpus streams in 64 times fewer system calls
+         * (a file of ours only: the buffer is freed with the reader, and stdin outlives it) */
+        if ((r->iobuf = malloc(IOBUF)) != NULL) setvbuf(r->f, r->iobuf, _IOFBF, IOBUF);
     }
     *out = r;
     return DY_OK;
@@ -238,6 +244,7 @@ void dy_reader_close(dy_reader **rp)
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
     if (r->own_file && r->f) fclose(r->f);
+    free(r->iobuf);
     dy_record_free(&r->rec);
     free(r->buf);
     free(r->hdr);
