@@ -125,6 +125,8 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
     return node;
 }
 
+typedef struct gram_first { uint32_t cls, word; } gram_first;
+
 struct dy_dict {
     dy_lex *lex;
     trie tries[3];
@@ -140,7 +142,8 @@ struct dy_dict {
     dy_vec globs;       /* char * */
     dy_arena *strings;
     size_t nactor_phrases;
-    uint8_t *wclass;    /* word id -> DY_WC_* bits */
+    uint16_t *wclass;   /* word id -> DY_WC_* bits */
+    dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
     uint32_t nwclass;
 };
 
@@ -371,6 +374,12 @@ static void grammar_line(loader *L, char *s)
         if (!slot) { L->oom = 1; return; }
         *slot = c;
         L->d->tries[DY_TRIE_GRAMMAR].payload[node] = (int32_t)(L->d->gram.len - 1);
+        if (c == DY_G_SAY || c == DY_G_BE) {
+            gram_first *f = dy_vec_push(&L->d->gram_first);
+            if (!f) { L->oom = 1; return; }
+            f->cls = (uint32_t)c;
+            f->word = ids[0];
+        }
     }
 }
 
@@ -685,12 +694,16 @@ static int index_word_classes(dy_dict *d)
         w += n + (w[n] == ' ');
     }
     d->nwclass = dy_lex_count(d->lex) + 1;
-    d->wclass = calloc(d->nwclass, 1);
+    d->wclass = calloc(d->nwclass, sizeof *d->wclass);
     if (!d->wclass) return -1;
+    for (size_t k = 0; k < d->gram_first.len; k++) {
+        const gram_first *f = &DY_VEC_AT(&d->gram_first, gram_first, k);
+        if (f->word < d->nwclass) d->wclass[f->word] |= f->cls == DY_G_SAY ? DY_WC_START_SAY : DY_WC_START_BE;
+    }
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
         for (const char *w = lists[k].words; *w;) {
             size_t n = strcspn(w, " ");
-            d->wclass[dy_lex_find(d->lex, w, n)] |= (uint8_t)lists[k].cls;
+            d->wclass[dy_lex_find(d->lex, w, n)] |= (uint16_t)lists[k].cls;
             w += n + (w[n] == ' ');
         }
     return 0;
@@ -737,7 +750,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     for (int t = 0; t < 3; t++) {
         if (trie_index_root(&d->tries[t], d->nwclass)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
         for (uint32_t w = 1; w < d->nwclass; w++)
-            if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint8_t)start_bit[t];
+            if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint16_t)start_bit[t];
     }
     return 0;
 }
@@ -750,6 +763,7 @@ static dy_dict *dict_new(void)
     d->strings = dy_arena_create(16 * 1024);
     d->actors = (dy_vec)DY_VEC_INIT(dy_actor_entry);
     d->gram = (dy_vec)DY_VEC_INIT(int);
+    d->gram_first = (dy_vec)DY_VEC_INIT(gram_first);
     d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
     d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
@@ -815,6 +829,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->tiers);
     dy_vec_free(&d->actors);
     dy_vec_free(&d->gram);
+    dy_vec_free(&d->gram_first);
     dy_vec_free(&d->patterns);
     dy_vec_free(&d->pels);
     dy_vec_free(&d->wordsets);

@@ -117,7 +117,9 @@ enum {
     DY_WC_CLAUSE = 1 << 4,  /* after a comma, opens a new clause: and, but, which ... */
     DY_WC_START_ACTOR = 1 << 5, /* the first word of some actor phrase (DY_TRIE_ACTOR) */
     DY_WC_START_GRAM = 1 << 6,  /* ... of some grammar phrase (DY_TRIE_GRAMMAR) */
-    DY_WC_START_REL = 1 << 7    /* ... of some relation phrase (DY_TRIE_REL) */
+    DY_WC_START_REL = 1 << 7,   /* ... of some relation phrase (DY_TRIE_REL) */
+    DY_WC_START_SAY = 1 << 8,   /* ... of some grammar phrase of class DY_G_SAY ("said", "told") */
+    DY_WC_START_BE = 1 << 9     /* ... of class DY_G_BE ("was", "has been") */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 

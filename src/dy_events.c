@@ -144,6 +144,17 @@ static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
     return cls;
 }
 
+/* Does a phrase of class cls (DY_G_SAY or DY_G_BE) start at i, as the longest grammar phrase there?
+ * The word's class bits answer no for most words without walking the trie. */
+static int gram_is(const sctx *s, uint32_t i, int cls, uint32_t *end)
+{
+    *end = i;
+    unsigned need = cls == DY_G_SAY ? DY_WC_START_SAY : DY_WC_START_BE;
+    if (i >= s->t1 || !(dy_dict_wclass(s->c->dict, s->t[i].id) & need)) return 0;
+    return gram_class_at(s, i, end) == cls;
+}
+
+
 /* ---- explain ---- */
 static void ex(dy_coder *c, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -193,7 +204,7 @@ static int is_country_code(const char *code) { return code[0] != '-' && strncmp(
 static int pleonastic_it(const sctx *s, const dy_actor *g)
 {
     uint32_t e, j = g->t1;
-    if (j >= s->t1 || gram_class_at(s, j, &e) != DY_G_BE || e >= s->t1) return 0;
+    if (!gram_is(s, j, DY_G_BE, &e) || e >= s->t1) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);
     return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
@@ -396,7 +407,7 @@ static int is_passive_at(const sctx *s, uint32_t head)
         if (WIS(s, j, "been") || WIS(s, j, "being")) return 1;
         if (WIS(s, j, "also") || WIS(s, j, "then") || WIS(s, j, "later")) continue;
         uint32_t e;
-        return gram_class_at(s, j, &e) == DY_G_BE && e == j + 1;
+        return gram_is(s, j, DY_G_BE, &e) && e == j + 1;
     }
     return 0;
 }
@@ -411,7 +422,7 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         if (!np) continue;
         const uint32_t *seen = s->c->seen, stamp = s->c->stamp;
-        int passive = is_passive_at(s, i);
+        int passive = -1;           /* worked out once a pattern passes the word check */
         match best = {0};
         int have = 0;
         for (size_t k = 0; k < np; k++) {
@@ -423,6 +434,7 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
                 if (!any) continue;
             }
             match m = {cand[k], i, i, -1, 0, p->nlit};
+            if (passive < 0) passive = is_passive_at(s, i);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
         }
@@ -782,7 +794,7 @@ static int code_sentence(sctx *s)
         }
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t e;
-        if (!s->t[i].id || gram_class_at(s, i, &e) != DY_G_SAY) continue;
+        if (!gram_is(s, i, DY_G_SAY, &e)) continue;
         int who = -1;
         for (int k = (int)s->ng - 1; k >= 0; k--)
             if (s->g[k].t1 <= i && i - s->g[k].t1 <= 6 && s->g[k].code[0] && !s->g[k].prep) { who = k; break; }
@@ -847,7 +859,7 @@ static int code_sentence(sctx *s)
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
-            if (WIS(s, j, "and") && j + 1 < s->t1 && gram_class_at(s, j + 1, &e) == DY_G_BE) { limit = j; break; }
+            if (WIS(s, j, "and") && j + 1 < s->t1 && gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }
         }
         if (passive) {
             int subj = find_source(s, m->head);
