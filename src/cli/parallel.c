@@ -6,7 +6,9 @@
  * other and writes their output into the slot's own buffer; the reading thread delivers finished
  * slots strictly in order, document by document, so the output is byte for byte that of -j 1.
  * Batches keep the locking and the thread wake-ups to one per batch rather than one per
- * (often short) document. Memory stays bounded: a full ring makes the reader wait. */
+ * (often short) document. Raw JSON Lines records are packed one after the other into the slot's
+ * own buffer, which keeps its room from batch to batch: the reading thread does one copy per
+ * record and no allocation. Memory stays bounded: a full ring makes the reader wait. */
 #define _POSIX_C_SOURCE 200809L
 #include "parallel.h"
 
@@ -19,7 +21,8 @@ enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 20 };
 
 typedef struct item {
     par_job job;
-    char *text, *id, *title, *source, *url, *raw, *name;     /* owned copies */
+    char *text, *id, *title, *source, *url;     /* owned copies (par_submit) */
+    size_t raw_off;         /* par_submit_raw: the record's offset in the slot's buffer */
     size_t out0, out1;      /* the document's output in the slot's buffer */
     dy_err err;
     int rc;
@@ -30,6 +33,7 @@ typedef struct slot {
     int state;
     item *it;
     size_t n, cap, bytes;
+    dy_buf in;              /* the raw records of the batch, each NUL-terminated */
     dy_buf out;
 } slot;
 
@@ -43,6 +47,8 @@ struct par {
     pthread_t *th;
     slot *ring;
     slot *cur;              /* the batch the reader is filling (not yet queued) */
+    char **names;           /* copies of the stream names raw records came from */
+    size_t nnames;
     size_t cap, next_in, next_out, next_take;
     int closing;
     pthread_mutex_t mu;
@@ -114,9 +120,7 @@ static void free_item(item *it)
     free(it->title);
     free(it->source);
     free(it->url);
-    free(it->raw);
-    free(it->name);
-    it->text = it->id = it->title = it->source = it->url = it->raw = it->name = NULL;
+    it->text = it->id = it->title = it->source = it->url = NULL;
     it->job.raw = it->job.name = NULL;
 }
 
@@ -125,6 +129,7 @@ static void empty_slot(slot *s)
     for (size_t k = 0; k < s->n; k++) free_item(&s->it[k]);
     s->n = 0;
     s->bytes = 0;
+    s->in.len = 0;
     s->state = EMPTY;
 }
 
@@ -184,6 +189,9 @@ static item *next_item(par *p, int *r)
 static int queue(par *p, int r)
 {
     if (!p->cur) return r;
+    slot *s = p->cur;
+    for (size_t k = 0; k < s->n; k++)      /* the buffer has stopped moving: point into it */
+        if (s->it[k].job.name) s->it[k].job.raw = s->in.data + s->it[k].raw_off;
     pthread_mutex_lock(&p->mu);
     p->cur->state = QUEUED;
     p->cur = NULL;
@@ -225,19 +233,31 @@ int par_submit(par *p, const dy_doc *doc)
     return added(p, doc->len, r);
 }
 
+/* A copy of the stream's name that lives as long as p (one per stream, not per record). */
+static const char *keep_name(par *p, const char *name)
+{
+    if (p->nnames && strcmp(p->names[p->nnames - 1], name) == 0) return p->names[p->nnames - 1];
+    char **v = realloc(p->names, (p->nnames + 1) * sizeof *v);
+    if (!v) return NULL;
+    p->names = v;
+    if (!(v[p->nnames] = strdup(name))) return NULL;
+    return v[p->nnames++];
+}
+
 int par_submit_raw(par *p, const char *name, size_t lineno, const char *line, size_t n)
 {
     int r;
     item *it = next_item(p, &r);
     if (!it) return -2;
-    it->raw = malloc(n + 1);
-    it->name = strdup(name);
-    if (!it->raw || !it->name) { free_item(it); return -2; }
-    memcpy(it->raw, line, n);
-    it->raw[n] = 0;
-    it->job.raw = it->raw;
+    const char *nm = keep_name(p, name);
+    slot *s = p->cur;
+    if (!nm || dy_buf_reserve(&s->in, n + 1)) return -2;
+    it->raw_off = s->in.len;
+    memcpy(s->in.data + s->in.len, line, n);
+    s->in.len += n;
+    s->in.data[s->in.len++] = 0;        /* each record NUL-terminated, its own C string */
     it->job.rawlen = n;
-    it->job.name = it->name;
+    it->job.name = nm;
     it->job.lineno = lineno;
     return added(p, n, r);
 }
@@ -260,8 +280,11 @@ int par_finish(par **pp)
         empty_slot(s);
         for (size_t k = 0; k < s->cap; k++) dy_record_free(&s->it[k].job.rec);
         free(s->it);
+        dy_buf_free(&s->in);
         dy_buf_free(&s->out);
     }
+    for (size_t i = 0; i < p->nnames; i++) free(p->names[i]);
+    free(p->names);
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->cv);
     free(p->ring);
