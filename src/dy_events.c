@@ -782,7 +782,7 @@ static int code_sentence(sctx *s)
     int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
 
     s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, s->g, DY_MAX_ACTORS);
-    for (uint32_t i = 0; i < s->t1 - s->t0; i++) s->at[i] = -1;
+    memset(s->at, 0xff, (s->t1 - s->t0) * sizeof *s->at);     /* -1: no actor */
     for (size_t k = 0; k < s->ng; k++)
         for (uint32_t i = s->g[k].t0; i < s->g[k].t1; i++) s->at[i - s->t0] = (int16_t)k;
 
@@ -792,8 +792,13 @@ static int code_sentence(sctx *s)
             resolve(s, (int)k);
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
+    if (++c->stamp == 0) {      /* the stamps wrapped: start again */
+        memset(c->seen, 0, c->nseen * sizeof *c->seen);
+        c->stamp = 1;
+    }
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t e;
+        if (s->t[i].id < c->nseen) c->seen[s->t[i].id] = c->stamp;     /* for find_matches */
         if (!gram_is(s, i, DY_G_SAY, &e)) continue;
         int who = -1;
         for (int k = (int)s->ng - 1; k >= 0; k--)
@@ -831,12 +836,6 @@ static int code_sentence(sctx *s)
     }
 
     match ms[MAX_MATCH];
-    if (++c->stamp == 0) {      /* the stamps wrapped: start again */
-        memset(c->seen, 0, c->nseen * sizeof *c->seen);
-        c->stamp = 1;
-    }
-    for (uint32_t i = s->t0; i < s->t1; i++)
-        if (s->t[i].id < c->nseen) c->seen[s->t[i].id] = c->stamp;
     size_t nm = find_matches(s, ms, MAX_MATCH);
     for (size_t k = 0; k < nm; k++) {
         const match *m = &ms[k];
