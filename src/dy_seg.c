@@ -34,16 +34,32 @@ const dy_tok *dy_seg_toks(const dy_seg *s) { return s->toks.v; }
 const dy_sent *dy_seg_sents(const dy_seg *s, size_t *n) { *n = s->nsents; return s->sents; }
 const dy_buf *dy_seg_norm(const dy_seg *s) { return &s->norm; }
 
-static const char *const abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov", "sen",
-    "rep", "st", "jr", "sr", "messrs", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "ltd", "co", "corp", "dept", "approx", "fig",
-    "vol", "mt", "ft", "pres", "amb", "gens", NULL};
+/* Abbreviations a period may follow inside a sentence, by first letter (every sentence end
+ * asks, so only the few with the same first letter are compared) */
+static const char *const abbrevs[26][8] = {
+    ['a' - 'a'] = {"adm", "apr", "aug", "approx", "amb"},
+    ['c' - 'a'] = {"col", "capt", "cpl", "co", "corp"},
+    ['d' - 'a'] = {"dr", "dec", "dept"},
+    ['f' - 'a'] = {"feb", "fig", "ft"},
+    ['g' - 'a'] = {"gen", "gov", "gens"},
+    ['h' - 'a'] = {"hon"},
+    ['i' - 'a'] = {"inc"},
+    ['j' - 'a'] = {"jr", "jan", "jun", "jul"},
+    ['l' - 'a'] = {"lt", "ltd"},
+    ['m' - 'a'] = {"mr", "mrs", "ms", "maj", "messrs", "mar", "mt"},
+    ['n' - 'a'] = {"nov", "no"},
+    ['o' - 'a'] = {"oct"},
+    ['p' - 'a'] = {"prof", "pres"},
+    ['r' - 'a'] = {"rep", "rev"},
+    ['s' - 'a'] = {"sgt", "sen", "st", "sr", "sep", "sept"},
+    ['v' - 'a'] = {"vs", "vol"},
+};
 
 static int is_abbrev(const char *w, size_t n)
 {
-    if (n > 6) return 0;
-    for (int i = 0; abbrevs[i]; i++) if (abbrevs[i][0] == w[0] && strcmp(w, abbrevs[i]) == 0) return 1;
+    if (n > 6 || (unsigned)(w[0] - 'a') >= 26u) return 0;
+    const char *const *a = abbrevs[w[0] - 'a'];
+    for (int i = 0; i < 8 && a[i]; i++) if (strcmp(w, a[i]) == 0) return 1;
     return 0;
 }
 
