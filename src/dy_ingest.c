@@ -41,10 +41,11 @@ int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_er
     size_t line = line0, line_start = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        /* eight bytes at a time while none is a line break, a NUL or outside ASCII */
+        /* eight bytes at a time while none is outside ASCII or below 0x0E (a line break, a NUL;
+         * the rarer tab and other controls below it take the byte loop too) */
         for (; i + 8 <= n; i += 8) {
             uint64_t w = dy_load64(u + i);
-            if ((w & DY_HIGHS) || dy_has_byte(w, 0) || dy_has_byte(w, '\n') || dy_has_byte(w, '\r')) break;
+            if ((w & DY_HIGHS) || dy_has_less(w, 0x0e)) break;
         }
         if (i >= n) break;
         unsigned c = u[i];

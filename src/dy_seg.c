@@ -135,7 +135,7 @@ static size_t next_break(const char *s, size_t n, size_t i)
 {
     for (; i + 8 <= n; i += 8) {
         uint64_t w = dy_load64(s + i);
-        if (dy_has_byte(w, '\n') || dy_has_byte(w, '\r')) break;
+        if (dy_has_less(w, 0x0e)) break;       /* \n, \r (or a rarer control byte): look closer */
     }
     while (i < n && s[i] != '\n' && s[i] != '\r') i++;
     return i;
