@@ -15,12 +15,13 @@ static int add_folded(dy_buf *b, const char *s, size_t n, int json)
     int space = 0;
     for (size_t i = 0; i < n; i++) {
         /* eight ordinary bytes at a time: no control byte, '"', '\\' or DEL, and spaces only
-         * single and not last (a run of spaces is folded below) */
+         * single: a space that ends the eight is let through when no white space (or the end)
+         * follows it (a run of spaces, and the last one, are folded below) */
         if (!space)
             for (; i + 8 <= n; i += 8, o += 8) {
                 uint64_t w = dy_load64(s + i), sp = dy_byte_mask(w, ' ');
                 if (dy_has_less(w, 0x20) || dy_has_byte(w, '"') || dy_has_byte(w, '\\') || dy_has_byte(w, 0x7f) ||
-                    (sp & (sp >> 8)) || s[i + 7] == ' ')
+                    (sp & (sp >> 8)) || (s[i + 7] == ' ' && (i + 8 >= n || (unsigned char)s[i + 8] <= ' ')))
                     break;
                 memcpy(o, &w, 8);
             }
