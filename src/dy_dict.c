@@ -137,6 +137,7 @@ struct dy_dict {
     dy_vec pels;        /* dy_pel */
     dy_vec wordsets;    /* uint32_t */
     uint32_t *first_off, *first_cnt, *first_list;   /* word id -> patterns */
+    uint32_t *first_req;    /* beside first_list, two words a candidate: its required words inline */
     uint32_t nwords_indexed;
     dy_vec cameo;       /* dy_cameo (sorted by code) */
     dy_vec globs;       /* char * */
@@ -640,7 +641,8 @@ static int index_patterns(dy_dict *d)
         for (uint16_t k = 0; k < e->nwords; k++) { d->first_cnt[DY_VEC_AT(&d->wordsets, uint32_t, e->words + k)]++; total++; }
     }
     d->first_list = malloc((total + 1) * sizeof *d->first_list);
-    if (!d->first_list) return -1;
+    d->first_req = malloc((total + 1) * 2 * sizeof *d->first_req);
+    if (!d->first_list || !d->first_req) return -1;
     uint32_t acc = 0;
     for (uint32_t w = 0; w < nw; w++) { d->first_off[w] = acc; acc += d->first_cnt[w]; d->first_cnt[w] = 0; }
     d->first_off[nw] = acc;
@@ -660,7 +662,11 @@ static int index_patterns(dy_dict *d)
         const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
         for (uint16_t k = 0; k < e->nwords; k++) {
             uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, e->words + k);
-            d->first_list[d->first_off[w] + d->first_cnt[w]++] = (uint32_t)i;
+            uint32_t at = d->first_off[w] + d->first_cnt[w]++;
+            d->first_list[at] = (uint32_t)i;
+            const uint32_t *ws = (const uint32_t *)d->wordsets.items + p->req;
+            d->first_req[2 * at] = p->nreq == 0 ? 0 : p->nreq <= 2 ? ws[0] : DY_REQ_MANY;
+            d->first_req[2 * at + 1] = p->nreq == 2 ? ws[1] : 0;
         }
     }
     return 0;
@@ -838,6 +844,7 @@ void dy_dict_destroy(dy_dict **dp)
     free(d->first_off);
     free(d->first_cnt);
     free(d->first_list);
+    free(d->first_req);
     free(d->wclass);
     dy_arena_destroy(&d->strings);
     free(d);
@@ -855,6 +862,11 @@ const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
     if (!w || w >= d->nwords_indexed) { *n = 0; return NULL; }
     *n = d->first_off[w + 1] - d->first_off[w];
     return d->first_list + d->first_off[w];
+}
+
+const uint32_t *dy_dict_patterns_req(const dy_dict *d, uint32_t w)
+{
+    return w && w < d->nwords_indexed ? d->first_req + 2 * d->first_off[w] : NULL;
 }
 
 const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }

@@ -97,6 +97,12 @@ int dy_dict_gram_class(const dy_dict *d, int32_t payload);
 
 /* Patterns whose first element can be the word id; *n receives the count. */
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n);
+/* Beside dy_dict_patterns_for(word), two entries a pattern for the words it requires (nreq): 0, 0
+ * when none; the one or two words when it requires one or two; DY_REQ_MANY, 0 when more (read
+ * them from the pattern). The coder's prefilter reads this one array rather than each candidate
+ * pattern and its word set. */
+#define DY_REQ_MANY UINT32_MAX
+const uint32_t *dy_dict_patterns_req(const dy_dict *d, uint32_t word);
 const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t idx);
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off);
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t word);

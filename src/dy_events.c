@@ -48,9 +48,12 @@ struct dy_coder {
     size_t nkept, capkept;
     uint32_t *kept_off;     /* nsents + 1 offsets */
     size_t capoff;
-    /* word id -> the last sentence (stamp) it occurred in: which patterns are worth trying */
-    uint32_t *seen;
-    uint32_t nseen, stamp;
+    /* word id -> the last sentence (stamp) it occurred in: which patterns are worth trying. A
+     * byte a word keeps the table small enough for the first-level cache; the stamps wrap every
+     * 255 sentences, and the table is cleared then. */
+    uint8_t *seen;
+    uint32_t nseen;
+    uint8_t stamp;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -421,13 +424,18 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         if (!np) continue;
-        const uint32_t *seen = s->c->seen, stamp = s->c->stamp;
+        const uint8_t *seen = s->c->seen, stamp = s->c->stamp;
+        const uint32_t *req = dy_dict_patterns_req(d, s->t[i].id);
         int passive = -1;           /* worked out once a pattern passes the word check */
         match best = {0};
         int have = 0;
         for (size_t k = 0; k < np; k++) {
+            /* a word the pattern needs is nowhere in the sentence: skip it (lexicon ids are all
+             * below nseen); most candidates leave here without their pattern being read */
+            uint32_t r0 = req[2 * k], r1 = req[2 * k + 1];
+            if (r0 != DY_REQ_MANY && r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp)) continue;
             const dy_pattern *p = dy_dict_pattern(d, cand[k]);
-            if (p->nreq) {      /* a word it needs is nowhere in the sentence: skip it */
+            if (r0 == DY_REQ_MANY) {
                 const uint32_t *ws = dy_dict_wordset(d, p->req);
                 int any = 0;
                 for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
