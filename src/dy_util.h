@@ -67,6 +67,14 @@ static inline uint64_t dy_byte_mask(uint64_t w, unsigned char c)
     uint64_t nz = ((x & ~DY_HIGHS) + ~DY_HIGHS) | x;    /* high bit set in each non-zero byte */
     return ~nz & DY_HIGHS;
 }
+/* DY_SWAR_LE: words load little-endian, so the lowest set bit of a mask is the first byte in
+ * memory; a scanner that needs the position of a byte takes its SWAR path only then. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DY_SWAR_LE 1
+static inline int dy_ctz64(uint64_t w) { return __builtin_ctzll(w); }     /* w != 0 */
+#else
+#define DY_SWAR_LE 0
+#endif
 /* Exactly how many bytes of w are c. */
 static inline int dy_count_byte(uint64_t w, unsigned char c)
 {
