@@ -131,34 +131,47 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
 {
     mention m[DY_MAX_ACTORS * 2];
     size_t nm = 0;
-    for (uint32_t i = t0; i < t1 && nm < sizeof m / sizeof *m;) {
-        if (!(toks[i].flags & DY_TF_WORD) || !toks[i].id) { i++; continue; }
-        unsigned starts = dy_dict_wclass(d, toks[i].id);
-        if (!(starts & (DY_WC_START_ACTOR | DY_WC_START_GRAM))) { i++; continue; }    /* most words */
-        int32_t ap = -1, gp = -1;
-        uint32_t ae = (starts & DY_WC_START_ACTOR) ? longest(d, DY_TRIE_ACTOR, toks, i, t1, &ap) : i;
-        uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
-        int gc = dy_dict_gram_class(d, gp);
-        int anaphor = gc >= DY_G_PAIR ? gc : 0;
-        if (anaphor == DY_G_NORTH || anaphor == DY_G_SOUTH) {
-            /* "the North", "the South": capitalised, after "the", not the start of a name */
-            if (!(toks[i].flags & DY_TF_CAP) || i == t0 || !word_is(toks, norm, i - 1, "the") ||
-                (ge < t1 && (toks[ge].flags & DY_TF_CAP) && (toks[ge].flags & DY_TF_WORD)))
-                anaphor = 0;
+    /* the words that start an actor or a grammar phrase (few), listed a block of 256 tokens at a
+     * time in a pass without a branch per token; `next` skips those inside a phrase found */
+    uint8_t starts_at[256];
+    uint32_t next = t0;
+    for (uint32_t b0 = t0; b0 < t1 && nm < sizeof m / sizeof *m; b0 += 256) {
+        uint32_t b1 = t1 - b0 > 256 ? b0 + 256 : t1;
+        size_t ns = 0;
+        for (uint32_t i = b0; i < b1; i++) {
+            starts_at[ns] = (uint8_t)(i - b0);
+            ns += ((toks[i].flags & DY_TF_WORD) != 0) & ((dy_dict_wclass(d, toks[i].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM)) != 0);
         }
-        if (ap >= 0 && ae >= ge && dy_dict_actor(d, ap)->kind == DY_AK_PLACE) {
-            i = ae;     /* "the Korean Peninsula", "the South China Sea": a place, and no actor */
-            continue;
+        for (size_t h = 0; h < ns && nm < sizeof m / sizeof *m; h++) {
+            uint32_t i = b0 + starts_at[h];
+            if (i < next) continue;
+            next = i + 1;
+            unsigned starts = dy_dict_wclass(d, toks[i].id);
+            int32_t ap = -1, gp = -1;
+            uint32_t ae = (starts & DY_WC_START_ACTOR) ? longest(d, DY_TRIE_ACTOR, toks, i, t1, &ap) : i;
+            uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
+            int gc = dy_dict_gram_class(d, gp);
+            int anaphor = gc >= DY_G_PAIR ? gc : 0;
+            if (anaphor == DY_G_NORTH || anaphor == DY_G_SOUTH) {
+                /* "the North", "the South": capitalised, after "the", not the start of a name */
+                if (!(toks[i].flags & DY_TF_CAP) || i == t0 || !word_is(toks, norm, i - 1, "the") ||
+                    (ge < t1 && (toks[ge].flags & DY_TF_CAP) && (toks[ge].flags & DY_TF_WORD)))
+                    anaphor = 0;
+            }
+            if (ap >= 0 && ae >= ge && dy_dict_actor(d, ap)->kind == DY_AK_PLACE) {
+                next = ae;  /* "the Korean Peninsula", "the South China Sea": a place, and no actor */
+                continue;
+            }
+            if (ap >= 0 && ae >= ge) {
+                m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
+                nm++;
+                next = ae;
+            } else if (anaphor) {
+                m[nm].t0 = i; m[nm].t1 = ge; m[nm].entry = -1; m[nm].anaphor = (uint8_t)anaphor;
+                nm++;
+                next = ge;
+            }
         }
-        if (ap >= 0 && ae >= ge) {
-            m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
-            nm++;
-            i = ae;
-        } else if (anaphor) {
-            m[nm].t0 = i; m[nm].t1 = ge; m[nm].entry = -1; m[nm].anaphor = (uint8_t)anaphor;
-            nm++;
-            i = ge;
-        } else i++;
     }
 
     size_t ng = 0;

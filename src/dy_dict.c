@@ -702,6 +702,8 @@ static int index_word_classes(dy_dict *d)
     d->nwclass = dy_lex_count(d->lex) + 1;
     d->wclass = calloc(d->nwclass, sizeof *d->wclass);
     if (!d->wclass) return -1;
+    for (uint32_t w = 1; w < d->nwclass && w < d->nwords_indexed; w++)
+        if (d->first_off[w + 1] > d->first_off[w]) d->wclass[w] |= DY_WC_START_PAT;
     for (size_t k = 0; k < d->gram_first.len; k++) {
         const gram_first *f = &DY_VEC_AT(&d->gram_first, gram_first, k);
         if (f->word < d->nwclass) d->wclass[f->word] |= f->cls == DY_G_SAY ? DY_WC_START_SAY : DY_WC_START_BE;

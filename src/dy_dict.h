@@ -125,7 +125,8 @@ enum {
     DY_WC_START_GRAM = 1 << 6,  /* ... of some grammar phrase (DY_TRIE_GRAMMAR) */
     DY_WC_START_REL = 1 << 7,   /* ... of some relation phrase (DY_TRIE_REL) */
     DY_WC_START_SAY = 1 << 8,   /* ... of some grammar phrase of class DY_G_SAY ("said", "told") */
-    DY_WC_START_BE = 1 << 9     /* ... of class DY_G_BE ("was", "has been") */
+    DY_WC_START_BE = 1 << 9,    /* ... of class DY_G_BE ("was", "has been") */
+    DY_WC_START_PAT = 1 << 10   /* a word some verb pattern can start with (dy_dict_patterns_for) */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 

@@ -419,11 +419,19 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
     size_t n = 0;
-    for (uint32_t i = s->t0; i < s->t1 && n < max; i++) {
-        if (!s->t[i].id || group_at(s, i) >= 0) continue;
+    /* the words outside actors that some pattern starts with, listed in one pass without a
+     * branch per token (a sentence has at most DY_MAX_SENT_TOKENS) */
+    _Static_assert(DY_MAX_SENT_TOKENS <= 256, "token offsets in a sentence fit a byte");
+    uint8_t heads[DY_MAX_SENT_TOKENS];
+    size_t nh = 0;
+    for (uint32_t i = s->t0; i < s->t1; i++) {
+        heads[nh] = (uint8_t)(i - s->t0);
+        nh += ((dy_dict_wclass(d, s->t[i].id) & DY_WC_START_PAT) != 0) & (s->at[i - s->t0] < 0);
+    }
+    for (size_t h = 0; h < nh && n < max; h++) {
+        uint32_t i = s->t0 + heads[h];
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
-        if (!np) continue;
         const uint8_t *seen = s->c->seen, stamp = s->c->stamp;
         const uint32_t *req = dy_dict_patterns_req(d, s->t[i].id);
         int passive = -1;           /* worked out once a pattern passes the word check */
