@@ -388,26 +388,41 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
 {
     ctx c = {text, toks, ntok, norm};
     size_t found = 0;
-    for (size_t i = 0; i < ntok && found < max;) {
-        dy_date d;
-        uint16_t f = toks[i].flags;
-        const char *w = norm->data + toks[i].norm;
-        /* a number, a month, a weekday or one of the few words that open a relative date; a
-         * capitalised name ("Putin") is none of them, and most tokens leave here */
-        int cand;
-        if (!(f & DY_TF_WORD)) cand = 0;
-        else if (f & DY_TF_NUM) cand = 1;
-        else if (toks[i].id && !(f & DY_TF_DATEW)) cand = 0;   /* a lexicon word that opens no date */
-        else cand = (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
-                    ((f & DY_TF_CAP) && (month_word(w, toks[i].nlen) || weekday_of(&c, i) >= 0));
-        size_t e = cand ? match_at(&c, i, pub, &d) : 0;
-        if (e > i) {
-            out[found].t0 = (uint32_t)i;
-            out[found].t1 = (uint32_t)e;
-            out[found].date = d;
-            found++;
-            i = e;
-        } else i++;
+    /* Tokens made with a lexicon (some token has an id) hold every word that can open a date
+     * with its DY_TF_DATEW flag (dy_dates_opening_words()), so a word it does not know opens
+     * none; without one, every word is looked at. */
+    unsigned lex = 0;
+    for (size_t i = 0; i < ntok; i++) lex |= toks[i].id != 0;
+    /* The candidates (a number, a date word; most tokens are neither) are listed a block of 256
+     * tokens at a time in a pass without a branch per token; `next` skips those a date covers. */
+    uint8_t cands[256];
+    size_t next = 0;
+    for (size_t b0 = 0; b0 < ntok && found < max; b0 += 256) {
+        size_t b1 = ntok - b0 > 256 ? b0 + 256 : ntok, nc = 0;
+        for (size_t i = b0; i < b1; i++) {
+            uint16_t f = toks[i].flags;
+            cands[nc] = (uint8_t)(i - b0);
+            nc += ((f & DY_TF_WORD) != 0) & (((f & (DY_TF_NUM | DY_TF_DATEW)) != 0) | (!lex & (toks[i].id == 0)));
+        }
+        for (size_t h = 0; h < nc && found < max; h++) {
+            size_t i = b0 + cands[h];
+            if (i < next) continue;
+            dy_date d;
+            uint16_t f = toks[i].flags;
+            const char *w = norm->data + toks[i].norm;
+            /* a number; or a month, a weekday or one of the few words that open a relative date */
+            int cand = (f & DY_TF_NUM) ||
+                       (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
+                       ((f & DY_TF_CAP) && (month_word(w, toks[i].nlen) || weekday_of(&c, i) >= 0));
+            size_t e = cand ? match_at(&c, i, pub, &d) : 0;
+            if (e > i) {
+                out[found].t0 = (uint32_t)i;
+                out[found].t1 = (uint32_t)e;
+                out[found].date = d;
+                found++;
+                next = e;
+            }
+        }
     }
     return found;
 }

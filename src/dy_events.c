@@ -812,9 +812,18 @@ static int code_sentence(sctx *s)
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
         c->stamp = 1;
     }
+    /* one pass stamps the sentence's words (for find_matches) and lists the words that may
+     * open a speech verb, with no branch per token */
+    uint8_t says[DY_MAX_SENT_TOKENS];
+    size_t nsay = 0;
     for (uint32_t i = s->t0; i < s->t1; i++) {
-        uint32_t e;
-        if (s->t[i].id < c->nseen) c->seen[s->t[i].id] = c->stamp;     /* for find_matches */
+        uint32_t id = s->t[i].id;
+        if (id < c->nseen) c->seen[id] = c->stamp;
+        says[nsay] = (uint8_t)(i - s->t0);
+        nsay += (dy_dict_wclass(c->dict, id) & DY_WC_START_SAY) != 0;
+    }
+    for (size_t h = 0; h < nsay; h++) {
+        uint32_t i = s->t0 + says[h], e;
         if (!gram_is(s, i, DY_G_SAY, &e)) continue;
         int who = -1;
         for (int k = (int)s->ng - 1; k >= 0; k--)
