@@ -107,10 +107,10 @@ static int grow(dy_lex *l)
     return 0;
 }
 
-/* The slot of the word, or NULL. */
-static inline const slot *find_slot(const dy_lex *l, const char *s, size_t n)
+/* The slot of the word whose key is given, or NULL. */
+static inline const slot *find_key(const dy_lex *l, uint64_t key, const char *s, size_t n)
 {
-    uint64_t key = pack8(s, n), hk = hkey(key, s, n);
+    uint64_t hk = hkey(key, s, n);
     unsigned fb = filter_bit(hk);
     if (!(l->filter[fb >> 6] >> (fb & 63) & 1)) return NULL;       /* most words of a text */
     uint16_t n16 = (uint16_t)(n > 65535 ? 65535 : n);
@@ -125,15 +125,20 @@ static inline const slot *find_slot(const dy_lex *l, const char *s, size_t n)
     return NULL;
 }
 
+static inline const slot *find_slot(const dy_lex *l, const char *s, size_t n) { return find_key(l, pack8(s, n), s, n); }
+
 uint32_t dy_lex_find(const dy_lex *l, const char *s, size_t n)
 {
     const slot *sl = find_slot(l, s, n);
     return sl ? sl->id : 0;
 }
 
-uint32_t dy_lex_find_flags(const dy_lex *l, const char *s, size_t n, unsigned *flags)
+uint32_t dy_lex_find_padded(const dy_lex *l, const char *s, size_t n, unsigned *flags)
 {
-    const slot *sl = find_slot(l, s, n);
+    /* pack8 without its branches on the length (which one a word takes is hard to predict):
+     * eight bytes are readable, and those past the word are masked off */
+    uint64_t key = dy_load64(s) & (n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1);
+    const slot *sl = find_key(l, key, s, n);
     *flags = sl ? sl->flags : 0;
     return sl ? sl->id : 0;
 }

@@ -6,7 +6,7 @@
  *  - Lookups never allocate, so the tokeniser can call dy_lex_find() on the hot path.
  *  - The lexicon owns its strings; dy_lex_word() returns a pointer valid until destroy.
  *  - A word may carry flags (DY_LEXF_*), set at load time and returned with its id by
- *    dy_lex_find_flags(), so the tokeniser can mark tokens at no extra lookup.
+ *    dy_lex_find_padded(), so the tokeniser can mark tokens at no extra lookup.
  */
 #ifndef DY_LEX_H
 #define DY_LEX_H
@@ -22,8 +22,9 @@ uint32_t dy_lex_intern(dy_lex *lex, const char *s, size_t n);      /* 0 on OOM *
 uint32_t dy_lex_find(const dy_lex *lex, const char *s, size_t n);  /* 0 when absent */
 
 enum { DY_LEXF_DATE = 1 };  /* the word may open a date expression (a month, "yesterday", "last") */
-/* dy_lex_find(), also giving the word's flags (0 when absent). */
-uint32_t dy_lex_find_flags(const dy_lex *lex, const char *s, size_t n, unsigned *flags);
+/* dy_lex_find(), also giving the word's flags (0 when absent), for a word with at least eight
+ * readable bytes from s whatever its length (the tokeniser's buffer keeps room after it). */
+uint32_t dy_lex_find_padded(const dy_lex *lex, const char *s, size_t n, unsigned *flags);
 /* Interns the word if needed and adds flags to it. Returns its id, 0 on OOM. */
 uint32_t dy_lex_mark(dy_lex *lex, const char *s, size_t n, unsigned flags);
 const char *dy_lex_word(const dy_lex *lex, uint32_t id);           /* "" for 0 */

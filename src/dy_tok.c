@@ -140,7 +140,8 @@ static ALWAYS_INLINE int emit_inline(dy_toks *out, dy_buf *nb, const dy_lex *lex
     t->norm = (uint32_t)nstart;
     t->nlen = (uint16_t)(nl > 65535 ? 65535 : nl);
     unsigned lf = 0;
-    t->id = lex ? dy_lex_find_flags(lex, nb->data + nstart, nl, &lf) : 0;
+    if (dy_buf_reserve(nb, 8)) return -1;       /* eight readable bytes for the lookup */
+    t->id = lex ? dy_lex_find_padded(lex, nb->data + nstart, nl, &lf) : 0;
     t->flags = (uint16_t)(flags | ((lf & DY_LEXF_DATE) ? DY_TF_DATEW : 0));
     return dy_buf_addc(nb, 0) ? -1 : 0;   /* keep forms NUL-separated */
 }
