@@ -44,14 +44,17 @@ fi
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
-# --- one core --------------------------------------------------------------
-PIN=()
+# --- one core: each CPU in turn ---------------------------------------------------------
+# On a virtual machine the CPUs need not run at one speed (another tenant may share one, and
+# which one changes), so each is timed alone; the table shows the faster, and -j 2 is compared
+# with that (the conservative ratio) and with what the two speeds together allow.
+CPUS=()
 if command -v taskset > /dev/null 2>&1 && taskset -c 0 true > /dev/null 2>&1; then
-    PIN=(taskset -c 0)
-    CORE="pinned to CPU 0 by taskset"
-else
-    CORE="not pinned (taskset unavailable)"
+    CPUS=(0)
+    if [ "$(nproc 2> /dev/null || echo 1)" -ge 2 ] && taskset -c 1 true > /dev/null 2>&1; then CPUS=(0 1); fi
 fi
+pin() { if [ "$1" = "-" ]; then shift; "$@"; else local c="$1"; shift; taskset -c "$c" "$@"; fi; }
+[ ${#CPUS[@]} -gt 0 ] || CPUS=(-)
 
 # GNU time for max RSS, when it is there and understands -v
 TIMEV=()
@@ -73,36 +76,47 @@ DOCS_FILE=$(wc -l < "$CORPUS")
 # warm the page cache so both runs read from memory
 cat "$CORPUS" > /dev/null
 
-# --- wc -w: the best of REPEAT runs, like dyad's (default 3; a shared machine's other tenants
-# come and go, and a single run would flatter the ratio whenever wc happened to be slowed) ----
+# --- wc -w and dyad on each CPU, the best of REPEAT runs each (default 3; a shared machine's
+# other tenants come and go, and only ever slow a run down) ------------------------------------
 REPEAT="${REPEAT:-3}"
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }'; }
-WC_SEC=""
-for _ in $(seq "$REPEAT"); do
-    t0=$(now)
-    ${PIN[@]+"${PIN[@]}"} wc -w "$CORPUS" > "$TMP/wc.out"
-    t1=$(now)
-    WC_SEC=$(best "$(elapsed "$t0" "$t1")" "$WC_SEC")
-done
-WORDS=$(awk '{ print $1 }' "$TMP/wc.out")
-
-# --- dyad: the best of REPEAT runs ----------------------------------------------------------
-echo "bench: running $DYAD on $CORPUS ($CORE), best of $REPEAT..." >&2
 DYAD_SEC=""
-for _ in $(seq "$REPEAT"); do
-    t0=$(now)
-    set +e
-    ${TIMEV[@]+"${TIMEV[@]}"} ${PIN[@]+"${PIN[@]}"} "$DYAD" code --input jsonl ${STATS[@]+"${STATS[@]}"} "$CORPUS" > /dev/null 2> "$TMP/dyad.err"
-    rc=$?
-    set -e
-    t1=$(now)
-    if [ "$rc" -ne 0 ]; then
-        echo "bench: dyad failed (exit $rc):" >&2
-        tail -n 20 "$TMP/dyad.err" >&2
-        exit "$rc"
+WC_SEC=""
+CORE=""
+PER_CPU=""
+for cpu in "${CPUS[@]}"; do
+    wc_s=""
+    for _ in $(seq "$REPEAT"); do
+        t0=$(now)
+        pin "$cpu" wc -w "$CORPUS" > "$TMP/wc.out"
+        t1=$(now)
+        wc_s=$(best "$(elapsed "$t0" "$t1")" "$wc_s")
+    done
+    echo "bench: running $DYAD on $CORPUS (CPU $cpu), best of $REPEAT..." >&2
+    d_s=""
+    for _ in $(seq "$REPEAT"); do
+        t0=$(now)
+        set +e
+        pin "$cpu" ${TIMEV[@]+"${TIMEV[@]}"} "$DYAD" code --input jsonl ${STATS[@]+"${STATS[@]}"} "$CORPUS" > /dev/null 2> "$TMP/dyad.err"
+        rc=$?
+        set -e
+        t1=$(now)
+        if [ "$rc" -ne 0 ]; then
+            echo "bench: dyad failed (exit $rc):" >&2
+            tail -n 20 "$TMP/dyad.err" >&2
+            exit "$rc"
+        fi
+        d_s=$(best "$(elapsed "$t0" "$t1")" "$d_s")
+    done
+    PER_CPU="$PER_CPU $cpu:$d_s:$wc_s"
+    if [ -z "$DYAD_SEC" ] || [ "$(best "$d_s" "$DYAD_SEC")" = "$d_s" ]; then
+        DYAD_SEC="$d_s"
+        WC_SEC="$wc_s"          # the ratio is taken on one CPU
+        if [ "$cpu" = "-" ]; then CORE="not pinned (taskset unavailable)"; else CORE="pinned to CPU $cpu by taskset, the faster"; fi
     fi
-    DYAD_SEC=$(best "$(elapsed "$t0" "$t1")" "$DYAD_SEC")
 done
+[ ${#CPUS[@]} -gt 1 ] || CORE="${CORE%, the faster}"
+WORDS=$(awk '{ print $1 }' "$TMP/wc.out")
 
 RSS_MB="n/a"
 if [ -s "$TMP/time.txt" ]; then
@@ -136,17 +150,6 @@ if [ "$(nproc 2> /dev/null || echo 1)" -ge 2 ]; then
         t1=$(now)
         J2_SEC=$(best "$(elapsed "$t0" "$t1")" "$J2_SEC")
     done
-    # the second CPU alone: on a virtual machine the two CPUs need not be equally fast (another
-    # tenant may share the second one), and -j 2 can only reach the sum of the two speeds
-    if [ ${#PIN[@]} -gt 0 ]; then
-        CPU1_SEC=""
-        for _ in $(seq "$REPEAT"); do
-            t0=$(now)
-            taskset -c 1 "$DYAD" code --input jsonl "$CORPUS" > /dev/null 2>&1 || { CPU1_SEC=""; break; }
-            t1=$(now)
-            CPU1_SEC=$(best "$(elapsed "$t0" "$t1")" "$CPU1_SEC")
-        done
-    fi
     "$DYAD" code --input jsonl "$CORPUS" 2> /dev/null | md5sum > "$TMP/j1.md5"
     "$DYAD" code -j 2 --input jsonl "$CORPUS" 2> /dev/null | md5sum > "$TMP/j2.md5"
     cmp -s "$TMP/j1.md5" "$TMP/j2.md5" && J2_SAME="identical" || J2_SAME="DIFFERENT"
@@ -155,7 +158,7 @@ fi
 # --- table -------------------------------------------------------------------
 awk -v mb="$MB" -v bytes="$BYTES" -v sec="$DYAD_SEC" -v docs="$DOCS" \
     -v sents="$SENTS" -v events="$EVENTS" -v wcsec="$WC_SEC" -v words="$WORDS" \
-    -v rss="$RSS_MB" -v core="$CORE" -v corpus="$CORPUS" -v j2="$J2_SEC" -v j2same="${J2_SAME:-}" -v dictms="${DICT_MS:-}" -v cpu1="${CPU1_SEC:-}" '
+    -v rss="$RSS_MB" -v core="$CORE" -v corpus="$CORPUS" -v j2="$J2_SEC" -v j2same="${J2_SAME:-}" -v dictms="${DICT_MS:-}" -v percpu="$PER_CPU" '
 function rate(n, s) { return (n == "" || s <= 0) ? "n/a" : sprintf("%.0f", n / s) }
 BEGIN {
     realmb = bytes / 1e6
@@ -169,7 +172,17 @@ BEGIN {
     printf "| %6.1f | %8.3f | %7s | %8s | %11s | %9s | %10.3f | %8s | %11s |\n", \
         realmb, sec, mbs, rate(docs, sec), rate(sents, sec), rate(events, sec), wcsec, ratio, rss
     if (j2 != "n/a") printf "\n-j 2: %.3f s, %.2f MB/s, %.2fx the one-core speed; output %s to -j 1", j2, realmb / j2, sec / j2, j2same
-    if (j2 != "n/a" && cpu1 != "") printf "\n       CPU 1 alone: %.2f MB/s, so two threads here can reach at most %.2fx", realmb / cpu1, 1 + sec / cpu1
+    ncpu = split(percpu, pc, " ")
+    if (ncpu > 1) {
+        printf "\none core, each CPU alone:"
+        sum = 0
+        for (k = 1; k <= ncpu; k++) {
+            split(pc[k], f, ":")
+            printf "%s CPU %s %.2f MB/s (wc -w %.1f MB/s)", (k > 1 ? ";" : ""), f[1], realmb / f[2], realmb / f[3]
+            sum += realmb / f[2]
+        }
+        if (j2 != "n/a") printf "\n-j 2 can reach at most %.2fx of the faster CPU here (the two speeds added)", sum / (realmb / sec)
+    }
     if (dictms != "") printf "\ndictionaries loaded in %s ms", dictms
     printf "\nwc -w: %s MB/s", wcmbs
     if (sents != "") printf "; dyad: %d sentences, %d events", sents, events
