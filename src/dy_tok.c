@@ -239,14 +239,15 @@ word_end:;
             unsigned t = j < n ? s[j] : ' ';
             if (t < 0x80 && t != '.' && t != '\'' && t != '-' &&
                 !(t == ',' && dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
-                uint16_t flags = pending | DY_TF_WORD;
-                if (c0 - 'A' < 26u) flags |= DY_TF_CAP;
-                if (c0 - '0' < 10u) flags |= DY_TF_NUM;
-                /* two or more letters, all capitals */
-                if (!lower && upper >= 2) flags |= DY_TF_ALLCAP;
+                /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
+                uint16_t flags = (uint16_t)(pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
+                                            (c0 - '0' < 10u) * DY_TF_NUM |
+                                            (!lower & (upper >= 2)) * DY_TF_ALLCAP);   /* two or more letters, all capitals */
                 nb->len = (size_t)(o - nb->data);
                 if (emit_inline(out, nb, lex, base, i, j, nstart, flags)) return -1;
+                /* most words end at a single space: take it here, for the next token */
                 pending = 0;
+                if (t == ' ' && j < n) { pending = DY_TF_SPACE; j++; }
                 i = j;
                 continue;
             }
