@@ -137,7 +137,8 @@ struct dy_dict {
     dy_vec pels;        /* dy_pel */
     dy_vec wordsets;    /* uint32_t */
     uint32_t *first_off, *first_cnt, *first_list;   /* word id -> patterns */
-    uint32_t *first_req;    /* beside first_list, two words a candidate: its required words inline */
+    dy_req *first_req;      /* beside first_list: each candidate's required words */
+    uint8_t *reqbit;        /* word id -> its bit (0-63) if some pattern requires it, else 64 */
     uint32_t nwords_indexed;
     dy_vec cameo;       /* dy_cameo (sorted by code) */
     dy_vec globs;       /* char * */
@@ -641,8 +642,10 @@ static int index_patterns(dy_dict *d)
         for (uint16_t k = 0; k < e->nwords; k++) { d->first_cnt[DY_VEC_AT(&d->wordsets, uint32_t, e->words + k)]++; total++; }
     }
     d->first_list = malloc((total + 1) * sizeof *d->first_list);
-    d->first_req = malloc((total + 1) * 2 * sizeof *d->first_req);
-    if (!d->first_list || !d->first_req) return -1;
+    d->first_req = malloc((total + 1) * sizeof *d->first_req);
+    d->reqbit = malloc(nw);
+    if (!d->first_list || !d->first_req || !d->reqbit) return -1;
+    memset(d->reqbit, 64, nw);
     uint32_t acc = 0;
     for (uint32_t w = 0; w < nw; w++) { d->first_off[w] = acc; acc += d->first_cnt[w]; d->first_cnt[w] = 0; }
     d->first_off[nw] = acc;
@@ -657,6 +660,14 @@ static int index_patterns(dy_dict *d)
             }
         }
     }
+    unsigned nextbit = 0;
+    for (size_t i = 0; i < d->patterns.len; i++) {
+        const dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
+        for (uint16_t k = 0; k < q->nreq; k++) {
+            uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, q->req + k);
+            if (w < nw && d->reqbit[w] == 64) d->reqbit[w] = (uint8_t)(nextbit++ & 63);
+        }
+    }
     for (size_t i = 0; i < d->patterns.len; i++) {
         const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
         const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
@@ -665,8 +676,11 @@ static int index_patterns(dy_dict *d)
             uint32_t at = d->first_off[w] + d->first_cnt[w]++;
             d->first_list[at] = (uint32_t)i;
             const uint32_t *ws = (const uint32_t *)d->wordsets.items + p->req;
-            d->first_req[2 * at] = p->nreq == 0 ? 0 : p->nreq <= 2 ? ws[0] : DY_REQ_MANY;
-            d->first_req[2 * at + 1] = p->nreq == 2 ? ws[1] : 0;
+            dy_req *r = &d->first_req[at];
+            r->w0 = p->nreq == 0 ? 0 : p->nreq <= 2 ? ws[0] : DY_REQ_MANY;
+            r->w1 = p->nreq == 2 ? ws[1] : 0;
+            r->sig = 0;
+            for (uint16_t q = 0; p->nreq > 2 && q < p->nreq; q++) r->sig |= dy_dict_reqbit(d, ws[q]);
         }
     }
     return 0;
@@ -847,6 +861,7 @@ void dy_dict_destroy(dy_dict **dp)
     free(d->first_cnt);
     free(d->first_list);
     free(d->first_req);
+    free(d->reqbit);
     free(d->wclass);
     dy_arena_destroy(&d->strings);
     free(d);
@@ -866,9 +881,15 @@ const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
     return d->first_list + d->first_off[w];
 }
 
-const uint32_t *dy_dict_patterns_req(const dy_dict *d, uint32_t w)
+const dy_req *dy_dict_patterns_req(const dy_dict *d, uint32_t w)
 {
-    return w && w < d->nwords_indexed ? d->first_req + 2 * d->first_off[w] : NULL;
+    return w && w < d->nwords_indexed ? d->first_req + d->first_off[w] : NULL;
+}
+
+uint64_t dy_dict_reqbit(const dy_dict *d, uint32_t w)
+{
+    unsigned b = w < d->nwords_indexed ? d->reqbit[w] : 64;
+    return (uint64_t)(b < 64) << (b & 63);
 }
 
 const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }

@@ -97,12 +97,18 @@ int dy_dict_gram_class(const dy_dict *d, int32_t payload);
 
 /* Patterns whose first element can be the word id; *n receives the count. */
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n);
-/* Beside dy_dict_patterns_for(word), two entries a pattern for the words it requires (nreq): 0, 0
- * when none; the one or two words when it requires one or two; DY_REQ_MANY, 0 when more (read
- * them from the pattern). The coder's prefilter reads this one array rather than each candidate
+/* Beside dy_dict_patterns_for(word), one dy_req a pattern: what it requires after its head (any
+ * one of nreq words), so the coder's prefilter reads this one array rather than each candidate
  * pattern and its word set. */
 #define DY_REQ_MANY UINT32_MAX
-const uint32_t *dy_dict_patterns_req(const dy_dict *d, uint32_t word);
+typedef struct dy_req {
+    uint32_t w0, w1;    /* nreq <= 2: its words (0: none); more: DY_REQ_MANY, 0 (see the pattern) */
+    uint64_t sig;       /* nreq > 2: the dy_dict_reqbit() bits of its words, OR-ed */
+} dy_req;
+const dy_req *dy_dict_patterns_req(const dy_dict *d, uint32_t word);
+/* One of 64 bits for a word some pattern requires (dealt out in turn), 0 for other words: a
+ * sentence's OR of them rules out most patterns that need many words without a look at those. */
+uint64_t dy_dict_reqbit(const dy_dict *d, uint32_t word);
 const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t idx);
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off);
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t word);

@@ -119,6 +119,7 @@ typedef struct sctx {
     dy_actor g[DY_MAX_ACTORS];
     size_t ng;
     int16_t at[DY_MAX_SENT_TOKENS + 1];     /* group covering each token, -1 */
+    uint64_t reqsig;                        /* OR of the words' dy_dict_reqbit() */
     dy_datex dates[MAX_DATES];
     size_t ndates;
 } sctx;
@@ -433,17 +434,19 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         const uint8_t *seen = s->c->seen, stamp = s->c->stamp;
-        const uint32_t *req = dy_dict_patterns_req(d, s->t[i].id);
+        const dy_req *req = dy_dict_patterns_req(d, s->t[i].id);
         int passive = -1;           /* worked out once a pattern passes the word check */
         match best = {0};
         int have = 0;
         for (size_t k = 0; k < np; k++) {
             /* a word the pattern needs is nowhere in the sentence: skip it (lexicon ids are all
              * below nseen); most candidates leave here without their pattern being read */
-            uint32_t r0 = req[2 * k], r1 = req[2 * k + 1];
-            if (r0 != DY_REQ_MANY && r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp)) continue;
+            uint32_t r0 = req[k].w0, r1 = req[k].w1;
+            if (r0 == DY_REQ_MANY ? !(req[k].sig & s->reqsig)
+                                  : r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp))
+                continue;
             const dy_pattern *p = dy_dict_pattern(d, cand[k]);
-            if (r0 == DY_REQ_MANY) {
+            if (r0 == DY_REQ_MANY) {        /* the signature may have let it through: look */
                 const uint32_t *ws = dy_dict_wordset(d, p->req);
                 int any = 0;
                 for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
@@ -816,12 +819,15 @@ static int code_sentence(sctx *s)
      * open a speech verb, with no branch per token */
     uint8_t says[DY_MAX_SENT_TOKENS];
     size_t nsay = 0;
+    uint64_t reqsig = 0;
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t id = s->t[i].id;
         if (id < c->nseen) c->seen[id] = c->stamp;
+        reqsig |= dy_dict_reqbit(c->dict, id);
         says[nsay] = (uint8_t)(i - s->t0);
         nsay += (dy_dict_wclass(c->dict, id) & DY_WC_START_SAY) != 0;
     }
+    s->reqsig = reqsig;
     for (size_t h = 0; h < nsay; h++) {
         uint32_t i = s->t0 + says[h], e;
         if (!gram_is(s, i, DY_G_SAY, &e)) continue;
