@@ -71,6 +71,13 @@ static void cpy(char *dst, size_t cap, const char *src, size_t max)
 }
 #define ALL ((size_t)-1)
 
+/* cpy() from one 16-byte code field to another: one fixed-size copy, then the cut */
+static inline void code_cpy(char dst[16], const char src[16], size_t max)
+{
+    memcpy(dst, src, 16);
+    dst[max < 15 ? max : 15] = 0;
+}
+
 typedef struct group_state {
     char state[16];     /* the state code */
     char person[16];
@@ -81,7 +88,7 @@ typedef struct group_state {
 static void finish(dy_actor *g, const group_state *s)
 {
     if (s->has_person) {
-        cpy(g->code, sizeof g->code, s->person, ALL);
+        code_cpy(g->code, s->person, ALL);
         g->kind = DY_GK_PERSON;
     } else if (s->has_state) {
         size_t l = strlen(s->state);
@@ -105,7 +112,7 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
     case DY_AK_PERSON:
         if (s->has_person) return 0;
         if (s->has_state && strncmp(s->state, code, 3) != 0 && strncmp(s->state, "IGO", 3) != 0) return 0;
-        cpy(s->person, sizeof s->person, code, ALL);
+        code_cpy(s->person, code, ALL);
         s->has_person = 1;
         return 1;
     case DY_AK_AGENT:
@@ -120,7 +127,7 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
             return 1;
         }
         if (s->has_person && strncmp(s->person, code, 3) != 0) return 0;
-        cpy(s->state, sizeof s->state, code, ALL);
+        code_cpy(s->state, code, ALL);
         s->has_state = 1;
         return 1;
     }
@@ -194,8 +201,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 int32_t e = pick_entry(d, m[k].entry, day, &fb);
                 const dy_actor_entry *a = dy_dict_actor(d, e >= 0 ? e : fb);
                 char code[16];
-                if (e < 0 && a->kind == DY_AK_PERSON) cpy(code, sizeof code, a->code, 3);
-                else cpy(code, sizeof code, a->code, ALL);
+                code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
                 if (!absorb(&gs, a, code)) break;
                 g->t1 = m[k].t1;
                 k++;

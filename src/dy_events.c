@@ -100,11 +100,12 @@ int dy_cameo_quad(const char *code)
     return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
 }
 
-static void set_code(char dst[16], const char *src)
+/* Copies a code between 16-byte fields: one fixed-size copy (no scan for its end, no call), cut
+ * at 15 characters. Every source is such a field, so all 16 bytes are there to read. */
+static inline void set_code(char dst[16], const char src[16])
 {
-    size_t n = strnlen(src, 15);
-    memcpy(dst, src, n);
-    dst[n] = 0;
+    memcpy(dst, src, 16);
+    dst[15] = 0;
 }
 
 /* ---- per-sentence context ---- */
@@ -194,7 +195,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     }
     hist_entry *h = &c->hist[c->nhist++];
     set_code(h->code, code);
-    set_code(h->code2, code2 ? code2 : "");
+    set_code(h->code2, code2);
     h->kind = kind;
     h->subj = subj;
     h->sent = sent;
