@@ -212,10 +212,9 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 int ok = 1, saw_of = 0;
                 for (uint32_t j = gap0; j < gap1 && ok; j++) {
                     const dy_tok *t = &toks[j];
-                    const char *w = word(toks, norm, j);
                     if (t->flags & DY_TF_POSS) continue;
-                    if (strcmp(w, "of") == 0 || ((strcmp(w, "in") == 0 || strcmp(w, "from") == 0) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
-                    if (saw_of && strcmp(w, "the") == 0) continue;
+                    if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
+                    if (saw_of && word_is(toks, norm, j, "the")) continue;
                     if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
                     ok = 0;
                 }
@@ -255,10 +254,9 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         else if (b > a && b - a <= 3) {
             int ok = 1, conj = 0;
             for (uint32_t j = a; j < b; j++) {
-                const char *w = word(toks, norm, j);
-                if (strcmp(w, "and") == 0 || strcmp(w, "&") == 0) conj = 1;
+                if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
-                else if (strcmp(w, "the") == 0 || strcmp(w, "both") == 0) continue;
+                else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
                 else ok = 0;
             }
             if (ok && conj) link = 1;
@@ -276,9 +274,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (b2 <= a2 || b2 - a2 > 3) break;
                 int c2 = 0, ok2 = 1;
                 for (uint32_t j = a2; j < b2; j++) {
-                    const char *w = word(toks, norm, j);
-                    if (strcmp(w, "and") == 0) c2 = 1;
-                    else if (!(toks[j].flags & DY_TF_COMMA) && strcmp(w, "the") != 0) ok2 = 0;
+                    if (word_is(toks, norm, j, "and")) c2 = 1;
+                    else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the")) ok2 = 0;
                 }
                 if (!ok2) break;
                 if (c2) { closed = 1; break; }
