@@ -660,6 +660,10 @@ static int index_patterns(dy_dict *d)
             }
         }
     }
+    for (size_t i = 0; i < d->patterns.len; i++) {
+        dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
+        q->cam = dy_dict_cameo(d, q->code);
+    }
     unsigned nextbit = 0;
     for (size_t i = 0; i < d->patterns.len; i++) {
         const dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);

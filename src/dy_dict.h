@@ -74,6 +74,7 @@ typedef struct dy_pattern {
      * none); a sentence holding none of its words need not be tried */
     uint16_t nreq;
     uint32_t req;       /* offset of that set in the word sets (as dy_pel.words) */
+    const struct dy_cameo *cam;     /* the entry of its code (NULL for "-"), found once at load */
 } dy_pattern;
 
 typedef struct dy_cameo {

@@ -721,10 +721,9 @@ static int tgt_between(const sctx *s, int tgt)
     return p > s->t0 && (WIS(s, p - 1, "between") || WIS(s, p - 1, "among"));
 }
 
-static int emit(sctx *s, const match *m, const char *code, int src, int tgt, int sym, int mood)
+static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int src, int tgt, int sym, int mood)
 {
     dy_coder *c = s->c;
-    const dy_cameo *cam = dy_dict_cameo(c->dict, code);
     const char *sc[16], *tc[16];
     int si[16], ti[16];
     size_t ns = 0, nt = 0;
@@ -956,7 +955,9 @@ static int code_sentence(sctx *s)
         }
         if (tgt >= 0) s->g[tgt].used_as_target = 1;
         if (src >= 0) s->g[src].used_as_source = 1;
-        if (emit(s, m, code, src, tgt, p->sym, mood) < 0) return -1;
+        /* the pattern's own code has its entry already; an announced act's code is looked up */
+        const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
+        if (emit(s, m, code, cam, src, tgt, p->sym, mood) < 0) return -1;
     }
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
