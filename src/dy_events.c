@@ -159,7 +159,6 @@ static int gram_is(const sctx *s, uint32_t i, int cls, uint32_t *end)
     return gram_class_at(s, i, end) == cls;
 }
 
-
 /* ---- explain ---- */
 static void ex(dy_coder *c, const char *fmt, ...)
 #if defined(__GNUC__)
