@@ -124,6 +124,7 @@ static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *
     const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
     if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
     job->nodate = apply_date(o, &job->doc);
+    if (job->nodate && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
     if (dy_coder_code(c, &job->doc, err)) return -1;
     dy_coder_sents(c, nsent);
     dy_coder_events(c, nev);
@@ -135,8 +136,8 @@ static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *
 static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, const dy_err *err, size_t nsent, size_t nev)
 {
     run *r = ctx;
-    const dy_doc *doc = &job->doc;
-    if (job->nodate) warn_nodate(doc);
+    const dy_doc *doc = &job->doc;      /* its strings are gone (the worker's record moved on) */
+    if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", job->note_id);
     if (rc < 0) {
         cli_error("%s", err->msg);
         r->failed++;

@@ -15,8 +15,10 @@ typedef struct par_job {
     dy_doc doc;                 /* the document (parsed by the worker from raw when given) */
     const char *raw, *name;     /* a JSON Lines record, its stream's name, its line */
     size_t rawlen, lineno;
-    dy_record *rec;             /* what a parsed record's strings live in */
+    dy_record *rec;             /* what a parsed record's strings live in: the worker's own, valid
+                                 * during work() only (deliver() sees doc's numbers, not its strings) */
     int nodate;                 /* the document has no publication date (warned in order) */
+    char *note_id;              /* work() may set it (malloc'd; freed with the batch): the id deliver() needs */
 } par_job;
 
 /* Returns 0, -1 (this document failed: err set), or -2 (out of memory: stop). */
