@@ -237,7 +237,15 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
 word_end:;
 #endif
             unsigned t = j < n ? s[j] : ' ';
-            if (t < 0x80 && t != '.' && t != '\'' && t != '-' &&
+            /* a period ends the word here unless the word has one letter ("U.S.", "e.g.") or
+             * the period is a decimal point ("96.7"): the general path joins those */
+            int period_ok = 0;
+            if (t == '.' && !(dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
+                int letters = 0;
+                for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
+                period_ok = letters != 1;
+            }
+            if (t < 0x80 && (t != '.' || period_ok) && t != '\'' && t != '-' &&
                 !(t == ',' && dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
                 /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
                 uint16_t flags = (uint16_t)(pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
