@@ -245,7 +245,11 @@ word_end:;
                 for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
                 period_ok = letters != 1;
             }
-            if (t < 0x80 && (t != '.' || period_ok) && t != '\'' && t != '-' &&
+            /* so does an apostrophe when a possessive 's follows ("Putin's"): that is a token of
+             * its own, made by the general path */
+            int poss_ok = t == '\'' && j + 2 <= n && (s[j + 1] | 32) == 's' &&
+                          (j + 2 == n || (s[j + 2] < 0x80 && !ascii_fold[s[j + 2]]));
+            if (t < 0x80 && (t != '.' || period_ok) && (t != '\'' || poss_ok) && t != '-' &&
                 !(t == ',' && dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
                 /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
                 uint16_t flags = (uint16_t)(pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
