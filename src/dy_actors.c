@@ -94,9 +94,9 @@ static void finish(dy_actor *g, const group_state *s)
         size_t l = strlen(s->state);
         int igo = strncmp(s->state, "IGO", 3) == 0 || strncmp(s->state, "NGO", 3) == 0;
         if (s->has_agent && (l == 3 || (igo && l == 6)))
-            { cpy(g->code, sizeof g->code, s->state, 9); size_t sl = strlen(g->code); cpy(g->code + sl, sizeof g->code - sl, s->role, 3); }
+            { code_cpy(g->code, s->state, 9); size_t sl = strlen(g->code); cpy(g->code + sl, sizeof g->code - sl, s->role, 3); }
         else
-            cpy(g->code, sizeof g->code, s->state, ALL);
+            code_cpy(g->code, s->state, ALL);
         g->kind = DY_GK_STATE;
     } else {
         { memcpy(g->code, "---", 3); cpy(g->code + 3, sizeof g->code - 3, s->role, 3); }

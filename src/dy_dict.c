@@ -660,13 +660,10 @@ static int index_patterns(dy_dict *d)
             }
         }
     }
+    unsigned nextbit = 0;
     for (size_t i = 0; i < d->patterns.len; i++) {
         dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
         q->cam = dy_dict_cameo(d, q->code);
-    }
-    unsigned nextbit = 0;
-    for (size_t i = 0; i < d->patterns.len; i++) {
-        const dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
         for (uint16_t k = 0; k < q->nreq; k++) {
             uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, q->req + k);
             if (w < nw && d->reqbit[w] == 64) d->reqbit[w] = (uint8_t)(nextbit++ & 63);

@@ -237,10 +237,12 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
 word_end:;
 #endif
             unsigned t = j < n ? s[j] : ' ';
+            /* a period or comma between digits is part of a number ("96.7", "15,000") */
+            int in_number = dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]);
             /* a period ends the word here unless the word has one letter ("U.S.", "e.g.") or
-             * the period is a decimal point ("96.7"): the general path joins those */
+             * the period is a decimal point: the general path joins those */
             int period_ok = 0;
-            if (t == '.' && !(dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
+            if (t == '.' && !in_number) {
                 int letters = 0;
                 for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
                 period_ok = letters != 1;
@@ -249,8 +251,7 @@ word_end:;
              * its own, made by the general path */
             int poss_ok = t == '\'' && j + 2 <= n && (s[j + 1] | 32) == 's' &&
                           (j + 2 == n || (s[j + 2] < 0x80 && !ascii_fold[s[j + 2]]));
-            if (t < 0x80 && (t != '.' || period_ok) && (t != '\'' || poss_ok) && t != '-' &&
-                !(t == ',' && dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]))) {
+            if (t < 0x80 && (t != '.' || period_ok) && (t != '\'' || poss_ok) && t != '-' && !(t == ',' && in_number)) {
                 /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
                 uint16_t flags = (uint16_t)(pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
                                             (c0 - '0' < 10u) * DY_TF_NUM |
