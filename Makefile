@@ -29,6 +29,8 @@ $(1)/test_unit: $(patsubst %.c,$(1)/obj/%.o,$(UNIT_SRC)) $(1)/libdyad.a
 	$$(CC) $(2) -o $$@ $$^ $$(CHECK_LIBS) $$(DEP_LIBS)
 $(1)/test_expect: $(1)/obj/tests/expect.o
 	$$(CC) $(2) -o $$@ $$^ $$(DEP_LIBS)
+$(1)/test_devset: $(1)/obj/tests/devset.o
+	$$(CC) $(2) -o $$@ $$^ $$(DEP_LIBS)
 $(1)/.dirs:
 	mkdir -p $(1)/obj/src/cli $(1)/obj/tests/unit && touch $$@
 endef
@@ -78,16 +80,16 @@ demo: all
 	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect
+test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
 	@VALGRIND_PASS=1 sh tests/run.sh build build/asan
 
-test-release: build/.deps build/dyad build/test_unit build/test_expect
+test-release: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
 	@sh tests/run.sh build
 
-asan: build/.deps build/asan/dyad build/asan/test_unit build/asan/test_expect
+asan: build/.deps build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
 	@sh tests/run.sh build/asan
 
-valgrind: build/.deps build/dyad build/test_unit build/test_expect
+valgrind: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
 	@VALGRIND=1 sh tests/run.sh build
 
 # libFuzzer harnesses under ASan+UBSan (tests/fuzz): make fuzz FUZZ_SECONDS=60 runs each that long,

@@ -88,6 +88,15 @@ for B in "$@"; do
         count
     fi
 
+    echo "-- dev set (../shared/devset: 12 wire stories with gold events)"
+    if [ -f ../shared/devset/gold.tsv ]; then
+        "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.80}" "${DEVSET_MIN_R:-0.40}" > "$LOG" 2>&1
+        grep -E '^(total|ok|FAIL|devset:)' "$LOG"
+        count
+    else
+        echo "skip: ../shared/devset is absent"
+    fi
+
     if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
         echo "-- PETRARCH2 GSR agreement"
         "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.62}" "${GSR_MIN_R:-0.42}" > "$LOG" 2>&1
