@@ -530,13 +530,16 @@ static void pattern_line(loader *L, char *s)
 {
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0;
+    int sym = 0, rev = 0, meet = 0;
+    char pair[8] = "";
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
             if (strcmp(f, "sym") == 0) sym = 1;
             else if (strcmp(f, "rev") == 0) rev = 1;
-            else { problem(L, "unknown flag '%s' (sym or rev)", f); return; }
+            else if (strcmp(f, "meet") == 0) meet = 1;
+            else if (strncmp(f, "pair=", 5) == 0 && dy_dict_cameo(d, f + 5) && strlen(f + 5) >= 3) snprintf(pair, sizeof pair, "%s", f + 5);
+            else { problem(L, "unknown flag '%s' (sym, rev, meet or pair=CODE with a CAMEO code)", f); return; }
         }
     }
     char *save = NULL;
@@ -551,6 +554,8 @@ static void pattern_line(loader *L, char *s)
     snprintf(p.code, sizeof p.code, "%s", code);
     p.sym = (uint8_t)sym;
     p.rev = (uint8_t)rev;
+    p.meet = (uint8_t)meet;
+    memcpy(p.pair, pair, sizeof p.pair);
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;

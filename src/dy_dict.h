@@ -67,6 +67,10 @@ typedef struct dy_pattern {
     char code[8];       /* CAMEO code, or "-" for a blocking phrase */
     uint8_t sym;
     uint8_t rev;        /* the target acts on the subject: "received weapons from T" */
+    uint8_t meet;       /* a meeting: held where one party is at home, the other visits (042)
+                         * and the party at home hosts (043) */
+    char pair[8];       /* "" or the code of the target's act back to the source that the act
+                         * implies: hosting T implies T's visit ("043 host+ T ; pair=042") */
     uint8_t nel;
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */

@@ -2,6 +2,7 @@
 #include "dy_events.h"
 #include "dy_actors.h"
 #include "dy_dates.h"
+#include "dy_story.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -9,6 +10,9 @@
 #include <string.h>
 
 #define HIST 32
+/* CAMEO's paired codes for a visit: the visitor's 042 and the host's 043 */
+#define DY_CAMEO_VISIT "042"
+#define DY_CAMEO_HOST "043"
 #define MAX_MATCH 32
 #define MAX_DATES 16
 
@@ -54,6 +58,12 @@ struct dy_coder {
     uint8_t *seen;
     uint32_t nseen;
     uint8_t stamp;
+    dy_story story;         /* the story's country, for roles named without one */
+    char story_shown[4];    /* --explain: the story's country as last shown */
+    /* the last visit's destination country and its sentence: "the two leaders held talks" after
+     * "Putin arrived in Pyongyang" took place there */
+    char visit_place[4];
+    uint32_t visit_sent;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -77,6 +87,7 @@ void dy_coder_destroy(dy_coder **cp)
     free((*cp)->kept);
     free((*cp)->kept_off);
     free((*cp)->seen);
+    dy_story_free(&(*cp)->story);
     dy_buf_free(&(*cp)->explain);
     free(*cp);
     *cp = NULL;
@@ -348,6 +359,18 @@ static size_t codes_of(const sctx *s, int k, const char **out, int *idx, size_t 
 }
 
 /* ---- pattern matching ---- */
+
+/* "each other", "one another", "the other" (not "the other side's ..."): the subject pair's own
+ * act on itself ("each side accused the other", "accused each other"). */
+static int reciprocal_at(const sctx *s, uint32_t j)
+{
+    if (j + 1 >= s->t1) return 0;
+    if ((WIS(s, j, "each") && WIS(s, j + 1, "other")) || (WIS(s, j, "one") && WIS(s, j + 1, "another"))) return 1;
+    return WIS(s, j, "the") && WIS(s, j + 1, "other") &&
+           (j + 2 >= s->t1 || !(s->t[j + 2].flags & DY_TF_WORD) || WIS(s, j + 2, "of") || WIS(s, j + 2, "for") ||
+            WIS(s, j + 2, "over") || WIS(s, j + 2, "after"));
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -385,6 +408,11 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
+        if (g < 0 && !by && reciprocal_at(s, tj)) {    /* "accused each other": the pair's own act */
+            if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
+            m->tgt = -1;
+            return 1;
+        }
         if (g < 0 || s->g[g].t0 != tj) {
             /* "Putin and Kim met.": a symmetric act needs no object when it ends the pattern */
             if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
@@ -720,9 +748,54 @@ static int tgt_between(const sctx *s, int tgt)
     return p > s->t0 && (WIS(s, p - 1, "between") || WIS(s, p - 1, "among"));
 }
 
-static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int src, int tgt, int sym, int mood)
+/* One event x -> y, unless it is no dyad; 1 added, 0 not, -1 out of memory. */
+static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
+                    const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
+    if (!strcmp(x, y)) return 0;
+    /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
+    if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && is_country_code(x)) return 0;
+    if (x[0] == '-' && y[0] == '-') return 0;
+    dy_event e = {0};
+    e.sent = s->sidx;
+    set_code(e.source, x);
+    set_code(e.target, y);
+    size_t cl = strnlen(code, sizeof e.code - 1), rl = strnlen(code, 2);
+    memcpy(e.code, code, cl);
+    e.code[cl] = 0;
+    memcpy(e.root, code, rl);
+    e.root[rl] = 0;
+    e.quad = dy_cameo_quad(code);
+    e.goldstein = cam ? cam->goldstein : 0;
+    e.date = date;
+    e.mood = (uint8_t)mood;
+    e.src_start = s->t[s->g[xi].t0].start;
+    e.src_end = s->t[s->g[xi].t1 - 1].end;
+    e.tgt_start = s->t[s->g[yi].t0].start;
+    e.tgt_end = s->t[s->g[yi].t1 - 1].end;
+    e.verb_start = s->t[m->head].start;
+    e.verb_end = s->t[m->end - 1].end;
+    int added = 1;
+    if (!mood || c->opts.moods_all) {
+        added = push_event(c, &e);
+        if (added < 0) return -1;
+        if (added && !mood) note_topic(c, x, y);
+        if (added && !mood && !strncmp(code, DY_CAMEO_VISIT, 3) && is_country_code(y)) {
+            memcpy(c->visit_place, y, 3);
+            c->visit_place[3] = 0;
+            c->visit_sent = s->sidx;
+        }
+    }
+    if (added)
+        ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
+           !mood ? "" : !c->opts.moods_all ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]")
+                                            : (mood == DY_MOOD_NEGATED ? " [negated]" : " [hypothetical]"));
+    return added;
+}
+
+static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int src, int tgt, int sym, int mood)
+{
     const char *sc[16], *tc[16];
     int si[16], ti[16];
     size_t ns = 0, nt = 0;
@@ -740,52 +813,101 @@ static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, 
         ns = nt;
         sym = 0;
     }
-    /* "Putin met Kim": one event, from the subject to the object, as event data has it; only a
-     * compound subject or a "between" list of a symmetric act runs both ways (above) */
-    if (src >= 0 && tgt >= 0) sym = 0;
+    /* "Putin met Kim": a symmetric act (a meeting, a signing) runs both ways, as the dev set's
+     * convention and CAMEO's paired codes have it (docs/coding.md) */
     dy_date date = date_for(s, m->head);
     int n = 0;
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++)
             for (int dir = 0; dir < (sym ? 2 : 1); dir++) {
-                const char *x = dir ? tc[b] : sc[a], *y = dir ? sc[a] : tc[b];
-                int xi = dir ? ti[b] : si[a], yi = dir ? si[a] : ti[b];
-                if (!strcmp(x, y)) continue;
-                /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
-                if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && is_country_code(x)) continue;
-                if (x[0] == '-' && y[0] == '-') continue;
-                dy_event e = {0};
-                e.sent = s->sidx;
-                set_code(e.source, x);
-                set_code(e.target, y);
-                size_t cl = strnlen(code, sizeof e.code - 1), rl = strnlen(code, 2);
-                memcpy(e.code, code, cl);
-                e.code[cl] = 0;
-                memcpy(e.root, code, rl);
-                e.root[rl] = 0;
-                e.quad = dy_cameo_quad(code);
-                e.goldstein = cam ? cam->goldstein : 0;
-                e.date = date;
-                e.mood = (uint8_t)mood;
-                e.src_start = s->t[s->g[xi].t0].start;
-                e.src_end = s->t[s->g[xi].t1 - 1].end;
-                e.tgt_start = s->t[s->g[yi].t0].start;
-                e.tgt_end = s->t[s->g[yi].t1 - 1].end;
-                e.verb_start = s->t[m->head].start;
-                e.verb_end = s->t[m->end - 1].end;
-                int added = 1;
-                if (!mood || c->opts.moods_all) {
-                    added = push_event(c, &e);
-                    if (added < 0) return -1;
-                    if (added && !mood) note_topic(c, x, y);
-                    n += added;
-                }
-                if (added)
-                    ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
-                       !mood ? "" : !c->opts.moods_all ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]")
-                                                        : (mood == DY_MOOD_NEGATED ? " [negated]" : " [hypothetical]"));
+                int r = dir ? emit_one(s, m, code, cam, tc[b], ti[b], sc[a], si[a], mood, date)
+                            : emit_one(s, m, code, cam, sc[a], si[a], tc[b], ti[b], mood, date);
+                if (r < 0) return -1;
+                n += r;
             }
     return n;
+}
+
+/* Where a meeting took place, as a country: a place in the sentence ("in Istanbul", "off the port
+ * of Vladivostok"), else the destination of a visit in this or the sentence before. */
+static int meeting_place(const sctx *s, char home[4])
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->anaphor || g->kind == DY_GK_AGENT || !is_named(s, (int)k) || !is_country_code(g->code)) continue;
+        int at = g->locative;
+        for (uint32_t j = g->t0, n = 0; !at && j-- > s->t0 && n < 6; n++) {
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+            at = (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_LOC) || WIS(s, j, "off");
+        }
+        if (!at) continue;
+        memcpy(home, g->code, 3);
+        home[3] = 0;
+        return 1;
+    }
+    const dy_coder *c = s->c;
+    if (c->visit_place[0] && s->sidx - c->visit_sent <= 1) { memcpy(home, c->visit_place, 4); return 1; }
+    return 0;
+}
+
+/* Paired acts (docs/coding.md): hosting implies a visit back ("043 host+ T ; pair=042"), and a
+ * meeting where one party is at home is that party's hosting (043) and the other's visit (042).
+ * 1: coded here; 0: not a case for it (the caller codes the act as usual); -1: out of memory. */
+static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, int tgt)
+{
+    const char *xc[4], *yc[4];
+    int xi[4], yi[4];
+    size_t nx = 0, ny = 0;
+    if (src >= 0 && tgt >= 0) {
+        nx = codes_of(s, src, xc, xi, 4);
+        ny = codes_of(s, tgt, yc, yi, 4);
+    } else if (p->sym && (src >= 0 || tgt >= 0)) {      /* "the two leaders met in Vladivostok" */
+        nx = codes_of(s, src >= 0 ? src : tgt, xc, xi, 4);
+        if (nx != 2) return 0;
+        yc[0] = xc[1];
+        yi[0] = xi[1];
+        nx = ny = 1;
+    }
+    if (nx != 1 || ny != 1) return 0;
+    dy_date date = date_for(s, m->head);
+    const char *code1 = p->code, *code2 = p->pair;
+    if (!code2[0]) {
+        char home[4];
+        if (!meeting_place(s, home)) return 0;
+        int xh = !strncmp(xc[0], home, 3), yh = !strncmp(yc[0], home, 3);
+        if (xh == yh) return 0;
+        code1 = xh ? DY_CAMEO_HOST : DY_CAMEO_VISIT;
+        code2 = xh ? DY_CAMEO_VISIT : DY_CAMEO_HOST;
+        ex(s->c, "    a meeting in %s: %s hosts\n", home, xh ? xc[0] : yc[0]);
+    }
+    const dy_cameo *c1 = dy_dict_cameo(s->c->dict, code1), *c2 = dy_dict_cameo(s->c->dict, code2);
+    if (emit_one(s, m, code1, c1, xc[0], xi[0], yc[0], yi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
+    if (emit_one(s, m, code2, c2, yc[0], yi[0], xc[0], xi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
+    return 1;
+}
+
+/* A reciprocal phrase in [from, limit): the act runs both ways within the pair. */
+static int reciprocal_after(const sctx *s, uint32_t from, uint32_t limit)
+{
+    for (uint32_t j = from; j + 1 < limit && j + 1 < s->t1; j++)
+        if (reciprocal_at(s, j)) return 1;
+    return 0;
+}
+
+/* "Police detained the opposition leader" in a story set in Georgia: a role named without a
+ * country takes the story's (dy_story.h). */
+static void fill_roles(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
+         * stands for the actor before the comma (find_source) */
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) continue;
+        memcpy(g->code, sc, 3);
+    }
 }
 
 static int code_sentence(sctx *s)
@@ -810,6 +932,8 @@ static int code_sentence(sctx *s)
             resolve(s, (int)k);
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
+    dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    fill_roles(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
         c->stamp = 1;
@@ -850,6 +974,10 @@ static int code_sentence(sctx *s)
         ex(c, "%s:%u: sentence %u ", doc->id, (unsigned)(st->line + (doc->record_line ? doc->record_line - 1 : 0)), (unsigned)st->no);
         ex_span(c, doc, st->start, st->end);
         ex(c, "\n");
+        if (strcmp(c->story.country, c->story_shown)) {     /* when it is found or changes */
+            ex(c, "  story country %s (%s)\n", c->story.country[0] ? c->story.country : "unknown", dy_story_from_name(c->story.from));
+            memcpy(c->story_shown, c->story.country, 4);
+        }
         for (size_t k = 0; k < s->ng; k++) {
             ex(c, "  actor %s%s%s ", s->g[k].code[0] ? s->g[k].code : "(unresolved)", s->g[k].code2[0] ? "+" : "", s->g[k].code2);
             ex_span(c, doc, s->t[s->g[k].t0].start, s->t[s->g[k].t1 - 1].end);
@@ -930,7 +1058,10 @@ static int code_sentence(sctx *s)
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
-        int sym_pairs = p->sym && ((src >= 0 && tgt < 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0])) ||
+        int recip = !passive && src >= 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && m->tgt < 0 &&
+                    reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit);
+        if (recip) tgt = -1;
+        int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0])) ||
                                    (src < 0 && tgt >= 0 && (s->g[tgt].ncomp >= 2 || s->g[tgt].code2[0])));
         if ((src < 0 || tgt < 0) && !sym_pairs) {
             ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
@@ -954,9 +1085,16 @@ static int code_sentence(sctx *s)
         }
         if (tgt >= 0) s->g[tgt].used_as_target = 1;
         if (src >= 0) s->g[src].used_as_source = 1;
+        if (!mood && code == p->code && (p->meet || p->pair[0])) {
+            int r = emit_paired(s, m, p, src, tgt);
+            if (r < 0) return -1;
+            if (r > 0) continue;
+        }
+        int sym = p->sym || recip;
+        if (recip) ex(c, "    reciprocal: both ways within the pair\n");
         /* the pattern's own code has its entry already; an announced act's code is looked up */
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
-        if (emit(s, m, code, cam, src, tgt, p->sym, mood) < 0) return -1;
+        if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
@@ -1012,6 +1150,9 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->speaker[0] = c->speaker2[0] = 0;
     c->korea = 0;
     c->ntopic = 0;
+    c->visit_place[0] = 0;
+    c->story_shown[0] = 0;
+    if (dy_story_begin(&c->story, c->dict, doc)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     if (dy_seg_doc(c->seg, doc, err)) return -1;
     size_t ns;
     const dy_sent *sents = dy_seg_sents(c->seg, &ns);

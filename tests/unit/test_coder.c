@@ -68,11 +68,18 @@ END_TEST
 START_TEST(coder_1_3_passive_and_symmetric)
 {
     ck_assert_str_eq(code("Mr Putin was lavishly welcomed by Kim Jong Un on Wednesday (Jun 19).", "2024-06-21"),
-                     "PRKGOV RUSGOV 043 2024-06-19");
+                     "PRKGOV RUSGOV 043 2024-06-19;RUSGOV PRKGOV 042 2024-06-19");
     ck_assert_str_eq(code("Russia and North Korea signed a treaty.", "2024-06-19"),
                      "RUS PRK 057 2024-06-19;PRK RUS 057 2024-06-19");
-    /* an explicit subject and object: one event, subject to object, as event data has it */
-    ck_assert_str_eq(code("Putin met Kim Jong Un.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19");
+    /* a symmetric act with an explicit subject and object runs both ways too (docs/coding.md) */
+    ck_assert_str_eq(code("Putin met Kim Jong Un.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19;PRKGOV RUSGOV 040 2024-06-19");
+    /* a meeting in one party's country: that party hosts (043), the other visits (042) */
+    ck_assert_str_eq(code("Putin met Kim Jong Un in Moscow.", "2024-06-19"), "RUSGOV PRKGOV 043 2024-06-19;PRKGOV RUSGOV 042 2024-06-19");
+    /* hosting implies the guest's visit */
+    ck_assert_str_eq(code("Kim Jong Un welcomed Putin.", "2024-06-19"), "PRKGOV RUSGOV 043 2024-06-19;RUSGOV PRKGOV 042 2024-06-19");
+    /* a reciprocal act within a pair runs both ways */
+    ck_assert_str_eq(code("Russia and Ukraine accused each other of shelling the plant.", "2024-06-19"),
+                     "RUS UKR 112 2024-06-19;UKR RUS 112 2024-06-19");
     ck_assert_str_eq(code("Putin and Kim Jong Un met.", "2024-06-19"), "RUSGOV PRKGOV 040 2024-06-19;PRKGOV RUSGOV 040 2024-06-19");
     ck_assert_str_eq(code("They held talks between Seoul and Beijing.", "2024-06-18"),
                      "KOR CHN 040 2024-06-18;CHN KOR 040 2024-06-18");
