@@ -37,6 +37,7 @@ typedef struct dy_actor {
     uint8_t poss;           /* followed by the possessive 's */
     uint8_t used_as_target; /* set by the coder */
     uint8_t used_as_source; /* set by the coder: the subject of an event */
+    uint8_t filled;         /* set by the coder: a bare role given the story's country */
     int16_t comp;           /* first member of its coordination (itself when alone) */
     int16_t ncomp;          /* members, on the first one */
 } dy_actor;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define HIST 32
+#define DY_GAP_MAX 6        /* words a "..." in a verb pattern may skip */
 /* CAMEO's paired codes for a visit: the visitor's 042 and the host's 043 */
 #define DY_CAMEO_VISIT "042"
 #define DY_CAMEO_HOST "043"
@@ -143,7 +144,8 @@ static int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1
 /* An agent word with no country or person ("military", "troops", "intelligence") may be part of
  * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */
 static int bare_agent(const sctx *s, int g) { return g >= 0 && s->g[g].kind == DY_GK_AGENT && !s->g[g].anaphor; }
-static int is_named(const sctx *s, int g) { return s->g[g].code[0] && s->g[g].code[0] != '-'; }
+/* a named actor: a role filled in from the story's country (fill_roles) is still a bare role */
+static int is_named(const sctx *s, int g) { return s->g[g].code[0] && s->g[g].code[0] != '-' && !s->g[g].filled; }
 
 static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
 {
@@ -389,7 +391,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
     }
     case DY_PE_GAP: {
         uint32_t tj = ti;
-        for (int k = 0; k <= 4; k++) {
+        for (int k = 0; k <= DY_GAP_MAX; k++) {
             if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
             if (tj >= s->t1) return 0;
             uint16_t f = s->t[tj].flags;
@@ -894,6 +896,20 @@ static int reciprocal_after(const sctx *s, uint32_t from, uint32_t limit)
     return 0;
 }
 
+/* "each side freed 1,000 captives", "the two sides agreed to exchange prisoners": a pair that acts
+ * with no other party named acts on each other, when the subject says so ("each", "either") or
+ * the verb is an agreement ("agreed to"). */
+static int mutual_subject(const sctx *s, int src, uint32_t head)
+{
+    const dy_actor *g = &s->g[src];
+    if (g->anaphor == DY_G_PAIR && (WIS(s, g->t0, "each") || WIS(s, g->t0, "either"))) return 1;
+    for (uint32_t j = head + 1, n = 0; j-- > s->t0 && n < 5 && j >= g->t1; n++) {
+        const char *w = W(s, j);
+        if (!strncmp(w, "agree", 5)) return 1;
+    }
+    return 0;
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
@@ -907,6 +923,7 @@ static void fill_roles(sctx *s)
          * stands for the actor before the comma (find_source) */
         if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) continue;
         memcpy(g->code, sc, 3);
+        g->filled = 1;
     }
 }
 
@@ -1059,7 +1076,8 @@ static int code_sentence(sctx *s)
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
         int recip = !passive && src >= 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && m->tgt < 0 &&
-                    reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit);
+                    (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
+                     (tgt < 0 && mutual_subject(s, src, m->head)));
         if (recip) tgt = -1;
         int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0])) ||
                                    (src < 0 && tgt >= 0 && (s->g[tgt].ncomp >= 2 || s->g[tgt].code2[0])));
