@@ -7,9 +7,11 @@
 
 typedef struct mention {
     uint32_t t0, t1;
-    int32_t entry;      /* actor entry chain, -1 for an anaphor */
+    int32_t entry;      /* actor entry chain, -1 for an anaphor, ALIAS_ENTRY(i) for surname i */
     uint8_t anaphor;
 } mention;
+
+#define ALIAS_ENTRY(i) (-2 - (int32_t)(i))
 
 static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { return norm->data + toks[i].norm; }
 
@@ -133,8 +135,38 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
     }
 }
 
+/* A word that may be part of a person's name after a title: capitalised, not a date word, a
+ * number or a word the grammar or the verb patterns use. */
+static int name_word(const dy_dict *d, const dy_tok *t)
+{
+    if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM | DY_TF_DATEW)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
+                                          DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM));
+}
+
+/* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
+static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+                           const dy_aliases *al, mention *m, size_t nm, size_t cap)
+{
+    size_t q = 0;
+    for (uint32_t i = t0; i < t1 && nm < cap; i++) {
+        while (q < nm && m[q].t1 <= i) q++;
+        if (q < nm && m[q].t0 <= i) continue;       /* inside a mention */
+        if (!name_word(d, &toks[i])) continue;
+        const char *w = word(toks, norm, i);
+        for (size_t a = 0; a < al->n; a++) {
+            if (strcmp(w, al->a[a].word) != 0) continue;
+            memmove(m + q + 1, m + q, (nm - q) * sizeof *m);
+            m[q].t0 = i; m[q].t1 = i + 1; m[q].entry = ALIAS_ENTRY(a); m[q].anaphor = 0;
+            nm++;
+            break;
+        }
+    }
+    return nm;
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
-                      int32_t day, dy_actor *out, size_t max)
+                      int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
     mention m[DY_MAX_ACTORS * 2];
     size_t nm = 0;
@@ -181,6 +213,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         }
     }
 
+    if (al && al->n) nm = find_aliases(d, toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
+
     size_t ng = 0;
     group_state gs;
     for (size_t k = 0; k < nm && ng < max;) {
@@ -198,10 +232,20 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             memset(&gs, 0, sizeof gs);
             for (;;) {
                 int32_t fb;
-                int32_t e = pick_entry(d, m[k].entry, day, &fb);
-                const dy_actor_entry *a = dy_dict_actor(d, e >= 0 ? e : fb);
+                dy_actor_entry alias;
+                const dy_actor_entry *a;
                 char code[16];
-                code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
+                if (m[k].entry <= ALIAS_ENTRY(0)) {    /* a surname learnt in this document */
+                    memset(&alias, 0, sizeof alias);
+                    code_cpy(alias.code, al->a[ALIAS_ENTRY(0) - m[k].entry].code, ALL);
+                    alias.kind = DY_AK_PERSON;
+                    a = &alias;
+                    code_cpy(code, a->code, ALL);
+                } else {
+                    int32_t e = pick_entry(d, m[k].entry, day, &fb);
+                    a = dy_dict_actor(d, e >= 0 ? e : fb);
+                    code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
+                }
                 if (!absorb(&gs, a, code)) break;
                 g->t1 = m[k].t1;
                 k++;
@@ -222,6 +266,13 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (toks[m[k].t0].flags & DY_TF_HYPH) break;    /* Korea-China: a pair, not one actor */
             }
             finish(g, &gs);
+            /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
+             * and a name no dictionary knows; the name is the person, with the title's code */
+            if (gs.has_agent && !gs.has_person) {
+                uint32_t stop = k < nm ? m[k].t0 : t1, j = g->t1;
+                while (j < stop && j < t1 && j - g->t1 < 3 && name_word(d, &toks[j])) j++;
+                if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; }
+            }
             if (g->t1 == g->t0) { k++; continue; }
         }
         /* the words before it: a preposition? */

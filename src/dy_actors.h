@@ -38,13 +38,25 @@ typedef struct dy_actor {
     uint8_t used_as_target; /* set by the coder */
     uint8_t used_as_source; /* set by the coder: the subject of an event */
     uint8_t filled;         /* set by the coder: a bare role given the story's country */
+    uint32_t name0;         /* a name read after a title ("Interior Minister Ali Yerlikaya"):
+                             * its first token, the name running to t1; 0 when none */
     int16_t comp;           /* first member of its coordination (itself when alone) */
     int16_t ncomp;          /* members, on the first one */
 } dy_actor;
 
+/* Surnames learnt in a document from a title before an unknown name ("Hungarian Foreign Minister
+ * Peter Szijjarto" -> "szijjarto" HUNGOV): a later "Szijjarto" alone codes the same. Owned by
+ * the caller (the coder keeps one a document). */
+#define DY_MAX_ALIASES 32
+typedef struct dy_aliases {
+    size_t n;
+    struct { char word[32]; char code[16]; } a[DY_MAX_ALIASES];
+} dy_aliases;
+
 /* Finds the actor groups in tokens [t0, t1). day is the date (days since 1970) used to pick
- * a person's role, or INT32_MIN when unknown. Returns the number of groups written (<= max). */
+ * a person's role, or INT32_MIN when unknown; al (may be NULL) the document's surnames.
+ * Returns the number of groups written (<= max). */
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
-                      int32_t day, dy_actor *out, size_t max);
+                      int32_t day, const dy_aliases *al, dy_actor *out, size_t max);
 
 #endif

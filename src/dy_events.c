@@ -61,6 +61,7 @@ struct dy_coder {
     uint8_t stamp;
     dy_story story;         /* the story's country, for roles named without one */
     char story_shown[4];    /* --explain: the story's country as last shown */
+    dy_aliases aliases;     /* surnames learnt from "title + unknown name" in this document */
     /* the last visit's destination country and its sentence: "the two leaders held talks" after
      * "Putin arrived in Pyongyang" took place there */
     char visit_place[4];
@@ -896,6 +897,23 @@ static int reciprocal_after(const sctx *s, uint32_t from, uint32_t limit)
     return 0;
 }
 
+/* "Hungarian Foreign Minister Peter Szijjarto ...": the surname codes the same later on. */
+static void learn_names(sctx *s)
+{
+    dy_aliases *al = &s->c->aliases;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->name0 || !g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
+        const char *w = W(s, g->t1 - 1);
+        if (strlen(w) >= sizeof al->a[0].word || strlen(w) < 3) continue;
+        size_t a = 0;
+        while (a < al->n && strcmp(al->a[a].word, w) != 0) a++;
+        if (a == al->n) al->n++;
+        snprintf(al->a[a].word, sizeof al->a[a].word, "%s", w);
+        set_code(al->a[a].code, g->code);
+    }
+}
+
 /* "each side freed 1,000 captives", "the two sides agreed to exchange prisoners": a pair that acts
  * with no other party named acts on each other, when the subject says so ("each", "either") or
  * the verb is an agreement ("agreed to"). */
@@ -938,7 +956,7 @@ static int code_sentence(sctx *s)
     for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { sd = s->dates[k].date; break; }
     int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
 
-    s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, s->g, DY_MAX_ACTORS);
+    s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, &c->aliases, s->g, DY_MAX_ACTORS);
     memset(s->at, 0xff, (s->t1 - s->t0) * sizeof *s->at);     /* -1: no actor */
     for (size_t k = 0; k < s->ng; k++)
         for (uint32_t i = s->g[k].t0; i < s->g[k].t1; i++) s->at[i - s->t0] = (int16_t)k;
@@ -951,6 +969,7 @@ static int code_sentence(sctx *s)
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     fill_roles(s);
+    learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
         c->stamp = 1;
@@ -1170,6 +1189,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->ntopic = 0;
     c->visit_place[0] = 0;
     c->story_shown[0] = 0;
+    c->aliases.n = 0;
     if (dy_story_begin(&c->story, c->dict, doc)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     if (dy_seg_doc(c->seg, doc, err)) return -1;
     size_t ns;

@@ -39,7 +39,7 @@ int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
     if (st->toks.len == 0) return 0;
     dy_actor g[16];
     uint32_t nt = st->toks.len > 200 ? 200 : (uint32_t)st->toks.len;
-    size_t ng = dy_actors_find(d, st->toks.v, &st->norm, 0, nt, INT32_MIN, g, 16);
+    size_t ng = dy_actors_find(d, st->toks.v, &st->norm, 0, nt, INT32_MIN, NULL, g, 16);
     const char *c = first_country(g, ng);
     if (c) set_country(st, c, DY_STORY_TITLE);
     return 0;
