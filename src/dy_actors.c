@@ -84,7 +84,7 @@ typedef struct group_state {
     char state[16];     /* the state code */
     char person[16];
     char role[4];
-    int has_state, has_person, has_agent;
+    int has_state, has_person, has_agent, region;
 } group_state;
 
 static void finish(dy_actor *g, const group_state *s)
@@ -131,6 +131,7 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
         if (s->has_person && strncmp(s->person, code, 3) != 0) return 0;
         code_cpy(s->state, code, ALL);
         s->has_state = 1;
+        s->region = a->kind == DY_AK_REGION;
         return 1;
     }
 }
@@ -266,6 +267,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (toks[m[k].t0].flags & DY_TF_HYPH) break;    /* Korea-China: a pair, not one actor */
             }
             finish(g, &gs);
+            g->region = (uint8_t)gs.region;
             /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
              * and a name no dictionary knows; the name is the person, with the title's code */
             if (gs.has_agent && !gs.has_person) {

@@ -270,8 +270,8 @@ static int parse_range(const char *s, int32_t *from, int32_t *to)
 
 static int kind_of(const char *k)
 {
-    static const char *names[] = {"", "country", "adj", "capital", "metonym", "igo", "group", "person", "agent", "place", "city"};
-    for (int i = 1; i <= DY_AK_CITY; i++) if (strcmp(k, names[i]) == 0) return i;
+    static const char *names[] = {"", "country", "adj", "capital", "metonym", "igo", "group", "person", "agent", "place", "city", "region"};
+    for (int i = 1; i <= DY_AK_REGION; i++) if (strcmp(k, names[i]) == 0) return i;
     return 0;
 }
 
@@ -327,7 +327,7 @@ static void actor_line(loader *L, char *s)
     if (nf < 2 || nf > 3) { problem(L, "expected 'CODE KIND [FROM..TO] =' before '='"); return; }
     if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUS or RUSGOV)", f[0]); return; }
     int kind = kind_of(f[1]);
-    if (!kind || kind == DY_AK_AGENT) { problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person, place, city)", f[1]); return; }
+    if (!kind || kind == DY_AK_AGENT) { problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person, place, city, region)", f[1]); return; }
     int32_t from = INT32_MIN, to = INT32_MAX;
     if (nf == 3) {
         if (kind != DY_AK_PERSON) { problem(L, "a date range is only for 'person' lines"); return; }

@@ -26,7 +26,8 @@ typedef struct dy_dict dy_dict;
 enum dy_actor_kind {
     DY_AK_COUNTRY = 1, DY_AK_ADJ, DY_AK_CAPITAL, DY_AK_METONYM, DY_AK_IGO, DY_AK_GROUP,
     DY_AK_PERSON, DY_AK_AGENT, DY_AK_PLACE,    /* a place that is no actor: "Korean Peninsula" */
-    DY_AK_CITY      /* a city or region (the gazetteer): codes to its country, as a capital does */
+    DY_AK_CITY,     /* a city or region (the gazetteer): codes to its country, as a capital does */
+    DY_AK_REGION    /* a world region ("Africa", "European"): an actor, but no story's country */
 };
 
 enum dy_gram_class {

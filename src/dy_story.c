@@ -10,39 +10,11 @@ static int story_country_code(const char *code)
            code[1] && code[2];
 }
 
-/* The first named country of groups g[0..ng), or NULL. */
-static const char *first_country(const dy_actor *g, size_t ng)
-{
-    for (size_t k = 0; k < ng; k++)
-        if (!g[k].anaphor && story_country_code(g[k].code)) return g[k].code;
-    return NULL;
-}
-
 static void set_country(dy_story *st, const char *code, int from)
 {
     memcpy(st->country, code, 3);
     st->country[3] = 0;
     st->from = from;
-}
-
-int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
-{
-    assert(st && d && doc);
-    st->country[0] = 0;
-    st->from = DY_STORY_NONE;
-    st->ntally = 0;
-    if (!doc->title || !doc->title[0]) return 0;
-    st->toks.len = 0;
-    st->norm.len = 0;
-    size_t n = strnlen(doc->title, 1024);
-    if (dy_tokenize(doc->title, n, 0, dy_dict_lex(d), &st->toks, &st->norm)) return -1;
-    if (st->toks.len == 0) return 0;
-    dy_actor g[16];
-    uint32_t nt = st->toks.len > 200 ? 200 : (uint32_t)st->toks.len;
-    size_t ng = dy_actors_find(d, st->toks.v, &st->norm, 0, nt, INT32_MIN, NULL, g, 16);
-    const char *c = first_country(g, ng);
-    if (c) set_country(st, c, DY_STORY_TITLE);
-    return 0;
 }
 
 static void tally(dy_story *st, const char *code)
@@ -55,20 +27,10 @@ static void tally(dy_story *st, const char *code)
     st->tally[st->ntally++].n = 1;
 }
 
-void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, uint32_t t0, uint32_t t1, int first)
+/* The place named most often (the title's countries count twice), when it stands out: twice
+ * at least, and half as often again as any other (a round-up of news has no country of its own). */
+static void pick_dominant(dy_story *st)
 {
-    if (first && ng > 0 && g[0].t0 == t0 && !g[0].anaphor && story_country_code(g[0].code)) {
-        /* "ISTANBUL (Reuters) -": a place in capitals, then a dash or colon soon after */
-        int caps = 1;
-        for (uint32_t i = g[0].t0; i < g[0].t1; i++)
-            if ((t[i].flags & DY_TF_WORD) && !(t[i].flags & DY_TF_ALLCAP)) caps = 0;
-        int dash = 0;
-        for (uint32_t i = g[0].t1; i < t1 && i < g[0].t1 + 8 && !dash; i++) dash = (t[i].flags & DY_TF_CLAUSE) != 0;
-        if (caps && dash) set_country(st, g[0].code, DY_STORY_DATELINE);
-    }
-    if (st->from >= DY_STORY_TITLE) goto count;
-    /* the place named most often, when it stands out: twice at least, and half as often again
-     * as any other (a round-up of unrelated news has no country of its own) */
     int best = -1, second = 0;
     for (size_t i = 0; i < st->ntally; i++)
         if (best < 0 || st->tally[i].n > st->tally[best].n) {
@@ -79,9 +41,55 @@ void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, 
     st->from = DY_STORY_NONE;
     if (best >= 0 && st->tally[best].n >= 2 && 2 * st->tally[best].n >= 3 * second)
         set_country(st, st->tally[best].c, DY_STORY_DOMINANT);
+    else if (st->title[0])      /* no clear lead: the title's first country */
+        set_country(st, st->title, DY_STORY_TITLE);
+}
+
+int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
+{
+    assert(st && d && doc);
+    st->country[0] = 0;
+    st->from = DY_STORY_NONE;
+    st->ntally = 0;
+    st->title[0] = 0;
+    if (!doc->title || !doc->title[0]) return 0;
+    st->toks.len = 0;
+    st->norm.len = 0;
+    size_t n = strnlen(doc->title, 1024);
+    if (dy_tokenize(doc->title, n, 0, dy_dict_lex(d), &st->toks, &st->norm)) return -1;
+    if (st->toks.len == 0) return 0;
+    dy_actor g[16];
+    uint32_t nt = st->toks.len > 200 ? 200 : (uint32_t)st->toks.len;
+    size_t ng = dy_actors_find(d, st->toks.v, &st->norm, 0, nt, INT32_MIN, NULL, g, 16);
+    /* each country of the title counts twice: one alone names the story's country at once, and
+     * "US sanctions Myanmar generals" waits for the text to say which one the story is set in */
+    for (size_t k = 0; k < ng; k++)
+        if (!g[k].anaphor && !g[k].region && story_country_code(g[k].code)) {
+            if (!st->title[0]) { memcpy(st->title, g[k].code, 3); st->title[3] = 0; }
+            tally(st, g[k].code);
+            tally(st, g[k].code);
+        }
+    pick_dominant(st);
+    if (st->from == DY_STORY_DOMINANT) st->from = DY_STORY_TITLE;
+    return 0;
+}
+
+void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, uint32_t t0, uint32_t t1, int first)
+{
+    if (first && ng > 0 && g[0].t0 == t0 && !g[0].anaphor && !g[0].region && story_country_code(g[0].code)) {
+        /* "ISTANBUL (Reuters) -": a place in capitals, then a dash or colon soon after */
+        int caps = 1;
+        for (uint32_t i = g[0].t0; i < g[0].t1; i++)
+            if ((t[i].flags & DY_TF_WORD) && !(t[i].flags & DY_TF_ALLCAP)) caps = 0;
+        int dash = 0;
+        for (uint32_t i = g[0].t1; i < t1 && i < g[0].t1 + 8 && !dash; i++) dash = (t[i].flags & DY_TF_CLAUSE) != 0;
+        if (caps && dash) set_country(st, g[0].code, DY_STORY_DATELINE);
+    }
+    if (st->from == DY_STORY_DATELINE) goto count;
+    pick_dominant(st);
 count:  /* the sentence counts from the next one on: a lone sentence is no story */
     for (size_t k = 0; k < ng; k++)
-        if (!g[k].anaphor && story_country_code(g[k].code)) tally(st, g[k].code);
+        if (!g[k].anaphor && !g[k].region && story_country_code(g[k].code)) tally(st, g[k].code);
 }
 
 const char *dy_story_country(const dy_story *st) { return st->country; }

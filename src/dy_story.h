@@ -26,6 +26,7 @@ enum { DY_STORY_NONE = 0, DY_STORY_DOMINANT, DY_STORY_TITLE, DY_STORY_DATELINE }
 typedef struct dy_story {
     char country[4];        /* "" while unknown */
     int from;               /* DY_STORY_*: how it was found */
+    char title[4];          /* the title's first country, "" when none */
     struct { char c[4]; int n; } tally[32];     /* countries named so far, and how often */
     size_t ntally;
     dy_toks toks;           /* scratch for the title */
