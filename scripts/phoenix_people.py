@@ -72,7 +72,8 @@ TITLES = {"president", "prime", "foreign", "minister", "defense", "defence", "in
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "das", "do", "dos", "du", "van", "von",
              "der", "den", "la", "le", "y", "e", "ter", "ould", "ag", "abu", "ben"}
 # words that never stand alone for a person however rare they are in the reference texts
-STOP = {"young", "rice", "mark", "rama", "may", "king", "brown", "white", "black", "green", "rose",
+STOP = {"roman", "loum", "villavicencio", "holguin", "holguín", "iloilo", "reno",  # cities in dict/places.txt
+        "young", "rice", "mark", "rama", "may", "king", "brown", "white", "black", "green", "rose",
         "hope", "grant", "bush", "lee", "kim", "khan", "singh", "park", "moon", "love", "long",
         "wing", "chan", "wong", "song", "hill", "price", "cash", "little", "small", "good", "best",
         "rich", "power", "major", "prince", "duke", "earl", "pope", "bishop", "abbott", "mayor",
