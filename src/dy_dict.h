@@ -54,7 +54,7 @@ typedef struct dy_actor_entry {
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;
 
-enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET };
+enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE };   /* SOURCE: the S slot */
 
 typedef struct dy_pel {
     uint8_t type;       /* DY_PE_* */
@@ -76,6 +76,10 @@ typedef struct dy_pattern {
     uint16_t nreq;
     uint32_t req;       /* offset of that set in the word sets (as dy_pel.words) */
     const struct dy_cameo *cam;     /* the entry of its code (NULL for "-"), found once at load */
+    /* "pair=CODE": the target also acts on the source with this code (PETRARCH's [032:033]:
+     * "A left for B" is A visits B and B receives A); "" when none */
+    char pair[8];
+    const struct dy_cameo *pair_cam;
 } dy_pattern;
 
 typedef struct dy_cameo {
