@@ -62,7 +62,9 @@ static void rep(imp *I, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     I->nrep++;
-    if (dy_buf_printf(I->report, "%s:%zu: %s\n", I->file, I->line, msg)) I->oom = 1;
+    int bad = I->line ? dy_buf_printf(I->report, "%s:%zu: %s\n", I->file, I->line, msg)
+                      : dy_buf_printf(I->report, "%s: %s\n", I->file, msg);
+    if (bad) I->oom = 1;
 }
 
 static char *sdup(imp *I, const char *s, size_t n)
@@ -270,7 +272,7 @@ static void actor_code(imp *I, char *in, dy_vec *codes)
     }
     int lower = 0;
     for (char *q = c; *q; q++) if (*q >= 'a' && *q <= 'z') lower = 1;
-    if (lower) { rep(I, "code '%s' is written in capitals in dyad", c); upcase(c); }
+    if (lower) { upcase(c); rep(I, "actor codes are written in capitals in dyad: coded as %s", c); }
     size_t n = strlen(c);
     int ok = n >= 3 && n <= 15;
     for (size_t i = 0; i < n && ok; i++) ok = dy_isupper((unsigned char)c[i]) || dy_isdigit((unsigned char)c[i]) || c[i] == '-';
@@ -469,6 +471,7 @@ static void agent_entry(imp *I, char *s, dy_vec *markers)
     char *code = trim(br + 1);
     *br = 0;
     char role[16];
+    if (!strchr(code, '~')) { rep(I, "agent code '%s' has no '~' (~GOV adds GOV after the actor's code): left out", code); return; }
     if (code[0] != '~') {
         rep(I, "'%s' puts the agent before the actor's code; dyad's agents follow it: left out", code);
         return;
