@@ -528,6 +528,16 @@ static int add_alternative(loader *L, dy_vec *set, const char *alt)
     return add_word(L, set, w, wl);
 }
 
+/* The flag "pair=CODE" (PETRARCH's paired codes [032:033]): a CAMEO code of three or more
+ * digits, or a problem. Returns 0 when it is good. */
+static int pair_flag(loader *L, const char *code, char out[8])
+{
+    if (!dy_dict_cameo(L->d, code)) { problem(L, "unknown CAMEO code '%s' in pair= (see dict/cameo.txt)", code); return -1; }
+    if (strlen(code) < 3) { problem(L, "use the three-digit form of root code %s in pair= (e.g. %s0)", code, code); return -1; }
+    snprintf(out, 8, "%s", code);
+    return 0;
+}
+
 static void pattern_line(loader *L, char *s)
 {
     dy_dict *d = L->d;
@@ -540,7 +550,7 @@ static void pattern_line(loader *L, char *s)
             if (strcmp(f, "sym") == 0) sym = 1;
             else if (strcmp(f, "rev") == 0) rev = 1;
             else if (strcmp(f, "meet") == 0) meet = 1;
-            else if (strncmp(f, "pair=", 5) == 0 && dy_dict_cameo(d, f + 5) && strlen(f + 5) >= 3) snprintf(pair, sizeof pair, "%s", f + 5);
+            else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
             else { problem(L, "unknown flag '%s' (sym, rev, meet or pair=CODE with a CAMEO code)", f); return; }
         }
     }
@@ -554,14 +564,14 @@ static void pattern_line(loader *L, char *s)
     if (strlen(code) == 2) { problem(L, "use the three-digit form of root code %s (e.g. %s0)", code, code); return; }
     dy_pattern p = {0};
     snprintf(p.code, sizeof p.code, "%s", code);
+    memcpy(p.pair, pair, sizeof p.pair);
     p.sym = (uint8_t)sym;
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
-    memcpy(p.pair, pair, sizeof p.pair);
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;
-    int ok = 1, ntarget = 0;
+    int ok = 1, ntarget = 0, nsource = 0;
     for (char *el = strtok_r(NULL, " \t", &save); el && ok; el = strtok_r(NULL, " \t", &save)) {
         dy_pel e = {0};
         int opt = 0;
@@ -580,6 +590,10 @@ static void pattern_line(loader *L, char *s)
             if (opt) { problem(L, "the target slot T cannot be optional"); ok = 0; break; }
             e.type = DY_PE_TARGET;
             ntarget++;
+        } else if (strcmp(el, "S") == 0) {
+            if (opt) { problem(L, "the source slot S cannot be optional"); ok = 0; break; }
+            e.type = DY_PE_SOURCE;
+            nsource++;
         } else {
             dy_vec set = DY_VEC_INIT(uint32_t);
             if (el[0] == '{') {
@@ -613,7 +627,7 @@ static void pattern_line(loader *L, char *s)
         if (!ok) break;
         e.opt = (uint8_t)opt;
         if (d->pels.len == start_pels && (e.type != DY_PE_WORDS || e.opt)) {
-            problem(L, "a pattern must start with a word, not an optional element, a gap or T");
+            problem(L, "a pattern must start with a word, not an optional element, a gap, T or S");
             ok = 0;
             break;
         }
@@ -623,7 +637,7 @@ static void pattern_line(loader *L, char *s)
         p.nel++;
     }
     if (ok && p.nel == 0) { problem(L, "a pattern needs at least one word"); ok = 0; }
-    if (ok && ntarget > 1) { problem(L, "a pattern has at most one T"); ok = 0; }
+    if (ok && (ntarget > 1 || nsource > 1)) { problem(L, "a pattern has at most one T and one S"); ok = 0; }
     if (ok && p.nel > 0 && DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP) {
         problem(L, "a pattern cannot end with a gap");
         ok = 0;
@@ -671,6 +685,7 @@ static int index_patterns(dy_dict *d)
     for (size_t i = 0; i < d->patterns.len; i++) {
         dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
         q->cam = dy_dict_cameo(d, q->code);
+        q->pair_cam = q->pair[0] ? dy_dict_cameo(d, q->pair) : NULL;
         for (uint16_t k = 0; k < q->nreq; k++) {
             uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, q->req + k);
             if (w < nw && d->reqbit[w] == 64) d->reqbit[w] = (uint8_t)(nextbit++ & 63);

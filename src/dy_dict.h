@@ -55,7 +55,7 @@ typedef struct dy_actor_entry {
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;
 
-enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET };
+enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE };   /* SOURCE: the S slot */
 
 typedef struct dy_pel {
     uint8_t type;       /* DY_PE_* */
@@ -71,7 +71,8 @@ typedef struct dy_pattern {
     uint8_t meet;       /* a meeting: held where one party is at home, the other visits (042)
                          * and the party at home hosts (043) */
     char pair[8];       /* "" or the code of the target's act back to the source that the act
-                         * implies: hosting T implies T's visit ("043 host+ T ; pair=042") */
+                         * implies: hosting T implies T's visit ("043 host+ T ; pair=042");
+                         * PETRARCH's [032:033] imports as pair= too */
     uint8_t nel;
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */
@@ -81,6 +82,7 @@ typedef struct dy_pattern {
     uint16_t nreq;
     uint32_t req;       /* offset of that set in the word sets (as dy_pel.words) */
     const struct dy_cameo *cam;     /* the entry of its code (NULL for "-"), found once at load */
+    const struct dy_cameo *pair_cam;    /* the entry of pair's code (NULL when none) */
 } dy_pattern;
 
 typedef struct dy_cameo {

@@ -30,6 +30,7 @@ typedef struct match {
     int tgt;                /* group at T, -1 when none */
     int by;                 /* T was reached through "by" (passive) */
     uint16_t nlit;
+    int src;                /* group at S, -1 when none */
 } match;
 
 struct dy_coder {
@@ -374,6 +375,20 @@ static int reciprocal_at(const sctx *s, uint32_t j)
             WIS(s, j + 2, "over") || WIS(s, j + 2, "after"));
 }
 
+static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m);
+
+/* The source slot S: an actor starts at ti (a leading "the" skipped) and is the event's source
+ * ("despite S criticism+" in patterns imported from PETRARCH, whose $ may stand anywhere). */
+static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    uint32_t tj = ti;
+    if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+    int g = group_at(s, tj);
+    if (g < 0 || s->g[g].t0 != tj || !match_el(s, p, ei + 1, s->g[g].t1, passive, m)) return 0;
+    m->src = g;
+    return 1;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -404,6 +419,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         }
         return 0;
     }
+    case DY_PE_SOURCE: return match_source(s, p, ei, ti, passive, m);
     case DY_PE_TARGET: {
         uint32_t tj = ti;
         int by = 0;
@@ -483,7 +499,7 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
                 for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
                 if (!any) continue;
             }
-            match m = {cand[k], i, i, -1, 0, p->nlit};
+            match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = is_passive_at(s, i);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
@@ -1072,6 +1088,7 @@ static int code_sentence(sctx *s)
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
             src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
+            if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;

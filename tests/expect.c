@@ -3,6 +3,10 @@
  *
  *   test_expect DYAD FILE.expect...        one test per assertion line
  *   test_expect DYAD --gsr RECORDS.tsv MIN_P MIN_R
+ *   test_expect DYAD --petrarch-units RECORDS.tsv DICTDIR MIN_P MIN_R
+ *       PETRARCH's unit tests, each evaluated record coded alone (its date as the document's)
+ *       with the dictionaries in DICTDIR (imported from the tests' own by dyad dict import);
+ *       country + root precision and recall per category and overall, failing below the floor.
  *
  * .expect lines:  "+ SRC TGT CODE [DATE]" must be coded; "- SRC TGT CODE" must not;
  * "! TEXT" no event may come from a sentence containing TEXT.
@@ -239,9 +243,146 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
     return ok ? 0 : 1;
 }
 
+/* ---- PETRARCH's unit tests, coded with dictionaries imported from its own (country + root) ---- */
+typedef struct unit { char cat[32]; triple exp[24]; int nexp; triple got[64]; int ngot; } unit;
+typedef struct tally { char cat[32]; int recs, tp, fp, fn; } tally;
+
+static void tally_add(tally *t, const unit *u, int tp, int fp, int fn)
+{
+    t->recs++;
+    t->tp += tp;
+    t->fp += fp;
+    t->fn += fn;
+    (void)u;
+}
+
+static void tally_print(const tally *t)
+{
+    double P = t->tp + t->fp ? (double)t->tp / (t->tp + t->fp) : 0, R = t->tp + t->fn ? (double)t->tp / (t->tp + t->fn) : 0;
+    printf("units %-10s %3d records %3d expected %3d coded  precision %.2f recall %.2f (tp %d fp %d fn %d)\n",
+           t->cat, t->recs, t->tp + t->fn, t->tp + t->fp, P, R, t->tp, t->fp, t->fn);
+}
+
+/* Writes the evaluated records as JSON Lines (id "uN", the sentence, its date); returns the count. */
+static int units_read(const char *tsv, const char *jsonl, unit **out)
+{
+    FILE *f = fopen(tsv, "r"), *o = fopen(jsonl, "w");
+    if (!f || !o) { if (f) fclose(f); if (o) fclose(o); return -1; }
+    char *line = NULL;
+    size_t cap = 0;
+    int n = 0, capu = 0;
+    unit *v = NULL;
+    if (getline(&line, &cap, f) < 0) n = -1;   /* header */
+    while (n >= 0 && getline(&line, &cap, f) > 0) {
+        line[strcspn(line, "\n")] = 0;
+        char *cols[9] = {0};
+        int nc = 0;
+        for (char *p = line; nc < 9;) { cols[nc++] = p; char *t = strchr(p, '\t'); if (!t) break; *t = 0; p = t + 1; }
+        if (nc < 6 || strcmp(cols[5], "true") != 0) continue;
+        if (n == capu) { capu = capu ? capu * 2 : 256; v = realloc(v, (size_t)capu * sizeof *v); }
+        unit *u = &v[n];
+        memset(u, 0, sizeof *u);
+        snprintf(u->cat, sizeof u->cat, "%s", cols[4]);
+        u->nexp = parse_expected(cols[3], u->exp, 24);
+        char id[16], d[16];
+        snprintf(id, sizeof id, "u%d", n);
+        snprintf(d, sizeof d, "%.4s-%.2s-%.2s", cols[1], cols[1] + 4, cols[1] + 6);
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "id", id);
+        cJSON_AddStringToObject(j, "text", cols[2]);
+        cJSON_AddStringToObject(j, "date", d);
+        char *js = cJSON_PrintUnformatted(j);
+        fprintf(o, "%s\n", js);
+        cJSON_free(js);
+        cJSON_Delete(j);
+        n++;
+    }
+    free(line);
+    fclose(f);
+    fclose(o);
+    *out = v;
+    return n;
+}
+
+static int units(const char *dyad, const char *tsv, const char *dict, double minp, double minr)
+{
+    if (access(tsv, R_OK) != 0) { printf("skip units (%s is absent)\n", tsv); return 0; }
+    char tmp[] = "/tmp/dyad-units-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) { perror("mkstemp"); return 1; }
+    close(fd);
+    unit *u = NULL;
+    int nu = units_read(tsv, tmp, &u);
+    if (nu <= 0) { unlink(tmp); printf("FAIL units: cannot read %s\n", tsv); return 1; }
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "%.3000s code --no-progress --dict '%.3000s' --input jsonl %s", dyad, dict, tmp);
+    FILE *pp = popen(cmd, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    while (pp && getline(&line, &cap, pp) > 0) {
+        cJSON *o = cJSON_Parse(line);
+        if (!o) continue;
+        const char *id = str(o, "doc");
+        int r = id[0] == 'u' ? atoi(id + 1) : -1;
+        if (r >= 0 && r < nu && u[r].ngot < 64) {
+            triple t;
+            snprintf(t.s, 4, "%.3s", str(o, "source"));
+            snprintf(t.t, 4, "%.3s", str(o, "target"));
+            snprintf(t.r, 3, "%.2s", str(o, "code"));
+            int dup = 0;
+            for (int k = 0; k < u[r].ngot; k++) if (!memcmp(&u[r].got[k], &t, sizeof t)) dup = 1;
+            if (!dup) u[r].got[u[r].ngot++] = t;
+        }
+        cJSON_Delete(o);
+    }
+    free(line);
+    if (pp) pclose(pp);
+    unlink(tmp);
+    tally all = {"overall", 0, 0, 0, 0}, cats[64];
+    int ncat = 0;
+    for (int r = 0; r < nu; r++) {
+        int used[64] = {0}, tp = 0, fn = 0, fp = 0;
+        for (int e = 0; e < u[r].nexp; e++) {
+            int hit = 0;
+            for (int g = 0; g < u[r].ngot && !hit; g++)
+                if (!used[g] && !memcmp(&u[r].exp[e], &u[r].got[g], sizeof(triple))) used[g] = hit = 1;
+            if (hit) tp++; else fn++;
+        }
+        for (int g = 0; g < u[r].ngot; g++) fp += !used[g];
+        int c = 0;
+        while (c < ncat && strcmp(cats[c].cat, u[r].cat)) c++;
+        if (c == ncat && ncat < 64) { memset(&cats[ncat], 0, sizeof cats[ncat]); snprintf(cats[ncat].cat, 32, "%s", u[r].cat); ncat++; }
+        if (c < ncat) tally_add(&cats[c], &u[r], tp, fp, fn);
+        tally_add(&all, &u[r], tp, fp, fn);
+        if (getenv("UNITS_VERBOSE") && (fp || fn)) {
+            printf("units-diff %d %s expected", r, u[r].cat);
+            for (int e = 0; e < u[r].nexp; e++) printf(" %s,%s,%s", u[r].exp[e].s, u[r].exp[e].t, u[r].exp[e].r);
+            printf(" | coded");
+            for (int g = 0; g < u[r].ngot; g++) printf(" %s,%s,%s", u[r].got[g].s, u[r].got[g].t, u[r].got[g].r);
+            printf("\n");
+        }
+    }
+    for (int c = 0; c < ncat; c++) tally_print(&cats[c]);
+    tally_print(&all);
+    free(u);
+    double P = all.tp + all.fp ? (double)all.tp / (all.tp + all.fp) : 0, R = all.tp + all.fn ? (double)all.tp / (all.tp + all.fn) : 0;
+    int ok = P >= minp && R >= minr;
+    printf("%s units precision %.2f >= %.2f and recall %.2f >= %.2f (country + root)\n", ok ? "ok  " : "FAIL", P, minp, R, minr);
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R\n"); return 2; }
+    if (argc < 3) {
+        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R\n");
+        return 2;
+    }
+    if (!strcmp(argv[2], "--petrarch-units")) {
+        if (argc != 7) return 2;
+        int r = units(argv[1], argv[3], argv[4], atof(argv[5]), atof(argv[6]));
+        printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
+        return r;
+    }
     if (!strcmp(argv[2], "--gsr")) {
         if (argc != 6) return 2;
         int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]));

@@ -2,7 +2,8 @@
 # Runs every test suite against each build directory given (build, build/asan) and ends with
 # the line "N passed, N failed". Suites: C unit tests (Check), golden files (tests/golden),
 # expectations on our articles (tests/corpus) and on the seed articles when ../shared is there,
-# and agreement with PETRARCH2's GSR records when ../shared/conformance is there.
+# agreement with PETRARCH2's GSR records when ../shared/conformance is there, and PETRARCH's own
+# unit tests coded with their dictionaries imported by dyad dict import.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 PASS=0
@@ -102,6 +103,18 @@ for B in "$@"; do
         "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.62}" "${GSR_MIN_R:-0.42}" > "$LOG" 2>&1
         grep -E '^(gsr|FAIL|ok)' "$LOG"
         count
+    fi
+
+    if [ -f ../shared/conformance/petrarch2-validation.tsv ]; then
+        echo "-- PETRARCH unit tests, with their dictionaries imported by dyad dict import"
+        UD=$(mktemp -d)
+        "$B/dyad" dict import --from petrarch ../shared/conformance/petrarch2-validation-dictionaries --out "$UD/dict" --dict dict > /dev/null 2>&1
+        "$B/test_expect" "$B/dyad" --petrarch-units ../shared/conformance/petrarch2-validation.tsv "$UD/dict" "${UNITS_MIN_P:-0.72}" "${UNITS_MIN_R:-0.45}" > "$LOG" 2>&1
+        grep -E '^(units|FAIL|ok)' "$LOG"
+        count
+        rm -rf "$UD"
+    else
+        echo "-- PETRARCH unit tests: skipped (../shared/conformance is absent)"
     fi
 done
 # Once more the unit and golden tests under valgrind: no leaks, no invalid reads.
