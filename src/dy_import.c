@@ -691,20 +691,23 @@ static int code_part(imp *I, const char *in, size_t n, char out[8])
     return 1;
 }
 
-/* "[A]" or "[A:B]" to a dyad code and pair code ("" when none). 0 when unusable. */
-static int petr_code(imp *I, const char *s, char code[8], char pair[8])
+/* "[A]" or "[A:B]" to a dyad code and pair code ("" when none). "[:B]" (or "[---:B]"), only
+ * the target acting on the source, is B with *rev set. 0 when unusable. */
+static int petr_code(imp *I, const char *s, char code[8], char pair[8], int *rev)
 {
     pair[0] = 0;
+    *rev = 0;
     const char *colon = strchr(s, ':');
     size_t n = colon ? (size_t)(colon - s) : strlen(s);
-    if (!code_part(I, s, n, code)) return 0;
+    int none = 1;
+    for (size_t i = 0; i < n && none; i++) none = dy_isspace((unsigned char)s[i]);
+    if (colon && none) strcpy(code, "-");
+    else if (!code_part(I, s, n, code)) return 0;
     if (colon) {
         char b[8];
         if (!code_part(I, colon + 1, strlen(colon + 1), b)) return 0;
-        if (strcmp(b, "-") != 0) {
-            if (!strcmp(code, "-")) { rep(I, "code '%s' has only a paired code: left out", s); return 0; }
-            strcpy(pair, b);
-        }
+        if (strcmp(b, "-") != 0 && !strcmp(code, "-")) { strcpy(code, b); *rev = 1; }
+        else if (strcmp(b, "-") != 0) strcpy(pair, b);
     }
     return 1;
 }
@@ -954,10 +957,12 @@ static void block_pattern(imp *I, const vpat *vp, const dy_vec *verbs)
 {
     I->line = vp->line;
     char code[8], pair[8], flags[32];
-    if (!petr_code(I, vp->code, code, pair)) return;
+    int crev;
+    if (!petr_code(I, vp->code, code, pair, &crev)) return;
     pslot sl[MAXSLOT];
     int ns = pattern_slots(I, vp->text, sl), sym, rev;
     if (ns < 0 || (ns = map_slots(I, sl, ns, &sym, &rev)) < 0) return;
+    rev ^= crev;
     if (!ns) { rep(I, "an empty pattern: left out"); return; }
     for (int i = 0; i < ns; i++) {
         if (sl[i].kind != SL_VERB) continue;
@@ -979,11 +984,12 @@ static void block_flush(imp *I, dy_vec *verbs, dy_vec *pats)
         vverb *vv = &DY_VEC_AT(verbs, vverb, k);
         I->line = vv->line;
         char code[8], pair[8], flags[32];
-        if (!vv->alts.len || !petr_code(I, vv->code, code, pair) || !strcmp(code, "-")) continue;
+        int rev;
+        if (!vv->alts.len || !petr_code(I, vv->code, code, pair, &rev) || !strcmp(code, "-")) continue;
         pslot sl[1];
         sl[0].kind = SL_VERB;
         sl[0].alts = vv->alts;
-        flags_text(flags, sizeof flags, 0, 0, pair);
+        flags_text(flags, sizeof flags, 0, rev, pair);
         write_pattern(I, sl, 1, code, flags, vv->line);
     }
     for (size_t k = 0; k < pats->len; k++) block_pattern(I, &DY_VEC_AT(pats, vpat, k), verbs);
