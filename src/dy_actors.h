@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "dy_dict.h"
 #include "dy_tok.h"
 
@@ -44,6 +45,12 @@ typedef struct dy_actor {
     int16_t comp;           /* first member of its coordination (itself when alone) */
     int16_t ncomp;          /* members, on the first one */
 } dy_actor;
+
+/* A code that names a country (RUS, RUSGOV): not an IGO or NGO, not a bare role ("---GOV"). */
+static inline int dy_code_is_country(const char *code)
+{
+    return code[0] != '-' && strncmp(code, "IGO", 3) != 0 && strncmp(code, "NGO", 3) != 0;
+}
 
 /* Surnames learnt in a document from a title before an unknown name ("Hungarian Foreign Minister
  * Peter Szijjarto" -> "szijjarto" HUNGOV): a later "Szijjarto" alone codes the same. Owned by

@@ -147,6 +147,8 @@ static int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1
  * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */
 static int bare_agent(const sctx *s, int g) { return g >= 0 && s->g[g].kind == DY_GK_AGENT && !s->g[g].anaphor; }
 /* a named actor: a role filled in from the story's country (fill_roles) is still a bare role */
+/* a coordination ("Russia and North Korea") or a resolved pair ("the two sides") */
+static int is_pair(const sctx *s, int g) { return s->g[g].ncomp >= 2 || s->g[g].code2[0]; }
 static int is_named(const sctx *s, int g) { return s->g[g].code[0] && s->g[g].code[0] != '-' && !s->g[g].filled; }
 
 static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
@@ -216,7 +218,6 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
 
-static int is_country_code(const char *code) { return code[0] != '-' && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3); }
 
 /* "It is good for Kim", "it was clear that": an "it" before a form of "be" that is not a passive
  * ("it was attacked") stands for nothing. */
@@ -310,7 +311,7 @@ static void resolve(sctx *s, int k)
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-') {
-                if (g->anaphor == DY_G_COUNTRY && !is_country_code(cand[j].code)) continue;
+                if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
                 return;
@@ -344,8 +345,8 @@ static void pair_level(const sctx *s, dy_actor *g)
 {
     for (uint32_t i = g->t0; i < g->t1; i++)
         if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments")) return;
-    if (is_country_code(g->code)) g->code[3] = 0;
-    if (g->code2[0] && is_country_code(g->code2)) g->code2[3] = 0;
+    if (dy_code_is_country(g->code)) g->code[3] = 0;
+    if (g->code2[0] && dy_code_is_country(g->code2)) g->code2[3] = 0;
 }
 
 /* Codes of a group, expanding a coordination or a resolved pair. */
@@ -774,7 +775,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
     dy_coder *c = s->c;
     if (!strcmp(x, y)) return 0;
     /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
-    if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && is_country_code(x)) return 0;
+    if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && dy_code_is_country(x)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
     dy_event e = {0};
     e.sent = s->sidx;
@@ -800,7 +801,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
         added = push_event(c, &e);
         if (added < 0) return -1;
         if (added && !mood) note_topic(c, x, y);
-        if (added && !mood && !strncmp(code, DY_CAMEO_VISIT, 3) && is_country_code(y)) {
+        if (added && !mood && !strncmp(code, DY_CAMEO_VISIT, 3) && dy_code_is_country(y)) {
             memcpy(c->visit_place, y, 3);
             c->visit_place[3] = 0;
             c->visit_sent = s->sidx;
@@ -853,7 +854,7 @@ static int meeting_place(const sctx *s, char home[4])
 {
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        if (g->anaphor || g->kind == DY_GK_AGENT || !is_named(s, (int)k) || !is_country_code(g->code)) continue;
+        if (g->anaphor || g->kind == DY_GK_AGENT || !is_named(s, (int)k) || !dy_code_is_country(g->code)) continue;
         int at = g->locative;
         for (uint32_t j = g->t0, n = 0; !at && j-- > s->t0 && n < 6; n++) {
             if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
@@ -899,7 +900,9 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
         code2 = xh ? DY_CAMEO_VISIT : DY_CAMEO_HOST;
         ex(s->c, "    a meeting in %s: %s hosts\n", home, xh ? xc[0] : yc[0]);
     }
-    const dy_cameo *c1 = dy_dict_cameo(s->c->dict, code1), *c2 = dy_dict_cameo(s->c->dict, code2);
+    /* the pattern's codes have their entries already (found once at load) */
+    const dy_cameo *c1 = code1 == p->code ? p->cam : dy_dict_cameo(s->c->dict, code1);
+    const dy_cameo *c2 = code2 == p->pair ? p->pair_cam : dy_dict_cameo(s->c->dict, code2);
     if (emit_one(s, m, code1, c1, xc[0], xi[0], yc[0], yi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
     if (emit_one(s, m, code2, c2, yc[0], yi[0], xc[0], xi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
     return 1;
@@ -1105,18 +1108,18 @@ static int code_sentence(sctx *s)
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
-        if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
-        if (src >= 0 && p->sym && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && tgt >= 0) {
+        if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
+        if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0) {
             /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
-        int recip = !passive && src >= 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0]) && m->tgt < 0 &&
+        int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
         if (recip) tgt = -1;
-        int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && (s->g[src].ncomp >= 2 || s->g[src].code2[0])) ||
-                                   (src < 0 && tgt >= 0 && (s->g[tgt].ncomp >= 2 || s->g[tgt].code2[0])));
+        int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
+                                   (src < 0 && tgt >= 0 && is_pair(s, tgt)));
         if ((src < 0 || tgt < 0) && !sym_pairs) {
             ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
             continue;

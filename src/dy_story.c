@@ -4,10 +4,10 @@
 #include <assert.h>
 #include <string.h>
 
-static int story_country_code(const char *code)
+/* A named group that counts towards the story's country: a country, not a region or reference. */
+static int story_counts(const dy_actor *g)
 {
-    return code[0] && code[0] != '-' && strncmp(code, "IGO", 3) != 0 && strncmp(code, "NGO", 3) != 0 &&
-           code[1] && code[2];
+    return !g->anaphor && !g->region && g->code[0] && g->code[1] && g->code[2] && dy_code_is_country(g->code);
 }
 
 static void set_country(dy_story *st, const char *code, int from)
@@ -64,7 +64,7 @@ int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
     /* each country of the title counts twice: one alone names the story's country at once, and
      * "US sanctions Myanmar generals" waits for the text to say which one the story is set in */
     for (size_t k = 0; k < ng; k++)
-        if (!g[k].anaphor && !g[k].region && story_country_code(g[k].code)) {
+        if (story_counts(&g[k])) {
             if (!st->title[0]) { memcpy(st->title, g[k].code, 3); st->title[3] = 0; }
             tally(st, g[k].code);
             tally(st, g[k].code);
@@ -76,7 +76,7 @@ int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
 
 void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, uint32_t t0, uint32_t t1, int first)
 {
-    if (first && ng > 0 && g[0].t0 == t0 && !g[0].anaphor && !g[0].region && story_country_code(g[0].code)) {
+    if (first && ng > 0 && g[0].t0 == t0 && story_counts(&g[0])) {
         /* "ISTANBUL (Reuters) -": a place in capitals, then a dash or colon soon after */
         int caps = 1;
         for (uint32_t i = g[0].t0; i < g[0].t1; i++)
@@ -89,7 +89,7 @@ void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, 
     pick_dominant(st);
 count:  /* the sentence counts from the next one on: a lone sentence is no story */
     for (size_t k = 0; k < ng; k++)
-        if (!g[k].anaphor && !g[k].region && story_country_code(g[k].code)) tally(st, g[k].code);
+        if (story_counts(&g[k])) tally(st, g[k].code);
 }
 
 const char *dy_story_country(const dy_story *st) { return st->country; }

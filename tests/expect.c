@@ -127,6 +127,21 @@ static int check_file(const char *dyad, const char *path, int *pass, int *fail)
     return 0;
 }
 
+/* One JSONL record for `dyad code --input jsonl`: id, text, and a YYYYMMDD date as YYYY-MM-DD. */
+static void write_record(FILE *out, const char *id, const char *text, const char *yyyymmdd)
+{
+    char d[16];
+    snprintf(d, sizeof d, "%.4s-%.2s-%.2s", yyyymmdd, yyyymmdd + 4, yyyymmdd + 6);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", id);
+    cJSON_AddStringToObject(o, "text", text);
+    cJSON_AddStringToObject(o, "date", d);
+    char *s = cJSON_PrintUnformatted(o);
+    fprintf(out, "%s\n", s);
+    cJSON_free(s);
+    cJSON_Delete(o);
+}
+
 /* ---- GSR agreement at country + country + root ---- */
 typedef struct triple { char s[4], t[4], r[3]; } triple;
 
@@ -170,16 +185,7 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
         if (nc < 6 || strcmp(cols[5], "true") != 0) continue;
         snprintf(ids[nrec], 64, "%s", cols[0]);
         nexp[nrec] = parse_expected(cols[3], exp[nrec], 16);
-        char d[16];
-        snprintf(d, sizeof d, "%.4s-%.2s-%.2s", cols[1], cols[1] + 4, cols[1] + 6);
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "id", cols[0]);
-        cJSON_AddStringToObject(o, "text", cols[2]);
-        cJSON_AddStringToObject(o, "date", d);
-        char *s = cJSON_PrintUnformatted(o);
-        fprintf(out, "%s\n", s);
-        cJSON_free(s);
-        cJSON_Delete(o);
+        write_record(out, cols[0], cols[2], cols[1]);
         nrec++;
     }
     fclose(out);
@@ -284,17 +290,9 @@ static int units_read(const char *tsv, const char *jsonl, unit **out)
         memset(u, 0, sizeof *u);
         snprintf(u->cat, sizeof u->cat, "%s", cols[4]);
         u->nexp = parse_expected(cols[3], u->exp, 24);
-        char id[16], d[16];
+        char id[16];
         snprintf(id, sizeof id, "u%d", n);
-        snprintf(d, sizeof d, "%.4s-%.2s-%.2s", cols[1], cols[1] + 4, cols[1] + 6);
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "id", id);
-        cJSON_AddStringToObject(j, "text", cols[2]);
-        cJSON_AddStringToObject(j, "date", d);
-        char *js = cJSON_PrintUnformatted(j);
-        fprintf(o, "%s\n", js);
-        cJSON_free(js);
-        cJSON_Delete(j);
+        write_record(o, id, cols[2], cols[1]);
         n++;
     }
     free(line);
