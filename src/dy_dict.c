@@ -159,7 +159,15 @@ typedef struct loader {
     size_t line;
     dy_toks toks;
     dy_buf norm;
+    dy_vec classes;     /* word_class: the &NAME lines of verbs.txt, for the patterns after them */
+    dy_vec class_words; /* uint32_t: their word ids, a run a class */
 } loader;
+
+typedef struct word_class {
+    char name[32];      /* without the '&' */
+    uint32_t off, n;    /* its run in class_words */
+    size_t line;
+} word_class;
 
 static void problem(loader *L, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -504,9 +512,12 @@ static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
     return 0;
 }
 
-/* One alternative of a word element: "word" or "word+". Multi-token words are an error here. */
+static int add_class_words(loader *L, dy_vec *set, const char *ref);
+
+/* One alternative of a word element: "word", "word+" or "&CLASS". Multi-token words are an error here. */
 static int add_alternative(loader *L, dy_vec *set, const char *alt)
 {
+    if (alt[0] == '&') return add_class_words(L, set, alt);
     size_t n = strlen(alt);
     int infl = n > 1 && alt[n - 1] == '+';
     if (infl) n--;
@@ -538,8 +549,105 @@ static int pair_flag(loader *L, const char *code, char out[8])
     return 0;
 }
 
+/* One word element's alternatives into set: "word", "word+", "&CLASS" or "{a|b+|&C}". */
+static int word_set(loader *L, char *el, dy_vec *set)
+{
+    size_t n = strlen(el);
+    if (el[0] == '{') {
+        if (n < 3 || el[n - 1] != '}') { problem(L, "unbalanced '{' in '%s'", el); return -1; }
+        el[n - 1] = 0;
+        char *s2 = NULL;
+        for (char *alt = strtok_r(el + 1, "|", &s2); alt; alt = strtok_r(NULL, "|", &s2))
+            if (add_alternative(L, set, alt)) return -1;
+        return 0;
+    }
+    if (strchr(el, '{') || strchr(el, '}') || strchr(el, '|')) { problem(L, "misplaced brace or '|' in '%s'", el); return -1; }
+    return add_alternative(L, set, el);
+}
+
+/* ---- word classes: "&NAME = word | word+ | {a|b}", one token any of them, named for later patterns ---- */
+static const word_class *find_class(const loader *L, const char *name)
+{
+    for (size_t i = 0; i < L->classes.len; i++)
+        if (strcmp(DY_VEC_AT(&L->classes, word_class, i).name, name) == 0) return &DY_VEC_AT(&L->classes, word_class, i);
+    return NULL;
+}
+
+static int class_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || n >= sizeof ((word_class *)0)->name || !dy_isupper((unsigned char)name[0])) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!dy_isupper((unsigned char)name[i]) && !dy_isdigit((unsigned char)name[i]) && name[i] != '_') return 0;
+    return 1;
+}
+
+/* "&NAME" as an alternative: every word of the class. */
+static int add_class_words(loader *L, dy_vec *set, const char *ref)
+{
+    const word_class *c = find_class(L, ref + 1);
+    if (!c) {
+        problem(L, "unknown class '%s' (define it on an earlier line: '%s = word | word+ | {a|b}')", ref, ref);
+        return -1;
+    }
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint32_t id = DY_VEC_AT(&L->class_words, uint32_t, c->off + i);
+        size_t k = 0;
+        while (k < set->len && DY_VEC_AT(set, uint32_t, k) != id) k++;
+        if (k < set->len) continue;     /* already there */
+        uint32_t *slot = dy_vec_push(set);
+        if (!slot) { L->oom = 1; return -1; }
+        *slot = id;
+    }
+    return 0;
+}
+
+static void class_line(loader *L, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (!eq) { problem(L, "expected '&NAME = word | word+ | {a|b}'"); return; }
+    *eq = 0;
+    char *name = trim(s) + 1;
+    if (!class_name_ok(name)) { problem(L, "bad class name '&%s' (capital letters, digits and '_', e.g. &WEAPON)", name); return; }
+    const word_class *old = find_class(L, name);
+    if (old) { problem(L, "class '&%s' is defined twice (first on line %zu)", name, old->line); return; }
+    /* the alternatives: split at the '|' outside braces */
+    dy_vec set = DY_VEC_INIT(uint32_t);
+    int depth = 0, ok = 1;
+    char *alt = eq + 1;
+    for (char *p = alt;; p++) {
+        if (*p == '{') depth++;
+        else if (*p == '}') depth--;
+        if (*p && (*p != '|' || depth > 0)) continue;
+        int end = !*p;
+        *p = 0;
+        char *a = trim(alt);
+        if (!*a) { problem(L, "empty alternative in class '&%s'", name); ok = 0; break; }
+        if (strpbrk(a, " \t")) { problem(L, "'%s' in class '&%s' is not one word (a class names single tokens)", a, name); ok = 0; break; }
+        if (word_set(L, a, &set)) { ok = 0; break; }
+        if (end) break;
+        alt = p + 1;
+    }
+    if (ok && set.len == 0) { problem(L, "class '&%s' has no words", name); ok = 0; }
+    word_class *c = ok ? dy_vec_push(&L->classes) : NULL;
+    if (ok && !c) L->oom = 1;
+    if (c) {
+        snprintf(c->name, sizeof c->name, "%s", name);
+        c->off = (uint32_t)L->class_words.len;
+        c->n = (uint32_t)set.len;
+        c->line = L->line;
+        for (size_t i = 0; i < set.len; i++) {
+            uint32_t *slot = dy_vec_push(&L->class_words);
+            if (!slot) { L->oom = 1; break; }
+            *slot = DY_VEC_AT(&set, uint32_t, i);
+        }
+    }
+    dy_vec_free(&set);
+}
+
 static void pattern_line(loader *L, char *s)
 {
+    if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
     int sym = 0, rev = 0, meet = 0;
@@ -596,16 +704,7 @@ static void pattern_line(loader *L, char *s)
             nsource++;
         } else {
             dy_vec set = DY_VEC_INIT(uint32_t);
-            if (el[0] == '{') {
-                if (el[n - 1] != '}' || n < 3) { problem(L, "unbalanced '{' in '%s'", el); ok = 0; break; }
-                el[n - 1] = 0;
-                char *s2 = NULL;
-                for (char *alt = strtok_r(el + 1, "|", &s2); alt; alt = strtok_r(NULL, "|", &s2))
-                    if (add_alternative(L, &set, alt)) { ok = 0; break; }
-            } else if (strchr(el, '{') || strchr(el, '}') || strchr(el, '|')) {
-                problem(L, "misplaced brace or '|' in '%s'", el);
-                ok = 0;
-            } else if (add_alternative(L, &set, el)) ok = 0;
+            if (word_set(L, el, &set)) ok = 0;
             if (ok && set.len == 0) { problem(L, "empty alternatives"); ok = 0; }
             if (ok) {
                 e.type = DY_PE_WORDS;
@@ -823,6 +922,8 @@ static void loader_free(loader *L)
 {
     dy_toks_free(&L->toks);
     dy_buf_free(&L->norm);
+    dy_vec_free(&L->classes);
+    dy_vec_free(&L->class_words);
 }
 
 dy_status dy_dict_load(const char *dir, dy_dict **out, dy_err *err)
@@ -831,7 +932,7 @@ dy_status dy_dict_load(const char *dir, dy_dict **out, dy_err *err)
     dy_dict *d = dict_new();
     if (!d) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries");
     dy_buf report = {0};
-    loader L = {.d = d, .report = &report};
+    loader L = {.d = d, .report = &report, .classes = DY_VEC_INIT(word_class), .class_words = DY_VEC_INIT(uint32_t)};
     if (load_into(dir, d, &L, err) < 0) { loader_free(&L); dy_buf_free(&report); dy_dict_destroy(&d); return err ? err->code : DY_EDICT; }
     loader_free(&L);
     if (L.problems) {
@@ -856,7 +957,7 @@ int dy_dict_check(const char *dir, dy_buf *report, dy_err *err)
 {
     dy_dict *d = dict_new();
     if (!d) { dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
-    loader L = {.d = d, .report = report};
+    loader L = {.d = d, .report = report, .classes = DY_VEC_INIT(word_class), .class_words = DY_VEC_INIT(uint32_t)};
     int r = load_into(dir, d, &L, err) < 0 ? -1 : L.problems;
     loader_free(&L);
     dy_dict_destroy(&d);

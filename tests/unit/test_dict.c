@@ -1,7 +1,10 @@
 /* test_dict.c - dictionary loading and checking (dict-*). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "units.h"
 #include "../../src/dy_dict.h"
+#include "../../src/dy_events.h"
 
 START_TEST(dict_1_1_load_fixture)
 {
@@ -61,6 +64,76 @@ START_TEST(dict_1_3_missing_dir)
 }
 END_TEST
 
+/* "&NAME = ..." lines in verbs.txt: a class is one token, any of its words, wherever a pattern
+ * names it (first element, optional, inside braces, in a later class). */
+static size_t npatterns_for(const dy_dict *d, const char *w)
+{
+    size_t n = 0;
+    uint32_t id = dy_lex_find(dy_dict_lex(d), w, strlen(w));
+    if (id) dy_dict_patterns_for(d, id, &n);
+    return n;
+}
+
+START_TEST(dict_1_4_word_classes)
+{
+    dy_dict *d = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict-class", &d, &e), DY_OK);
+    size_t a, p, c;
+    dy_dict_counts(d, &a, &p, &c);
+    ck_assert_uint_eq(p, 4);                        /* class lines are no patterns */
+    ck_assert_uint_eq(npatterns_for(d, "struck"), 1);   /* &HIT holds &STRIKE's words ... */
+    ck_assert_uint_eq(npatterns_for(d, "shelling"), 1); /* ... with their inflections */
+    ck_assert_uint_eq(npatterns_for(d, "bombed"), 1);
+    ck_assert_uint_eq(npatterns_for(d, "condemned"), 1);
+    ck_assert_uint_eq(npatterns_for(d, "slammed"), 1);
+    ck_assert_uint_eq(npatterns_for(d, "pact"), 0);     /* not a first element */
+    dy_coder_opts o = {0, 0, 0};
+    dy_coder *C = dy_coder_create(d, &o);
+    static const struct { const char *text, *want; } cases[] = {
+        {"Russia shelled Ukraine.", "RUS UKR 190"},
+        {"Russia struck at Ukraine.", "RUS UKR 190"},
+        {"Russia bombed into Ukraine.", "RUS UKR 190"},
+        {"China and Russia signed a pact.", "CHN RUS 057;RUS CHN 057"},
+        {"China criticized Ukraine.", "CHN UKR 111"},
+        {"China slammed Ukraine.", "CHN UKR 111"},
+        {"China signed a letter.", ""},
+    };
+    char *scratch = NULL;
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        dy_doc doc;
+        ck_assert_int_eq(dy_doc_parse_text("t.txt", cases[k].text, strlen(cases[k].text), &doc, &scratch, &e), 0);
+        ck_assert(dy_date_parse_iso("2024-01-01", 10, &doc.pub));
+        ck_assert_int_eq(dy_coder_code(C, &doc, &e), 0);
+        size_t n;
+        const dy_event *ev = dy_coder_events(C, &n);
+        char got[256] = "";
+        for (size_t i = 0; i < n; i++) {
+            size_t l = strlen(got);
+            snprintf(got + l, sizeof got - l, "%s%s %s %s", i ? ";" : "", ev[i].source, ev[i].target, ev[i].code);
+        }
+        ck_assert_str_eq(got, cases[k].want);
+    }
+    free(scratch);
+    dy_coder_destroy(&C);
+    dy_dict_destroy(&d);
+}
+END_TEST
+
+START_TEST(dict_1_5_word_class_problems)
+{
+    dy_buf r = {0};
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_check("tests/unit/dict-class-bad", &r, &e), 5);
+    ck_assert_ptr_nonnull(strstr(r.data, "verbs.txt:3: unknown class '&STRIKE'"));    /* defined only later */
+    ck_assert_ptr_nonnull(strstr(r.data, "verbs.txt:4: unknown class '&CRIT'"));      /* inside braces */
+    ck_assert_ptr_nonnull(strstr(r.data, "verbs.txt:5: bad class name '&deal'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "verbs.txt:6: class '&DEAL' is defined twice (first on line 1)"));
+    ck_assert_ptr_nonnull(strstr(r.data, "verbs.txt:7: 'peace talks' in class '&PAIR' is not one word"));
+    dy_buf_free(&r);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
@@ -68,6 +141,8 @@ Suite *dict_suite(void)
     tcase_add_test(a, dict_1_1_load_fixture);
     tcase_add_test(a, dict_1_2_check_reports_every_problem);
     tcase_add_test(a, dict_1_3_missing_dir);
+    tcase_add_test(a, dict_1_4_word_classes);
+    tcase_add_test(a, dict_1_5_word_class_problems);
     suite_add_tcase(s, a);
     return s;
 }
