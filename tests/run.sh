@@ -47,7 +47,7 @@ for B in "$@"; do
     count
 
     echo "-- facts against tests/facts (per-kind precision and recall)"
-    "$B/test_expect" "$B/dyad" --facts tests/facts "${FACTS_MIN_P:-0}" "${FACTS_MIN_R:-0}" > "$LOG" 2>&1
+    "$B/test_expect" "$B/dyad" --facts tests/facts "${FACTS_MIN_P:-0.85}" "${FACTS_MIN_R:-0.70}" > "$LOG" 2>&1
     grep -E '^(facts|FAIL|ok)' "$LOG"
     count
 
