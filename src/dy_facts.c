@@ -514,6 +514,12 @@ static int treaty_name_word(const dyf_sent *s, uint32_t j)
     return !is(s, j, "new") && !is(s, j, "and") && !is(s, j, "such") && !is(s, j, "first");
 }
 
+static int ends_ed(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n;
@@ -540,10 +546,11 @@ static int treaties(dyf_sent *s, doc_state *ds)
                 b++;
         else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "the") && !is(s, b + 1, "a")) {
             uint32_t k = b + 1;
-            while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) && group_at(s, k) < 0 &&
+            while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) &&
+                   (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
                    (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of")) &&
                    !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
-                   !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || !strcmp(W(s, k) + strlen(W(s, k)) - 2, "ed"))))
+                   !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k)))))
                 k++;
             if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
         }
@@ -596,7 +603,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int news = 0;   /* the year only: the day is unknown */
         if (!ev057) {
             for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
-            if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && !strcmp(W(s, sign_at) + strlen(W(s, sign_at)) - 2, "ed") &&
+            if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
                 !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
                 !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
                 news = 1;
