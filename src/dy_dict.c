@@ -129,7 +129,8 @@ typedef struct gram_first { uint32_t cls, word; } gram_first;
 
 struct dy_dict {
     dy_lex *lex;
-    trie tries[3];
+    trie tries[DY_TRIE_COUNT];
+    dy_vec factwords;   /* dy_factword per DY_TRIE_FACT payload */
     dy_vec tiers;       /* dy_tier */
     dy_vec actors;      /* dy_actor_entry */
     dy_vec gram;        /* int class per grammar payload */
@@ -427,6 +428,48 @@ static void relation_line(loader *L, char *s)
             continue;
         }
         L->d->tries[DY_TRIE_REL].payload[node] = tier;
+    }
+}
+
+/* ---- facts words: "CLASS [CODE] = phrase | phrase ..." ---- */
+static void facts_line(loader *L, char *s)
+{
+    static const char *const names[] = {"treaty", "treaty_named", "sign", "negate", "suppose", "target", "trade",
+                                        "not_trade", "trade_mod", "flow", "share_verb", "sanction", "veto_object",
+                                        "currency", "tier_word", "tier_head", "relation_noun", "mutual_assistance",
+                                        "non_aggression", "military_cooperation", "trade_settlement"};
+    char *eq = strchr(s, '=');
+    if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
+    *eq = 0;
+    char *cls = trim(s), *code = strchr(cls, ' ');
+    if (code) { *code++ = 0; code = trim(code); }
+    uint32_t bit = 0;
+    for (unsigned i = 0; i < sizeof names / sizeof *names; i++) if (!strcmp(cls, names[i])) bit = 1u << i;
+    if (!bit) { problem(L, "unknown class '%s' (treaty, sign, negate, suppose, target, trade, currency CODE, tier_word ...: see docs/dictionaries.md)", cls); return; }
+    if ((bit == DY_FW_CURRENCY) != (code != NULL) ||
+        (code && (strlen(code) != 3 || !dy_isupper((unsigned char)code[0]) || !dy_isupper((unsigned char)code[1]) || !dy_isupper((unsigned char)code[2])))) {
+        problem(L, "'currency' takes an ISO 4217 code ('currency EUR = euro | euros'), and no other class a code");
+        return;
+    }
+    char *save = NULL;
+    for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
+        uint32_t ids[16];
+        char *p = trim(ph);
+        int n = phrase_ids(L, p, ids, 16, 0);
+        if (n < 0) { problem(L, "phrase '%s' is too long", p); continue; }
+        if (n == 0) { problem(L, "empty phrase"); continue; }
+        int32_t node = trie_insert(&L->d->tries[DY_TRIE_FACT], ids, (size_t)n);
+        if (node < 0) { L->oom = 1; return; }
+        dy_factword *w;
+        if (L->d->tries[DY_TRIE_FACT].payload[node] >= 0) w = &DY_VEC_AT(&L->d->factwords, dy_factword, L->d->tries[DY_TRIE_FACT].payload[node]);
+        else {
+            if (!(w = dy_vec_push(&L->d->factwords))) { L->oom = 1; return; }
+            memset(w, 0, sizeof *w);
+            L->d->tries[DY_TRIE_FACT].payload[node] = (int32_t)(L->d->factwords.len - 1);
+        }
+        if (code && w->code[0] && strcmp(w->code, code)) { problem(L, "phrase '%s' is already the currency %s", p, w->code); continue; }
+        w->classes |= bit;
+        if (code) memcpy(w->code, code, 4);
     }
 }
 
@@ -859,7 +902,7 @@ size_t dy_dict_ntiers(const dy_dict *d) { return d->tiers.len; }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt"};
+static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt", "facts.txt"};
 
 static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
 {
@@ -888,10 +931,12 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "verbs.txt", 1, pattern_line, err);
     each_line(L, dir, "boilerplate.txt", 0, glob_line, err);
     each_line(L, dir, "relations.txt", 0, relation_line, err);
+    each_line(L, dir, "facts.txt", 0, facts_line, err);
     dy_vec_free(&names);
     if (L->oom || index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
-    static const int start_bit[3] = {[DY_TRIE_ACTOR] = DY_WC_START_ACTOR, [DY_TRIE_GRAMMAR] = DY_WC_START_GRAM, [DY_TRIE_REL] = DY_WC_START_REL};
-    for (int t = 0; t < 3; t++) {
+    static const int start_bit[DY_TRIE_COUNT] = {[DY_TRIE_ACTOR] = DY_WC_START_ACTOR, [DY_TRIE_GRAMMAR] = DY_WC_START_GRAM,
+                                                 [DY_TRIE_REL] = DY_WC_START_REL, [DY_TRIE_FACT] = DY_WC_START_FACT};
+    for (int t = 0; t < DY_TRIE_COUNT; t++) {
         if (trie_index_root(&d->tries[t], d->nwclass)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
         for (uint32_t w = 1; w < d->nwclass; w++)
             if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint16_t)start_bit[t];
@@ -914,7 +959,10 @@ static dy_dict *dict_new(void)
     d->cameo = (dy_vec)DY_VEC_INIT(dy_cameo);
     d->globs = (dy_vec)DY_VEC_INIT(char *);
     d->tiers = (dy_vec)DY_VEC_INIT(dy_tier);
-    if (!d->lex || !d->strings || trie_init(&d->tries[0]) || trie_init(&d->tries[1]) || trie_init(&d->tries[2])) { dy_dict_destroy(&d); return NULL; }
+    d->factwords = (dy_vec)DY_VEC_INIT(dy_factword);
+    int bad = !d->lex || !d->strings;
+    for (int t = 0; t < DY_TRIE_COUNT; t++) bad = bad || trie_init(&d->tries[t]);
+    if (bad) { dy_dict_destroy(&d); return NULL; }
     return d;
 }
 
@@ -969,9 +1017,8 @@ void dy_dict_destroy(dy_dict **dp)
     if (!dp || !*dp) return;
     dy_dict *d = *dp;
     dy_lex_destroy(&d->lex);
-    trie_free(&d->tries[0]);
-    trie_free(&d->tries[1]);
-    trie_free(&d->tries[2]);
+    for (int t = 0; t < DY_TRIE_COUNT; t++) trie_free(&d->tries[t]);
+    dy_vec_free(&d->factwords);
     dy_vec_free(&d->tiers);
     dy_vec_free(&d->actors);
     dy_vec_free(&d->gram);
@@ -996,6 +1043,10 @@ const dy_lex *dy_dict_lex(const dy_dict *d) { return d->lex; }
 int32_t dy_dict_step(const dy_dict *d, int t, int32_t node, uint32_t word) { return trie_step(&d->tries[t], node, word); }
 int32_t dy_dict_payload(const dy_dict *d, int t, int32_t node) { return d->tries[t].payload[node]; }
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
+const dy_factword *dy_dict_factword(const dy_dict *d, int32_t p)
+{
+    return p >= 0 && (size_t)p < d->factwords.len ? &DY_VEC_AT(&d->factwords, dy_factword, p) : NULL;
+}
 int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
 
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)

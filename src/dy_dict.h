@@ -10,8 +10,8 @@
  *  - Loading never stops at the first bad line: every problem is collected as "file:line: problem";
  *    dy_dict_load() fails when there is any, dy_dict_check() lists them all.
  *  - Phrases are tokenised with dy_tokenize(), so they match text exactly as the coder sees it.
- *  - Three tries index phrases by word ids: DY_TRIE_ACTOR (actors and agents), DY_TRIE_GRAMMAR
- *    and DY_TRIE_REL (relationship tiers, dict/relations.txt).
+ *  - Four tries index phrases by word ids: DY_TRIE_ACTOR (actors and agents), DY_TRIE_GRAMMAR,
+ *    DY_TRIE_REL (relationship tiers, dict/relations.txt) and DY_TRIE_FACT (dict/facts.txt).
  */
 #ifndef DY_DICT_H
 #define DY_DICT_H
@@ -36,7 +36,36 @@ enum dy_gram_class {
     DY_G_COUNT
 };
 
-enum { DY_TRIE_ACTOR = 0, DY_TRIE_GRAMMAR = 1, DY_TRIE_REL = 2 };
+enum { DY_TRIE_ACTOR = 0, DY_TRIE_GRAMMAR = 1, DY_TRIE_REL = 2, DY_TRIE_FACT = 3, DY_TRIE_COUNT = 4 };
+
+/* Word classes of dict/facts.txt, for dyad facts (a phrase may be in several: a bit each). */
+enum dy_fact_word {
+    DY_FW_TREATY = 1 << 0,      /* treaty, agreement, pact ... */
+    DY_FW_TREATY_NAMED = 1 << 1,/* Declaration, Charter: a treaty noun only inside a capitalised name */
+    DY_FW_SIGN = 1 << 2,        /* signed, ratified, entered into force ...: a treaty that exists */
+    DY_FW_NEGATE = 1 << 3,      /* yet to, no, without ...: negation beyond grammar.txt's */
+    DY_FW_SUPPOSE = 1 << 4,     /* possible, proposed, whether ...: supposition beyond grammar.txt's */
+    DY_FW_TARGET = 1 << 5,      /* aim, target, goal, hope, negotiating ...: what is wanted, not what is */
+    DY_FW_TRADE = 1 << 6,       /* trade, two-way trade, turnover ... */
+    DY_FW_NOT_TRADE = 1 << 7,   /* trade war, trade talks ...: the trade word names no figure */
+    DY_FW_TRADE_MOD = 1 << 8,   /* total, foreign ...: may stand between "Vietnam's" and "trade" in a share */
+    DY_FW_FLOW = 1 << 9,        /* exports, imports: a share of them is a trade share */
+    DY_FW_SHARE_VERB = 1 << 10, /* accounts for, makes up, took ...: "X accounts for N% of Y's trade" */
+    DY_FW_SANCTION = 1 << 11,   /* sanctions, embargo ...: a sanction event needs one */
+    DY_FW_VETO_OBJ = 1 << 12,   /* resolution, draft ...: a veto of one is a veto at the Security Council */
+    DY_FW_CURRENCY = 1 << 13,   /* a currency (its code beside): $, euros, yuan ... */
+    DY_FW_TIER_WORD = 1 << 14,  /* strategic, comprehensive, special ...: words of an unlisted tier */
+    DY_FW_TIER_HEAD = 1 << 15,  /* partnership, alliance: the noun ending a tier */
+    DY_FW_REL_NOUN = 1 << 16,   /* relationship, ties ...: a tier without parties is the story's pair's */
+    DY_FW_MUTUAL_ASSISTANCE = 1 << 17, DY_FW_NON_AGGRESSION = 1 << 18, DY_FW_MILITARY = 1 << 19,
+    DY_FW_TRADE_SETTLEMENT = 1 << 20   /* the clauses, in the order of DY_CLAUSE_* */
+};
+typedef struct dy_factword {
+    uint32_t classes;   /* DY_FW_* */
+    char code[4];       /* a currency's ISO 4217 code */
+} dy_factword;
+/* The payload of a DY_TRIE_FACT node is an index for dy_dict_factword(). */
+const dy_factword *dy_dict_factword(const dy_dict *d, int32_t payload);
 
 /* A named tier of relationship between two states (dict/relations.txt): rank 1 is the loosest
  * tie, higher ranks are closer ("alliance" above "comprehensive strategic partnership"). */
@@ -141,7 +170,8 @@ enum {
     DY_WC_START_REL = 1 << 7,   /* ... of some relation phrase (DY_TRIE_REL) */
     DY_WC_START_SAY = 1 << 8,   /* ... of some grammar phrase of class DY_G_SAY ("said", "told") */
     DY_WC_START_BE = 1 << 9,    /* ... of class DY_G_BE ("was", "has been") */
-    DY_WC_START_PAT = 1 << 10   /* a word some verb pattern can start with (dy_dict_patterns_for) */
+    DY_WC_START_PAT = 1 << 10,  /* a word some verb pattern can start with (dy_dict_patterns_for) */
+    DY_WC_START_FACT = 1 << 11  /* ... of some phrase of dict/facts.txt (DY_TRIE_FACT) */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 

@@ -5,9 +5,13 @@
  *
  * Invariants and ownership:
  *  - dy_facts_extract() reads a document the coder has just coded (with opts.keep_actors), so a
- *    fact sees the same actors, references and event dates as the events do. Facts that a
- *    sentence only supposes ("could become an alliance", "may include an agreement") are not
- *    facts and are not extracted.
+ *    fact sees the same actors, references and event dates as the events do. What a sentence
+ *    only supposes, plans, hopes, targets or negates ("could become an alliance", "aim to reach
+ *    $20 billion by 2030", "have yet to sign") is no fact: it is dropped, or with
+ *    dy_facts_set_moods(f, 1) kept with its mood (DY_MOOD_*).
+ *  - Domain words (treaty nouns, signing verbs, target words, currencies, clause phrases, the
+ *    words of an unlisted tier) come from dict/facts.txt; tiers and their ranks from
+ *    dict/relations.txt. A tier is reported as the text names it, ranked when the table has it.
  *  - A dy_facts owns the fact array of the last document; it is reused from document to document.
  *  - A dy_recon copies what it needs (document ids, sentence texts), so documents may be freed
  *    after dy_recon_add(). Values are grouped, never averaged and never dropped.
@@ -42,10 +46,13 @@ typedef struct dy_fact {
     char actors[4][16];     /* partnership: the pair (sorted); trade: the pair; trade_share:
                              * whose trade, then the partner; ratio: the larger pair, then the
                              * smaller; treaty, milestone, sanction, veto: the parties */
-    int32_t tier, tier2;    /* partnership: tier; tier_order: higher, lower (dict tiers) */
+    int32_t tier, tier2;    /* partnership: tier; tier_order: higher, lower (dict tiers; -1 unlisted) */
+    char tier_name[64], tier2_name[64]; /* the tiers as the text names them */
+    char currency[4];       /* trade: ISO 4217 ("USD") */
+    uint8_t mood;           /* DY_MOOD_*: 0 factual; others only with dy_facts_set_moods(f, 1) */
     char name[128];         /* treaty: its name as written */
     uint32_t clauses;       /* treaty: DY_CLAUSE_* */
-    double value, value_max; /* trade: USD (value_max > value for a range); share: percent;
+    double value, value_max; /* trade: in currency (value_max > value for a range); share: percent;
                              * ratio: the factor */
     int gap_years;          /* milestone */
     char code[8];           /* milestone: the event it qualifies; sanction, veto: the event code */
@@ -55,6 +62,8 @@ typedef struct dy_facts dy_facts;
 
 dy_facts *dy_facts_create(const dy_dict *dict);
 void dy_facts_destroy(dy_facts **f);
+/* all = 1: keep negated, supposed and wanted facts too, with their mood. */
+void dy_facts_set_moods(dy_facts *f, int all);
 /* Extracts the facts of the document the coder coded last. Returns 0, or -1 (out of memory). */
 int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err);
 const dy_fact *dy_facts_list(const dy_facts *f, size_t *n);

@@ -146,12 +146,16 @@ int dy_out_fact_tsv_header(dy_buf *b)
 /* The fact's value as one short string: the tier, the figure, the treaty's name ... */
 static int fact_value(dy_buf *b, const dy_dict *dict, const dy_fact *f)
 {
-    const dy_tier *t = dy_dict_tier(dict, f->tier), *t2 = dy_dict_tier(dict, f->tier2);
+    (void)dict;
     switch (f->kind) {
-    case DY_FACT_PARTNERSHIP: return dy_buf_adds(b, t ? t->name : "");
-    case DY_FACT_TIER_ORDER: return dy_buf_printf(b, "%s > %s", t ? t->name : "", t2 ? t2->name : "");
+    case DY_FACT_PARTNERSHIP: return dy_buf_adds(b, f->tier_name);
+    case DY_FACT_TIER_ORDER: return dy_buf_printf(b, "%s > %s", f->tier_name, f->tier2_name);
     case DY_FACT_TREATY: return dy_buf_adds(b, f->name);
-    case DY_FACT_TRADE: return f->value_max > f->value ? dy_buf_printf(b, "%.15g-%.15g", f->value, f->value_max) : dy_buf_printf(b, "%.15g", f->value);
+    case DY_FACT_TRADE: {
+        const char *cur = f->currency[0] && strcmp(f->currency, "USD") ? f->currency : "";
+        return f->value_max > f->value ? dy_buf_printf(b, "%.15g-%.15g%s%s", f->value, f->value_max, cur[0] ? " " : "", cur)
+                                       : dy_buf_printf(b, "%.15g%s%s", f->value, cur[0] ? " " : "", cur);
+    }
     case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: return dy_buf_printf(b, "%.15g", f->value);
     case DY_FACT_MILESTONE: return dy_buf_printf(b, "%d", f->gap_years);
     default: return dy_buf_adds(b, f->code);
@@ -169,7 +173,9 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
         for (int k = 0; k < f->nactors; k++) r |= (k ? dy_buf_addc(b, ',') : 0) | dy_buf_adds(b, f->actors[k]);
         r |= dy_buf_addc(b, '\t');
         if (f->year) r |= add_uint(b, (unsigned)f->year);
-        r |= dy_buf_addc(b, '\t') | fact_value(b, dict, f) | dy_buf_addc(b, '\t');
+        r |= dy_buf_addc(b, '\t') | fact_value(b, dict, f);
+        if (f->mood) r |= dy_buf_adds(b, " (") | dy_buf_adds(b, dy_mood_name(f->mood)) | dy_buf_addc(b, ')');
+        r |= dy_buf_addc(b, '\t');
         r |= add_folded(b, doc->id, strlen(doc->id), 0);
         r |= dy_buf_addc(b, '\t') | add_uint(b, st->no) | dy_buf_addc(b, '\t');
         r |= add_folded(b, doc->text + st->start, st->end - st->start, 0) | dy_buf_addc(b, '\n');
@@ -183,23 +189,29 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
     for (int k = 0; k < f->nactors; k++) r |= (k ? dy_buf_addc(b, ',') : 0) | dy_buf_addc(b, '"') | dy_buf_adds(b, f->actors[k]) | dy_buf_addc(b, '"');
     r |= dy_buf_adds(b, "],\"year\":");
     r |= f->year ? add_uint(b, (unsigned)f->year) : dy_buf_adds(b, "null");
-    const dy_tier *t = dy_dict_tier(dict, f->tier), *t2 = dy_dict_tier(dict, f->tier2);
+    const dy_tier *t = dy_dict_tier(dict, f->tier);
     switch (f->kind) {
-    case DY_FACT_PARTNERSHIP:
-        r |= dy_buf_adds(b, ",\"tier\":") | dy_out_json_string(b, t ? t->name : "", t ? strlen(t->name) : 0);
-        r |= dy_buf_adds(b, ",\"rank\":") | add_uint(b, t ? (unsigned)t->rank : 0);
+    case DY_FACT_PARTNERSHIP:   /* the tier as the text names it; its rank, null when unlisted */
+        r |= dy_buf_adds(b, ",\"tier\":") | dy_out_json_string(b, f->tier_name, strlen(f->tier_name));
+        r |= dy_buf_adds(b, ",\"rank\":") | (t ? add_uint(b, (unsigned)t->rank) : dy_buf_adds(b, "null"));
         break;
     case DY_FACT_TIER_ORDER:
-        r |= dy_buf_adds(b, ",\"higher\":") | dy_out_json_string(b, t ? t->name : "", t ? strlen(t->name) : 0);
-        r |= dy_buf_adds(b, ",\"lower\":") | dy_out_json_string(b, t2 ? t2->name : "", t2 ? strlen(t2->name) : 0);
+        r |= dy_buf_adds(b, ",\"higher\":") | dy_out_json_string(b, f->tier_name, strlen(f->tier_name));
+        r |= dy_buf_adds(b, ",\"lower\":") | dy_out_json_string(b, f->tier2_name, strlen(f->tier2_name));
         break;
     case DY_FACT_TREATY:
         r |= dy_buf_adds(b, ",\"name\":") | dy_out_json_string(b, f->name, strlen(f->name));
         r |= dy_buf_adds(b, ",\"clauses\":") | dy_facts_clauses_json(b, f->clauses);
         break;
-    case DY_FACT_TRADE:
-        r |= dy_buf_printf(b, ",\"usd\":%.15g", f->value);
-        if (f->value_max > f->value) r |= dy_buf_printf(b, ",\"usd_max\":%.15g", f->value_max);
+    case DY_FACT_TRADE:     /* US dollars as "usd"; another currency as "amount" with its code */
+        if (!f->currency[0] || !strcmp(f->currency, "USD")) {
+            r |= dy_buf_printf(b, ",\"usd\":%.15g", f->value);
+            if (f->value_max > f->value) r |= dy_buf_printf(b, ",\"usd_max\":%.15g", f->value_max);
+        } else {
+            r |= dy_buf_printf(b, ",\"amount\":%.15g", f->value);
+            if (f->value_max > f->value) r |= dy_buf_printf(b, ",\"amount_max\":%.15g", f->value_max);
+            r |= dy_buf_printf(b, ",\"currency\":\"%s\"", f->currency);
+        }
         break;
     case DY_FACT_TRADE_SHARE: r |= dy_buf_printf(b, ",\"share\":%.15g", f->value); break;
     case DY_FACT_RATIO:
@@ -214,6 +226,8 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
     default: r |= dy_buf_printf(b, ",\"code\":\"%s\"", f->code); break;
     }
     r |= dy_buf_adds(b, ",\"text\":") | dy_out_json_string(b, doc->text + st->start, st->end - st->start);
-    r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_adds(b, "]}\n");
+    r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_addc(b, ']');
+    if (f->mood) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, dy_mood_name(f->mood)) | dy_buf_addc(b, '"');
+    r |= dy_buf_adds(b, "}\n");
     return r ? -1 : 0;
 }

@@ -401,13 +401,19 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
             if (f[i].year) sqlite3_bind_int(q, 5, f[i].year);
             if (date[0]) bind_str(q, 6, date);
             switch (f[i].kind) {
-            case DY_FACT_TRADE: case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
+            case DY_FACT_TRADE:
+                sqlite3_bind_double(q, 7, f[i].value);
+                if (f[i].currency[0] && strcmp(f[i].currency, "USD")) bind_str(q, 8, f[i].currency);
+                break;
+            case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
             case DY_FACT_MILESTONE: sqlite3_bind_double(q, 7, f[i].gap_years); bind_str(q, 8, f[i].code); break;
             case DY_FACT_TREATY: bind_str(q, 8, f[i].name); break;
             case DY_FACT_SANCTION: case DY_FACT_VETO: bind_str(q, 8, f[i].code); break;
             default: {
+                /* the tier as named; its rank, NULL when the table does not list it */
                 const dy_tier *t = dy_dict_tier(dy_coder_dict(coder), f[i].tier);
-                if (t) { sqlite3_bind_double(q, 7, t->rank); bind_str(q, 8, t->name); }
+                if (t) sqlite3_bind_double(q, 7, t->rank);
+                bind_str(q, 8, f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
             }
             }
             if (run(s, q, err)) return -1;

@@ -3,6 +3,7 @@
  *
  *   test_expect DYAD FILE.expect...        one test per assertion line
  *   test_expect DYAD --gsr RECORDS.tsv MIN_P MIN_R
+ *   test_expect DYAD --facts DIR MIN_P MIN_R   dyad facts against the .facts files in DIR (tests/facts/README.md)
  *   test_expect DYAD --petrarch-units RECORDS.tsv DICTDIR MIN_P MIN_R
  *       PETRARCH's unit tests, each evaluated record coded alone (its date as the document's)
  *       with the dictionaries in DICTDIR (imported from the tests' own by dyad dict import);
@@ -16,6 +17,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,11 +373,282 @@ static int units(const char *dyad, const char *tsv, const char *dict, double min
     return ok ? 0 : 1;
 }
 
+/* ---- facts: dyad facts against hand-written .facts files (tests/facts/README.md) ---- */
+enum { FK_N = 10 };
+static const char *const fk_names[FK_N] = {"partnership", "tier_order", "treaty", "trade", "trade_share",
+                                           "ratio", "milestone", "sanction", "veto", "?"};
+
+typedef struct pfact {
+    int kind, nact, used;
+    char act[4][16];
+    int year;           /* 0 null */
+    char tier[128], higher[128], lower[128], name[256], clauses[128], currency[8];
+    int rank;           /* -1 null */
+    double value, max;
+    char *text;
+} pfact;
+
+static int fk_of(const char *k)
+{
+    for (int i = 0; i < FK_N - 1; i++) if (!strcmp(k, fk_names[i])) return i;
+    return FK_N - 1;
+}
+
+static void lower_in(char *s) { for (; *s; s++) *s = (char)tolower((unsigned char)*s); }
+
+static char *trim_in(char *s)
+{
+    while (*s && isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) s[--n] = 0;
+    return s;
+}
+
+static double num(const cJSON *o, const char *k, int *has)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    if (has) *has = cJSON_IsNumber(v);
+    return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+static pfact *run_facts(const char *dyad, const char *args, size_t *n)
+{
+    char cmd[16384];
+    snprintf(cmd, sizeof cmd, "%s facts --no-progress %s", dyad, args);
+    FILE *p = popen(cmd, "r");
+    if (!p) { perror("popen"); exit(2); }
+    pfact *v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    while (getline(&line, &lcap, p) > 0) {
+        cJSON *o = cJSON_Parse(line);
+        if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
+        if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
+        pfact *f = &v[(*n)++];
+        memset(f, 0, sizeof *f);
+        f->kind = fk_of(str(o, "kind"));
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "actors"), *x;
+        cJSON_ArrayForEach(x, a) if (cJSON_IsString(x) && f->nact < 4) snprintf(f->act[f->nact++], 16, "%s", x->valuestring);
+        f->year = (int)num(o, "year", NULL);
+        snprintf(f->tier, sizeof f->tier, "%s", str(o, "tier"));
+        snprintf(f->higher, sizeof f->higher, "%s", str(o, "higher"));
+        snprintf(f->lower, sizeof f->lower, "%s", str(o, "lower"));
+        snprintf(f->name, sizeof f->name, "%s", str(o, "name"));
+        lower_in(f->tier), lower_in(f->higher), lower_in(f->lower), lower_in(f->name);
+        int has;
+        f->rank = (int)num(o, "rank", &has);
+        if (!has) f->rank = -1;
+        const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "clauses");
+        cJSON_ArrayForEach(x, cl) if (cJSON_IsString(x)) {
+            if (f->clauses[0]) strncat(f->clauses, ",", sizeof f->clauses - strlen(f->clauses) - 1);
+            strncat(f->clauses, x->valuestring, sizeof f->clauses - strlen(f->clauses) - 1);
+        }
+        if (!cl) strcpy(f->clauses, "-");
+        snprintf(f->currency, sizeof f->currency, "%s", str(o, "currency"));
+        if (f->kind == 3) {
+            int u;
+            f->value = num(o, "usd", &u);
+            f->max = num(o, "usd_max", NULL);
+            if (u) strcpy(f->currency, "USD");
+            else { f->value = num(o, "amount", NULL); f->max = num(o, "amount_max", NULL); }
+        } else if (f->kind == 4) f->value = num(o, "share", NULL);
+        else if (f->kind == 5) f->value = num(o, "value", NULL);
+        else if (f->kind == 6) f->value = num(o, "gap_years", NULL);
+        if (f->max <= f->value) f->max = 0;
+        f->text = strdup(str(o, "text"));
+        cJSON_Delete(o);
+    }
+    free(line);
+    pclose(p);
+    return v;
+}
+
+static int same_num(double a, double b) { return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b)) + 1e-9; }
+
+/* do the expected codes e[0..ne) match the output actors g[0..ng) one to one (ordered or not)? */
+static int act_match(char e[][16], int ne, char g[][16], int ng, int ordered)
+{
+    if (ne != ng) return 0;
+    if (ordered) {
+        for (int i = 0; i < ne; i++) if (strncmp(e[i], g[i], strlen(e[i]))) return 0;
+        return 1;
+    }
+    int used[4] = {0};
+    for (int i = 0; i < ne; i++) {
+        int hit = 0;
+        for (int j = 0; j < ng && !hit; j++)
+            if (!used[j] && !strncmp(e[i], g[j], strlen(e[i]))) used[j] = hit = 1;
+        if (!hit) return 0;
+    }
+    return 1;
+}
+
+static int clause_set_eq(const char *a, const char *b)
+{
+    char x[128], y[128];
+    snprintf(x, sizeof x, "%s", a);
+    snprintf(y, sizeof y, "%s", b);
+    int nx = 0, ny = 0;
+    char *s1 = NULL;
+    for (char *t = strtok_r(x, ",", &s1); t; t = strtok_r(NULL, ",", &s1)) { nx++; if (strcmp(t, "-") && !strstr(b, t)) return 0; if (!strcmp(t, "-")) nx--; }
+    for (char *t = strtok_r(y, ",", &s1); t; t = strtok_r(NULL, ",", &s1)) if (strcmp(t, "-")) ny++;
+    return nx == ny;
+}
+
+/* one expected line against one output fact */
+static int fact_match(int kind, char *fields[], int nf, const pfact *g)
+{
+    if (g->kind != kind) return 0;
+    /* actors */
+    char e[4][16];
+    int ne = 0, ordered = kind == 4 || kind == 7 || kind == 8;
+    char acts[256];
+    snprintf(acts, sizeof acts, "%s", fields[0]);
+    if (kind == 5) {
+        char *slash = strchr(acts, '/');
+        if (!slash || g->nact != 4) return 0;
+        *slash = 0;
+        char a1[2][16], a2[2][16];
+        int n1 = sscanf(acts, "%15s %15s", a1[0], a1[1]), n2 = sscanf(slash + 1, "%15s %15s", a2[0], a2[1]);
+        if (!act_match(a1, n1, (char (*)[16])g->act[0], 2, 0) || !act_match(a2, n2, (char (*)[16])g->act[2], 2, 0)) return 0;
+    } else {
+        char *s1 = NULL;
+        for (char *t = strtok_r(acts, " \t", &s1); t && ne < 4; t = strtok_r(NULL, " \t", &s1)) snprintf(e[ne++], 16, "%s", t);
+        if (!act_match(e, ne, (char (*)[16])g->act, g->nact, ordered)) return 0;
+    }
+    for (int i = 1; i < nf; i++) {
+        char key[32] = "", *val = fields[i];
+        size_t k = strcspn(val, " \t");
+        snprintf(key, sizeof key, "%.*s", (int)(k < 31 ? k : 31), val);
+        val = trim_in(val + k);
+        char lv[256];
+        snprintf(lv, sizeof lv, "%s", val);
+        lower_in(lv);
+        if (!strcmp(key, "tier")) { if (strcmp(lv, g->tier)) return 0; }
+        else if (!strcmp(key, "rank")) { if ((!strcmp(lv, "null") ? -1 : atoi(lv)) != g->rank) return 0; }
+        else if (!strcmp(key, "higher")) { if (strcmp(lv, g->higher)) return 0; }
+        else if (!strcmp(key, "lower")) { if (strcmp(lv, g->lower)) return 0; }
+        else if (!strcmp(key, "name")) { if (!strstr(g->name, lv)) return 0; }
+        else if (!strcmp(key, "clauses")) { if (!clause_set_eq(val, g->clauses)) return 0; }
+        else if (!strcmp(key, "value") || !strcmp(key, "share") || !strcmp(key, "gap")) { if (!same_num(atof(val), g->value)) return 0; }
+        else if (!strcmp(key, "max")) { if (!same_num(atof(val), g->max)) return 0; }
+        else if (!strcmp(key, "currency")) { if (strcmp(val, g->currency)) return 0; }
+        else if (!strcmp(key, "year")) { if (atoi(val) != g->year) return 0; }
+        else { fprintf(stderr, "unknown field '%s'\n", key); return 0; }
+    }
+    return 1;
+}
+
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int facts_suite(const char *dyad, const char *dir, double minp, double minr)
+{
+    DIR *d = opendir(dir);
+    if (!d) { printf("skip facts (%s is absent)\n", dir); return 0; }
+    char *names[512];
+    int nn = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && nn < 512) {
+        size_t l = strlen(de->d_name);
+        if (l > 6 && !strcmp(de->d_name + l - 6, ".facts")) names[nn++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)nn, sizeof *names, cmp_cstr);
+    int tp[FK_N] = {0}, fp[FK_N] = {0}, fn[FK_N] = {0}, nones = 0, none_bad = 0;
+    int verbose = getenv("FACTS_VERBOSE") != NULL;
+    for (int a = 0; a < nn; a++) {
+        char path[4096], file[4096], date[32] = "", line[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, names[a]);
+        snprintf(file, sizeof file, "%s", path);
+        strcpy(file + strlen(file) - 6, ".txt");
+        FILE *f = fopen(path, "r");
+        if (!f) continue;
+        while (fgets(line, sizeof line, f)) if (!strncmp(line, "date:", 5)) sscanf(line + 5, " %31s", date);
+        rewind(f);
+        char args[8300];
+        snprintf(args, sizeof args, "%s%s '%s'", date[0] ? "--date " : "", date, file);
+        size_t n;
+        pfact *g = run_facts(dyad, args, &n);
+        while (fgets(line, sizeof line, f)) {
+            char *hash = strchr(line, '#');
+            if (hash) *hash = 0;
+            char *fields[16];
+            int nf = 0;
+            char *s1 = NULL;
+            if (!strchr(line, '|')) continue;
+            for (char *t = strtok_r(line, "|", &s1); t && nf < 16; t = strtok_r(NULL, "|", &s1)) fields[nf++] = trim_in(t);
+            if (nf < 2) continue;
+            if (!strcmp(fields[0], "none")) {
+                nones++;
+                for (size_t i = 0; i < n; i++)
+                    if (strstr(g[i].text, fields[1])) {
+                        none_bad++;
+                        if (verbose) printf("none-violated %s: %s from \"%s\"\n", names[a], fk_names[g[i].kind], fields[1]);
+                        break;
+                    }
+                continue;
+            }
+            int kind = fk_of(fields[0]);
+            if (kind == FK_N - 1) { printf("FAIL %s: unknown kind '%s'\n", names[a], fields[0]); continue; }
+            int hit = 0;
+            for (size_t i = 0; i < n && !hit; i++)
+                if (!g[i].used && fact_match(kind, fields + 1, nf - 1, &g[i])) g[i].used = hit = 1;
+            if (hit) tp[kind]++;
+            else {
+                fn[kind]++;
+                if (verbose) {
+                    printf("FN %s: %s", names[a], fields[0]);
+                    for (int i = 1; i < nf; i++) printf(" | %s", fields[i]);
+                    printf("\n");
+                }
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (!g[i].used) {
+                fp[g[i].kind]++;
+                if (verbose) {
+                    printf("FP %s: %s |", names[a], fk_names[g[i].kind]);
+                    for (int k = 0; k < g[i].nact; k++) printf(" %s", g[i].act[k]);
+                    printf(" | %s%s%s%s %.6g %.6g %s y%d r%d {%s} | %.100s\n", g[i].tier, g[i].higher, g[i].name[0] ? g[i].name : "",
+                           g[i].lower, g[i].value, g[i].max, g[i].currency, g[i].year, g[i].rank, g[i].clauses, g[i].text);
+                }
+            }
+            free(g[i].text);
+        }
+        free(g);
+        fclose(f);
+        free(names[a]);
+    }
+    int T = 0, P = 0, N = 0;
+    printf("facts: %-12s %5s %5s %5s  %9s %6s %6s\n", "kind", "tp", "fp", "fn", "precision", "recall", "f1");
+    for (int k = 0; k < FK_N - 1; k++) {
+        if (!tp[k] && !fp[k] && !fn[k]) continue;
+        double p = tp[k] + fp[k] ? (double)tp[k] / (tp[k] + fp[k]) : 0, r = tp[k] + fn[k] ? (double)tp[k] / (tp[k] + fn[k]) : 0;
+        printf("facts: %-12s %5d %5d %5d  %9.2f %6.2f %6.2f\n", fk_names[k], tp[k], fp[k], fn[k], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+        T += tp[k], P += fp[k], N += fn[k];
+    }
+    if (fp[FK_N - 1]) P += fp[FK_N - 1];
+    double p = T + P ? (double)T / (T + P) : 0, r = T + N ? (double)T / (T + N) : 0, f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    printf("facts: %-12s %5d %5d %5d  %9.2f %6.2f %6.2f\n", "overall", T, P, N, p, r, f1);
+    printf("facts: %d articles; %d of %d sentences marked none yield a fact\n", nn, none_bad, nones);
+    int ok = p >= minp && r >= minr;
+    printf("%s facts precision >= %.2f and recall >= %.2f\n", ok ? "ok  " : "FAIL", minp, minr);
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R\n");
+        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R | DYAD --facts DIR MIN_P MIN_R\n");
         return 2;
+    }
+    if (!strcmp(argv[2], "--facts")) {
+        if (argc != 6) return 2;
+        int r = facts_suite(argv[1], argv[3], atof(argv[4]), atof(argv[5]));
+        printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
+        return r;
     }
     if (!strcmp(argv[2], "--petrarch-units")) {
         if (argc != 7) return 2;

@@ -2,8 +2,9 @@
 # Runs every test suite against each build directory given (build, build/asan) and ends with
 # the line "N passed, N failed". Suites: C unit tests (Check), golden files (tests/golden),
 # expectations on our articles (tests/corpus) and on the seed articles when ../shared is there,
-# agreement with PETRARCH2's GSR records when ../shared/conformance is there, and PETRARCH's own
-# unit tests coded with their dictionaries imported by dyad dict import.
+# facts against the annotated articles of tests/facts (precision and recall floors), agreement
+# with PETRARCH2's GSR records when ../shared/conformance is there, and PETRARCH's own unit tests
+# coded with their dictionaries imported by dyad dict import.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 PASS=0
@@ -44,6 +45,14 @@ for B in "$@"; do
     # shellcheck disable=SC2086
     "$B/test_expect" "$B/dyad" $EXP > "$LOG" 2>&1
     grep -E '^(FAIL|skip|expect:|     )' "$LOG" | head -n 120
+    count
+
+    echo "-- facts against tests/facts (per-kind precision and recall)"
+    "$B/test_expect" "$B/dyad" --facts tests/facts "${FACTS_MIN_P:-0.85}" "${FACTS_MIN_R:-0.70}" > "$LOG" 2>&1
+    grep -E '^(facts|FAIL|ok)' "$LOG"
+    count
+    "$B/test_expect" "$B/dyad" --facts tests/facts-holdout "${FACTS_MIN_P:-0.85}" "${FACTS_MIN_R:-0.70}" > "$LOG" 2>&1
+    grep -E '^(facts: overall|FAIL|ok)' "$LOG"
     count
 
     echo "-- corpus store (tests/store)"

@@ -277,6 +277,7 @@ static int run_cmd(int argc, char **argv, int mode)
     r.coder = dy_coder_create(dict, &co);
     if (r.o.facts || r.o.ingest) {
         r.facts = dy_facts_create(dict);
+        if (r.facts && r.o.facts) dy_facts_set_moods(r.facts, r.o.moods_all);
         if (r.o.reconcile) r.recon = dy_recon_create(dict);
     }
     if (!r.coder || (r.o.facts && !r.facts) || (r.o.reconcile && !r.recon)) {

@@ -10,7 +10,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const files[] = {"countries.txt", "verbs.txt", "grammar.txt", "agents.txt", "cameo.txt", "relations.txt", "boilerplate.txt"};
+static const char *const files[] = {"countries.txt", "verbs.txt", "grammar.txt", "agents.txt", "cameo.txt", "relations.txt", "boilerplate.txt", "facts.txt"};
 
 static void put(const char *dir, const char *name, const void *p, size_t n)
 {
@@ -29,9 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mkdir(dir, 0700);
     /* a small valid dictionary, with one file replaced by the input */
     static const char *const base[] = {"RUS country = Russia\nUKR country = Ukraine\n", "190 attack+ T\n", "negate = not\n",
-                                       "GOV = government\n", "190\t-10.0\tUse conventional military force\n", "9 = alliance\n", "back to top\n"};
-    unsigned which = size ? data[0] % 7 : 0;
-    for (unsigned i = 0; i < 7; i++)
+                                       "GOV = government\n", "190\t-10.0\tUse conventional military force\n", "9 = alliance\n", "back to top\n",
+                                       "treaty = treaty | pact\ncurrency EUR = euros\n"};
+    unsigned which = size ? data[0] % 8 : 0;
+    for (unsigned i = 0; i < 8; i++)
         if (i == which) put(dir, files[i], data + (size ? 1 : 0), size ? size - 1 : 0);
         else put(dir, files[i], base[i], strlen(base[i]));
     dy_buf report = {0};
@@ -42,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (dy_dict_load(dir, &d, &e) == DY_OK) dy_dict_destroy(&d);
     }
     dy_buf_free(&report);
-    for (unsigned i = 0; i < 7; i++) {
+    for (unsigned i = 0; i < 8; i++) {
         char path[256];
         snprintf(path, sizeof path, "%s/%s", dir, files[i]);
         unlink(path);

@@ -1,0 +1,74 @@
+/* dy_facts_int.h - what the parts of dyad facts share (dy_facts.c: sentences, moods, parties,
+ * tiers and treaties; dy_facts_num.c: figures, trade, shares, ratios, milestones, sanctions and
+ * vetoes; dy_facts_recon.c: reconciliation). Not a public interface. */
+#ifndef DY_FACTS_INT_H
+#define DY_FACTS_INT_H
+
+#include "dy_facts.h"
+
+#define DYF_MAX_DATES 16
+
+struct dy_facts {
+    const dy_dict *dict;
+    dy_fact *v;
+    size_t n, cap;
+    int moods_all;
+};
+
+/* One sentence being read. */
+typedef struct dyf_sent {
+    dy_facts *f;
+    const dy_doc *doc;
+    const dy_tok *t;
+    const dy_buf *norm;
+    uint32_t t0, t1, idx;
+    const dy_actor *g;
+    size_t ng;
+    const dy_actor *prev;   /* the sentence before's groups */
+    size_t nprev;
+    dy_datex dates[DYF_MAX_DATES];
+    size_t ndates;
+    dy_date date;           /* the sentence's date */
+    const dy_event *ev;     /* its events */
+    size_t nev;
+    char ta[16], tb[16];    /* the document's main pair */
+} dyf_sent;
+
+/* Tokens */
+const char *dyf_w(const dyf_sent *s, uint32_t i);
+int dyf_is(const dyf_sent *s, uint32_t i, const char *w);
+int dyf_boundary(const dyf_sent *s, uint32_t i);
+/* The dict/facts.txt classes of the longest phrase starting at i (0 when none), *end set. */
+uint32_t dyf_fw(const dyf_sent *s, uint32_t i, uint32_t *end, char code[4]);
+/* Is some phrase of class cls at i? Its end in *end. */
+int dyf_fw_is(const dyf_sent *s, uint32_t i, uint32_t cls, uint32_t *end);
+/* The first token of the clause holding i (after a comma, ; : or the sentence start). */
+uint32_t dyf_clause_start(const dyf_sent *s, uint32_t i);
+/* The mood of what is said in tokens [a, b): negated, supposed or wanted (DY_MOOD_*), else 0. */
+int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b);
+
+/* Actors */
+int dyf_group_at(const dyf_sent *s, uint32_t i);
+int dyf_country(const char *code);      /* a state */
+int dyf_party(const char *code);        /* a state or an IGO: may trade, partner, sign */
+int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16]);
+void dyf_sort_pair(char a[16], char b[16]);
+/* The year nearest token i among the sentence's dates; 0 when none. */
+int dyf_year_near(const dyf_sent *s, uint32_t i);
+
+/* Facts: NULL when out of memory; *drop set when a mood keeps the fact out (the caller returns). */
+dy_fact *dyf_push(dy_facts *f, int kind, const dyf_sent *s, int mood, int *oom);
+void dyf_add_actor(dy_fact *x, const char *code, int three);
+
+/* Numbers (dy_facts_num.c) */
+double dyf_word_number(const char *w);
+int dyf_number_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end);
+
+/* The kinds in dy_facts_num.c; -1 when out of memory. */
+int dyf_trade(dyf_sent *s);
+int dyf_shares(dyf_sent *s);
+int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_first);
+int dyf_milestones(dyf_sent *s);
+int dyf_standing(dyf_sent *s);
+
+#endif
