@@ -219,11 +219,54 @@ static dy_date resolve_month(dy_date pub, int m, int year_rel, int has_rel)
 }
 
 
-/* Tries to read one expression at token i. Returns its end (exclusive) or 0. */
-static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
+/* A preposition of time before a month name: "in March", "since May", "until June". */
+static int month_prep(const ctx *c, size_t i)
+{
+    return is(c, i, "in") || is(c, i, "since") || is(c, i, "early") || is(c, i, "late") || is(c, i, "mid") ||
+           is(c, i, "until") || is(c, i, "during") || is(c, i, "from") || is(c, i, "through");
+}
+
+/* A part of a day after "the same", "the next", "that": "the next morning", "that night". */
+static int day_part(const ctx *c, size_t i)
+{
+    return is(c, i, "day") || is(c, i, "night") || is(c, i, "evening") || is(c, i, "morning") || is(c, i, "afternoon");
+}
+
+/* "day(s)" 1, "week(s)" 7 (how many days one of the unit is), else 0 */
+static int day_unit(const ctx *c, size_t i)
+{
+    return is(c, i, "day") || is(c, i, "days") ? 1 : is(c, i, "week") || is(c, i, "weeks") ? 7 : 0;
+}
+
+/* "the same day": no anchor, unless a weekday or date follows in the same phrase */
+#define NO_ANCHOR INT32_MIN
+
+static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch);
+
+/* After "a day before", "two days after", "the day before": an expression at k shifted by
+ * sign * days ("a day before Monday's talks"); anchored when what follows is no date but the
+ * phrase ends there ("the day before,"); 0 when neither ("a day before the summit"). */
+static size_t shift_to(const ctx *c, size_t k, dy_date pub, int days, dy_date *out, int32_t *anch)
+{
+    dy_date in;
+    int32_t inrel;
+    size_t e = k < c->n ? match_at(c, k, pub, &in, &inrel) : 0;
+    if (e > k) {
+        if (inrel != NO_ANCHOR) { *anch = inrel + days; return e; }
+        if (in.prec == DY_PREC_DAY) *out = add_days(in, days);
+        return e;
+    }
+    if (k >= c->n || (c->t[k].flags & (DY_TF_PUNCT | DY_TF_END | DY_TF_COMMA | DY_TF_CLAUSE))) { *anch = days; return k; }
+    return 0;
+}
+
+/* Tries to read one expression at token i. Returns its end (exclusive) or 0. An expression that
+ * counts from the story's date ("the same day", "a day earlier") sets *anch to its days from it. */
+static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch)
 {
     int m, d, y, wd;
     *out = mk(0, 0, 0, DY_PREC_NONE);
+    *anch = NO_ANCHOR;
 
     /* 2024-06-18 */
     if (c->t[i].flags & DY_TF_NUM) {
@@ -234,7 +277,10 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
     if ((m = month_of(c, i))) {
         size_t j = i + 1;
         if (is(c, j, ".")) j++;
-        if (m == 5 && !(day_of(c, j) || year_of(c, j))) return 0;     /* the verb "may" */
+        /* the verb "may", unless a preposition of time makes it the month ("in May", not "in May's cabinet") */
+        if (m == 5 && !(day_of(c, j) || year_of(c, j)) &&
+            !(i > 0 && month_prep(c, i - 1) && !(j < c->n && (c->t[j].flags & DY_TF_POSS))))
+            return 0;
         if ((d = day_of(c, j))) {
             size_t k = j + 1;
             if (is(c, k, ",") && year_of(c, k + 1)) k++;
@@ -255,7 +301,7 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
             has_rel = 1;
             e = j + 2;
         }
-        if (has_rel || (i > 0 && (is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "early") || is(c, i - 1, "late") || is(c, i - 1, "mid")))) {
+        if (has_rel || (i > 0 && month_prep(c, i - 1))) {
             *out = resolve_month(pub, m, rel, has_rel);
             return e;
         }
@@ -292,6 +338,19 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
         }
         return i + 1;
     }
+    /* the same day, the next day, the following morning, the previous day; the day before|after */
+    if (is(c, i, "the")) {
+        int r = is(c, i + 1, "same") ? 0 : is(c, i + 1, "next") || is(c, i + 1, "following") ? 1 : is(c, i + 1, "previous") ? -1 : 2;
+        if (r != 2 && day_part(c, i + 2)) { *anch = r; return i + 3; }
+        if (is(c, i + 1, "day") && (is(c, i + 2, "before") || is(c, i + 2, "after")))
+            return shift_to(c, i + 3, pub, is(c, i + 2, "before") ? -1 : 1, out, anch);
+    }
+    /* that day, that same day, that night */
+    if (is(c, i, "that")) {
+        size_t k = is(c, i + 1, "same") ? i + 2 : i + 1;
+        if (day_part(c, k) && !(k + 1 < c->n && (c->t[k + 1].flags & DY_TF_HYPH))) { *anch = 0; return k + 1; }
+        return 0;
+    }
     /* the 18th */
     if (is(c, i, "the") && (d = day_of(c, i + 1)) && !dy_isdigit((unsigned char)W(c, i + 1)[strlen(W(c, i + 1)) - 1])) {
         if (month_of(c, i + 2) || is(c, i + 2, "of")) return 0;     /* "the 18th of June" is rare; leave it */
@@ -305,6 +364,24 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
     if (is(c, i, "yesterday")) { if (pub.prec == DY_PREC_DAY) *out = add_days(pub, -1); return i + 1; }
     if (is(c, i, "today") || is(c, i, "tonight")) { if (pub.prec == DY_PREC_DAY) *out = pub; return i + 1; }
     if (is(c, i, "tomorrow")) { if (pub.prec == DY_PREC_DAY) *out = add_days(pub, 1); return i + 1; }
+    /* last/this/next November: the month's last, this year's or next occurrence */
+    if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next")) && (m = month_of(c, i + 1))) {
+        if (pub.prec >= DY_PREC_MONTH) {
+            int yy = pub.y;
+            if (is(c, i, "last") && m >= pub.m) yy--;
+            if (is(c, i, "next") && m <= pub.m) yy++;
+            *out = mk(yy, m, 0, DY_PREC_MONTH);
+        }
+        return i + 2;
+    }
+    /* last/this/next week: the month it falls in (a week is no day) */
+    if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next")) && is(c, i + 1, "week")) {
+        if (pub.prec == DY_PREC_DAY) {
+            dy_date w = add_days(pub, is(c, i, "last") ? -7 : is(c, i, "next") ? 7 : 0);
+            *out = mk(w.y, w.m, 0, DY_PREC_MONTH);
+        }
+        return i + 2;
+    }
     /* last/this/next year|month */
     if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next") || is(c, i, "previous")) && (is(c, i + 1, "year") || is(c, i + 1, "month"))) {
         int rel = is(c, i, "this") ? 0 : is(c, i, "next") ? 1 : -1;
@@ -319,8 +396,14 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out)
         }
         return i + 2;
     }
+    /* a day earlier, two days later, a week before Monday's vote */
+    int num, unit;
+    if ((unit = day_unit(c, i + 1)) && (num = number_of(c, i)) > 0 && num <= 60) {
+        int sign = is(c, i + 2, "earlier") || is(c, i + 2, "before") ? -1 : is(c, i + 2, "later") || is(c, i + 2, "after") ? 1 : 0;
+        if (sign && (is(c, i + 2, "earlier") || is(c, i + 2, "later"))) { *anch = sign * num * unit; return i + 3; }
+        if (sign) return shift_to(c, i + 3, pub, sign * num * unit, out, anch);
+    }
     /* N years|months|days ago */
-    int num;
     if (is(c, i + 2, "ago") && (num = number_of(c, i)) > 0) {
         const char *u = W(c, i + 1);
         if (pub.prec == DY_PREC_NONE) return i + 3;
@@ -351,7 +434,8 @@ static int starts_date(const char *w, size_t n)
     case 1: return w[0] == 'a';
     case 2: return EQ(w, n, "an");
     case 3: return EQ(w, n, "the") || EQ(w, n, "one") || EQ(w, n, "two") || EQ(w, n, "six") || EQ(w, n, "ten");
-    case 4: return EQ(w, n, "last") || EQ(w, n, "this") || EQ(w, n, "next") || EQ(w, n, "four") || EQ(w, n, "five") || EQ(w, n, "nine");
+    case 4: return EQ(w, n, "last") || EQ(w, n, "this") || EQ(w, n, "next") || EQ(w, n, "that") || EQ(w, n, "four") ||
+                   EQ(w, n, "five") || EQ(w, n, "nine");
     case 5: return EQ(w, n, "today") || EQ(w, n, "three") || EQ(w, n, "seven") || EQ(w, n, "eight");
     case 6: return EQ(w, n, "eleven") || EQ(w, n, "twelve") || EQ(w, n, "twenty");
     case 7: return EQ(w, n, "tonight") || EQ(w, n, "fifteen") || EQ(w, n, "sixteen");
@@ -368,19 +452,31 @@ const char *dy_dates_opening_words(void)
     return "january jan february feb march mar april apr may june jun july jul august aug september sept sep "
            "october oct november nov december dec monday tuesday wednesday thursday friday saturday sunday "
            "a an the one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-           "sixteen seventeen eighteen nineteen twenty last this next previous today tonight tomorrow yesterday";
+           "sixteen seventeen eighteen nineteen twenty last this next that previous today tonight tomorrow yesterday";
 }
 
 /* Cheap checks before match_at for the commonest opening words: "the" opens a date only before
- * a number ("the 18th"), a number word only two words before "ago" ("four years ago"). */
+ * a number ("the 18th") or a day ("the same day", "the day before"), "that" before a day ("that
+ * night"), a number word only two words before "ago", "earlier", "before" ... ("four years ago",
+ * "a day earlier"). */
 static int date_may_follow(const ctx *c, size_t i)
 {
     const char *w = W(c, i);
-    if (is(c, i, "the")) return i + 1 < c->n && (c->t[i + 1].flags & DY_TF_NUM);
+    if (is(c, i, "the"))
+        return i + 1 < c->n && ((c->t[i + 1].flags & DY_TF_NUM) || is(c, i + 1, "same") || is(c, i + 1, "next") ||
+                                is(c, i + 1, "following") || is(c, i + 1, "previous") || is(c, i + 1, "day"));
+    if (is(c, i, "that")) return is(c, i + 1, "same") || day_part(c, i + 1);
     if (w[0] == 'l' || w[0] == 'n' || w[0] == 'p' || w[0] == 'y' || (w[0] == 't' && w[1] != 'w' && w[1] != 'h') ||
         is(c, i, "this"))
         return 1;   /* last, next, previous, yesterday, today, tonight, tomorrow, this */
-    return is(c, i + 2, "ago");
+    return is(c, i + 2, "ago") || (day_unit(c, i + 1) && (is(c, i + 2, "earlier") || is(c, i + 2, "later") ||
+                                                          is(c, i + 2, "before") || is(c, i + 2, "after")));
+}
+
+dy_date dy_datex_anchor(const dy_datex *x, dy_date anchor)
+{
+    if (!x->anchored || anchor.prec != DY_PREC_DAY) return x->date;
+    return add_days(anchor, x->rel);
 }
 
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
@@ -408,17 +504,20 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
             size_t i = b0 + cands[h];
             if (i < next) continue;
             dy_date d;
+            int32_t rel;
             uint16_t f = toks[i].flags;
             const char *w = norm->data + toks[i].norm;
             /* a number; or a month, a weekday or one of the few words that open a relative date */
             int cand = (f & DY_TF_NUM) ||
                        (starts_date(w, toks[i].nlen) && date_may_follow(&c, i)) ||
                        ((f & DY_TF_CAP) && (month_word(w, toks[i].nlen) || weekday_of(&c, i) >= 0));
-            size_t e = cand ? match_at(&c, i, pub, &d) : 0;
+            size_t e = cand ? match_at(&c, i, pub, &d, &rel) : 0;
             if (e > i) {
                 out[found].t0 = (uint32_t)i;
                 out[found].t1 = (uint32_t)e;
                 out[found].date = d;
+                out[found].anchored = rel != NO_ANCHOR;
+                out[found].rel = (int16_t)(rel != NO_ANCHOR ? rel : 0);
                 found++;
                 next = e;
             }
@@ -442,7 +541,8 @@ int dy_date_dateline_toks(const char *line, const dy_tok *tv, size_t ntok, const
     }
     dy_date none = mk(0, 0, 0, DY_PREC_NONE), d;
     ctx c = {line, tv, ntok, nb};
-    size_t e = match_at(&c, start, none, &d);
+    int32_t rel;
+    size_t e = match_at(&c, start, none, &d, &rel);
     if (e == 0 || d.prec != DY_PREC_DAY) return 0;
     /* what follows may only be a time, a zone, or another labelled date */
     for (size_t i = e; i < ntok; i++) {

@@ -25,6 +25,10 @@ typedef struct dy_date {
 typedef struct dy_datex {
     uint32_t t0, t1;    /* token range of the expression */
     dy_date date;       /* resolved; prec NONE when it could not be resolved */
+    int16_t rel;        /* anchored: days after the story's date the sentence follows */
+    uint8_t anchored;   /* "the same day", "a day earlier", "the next day": date is NONE and the
+                         * caller resolves it with dy_datex_anchor() against the date the story
+                         * has reached (the previous sentence's), which a publication date is not */
 } dy_datex;
 
 /* "YYYY-MM-DD" exactly (n bytes). Returns 1 and sets *out when valid. */
@@ -46,6 +50,9 @@ const char *dy_dates_opening_words(void);
  * Writes at most max into out and returns how many were found. */
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
                      dy_date pub, dy_datex *out, size_t max);
+
+/* An anchored expression's date: anchor plus x->rel days (NONE when the anchor has no day). */
+dy_date dy_datex_anchor(const dy_datex *x, dy_date anchor);
 
 /* Is this whole line a dateline ("Release Date : 2024-06-21", "Posted on : 2023-10-04 16:32 KST",
  * "June 18, 2024")? Returns 1 and the date, 0 when not, -1 when out of memory. */

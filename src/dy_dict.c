@@ -365,15 +365,15 @@ static void agent_line(loader *L, char *s)
 /* ---- grammar ---- */
 static void grammar_line(loader *L, char *s)
 {
-    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "pair", "person", "it",
-                                  "they", "country", "speaker", "north", "south"};
+    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pair", "person",
+                                  "it", "they", "country", "speaker", "north", "south"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
     char *cls = trim(s);
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, pair, person, it, they, country, speaker, north, south)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pair, person, it, they, country, speaker, north, south)", cls); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         uint32_t ids[16];

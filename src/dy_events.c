@@ -67,6 +67,8 @@ struct dy_coder {
      * "Putin arrived in Pyongyang" took place there */
     char visit_place[4];
     uint32_t visit_sent;
+    /* the lead's date and the date the previous sentence's events took (sentence_dates) */
+    dy_date lede, last;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -137,6 +139,7 @@ typedef struct sctx {
     uint64_t reqsig;                        /* OR of the words' dy_dict_reqbit() */
     dy_datex dates[MAX_DATES];
     size_t ndates;
+    dy_date ctx;            /* the date of an event with no date of its own (sentence_dates) */
 } sctx;
 
 static const char *W(const sctx *s, uint32_t i) { return s->norm->data + s->t[i].norm; }
@@ -674,17 +677,36 @@ static const char *intent_code(const char *code)
     }
 }
 
+/* Is date k inside a relative clause (", who ...", ", where ...") that the verb at head is not
+ * in? "Lula accused Bolsonaro, who has stayed in Florida since December": not the accusation's. */
+static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t rs = UINT32_MAX, re = s->t1;
+    for (uint32_t j = s->dates[k].t0; j-- > s->t0;) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        if (j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA) &&
+            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose"))) {
+            rs = j;
+            break;
+        }
+    }
+    if (rs == UINT32_MAX) return 0;
+    for (uint32_t j = s->dates[k].t1; j < s->t1; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { re = j; break; }
+    return head < rs || head >= re;
+}
+
 static dy_date date_for(const sctx *s, uint32_t head)
 {
     int best = -1;
     uint32_t bd = UINT32_MAX;
     for (size_t k = 0; k < s->ndates; k++) {
-        if (s->dates[k].date.prec == DY_PREC_NONE) continue;
+        if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
         if (dist < bd) { bd = dist; best = (int)k; }
     }
     if (best >= 0) return s->dates[best].date;
-    return s->doc->pub;
+    return s->ctx;
 }
 
 /* Counts a dyad (by country) for the document's topic. */
@@ -964,15 +986,50 @@ static void fill_roles(sctx *s)
     }
 }
 
+/* Finds the sentence's dates and the date of an event near none of them (s->ctx); returns the
+ * sentence's own date, or s->ctx. A story tells its lead event first, and a sentence with no
+ * date goes on from the one before when that one moved the story on to a later day, not past
+ * publication ("On Sunday, ECOWAS imposed sanctions. The bloc said ..."), else it is back at the
+ * lead's day after background ("In April, Iran fired missiles. ... Saudi Arabia also condemned
+ * the strikes"), unless it answers the one before ("responded", grammar.txt). The lead's date is the first or second sentence's day, within a month before
+ * publication; without one, publication's. "The same day", "a day earlier" count from the
+ * previous sentence's date, in a sentence that names no date of its own. */
+static dy_date sentence_dates(sctx *s)
+{
+    dy_coder *c = s->c;
+    dy_date pub = s->doc->pub, none = {0, 0, 0, DY_PREC_NONE}, own = none;
+    s->ndates = dy_dates_find(s->doc->text, s->t + s->t0, s->t1 - s->t0, s->norm, pub, s->dates, MAX_DATES);
+    int absolute = 0;
+    for (size_t k = 0; k < s->ndates; k++) {
+        s->dates[k].t0 += s->t0;
+        s->dates[k].t1 += s->t0;
+        absolute |= !s->dates[k].anchored && s->dates[k].date.prec != DY_PREC_NONE;
+    }
+    dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
+    for (size_t k = 0; k < s->ndates; k++) {
+        if (s->dates[k].anchored) s->dates[k].date = absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
+        if (own.prec == DY_PREC_NONE) own = s->dates[k].date;
+    }
+    int64_t p = pub.prec == DY_PREC_DAY ? dy_date_days(pub) : INT64_MAX;
+    if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && dy_date_days(own) <= p &&
+        dy_date_days(own) >= p - 31)
+        c->lede = own;
+    s->ctx = c->lede.prec != DY_PREC_NONE ? c->lede : pub;
+    int responds = 0;
+    for (uint32_t i = s->t0, e; i < s->t1 && !responds; i++) responds = gram_class_at(s, i, &e) == DY_G_RESPOND;
+    if (c->last.prec != DY_PREC_NONE && s->ctx.prec != DY_PREC_NONE && dy_date_days(c->last) <= p &&
+        (responds || dy_date_days(c->last) >= dy_date_days(s->ctx)))
+        s->ctx = c->last;
+    c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
+    return c->last;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
     const dy_doc *doc = s->doc;
     /* dates first: a person's role depends on the date */
-    s->ndates = dy_dates_find(doc->text, s->t + s->t0, s->t1 - s->t0, s->norm, doc->pub, s->dates, MAX_DATES);
-    for (size_t k = 0; k < s->ndates; k++) { s->dates[k].t0 += s->t0; s->dates[k].t1 += s->t0; }
-    dy_date sd = doc->pub;
-    for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { sd = s->dates[k].date; break; }
+    dy_date sd = sentence_dates(s);
     int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
 
     s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, &c->aliases, s->g, DY_MAX_ACTORS);
@@ -1208,6 +1265,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->korea = 0;
     c->ntopic = 0;
     c->visit_place[0] = 0;
+    c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->story_shown[0] = 0;
     c->aliases.n = 0;
     if (dy_story_begin(&c->story, c->dict, doc)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;

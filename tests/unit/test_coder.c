@@ -138,6 +138,33 @@ START_TEST(coder_1_8_cities)
 }
 END_TEST
 
+START_TEST(coder_1_9_story_dates)
+{
+    /* a sentence with no date takes the lead's day, not the publication date */
+    ck_assert_str_eq(code("Russia attacked Ukraine on Wednesday. The US accused Russia.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-19;USA RUS 112 2024-06-19");
+    /* and returns to it after background */
+    ck_assert_str_eq(code("Russia attacked Ukraine on Wednesday. Russia attacked Ukraine in 2014. The US accused Russia.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-19;RUS UKR 190 2014;USA RUS 112 2024-06-19");
+    /* a later day moves the story on */
+    ck_assert_str_eq(code("Russia attacked Ukraine on Wednesday. The US accused Russia on Thursday. China accused Russia.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-19;USA RUS 112 2024-06-20;CHN RUS 112 2024-06-20");
+    /* an answer to the act before takes its date, even in background */
+    ck_assert_str_eq(code("Russia attacked Ukraine on Wednesday. Ukraine attacked Russia in March. Russia responded by attacking Ukraine.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-19;UKR RUS 190 2024-03;RUS UKR 190 2024-03");
+    /* "the same day", "a day earlier" count from the previous sentence's date */
+    ck_assert_str_eq(code("Russia attacked Ukraine on Wednesday. The US accused Russia on Monday. China accused Russia the same day.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-19;USA RUS 112 2024-06-17;CHN RUS 112 2024-06-17");
+    ck_assert_str_eq(code("Russia attacked Ukraine on Wednesday. A day earlier, the US accused Russia.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-19;USA RUS 112 2024-06-18");
+    /* a date in a relative clause is that clause's */
+    ck_assert_str_eq(code("South Korea accused North Korea, which has attacked ships since 2010.", "2024-06-21"),
+                     "KOR PRK 112 2024-06-21");
+    /* without a publication date, still none */
+    ck_assert_str_eq(code("Russia attacked Ukraine. The US accused Russia.", NULL), "RUS UKR 190 ;USA RUS 112 ");
+}
+END_TEST
+
 Suite *coder_suite(void)
 {
     Suite *s = suite_create("coder");
@@ -151,6 +178,7 @@ Suite *coder_suite(void)
     tcase_add_test(a, coder_1_6_blocking_and_no_date);
     tcase_add_test(a, coder_1_7_abbreviations_in_capitals);
     tcase_add_test(a, coder_1_8_cities);
+    tcase_add_test(a, coder_1_9_story_dates);
     suite_add_tcase(s, a);
     return s;
 }

@@ -1,4 +1,5 @@
 /* test_dates.c - date parsing, datelines and relative expressions (dates-*). */
+#include <stdio.h>
 #include <string.h>
 #include "units.h"
 #include "../../src/dy_dates.h"
@@ -59,6 +60,73 @@ START_TEST(dates_2_2_unresolved_without_pub)
 }
 END_TEST
 
+START_TEST(dates_2_3_months_and_weeks)
+{
+    /* "May" is the month after a preposition of time, else the verb or a name */
+    ck_assert_str_eq(resolve("Ruto travelled to Washington in May", "2024-06-26"), "2024-05");
+    ck_assert_str_eq(resolve("talks held since May", "2024-06-26"), "2024-05");
+    ck_assert_str_eq(resolve("May told parliament", "2018-03-18"), "none");
+    ck_assert_str_eq(resolve("a seat in May's cabinet", "2018-03-18"), "none");
+    /* last, this, next with a month: its latest, this year's or its next occurrence */
+    ck_assert_str_eq(resolve("protests last November", "2022-04-20"), "2021-11");
+    ck_assert_str_eq(resolve("talks last March", "2022-04-20"), "2022-03");
+    ck_assert_str_eq(resolve("a vote last April", "2022-04-20"), "2021-04");
+    ck_assert_str_eq(resolve("elections next March", "2024-06-21"), "2025-03");
+    ck_assert_str_eq(resolve("a summit this September", "2024-06-21"), "2024-09");
+    /* a week is no day: the month it falls in */
+    ck_assert_str_eq(resolve("Last week, the junta demanded", "2022-02-01"), "2022-01");
+    ck_assert_str_eq(resolve("marched this week", "2021-02-12"), "2021-02");
+}
+END_TEST
+
+/* The first expression in s: "anchored REL" when it counts from the story's date, else its date. */
+static const char *anchored(const char *s, const char *pub)
+{
+    dy_toks t = {0};
+    dy_buf nb = {0};
+    dy_date p = {0, 0, 0, DY_PREC_NONE};
+    if (pub) ck_assert(dy_date_parse_iso(pub, strlen(pub), &p));
+    ck_assert_int_eq(dy_tokenize(s, strlen(s), 0, NULL, &t, &nb), 0);
+    dy_datex x[4];
+    size_t n = dy_dates_find(s, t.v, t.len, &nb, p, x, 4);
+    if (!n) strcpy(got, "none");
+    else if (x[0].anchored) snprintf(got, sizeof got, "anchored %d", x[0].rel);
+    else dy_date_format(x[0].date, got);
+    dy_toks_free(&t);
+    dy_buf_free(&nb);
+    return got;
+}
+
+START_TEST(dates_2_4_anchored)
+{
+    /* counted from the date the story has reached, which the caller knows */
+    ck_assert_str_eq(anchored("Cambodia fired rockets the same day", "2025-07-29"), "anchored 0");
+    ck_assert_str_eq(anchored("on the same day", "2025-07-29"), "anchored 0");
+    ck_assert_str_eq(anchored("Later that night, police moved in", "2025-07-29"), "anchored 0");
+    ck_assert_str_eq(anchored("A day earlier, Thailand expelled the envoy", "2025-07-29"), "anchored -1");
+    ck_assert_str_eq(anchored("two days later", "2025-07-29"), "anchored 2");
+    ck_assert_str_eq(anchored("a week earlier", "2025-07-29"), "anchored -7");
+    ck_assert_str_eq(anchored("the next day", "2025-07-29"), "anchored 1");
+    ck_assert_str_eq(anchored("the following morning", "2025-07-29"), "anchored 1");
+    ck_assert_str_eq(anchored("the previous day", "2025-07-29"), "anchored -1");
+    ck_assert_str_eq(anchored("he had arrived the day before.", "2025-07-29"), "anchored -1");
+    /* before or after a date: that date shifted */
+    ck_assert_str_eq(anchored("A day before Monday's talks, drones struck", "2025-06-03"), "2025-06-01");
+    ck_assert_str_eq(anchored("two days after June 1, 2024", NULL), "2024-06-03");
+    ck_assert_str_eq(anchored("the day after Monday's vote", "2025-06-03"), "2025-06-03");
+    /* before an event that is no date: nothing to count from */
+    ck_assert_str_eq(anchored("a day before the summit", "2025-06-03"), "none");
+    ck_assert_str_eq(anchored("said that day-to-day ties", "2025-06-03"), "none");
+    ck_assert_str_eq(anchored("the day of the coup", "2025-06-03"), "none");
+    /* and resolved against the story's date */
+    dy_datex x = {0, 0, {0, 0, 0, DY_PREC_NONE}, -1, 1};
+    dy_date a;
+    ck_assert(dy_date_parse_iso("2024-03-01", 10, &a));
+    dy_date_format(dy_datex_anchor(&x, a), got);
+    ck_assert_str_eq(got, "2024-02-29");
+}
+END_TEST
+
 START_TEST(dates_3_1_datelines)
 {
     dy_date d;
@@ -84,6 +152,8 @@ Suite *dates_suite(void)
     TCase *b = tcase_create("dates-2");
     tcase_add_test(b, dates_2_1_relative);
     tcase_add_test(b, dates_2_2_unresolved_without_pub);
+    tcase_add_test(b, dates_2_3_months_and_weeks);
+    tcase_add_test(b, dates_2_4_anchored);
     suite_add_tcase(s, b);
     TCase *c = tcase_create("dates-3");
     tcase_add_test(c, dates_3_1_datelines);
