@@ -250,6 +250,8 @@ static size_t shift_to(const ctx *c, size_t k, dy_date pub, int days, dy_date *o
 {
     dy_date in;
     int32_t inrel;
+    /* one shift, never a chain of them ("a day before a day before ..."), so no deep recursion */
+    if (day_unit(c, k + 1) || (is(c, k, "the") && is(c, k + 1, "day"))) return 0;
     size_t e = k < c->n ? match_at(c, k, pub, &in, &inrel) : 0;
     if (e > k) {
         if (inrel != NO_ANCHOR) { *anch = inrel + days; return e; }

@@ -67,8 +67,10 @@ struct dy_coder {
      * "Putin arrived in Pyongyang" took place there */
     char visit_place[4];
     uint32_t visit_sent;
-    /* the lead's date and the date the previous sentence's events took (sentence_dates) */
+    /* the lead's date and the date the previous sentence's events took (sentence_dates), with
+     * their days since 1970 and publication's (INT64_MAX when it has no day) */
     dy_date lede, last;
+    int64_t lede_day, last_day, pub_day;
 };
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
@@ -696,15 +698,30 @@ static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
     return head < rs || head >= re;
 }
 
+/* Is date k the date of a report ("state media said on Friday", "Seoul said Friday"; not "the
+ * United States on Friday"), and
+ * the verb at head not the report's? The act reported took place when the sentence says
+ * elsewhere, if it does. */
+static int report_date(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t j = s->dates[k].t0, e;
+    if (j > s->t0 && WIS(s, j - 1, "on")) j--;
+    for (uint32_t i = j >= s->t0 + 3 ? j - 3 : s->t0; i < j; i++)
+        if (!(s->t[i].flags & DY_TF_CAP) && gram_is(s, i, DY_G_SAY, &e) && e == j) return head < i || head >= e;
+    return 0;
+}
+
 static dy_date date_for(const sctx *s, uint32_t head)
 {
-    int best = -1;
+    int best = -1, reported = -1;
     uint32_t bd = UINT32_MAX;
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
+        if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
         uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
         if (dist < bd) { bd = dist; best = (int)k; }
     }
+    if (best < 0) best = reported;
     if (best >= 0) return s->dates[best].date;
     return s->ctx;
 }
@@ -1010,17 +1027,21 @@ static dy_date sentence_dates(sctx *s)
         if (s->dates[k].anchored) s->dates[k].date = absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
         if (own.prec == DY_PREC_NONE) own = s->dates[k].date;
     }
-    int64_t p = pub.prec == DY_PREC_DAY ? dy_date_days(pub) : INT64_MAX;
-    if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && dy_date_days(own) <= p &&
-        dy_date_days(own) >= p - 31)
+    int64_t p = c->pub_day, od = own.prec != DY_PREC_NONE ? dy_date_days(own) : 0;
+    if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && od <= p && od >= p - 31) {
         c->lede = own;
+        c->lede_day = od;
+    }
     s->ctx = c->lede.prec != DY_PREC_NONE ? c->lede : pub;
-    int responds = 0;
-    for (uint32_t i = s->t0, e; i < s->t1 && !responds; i++) responds = gram_class_at(s, i, &e) == DY_G_RESPOND;
-    if (c->last.prec != DY_PREC_NONE && s->ctx.prec != DY_PREC_NONE && dy_date_days(c->last) <= p &&
-        (responds || dy_date_days(c->last) >= dy_date_days(s->ctx)))
-        s->ctx = c->last;
+    int64_t cd = c->lede.prec != DY_PREC_NONE ? c->lede_day : p;
+    if (c->last.prec != DY_PREC_NONE && s->ctx.prec != DY_PREC_NONE && c->last_day <= p) {
+        int go_on = c->last_day >= cd;
+        for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
+            go_on = gram_class_at(s, i, &e) == DY_G_RESPOND;
+        if (go_on) { s->ctx = c->last; cd = c->last_day; }
+    }
     c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
+    c->last_day = own.prec != DY_PREC_NONE ? od : cd;
     return c->last;
 }
 
@@ -1266,6 +1287,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->ntopic = 0;
     c->visit_place[0] = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
+    c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;
     c->aliases.n = 0;
     if (dy_story_begin(&c->story, c->dict, doc)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;

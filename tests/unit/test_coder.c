@@ -160,6 +160,10 @@ START_TEST(coder_1_9_story_dates)
     /* a date in a relative clause is that clause's */
     ck_assert_str_eq(code("South Korea accused North Korea, which has attacked ships since 2010.", "2024-06-21"),
                      "KOR PRK 112 2024-06-21");
+    /* a report's date is not the act's when the sentence gives the act one */
+    ck_assert_str_eq(code("On Monday, after long and difficult talks, Russia attacked Ukraine, the US said on Thursday.", "2024-06-21"),
+                     "RUS UKR 190 2024-06-17");
+    ck_assert_str_eq(code("Russia attacked Ukraine, the US said on Thursday.", "2024-06-21"), "RUS UKR 190 2024-06-20");
     /* without a publication date, still none */
     ck_assert_str_eq(code("Russia attacked Ukraine. The US accused Russia.", NULL), "RUS UKR 190 ;USA RUS 112 ");
 }

@@ -118,6 +118,8 @@ START_TEST(dates_2_4_anchored)
     ck_assert_str_eq(anchored("a day before the summit", "2025-06-03"), "none");
     ck_assert_str_eq(anchored("said that day-to-day ties", "2025-06-03"), "none");
     ck_assert_str_eq(anchored("the day of the coup", "2025-06-03"), "none");
+    /* no chain of shifts: only the last one, next to the date, is read */
+    ck_assert_str_eq(anchored("a day before a day before Monday", "2025-06-03"), "2025-06-01");
     /* and resolved against the story's date */
     dy_datex x = {0, 0, {0, 0, 0, DY_PREC_NONE}, -1, 1};
     dy_date a;
