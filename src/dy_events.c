@@ -698,10 +698,9 @@ static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
     return head < rs || head >= re;
 }
 
-/* Is date k the date of a report ("state media said on Friday", "Seoul said Friday"; not "the
- * United States on Friday"), and
- * the verb at head not the report's? The act reported took place when the sentence says
- * elsewhere, if it does. */
+/* Is date k the date of a report ("state media reported on Friday", "Seoul said Friday"; not
+ * "the United States on Friday"), and the verb at head not the report's? The act reported took
+ * place when the sentence says elsewhere, if it does. */
 static int report_date(const sctx *s, size_t k, uint32_t head)
 {
     uint32_t j = s->dates[k].t0, e;
@@ -1008,7 +1007,8 @@ static void fill_roles(sctx *s)
  * date goes on from the one before when that one moved the story on to a later day, not past
  * publication ("On Sunday, ECOWAS imposed sanctions. The bloc said ..."), else it is back at the
  * lead's day after background ("In April, Iran fired missiles. ... Saudi Arabia also condemned
- * the strikes"), unless it answers the one before ("responded", grammar.txt). The lead's date is the first or second sentence's day, within a month before
+ * the strikes"), unless it answers the one before ("Islamabad responded by ...": grammar.txt's
+ * respond class). The lead's date is the first or second sentence's day, within a month before
  * publication; without one, publication's. "The same day", "a day earlier" count from the
  * previous sentence's date, in a sentence that names no date of its own. */
 static dy_date sentence_dates(sctx *s)
