@@ -148,6 +148,7 @@ struct dy_dict {
     uint16_t *wclass;   /* word id -> DY_WC_* bits */
     dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
     uint32_t nwclass;
+    dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
 };
 
 /* ---- problem collection ---- */
@@ -162,6 +163,9 @@ typedef struct loader {
     dy_buf norm;
     dy_vec classes;     /* word_class: the &NAME lines of verbs.txt, for the patterns after them */
     dy_vec class_words; /* uint32_t: their word ids, a run a class */
+    dy_buf person;      /* the phrases of the open "person = ..." header, "" when none */
+    size_t person_line; /* its line */
+    int person_offices; /* "+ CODE FROM..TO" lines under it so far */
 } loader;
 
 typedef struct word_class {
@@ -229,7 +233,11 @@ static int valid_code(const char *c)
     return 1;
 }
 
-/* Reads every line of dir/name and calls fn on the trimmed, comment-free non-empty ones. */
+static void actor_line(loader *L, char *s);
+static void person_close(loader *L);
+
+/* Reads every line of dir/name and calls fn on the trimmed, comment-free non-empty ones; notes
+ * what the file added in d->files. */
 static int each_line(loader *L, const char *dir, const char *name, int required,
                      void (*fn)(loader *, char *), dy_err *err)
 {
@@ -246,6 +254,11 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     }
     L->file = name;
     L->line = 0;
+    dy_dict_file *st = dy_vec_push(&L->d->files);
+    if (!st) { L->oom = 1; fclose(f); return 0; }
+    snprintf(st->name, sizeof st->name, "%s", name);
+    size_t a0 = L->d->actors.len, p0 = L->d->patterns.len, c0 = L->d->cameo.len, g0 = L->d->gram.len,
+           b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len, k0 = L->classes.len;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -254,11 +267,18 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
         if (memchr(line, 0, (size_t)got)) { problem(L, "NUL byte in line"); continue; }
         strip_comment(line);
         char *s = trim(line);
-        if (*s) fn(L, s);
+        if (*s) { fn(L, s); st->lines++; }
         if (L->oom) break;
     }
+    if (fn == actor_line) person_close(L);
     free(line);
     fclose(f);
+    st = &DY_VEC_AT(&L->d->files, dy_dict_file, L->d->files.len - 1);
+    for (size_t i = a0; i < L->d->actors.len; i++) st->by_kind[DY_VEC_AT(&L->d->actors, dy_actor_entry, i).kind]++;
+    st->patterns = (uint32_t)(L->d->patterns.len - p0);
+    st->classes = (uint32_t)(L->classes.len - k0);
+    st->codes = (uint32_t)(L->d->cameo.len - c0);
+    st->other = (uint32_t)(L->d->gram.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len - w0);
     return 0;
 }
 
@@ -327,8 +347,59 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
     t->payload[node] = (int32_t)(L->d->actors.len - 1);
 }
 
+/* ---- a person with several offices: one alias list, an office a line under it ----
+ *     person = Burhanuddin Rabbani | Rabbani
+ *       + AFGGOV 1992-06-28..1996-09-27
+ *       + AFGGOV 2001-11-13..2001-12-22
+ * Every phrase of the header takes every office. A header needs one office at least. */
+static void person_close(loader *L)
+{
+    if (L->person.len && !L->person_offices) {
+        size_t line = L->line;
+        L->line = L->person_line;
+        problem(L, "'person =' has no office under it (add lines '+ CODE FROM..TO')");
+        L->line = line;
+    }
+    L->person.len = 0;
+    L->person_offices = 0;
+}
+
+static void person_header(loader *L, char *phrases)
+{
+    person_close(L);
+    phrases = trim(phrases);
+    if (!*phrases) { problem(L, "'person =' needs the person's names after '='"); return; }
+    if (dy_buf_adds(&L->person, phrases)) { L->oom = 1; return; }
+    L->person_line = L->line;
+}
+
+static void person_office(loader *L, char *s)
+{
+    char *f[3];
+    int nf = 0;
+    for (char *tok = strtok(s + 1, " \t"); tok && nf < 3; tok = strtok(NULL, " \t")) f[nf++] = tok;
+    if (!L->person.len) { problem(L, "'+ CODE FROM..TO' must follow a line 'person = name | name'"); return; }
+    if (nf < 1 || nf > 2) { problem(L, "expected '+ CODE [FROM..TO]' under 'person = ...'"); return; }
+    if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUSGOV)", f[0]); return; }
+    int32_t from = INT32_MIN, to = INT32_MAX;
+    if (nf == 2 && !parse_range(f[1], &from, &to)) { problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[1]); return; }
+    L->person_offices++;
+    char *copy = strdup(L->person.data);
+    if (!copy) { L->oom = 1; return; }
+    char *save = NULL;
+    for (char *ph = strtok_r(copy, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
+        add_actor_phrase(L, f[0], DY_AK_PERSON, from, to, ph);
+    free(copy);
+}
+
 static void actor_line(loader *L, char *s)
 {
+    if (s[0] == '+') { person_office(L, s); return; }
+    if (!strncmp(s, "person", 6) && (s[6] == '=' || ((s[6] == ' ' || s[6] == '\t') && *trim(s + 6) == '='))) {
+        person_header(L, strchr(s, '=') + 1);
+        return;
+    }
+    person_close(L);
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CODE KIND [FROM..TO] = phrase | phrase'"); return; }
     *eq = 0;
@@ -960,6 +1031,7 @@ static dy_dict *dict_new(void)
     d->globs = (dy_vec)DY_VEC_INIT(char *);
     d->tiers = (dy_vec)DY_VEC_INIT(dy_tier);
     d->factwords = (dy_vec)DY_VEC_INIT(dy_factword);
+    d->files = (dy_vec)DY_VEC_INIT(dy_dict_file);
     int bad = !d->lex || !d->strings;
     for (int t = 0; t < DY_TRIE_COUNT; t++) bad = bad || trie_init(&d->tries[t]);
     if (bad) { dy_dict_destroy(&d); return NULL; }
@@ -972,6 +1044,7 @@ static void loader_free(loader *L)
     dy_buf_free(&L->norm);
     dy_vec_free(&L->classes);
     dy_vec_free(&L->class_words);
+    dy_buf_free(&L->person);
 }
 
 dy_status dy_dict_load(const char *dir, dy_dict **out, dy_err *err)
@@ -1028,6 +1101,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->wordsets);
     dy_vec_free(&d->cameo);
     dy_vec_free(&d->globs);
+    dy_vec_free(&d->files);
     free(d->first_off);
     free(d->first_cnt);
     free(d->first_list);
@@ -1179,3 +1253,6 @@ void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *
     if (patterns) *patterns = d->patterns.len;
     if (codes) *codes = d->cameo.len;
 }
+
+size_t dy_dict_nfiles(const dy_dict *d) { return d->files.len; }
+const dy_dict_file *dy_dict_file_at(const dy_dict *d, size_t i) { return i < d->files.len ? &DY_VEC_AT(&d->files, dy_dict_file, i) : NULL; }

@@ -182,4 +182,16 @@ size_t dy_dict_ntiers(const dy_dict *d);
 /* Counts for reports: actor phrases, patterns, cameo codes. */
 void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *codes);
 
+/* What each file of the directory added, in the order they were read (dyad dict stats). */
+typedef struct dy_dict_file {
+    char name[64];
+    uint32_t lines;                     /* non-empty, non-comment lines */
+    uint32_t by_kind[DY_AK_REGION + 1]; /* actor phrase entries by enum dy_actor_kind (agents: DY_AK_AGENT) */
+    uint32_t patterns, classes;         /* verbs.txt */
+    uint32_t codes;                     /* cameo.txt */
+    uint32_t other;                     /* grammar phrases, boilerplate globs, tiers, fact words */
+} dy_dict_file;
+size_t dy_dict_nfiles(const dy_dict *d);
+const dy_dict_file *dy_dict_file_at(const dy_dict *d, size_t i);    /* NULL when out of range */
+
 #endif

@@ -29,6 +29,7 @@ static const char usage[] =
     "  recode --db FILE           re-code the stored documents with the current dictionaries\n"
     "  serve --db FILE            the dashboard and its JSON API on http://127.0.0.1:8350/ (--port, --bind)\n"
     "  dict check [DIR]           validate the dictionaries, listing file:line problems\n"
+    "  dict stats [DIR]           entries by file and kind, load time and peak memory\n"
     "  dict import --from petrarch DIR --out OUTDIR\n"
     "                             convert PETRARCH/TABARI dictionaries into a dyad dictionary set\n"
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
