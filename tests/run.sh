@@ -98,6 +98,10 @@ for B in "$@"; do
         count
     fi
 
+    echo "-- codebook sentences (tests/codebook: 355 short sentences over every CAMEO root)"
+    "$B/test_expect" "$B/dyad" --codebook tests/codebook/sentences.tsv "${CODEBOOK_MIN_P:-0.85}" "${CODEBOOK_MIN_R:-0.75}" > "$LOG" 2>&1
+    grep -E '^(codebook|ok|FAIL|expect:)' "$LOG"
+    count
     echo "-- dev set (../shared/devset: 12 wire stories with gold events)"
     if [ -f ../shared/devset/gold.tsv ]; then
         "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.80}" "${DEVSET_MIN_R:-0.40}" > "$LOG" 2>&1
