@@ -25,6 +25,7 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
     uint32_t best = i;
     *payload = -1;
     for (uint32_t j = i; j < t1; j++) {
+        if (j > i && trie == DY_TRIE_ACTOR && !(dy_dict_wclass(d, toks[j].id) & DY_WC_IN_ACTOR)) break;
         node = dy_dict_step(d, trie, node, toks[j].id);
         if (node < 0) break;
         int32_t p = dy_dict_payload(d, trie, node);

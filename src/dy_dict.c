@@ -1012,6 +1012,14 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
         for (uint32_t w = 1; w < d->nwclass; w++)
             if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint16_t)start_bit[t];
     }
+    /* words that continue an actor phrase: most words of a text do not, and need no probe of the
+     * edge table (a cache miss each, with tens of thousands of phrases) */
+    const trie *at = &d->tries[DY_TRIE_ACTOR];
+    for (size_t j = 0; j <= at->mask; j++) {
+        uint64_t k = at->edges[j].key;
+        uint32_t w = (uint32_t)k;
+        if (k && (k >> 32) > 1 && w < d->nwclass) d->wclass[w] |= DY_WC_IN_ACTOR;
+    }
     return 0;
 }
 

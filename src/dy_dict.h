@@ -171,7 +171,8 @@ enum {
     DY_WC_START_SAY = 1 << 8,   /* ... of some grammar phrase of class DY_G_SAY ("said", "told") */
     DY_WC_START_BE = 1 << 9,    /* ... of class DY_G_BE ("was", "has been") */
     DY_WC_START_PAT = 1 << 10,  /* a word some verb pattern can start with (dy_dict_patterns_for) */
-    DY_WC_START_FACT = 1 << 11  /* ... of some phrase of dict/facts.txt (DY_TRIE_FACT) */
+    DY_WC_START_FACT = 1 << 11, /* ... of some phrase of dict/facts.txt (DY_TRIE_FACT) */
+    DY_WC_IN_ACTOR = 1 << 12    /* a word after the first of some actor phrase: a phrase can go on */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 
