@@ -693,16 +693,17 @@ static void pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0;
+    int sym = 0, rev = 0, meet = 0, among = 0;
     char pair[8] = "";
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
             if (strcmp(f, "sym") == 0) sym = 1;
+            else if (strcmp(f, "among") == 0) sym = among = 1;
             else if (strcmp(f, "rev") == 0) rev = 1;
             else if (strcmp(f, "meet") == 0) meet = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
-            else { problem(L, "unknown flag '%s' (sym, rev, meet or pair=CODE with a CAMEO code)", f); return; }
+            else { problem(L, "unknown flag '%s' (sym, among, rev, meet or pair=CODE with a CAMEO code)", f); return; }
         }
     }
     char *save = NULL;
@@ -717,6 +718,7 @@ static void pattern_line(loader *L, char *s)
     snprintf(p.code, sizeof p.code, "%s", code);
     memcpy(p.pair, pair, sizeof p.pair);
     p.sym = (uint8_t)sym;
+    p.among = (uint8_t)among;
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
     p.el = (uint32_t)d->pels.len;

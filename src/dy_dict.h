@@ -96,6 +96,8 @@ typedef struct dy_pel {
 typedef struct dy_pattern {
     char code[8];       /* CAMEO code, or "-" for a blocking phrase */
     uint8_t sym;
+    uint8_t among;      /* the subject must name two or more actors, who act on each other
+                         * (PETRARCH's leading %: "% agree [030:030]"); implies sym */
     uint8_t rev;        /* the target acts on the subject: "received weapons from T" */
     uint8_t meet;       /* a meeting: held where one party is at home, the other visits (042)
                          * and the party at home hosts (043) */

@@ -464,6 +464,16 @@ static int is_passive_at(const sctx *s, uint32_t head)
     return 0;
 }
 
+static int find_source(const sctx *s, uint32_t head);
+
+/* A pattern flagged among (PETRARCH's leading %) needs a subject naming two or more actors
+ * ("Manila and Paris agree"); meeting that condition makes it the more specific match. */
+static int among_subject(const sctx *s, uint32_t head)
+{
+    int src = find_source(s, head);
+    return src >= 0 && is_pair(s, src);
+}
+
 static size_t find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
@@ -503,6 +513,8 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = is_passive_at(s, i);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
+            if (p->among && !among_subject(s, i)) continue;
+            m.nlit = (uint16_t)(m.nlit + p->among);
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
         }
         if (!have) continue;
@@ -933,6 +945,13 @@ static void learn_names(sctx *s)
     }
 }
 
+/* "agreed to" (not "agree that ...", whose clause has a subject of its own, nor a dictionary's
+ * plain "agree" pattern, which says itself what agreeing codes as) */
+static int agreed_to(const sctx *s, uint32_t j)
+{
+    return !strncmp(W(s, j), "agree", 5) && j + 1 < s->t1 && WIS(s, j + 1, "to");
+}
+
 /* "each side freed 1,000 captives", "the two sides agreed to exchange prisoners": a pair that acts
  * with no other party named acts on each other, when the subject says so ("each", "either") or
  * the verb is an agreement ("agreed to"). */
@@ -941,8 +960,8 @@ static int mutual_subject(const sctx *s, int src, uint32_t head)
     const dy_actor *g = &s->g[src];
     if (g->anaphor == DY_G_PAIR && (WIS(s, g->t0, "each") || WIS(s, g->t0, "either"))) return 1;
     for (uint32_t j = head + 1, n = 0; j-- > s->t0 && n < 5 && j >= g->t1; n++) {
-        const char *w = W(s, j);
-        if (!strncmp(w, "agree", 5)) return 1;
+        if (j < head && ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) || WIS(s, j, "that"))) break;
+        if (agreed_to(s, j)) return 1;
     }
     return 0;
 }
