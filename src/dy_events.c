@@ -734,11 +734,11 @@ static int push_event(dy_coder *c, const dy_event *e)
     return 1;
 }
 
-/* Is the pattern's head a noun: after a determiner or a possessive, at most one word between
- * ("the summit", "a visit", "Kim's second meeting", "the deepening ties")? */
+/* Is the pattern's head a noun: after a determiner or a possessive, at most two words between
+ * ("the summit", "a visit", "Kim's second meeting", "the deepening ties", "a brief private visit")? */
 static int is_nominal(const sctx *s, uint32_t head)
 {
-    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 2; n++) {
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
