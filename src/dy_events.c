@@ -466,6 +466,19 @@ static int is_passive_at(const sctx *s, uint32_t head)
 
 static int find_source(const sctx *s, uint32_t head);
 
+/* After a comma at from-1: a short phrase and a speech verb that ends the sentence or a clause
+ * (", a senior Bree official said on Saturday."), the attribution of what came before. */
+static int attribution_after(const sctx *s, uint32_t from)
+{
+    for (uint32_t j = from; j < s->t1 && j < from + 8; j++) {
+        uint32_t e;
+        if (j > from && gram_is(s, j, DY_G_SAY, &e)) return 1;
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        if (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
+    }
+    return 0;
+}
+
 /* A pattern flagged among (PETRARCH's leading %) needs a subject naming two or more actors
  * ("Manila and Paris agree"); meeting that condition makes it the more specific match. */
 static int among_subject(const sctx *s, uint32_t head)
@@ -1088,6 +1101,8 @@ static int code_sentence(sctx *s)
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
+            /* "... burned down its embassy, a senior official said": the speaker is no object */
+            if ((s->t[j].flags & DY_TF_COMMA) && attribution_after(s, j + 1)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
             if (WIS(s, j, "and") && j + 1 < s->t1 && gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }
