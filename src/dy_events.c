@@ -470,10 +470,14 @@ static int find_source(const sctx *s, uint32_t head);
  * (", a senior Bree official said on Saturday."), the attribution of what came before. */
 static int attribution_after(const sctx *s, uint32_t from)
 {
-    for (uint32_t j = from; j < s->t1 && j < from + 8; j++) {
+    for (uint32_t j = from; j < s->t1 && j < from + 10; j++) {
         uint32_t e;
         if (j > from && gram_is(s, j, DY_G_SAY, &e)) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        int g = group_at(s, j);
+        if (g >= 0) { j = s->g[g].t1 - 1; continue; }
+        /* "Saudi Arabia and the United States said": the speakers may be a list */
+        if (WIS(s, j, "and") && j > from && group_at(s, j - 1) >= 0) continue;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
     }
     return 0;
