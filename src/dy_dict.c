@@ -736,9 +736,9 @@ static void pattern_line(loader *L, char *s)
             n -= 2;
             opt = 1;
         }
-        if (strcmp(el, "...") == 0) {
+        if (strcmp(el, "...") == 0 || strcmp(el, "^") == 0) {
             if (opt) { problem(L, "a gap cannot be optional"); ok = 0; break; }
-            e.type = DY_PE_GAP;
+            e.type = el[0] == '^' ? DY_PE_SKIP : DY_PE_GAP;
         } else if (strcmp(el, "T") == 0) {
             if (opt) { problem(L, "the target slot T cannot be optional"); ok = 0; break; }
             e.type = DY_PE_TARGET;
@@ -782,7 +782,8 @@ static void pattern_line(loader *L, char *s)
     }
     if (ok && p.nel == 0) { problem(L, "a pattern needs at least one word"); ok = 0; }
     if (ok && (ntarget > 1 || nsource > 1)) { problem(L, "a pattern has at most one T and one S"); ok = 0; }
-    if (ok && p.nel > 0 && DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP) {
+    if (ok && p.nel > 0 && (DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP ||
+                            DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_SKIP)) {
         problem(L, "a pattern cannot end with a gap");
         ok = 0;
     }

@@ -84,7 +84,8 @@ typedef struct dy_actor_entry {
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;
 
-enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE };   /* SOURCE: the S slot */
+/* SOURCE: the S slot; SKIP: '^', one to six words that may hold actors, who are no party */
+enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE, DY_PE_SKIP };
 
 typedef struct dy_pel {
     uint8_t type;       /* DY_PE_* */

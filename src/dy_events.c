@@ -390,6 +390,21 @@ static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti,
     return 1;
 }
 
+/* '^' (PETRARCH's skip): one to DY_GAP_MAX words in the clause, actors among them skipped whole
+ * ("urged ^ to protect T" over "urged Russia to protect Ukraine"). */
+static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    uint32_t tj = ti;
+    for (int k = 0; k < DY_GAP_MAX && tj < s->t1; k++) {
+        uint16_t f = s->t[tj].flags;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA)) || !(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
+        int g = group_at(s, tj);
+        tj = g >= 0 && s->g[g].t0 == tj ? s->g[g].t1 : tj + 1;
+        if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
+    }
+    return 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -420,6 +435,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         }
         return 0;
     }
+    case DY_PE_SKIP: return match_skip(s, p, ei, ti, passive, m);
     case DY_PE_SOURCE: return match_source(s, p, ei, ti, passive, m);
     case DY_PE_TARGET: {
         uint32_t tj = ti;

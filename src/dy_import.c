@@ -798,7 +798,7 @@ static void write_pattern(imp *I, pslot *sl, int ns, const char *code, const cha
         if (var[i].len == 0) {
             const char **v = dy_vec_push(&var[i]);
             if (!v) { I->oom = 1; return; }
-            *v = sl[i].kind == SL_GAP ? "..." : sl[i].kind == SL_T ? "T" : sl[i].kind == SL_S ? "S" : "?";
+            *v = sl[i].kind == SL_GAP ? "..." : sl[i].kind == SL_SKIP ? "^" : sl[i].kind == SL_T ? "T" : sl[i].kind == SL_S ? "S" : "?";
         }
         if (total <= MAXCOPIES) total *= var[i].len;
     }
@@ -882,8 +882,7 @@ static int map_slots(imp *I, pslot *sl, int ns, int *sym, int *rev, int *among)
         if (lead && s.kind == SL_BOTH) { *among = 1; continue; }
         if (lead && s.kind == SL_TGT) { *rev = 1; continue; }
         lead = 0;
-        if (s.kind == SL_SKIP) s.kind = SL_GAP;
-        else if (s.kind == SL_TGT) s.kind = SL_T;
+        if (s.kind == SL_TGT) s.kind = SL_T;
         else if (s.kind == SL_SRC) s.kind = *rev ? SL_T : SL_S;
         else if (s.kind == SL_BOTH && i < verb) { *among = 1; s.kind = SL_S; }
         else if (s.kind == SL_BOTH) {
@@ -891,12 +890,14 @@ static int map_slots(imp *I, pslot *sl, int ns, int *sym, int *rev, int *among)
             if (w >= 0 && (slot_word(&sl[w], "between") || slot_word(&sl[w], "among"))) *sym = 1;
             s.kind = SL_T;
         }
-        if (s.kind == SL_GAP && out && sl[out - 1].kind == SL_GAP) continue;
+        /* a gap beside a skip (^, which spans words itself) or another gap adds nothing */
+        if (s.kind == SL_GAP && out && (sl[out - 1].kind == SL_GAP || sl[out - 1].kind == SL_SKIP)) continue;
+        if (s.kind == SL_SKIP && out && sl[out - 1].kind == SL_GAP) out--;
         nt += s.kind == SL_T;
         nsrc += s.kind == SL_S;
         sl[out++] = s;
     }
-    while (out && sl[out - 1].kind == SL_GAP) out--;
+    while (out && (sl[out - 1].kind == SL_GAP || sl[out - 1].kind == SL_SKIP)) out--;
     if (nt > 1 || nsrc > 1) { rep(I, "the pattern has two targets or two sources: left out"); slots_free(sl, out); return -1; }
     if (verb < 0) { rep(I, "the pattern has no verb (*): left out"); slots_free(sl, out); return -1; }
     return out;
