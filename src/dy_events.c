@@ -933,7 +933,9 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
         yi[0] = xi[1];
         nx = ny = 1;
     }
-    if (nx != 1 || ny != 1) return 0;
+    /* a meeting's host is one party; a pair= code runs between every source and target
+     * ("will meet Eriadori and Calenardhon leaders" [031:031]) */
+    if (!nx || !ny || ((nx != 1 || ny != 1) && !p->pair[0])) return 0;
     dy_date date = date_for(s, m->head);
     const char *code1 = p->code, *code2 = p->pair;
     if (!code2[0]) {
@@ -948,8 +950,11 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
     /* the pattern's codes have their entries already (found once at load) */
     const dy_cameo *c1 = code1 == p->code ? p->cam : dy_dict_cameo(s->c->dict, code1);
     const dy_cameo *c2 = code2 == p->pair ? p->pair_cam : dy_dict_cameo(s->c->dict, code2);
-    if (emit_one(s, m, code1, c1, xc[0], xi[0], yc[0], yi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
-    if (emit_one(s, m, code2, c2, yc[0], yi[0], xc[0], xi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
+    for (size_t a = 0; a < nx; a++)
+        for (size_t b = 0; b < ny; b++) {
+            if (emit_one(s, m, code1, c1, xc[a], xi[a], yc[b], yi[b], DY_MOOD_FACTUAL, date) < 0) return -1;
+            if (emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
+        }
     return 1;
 }
 
