@@ -167,6 +167,22 @@ static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *n
     return nm;
 }
 
+/* "Fornost and the evil awful Gondor", "Russia and the embattled Ukraine": the words from j up
+ * to the next actor at b are lower-case words no pattern, grammar phrase or clause starts with,
+ * so they describe that actor and do not break the coordination. */
+static int epithet(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t b)
+{
+    for (; j < b; j++) {
+        if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        if (dy_dict_wclass(d, toks[j].id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
+                                             DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM)) return 0;
+        size_t np = 0;
+        dy_dict_patterns_for(d, toks[j].id, &np);
+        if (np) return 0;
+    }
+    return 1;
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
@@ -305,14 +321,16 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         uint32_t a = out[k].t1, b = out[k + 1].t0;
         int link = 0, comma = 0;
         if (b == a && (toks[b].flags & DY_TF_HYPH)) link = 1;
-        else if (b > a && b - a <= 3) {
+        else if (b > a && b - a <= 4) {
             int ok = 1, conj = 0;
             for (uint32_t j = a; j < b; j++) {
                 if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
                 else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
+                else if ((conj || comma) && epithet(d, toks, j, b)) continue;
                 else ok = 0;
             }
+            if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */
             if (ok && conj) link = 1;
             else if (ok && comma && !out[k].locative) link = 2;
         }
@@ -329,7 +347,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 int c2 = 0, ok2 = 1;
                 for (uint32_t j = a2; j < b2; j++) {
                     if (word_is(toks, norm, j, "and")) c2 = 1;
-                    else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the")) ok2 = 0;
+                    else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the") && !epithet(d, toks, j, b2)) ok2 = 0;
                 }
                 if (!ok2) break;
                 if (c2) { closed = 1; break; }

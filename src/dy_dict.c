@@ -764,16 +764,17 @@ static void pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0;
+    int sym = 0, rev = 0, meet = 0, among = 0;
     char pair[8] = "";
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
             if (strcmp(f, "sym") == 0) sym = 1;
+            else if (strcmp(f, "among") == 0) sym = among = 1;
             else if (strcmp(f, "rev") == 0) rev = 1;
             else if (strcmp(f, "meet") == 0) meet = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
-            else { problem(L, "unknown flag '%s' (sym, rev, meet or pair=CODE with a CAMEO code)", f); return; }
+            else { problem(L, "unknown flag '%s' (sym, among, rev, meet or pair=CODE with a CAMEO code)", f); return; }
         }
     }
     char *save = NULL;
@@ -788,6 +789,7 @@ static void pattern_line(loader *L, char *s)
     snprintf(p.code, sizeof p.code, "%s", code);
     memcpy(p.pair, pair, sizeof p.pair);
     p.sym = (uint8_t)sym;
+    p.among = (uint8_t)among;
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
     p.el = (uint32_t)d->pels.len;
@@ -805,9 +807,9 @@ static void pattern_line(loader *L, char *s)
             n -= 2;
             opt = 1;
         }
-        if (strcmp(el, "...") == 0) {
+        if (strcmp(el, "...") == 0 || strcmp(el, "^") == 0) {
             if (opt) { problem(L, "a gap cannot be optional"); ok = 0; break; }
-            e.type = DY_PE_GAP;
+            e.type = el[0] == '^' ? DY_PE_SKIP : DY_PE_GAP;
         } else if (strcmp(el, "T") == 0) {
             if (opt) { problem(L, "the target slot T cannot be optional"); ok = 0; break; }
             e.type = DY_PE_TARGET;
@@ -851,7 +853,8 @@ static void pattern_line(loader *L, char *s)
     }
     if (ok && p.nel == 0) { problem(L, "a pattern needs at least one word"); ok = 0; }
     if (ok && (ntarget > 1 || nsource > 1)) { problem(L, "a pattern has at most one T and one S"); ok = 0; }
-    if (ok && p.nel > 0 && DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP) {
+    if (ok && p.nel > 0 && (DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP ||
+                            DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_SKIP)) {
         problem(L, "a pattern cannot end with a gap");
         ok = 0;
     }

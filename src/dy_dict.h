@@ -84,7 +84,8 @@ typedef struct dy_actor_entry {
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;
 
-enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE };   /* SOURCE: the S slot */
+/* SOURCE: the S slot; SKIP: '^', one to six words that may hold actors, who are no party */
+enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE, DY_PE_SKIP };
 
 typedef struct dy_pel {
     uint8_t type;       /* DY_PE_* */
@@ -96,6 +97,8 @@ typedef struct dy_pel {
 typedef struct dy_pattern {
     char code[8];       /* CAMEO code, or "-" for a blocking phrase */
     uint8_t sym;
+    uint8_t among;      /* the subject must name two or more actors, who act on each other
+                         * (PETRARCH's leading %: "% agree [030:030]"); implies sym */
     uint8_t rev;        /* the target acts on the subject: "received weapons from T" */
     uint8_t meet;       /* a meeting: held where one party is at home, the other visits (042)
                          * and the party at home hosts (043) */

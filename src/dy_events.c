@@ -390,6 +390,21 @@ static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti,
     return 1;
 }
 
+/* '^' (PETRARCH's skip): one to DY_GAP_MAX words in the clause, actors among them skipped whole
+ * ("urged ^ to protect T" over "urged Russia to protect Ukraine"). */
+static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    uint32_t tj = ti;
+    for (int k = 0; k < DY_GAP_MAX && tj < s->t1; k++) {
+        uint16_t f = s->t[tj].flags;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA)) || !(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
+        int g = group_at(s, tj);
+        tj = g >= 0 && s->g[g].t0 == tj ? s->g[g].t1 : tj + 1;
+        if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
+    }
+    return 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -420,6 +435,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         }
         return 0;
     }
+    case DY_PE_SKIP: return match_skip(s, p, ei, ti, passive, m);
     case DY_PE_SOURCE: return match_source(s, p, ei, ti, passive, m);
     case DY_PE_TARGET: {
         uint32_t tj = ti;
@@ -464,6 +480,33 @@ static int is_passive_at(const sctx *s, uint32_t head)
     return 0;
 }
 
+static int find_source(const sctx *s, uint32_t head);
+
+/* After a comma at from-1: a short phrase and a speech verb that ends the sentence or a clause
+ * (", a senior Bree official said on Saturday."), the attribution of what came before. */
+static int attribution_after(const sctx *s, uint32_t from)
+{
+    for (uint32_t j = from; j < s->t1 && j < from + 10; j++) {
+        uint32_t e;
+        if (j > from && gram_is(s, j, DY_G_SAY, &e)) return 1;
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        int g = group_at(s, j);
+        if (g >= 0) { j = s->g[g].t1 - 1; continue; }
+        /* "Saudi Arabia and the United States said": the speakers may be a list */
+        if (WIS(s, j, "and") && j > from && group_at(s, j - 1) >= 0) continue;
+        if (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
+    }
+    return 0;
+}
+
+/* A pattern flagged among (PETRARCH's leading %) needs a subject naming two or more actors
+ * ("Manila and Paris agree"); meeting that condition makes it the more specific match. */
+static int among_subject(const sctx *s, uint32_t head)
+{
+    int src = find_source(s, head);
+    return src >= 0 && is_pair(s, src);
+}
+
 static size_t find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
@@ -503,6 +546,8 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = is_passive_at(s, i);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
+            if (p->among && !among_subject(s, i)) continue;
+            m.nlit = (uint16_t)(m.nlit + p->among);
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
         }
         if (!have) continue;
@@ -722,11 +767,11 @@ static int push_event(dy_coder *c, const dy_event *e)
     return 1;
 }
 
-/* Is the pattern's head a noun: after a determiner or a possessive, at most one word between
- * ("the summit", "a visit", "Kim's second meeting", "the deepening ties")? */
+/* Is the pattern's head a noun: after a determiner or a possessive, at most two words between
+ * ("the summit", "a visit", "Kim's second meeting", "the deepening ties", "a brief private visit")? */
 static int is_nominal(const sctx *s, uint32_t head)
 {
-    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 2; n++) {
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
@@ -888,7 +933,9 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
         yi[0] = xi[1];
         nx = ny = 1;
     }
-    if (nx != 1 || ny != 1) return 0;
+    /* a meeting's host is one party; a pair= code runs between every source and target
+     * ("will meet Eriadori and Calenardhon leaders" [031:031]) */
+    if (!nx || !ny || ((nx != 1 || ny != 1) && !p->pair[0])) return 0;
     dy_date date = date_for(s, m->head);
     const char *code1 = p->code, *code2 = p->pair;
     if (!code2[0]) {
@@ -903,8 +950,11 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
     /* the pattern's codes have their entries already (found once at load) */
     const dy_cameo *c1 = code1 == p->code ? p->cam : dy_dict_cameo(s->c->dict, code1);
     const dy_cameo *c2 = code2 == p->pair ? p->pair_cam : dy_dict_cameo(s->c->dict, code2);
-    if (emit_one(s, m, code1, c1, xc[0], xi[0], yc[0], yi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
-    if (emit_one(s, m, code2, c2, yc[0], yi[0], xc[0], xi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
+    for (size_t a = 0; a < nx; a++)
+        for (size_t b = 0; b < ny; b++) {
+            if (emit_one(s, m, code1, c1, xc[a], xi[a], yc[b], yi[b], DY_MOOD_FACTUAL, date) < 0) return -1;
+            if (emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
+        }
     return 1;
 }
 
@@ -933,6 +983,13 @@ static void learn_names(sctx *s)
     }
 }
 
+/* "agreed to" (not "agree that ...", whose clause has a subject of its own, nor a dictionary's
+ * plain "agree" pattern, which says itself what agreeing codes as) */
+static int agreed_to(const sctx *s, uint32_t j)
+{
+    return !strncmp(W(s, j), "agree", 5) && j + 1 < s->t1 && WIS(s, j + 1, "to");
+}
+
 /* "each side freed 1,000 captives", "the two sides agreed to exchange prisoners": a pair that acts
  * with no other party named acts on each other, when the subject says so ("each", "either") or
  * the verb is an agreement ("agreed to"). */
@@ -941,8 +998,8 @@ static int mutual_subject(const sctx *s, int src, uint32_t head)
     const dy_actor *g = &s->g[src];
     if (g->anaphor == DY_G_PAIR && (WIS(s, g->t0, "each") || WIS(s, g->t0, "either"))) return 1;
     for (uint32_t j = head + 1, n = 0; j-- > s->t0 && n < 5 && j >= g->t1; n++) {
-        const char *w = W(s, j);
-        if (!strncmp(w, "agree", 5)) return 1;
+        if (j < head && ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) || WIS(s, j, "that"))) break;
+        if (agreed_to(s, j)) return 1;
     }
     return 0;
 }
@@ -1069,6 +1126,8 @@ static int code_sentence(sctx *s)
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
+            /* "... burned down its embassy, a senior official said": the speaker is no object */
+            if ((s->t[j].flags & DY_TF_COMMA) && attribution_after(s, j + 1)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
             if (WIS(s, j, "and") && j + 1 < s->t1 && gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }

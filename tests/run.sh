@@ -122,7 +122,7 @@ for B in "$@"; do
         echo "-- PETRARCH unit tests, with their dictionaries imported by dyad dict import"
         UD=$(mktemp -d)
         "$B/dyad" dict import --from petrarch ../shared/conformance/petrarch2-validation-dictionaries --out "$UD/dict" --dict dict > /dev/null 2>&1
-        "$B/test_expect" "$B/dyad" --petrarch-units ../shared/conformance/petrarch2-validation.tsv "$UD/dict" "${UNITS_MIN_P:-0.66}" "${UNITS_MIN_R:-0.45}" > "$LOG" 2>&1
+        "$B/test_expect" "$B/dyad" --petrarch-units ../shared/conformance/petrarch2-validation.tsv "$UD/dict" "${UNITS_MIN_P:-0.89}" "${UNITS_MIN_R:-0.76}" > "$LOG" 2>&1
         grep -E '^(units|FAIL|ok)' "$LOG"
         count
         rm -rf "$UD"
