@@ -964,6 +964,19 @@ static void fill_roles(sctx *s)
     }
 }
 
+/* A passive pattern with its own source slot ("four civilians were killed in S shelling"): the
+ * source is the slot, the target the passive subject, else the pattern's T, else the first
+ * actor after the pattern ("... in the east of the Gaza Strip"). */
+static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt)
+{
+    *src = s->g[m->src].comp;
+    if (subj >= 0 && s->g[subj].comp == *src) subj = -1;
+    int after = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+    /* "three people were killed in a Russian missile attack on Kyiv": a bare agent as the
+     * subject yields to a named actor after */
+    *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1078,6 +1091,11 @@ static int code_sentence(sctx *s)
             /* "talks with A, which were attended by B": A is no subject of the passive */
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
+            if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
+                passive_slot(s, m, subj, limit, &src, &tgt);
+                if (c->opts.explain) ex(c, "    passive voice, source in the pattern\n");
+                goto roles_done;
+            }
             int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
@@ -1105,6 +1123,7 @@ static int code_sentence(sctx *s)
                 }
             }
         }
+    roles_done:
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
