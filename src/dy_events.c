@@ -598,6 +598,41 @@ static int complement_at(const sctx *s, uint32_t head)
     return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
 }
 
+/* "Under the deal, Washington will pull out ...", "Under the agreement, troops are to withdraw":
+ * the sentence states the terms of an agreement, not an act nor an actor's own announcement. */
+static int treaty_terms(const sctx *s)
+{
+    static const char *const noun[] = {"deal", "agreement", "pact", "accord", "treaty", "plan", "arrangement",
+                                       "ceasefire", "truce", "deals", "agreements", "terms", "proposal", "framework"};
+    uint32_t j = s->t0;
+    if (j + 2 >= s->t1 || !WIS(s, j, "under")) return 0;
+    j++;
+    if (WIS(s, j, "the") || WIS(s, j, "this") || WIS(s, j, "that") || WIS(s, j, "a") || WIS(s, j, "an") ||
+        (s->t[j].flags & DY_TF_POSS))
+        j++;
+    for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
+        if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[k].nlen == strlen(noun[i]) && !memcmp(W(s, k), noun[i], s->t[k].nlen)) return 1;
+    }
+    return 0;
+}
+
+/* "faces pressure from Congress to help Iran", "calls by the EU to lift ...": the act after "to"
+ * is what a demand asks for, not one done. */
+static int demanded_act(const sctx *s, uint32_t head)
+{
+    static const char *const noun[] = {"pressure", "calls", "call", "demands", "demand", "appeals", "appeal",
+                                       "request", "requests", "pleas", "plea"};
+    if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
+    for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[j].nlen == strlen(noun[i]) && !memcmp(W(s, j), noun[i], s->t[j].nlen)) return 1;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -646,6 +681,8 @@ static int mood_at(const sctx *s, uint32_t head)
         }
         if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
+    if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
     /* a question is not a statement */
     if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
     return mood;
