@@ -1014,6 +1014,41 @@ static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit
     *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
 }
 
+/* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
+ * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
+ * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
+static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+{
+    static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
+    if (mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
+    uint32_t j = s->g[src].t0;
+    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    uint32_t v = j;                 /* the speech verb ends at j */
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 3;) {
+        uint32_t e;
+        if (gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
+    }
+    if (v == j && j > s->t0)
+        for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; break; }
+    if (v == j) return 0;
+    int who = -1;
+    for (int k = (int)s->ng - 1; k >= 0; k--) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > v) continue;
+        if (v - g->t1 <= 3 && g->code[0] && !g->prep && !g->modifier) who = g->comp;
+        break;
+    }
+    if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
+    ex(s->c, "    reported force: the speaker accuses its author\n");
+    return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1170,6 +1205,7 @@ static int code_sentence(sctx *s)
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
+        if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
