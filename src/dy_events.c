@@ -1014,6 +1014,17 @@ static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit
     *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
 }
 
+/* "Putin said he would meet Xi", "Sarkozy, seeking to mend ties with China": one actor's announced
+ * intent to a symmetric act is its own, not the other side's; "agreed to", and a pair as subject,
+ * stay both ways. */
+static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
+{
+    if (src < 0 || tgt < 0 || is_pair(s, src) || is_pair(s, tgt)) return 0;
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 6 && j >= s->g[src].t1; n++)
+        if (!strncmp(W(s, j), "agree", 5)) return 0;
+    return 1;
+}
+
 /* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
  * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
@@ -1240,6 +1251,7 @@ static int code_sentence(sctx *s)
             if (r > 0) continue;
         }
         int sym = p->sym || recip;
+        if (sym && (code != p->code || !strncmp(code, "03", 2)) && one_sided_intent(s, src, tgt, m->head)) sym = 0;
         if (recip) ex(c, "    reciprocal: both ways within the pair\n");
         /* the pattern's own code has its entry already; an announced act's code is looked up */
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
