@@ -1016,6 +1016,33 @@ static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit
     *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
 }
 
+/* "The civilians imprisoned for acting against Moscow were released ...": a participle right after
+ * its noun, with no object but a preposition after it, and a verb "to be" later in the sentence,
+ * is a shortened passive clause, not the sentence's verb. Only after people named by a role: a
+ * state or a person is the subject of its verb ("Israel bombed for hours ..."). */
+static int reduced_relative(const sctx *s, const match *m)
+{
+    static const char *const prep[] = {"for", "over", "since", "without"};
+    uint32_t h = m->head;
+    if (m->tgt >= 0 || h == s->t0 || m->end >= s->t1 || m->end != h + 1) return 0;
+    const char *w = W(s, h);
+    size_t l = s->t[h].nlen;
+    if (l < 4 || memcmp(w + l - 2, "ed", 2) != 0) return 0;
+    int g = group_at(s, h - 1);     /* people named by a role: "civilians", "three activists" */
+    if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
+    if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
+    int pr = 0;
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
+        if (s->t[m->end].nlen == strlen(prep[i]) && !memcmp(W(s, m->end), prep[i], s->t[m->end].nlen)) pr = 1;
+    if (!pr) return 0;
+    for (uint32_t j = m->end + 1; j < s->t1; j++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (gram_is(s, j, DY_G_BE, &e)) return 1;
+    }
+    return 0;
+}
+
 /* "Putin said he would meet Xi", "Sarkozy, seeking to mend ties with China": one actor's announced
  * intent to a symmetric act is its own, not the other side's; "agreed to", and a pair as subject,
  * stay both ways. */
@@ -1158,6 +1185,7 @@ static int code_sentence(sctx *s)
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
         int passive = is_passive_at(s, m->head);
+        if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
         int nominal = is_nominal(s, m->head);
         /* the object may be a noun phrase headed by the next match: "condemned the deepening ties between ..." */
