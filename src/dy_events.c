@@ -1016,6 +1016,16 @@ static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit
     *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
 }
 
+/* "al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's
+ * capital": the target of a claimed act is the first actor in the rest of its clause, however
+ * long the description of the act. */
+static int claimed_target(const sctx *s, const match *m)
+{
+    uint32_t end = m->end;
+    while (end < s->t1 && !(s->t[end].flags & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) end++;
+    return find_target(s, m->end, end);
+}
+
 /* "The civilians imprisoned for acting against Moscow were released ...": a participle right after
  * its noun, with no object but a preposition after it, and a verb "to be" later in the sentence,
  * is a shortened passive clause, not the sentence's verb. Only after people named by a role: a
@@ -1224,6 +1234,7 @@ static int code_sentence(sctx *s)
             src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
             if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+            if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
                  * without one, only a "between" list or the pattern's own target makes it an event */
