@@ -137,6 +137,20 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
     }
 }
 
+/* "the mayor of the northern West Bank city of Nablus", "the governor of the southern province
+ * of Kherson": a compass word or a kind of place between "of (the)" and the place an agent
+ * belongs to. */
+static int of_place_word(const dy_tok *toks, const dy_buf *norm, uint32_t j)
+{
+    static const char *const w[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                    "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+                                    "city", "town", "province", "region", "district", "village", "port"};
+    if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP)) != DY_TF_WORD) return 0;
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (toks[j].nlen == strlen(w[i]) && !memcmp(norm->data + toks[j].norm, w[i], toks[j].nlen)) return 1;
+    return 0;
+}
+
 /* A word that may be part of a person's name after a title: capitalised, not a date word, a
  * number or a word the grammar or the verb patterns use. */
 static int name_word(const dy_dict *d, const dy_tok *t)
@@ -270,17 +284,18 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (k >= nm) break;
                 /* may the next mention join? only titles, names, 's, "of (the)", "in"/"from" between */
                 uint32_t gap0 = g->t1, gap1 = m[k].t0;
-                if (gap1 - gap0 > 4 || m[k].anaphor) break;
-                int ok = 1, saw_of = 0;
+                if (gap1 - gap0 > 6 || m[k].anaphor) break;
+                int ok = 1, saw_of = 0, placew = 0;
                 for (uint32_t j = gap0; j < gap1 && ok; j++) {
                     const dy_tok *t = &toks[j];
                     if (t->flags & DY_TF_POSS) continue;
                     if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
                     if (saw_of && word_is(toks, norm, j, "the")) continue;
+                    if (saw_of && gs.has_agent && !gs.has_state && !gs.has_person && of_place_word(toks, norm, j)) { placew++; continue; }
                     if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
                     ok = 0;
                 }
-                if (!ok) break;
+                if (!ok || gap1 - gap0 - (uint32_t)placew > 4) break;
                 if (toks[m[k].t0].flags & DY_TF_HYPH) break;    /* Korea-China: a pair, not one actor */
             }
             finish(g, &gs);

@@ -643,6 +643,41 @@ static int complement_at(const sctx *s, uint32_t head)
     return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
 }
 
+/* "Under the deal, Washington will pull out ...", "Under the agreement, troops are to withdraw":
+ * the sentence states the terms of an agreement, not an act nor an actor's own announcement. */
+static int treaty_terms(const sctx *s)
+{
+    static const char *const noun[] = {"deal", "agreement", "pact", "accord", "treaty", "plan", "arrangement",
+                                       "ceasefire", "truce", "deals", "agreements", "terms", "proposal", "framework"};
+    uint32_t j = s->t0;
+    if (j + 2 >= s->t1 || !WIS(s, j, "under")) return 0;
+    j++;
+    if (WIS(s, j, "the") || WIS(s, j, "this") || WIS(s, j, "that") || WIS(s, j, "a") || WIS(s, j, "an") ||
+        (s->t[j].flags & DY_TF_POSS))
+        j++;
+    for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
+        if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[k].nlen == strlen(noun[i]) && !memcmp(W(s, k), noun[i], s->t[k].nlen)) return 1;
+    }
+    return 0;
+}
+
+/* "faces pressure from Congress to help Iran", "calls by the EU to lift ...": the act after "to"
+ * is what a demand asks for, not one done. */
+static int demanded_act(const sctx *s, uint32_t head)
+{
+    static const char *const noun[] = {"pressure", "calls", "call", "demands", "demand", "appeals", "appeal",
+                                       "request", "requests", "pleas", "plea"};
+    if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
+    for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[j].nlen == strlen(noun[i]) && !memcmp(W(s, j), noun[i], s->t[j].nlen)) return 1;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -674,6 +709,8 @@ static int mood_at(const sctx *s, uint32_t head)
             const char *p = W(s, j - 1);
             if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
             if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            /* "a trip aimed at pushing for a ceasefire": a purpose */
+            if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
         }
     }
     int mood = DY_MOOD_FACTUAL;
@@ -691,6 +728,8 @@ static int mood_at(const sctx *s, uint32_t head)
         }
         if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
+    if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
     /* a question is not a statement */
     if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
     return mood;
@@ -1021,6 +1060,102 @@ static void fill_roles(sctx *s)
     }
 }
 
+/* A passive pattern with its own source slot ("four civilians were killed in S shelling"): the
+ * source is the slot, the target the passive subject, else the pattern's T, else the first
+ * actor after the pattern ("... in the east of the Gaza Strip"). */
+static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt)
+{
+    *src = s->g[m->src].comp;
+    if (subj >= 0 && s->g[subj].comp == *src) subj = -1;
+    int after = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+    /* "three people were killed in a Russian missile attack on Kyiv": a bare agent as the
+     * subject yields to a named actor after */
+    *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
+}
+
+/* "al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's
+ * capital": the target of a claimed act is the first actor in the rest of its clause, however
+ * long the description of the act. */
+static int claimed_target(const sctx *s, const match *m)
+{
+    uint32_t end = m->end;
+    while (end < s->t1 && !(s->t[end].flags & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) end++;
+    return find_target(s, m->end, end);
+}
+
+/* "The civilians imprisoned for acting against Moscow were released ...": a participle right after
+ * its noun, with no object but a preposition after it, and a verb "to be" later in the sentence,
+ * is a shortened passive clause, not the sentence's verb. Only after people named by a role: a
+ * state or a person is the subject of its verb ("Israel bombed for hours ..."). */
+static int reduced_relative(const sctx *s, const match *m)
+{
+    static const char *const prep[] = {"for", "over", "since", "without"};
+    uint32_t h = m->head;
+    if (m->tgt >= 0 || h == s->t0 || m->end >= s->t1 || m->end != h + 1) return 0;
+    const char *w = W(s, h);
+    size_t l = s->t[h].nlen;
+    if (l < 4 || memcmp(w + l - 2, "ed", 2) != 0) return 0;
+    int g = group_at(s, h - 1);     /* people named by a role: "civilians", "three activists" */
+    if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
+    if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
+    int pr = 0;
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
+        if (s->t[m->end].nlen == strlen(prep[i]) && !memcmp(W(s, m->end), prep[i], s->t[m->end].nlen)) pr = 1;
+    if (!pr) return 0;
+    for (uint32_t j = m->end + 1; j < s->t1; j++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (gram_is(s, j, DY_G_BE, &e)) return 1;
+    }
+    return 0;
+}
+
+/* "Putin said he would meet Xi", "Sarkozy, seeking to mend ties with China": one actor's announced
+ * intent to a symmetric act is its own, not the other side's; "agreed to", and a pair as subject,
+ * stay both ways. */
+static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
+{
+    if (src < 0 || tgt < 0 || is_pair(s, src) || is_pair(s, tgt)) return 0;
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 6 && j >= s->g[src].t1; n++)
+        if (!strncmp(W(s, j), "agree", 5)) return 0;
+    return 1;
+}
+
+/* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
+ * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
+ * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
+static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+{
+    static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
+    if (mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
+    uint32_t j = s->g[src].t0;
+    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    uint32_t v = j;                 /* the speech verb ends at j */
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 3;) {
+        uint32_t e;
+        if (gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
+    }
+    if (v == j && j > s->t0)
+        for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; break; }
+    if (v == j) return 0;
+    int who = -1;
+    for (int k = (int)s->ng - 1; k >= 0; k--) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > v) continue;
+        if (v - g->t1 <= 3 && g->code[0] && !g->prep && !g->modifier) who = g->comp;
+        break;
+    }
+    if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
+    ex(s->c, "    reported force: the speaker accuses its author\n");
+    return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1117,6 +1252,7 @@ static int code_sentence(sctx *s)
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
         int passive = is_passive_at(s, m->head);
+        if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
         int nominal = is_nominal(s, m->head);
         /* the object may be a noun phrase headed by the next match: "condemned the deepening ties between ..." */
@@ -1137,6 +1273,11 @@ static int code_sentence(sctx *s)
             /* "talks with A, which were attended by B": A is no subject of the passive */
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
+            if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
+                passive_slot(s, m, subj, limit, &src, &tgt);
+                if (c->opts.explain) ex(c, "    passive voice, source in the pattern\n");
+                goto roles_done;
+            }
             int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
@@ -1152,6 +1293,7 @@ static int code_sentence(sctx *s)
             src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
             if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+            if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
                  * without one, only a "between" list or the pattern's own target makes it an event */
@@ -1164,6 +1306,7 @@ static int code_sentence(sctx *s)
                 }
             }
         }
+    roles_done:
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
@@ -1173,6 +1316,7 @@ static int code_sentence(sctx *s)
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
+        if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
@@ -1207,6 +1351,7 @@ static int code_sentence(sctx *s)
             if (r > 0) continue;
         }
         int sym = p->sym || recip;
+        if (sym && (code != p->code || !strncmp(code, "03", 2)) && one_sided_intent(s, src, tgt, m->head)) sym = 0;
         if (recip) ex(c, "    reciprocal: both ways within the pair\n");
         /* the pattern's own code has its entry already; an announced act's code is looked up */
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
