@@ -113,7 +113,7 @@ for B in "$@"; do
 
     if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
         echo "-- PETRARCH2 GSR agreement"
-        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.62}" "${GSR_MIN_R:-0.42}" > "$LOG" 2>&1
+        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.68}" "${GSR_MIN_R:-0.52}" > "$LOG" 2>&1
         grep -E '^(gsr|FAIL|ok)' "$LOG"
         count
     fi
