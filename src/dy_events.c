@@ -735,6 +735,20 @@ static int mood_at(const sctx *s, uint32_t head)
     return mood;
 }
 
+/* PETRARCH's convention for a cooperative act that is negated: its rejection (CAMEO 12x):
+ * "would not provide support" 121, "did not agree to meet" 125; NULL for other roots. */
+static const char *rejection_code(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 3: case 5: return "120";
+    case 4: return "125";
+    case 6: case 7: return "121";
+    case 8: return "124";
+    default: return NULL;
+    }
+}
+
 /* The CAMEO code that announces an act: intent to cooperate (03x) for the cooperative roots,
  * a threat (13x) for force and sanctions; NULL where an announcement is no event of its own. */
 static const char *intent_code(const char *code)
@@ -1156,6 +1170,25 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
     return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
 }
 
+/* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
+ * act is its rejection. */
+static void petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood)
+{
+    dy_coder *c = s->c;
+    /* only the future tense is the act; "promised to", "agreed to" stay intents (03x) there too */
+    int future = 0;
+    for (uint32_t j = head > s->t0 + 3 ? head - 3 : s->t0; j < head; j++)
+        if (WIS(s, j, "will") || WIS(s, j, "'ll") || WIS(s, j, "shall")) future = 1;
+    if (*mood == DY_MOOD_INTENT && future) {
+        *mood = DY_MOOD_FACTUAL;
+        ex(c, "    PETRARCH's convention: announced, coded as the act\n");
+    } else if (*mood == DY_MOOD_NEGATED && rejection_code(pcode)) {
+        *code = rejection_code(pcode);
+        *mood = DY_MOOD_FACTUAL;
+        ex(c, "    PETRARCH's convention: negated, coded as rejection %s\n", *code);
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1333,6 +1366,7 @@ static int code_sentence(sctx *s)
         }
         int mood = mood_at(s, m->head);
         const char *code = p->code;
+        if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
         if (mood == DY_MOOD_INTENT) {
             code = intent_code(p->code);
             if (code) {
@@ -1351,6 +1385,8 @@ static int code_sentence(sctx *s)
             if (r > 0) continue;
         }
         int sym = p->sym || recip;
+        /* PETRARCH codes "A met B" one way, A to B */
+        if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip) sym = 0;
         if (sym && (code != p->code || !strncmp(code, "03", 2)) && one_sided_intent(s, src, tgt, m->head)) sym = 0;
         if (recip) ex(c, "    reciprocal: both ways within the pair\n");
         /* the pattern's own code has its entry already; an announced act's code is looked up */

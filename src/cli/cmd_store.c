@@ -212,7 +212,7 @@ int cmd_recode(int argc, char **argv)
     dy_dict *dict = cli_load_dict(dictdir);
     if (!dict) return DYAD_EXIT_DICT;
     recode_ctx c = {0};
-    dy_coder_opts co = {0, 0, 1};
+    dy_coder_opts co = {0, 0, 1, DY_CONV_DYAD};
     c.coder = dy_coder_create(dict, &co);
     c.facts = dy_facts_create(dict);
     int rc = DYAD_EXIT_OK;

@@ -40,6 +40,7 @@ static const char usage[] =
     "  --format jsonl|tsv         output format (default jsonl)\n"
     "  --date YYYY-MM-DD          publication date for documents that state none\n"
     "  --moods factual|all        also emit negated and hypothetical events (all), with a mood field\n"
+    "  --convention dyad|petrarch coding conventions: dyad's (default) or PETRARCH2's, to compare with its data\n"
     "  --explain                  print why each sentence was or was not coded, instead of events\n"
     "  --stats                    print counts and timing on stderr at the end\n"
     "  --dict DIR                 dictionary directory (default: $DYAD_DICT, or dict/ beside the program)\n"

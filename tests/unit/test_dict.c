@@ -88,7 +88,7 @@ START_TEST(dict_1_4_word_classes)
     ck_assert_uint_eq(npatterns_for(d, "condemned"), 1);
     ck_assert_uint_eq(npatterns_for(d, "slammed"), 1);
     ck_assert_uint_eq(npatterns_for(d, "pact"), 0);     /* not a first element */
-    dy_coder_opts o = {0, 0, 0};
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
     dy_coder *C = dy_coder_create(d, &o);
     static const struct { const char *text, *want; } cases[] = {
         {"Russia shelled Ukraine.", "RUS UKR 190"},
@@ -145,7 +145,7 @@ START_TEST(dict_1_6_person_blocks)
     for (size_t i = 0; i < dy_dict_nfiles(d); i++)
         if (!strcmp(dy_dict_file_at(d, i)->name, "people.txt")) people = dy_dict_file_at(d, i)->by_kind[DY_AK_PERSON];
     ck_assert_uint_eq(people, 6);       /* 2 names x 2 offices + 2 names x 1 */
-    dy_coder_opts o = {0, 0, 0};
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
     dy_coder *C = dy_coder_create(d, &o);
     static const struct { const char *date, *text, *want; } cases[] = {
         {"1995-01-01", "Rabbani criticized Russia.", "AFGGOV"},
