@@ -964,6 +964,46 @@ static void fill_roles(sctx *s)
     }
 }
 
+/* "Russia vetoed a resolution on North Korea": a veto or a vote against a body's text is cast at
+ * the body (the pattern's flag to=IGOUNO), not at what the text is about. When the phrase names
+ * no actor at T, an actor of that code is added for the event (at the pattern's last word) and
+ * its index returned; the caller removes it after the event (drop_body). -1 when not a case. */
+static int body_target(sctx *s, const match *m, const dy_pattern *p)
+{
+    if (!p->to[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s", p->to);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ex(s->c, "    target %s: the body whose text it is (to=%s)\n", p->to, p->to);
+    return (int)s->ng++;
+}
+
+static void drop_body(sctx *s, int body)
+{
+    if (body >= 0 && body == (int)s->ng - 1) s->ng--;
+}
+
+/* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
+ * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
+ * subject did. */
+static int rejected_text(const sctx *s, const match *ms, size_t k)
+{
+    /* back over the text's own verbs ("calling for Russia to withdraw") to the vote */
+    for (size_t q = k; q-- > 0;) {
+        const match *prev = &ms[q];
+        if (ms[q + 1].head < prev->end || ms[q + 1].head > prev->end + 2) return 0;
+        for (uint32_t j = prev->end; j < ms[q + 1].head; j++)
+            if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || WIS(s, j, "and")) return 0;
+        if (dy_dict_pattern(s->c->dict, prev->pat)->to[0]) return 1;
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1050,7 +1090,10 @@ static int code_sentence(sctx *s)
 
     match ms[MAX_MATCH];
     size_t nm = find_matches(s, ms, MAX_MATCH);
+    int body = -1;      /* an actor added for one event (body_target) */
     for (size_t k = 0; k < nm; k++) {
+        drop_body(s, body);
+        body = -1;
         const match *m = &ms[k];
         const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
         if (c->opts.explain) {
@@ -1059,6 +1102,7 @@ static int code_sentence(sctx *s)
             ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         int passive = is_passive_at(s, m->head);
         int src = -1, tgt = -1;
         int nominal = is_nominal(s, m->head);
@@ -1078,7 +1122,11 @@ static int code_sentence(sctx *s)
             /* "talks with A, which were attended by B": A is no subject of the passive */
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
-            int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
+            /* T reached through "by", or the pattern's own "by T" ("veto+ by T") */
+            int agent = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
+                                                  (WIS(s, s->g[m->tgt].t0 - 1, "by") ||
+                                                   (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))))
+                            ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
                     if (WIS(s, j, "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
@@ -1106,6 +1154,10 @@ static int code_sentence(sctx *s)
             }
         }
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
+        /* the text's body, unless the phrase names one ("a Security Council resolution"); a
+         * country there drafted the text ("a Russian draft") */
+        if (!(tgt >= 0 && !strncmp(s->g[tgt].code, "IGO", 3))) body = body_target(s, m, p);
+        if (body >= 0) tgt = body;
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
@@ -1153,6 +1205,7 @@ static int code_sentence(sctx *s)
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
+    drop_body(s, body);
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
     if (c->opts.keep_actors) {
