@@ -21,6 +21,7 @@ typedef struct hist_entry {
     char code[16], code2[16];
     uint8_t kind;
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
+    uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
     uint32_t sent;
 } hist_entry;
 
@@ -214,6 +215,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     set_code(h->code2, code2);
     h->kind = kind;
     h->subj = subj;
+    h->place = 0;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
@@ -251,6 +253,7 @@ static void resolve(sctx *s, int k)
         set_code(h->code2, s->g[j].code2);
         h->kind = s->g[j].kind;
         h->subj = 0;
+        h->place = s->g[j].locative;
         h->sent = sent;
     }
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
@@ -274,7 +277,7 @@ static void resolve(sctx *s, int k)
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].code[0] == '-') continue;
+            if (cand[j].code[0] == '-' || cand[j].place) continue;
             if (people && cand[j].kind != DY_GK_PERSON) continue;
             if (cand[j].code2[0]) {
                 if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
@@ -598,6 +601,18 @@ static int complement_at(const sctx *s, uint32_t head)
     return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
 }
 
+/* "announced it would", "said on Wednesday that it would": a speech verb ends at most four
+ * words (a date, "that") before token i, with no actor or comma between. */
+static int said_before(const sctx *s, uint32_t i)
+{
+    for (uint32_t q = i, n = 0; q-- > s->t0 && n < 5; n++) {
+        uint32_t e;
+        if (gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -638,9 +653,9 @@ static int mood_at(const sctx *s, uint32_t head)
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
-            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && s->g[group_at(s, j - 1)].t0 > s->t0) {
-                uint32_t e2;
-                if (gram_class_at(s, s->g[group_at(s, j - 1)].t0 - 1, &e2) == DY_G_SAY) { if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT; continue; }
+            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {
+                if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+                continue;
             }
             mood = DY_MOOD_HYPOTHETICAL;
         }
@@ -1207,7 +1222,10 @@ static int code_sentence(sctx *s)
     }
     drop_body(s, body);
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+        if (s->g[k].code[0]) {
+            remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+            c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
+        }
     if (c->opts.keep_actors) {
         if (c->nkept + s->ng > c->capkept) {
             size_t cap = c->capkept ? c->capkept : 256;
