@@ -962,6 +962,25 @@ static int mutual_subject(const sctx *s, int src, uint32_t head)
     return 0;
 }
 
+/* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
+ * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
+ * story's country. */
+static void possessive_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "its") || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        char role[16];
+        set_code(role, g->code);
+        g->anaphor = DY_G_COUNTRY;
+        g->code[0] = 0;
+        resolve(s, (int)k);
+        g->anaphor = 0;
+        if (!g->code[0] || g->code[0] == '-') { set_code(g->code, role); continue; }
+        memcpy(g->code + 3, role + 3, 13);
+    }
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
@@ -1042,6 +1061,7 @@ static int code_sentence(sctx *s)
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    possessive_roles(s);
     fill_roles(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
@@ -1091,8 +1111,9 @@ static int code_sentence(sctx *s)
         for (size_t k = 0; k < s->ng; k++) {
             ex(c, "  actor %s%s%s ", s->g[k].code[0] ? s->g[k].code : "(unresolved)", s->g[k].code2[0] ? "+" : "", s->g[k].code2);
             ex_span(c, doc, s->t[s->g[k].t0].start, s->t[s->g[k].t1 - 1].end);
-            ex(c, "%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
-               s->g[k].ncomp > 1 ? " (coordination)" : "");
+            int its = s->g[k].t0 > s->t0 && WIS(s, s->g[k].t0 - 1, "its") && s->g[k].code[0] && s->g[k].code[0] != '-' && !s->g[k].filled;
+            ex(c, "%s%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
+               s->g[k].ncomp > 1 ? " (coordination)" : "", its ? " (\"its\": possessive role)" : "");
         }
         for (size_t k = 0; k < s->ndates; k++) {
             char b[16];
