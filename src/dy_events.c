@@ -1022,6 +1022,48 @@ static void drop_body(sctx *s, int body)
     if (body >= 0 && body == (int)s->ng - 1) s->ng--;
 }
 
+/* The parties a phrase leaves out, from the context (verb flag ctx): a "between" list in the
+ * sentence ("talks between Israel and Hamas were brokered by Qatar"), else the last event of this
+ * or the two sentences before that does not involve the actor already known: both sides of a
+ * mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
+ * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
+ * (an added one is removed by drop_body), or -1. */
+static int context_parties(sctx *s, int known, int *added)
+{
+    *added = -1;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == (int16_t)k && s->g[k].ncomp >= 2 && tgt_between(s, (int)k) && (int)k != known) {
+            ex(s->c, "    parties from the context: the \"between\" list (ctx)\n");
+            return (int)k;
+        }
+    const dy_coder *c = s->c;
+    const char *kc = known >= 0 ? s->g[known].code : "";
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
+        if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        int mutual = 0;
+        for (size_t f = c->nev; f-- > 0 && !mutual;)
+            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        if (s->ng >= DY_MAX_ACTORS) return -1;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        if (mutual) set_code(g->code2, v->target);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
+           (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
 /* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
  * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
  * subject did. */
@@ -1147,6 +1189,8 @@ static int code_sentence(sctx *s)
         if (limit > m->end + 12) limit = m->end + 12;
         for (uint32_t j = m->end; j < limit; j++) {
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
+            /* "Qatar hosted the talks, with help from Egypt": a party left out is the context's */
+            if ((s->t[j].flags & DY_TF_COMMA) && p->ctx) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
@@ -1159,16 +1203,16 @@ static int code_sentence(sctx *s)
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
             /* T reached through "by", or the pattern's own "by T" ("veto+ by T") */
-            int agent = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
+            int by_t = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
                                                   (WIS(s, s->g[m->tgt].t0 - 1, "by") ||
-                                                   (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))))
-                            ? m->tgt : -1;
+                                                   (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))));
+            int agent = by_t ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
                     if (WIS(s, j, "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
             }
             /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
-            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !m->by) subj = s->g[m->tgt].comp;
+            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
@@ -1183,6 +1227,7 @@ static int code_sentence(sctx *s)
                 int owner = possessor(s, m->head);
                 if (owner >= 0) src = owner;
                 else if (tgt >= 0 && p->sym && tgt_between(s, tgt)) src = -1;
+                else if (p->ctx) src = -1;     /* "The negotiations began in March": from the context */
                 else if (m->tgt < 0 || !after_prep(s, s->g[m->tgt].t0)) {
                     ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
                     continue;
@@ -1194,6 +1239,13 @@ static int code_sentence(sctx *s)
          * country there drafted the text ("a Russian draft") */
         if (!(tgt >= 0 && !strncmp(s->g[tgt].code, "IGO", 3))) body = body_target(s, m, p);
         if (body >= 0) tgt = body;
+        if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
+            int have = src >= 0 ? src : tgt;
+            int g = context_parties(s, have, &body);
+            if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
+            else if (g >= 0 && src < 0) src = g;
+            else if (g >= 0) tgt = g;
+        }
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
