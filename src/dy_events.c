@@ -1024,11 +1024,11 @@ static void drop_body(sctx *s, int body)
 
 /* The parties a phrase leaves out, from the context (verb flag ctx): a "between" list in the
  * sentence ("talks between Israel and Hamas were brokered by Qatar"), else the last event of this
- * or the two sentences before that does not involve the actor already known: both sides of a
- * mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
+ * or the two sentences before that does not involve the actor already known (want_pair: a
+ * mutual one, for a symmetric act with no party named): both sides of a mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
  * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
  * (an added one is removed by drop_body), or -1. */
-static int context_parties(sctx *s, int known, int *added)
+static int context_parties(sctx *s, int known, int want_pair, int *added)
 {
     *added = -1;
     for (size_t k = 0; k < s->ng; k++)
@@ -1046,6 +1046,7 @@ static int context_parties(sctx *s, int known, int *added)
         int mutual = 0;
         for (size_t f = c->nev; f-- > 0 && !mutual;)
             mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
         if (s->ng >= DY_MAX_ACTORS) return -1;
         dy_actor *g = &s->g[s->ng];
         memset(g, 0, sizeof *g);
@@ -1241,7 +1242,7 @@ static int code_sentence(sctx *s)
         if (body >= 0) tgt = body;
         if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
             int have = src >= 0 ? src : tgt;
-            int g = context_parties(s, have, &body);
+            int g = context_parties(s, have, have < 0 && p->sym, &body);
             if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
             else if (g >= 0 && src < 0) src = g;
             else if (g >= 0) tgt = g;
