@@ -663,6 +663,16 @@ static int pair_flag(loader *L, const char *code, char out[8])
     return 0;
 }
 
+/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a problem. */
+static int to_flag(loader *L, const char *code, char out[16])
+{
+    size_t n = strlen(code), k = 0;
+    while (k < n && code[k] >= 'A' && code[k] <= 'Z') k++;
+    if (n < 3 || n > 15 || k != n) { problem(L, "bad actor code '%s' in to= (capital letters, e.g. IGOUNO)", code); return -1; }
+    memcpy(out, code, n + 1);
+    return 0;
+}
+
 /* One word element's alternatives into set: "word", "word+", "&CLASS" or "{a|b+|&C}". */
 static int word_set(loader *L, char *el, dy_vec *set)
 {
@@ -764,8 +774,8 @@ static void pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0, among = 0;
-    char pair[8] = "";
+    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0;
+    char pair[8] = "", to[16] = "";
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
@@ -773,8 +783,10 @@ static void pattern_line(loader *L, char *s)
             else if (strcmp(f, "among") == 0) sym = among = 1;
             else if (strcmp(f, "rev") == 0) rev = 1;
             else if (strcmp(f, "meet") == 0) meet = 1;
+            else if (strcmp(f, "ctx") == 0) ctx = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
-            else { problem(L, "unknown flag '%s' (sym, among, rev, meet or pair=CODE with a CAMEO code)", f); return; }
+            else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
+            else { problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
         }
     }
     char *save = NULL;
@@ -788,10 +800,12 @@ static void pattern_line(loader *L, char *s)
     dy_pattern p = {0};
     snprintf(p.code, sizeof p.code, "%s", code);
     memcpy(p.pair, pair, sizeof p.pair);
+    memcpy(p.to, to, sizeof p.to);
     p.sym = (uint8_t)sym;
     p.among = (uint8_t)among;
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
+    p.ctx = (uint8_t)ctx;
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;

@@ -105,6 +105,10 @@ typedef struct dy_pattern {
     char pair[8];       /* "" or the code of the target's act back to the source that the act
                          * implies: hosting T implies T's visit ("043 host+ T ; pair=042");
                          * PETRARCH's [032:033] imports as pair= too */
+    uint8_t ctx;        /* a party the phrase leaves out comes from the context: "Qatar hosted the
+                         * talks", "Negotiations began in March", "The veto drew criticism from Kyiv" */
+    char to[16];        /* "" or the actor the act is on when the phrase names none: a veto of
+                         * "a resolution" is cast at the body whose text it is ("to=IGOUNO") */
     uint8_t nel;
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */

@@ -21,6 +21,7 @@ typedef struct hist_entry {
     char code[16], code2[16];
     uint8_t kind;
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
+    uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
     uint32_t sent;
 } hist_entry;
 
@@ -214,6 +215,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     set_code(h->code2, code2);
     h->kind = kind;
     h->subj = subj;
+    h->place = 0;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
@@ -251,6 +253,7 @@ static void resolve(sctx *s, int k)
         set_code(h->code2, s->g[j].code2);
         h->kind = s->g[j].kind;
         h->subj = 0;
+        h->place = s->g[j].locative;
         h->sent = sent;
     }
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
@@ -274,7 +277,7 @@ static void resolve(sctx *s, int k)
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].code[0] == '-') continue;
+            if (cand[j].code[0] == '-' || cand[j].place) continue;
             if (people && cand[j].kind != DY_GK_PERSON) continue;
             if (cand[j].code2[0]) {
                 if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
@@ -678,6 +681,18 @@ static int demanded_act(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* "announced it would", "said on Wednesday that it would": a speech verb ends at most four
+ * words (a date, "that") before token i, with no actor or comma between. */
+static int said_before(const sctx *s, uint32_t i)
+{
+    for (uint32_t q = i, n = 0; q-- > s->t0 && n < 5; n++) {
+        uint32_t e;
+        if (gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -720,9 +735,9 @@ static int mood_at(const sctx *s, uint32_t head)
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
-            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && s->g[group_at(s, j - 1)].t0 > s->t0) {
-                uint32_t e2;
-                if (gram_class_at(s, s->g[group_at(s, j - 1)].t0 - 1, &e2) == DY_G_SAY) { if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT; continue; }
+            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {
+                if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+                continue;
             }
             mood = DY_MOOD_HYPOTHETICAL;
         }
@@ -1057,6 +1072,25 @@ static int mutual_subject(const sctx *s, int src, uint32_t head)
     return 0;
 }
 
+/* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
+ * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
+ * story's country. */
+static void possessive_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "its") || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        char role[16];
+        set_code(role, g->code);
+        g->anaphor = DY_G_COUNTRY;
+        g->code[0] = 0;
+        resolve(s, (int)k);
+        g->anaphor = 0;
+        if (!g->code[0] || g->code[0] == '-') { set_code(g->code, role); continue; }
+        memcpy(g->code + 3, role + 3, 13);
+    }
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
@@ -1120,6 +1154,89 @@ static int reduced_relative(const sctx *s, const match *m)
         uint32_t e;
         if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
         if (gram_is(s, j, DY_G_BE, &e)) return 1;
+    }
+    return 0;
+}
+
+/* "Russia vetoed a resolution on North Korea": a veto or a vote against a body's text is cast at
+ * the body (the pattern's flag to=IGOUNO), not at what the text is about. When the phrase names
+ * no actor at T, an actor of that code is added for the event (at the pattern's last word) and
+ * its index returned; the caller removes it after the event (drop_body). -1 when not a case. */
+static int body_target(sctx *s, const match *m, const dy_pattern *p)
+{
+    if (!p->to[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s", p->to);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ex(s->c, "    target %s: the body whose text it is (to=%s)\n", p->to, p->to);
+    return (int)s->ng++;
+}
+
+static void drop_body(sctx *s, int body)
+{
+    if (body >= 0 && body == (int)s->ng - 1) s->ng--;
+}
+
+/* The parties a phrase leaves out, from the context (verb flag ctx): a "between" list in the
+ * sentence ("talks between Israel and Hamas were brokered by Qatar"), else the last event of this
+ * or the two sentences before that does not involve the actor already known (want_pair: a
+ * mutual one, for a symmetric act with no party named): both sides of a mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
+ * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
+ * (an added one is removed by drop_body), or -1. */
+static int context_parties(sctx *s, int known, int want_pair, int *added)
+{
+    *added = -1;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == (int16_t)k && s->g[k].ncomp >= 2 && tgt_between(s, (int)k) && (int)k != known) {
+            ex(s->c, "    parties from the context: the \"between\" list (ctx)\n");
+            return (int)k;
+        }
+    const dy_coder *c = s->c;
+    const char *kc = known >= 0 ? s->g[known].code : "";
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
+        if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        int mutual = 0;
+        for (size_t f = c->nev; f-- > 0 && !mutual;)
+            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
+        if (s->ng >= DY_MAX_ACTORS) return -1;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        if (mutual) set_code(g->code2, v->target);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
+           (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
+ * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
+ * subject did. */
+static int rejected_text(const sctx *s, const match *ms, size_t k)
+{
+    /* back over the text's own verbs ("calling for Russia to withdraw") to the vote */
+    for (size_t q = k; q-- > 0;) {
+        const match *prev = &ms[q];
+        if (ms[q + 1].head < prev->end || ms[q + 1].head > prev->end + 2) return 0;
+        for (uint32_t j = prev->end; j < ms[q + 1].head; j++)
+            if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || WIS(s, j, "and")) return 0;
+        if (dy_dict_pattern(s->c->dict, prev->pat)->to[0]) return 1;
     }
     return 0;
 }
@@ -1212,6 +1329,7 @@ static int code_sentence(sctx *s)
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    possessive_roles(s);
     fill_roles(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
@@ -1261,8 +1379,9 @@ static int code_sentence(sctx *s)
         for (size_t k = 0; k < s->ng; k++) {
             ex(c, "  actor %s%s%s ", s->g[k].code[0] ? s->g[k].code : "(unresolved)", s->g[k].code2[0] ? "+" : "", s->g[k].code2);
             ex_span(c, doc, s->t[s->g[k].t0].start, s->t[s->g[k].t1 - 1].end);
-            ex(c, "%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
-               s->g[k].ncomp > 1 ? " (coordination)" : "");
+            int its = s->g[k].t0 > s->t0 && WIS(s, s->g[k].t0 - 1, "its") && s->g[k].code[0] && s->g[k].code[0] != '-' && !s->g[k].filled;
+            ex(c, "%s%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
+               s->g[k].ncomp > 1 ? " (coordination)" : "", its ? " (\"its\": possessive role)" : "");
         }
         for (size_t k = 0; k < s->ndates; k++) {
             char b[16];
@@ -1275,7 +1394,10 @@ static int code_sentence(sctx *s)
 
     match ms[MAX_MATCH];
     size_t nm = find_matches(s, ms, MAX_MATCH);
+    int body = -1;      /* an actor added for one event (body_target) */
     for (size_t k = 0; k < nm; k++) {
+        drop_body(s, body);
+        body = -1;
         const match *m = &ms[k];
         const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
         if (c->opts.explain) {
@@ -1284,6 +1406,7 @@ static int code_sentence(sctx *s)
             ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -1293,6 +1416,8 @@ static int code_sentence(sctx *s)
         if (limit > m->end + 12) limit = m->end + 12;
         for (uint32_t j = m->end; j < limit; j++) {
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
+            /* "Qatar hosted the talks, with help from Egypt": a party left out is the context's */
+            if ((s->t[j].flags & DY_TF_COMMA) && p->ctx) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... burned down its embassy, a senior official said": the speaker is no object */
@@ -1311,13 +1436,17 @@ static int code_sentence(sctx *s)
                 if (c->opts.explain) ex(c, "    passive voice, source in the pattern\n");
                 goto roles_done;
             }
-            int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
+            /* T reached through "by", or the pattern's own "by T" ("veto+ by T") */
+            int by_t = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
+                                                  (WIS(s, s->g[m->tgt].t0 - 1, "by") ||
+                                                   (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))));
+            int agent = by_t ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
                     if (WIS(s, j, "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
             }
             /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
-            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !m->by) subj = s->g[m->tgt].comp;
+            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
@@ -1333,6 +1462,7 @@ static int code_sentence(sctx *s)
                 int owner = possessor(s, m->head);
                 if (owner >= 0) src = owner;
                 else if (tgt >= 0 && p->sym && tgt_between(s, tgt)) src = -1;
+                else if (p->ctx) src = -1;     /* "The negotiations began in March": from the context */
                 else if (m->tgt < 0 || !after_prep(s, s->g[m->tgt].t0)) {
                     ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
                     continue;
@@ -1341,6 +1471,17 @@ static int code_sentence(sctx *s)
         }
     roles_done:
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
+        /* the text's body, unless the phrase names one ("a Security Council resolution"); a
+         * country there drafted the text ("a Russian draft") */
+        if (!(tgt >= 0 && !strncmp(s->g[tgt].code, "IGO", 3))) body = body_target(s, m, p);
+        if (body >= 0) tgt = body;
+        if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
+            int have = src >= 0 ? src : tgt;
+            int g = context_parties(s, have, have < 0 && p->sym, &body);
+            if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
+            else if (g >= 0 && src < 0) src = g;
+            else if (g >= 0) tgt = g;
+        }
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
@@ -1393,8 +1534,12 @@ static int code_sentence(sctx *s)
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
+    drop_body(s, body);
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+        if (s->g[k].code[0]) {
+            remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+            c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
+        }
     if (c->opts.keep_actors) {
         if (c->nkept + s->ng > c->capkept) {
             size_t cap = c->capkept ? c->capkept : 256;
