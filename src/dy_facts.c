@@ -794,7 +794,10 @@ static int stages(dyf_sent *s, const doc_state *ds, size_t found)
     for (uint32_t i = s->t0; i < s->t1; i++)
         if (treaty_noun(s, i, &e)) {
             mentioned = 1;
-            if (named == UINT32_MAX && (s->t[i].flags & DY_TF_CAP) && i > s->t0) { named = i; te = e; }
+            /* a capitalised treaty name, not an organisation's ("Collective Security Treaty Organization") */
+            if (named == UINT32_MAX && (s->t[i].flags & DY_TF_CAP) && i > s->t0 && group_at(s, i) < 0 &&
+                (e >= s->t1 || !(s->t[e].flags & DY_TF_CAP)))
+                { named = i; te = e; }
             /* the treaty noun nearest the first stage word: "a Cold War-era treaty ..., which
              * lapsed" is another treaty than the one named before */
             uint32_t d = i > sw[0].at ? i - sw[0].at : sw[0].at - i;
@@ -813,7 +816,7 @@ static int stages(dyf_sent *s, const doc_state *ds, size_t found)
         uint32_t a, b;
         name_span(s, named, te, &a, &b);
         char pa[16], pb[16];
-        if (b <= a + 1 || !parties(s, a, b, pa, pb, 1) || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) return 0;
+        if (b <= a + 1 || !parties(s, a, b, pa, pb, 0) || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) return 0;
         memset(&t, 0, sizeof t);
         size_t nl = s->t[b - 1].end - s->t[a].start;
         if (nl >= sizeof t.name) nl = sizeof t.name - 1;
