@@ -508,7 +508,8 @@ static void facts_line(loader *L, char *s)
     static const char *const names[] = {"treaty", "treaty_named", "sign", "negate", "suppose", "target", "trade",
                                         "not_trade", "trade_mod", "flow", "share_verb", "sanction", "veto_object",
                                         "currency", "tier_word", "tier_head", "relation_noun", "mutual_assistance",
-                                        "non_aggression", "military_cooperation", "trade_settlement"};
+                                        "non_aggression", "military_cooperation", "trade_settlement", "proposed", "signed",
+                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -517,7 +518,12 @@ static void facts_line(loader *L, char *s)
     uint32_t bit = 0;
     for (unsigned i = 0; i < sizeof names / sizeof *names; i++) if (!strcmp(cls, names[i])) bit = 1u << i;
     if (!bit) { problem(L, "unknown class '%s' (treaty, sign, negate, suppose, target, trade, currency CODE, tier_word ...: see docs/dictionaries.md)", cls); return; }
-    if ((bit == DY_FW_CURRENCY) != (code != NULL) ||
+    if (bit == DY_FW_KIND) {
+        size_t n = code ? strlen(code) : 0;
+        int ok = n > 0 && n < 16;
+        for (size_t i = 0; i < n && ok; i++) ok = (code[i] >= 'a' && code[i] <= 'z') || code[i] == '_';
+        if (!ok) { problem(L, "'kind' takes a name of lower-case letters ('kind defence = mutual defence | defence pact')"); return; }
+    } else if ((bit == DY_FW_CURRENCY) != (code != NULL) ||
         (code && (strlen(code) != 3 || !dy_isupper((unsigned char)code[0]) || !dy_isupper((unsigned char)code[1]) || !dy_isupper((unsigned char)code[2])))) {
         problem(L, "'currency' takes an ISO 4217 code ('currency EUR = euro | euros'), and no other class a code");
         return;
@@ -537,6 +543,12 @@ static void facts_line(loader *L, char *s)
             if (!(w = dy_vec_push(&L->d->factwords))) { L->oom = 1; return; }
             memset(w, 0, sizeof *w);
             L->d->tries[DY_TRIE_FACT].payload[node] = (int32_t)(L->d->factwords.len - 1);
+        }
+        if (bit == DY_FW_KIND) {
+            if (w->kind[0] && strcmp(w->kind, code)) { problem(L, "phrase '%s' is already of the kind %s", p, w->kind); continue; }
+            snprintf(w->kind, sizeof w->kind, "%s", code);
+            w->classes |= bit;
+            continue;
         }
         if (code && w->code[0] && strcmp(w->code, code)) { problem(L, "phrase '%s' is already the currency %s", p, w->code); continue; }
         w->classes |= bit;

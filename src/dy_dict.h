@@ -58,11 +58,18 @@ enum dy_fact_word {
     DY_FW_TIER_HEAD = 1 << 15,  /* partnership, alliance: the noun ending a tier */
     DY_FW_REL_NOUN = 1 << 16,   /* relationship, ties ...: a tier without parties is the story's pair's */
     DY_FW_MUTUAL_ASSISTANCE = 1 << 17, DY_FW_NON_AGGRESSION = 1 << 18, DY_FW_MILITARY = 1 << 19,
-    DY_FW_TRADE_SETTLEMENT = 1 << 20   /* the clauses, in the order of DY_CLAUSE_* */
+    DY_FW_TRADE_SETTLEMENT = 1 << 20,  /* the clauses, in the order of DY_CLAUSE_* */
+    /* the stages of a treaty's life, in the order of DY_STAGE_* */
+    DY_FW_PROPOSED = 1 << 21, DY_FW_SIGNED = 1 << 22, DY_FW_RATIFIED = 1 << 23, DY_FW_IN_FORCE = 1 << 24,
+    DY_FW_SUSPENDED = 1 << 25, DY_FW_ENDED = 1 << 26,
+    DY_FW_STAGE_REF = 1 << 27,  /* ratification, entry into force: a stage that names its treaty ("the ratification law") */
+    DY_FW_KIND = 1 << 28        /* a kind of treaty (its name beside): "kind defence = mutual defence | defence pact" */
 };
+#define DY_FW_STAGES (DY_FW_PROPOSED | DY_FW_SIGNED | DY_FW_RATIFIED | DY_FW_IN_FORCE | DY_FW_SUSPENDED | DY_FW_ENDED)
 typedef struct dy_factword {
     uint32_t classes;   /* DY_FW_* */
     char code[4];       /* a currency's ISO 4217 code */
+    char kind[16];      /* a kind of treaty ("defence", "trade") */
 } dy_factword;
 /* The payload of a DY_TRIE_FACT node is an index for dy_dict_factword(). */
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t payload);

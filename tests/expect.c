@@ -48,6 +48,8 @@ static ev *run_dyad(const char *dyad, const char *args, size_t *n)
     while (getline(&line, &lcap, p) > 0) {
         cJSON *o = cJSON_Parse(line);
         if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
+        /* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
+        if (!strcmp(str(o, "kind"), "treaty_stage")) { cJSON_Delete(o); continue; }
         if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
         ev *e = &v[(*n)++];
         memset(e, 0, sizeof *e);
@@ -442,6 +444,8 @@ static pfact *run_facts(const char *dyad, const char *args, size_t *n)
     while (getline(&line, &lcap, p) > 0) {
         cJSON *o = cJSON_Parse(line);
         if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
+        /* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
+        if (!strcmp(str(o, "kind"), "treaty_stage")) { cJSON_Delete(o); continue; }
         if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
         pfact *f = &v[(*n)++];
         memset(f, 0, sizeof *f);

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "../dy_events.h"
 #include "../dy_facts.h"
+#include "../dy_relations.h"
 #include "../dy_store.h"
 #include "parallel.h"
 #include "../dy_ingest.h"
@@ -357,6 +358,8 @@ static int run_cmd(int argc, char **argv, int mode)
         r.t_index = now();
         /* also after a failure: the batches committed so far get their indexes */
         if (dy_store_bulk_end(r.store, progress_index, &r, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
+        /* the relations graph of the facts stored so far (also of the batches before a failure) */
+        else if (dy_relations_build(dy_store_db(r.store), dict, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
         else if (!fatal && !r.o.explain)
             fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
                     r.replaced, r.same, r.events);
