@@ -746,13 +746,12 @@ def main():
             m = re.match(r"([A-Z]{3,15})\s+(country|igo)\s*=\s*([^|#]+)", line)
             if m and m.group(1) not in cname:
                 cname[m.group(1)] = m.group(3).strip()
-    groups = defaultdict(list)
+    groups = defaultdict(list)           # country or IGO of a person's first office -> [(first, p, offices)]
     lines = 0
     for p in people:
         segs = paint([(a, b, c, pr) for a, b, c, pr in p.ranges])
-        if not segs:
-            continue
-        for a, b, c in segs:
+        offices = []
+        for a, b, c in segs or []:
             if b < START:
                 continue
             key = c[:3] if not c.startswith("IGO") else c
@@ -762,7 +761,10 @@ def main():
             approx = any(c == oc and b == ob for oa, ob, oc in p.open_capped) and b == max(OPEN_CAP, a)
             if approx:
                 com = (com + "; " if com else "") + "end approx (open in Phoenix)"
-            groups[key].append((a, b, c, p, com))
+            offices.append((a, b, c, com, key))
+        if offices:
+            offices.sort(key=lambda o: (o[0], o[2]))
+            groups[offices[0][4]].append((offices[0][0], p, offices))
     def gkey(k):
         return (1 if k.startswith("IGO") else 0, cname.get(k, k))
     out = []
@@ -785,21 +787,36 @@ def main():
     out.append("#")
     out.append("#   CODE  person  FROM..TO  =  full name | short forms   # office")
     out.append("#")
+    out.append("# and a person with several offices as one alias list, an office a line under it:")
+    out.append("#")
+    out.append("#   person = full name | short forms")
+    out.append("#     + CODE FROM..TO   # office")
+    out.append("#")
     out.append("# Conventions as in dict/people.txt. Lines from Phoenix whose office was still open there")
     out.append(f"# end on {OPEN_CAP.isoformat()} and say so (\"end approx\"); all ministers are GOV.")
     out.append("")
     for k in sorted(groups, key=gkey):
-        rows = sorted(groups[k], key=lambda r: (r[0], r[3].names[0]))
+        rows = sorted(groups[k], key=lambda r: (r[0], r[1].names[0]))
         out.append("# " + "=" * 91)
         out.append(f"# {cname.get(k, k)} ({k})")
         out.append("# " + "=" * 91)
-        for a, b, c, p, com in rows:
-            rng = f"{iso(a)}..{iso(b)}"
-            s = f"{c:<7} person {rng:<22} = " + " | ".join(p.names)
-            if com:
-                s += "   # " + com
-            out.append(s)
-            lines += 1
+        for _, p, offices in rows:
+            if len(offices) == 1:
+                a, b, c, com, _ = offices[0]
+                rng = f"{iso(a)}..{iso(b)}"
+                s = f"{c:<7} person {rng:<22} = " + " | ".join(p.names)
+                if com:
+                    s += "   # " + com
+                out.append(s)
+                lines += 1
+                continue
+            out.append("person = " + " | ".join(p.names))
+            for a, b, c, com, _ in offices:
+                s = f"  + {c:<7} {iso(a)}..{iso(b)}"
+                if com:
+                    s += "   # " + com
+                out.append(s)
+            lines += 1 + len(offices)
         out.append("")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

@@ -25,6 +25,7 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
     uint32_t best = i;
     *payload = -1;
     for (uint32_t j = i; j < t1; j++) {
+        if (j > i && trie == DY_TRIE_ACTOR && !(dy_dict_wclass(d, toks[j].id) & DY_WC_IN_ACTOR)) break;
         node = dy_dict_step(d, trie, node, toks[j].id);
         if (node < 0) break;
         int32_t p = dy_dict_payload(d, trie, node);
@@ -136,6 +137,20 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
     }
 }
 
+/* "the mayor of the northern West Bank city of Nablus", "the governor of the southern province
+ * of Kherson": a compass word or a kind of place between "of (the)" and the place an agent
+ * belongs to. */
+static int of_place_word(const dy_tok *toks, const dy_buf *norm, uint32_t j)
+{
+    static const char *const w[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                    "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+                                    "city", "town", "province", "region", "district", "village", "port"};
+    if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP)) != DY_TF_WORD) return 0;
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (toks[j].nlen == strlen(w[i]) && !memcmp(norm->data + toks[j].norm, w[i], toks[j].nlen)) return 1;
+    return 0;
+}
+
 /* A word that may be part of a person's name after a title: capitalised, not a date word, a
  * number or a word the grammar or the verb patterns use. */
 static int name_word(const dy_dict *d, const dy_tok *t)
@@ -164,6 +179,22 @@ static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *n
         }
     }
     return nm;
+}
+
+/* "Fornost and the evil awful Gondor", "Russia and the embattled Ukraine": the words from j up
+ * to the next actor at b are lower-case words no pattern, grammar phrase or clause starts with,
+ * so they describe that actor and do not break the coordination. */
+static int epithet(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t b)
+{
+    for (; j < b; j++) {
+        if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        if (dy_dict_wclass(d, toks[j].id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
+                                             DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM)) return 0;
+        size_t np = 0;
+        dy_dict_patterns_for(d, toks[j].id, &np);
+        if (np) return 0;
+    }
+    return 1;
 }
 
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
@@ -253,17 +284,18 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (k >= nm) break;
                 /* may the next mention join? only titles, names, 's, "of (the)", "in"/"from" between */
                 uint32_t gap0 = g->t1, gap1 = m[k].t0;
-                if (gap1 - gap0 > 4 || m[k].anaphor) break;
-                int ok = 1, saw_of = 0;
+                if (gap1 - gap0 > 6 || m[k].anaphor) break;
+                int ok = 1, saw_of = 0, placew = 0;
                 for (uint32_t j = gap0; j < gap1 && ok; j++) {
                     const dy_tok *t = &toks[j];
                     if (t->flags & DY_TF_POSS) continue;
                     if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
                     if (saw_of && word_is(toks, norm, j, "the")) continue;
+                    if (saw_of && gs.has_agent && !gs.has_state && !gs.has_person && of_place_word(toks, norm, j)) { placew++; continue; }
                     if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
                     ok = 0;
                 }
-                if (!ok) break;
+                if (!ok || gap1 - gap0 - (uint32_t)placew > 4) break;
                 if (toks[m[k].t0].flags & DY_TF_HYPH) break;    /* Korea-China: a pair, not one actor */
             }
             finish(g, &gs);
@@ -304,14 +336,16 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         uint32_t a = out[k].t1, b = out[k + 1].t0;
         int link = 0, comma = 0;
         if (b == a && (toks[b].flags & DY_TF_HYPH)) link = 1;
-        else if (b > a && b - a <= 3) {
+        else if (b > a && b - a <= 4) {
             int ok = 1, conj = 0;
             for (uint32_t j = a; j < b; j++) {
                 if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
                 else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
+                else if ((conj || comma) && epithet(d, toks, j, b)) continue;
                 else ok = 0;
             }
+            if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */
             if (ok && conj) link = 1;
             else if (ok && comma && !out[k].locative) link = 2;
         }
@@ -328,7 +362,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 int c2 = 0, ok2 = 1;
                 for (uint32_t j = a2; j < b2; j++) {
                     if (word_is(toks, norm, j, "and")) c2 = 1;
-                    else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the")) ok2 = 0;
+                    else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the") && !epithet(d, toks, j, b2)) ok2 = 0;
                 }
                 if (!ok2) break;
                 if (c2) { closed = 1; break; }

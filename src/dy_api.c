@@ -1,4 +1,4 @@
-/* dy_api.c - /api/events, /api/series, /api/network, /api/relation, /api/actors, /api/doc/:id. */
+/* dy_api.c - /api/events, /api/series, /api/network, /api/relation, /api/obligations, /api/actors, /api/doc/:id. */
 #include "dy_api.h"
 #include "dy_ingest.h"
 #include "dy_out.h"
@@ -81,8 +81,11 @@ int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_
         }
         if (!o.a[0]) return fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters");
         rc = dy_query_relation_json(db, &o, body, &err);
+    } else if (!strcmp(path, "/api/obligations")) {
+        if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
+        rc = dy_query_obligations(db, &o, &r, &err) || dy_result_json(r, body);
     } else {
-        return fail(body, 404, "no such API; see docs/api.md (events, series, network, relation, actors, doc/ID)");
+        return fail(body, 404, "no such API; see docs/api.md (events, series, network, relation, obligations, actors, doc/ID)");
     }
     dy_result_destroy(&r);
     dy_result_destroy(&r2);

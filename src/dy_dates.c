@@ -376,14 +376,6 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
         }
         return i + 2;
     }
-    /* last/this/next week: the month it falls in (a week is no day) */
-    if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next")) && is(c, i + 1, "week")) {
-        if (pub.prec == DY_PREC_DAY) {
-            dy_date w = add_days(pub, is(c, i, "last") ? -7 : is(c, i, "next") ? 7 : 0);
-            *out = mk(w.y, w.m, 0, DY_PREC_MONTH);
-        }
-        return i + 2;
-    }
     /* last/this/next year|month */
     if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next") || is(c, i, "previous")) && (is(c, i + 1, "year") || is(c, i + 1, "month"))) {
         int rel = is(c, i, "this") ? 0 : is(c, i, "next") ? 1 : -1;

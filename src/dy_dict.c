@@ -148,6 +148,7 @@ struct dy_dict {
     uint16_t *wclass;   /* word id -> DY_WC_* bits */
     dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
     uint32_t nwclass;
+    dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
 };
 
 /* ---- problem collection ---- */
@@ -162,6 +163,9 @@ typedef struct loader {
     dy_buf norm;
     dy_vec classes;     /* word_class: the &NAME lines of verbs.txt, for the patterns after them */
     dy_vec class_words; /* uint32_t: their word ids, a run a class */
+    dy_buf person;      /* the phrases of the open "person = ..." header, "" when none */
+    size_t person_line; /* its line */
+    int person_offices; /* "+ CODE FROM..TO" lines under it so far */
 } loader;
 
 typedef struct word_class {
@@ -229,7 +233,11 @@ static int valid_code(const char *c)
     return 1;
 }
 
-/* Reads every line of dir/name and calls fn on the trimmed, comment-free non-empty ones. */
+static void actor_line(loader *L, char *s);
+static void person_close(loader *L);
+
+/* Reads every line of dir/name and calls fn on the trimmed, comment-free non-empty ones; notes
+ * what the file added in d->files. */
 static int each_line(loader *L, const char *dir, const char *name, int required,
                      void (*fn)(loader *, char *), dy_err *err)
 {
@@ -246,6 +254,11 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     }
     L->file = name;
     L->line = 0;
+    dy_dict_file *st = dy_vec_push(&L->d->files);
+    if (!st) { L->oom = 1; fclose(f); return 0; }
+    snprintf(st->name, sizeof st->name, "%s", name);
+    size_t a0 = L->d->actors.len, p0 = L->d->patterns.len, c0 = L->d->cameo.len, g0 = L->d->gram.len,
+           b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len, k0 = L->classes.len;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -254,11 +267,18 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
         if (memchr(line, 0, (size_t)got)) { problem(L, "NUL byte in line"); continue; }
         strip_comment(line);
         char *s = trim(line);
-        if (*s) fn(L, s);
+        if (*s) { fn(L, s); st->lines++; }
         if (L->oom) break;
     }
+    if (fn == actor_line) person_close(L);
     free(line);
     fclose(f);
+    st = &DY_VEC_AT(&L->d->files, dy_dict_file, L->d->files.len - 1);
+    for (size_t i = a0; i < L->d->actors.len; i++) st->by_kind[DY_VEC_AT(&L->d->actors, dy_actor_entry, i).kind]++;
+    st->patterns = (uint32_t)(L->d->patterns.len - p0);
+    st->classes = (uint32_t)(L->classes.len - k0);
+    st->codes = (uint32_t)(L->d->cameo.len - c0);
+    st->other = (uint32_t)(L->d->gram.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len - w0);
     return 0;
 }
 
@@ -327,8 +347,59 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
     t->payload[node] = (int32_t)(L->d->actors.len - 1);
 }
 
+/* ---- a person with several offices: one alias list, an office a line under it ----
+ *     person = Burhanuddin Rabbani | Rabbani
+ *       + AFGGOV 1992-06-28..1996-09-27
+ *       + AFGGOV 2001-11-13..2001-12-22
+ * Every phrase of the header takes every office. A header needs one office at least. */
+static void person_close(loader *L)
+{
+    if (L->person.len && !L->person_offices) {
+        size_t line = L->line;
+        L->line = L->person_line;
+        problem(L, "'person =' has no office under it (add lines '+ CODE FROM..TO')");
+        L->line = line;
+    }
+    L->person.len = 0;
+    L->person_offices = 0;
+}
+
+static void person_header(loader *L, char *phrases)
+{
+    person_close(L);
+    phrases = trim(phrases);
+    if (!*phrases) { problem(L, "'person =' needs the person's names after '='"); return; }
+    if (dy_buf_adds(&L->person, phrases)) { L->oom = 1; return; }
+    L->person_line = L->line;
+}
+
+static void person_office(loader *L, char *s)
+{
+    char *f[3];
+    int nf = 0;
+    for (char *tok = strtok(s + 1, " \t"); tok && nf < 3; tok = strtok(NULL, " \t")) f[nf++] = tok;
+    if (!L->person.len) { problem(L, "'+ CODE FROM..TO' must follow a line 'person = name | name'"); return; }
+    if (nf < 1 || nf > 2) { problem(L, "expected '+ CODE [FROM..TO]' under 'person = ...'"); return; }
+    if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUSGOV)", f[0]); return; }
+    int32_t from = INT32_MIN, to = INT32_MAX;
+    if (nf == 2 && !parse_range(f[1], &from, &to)) { problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[1]); return; }
+    L->person_offices++;
+    char *copy = strdup(L->person.data);
+    if (!copy) { L->oom = 1; return; }
+    char *save = NULL;
+    for (char *ph = strtok_r(copy, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
+        add_actor_phrase(L, f[0], DY_AK_PERSON, from, to, ph);
+    free(copy);
+}
+
 static void actor_line(loader *L, char *s)
 {
+    if (s[0] == '+') { person_office(L, s); return; }
+    if (!strncmp(s, "person", 6) && (s[6] == '=' || ((s[6] == ' ' || s[6] == '\t') && *trim(s + 6) == '='))) {
+        person_header(L, strchr(s, '=') + 1);
+        return;
+    }
+    person_close(L);
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CODE KIND [FROM..TO] = phrase | phrase'"); return; }
     *eq = 0;
@@ -437,7 +508,8 @@ static void facts_line(loader *L, char *s)
     static const char *const names[] = {"treaty", "treaty_named", "sign", "negate", "suppose", "target", "trade",
                                         "not_trade", "trade_mod", "flow", "share_verb", "sanction", "veto_object",
                                         "currency", "tier_word", "tier_head", "relation_noun", "mutual_assistance",
-                                        "non_aggression", "military_cooperation", "trade_settlement"};
+                                        "non_aggression", "military_cooperation", "trade_settlement", "proposed", "signed",
+                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -446,7 +518,12 @@ static void facts_line(loader *L, char *s)
     uint32_t bit = 0;
     for (unsigned i = 0; i < sizeof names / sizeof *names; i++) if (!strcmp(cls, names[i])) bit = 1u << i;
     if (!bit) { problem(L, "unknown class '%s' (treaty, sign, negate, suppose, target, trade, currency CODE, tier_word ...: see docs/dictionaries.md)", cls); return; }
-    if ((bit == DY_FW_CURRENCY) != (code != NULL) ||
+    if (bit == DY_FW_KIND) {
+        size_t n = code ? strlen(code) : 0;
+        int ok = n > 0 && n < 16;
+        for (size_t i = 0; i < n && ok; i++) ok = (code[i] >= 'a' && code[i] <= 'z') || code[i] == '_';
+        if (!ok) { problem(L, "'kind' takes a name of lower-case letters ('kind defence = mutual defence | defence pact')"); return; }
+    } else if ((bit == DY_FW_CURRENCY) != (code != NULL) ||
         (code && (strlen(code) != 3 || !dy_isupper((unsigned char)code[0]) || !dy_isupper((unsigned char)code[1]) || !dy_isupper((unsigned char)code[2])))) {
         problem(L, "'currency' takes an ISO 4217 code ('currency EUR = euro | euros'), and no other class a code");
         return;
@@ -466,6 +543,12 @@ static void facts_line(loader *L, char *s)
             if (!(w = dy_vec_push(&L->d->factwords))) { L->oom = 1; return; }
             memset(w, 0, sizeof *w);
             L->d->tries[DY_TRIE_FACT].payload[node] = (int32_t)(L->d->factwords.len - 1);
+        }
+        if (bit == DY_FW_KIND) {
+            if (w->kind[0] && strcmp(w->kind, code)) { problem(L, "phrase '%s' is already of the kind %s", p, w->kind); continue; }
+            snprintf(w->kind, sizeof w->kind, "%s", code);
+            w->classes |= bit;
+            continue;
         }
         if (code && w->code[0] && strcmp(w->code, code)) { problem(L, "phrase '%s' is already the currency %s", p, w->code); continue; }
         w->classes |= bit;
@@ -592,6 +675,16 @@ static int pair_flag(loader *L, const char *code, char out[8])
     return 0;
 }
 
+/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a problem. */
+static int to_flag(loader *L, const char *code, char out[16])
+{
+    size_t n = strlen(code), k = 0;
+    while (k < n && code[k] >= 'A' && code[k] <= 'Z') k++;
+    if (n < 3 || n > 15 || k != n) { problem(L, "bad actor code '%s' in to= (capital letters, e.g. IGOUNO)", code); return -1; }
+    memcpy(out, code, n + 1);
+    return 0;
+}
+
 /* One word element's alternatives into set: "word", "word+", "&CLASS" or "{a|b+|&C}". */
 static int word_set(loader *L, char *el, dy_vec *set)
 {
@@ -693,16 +786,19 @@ static void pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0;
-    char pair[8] = "";
+    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0;
+    char pair[8] = "", to[16] = "";
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
             if (strcmp(f, "sym") == 0) sym = 1;
+            else if (strcmp(f, "among") == 0) sym = among = 1;
             else if (strcmp(f, "rev") == 0) rev = 1;
             else if (strcmp(f, "meet") == 0) meet = 1;
+            else if (strcmp(f, "ctx") == 0) ctx = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
-            else { problem(L, "unknown flag '%s' (sym, rev, meet or pair=CODE with a CAMEO code)", f); return; }
+            else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
+            else { problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
         }
     }
     char *save = NULL;
@@ -716,9 +812,12 @@ static void pattern_line(loader *L, char *s)
     dy_pattern p = {0};
     snprintf(p.code, sizeof p.code, "%s", code);
     memcpy(p.pair, pair, sizeof p.pair);
+    memcpy(p.to, to, sizeof p.to);
     p.sym = (uint8_t)sym;
+    p.among = (uint8_t)among;
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
+    p.ctx = (uint8_t)ctx;
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;
@@ -734,9 +833,9 @@ static void pattern_line(loader *L, char *s)
             n -= 2;
             opt = 1;
         }
-        if (strcmp(el, "...") == 0) {
+        if (strcmp(el, "...") == 0 || strcmp(el, "^") == 0) {
             if (opt) { problem(L, "a gap cannot be optional"); ok = 0; break; }
-            e.type = DY_PE_GAP;
+            e.type = el[0] == '^' ? DY_PE_SKIP : DY_PE_GAP;
         } else if (strcmp(el, "T") == 0) {
             if (opt) { problem(L, "the target slot T cannot be optional"); ok = 0; break; }
             e.type = DY_PE_TARGET;
@@ -780,7 +879,8 @@ static void pattern_line(loader *L, char *s)
     }
     if (ok && p.nel == 0) { problem(L, "a pattern needs at least one word"); ok = 0; }
     if (ok && (ntarget > 1 || nsource > 1)) { problem(L, "a pattern has at most one T and one S"); ok = 0; }
-    if (ok && p.nel > 0 && DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP) {
+    if (ok && p.nel > 0 && (DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP ||
+                            DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_SKIP)) {
         problem(L, "a pattern cannot end with a gap");
         ok = 0;
     }
@@ -941,6 +1041,14 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
         for (uint32_t w = 1; w < d->nwclass; w++)
             if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint16_t)start_bit[t];
     }
+    /* words that continue an actor phrase: most words of a text do not, and need no probe of the
+     * edge table (a cache miss each, with tens of thousands of phrases) */
+    const trie *at = &d->tries[DY_TRIE_ACTOR];
+    for (size_t j = 0; j <= at->mask; j++) {
+        uint64_t k = at->edges[j].key;
+        uint32_t w = (uint32_t)k;
+        if (k && (k >> 32) > 1 && w < d->nwclass) d->wclass[w] |= DY_WC_IN_ACTOR;
+    }
     return 0;
 }
 
@@ -960,6 +1068,7 @@ static dy_dict *dict_new(void)
     d->globs = (dy_vec)DY_VEC_INIT(char *);
     d->tiers = (dy_vec)DY_VEC_INIT(dy_tier);
     d->factwords = (dy_vec)DY_VEC_INIT(dy_factword);
+    d->files = (dy_vec)DY_VEC_INIT(dy_dict_file);
     int bad = !d->lex || !d->strings;
     for (int t = 0; t < DY_TRIE_COUNT; t++) bad = bad || trie_init(&d->tries[t]);
     if (bad) { dy_dict_destroy(&d); return NULL; }
@@ -972,6 +1081,7 @@ static void loader_free(loader *L)
     dy_buf_free(&L->norm);
     dy_vec_free(&L->classes);
     dy_vec_free(&L->class_words);
+    dy_buf_free(&L->person);
 }
 
 dy_status dy_dict_load(const char *dir, dy_dict **out, dy_err *err)
@@ -1028,6 +1138,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->wordsets);
     dy_vec_free(&d->cameo);
     dy_vec_free(&d->globs);
+    dy_vec_free(&d->files);
     free(d->first_off);
     free(d->first_cnt);
     free(d->first_list);
@@ -1179,3 +1290,6 @@ void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *
     if (patterns) *patterns = d->patterns.len;
     if (codes) *codes = d->cameo.len;
 }
+
+size_t dy_dict_nfiles(const dy_dict *d) { return d->files.len; }
+const dy_dict_file *dy_dict_file_at(const dy_dict *d, size_t i) { return i < d->files.len ? &DY_VEC_AT(&d->files, dy_dict_file, i) : NULL; }

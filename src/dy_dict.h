@@ -60,11 +60,18 @@ enum dy_fact_word {
     DY_FW_TIER_HEAD = 1 << 15,  /* partnership, alliance: the noun ending a tier */
     DY_FW_REL_NOUN = 1 << 16,   /* relationship, ties ...: a tier without parties is the story's pair's */
     DY_FW_MUTUAL_ASSISTANCE = 1 << 17, DY_FW_NON_AGGRESSION = 1 << 18, DY_FW_MILITARY = 1 << 19,
-    DY_FW_TRADE_SETTLEMENT = 1 << 20   /* the clauses, in the order of DY_CLAUSE_* */
+    DY_FW_TRADE_SETTLEMENT = 1 << 20,  /* the clauses, in the order of DY_CLAUSE_* */
+    /* the stages of a treaty's life, in the order of DY_STAGE_* */
+    DY_FW_PROPOSED = 1 << 21, DY_FW_SIGNED = 1 << 22, DY_FW_RATIFIED = 1 << 23, DY_FW_IN_FORCE = 1 << 24,
+    DY_FW_SUSPENDED = 1 << 25, DY_FW_ENDED = 1 << 26,
+    DY_FW_STAGE_REF = 1 << 27,  /* ratification, entry into force: a stage that names its treaty ("the ratification law") */
+    DY_FW_KIND = 1 << 28        /* a kind of treaty (its name beside): "kind defence = mutual defence | defence pact" */
 };
+#define DY_FW_STAGES (DY_FW_PROPOSED | DY_FW_SIGNED | DY_FW_RATIFIED | DY_FW_IN_FORCE | DY_FW_SUSPENDED | DY_FW_ENDED)
 typedef struct dy_factword {
     uint32_t classes;   /* DY_FW_* */
     char code[4];       /* a currency's ISO 4217 code */
+    char kind[16];      /* a kind of treaty ("defence", "trade") */
 } dy_factword;
 /* The payload of a DY_TRIE_FACT node is an index for dy_dict_factword(). */
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t payload);
@@ -86,7 +93,8 @@ typedef struct dy_actor_entry {
     int32_t next;       /* next entry for the same phrase, -1 at the end */
 } dy_actor_entry;
 
-enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE };   /* SOURCE: the S slot */
+/* SOURCE: the S slot; SKIP: '^', one to six words that may hold actors, who are no party */
+enum { DY_PE_WORDS = 1, DY_PE_GAP, DY_PE_TARGET, DY_PE_SOURCE, DY_PE_SKIP };
 
 typedef struct dy_pel {
     uint8_t type;       /* DY_PE_* */
@@ -98,12 +106,18 @@ typedef struct dy_pel {
 typedef struct dy_pattern {
     char code[8];       /* CAMEO code, or "-" for a blocking phrase */
     uint8_t sym;
+    uint8_t among;      /* the subject must name two or more actors, who act on each other
+                         * (PETRARCH's leading %: "% agree [030:030]"); implies sym */
     uint8_t rev;        /* the target acts on the subject: "received weapons from T" */
     uint8_t meet;       /* a meeting: held where one party is at home, the other visits (042)
                          * and the party at home hosts (043) */
     char pair[8];       /* "" or the code of the target's act back to the source that the act
                          * implies: hosting T implies T's visit ("043 host+ T ; pair=042");
                          * PETRARCH's [032:033] imports as pair= too */
+    uint8_t ctx;        /* a party the phrase leaves out comes from the context: "Qatar hosted the
+                         * talks", "Negotiations began in March", "The veto drew criticism from Kyiv" */
+    char to[16];        /* "" or the actor the act is on when the phrase names none: a veto of
+                         * "a resolution" is cast at the body whose text it is ("to=IGOUNO") */
     uint8_t nel;
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */
@@ -173,7 +187,8 @@ enum {
     DY_WC_START_SAY = 1 << 8,   /* ... of some grammar phrase of class DY_G_SAY ("said", "told") */
     DY_WC_START_BE = 1 << 9,    /* ... of class DY_G_BE ("was", "has been") */
     DY_WC_START_PAT = 1 << 10,  /* a word some verb pattern can start with (dy_dict_patterns_for) */
-    DY_WC_START_FACT = 1 << 11  /* ... of some phrase of dict/facts.txt (DY_TRIE_FACT) */
+    DY_WC_START_FACT = 1 << 11, /* ... of some phrase of dict/facts.txt (DY_TRIE_FACT) */
+    DY_WC_IN_ACTOR = 1 << 12    /* a word after the first of some actor phrase: a phrase can go on */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 
@@ -183,5 +198,17 @@ size_t dy_dict_ntiers(const dy_dict *d);
 
 /* Counts for reports: actor phrases, patterns, cameo codes. */
 void dy_dict_counts(const dy_dict *d, size_t *actors, size_t *patterns, size_t *codes);
+
+/* What each file of the directory added, in the order they were read (dyad dict stats). */
+typedef struct dy_dict_file {
+    char name[64];
+    uint32_t lines;                     /* non-empty, non-comment lines */
+    uint32_t by_kind[DY_AK_REGION + 1]; /* actor phrase entries by enum dy_actor_kind (agents: DY_AK_AGENT) */
+    uint32_t patterns, classes;         /* verbs.txt */
+    uint32_t codes;                     /* cameo.txt */
+    uint32_t other;                     /* grammar phrases, boilerplate globs, tiers, fact words */
+} dy_dict_file;
+size_t dy_dict_nfiles(const dy_dict *d);
+const dy_dict_file *dy_dict_file_at(const dy_dict *d, size_t i);    /* NULL when out of range */
 
 #endif

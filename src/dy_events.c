@@ -21,6 +21,7 @@ typedef struct hist_entry {
     char code[16], code2[16];
     uint8_t kind;
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
+    uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
     uint32_t sent;
 } hist_entry;
 
@@ -219,6 +220,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     set_code(h->code2, code2);
     h->kind = kind;
     h->subj = subj;
+    h->place = 0;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
@@ -256,6 +258,7 @@ static void resolve(sctx *s, int k)
         set_code(h->code2, s->g[j].code2);
         h->kind = s->g[j].kind;
         h->subj = 0;
+        h->place = s->g[j].locative;
         h->sent = sent;
     }
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
@@ -279,7 +282,7 @@ static void resolve(sctx *s, int k)
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].code[0] == '-') continue;
+            if (cand[j].code[0] == '-' || cand[j].place) continue;
             if (people && cand[j].kind != DY_GK_PERSON) continue;
             if (cand[j].code2[0]) {
                 if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
@@ -395,6 +398,21 @@ static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti,
     return 1;
 }
 
+/* '^' (PETRARCH's skip): one to DY_GAP_MAX words in the clause, actors among them skipped whole
+ * ("urged ^ to protect T" over "urged Russia to protect Ukraine"). */
+static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    uint32_t tj = ti;
+    for (int k = 0; k < DY_GAP_MAX && tj < s->t1; k++) {
+        uint16_t f = s->t[tj].flags;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA)) || !(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
+        int g = group_at(s, tj);
+        tj = g >= 0 && s->g[g].t0 == tj ? s->g[g].t1 : tj + 1;
+        if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
+    }
+    return 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -425,6 +443,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         }
         return 0;
     }
+    case DY_PE_SKIP: return match_skip(s, p, ei, ti, passive, m);
     case DY_PE_SOURCE: return match_source(s, p, ei, ti, passive, m);
     case DY_PE_TARGET: {
         uint32_t tj = ti;
@@ -469,6 +488,33 @@ static int is_passive_at(const sctx *s, uint32_t head)
     return 0;
 }
 
+static int find_source(const sctx *s, uint32_t head);
+
+/* After a comma at from-1: a short phrase and a speech verb that ends the sentence or a clause
+ * (", a senior Bree official said on Saturday."), the attribution of what came before. */
+static int attribution_after(const sctx *s, uint32_t from)
+{
+    for (uint32_t j = from; j < s->t1 && j < from + 10; j++) {
+        uint32_t e;
+        if (j > from && gram_is(s, j, DY_G_SAY, &e)) return 1;
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        int g = group_at(s, j);
+        if (g >= 0) { j = s->g[g].t1 - 1; continue; }
+        /* "Saudi Arabia and the United States said": the speakers may be a list */
+        if (WIS(s, j, "and") && j > from && group_at(s, j - 1) >= 0) continue;
+        if (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
+    }
+    return 0;
+}
+
+/* A pattern flagged among (PETRARCH's leading %) needs a subject naming two or more actors
+ * ("Manila and Paris agree"); meeting that condition makes it the more specific match. */
+static int among_subject(const sctx *s, uint32_t head)
+{
+    int src = find_source(s, head);
+    return src >= 0 && is_pair(s, src);
+}
+
 static size_t find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
@@ -508,6 +554,8 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = is_passive_at(s, i);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
+            if (p->among && !among_subject(s, i)) continue;
+            m.nlit = (uint16_t)(m.nlit + p->among);
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
         }
         if (!have) continue;
@@ -603,6 +651,53 @@ static int complement_at(const sctx *s, uint32_t head)
     return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
 }
 
+/* "Under the deal, Washington will pull out ...", "Under the agreement, troops are to withdraw":
+ * the sentence states the terms of an agreement, not an act nor an actor's own announcement. */
+static int treaty_terms(const sctx *s)
+{
+    static const char *const noun[] = {"deal", "agreement", "pact", "accord", "treaty", "plan", "arrangement",
+                                       "ceasefire", "truce", "deals", "agreements", "terms", "proposal", "framework"};
+    uint32_t j = s->t0;
+    if (j + 2 >= s->t1 || !WIS(s, j, "under")) return 0;
+    j++;
+    if (WIS(s, j, "the") || WIS(s, j, "this") || WIS(s, j, "that") || WIS(s, j, "a") || WIS(s, j, "an") ||
+        (s->t[j].flags & DY_TF_POSS))
+        j++;
+    for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
+        if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[k].nlen == strlen(noun[i]) && !memcmp(W(s, k), noun[i], s->t[k].nlen)) return 1;
+    }
+    return 0;
+}
+
+/* "faces pressure from Congress to help Iran", "calls by the EU to lift ...": the act after "to"
+ * is what a demand asks for, not one done. */
+static int demanded_act(const sctx *s, uint32_t head)
+{
+    static const char *const noun[] = {"pressure", "calls", "call", "demands", "demand", "appeals", "appeal",
+                                       "request", "requests", "pleas", "plea"};
+    if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
+    for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[j].nlen == strlen(noun[i]) && !memcmp(W(s, j), noun[i], s->t[j].nlen)) return 1;
+    }
+    return 0;
+}
+
+/* "announced it would", "said on Wednesday that it would": a speech verb ends at most four
+ * words (a date, "that") before token i, with no actor or comma between. */
+static int said_before(const sctx *s, uint32_t i)
+{
+    for (uint32_t q = i, n = 0; q-- > s->t0 && n < 5; n++) {
+        uint32_t e;
+        if (gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -634,6 +729,8 @@ static int mood_at(const sctx *s, uint32_t head)
             const char *p = W(s, j - 1);
             if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
             if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            /* "a trip aimed at pushing for a ceasefire": a purpose */
+            if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
         }
     }
     int mood = DY_MOOD_FACTUAL;
@@ -643,17 +740,33 @@ static int mood_at(const sctx *s, uint32_t head)
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
-            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && s->g[group_at(s, j - 1)].t0 > s->t0) {
-                uint32_t e2;
-                if (gram_class_at(s, s->g[group_at(s, j - 1)].t0 - 1, &e2) == DY_G_SAY) { if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT; continue; }
+            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {
+                if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+                continue;
             }
             mood = DY_MOOD_HYPOTHETICAL;
         }
         if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
+    if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
     /* a question is not a statement */
     if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
     return mood;
+}
+
+/* PETRARCH's convention for a cooperative act that is negated: its rejection (CAMEO 12x):
+ * "would not provide support" 121, "did not agree to meet" 125; NULL for other roots. */
+static const char *rejection_code(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 3: case 5: return "120";
+    case 4: return "125";
+    case 6: case 7: return "121";
+    case 8: return "124";
+    default: return NULL;
+    }
 }
 
 /* The CAMEO code that announces an act: intent to cooperate (03x) for the cooperative roots,
@@ -760,11 +873,11 @@ static int push_event(dy_coder *c, const dy_event *e)
     return 1;
 }
 
-/* Is the pattern's head a noun: after a determiner or a possessive, at most one word between
- * ("the summit", "a visit", "Kim's second meeting", "the deepening ties")? */
+/* Is the pattern's head a noun: after a determiner or a possessive, at most two words between
+ * ("the summit", "a visit", "Kim's second meeting", "the deepening ties", "a brief private visit")? */
 static int is_nominal(const sctx *s, uint32_t head)
 {
-    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 2; n++) {
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
@@ -926,7 +1039,9 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
         yi[0] = xi[1];
         nx = ny = 1;
     }
-    if (nx != 1 || ny != 1) return 0;
+    /* a meeting's host is one party; a pair= code runs between every source and target
+     * ("will meet Eriadori and Calenardhon leaders" [031:031]) */
+    if (!nx || !ny || ((nx != 1 || ny != 1) && !p->pair[0])) return 0;
     dy_date date = date_for(s, m->head);
     const char *code1 = p->code, *code2 = p->pair;
     if (!code2[0]) {
@@ -941,8 +1056,11 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
     /* the pattern's codes have their entries already (found once at load) */
     const dy_cameo *c1 = code1 == p->code ? p->cam : dy_dict_cameo(s->c->dict, code1);
     const dy_cameo *c2 = code2 == p->pair ? p->pair_cam : dy_dict_cameo(s->c->dict, code2);
-    if (emit_one(s, m, code1, c1, xc[0], xi[0], yc[0], yi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
-    if (emit_one(s, m, code2, c2, yc[0], yi[0], xc[0], xi[0], DY_MOOD_FACTUAL, date) < 0) return -1;
+    for (size_t a = 0; a < nx; a++)
+        for (size_t b = 0; b < ny; b++) {
+            if (emit_one(s, m, code1, c1, xc[a], xi[a], yc[b], yi[b], DY_MOOD_FACTUAL, date) < 0) return -1;
+            if (emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
+        }
     return 1;
 }
 
@@ -971,6 +1089,13 @@ static void learn_names(sctx *s)
     }
 }
 
+/* "agreed to" (not "agree that ...", whose clause has a subject of its own, nor a dictionary's
+ * plain "agree" pattern, which says itself what agreeing codes as) */
+static int agreed_to(const sctx *s, uint32_t j)
+{
+    return !strncmp(W(s, j), "agree", 5) && j + 1 < s->t1 && WIS(s, j + 1, "to");
+}
+
 /* "each side freed 1,000 captives", "the two sides agreed to exchange prisoners": a pair that acts
  * with no other party named acts on each other, when the subject says so ("each", "either") or
  * the verb is an agreement ("agreed to"). */
@@ -979,10 +1104,29 @@ static int mutual_subject(const sctx *s, int src, uint32_t head)
     const dy_actor *g = &s->g[src];
     if (g->anaphor == DY_G_PAIR && (WIS(s, g->t0, "each") || WIS(s, g->t0, "either"))) return 1;
     for (uint32_t j = head + 1, n = 0; j-- > s->t0 && n < 5 && j >= g->t1; n++) {
-        const char *w = W(s, j);
-        if (!strncmp(w, "agree", 5)) return 1;
+        if (j < head && ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) || WIS(s, j, "that"))) break;
+        if (agreed_to(s, j)) return 1;
     }
     return 0;
+}
+
+/* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
+ * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
+ * story's country. */
+static void possessive_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "its") || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        char role[16];
+        set_code(role, g->code);
+        g->anaphor = DY_G_COUNTRY;
+        g->code[0] = 0;
+        resolve(s, (int)k);
+        g->anaphor = 0;
+        if (!g->code[0] || g->code[0] == '-') { set_code(g->code, role); continue; }
+        memcpy(g->code + 3, role + 3, 13);
+    }
 }
 
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
@@ -1045,6 +1189,204 @@ static dy_date sentence_dates(sctx *s)
     return c->last;
 }
 
+/* A passive pattern with its own source slot ("four civilians were killed in S shelling"): the
+ * source is the slot, the target the passive subject, else the pattern's T, else the first
+ * actor after the pattern ("... in the east of the Gaza Strip"). */
+static void passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt)
+{
+    *src = s->g[m->src].comp;
+    if (subj >= 0 && s->g[subj].comp == *src) subj = -1;
+    int after = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+    /* "three people were killed in a Russian missile attack on Kyiv": a bare agent as the
+     * subject yields to a named actor after */
+    *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
+}
+
+/* "al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's
+ * capital": the target of a claimed act is the first actor in the rest of its clause, however
+ * long the description of the act. */
+static int claimed_target(const sctx *s, const match *m)
+{
+    uint32_t end = m->end;
+    while (end < s->t1 && !(s->t[end].flags & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) end++;
+    return find_target(s, m->end, end);
+}
+
+/* "The civilians imprisoned for acting against Moscow were released ...": a participle right after
+ * its noun, with no object but a preposition after it, and a verb "to be" later in the sentence,
+ * is a shortened passive clause, not the sentence's verb. Only after people named by a role: a
+ * state or a person is the subject of its verb ("Israel bombed for hours ..."). */
+static int reduced_relative(const sctx *s, const match *m)
+{
+    static const char *const prep[] = {"for", "over", "since", "without"};
+    uint32_t h = m->head;
+    if (m->tgt >= 0 || h == s->t0 || m->end >= s->t1 || m->end != h + 1) return 0;
+    const char *w = W(s, h);
+    size_t l = s->t[h].nlen;
+    if (l < 4 || memcmp(w + l - 2, "ed", 2) != 0) return 0;
+    int g = group_at(s, h - 1);     /* people named by a role: "civilians", "three activists" */
+    if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
+    if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
+    int pr = 0;
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
+        if (s->t[m->end].nlen == strlen(prep[i]) && !memcmp(W(s, m->end), prep[i], s->t[m->end].nlen)) pr = 1;
+    if (!pr) return 0;
+    for (uint32_t j = m->end + 1; j < s->t1; j++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (gram_is(s, j, DY_G_BE, &e)) return 1;
+    }
+    return 0;
+}
+
+/* "Russia vetoed a resolution on North Korea": a veto or a vote against a body's text is cast at
+ * the body (the pattern's flag to=IGOUNO), not at what the text is about. When the phrase names
+ * no actor at T, an actor of that code is added for the event (at the pattern's last word) and
+ * its index returned; the caller removes it after the event (drop_body). -1 when not a case. */
+static int body_target(sctx *s, const match *m, const dy_pattern *p)
+{
+    if (!p->to[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s", p->to);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ex(s->c, "    target %s: the body whose text it is (to=%s)\n", p->to, p->to);
+    return (int)s->ng++;
+}
+
+static void drop_body(sctx *s, int body)
+{
+    if (body >= 0 && body == (int)s->ng - 1) s->ng--;
+}
+
+/* The parties a phrase leaves out, from the context (verb flag ctx): a "between" list in the
+ * sentence ("talks between Israel and Hamas were brokered by Qatar"), else the last event of this
+ * or the two sentences before that does not involve the actor already known (want_pair: a
+ * mutual one, for a symmetric act with no party named): both sides of a mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
+ * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
+ * (an added one is removed by drop_body), or -1. */
+static int context_parties(sctx *s, int known, int want_pair, int *added)
+{
+    *added = -1;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == (int16_t)k && s->g[k].ncomp >= 2 && tgt_between(s, (int)k) && (int)k != known) {
+            ex(s->c, "    parties from the context: the \"between\" list (ctx)\n");
+            return (int)k;
+        }
+    const dy_coder *c = s->c;
+    const char *kc = known >= 0 ? s->g[known].code : "";
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
+        if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        int mutual = 0;
+        for (size_t f = c->nev; f-- > 0 && !mutual;)
+            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
+        if (s->ng >= DY_MAX_ACTORS) return -1;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        if (mutual) set_code(g->code2, v->target);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
+           (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
+ * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
+ * subject did. */
+static int rejected_text(const sctx *s, const match *ms, size_t k)
+{
+    /* back over the text's own verbs ("calling for Russia to withdraw") to the vote */
+    for (size_t q = k; q-- > 0;) {
+        const match *prev = &ms[q];
+        if (ms[q + 1].head < prev->end || ms[q + 1].head > prev->end + 2) return 0;
+        for (uint32_t j = prev->end; j < ms[q + 1].head; j++)
+            if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || WIS(s, j, "and")) return 0;
+        if (dy_dict_pattern(s->c->dict, prev->pat)->to[0]) return 1;
+    }
+    return 0;
+}
+
+/* "Putin said he would meet Xi", "Sarkozy, seeking to mend ties with China": one actor's announced
+ * intent to a symmetric act is its own, not the other side's; "agreed to", and a pair as subject,
+ * stay both ways. */
+static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
+{
+    if (src < 0 || tgt < 0 || is_pair(s, src) || is_pair(s, tgt)) return 0;
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 6 && j >= s->g[src].t1; n++)
+        if (!strncmp(W(s, j), "agree", 5)) return 0;
+    return 1;
+}
+
+/* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
+ * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
+ * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
+static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+{
+    static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
+    if (mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
+    uint32_t j = s->g[src].t0;
+    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    uint32_t v = j;                 /* the speech verb ends at j */
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 3;) {
+        uint32_t e;
+        if (gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
+    }
+    if (v == j && j > s->t0)
+        for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; break; }
+    if (v == j) return 0;
+    int who = -1;
+    for (int k = (int)s->ng - 1; k >= 0; k--) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > v) continue;
+        if (v - g->t1 <= 3 && g->code[0] && !g->prep && !g->modifier) who = g->comp;
+        break;
+    }
+    if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
+    ex(s->c, "    reported force: the speaker accuses its author\n");
+    return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+}
+
+/* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
+ * act is its rejection. */
+static void petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood)
+{
+    dy_coder *c = s->c;
+    /* only the future tense is the act; "promised to", "agreed to" stay intents (03x) there too */
+    int future = 0;
+    for (uint32_t j = head > s->t0 + 3 ? head - 3 : s->t0; j < head; j++)
+        if (WIS(s, j, "will") || WIS(s, j, "'ll") || WIS(s, j, "shall")) future = 1;
+    if (*mood == DY_MOOD_INTENT && future) {
+        *mood = DY_MOOD_FACTUAL;
+        ex(c, "    PETRARCH's convention: announced, coded as the act\n");
+    } else if (*mood == DY_MOOD_NEGATED && rejection_code(pcode)) {
+        *code = rejection_code(pcode);
+        *mood = DY_MOOD_FACTUAL;
+        ex(c, "    PETRARCH's convention: negated, coded as rejection %s\n", *code);
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1065,6 +1407,7 @@ static int code_sentence(sctx *s)
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    possessive_roles(s);
     fill_roles(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
@@ -1114,8 +1457,9 @@ static int code_sentence(sctx *s)
         for (size_t k = 0; k < s->ng; k++) {
             ex(c, "  actor %s%s%s ", s->g[k].code[0] ? s->g[k].code : "(unresolved)", s->g[k].code2[0] ? "+" : "", s->g[k].code2);
             ex_span(c, doc, s->t[s->g[k].t0].start, s->t[s->g[k].t1 - 1].end);
-            ex(c, "%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
-               s->g[k].ncomp > 1 ? " (coordination)" : "");
+            int its = s->g[k].t0 > s->t0 && WIS(s, s->g[k].t0 - 1, "its") && s->g[k].code[0] && s->g[k].code[0] != '-' && !s->g[k].filled;
+            ex(c, "%s%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
+               s->g[k].ncomp > 1 ? " (coordination)" : "", its ? " (\"its\": possessive role)" : "");
         }
         for (size_t k = 0; k < s->ndates; k++) {
             char b[16];
@@ -1128,7 +1472,10 @@ static int code_sentence(sctx *s)
 
     match ms[MAX_MATCH];
     size_t nm = find_matches(s, ms, MAX_MATCH);
+    int body = -1;      /* an actor added for one event (body_target) */
     for (size_t k = 0; k < nm; k++) {
+        drop_body(s, body);
+        body = -1;
         const match *m = &ms[k];
         const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
         if (c->opts.explain) {
@@ -1137,7 +1484,9 @@ static int code_sentence(sctx *s)
             ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         int passive = is_passive_at(s, m->head);
+        if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
         int nominal = is_nominal(s, m->head);
         /* the object may be a noun phrase headed by the next match: "condemned the deepening ties between ..." */
@@ -1145,8 +1494,12 @@ static int code_sentence(sctx *s)
         if (limit > m->end + 12) limit = m->end + 12;
         for (uint32_t j = m->end; j < limit; j++) {
             if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
+            /* "Qatar hosted the talks, with help from Egypt": a party left out is the context's */
+            if ((s->t[j].flags & DY_TF_COMMA) && p->ctx) { limit = j; break; }
             /* ", and President Zelensky called ...": a new clause */
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
+            /* "... burned down its embassy, a senior official said": the speaker is no object */
+            if ((s->t[j].flags & DY_TF_COMMA) && attribution_after(s, j + 1)) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
             if (WIS(s, j, "and") && j + 1 < s->t1 && gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }
@@ -1156,13 +1509,22 @@ static int code_sentence(sctx *s)
             /* "talks with A, which were attended by B": A is no subject of the passive */
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
-            int agent = m->tgt >= 0 && m->by ? m->tgt : -1;
+            if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
+                passive_slot(s, m, subj, limit, &src, &tgt);
+                if (c->opts.explain) ex(c, "    passive voice, source in the pattern\n");
+                goto roles_done;
+            }
+            /* T reached through "by", or the pattern's own "by T" ("veto+ by T") */
+            int by_t = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
+                                                  (WIS(s, s->g[m->tgt].t0 - 1, "by") ||
+                                                   (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))));
+            int agent = by_t ? m->tgt : -1;
             if (agent < 0) {
                 for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
                     if (WIS(s, j, "by")) { agent = find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
             }
             /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
-            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !m->by) subj = s->g[m->tgt].comp;
+            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
@@ -1171,19 +1533,33 @@ static int code_sentence(sctx *s)
             src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
             if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+            if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
                  * without one, only a "between" list or the pattern's own target makes it an event */
                 int owner = possessor(s, m->head);
                 if (owner >= 0) src = owner;
                 else if (tgt >= 0 && p->sym && tgt_between(s, tgt)) src = -1;
+                else if (p->ctx) src = -1;     /* "The negotiations began in March": from the context */
                 else if (m->tgt < 0 || !after_prep(s, s->g[m->tgt].t0)) {
                     ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
                     continue;
                 }
             }
         }
+    roles_done:
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
+        /* the text's body, unless the phrase names one ("a Security Council resolution"); a
+         * country there drafted the text ("a Russian draft") */
+        if (!(tgt >= 0 && !strncmp(s->g[tgt].code, "IGO", 3))) body = body_target(s, m, p);
+        if (body >= 0) tgt = body;
+        if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
+            int have = src >= 0 ? src : tgt;
+            int g = context_parties(s, have, have < 0 && p->sym, &body);
+            if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
+            else if (g >= 0 && src < 0) src = g;
+            else if (g >= 0) tgt = g;
+        }
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
@@ -1192,6 +1568,7 @@ static int code_sentence(sctx *s)
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
+        if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
@@ -1208,6 +1585,7 @@ static int code_sentence(sctx *s)
         }
         int mood = mood_at(s, m->head);
         const char *code = p->code;
+        if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
         if (mood == DY_MOOD_INTENT) {
             code = intent_code(p->code);
             if (code) {
@@ -1226,13 +1604,20 @@ static int code_sentence(sctx *s)
             if (r > 0) continue;
         }
         int sym = p->sym || recip;
+        /* PETRARCH codes "A met B" one way, A to B */
+        if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip) sym = 0;
+        if (sym && (code != p->code || !strncmp(code, "03", 2)) && one_sided_intent(s, src, tgt, m->head)) sym = 0;
         if (recip) ex(c, "    reciprocal: both ways within the pair\n");
         /* the pattern's own code has its entry already; an announced act's code is looked up */
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
+    drop_body(s, body);
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+        if (s->g[k].code[0]) {
+            remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
+            c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
+        }
     if (c->opts.keep_actors) {
         if (c->nkept + s->ng > c->capkept) {
             size_t cap = c->capkept ? c->capkept : 256;

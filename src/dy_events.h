@@ -37,10 +37,17 @@ typedef struct dy_event {
     uint32_t verb_start, verb_end;
 } dy_event;
 
+/* Coding conventions (docs/coding.md): dyad's, the dev set's, is the default; PETRARCH's is
+ * for comparing with data coded by PETRARCH2 (its GSR): an announced act codes as the act
+ * ("will supply arms" 072, not 0332), a negated cooperative act as a rejection ("would not
+ * provide support" 12x, not nothing), and a symmetric act with an object runs one way only. */
+enum { DY_CONV_DYAD = 0, DY_CONV_PETRARCH = 1 };
+
 typedef struct dy_coder_opts {
     int moods_all;      /* keep negated and hypothetical events, with their mood */
     int explain;        /* write a trace to the explain buffer */
     int keep_actors;    /* keep each sentence's actor groups for dy_coder_sent_actors() */
+    int convention;     /* DY_CONV_* */
 } dy_coder_opts;
 
 typedef struct dy_coder dy_coder;

@@ -31,8 +31,16 @@ const dy_fact *dy_facts_list(const dy_facts *f, size_t *n) { *n = f->n; return f
 const char *dy_fact_kind_name(int kind)
 {
     static const char *const n[] = {"", "partnership", "tier_order", "treaty", "trade", "trade_share", "ratio",
-                                    "milestone", "sanction", "veto"};
-    return kind > 0 && kind <= DY_FACT_VETO ? n[kind] : "";
+                                    "milestone", "sanction", "veto", "treaty_stage"};
+    return kind > 0 && kind <= DY_FACT_STAGE ? n[kind] : "";
+}
+
+static const char *const stage_names[DY_STAGE_N] = {"", "proposed", "signed", "ratified", "in_force", "suspended", "ended"};
+const char *dy_stage_name(int stage) { return stage > 0 && stage < DY_STAGE_N ? stage_names[stage] : ""; }
+int dy_stage_of(const char *name)
+{
+    for (int k = 1; k < DY_STAGE_N; k++) if (!strcmp(name, stage_names[k])) return k;
+    return 0;
 }
 
 int dy_facts_clauses_json(dy_buf *b, uint32_t clauses)
@@ -510,7 +518,7 @@ static int treaty_name_word(const dyf_sent *s, uint32_t j)
     if (g >= 0 && !s->g[g].modifier && s->g[g].code[0] != '-') return 0;
     uint32_t e;
     if (dy_dict_wclass(s->f->dict, s->t[j].id) & (DY_WC_DET | DY_WC_PREP)) return 0;
-    if (dyf_fw(s, j, &e, NULL) & (DY_FW_SIGN | DY_FW_NEGATE | DY_FW_SUPPOSE | DY_FW_TARGET)) return 0;
+    if (dyf_fw(s, j, &e, NULL) & (DY_FW_SIGN | DY_FW_STAGES | DY_FW_NEGATE | DY_FW_SUPPOSE | DY_FW_TARGET)) return 0;
     return !is(s, j, "new") && !is(s, j, "and") && !is(s, j, "such") && !is(s, j, "first");
 }
 
@@ -518,6 +526,148 @@ static int ends_ed(const char *w)
 {
     size_t n = strlen(w);
     return n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
+/* ---- kinds and stages ---- */
+/* The kinds of treaty named in [a, b) (dict/facts.txt "kind NAME = ..."), as "defence,trade". */
+static void kinds_in(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    const dy_dict *d = s->f->dict;
+    out[0] = 0;
+    for (uint32_t i = a; i < b && i < s->t1; i++) {
+        if (!(dy_dict_wclass(d, s->t[i].id) & DY_WC_START_FACT)) continue;
+        /* the longest phrase from i that is a kind ("mutual defence", not "mutual") */
+        int32_t node = 0;
+        const char *kind = NULL;
+        uint32_t end = i;
+        for (uint32_t j = i; j < b; j++) {
+            node = dy_dict_step(d, DY_TRIE_FACT, node, s->t[j].id);
+            if (node < 0) break;
+            const dy_factword *w = dy_dict_factword(d, dy_dict_payload(d, DY_TRIE_FACT, node));
+            if (w && (w->classes & DY_FW_KIND)) { kind = w->kind; end = j + 1; }
+        }
+        if (!kind) continue;
+        size_t n = strlen(out), k = strlen(kind);
+        const char *p = strstr(out, kind);
+        int have = p && (p == out || p[-1] == ',') && (p[k] == ',' || !p[k]);
+        if (!have && n + k + 2 < cap) snprintf(out + n, cap - n, "%s%s", n ? "," : "", kind);
+        i = end - 1;
+    }
+}
+
+static const uint32_t stage_bits[DY_STAGE_N] = {0, DY_FW_PROPOSED, DY_FW_SIGNED, DY_FW_RATIFIED, DY_FW_IN_FORCE, DY_FW_SUSPENDED, DY_FW_ENDED};
+
+typedef struct stage_word { uint8_t stage; uint32_t at, end; } stage_word;
+#define DYF_MAX_STAGES 8
+
+/* The stage words of the sentence in order; a "signed" whose object is a later stage ("signed the
+ * ratification law", "signed a decree ratifying") is that stage and left out. */
+static size_t stage_words(const dyf_sent *s, stage_word *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = s->t0; i < s->t1 && n < max; i++) {
+        uint32_t e;
+        uint32_t c = dyf_fw(s, i, &e, NULL);
+        int st = 0;
+        for (int k = DY_STAGE_N - 1; k > 0; k--) if (c & stage_bits[k]) st = k;
+        if (!st) continue;
+        out[n++] = (stage_word){(uint8_t)st, i, e};
+        i = e - 1;
+    }
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (out[k].stage == DY_STAGE_SIGNED && k + 1 < n && out[k + 1].stage > DY_STAGE_SIGNED && out[k + 1].at <= out[k].end + 4) continue;
+        out[m++] = out[k];
+    }
+    return m;
+}
+
+/* The one party a stage is of: for a ratification, a suspension, an ending or a proposal, the
+ * party named last before its word ("the State Duma voted to ratify", "Kim signed a decree
+ * ratifying"); none when that is a coordination ("the two countries ratified") or not a party. */
+static void stage_party(const dyf_sent *s, const stage_word *w, dy_fact *x)
+{
+    x->party[0] = 0;
+    if (w->stage == DY_STAGE_SIGNED || w->stage == DY_STAGE_IN_FORCE) return;
+    for (size_t k = s->ng; k-- > 0;) {
+        if (s->g[k].t1 > w->at || !dyf_country(s->g[k].code) || s->g[k].prep) continue;
+        if (s->g[s->g[k].comp].ncomp > 1) return;
+        for (int p = 0; p < x->nactors; p++)
+            if (!strncmp(x->actors[p], s->g[k].code, 3)) { snprintf(x->party, sizeof x->party, "%.3s", s->g[k].code); return; }
+        return;
+    }
+}
+
+/* The date of a stage: the date expression nearest its word (one after it by preference) that is
+ * no nearer another stage word of the sentence; none beyond 15 words. */
+static dy_date stage_date(const dyf_sent *s, const stage_word *sw, size_t n, size_t k)
+{
+    dy_date none = {0};
+    none.prec = DY_PREC_NONE;
+    uint32_t best = 16;
+    dy_date out = none;
+    for (size_t d = 0; d < s->ndates; d++) {
+        if (s->dates[d].date.prec == DY_PREC_NONE) continue;
+        uint32_t dist[DYF_MAX_STAGES];
+        for (size_t j = 0; j < n; j++)
+            dist[j] = s->dates[d].t0 >= sw[j].end ? s->dates[d].t0 - sw[j].end : sw[j].at >= s->dates[d].t1 ? sw[j].at - s->dates[d].t1 + 3 : 0;
+        int nearer = 0;
+        for (size_t j = 0; j < n; j++) if (j != k && dist[j] < dist[k]) nearer = 1;
+        if (!nearer && dist[k] < best) { best = dist[k]; out = s->dates[d].date; }
+    }
+    return out;
+}
+
+/* A treaty_stage fact: stage word k of the sentence, of the treaty t (its parties, name and kinds;
+ * a copy, as the fact array may move). 0, or -1 when out of memory. */
+static int stage_fact(dyf_sent *s, const dy_fact *t, const stage_word *sw, size_t n, size_t k)
+{
+    const stage_word *w = &sw[k];
+    uint32_t cs = dyf_clause_start(s, w->at), b = w->end + 2 < s->t1 ? w->end + 2 : s->t1;
+    /* a proposal is a fact of its own: its word is no supposition */
+    int mood = dyf_mood(s, cs, w->stage == DY_STAGE_PROPOSED ? w->at : b);
+    if (!mood && w->stage == DY_STAGE_PROPOSED) mood = dyf_mood(s, w->end, b);
+    int oom = 0;
+    dy_fact *x = dyf_push(s->f, DY_FACT_STAGE, s, mood, &oom);
+    if (oom) return -1;
+    if (!x) return 0;
+    memcpy(x->actors, t->actors, sizeof x->actors);
+    x->nactors = t->nactors;
+    memcpy(x->name, t->name, sizeof x->name);
+    memcpy(x->kinds, t->kinds, sizeof x->kinds);
+    x->stage = w->stage;
+    x->date = stage_date(s, sw, n, k);
+    x->year = x->date.prec != DY_PREC_NONE ? x->date.y : 0;
+    stage_party(s, w, x);
+    return 0;
+}
+
+/* The name of the treaty whose noun is at [i, te): "Treaty on Comprehensive Strategic Partnership",
+ * "Treaty of Friendship, Good Neighbourliness and Cooperation", "mutual support agreement",
+ * "agreement on their maritime boundaries". */
+static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, uint32_t *pb)
+{
+    uint32_t a = i, b = te;
+    int cap = (s->t[i].flags & DY_TF_CAP) != 0;
+    if (cap)
+        while (b < s->t1 && ((s->t[b].flags & DY_TF_CAP) ||
+                             ((is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA)) &&
+                              b + 1 < s->t1 && (s->t[b + 1].flags & DY_TF_CAP) && group_at(s, b + 1) < 0)))
+            b++;
+    else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "the") && !is(s, b + 1, "a")) {
+        uint32_t k = b + 1;
+        while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) &&
+               (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
+               (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of")) &&
+               !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
+               !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k)))))
+            k++;
+        if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
+    }
+    while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
+    while (a > s->t0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && treaty_name_word(s, a - 1)) a--;
+    *pa = a;
+    *pb = b;
 }
 
 static int treaties(dyf_sent *s, doc_state *ds)
@@ -534,28 +684,8 @@ static int treaties(dyf_sent *s, doc_state *ds)
         for (uint32_t j = s->t0; j < s->t1 && sign_at == UINT32_MAX; j++)
             if (dyf_fw_is(s, j, DY_FW_SIGN, &e)) sign_at = j;
         if (!ev057 && sign_at == UINT32_MAX) continue;
-        /* the name: "Treaty on Comprehensive Strategic Partnership", "Treaty of Friendship, Good
-         * Neighbourliness and Cooperation", "mutual support agreement", "agreement on their
-         * maritime boundaries" */
-        uint32_t a = i, b = te;
-        int cap = (s->t[i].flags & DY_TF_CAP) != 0;
-        if (cap)
-            while (b < s->t1 && ((s->t[b].flags & DY_TF_CAP) ||
-                                 ((is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA)) &&
-                                  b + 1 < s->t1 && (s->t[b + 1].flags & DY_TF_CAP) && group_at(s, b + 1) < 0)))
-                b++;
-        else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "the") && !is(s, b + 1, "a")) {
-            uint32_t k = b + 1;
-            while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) &&
-                   (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
-                   (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of")) &&
-                   !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
-                   !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k)))))
-                k++;
-            if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
-        }
-        while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
-        while (a > s->t0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && treaty_name_word(s, a - 1)) a--;
+        uint32_t a, b;
+        name_span(s, i, te, &a, &b);
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
         /* "the accord", "the first such defence pact": the treaty named before */
@@ -624,6 +754,13 @@ static int treaties(dyf_sent *s, doc_state *ds)
             }
         x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
         x->clauses = clauses_in(s, s->t0, s->t1);
+        kinds_in(s, a, b, x->kinds, sizeof x->kinds);
+        stage_word sw[DYF_MAX_STAGES];
+        size_t nsw = stage_words(s, sw, DYF_MAX_STAGES);
+        if (nsw) {
+            x->stage = sw[0].stage;
+            stage_party(s, &sw[0], x);
+        }
         if (!mood) ds->last_treaty = s->f->n - 1;
         i = b - 1;
     }
@@ -632,6 +769,65 @@ static int treaties(dyf_sent *s, doc_state *ds)
     if (s->f->n == found && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
         (mentioned || refers_back(s, &s->f->v[ds->last_treaty])))
         s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
+    return 0;
+}
+
+/* The stages a sentence tells beyond its treaty fact's own: of the treaty it names, else of the
+ * treaty named in the sentences before ("the State Duma voted to ratify the pact in October",
+ * "Putin signed the ratification law on November 9"), else of a treaty it names by its capitalised
+ * name without signing it ("Russia withdrew from the Treaty on Open Skies"). found: the first
+ * fact of this sentence's treaties. */
+static int stages(dyf_sent *s, const doc_state *ds, size_t found)
+{
+    stage_word sw[DYF_MAX_STAGES];
+    size_t n = stage_words(s, sw, DYF_MAX_STAGES);
+    if (!n) return 0;
+    for (size_t k = found; k < s->f->n; k++)
+        if (s->f->v[k].kind == DY_FACT_TREATY && !s->f->v[k].mood) {
+            dy_fact t = s->f->v[k];
+            for (size_t j = 1; j < n; j++) if (stage_fact(s, &t, sw, n, j)) return -1;
+            return 0;
+        }
+    if (s->f->n > found) return 0;      /* a treaty only supposed, planned or negated */
+    int mentioned = 0, ref = 0, other = 0;
+    uint32_t named = UINT32_MAX, te = 0, e, near = UINT32_MAX;
+    for (uint32_t i = s->t0; i < s->t1; i++)
+        if (treaty_noun(s, i, &e)) {
+            mentioned = 1;
+            /* a capitalised treaty name, not an organisation's ("Collective Security Treaty Organization") */
+            if (named == UINT32_MAX && (s->t[i].flags & DY_TF_CAP) && i > s->t0 && group_at(s, i) < 0 &&
+                (e >= s->t1 || !(s->t[e].flags & DY_TF_CAP)))
+                { named = i; te = e; }
+            /* the treaty noun nearest the first stage word: "a Cold War-era treaty ..., which
+             * lapsed" is another treaty than the one named before */
+            uint32_t d = i > sw[0].at ? i - sw[0].at : sw[0].at - i;
+            if (d < near) {
+                uint32_t a, b;
+                name_span(s, i, e, &a, &b);
+                near = d;
+                other = a > s->t0 && (is(s, a - 1, "a") || is(s, a - 1, "an") || is(s, a - 1, "another"));
+            }
+        } else if (dyf_fw_is(s, i, DY_FW_STAGE_REF, &e)) ref = 1;
+    dy_fact t;
+    if (ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 6 && !other &&
+        (mentioned || ref || refers_back(s, &s->f->v[ds->last_treaty])) && named == UINT32_MAX) {
+        t = s->f->v[ds->last_treaty];
+    } else if (named != UINT32_MAX) {
+        uint32_t a, b;
+        name_span(s, named, te, &a, &b);
+        char pa[16], pb[16];
+        if (b <= a + 1 || !parties(s, a, b, pa, pb, 0) || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) return 0;
+        memset(&t, 0, sizeof t);
+        size_t nl = s->t[b - 1].end - s->t[a].start;
+        if (nl >= sizeof t.name) nl = sizeof t.name - 1;
+        memcpy(t.name, s->doc->text + s->t[a].start, nl);
+        for (char *p = t.name; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
+        dyf_sort_pair(pa, pb);
+        dyf_add_actor(&t, pa, 1);
+        dyf_add_actor(&t, pb, 1);
+        kinds_in(s, a, b, t.kinds, sizeof t.kinds);
+    } else return 0;
+    for (size_t j = 0; j < n; j++) if (stage_fact(s, &t, sw, n, j)) return -1;
     return 0;
 }
 
@@ -665,7 +861,9 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         while (e0 < nev && ev[e0].sent < k) e0++;
         s.ev = ev ? ev + e0 : NULL;
         while (e0 + s.nev < nev && ev[e0 + s.nev].sent == k) s.nev++;
-        if (tier_order_this(&s, &ds) || partnerships(&s, &ds) || treaties(&s, &ds)) goto oom;
+        if (tier_order_this(&s, &ds) || partnerships(&s, &ds)) goto oom;
+        size_t found = f->n;
+        if (treaties(&s, &ds) || stages(&s, &ds, found)) goto oom;
         /* a ratio compares the figures of its own sentence, else those of the sentence before */
         size_t tf = f->n;
         if (dyf_trade(&s)) goto oom;

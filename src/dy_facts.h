@@ -29,8 +29,17 @@
 
 enum dy_fact_kind {
     DY_FACT_PARTNERSHIP = 1, DY_FACT_TIER_ORDER, DY_FACT_TREATY, DY_FACT_TRADE, DY_FACT_TRADE_SHARE,
-    DY_FACT_RATIO, DY_FACT_MILESTONE, DY_FACT_SANCTION, DY_FACT_VETO
+    DY_FACT_RATIO, DY_FACT_MILESTONE, DY_FACT_SANCTION, DY_FACT_VETO,
+    DY_FACT_STAGE           /* treaty_stage: a stage of a treaty named before ("the Duma ratified the pact") */
 };
+
+/* The stages of a treaty's life, in order (dict/facts.txt classes proposed ... ended). */
+enum dy_stage {
+    DY_STAGE_NONE = 0, DY_STAGE_PROPOSED, DY_STAGE_SIGNED, DY_STAGE_RATIFIED, DY_STAGE_IN_FORCE, DY_STAGE_SUSPENDED,
+    DY_STAGE_ENDED, DY_STAGE_N
+};
+const char *dy_stage_name(int stage);     /* "signed", "in_force" ...; "" for none */
+int dy_stage_of(const char *name);        /* DY_STAGE_*; 0 when unknown */
 
 enum {
     DY_CLAUSE_MUTUAL_ASSISTANCE = 1, DY_CLAUSE_NON_AGGRESSION = 2, DY_CLAUSE_MILITARY = 4,
@@ -50,8 +59,11 @@ typedef struct dy_fact {
     char tier_name[64], tier2_name[64]; /* the tiers as the text names them */
     char currency[4];       /* trade: ISO 4217 ("USD") */
     uint8_t mood;           /* DY_MOOD_*: 0 factual; others only with dy_facts_set_moods(f, 1) */
-    char name[128];         /* treaty: its name as written */
+    char name[128];         /* treaty: its name as written; treaty_stage: the name of the treaty */
     uint32_t clauses;       /* treaty: DY_CLAUSE_* */
+    uint8_t stage;          /* treaty, treaty_stage: DY_STAGE_* the sentence tells (0: the treaty exists) */
+    char party[16];         /* treaty, treaty_stage: the one party the stage is of ("RUS" ratified); "" all */
+    char kinds[48];         /* treaty, treaty_stage: its kinds from dict/facts.txt ("defence,partnership") */
     double value, value_max; /* trade: in currency (value_max > value for a range); share: percent;
                              * ratio: the factor */
     int gap_years;          /* milestone */

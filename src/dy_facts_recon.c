@@ -81,6 +81,7 @@ int dy_recon_add(dy_recon *r, const dy_doc *doc, const dy_sent *sents, const dy_
     for (size_t i = 0; i < n; i++) {
         const dy_fact *f = &facts[i];
         if (f->mood) continue;      /* what a source only supposes disagrees with nobody */
+        if (f->kind == DY_FACT_STAGE) continue;     /* a treaty's stages: per treaty, in the store's relations */
         char key[96] = "";
         int year = f->year;
         if (f->kind == DY_FACT_TIER_ORDER) {

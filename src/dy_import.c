@@ -46,6 +46,7 @@ typedef struct imp {
     dy_vec known;               /* const char *: the codes of dyad's cameo.txt */
     dy_vec extra;               /* const char *: codes added, "CODE\tFILE:LINE" */
     dy_vec syns;                /* syn, of the current verb file */
+    int agent_files;            /* agent dictionaries read */
     dy_import_stats st;
 } imp;
 
@@ -797,7 +798,7 @@ static void write_pattern(imp *I, pslot *sl, int ns, const char *code, const cha
         if (var[i].len == 0) {
             const char **v = dy_vec_push(&var[i]);
             if (!v) { I->oom = 1; return; }
-            *v = sl[i].kind == SL_GAP ? "..." : sl[i].kind == SL_T ? "T" : sl[i].kind == SL_S ? "S" : "?";
+            *v = sl[i].kind == SL_GAP ? "..." : sl[i].kind == SL_SKIP ? "^" : sl[i].kind == SL_T ? "T" : sl[i].kind == SL_S ? "S" : "?";
         }
         if (total <= MAXCOPIES) total *= var[i].len;
     }
@@ -857,31 +858,46 @@ static int pattern_slots(imp *I, const char *text, pslot *sl)
     return ns;
 }
 
+/* A slot holding the one word w ("between"). */
+static int slot_word(const pslot *s, const char *w)
+{
+    return s->kind == SL_WORDS && s->alts.len == 1 && DY_VEC_AT(&s->alts, alt, 0).n == 1 &&
+           !strcmp(DY_VEC_AT(&s->alts, alt, 0).t[0], w);
+}
+
 /* PETRARCH's slot markers as dyad's: a leading $ is the subject dyad takes anyway, a leading %
- * a compound subject (sym), a leading + a target before the verb (rev: the actor at T acts on
- * the subject, so a later $ becomes T); + elsewhere is T, $ is S, % is S or T (sym), ^ a gap. */
-static int map_slots(imp *I, pslot *sl, int ns, int *sym, int *rev)
+ * a compound subject whose members act on each other (among), a leading + a target before the
+ * verb (rev: the actor at T acts on the subject, so a later $ becomes T); + elsewhere is T, $ is
+ * S, % before the verb S (among), % after it T ("agree with %": the subject with each member;
+ * "between %": the members with each other, sym), ^ a gap. */
+static int map_slots(imp *I, pslot *sl, int ns, int *sym, int *rev, int *among)
 {
     int lead = 1, verb = -1, nt = 0, nsrc = 0;
-    *sym = *rev = 0;
+    *sym = *rev = *among = 0;
     for (int i = 0; i < ns; i++) if (sl[i].kind == SL_VERB) verb = i;
     int out = 0;
     for (int i = 0; i < ns; i++) {
         pslot s = sl[i];
         if (lead && (s.kind == SL_GAP || s.kind == SL_SKIP || s.kind == SL_SRC)) { dy_vec_free(&s.alts); continue; }
-        if (lead && s.kind == SL_BOTH) { *sym = 1; continue; }
+        if (lead && s.kind == SL_BOTH) { *among = 1; continue; }
         if (lead && s.kind == SL_TGT) { *rev = 1; continue; }
         lead = 0;
-        if (s.kind == SL_SKIP) s.kind = SL_GAP;
-        else if (s.kind == SL_TGT) s.kind = SL_T;
+        if (s.kind == SL_TGT) s.kind = SL_T;
         else if (s.kind == SL_SRC) s.kind = *rev ? SL_T : SL_S;
-        else if (s.kind == SL_BOTH) { *sym = 1; s.kind = i < verb ? SL_S : SL_T; }
-        if (s.kind == SL_GAP && out && sl[out - 1].kind == SL_GAP) continue;
+        else if (s.kind == SL_BOTH && i < verb) { *among = 1; s.kind = SL_S; }
+        else if (s.kind == SL_BOTH) {
+            int w = out && sl[out - 1].kind == SL_GAP ? out - 2 : out - 1;
+            if (w >= 0 && (slot_word(&sl[w], "between") || slot_word(&sl[w], "among"))) *sym = 1;
+            s.kind = SL_T;
+        }
+        /* a gap beside a skip (^, which spans words itself) or another gap adds nothing */
+        if (s.kind == SL_GAP && out && (sl[out - 1].kind == SL_GAP || sl[out - 1].kind == SL_SKIP)) continue;
+        if (s.kind == SL_SKIP && out && sl[out - 1].kind == SL_GAP) out--;
         nt += s.kind == SL_T;
         nsrc += s.kind == SL_S;
         sl[out++] = s;
     }
-    while (out && sl[out - 1].kind == SL_GAP) out--;
+    while (out && (sl[out - 1].kind == SL_GAP || sl[out - 1].kind == SL_SKIP)) out--;
     if (nt > 1 || nsrc > 1) { rep(I, "the pattern has two targets or two sources: left out"); slots_free(sl, out); return -1; }
     if (verb < 0) { rep(I, "the pattern has no verb (*): left out"); slots_free(sl, out); return -1; }
     return out;
@@ -947,9 +963,9 @@ static int verb_alts(imp *I, char *s, dy_vec *alts)
     return 0;
 }
 
-static void flags_text(char *buf, size_t cap, int sym, int rev, const char *pair)
+static void flags_text(char *buf, size_t cap, int sym, int rev, int among, const char *pair)
 {
-    snprintf(buf, cap, "%s%s%s%s", sym ? " sym" : "", rev ? " rev" : "", pair[0] ? " pair=" : "", pair);
+    snprintf(buf, cap, "%s%s%s%s%s", sym ? " sym" : "", among ? " among" : "", rev ? " rev" : "", pair[0] ? " pair=" : "", pair);
 }
 
 /* One PETRARCH pattern of a block: its slots mapped, the verb slot the block's verbs. */
@@ -960,8 +976,8 @@ static void block_pattern(imp *I, const vpat *vp, const dy_vec *verbs)
     int crev;
     if (!petr_code(I, vp->code, code, pair, &crev)) return;
     pslot sl[MAXSLOT];
-    int ns = pattern_slots(I, vp->text, sl), sym, rev;
-    if (ns < 0 || (ns = map_slots(I, sl, ns, &sym, &rev)) < 0) return;
+    int ns = pattern_slots(I, vp->text, sl), sym, rev, among;
+    if (ns < 0 || (ns = map_slots(I, sl, ns, &sym, &rev, &among)) < 0) return;
     rev ^= crev;
     if (!ns) { rep(I, "an empty pattern: left out"); return; }
     for (int i = 0; i < ns; i++) {
@@ -972,7 +988,7 @@ static void block_pattern(imp *I, const vpat *vp, const dy_vec *verbs)
         }
     }
     if (sl[0].kind != SL_WORDS && sl[0].kind != SL_VERB) { rep(I, "the pattern does not start with a word: left out"); slots_free(sl, ns); return; }
-    flags_text(flags, sizeof flags, sym, rev, pair);
+    flags_text(flags, sizeof flags, sym, rev, among, pair);
     write_pattern(I, sl, ns, code, flags, vp->line);
     slots_free(sl, ns);
 }
@@ -989,7 +1005,7 @@ static void block_flush(imp *I, dy_vec *verbs, dy_vec *pats)
         pslot sl[1];
         sl[0].kind = SL_VERB;
         sl[0].alts = vv->alts;
-        flags_text(flags, sizeof flags, 0, rev, pair);
+        flags_text(flags, sizeof flags, 0, rev, 0, pair);
         write_pattern(I, sl, 1, code, flags, vv->line);
     }
     for (size_t k = 0; k < pats->len; k++) block_pattern(I, &DY_VEC_AT(pats, vpat, k), verbs);
@@ -1118,6 +1134,30 @@ static void merge_agents(imp *I, const char *dyad_dict, const char *text, dy_buf
     I->file = saved;
 }
 
+/* dyad's grammar.txt with its mood classes (negate, hypothetical, intent) commented out:
+ * PETRARCH codes a verb whatever the modal words around it, and its patterns name those that
+ * change the code ("SAID WOULD NOT *", "MAY BE *"), so dyad's moods would drop or recode
+ * events the imported dictionaries code. */
+static void grammar_moods_off(const char *text, dy_buf *out)
+{
+    static const char *const moods[] = {"negate", "hypothetical", "intent"};
+    dy_buf_adds(out, "# dyad dict import: dyad's mood classes are commented out below, as PETRARCH codes a verb\n"
+                     "# whatever its modal words and names those that matter in its patterns; remove the '# '\n"
+                     "# before negate, hypothetical and intent to have dyad's moods.\n");
+    for (const char *p = text, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+        nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        int mood = 0;
+        for (size_t i = 0; i < sizeof moods / sizeof *moods && !mood; i++) {
+            size_t l = strlen(moods[i]);
+            const char *q = p + l;
+            while (q < p + n && (*q == ' ' || *q == '\t')) q++;
+            mood = n > l && !strncmp(p, moods[i], l) && q < p + n && *q == '=';
+        }
+        dy_buf_printf(out, "%s%.*s\n", mood ? "# " : "", (int)n, p);
+    }
+}
+
 static void read_known(imp *I, const char *text)
 {
     for (const char *p = text, *nl; p && *p; p = nl ? nl + 1 : NULL) {
@@ -1184,7 +1224,7 @@ static int read_inputs(imp *I, const char *indir, int *phoenix, dy_err *err)
             if (!strncmp(nm, "Phoenix.", 8) || !strncmp(nm, "CAMEO.", 6) || !strncmp(nm, "PETR.", 5)) *phoenix = 1;
             I->st.files++;
             if (k == 'a') import_actors(I, &lines);
-            else if (k == 'g') import_agents(I, &lines);
+            else if (k == 'g') { import_agents(I, &lines); I->agent_files++; }
             else if (k == 'd') import_discards(I, &lines);
             else import_verbs(I, &lines);
             dy_vec_free(&lines);
@@ -1216,8 +1256,12 @@ static int write_outputs(imp *I, const char *dyad_dict, const char *outdir, int 
             dy_buf_printf(&cam, "%.*s\t0\tnot a CAMEO code: from %s\n", (int)n, e, e + n + 1);
         }
         I->st.codes_added = I->extra.len;
-        dy_buf_printf(&ag, "%s# dyad's agents, merged with the imported ones (dyad dict import)\n", head);
-        merge_agents(I, dyad_dict, in[1].data, &ag);
+        if (!I->agent_files) {
+            dy_buf_printf(&ag, "%s# dyad's agents, merged with the imported ones (dyad dict import)\n", head);
+            merge_agents(I, dyad_dict, in[1].data, &ag);
+        } else
+            dy_buf_printf(&ag, "%s# the imported agents (dyad dict import); dyad's own are left out, as the input has an\n"
+                               "# agent dictionary of its own and says with it which words name a kind of actor\n", head);
         dy_buf_add(&ag, I->agents.data ? I->agents.data : "", I->agents.len);
         dy_buf_printf(&bp, "%s%s", in[2].data, I->globs.len ? head : "");
         dy_buf_add(&bp, I->globs.data ? I->globs.data : "", I->globs.len);
@@ -1230,7 +1274,12 @@ static int write_outputs(imp *I, const char *dyad_dict, const char *outdir, int 
     if (!r) r = write_out(outdir, "cameo.txt", &cam, err);
     if (!r) r = write_out(outdir, "agents.txt", &ag, err);
     if (!r) r = write_out(outdir, "boilerplate.txt", &bp, err);
-    if (!r) r = write_out(outdir, "grammar.txt", &in[3], err);
+    if (!r) {
+        dy_buf gr = {0};
+        grammar_moods_off(in[3].data, &gr);
+        r = write_out(outdir, "grammar.txt", &gr, err);
+        dy_buf_free(&gr);
+    }
     if (!r) r = write_out(outdir, "relations.txt", &in[4], err);
     if (!r) r = write_out(outdir, "actors.txt", &act, err);
     if (!r) r = write_out(outdir, "verbs.txt", &vb, err);

@@ -151,6 +151,8 @@ static int fact_value(dy_buf *b, const dy_dict *dict, const dy_fact *f)
     case DY_FACT_PARTNERSHIP: return dy_buf_adds(b, f->tier_name);
     case DY_FACT_TIER_ORDER: return dy_buf_printf(b, "%s > %s", f->tier_name, f->tier2_name);
     case DY_FACT_TREATY: return dy_buf_adds(b, f->name);
+    case DY_FACT_STAGE:
+        return dy_buf_printf(b, "%s%s%s: %s", dy_stage_name(f->stage), f->party[0] ? " " : "", f->party, f->name);
     case DY_FACT_TRADE: {
         const char *cur = f->currency[0] && strcmp(f->currency, "USD") ? f->currency : "";
         return f->value_max > f->value ? dy_buf_printf(b, "%.15g-%.15g%s%s", f->value, f->value_max, cur[0] ? " " : "", cur)
@@ -199,9 +201,21 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
         r |= dy_buf_adds(b, ",\"higher\":") | dy_out_json_string(b, f->tier_name, strlen(f->tier_name));
         r |= dy_buf_adds(b, ",\"lower\":") | dy_out_json_string(b, f->tier2_name, strlen(f->tier2_name));
         break;
-    case DY_FACT_TREATY:
+    case DY_FACT_TREATY: case DY_FACT_STAGE:
+        /* a treaty's stage (null: only that it exists), the one party it is of, its kinds */
         r |= dy_buf_adds(b, ",\"name\":") | dy_out_json_string(b, f->name, strlen(f->name));
-        r |= dy_buf_adds(b, ",\"clauses\":") | dy_facts_clauses_json(b, f->clauses);
+        if (f->kind == DY_FACT_TREATY) r |= dy_buf_adds(b, ",\"clauses\":") | dy_facts_clauses_json(b, f->clauses);
+        r |= dy_buf_adds(b, ",\"stage\":");
+        r |= f->stage ? dy_buf_printf(b, "\"%s\"", dy_stage_name(f->stage)) : dy_buf_adds(b, "null");
+        r |= dy_buf_adds(b, ",\"party\":");
+        r |= f->party[0] ? dy_buf_printf(b, "\"%s\"", f->party) : dy_buf_adds(b, "null");
+        r |= dy_buf_adds(b, ",\"kinds\":[");
+        for (const char *k = f->kinds; *k;) {
+            size_t n = strcspn(k, ",");
+            r |= (k != f->kinds ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, k, n);
+            k += n + (k[n] == ',');
+        }
+        r |= dy_buf_addc(b, ']');
         break;
     case DY_FACT_TRADE:     /* US dollars as "usd"; another currency as "amount" with its code */
         if (!f->currency[0] || !strcmp(f->currency, "USD")) {

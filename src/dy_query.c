@@ -77,6 +77,19 @@ int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
         o->directed = strcmp(v, "0") != 0;
         return 0;
     }
+    if (!strcmp(name, "as-of") || !strcmp(name, "as_of")) {
+        int32_t day;
+        if (dy_query_date(v, 1, &day, err)) return -1;
+        dy_date d = dy_date_from_days(day);
+        dy_date_format(d, o->as_of);
+        return 0;
+    }
+    if (!strcmp(name, "if-attacked") || !strcmp(name, "if_attacked")) {
+        if (dy_query_actor(v, err)) return -1;
+        if (strlen(v) != 3) { dy_err_set(err, DY_EINPUT, "if-attacked takes a country code of three letters, such as PRK"); return -1; }
+        snprintf(o->attacked, sizeof o->attacked, "%s", v);
+        return 0;
+    }
     if (!strcmp(name, "actor")) {
         if (dy_query_actor(v, err)) return -1;
         snprintf(o->actor, sizeof o->actor, "%s", v);
@@ -266,8 +279,13 @@ int dy_result_sep(const dy_result *r, dy_buf *b, char sep)
 /* ---- queries ---- */
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **q, dy_err *err)
 {
-    if (sqlite3_prepare_v2(db, sql, -1, q, NULL) != SQLITE_OK) { dberr(db, err); return -1; }
-    return 0;
+    if (sqlite3_prepare_v2(db, sql, -1, q, NULL) == SQLITE_OK) return 0;
+    /* a store of an older schema, opened read-only: its relations come with a write open */
+    if (strstr(sqlite3_errmsg(db), "no such table: t") || strstr(sqlite3_errmsg(db), "no such column"))
+        dy_err_set(err, DY_EINPUT, "this database is older than this dyad (%s); bring it up to date with 'dyad recode --db FILE'",
+                   sqlite3_errmsg(db));
+    else dberr(db, err);
+    return -1;
 }
 
 /* Binds the common parameters by name: :a :b :undirected :from :to :actor :actor3 :limit :pair. */
@@ -281,6 +299,8 @@ static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
     if ((i = sqlite3_bind_parameter_index(q, ":to"))) sqlite3_bind_int64(q, i, o->to);
     if ((i = sqlite3_bind_parameter_index(q, ":actor"))) sqlite3_bind_text(q, i, o->actor, -1, SQLITE_TRANSIENT);
     if ((i = sqlite3_bind_parameter_index(q, ":actor3"))) sqlite3_bind_text(q, i, o->actor, 3, SQLITE_TRANSIENT);
+    if ((i = sqlite3_bind_parameter_index(q, ":as_of"))) sqlite3_bind_text(q, i, o->as_of[0] ? o->as_of : "9999", -1, SQLITE_TRANSIENT);
+    if ((i = sqlite3_bind_parameter_index(q, ":attacked"))) sqlite3_bind_text(q, i, o->attacked, -1, SQLITE_TRANSIENT);
     if ((i = sqlite3_bind_parameter_index(q, ":limit"))) sqlite3_bind_int(q, i, o->limit > 0 ? o->limit : 1000);
     if ((i = sqlite3_bind_parameter_index(q, ":pair"))) {
         char pair[40];
@@ -472,19 +492,38 @@ int dy_query_actors(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
     return collect(db, q, out, err);
 }
 
-const char *const dy_rel_names[DY_REL_N] = {"tier", "treaties", "trade", "events", "sources"};
+const char *const dy_rel_names[DY_REL_N] = {"tier", "treaties", "stages", "evidence", "trade", "events", "sources"};
+
+/* the treaties whose parties hold both a and b */
+#define REL_TREATIES "SELECT id FROM treaties WHERE instr(',' || parties || ',', ',' || :a || ',') > 0 AND instr(',' || parties || ',', ',' || :b || ',') > 0"
+#define STAGE_ORDER "CASE c.value WHEN 'proposed' THEN 1 WHEN 'signed' THEN 2 WHEN 'ratified' THEN 3 WHEN 'in_force' THEN 4 WHEN 'suspended' THEN 5 ELSE 6 END"
+#define DAY_OF(x) "CASE WHEN length(" x ") = 10 THEN " x " END"
 
 int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err)
 {
     static const char *const sql[DY_REL_N] = {
-        /* the latest named tier first: it is the tier now */
-        "SELECT f.label AS tier, CAST(f.value AS INTEGER) AS rank, f.year, d.pub, d.name AS doc, f.sent FROM facts f JOIN documents d ON d.id = f.doc "
-        "WHERE f.kind = 'partnership' AND f.actors = :pair ORDER BY coalesce(d.pubday, 0) DESC, f.id DESC",
-        "SELECT f.label AS name, f.date, d.name AS doc, f.sent FROM facts f JOIN documents d ON d.id = f.doc "
-        "WHERE f.kind = 'treaty' AND f.actors = :pair ORDER BY coalesce(f.date, ''), f.id",
-        "SELECT f.kind, f.actors, f.year, f.value, d.name AS doc, f.sent FROM facts f JOIN documents d ON d.id = f.doc "
+        /* the tier the latest source names first: it is the tier now; then the history */
+        "SELECT t.tier, t.rank, t.since, t.latest, t.claims, CASE WHEN t.current THEN 'now' ELSE '' END AS now FROM tiers t "
+        "WHERE t.parties = :pair ORDER BY t.current DESC, t.since IS NULL, t.since, t.tier",
+        "SELECT t.id AS treaty, t.name, t.parties, t.status, t.signed, t.in_force, t.ended, t.clauses, "
+        "(SELECT group_concat(v, '; ') FROM (SELECT DISTINCT c.value AS v FROM treaty_claims c WHERE c.treaty = t.id AND c.what = 'alias' "
+        "  AND c.value <> t.name ORDER BY v)) AS aliases "
+        "FROM treaties t WHERE t.id IN (" REL_TREATIES ") ORDER BY t.signed IS NULL, t.signed, t.id",
+        "SELECT c.treaty, c.value AS stage, c.party, c.date, d.name AS doc, f.sent, "
+        "CASE WHEN min(" DAY_OF("c.date") ") OVER w <> max(" DAY_OF("c.date") ") OVER w THEN 'conflict' ELSE '' END AS conflict "
+        "FROM treaty_claims c JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc "
+        "WHERE c.what = 'stage' AND c.treaty IN (" REL_TREATIES ") "
+        "WINDOW w AS (PARTITION BY c.treaty, c.value, coalesce(c.party, '')) "
+        "ORDER BY c.treaty, " STAGE_ORDER ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent",
+        "SELECT c.treaty, c.what, c.value, d.name AS doc, f.sent FROM treaty_claims c JOIN facts f ON f.id = c.fact "
+        "JOIN documents d ON d.id = f.doc WHERE c.what IN ('alias', 'clause') AND c.treaty IN (" REL_TREATIES ") "
+        "ORDER BY c.treaty, c.what, c.value, d.name, f.sent",
+        /* every source's figure; they conflict when they differ by more than 5 % */
+        "SELECT f.year, f.kind, f.actors, f.value, f.label AS currency, d.name AS doc, f.sent, "
+        "CASE WHEN max(f.value) OVER w > 1.05 * min(f.value) OVER w THEN 'conflict' ELSE '' END AS conflict "
+        "FROM facts f JOIN documents d ON d.id = f.doc "
         "WHERE (f.kind = 'trade' AND f.actors = :pair) OR (f.kind = 'trade_share' AND instr(f.actors, :a) > 0 AND instr(f.actors, :b) > 0) "
-        "ORDER BY f.year, f.kind, f.id",
+        "WINDOW w AS (PARTITION BY f.kind, f.actors, f.year, coalesce(f.label, '')) ORDER BY f.year, f.kind, f.id",
         "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM events e JOIN documents d ON d.id = e.doc "
         "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) ORDER BY e.day DESC, e.id DESC LIMIT 10",
         "SELECT d.name AS doc, d.pub, d.source, count(*) AS events FROM events e JOIN documents d ON d.id = e.doc "
@@ -499,6 +538,29 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
         }
     }
     return 0;
+}
+
+/* the parties of a treaty, one row each */
+#define PARTIES_OF(t) "json_each('[\"' || replace(" t ".parties, ',', '\",\"') || '\"]')"
+
+int dy_query_obligations(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    sqlite3_stmt *q;
+    if (prepare(db,
+                "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
+                "d.name AS doc, f.sent, " SENT_TEXT " AS text "
+                "FROM treaties t JOIN " PARTIES_OF("t") " p JOIN " PARTIES_OF("t") " r "
+                "JOIN treaty_claims c ON c.treaty = t.id AND c.what = 'clause' AND c.value = 'mutual_assistance' "
+                "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent "
+                "WHERE p.value <> r.value AND (:attacked = '' OR r.value = :attacked) "
+                "AND t.in_force IS NOT NULL AND t.in_force <= :as_of "
+                "AND NOT EXISTS (SELECT 1 FROM treaty_claims x WHERE x.treaty = t.id AND x.what = 'stage' "
+                "  AND x.value IN ('suspended', 'ended') AND x.date IS NOT NULL AND x.date <= :as_of) "
+                "ORDER BY p.value, r.value, t.id, d.name, f.sent",
+                &q, err))
+        return -1;
+    bind_opts(q, o);
+    return collect(db, q, out, err);
 }
 
 int dy_query_relation_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err)

@@ -27,6 +27,8 @@ typedef struct dy_qopts {
     int by;                 /* DY_BY_* for series */
     int directed;           /* a dyad one way only (A to B) */
     int limit;              /* rows of events; 0 = the default */
+    char as_of[16];         /* --as-of DATE for obligations ("YYYY-MM-DD"); "" for any time */
+    char attacked[16];      /* --if-attacked C for obligations; "" for any party */
 } dy_qopts;
 
 void dy_qopts_init(dy_qopts *o);
@@ -36,7 +38,7 @@ int dy_query_date(const char *s, int end, int32_t *day, dy_err *err);
 int dy_query_actor(const char *s, dy_err *err);
 int dy_query_period(const char *s, int *by, dy_err *err);
 /* Sets one option by name, as the CLI (--dyad RUS,PRK) and the HTTP API (?dyad=RUS,PRK) give
- * them: dyad, actor, from, to, by, limit, directed. Returns 0, 1 for an unknown name, -1 for a
+ * them: dyad, actor, from, to, by, limit, directed, as-of, if-attacked. Returns 0, 1 for an unknown name, -1 for a
  * bad value (err says what was expected). */
 int dy_qopts_set(dy_qopts *o, const char *name, const char *value, dy_err *err);
 
@@ -62,10 +64,22 @@ int dy_network_dot(const dy_result *nodes, const dy_result *edges, dy_buf *b);
 int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b);
 int dy_query_timeline(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
 int dy_query_actors(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
-/* A relation between a and b: named sections (tier, treaties, trade, events, sources). */
-enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
+/* A relation between a and b, from the relations graph (dy_relations.h): named sections.
+ *  tier      every tier named for the pair: the current one first (now = "now"), then by date
+ *  treaties  each treaty between them once: name, parties, status, dates, clauses, aliases
+ *  stages    every claim of a stage (treaty, stage, party, date, doc, sent); conflict where
+ *            sources give a stage of one party different days
+ *  evidence  the facts behind each alias and clause of each treaty
+ *  trade     every source's figure by year; conflict where they differ by more than 5 %
+ *  events, sources  the pair's latest events and the documents they come from */
+enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_STAGES, DY_REL_EVIDENCE, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
 extern const char *const dy_rel_names[DY_REL_N];
 int dy_query_relation(struct sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
+/* Obligations: which state is bound to assist which under which treaty's mutual assistance
+ * clause, as of o->as_of (in force by then, not suspended or ended), only towards o->attacked
+ * when set; a row per sentence that says so (obliged, assists, treaty, name, clause, in_force,
+ * doc, sent, text). */
+int dy_query_obligations(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* The relation as one JSON object {"a","b","tier":[...],"treaties":[...],...}. */
 int dy_query_relation_json(struct sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err);
 /* A stored document with its events' spans, as JSON; 0, 1 when there is no such document, -1. */

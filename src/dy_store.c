@@ -7,7 +7,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION, S_ADD_ACTOR,
        S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
@@ -21,7 +21,8 @@ static const char *const stmt_sql[S_NSTMT] = {
     [S_ADD_EVENT] = "INSERT INTO events(doc, sent, date, day, prec, source, target, src3, tgt3, code, root, quad, goldstein, "
                     "src_start, src_end, tgt_start, tgt_end, verb_start, verb_end) "
                     "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
-    [S_ADD_FACT] = "INSERT INTO facts(doc, sent, kind, actors, year, date, value, label) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+    [S_ADD_FACT] = "INSERT INTO facts(doc, sent, kind, actors, year, date, value, label, clauses, stage, party, kinds) "
+                   "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [S_ADD_MENTION] = "INSERT INTO mentions(doc, code, code3, text, n, first) VALUES(?1,?2,?3,?4,?5,?6)",
     [S_ADD_ACTOR] = "INSERT OR IGNORE INTO actors(code, country) VALUES(?1, ?2)",
     [S_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
@@ -49,6 +50,30 @@ static const struct { const char *name, *sql; } deferred[] = {
 };
 enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
 
+/* The relations graph (dy_relations.c): treaty and tier records and the facts behind each; rebuilt
+ * from the facts after every ingest and recode, so the claims name facts without a foreign key. */
+#define RELATIONS_SCHEMA \
+    "CREATE TABLE IF NOT EXISTS treaties(\n" \
+    "  id INTEGER PRIMARY KEY, parties TEXT NOT NULL, name TEXT NOT NULL, kinds TEXT, clauses TEXT,\n" \
+    "  status TEXT, signed TEXT, in_force TEXT, ended TEXT);\n" \
+    "CREATE INDEX IF NOT EXISTS treaties_parties ON treaties(parties);\n" \
+    "CREATE TABLE IF NOT EXISTS treaty_claims(\n" \
+    "  treaty INTEGER NOT NULL, fact INTEGER NOT NULL, what TEXT NOT NULL, value TEXT NOT NULL, party TEXT, date TEXT);\n" \
+    "CREATE INDEX IF NOT EXISTS treaty_claims_treaty ON treaty_claims(treaty);\n" \
+    "CREATE TABLE IF NOT EXISTS tiers(\n" \
+    "  id INTEGER PRIMARY KEY, parties TEXT NOT NULL, tier TEXT NOT NULL, rank INTEGER, since TEXT, latest TEXT,\n" \
+    "  claims INTEGER NOT NULL, current INTEGER NOT NULL DEFAULT 0);\n" \
+    "CREATE INDEX IF NOT EXISTS tiers_parties ON tiers(parties);\n" \
+    "CREATE TABLE IF NOT EXISTS tier_claims(tier INTEGER NOT NULL, fact INTEGER NOT NULL, date TEXT);\n" \
+    "CREATE INDEX IF NOT EXISTS tier_claims_tier ON tier_claims(tier);\n"
+
+/* Schema 1 to 2: the facts' treaty columns (their values come with 'dyad recode') and the
+ * relations tables (made by the schema itself). */
+static const char migrate_1_2[] =
+    "ALTER TABLE facts ADD COLUMN clauses INTEGER; ALTER TABLE facts ADD COLUMN stage TEXT;"
+    "ALTER TABLE facts ADD COLUMN party TEXT; ALTER TABLE facts ADD COLUMN kinds TEXT;"
+    "UPDATE meta SET value = '2' WHERE key = 'schema';";
+
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
     "CREATE TABLE IF NOT EXISTS documents(\n"
@@ -72,7 +97,7 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS facts(\n"
     "  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  sent INTEGER NOT NULL, kind TEXT NOT NULL, actors TEXT NOT NULL, year INTEGER, date TEXT,\n"
-    "  value REAL, label TEXT);\n"
+    "  value REAL, label TEXT, clauses INTEGER, stage TEXT, party TEXT, kinds TEXT);\n"
     IDX_FACTS_KIND ";\n"
     "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);\n"
     /* every actor ever coded, and per document each name it went by, how often, and where first */
@@ -81,7 +106,8 @@ static const char schema[] =
     "  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, code TEXT NOT NULL REFERENCES actors(code),\n"
     "  code3 TEXT NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL, first INTEGER NOT NULL);\n"
     IDX_MENTIONS_CODE ";\n"
-    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n";
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n"
+    RELATIONS_SCHEMA;
 
 struct dy_store {
     sqlite3 *db;
@@ -141,6 +167,23 @@ out:
     return st;
 }
 
+/* Brings a store of an older schema up to this one, in one transaction. 0, or -1 with *msg. */
+static int migrate(dy_store *s, char **msg)
+{
+    sqlite3_stmt *q = NULL;
+    int v = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        v = atoi((const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    if (v != 1) return 0;       /* a new store (none yet), or one of this schema */
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK) return -1;
+    if (sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, "COMMIT", NULL, NULL, msg) != SQLITE_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
+}
+
 dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
 {
     *out = NULL;
@@ -167,7 +210,7 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
             dy_store_close(&s);
             return DY_EIO;
         }
-        if (sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) goto bad;
+        if (migrate(s, &msg) || sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) goto bad;
         if (sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" SCHEMA_VERSION "')", NULL, NULL, &msg) != SQLITE_OK)
             goto bad;
         for (int i = 0; i < S_NSTMT; i++)
@@ -338,6 +381,52 @@ static int cmp_mention(const void *a, const void *b)
     return memcmp(x->text, y->text, x->len);
 }
 
+/* The document's facts, each with the sentence it comes from. */
+static int add_facts(dy_store *s, int64_t id, const dy_sent *sents, const dy_coder *coder, const dy_fact *f, size_t nf, dy_err *err)
+{
+    sqlite3_stmt *q = s->st[S_ADD_FACT];
+    for (size_t i = 0; i < nf; i++) {
+        char actors[80] = "", date[16];
+        for (int k = 0; k < f[i].nactors; k++) {
+            if (k) strcat(actors, ",");
+            strncat(actors, f[i].actors[k], 15);
+        }
+        dy_date_format(f[i].date, date);
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int(q, 2, (int)sents[f[i].sent].no);
+        bind_str(q, 3, dy_fact_kind_name(f[i].kind));
+        bind_str(q, 4, actors);
+        if (f[i].year) sqlite3_bind_int(q, 5, f[i].year);
+        if (date[0]) bind_str(q, 6, date);
+        switch (f[i].kind) {
+        case DY_FACT_TRADE:
+            sqlite3_bind_double(q, 7, f[i].value);
+            if (f[i].currency[0] && strcmp(f[i].currency, "USD")) bind_str(q, 8, f[i].currency);
+            break;
+        case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
+        case DY_FACT_MILESTONE: sqlite3_bind_double(q, 7, f[i].gap_years); bind_str(q, 8, f[i].code); break;
+        case DY_FACT_TREATY: case DY_FACT_STAGE: {
+            /* its name, clauses, stage, the one party a stage is of, its kinds */
+            bind_str(q, 8, f[i].name);
+            if (f[i].kind == DY_FACT_TREATY) sqlite3_bind_int(q, 9, (int)f[i].clauses);
+            if (f[i].stage) bind_str(q, 10, dy_stage_name(f[i].stage));
+            if (f[i].party[0]) bind_str(q, 11, f[i].party);
+            if (f[i].kinds[0]) bind_str(q, 12, f[i].kinds);
+            break;
+        }
+        case DY_FACT_SANCTION: case DY_FACT_VETO: bind_str(q, 8, f[i].code); break;
+        default: {
+            /* the tier as named; its rank, NULL when the table does not list it */
+            const dy_tier *t = dy_dict_tier(dy_coder_dict(coder), f[i].tier);
+            if (t) sqlite3_bind_double(q, 7, t->rank);
+            bind_str(q, 8, f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
+        }
+        }
+        if (run(s, q, err)) return -1;
+    }
+    return 0;
+}
+
 static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
 {
     size_t ns, ne;
@@ -384,41 +473,7 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
         for (int k = 0; k < 6; k++) sqlite3_bind_int64(q, 14 + k, sp[k]);
         if (run(s, q, err)) return -1;
     }
-    if (facts) {
-        const dy_fact *f = fv;
-        q = s->st[S_ADD_FACT];
-        for (size_t i = 0; i < nf; i++) {
-            char actors[80] = "", date[16];
-            for (int k = 0; k < f[i].nactors; k++) {
-                if (k) strcat(actors, ",");
-                strncat(actors, f[i].actors[k], 15);
-            }
-            dy_date_format(f[i].date, date);
-            sqlite3_bind_int64(q, 1, id);
-            sqlite3_bind_int(q, 2, (int)sents[f[i].sent].no);
-            bind_str(q, 3, dy_fact_kind_name(f[i].kind));
-            bind_str(q, 4, actors);
-            if (f[i].year) sqlite3_bind_int(q, 5, f[i].year);
-            if (date[0]) bind_str(q, 6, date);
-            switch (f[i].kind) {
-            case DY_FACT_TRADE:
-                sqlite3_bind_double(q, 7, f[i].value);
-                if (f[i].currency[0] && strcmp(f[i].currency, "USD")) bind_str(q, 8, f[i].currency);
-                break;
-            case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
-            case DY_FACT_MILESTONE: sqlite3_bind_double(q, 7, f[i].gap_years); bind_str(q, 8, f[i].code); break;
-            case DY_FACT_TREATY: bind_str(q, 8, f[i].name); break;
-            case DY_FACT_SANCTION: case DY_FACT_VETO: bind_str(q, 8, f[i].code); break;
-            default: {
-                /* the tier as named; its rank, NULL when the table does not list it */
-                const dy_tier *t = dy_dict_tier(dy_coder_dict(coder), f[i].tier);
-                if (t) sqlite3_bind_double(q, 7, t->rank);
-                bind_str(q, 8, f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
-            }
-            }
-            if (run(s, q, err)) return -1;
-        }
-    }
+    if (facts && add_facts(s, id, sents, coder, fv, nf, err)) return -1;
     /* mentions, one row per document, actor and name, with a count */
     size_t nm = 0;
     for (size_t k = 0; k < ns; k++) {

@@ -3,6 +3,7 @@
  *
  *   test_expect DYAD FILE.expect...        one test per assertion line
  *   test_expect DYAD --gsr RECORDS.tsv MIN_P MIN_R
+ *   test_expect DYAD --codebook SENTENCES.tsv MIN_P MIN_R   tests/codebook (source + target + root)
  *   test_expect DYAD --facts DIR MIN_P MIN_R   dyad facts against the .facts files in DIR (tests/facts/README.md)
  *   test_expect DYAD --petrarch-units RECORDS.tsv DICTDIR MIN_P MIN_R
  *       PETRARCH's unit tests, each evaluated record coded alone (its date as the document's)
@@ -47,6 +48,8 @@ static ev *run_dyad(const char *dyad, const char *args, size_t *n)
     while (getline(&line, &lcap, p) > 0) {
         cJSON *o = cJSON_Parse(line);
         if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
+        /* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
+        if (!strcmp(str(o, "kind"), "treaty_stage")) { cJSON_Delete(o); continue; }
         if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
         ev *e = &v[(*n)++];
         memset(e, 0, sizeof *e);
@@ -131,11 +134,12 @@ static int check_file(const char *dyad, const char *path, int *pass, int *fail)
     return 0;
 }
 
-/* One JSONL record for `dyad code --input jsonl`: id, text, and a YYYYMMDD date as YYYY-MM-DD. */
+/* One JSONL record for `dyad code --input jsonl`: id, text, and a YYYYMMDD (or YYYY-MM-DD) date as YYYY-MM-DD. */
 static void write_record(FILE *out, const char *id, const char *text, const char *yyyymmdd)
 {
     char d[16];
-    snprintf(d, sizeof d, "%.4s-%.2s-%.2s", yyyymmdd, yyyymmdd + 4, yyyymmdd + 6);
+    if (strlen(yyyymmdd) >= 10 && yyyymmdd[4] == '-') snprintf(d, sizeof d, "%.10s", yyyymmdd);
+    else snprintf(d, sizeof d, "%.4s-%.2s-%.2s", yyyymmdd, yyyymmdd + 4, yyyymmdd + 6);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", id);
     cJSON_AddStringToObject(o, "text", text);
@@ -147,9 +151,24 @@ static void write_record(FILE *out, const char *id, const char *text, const char
 }
 
 /* ---- GSR agreement at country + country + root ---- */
-typedef struct triple { char s[4], t[4], r[3]; } triple;
+typedef struct triple { char s[16], t[16], r[3]; } triple;
 
-static int parse_expected(const char *field, triple *out, int max)
+/* An actor's key: its country (the first three letters), or with igo_whole an IGO's whole code. */
+static void actor_key(char dst[16], const char *code, int igo_whole)
+{
+    memset(dst, 0, 16);
+    snprintf(dst, 16, "%.*s", igo_whole && !strncmp(code, "IGO", 3) ? 15 : 3, code[0] == '"' ? "---" : code);
+}
+
+static void make_triple(triple *t, const char *s, const char *tg, const char *code, int igo_whole)
+{
+    memset(t, 0, sizeof *t);
+    actor_key(t->s, s, igo_whole);
+    actor_key(t->t, tg, igo_whole);
+    snprintf(t->r, 3, "%.2s", code);
+}
+
+static int parse_expected(const char *field, triple *out, int max, int igo_whole)
 {
     int n = 0;
     char buf[2048];
@@ -158,37 +177,40 @@ static int parse_expected(const char *field, triple *out, int max)
     for (char *tok = strtok_r(buf, ";", &save); tok && n < max; tok = strtok_r(NULL, ";", &save)) {
         char a[64], b[64], c[16];
         if (sscanf(tok, "%63[^,],%63[^,],%15s", a, b, c) != 3) continue;
-        snprintf(out[n].s, 4, "%.3s", a[0] == '"' ? "---" : a);
-        snprintf(out[n].t, 4, "%.3s", b[0] == '"' ? "---" : b);
-        snprintf(out[n].r, 3, "%.2s", c);
+        make_triple(&out[n], a, b, c, igo_whole);
         n++;
     }
     return n;
 }
 
-static int gsr(const char *dyad, const char *tsv, double minp, double minr)
+/* PETRARCH2's GSR records (codebook 0: only rows whose sixth column is "true", countries by
+ * their first three letters), or our codebook sentences (tests/codebook/sentences.tsv: every
+ * row, IGO codes whole). The same columns: id, date, text, expected "SRC,TGT,CODE;...". */
+enum { GSR_MAX = 512 };
+static int gsr(const char *dyad, const char *tsv, double minp, double minr, int codebook)
 {
+    const char *label = codebook ? "codebook" : "gsr";
     FILE *f = fopen(tsv, "r");
-    if (!f) { printf("skip gsr (%s is absent)\n", tsv); return 0; }
+    if (!f) { printf("skip %s (%s is absent)\n", label, tsv); return 0; }
     char tmp[] = "/tmp/dyad-gsr-XXXXXX";
     int fd = mkstemp(tmp);
     FILE *out = fdopen(fd, "w");
     char *line = NULL;
     size_t cap = 0;
     int nrec = 0;
-    char ids[128][64];
-    triple exp[128][16];
-    int nexp[128];
+    static char ids[GSR_MAX][64];
+    static triple exp[GSR_MAX][16];
+    static int nexp[GSR_MAX];
     if (getline(&line, &cap, f) < 0) { fclose(f); fclose(out); unlink(tmp); return 1; }   /* header */
-    while (getline(&line, &cap, f) > 0 && nrec < 128) {
+    while (getline(&line, &cap, f) > 0 && nrec < GSR_MAX) {
         line[strcspn(line, "\n")] = 0;
         char *cols[9] = {0};
         int nc = 0;
         char *p = line;
         while (nc < 9) { cols[nc++] = p; char *t = strchr(p, '\t'); if (!t) break; *t = 0; p = t + 1; }
-        if (nc < 6 || strcmp(cols[5], "true") != 0) continue;
+        if (codebook ? nc < 3 : nc < 6 || strcmp(cols[5], "true") != 0) continue;
         snprintf(ids[nrec], 64, "%s", cols[0]);
-        nexp[nrec] = parse_expected(cols[3], exp[nrec], 16);
+        nexp[nrec] = nc > 3 ? parse_expected(cols[3], exp[nrec], 16, codebook) : 0;
         write_record(out, cols[0], cols[2], cols[1]);
         nrec++;
     }
@@ -198,8 +220,9 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
     snprintf(cmd, sizeof cmd, "%.4000s code --no-progress --input jsonl %s", dyad, tmp);
     FILE *pp = popen(cmd, "r");
     int tp = 0, fp = 0, fn = 0;
-    static triple got[128][64];
-    int ngot[128] = {0};
+    static triple got[GSR_MAX][64];
+    static int ngot[GSR_MAX];
+    memset(ngot, 0, sizeof ngot);
     while (getline(&line, &cap, pp) > 0) {
         cJSON *o = cJSON_Parse(line);
         if (!o) continue;
@@ -207,9 +230,7 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
         for (int r = 0; r < nrec && id; r++) {
             if (strcmp(ids[r], id) || ngot[r] >= 64) continue;
             triple t;
-            snprintf(t.s, 4, "%.3s", str(o, "source"));
-            snprintf(t.t, 4, "%.3s", str(o, "target"));
-            snprintf(t.r, 3, "%.2s", str(o, "code"));
+            make_triple(&t, str(o, "source"), str(o, "target"), str(o, "code"), codebook);
             int dup = 0;
             for (int k = 0; k < ngot[r]; k++) if (!memcmp(&got[r][k], &t, sizeof t)) dup = 1;
             if (!dup) got[r][ngot[r]++] = t;
@@ -237,7 +258,7 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
                 if (!hit) any = 1;
             }
             if (!any) continue;
-            printf("gsr-diff %s expected", ids[r]);
+            printf("%s-diff %s expected", label, ids[r]);
             for (int e = 0; e < nexp[r]; e++) printf(" %s,%s,%s", exp[r][e].s, exp[r][e].t, exp[r][e].r);
             printf(" | coded");
             for (int g = 0; g < ngot[r]; g++) printf(" %s,%s,%s", got[r][g].s, got[r][g].t, got[r][g].r);
@@ -246,10 +267,10 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr)
     }
     free(line);
     double P = tp + fp ? (double)tp / (tp + fp) : 0, R = tp + fn ? (double)tp / (tp + fn) : 0;
-    printf("gsr: %d records, %d expected events, %d coded; country+root precision %.2f recall %.2f (tp %d fp %d fn %d)\n",
-           nrec, tp + fn, tp + fp, P, R, tp, fp, fn);
+    printf("%s: %d records, %d expected events, %d coded; country+root precision %.2f recall %.2f F1 %.2f (tp %d fp %d fn %d)\n",
+           label, nrec, tp + fn, tp + fp, P, R, P + R > 0 ? 2 * P * R / (P + R) : 0, tp, fp, fn);
     int ok = P >= minp && R >= minr;
-    printf("%s gsr precision >= %.2f and recall >= %.2f\n", ok ? "ok  " : "FAIL", minp, minr);
+    printf("%s %s precision >= %.2f and recall >= %.2f\n", ok ? "ok  " : "FAIL", label, minp, minr);
     return ok ? 0 : 1;
 }
 
@@ -293,7 +314,7 @@ static int units_read(const char *tsv, const char *jsonl, unit **out)
         unit *u = &v[n];
         memset(u, 0, sizeof *u);
         snprintf(u->cat, sizeof u->cat, "%s", cols[4]);
-        u->nexp = parse_expected(cols[3], u->exp, 24);
+        u->nexp = parse_expected(cols[3], u->exp, 24, 0);
         char id[16];
         snprintf(id, sizeof id, "u%d", n);
         write_record(o, id, cols[2], cols[1]);
@@ -328,9 +349,7 @@ static int units(const char *dyad, const char *tsv, const char *dict, double min
         int r = id[0] == 'u' ? atoi(id + 1) : -1;
         if (r >= 0 && r < nu && u[r].ngot < 64) {
             triple t;
-            snprintf(t.s, 4, "%.3s", str(o, "source"));
-            snprintf(t.t, 4, "%.3s", str(o, "target"));
-            snprintf(t.r, 3, "%.2s", str(o, "code"));
+            make_triple(&t, str(o, "source"), str(o, "target"), str(o, "code"), 0);
             int dup = 0;
             for (int k = 0; k < u[r].ngot; k++) if (!memcmp(&u[r].got[k], &t, sizeof t)) dup = 1;
             if (!dup) u[r].got[u[r].ngot++] = t;
@@ -425,6 +444,8 @@ static pfact *run_facts(const char *dyad, const char *args, size_t *n)
     while (getline(&line, &lcap, p) > 0) {
         cJSON *o = cJSON_Parse(line);
         if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
+        /* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
+        if (!strcmp(str(o, "kind"), "treaty_stage")) { cJSON_Delete(o); continue; }
         if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
         pfact *f = &v[(*n)++];
         memset(f, 0, sizeof *f);
@@ -641,7 +662,7 @@ static int facts_suite(const char *dyad, const char *dir, double minp, double mi
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R | DYAD --facts DIR MIN_P MIN_R\n");
+        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R | DYAD --codebook TSV MIN_P MIN_R | DYAD --facts DIR MIN_P MIN_R\n");
         return 2;
     }
     if (!strcmp(argv[2], "--facts")) {
@@ -656,9 +677,15 @@ int main(int argc, char **argv)
         printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
         return r;
     }
+    if (!strcmp(argv[2], "--codebook")) {
+        if (argc != 6) return 2;
+        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]), 1);
+        printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
+        return r;
+    }
     if (!strcmp(argv[2], "--gsr")) {
         if (argc != 6) return 2;
-        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]));
+        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]), 0);
         printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
         return r;
     }

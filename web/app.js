@@ -132,23 +132,26 @@ function table(rows, cols) {
             ...rows.map((r) => el('tr', {}, ...cols.map((c) => el('td', {}, r[c] == null ? '' : r[c])))));
 }
 
-/* Values that differ at two significant digits disagree. */
-function sig2(x) { if (!x) return 0; const m = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1); return Math.round(x / m) * m; }
-
 async function loadRelation() {
   const r = await api('/api/relation', { a: state.a, b: state.b });
   const box = $('relation');
-  const now = r.tier[0];
-  const byYear = {};
-  for (const t of r.trade) (byYear[t.kind + t.year] = byYear[t.kind + t.year] || []).push(t);
-  const trade = r.trade.map((t) => ({ ...t, claims: byYear[t.kind + t.year].length,
-    conflict: new Set(byYear[t.kind + t.year].map((x) => sig2(x.value))).size > 1 ? 'conflict' : '' }));
+  const now = r.tier.find((t) => t.now === 'now');
+  /* the relation's timeline: tiers from when a source first names them, each treaty's stages */
+  const names = Object.fromEntries(r.treaties.map((t) => [t.treaty, t.name]));
+  const seen = new Set();
+  const timeline = [
+    ...r.tier.filter((t) => t.since).map((t) => ({ date: t.since, what: `tier: ${t.tier}`, rank: t.rank })),
+    ...r.stages.filter((s) => s.date && !seen.has(`${s.treaty}${s.stage}${s.party}${s.date}`) && seen.add(`${s.treaty}${s.stage}${s.party}${s.date}`))
+      .map((s) => ({ date: s.date, what: `${names[s.treaty]}: ${s.stage}${s.party ? ` by ${s.party}` : ''}`, rank: null })),
+  ].sort((x, y) => x.date.localeCompare(y.date));
   box.replaceChildren(
-    el('p', {}, now ? el('strong', {}, `${now.tier} (rank ${now.rank})`) : 'No named tier in the corpus.',
-       now ? ` — as of ${now.pub || now.year || '?'}, ${now.doc}` : ''),
-    el('h3', {}, 'Tiers named'), table(r.tier, ['tier', 'rank', 'year', 'doc']),
-    el('h3', {}, 'Treaties'), table(r.treaties, ['name', 'date', 'doc']),
-    el('h3', {}, 'Trade (each source side by side)'), table(trade, ['kind', 'year', 'value', 'doc', 'conflict']),
+    el('p', {}, now ? el('strong', {}, `${now.tier} (rank ${now.rank ?? '?'})`) : 'No named tier in the corpus.',
+       now ? ` — named since ${now.since || '?'}, latest ${now.latest || '?'} (${now.claims} sources)` : ''),
+    el('h3', {}, 'Timeline'), table(timeline, ['date', 'what']),
+    el('h3', {}, 'Tiers named'), table(r.tier, ['tier', 'rank', 'since', 'latest', 'claims', 'now']),
+    el('h3', {}, 'Treaties'), table(r.treaties, ['name', 'status', 'signed', 'in_force', 'ended', 'clauses', 'aliases']),
+    el('h3', {}, 'Treaty stages (each source)'), table(r.stages, ['treaty', 'stage', 'party', 'date', 'doc', 'conflict']),
+    el('h3', {}, 'Trade (each source side by side)'), table(r.trade, ['kind', 'year', 'value', 'doc', 'conflict']),
     el('h3', {}, 'Sources'), table(r.sources, ['doc', 'pub', 'events']),
   );
   for (const td of box.querySelectorAll('td')) if (td.textContent === 'conflict') td.className = 'conflict';

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "../dy_events.h"
 #include "../dy_facts.h"
+#include "../dy_relations.h"
 #include "../dy_store.h"
 #include "parallel.h"
 #include "../dy_ingest.h"
@@ -19,6 +20,7 @@ typedef struct opts {
     int format;
     dy_date date;
     int moods_all;
+    int convention;     /* DY_CONV_*: --convention dyad|petrarch */
     int explain;
     int stats;
     int progress;
@@ -225,6 +227,10 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
             if (!v || (strcmp(v, "all") && strcmp(v, "factual"))) { cli_error("--moods takes factual or all"); return -1; }
             o->moods_all = !strcmp(v, "all");
             i++;
+        } else if (!strcmp(a, "--convention")) {
+            if (!v || (strcmp(v, "dyad") && strcmp(v, "petrarch"))) { cli_error("--convention takes dyad (the default) or petrarch"); return -1; }
+            o->convention = !strcmp(v, "petrarch") ? DY_CONV_PETRARCH : DY_CONV_DYAD;
+            i++;
         } else if (!strcmp(a, "--dict")) {
             if (!v) { cli_error("--dict takes a directory"); return -1; }
             o->dict = v;
@@ -272,7 +278,7 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_dict *dict = cli_load_dict(r.o.dict);
     if (!dict) return DYAD_EXIT_DICT;
     double dict_ms = (now() - td) * 1e3;
-    dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest};
+    dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest, r.o.convention};
     r.dict = dict;
     r.coder = dy_coder_create(dict, &co);
     if (r.o.facts || r.o.ingest) {
@@ -352,6 +358,8 @@ static int run_cmd(int argc, char **argv, int mode)
         r.t_index = now();
         /* also after a failure: the batches committed so far get their indexes */
         if (dy_store_bulk_end(r.store, progress_index, &r, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
+        /* the relations graph of the facts stored so far (also of the batches before a failure) */
+        else if (dy_relations_build(dy_store_db(r.store), dict, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
         else if (!fatal && !r.o.explain)
             fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
                     r.replaced, r.same, r.events);

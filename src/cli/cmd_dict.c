@@ -1,9 +1,11 @@
-/* cmd_dict.c - dyad dict check [DIR]; dyad dict import --from petrarch DIR --out OUTDIR. */
+/* cmd_dict.c - dyad dict check [DIR]; dyad dict stats [DIR]; dyad dict import --from petrarch DIR --out OUTDIR. */
 #include "cli.h"
 #include "../dy_import.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 /* Prints report lines ("file:line: problem") each prefixed with dir/ unless its path is absolute. */
 static void print_report(const char *dir, const dy_buf *report)
@@ -47,6 +49,55 @@ static int dict_check(int argc, char **argv)
     return DYAD_EXIT_OK;
 }
 
+/* One line a file: what it added, actor phrases by kind. */
+static void stats_file(const dy_dict_file *f, size_t *total_actor)
+{
+    static const char *const kinds[] = {"", "country", "adj", "capital", "metonym", "igo", "group", "person", "agent", "place", "city", "region"};
+    char what[512];
+    size_t w = 0, sum = 0;
+    what[0] = 0;
+    for (int k = 1; k <= DY_AK_REGION; k++) {
+        if (!f->by_kind[k]) continue;
+        sum += f->by_kind[k];
+        w += (size_t)snprintf(what + w, sizeof what - w, "%s%s %u", w ? ", " : "", kinds[k], f->by_kind[k]);
+        if (w >= sizeof what) w = sizeof what - 1;
+    }
+    if (f->patterns || f->classes)
+        w += (size_t)snprintf(what + w, sizeof what - w, "%s%u patterns, %u word classes", w ? ", " : "", f->patterns, f->classes);
+    if (w < sizeof what && f->codes) w += (size_t)snprintf(what + w, sizeof what - w, "%s%u codes", w ? ", " : "", f->codes);
+    if (w < sizeof what && f->other) snprintf(what + w, sizeof what - w, "%s%u entries", w ? ", " : "", f->other);
+    *total_actor += sum;
+    printf("  %-18s %7u lines  %s\n", f->name, f->lines, what);
+}
+
+/* dyad dict stats [DIR]: entries by file and kind, load time and the process's peak memory. */
+static int dict_stats(int argc, char **argv)
+{
+    if (argc > 3) {
+        cli_error("usage is 'dyad dict stats [DIR]', and DIR defaults to the dictionaries dyad uses");
+        return DYAD_EXIT_USAGE;
+    }
+    const char *dir = cli_dict_dir(argc == 3 ? argv[2] : NULL);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    dy_dict *d = NULL;
+    dy_err err = {0};
+    if (dy_dict_load(dir, &d, &err) != DY_OK) { cli_error("%s; run 'dyad dict check %s' for every problem", err.msg, dir); return DYAD_EXIT_DICT; }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("%s:\n", dir);
+    size_t actor = 0;
+    for (size_t i = 0; i < dy_dict_nfiles(d); i++) stats_file(dy_dict_file_at(d, i), &actor);
+    size_t a, p, c;
+    dy_dict_counts(d, &a, &p, &c);
+    printf("total: %zu actor and agent entries (%zu distinct phrases), %zu verb patterns, %zu CAMEO codes\n", actor, a, p, c);
+    printf("load: %.0f ms; peak memory of the process: %.1f MB\n", ms, (double)ru.ru_maxrss / 1024.0);
+    dy_dict_destroy(&d);
+    return DYAD_EXIT_OK;
+}
+
 static const char import_usage[] =
     "usage is 'dyad dict import --from petrarch DIR --out OUTDIR [--dict DYAD_DICT]', and OUTDIR is best a new directory";
 
@@ -84,6 +135,7 @@ int cmd_dict(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "check")) return dict_check(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "import")) return dict_import(argc, argv);
-    cli_error("usage is 'dyad dict check [DIR]' or 'dyad dict import --from petrarch DIR --out OUTDIR'");
+    if (argc >= 2 && !strcmp(argv[1], "stats")) return dict_stats(argc, argv);
+    cli_error("usage is 'dyad dict check [DIR]', 'dyad dict stats [DIR]' or 'dyad dict import --from petrarch DIR --out OUTDIR'");
     return DYAD_EXIT_USAGE;
 }

@@ -4,6 +4,7 @@
 #include "../dy_events.h"
 #include "../dy_facts.h"
 #include "../dy_query.h"
+#include "../dy_relations.h"
 #include "../dy_store.h"
 
 #include <sqlite3.h>
@@ -83,11 +84,11 @@ static int open_db(const qargs *a, dy_store **s)
 
 int cmd_query(int argc, char **argv)
 {
-    static const char *const what[] = {"events", "series", "network", "timeline", "relation", "actors", NULL};
-    if (argc < 2) { cli_error("say what to query: events, series, network, timeline, relation or actors"); return DYAD_EXIT_USAGE; }
+    static const char *const what[] = {"events", "series", "network", "timeline", "relation", "actors", "obligations", NULL};
+    if (argc < 2) { cli_error("say what to query: events, series, network, timeline, relation, actors or obligations"); return DYAD_EXIT_USAGE; }
     int w = -1;
     for (int i = 0; what[i]; i++) if (!strcmp(argv[1], what[i])) w = i;
-    if (w < 0) { cli_error("unknown query '%s', and give one of events, series, network, timeline, relation, actors", argv[1]); return DYAD_EXIT_USAGE; }
+    if (w < 0) { cli_error("unknown query '%s', and give one of events, series, network, timeline, relation, actors, obligations", argv[1]); return DYAD_EXIT_USAGE; }
     qargs a;
     if (parse(argc, argv, 2, &a)) return DYAD_EXIT_USAGE;
     if (w == 1 && !a.q.a[0]) { cli_error("series needs --dyad A,B, such as --dyad RUS,PRK"); return DYAD_EXIT_USAGE; }
@@ -119,6 +120,7 @@ int cmd_query(int argc, char **argv)
     case 1: rc = dy_query_series(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 3: rc = dy_query_timeline(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 5: rc = dy_query_actors(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
+    case 6: rc = dy_query_obligations(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 2: {
         const char *f = a.format ? a.format : "table";
         if (strcmp(f, "json") && strcmp(f, "graphml") && strcmp(f, "dot") && strcmp(f, "table")) {
@@ -212,14 +214,15 @@ int cmd_recode(int argc, char **argv)
     dy_dict *dict = cli_load_dict(dictdir);
     if (!dict) return DYAD_EXIT_DICT;
     recode_ctx c = {0};
-    dy_coder_opts co = {0, 0, 1};
+    dy_coder_opts co = {0, 0, 1, DY_CONV_DYAD};
     c.coder = dy_coder_create(dict, &co);
     c.facts = dy_facts_create(dict);
     int rc = DYAD_EXIT_OK;
     if (!c.coder || !c.facts) { cli_error("out of memory"); rc = DYAD_EXIT_NOMEM; goto done; }
     if (dy_store_open(db, DY_STORE_WRITE, &c.w, &c.err) || dy_store_begin(c.w, &c.err)) { cli_error("%s", c.err.msg); rc = DYAD_EXIT_IO; goto done; }
     /* one transaction: the database holds the old coding or the new one, never half of each */
-    if (dy_store_each_doc(c.w, recode_one, &c, &c.err) || dy_store_commit(c.w, &c.err)) {
+    if (dy_store_each_doc(c.w, recode_one, &c, &c.err) || dy_relations_build(dy_store_db(c.w), dict, &c.err) ||
+        dy_store_commit(c.w, &c.err)) {
         cli_error("%s; nothing was changed", c.err.msg);
         dy_store_rollback(c.w);
         rc = DYAD_EXIT_IO;

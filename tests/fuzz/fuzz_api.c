@@ -24,7 +24,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     dy_dict *d = NULL;
     dy_err e = {0};
     if (dy_dict_load("tests/unit/dict", &d, &e) != DY_OK) abort();
-    dy_coder_opts o = {0, 0, 1};
+    dy_coder_opts o = {0, 0, 1, DY_CONV_DYAD};
     dy_coder *c = dy_coder_create(d, &o);
     dy_store *w = NULL;
     if (dy_store_open(path, DY_STORE_WRITE, &w, &e) || dy_store_begin(w, &e)) abort();

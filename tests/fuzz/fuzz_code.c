@@ -19,7 +19,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     dy_err e = {0};
     if (dy_dict_load("dict", &D, &e) != DY_OK) abort();
-    dy_coder_opts o = {1, 1, 1};
+    dy_coder_opts o = {1, 1, 1, DY_CONV_DYAD};
     C = dy_coder_create(D, &o);
     F = dy_facts_create(D);
     return 0;

@@ -62,6 +62,11 @@ START_TEST(api_1_1_endpoints)
     ck_assert_int_eq(get("/api/relation", "a", "RUS", "b", "PRK"), 200);
     ck_assert(strstr(body.data, "\"a\":\"RUS\",\"b\":\"PRK\",\"tier\":[]") != NULL);
     ck_assert_int_eq(get("/api/relation", "dyad", "PRK,RUS", NULL, NULL), 200);
+    ck_assert(strstr(body.data, "\"treaties\":[],\"stages\":[],\"evidence\":[]") != NULL);
+    ck_assert_int_eq(get("/api/obligations", "as-of", "2025-01-01", "if-attacked", "PRK"), 200);
+    ck_assert_str_eq(body.data, "[]\n");
+    ck_assert_int_eq(get("/api/obligations", "as-of", "soon", NULL, NULL), 400);
+    ck_assert_int_eq(get("/api/obligations", "if-attacked", "North Korea", NULL, NULL), 400);
     ck_assert_int_eq(get("/api/doc/1", NULL, NULL, NULL, NULL), 200);
     ck_assert(strstr(body.data, "\"name\":\"d0.txt\"") && strstr(body.data, "\"events\":[{"));
 }

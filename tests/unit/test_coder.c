@@ -14,7 +14,7 @@ static void setup(void)
 {
     dy_err e = {0};
     ck_assert_int_eq(dy_dict_load("tests/unit/dict", &D, &e), DY_OK);
-    dy_coder_opts o = {0, 0, 0};
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
     C = dy_coder_create(D, &o);
 }
 

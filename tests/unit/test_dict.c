@@ -88,7 +88,7 @@ START_TEST(dict_1_4_word_classes)
     ck_assert_uint_eq(npatterns_for(d, "condemned"), 1);
     ck_assert_uint_eq(npatterns_for(d, "slammed"), 1);
     ck_assert_uint_eq(npatterns_for(d, "pact"), 0);     /* not a first element */
-    dy_coder_opts o = {0, 0, 0};
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
     dy_coder *C = dy_coder_create(d, &o);
     static const struct { const char *text, *want; } cases[] = {
         {"Russia shelled Ukraine.", "RUS UKR 190"},
@@ -134,6 +134,56 @@ START_TEST(dict_1_5_word_class_problems)
 }
 END_TEST
 
+/* One alias list with several dated offices: every name takes every office, and each office
+ * holds only in its own period. */
+START_TEST(dict_1_6_person_blocks)
+{
+    dy_dict *d = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict-person", &d, &e), DY_OK);
+    size_t people = 0;
+    for (size_t i = 0; i < dy_dict_nfiles(d); i++)
+        if (!strcmp(dy_dict_file_at(d, i)->name, "people.txt")) people = dy_dict_file_at(d, i)->by_kind[DY_AK_PERSON];
+    ck_assert_uint_eq(people, 6);       /* 2 names x 2 offices + 2 names x 1 */
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
+    dy_coder *C = dy_coder_create(d, &o);
+    static const struct { const char *date, *text, *want; } cases[] = {
+        {"1995-01-01", "Rabbani criticized Russia.", "AFGGOV"},
+        {"2001-12-01", "Burhanuddin Rabbani criticized Russia.", "AFGGOV"},
+        {"2000-01-01", "Rabbani criticized Russia.", "AFG"},     /* between the offices */
+    };
+    char *scratch = NULL;
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        dy_doc doc;
+        ck_assert_int_eq(dy_doc_parse_text("t.txt", cases[k].text, strlen(cases[k].text), &doc, &scratch, &e), 0);
+        ck_assert(dy_date_parse_iso(cases[k].date, 10, &doc.pub));
+        ck_assert_int_eq(dy_coder_code(C, &doc, &e), 0);
+        size_t n;
+        const dy_event *ev = dy_coder_events(C, &n);
+        ck_assert_uint_eq(n, 1);
+        ck_assert_str_eq(ev[0].source, cases[k].want);
+    }
+    free(scratch);
+    dy_coder_destroy(&C);
+    dy_dict_destroy(&d);
+}
+END_TEST
+
+START_TEST(dict_1_7_person_block_problems)
+{
+    dy_buf r = {0};
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_check("tests/unit/dict-person-bad", &r, &e), 7);
+    ck_assert_ptr_nonnull(strstr(r.data, "people.txt:1: '+ CODE FROM..TO' must follow a line 'person = name | name'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "people.txt:2: 'person =' has no office under it"));
+    ck_assert_ptr_nonnull(strstr(r.data, "people.txt:5: bad actor code 'rusgov'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "people.txt:6: bad date range '2000-13-01..'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "people.txt:7: 'person =' needs the person's names"));
+    ck_assert_ptr_nonnull(strstr(r.data, "people.txt:8: 'person =' has no office under it"));   /* at the end of the file */
+    dy_buf_free(&r);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
@@ -143,6 +193,8 @@ Suite *dict_suite(void)
     tcase_add_test(a, dict_1_3_missing_dir);
     tcase_add_test(a, dict_1_4_word_classes);
     tcase_add_test(a, dict_1_5_word_class_problems);
+    tcase_add_test(a, dict_1_6_person_blocks);
+    tcase_add_test(a, dict_1_7_person_block_problems);
     suite_add_tcase(s, a);
     return s;
 }

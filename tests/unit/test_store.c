@@ -56,7 +56,7 @@ void unit_store_open(char path[64], dy_dict **dict, dy_coder **c, dy_store **s)
     *dict = NULL;
     *s = NULL;
     ck_assert_int_eq(dy_dict_load("tests/unit/dict", dict, &e), DY_OK);
-    dy_coder_opts o = {0, 0, 1};
+    dy_coder_opts o = {0, 0, 1, DY_CONV_DYAD};
     *c = dy_coder_create(*dict, &o);
     ck_assert_ptr_nonnull(*c);
     ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, s, &e), DY_OK);

@@ -10,6 +10,7 @@ Suite *seg_suite(void);
 Suite *coder_suite(void);
 Suite *store_suite(void);
 Suite *api_suite(void);
+Suite *relations_suite(void);
 /* test_store.c's helpers for the tests that need a small database */
 struct dy_store;
 struct dy_coder;
