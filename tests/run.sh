@@ -102,6 +102,12 @@ for B in "$@"; do
     "$B/test_expect" "$B/dyad" --codebook tests/codebook/sentences.tsv "${CODEBOOK_MIN_P:-0.85}" "${CODEBOOK_MIN_R:-0.75}" > "$LOG" 2>&1
     grep -E '^(codebook|ok|FAIL|expect:)' "$LOG"
     count
+    echo "-- our annotated sets (tests/world: 30 stories, tuned on; tests/holdout: 25, not tuned on)"
+    for set in world holdout; do
+        "$B/test_devset" "$B/dyad" tests/$set "${WORLD_MIN_P:-0.55}" "${WORLD_MIN_R:-0.25}" > "$LOG" 2>&1
+        grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/$set: /"
+        count
+    done
     echo "-- dev set (../shared/devset: 12 wire stories with gold events)"
     if [ -f ../shared/devset/gold.tsv ]; then
         "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.80}" "${DEVSET_MIN_R:-0.40}" > "$LOG" 2>&1
