@@ -86,6 +86,7 @@ typedef struct group_state {
     char person[16];
     char role[4];
     int has_state, has_person, has_agent, region;
+    int weapon;         /* the role is a weapon's (agents.txt "MIL weapon = ...") */
 } group_state;
 
 static void finish(dy_actor *g, const group_state *s)
@@ -122,6 +123,7 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
         if (s->has_agent) return 1;     /* "military officials": the first role stands */
         cpy(s->role, sizeof s->role, a->code, 3);
         s->has_agent = 1;
+        s->weapon = a->weapon;
         return 1;
     default:
         if (s->has_state) {
@@ -144,6 +146,21 @@ static int name_word(const dy_dict *d, const dy_tok *t)
     if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM | DY_TF_DATEW)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
     return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
                                           DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM));
+}
+
+/* "Thai F-16 fighter jets", "Russian Su-25 jets": a model designation (a number joined by a hyphen
+ * to a capitalised word, or that word) between a state and the weapon or unit it owns. */
+static int model_name_at(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t gap1, const group_state *gs,
+                         const mention *next)
+{
+    if (!gs->has_state || gs->has_agent || gs->has_person || next->anaphor || next->entry < 0) return 0;
+    if (dy_dict_actor(d, next->entry)->kind != DY_AK_AGENT) return 0;
+    const dy_tok *t = &toks[j];
+    if ((t->flags & DY_TF_NUM) && (t->flags & DY_TF_HYPH)) return 1;
+    /* the hyphen itself, between a capitalised word and a number */
+    if (!(t->flags & DY_TF_WORD) && j + 1 < gap1 && (toks[j + 1].flags & DY_TF_NUM) && j > 0 && (toks[j - 1].flags & DY_TF_CAP))
+        return 1;
+    return 0;
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
@@ -262,6 +279,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                     if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
                     if (saw_of && word_is(toks, norm, j, "the")) continue;
                     if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
+                    if (model_name_at(d, toks, j, gap1, &gs, &m[k])) continue;
                     ok = 0;
                 }
                 if (!ok) break;
@@ -269,6 +287,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             }
             finish(g, &gs);
             g->region = (uint8_t)gs.region;
+            g->weapon = (uint8_t)(gs.weapon && !gs.has_state && !gs.has_person);
             /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
              * and a name no dictionary knows; the name is the person, with the title's code */
             if (gs.has_agent && !gs.has_person) {

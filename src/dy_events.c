@@ -230,6 +230,41 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
     return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
 }
 
+/* "Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar, accusing it of ...": "it" is
+ * one actor, never a member of a list (the list is "they"). */
+static int it_skips_member(const sctx *s, const dy_actor *g, int j)
+{
+    return (g->anaphor == DY_G_IT || g->anaphor == DY_G_COUNTRY) && s->g[s->g[j].comp].ncomp >= 2;
+}
+
+/* When the sentence before "it" names only a list as subject, the object of a preposition before
+ * it is the one "it" speaks of ("cut ties with Qatar, accusing it"): such objects, newest first,
+ * as candidates after the sentence's subjects. */
+static size_t it_object_candidates(const sctx *s, int k, hist_entry *out)
+{
+    const dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_IT && g->anaphor != DY_G_COUNTRY) return 0;
+    int list = 0;
+    size_t n = 0;
+    for (int j = k - 1; j >= 0; j--) {
+        if (!s->g[j].code[0]) continue;
+        const dy_actor *h = &s->g[s->g[j].comp];
+        if (!h->prep && !s->g[j].poss) {
+            if (h->ncomp < 2) return 0;     /* a single subject: the usual reading */
+            list = 1;
+            continue;
+        }
+        if (h->ncomp >= 2 || s->g[j].poss || s->g[j].locative || s->g[j].kind != DY_GK_STATE) continue;
+        set_code(out[n].code, s->g[j].code);
+        set_code(out[n].code2, s->g[j].code2);
+        out[n].kind = s->g[j].kind;
+        out[n].subj = 0;
+        out[n].sent = s->sidx;
+        n++;
+    }
+    return list ? n : 0;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 static void resolve(sctx *s, int k)
 {
@@ -237,7 +272,7 @@ static void resolve(sctx *s, int k)
     dy_actor *g = &s->g[k];
     uint32_t sent = s->sidx;
     /* candidates, newest first: groups earlier in this sentence, then history */
-    hist_entry cand[HIST + DY_MAX_ACTORS];
+    hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
     size_t nc = 0;
     /* "the two countries" speaks of a pair named before this sentence: in "Seoul and Washington
      * condemned the ties between the two countries" it is not Seoul and Washington */
@@ -246,6 +281,7 @@ static void resolve(sctx *s, int k)
         /* in its own sentence, "it" and "he" refer to a subject, not to the object of a
          * preposition ("a pact between Russia and North Korea, and it summoned ...") */
         if (s->g[s->g[j].comp].prep && !s->g[j].poss && g->anaphor != DY_G_THEY) continue;
+        if (it_skips_member(s, g, j)) continue;
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -253,6 +289,7 @@ static void resolve(sctx *s, int k)
         h->subj = 0;
         h->sent = sent;
     }
+    nc += it_object_candidates(s, k, cand + nc);
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
@@ -584,6 +621,29 @@ static int sentence_subject(const sctx *s, uint32_t head)
     return -1;
 }
 
+/* "Cambodian forces fired rockets into Thai territory, killing civilians": a participle right
+ * after a comma (not the sentence's first clause) opens a clause whose subject is the main
+ * clause's; it tells the result of the act before it. */
+static int participial_at(const sctx *s, uint32_t head)
+{
+    if (head < s->t0 + 2 || !(s->t[head - 1].flags & DY_TF_COMMA) || group_at(s, head) >= 0) return 0;
+    size_t l = s->t[head].nlen;
+    if (l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    int subj = sentence_subject(s, head);
+    return subj >= 0 && s->g[subj].t1 < head - 1;
+}
+
+/* The sentence has an event already from the actor at src with the same CAMEO root: the main
+ * clause's act, which the participle only tells the result of ("fired rockets, killing ..."). */
+static int sentence_has_event_from(const sctx *s, int src, const char *code)
+{
+    const dy_coder *c = s->c;
+    uint32_t a = s->t[s->g[src].t0].start;
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == s->sidx;)
+        if (c->ev[k].src_start == a && !strncmp(c->ev[k].code, code, 2)) return 1;
+    return 0;
+}
+
 /* "Obama wants Putin to attack ...", "urged Iran to stop ...": the actor before "to VERB" is the
  * object of the verb before it, and what it is asked to do has not happened. */
 static int complement_at(const sctx *s, uint32_t head)
@@ -777,6 +837,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
     /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
     if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && dy_code_is_country(x)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
+    if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
     dy_event e = {0};
     e.sent = s->sidx;
     set_code(e.source, x);
@@ -956,6 +1017,7 @@ static void fill_roles(sctx *s)
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source) */
         if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) continue;
@@ -1090,7 +1152,12 @@ static int code_sentence(sctx *s)
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
-            src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
+            int part = participial_at(s, m->head);
+            src = and_verb(s, m->head) || part ? sentence_subject(s, m->head) : find_source(s, m->head);
+            if (part && m->src < 0 && sentence_has_event_from(s, src, p->code)) {
+                ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
+                continue;
+            }
             if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
             if (nominal) {
