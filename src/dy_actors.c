@@ -163,6 +163,26 @@ static int model_name_at(const dy_dict *d, const dy_tok *toks, uint32_t j, uint3
     return 0;
 }
 
+/* "Sudan's army and the paramilitary Rapid Support Forces": one lower-case word after "and"
+ * that is no verb, preposition, determiner or clause word describes the next actor. */
+static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
+{
+    const dy_tok *t = &toks[j];
+    if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+    if (dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_PAT | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM)) return 0;
+    return 1;
+}
+
+/* "the Saudi city of Jeddah", "the port of Vladivostok": a name after "(place word) of" is a place. */
+static int place_of(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+{
+    static const char *const words[] = {"city", "town", "port", "province", "region", "village", "district", "capital", "resort"};
+    if (p <= t0 || !word_is(toks, norm, p, "of")) return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(word(toks, norm, p - 1), words[i])) return 1;
+    return 0;
+}
+
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
 static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                            const dy_aliases *al, mention *m, size_t nm, size_t cap)
@@ -304,7 +324,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             unsigned wc = dy_dict_wclass(d, toks[p].id);
             g->prep = (uint8_t)!!(wc & DY_WC_PREP);
             g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-            g->locative = (uint8_t)!!(wc & DY_WC_LOC);
+            g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p));
         }
         if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
         if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
@@ -324,12 +344,13 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         uint32_t a = out[k].t1, b = out[k + 1].t0;
         int link = 0, comma = 0;
         if (b == a && (toks[b].flags & DY_TF_HYPH)) link = 1;
-        else if (b > a && b - a <= 3) {
+        else if (b > a && b - a <= 4) {
             int ok = 1, conj = 0;
             for (uint32_t j = a; j < b; j++) {
                 if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
                 else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
+                else if (conj && coord_modifier(d, toks, j)) continue;
                 else ok = 0;
             }
             if (ok && conj) link = 1;

@@ -909,6 +909,40 @@ static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, 
     return n;
 }
 
+/* "Sudan's army and the RSF agreed to a ceasefire ..., Saudi Arabia and the US said": with a pair
+ * as subject, a symmetric act found no target of its own (no T in the pattern, no "with" or
+ * "between") stays within the pair; actors after a comma belong to another clause. */
+static int pair_keeps_act(const sctx *s, const match *m, int tgt)
+{
+    if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
+    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++)
+        if (s->t[j].flags & DY_TF_COMMA) return 1;
+    return 0;
+}
+
+/* "Saudi Arabia and Iran agreed on Friday to restore relations", "agreed to a ceasefire": what
+ * was agreed to is announced, not yet done (the dev set's convention: an intent, 03x). */
+static int agreed_to(const sctx *s, const match *m)
+{
+    if (s->t[m->head].nlen < 5 || strncmp(W(s, m->head), "agree", 5) != 0) return 0;
+    for (uint32_t j = m->head + 1; j < s->t1 && j <= m->head + 4; j++) {
+        if (WIS(s, j, "to")) return 1;
+        /* only a time between: "agreed on Friday to", "agreed in principle to", "agreed last week to" */
+        if (s->t[j].flags & (DY_TF_DATEW | DY_TF_NUM)) continue;
+        if (WIS(s, j, "on") || WIS(s, j, "in") || WIS(s, j, "principle") || WIS(s, j, "last") || WIS(s, j, "also")) continue;
+        return 0;
+    }
+    return 0;
+}
+
+/* "Delegations have been negotiating in the Saudi city of Jeddah": a place found after a meeting
+ * verb (not at the pattern's T) is where it happens, not a party; it hosts only when its country
+ * is a party named otherwise (meeting_place). */
+static int place_not_party(const sctx *s, const match *m, const dy_pattern *p, int tgt)
+{
+    return tgt >= 0 && m->tgt < 0 && p->meet && s->g[tgt].locative;
+}
+
 /* Where a meeting took place, as a country: a place in the sentence ("in Istanbul", "off the port
  * of Vladivostok"), else the destination of a visit in this or the sentence before. */
 static int meeting_place(const sctx *s, char home[4])
@@ -1173,6 +1207,10 @@ static int code_sentence(sctx *s)
             }
         }
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
+        if (place_not_party(s, m, p, tgt)) {
+            ex(c, "    a place is no party to the meeting\n");
+            tgt = -1;
+        }
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
@@ -1180,6 +1218,10 @@ static int code_sentence(sctx *s)
             /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
+            else if (pair_keeps_act(s, m, tgt)) {
+                ex(c, "    a pair subject: the act stays within the pair\n");
+                tgt = -1;
+            }
         }
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
@@ -1197,6 +1239,7 @@ static int code_sentence(sctx *s)
         }
         int mood = mood_at(s, m->head);
         const char *code = p->code;
+        if (mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && agreed_to(s, m)) mood = DY_MOOD_INTENT;
         if (mood == DY_MOOD_INTENT) {
             code = intent_code(p->code);
             if (code) {
