@@ -183,6 +183,20 @@ static int place_of(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_
     return 0;
 }
 
+/* "Israel's security cabinet", "Iran's elite Revolutionary Guards": after a state's possessive,
+ * lower-case modifiers of the role it owns (no verb, preposition or determiner). */
+static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0, uint32_t j, const group_state *gs,
+                             const mention *next)
+{
+    if (!gs->has_state || gs->has_agent || gs->has_person || next->anaphor || next->entry < 0) return 0;
+    if (dy_dict_actor(d, next->entry)->kind != DY_AK_AGENT) return 0;
+    if (!(toks[gap0].flags & DY_TF_POSS) || j == gap0) return 0;
+    /* a word that opens a verb pattern may stand here ("security", "war"): no verb follows 's */
+    const dy_tok *t = &toks[j];
+    if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+    return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM));
+}
+
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
 static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                            const dy_aliases *al, mention *m, size_t nm, size_t cap)
@@ -300,6 +314,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                     if (saw_of && word_is(toks, norm, j, "the")) continue;
                     if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
                     if (model_name_at(d, toks, j, gap1, &gs, &m[k])) continue;
+                    if (owned_modifier_at(d, toks, gap0, j, &gs, &m[k])) continue;
                     ok = 0;
                 }
                 if (!ok) break;

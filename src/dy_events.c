@@ -1042,20 +1042,34 @@ static int mutual_subject(const sctx *s, int src, uint32_t head)
     return 0;
 }
 
+/* "Brazil's Congress, Supreme Court and presidential palace": a bare role in a list whose first
+ * member names a country is that country's; NULL when there is none. */
+static const char *list_country(const sctx *s, int k)
+{
+    int head = s->g[k].comp;
+    if (head == k || s->g[head].ncomp < 2) return NULL;
+    const dy_actor *h = &s->g[head];
+    if (h->anaphor || !h->code[0] || h->code[0] == '-' || h->region || !dy_code_is_country(h->code)) return NULL;
+    return h->code;
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
-    if (!sc[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
+        const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
-         * stands for the actor before the comma (find_source) */
-        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) continue;
-        memcpy(g->code, sc, 3);
+         * stands for the actor before the comma (find_source); a comma in a list is no apposition */
+        if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
+            s->g[k - 1].t1 + 1 == g->t0)
+            continue;
+        if (!own && !sc[0]) continue;
+        memcpy(g->code, own ? own : sc, 3);
         g->filled = 1;
     }
 }
