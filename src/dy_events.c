@@ -922,15 +922,39 @@ static int pair_keeps_act(const sctx *s, const match *m, int tgt)
 
 /* "Saudi Arabia and Iran agreed on Friday to restore relations", "agreed to a ceasefire": what
  * was agreed to is announced, not yet done (the dev set's convention: an intent, 03x). */
+static int time_word(const sctx *s, uint32_t j)
+{
+    return (s->t[j].flags & (DY_TF_DATEW | DY_TF_NUM)) || WIS(s, j, "on") || WIS(s, j, "in") || WIS(s, j, "principle") ||
+           WIS(s, j, "last") || WIS(s, j, "also");
+}
+
 static int agreed_to(const sctx *s, const match *m)
 {
+    /* "agreed (on Friday) to restore relations": the act's verb after "agreed ... to" */
+    if (m->head >= s->t0 + 2 && WIS(s, m->head - 1, "to")) {
+        uint32_t j = m->head - 2;
+        while (j > s->t0 && m->head - j < 6 && time_word(s, j) && group_at(s, j) < 0) j--;
+        if (s->t[j].nlen >= 5 && !strncmp(W(s, j), "agree", 5)) return 1;
+    }
     if (s->t[m->head].nlen < 5 || strncmp(W(s, m->head), "agree", 5) != 0) return 0;
     for (uint32_t j = m->head + 1; j < s->t1 && j <= m->head + 4; j++) {
         if (WIS(s, j, "to")) return 1;
         /* only a time between: "agreed on Friday to", "agreed in principle to", "agreed last week to" */
-        if (s->t[j].flags & (DY_TF_DATEW | DY_TF_NUM)) continue;
-        if (WIS(s, j, "on") || WIS(s, j, "in") || WIS(s, j, "principle") || WIS(s, j, "last") || WIS(s, j, "also")) continue;
-        return 0;
+        if (!time_word(s, j)) return 0;
+    }
+    return 0;
+}
+
+/* "agreed on Friday to restore relations": the act agreed to is coded as the intent (agreed_to);
+ * the general "agreed" (030) before it says the same and is left out. */
+static int agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k)
+{
+    const dy_pattern *p = dy_dict_pattern(s->c->dict, ms[k].pat);
+    uint32_t h = ms[k].head;
+    if (strncmp(p->code, "03", 2) != 0 || s->t[h].nlen < 5 || strncmp(W(s, h), "agree", 5) != 0) return 0;
+    for (size_t q = k + 1; q < nm && ms[q].head <= h + 6; q++) {
+        const dy_pattern *pq = dy_dict_pattern(s->c->dict, ms[q].pat);
+        if (pq->code[0] != '-' && ms[q].head >= h + 2 && WIS(s, ms[q].head - 1, "to") && agreed_to(s, &ms[q])) return 1;
     }
     return 0;
 }
@@ -1169,6 +1193,7 @@ static int code_sentence(sctx *s)
             ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         int passive = is_passive_at(s, m->head);
         int src = -1, tgt = -1;
         int nominal = is_nominal(s, m->head);
