@@ -592,7 +592,7 @@ static int find_target(const sctx *s, uint32_t from, uint32_t limit)
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
-        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier) agent = (int)k; continue; }
+        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier && !g->locative) agent = (int)k; continue; }
         if (g->locative) { if (loc < 0) loc = (int)k; continue; }
         return g->comp;
     }
@@ -786,7 +786,11 @@ static int push_event(dy_coder *c, const dy_event *e)
  * ("the summit", "a visit", "Kim's second meeting", "the deepening ties")? */
 static int is_nominal(const sctx *s, uint32_t head)
 {
+    /* "the junta demanded", "its partners accused": a past tense after a noun is a verb */
+    size_t hl = s->t[head].nlen;
+    int past = hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2);
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 2; n++) {
+        if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
@@ -1098,6 +1102,81 @@ static void fill_roles(sctx *s)
     }
 }
 
+/* ---- mediation and hosting told in a participle: "a deal brokered by China", "talks hosted by
+ * Malaysia's prime minister", "The deal was brokered by the United States and France" ---- */
+
+/* The parties of the deal: a pair in the sentence before the participle (a coordination or "the
+ * two sides"), else the document's main pair so far. 1 when found. */
+static int deal_parties(const sctx *s, uint32_t before, char a[16], char b[16], int *ga, int *gb)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= before; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->code2[0] && g->code[0]) {
+            set_code(a, g->code); set_code(b, g->code2); *ga = *gb = (int)k;
+            return 1;
+        }
+        if (g->comp == (int16_t)k && g->ncomp == 2 && k + 1 < s->ng && g->code[0] && s->g[k + 1].code[0]) {
+            set_code(a, g->code); set_code(b, s->g[k + 1].code); *ga = (int)k; *gb = (int)k + 1;
+            return 1;
+        }
+    }
+    char x[16], y[16];
+    if (!dy_coder_topic(s->c, x, y)) return 0;
+    set_code(a, x); set_code(b, y); *ga = *gb = -1;
+    return 1;
+}
+
+static int push_third(sctx *s, const char *code, const char *x, int xi, const char *y, int yi, uint32_t head)
+{
+    if (!x[0] || !y[0] || x[0] == '-' || !strncmp(x, y, 3)) return 0;
+    dy_event e = {0};
+    e.sent = s->sidx;
+    set_code(e.source, x);
+    set_code(e.target, y);
+    snprintf(e.code, sizeof e.code, "%s", code);
+    memcpy(e.root, code, 2);
+    e.root[2] = 0;
+    e.quad = dy_cameo_quad(code);
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, code);
+    e.goldstein = cam ? cam->goldstein : 0;
+    e.date = date_for(s, head);
+    e.src_start = s->t[s->g[xi].t0].start;
+    e.src_end = s->t[s->g[xi].t1 - 1].end;
+    if (yi >= 0) { e.tgt_start = s->t[s->g[yi].t0].start; e.tgt_end = s->t[s->g[yi].t1 - 1].end; }
+    e.verb_start = s->t[head].start;
+    e.verb_end = s->t[head].end;
+    int r = push_event(s->c, &e);
+    if (r > 0) ex(s->c, "    event %s -> %s %s (%s)\n", e.source, e.target, e.code, cam ? cam->name : "?");
+    return r;
+}
+
+static int code_brokered(sctx *s)
+{
+    for (uint32_t i = s->t0 + 1; i + 1 < s->t1; i++) {
+        const char *code = WIS(s, i, "brokered") || WIS(s, i, "mediated") || WIS(s, i, "facilitated") ? "045"
+                         : WIS(s, i, "hosted") ? DY_CAMEO_HOST : NULL;
+        if (!code || !WIS(s, i + 1, "by")) continue;
+        uint32_t j = i + 2;
+        if (j < s->t1 && WIS(s, j, "the")) j++;
+        int x = group_at(s, j);
+        if (x < 0 || s->g[x].t0 != j || !is_named(s, x)) continue;
+        if (mood_at(s, i) != DY_MOOD_FACTUAL) continue;
+        char a[16], b[16];
+        int ga, gb;
+        if (!deal_parties(s, i, a, b, &ga, &gb)) continue;
+        ex(s->c, "  \"%s by\": %s for %s and %s\n", W(s, i), code, a, b);
+        /* two sides of one country (a government and its rebels): one act on that country */
+        if (!strncmp(a, b, 3) && dy_code_is_country(a)) { a[3] = 0; b[0] = 0; ga = -1; }
+        const char *xc[8];
+        int xi[8];
+        size_t nx = codes_of(s, x, xc, xi, 8);
+        for (size_t q = 0; q < nx; q++) {
+            if (push_third(s, code, xc[q], xi[q], a, ga, i) < 0 || (b[0] && push_third(s, code, xc[q], xi[q], b, gb, i) < 0)) return -1;
+        }
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1302,6 +1381,7 @@ static int code_sentence(sctx *s)
         const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
+    if (code_brokered(s)) return -1;
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
     if (c->opts.keep_actors) {

@@ -19,7 +19,8 @@ static void set_country(dy_story *st, const char *code, int from)
 
 static void tally(dy_story *st, const char *code)
 {
-    int role = strlen(code) > 3;    /* RUSGOV, MMRMIL, a person in office: a domestic actor */
+    /* MMRMIL, KENCOP, a domestic actor; not GOV, whose envoys and ministers act abroad */
+    int role = strlen(code) > 3 && strncmp(code + 3, "GOV", 3) != 0;
     for (size_t i = 0; i < st->ntally; i++)
         if (!memcmp(st->tally[i].c, code, 3)) { st->tally[i].n++; st->tally[i].roles += role; return; }
     if (st->ntally == sizeof st->tally / sizeof *st->tally) return;
