@@ -349,7 +349,11 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             const char *w = word(toks, norm, g->t1);
             size_t l = strlen(w);
             dy_dict_patterns_for(d, toks[g->t1].id, &np);
-            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0)) g->modifier = 1;
+            /* a plural ("protesters set fire", "troops fought") is a subject, not an adjective */
+            const char *lw = word(toks, norm, g->t1 - 1);
+            size_t ll = strlen(lw);
+            int plural = ll > 3 && lw[ll - 1] == 's' && lw[ll - 2] != 's' && lw[ll - 2] != 'u';
+            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural) g->modifier = 1;
         }
         ng++;
     }

@@ -415,6 +415,39 @@ static int reciprocal_at(const sctx *s, uint32_t j)
 
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m);
 
+/* "stormed the (official) residence of President X", "raided the embassy of Mexico": the object is
+ * a thing the actor after "of (the)" owns; that actor is the target. Up to three lower-case words
+ * (or an agent word used as an adjective) before "of"; the token where the owner starts, or 0. */
+static int partitive_word(const char *w)
+{
+    static const char *const q[] = {"more", "most", "some", "all", "many", "few", "several", "part", "parts", "much",
+                                    "each", "none", "any", "both", "half", "rest", "majority", "dozens", "hundreds",
+                                    "thousands", "millions", "one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", "ten", "number", "members", "member", "areas", "area"};
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
+        if (!strcmp(w, q[i])) return 1;
+    return 0;
+}
+
+static uint32_t owner_after_of(const sctx *s, uint32_t tj)
+{
+    for (uint32_t j = tj, n = 0; j < s->t1 && n < 4; j++, n++) {
+        if (n > 0 && WIS(s, j, "of")) {
+            uint32_t k = j + 1;
+            if (k < s->t1 && WIS(s, k, "the")) k++;
+            int g = k < s->t1 ? group_at(s, k) : -1;
+            return g >= 0 && s->g[g].t0 == k && s->g[g].code[0] && !s->g[g].modifier ? k : 0;
+        }
+        int gj = group_at(s, j);
+        if (gj >= 0 && !s->g[gj].modifier) return 0;
+        uint16_t f = s->t[j].flags;
+        if ((f & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        if (gj < 0 && (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
+        if (partitive_word(W(s, j))) return 0;     /* "five more of Russia's", "parts of Iraq" */
+    }
+    return 0;
+}
+
 /* The source slot S: an actor starts at ti (a leading "the" skipped) and is the event's source
  * ("despite S criticism+" in patterns imported from PETRARCH, whose $ may stand anywhere). */
 static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
@@ -465,6 +498,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
+        if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
+            uint32_t oj = owner_after_of(s, tj);
+            if (oj) { tj = oj; g = group_at(s, tj); }
+        }
         if (g < 0 && !by && reciprocal_at(s, tj)) {    /* "accused each other": the pair's own act */
             if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
             m->tgt = -1;
@@ -1177,6 +1214,22 @@ static int code_brokered(sctx *s)
     return 0;
 }
 
+/* "the government imposed a curfew" in a story set in Bangladesh, with no country named in the
+ * sentences before: a reference to the country the reader knows is the story's. */
+static void story_references(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_COUNTRY || g->code[0]) continue;
+        int gov = 0;
+        for (uint32_t i = g->t0; i < g->t1; i++) gov |= WIS(s, i, "government") || WIS(s, i, "regime");
+        snprintf(g->code, sizeof g->code, "%.3s%s", sc, gov ? "GOV" : "");
+        ex(s->c, "  \"the country\" unresolved: the story's, %s\n", g->code);
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1201,6 +1254,7 @@ static int code_sentence(sctx *s)
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     fill_roles(s);
+    story_references(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
