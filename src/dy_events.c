@@ -1118,6 +1118,28 @@ static const char *list_country(const sctx *s, int k)
     return h->code;
 }
 
+/* "Troops from the two countries fought": a bare role of a pair named by reference is the
+ * pair's (KGZMIL + TJKMIL); 1 when set. */
+static int role_of_pair(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if ((size_t)k + 1 >= s->ng) return 0;
+    const dy_actor *r = &s->g[k + 1];
+    uint32_t j = g->t1;
+    if (j >= s->t1 || !(WIS(s, j, "from") || WIS(s, j, "of"))) return 0;
+    j++;
+    if (r->t0 != j && !(r->t0 == j + 1 && WIS(s, j, "the"))) return 0;
+    if (r->anaphor != DY_G_PAIR || !r->code[0] || !r->code2[0]) return 0;
+    if (!dy_code_is_country(r->code) || !dy_code_is_country(r->code2)) return 0;
+    char role[4];
+    memcpy(role, g->code + 3, 3);
+    role[3] = 0;
+    snprintf(g->code, sizeof g->code, "%.3s%s", r->code, role);
+    snprintf(g->code2, sizeof g->code2, "%.3s%s", r->code2, role);
+    g->filled = 1;
+    return 1;
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
@@ -1127,6 +1149,7 @@ static void fill_roles(sctx *s)
         dy_actor *g = &s->g[k];
         if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
+        if (role_of_pair(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
