@@ -86,6 +86,7 @@ typedef struct group_state {
     char person[16];
     char role[4];
     int has_state, has_person, has_agent, region;
+    int weapon;         /* the role is a weapon's (agents.txt "MIL weapon = ...") */
 } group_state;
 
 static void finish(dy_actor *g, const group_state *s)
@@ -122,6 +123,7 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
         if (s->has_agent) return 1;     /* "military officials": the first role stands */
         cpy(s->role, sizeof s->role, a->code, 3);
         s->has_agent = 1;
+        s->weapon = a->weapon;
         return 1;
     default:
         if (s->has_state) {
@@ -158,6 +160,55 @@ static int name_word(const dy_dict *d, const dy_tok *t)
     if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM | DY_TF_DATEW)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
     return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
                                           DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM));
+}
+
+/* "Thai F-16 fighter jets", "Russian Su-25 jets": a model designation (a number joined by a hyphen
+ * to a capitalised word, or that word) between a state and the weapon or unit it owns. */
+static int model_name_at(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t gap1, const group_state *gs,
+                         const mention *next)
+{
+    if (!gs->has_state || gs->has_agent || gs->has_person || next->anaphor || next->entry < 0) return 0;
+    if (dy_dict_actor(d, next->entry)->kind != DY_AK_AGENT) return 0;
+    const dy_tok *t = &toks[j];
+    if ((t->flags & DY_TF_NUM) && (t->flags & DY_TF_HYPH)) return 1;
+    /* the hyphen itself, between a capitalised word and a number */
+    if (!(t->flags & DY_TF_WORD) && j + 1 < gap1 && (toks[j + 1].flags & DY_TF_NUM) && j > 0 && (toks[j - 1].flags & DY_TF_CAP))
+        return 1;
+    return 0;
+}
+
+/* "Sudan's army and the paramilitary Rapid Support Forces": one lower-case word after "and"
+ * that is no verb, preposition, determiner or clause word describes the next actor. */
+static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
+{
+    const dy_tok *t = &toks[j];
+    if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+    if (dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_PAT | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM)) return 0;
+    return 1;
+}
+
+/* "the Saudi city of Jeddah", "the port of Vladivostok": a name after "(place word) of" is a place. */
+static int place_of(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+{
+    static const char *const words[] = {"city", "town", "port", "province", "region", "village", "district", "capital", "resort"};
+    if (p <= t0 || !word_is(toks, norm, p, "of")) return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(word(toks, norm, p - 1), words[i])) return 1;
+    return 0;
+}
+
+/* "Israel's security cabinet", "Iran's elite Revolutionary Guards": after a state's possessive,
+ * lower-case modifiers of the role it owns (no verb, preposition or determiner). */
+static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0, uint32_t j, const group_state *gs,
+                             const mention *next)
+{
+    if (!gs->has_state || gs->has_agent || gs->has_person || next->anaphor || next->entry < 0) return 0;
+    if (dy_dict_actor(d, next->entry)->kind != DY_AK_AGENT) return 0;
+    if (!(toks[gap0].flags & DY_TF_POSS) || j == gap0) return 0;
+    /* a word that opens a verb pattern may stand here ("security", "war"): no verb follows 's */
+    const dy_tok *t = &toks[j];
+    if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+    return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM));
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
@@ -293,6 +344,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                     if (saw_of && word_is(toks, norm, j, "the")) continue;
                     if (saw_of && gs.has_agent && !gs.has_state && !gs.has_person && of_place_word(toks, norm, j)) { placew++; continue; }
                     if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
+                    if (model_name_at(d, toks, j, gap1, &gs, &m[k])) continue;
+                    if (owned_modifier_at(d, toks, gap0, j, &gs, &m[k])) continue;
                     ok = 0;
                 }
                 if (!ok || gap1 - gap0 - (uint32_t)placew > 4) break;
@@ -300,6 +353,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             }
             finish(g, &gs);
             g->region = (uint8_t)gs.region;
+            g->weapon = (uint8_t)(gs.weapon && !gs.has_state && !gs.has_person);
             /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
              * and a name no dictionary knows; the name is the person, with the title's code */
             if (gs.has_agent && !gs.has_person) {
@@ -316,7 +370,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             unsigned wc = dy_dict_wclass(d, toks[p].id);
             g->prep = (uint8_t)!!(wc & DY_WC_PREP);
             g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-            g->locative = (uint8_t)!!(wc & DY_WC_LOC);
+            g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p));
         }
         if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
         if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
@@ -326,7 +380,11 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             const char *w = word(toks, norm, g->t1);
             size_t l = strlen(w);
             dy_dict_patterns_for(d, toks[g->t1].id, &np);
-            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0)) g->modifier = 1;
+            /* a plural ("protesters set fire", "troops fought") is a subject, not an adjective */
+            const char *lw = word(toks, norm, g->t1 - 1);
+            size_t ll = strlen(lw);
+            int plural = ll > 3 && lw[ll - 1] == 's' && lw[ll - 2] != 's' && lw[ll - 2] != 'u';
+            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural) g->modifier = 1;
         }
         ng++;
     }
@@ -343,6 +401,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
                 else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
                 else if ((conj || comma) && epithet(d, toks, j, b)) continue;
+                else if (conj && coord_modifier(d, toks, j)) continue;
                 else ok = 0;
             }
             if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */

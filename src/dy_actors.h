@@ -40,6 +40,7 @@ typedef struct dy_actor {
     uint8_t used_as_source; /* set by the coder: the subject of an event */
     uint8_t filled;         /* set by the coder: a bare role given the story's country */
     uint8_t region;         /* a world region ("African leaders"), not a state */
+    uint8_t weapon;         /* a weapon alone ("rockets", "drones"): no party of any country */
     uint32_t name0;         /* a name read after a title ("Interior Minister Ali Yerlikaya"):
                              * its first token, the name running to t1; 0 when none */
     int16_t comp;           /* first member of its coordination (itself when alone) */

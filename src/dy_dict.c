@@ -304,7 +304,13 @@ static int kind_of(const char *k)
     return 0;
 }
 
+static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t from, int32_t to, char *phrase, int weapon);
 static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from, int32_t to, char *phrase)
+{
+    add_actor_phrase_q(L, code, kind, from, to, phrase, 0);
+}
+
+static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t from, int32_t to, char *phrase, int weapon)
 {
     uint32_t ids[32];
     char *p = trim(phrase);
@@ -332,6 +338,7 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
     snprintf(e->code, sizeof e->code, "%s", code);
     e->kind = (uint8_t)kind;
     e->caps = (uint8_t)caps;
+    e->weapon = (uint8_t)weapon;
     e->capmask = 0;
     /* a group's name of several words, and every city or region (the gazetteer): capitalised
      * words must be so in the text ("an Islamic state", "a nice day", "reading" stay words) */
@@ -420,17 +427,28 @@ static void actor_line(loader *L, char *s)
         add_actor_phrase(L, f[0], kind, from, to, ph);
 }
 
+/* ROLE [weapon] = phrase | phrase ...: "weapon" marks weapons ("MIL weapon = rockets | drones"),
+ * which take no country from the story (the coder leaves them bare). */
 static void agent_line(loader *L, char *s)
 {
     char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected 'ROLE = phrase | phrase'"); return; }
+    if (!eq) { problem(L, "expected 'ROLE [weapon] = phrase | phrase'"); return; }
     *eq = 0;
     char *role = trim(s);
+    int weapon = 0;
+    char *q = role;
+    while (*q && *q != ' ' && *q != '\t') q++;
+    if (*q) {
+        *q++ = 0;
+        q = trim(q);
+        if (strcmp(q, "weapon") != 0) { problem(L, "unknown qualifier '%s' after the role (only 'weapon')", q); return; }
+        weapon = 1;
+    }
     size_t rl = strlen(role);
     if (rl != 3 || !valid_code(role)) { problem(L, "bad role '%s' (three capital letters such as GOV or MIL)", role); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
-        add_actor_phrase(L, role, DY_AK_AGENT, INT32_MIN, INT32_MAX, ph);
+        add_actor_phrase_q(L, role, DY_AK_AGENT, INT32_MIN, INT32_MAX, ph, weapon);
 }
 
 /* ---- grammar ---- */

@@ -87,6 +87,8 @@ typedef struct dy_actor_entry {
     char code[16];      /* RUS, RUSGOV, IGOUNO; for agents the role (GOV) */
     uint8_t kind;       /* enum dy_actor_kind */
     uint8_t caps;       /* a one-word abbreviation written in capitals: matches only in capitals */
+    uint8_t weapon;     /* an agent that is a weapon ("rockets", "drones"): it has no country of its
+                         * own unless one is named next to it (agents.txt "MIL weapon = ...") */
     uint32_t capmask;   /* a group's or a city's name: words written capitalised must be so in the
                          * text ("Islamic State" the group, not "an Islamic state"; "Nice", not "nice") */
     int32_t from, to;   /* validity in days since 1970-01-01 (INT32_MIN / INT32_MAX when open) */

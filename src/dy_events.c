@@ -237,6 +237,41 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
     return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
 }
 
+/* "Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar, accusing it of ...": "it" is
+ * one actor, never a member of a list (the list is "they"). */
+static int it_skips_member(const sctx *s, const dy_actor *g, int j)
+{
+    return (g->anaphor == DY_G_IT || g->anaphor == DY_G_COUNTRY) && s->g[s->g[j].comp].ncomp >= 2;
+}
+
+/* When the sentence before "it" names only a list as subject, the object of a preposition before
+ * it is the one "it" speaks of ("cut ties with Qatar, accusing it"): such objects, newest first,
+ * as candidates after the sentence's subjects. */
+static size_t it_object_candidates(const sctx *s, int k, hist_entry *out)
+{
+    const dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_IT && g->anaphor != DY_G_COUNTRY) return 0;
+    int list = 0;
+    size_t n = 0;
+    for (int j = k - 1; j >= 0; j--) {
+        if (!s->g[j].code[0]) continue;
+        const dy_actor *h = &s->g[s->g[j].comp];
+        if (!h->prep && !s->g[j].poss) {
+            if (h->ncomp < 2) return 0;     /* a single subject: the usual reading */
+            list = 1;
+            continue;
+        }
+        if (h->ncomp >= 2 || s->g[j].poss || s->g[j].locative || s->g[j].kind != DY_GK_STATE) continue;
+        set_code(out[n].code, s->g[j].code);
+        set_code(out[n].code2, s->g[j].code2);
+        out[n].kind = s->g[j].kind;
+        out[n].subj = 0;
+        out[n].sent = s->sidx;
+        n++;
+    }
+    return list ? n : 0;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 static void resolve(sctx *s, int k)
 {
@@ -244,7 +279,7 @@ static void resolve(sctx *s, int k)
     dy_actor *g = &s->g[k];
     uint32_t sent = s->sidx;
     /* candidates, newest first: groups earlier in this sentence, then history */
-    hist_entry cand[HIST + DY_MAX_ACTORS];
+    hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
     size_t nc = 0;
     /* "the two countries" speaks of a pair named before this sentence: in "Seoul and Washington
      * condemned the ties between the two countries" it is not Seoul and Washington */
@@ -253,6 +288,7 @@ static void resolve(sctx *s, int k)
         /* in its own sentence, "it" and "he" refer to a subject, not to the object of a
          * preposition ("a pact between Russia and North Korea, and it summoned ...") */
         if (s->g[s->g[j].comp].prep && !s->g[j].poss && g->anaphor != DY_G_THEY) continue;
+        if (it_skips_member(s, g, j)) continue;
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -261,6 +297,7 @@ static void resolve(sctx *s, int k)
         h->place = s->g[j].locative;
         h->sent = sent;
     }
+    nc += it_object_candidates(s, k, cand + nc);
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
@@ -386,6 +423,39 @@ static int reciprocal_at(const sctx *s, uint32_t j)
 
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m);
 
+/* "stormed the (official) residence of President X", "raided the embassy of Mexico": the object is
+ * a thing the actor after "of (the)" owns; that actor is the target. Up to three lower-case words
+ * (or an agent word used as an adjective) before "of"; the token where the owner starts, or 0. */
+static int partitive_word(const char *w)
+{
+    static const char *const q[] = {"more", "most", "some", "all", "many", "few", "several", "part", "parts", "much",
+                                    "each", "none", "any", "both", "half", "rest", "majority", "dozens", "hundreds",
+                                    "thousands", "millions", "one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", "ten", "number", "members", "member", "areas", "area"};
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
+        if (!strcmp(w, q[i])) return 1;
+    return 0;
+}
+
+static uint32_t owner_after_of(const sctx *s, uint32_t tj)
+{
+    for (uint32_t j = tj, n = 0; j < s->t1 && n < 4; j++, n++) {
+        if (n > 0 && WIS(s, j, "of")) {
+            uint32_t k = j + 1;
+            if (k < s->t1 && WIS(s, k, "the")) k++;
+            int g = k < s->t1 ? group_at(s, k) : -1;
+            return g >= 0 && s->g[g].t0 == k && s->g[g].code[0] && !s->g[g].modifier ? k : 0;
+        }
+        int gj = group_at(s, j);
+        if (gj >= 0 && !s->g[gj].modifier) return 0;
+        uint16_t f = s->t[j].flags;
+        if ((f & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        if (gj < 0 && (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
+        if (partitive_word(W(s, j))) return 0;     /* "five more of Russia's", "parts of Iraq" */
+    }
+    return 0;
+}
+
 /* The source slot S: an actor starts at ti (a leading "the" skipped) and is the event's source
  * ("despite S criticism+" in patterns imported from PETRARCH, whose $ may stand anywhere). */
 static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
@@ -452,6 +522,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
+        if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
+            uint32_t oj = owner_after_of(s, tj);
+            if (oj) { tj = oj; g = group_at(s, tj); }
+        }
         if (g < 0 && !by && reciprocal_at(s, tj)) {    /* "accused each other": the pair's own act */
             if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
             m->tgt = -1;
@@ -608,7 +682,7 @@ static int find_target(const sctx *s, uint32_t from, uint32_t limit)
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
-        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier) agent = (int)k; continue; }
+        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier && !g->locative) agent = (int)k; continue; }
         if (g->locative) { if (loc < 0) loc = (int)k; continue; }
         return g->comp;
     }
@@ -635,6 +709,29 @@ static int sentence_subject(const sctx *s, uint32_t head)
         return g->comp;
     }
     return -1;
+}
+
+/* "Cambodian forces fired rockets into Thai territory, killing civilians": a participle right
+ * after a comma (not the sentence's first clause) opens a clause whose subject is the main
+ * clause's; it tells the result of the act before it. */
+static int participial_at(const sctx *s, uint32_t head)
+{
+    if (head < s->t0 + 2 || !(s->t[head - 1].flags & DY_TF_COMMA) || group_at(s, head) >= 0) return 0;
+    size_t l = s->t[head].nlen;
+    if (l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    int subj = sentence_subject(s, head);
+    return subj >= 0 && s->g[subj].t1 < head - 1;
+}
+
+/* The sentence has an event already from the actor at src with the same CAMEO root: the main
+ * clause's act, which the participle only tells the result of ("fired rockets, killing ..."). */
+static int sentence_has_event_from(const sctx *s, int src, const char *code)
+{
+    const dy_coder *c = s->c;
+    uint32_t a = s->t[s->g[src].t0].start;
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == s->sidx;)
+        if (c->ev[k].src_start == a && !strncmp(c->ev[k].code, code, 2)) return 1;
+    return 0;
 }
 
 /* "Obama wants Putin to attack ...", "urged Iran to stop ...": the actor before "to VERB" is the
@@ -877,7 +974,11 @@ static int push_event(dy_coder *c, const dy_event *e)
  * ("the summit", "a visit", "Kim's second meeting", "the deepening ties", "a brief private visit")? */
 static int is_nominal(const sctx *s, uint32_t head)
 {
+    /* "the junta demanded", "its partners accused": a past tense after a noun is a verb */
+    size_t hl = s->t[head].nlen;
+    int past = hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2);
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
+        if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
@@ -928,6 +1029,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
     /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
     if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && dy_code_is_country(x)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
+    if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
     dy_event e = {0};
     e.sent = s->sidx;
     set_code(e.source, x);
@@ -997,6 +1099,64 @@ static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, 
                 n += r;
             }
     return n;
+}
+
+/* "Sudan's army and the RSF agreed to a ceasefire ..., Saudi Arabia and the US said": with a pair
+ * as subject, a symmetric act found no target of its own (no T in the pattern, no "with" or
+ * "between") stays within the pair; actors after a comma belong to another clause. */
+static int pair_keeps_act(const sctx *s, const match *m, int tgt)
+{
+    if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
+    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++)
+        if (s->t[j].flags & DY_TF_COMMA) return 1;
+    return 0;
+}
+
+/* "Saudi Arabia and Iran agreed on Friday to restore relations", "agreed to a ceasefire": what
+ * was agreed to is announced, not yet done (the dev set's convention: an intent, 03x). */
+static int time_word(const sctx *s, uint32_t j)
+{
+    return (s->t[j].flags & (DY_TF_DATEW | DY_TF_NUM)) || WIS(s, j, "on") || WIS(s, j, "in") || WIS(s, j, "principle") ||
+           WIS(s, j, "last") || WIS(s, j, "also");
+}
+
+static int agreed_to_act(const sctx *s, const match *m)
+{
+    /* "agreed (on Friday) to restore relations": the act's verb after "agreed ... to" */
+    if (m->head >= s->t0 + 2 && WIS(s, m->head - 1, "to")) {
+        uint32_t j = m->head - 2;
+        while (j > s->t0 && m->head - j < 6 && time_word(s, j) && group_at(s, j) < 0) j--;
+        if (s->t[j].nlen >= 5 && !strncmp(W(s, j), "agree", 5)) return 1;
+    }
+    if (s->t[m->head].nlen < 5 || strncmp(W(s, m->head), "agree", 5) != 0) return 0;
+    for (uint32_t j = m->head + 1; j < s->t1 && j <= m->head + 4; j++) {
+        if (WIS(s, j, "to")) return 1;
+        /* only a time between: "agreed on Friday to", "agreed in principle to", "agreed last week to" */
+        if (!time_word(s, j)) return 0;
+    }
+    return 0;
+}
+
+/* "agreed on Friday to restore relations": the act agreed to is coded as the intent (agreed_to_act);
+ * the general "agreed" (030) before it says the same and is left out. */
+static int agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k)
+{
+    const dy_pattern *p = dy_dict_pattern(s->c->dict, ms[k].pat);
+    uint32_t h = ms[k].head;
+    if (strncmp(p->code, "03", 2) != 0 || s->t[h].nlen < 5 || strncmp(W(s, h), "agree", 5) != 0) return 0;
+    for (size_t q = k + 1; q < nm && ms[q].head <= h + 6; q++) {
+        const dy_pattern *pq = dy_dict_pattern(s->c->dict, ms[q].pat);
+        if (pq->code[0] != '-' && ms[q].head >= h + 2 && WIS(s, ms[q].head - 1, "to") && agreed_to_act(s, &ms[q])) return 1;
+    }
+    return 0;
+}
+
+/* "Delegations have been negotiating in the Saudi city of Jeddah": a place found after a meeting
+ * verb (not at the pattern's T) is where it happens, not a party; it hosts only when its country
+ * is a party named otherwise (meeting_place). */
+static int place_not_party(const sctx *s, const match *m, const dy_pattern *p, int tgt)
+{
+    return tgt >= 0 && m->tgt < 0 && p->meet && s->g[tgt].locative;
 }
 
 /* Where a meeting took place, as a country: a place in the sentence ("in Istanbul", "off the port
@@ -1129,19 +1289,57 @@ static void possessive_roles(sctx *s)
     }
 }
 
+/* "Brazil's Congress, Supreme Court and presidential palace": a bare role in a list whose first
+ * member names a country is that country's; NULL when there is none. */
+static const char *list_country(const sctx *s, int k)
+{
+    int head = s->g[k].comp;
+    if (head == k || s->g[head].ncomp < 2) return NULL;
+    const dy_actor *h = &s->g[head];
+    if (h->anaphor || !h->code[0] || h->code[0] == '-' || h->region || !dy_code_is_country(h->code)) return NULL;
+    return h->code;
+}
+
+/* "Troops from the two countries fought": a bare role of a pair named by reference is the
+ * pair's (KGZMIL + TJKMIL); 1 when set. */
+static int role_of_pair(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if ((size_t)k + 1 >= s->ng) return 0;
+    const dy_actor *r = &s->g[k + 1];
+    uint32_t j = g->t1;
+    if (j >= s->t1 || !(WIS(s, j, "from") || WIS(s, j, "of"))) return 0;
+    j++;
+    if (r->t0 != j && !(r->t0 == j + 1 && WIS(s, j, "the"))) return 0;
+    if (r->anaphor != DY_G_PAIR || !r->code[0] || !r->code2[0]) return 0;
+    if (!dy_code_is_country(r->code) || !dy_code_is_country(r->code2)) return 0;
+    char role[4];
+    memcpy(role, g->code + 3, 3);
+    role[3] = 0;
+    snprintf(g->code, sizeof g->code, "%.3s%s", r->code, role);
+    snprintf(g->code2, sizeof g->code2, "%.3s%s", r->code2, role);
+    g->filled = 1;
+    return 1;
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
-    if (!sc[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
+        if (role_of_pair(s, (int)k)) continue;
+        const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
-         * stands for the actor before the comma (find_source) */
-        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) continue;
-        memcpy(g->code, sc, 3);
+         * stands for the actor before the comma (find_source); a comma in a list is no apposition */
+        if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
+            s->g[k - 1].t1 + 1 == g->t0)
+            continue;
+        if (!own && !sc[0]) continue;
+        memcpy(g->code, own ? own : sc, 3);
         g->filled = 1;
     }
 }
@@ -1387,6 +1585,97 @@ static void petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const
     }
 }
 
+/* ---- mediation and hosting told in a participle: "a deal brokered by China", "talks hosted by
+ * Malaysia's prime minister", "The deal was brokered by the United States and France" ---- */
+
+/* The parties of the deal: a pair in the sentence before the participle (a coordination or "the
+ * two sides"), else the document's main pair so far. 1 when found. */
+static int deal_parties(const sctx *s, uint32_t before, char a[16], char b[16], int *ga, int *gb)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= before; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->code2[0] && g->code[0]) {
+            set_code(a, g->code); set_code(b, g->code2); *ga = *gb = (int)k;
+            return 1;
+        }
+        if (g->comp == (int16_t)k && g->ncomp == 2 && k + 1 < s->ng && g->code[0] && s->g[k + 1].code[0]) {
+            set_code(a, g->code); set_code(b, s->g[k + 1].code); *ga = (int)k; *gb = (int)k + 1;
+            return 1;
+        }
+    }
+    char x[16], y[16];
+    if (!dy_coder_topic(s->c, x, y)) return 0;
+    set_code(a, x); set_code(b, y); *ga = *gb = -1;
+    return 1;
+}
+
+static int push_third(sctx *s, const char *code, const char *x, int xi, const char *y, int yi, uint32_t head)
+{
+    if (!x[0] || !y[0] || x[0] == '-' || !strncmp(x, y, 3)) return 0;
+    dy_event e = {0};
+    e.sent = s->sidx;
+    set_code(e.source, x);
+    set_code(e.target, y);
+    snprintf(e.code, sizeof e.code, "%s", code);
+    memcpy(e.root, code, 2);
+    e.root[2] = 0;
+    e.quad = dy_cameo_quad(code);
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, code);
+    e.goldstein = cam ? cam->goldstein : 0;
+    e.date = date_for(s, head);
+    e.src_start = s->t[s->g[xi].t0].start;
+    e.src_end = s->t[s->g[xi].t1 - 1].end;
+    if (yi >= 0) { e.tgt_start = s->t[s->g[yi].t0].start; e.tgt_end = s->t[s->g[yi].t1 - 1].end; }
+    e.verb_start = s->t[head].start;
+    e.verb_end = s->t[head].end;
+    int r = push_event(s->c, &e);
+    if (r > 0) ex(s->c, "    event %s -> %s %s (%s)\n", e.source, e.target, e.code, cam ? cam->name : "?");
+    return r;
+}
+
+static int code_brokered(sctx *s)
+{
+    for (uint32_t i = s->t0 + 1; i + 1 < s->t1; i++) {
+        const char *code = WIS(s, i, "brokered") || WIS(s, i, "mediated") || WIS(s, i, "facilitated") ? "045"
+                         : WIS(s, i, "hosted") ? DY_CAMEO_HOST : NULL;
+        if (!code || !WIS(s, i + 1, "by")) continue;
+        uint32_t j = i + 2;
+        if (j < s->t1 && WIS(s, j, "the")) j++;
+        int x = group_at(s, j);
+        if (x < 0 || s->g[x].t0 != j || !is_named(s, x)) continue;
+        if (mood_at(s, i) != DY_MOOD_FACTUAL) continue;
+        char a[16], b[16];
+        int ga, gb;
+        if (!deal_parties(s, i, a, b, &ga, &gb)) continue;
+        ex(s->c, "  \"%s by\": %s for %s and %s\n", W(s, i), code, a, b);
+        /* two sides of one country (a government and its rebels): one act on that country */
+        if (!strncmp(a, b, 3) && dy_code_is_country(a)) { a[3] = 0; b[0] = 0; ga = -1; }
+        const char *xc[8];
+        int xi[8];
+        size_t nx = codes_of(s, x, xc, xi, 8);
+        for (size_t q = 0; q < nx; q++) {
+            if (push_third(s, code, xc[q], xi[q], a, ga, i) < 0 || (b[0] && push_third(s, code, xc[q], xi[q], b, gb, i) < 0)) return -1;
+        }
+    }
+    return 0;
+}
+
+/* "the government imposed a curfew" in a story set in Bangladesh, with no country named in the
+ * sentences before: a reference to the country the reader knows is the story's. */
+static void story_references(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_COUNTRY || g->code[0]) continue;
+        int gov = 0;
+        for (uint32_t i = g->t0; i < g->t1; i++) gov |= WIS(s, i, "government") || WIS(s, i, "regime");
+        snprintf(g->code, sizeof g->code, "%.3s%s", sc, gov ? "GOV" : "");
+        ex(s->c, "  \"the country\" unresolved: the story's, %s\n", g->code);
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1409,6 +1698,7 @@ static int code_sentence(sctx *s)
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     possessive_roles(s);
     fill_roles(s);
+    story_references(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
@@ -1485,6 +1775,7 @@ static int code_sentence(sctx *s)
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
+        if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -1530,7 +1821,12 @@ static int code_sentence(sctx *s)
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
-            src = and_verb(s, m->head) ? sentence_subject(s, m->head) : find_source(s, m->head);
+            int part = participial_at(s, m->head);
+            src = and_verb(s, m->head) || part ? sentence_subject(s, m->head) : find_source(s, m->head);
+            if (part && m->src < 0 && sentence_has_event_from(s, src, p->code)) {
+                ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
+                continue;
+            }
             if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
             if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
@@ -1549,6 +1845,10 @@ static int code_sentence(sctx *s)
         }
     roles_done:
         if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
+        if (place_not_party(s, m, p, tgt)) {
+            ex(c, "    a place is no party to the meeting\n");
+            tgt = -1;
+        }
         /* the text's body, unless the phrase names one ("a Security Council resolution"); a
          * country there drafted the text ("a Russian draft") */
         if (!(tgt >= 0 && !strncmp(s->g[tgt].code, "IGO", 3))) body = body_target(s, m, p);
@@ -1567,6 +1867,10 @@ static int code_sentence(sctx *s)
             /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
+            else if (pair_keeps_act(s, m, tgt)) {
+                ex(c, "    a pair subject: the act stays within the pair\n");
+                tgt = -1;
+            }
         }
         if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
@@ -1585,6 +1889,7 @@ static int code_sentence(sctx *s)
         }
         int mood = mood_at(s, m->head);
         const char *code = p->code;
+        if (mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && agreed_to_act(s, m)) mood = DY_MOOD_INTENT;
         if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
         if (mood == DY_MOOD_INTENT) {
             code = intent_code(p->code);
@@ -1613,6 +1918,7 @@ static int code_sentence(sctx *s)
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
     drop_body(s, body);
+    if (code_brokered(s)) return -1;
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) {
             remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);

@@ -19,12 +19,33 @@ static void set_country(dy_story *st, const char *code, int from)
 
 static void tally(dy_story *st, const char *code)
 {
+    /* MMRMIL, KENCOP, a domestic actor; not GOV, whose envoys and ministers act abroad */
+    int role = strlen(code) > 3 && strncmp(code + 3, "GOV", 3) != 0;
     for (size_t i = 0; i < st->ntally; i++)
-        if (!memcmp(st->tally[i].c, code, 3)) { st->tally[i].n++; return; }
+        if (!memcmp(st->tally[i].c, code, 3)) { st->tally[i].n++; st->tally[i].roles += role; return; }
     if (st->ntally == sizeof st->tally / sizeof *st->tally) return;
     memcpy(st->tally[st->ntally].c, code, 3);
     st->tally[st->ntally].c[3] = 0;
+    st->tally[st->ntally].roles = role;
     st->tally[st->ntally++].n = 1;
+}
+
+/* No country leads clearly: among those named nearly as often as the first (two thirds at least),
+ * the one named most often with roles of its own ("US sanctions Myanmar generals" ... "Myanmar's
+ * army") is where the story's domestic actors are; -1 when none stands out so. */
+static int pick_by_roles(const dy_story *st, int best)
+{
+    int pick = -1, tie = 0;
+    for (size_t i = 0; i < st->ntally; i++) {
+        if (3 * st->tally[i].n < 2 * st->tally[best].n || st->tally[i].roles == 0) continue;
+        if (pick < 0 || st->tally[i].roles > st->tally[pick].roles) { pick = (int)i; tie = 0; }
+        else if (st->tally[i].roles == st->tally[pick].roles) tie = 1;
+    }
+    if (pick < 0 || tie) return -1;
+    for (size_t i = 0; i < st->ntally; i++)
+        if ((int)i != pick && 3 * st->tally[i].n >= 2 * st->tally[best].n && 2 * st->tally[i].roles >= st->tally[pick].roles)
+            return -1;
+    return pick;
 }
 
 /* The place named most often (the title's countries count twice), when it stands out: twice
@@ -39,8 +60,11 @@ static void pick_dominant(dy_story *st)
         } else if (st->tally[i].n > second) second = st->tally[i].n;
     st->country[0] = 0;
     st->from = DY_STORY_NONE;
+    int by_roles = -1;
     if (best >= 0 && st->tally[best].n >= 2 && 2 * st->tally[best].n >= 3 * second)
         set_country(st, st->tally[best].c, DY_STORY_DOMINANT);
+    else if (best >= 0 && st->tally[best].n >= 2 && (by_roles = pick_by_roles(st, best)) >= 0)
+        set_country(st, st->tally[by_roles].c, DY_STORY_DOMINANT);
     else if (st->title[0])      /* no clear lead: the title's first country */
         set_country(st, st->title, DY_STORY_TITLE);
 }

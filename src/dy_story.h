@@ -27,7 +27,8 @@ typedef struct dy_story {
     char country[4];        /* "" while unknown */
     int from;               /* DY_STORY_*: how it was found */
     char title[4];          /* the title's first country, "" when none */
-    struct { char c[4]; int n; } tally[32];     /* countries named so far, and how often */
+    struct { char c[4]; int n, roles; } tally[32];  /* countries named so far, how often, and how
+                                                 * often with a role of their own ("Myanmar generals") */
     size_t ntally;
     dy_toks toks;           /* scratch for the title */
     dy_buf norm;
