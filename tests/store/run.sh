@@ -114,8 +114,14 @@ if command -v sqlite3 > /dev/null 2>&1 && [ -x build/bench-gen ]; then
         kill -9 $pid 2> /dev/null
         wait $pid 2> /dev/null
         ok=$(sqlite3 "$K" 'PRAGMA integrity_check' 2>&1)
-        n=$(sqlite3 "$K" 'SELECT count(*) FROM documents' 2>&1)
-        orphans=$(sqlite3 "$K" 'SELECT count(*) FROM events WHERE doc NOT IN (SELECT id FROM documents)' 2>&1)
+        # killed before the schema was written (a slow start, as under ASan): no table, nothing in it
+        if sqlite3 "$K" "SELECT 1 FROM sqlite_master WHERE name = 'documents'" 2> /dev/null | grep -q 1; then
+            n=$(sqlite3 "$K" 'SELECT count(*) FROM documents' 2>&1)
+            orphans=$(sqlite3 "$K" 'SELECT count(*) FROM events WHERE doc NOT IN (SELECT id FROM documents)' 2>&1)
+        else
+            n=0
+            orphans=$(sqlite3 "$K" "SELECT count(*) FROM sqlite_master WHERE type = 'table'" 2>&1)   # must be 0 too
+        fi
         if [ "$ok" != ok ] || { [ $((n % 40)) -ne 0 ] && [ "$n" != "$total" ]; } || [ "$orphans" != 0 ]; then
             bad=$((bad + 1))
             echo "     trial $trial: integrity '$ok', $n documents, $orphans orphan events"
