@@ -1636,9 +1636,10 @@ static int push_third(sctx *s, const char *code, const char *x, int xi, const ch
 static int code_brokered(sctx *s)
 {
     for (uint32_t i = s->t0 + 1; i + 1 < s->t1; i++) {
+        if (!WIS(s, i + 1, "by")) continue;     /* one test a word; "by" is rare */
         const char *code = WIS(s, i, "brokered") || WIS(s, i, "mediated") || WIS(s, i, "facilitated") ? "045"
                          : WIS(s, i, "hosted") ? DY_CAMEO_HOST : NULL;
-        if (!code || !WIS(s, i + 1, "by")) continue;
+        if (!code) continue;
         uint32_t j = i + 2;
         if (j < s->t1 && WIS(s, j, "the")) j++;
         int x = group_at(s, j);
