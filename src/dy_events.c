@@ -804,6 +804,7 @@ static int mood_at(const sctx *s, uint32_t head)
          * "If Russia and China attack" is one clause with a compound subject */
         if (WIS(s, j, "that") ||
             ((WIS(s, j, "and") || WIS(s, j, "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
+             !WIS(s, j + 1, "to") &&     /* "committed to keep talking and to meet": one verb's */
              !(j + 2 < s->t1 && WIS(s, j + 1, "the") && group_at(s, j + 2) >= 0))) {
             start = j + 1;
             break;
@@ -1504,6 +1505,35 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
     return -1;
 }
 
+/* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
+ * answers the last accusation, demand or threat aimed at its subject in this or the two
+ * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
+static int accuser(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || strncmp(v->target, kc, 3) || !strncmp(v->source, kc, 3)) continue;
+        if (strcmp(v->root, "10") && strcmp(v->root, "11") && strcmp(v->root, "12") && strcmp(v->root, "13")) continue;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
 /* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
  * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
  * subject did. */
@@ -1860,6 +1890,7 @@ static int code_sentence(sctx *s)
             else if (g >= 0 && src < 0) src = g;
             else if (g >= 0) tgt = g;
         }
+        if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
