@@ -1534,6 +1534,57 @@ static int accuser(sctx *s, int known, int *added)
     return -1;
 }
 
+/* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
+ * hostile act named by a noun (verb flag author) is the source of the story's last material
+ * conflict (roots 14-20) that the subject took no part in; where that sentence has several
+ * authors of the same act on the same target ("US and British strikes"), the second is code2.
+ * Returns an added group (drop_body), or -1. */
+static int act_author(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        int root = atoi(v->root);
+        if (v->mood || v->source[0] == '-' || root < 14 || root > 20) continue;
+        if (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
+            if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
+                strncmp(c->ev[f].source, kc, 3)) {
+                set_code(g->code2, c->ev[f].source);
+                break;
+            }
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    target from the context: %s%s%s, the author of the act of sentence %u\n", g->code, g->code2[0] ? " and " : "",
+           g->code2, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* For a hostile act named by a noun (flag author): an actor after "by" is its author; one after
+ * "as" ("condemned the strikes as a violation of Yemen's sovereignty") is no party, and then the
+ * author comes from the context (-2); another actor ("the attack on Kyiv") stays the target. */
+static int author_in_clause(const sctx *s, const match *m, int tgt)
+{
+    if (tgt < 0) return -2;
+    for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
+        if (WIS(s, j, "by")) return tgt;
+        if (WIS(s, j, "as")) return -2;
+    }
+    return tgt;
+}
+
 /* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
  * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
  * subject did. */
@@ -1891,6 +1942,8 @@ static int code_sentence(sctx *s)
             else if (g >= 0) tgt = g;
         }
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
+        if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
+            tgt = act_author(s, s->g[src].comp, &body);
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
