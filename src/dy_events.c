@@ -289,6 +289,10 @@ static void resolve(sctx *s, int k)
          * preposition ("a pact between Russia and North Korea, and it summoned ...") */
         if (s->g[s->g[j].comp].prep && !s->g[j].poss && g->anaphor != DY_G_THEY) continue;
         if (it_skips_member(s, g, j)) continue;
+        /* "Isaias greeted him": an object pronoun is not its own verb's subject */
+        if (g->anaphor == DY_G_PERSON && (WIS(s, g->t0, "him") || WIS(s, g->t0, "her")) && s->g[j].t1 + 3 >= g->t0 &&
+            s->g[j].t1 < g->t0 && !s->g[s->g[j].comp].prep)
+            continue;
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -1185,6 +1189,17 @@ static int meeting_place(const sctx *s, char home[4])
 /* Paired acts (docs/coding.md): hosting implies a visit back ("043 host+ T ; pair=042"), and a
  * meeting where one party is at home is that party's hosting (043) and the other's visit (042).
  * 1: coded here; 0: not a case for it (the caller codes the act as usual); -1: out of memory. */
+/* "Abiy arrived in Asmara ... and Isaias greeted him": the paired act (the visit) is told
+ * already in the sentence, between the same countries with the same root. */
+static int pair_told(const sctx *s, const char *code, const char *from, const char *to)
+{
+    for (size_t e = s->c->nev; e-- > 0 && s->c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &s->c->ev[e];
+        if (!strncmp(v->code, code, 2) && !strncmp(v->source, from, 3) && !strncmp(v->target, to, 3)) return 1;
+    }
+    return 0;
+}
+
 static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, int tgt)
 {
     const char *xc[4], *yc[4];
@@ -1220,7 +1235,8 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
     for (size_t a = 0; a < nx; a++)
         for (size_t b = 0; b < ny; b++) {
             if (emit_one(s, m, code1, c1, xc[a], xi[a], yc[b], yi[b], DY_MOOD_FACTUAL, date) < 0) return -1;
-            if (emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
+            if (!pair_told(s, code2, yc[b], xc[a]) &&
+                emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
         }
     return 1;
 }
@@ -1881,6 +1897,9 @@ static int code_sentence(sctx *s)
             /* "talks with A, which were attended by B": A is no subject of the passive */
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
+            /* "arrived in AlUla and was greeted by the crown prince": the first verb's subject */
+            if (subj < 0 && m->head >= s->t0 + 2 && WIS(s, m->head - 2, "and") && gram_is(s, m->head - 1, DY_G_BE, &(uint32_t){0}))
+                subj = sentence_subject(s, m->head);
             if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
                 passive_slot(s, m, subj, limit, &src, &tgt);
                 if (c->opts.explain) ex(c, "    passive voice, source in the pattern\n");
