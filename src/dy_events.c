@@ -325,6 +325,7 @@ static void resolve(sctx *s, int k)
             if (sent - cand[j].sent > reach) break;
             if (cand[j].code[0] == '-' || cand[j].place) continue;
             if (people && cand[j].kind != DY_GK_PERSON) continue;
+            if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
             if (cand[j].code2[0]) {
                 if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
             }
@@ -649,6 +650,15 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 
 /* ---- sources, targets, mood ---- */
 
+/* "Zuniga told reporters that Arce had asked him ...": the listener of a speech verb is no
+ * subject of what is reported. */
+static int told_listener(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    return j > s->t0 && (WIS(s, j - 1, "told") || WIS(s, j - 1, "tells") || WIS(s, j - 1, "telling"));
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -661,6 +671,7 @@ static int find_source(const sctx *s, uint32_t head)
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
         if (g->locative) continue;
+        if (told_listener(s, g)) continue;
         if (g->prep && !g->poss) {
             if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
             continue;
@@ -1622,7 +1633,7 @@ static int rejected_text(const sctx *s, const match *ms, size_t k)
  * stay both ways. */
 static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
 {
-    if (src < 0 || tgt < 0 || is_pair(s, src) || is_pair(s, tgt)) return 0;
+    if (src < 0 || tgt < 0 || is_pair(s, src)) return 0;
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 6 && j >= s->g[src].t1; n++)
         if (!strncmp(W(s, j), "agree", 5)) return 0;
     return 1;
