@@ -234,6 +234,8 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
     if (!gram_is(s, j, DY_G_BE, &e) || e >= s->t1) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);
+    /* "it was cutting ties": a progressive verb has a real subject */
+    if (l > 4 && strcmp(w + l - 3, "ing") == 0) return 0;
     return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
 }
 
