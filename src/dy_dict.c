@@ -804,7 +804,7 @@ static void pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0;
+    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0;
     char pair[8] = "", to[16] = "";
     if (flags) {
         *flags++ = 0;
@@ -814,9 +814,10 @@ static void pattern_line(loader *L, char *s)
             else if (strcmp(f, "rev") == 0) rev = 1;
             else if (strcmp(f, "meet") == 0) meet = 1;
             else if (strcmp(f, "ctx") == 0) ctx = 1;
+            else if (strcmp(f, "author") == 0) author = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
             else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
-            else { problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
+            else { problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
         }
     }
     char *save = NULL;
@@ -836,6 +837,7 @@ static void pattern_line(loader *L, char *s)
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
     p.ctx = (uint8_t)ctx;
+    p.author = (uint8_t)author;
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;

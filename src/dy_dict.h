@@ -118,6 +118,8 @@ typedef struct dy_pattern {
                          * PETRARCH's [032:033] imports as pair= too */
     uint8_t ctx;        /* a party the phrase leaves out comes from the context: "Qatar hosted the
                          * talks", "Negotiations began in March", "The veto drew criticism from Kyiv" */
+    uint8_t author;     /* the phrase names a hostile act ("condemned the violence"): the target
+                         * is its author, "by T" or the doer of the story's last hostile act */
     char to[16];        /* "" or the actor the act is on when the phrase names none: a veto of
                          * "a resolution" is cast at the body whose text it is ("to=IGOUNO") */
     uint8_t nel;

@@ -234,6 +234,8 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
     if (!gram_is(s, j, DY_G_BE, &e) || e >= s->t1) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);
+    /* "it was cutting ties": a progressive verb has a real subject */
+    if (l > 4 && strcmp(w + l - 3, "ing") == 0) return 0;
     return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
 }
 
@@ -289,6 +291,10 @@ static void resolve(sctx *s, int k)
          * preposition ("a pact between Russia and North Korea, and it summoned ...") */
         if (s->g[s->g[j].comp].prep && !s->g[j].poss && g->anaphor != DY_G_THEY) continue;
         if (it_skips_member(s, g, j)) continue;
+        /* "Isaias greeted him": an object pronoun is not its own verb's subject */
+        if (g->anaphor == DY_G_PERSON && (WIS(s, g->t0, "him") || WIS(s, g->t0, "her")) && s->g[j].t1 + 3 >= g->t0 &&
+            s->g[j].t1 < g->t0 && !s->g[s->g[j].comp].prep)
+            continue;
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -321,6 +327,7 @@ static void resolve(sctx *s, int k)
             if (sent - cand[j].sent > reach) break;
             if (cand[j].code[0] == '-' || cand[j].place) continue;
             if (people && cand[j].kind != DY_GK_PERSON) continue;
+            if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
             if (cand[j].code2[0]) {
                 if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
             }
@@ -645,6 +652,15 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 
 /* ---- sources, targets, mood ---- */
 
+/* "Zuniga told reporters that Arce had asked him ...": the listener of a speech verb is no
+ * subject of what is reported. */
+static int told_listener(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    return j > s->t0 && (WIS(s, j - 1, "told") || WIS(s, j - 1, "tells") || WIS(s, j - 1, "telling"));
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -657,6 +673,7 @@ static int find_source(const sctx *s, uint32_t head)
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
         if (g->locative) continue;
+        if (told_listener(s, g)) continue;
         if (g->prep && !g->poss) {
             if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
             continue;
@@ -804,6 +821,7 @@ static int mood_at(const sctx *s, uint32_t head)
          * "If Russia and China attack" is one clause with a compound subject */
         if (WIS(s, j, "that") ||
             ((WIS(s, j, "and") || WIS(s, j, "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
+             !WIS(s, j + 1, "to") &&     /* "committed to keep talking and to meet": one verb's */
              !(j + 2 < s->t1 && WIS(s, j + 1, "the") && group_at(s, j + 2) >= 0))) {
             start = j + 1;
             break;
@@ -1184,6 +1202,17 @@ static int meeting_place(const sctx *s, char home[4])
 /* Paired acts (docs/coding.md): hosting implies a visit back ("043 host+ T ; pair=042"), and a
  * meeting where one party is at home is that party's hosting (043) and the other's visit (042).
  * 1: coded here; 0: not a case for it (the caller codes the act as usual); -1: out of memory. */
+/* "Abiy arrived in Asmara ... and Isaias greeted him": the paired act (the visit) is told
+ * already in the sentence, between the same countries with the same root. */
+static int pair_told(const sctx *s, const char *code, const char *from, const char *to)
+{
+    for (size_t e = s->c->nev; e-- > 0 && s->c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &s->c->ev[e];
+        if (!strncmp(v->code, code, 2) && !strncmp(v->source, from, 3) && !strncmp(v->target, to, 3)) return 1;
+    }
+    return 0;
+}
+
 static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, int tgt)
 {
     const char *xc[4], *yc[4];
@@ -1219,7 +1248,8 @@ static int emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, in
     for (size_t a = 0; a < nx; a++)
         for (size_t b = 0; b < ny; b++) {
             if (emit_one(s, m, code1, c1, xc[a], xi[a], yc[b], yi[b], DY_MOOD_FACTUAL, date) < 0) return -1;
-            if (emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
+            if (!pair_told(s, code2, yc[b], xc[a]) &&
+                emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
         }
     return 1;
 }
@@ -1504,6 +1534,86 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
     return -1;
 }
 
+/* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
+ * answers the last accusation, demand or threat aimed at its subject in this or the two
+ * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
+static int accuser(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || strncmp(v->target, kc, 3) || !strncmp(v->source, kc, 3)) continue;
+        if (strcmp(v->root, "10") && strcmp(v->root, "11") && strcmp(v->root, "12") && strcmp(v->root, "13")) continue;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
+ * hostile act named by a noun (verb flag author) is the source of the story's last material
+ * conflict (roots 14-20) that the subject took no part in; where that sentence has several
+ * authors of the same act on the same target ("US and British strikes"), the second is code2.
+ * Returns an added group (drop_body), or -1. */
+static int act_author(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        int root = atoi(v->root);
+        if (v->mood || v->source[0] == '-' || root < 14 || root > 20) continue;
+        if (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->source);
+        for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
+            if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
+                strncmp(c->ev[f].source, kc, 3)) {
+                set_code(g->code2, c->ev[f].source);
+                break;
+            }
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    target from the context: %s%s%s, the author of the act of sentence %u\n", g->code, g->code2[0] ? " and " : "",
+           g->code2, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* For a hostile act named by a noun (flag author): an actor after "by" is its author; one after
+ * "as" ("condemned the strikes as a violation of Yemen's sovereignty") is no party, and then the
+ * author comes from the context (-2); another actor ("the attack on Kyiv") stays the target. */
+static int author_in_clause(const sctx *s, const match *m, int tgt)
+{
+    if (tgt < 0) return -2;
+    for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
+        if (WIS(s, j, "by")) return tgt;
+        if (WIS(s, j, "as")) return -2;
+    }
+    return tgt;
+}
+
 /* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
  * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
  * subject did. */
@@ -1525,7 +1635,7 @@ static int rejected_text(const sctx *s, const match *ms, size_t k)
  * stay both ways. */
 static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
 {
-    if (src < 0 || tgt < 0 || is_pair(s, src) || is_pair(s, tgt)) return 0;
+    if (src < 0 || tgt < 0 || is_pair(s, src)) return 0;
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 6 && j >= s->g[src].t1; n++)
         if (!strncmp(W(s, j), "agree", 5)) return 0;
     return 1;
@@ -1801,6 +1911,9 @@ static int code_sentence(sctx *s)
             /* "talks with A, which were attended by B": A is no subject of the passive */
             for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
                 if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
+            /* "arrived in AlUla and was greeted by the crown prince": the first verb's subject */
+            if (subj < 0 && m->head >= s->t0 + 2 && WIS(s, m->head - 2, "and") && gram_is(s, m->head - 1, DY_G_BE, &(uint32_t){0}))
+                subj = sentence_subject(s, m->head);
             if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
                 passive_slot(s, m, subj, limit, &src, &tgt);
                 if (c->opts.explain) ex(c, "    passive voice, source in the pattern\n");
@@ -1861,6 +1974,9 @@ static int code_sentence(sctx *s)
             else if (g >= 0 && src < 0) src = g;
             else if (g >= 0) tgt = g;
         }
+        if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
+        if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
+            tgt = act_author(s, s->g[src].comp, &body);
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
