@@ -1169,6 +1169,28 @@ static int agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k)
     return 0;
 }
 
+/* "signed agreements to normalise relations with the UAE", "sent troops to fight the rebels",
+ * "threatened to strike": a verb right after "to" that ends the act before it tells that act's
+ * purpose or content, not an act of its own. 1 when match k is such a purpose; an "agree" or
+ * intent verb before it (03x) is left to agree_subsumed and the intent rules. */
+static int purpose_of_prev(const sctx *s, const match *ms, size_t k)
+{
+    if (k == 0) return 0;
+    const match *prev = &ms[k - 1], *m = &ms[k];
+    const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
+    if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
+    return m->head == prev->end + 1 && m->head > s->t0 && WIS(s, m->head - 1, "to");
+}
+
+/* The target of an act with none of its own, from the purpose after it: "signed agreements to
+ * normalise relations with the UAE" -> the UAE. -1 when none. */
+static int target_from_purpose(const sctx *s, const match *ms, size_t nm, size_t k, uint32_t limit)
+{
+    if (k + 1 >= nm || !purpose_of_prev(s, ms, k + 1)) return -1;
+    const match *n = &ms[k + 1];
+    return n->tgt >= 0 ? s->g[n->tgt].comp : find_target(s, n->end, limit > n->end ? limit : n->end);
+}
+
 /* "Delegations have been negotiating in the Saudi city of Jeddah": a place found after a meeting
  * verb (not at the pattern's T) is where it happens, not a party; it hosts only when its country
  * is a party named otherwise (meeting_place). */
@@ -1764,6 +1786,8 @@ static int code_brokered(sctx *s)
         const char *xc[8];
         int xi[8];
         size_t nx = codes_of(s, x, xc, xi, 8);
+        /* "brokered by Washington, and Bahrain followed suit": the list ends at the comma */
+        if (nx > 1 && ((s->t[s->g[x].t1 - 1].flags & DY_TF_COMMA) || (s->g[x].t1 < s->t1 && (s->t[s->g[x].t1].flags & DY_TF_COMMA)))) nx = 1;
         for (size_t q = 0; q < nx; q++) {
             if (push_third(s, code, xc[q], xi[q], a, ga, i) < 0 || (b[0] && push_third(s, code, xc[q], xi[q], b, gb, i) < 0)) return -1;
         }
@@ -1887,6 +1911,7 @@ static int code_sentence(sctx *s)
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
+        if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -1943,6 +1968,8 @@ static int code_sentence(sctx *s)
             }
             if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
             tgt = m->tgt >= 0 ? s->g[m->tgt].comp : find_target(s, m->end, limit);
+            if (tgt < 0 && (tgt = target_from_purpose(s, ms, nm, k, s->t1)) >= 0)
+                ex(c, "    target from the purpose after it\n");
             if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
