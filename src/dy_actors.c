@@ -88,6 +88,31 @@ typedef struct group_state {
     int has_state, has_person, has_agent, region;
 } group_state;
 
+/* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
+ * quantity words between a preposition and its object; returns the token before them (p when
+ * there are none). */
+static uint32_t quantifier_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+{
+    static const char *const q[] = {"some", "several", "many", "dozens", "hundreds", "thousands", "scores",
+                                    "more", "than", "least", "nearly", "almost", "few"};
+    /* before a number only: "about 400 police officers" */
+    static const char *const approx[] = {"about", "around", "over", "roughly", "some"};
+    uint32_t j = p;
+    int num = 0;
+    for (int n = 0; n < 5; n++) {
+        int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
+        for (size_t i = 0; !hit && i < sizeof q / sizeof *q; i++)
+            hit = toks[j].nlen == strlen(q[i]) && !memcmp(norm->data + toks[j].norm, q[i], toks[j].nlen);
+        for (size_t i = 0; !hit && num && i < sizeof approx / sizeof *approx; i++)
+            hit = toks[j].nlen == strlen(approx[i]) && !memcmp(norm->data + toks[j].norm, approx[i], toks[j].nlen);
+        if (!hit) return j;
+        num |= (toks[j].flags & DY_TF_NUM) != 0;
+        if (j == t0) return p;      /* the sentence opens with the quantity: no preposition */
+        j--;
+    }
+    return j;
+}
+
 static void finish(dy_actor *g, const group_state *s)
 {
     if (s->has_person) {
@@ -313,6 +338,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         if (g->t0 > t0) {
             uint32_t p = g->t0 - 1;
             if (word_is(toks, norm, p, "the") && p > t0) p--;
+            p = quantifier_before(toks, norm, t0, p);
             unsigned wc = dy_dict_wclass(d, toks[p].id);
             g->prep = (uint8_t)!!(wc & DY_WC_PREP);
             g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));

@@ -882,13 +882,29 @@ static int tgt_between(const sctx *s, int tgt)
 }
 
 /* One event x -> y, unless it is no dyad; 1 added, 0 not, -1 out of memory. */
+/* Two codes of one country: "Russia" and "the Kremlin" are no dyad, nor one code acting on
+ * itself; but two different people or bodies of one country are ("the army detained President
+ * Bazoum" NERMIL NERGOV, "police arrested former vice president Glas" ECUCOP ECU, "the
+ * president dismissed his deputy" ZWEGOV ZWEGOV): a domestic event. A country's own name on
+ * one side (a state group) stays no dyad. */
+static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, int yi)
+{
+    if (strncmp(x, y, 3) != 0 || !dy_code_is_country(x)) return strcmp(x, y) != 0;
+    if (strcmp(x, y) != 0 && strlen(x) > 3 && strlen(y) > 3) return 1;     /* RUSGOV, RUSMIL */
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    if (xi == yi || a->anaphor || b->anaphor) return 0;
+    /* a country's own name ("Russia", "Moscow") on either side */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3) || (b->kind == DY_GK_STATE && strlen(y) == 3)) return 0;
+    /* one code on both sides, filled in from the story ("whose troops fought alongside the
+     * army"): most likely two countries the text leaves unnamed */
+    return strcmp(x, y) != 0 || (!a->filled && !b->filled);
+}
+
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!strcmp(x, y)) return 0;
-    /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
-    if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && dy_code_is_country(x)) return 0;
+    if (!domestic_dyad(s, x, xi, y, yi)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
     dy_event e = {0};
     e.sent = s->sidx;
