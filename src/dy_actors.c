@@ -113,6 +113,14 @@ static uint32_t quantifier_before(const dy_tok *toks, const dy_buf *norm, uint32
     return j;
 }
 
+/* After a bare agent, the word at i is no noun it modifies when a determiner follows it ("police
+ * retook the buildings") or it is one ("stormed parliament a day earlier"). */
+static int verb_next(const dy_dict *d, const dy_tok *toks, uint32_t t1, uint32_t i)
+{
+    if (dy_dict_wclass(d, toks[i].id) & DY_WC_DET) return 1;
+    return i + 1 < t1 && (dy_dict_wclass(d, toks[i + 1].id) & DY_WC_DET) && !(toks[i + 1].flags & DY_TF_CAP);
+}
+
 static void finish(dy_actor *g, const group_state *s)
 {
     if (s->has_person) {
@@ -352,7 +360,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             const char *w = word(toks, norm, g->t1);
             size_t l = strlen(w);
             dy_dict_patterns_for(d, toks[g->t1].id, &np);
-            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0)) g->modifier = 1;
+            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !verb_next(d, toks, t1, g->t1)) g->modifier = 1;
         }
         ng++;
     }

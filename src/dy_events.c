@@ -566,6 +566,17 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 
 /* ---- sources, targets, mood ---- */
 
+/* "protesters who had stormed parliament a day earlier", "Russia, which intervened in 2015":
+ * a verb in a relative clause after its actor tells background, not the story's act. */
+static int relative_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {
+        if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which")) return j > s->t0 && group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0;
+    }
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -1422,6 +1433,7 @@ static int code_sentence(sctx *s)
             ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        if (relative_clause(s, m->head)) { ex(c, "    skipped: a relative clause (background)\n"); continue; }
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
