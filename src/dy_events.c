@@ -1062,12 +1062,23 @@ static int reciprocal_after(const sctx *s, uint32_t from, uint32_t limit)
 }
 
 /* "Hungarian Foreign Minister Peter Szijjarto ...": the surname codes the same later on. */
+/* "President Pedro Castillo", a name the dictionary knows only in full: its last word alone
+ * ("Police detained Castillo") is the same person in this document. */
+static int full_name(const sctx *s, const dy_actor *g)
+{
+    if (g->kind != DY_GK_PERSON || g->anaphor || g->t1 - g->t0 < 2) return 0;
+    uint16_t need = DY_TF_WORD | DY_TF_CAP;
+    return (s->t[g->t1 - 1].flags & need) == need && (s->t[g->t1 - 2].flags & need) == need &&
+           !(s->t[g->t1 - 1].flags & DY_TF_POSS) && !(s->t[g->t1 - 1].flags & DY_TF_NUM);
+}
+
 static void learn_names(sctx *s)
 {
     dy_aliases *al = &s->c->aliases;
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        if (!g->name0 || !g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
+        if (!g->name0 && !full_name(s, g)) continue;
+        if (!g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
         const char *w = W(s, g->t1 - 1);
         if (strlen(w) >= sizeof al->a[0].word || strlen(w) < 3) continue;
         size_t a = 0;
@@ -1118,6 +1129,18 @@ static void possessive_roles(sctx *s)
     }
 }
 
+/* "Bolivia's army commander, General Juan Jose Zuniga": a title and name in apposition to a role
+ * of a country take its code (BOLMIL), so the name learnt from it (learn_names) codes later
+ * ("Police arrested Zuniga"). Not after a bare place ("the US envoy to Seoul, Ambassador ..."). */
+static void apposition_code(sctx *s, size_t k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_actor *a = &s->g[k - 1];
+    if (a->anaphor || strlen(a->code) <= 3 || !dy_code_is_country(a->code) || strcmp(a->code + 3, g->code + 3) != 0) return;
+    set_code(g->code, a->code);
+    g->filled = 1;
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
@@ -1129,7 +1152,10 @@ static void fill_roles(sctx *s)
         if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source) */
-        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) continue;
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) {
+            apposition_code(s, k);
+            continue;
+        }
         memcpy(g->code, sc, 3);
         g->filled = 1;
     }
