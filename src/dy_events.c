@@ -232,6 +232,15 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
     return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
 }
 
+/* "the government", "the regime": a reference to a country's government (XXXGOV), not to
+ * the country. */
+static int government_word(const sctx *s, const dy_actor *g)
+{
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "government") || WIS(s, i, "regime")) return 1;
+    return 0;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 static void resolve(sctx *s, int k)
 {
@@ -317,6 +326,7 @@ static void resolve(sctx *s, int k)
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
+                if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
                 return;
             }
         }
@@ -1149,14 +1159,30 @@ static void fill_roles(sctx *s)
     if (!sc[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source) */
-        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0) {
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0 &&
+            g->comp == (int16_t)k) {     /* not a list: "Congress, Supreme Court and presidential palace" */
             apposition_code(s, k);
             continue;
         }
         memcpy(g->code, sc, 3);
+        g->filled = 1;
+    }
+}
+
+/* "In July, the government also imposed a nationwide curfew": "the government" that no country
+ * before it explains is the story country's (as a bare role is, fill_roles). */
+static void story_government(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !government_word(s, g)) continue;
+        memcpy(g->code, sc, 3);
+        memcpy(g->code + 3, "GOV", 4);
         g->filled = 1;
     }
 }
@@ -1384,6 +1410,7 @@ static int code_sentence(sctx *s)
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     possessive_roles(s);
     fill_roles(s);
+    story_government(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
