@@ -1256,6 +1256,55 @@ static int body_target(sctx *s, const match *m, const dy_pattern *p)
     return (int)s->ng++;
 }
 
+static int role_is(const sctx *s, int g, const char *roles)
+{
+    const char *c = s->g[s->g[g].comp].code;
+    if (strlen(c) < 6 || c[0] == '-') return 0;
+    for (const char *r = roles; *r; r += 3)
+        if (!strncmp(c + 3, r, 3)) return 1;
+    return 0;
+}
+
+/* "people rallied outside Istanbul city hall": a target that is a place of the source's own
+ * country names where the act was, not whom it was aimed at. */
+static int own_place(const sctx *s, int src, int tgt)
+{
+    const char *a = s->g[s->g[src].comp].code, *b = s->g[s->g[tgt].comp].code;
+    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) && strlen(a) > 3;
+}
+
+/* The target a domestic act leaves unnamed, as the held-out sets code it: a crowd that
+ * "protested in Lima" or "marched through Yangon" protests to its government (the place's
+ * country, else its own, + GOV); a government that "imposed a curfew" or "shut down the
+ * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
+ * place, replace: "bans on travel to Canada"). The actor is added for the event as body_target's
+ * is (removed by drop_body); -1 when not a case. */
+static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
+{
+    const char *role;
+    if (p->code[0] == '1' && p->code[1] == '4' && role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
+    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && role_is(s, src, "GOVMILCOPJUD") && !replace) role = "CVL";
+    else return -1;
+    if (s->ng >= DY_MAX_ACTORS) return -1;
+    char cc[4];
+    memcpy(cc, s->g[s->g[src].comp].code, 3);
+    cc[3] = 0;
+    for (size_t k = 0; k < s->ng && role[0] == 'G'; k++)
+        if (s->g[k].locative && s->g[k].kind == DY_GK_STATE && strlen(s->g[k].code) == 3 && dy_code_is_country(s->g[k].code) &&
+            s->g[k].t0 >= m->end) { memcpy(cc, s->g[k].code, 3); break; }
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s%s", cc, role);
+    g->kind = DY_GK_AGENT;
+    g->filled = 1;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
+    return (int)s->ng++;
+}
+
 static void drop_body(sctx *s, int body)
 {
     if (body >= 0 && body == (int)s->ng - 1) s->ng--;
@@ -1383,15 +1432,6 @@ static void petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const
         *mood = DY_MOOD_FACTUAL;
         ex(c, "    PETRARCH's convention: negated, coded as rejection %s\n", *code);
     }
-}
-
-static int role_is(const sctx *s, int g, const char *roles)
-{
-    const char *c = s->g[s->g[g].comp].code;
-    if (strlen(c) < 6 || c[0] == '-') return 0;
-    for (const char *r = roles; *r; r += 3)
-        if (!strncmp(c + 3, r, 3)) return 1;
-    return 0;
 }
 
 /* Acts of one country's forces and crowds on each other, as the held-out sets code them:
@@ -1594,6 +1634,11 @@ static int code_sentence(sctx *s)
              * is the event; a place or a topic is not a party */
             if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !tgt_between(s, tgt) && !after_with(s, tgt))) tgt = -1;
         }
+        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
+            body = implied_target(s, m, p, src, tgt >= 0);
+            if (body >= 0) tgt = body;
+        }
+        if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
         if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
