@@ -1151,14 +1151,35 @@ static void apposition_code(sctx *s, size_t k)
     g->filled = 1;
 }
 
+/* The one country whose places ("in Lima", "through Caracas") the sentence names, when it is not
+ * the story's; 0 when there is none, or several. */
+static int place_country(const sctx *s, char out[4])
+{
+    const char *sc = dy_story_country(&s->c->story);
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->locative || g->anaphor || g->kind != DY_GK_STATE || strlen(g->code) != 3 || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strcmp(out, g->code) != 0) return 0;
+        memcpy(out, g->code, 4);
+    }
+    return out[0] && strcmp(out, sc) != 0;
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
-    if (!sc[0]) return;
+    char place[4];
+    if (!place_country(s, place)) place[0] = 0;
+    if (!sc[0] && !place[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
+        /* "opposition supporters marched through Caracas" in a story the text has set
+         * elsewhere: people at home where they act (not troops, who act abroad) */
+        const char *cc = place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
+        if (!cc[0]) continue;
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source) */
@@ -1167,7 +1188,7 @@ static void fill_roles(sctx *s)
             apposition_code(s, k);
             continue;
         }
-        memcpy(g->code, sc, 3);
+        memcpy(g->code, cc, 3);
         g->filled = 1;
     }
 }
