@@ -256,6 +256,11 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
             int gc = dy_dict_gram_class(d, gp);
             int anaphor = gc >= DY_G_PAIR ? gc : 0;
+            /* "the state broadcaster": an actor phrase inside a reference that runs on past it wins */
+            if (anaphor && ap < 0 && ge > i + 1 && (dy_dict_wclass(d, toks[i + 1].id) & DY_WC_START_ACTOR)) {
+                int32_t ap2 = -1;
+                if (longest(d, DY_TRIE_ACTOR, toks, i + 1, t1, &ap2) > ge && ap2 >= 0) continue;
+            }
             if (anaphor == DY_G_NORTH || anaphor == DY_G_SOUTH) {
                 /* "the North", "the South": capitalised, after "the", not the start of a name */
                 if (!(toks[i].flags & DY_TF_CAP) || i == t0 || !word_is(toks, norm, i - 1, "the") ||
