@@ -593,7 +593,8 @@ static int find_source(const sctx *s, uint32_t head)
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
-        if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER) return -1;   /* "they had attacked": unknown */
+        if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER)    /* "they had attacked": unknown */
+            return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
         if (!g->code[0] || g->used_as_target || g->modifier) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
@@ -1455,6 +1456,20 @@ static void petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const
     }
 }
 
+/* "Soldiers detained State Counsellor Aung San Suu Kyi" in a story the title set in the US: a
+ * bare force (filled in from the story) that arrests, removes or coerces a named politician of
+ * another country is that politician's country's own. */
+static void captor_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (!a->filled || a->ncomp > 1 || !role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;
+    if (!role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
+}
+
 /* Acts of one country's forces and crowds on each other, as the held-out sets code them:
  * "Police opened fire on the crowds" is violent repression (175), not a battle (19x);
  * "police forced their way into the embassy" is no protest but a raid on property (171);
@@ -1677,6 +1692,7 @@ static int code_sentence(sctx *s)
         }
         int mood = mood_at(s, m->head);
         const char *code = domestic_code(s, src, tgt, p->code);
+        if (code[0] == '1' && code[1] == '7') captor_country(s, src, tgt);
         if (code != p->code) ex(c, "    one country's forces and crowds: coded as %s\n", code);
         if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
         if (mood == DY_MOOD_INTENT) {
