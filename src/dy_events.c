@@ -1167,6 +1167,29 @@ static int place_country(const sctx *s, char out[4])
     return out[0] && strcmp(out, sc) != 0;
 }
 
+/* "Zuma sent his defence and state security ministers to Harare": a bare role whose phrase opens
+ * with "his" or "her" belongs to the country of the person named before it in the sentence. */
+static void his_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        uint32_t j = g->t0;
+        for (int n = 0; n < 6 && j > s->t0; n++) {
+            j--;
+            if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP)) { j = s->t1; break; }
+            if (WIS(s, j, "his") || WIS(s, j, "her")) break;
+        }
+        if (j >= s->t1 || !(WIS(s, j, "his") || WIS(s, j, "her"))) continue;
+        for (size_t q = k; q-- > 0;) {
+            const dy_actor *p = &s->g[q];
+            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || !dy_code_is_country(p->code) || p->code[0] == '-') continue;
+            memcpy(g->code, p->code, 3);
+            break;
+        }
+    }
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
@@ -1508,6 +1531,7 @@ static int code_sentence(sctx *s)
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     possessive_roles(s);
+    his_roles(s);
     fill_roles(s);
     story_government(s);
     learn_names(s);
