@@ -89,6 +89,39 @@ typedef struct group_state {
     int weapon;         /* the role is a weapon's (agents.txt "MIL weapon = ...") */
 } group_state;
 
+/* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
+ * quantity words between a preposition and its object; returns the token before them (p when
+ * there are none). */
+static uint32_t quantifier_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+{
+    static const char *const q[] = {"some", "several", "many", "dozens", "hundreds", "thousands", "scores",
+                                    "more", "than", "least", "nearly", "almost", "few"};
+    /* before a number only: "about 400 police officers" */
+    static const char *const approx[] = {"about", "around", "over", "roughly", "some"};
+    uint32_t j = p;
+    int num = 0;
+    for (int n = 0; n < 5; n++) {
+        int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
+        for (size_t i = 0; !hit && i < sizeof q / sizeof *q; i++)
+            hit = toks[j].nlen == strlen(q[i]) && !memcmp(norm->data + toks[j].norm, q[i], toks[j].nlen);
+        for (size_t i = 0; !hit && num && i < sizeof approx / sizeof *approx; i++)
+            hit = toks[j].nlen == strlen(approx[i]) && !memcmp(norm->data + toks[j].norm, approx[i], toks[j].nlen);
+        if (!hit) return j;
+        num |= (toks[j].flags & DY_TF_NUM) != 0;
+        if (j == t0) return p;      /* the sentence opens with the quantity: no preposition */
+        j--;
+    }
+    return j;
+}
+
+/* After a bare agent, the word at i is no noun it modifies when a determiner follows it ("police
+ * retook the buildings") or it is one ("stormed parliament a day earlier"). */
+static int verb_next(const dy_dict *d, const dy_tok *toks, uint32_t t1, uint32_t i)
+{
+    if (dy_dict_wclass(d, toks[i].id) & DY_WC_DET) return 1;
+    return i + 1 < t1 && (dy_dict_wclass(d, toks[i + 1].id) & DY_WC_DET) && !(toks[i + 1].flags & DY_TF_CAP);
+}
+
 static void finish(dy_actor *g, const group_state *s)
 {
     if (s->has_person) {
@@ -274,6 +307,11 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
             int gc = dy_dict_gram_class(d, gp);
             int anaphor = gc >= DY_G_PAIR ? gc : 0;
+            /* "the state broadcaster": an actor phrase inside a reference that runs on past it wins */
+            if (anaphor && ap < 0 && ge > i + 1 && (dy_dict_wclass(d, toks[i + 1].id) & DY_WC_START_ACTOR)) {
+                int32_t ap2 = -1;
+                if (longest(d, DY_TRIE_ACTOR, toks, i + 1, t1, &ap2) > ge && ap2 >= 0) continue;
+            }
             if (anaphor == DY_G_NORTH || anaphor == DY_G_SOUTH) {
                 /* "the North", "the South": capitalised, after "the", not the start of a name */
                 if (!(toks[i].flags & DY_TF_CAP) || i == t0 || !word_is(toks, norm, i - 1, "the") ||
@@ -367,6 +405,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         if (g->t0 > t0) {
             uint32_t p = g->t0 - 1;
             if (word_is(toks, norm, p, "the") && p > t0) p--;
+            p = quantifier_before(toks, norm, t0, p);
             unsigned wc = dy_dict_wclass(d, toks[p].id);
             g->prep = (uint8_t)!!(wc & DY_WC_PREP);
             g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
@@ -384,7 +423,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             const char *lw = word(toks, norm, g->t1 - 1);
             size_t ll = strlen(lw);
             int plural = ll > 3 && lw[ll - 1] == 's' && lw[ll - 2] != 's' && lw[ll - 2] != 'u';
-            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural) g->modifier = 1;
+            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural && !verb_next(d, toks, t1, g->t1)) g->modifier = 1;
         }
         ng++;
     }

@@ -977,7 +977,7 @@ static int index_word_classes(dy_dict *d)
     static const struct { unsigned cls; const char *words; } lists[] = {
         {DY_WC_PREP, "of with to against for from by on about toward towards into over at in near between among upon "
                      "under via across inside outside around throughout within"},
-        {DY_WC_LOC, "in at near inside outside across throughout around within"},
+        {DY_WC_LOC, "in at near inside outside across throughout around within through"},
         {DY_WC_NOUNEND, "of with to against for from by on about toward towards into over at in near between among upon "
                         "under via across inside outside around throughout within and or but nor who whom which that "
                         "were was are is had have has as after before while when since until because if than also then "

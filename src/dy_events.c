@@ -274,6 +274,15 @@ static size_t it_object_candidates(const sctx *s, int k, hist_entry *out)
     return list ? n : 0;
 }
 
+/* "the government", "the regime": a reference to a country's government (XXXGOV), not to
+ * the country. */
+static int government_word(const sctx *s, const dy_actor *g)
+{
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "government") || WIS(s, i, "regime")) return 1;
+    return 0;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 static void resolve(sctx *s, int k)
 {
@@ -366,6 +375,7 @@ static void resolve(sctx *s, int k)
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
+                if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
                 return;
             }
         }
@@ -661,13 +671,25 @@ static int told_listener(const sctx *s, const dy_actor *g)
     return j > s->t0 && (WIS(s, j - 1, "told") || WIS(s, j - 1, "tells") || WIS(s, j - 1, "telling"));
 }
 
+/* "protesters who had stormed parliament a day earlier", "Russia, which intervened in 2015":
+ * a verb in a relative clause after its actor tells background, not the story's act. */
+static int relative_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {
+        if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which")) return j > s->t0 && group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0;
+    }
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
-        if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER) return -1;   /* "they had attacked": unknown */
+        if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER)    /* "they had attacked": unknown */
+            return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
         if (!g->code[0] || g->used_as_target || g->modifier) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
@@ -1039,13 +1061,29 @@ static int tgt_between(const sctx *s, int tgt)
 }
 
 /* One event x -> y, unless it is no dyad; 1 added, 0 not, -1 out of memory. */
+/* Two codes of one country: "Russia" and "the Kremlin" are no dyad, nor one code acting on
+ * itself; but two different people or bodies of one country are ("the army detained President
+ * Bazoum" NERMIL NERGOV, "police arrested former vice president Glas" ECUCOP ECU, "the
+ * president dismissed his deputy" ZWEGOV ZWEGOV): a domestic event. A country's own name on
+ * one side (a state group) stays no dyad. */
+static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, int yi)
+{
+    if (strncmp(x, y, 3) != 0 || !dy_code_is_country(x)) return strcmp(x, y) != 0;
+    if (strcmp(x, y) != 0 && strlen(x) > 3 && strlen(y) > 3) return 1;     /* RUSGOV, RUSMIL */
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    if (xi == yi || a->anaphor || b->anaphor) return 0;
+    /* a country's own name ("Russia", "Moscow") on either side */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3) || (b->kind == DY_GK_STATE && strlen(y) == 3)) return 0;
+    /* one code on both sides, filled in from the story ("whose troops fought alongside the
+     * army"): most likely two countries the text leaves unnamed */
+    return strcmp(x, y) != 0 || (!a->filled && !b->filled);
+}
+
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!strcmp(x, y)) return 0;
-    /* a country acting on its own government ("Russia" and "the Kremlin") is no dyad */
-    if (!strncmp(x, y, 3) && (strlen(x) == 3 || strlen(y) == 3) && dy_code_is_country(x)) return 0;
+    if (!domestic_dyad(s, x, xi, y, yi)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
     if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
     dy_event e = {0};
@@ -1285,12 +1323,23 @@ static int reciprocal_after(const sctx *s, uint32_t from, uint32_t limit)
 }
 
 /* "Hungarian Foreign Minister Peter Szijjarto ...": the surname codes the same later on. */
+/* "President Pedro Castillo", a name the dictionary knows only in full: its last word alone
+ * ("Police detained Castillo") is the same person in this document. */
+static int full_name(const sctx *s, const dy_actor *g)
+{
+    if (g->kind != DY_GK_PERSON || g->anaphor || g->t1 - g->t0 < 2) return 0;
+    uint16_t need = DY_TF_WORD | DY_TF_CAP;
+    return (s->t[g->t1 - 1].flags & need) == need && (s->t[g->t1 - 2].flags & need) == need &&
+           !(s->t[g->t1 - 1].flags & DY_TF_POSS) && !(s->t[g->t1 - 1].flags & DY_TF_NUM);
+}
+
 static void learn_names(sctx *s)
 {
     dy_aliases *al = &s->c->aliases;
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        if (!g->name0 || !g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
+        if (!g->name0 && !full_name(s, g)) continue;
+        if (!g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
         const char *w = W(s, g->t1 - 1);
         if (strlen(w) >= sizeof al->a[0].word || strlen(w) < 3) continue;
         size_t a = 0;
@@ -1374,24 +1423,96 @@ static int role_of_pair(sctx *s, int k)
     return 1;
 }
 
+/* "Bolivia's army commander, General Juan Jose Zuniga": a title and name in apposition to a role
+ * of a country take its code (BOLMIL), so the name learnt from it (learn_names) codes later
+ * ("Police arrested Zuniga"). Not after a bare place ("the US envoy to Seoul, Ambassador ..."). */
+static void apposition_code(sctx *s, size_t k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_actor *a = &s->g[k - 1];
+    if (a->anaphor || strlen(a->code) <= 3 || !dy_code_is_country(a->code) || strcmp(a->code + 3, g->code + 3) != 0) return;
+    set_code(g->code, a->code);
+    g->filled = 1;
+}
+
+/* The one country whose places ("in Lima", "through Caracas") the sentence names, when it is not
+ * the story's; 0 when there is none, or several. */
+static int place_country(const sctx *s, char out[4])
+{
+    const char *sc = dy_story_country(&s->c->story);
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->locative || g->anaphor || g->kind != DY_GK_STATE || strlen(g->code) != 3 || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strcmp(out, g->code) != 0) return 0;
+        memcpy(out, g->code, 4);
+    }
+    return out[0] && strcmp(out, sc) != 0;
+}
+
+/* "Zuma sent his defence and state security ministers to Harare": a bare role whose phrase opens
+ * with "his" or "her" belongs to the country of the person named before it in the sentence. */
+static void his_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        uint32_t j = g->t0;
+        for (int n = 0; n < 6 && j > s->t0; n++) {
+            j--;
+            if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP)) { j = s->t1; break; }
+            if (WIS(s, j, "his") || WIS(s, j, "her")) break;
+        }
+        if (j >= s->t1 || !(WIS(s, j, "his") || WIS(s, j, "her"))) continue;
+        for (size_t q = k; q-- > 0;) {
+            const dy_actor *p = &s->g[q];
+            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || !dy_code_is_country(p->code) || p->code[0] == '-') continue;
+            memcpy(g->code, p->code, 3);
+            break;
+        }
+    }
+}
+
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
+    char place[4];
+    if (!place_country(s, place)) place[0] = 0;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor || g->modifier || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
         if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
-            s->g[k - 1].t1 + 1 == g->t0)
+            s->g[k - 1].t1 + 1 == g->t0) {
+            apposition_code(s, k);
             continue;
-        if (!own && !sc[0]) continue;
-        memcpy(g->code, own ? own : sc, 3);
+        }
+        /* "opposition supporters marched through Caracas" in a story the text has set
+         * elsewhere: people at home where they act (not troops, who act abroad) */
+        const char *cc = own ? own : place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
+        if (!cc[0]) continue;
+        memcpy(g->code, cc, 3);
+        g->filled = 1;
+    }
+}
+
+/* "In July, the government also imposed a nationwide curfew": "the government" that no country
+ * before it explains is the story country's (as a bare role is, fill_roles). */
+static void story_government(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !government_word(s, g)) continue;
+        memcpy(g->code, sc, 3);
+        memcpy(g->code + 3, "GOV", 4);
         g->filled = 1;
     }
 }
@@ -1505,6 +1626,55 @@ static int body_target(sctx *s, const match *m, const dy_pattern *p)
     g->comp = (int16_t)s->ng;
     g->ncomp = 1;
     ex(s->c, "    target %s: the body whose text it is (to=%s)\n", p->to, p->to);
+    return (int)s->ng++;
+}
+
+static int role_is(const sctx *s, int g, const char *roles)
+{
+    const char *c = s->g[s->g[g].comp].code;
+    if (strlen(c) < 6 || c[0] == '-') return 0;
+    for (const char *r = roles; *r; r += 3)
+        if (!strncmp(c + 3, r, 3)) return 1;
+    return 0;
+}
+
+/* "people rallied outside Istanbul city hall": a target that is a place of the source's own
+ * country names where the act was, not whom it was aimed at. */
+static int own_place(const sctx *s, int src, int tgt)
+{
+    const char *a = s->g[s->g[src].comp].code, *b = s->g[s->g[tgt].comp].code;
+    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) && strlen(a) > 3;
+}
+
+/* The target a domestic act leaves unnamed, as the held-out sets code it: a crowd that
+ * "protested in Lima" or "marched through Yangon" protests to its government (the place's
+ * country, else its own, + GOV); a government that "imposed a curfew" or "shut down the
+ * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
+ * place, replace: "bans on travel to Canada"). The actor is added for the event as body_target's
+ * is (removed by drop_body); -1 when not a case. */
+static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
+{
+    const char *role;
+    if (p->code[0] == '1' && p->code[1] == '4' && role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
+    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && role_is(s, src, "GOVMILCOPJUD") && !replace) role = "CVL";
+    else return -1;
+    if (s->ng >= DY_MAX_ACTORS) return -1;
+    char cc[4];
+    memcpy(cc, s->g[s->g[src].comp].code, 3);
+    cc[3] = 0;
+    for (size_t k = 0; k < s->ng && role[0] == 'G'; k++)
+        if (s->g[k].locative && s->g[k].kind == DY_GK_STATE && strlen(s->g[k].code) == 3 && dy_code_is_country(s->g[k].code) &&
+            s->g[k].t0 >= m->end) { memcpy(cc, s->g[k].code, 3); break; }
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s%s", cc, role);
+    g->kind = DY_GK_AGENT;
+    g->filled = 1;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
     return (int)s->ng++;
 }
 
@@ -1811,6 +1981,34 @@ static void story_references(sctx *s)
     }
 }
 
+/* "Soldiers detained State Counsellor Aung San Suu Kyi" in a story the title set in the US: a
+ * bare force (filled in from the story) that arrests, removes or coerces a named politician of
+ * another country is that politician's country's own. */
+static void captor_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (!a->filled || a->ncomp > 1 || !role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;
+    if (!role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
+}
+
+/* Acts of one country's forces and crowds on each other, as the held-out sets code them:
+ * "Police opened fire on the crowds" is violent repression (175), not a battle (19x);
+ * "police forced their way into the embassy" is no protest but a raid on property (171);
+ * "protesters attacked the embassies" (a plain attack, 190) is a riot (145). */
+static const char *domestic_code(const sctx *s, int src, int tgt, const char *code)
+{
+    if (src < 0) return code;
+    if (code[0] == '1' && code[1] == '4' && role_is(s, src, "COPMIL")) return "171";
+    if ((!strcmp(code, "190") || !strcmp(code, "193")) && role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
+    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !role_is(s, src, "COP") || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
+    if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
+    return "175";
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1832,8 +2030,10 @@ static int code_sentence(sctx *s)
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     possessive_roles(s);
+    his_roles(s);
     fill_roles(s);
     story_references(s);
+    story_government(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
@@ -1909,6 +2109,7 @@ static int code_sentence(sctx *s)
             ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
         }
         if (p->code[0] == '-') { ex(c, "    blocked: this phrase codes nothing\n"); continue; }
+        if (relative_clause(s, m->head)) { ex(c, "    skipped: a relative clause (background)\n"); continue; }
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
@@ -2016,6 +2217,11 @@ static int code_sentence(sctx *s)
                 tgt = -1;
             }
         }
+        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
+            body = implied_target(s, m, p, src, tgt >= 0);
+            if (body >= 0) tgt = body;
+        }
+        if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
         if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
@@ -2032,7 +2238,9 @@ static int code_sentence(sctx *s)
             continue;
         }
         int mood = mood_at(s, m->head);
-        const char *code = p->code;
+        const char *code = domestic_code(s, src, tgt, p->code);
+        if (code[0] == '1' && code[1] == '7') captor_country(s, src, tgt);
+        if (code != p->code) ex(c, "    one country's forces and crowds: coded as %s\n", code);
         if (mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && agreed_to_act(s, m)) mood = DY_MOOD_INTENT;
         if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
         if (mood == DY_MOOD_INTENT) {

@@ -98,6 +98,20 @@ int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
     return 0;
 }
 
+/* "DUBAI (Agency) - Iranian police detained ...": a dateline city whose country the rest of the
+ * first sentence does not name reports from abroad; the story is set in the first country the
+ * sentence names after it. The dateline's own country otherwise. */
+static const char *about_country(const dy_actor *g, size_t ng, const char *dateline)
+{
+    const char *other = NULL;
+    for (size_t k = 1; k < ng; k++) {
+        if (!story_counts(&g[k])) continue;
+        if (!strncmp(g[k].code, dateline, 3)) return dateline;
+        if (!other) other = g[k].code;
+    }
+    return other ? other : dateline;
+}
+
 void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, uint32_t t0, uint32_t t1, int first)
 {
     if (first && ng > 0 && g[0].t0 == t0 && story_counts(&g[0])) {
@@ -107,7 +121,7 @@ void dy_story_note(dy_story *st, const dy_actor *g, size_t ng, const dy_tok *t, 
             if ((t[i].flags & DY_TF_WORD) && !(t[i].flags & DY_TF_ALLCAP)) caps = 0;
         int dash = 0;
         for (uint32_t i = g[0].t1; i < t1 && i < g[0].t1 + 8 && !dash; i++) dash = (t[i].flags & DY_TF_CLAUSE) != 0;
-        if (caps && dash) set_country(st, g[0].code, DY_STORY_DATELINE);
+        if (caps && dash) set_country(st, about_country(g, ng, g[0].code), DY_STORY_DATELINE);
     }
     if (st->from == DY_STORY_DATELINE) goto count;
     pick_dominant(st);

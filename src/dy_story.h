@@ -2,7 +2,9 @@
  * their role ("Police detained the opposition leader", "A court ordered him held").
  *
  * The country comes from, in this order: the dateline ("ISTANBUL (Reuters) -" opening the first
- * sentence), the title, and the place the article names most often so far. A role without a
+ * sentence; a foreign one, whose country the rest of that sentence does not name, gives way to the
+ * first country it does: "DUBAI (Agency) - Iranian police ..." is set in Iran), the title, and
+ * the place the article names most often so far. A role without a
  * country word takes it (---COP -> TURCOP); a role joined to a place keeps that place's country.
  *
  * Invariants and ownership:
