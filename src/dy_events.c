@@ -1414,11 +1414,13 @@ static int role_of_pair(sctx *s, int k)
     if (r->t0 != j && !(r->t0 == j + 1 && WIS(s, j, "the"))) return 0;
     if (r->anaphor != DY_G_PAIR || !r->code[0] || !r->code2[0]) return 0;
     if (!dy_code_is_country(r->code) || !dy_code_is_country(r->code2)) return 0;
-    char role[4];
+    char role[4], a[16], b[16];     /* built apart: g and r are one array to the compiler */
     memcpy(role, g->code + 3, 3);
     role[3] = 0;
-    snprintf(g->code, sizeof g->code, "%.3s%s", r->code, role);
-    snprintf(g->code2, sizeof g->code2, "%.3s%s", r->code2, role);
+    snprintf(a, sizeof a, "%.3s%s", r->code, role);
+    snprintf(b, sizeof b, "%.3s%s", r->code2, role);
+    memcpy(g->code, a, sizeof a);
+    memcpy(g->code2, b, sizeof b);
     g->filled = 1;
     return 1;
 }
