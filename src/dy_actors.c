@@ -102,10 +102,12 @@ static uint32_t quantifier_before(const dy_tok *toks, const dy_buf *norm, uint32
     int num = 0;
     for (int n = 0; n < 5; n++) {
         int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
+        /* the first letter before strlen and memcmp: most words leave there */
+        const char *w = norm->data + toks[j].norm;
         for (size_t i = 0; !hit && i < sizeof q / sizeof *q; i++)
-            hit = toks[j].nlen == strlen(q[i]) && !memcmp(norm->data + toks[j].norm, q[i], toks[j].nlen);
+            hit = w[0] == q[i][0] && toks[j].nlen == strlen(q[i]) && !memcmp(w, q[i], toks[j].nlen);
         for (size_t i = 0; !hit && num && i < sizeof approx / sizeof *approx; i++)
-            hit = toks[j].nlen == strlen(approx[i]) && !memcmp(norm->data + toks[j].norm, approx[i], toks[j].nlen);
+            hit = w[0] == approx[i][0] && toks[j].nlen == strlen(approx[i]) && !memcmp(w, approx[i], toks[j].nlen);
         if (!hit) return j;
         num |= (toks[j].flags & DY_TF_NUM) != 0;
         if (j == t0) return p;      /* the sentence opens with the quantity: no preposition */

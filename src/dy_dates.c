@@ -482,7 +482,7 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
      * with its DY_TF_DATEW flag (dy_dates_opening_words()), so a word it does not know opens
      * none; without one, every word is looked at. */
     unsigned lex = 0;
-    for (size_t i = 0; i < ntok; i++) lex |= toks[i].id != 0;
+    for (size_t i = 0; i < ntok && !lex; i++) lex = toks[i].id != 0;
     /* The candidates (a number, a date word; most tokens are neither) are listed a block of 256
      * tokens at a time in a pass without a branch per token; `next` skips those a date covers. */
     uint8_t cands[256];
