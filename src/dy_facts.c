@@ -225,6 +225,10 @@ int dyf_year_near(const dyf_sent *s, uint32_t i)
         uint32_t d = s->dates[k].t0 >= i ? s->dates[k].t0 - i : i - s->dates[k].t1;
         if (d < bd) { bd = d; best = s->dates[k].date.y; }
     }
+    /* "that year", "the same year": the year named before */
+    if (!best && s->that_year)
+        for (uint32_t j = s->t0; j + 1 < s->t1; j++)
+            if ((is(s, j, "that") || is(s, j, "same")) && is(s, j + 1, "year")) return s->that_year;
     return best;
 }
 
@@ -276,9 +280,12 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
         if (s->ta[0] && !same_party(s->ta, a)) { code3(b, s->ta); return 1; }
         return 0;
     }
-    /* the subject pair: a coordination of two parties before it in its sentence */
+    /* the subject pair: a coordination of two parties before it in its sentence; a relative
+     * clause's is its main clause's ("A and B held talks, which raised their ties to ...") */
+    uint32_t cs = dyf_clause_start(s, i);
+    if (cs > s->t0 + 1 && (is(s, cs, "which") || is(s, cs, "that"))) cs = dyf_clause_start(s, cs - 1);
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= i; k++)
-        if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= dyf_clause_start(s, i) && !s->g[k].prep && s->g[k].ncomp > 1 && pair_of(s, (int)k, a, b))
+        if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && s->g[k].ncomp > 1 && pair_of(s, (int)k, a, b))
             return 1;
     /* one party of the story's pair alone, or none and "the relationship" */
     if (s->ta[0] && s->tb[0]) {
@@ -430,6 +437,9 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         uint32_t e;
         int32_t tier = tier_at(s, i, &e);
         if (tier == -1) continue;
+        /* "the Pacific Alliance", "the Atlantic Partnership": an organisation's name, no tier */
+        if ((s->t[i].flags & DY_TF_CAP) && i > s->t0 + 1 && (s->t[i - 1].flags & DY_TF_CAP) && (s->t[i - 1].flags & DY_TF_WORD) &&
+            group_at(s, i - 1) < 0 && !dyf_fw_is(s, i - 1, DY_FW_TIER_WORD, NULL)) { i = e - 1; continue; }
         char name[64];
         tier_text(s, i, e, name, sizeof name);
         if (tier < 0) tier = -1;
@@ -453,6 +463,11 @@ static int partnerships(dyf_sent *s, doc_state *ds)
                 x->tier = tier;
                 snprintf(x->tier_name, sizeof x->tier_name, "%s", name);
                 x->year = dyf_year_near(s, i);
+                /* "raised relations to ..." without a date: news of the day */
+                for (uint32_t j = dyf_clause_start(s, i); !x->year && j < i && s->doc->pub.prec != DY_PREC_NONE; j++)
+                    if ((is(s, j, "raised") || is(s, j, "elevated") || is(s, j, "upgraded") || is(s, j, "lifted")) &&
+                        !is(s, j - 1, "have") && !is(s, j - 1, "has") && !is(s, j - 1, "had") && !is(s, j - 1, "been") && !is(s, j - 1, "was") && !is(s, j - 1, "were"))
+                        x->year = s->doc->pub.y;
                 dyf_add_actor(x, a, 1);
                 dyf_add_actor(x, b, 1);
             }
@@ -658,22 +673,39 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         uint32_t k = b + 1;
         while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) &&
                (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
-               (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of")) &&
+               (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
+                /* "memorandum on cooperation in nuclear energy" */
+                ((is(s, k, "in") || is(s, k, "for")) && k + 1 < s->t1 && (s->t[k + 1].flags & DY_TF_WORD) && !(s->t[k + 1].flags & (DY_TF_CAP | DY_TF_NUM)) &&
+                 !(dy_dict_wclass(s->f->dict, s->t[k + 1].id) & (DY_WC_PREP | DY_WC_DET)) && dyf_word_number(W(s, k + 1)) < 0)) &&
                !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
                !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k)))))
             k++;
+        while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for"))) k--;
         if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
     }
     while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
-    while (a > s->t0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && treaty_name_word(s, a - 1)) a--;
+    for (;;) {
+        if (a > s->t0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && treaty_name_word(s, a - 1)) { a--; continue; }
+        /* "Security of Military Information Agreement": a capitalised actor word after "of" inside the name */
+        int ga = a > s->t0 ? group_at(s, a - 1) : -1;
+        if (ga >= 0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && s->g[ga].t0 > s->t0 + 1 &&
+            (is(s, s->g[ga].t0 - 1, "of") || is(s, s->g[ga].t0 - 1, "on")) && (s->t[s->g[ga].t0 - 2].flags & DY_TF_CAP) &&
+            treaty_name_word(s, s->g[ga].t0 - 2)) { a = s->g[ga].t0 - 2; continue; }
+        /* "General Security of Military Information Agreement": of, on, for, and inside the name */
+        if (a > s->t0 + 1 && (s->t[i].flags & DY_TF_CAP) && (s->t[a].flags & DY_TF_CAP) &&
+            (is(s, a - 1, "of") || is(s, a - 1, "on") || is(s, a - 1, "for") || is(s, a - 1, "and")) &&
+            (s->t[a - 2].flags & DY_TF_CAP) && treaty_name_word(s, a - 2) && a - 2 != s->t0) { a -= 2; continue; }
+        break;
+    }
     *pa = a;
     *pb = b;
 }
 
 static int treaties(dyf_sent *s, doc_state *ds)
 {
-    size_t found = s->f->n;
-    int mentioned = 0;
+    size_t found = s->f->n, prev_x = (size_t)-1;
+    uint32_t prev_b = 0;
+    int prev_generic = 0, mentioned = 0;
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t te;
         if (!treaty_noun(s, i, &te)) continue;
@@ -688,8 +720,27 @@ static int treaties(dyf_sent *s, doc_state *ds)
         name_span(s, i, te, &a, &b);
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
+        /* "the General Security of Military Information Agreement, an intelligence-sharing pact":
+         * one treaty named twice; a capitalised name replaces a generic one */
+        int appos = prev_x != (size_t)-1 && prev_b < a && prev_b + 6 >= a && (s->t[prev_b].flags & DY_TF_COMMA) &&
+                    (a == prev_b + 1 || is(s, prev_b + 1, "a") || is(s, prev_b + 1, "an") || is(s, prev_b + 1, "the"));
+        for (uint32_t j = prev_b + 1; appos && j < a; j++) if (boundary(s, j) || (s->t[j].flags & DY_TF_COMMA)) appos = 0;
+        if (appos) {
+            dy_fact *px = &s->f->v[prev_x];
+            if (!generic && prev_generic) {
+                size_t nl = s->t[b - 1].end - s->t[a].start;
+                if (nl >= sizeof px->name) nl = sizeof px->name - 1;
+                memcpy(px->name, s->doc->text + s->t[a].start, nl);
+                px->name[nl] = 0;
+                kinds_in(s, a, b, px->kinds, sizeof px->kinds);
+            }
+            i = b - 1;
+            continue;
+        }
+        int between = 0;
+        for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
-        int definite = a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its") ||
+        int definite = !between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its") ||
                                       is(s, a - 1, "such") || is(s, a - 2, "such"));
         if (generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
             s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
@@ -731,7 +782,25 @@ static int treaties(dyf_sent *s, doc_state *ds)
         /* signed when? a date the sentence gives; else a plain past "signed" is news of the day;
          * else unknown ("have signed", "are bound by") */
         int news = 0;   /* the year only: the day is unknown */
-        if (!ev057) {
+        int in_force_only = 0, written_year = 0;
+        stage_word sw0[DYF_MAX_STAGES];
+        size_t nsw0 = stage_words(s, sw0, DYF_MAX_STAGES), signed_k = nsw0;
+        for (size_t k = 0; k < nsw0; k++) if (sw0[k].stage == DY_STAGE_SIGNED && signed_k == nsw0) signed_k = k;
+        if (!ev057 && nsw0 && signed_k == nsw0 && sw0[0].stage >= DY_STAGE_RATIFIED) {
+            /* "the pact took effect on Saturday": no signing date; a year the text writes out
+             * ("entered into force on July 1, 2022") is kept as the treaty's year */
+            x->date = stage_date(s, sw0, nsw0, 0);      /* the stage's date */
+            in_force_only = 1;
+            for (size_t k = 0; k < s->ndates && !written_year; k++)
+                if (s->dates[k].date.prec != DY_PREC_NONE)
+                    for (uint32_t j = s->dates[k].t0; j < s->dates[k].t1; j++) {
+                        double v;
+                        uint32_t e2;
+                        if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
+                    }
+        } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
+            x->date = stage_date(s, sw0, nsw0, signed_k);
+        } else if (x->date.prec == DY_PREC_NONE) {
             for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
             if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
                 !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
@@ -753,6 +822,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
                 break;
             }
         x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
+        if (in_force_only) x->year = written_year;
         x->clauses = clauses_in(s, s->t0, s->t1);
         kinds_in(s, a, b, x->kinds, sizeof x->kinds);
         stage_word sw[DYF_MAX_STAGES];
@@ -762,6 +832,9 @@ static int treaties(dyf_sent *s, doc_state *ds)
             stage_party(s, &sw[0], x);
         }
         if (!mood) ds->last_treaty = s->f->n - 1;
+        prev_x = s->f->n - 1;
+        prev_b = b;
+        prev_generic = generic;
         i = b - 1;
     }
     /* "It obliges each side to ...", "The agreement also provides for ...": the clauses of the
@@ -841,6 +914,7 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
     char ta[16] = "", tb[16] = "";
     dy_coder_topic(coder, ta, tb);
     size_t e0 = 0;
+    int that_year = 0;
     for (size_t k = 0; k < ns; k++) {
         dyf_sent s = {0};
         s.f = f;
@@ -857,6 +931,9 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         s.ndates = dy_dates_find(doc->text, s.t + s.t0, s.t1 - s.t0, s.norm, doc->pub, s.dates, DYF_MAX_DATES);
         for (size_t d = 0; d < s.ndates; d++) { s.dates[d].t0 += s.t0; s.dates[d].t1 += s.t0; }
         s.date = doc->pub;
+        s.that_year = that_year;
+        for (size_t d = 0; d < s.ndates; d++)
+            if (s.dates[d].date.prec != DY_PREC_NONE) that_year = s.dates[d].date.y;
         for (size_t d = 0; d < s.ndates; d++) if (s.dates[d].date.prec != DY_PREC_NONE) { s.date = s.dates[d].date; break; }
         while (e0 < nev && ev[e0].sent < k) e0++;
         s.ev = ev ? ev + e0 : NULL;

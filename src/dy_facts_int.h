@@ -32,6 +32,7 @@ typedef struct dyf_sent {
     const dy_event *ev;     /* its events */
     size_t nev;
     char ta[16], tb[16];    /* the document's main pair */
+    int that_year;          /* the year named last before this sentence, for "that year"; 0 none */
 } dyf_sent;
 
 /* Tokens */

@@ -391,7 +391,10 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
             if (!is(s, i, "times") || is(s, i - 1, "at") || is(s, i - 1, "several") || is(s, i - 1, "many")) continue;
             uint32_t n0 = i - 1;
             if (n0 > s->t0 && dyf_word_number(W(s, n0)) > 0 && dyf_word_number(W(s, n0 - 1)) >= 20) n0--;
-            if (!number_at(s, n0, &v, &e) || e != i || v <= 1) continue;
+            /* "one and a half times" */
+            if (is(s, i - 1, "half") && i >= s->t0 + 4 && is(s, i - 2, "a") && is(s, i - 3, "and") && number_at(s, i - 4, &v, &e) && e == i - 3)
+                v += 0.5;
+            else if (!number_at(s, n0, &v, &e) || e != i || v <= 1) continue;
         }
         char p[2][2][16];
         int np = 0, year = 0;
@@ -418,6 +421,21 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
                 }
                 j = te - 1;
             }
+            /* "A's trade with B is ... times that of C": C's trade with B */
+            if (np == 1 && before && !after)
+                for (uint32_t j = i + 1; j + 2 < s->t1 && j < i + 3; j++) {
+                    if (!(is(s, j, "that") || is(s, j, "those")) || !(is(s, j + 1, "of") || is(s, j + 1, "with"))) continue;
+                    uint32_t q = j + 2;
+                    if (is(s, q, "the")) q++;
+                    int g = group_at(s, q);
+                    if (g < 0 || !dyf_party(s->g[g].code)) break;
+                    char c[16];
+                    code3(c, s->g[g].code);
+                    memcpy(p[1][0], is(s, j + 1, "of") ? c : p[0][0], 16);
+                    memcpy(p[1][1], is(s, j + 1, "of") ? p[0][1] : c, 16);
+                    if (strcmp(p[1][0], p[1][1]) && (strcmp(p[1][0], p[0][0]) || strcmp(p[1][1], p[0][1]))) { np = 2; after = 1; }
+                    break;
+                }
             if (!before || !after) np = 0;
         }
         /* a share "four times the share of the United States" */
@@ -454,6 +472,9 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
         } else if (np == 2)
             for (int q = 0; q < 2; q++) dyf_sort_pair(p[q][0], p[q][1]);
         if (np < 2) continue;
+        /* no year of its own: that of the figures just given */
+        if (!year && trade_n) year = s->f->v[trade_first].year;
+        if (!year) year = s->that_year;
         if (push_ratio(s, p, v, year, i)) return -1;
     }
     return 0;
