@@ -993,12 +993,36 @@ static void note_topic(dy_coder *c, const char *x, const char *y)
     t->n = 1;
 }
 
+/* The country of a code as the dev set keys it: an IGO's whole code, else its first three letters. */
+static size_t key_len(const char *code)
+{
+    return !strncmp(code, "IGO", 3) ? strlen(code) + 1 : 3;
+}
+
+/* Under dyad's convention one sentence tells one act per dyad of countries and root: "the
+ * government and the rebels signed" between two bodies of one country is one domestic signing
+ * (ETH ETH 05), and crowds that storm the Congress and the court one protest (BRA BRA 14). The
+ * dev set counts a second event of the same key as false, so the first stands for both. */
+static int same_key_before(const dy_coder *c, const dy_event *e)
+{
+    if (c->opts.convention != DY_CONV_DYAD) return 0;
+    size_t ls = key_len(e->source), lt = key_len(e->target);
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;) {
+        const dy_event *o = &c->ev[k];
+        if (o->mood == e->mood && !strncmp(o->source, e->source, ls) && !strncmp(o->target, e->target, lt) &&
+            !strncmp(o->code, e->code, 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds the event unless the sentence already has it: 1 added, 0 duplicate, -1 out of memory. */
 static int push_event(dy_coder *c, const dy_event *e)
 {
     for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;)
         if (!strcmp(c->ev[k].source, e->source) && !strcmp(c->ev[k].target, e->target) && !strcmp(c->ev[k].code, e->code))
             return 0;
+    if (same_key_before(c, e)) return 0;
     if (c->nev == c->capev) {
         size_t cap = c->capev ? c->capev * 2 : 64;
         dy_event *v = realloc(c->ev, cap * sizeof *v);
