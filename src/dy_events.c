@@ -1817,11 +1817,19 @@ static int act_author(sctx *s, int known, int *added)
     return -1;
 }
 
+/* "condemned the attack on its embassy": a hostile act's noun whose pattern ends in "on" or
+ * "against" names its victim next, which is no party to the condemnation. */
+static int victim_ends_match(const sctx *s, const match *m)
+{
+    return m->end > m->head + 1 && (WIS(s, m->end - 1, "on") || WIS(s, m->end - 1, "against"));
+}
+
 /* For a hostile act named by a noun (flag author): an actor after "by" is its author; one after
  * "as" ("condemned the strikes as a violation of Yemen's sovereignty") is no party, and then the
  * author comes from the context (-2); another actor ("the attack on Kyiv") stays the target. */
 static int author_in_clause(const sctx *s, const match *m, int tgt)
 {
+    if (victim_ends_match(s, m)) return -2;
     if (tgt < 0) return -2;
     for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
         if (WIS(s, j, "by")) return tgt;
