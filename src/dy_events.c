@@ -500,6 +500,19 @@ static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, i
     return 0;
 }
 
+/* "the French ambassador, Joel Meyer, to leave": a name set off by commas after the target
+ * (one to four capitalised words) is the target's own; returns the token after the closing
+ * comma, or 0. */
+static uint32_t apposition_end(const sctx *s, uint32_t i)
+{
+    if (i >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
+    for (uint32_t j = i + 1, n = 0; j < s->t1 && n <= 4; j++, n++) {
+        if (s->t[j].flags & DY_TF_COMMA) return n ? j + 1 : 0;
+        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    }
+    return 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -553,7 +566,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
             return 0;
         }
-        if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) return 0;
+        if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) {
+            uint32_t ae = ei + 1 < p->nel ? apposition_end(s, s->g[g].t1) : 0;
+            if (!ae || !match_el(s, p, ei + 1, ae, passive, m)) return 0;
+        }
         m->tgt = g;
         m->by = by;
         return 1;
@@ -834,6 +850,13 @@ static int said_before(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* "Prime Minister Theresa May expelled ...": a mood word inside a named actor is part of the name. */
+static int in_name(const sctx *s, uint32_t j)
+{
+    int g = group_at(s, j);
+    return g >= 0 && !s->g[g].anaphor && j > s->g[g].t0 && (s->t[j].flags & DY_TF_CAP);
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -873,6 +896,7 @@ static int mood_at(const sctx *s, uint32_t head)
     int mood = DY_MOOD_FACTUAL;
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
+        if (in_name(s, j)) continue;
         int cls = gram_class_at(s, j, &e);
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         if (cls == DY_G_HYPO) {
