@@ -1803,6 +1803,17 @@ static int accuser(sctx *s, int known, int *added)
     return -1;
 }
 
+/* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
+ * opposition of the subject's own country are the authors a government condemns. */
+static int domestic_author(const char *src, const char *kc)
+{
+    static const char *const roles[] = {"CVL", "OPP", "REB"};
+    if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || !dy_code_is_country(src)) return 0;
+    for (size_t i = 0; i < 3; i++)
+        if (!strncmp(src + 3, roles[i], 3)) return strlen(kc) < 6 || strncmp(kc + 3, roles[i], 3) != 0;
+    return 0;
+}
+
 /* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
@@ -1818,7 +1829,7 @@ static int act_author(sctx *s, int known, int *added)
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
         if (v->mood || v->source[0] == '-' || root < 14 || root > 20) continue;
-        if (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        if ((!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) && !domestic_author(v->source, kc)) continue;
         dy_actor *g = &s->g[s->ng];
         memset(g, 0, sizeof *g);
         g->t0 = s->t0;
