@@ -1829,7 +1829,7 @@ static int act_author(sctx *s, int known, int *added)
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
         if (v->mood || v->source[0] == '-' || root < 14 || root > 20) continue;
-        if ((!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) && !domestic_author(v->source, kc)) continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
         dy_actor *g = &s->g[s->ng];
         memset(g, 0, sizeof *g);
         g->t0 = s->t0;
