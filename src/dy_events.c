@@ -550,6 +550,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
         if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
         if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
@@ -756,6 +757,31 @@ static int and_verb(const sctx *s, uint32_t head)
 }
 
 /* The first actor of the sentence that is no object of a preposition, before head. */
+/* "Putin said that Belarus had nothing to do with it and urged the EU to talk": a speech act
+ * (an appeal, a demand, a rebuke: roots 01, 02, 10-13) joined by "and" after a reported "that"
+ * clause is the speaker's, not the clause's subject's. */
+static int speaker_and_verb(const sctx *s, uint32_t head, const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!(root == 1 || root == 2 || (root >= 10 && root <= 13))) return 0;
+    uint32_t j = head, n = 0;
+    while (j-- > s->t0 && n++ < 3 && !WIS(s, j, "and"))
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return 0;
+    if (j < s->t0 || j >= head || !WIS(s, j, "and")) return 0;
+    for (uint32_t q = j; q-- > s->t0;) {
+        if (s->t[q].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        uint32_t e;
+        if (WIS(s, q, "that") && q > s->t0) {
+            for (uint32_t r = q, k = 0; r-- > s->t0 && k < 4; k++)
+                if (gram_is(s, r, DY_G_SAY, &e) && e <= q) return 1;
+            return 0;
+        }
+        /* "Obama said Turkey had a right to ... and urged": the clause's subject right after */
+        if (gram_is(s, q, DY_G_SAY, &e) && e < j && group_at(s, e) >= 0 && s->g[group_at(s, e)].t0 == e) return 1;
+    }
+    return 0;
+}
+
 static int sentence_subject(const sctx *s, uint32_t head)
 {
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= head; k++) {
@@ -2229,7 +2255,8 @@ static int code_sentence(sctx *s)
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
             int part = participial_at(s, m->head);
-            src = and_verb(s, m->head) || part ? sentence_subject(s, m->head) : find_source(s, m->head);
+            src = and_verb(s, m->head) || part || speaker_and_verb(s, m->head, p->code) ? sentence_subject(s, m->head)
+                                                                                    : find_source(s, m->head);
             if (part && m->src < 0 && sentence_has_event_from(s, src, p->code)) {
                 ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
                 continue;
