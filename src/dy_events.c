@@ -1231,6 +1231,27 @@ static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, 
     return n;
 }
 
+/* "protesters attacked several embassies, including those of Rwanda, France and the United
+ * States": embassies the story's country was lent to stand for the countries named after "of";
+ * returns that list, or tgt. */
+static int embassy_owner(const sctx *s, int tgt)
+{
+    const dy_actor *g = &s->g[tgt];
+    if (!g->filled || g->t1 <= g->t0) return tgt;
+    const char *w = W(s, g->t1 - 1);
+    if (strncmp(w, "embass", 6) && strncmp(w, "consulate", 9)) return tgt;
+    for (uint32_t j = g->t1, n = 0; j + 1 < s->t1 && n < 6; j++, n++) {
+        if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) break;
+        if (group_at(s, j) >= 0) break;
+        if (WIS(s, j, "of")) {
+            int o = group_at(s, j + 1);
+            if (o < 0 && WIS(s, j + 1, "the") && j + 2 < s->t1) o = group_at(s, j + 2);
+            return o >= 0 && dy_code_is_country(s->g[o].code) ? s->g[o].comp : tgt;
+        }
+    }
+    return tgt;
+}
+
 /* "Sudan's army and the RSF agreed to a ceasefire ..., Saudi Arabia and the US said": with a pair
  * as subject, a symmetric act found no target of its own (no T in the pattern, no "with" or
  * "between") stays within the pair; actors after a comma belong to another clause. */
@@ -2299,6 +2320,7 @@ static int code_sentence(sctx *s)
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
         if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
             tgt = act_author(s, s->g[src].comp, &body);
+        if (tgt >= 0) tgt = embassy_owner(s, tgt);
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
