@@ -284,6 +284,27 @@ static int government_word(const sctx *s, const dy_actor *g)
 }
 
 /* Resolves reference words in the sentence from the groups before them and the history. */
+/* "Duterte met Xi in Beijing, and the two leaders agreed to ...": a pair opening a clause after
+ * ", and" is the first two countries' actors named before it in the sentence. */
+static int pair_of_clause_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    uint32_t a = g->t0;
+    if (a < s->t0 + 2 || !WIS(s, a - 1, "and") || !(s->t[a - 2].flags & DY_TF_COMMA)) return 0;
+    int first = -1;
+    for (int j = 0; j < k; j++) {
+        const dy_actor *h = &s->g[j];
+        if (!h->code[0] || h->code[0] == '-' || h->locative || h->anaphor || h->code2[0] || !dy_code_is_country(h->code)) continue;
+        if (first < 0) { first = j; continue; }
+        if (strncmp(s->g[first].code, h->code, 3) != 0) {
+            set_code(g->code, s->g[first].code);
+            set_code(g->code2, h->code);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -317,6 +338,7 @@ static void resolve(sctx *s, int k)
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
     case DY_G_PAIR: {
+        if (pair_of_clause_before(s, k)) return;
         /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
         int best = -1;
         for (size_t j = 0; j < c->ntopic; j++)
