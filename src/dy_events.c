@@ -1592,6 +1592,22 @@ static void his_roles(sctx *s)
 
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
+/* "European Union foreign ministers", "NATO defence ministers": a bare role right after an
+ * IGO's name (at most two words between, no punctuation) is that body's. */
+static int igo_agent(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (k == 0) return 0;
+    const dy_actor *o = &s->g[k - 1];
+    if (strncmp(o->code, "IGO", 3) != 0 || o->anaphor || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
+    for (uint32_t j = o->t1; j < g->t0; j++)
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
+    for (uint32_t j = o->t1; j <= g->t0; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    set_code(g->code, o->code);
+    return 1;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1602,6 +1618,7 @@ static void fill_roles(sctx *s)
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
+        if (igo_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
