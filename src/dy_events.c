@@ -535,6 +535,16 @@ static uint32_t apposition_end(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* "warned that the United States and Britain would pay": the end of a coordinated target, or 0. */
+static uint32_t coordination_end(const sctx *s, int g)
+{
+    if (s->g[g].ncomp < 2) return 0;
+    uint32_t end = 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == s->g[g].comp && s->g[k].t1 > end) end = s->g[k].t1;
+    return end > s->g[g].t1 ? end : 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -591,6 +601,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         }
         if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) {
             uint32_t ae = ei + 1 < p->nel ? apposition_end(s, s->g[g].t1) : 0;
+            if (!ae && ei + 1 < p->nel) ae = coordination_end(s, g);
             if (!ae || !match_el(s, p, ei + 1, ae, passive, m)) return 0;
         }
         m->tgt = g;
@@ -1272,6 +1283,17 @@ static int embassy_owner(const sctx *s, int tgt)
         }
     }
     return tgt;
+}
+
+/* "vowed to destroy the protesters, saying he had ...": a participle after a comma opens a
+ * clause of its own, whose actors are no object of the verb before when one ends the clause
+ * ("including" lists them). */
+static int participle_after(const sctx *s, uint32_t i)
+{
+    if (i >= s->t1 || group_at(s, i) >= 0 || !(s->t[i].flags & DY_TF_WORD)) return 0;
+    size_t n = s->t[i].nlen;
+    const char *w = W(s, i);
+    return n > 5 && !memcmp(w + n - 3, "ing", 3) && !WIS(s, i, "including") && !WIS(s, i, "according");
 }
 
 /* "Sudan's army and the RSF agreed to a ceasefire ..., Saudi Arabia and the US said": with a pair
@@ -2281,6 +2303,7 @@ static int code_sentence(sctx *s)
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... burned down its embassy, a senior official said": the speaker is no object */
             if ((s->t[j].flags & DY_TF_COMMA) && attribution_after(s, j + 1)) { limit = j; break; }
+            if ((s->t[j].flags & DY_TF_COMMA) && participle_after(s, j + 1) && j > m->end && group_at(s, j - 1) >= 0) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
             if (WIS(s, j, "and") && j + 1 < s->t1 && gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }
