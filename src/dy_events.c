@@ -1630,6 +1630,43 @@ static int igo_agent(sctx *s, int k)
     return 1;
 }
 
+/* "The White House said on Monday that a delegation ... would travel", "The State Department said
+ * Assistant Secretary Russel would travel": a bare emissary (delegation, envoy, secretary ...)
+ * opening the reported clause is the speaker's own (at most two words between the speech verb,
+ * or its "that", and the role). */
+static int speaker_agent(sctx *s, int k)
+{
+    static const char *const own[] = {"delegation", "delegations", "envoy", "envoys", "emissary", "secretary", "negotiators", "team"};
+    dy_actor *g = &s->g[k];
+    int ok = 0;
+    for (uint32_t i = g->t0; i < g->t1 && !ok; i++)
+        for (size_t w = 0; w < sizeof own / sizeof *own; w++)
+            if (s->t[i].nlen == strlen(own[w]) && !memcmp(W(s, i), own[w], s->t[i].nlen)) ok = 1;
+    if (!ok) return 0;     /* "the US said the government had ...": the story's government */
+    uint32_t j = g->t0, n = 0;
+    while (j > s->t0 && n < 3 && group_at(s, j - 1) < 0 && (s->t[j - 1].flags & DY_TF_WORD) && !WIS(s, j - 1, "that")) {
+        uint32_t e;
+        if (gram_is(s, j - 1, DY_G_SAY, &e)) break;
+        j--, n++;
+    }
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    else if (j <= s->t0) return 0;
+    /* back over the speech verb and a date ("said on Monday that") to the speaker */
+    for (uint32_t q = j, m = 0; q-- > s->t0 && m < 5; m++) {
+        uint32_t e;
+        if (gram_is(s, q, DY_G_SAY, &e) && e <= j) {
+            int sp = q > s->t0 ? group_at(s, q - 1) : -1;
+            if (sp < 0 || sp == k || !is_named(s, sp) || !dy_code_is_country(s->g[sp].code) || !strncmp(s->g[sp].code, "IGO", 3))
+                return 0;
+            memcpy(g->code, s->g[sp].code, 3);
+            g->filled = 1;
+            return 1;
+        }
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1640,7 +1677,7 @@ static void fill_roles(sctx *s)
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
-        if (igo_agent(s, (int)k)) continue;
+        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
