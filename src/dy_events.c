@@ -2221,6 +2221,43 @@ static const char *domestic_code(const sctx *s, int src, int tgt, const char *co
     return "175";
 }
 
+/* "Trump recognised Guaido. Canada, Brazil and Colombia quickly followed suit.": the subjects
+ * did what the last sentence with events did, to the same target; 0, or -1 out of memory. */
+static int followed_suit(sctx *s)
+{
+    dy_coder *c = s->c;
+    uint32_t at = 0;
+    for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
+        if ((WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows")) && WIS(s, i + 1, "suit")) at = i;
+    if (!at || c->nev == 0) return 0;
+    int subj = sentence_subject(s, at);
+    if (subj < 0 || s->g[subj].t1 > at) return 0;
+    size_t last = c->nev;
+    while (last > 0 && c->ev[last - 1].sent == s->sidx) last--;
+    if (last == 0 || c->ev[last - 1].sent + 1 != s->sidx) return 0;
+    uint32_t from = c->ev[last - 1].sent;
+    const char *sc[16];
+    int si[16];
+    size_t ns = codes_of(s, subj, sc, si, 16);
+    for (size_t e = last; e-- > 0 && c->ev[e].sent == from;) {
+        if (c->ev[e].mood) continue;
+        for (size_t a = 0; a < ns; a++) {
+            dy_event v = c->ev[e];
+            if (!strncmp(sc[a], v.target, 3) || !strncmp(sc[a], v.source, 3)) continue;
+            v.sent = s->sidx;
+            set_code(v.source, sc[a]);
+            v.src_start = s->t[s->g[si[a]].t0].start;
+            v.src_end = s->t[s->g[si[a]].t1 - 1].end;
+            v.verb_start = s->t[at].start;
+            v.verb_end = s->t[at + 1].end;
+            int r = push_event(c, &v);
+            if (r < 0) return -1;
+            if (r) ex(c, "  followed suit: event %s -> %s %s, as in sentence %u\n", v.source, v.target, v.code, (unsigned)from + 1);
+        }
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -2485,6 +2522,7 @@ static int code_sentence(sctx *s)
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
     drop_body(s, body);
+    if (followed_suit(s) < 0) return -1;
     if (code_brokered(s)) return -1;
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) {
