@@ -1882,6 +1882,14 @@ static void drop_body(sctx *s, int body)
  * mutual one, for a symmetric act with no party named): both sides of a mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
  * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
  * (an added one is removed by drop_body), or -1. */
+/* "The US and France criticised the decision. The fighting ended with a plan brokered by
+ * Sarkozy": a rebuke (root 11) tells who spoke, not who the parties are; a veto or a
+ * rejection (12) is an act of a party. */
+static int bystander_comment(const dy_event *v)
+{
+    return !strncmp(v->root, "11", 2);
+}
+
 static int context_parties(sctx *s, int known, int want_pair, int *added)
 {
     *added = -1;
@@ -1897,6 +1905,7 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
         if (v->sent + 2 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        if (bystander_comment(v)) continue;
         int mutual = 0;
         for (size_t f = c->nev; f-- > 0 && !mutual;)
             mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
@@ -1959,12 +1968,30 @@ static int domestic_author(const char *src, const char *kc)
     return 0;
 }
 
+/* "Russia recognised the breakaway regions. ... Georgia condemned the move": a decision is an
+ * act of its own (roots 03-09, 15-20), not a statement or a reaction to one (01, 02, 10-14). */
+static int decision_root(int root)
+{
+    return (root >= 3 && root <= 9) || (root >= 15 && root <= 20);
+}
+
+/* Does the match name a decision rather than an attack ("condemned the move", "criticised the
+ * decision")? Its author is then the doer of a recent act of any kind (act_author). */
+static int names_decision(const sctx *s, const match *m)
+{
+    static const char *const w[] = {"move", "decision", "decisions", "recognition", "step", "announcement"};
+    for (uint32_t i = m->head; i < m->end; i++)
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (s->t[i].nlen == strlen(w[k]) && !memcmp(W(s, i), w[k], s->t[i].nlen)) return 1;
+    return 0;
+}
+
 /* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
  * authors of the same act on the same target ("US and British strikes"), the second is code2.
  * Returns an added group (drop_body), or -1. */
-static int act_author(sctx *s, int known, int *added)
+static int act_author(sctx *s, int known, int *added, int decision)
 {
     const dy_coder *c = s->c;
     *added = -1;
@@ -1973,7 +2000,9 @@ static int act_author(sctx *s, int known, int *added)
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
-        if (v->mood || v->source[0] == '-' || root < 14 || root > 20) continue;
+        if (decision && v->sent + 2 < s->sidx) break;
+        if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
+        if (v->mood || v->source[0] == '-') continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
         dy_actor *g = &s->g[s->ng];
         memset(g, 0, sizeof *g);
@@ -2455,7 +2484,7 @@ static int code_sentence(sctx *s)
         }
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
         if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
-            tgt = act_author(s, s->g[src].comp, &body);
+            tgt = act_author(s, s->g[src].comp, &body, names_decision(s, m));
         if (tgt >= 0) tgt = embassy_owner(s, tgt);
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
