@@ -723,11 +723,19 @@ static int told_listener(const sctx *s, const dy_actor *g)
 
 /* "protesters who had stormed parliament a day earlier", "Russia, which intervened in 2015":
  * a verb in a relative clause after its actor tells background, not the story's act. */
+/* "The ruling of a tribunal in July, which rejected China's claims, was not mentioned": a
+ * clause set off by ", which" describes a thing or a time, told as background. */
+static int background_which(const sctx *s, uint32_t j)
+{
+    return WIS(s, j, "which") && (s->t[j - 1].flags & DY_TF_COMMA);
+}
+
 static int relative_clause(const sctx *s, uint32_t head)
 {
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {
         if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
-        if (WIS(s, j, "who") || WIS(s, j, "which")) return j > s->t0 && group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which"))
+            return j > s->t0 && (group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0 || background_which(s, j));
     }
     return 0;
 }
