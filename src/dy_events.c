@@ -284,6 +284,27 @@ static int government_word(const sctx *s, const dy_actor *g)
 }
 
 /* Resolves reference words in the sentence from the groups before them and the history. */
+/* "Duterte met Xi in Beijing, and the two leaders agreed to ...": a pair opening a clause after
+ * ", and" is the first two countries' actors named before it in the sentence. */
+static int pair_of_clause_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    uint32_t a = g->t0;
+    if (a < s->t0 + 2 || !WIS(s, a - 1, "and") || !(s->t[a - 2].flags & DY_TF_COMMA)) return 0;
+    int first = -1;
+    for (int j = 0; j < k; j++) {
+        const dy_actor *h = &s->g[j];
+        if (!h->code[0] || h->code[0] == '-' || h->locative || h->anaphor || h->code2[0] || !dy_code_is_country(h->code)) continue;
+        if (first < 0) { first = j; continue; }
+        if (strncmp(s->g[first].code, h->code, 3) != 0) {
+            set_code(g->code, s->g[first].code);
+            set_code(g->code2, h->code);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -317,6 +338,7 @@ static void resolve(sctx *s, int k)
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
     case DY_G_PAIR: {
+        if (pair_of_clause_before(s, k)) return;
         /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
         int best = -1;
         for (size_t j = 0; j < c->ntopic; j++)
@@ -500,6 +522,29 @@ static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, i
     return 0;
 }
 
+/* "the French ambassador, Joel Meyer, to leave": a name set off by commas after the target
+ * (one to four capitalised words) is the target's own; returns the token after the closing
+ * comma, or 0. */
+static uint32_t apposition_end(const sctx *s, uint32_t i)
+{
+    if (i >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
+    for (uint32_t j = i + 1, n = 0; j < s->t1 && n <= 4; j++, n++) {
+        if (s->t[j].flags & DY_TF_COMMA) return n ? j + 1 : 0;
+        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    }
+    return 0;
+}
+
+/* "warned that the United States and Britain would pay": the end of a coordinated target, or 0. */
+static uint32_t coordination_end(const sctx *s, int g)
+{
+    if (s->g[g].ncomp < 2) return 0;
+    uint32_t end = 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == s->g[g].comp && s->g[k].t1 > end) end = s->g[k].t1;
+    return end > s->g[g].t1 ? end : 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -537,6 +582,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
         if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
         if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
@@ -553,7 +599,11 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
             return 0;
         }
-        if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) return 0;
+        if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) {
+            uint32_t ae = ei + 1 < p->nel ? apposition_end(s, s->g[g].t1) : 0;
+            if (!ae && ei + 1 < p->nel) ae = coordination_end(s, g);
+            if (!ae || !match_el(s, p, ei + 1, ae, passive, m)) return 0;
+        }
         m->tgt = g;
         m->by = by;
         return 1;
@@ -673,11 +723,19 @@ static int told_listener(const sctx *s, const dy_actor *g)
 
 /* "protesters who had stormed parliament a day earlier", "Russia, which intervened in 2015":
  * a verb in a relative clause after its actor tells background, not the story's act. */
+/* "The ruling of a tribunal in July, which rejected China's claims, was not mentioned": a
+ * clause set off by ", which" describes a thing or a time, told as background. */
+static int background_which(const sctx *s, uint32_t j)
+{
+    return WIS(s, j, "which") && (s->t[j - 1].flags & DY_TF_COMMA);
+}
+
 static int relative_clause(const sctx *s, uint32_t head)
 {
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {
         if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
-        if (WIS(s, j, "who") || WIS(s, j, "which")) return j > s->t0 && group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which"))
+            return j > s->t0 && (group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0 || background_which(s, j));
     }
     return 0;
 }
@@ -740,6 +798,31 @@ static int and_verb(const sctx *s, uint32_t head)
 }
 
 /* The first actor of the sentence that is no object of a preposition, before head. */
+/* "Putin said that Belarus had nothing to do with it and urged the EU to talk": a speech act
+ * (an appeal, a demand, a rebuke: roots 01, 02, 10-13) joined by "and" after a reported "that"
+ * clause is the speaker's, not the clause's subject's. */
+static int speaker_and_verb(const sctx *s, uint32_t head, const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!(root == 1 || root == 2 || (root >= 10 && root <= 13))) return 0;
+    uint32_t j = head, n = 0;
+    while (j-- > s->t0 && n++ < 3 && !WIS(s, j, "and"))
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return 0;
+    if (j < s->t0 || j >= head || !WIS(s, j, "and")) return 0;
+    for (uint32_t q = j; q-- > s->t0;) {
+        if (s->t[q].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        uint32_t e;
+        if (WIS(s, q, "that") && q > s->t0) {
+            for (uint32_t r = q, k = 0; r-- > s->t0 && k < 4; k++)
+                if (gram_is(s, r, DY_G_SAY, &e) && e <= q) return 1;
+            return 0;
+        }
+        /* "Obama said Turkey had a right to ... and urged": the clause's subject right after */
+        if (gram_is(s, q, DY_G_SAY, &e) && e < j && group_at(s, e) >= 0 && s->g[group_at(s, e)].t0 == e) return 1;
+    }
+    return 0;
+}
+
 static int sentence_subject(const sctx *s, uint32_t head)
 {
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= head; k++) {
@@ -834,6 +917,13 @@ static int said_before(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* "Prime Minister Theresa May expelled ...": a mood word inside a named actor is part of the name. */
+static int in_name(const sctx *s, uint32_t j)
+{
+    int g = group_at(s, j);
+    return g >= 0 && !s->g[g].anaphor && j > s->g[g].t0 && (s->t[j].flags & DY_TF_CAP);
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -873,6 +963,7 @@ static int mood_at(const sctx *s, uint32_t head)
     int mood = DY_MOOD_FACTUAL;
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
+        if (in_name(s, j)) continue;
         int cls = gram_class_at(s, j, &e);
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         if (cls == DY_G_HYPO) {
@@ -993,12 +1084,36 @@ static void note_topic(dy_coder *c, const char *x, const char *y)
     t->n = 1;
 }
 
+/* The country of a code as the dev set keys it: an IGO's whole code, else its first three letters. */
+static size_t key_len(const char *code)
+{
+    return !strncmp(code, "IGO", 3) ? strlen(code) + 1 : 3;
+}
+
+/* Under dyad's convention one sentence tells one act per dyad of countries and root: "the
+ * government and the rebels signed" between two bodies of one country is one domestic signing
+ * (ETH ETH 05), and crowds that storm the Congress and the court one protest (BRA BRA 14). The
+ * dev set counts a second event of the same key as false, so the first stands for both. */
+static int same_key_before(const dy_coder *c, const dy_event *e)
+{
+    if (c->opts.convention != DY_CONV_DYAD) return 0;
+    size_t ls = key_len(e->source), lt = key_len(e->target);
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;) {
+        const dy_event *o = &c->ev[k];
+        if (o->mood == e->mood && !strncmp(o->source, e->source, ls) && !strncmp(o->target, e->target, lt) &&
+            !strncmp(o->code, e->code, 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds the event unless the sentence already has it: 1 added, 0 duplicate, -1 out of memory. */
 static int push_event(dy_coder *c, const dy_event *e)
 {
     for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;)
         if (!strcmp(c->ev[k].source, e->source) && !strcmp(c->ev[k].target, e->target) && !strcmp(c->ev[k].code, e->code))
             return 0;
+    if (same_key_before(c, e)) return 0;
     if (c->nev == c->capev) {
         size_t cap = c->capev ? c->capev * 2 : 64;
         dy_event *v = realloc(c->ev, cap * sizeof *v);
@@ -1155,6 +1270,38 @@ static int emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, 
                 n += r;
             }
     return n;
+}
+
+/* "protesters attacked several embassies, including those of Rwanda, France and the United
+ * States": embassies the story's country was lent to stand for the countries named after "of";
+ * returns that list, or tgt. */
+static int embassy_owner(const sctx *s, int tgt)
+{
+    const dy_actor *g = &s->g[tgt];
+    if (!g->filled || g->t1 <= g->t0) return tgt;
+    const char *w = W(s, g->t1 - 1);
+    if (strncmp(w, "embass", 6) && strncmp(w, "consulate", 9)) return tgt;
+    for (uint32_t j = g->t1, n = 0; j + 1 < s->t1 && n < 6; j++, n++) {
+        if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) break;
+        if (group_at(s, j) >= 0) break;
+        if (WIS(s, j, "of")) {
+            int o = group_at(s, j + 1);
+            if (o < 0 && WIS(s, j + 1, "the") && j + 2 < s->t1) o = group_at(s, j + 2);
+            return o >= 0 && dy_code_is_country(s->g[o].code) ? s->g[o].comp : tgt;
+        }
+    }
+    return tgt;
+}
+
+/* "vowed to destroy the protesters, saying he had ...": a participle after a comma opens a
+ * clause of its own, whose actors are no object of the verb before when one ends the clause
+ * ("including" lists them). */
+static int participle_after(const sctx *s, uint32_t i)
+{
+    if (i >= s->t1 || group_at(s, i) >= 0 || !(s->t[i].flags & DY_TF_WORD)) return 0;
+    size_t n = s->t[i].nlen;
+    const char *w = W(s, i);
+    return n > 5 && !memcmp(w + n - 3, "ing", 3) && !WIS(s, i, "including") && !WIS(s, i, "according");
 }
 
 /* "Sudan's army and the RSF agreed to a ceasefire ..., Saudi Arabia and the US said": with a pair
@@ -1477,6 +1624,59 @@ static void his_roles(sctx *s)
 
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
+/* "European Union foreign ministers", "NATO defence ministers": a bare role right after an
+ * IGO's name (at most two words between, no punctuation) is that body's. */
+static int igo_agent(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (k == 0) return 0;
+    const dy_actor *o = &s->g[k - 1];
+    if (strncmp(o->code, "IGO", 3) != 0 || o->anaphor || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
+    for (uint32_t j = o->t1; j < g->t0; j++)
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
+    for (uint32_t j = o->t1; j <= g->t0; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    set_code(g->code, o->code);
+    return 1;
+}
+
+/* "The White House said on Monday that a delegation ... would travel", "The State Department said
+ * Assistant Secretary Russel would travel": a bare emissary (delegation, envoy, secretary ...)
+ * opening the reported clause is the speaker's own (at most two words between the speech verb,
+ * or its "that", and the role). */
+static int speaker_agent(sctx *s, int k)
+{
+    static const char *const own[] = {"delegation", "delegations", "envoy", "envoys", "emissary", "secretary", "negotiators", "team"};
+    dy_actor *g = &s->g[k];
+    int ok = 0;
+    for (uint32_t i = g->t0; i < g->t1 && !ok; i++)
+        for (size_t w = 0; w < sizeof own / sizeof *own; w++)
+            if (s->t[i].nlen == strlen(own[w]) && !memcmp(W(s, i), own[w], s->t[i].nlen)) ok = 1;
+    if (!ok) return 0;     /* "the US said the government had ...": the story's government */
+    uint32_t j = g->t0, n = 0;
+    while (j > s->t0 && n < 3 && group_at(s, j - 1) < 0 && (s->t[j - 1].flags & DY_TF_WORD) && !WIS(s, j - 1, "that")) {
+        uint32_t e;
+        if (gram_is(s, j - 1, DY_G_SAY, &e)) break;
+        j--, n++;
+    }
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    else if (j <= s->t0) return 0;
+    /* back over the speech verb and a date ("said on Monday that") to the speaker */
+    for (uint32_t q = j, m = 0; q-- > s->t0 && m < 5; m++) {
+        uint32_t e;
+        if (gram_is(s, q, DY_G_SAY, &e) && e <= j) {
+            int sp = q > s->t0 ? group_at(s, q - 1) : -1;
+            if (sp < 0 || sp == k || !is_named(s, sp) || !dy_code_is_country(s->g[sp].code) || !strncmp(s->g[sp].code, "IGO", 3))
+                return 0;
+            memcpy(g->code, s->g[sp].code, 3);
+            g->filled = 1;
+            return 1;
+        }
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1487,6 +1687,7 @@ static void fill_roles(sctx *s)
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
+        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
@@ -1691,6 +1892,14 @@ static void drop_body(sctx *s, int body)
  * mutual one, for a symmetric act with no party named): both sides of a mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
  * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
  * (an added one is removed by drop_body), or -1. */
+/* "The US and France criticised the decision. The fighting ended with a plan brokered by
+ * Sarkozy": a rebuke (root 11) tells who spoke, not who the parties are; a veto or a
+ * rejection (12) is an act of a party. */
+static int bystander_comment(const dy_event *v)
+{
+    return !strncmp(v->root, "11", 2);
+}
+
 static int context_parties(sctx *s, int known, int want_pair, int *added)
 {
     *added = -1;
@@ -1706,6 +1915,7 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
         if (v->sent + 2 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        if (bystander_comment(v)) continue;
         int mutual = 0;
         for (size_t f = c->nev; f-- > 0 && !mutual;)
             mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
@@ -1757,12 +1967,41 @@ static int accuser(sctx *s, int known, int *added)
     return -1;
 }
 
+/* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
+ * opposition of the subject's own country are the authors a government condemns. */
+static int domestic_author(const char *src, const char *kc)
+{
+    static const char *const roles[] = {"CVL", "OPP", "REB"};
+    if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || !dy_code_is_country(src)) return 0;
+    for (size_t i = 0; i < 3; i++)
+        if (!strncmp(src + 3, roles[i], 3)) return strlen(kc) < 6 || strncmp(kc + 3, roles[i], 3) != 0;
+    return 0;
+}
+
+/* "Russia recognised the breakaway regions. ... Georgia condemned the move": a decision is an
+ * act of its own (roots 03-09, 15-20), not a statement or a reaction to one (01, 02, 10-14). */
+static int decision_root(int root)
+{
+    return (root >= 3 && root <= 9) || (root >= 15 && root <= 20);
+}
+
+/* Does the match name a decision rather than an attack ("condemned the move", "criticised the
+ * decision")? Its author is then the doer of a recent act of any kind (act_author). */
+static int names_decision(const sctx *s, const match *m)
+{
+    static const char *const w[] = {"move", "decision", "decisions", "recognition", "step", "announcement"};
+    for (uint32_t i = m->head; i < m->end; i++)
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (s->t[i].nlen == strlen(w[k]) && !memcmp(W(s, i), w[k], s->t[i].nlen)) return 1;
+    return 0;
+}
+
 /* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
  * authors of the same act on the same target ("US and British strikes"), the second is code2.
  * Returns an added group (drop_body), or -1. */
-static int act_author(sctx *s, int known, int *added)
+static int act_author(sctx *s, int known, int *added, int decision)
 {
     const dy_coder *c = s->c;
     *added = -1;
@@ -1771,8 +2010,10 @@ static int act_author(sctx *s, int known, int *added)
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
-        if (v->mood || v->source[0] == '-' || root < 14 || root > 20) continue;
-        if (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        if (decision && v->sent + 2 < s->sidx) break;
+        if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
+        if (v->mood || v->source[0] == '-') continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
         dy_actor *g = &s->g[s->ng];
         memset(g, 0, sizeof *g);
         g->t0 = s->t0;
@@ -1795,11 +2036,19 @@ static int act_author(sctx *s, int known, int *added)
     return -1;
 }
 
+/* "condemned the attack on its embassy": a hostile act's noun whose pattern ends in "on" or
+ * "against" names its victim next, which is no party to the condemnation. */
+static int victim_ends_match(const sctx *s, const match *m)
+{
+    return m->end > m->head + 1 && (WIS(s, m->end - 1, "on") || WIS(s, m->end - 1, "against"));
+}
+
 /* For a hostile act named by a noun (flag author): an actor after "by" is its author; one after
  * "as" ("condemned the strikes as a violation of Yemen's sovereignty") is no party, and then the
  * author comes from the context (-2); another actor ("the attack on Kyiv") stays the target. */
 static int author_in_clause(const sctx *s, const match *m, int tgt)
 {
+    if (victim_ends_match(s, m)) return -2;
     if (tgt < 0) return -2;
     for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
         if (WIS(s, j, "by")) return tgt;
@@ -2011,6 +2260,43 @@ static const char *domestic_code(const sctx *s, int src, int tgt, const char *co
     return "175";
 }
 
+/* "Trump recognised Guaido. Canada, Brazil and Colombia quickly followed suit.": the subjects
+ * did what the last sentence with events did, to the same target; 0, or -1 out of memory. */
+static int followed_suit(sctx *s)
+{
+    dy_coder *c = s->c;
+    uint32_t at = 0;
+    for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
+        if ((WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows")) && WIS(s, i + 1, "suit")) at = i;
+    if (!at || c->nev == 0) return 0;
+    int subj = sentence_subject(s, at);
+    if (subj < 0 || s->g[subj].t1 > at) return 0;
+    size_t last = c->nev;
+    while (last > 0 && c->ev[last - 1].sent == s->sidx) last--;
+    if (last == 0 || c->ev[last - 1].sent + 1 != s->sidx) return 0;
+    uint32_t from = c->ev[last - 1].sent;
+    const char *sc[16];
+    int si[16];
+    size_t ns = codes_of(s, subj, sc, si, 16);
+    for (size_t e = last; e-- > 0 && c->ev[e].sent == from;) {
+        if (c->ev[e].mood) continue;
+        for (size_t a = 0; a < ns; a++) {
+            dy_event v = c->ev[e];
+            if (!strncmp(sc[a], v.target, 3) || !strncmp(sc[a], v.source, 3)) continue;
+            v.sent = s->sidx;
+            set_code(v.source, sc[a]);
+            v.src_start = s->t[s->g[si[a]].t0].start;
+            v.src_end = s->t[s->g[si[a]].t1 - 1].end;
+            v.verb_start = s->t[at].start;
+            v.verb_end = s->t[at + 1].end;
+            int r = push_event(c, &v);
+            if (r < 0) return -1;
+            if (r) ex(c, "  followed suit: event %s -> %s %s, as in sentence %u\n", v.source, v.target, v.code, (unsigned)from + 1);
+        }
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -2130,6 +2416,7 @@ static int code_sentence(sctx *s)
             if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
             /* "... burned down its embassy, a senior official said": the speaker is no object */
             if ((s->t[j].flags & DY_TF_COMMA) && attribution_after(s, j + 1)) { limit = j; break; }
+            if ((s->t[j].flags & DY_TF_COMMA) && participle_after(s, j + 1) && j > m->end && group_at(s, j - 1) >= 0) { limit = j; break; }
             /* "... and were later joined by": a second verb of the same subject */
             uint32_t e;
             if (WIS(s, j, "and") && j + 1 < s->t1 && gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }
@@ -2164,7 +2451,8 @@ static int code_sentence(sctx *s)
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
             int part = participial_at(s, m->head);
-            src = and_verb(s, m->head) || part ? sentence_subject(s, m->head) : find_source(s, m->head);
+            src = and_verb(s, m->head) || part || speaker_and_verb(s, m->head, p->code) ? sentence_subject(s, m->head)
+                                                                                    : find_source(s, m->head);
             if (part && m->src < 0 && sentence_has_event_from(s, src, p->code)) {
                 ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
                 continue;
@@ -2206,7 +2494,8 @@ static int code_sentence(sctx *s)
         }
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
         if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
-            tgt = act_author(s, s->g[src].comp, &body);
+            tgt = act_author(s, s->g[src].comp, &body, names_decision(s, m));
+        if (tgt >= 0) tgt = embassy_owner(s, tgt);
         if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
         /* "the two leaders held talks, first with their delegations": the pair is the event */
         if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
@@ -2272,6 +2561,7 @@ static int code_sentence(sctx *s)
         if (emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
     }
     drop_body(s, body);
+    if (followed_suit(s) < 0) return -1;
     if (code_brokered(s)) return -1;
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) {
