@@ -88,7 +88,9 @@ for (const f of fs.readdirSync(DICT).sort()) {
             const k = fold(ph);
             if (!k) continue;
             existing.add(k);
-            if (head[1] === 'person') for (const w of k.split(' ')) if (w.length > 2) personWords.add(w);
+            // "CODE person ... = names", or the block form "person = names" (offices on "+" lines)
+            if (head[1] === 'person' || (head.length === 1 && head[0] === 'person'))
+                for (const w of k.split(' ')) if (w.length > 2) personWords.add(w);
         }
     }
 }
