@@ -451,6 +451,22 @@ static void agent_line(loader *L, char *s)
         add_actor_phrase_q(L, role, DY_AK_AGENT, INT32_MIN, INT32_MAX, ph, weapon);
 }
 
+/* A phrase of at most 16 words (grammar.txt, facts.txt) into trie t: its node, or -1 when the
+ * phrase is empty or too long (a problem is noted) or memory ran out (L->oom). first: its first
+ * word's id. */
+static int32_t short_phrase(loader *L, int t, const char *p, uint32_t *first)
+{
+    uint32_t ids[16];
+    int n = phrase_ids(L, p, ids, 16, 0);
+    if (n < 0) { problem(L, "phrase '%s' is too long", p); return -1; }
+    if (n == 0) { problem(L, "empty phrase"); return -1; }
+    int32_t node = trie_insert(&L->d->tries[t], ids, (size_t)n);
+    if (node < 0) { L->oom = 1; return -1; }
+    *first = ids[0];
+    return node;
+}
+
+
 /* ---- grammar ---- */
 static void grammar_line(loader *L, char *s)
 {
@@ -465,13 +481,10 @@ static void grammar_line(loader *L, char *s)
     if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pair, person, it, they, country, speaker, north, south)", cls); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
-        uint32_t ids[16];
-        char *p = trim(ph);
-        int n = phrase_ids(L, p, ids, 16, 0);
-        if (n < 0) { problem(L, "phrase '%s' is too long", p); continue; }
-        if (n == 0) { problem(L, "empty phrase"); continue; }
-        int32_t node = trie_insert(&L->d->tries[DY_TRIE_GRAMMAR], ids, (size_t)n);
-        if (node < 0) { L->oom = 1; return; }
+        uint32_t first;
+        int32_t node = short_phrase(L, DY_TRIE_GRAMMAR, trim(ph), &first);
+        if (L->oom) return;
+        if (node < 0) continue;
         int *slot = dy_vec_push(&L->d->gram);
         if (!slot) { L->oom = 1; return; }
         *slot = c;
@@ -480,7 +493,7 @@ static void grammar_line(loader *L, char *s)
             gram_first *f = dy_vec_push(&L->d->gram_first);
             if (!f) { L->oom = 1; return; }
             f->cls = (uint32_t)c;
-            f->word = ids[0];
+            f->word = first;
         }
     }
 }
@@ -548,13 +561,11 @@ static void facts_line(loader *L, char *s)
     }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
-        uint32_t ids[16];
+        uint32_t first;
         char *p = trim(ph);
-        int n = phrase_ids(L, p, ids, 16, 0);
-        if (n < 0) { problem(L, "phrase '%s' is too long", p); continue; }
-        if (n == 0) { problem(L, "empty phrase"); continue; }
-        int32_t node = trie_insert(&L->d->tries[DY_TRIE_FACT], ids, (size_t)n);
-        if (node < 0) { L->oom = 1; return; }
+        int32_t node = short_phrase(L, DY_TRIE_FACT, p, &first);
+        if (L->oom) return;
+        if (node < 0) continue;
         dy_factword *w;
         if (L->d->tries[DY_TRIE_FACT].payload[node] >= 0) w = &DY_VEC_AT(&L->d->factwords, dy_factword, L->d->tries[DY_TRIE_FACT].payload[node]);
         else {
