@@ -34,13 +34,13 @@ static const char *str(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? v->valuestring : "";
 }
 
-static ev *run_dyad(const char *dyad, const char *args, size_t *n)
+/* Runs cmd and reads its JSON Lines into a growing array of items of size bytes: fill sets the
+ * zeroed item from one record and returns 0 to drop it. */
+static void *run_json(const char *cmd, size_t size, size_t *n, int (*fill)(void *item, const cJSON *o))
 {
-    char cmd[16384];
-    snprintf(cmd, sizeof cmd, "%s code --no-progress %s", dyad, args);
     FILE *p = popen(cmd, "r");
     if (!p) { perror("popen"); exit(2); }
-    ev *v = NULL;
+    char *v = NULL;
     size_t cap = 0;
     *n = 0;
     char *line = NULL;
@@ -48,21 +48,32 @@ static ev *run_dyad(const char *dyad, const char *args, size_t *n)
     while (getline(&line, &lcap, p) > 0) {
         cJSON *o = cJSON_Parse(line);
         if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
-        /* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
-        if (!strcmp(str(o, "kind"), "treaty_stage")) { cJSON_Delete(o); continue; }
-        if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
-        ev *e = &v[(*n)++];
-        memset(e, 0, sizeof *e);
-        snprintf(e->src, sizeof e->src, "%s", str(o, "source"));
-        snprintf(e->tgt, sizeof e->tgt, "%s", str(o, "target"));
-        snprintf(e->code, sizeof e->code, "%s", str(o, "code"));
-        snprintf(e->date, sizeof e->date, "%s", str(o, "date"));
-        e->text = strdup(str(o, "text"));
+        if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * size); }
+        memset(v + *n * size, 0, size);
+        if (fill(v + *n * size, o)) (*n)++;
         cJSON_Delete(o);
     }
     free(line);
     pclose(p);
     return v;
+}
+
+static int fill_event(void *item, const cJSON *o)
+{
+    ev *e = item;
+    snprintf(e->src, sizeof e->src, "%s", str(o, "source"));
+    snprintf(e->tgt, sizeof e->tgt, "%s", str(o, "target"));
+    snprintf(e->code, sizeof e->code, "%s", str(o, "code"));
+    snprintf(e->date, sizeof e->date, "%s", str(o, "date"));
+    e->text = strdup(str(o, "text"));
+    return 1;
+}
+
+static ev *run_dyad(const char *dyad, const char *args, size_t *n)
+{
+    char cmd[16384];
+    snprintf(cmd, sizeof cmd, "%s code --no-progress %s", dyad, args);
+    return run_json(cmd, sizeof(ev), n, fill_event);
 }
 
 static int pm(const char *pat, const char *s) { return !strcmp(pat, "*") || !strncmp(pat, s, strlen(pat)); }
@@ -430,60 +441,49 @@ static double num(const cJSON *o, const char *k, int *has)
     return cJSON_IsNumber(v) ? v->valuedouble : 0;
 }
 
+/* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
+static int fill_fact(void *item, const cJSON *o)
+{
+    pfact *f = item;
+    if (!strcmp(str(o, "kind"), "treaty_stage")) return 0;
+    f->kind = fk_of(str(o, "kind"));
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "actors"), *x;
+    cJSON_ArrayForEach(x, a) if (cJSON_IsString(x) && f->nact < 4) snprintf(f->act[f->nact++], 16, "%s", x->valuestring);
+    f->year = (int)num(o, "year", NULL);
+    snprintf(f->tier, sizeof f->tier, "%s", str(o, "tier"));
+    snprintf(f->higher, sizeof f->higher, "%s", str(o, "higher"));
+    snprintf(f->lower, sizeof f->lower, "%s", str(o, "lower"));
+    snprintf(f->name, sizeof f->name, "%s", str(o, "name"));
+    lower_in(f->tier), lower_in(f->higher), lower_in(f->lower), lower_in(f->name);
+    int has;
+    f->rank = (int)num(o, "rank", &has);
+    if (!has) f->rank = -1;
+    const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "clauses");
+    cJSON_ArrayForEach(x, cl) if (cJSON_IsString(x)) {
+        if (f->clauses[0]) strncat(f->clauses, ",", sizeof f->clauses - strlen(f->clauses) - 1);
+        strncat(f->clauses, x->valuestring, sizeof f->clauses - strlen(f->clauses) - 1);
+    }
+    if (!cl) strcpy(f->clauses, "-");
+    snprintf(f->currency, sizeof f->currency, "%s", str(o, "currency"));
+    if (f->kind == 3) {
+        int u;
+        f->value = num(o, "usd", &u);
+        f->max = num(o, "usd_max", NULL);
+        if (u) strcpy(f->currency, "USD");
+        else { f->value = num(o, "amount", NULL); f->max = num(o, "amount_max", NULL); }
+    } else if (f->kind == 4) f->value = num(o, "share", NULL);
+    else if (f->kind == 5) f->value = num(o, "value", NULL);
+    else if (f->kind == 6) f->value = num(o, "gap_years", NULL);
+    if (f->max <= f->value) f->max = 0;
+    f->text = strdup(str(o, "text"));
+    return 1;
+}
+
 static pfact *run_facts(const char *dyad, const char *args, size_t *n)
 {
     char cmd[16384];
     snprintf(cmd, sizeof cmd, "%s facts --no-progress %s", dyad, args);
-    FILE *p = popen(cmd, "r");
-    if (!p) { perror("popen"); exit(2); }
-    pfact *v = NULL;
-    size_t cap = 0;
-    *n = 0;
-    char *line = NULL;
-    size_t lcap = 0;
-    while (getline(&line, &lcap, p) > 0) {
-        cJSON *o = cJSON_Parse(line);
-        if (!o) { fprintf(stderr, "bad JSON from dyad: %.80s\n", line); continue; }
-        /* a treaty's later stages are scored by the relations tests (tests/golden/relation-*), not here */
-        if (!strcmp(str(o, "kind"), "treaty_stage")) { cJSON_Delete(o); continue; }
-        if (*n == cap) { cap = cap ? cap * 2 : 64; v = realloc(v, cap * sizeof *v); }
-        pfact *f = &v[(*n)++];
-        memset(f, 0, sizeof *f);
-        f->kind = fk_of(str(o, "kind"));
-        const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "actors"), *x;
-        cJSON_ArrayForEach(x, a) if (cJSON_IsString(x) && f->nact < 4) snprintf(f->act[f->nact++], 16, "%s", x->valuestring);
-        f->year = (int)num(o, "year", NULL);
-        snprintf(f->tier, sizeof f->tier, "%s", str(o, "tier"));
-        snprintf(f->higher, sizeof f->higher, "%s", str(o, "higher"));
-        snprintf(f->lower, sizeof f->lower, "%s", str(o, "lower"));
-        snprintf(f->name, sizeof f->name, "%s", str(o, "name"));
-        lower_in(f->tier), lower_in(f->higher), lower_in(f->lower), lower_in(f->name);
-        int has;
-        f->rank = (int)num(o, "rank", &has);
-        if (!has) f->rank = -1;
-        const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "clauses");
-        cJSON_ArrayForEach(x, cl) if (cJSON_IsString(x)) {
-            if (f->clauses[0]) strncat(f->clauses, ",", sizeof f->clauses - strlen(f->clauses) - 1);
-            strncat(f->clauses, x->valuestring, sizeof f->clauses - strlen(f->clauses) - 1);
-        }
-        if (!cl) strcpy(f->clauses, "-");
-        snprintf(f->currency, sizeof f->currency, "%s", str(o, "currency"));
-        if (f->kind == 3) {
-            int u;
-            f->value = num(o, "usd", &u);
-            f->max = num(o, "usd_max", NULL);
-            if (u) strcpy(f->currency, "USD");
-            else { f->value = num(o, "amount", NULL); f->max = num(o, "amount_max", NULL); }
-        } else if (f->kind == 4) f->value = num(o, "share", NULL);
-        else if (f->kind == 5) f->value = num(o, "value", NULL);
-        else if (f->kind == 6) f->value = num(o, "gap_years", NULL);
-        if (f->max <= f->value) f->max = 0;
-        f->text = strdup(str(o, "text"));
-        cJSON_Delete(o);
-    }
-    free(line);
-    pclose(p);
-    return v;
+    return run_json(cmd, sizeof(pfact), n, fill_fact);
 }
 
 static int same_num(double a, double b) { return fabs(a - b) <= 0.005 * fmax(fabs(a), fabs(b)) + 1e-9; }
