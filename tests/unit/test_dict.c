@@ -74,6 +74,24 @@ static size_t npatterns_for(const dy_dict *d, const char *w)
     return n;
 }
 
+/* Codes text published on pub with C; writes "SRC TGT CODE;..." into got and returns it. */
+static const char *coded(dy_coder *C, const char *text, const char *pub, char **scratch, char *got, size_t cap)
+{
+    dy_doc doc;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_doc_parse_text("t.txt", text, strlen(text), &doc, scratch, &e), 0);
+    ck_assert(dy_date_parse_iso(pub, strlen(pub), &doc.pub));
+    ck_assert_int_eq(dy_coder_code(C, &doc, &e), 0);
+    size_t n;
+    const dy_event *ev = dy_coder_events(C, &n);
+    got[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(got);
+        snprintf(got + l, cap - l, "%s%s %s %s", i ? ";" : "", ev[i].source, ev[i].target, ev[i].code);
+    }
+    return got;
+}
+
 START_TEST(dict_1_4_word_classes)
 {
     dy_dict *d = NULL;
@@ -99,21 +117,9 @@ START_TEST(dict_1_4_word_classes)
         {"China slammed Ukraine.", "CHN UKR 111"},
         {"China signed a letter.", ""},
     };
-    char *scratch = NULL;
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        dy_doc doc;
-        ck_assert_int_eq(dy_doc_parse_text("t.txt", cases[k].text, strlen(cases[k].text), &doc, &scratch, &e), 0);
-        ck_assert(dy_date_parse_iso("2024-01-01", 10, &doc.pub));
-        ck_assert_int_eq(dy_coder_code(C, &doc, &e), 0);
-        size_t n;
-        const dy_event *ev = dy_coder_events(C, &n);
-        char got[256] = "";
-        for (size_t i = 0; i < n; i++) {
-            size_t l = strlen(got);
-            snprintf(got + l, sizeof got - l, "%s%s %s %s", i ? ";" : "", ev[i].source, ev[i].target, ev[i].code);
-        }
-        ck_assert_str_eq(got, cases[k].want);
-    }
+    char *scratch = NULL, got[256];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        ck_assert_str_eq(coded(C, cases[k].text, "2024-01-01", &scratch, got, sizeof got), cases[k].want);
     free(scratch);
     dy_coder_destroy(&C);
     dy_dict_destroy(&d);
@@ -148,21 +154,13 @@ START_TEST(dict_1_6_person_blocks)
     dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
     dy_coder *C = dy_coder_create(d, &o);
     static const struct { const char *date, *text, *want; } cases[] = {
-        {"1995-01-01", "Rabbani criticized Russia.", "AFGGOV"},
-        {"2001-12-01", "Burhanuddin Rabbani criticized Russia.", "AFGGOV"},
-        {"2000-01-01", "Rabbani criticized Russia.", "AFG"},     /* between the offices */
+        {"1995-01-01", "Rabbani criticized Russia.", "AFGGOV RUS 111"},
+        {"2001-12-01", "Burhanuddin Rabbani criticized Russia.", "AFGGOV RUS 111"},
+        {"2000-01-01", "Rabbani criticized Russia.", "AFG RUS 111"},     /* between the offices */
     };
-    char *scratch = NULL;
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        dy_doc doc;
-        ck_assert_int_eq(dy_doc_parse_text("t.txt", cases[k].text, strlen(cases[k].text), &doc, &scratch, &e), 0);
-        ck_assert(dy_date_parse_iso(cases[k].date, 10, &doc.pub));
-        ck_assert_int_eq(dy_coder_code(C, &doc, &e), 0);
-        size_t n;
-        const dy_event *ev = dy_coder_events(C, &n);
-        ck_assert_uint_eq(n, 1);
-        ck_assert_str_eq(ev[0].source, cases[k].want);
-    }
+    char *scratch = NULL, got[256];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        ck_assert_str_eq(coded(C, cases[k].text, cases[k].date, &scratch, got, sizeof got), cases[k].want);
     free(scratch);
     dy_coder_destroy(&C);
     dy_dict_destroy(&d);
