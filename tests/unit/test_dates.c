@@ -7,7 +7,9 @@
 static char got[16];
 
 /* Resolves the first expression in s against pub and formats it into got. */
-static const char *resolve(const char *s, const char *pub)
+/* The first date expression in s, formatted; with show_anchor, "anchored REL" for one that
+ * counts from the story's date. "none" when there is none. */
+static const char *first_date(const char *s, const char *pub, int show_anchor)
 {
     dy_toks t = {0};
     dy_buf nb = {0};
@@ -16,13 +18,15 @@ static const char *resolve(const char *s, const char *pub)
     ck_assert_int_eq(dy_tokenize(s, strlen(s), 0, NULL, &t, &nb), 0);
     dy_datex x[4];
     size_t n = dy_dates_find(s, t.v, t.len, &nb, p, x, 4);
-    got[0] = 0;
-    if (n) dy_date_format(x[0].date, got);
-    else strcpy(got, "none");
+    if (!n) strcpy(got, "none");
+    else if (show_anchor && x[0].anchored) snprintf(got, sizeof got, "anchored %d", x[0].rel);
+    else dy_date_format(x[0].date, got);
     dy_toks_free(&t);
     dy_buf_free(&nb);
     return got;
 }
+
+static const char *resolve(const char *s, const char *pub) { return first_date(s, pub, 0); }
 
 START_TEST(dates_1_1_iso_and_weekday)
 {
@@ -80,22 +84,7 @@ START_TEST(dates_2_3_months_and_weeks)
 END_TEST
 
 /* The first expression in s: "anchored REL" when it counts from the story's date, else its date. */
-static const char *anchored(const char *s, const char *pub)
-{
-    dy_toks t = {0};
-    dy_buf nb = {0};
-    dy_date p = {0, 0, 0, DY_PREC_NONE};
-    if (pub) ck_assert(dy_date_parse_iso(pub, strlen(pub), &p));
-    ck_assert_int_eq(dy_tokenize(s, strlen(s), 0, NULL, &t, &nb), 0);
-    dy_datex x[4];
-    size_t n = dy_dates_find(s, t.v, t.len, &nb, p, x, 4);
-    if (!n) strcpy(got, "none");
-    else if (x[0].anchored) snprintf(got, sizeof got, "anchored %d", x[0].rel);
-    else dy_date_format(x[0].date, got);
-    dy_toks_free(&t);
-    dy_buf_free(&nb);
-    return got;
-}
+static const char *anchored(const char *s, const char *pub) { return first_date(s, pub, 1); }
 
 START_TEST(dates_2_4_anchored)
 {
