@@ -1938,6 +1938,39 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
     return -1;
 }
 
+/* "The two sides agreed to swap prisoners. Umerov proposed holding another round": an offer or
+ * proposal of talks (root 03) with no party named goes to the side its author last dealt with,
+ * the other party of the last mutual act of this or the two sentences before that involved it.
+ * Returns an added group (drop_body), or -1. */
+static int counterpart(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->target[0] == '-' || strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        int mutual = 0;
+        for (size_t f = c->nev; f-- > 0 && !mutual;)
+            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        if (!mutual) continue;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->target);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
 /* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
  * answers the last accusation, demand or threat aimed at its subject in this or the two
  * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
@@ -2487,7 +2520,9 @@ static int code_sentence(sctx *s)
         if (body >= 0) tgt = body;
         if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
             int have = src >= 0 ? src : tgt;
-            int g = context_parties(s, have, have < 0 && p->sym, &body);
+            int g = -1;
+            if (src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = counterpart(s, s->g[src].comp, &body);
+            if (g < 0) g = context_parties(s, have, have < 0 && p->sym, &body);
             if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
             else if (g >= 0 && src < 0) src = g;
             else if (g >= 0) tgt = g;
