@@ -522,15 +522,24 @@ static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, i
     return 0;
 }
 
-/* "the French ambassador, Joel Meyer, to leave": a name set off by commas after the target
- * (one to four capitalised words) is the target's own; returns the token after the closing
- * comma, or 0. */
+/* "the French ambassador, Joel Meyer, to leave", "the mayor, the president's main rival, to be
+ * jailed": a name (one to four capitalised words) or a noun phrase opened by a capital, a
+ * determiner or a possessive (up to eight words, no relative pronoun, no clause mark) set off by
+ * commas after the target is the target's own; returns the token after the closing comma, or 0. */
 static uint32_t apposition_end(const sctx *s, uint32_t i)
 {
-    if (i >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
-    for (uint32_t j = i + 1, n = 0; j < s->t1 && n <= 4; j++, n++) {
-        if (s->t[j].flags & DY_TF_COMMA) return n ? j + 1 : 0;
-        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    if (i + 1 >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
+    uint32_t a = i + 1;
+    int cap = 1;        /* every word so far capitalised: a name */
+    int np = (s->t[a].flags & DY_TF_CAP) || WIS(s, a, "the") || WIS(s, a, "a") || WIS(s, a, "an") || WIS(s, a, "his") ||
+             WIS(s, a, "her") || WIS(s, a, "its");
+    for (uint32_t j = a, n = 0; j < s->t1 && n <= 8; j++, n++) {
+        uint16_t f = s->t[j].flags;
+        if (f & DY_TF_COMMA) return n && ((cap && n <= 4) || np) ? j + 1 : 0;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE)) || !(f & (DY_TF_WORD | DY_TF_POSS))) return 0;
+        if ((f & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) cap = 0;
+        if (!cap && !np) return 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "that") || WIS(s, j, "whose")) return 0;
     }
     return 0;
 }
@@ -581,6 +590,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         uint32_t tj = ti;
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
+        uint32_t rj = tj;       /* "the other" is checked before "the" is skipped */
         if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
@@ -589,7 +599,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             uint32_t oj = owner_after_of(s, tj);
             if (oj) { tj = oj; g = group_at(s, tj); }
         }
-        if (g < 0 && !by && reciprocal_at(s, tj)) {    /* "accused each other": the pair's own act */
+        if (g < 0 && !by && (reciprocal_at(s, tj) || reciprocal_at(s, (tj = rj)))) {  /* "accused each other" */
             if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
             m->tgt = -1;
             return 1;
