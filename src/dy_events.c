@@ -305,6 +305,26 @@ static int pair_of_clause_before(sctx *s, int k)
     return 0;
 }
 
+/* "the Prime Minister of St Vincent and the Grenadines", "the president of Brazil": a title
+ * followed by "of" and a country is that country's, not a reference to someone named before.
+ * Returns 1 when it set the code. */
+static int title_of_state(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_PERSON || g->t1 + 1 >= s->t1 || !WIS(s, g->t1, "of")) return 0;
+    uint32_t j = g->t1 + 1;
+    if (WIS(s, j, "the") && j + 1 < s->t1) j++;
+    int o = group_at(s, j);
+    if (o < 0 || s->g[o].t0 != j || s->g[o].kind != DY_GK_STATE || strlen(s->g[o].code) != 3 ||
+        !dy_code_is_country(s->g[o].code))
+        return 0;
+    if (WIS(s, g->t0, "he") || WIS(s, g->t0, "she") || WIS(s, g->t0, "him")) return 0;
+    snprintf(g->code, sizeof g->code, "%.3sGOV", s->g[o].code);
+    g->anaphor = 0;
+    s->g[o].modifier = 1;
+    return 1;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -604,7 +624,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             m->tgt = -1;
             return 1;
         }
-        if (g < 0 || s->g[g].t0 != tj) {
+        if (g < 0 || (s->g[g].t0 != tj && s->g[g].t0 != rj)) {     /* "by the President of Brazil" */
             /* "Putin and Kim met.": a symmetric act needs no object when it ends the pattern */
             if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
             return 0;
@@ -805,6 +825,30 @@ static int and_verb(const sctx *s, uint32_t head)
         if (WIS(s, j, "and")) return j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA);
     }
     return 0;
+}
+
+/* "Arce confronted Zuniga in a corridor and ordered him to withdraw": a verb after "and" (no
+ * comma, at most two words between) whose nearest actor is the object of a verb before it (a
+ * pattern's first word or a word in -ed, right before the actor or its "the") shares that verb's
+ * subject. Returns the source to use: that subject, or src unchanged. */
+static int object_before_and(const sctx *s, uint32_t head, int src)
+{
+    if (src < 0) return src;
+    uint32_t j = head, n = 0;
+    while (j-- > s->t0 && n++ < 3 && !WIS(s, j, "and"))
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return src;
+    if (j <= s->t0 || j >= head || !WIS(s, j, "and") || (s->t[j - 1].flags & DY_TF_COMMA)) return src;
+    uint32_t a = s->g[src].t0;
+    if (a >= j || a <= s->t0) return src;
+    uint32_t v = a - 1;
+    if (WIS(s, v, "the") && v > s->t0) v--;
+    if (group_at(s, v) >= 0 || !(s->t[v].flags & DY_TF_WORD) || (s->t[v].flags & DY_TF_CAP)) return src;
+    uint32_t wc = dy_dict_wclass(s->c->dict, s->t[v].id);
+    if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY)) return src;
+    size_t vl = s->t[v].nlen;
+    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2))) return src;
+    int subj = find_source(s, v);
+    return subj >= 0 && s->g[subj].comp != s->g[src].comp ? subj : src;
 }
 
 /* The first actor of the sentence that is no object of a preposition, before head. */
@@ -1208,9 +1252,15 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi)) return 0;
+    if (!domestic_dyad(s, x, xi, y, yi)) {
+        if (xi != yi) ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
+        return 0;
+    }
     if (x[0] == '-' && y[0] == '-') return 0;
-    if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
+    if (s->g[xi].weapon || s->g[yi].weapon) {     /* a weapon alone is no party */
+        ex(c, "    skipped: a weapon alone is no party\n");
+        return 0;
+    }
     dy_event e = {0};
     e.sent = s->sidx;
     set_code(e.source, x);
@@ -1241,7 +1291,8 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
             c->visit_sent = s->sidx;
         }
     }
-    if (added)
+    if (!added) ex(c, "    skipped: %s -> %s %s, this sentence has an event of that key already\n", e.source, e.target, e.code);
+    else
         ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
            !mood ? "" : !c->opts.moods_all ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]")
                                             : (mood == DY_MOOD_NEGATED ? " [negated]" : " [hypothetical]"));
@@ -2355,7 +2406,7 @@ static int code_sentence(sctx *s)
 
     /* references, except "we": the speaker is known only after the speech verbs */
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER) {
+        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !title_of_state(s, (int)k)) {
             resolve(s, (int)k);
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
@@ -2496,6 +2547,11 @@ static int code_sentence(sctx *s)
             int part = participial_at(s, m->head);
             src = and_verb(s, m->head) || part || speaker_and_verb(s, m->head, p->code) ? sentence_subject(s, m->head)
                                                                                     : find_source(s, m->head);
+            if (!part) {
+                int o = object_before_and(s, m->head, src);
+                if (o != src) ex(c, "    the subject of the verb before \"and\", not its object\n");
+                src = o;
+            }
             if (part && m->src < 0 && sentence_has_event_from(s, src, p->code)) {
                 ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
                 continue;
