@@ -574,6 +574,23 @@ static uint32_t coordination_end(const sctx *s, int g)
     return end > s->g[g].t1 ? end : 0;
 }
 
+/* "used force against defenceless refugees", "detained several opposition activists": one or two
+ * plain lower-case words (no preposition, determiner, clause word, speech verb or pattern word)
+ * before a bare agent belong to its noun phrase; returns the agent's first token, or 0. */
+static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
+{
+    for (uint32_t j = i, n = 0; j < s->t1 && n < 3; j++, n++) {
+        int g = group_at(s, j);
+        /* not an agent of no known country: "exiled dissidents from Myanmar" leaves the
+         * target to a country named after it */
+        if (g >= 0) return n && s->g[g].t0 == j && bare_agent(s, g) && s->g[g].code[0] != '-' ? j : 0;
+        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        unsigned wc = dy_dict_wclass(s->c->dict, s->t[j].id);
+        if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY | DY_WC_START_PAT)) return 0;
+    }
+    return 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -618,6 +635,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
             uint32_t oj = owner_after_of(s, tj);
             if (oj) { tj = oj; g = group_at(s, tj); }
+        }
+        if (g < 0 && !by) {
+            uint32_t aj = adjectives_before_agent(s, tj);     /* "against defenceless refugees" */
+            if (aj) { tj = aj; g = group_at(s, tj); }
         }
         if (g < 0 && !by && (reciprocal_at(s, tj) || reciprocal_at(s, (tj = rj)))) {  /* "accused each other" */
             if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
@@ -770,6 +791,18 @@ static int relative_clause(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* "Belarus denied the charge and said Poland had used force": an actor right after a speech verb
+ * or "that" opens a reported clause and is its subject, even where an earlier verb took it for
+ * its target. */
+static int reported_subject(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0, e;
+    if (j > s->t0 && WIS(s, j - 1, "that")) return 1;
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 2;)
+        if (gram_is(s, k, DY_G_SAY, &e) && e == j) return 1;
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -778,7 +811,8 @@ static int find_source(const sctx *s, uint32_t head)
         if (g->t1 > head) continue;
         if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER)    /* "they had attacked": unknown */
             return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
-        if (!g->code[0] || g->used_as_target || g->modifier) continue;
+        if (!g->code[0] || g->modifier) continue;
+        if (g->used_as_target && !reported_subject(s, g)) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
@@ -1425,7 +1459,13 @@ static int purpose_of_prev(const sctx *s, const match *ms, size_t k)
     const match *prev = &ms[k - 1], *m = &ms[k];
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
     if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
-    return m->head == prev->end + 1 && m->head > s->t0 && WIS(s, m->head - 1, "to");
+    if (m->head <= s->t0 || !WIS(s, m->head - 1, "to") || m->head <= prev->end) return 0;
+    uint32_t a = prev->end, b = m->head - 1;    /* "widened sanctions against Belarus to target ..." */
+    if (a == b) return 1;
+    if (b - a > 5 || !(dy_dict_wclass(s->c->dict, s->t[a].id) & DY_WC_PREP)) return 0;
+    for (uint32_t j = a; j < b; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
 }
 
 /* The target of an act with none of its own, from the purpose after it: "signed agreements to
@@ -2207,6 +2247,9 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
         if (v - g->t1 <= 3 && g->code[0] && !g->prep && !g->modifier) who = g->comp;
         break;
     }
+    /* "Belarus denied the charge and said Poland had used force": the speaker of a speech verb
+     * after "and" is the sentence's subject */
+    if (who < 0 && v > s->t0 && WIS(s, v - 1, "and")) who = sentence_subject(s, v);
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ex(s->c, "    reported force: the speaker accuses its author\n");
@@ -2338,6 +2381,19 @@ static void captor_country(sctx *s, int src, int tgt)
     if (!role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
     memcpy(a->code, t, 3);
     ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
+}
+
+/* "Vilnius police detained several protesters": a bare agent the story gave no country
+ * (---CVL) acting with, or acted on by, one country's police, army or court takes
+ * that country: a state's forces act on its own people unless the text says otherwise. */
+static void borrow_country(sctx *s, int a, int b)
+{
+    dy_actor *x = &s->g[s->g[a].comp];
+    const char *y = s->g[s->g[b].comp].code;
+    if (strncmp(x->code, "---", 3) || x->ncomp > 1 || strlen(y) <= 3 || !dy_code_is_country(y)) return;
+    if (!role_is(s, b, "COPMILJUD")) return;
+    memcpy(x->code, y, 3);
+    ex(s->c, "    %s takes the country of the force or body it faces\n", x->code);
 }
 
 /* Acts of one country's forces and crowds on each other, as the held-out sets code them:
@@ -2632,6 +2688,7 @@ static int code_sentence(sctx *s)
         int mood = mood_at(s, m->head);
         const char *code = domestic_code(s, src, tgt, p->code);
         if (code[0] == '1' && code[1] == '7') captor_country(s, src, tgt);
+        if (src >= 0 && tgt >= 0) { borrow_country(s, tgt, src); borrow_country(s, src, tgt); }
         if (code != p->code) ex(c, "    one country's forces and crowds: coded as %s\n", code);
         if (mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && agreed_to_act(s, m)) mood = DY_MOOD_INTENT;
         if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
