@@ -441,6 +441,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
                 else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
+                /* "Wang Yi and his Indian counterpart" */
+                else if (conj && (word_is(toks, norm, j, "his") || word_is(toks, norm, j, "her"))) continue;
                 else if ((conj || comma) && epithet(d, toks, j, b)) continue;
                 else if (conj && coord_modifier(d, toks, j)) continue;
                 else ok = 0;

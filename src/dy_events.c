@@ -822,6 +822,18 @@ static int find_source(const sctx *s, uint32_t head)
             if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
             continue;
         }
+        /* "Wang Yi and his Indian counterpart, Subrahmanyam Jaishankar, spoke": a name set off
+         * by commas after the last member of a pair belongs to the pair */
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && g->t1 < head &&
+            (s->t[g->t1].flags & DY_TF_COMMA)) {
+            const dy_actor *pv = &s->g[k - 1];
+            if (s->g[pv->comp].ncomp >= 2 && pv->t1 + 3 >= g->t0 - 1) {
+                int plain = 1;
+                for (uint32_t j = pv->t1; j + 1 < g->t0; j++)
+                    if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP)) plain = 0;
+                if (plain) return pv->comp;
+            }
+        }
         /* "The US commander in Iraq, General David Petraeus, held talks": a bare title in
          * apposition stands for the named actor before the comma */
         if (!is_named(s, g->comp) && g->t0 > s->t0 && (s->t[g->t0 - 1].flags & DY_TF_COMMA))
@@ -1405,8 +1417,13 @@ static int participle_after(const sctx *s, uint32_t i)
 static int pair_keeps_act(const sctx *s, const match *m, int tgt)
 {
     if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
-    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++)
+    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++) {
         if (s->t[j].flags & DY_TF_COMMA) return 1;
+        /* "signed an agreement in Nairobi after a Kenyan court had blocked ...": a subordinate clause */
+        if (WIS(s, j, "after") || WIS(s, j, "before") || WIS(s, j, "while") || WIS(s, j, "when") ||
+            WIS(s, j, "because") || WIS(s, j, "although") || WIS(s, j, "though") || WIS(s, j, "despite"))
+            return 1;
+    }
     return 0;
 }
 
@@ -1463,8 +1480,11 @@ static int purpose_of_prev(const sctx *s, const match *ms, size_t k)
     uint32_t a = prev->end, b = m->head - 1;    /* "widened sanctions against Belarus to target ..." */
     if (a == b) return 1;
     if (b - a > 5 || !(dy_dict_wclass(s->c->dict, s->t[a].id) & DY_WC_PREP)) return 0;
-    for (uint32_t j = a; j < b; j++)
+    for (uint32_t j = a; j < b; j++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        int list = j > a && group_at(s, j - 1) >= 0 && group_at(s, j + 1) >= 0;     /* "on Iran and Syria" */
+        if (!list && (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_CLAUSE)) return 0;     /* "on Wednesday and agreed to" */
+    }
     return 1;
 }
 
