@@ -1216,14 +1216,17 @@ const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off) { return (const 
 
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t w)
 {
+    /* the set is sorted; a search with no branch on the data (whether a word of a text is in
+     * a pattern's set is hard to predict): the last element <= w, then one compare */
     const uint32_t *v = (const uint32_t *)d->wordsets.items + e->words;
-    size_t lo = 0, hi = e->nwords;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid] == w) return 1;
-        if (v[mid] < w) lo = mid + 1; else hi = mid;
+    size_t len = e->nwords;
+    if (!len) return 0;
+    while (len > 1) {
+        size_t half = len / 2;
+        v = v[half] <= w ? v + half : v;
+        len -= half;
     }
-    return 0;
+    return *v == w;
 }
 
 const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code)

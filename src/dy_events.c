@@ -2267,7 +2267,7 @@ static int followed_suit(sctx *s)
     dy_coder *c = s->c;
     uint32_t at = 0;
     for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
-        if ((WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows")) && WIS(s, i + 1, "suit")) at = i;
+        if (WIS(s, i + 1, "suit") && (WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows"))) at = i;     /* "suit" is rare */
     if (!at || c->nev == 0) return 0;
     int subj = sentence_subject(s, at);
     if (subj < 0 || s->g[subj].t1 > at) return 0;
