@@ -164,9 +164,9 @@ static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
     *end = i;
     if (i >= s->t1 || !(dy_dict_wclass(s->c->dict, s->t[i].id) & DY_WC_START_GRAM)) return 0;
     for (uint32_t j = i; j < s->t1; j++) {
-        node = dy_dict_step(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id);
+        int32_t p;
+        node = dy_dict_step_payload(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id, &p);
         if (node < 0) break;
-        int32_t p = dy_dict_payload(s->c->dict, DY_TRIE_GRAMMAR, node);
         if (p >= 0) { cls = dy_dict_gram_class(s->c->dict, p); *end = j + 1; }
     }
     return cls;
