@@ -18,7 +18,13 @@ typedef struct edge {
     int32_t payload;    /* the child's, once loading is done (trie_index_root): no second load */
 } edge;
 
-typedef struct root_edge { int32_t child, payload; } root_edge;
+typedef struct root_edge {
+    int32_t child, payload;
+    uint32_t next;      /* a bit (next_bit()) for each word that follows in some phrase */
+} root_edge;
+
+/* One of 32 bits for a word id: the root entries' signatures of second words. */
+static inline uint32_t next_bit(uint32_t word) { return 1u << ((word * 0x9e3779b1u) >> 27); }
 
 typedef struct trie {
     int32_t *payload;
@@ -55,13 +61,25 @@ static int trie_index_root(trie *t, uint32_t nwords)
     free(t->root);
     t->root = malloc((size_t)nwords * sizeof *t->root);
     if (!t->root) return -1;
-    for (uint32_t w = 0; w < nwords; w++) t->root[w] = (root_edge){-1, -1};
+    uint32_t *first = malloc(t->nnodes * sizeof *first);     /* node -> its word, for the root's children */
+    if (!first) return -1;
+    for (size_t n = 0; n < t->nnodes; n++) first[n] = UINT32_MAX;
+    for (uint32_t w = 0; w < nwords; w++) t->root[w] = (root_edge){-1, -1, 0};
     for (size_t i = 0; i <= t->mask; i++) {
         edge *e = &t->edges[i];
         if (!e->key) continue;
         e->payload = t->payload[e->child];
-        if (e->key >> 32 == 1 && (uint32_t)e->key < nwords) t->root[(uint32_t)e->key] = (root_edge){e->child, e->payload};
+        if (e->key >> 32 == 1 && (uint32_t)e->key < nwords) {
+            t->root[(uint32_t)e->key] = (root_edge){e->child, e->payload, 0};
+            first[e->child] = (uint32_t)e->key;
+        }
     }
+    for (size_t i = 0; i <= t->mask; i++) {
+        uint64_t k = t->edges[i].key;
+        uint32_t w = k ? first[(k >> 32) - 1] : UINT32_MAX;
+        if (w != UINT32_MAX) t->root[w].next |= next_bit((uint32_t)k);
+    }
+    free(first);
     t->nroot = nwords;
     return 0;
 }
@@ -88,7 +106,7 @@ static int32_t trie_step(const trie *t, int32_t node, uint32_t word)
  * same entry */
 static int32_t trie_step_payload(const trie *t, int32_t node, uint32_t word, int32_t *payload)
 {
-    static const root_edge none = {-1, -1};
+    static const root_edge none = {-1, -1, 0};
     const root_edge *r = &none;
     if (!t->root) {     /* still loading: the payloads are not beside the edges yet */
         int32_t c = trie_step(t, node, word);
@@ -1218,6 +1236,11 @@ int32_t dy_dict_payload(const dy_dict *d, int t, int32_t node) { return d->tries
 int32_t dy_dict_step_payload(const dy_dict *d, int t, int32_t node, uint32_t word, int32_t *payload)
 {
     return trie_step_payload(&d->tries[t], node, word, payload);
+}
+int dy_dict_may_follow(const dy_dict *d, int t, uint32_t first, uint32_t second)
+{
+    const trie *tr = &d->tries[t];
+    return !tr->root || first >= tr->nroot || (tr->root[first].next & next_bit(second)) != 0;
 }
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t p)
