@@ -26,9 +26,10 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
     *payload = -1;
     for (uint32_t j = i; j < t1; j++) {
         if (j > i && trie == DY_TRIE_ACTOR && !(dy_dict_wclass(d, toks[j].id) & DY_WC_IN_ACTOR)) break;
-        node = dy_dict_step(d, trie, node, toks[j].id);
+        if (j == i + 1 && !dy_dict_may_follow(d, trie, toks[i].id, toks[j].id)) break;
+        int32_t p;
+        node = dy_dict_step_payload(d, trie, node, toks[j].id, &p);
         if (node < 0) break;
-        int32_t p = dy_dict_payload(d, trie, node);
         if (p >= 0 && trie == DY_TRIE_ACTOR) {
             const dy_actor_entry *a = dy_dict_actor(d, p);
             if (j == i && a->caps && !(toks[i].flags & DY_TF_ALLCAP)) continue;   /* "us" is not the US */

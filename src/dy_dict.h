@@ -150,6 +150,12 @@ void dy_dict_destroy(dy_dict **d);
 const dy_lex *dy_dict_lex(const dy_dict *d);
 int32_t dy_dict_step(const dy_dict *d, int trie, int32_t node, uint32_t word);   /* -1: no edge */
 int32_t dy_dict_payload(const dy_dict *d, int trie, int32_t node);               /* -1: none */
+/* dy_dict_step() and the payload of the node reached (-1 none, also when there is no edge), with
+ * one load for both */
+int32_t dy_dict_step_payload(const dy_dict *d, int trie, int32_t node, uint32_t word, int32_t *payload);
+/* 0 when no phrase goes on from the word first with the word second (1: perhaps), from the
+ * entry dy_dict_step() read for first: most second steps need no look at the edge table */
+int dy_dict_may_follow(const dy_dict *d, int trie, uint32_t first, uint32_t second);
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
 int dy_dict_gram_class(const dy_dict *d, int32_t payload);
 

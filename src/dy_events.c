@@ -164,9 +164,9 @@ static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
     *end = i;
     if (i >= s->t1 || !(dy_dict_wclass(s->c->dict, s->t[i].id) & DY_WC_START_GRAM)) return 0;
     for (uint32_t j = i; j < s->t1; j++) {
-        node = dy_dict_step(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id);
+        int32_t p;
+        node = dy_dict_step_payload(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id, &p);
         if (node < 0) break;
-        int32_t p = dy_dict_payload(s->c->dict, DY_TRIE_GRAMMAR, node);
         if (p >= 0) { cls = dy_dict_gram_class(s->c->dict, p); *end = j + 1; }
     }
     return cls;
@@ -2437,7 +2437,7 @@ static int followed_suit(sctx *s)
     dy_coder *c = s->c;
     uint32_t at = 0;
     for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
-        if ((WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows")) && WIS(s, i + 1, "suit")) at = i;
+        if (WIS(s, i + 1, "suit") && (WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows"))) at = i;     /* "suit" is rare */
     if (!at || c->nev == 0) return 0;
     int subj = sentence_subject(s, at);
     if (subj < 0 || s->g[subj].t1 > at) return 0;
