@@ -20,9 +20,16 @@
 #define THREADS 4
 #define MAX_ARGS 32
 #define MAX_FILE (16 << 20)
+/* Connections: many in all, few from one address, so that one client holding connections open
+ * (half-sent requests, a slow reader) cannot lock the others out; a request must keep coming
+ * (nothing for 5 s closes it). */
+#define MAX_CONN 1024
+#define MAX_CONN_PER_IP 64
+#define IDLE_SECONDS 5
 
 typedef struct server {
     const char *db, *web;
+    dy_api_limits lim;
     dy_store *pool[THREADS];
     int busy[THREADS];
     pthread_mutex_t mu;
@@ -56,16 +63,29 @@ static void release(server *sv, int slot)
     pthread_mutex_unlock(&sv->mu);
 }
 
-static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
+static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n,
+                                   const dy_api_page *page)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (page && page->next >= 0) {      /* the rest of a list: ask again with offset=N */
+        char v[32];
+        snprintf(v, sizeof v, "%lld", page->next);
+        MHD_add_response_header(r, "X-Next-Offset", v);
+    }
+    if (page && page->truncated) MHD_add_response_header(r, "X-Truncated", "rows");
+    if (status == 503) MHD_add_response_header(r, "Retry-After", "5");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
+{
+    return reply_page(c, status, type, data, n, NULL);
 }
 
 static enum MHD_Result json_error(struct MHD_Connection *c, int status, const char *msg)
@@ -150,9 +170,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     dy_store *s = acquire(sv, &slot, &err);
     if (!s) return json_error(c, 503, "the database cannot be opened now");
     dy_buf body = {0};
-    int status = dy_api_handle(dy_store_db(s), url, a.kv, a.n, &body);
+    dy_api_page page;
+    int status = dy_api_serve(dy_store_db(s), &sv->lim, url, a.kv, a.n, &body, &page);
     release(sv, slot);
-    enum MHD_Result r = body.len ? reply(c, status, "application/json", body.data, body.len) : json_error(c, 500, "out of memory");
+    enum MHD_Result r = body.len ? reply_page(c, status, "application/json", body.data, body.len, &page) : json_error(c, 500, "out of memory");
     dy_buf_free(&body);
     return r;
 }
@@ -168,6 +189,7 @@ int cmd_serve(int argc, char **argv)
 {
     const char *db = NULL, *bind = "127.0.0.1", *web = NULL;
     long port = 8350;
+    dy_api_limits lim = {DY_API_MAX_ROWS, DY_API_MAX_BYTES, DY_API_TIME_MS};
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v) { cli_error("%s needs a value, and see 'dyad help'", o); return DYAD_EXIT_USAGE; }
@@ -179,7 +201,13 @@ int cmd_serve(int argc, char **argv)
             char *end;
             port = strtol(v, &end, 10);
             if (*end || port < 0 || port > 65535) { cli_error("--port takes a number from 0 (any free port) to 65535"); return DYAD_EXIT_USAGE; }
-        } else { cli_error("unknown option '%s' for serve (--db, --port, --bind, --web)", o); return DYAD_EXIT_USAGE; }
+        } else if (!strcmp(o, "--max-rows") || !strcmp(o, "--time-limit")) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || n < 1 || n > 1000000000) { cli_error("%s takes a number from 1 up (rows; milliseconds)", o); return DYAD_EXIT_USAGE; }
+            if (o[2] == 'm') lim.max_rows = (int)n;
+            else lim.time_ms = (int)n;
+        } else { cli_error("unknown option '%s' for serve (--db, --port, --bind, --web, --max-rows, --time-limit)", o); return DYAD_EXIT_USAGE; }
     }
     if (!db) { cli_error("serve needs --db FILE, a database made by 'dyad ingest'"); return DYAD_EXIT_USAGE; }
     dy_store *probe = NULL;
@@ -199,13 +227,13 @@ int cmd_serve(int argc, char **argv)
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1) { cli_error("--bind takes an IPv4 address such as 127.0.0.1, not '%s'", bind); return DYAD_EXIT_USAGE; }
-    server sv = {.db = db, .web = web};
+    server sv = {.db = db, .web = web, .lim = lim};
     pthread_mutex_init(&sv.mu, NULL);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_TURBO | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, &sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONN, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_CONN_PER_IP,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
         MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_END);
     if (!d) {
         cli_error("cannot listen on %s:%ld (%s), and give another --port", bind, port, strerror(errno));
