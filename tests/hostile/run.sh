@@ -52,20 +52,22 @@ grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.6 th
 case_ hostile-2.7 1 'long.jsonl:1: record longer than 4096 bytes' -- code -j 2 --input jsonl --max-record 4K "$T/long.jsonl"
 grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.8 ... and with -j 2"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.8"; }
 case_ hostile-2.9 2 'max-record takes a size' -- code --input jsonl --max-record 0 "$T/long.jsonl"
-# one endless line: memory stays flat under the cap (the run is stopped by the time limit, 124,
+# one endless line: memory stays flat under the cap, well under 400 MB also with ASan, where
+# growing without bound would pass 1 GB in 10 s (the run is stopped by the time limit, 124,
 # having said at once what it skips)
 for cap in 1M default; do
-    opt=(--max-record "$cap"); [ "$cap" = default ] && opt=()
-    /usr/bin/time -f '%M' -o "$T/mem" timeout 3 "$DYAD" code --input jsonl "${opt[@]}" /dev/zero > "$T/out" 2> "$T/err"
+    opt=(--max-record "$cap"); secs=3
+    [ "$cap" = default ] && opt=() && secs=10    # 64 MiB to read first, also on a busy machine
+    /usr/bin/time -f '%M' -o "$T/mem" timeout "$secs" "$DYAD" code --input jsonl "${opt[@]}" /dev/zero > "$T/out" 2> "$T/err"
     rc=$? kb=$(tail -n 1 "$T/mem" 2> /dev/null)
-    if [ "$rc" = 124 ] && grep -q '/dev/zero:1: record longer than' "$T/err" && [ "${kb:-0}" -lt $((MAXKB / 10 + 70000)) ]; then
-        pass=$((pass + 1)); echo "ok   hostile-2.10 /dev/zero, --max-record $cap: $kb KB after 3 s"
+    if [ "$rc" = 124 ] && grep -q '/dev/zero:1: record longer than' "$T/err" && [ "${kb:-0}" -lt 400000 ]; then
+        pass=$((pass + 1)); echo "ok   hostile-2.10 /dev/zero, --max-record $cap: $kb KB after $secs s"
     else fail=$((fail + 1)); echo "FAIL hostile-2.10 /dev/zero, --max-record $cap: exit $rc, $kb KB, $(head -c 300 "$T/err")"; fi
 done
 # Out of memory is exit 5, with a message, and the input after it is still coded. Run under a
 # small address space (not with ASan, whose shadow memory cannot start under one).
 VLIM=${HOSTILE_VLIMIT_KB:-300000}
-if (ulimit -v "$VLIM" && "$DYAD" code --input jsonl "$T/long.jsonl") > /dev/null 2>&1; then
+if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYAD" "$T/long.jsonl" > /dev/null 2>&1; then
     ( ulimit -v "$VLIM"; { printf '{"id":"huge","text":"'; head -c 400000000 /dev/zero | tr '\0' 'x'; printf '"}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } |
       timeout 120 "$DYAD" code --input jsonl --max-record 1G - > "$T/out" 2> "$T/err" ); rc=$?
     if [ $rc = 5 ] && grep -q '<stdin>:1: out of memory reading a record' "$T/err" && grep -q '"doc":"ok"' "$T/out"; then
