@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -449,6 +450,23 @@ void dy_record_free(dy_record **rp)
 
 enum { F_TEXT, F_ID, F_TITLE, F_SOURCE, F_URL, F_DATE, F_N };
 
+/* cJSON returns NULL both for bad JSON and when memory runs out: its allocations are watched,
+ * so that the second is reported as what it is (the flag is per thread: records are parsed on
+ * the workers of -j). */
+static _Thread_local int alloc_failed;
+static void *track_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) alloc_failed = 1;
+    return p;
+}
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+static void track_hooks(void)
+{
+    cJSON_Hooks h = {track_malloc, free};
+    cJSON_InitHooks(&h);
+}
+
 static int json_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* The common record without cJSON (whose parse was a tenth of the run): one object of string
@@ -571,7 +589,10 @@ int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n,
         return fill_doc(name, lineno, doc, rec, f[F_TEXT], f[F_DATE] != NULL, f[F_DATE], err);
     }
     const char *end = NULL;
+    pthread_once(&hooks_once, track_hooks);
+    alloc_failed = 0;
     cJSON *o = cJSON_ParseWithLengthOpts(line, n, &end, 0);
+    if (!o && alloc_failed) return dy_err_set(err, DY_ENOMEM, "%s:%zu: out of memory parsing the record", name, lineno), -1;
     if (o && end) {     /* nothing but white space may follow the object */
         while ((size_t)(end - line) < n && dy_isspace((unsigned char)*end)) end++;
         if ((size_t)(end - line) < n) { cJSON_Delete(o); o = NULL; }

@@ -83,6 +83,14 @@ if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYA
     if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err"; then
         pass=$((pass + 1)); echo "ok   hostile-6.3 ingest of a document too big for memory: exit 5"
     else fail=$((fail + 1)); echo "FAIL hostile-6.3: exit $rc, $(head -c 300 "$T/err")"; fi
+    # a record with an escape goes to cJSON, which runs out of memory here (at 290-340 MB of
+    # address space): that is out of memory too, never "malformed JSON"
+    { printf '{"id":"esc","text":"\\u0041'; head -c 100000000 /dev/zero | tr '\0' 'x'; printf '"}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/esc.jsonl"
+    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" code --input jsonl --max-record 1G "$T/esc.jsonl" > "$T/out" 2> "$T/err" ); rc=$?
+    rm -f "$T/esc.jsonl"
+    if [ $rc = 5 ] && grep -qE 'esc.jsonl:1: out of memory (reading|parsing) the record' "$T/err" && grep -q '"doc":"ok"' "$T/out"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.4 a record cJSON has no memory for: exit 5, the next record coded"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.4: exit $rc, $(head -c 300 "$T/err")"; fi
 else
     echo "skip hostile-6: dyad cannot start under ulimit -v $VLIM (an ASan build?)"
 fi
