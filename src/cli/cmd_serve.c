@@ -2,11 +2,13 @@
  * The API itself is dy_api (the library); this file is the HTTP glue: binding, limits, static
  * files from the built web directory, a small pool of read-only database connections. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700     /* realpath */
 #include "cli.h"
 #include "../dy_api.h"
 #include "../dy_store.h"
 
 #include <arpa/inet.h>
+#include <limits.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <pthread.h>
@@ -29,6 +31,7 @@
 
 typedef struct server {
     const char *db, *web;
+    char webreal[PATH_MAX];     /* web with every link resolved */
     dy_api_limits lim;
     dy_store *pool[THREADS];
     int busy[THREADS];
@@ -131,9 +134,12 @@ static enum MHD_Result static_file(server *sv, struct MHD_Connection *c, const c
         ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '.' || ch == '-' || ch == '_';
     }
     if (!ok) return json_error(c, 404, "no such page");
-    char path[4096];
+    char path[4096], real[PATH_MAX];
     snprintf(path, sizeof path, "%s%s", sv->web, url);
-    FILE *f = fopen(path, "rb");
+    /* never out of the web directory, not even through a symbolic link inside it */
+    size_t wl = strlen(sv->webreal);
+    if (!realpath(path, real) || strncmp(real, sv->webreal, wl) || real[wl] != '/') return json_error(c, 404, "no such page");
+    FILE *f = fopen(real, "rb");
     struct stat stt;
     if (!f || fstat(fileno(f), &stt) || !S_ISREG(stt.st_mode) || stt.st_size > MAX_FILE) {
         if (f) fclose(f);
@@ -228,6 +234,7 @@ int cmd_serve(int argc, char **argv)
     addr.sin_port = htons((uint16_t)port);
     if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1) { cli_error("--bind takes an IPv4 address such as 127.0.0.1, not '%s'", bind); return DYAD_EXIT_USAGE; }
     server sv = {.db = db, .web = web, .lim = lim};
+    if (!realpath(web, sv.webreal)) snprintf(sv.webreal, sizeof sv.webreal, "%s", web);
     pthread_mutex_init(&sv.mu, NULL);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_TURBO | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, &sv,
@@ -244,6 +251,9 @@ int cmd_serve(int argc, char **argv)
     printf("http://%s:%u/\n", bind, info ? (unsigned)info->port : (unsigned)port);
     fflush(stdout);
     if (access(web, R_OK) != 0) cli_warn("no dashboard pages in %s (run 'make web'); the API still answers", web);
+    if ((ntohl(addr.sin_addr.s_addr) >> 24) != 127)
+        cli_warn("listening on %s: the API has no authentication, so anyone who can reach this address reads the whole database; "
+                 "bind to 127.0.0.1 unless that is meant", bind);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;

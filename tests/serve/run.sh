@@ -98,6 +98,22 @@ check serve-4.9 '{"error":"the query ran longer than 1 ms and was stopped; ask f
 check serve-4.10 200 "$(hdr "${U}api/actors")"
 stop_server
 
+# static files never leave the web directory, not even through a link inside it; a server
+# listening beyond this machine warns that the API has no authentication
+mkdir -p "$T/web"
+echo '<p>dyad</p>' > "$T/web/index.html"
+ln -s /etc/passwd "$T/web/passwd.html"
+ln -s /etc "$T/web/etc"
+start_server --web "$T/web"
+check serve-6.1 200 "$(code "${U}")"
+check serve-6.2 404 "$(code "${U}passwd.html")"
+check serve-6.3 404 "$(code "${U}etc/passwd")"
+check serve-6.4 "" "$(cat "$T/err")"
+stop_server
+start_server --bind 0.0.0.0
+stop_server
+check serve-6.5 1 "$(grep -c 'listening on 0.0.0.0: the API has no authentication' "$T/err")"
+
 # slow clients: 300 connections from one address that send half a request and stop take at
 # most their address's share; a client from another address gets its answer within 1 s, and
 # once they time out (5 s of silence) their own address is served again
