@@ -98,12 +98,27 @@ static enum MHD_Result json_error(struct MHD_Connection *c, int status, const ch
     return reply(c, status, "application/json", b, (size_t)n);
 }
 
-typedef struct argv_ctx { dy_kv kv[MAX_ARGS]; size_t n; int over; } argv_ctx;
+/* A %00 in the path or an argument would cut the C string short without a trace: the unescaped
+ * text becomes this mark instead, and the request is answered 400. */
+#define NUL_MARK "\x7f\x7f"
+
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    (void)c;
+    size_t n = MHD_http_unescape(s);
+    if (strlen(s) == n) return n;
+    memcpy(s, NUL_MARK, sizeof NUL_MARK);   /* 3 bytes: fits where "%00" and its NUL were */
+    return sizeof NUL_MARK - 1;
+}
+
+typedef struct argv_ctx { dy_kv kv[MAX_ARGS]; size_t n; int over, nul; } argv_ctx;
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     argv_ctx *a = cls;
+    if ((key && strstr(key, NUL_MARK)) || (value && strstr(value, NUL_MARK))) a->nul = 1;
     if (a->n == MAX_ARGS) { a->over = 1; return MHD_NO; }
     a->kv[a->n].key = key;
     a->kv[a->n].value = value;
@@ -167,9 +182,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     if (*upload_size) { *upload_size = 0; return MHD_YES; }     /* a body with a GET is ignored */
-    if (strncmp(url, "/api/", 5)) return static_file(sv, c, url);
     argv_ctx a = {0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+    if (a.nul || strstr(url, NUL_MARK)) return json_error(c, 400, "a NUL byte (%00) in the request; paths and arguments are text");
+    if (strncmp(url, "/api/", 5)) return static_file(sv, c, url);
     if (a.over) return json_error(c, 400, "too many arguments");
     dy_err err = {0};
     int slot;
@@ -241,7 +257,7 @@ int cmd_serve(int argc, char **argv)
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONN, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_CONN_PER_IP,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_END);
+        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
     if (!d) {
         cli_error("cannot listen on %s:%ld (%s), and give another --port", bind, port, strerror(errno));
         pthread_mutex_destroy(&sv.mu);

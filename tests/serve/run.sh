@@ -109,6 +109,10 @@ check serve-6.1 200 "$(code "${U}")"
 check serve-6.2 404 "$(code "${U}passwd.html")"
 check serve-6.3 404 "$(code "${U}etc/passwd")"
 check serve-6.4 "" "$(cat "$T/err")"
+check serve-6.6 400 "$(code "${U}index.html%00.png")"
+check serve-6.7 '{"error":"a NUL byte (%00) in the request; paths and arguments are text"}' "$(cat "$T/body")"
+check serve-6.8 400 "$(code "${U}api/events?actor=%00")"
+check serve-6.9 400 "$(code "${U}api/events?%00=RUS")"
 stop_server
 start_server --bind 0.0.0.0
 stop_server
