@@ -223,7 +223,8 @@ int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t 
             else e |= dy_out_json_string(b, x->s, strlen(x->s));
         }
         e |= dy_buf_addc(b, '}');
-        if (b->len + 2 > max_bytes) {       /* this row does not fit: the page ends before it */
+        if (i && b->len + 2 > max_bytes) {  /* this row does not fit: the page ends before it (a
+                                             * first row always goes: a page moves the reader on) */
             b->len = mark;
             b->data[mark] = 0;
             break;

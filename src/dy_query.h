@@ -57,8 +57,8 @@ double dy_result_num(const dy_result *r, size_t row, size_t c);
 void dy_result_keep(dy_result *r, size_t n);
 /* Writers. json: an array of objects; table: aligned columns with a header line. */
 int dy_result_json(const dy_result *r, dy_buf *b);
-/* The JSON array of as many first rows as keep b under max_bytes (at least none); *rows says
- * how many were written. */
+/* The JSON array of as many first rows as keep b under max_bytes, and at least the first (so
+ * that paging always moves on); *rows says how many were written. */
 int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t *rows);
 int dy_result_table(const dy_result *r, dy_buf *b);
 int dy_result_sep(const dy_result *r, dy_buf *b, char sep);     /* CSV (',') or TSV ('\t') with a header */

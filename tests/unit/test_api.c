@@ -154,6 +154,10 @@ START_TEST(api_2_1_paging)
     size_t got = count(body.data, "\"event_id\":");
     ck_assert_uint_lt(got, total);
     ck_assert_int_eq(page.next, (long long)got);
+    dy_api_limits tiny = {0, 10, 0};       /* a row over the cap still goes, alone: paging moves on */
+    ck_assert_int_eq(get_lim(&tiny, &page, "/api/events", "offset", "1", NULL, NULL), 200);
+    ck_assert_uint_eq(count(body.data, "\"event_id\":"), 1);
+    ck_assert_int_eq(page.next, 2);
     free(all);
     /* the answer with the last row says there is no next page */
     ck_assert_int_eq(get_lim(&lim, &page, "/api/actors", "limit", "1000", NULL, NULL), 200);
