@@ -301,6 +301,47 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
     return 0;
 }
 
+/* Reads one input (a file, or - for stdin) and codes or hands on each of its documents.
+ * Returns 1 when the run must stop (out of memory handing on, or the output failed). */
+static int read_input(run *r, par *pool, const char *path)
+{
+    dy_reader *rd = NULL;
+    dy_err err = {0};
+    int fatal = 0;
+    if (dy_reader_open(path, r->o.input, &rd, &err) != DY_OK) {
+        cli_error("%s", err.msg);
+        r->failed++;
+        return 0;
+    }
+    dy_reader_set_max_record(rd, r->o.max_record);
+    while (pool && r->o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
+        const char *line;
+        size_t n, lineno;
+        int got = dy_reader_next_line(rd, &line, &n, &lineno, &err);
+        if (got == 0) break;
+        if (got == -1) { failed(r, &err, NULL); continue; }
+        if (got < 0) { failed(r, &err, NULL); break; }
+        int pr = par_submit_raw(pool, dy_reader_name(rd), lineno, line, n);
+        if (pr == -2) cli_error("%s:%zu: out of memory handing it to the workers, and free memory or give fewer -j", dy_reader_name(rd), lineno);
+        if (pr) { fatal = 1; break; }
+    }
+    for (; !(pool && r->o.input == DY_IN_JSONL);) {
+        dy_doc doc;
+        int got = dy_reader_next(rd, &doc, &err);
+        if (got == 0) break;
+        if (got == -1) { failed(r, &err, NULL); continue; }
+        if (got == -2) { failed(r, &err, NULL); break; }
+        if (pool) {
+            int pr = par_submit(pool, &doc);
+            if (pr == -2) cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id);
+            if (pr) { fatal = 1; break; }
+        } else if (code_doc(r, &doc) == -2) { fatal = 1; break; }
+        if (r->write_error) break;
+    }
+    dy_reader_close(&rd);
+    return fatal;
+}
+
 static int run_cmd(int argc, char **argv, int mode)
 {
     run r = {0};
@@ -352,41 +393,7 @@ static int run_cmd(int argc, char **argv, int mode)
         cli_error("cannot start %d threads", r.o.jobs);
         fatal = 1;
     }
-    for (int i = first; i < argc && !fatal && !r.write_error; i++) {
-        dy_reader *rd = NULL;
-        dy_err err = {0};
-        if (dy_reader_open(argv[i], r.o.input, &rd, &err) != DY_OK) {
-            cli_error("%s", err.msg);
-            r.failed++;
-            continue;
-        }
-        dy_reader_set_max_record(rd, r.o.max_record);
-        while (pool && r.o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
-            const char *line;
-            size_t n, lineno;
-            int got = dy_reader_next_line(rd, &line, &n, &lineno, &err);
-            if (got == 0) break;
-            if (got == -1) { failed(&r, &err, NULL); continue; }
-            if (got < 0) { failed(&r, &err, NULL); break; }
-            int pr = par_submit_raw(pool, dy_reader_name(rd), lineno, line, n);
-            if (pr == -2) cli_error("%s:%zu: out of memory handing it to the workers, and free memory or give fewer -j", dy_reader_name(rd), lineno);
-            if (pr) { fatal = 1; break; }
-        }
-        for (; !(pool && r.o.input == DY_IN_JSONL);) {
-            dy_doc doc;
-            int got = dy_reader_next(rd, &doc, &err);
-            if (got == 0) break;
-            if (got == -1) { failed(&r, &err, NULL); continue; }
-            if (got == -2) { failed(&r, &err, NULL); break; }
-            if (pool) {
-                int pr = par_submit(pool, &doc);
-                if (pr == -2) { cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id); fatal = 1; break; }
-                if (pr) { fatal = 1; break; }
-            } else if (code_doc(&r, &doc) == -2) { fatal = 1; break; }
-            if (r.write_error) break;
-        }
-        dy_reader_close(&rd);
-    }
+    for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, pool, argv[i]);
     if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
     if (r.store) {
