@@ -27,6 +27,9 @@ typedef struct dy_qopts {
     int by;                 /* DY_BY_* for series */
     int directed;           /* a dyad one way only (A to B) */
     int limit;              /* rows of events; 0 = the default */
+    int64_t offset;         /* rows skipped first (events, actors, obligations, timeline): paging */
+    int cap;                /* the most rows of any list or series, and of a network's nodes and
+                             * edges, in one answer (the server sets it); 0: no cap */
     char as_of[16];         /* --as-of DATE for obligations ("YYYY-MM-DD"); "" for any time */
     char attacked[16];      /* --if-attacked C for obligations; "" for any party */
 } dy_qopts;
@@ -38,7 +41,7 @@ int dy_query_date(const char *s, int end, int32_t *day, dy_err *err);
 int dy_query_actor(const char *s, dy_err *err);
 int dy_query_period(const char *s, int *by, dy_err *err);
 /* Sets one option by name, as the CLI (--dyad RUS,PRK) and the HTTP API (?dyad=RUS,PRK) give
- * them: dyad, actor, from, to, by, limit, directed, as-of, if-attacked. Returns 0, 1 for an unknown name, -1 for a
+ * them: dyad, actor, from, to, by, limit, offset, directed, as-of, if-attacked. Returns 0, 1 for an unknown name, -1 for a
  * bad value (err says what was expected). */
 int dy_qopts_set(dy_qopts *o, const char *name, const char *value, dy_err *err);
 
@@ -50,12 +53,18 @@ const char *dy_result_col(const dy_result *r, size_t c);
 const char *dy_result_cell(const dy_result *r, size_t row, size_t c);   /* NULL for SQL NULL */
 double dy_result_num(const dy_result *r, size_t row, size_t c);
 
+/* Keeps the first n rows (a page), dropping the rest. */
+void dy_result_keep(dy_result *r, size_t n);
 /* Writers. json: an array of objects; table: aligned columns with a header line. */
 int dy_result_json(const dy_result *r, dy_buf *b);
+/* The JSON array of as many first rows as keep b under max_bytes, and at least the first (so
+ * that paging always moves on); *rows says how many were written. */
+int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t *rows);
 int dy_result_table(const dy_result *r, dy_buf *b);
 int dy_result_sep(const dy_result *r, dy_buf *b, char sep);     /* CSV (',') or TSV ('\t') with a header */
 
 int dy_query_events(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+/* One row a period; with o->cap, a range of more periods than that is refused (DY_EINPUT). */
 int dy_query_series(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* A network: nodes (code, mentions, events) and edges (source, target, events, goldstein sum and mean). */
 int dy_query_network(struct sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err);
