@@ -1194,11 +1194,24 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
 }
 
+/* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
+ * material act at home (roots 08, 14-20) whose only target is a place of the doer's own country
+ * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
+ * filled in from the story, nor a reference). */
+static int act_at_home(const sctx *s, const char *code, const char *x, int xi, const char *y, int yi)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root != 8 && (root < 14 || root > 20)) return 0;
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
+           dy_code_is_country(x) && !strncmp(x, y, 3);
+}
+
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi)) return 0;
+    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, code, x, xi, y, yi)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
     if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
     dy_event e = {0};
