@@ -1188,7 +1188,8 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
     if (xi == yi || a->anaphor || b->anaphor) return 0;
     /* a country's own name ("Russia", "Moscow") on either side */
-    if ((a->kind == DY_GK_STATE && strlen(x) == 3) || (b->kind == DY_GK_STATE && strlen(y) == 3)) return 0;
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE) ||
+        (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
      * army"): most likely two countries the text leaves unnamed */
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
@@ -1612,6 +1613,25 @@ static int place_country(const sctx *s, char out[4])
     return out[0] && strcmp(out, sc) != 0;
 }
 
+/* "Belarus cracked down on opposition supporters" with no story country yet (a lone sentence, or
+ * a story's first): the one country the sentence names (its actors and places, not regions or
+ * references) is where the bare roles after its first mention are (*from: that token); 0 when
+ * it names none, or several. "Insurgents bombarded a part of Syria": a role named before the
+ * country may come from anywhere. */
+static int sentence_country(const sctx *s, char out[4], uint32_t *from)
+{
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!is_named(s, (int)k) || g->anaphor || g->region || g->code2[0] || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        if (!out[0]) *from = g->t1;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
 /* "Zuma sent his defence and state security ministers to Harare": a bare role whose phrase opens
  * with "his" or "her" belongs to the country of the person named before it in the sentence. */
 static void his_roles(sctx *s)
@@ -1693,12 +1713,20 @@ static int speaker_agent(sctx *s, int k)
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
-    char place[4];
+    char place[4], only[4];
+    uint32_t from = 0;
     if (!place_country(s, place)) place[0] = 0;
+    /* PETRARCH leaves such a role unknown ("Russian police arrested students in Moscow": ---EDU) */
+    if (sc[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) only[0] = 0;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
-        if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
+        if (g->weapon) continue;
+        if (!sc[0] && only[0] && g->t0 >= from) {
+            memcpy(g->code, only, 3);
+            g->filled = DY_FILLED_SENTENCE;
+            continue;
+        }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
