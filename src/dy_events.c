@@ -2259,6 +2259,25 @@ static int code_brokered(sctx *s)
 
 /* "the government imposed a curfew" in a story set in Bangladesh, with no country named in the
  * sentences before: a reference to the country the reader knows is the story's. */
+/* "The Peruvian opposition demanded the resignation of the president" with no story country: a
+ * title ("the president", "the government") after the sentence's one country is its leader or
+ * government (as a bare role is, fill_roles; not under --convention petrarch). */
+static void sentence_references(sctx *s)
+{
+    char only[4];
+    uint32_t from = 0;
+    if (dy_story_country(&s->c->story)[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->code[0] || g->t0 < from || g->t1 - g->t0 < 2) continue;
+        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && government_word(s, g))) {
+            snprintf(g->code, sizeof g->code, "%.3sGOV", only);
+            g->filled = DY_FILLED_SENTENCE;
+            ex(s->c, "  \"%s\" unresolved: the sentence's one country's, %s\n", g->anaphor == DY_G_PERSON ? "the leader" : "the government", g->code);
+        }
+    }
+}
+
 static void story_references(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -2363,6 +2382,7 @@ static int code_sentence(sctx *s)
     fill_roles(s);
     story_references(s);
     story_government(s);
+    sentence_references(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
