@@ -1199,11 +1199,14 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
  * material act at home (roots 08, 14-20) whose only target is a place of the doer's own country
  * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
  * filled in from the story, nor a reference). */
-static int act_at_home(const sctx *s, const char *code, const char *x, int xi, const char *y, int yi)
+static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (root != 8 && (root < 14 || root > 20)) return 0;
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
+    int subj = sentence_subject(s, m->head);
+    if (subj >= 0 && s->g[xi].comp != subj) return 0;
     return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
            dy_code_is_country(x) && !strncmp(x, y, 3);
 }
@@ -1212,7 +1215,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, code, x, xi, y, yi)) return 0;
+    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi)) return 0;
     if (x[0] == '-' && y[0] == '-') return 0;
     if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
     dy_event e = {0};
@@ -2127,7 +2130,8 @@ static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
 
 /* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
- * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
+ * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
+ * make it the claim only. 0 done or not a case, 1 the claim only, -1 out of memory. */
 static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
 {
     static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
@@ -2143,9 +2147,10 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
         uint32_t e;
         if (gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
     }
+    int claimed = 0;
     if (v == j && j > s->t0)
         for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; break; }
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; claimed = 1; break; }
     if (v == j) return 0;
     int who = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
@@ -2157,7 +2162,9 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ex(s->c, "    reported force: the speaker accuses its author\n");
-    return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+    if (emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0) return -1;
+    if (claimed) ex(s->c, "    skipped: a claimed act is the claim only\n");
+    return claimed;
 }
 
 /* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
@@ -2574,7 +2581,9 @@ static int code_sentence(sctx *s)
             if (body >= 0) tgt = body;
         }
         if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
-        if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
+        int claim = !passive && !p->rev ? reported_accusation(s, m, p, src) : 0;
+        if (claim < 0) return -1;
+        if (claim) continue;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
