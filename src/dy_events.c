@@ -1196,13 +1196,14 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
 }
 
 /* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
- * material act at home (roots 08, 14-20) whose only target is a place of the doer's own country
+ * material act at home (roots 08, 14-20, and 018) whose only target is a place of the doer's own country
  * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
  * filled in from the story, nor a reference). */
 static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root != 8 && (root < 14 || root > 20)) return 0;
+    /* sympathy for a disaster at home ("expressed sorrow for the shootings in South Carolina") */
+    if (root != 8 && (root < 14 || root > 20) && strncmp(code, "018", 3) != 0) return 0;
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
     /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
     int subj = sentence_subject(s, m->head);
