@@ -305,6 +305,22 @@ static int pair_of_clause_before(sctx *s, int k)
     return 0;
 }
 
+/* "the president of Togo", "the prime minister of Nepal": a title whose country follows it after
+ * "of" is that country's government, not a reference to someone named before. */
+static int title_of_country(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_PERSON || g->t1 - g->t0 < 2 || g->t1 + 1 >= s->t1 || !WIS(s, g->t1, "of")) return 0;
+    uint32_t j = g->t1 + 1;
+    if (WIS(s, j, "the") && j + 1 < s->t1) j++;
+    int o = group_at(s, j);
+    if (o < 0 || s->g[o].t0 != j || s->g[o].anaphor || s->g[o].kind != DY_GK_STATE || strlen(s->g[o].code) != 3 ||
+        !dy_code_is_country(s->g[o].code))
+        return 0;
+    snprintf(g->code, sizeof g->code, "%.3sGOV", s->g[o].code);
+    return 1;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -581,7 +597,9 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         uint32_t tj = ti;
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
-        if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        /* "the president" is a reference that holds its "the" */
+        int the_held = tj < s->t1 && group_at(s, tj) >= 0 && s->g[group_at(s, tj)].t0 == tj;
+        if (tj < s->t1 && WIS(s, tj, "the") && !the_held) tj++;
         else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
@@ -1886,6 +1904,13 @@ static int role_is(const sctx *s, int g, const char *roles)
     return 0;
 }
 
+/* "Chad declared a state of emergency": a country named by itself acts as its government */
+static int state_itself(const sctx *s, int g)
+{
+    const dy_actor *a = &s->g[s->g[g].comp];
+    return a->kind == DY_GK_STATE && !a->anaphor && !a->filled && a->ncomp < 2 && strlen(a->code) == 3 && dy_code_is_country(a->code);
+}
+
 /* "people rallied outside Istanbul city hall": a target that is a place of the source's own
  * country names where the act was, not whom it was aimed at. */
 static int own_place(const sctx *s, int src, int tgt)
@@ -1904,7 +1929,8 @@ static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src,
 {
     const char *role;
     if (p->code[0] == '1' && p->code[1] == '4' && role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
-    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && role_is(s, src, "GOVMILCOPJUD") && !replace) role = "CVL";
+    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
+             (role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
@@ -1919,7 +1945,8 @@ static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src,
     g->t1 = m->end;
     snprintf(g->code, sizeof g->code, "%s%s", cc, role);
     g->kind = DY_GK_AGENT;
-    g->filled = 1;
+    /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
+    g->filled = state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY;
     g->comp = (int16_t)s->ng;
     g->ncomp = 1;
     ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
@@ -2381,6 +2408,7 @@ static int code_sentence(sctx *s)
     /* references, except "we": the speaker is known only after the speech verbs */
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER) {
+            if (title_of_country(s, (int)k)) continue;
             resolve(s, (int)k);
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
