@@ -2156,6 +2156,18 @@ static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
     return 1;
 }
 
+/* "Serbia denied that it had helped the militants": what a denial says did not happen (the
+ * denial itself is 016, coded by its own patterns). */
+static int denied_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 + 1 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END | DY_TF_COMMA)) return 0;
+        if (WIS(s, j, "that") && (WIS(s, j - 1, "denied") || WIS(s, j - 1, "denies") || WIS(s, j - 1, "deny") || WIS(s, j - 1, "denying")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
  * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
@@ -2498,6 +2510,7 @@ static int code_sentence(sctx *s)
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
+        if (denied_clause(s, m->head)) { ex(c, "    skipped: what a denial says did not happen\n"); continue; }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
