@@ -695,7 +695,7 @@ static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o
 static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
 {
     char buf[128];
-    if (n + 4 >= sizeof buf) return -1;
+    if (n + 5 >= sizeof buf) return -1;
     if (add_word(L, set, w, n)) return -1;
     memcpy(buf, w, n);
     int cy = n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]);
@@ -713,6 +713,13 @@ static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
     else if (w[n - 1] == 'e' && n > 2 && !ends(w, n, "ee") && !ends(w, n, "ye") && !ends(w, n, "oe")) {
         memcpy(buf + n - 1, "ing", 3); if (add_word(L, set, buf, n + 2)) return -1;
     } else { memcpy(buf + n, "ing", 3); if (add_word(L, set, buf, n + 3)) return -1; }
+    /* a doubled last consonant after one short vowel: committed, expelled, banning (a form
+     * English does not double, "visitted", is only a word no text has) */
+    if (n >= 3 && !is_vowel(w[n - 1]) && !strchr("wxyh", w[n - 1]) && is_vowel(w[n - 2]) && !is_vowel(w[n - 3])) {
+        buf[n] = w[n - 1];
+        memcpy(buf + n + 1, "ed", 2); if (add_word(L, set, buf, n + 3)) return -1;
+        memcpy(buf + n + 1, "ing", 3); if (add_word(L, set, buf, n + 4)) return -1;
+    }
     return 0;
 }
 

@@ -1288,17 +1288,35 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
     if (xi == yi || a->anaphor || b->anaphor) return 0;
     /* a country's own name ("Russia", "Moscow") on either side */
-    if ((a->kind == DY_GK_STATE && strlen(x) == 3) || (b->kind == DY_GK_STATE && strlen(y) == 3)) return 0;
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE) ||
+        (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
      * army"): most likely two countries the text leaves unnamed */
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
+}
+
+/* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
+ * material act at home (roots 08, 14-20, and 018) whose only target is a place of the doer's own country
+ * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
+ * filled in from the story, nor a reference). */
+static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    /* sympathy for a disaster at home ("expressed sorrow for the shootings in South Carolina") */
+    if (root != 8 && (root < 14 || root > 20) && strncmp(code, "018", 3) != 0) return 0;
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
+    int subj = sentence_subject(s, m->head);
+    if (subj >= 0 && s->g[xi].comp != subj) return 0;
+    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
+           dy_code_is_country(x) && !strncmp(x, y, 3);
 }
 
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi)) {
+    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi)) {
         if (xi != yi) ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
         return 0;
     }
@@ -1720,6 +1738,25 @@ static int place_country(const sctx *s, char out[4])
     return out[0] && strcmp(out, sc) != 0;
 }
 
+/* "Belarus cracked down on opposition supporters" with no story country yet (a lone sentence, or
+ * a story's first): the one country the sentence names (its actors and places, not regions or
+ * references) is where the bare roles after its first mention are (*from: that token); 0 when
+ * it names none, or several. "Insurgents bombarded a part of Syria": a role named before the
+ * country may come from anywhere. */
+static int sentence_country(const sctx *s, char out[4], uint32_t *from)
+{
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!is_named(s, (int)k) || g->anaphor || g->region || g->code2[0] || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        if (!out[0]) *from = g->t1;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
 /* "Zuma sent his defence and state security ministers to Harare": a bare role whose phrase opens
  * with "his" or "her" belongs to the country of the person named before it in the sentence. */
 static void his_roles(sctx *s)
@@ -1801,12 +1838,20 @@ static int speaker_agent(sctx *s, int k)
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
-    char place[4];
+    char place[4], only[4];
+    uint32_t from = 0;
     if (!place_country(s, place)) place[0] = 0;
+    /* PETRARCH leaves such a role unknown ("Russian police arrested students in Moscow": ---EDU) */
+    if (sc[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) only[0] = 0;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
-        if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
+        if (g->weapon) continue;
+        if (!sc[0] && only[0] && g->t0 >= from) {
+            memcpy(g->code, only, 3);
+            g->filled = DY_FILLED_SENTENCE;
+            continue;
+        }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
@@ -1962,6 +2007,13 @@ static int role_is(const sctx *s, int g, const char *roles)
     return 0;
 }
 
+/* "Chad declared a state of emergency": a country named by itself acts as its government */
+static int state_itself(const sctx *s, int g)
+{
+    const dy_actor *a = &s->g[s->g[g].comp];
+    return a->kind == DY_GK_STATE && !a->anaphor && !a->filled && a->ncomp < 2 && strlen(a->code) == 3 && dy_code_is_country(a->code);
+}
+
 /* "people rallied outside Istanbul city hall": a target that is a place of the source's own
  * country names where the act was, not whom it was aimed at. */
 static int own_place(const sctx *s, int src, int tgt)
@@ -1980,7 +2032,8 @@ static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src,
 {
     const char *role;
     if (p->code[0] == '1' && p->code[1] == '4' && role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
-    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && role_is(s, src, "GOVMILCOPJUD") && !replace) role = "CVL";
+    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
+             (role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
@@ -1995,7 +2048,8 @@ static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src,
     g->t1 = m->end;
     snprintf(g->code, sizeof g->code, "%s%s", cc, role);
     g->kind = DY_GK_AGENT;
-    g->filled = 1;
+    /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
+    g->filled = state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY;
     g->comp = (int16_t)s->ng;
     g->ncomp = 1;
     ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
@@ -2238,9 +2292,22 @@ static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
     return 1;
 }
 
+/* "Serbia denied that it had helped the militants": what a denial says did not happen (the
+ * denial itself is 016, coded by its own patterns). */
+static int denied_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 + 1 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END | DY_TF_COMMA)) return 0;
+        if (WIS(s, j, "that") && (WIS(s, j - 1, "denied") || WIS(s, j - 1, "denies") || WIS(s, j - 1, "deny") || WIS(s, j - 1, "denying")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
- * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
+ * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
+ * make it the claim only. 0 done or not a case, 1 the claim only, -1 out of memory. */
 static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
 {
     static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
@@ -2256,9 +2323,10 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
         uint32_t e;
         if (gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
     }
+    int claimed = 0;
     if (v == j && j > s->t0)
         for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; break; }
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; claimed = 1; break; }
     if (v == j) return 0;
     int who = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
@@ -2273,7 +2341,9 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ex(s->c, "    reported force: the speaker accuses its author\n");
-    return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+    if (emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0) return -1;
+    if (claimed) ex(s->c, "    skipped: a claimed act is the claim only\n");
+    return claimed;
 }
 
 /* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
@@ -2375,6 +2445,25 @@ static int code_brokered(sctx *s)
 
 /* "the government imposed a curfew" in a story set in Bangladesh, with no country named in the
  * sentences before: a reference to the country the reader knows is the story's. */
+/* "The Peruvian opposition demanded the resignation of the president" with no story country: a
+ * title ("the president", "the government") after the sentence's one country is its leader or
+ * government (as a bare role is, fill_roles; not under --convention petrarch). */
+static void sentence_references(sctx *s)
+{
+    char only[4];
+    uint32_t from = 0;
+    if (dy_story_country(&s->c->story)[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->code[0] || g->t0 < from || g->t1 - g->t0 < 2) continue;
+        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && government_word(s, g))) {
+            snprintf(g->code, sizeof g->code, "%.3sGOV", only);
+            g->filled = DY_FILLED_SENTENCE;
+            ex(s->c, "  \"%s\" unresolved: the sentence's one country's, %s\n", g->anaphor == DY_G_PERSON ? "the leader" : "the government", g->code);
+        }
+    }
+}
+
 static void story_references(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -2492,6 +2581,7 @@ static int code_sentence(sctx *s)
     fill_roles(s);
     story_references(s);
     story_government(s);
+    sentence_references(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
@@ -2571,6 +2661,7 @@ static int code_sentence(sctx *s)
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
+        if (denied_clause(s, m->head)) { ex(c, "    skipped: what a denial says did not happen\n"); continue; }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -2690,7 +2781,9 @@ static int code_sentence(sctx *s)
             if (body >= 0) tgt = body;
         }
         if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
-        if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
+        int claim = !passive && !p->rev ? reported_accusation(s, m, p, src) : 0;
+        if (claim < 0) return -1;
+        if (claim) continue;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
