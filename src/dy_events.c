@@ -712,6 +712,16 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 
 /* ---- sources, targets, mood ---- */
 
+/* "welcomed the ruling", "denounced the verdict": a pattern whose last word is an actor of its
+ * own (a court's ruling is the court's) names its target inside the phrase; -1 when none. */
+static int actor_ends_match(const sctx *s, const match *m, int src)
+{
+    int g = group_at(s, m->end - 1);
+    if (g < 0 || s->g[g].t1 != m->end || s->g[g].t0 <= m->head || !s->g[g].code[0]) return -1;
+    if (src >= 0 && s->g[src].comp == s->g[g].comp) return -1;
+    return s->g[g].comp;
+}
+
 /* "Zuniga told reporters that Arce had asked him ...": the listener of a speech verb is no
  * subject of what is reported. */
 static int told_listener(const sctx *s, const dy_actor *g)
@@ -2297,6 +2307,16 @@ static int followed_suit(sctx *s)
     return 0;
 }
 
+/* "KHARTOUM (Meridian) - Sudan's army seized power, detaining ...": the dateline city only says
+ * where the story was filed; like a modifier it is nobody's subject ("the sentence's subject" of a
+ * participle or of a verb after "and" is the army, not Khartoum). */
+static void dateline_place(sctx *s)
+{
+    if (s->sidx != 0 || s->ng == 0 || s->c->story.from != DY_STORY_DATELINE || s->g[0].t0 != s->t0) return;
+    for (uint32_t i = s->g[0].t1; i < s->t1 && i < s->g[0].t1 + 8; i++)
+        if (s->t[i].flags & DY_TF_CLAUSE) { s->g[0].modifier = 1; return; }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -2317,6 +2337,7 @@ static int code_sentence(sctx *s)
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    dateline_place(s);
     possessive_roles(s);
     his_roles(s);
     fill_roles(s);
@@ -2462,6 +2483,7 @@ static int code_sentence(sctx *s)
             if (tgt < 0 && (tgt = target_from_purpose(s, ms, nm, k, s->t1)) >= 0)
                 ex(c, "    target from the purpose after it\n");
             if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
+            if (tgt < 0 && (tgt = actor_ends_match(s, m, src)) >= 0) ex(c, "    target: the actor that ends the phrase\n");
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
                  * without one, only a "between" list or the pattern's own target makes it an event */
