@@ -1687,6 +1687,22 @@ static int speaker_agent(sctx *s, int k)
     return 0;
 }
 
+/* "Nicaraguan police detained a bishop" with no story yet: the one country the sentence names
+ * (1) is where its bare roles are (not troops, rebels or gunmen, who may come from anywhere);
+ * 0 when it names none or several. */
+static int lone_country(const sctx *s, char out[4])
+{
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->anaphor || g->region || strlen(g->code) < 3 || !strncmp(g->code, "---", 3) || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1709,6 +1725,9 @@ static void fill_roles(sctx *s)
         /* "opposition supporters marched through Caracas" in a story the text has set
          * elsewhere: people at home where they act (not troops, who act abroad) */
         const char *cc = own ? own : place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
+        char lone[4];
+        int abroad = !strcmp(g->code + 3, "MIL") || !strcmp(g->code + 3, "REB") || !strcmp(g->code + 3, "UAF");
+        if (!cc[0] && !abroad && lone_country(s, lone)) cc = lone;
         if (!cc[0]) continue;
         memcpy(g->code, cc, 3);
         g->filled = 1;
