@@ -750,6 +750,19 @@ static int relative_clause(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* "Hun Sen, who chairs ASEAN this year, had appealed ...": an actor inside a relative clause set
+ * off by commas before the verb is no subject of the verb after the clause. */
+static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
+{
+    uint32_t j = g->t0;
+    while (j > s->t0 && !(s->t[j - 1].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j--;
+    if (j <= s->t0 + 1 || !(s->t[j - 1].flags & DY_TF_COMMA)) return 0;
+    if (!WIS(s, j, "who") && !WIS(s, j, "which") && !WIS(s, j, "whose")) return 0;
+    for (uint32_t i = g->t1; i < head; i++)
+        if (s->t[i].flags & DY_TF_COMMA) return 1;
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -759,6 +772,7 @@ static int find_source(const sctx *s, uint32_t head)
         if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER)    /* "they had attacked": unknown */
             return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
         if (!g->code[0] || g->used_as_target || g->modifier) continue;
+        if (inside_relative(s, g, head)) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
