@@ -2298,7 +2298,9 @@ static const char *domestic_code(const sctx *s, int src, int tgt, const char *co
     if (src < 0) return code;
     if (code[0] == '1' && code[1] == '4' && role_is(s, src, "COPMIL")) return "171";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
-    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !role_is(s, src, "COP") || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
+    /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
+    int forces = role_is(s, src, "COP") || (role_is(s, src, "MIL") && !strcmp(code, "193"));
+    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
     if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
     return "175";
 }
@@ -2548,6 +2550,8 @@ static int code_sentence(sctx *s)
             else if (g >= 0) tgt = g;
         }
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
+        /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
+        if (src >= 0 && tgt < 0 && body < 0 && !nominal && !strncmp(p->code, "12", 2)) tgt = accuser(s, s->g[src].comp, &body);
         if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
             tgt = act_author(s, s->g[src].comp, &body, names_decision(s, m));
         if (tgt >= 0) tgt = embassy_owner(s, tgt);
