@@ -1898,6 +1898,14 @@ static int own_place(const sctx *s, int src, int tgt)
  * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
  * place, replace: "bans on travel to Canada"). The actor is added for the event as body_target's
  * is (removed by drop_body); -1 when not a case. */
+/* "The junta imposed a curfew across the country": a reference to the source's own country is
+ * the place of a domestic act, not its target (implied_target names the public instead). */
+static int own_country_ref(const sctx *s, int src, int tgt)
+{
+    const dy_actor *t = &s->g[s->g[tgt].comp];
+    return t->anaphor && strlen(t->code) == 3 && !strncmp(t->code, s->g[s->g[src].comp].code, 3);
+}
+
 static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
@@ -2567,8 +2575,8 @@ static int code_sentence(sctx *s)
                 tgt = -1;
             }
         }
-        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
-            body = implied_target(s, m, p, src, tgt >= 0);
+        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt) || own_country_ref(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
+            body = implied_target(s, m, p, src, tgt >= 0 && !own_country_ref(s, src, tgt));
             if (body >= 0) tgt = body;
         }
         if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
