@@ -750,6 +750,25 @@ static int relative_clause(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* "Bongo's son was arrested on charges of treason, the junta said": an arrest, a sanction or a
+ * sentence in the passive with no "by", told by an authority of the story's country (its
+ * government, army, police or courts), is that authority's act; the speaker's group, or -1. */
+static int passive_authority(const sctx *s, const match *m, const char *code)
+{
+    if (!(code[0] == '1' && (code[1] == '7' || !strncmp(code, "116", 3)))) return -1;
+    const char *sc = dy_story_country(&s->c->story);
+    for (uint32_t j = m->end; j + 1 < s->t1; j++) {
+        if (!(s->t[j].flags & DY_TF_COMMA) || !attribution_after(s, j + 1)) continue;
+        int g = group_at(s, j + 1 < s->t1 && WIS(s, j + 1, "the") ? j + 2 : j + 1);
+        if (g < 0) return -1;
+        const char *c = s->g[s->g[g].comp].code;
+        if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return -1;
+        const char *r = c + 3;
+        return !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "JUD", 3) ? s->g[g].comp : -1;
+    }
+    return -1;
+}
+
 /* "Hun Sen, who chairs ASEAN this year, had appealed ...": an actor inside a relative clause set
  * off by commas before the verb is no subject of the verb after the clause. */
 static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
@@ -2511,6 +2530,11 @@ static int code_sentence(sctx *s)
             if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
+            else if (subj >= 0 && (agent = passive_authority(s, m, p->code)) >= 0) {
+                src = agent;
+                tgt = subj;
+                ex(c, "    passive voice: the authority that reports it is the source\n");
+            }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
