@@ -1720,12 +1720,16 @@ static int speaker_agent(sctx *s, int k)
     return 0;
 }
 
-/* "Nicaraguan police detained a bishop" with no story yet: the one country the sentence names
- * (1) is where its bare roles are (not troops, rebels or gunmen, who may come from anywhere);
- * 0 when it names none or several. */
-static int lone_country(const sctx *s, char out[4])
+/* "Nicaraguan police detained a bishop" with no story yet: the one country the sentence names,
+ * in its subject (the first actor, before the bare role k), is where the roles after it are (1;
+ * not troops, rebels or gunmen, who may come from anywhere); 0 when it names none or several,
+ * or the sentence opens with the bare role ("Opponents of Rwanda's Senate protested"). */
+static int lone_country(const sctx *s, size_t bare, char out[4])
 {
     out[0] = 0;
+    const dy_actor *first = &s->g[0];
+    if (s->ng == 0 || bare == 0 || first->prep || first->anaphor || !strncmp(first->code, "---", 3) || !dy_code_is_country(first->code))
+        return 0;
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->anaphor || g->region || strlen(g->code) < 3 || !strncmp(g->code, "---", 3) || !dy_code_is_country(g->code)) continue;
@@ -1760,7 +1764,7 @@ static void fill_roles(sctx *s)
         const char *cc = own ? own : place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
         char lone[4];
         int abroad = !strcmp(g->code + 3, "MIL") || !strcmp(g->code + 3, "REB") || !strcmp(g->code + 3, "UAF");
-        if (!cc[0] && !abroad && lone_country(s, lone)) cc = lone;
+        if (!cc[0] && !abroad && lone_country(s, k, lone)) cc = lone;
         if (!cc[0]) continue;
         memcpy(g->code, cc, 3);
         g->filled = 1;
