@@ -2383,6 +2383,19 @@ static void dateline_place(sctx *s)
         if (s->t[i].flags & DY_TF_CLAUSE) { s->g[0].modifier = 1; return; }
 }
 
+/* "would be treated as a rebel", "named him as leader": a bare role after "as (a|an)" says what
+ * someone is or is taken for; it is no party to the act. */
+static void predicate_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2) continue;
+        uint32_t j = g->t0 - 1;
+        if (WIS(s, j, "a") || WIS(s, j, "an")) j--;
+        if (WIS(s, j, "as")) g->modifier = 1;
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -2404,6 +2417,7 @@ static int code_sentence(sctx *s)
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     dateline_place(s);
+    predicate_roles(s);
     possessive_roles(s);
     his_roles(s);
     fill_roles(s);
