@@ -763,6 +763,16 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 
 /* ---- sources, targets, mood ---- */
 
+/* "welcomed the ruling", "denounced the verdict": a pattern whose last word is an actor of its
+ * own (a court's ruling is the court's) names its target inside the phrase; -1 when none. */
+static int actor_ends_match(const sctx *s, const match *m, int src)
+{
+    int g = group_at(s, m->end - 1);
+    if (g < 0 || s->g[g].t1 != m->end || s->g[g].t0 <= m->head || !s->g[g].code[0]) return -1;
+    if (src >= 0 && s->g[src].comp == s->g[g].comp) return -1;
+    return s->g[g].comp;
+}
+
 /* "Zuniga told reporters that Arce had asked him ...": the listener of a speech verb is no
  * subject of what is reported. */
 static int told_listener(const sctx *s, const dy_actor *g)
@@ -803,6 +813,38 @@ static int reported_subject(const sctx *s, const dy_actor *g)
     return 0;
 }
 
+/* "Bongo's son was arrested on charges of treason, the junta said": an arrest, a sanction or a
+ * sentence in the passive with no "by", told by an authority of the story's country (its
+ * government, army, police or courts), is that authority's act; the speaker's group, or -1. */
+static int passive_authority(const sctx *s, const match *m, const char *code)
+{
+    if (!(code[0] == '1' && (code[1] == '7' || !strncmp(code, "116", 3)))) return -1;
+    const char *sc = dy_story_country(&s->c->story);
+    for (uint32_t j = m->end; j + 1 < s->t1; j++) {
+        if (!(s->t[j].flags & DY_TF_COMMA) || !attribution_after(s, j + 1)) continue;
+        int g = group_at(s, j + 1 < s->t1 && WIS(s, j + 1, "the") ? j + 2 : j + 1);
+        if (g < 0) return -1;
+        const char *c = s->g[s->g[g].comp].code;
+        if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return -1;
+        const char *r = c + 3;
+        return !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "JUD", 3) ? s->g[g].comp : -1;
+    }
+    return -1;
+}
+
+/* "Hun Sen, who chairs ASEAN this year, had appealed ...": an actor inside a relative clause set
+ * off by commas before the verb is no subject of the verb after the clause. */
+static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
+{
+    uint32_t j = g->t0;
+    while (j > s->t0 && !(s->t[j - 1].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j--;
+    if (j <= s->t0 + 1 || !(s->t[j - 1].flags & DY_TF_COMMA)) return 0;
+    if (!WIS(s, j, "who") && !WIS(s, j, "which") && !WIS(s, j, "whose")) return 0;
+    for (uint32_t i = g->t1; i < head; i++)
+        if (s->t[i].flags & DY_TF_COMMA) return 1;
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -813,6 +855,7 @@ static int find_source(const sctx *s, uint32_t head)
             return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
         if (!g->code[0] || g->modifier) continue;
         if (g->used_as_target && !reported_subject(s, g)) continue;
+        if (inside_relative(s, g, head)) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
@@ -1835,6 +1878,26 @@ static int speaker_agent(sctx *s, int k)
     return 0;
 }
 
+/* "Nicaraguan police detained a bishop" with no story yet: the one country the sentence names,
+ * in its subject (the first actor, before the bare role k), is where the roles after it are (1;
+ * not troops, rebels or gunmen, who may come from anywhere); 0 when it names none or several,
+ * or the sentence opens with the bare role ("Opponents of Rwanda's Senate protested"). */
+static int lone_country(const sctx *s, size_t bare, char out[4])
+{
+    out[0] = 0;
+    const dy_actor *first = &s->g[0];
+    if (s->ng == 0 || bare == 0 || first->prep || first->anaphor || !strncmp(first->code, "---", 3) || !dy_code_is_country(first->code))
+        return 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->anaphor || g->region || strlen(g->code) < 3 || !strncmp(g->code, "---", 3) || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1865,6 +1928,9 @@ static void fill_roles(sctx *s)
         /* "opposition supporters marched through Caracas" in a story the text has set
          * elsewhere: people at home where they act (not troops, who act abroad) */
         const char *cc = own ? own : place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
+        char lone[4];
+        int abroad = !strcmp(g->code + 3, "MIL") || !strcmp(g->code + 3, "REB") || !strcmp(g->code + 3, "UAF");
+        if (!cc[0] && !abroad && lone_country(s, k, lone)) cc = lone;
         if (!cc[0]) continue;
         memcpy(g->code, cc, 3);
         g->filled = 1;
@@ -2028,6 +2094,14 @@ static int own_place(const sctx *s, int src, int tgt)
  * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
  * place, replace: "bans on travel to Canada"). The actor is added for the event as body_target's
  * is (removed by drop_body); -1 when not a case. */
+/* "The junta imposed a curfew across the country": a reference to the source's own country is
+ * the place of a domestic act, not its target (implied_target names the public instead). */
+static int own_country_ref(const sctx *s, int src, int tgt)
+{
+    const dy_actor *t = &s->g[s->g[tgt].comp];
+    return t->anaphor && strlen(t->code) == 3 && !strncmp(t->code, s->g[s->g[src].comp].code, 3);
+}
+
 static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
@@ -2514,7 +2588,9 @@ static const char *domestic_code(const sctx *s, int src, int tgt, const char *co
     if (src < 0) return code;
     if (code[0] == '1' && code[1] == '4' && role_is(s, src, "COPMIL")) return "171";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
-    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !role_is(s, src, "COP") || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
+    /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
+    int forces = role_is(s, src, "COP") || (role_is(s, src, "MIL") && !strcmp(code, "193"));
+    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
     if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
     return "175";
 }
@@ -2556,6 +2632,29 @@ static int followed_suit(sctx *s)
     return 0;
 }
 
+/* "KHARTOUM (Meridian) - Sudan's army seized power, detaining ...": the dateline city only says
+ * where the story was filed; like a modifier it is nobody's subject ("the sentence's subject" of a
+ * participle or of a verb after "and" is the army, not Khartoum). */
+static void dateline_place(sctx *s)
+{
+    if (s->sidx != 0 || s->ng == 0 || s->c->story.from != DY_STORY_DATELINE || s->g[0].t0 != s->t0) return;
+    for (uint32_t i = s->g[0].t1; i < s->t1 && i < s->g[0].t1 + 8; i++)
+        if (s->t[i].flags & DY_TF_CLAUSE) { s->g[0].modifier = 1; return; }
+}
+
+/* "would be treated as a rebel", "named him as leader": a bare role after "as (a|an)" says what
+ * someone is or is taken for; it is no party to the act. */
+static void predicate_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2) continue;
+        uint32_t j = g->t0 - 1;
+        if (WIS(s, j, "a") || WIS(s, j, "an")) j--;
+        if (WIS(s, j, "as")) g->modifier = 1;
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -2576,6 +2675,8 @@ static int code_sentence(sctx *s)
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    dateline_place(s);
+    predicate_roles(s);
     possessive_roles(s);
     his_roles(s);
     fill_roles(s);
@@ -2708,6 +2809,11 @@ static int code_sentence(sctx *s)
             if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
+            else if (subj >= 0 && (agent = passive_authority(s, m, p->code)) >= 0) {
+                src = agent;
+                tgt = subj;
+                ex(c, "    passive voice: the authority that reports it is the source\n");
+            }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
@@ -2728,6 +2834,7 @@ static int code_sentence(sctx *s)
             if (tgt < 0 && (tgt = target_from_purpose(s, ms, nm, k, s->t1)) >= 0)
                 ex(c, "    target from the purpose after it\n");
             if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
+            if (tgt < 0 && (tgt = actor_ends_match(s, m, src)) >= 0) ex(c, "    target: the actor that ends the phrase\n");
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
                  * without one, only a "between" list or the pattern's own target makes it an event */
@@ -2761,6 +2868,8 @@ static int code_sentence(sctx *s)
             else if (g >= 0) tgt = g;
         }
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
+        /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
+        if (src >= 0 && tgt < 0 && body < 0 && !nominal && !strncmp(p->code, "12", 2)) tgt = accuser(s, s->g[src].comp, &body);
         if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
             tgt = act_author(s, s->g[src].comp, &body, names_decision(s, m));
         if (tgt >= 0) tgt = embassy_owner(s, tgt);
@@ -2776,8 +2885,8 @@ static int code_sentence(sctx *s)
                 tgt = -1;
             }
         }
-        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
-            body = implied_target(s, m, p, src, tgt >= 0);
+        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt) || own_country_ref(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
+            body = implied_target(s, m, p, src, tgt >= 0 && !own_country_ref(s, src, tgt));
             if (body >= 0) tgt = body;
         }
         if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
