@@ -581,7 +581,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         uint32_t tj = ti;
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
-        if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        int g0 = tj < s->t1 ? group_at(s, tj) : -1;
+        if (g0 >= 0 && s->g[g0].t0 == tj) {
+            /* "urged the two countries to": a reference that holds its own "the" */
+        } else if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
