@@ -126,7 +126,9 @@ static int verb_next(const dy_dict *d, const dy_tok *toks, uint32_t t1, uint32_t
 
 static void finish(dy_actor *g, const group_state *s)
 {
-    if (s->has_person) {
+    /* "EU envoy Miroslav Lajcak" when no office of his holds the date: the title says who he is */
+    int title_wins = s->has_person && s->has_state && strlen(s->person) <= 3;
+    if (s->has_person && !title_wins) {
         code_cpy(g->code, s->person, ALL);
         g->kind = DY_GK_PERSON;
     } else if (s->has_state) {
@@ -136,7 +138,7 @@ static void finish(dy_actor *g, const group_state *s)
             { code_cpy(g->code, s->state, 9); size_t sl = strlen(g->code); cpy(g->code + sl, sizeof g->code - sl, s->role, 3); }
         else
             code_cpy(g->code, s->state, ALL);
-        g->kind = DY_GK_STATE;
+        g->kind = title_wins ? DY_GK_PERSON : DY_GK_STATE;
     } else {
         { memcpy(g->code, "---", 3); cpy(g->code + 3, sizeof g->code - 3, s->role, 3); }
         g->kind = DY_GK_AGENT;
