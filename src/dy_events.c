@@ -1917,13 +1917,16 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
     const char *kc = known >= 0 ? s->g[known].code : "";
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
+        if (v->sent + 3 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
         if (bystander_comment(v)) continue;
         int mutual = 0;
         for (size_t f = c->nev; f-- > 0 && !mutual;)
             mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        /* "Vucic and Kurti held talks. <two sentences> Kovachevski hosted the meeting": a mutual
+         * act is remembered a sentence longer than a one-sided one */
+        if (v->sent + 2 < s->sidx && !mutual) continue;
         if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
         if (s->ng >= DY_MAX_ACTORS) return -1;
         dy_actor *g = &s->g[s->ng];
