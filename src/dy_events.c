@@ -22,6 +22,7 @@ typedef struct hist_entry {
     uint8_t kind;
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
     uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
+    uint8_t coord;      /* 1 + the coordination's group in its sentence ("A and B"), else 0 */
     uint32_t sent;
 } hist_entry;
 
@@ -221,6 +222,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     h->kind = kind;
     h->subj = subj;
     h->place = 0;
+    h->coord = 0;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
@@ -305,6 +307,33 @@ static int pair_of_clause_before(sctx *s, int k)
     return 0;
 }
 
+/* "Erdogan hosted Mohamud and Abiy ... . The two leaders agreed ...": a pair reference is the
+ * coordination of two actors of two countries that was a party to an act in the sentence before,
+ * when there is one and none stands before it in its own sentence (persons for "the two leaders"). cand: the history,
+ * newest first. */
+static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    for (int j = 0; j < k; j++)     /* "Seoul and Washington condemned ... the two countries": not these */
+        if (s->g[j].ncomp >= 2) return 0;
+    int people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
+    for (size_t j = 0; j + 1 < nc; j++) {
+        const hist_entry *b = &cand[j], *a = &cand[j + 1];
+        if (b->sent + 1 != s->sidx) continue;
+        if (a->sent != b->sent) break;
+        if (!b->coord || a->coord != b->coord || a->place || b->place || a->code2[0] || b->code2[0]) continue;
+        if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON)) continue;
+        if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) continue;
+        if (j + 2 < nc && cand[j + 2].coord == b->coord && cand[j + 2].sent == b->sent) continue;   /* three or more */
+        set_code(g->code, a->code);
+        set_code(g->code2, b->code);
+        return 1;
+    }
+    return 0;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -339,6 +368,7 @@ static void resolve(sctx *s, int k)
     switch (g->anaphor) {
     case DY_G_PAIR: {
         if (pair_of_clause_before(s, k)) return;
+        if (pair_named_before(s, k, cand, nc)) return;
         /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
         int best = -1;
         for (size_t j = 0; j < c->ntopic; j++)
@@ -2610,6 +2640,10 @@ static int code_sentence(sctx *s)
         if (s->g[k].code[0]) {
             remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
+            /* a coordination that was a party to an act there */
+            const dy_actor *cg = &s->g[s->g[k].comp];
+            if (cg->ncomp >= 2 && s->g[k].comp < 255 && (cg->used_as_source || cg->used_as_target))
+                c->hist[c->nhist - 1].coord = (uint8_t)(s->g[k].comp + 1);
         }
     if (c->opts.keep_actors) {
         if (c->nkept + s->ng > c->capkept) {
