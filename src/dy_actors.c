@@ -285,6 +285,27 @@ static int epithet(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t b)
     return 1;
 }
 
+/* "the Russian-led Collective Security Treaty Organization", "US-backed Syrian forces": a state
+ * joined by a hyphen to a participle describes the actor right after it, and is no party; the two
+ * become one group with the second's code. Returns the new count. */
+static size_t drop_hyphen_modifiers(const dy_tok *toks, const dy_buf *norm, dy_actor *out, size_t ng)
+{
+    for (size_t k = 0; k + 1 < ng; k++) {
+        uint32_t j = out[k].t1;
+        if (out[k].anaphor || out[k + 1].anaphor || out[k + 1].t0 != j + 1 || !(toks[j].flags & DY_TF_HYPH)) continue;
+        if (out[k].kind != DY_GK_STATE || strlen(out[k].code) != 3) continue;     /* "Mali's military-led government" */
+        const char *w = word(toks, norm, j);
+        size_t l = strlen(w);
+        if (!((l > 3 && !strcmp(w + l - 2, "ed")) || !strcmp(w, "led") || !strcmp(w, "made") || !strcmp(w, "run") || !strcmp(w, "built")))
+            continue;
+        out[k + 1].t0 = out[k].t0;
+        memmove(out + k, out + k + 1, (ng - k - 1) * sizeof *out);
+        ng--;
+        for (size_t q = k; q < ng; q++) out[q].comp = (int16_t)q;
+    }
+    return ng;
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
@@ -431,6 +452,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         }
         ng++;
     }
+
+    ng = drop_hyphen_modifiers(toks, norm, out, ng);
 
     /* coordination: and / & / hyphen, or comma lists closed by "and" */
     for (size_t k = 0; k + 1 < ng; k++) {
