@@ -1347,6 +1347,13 @@ static int pair_keeps_act(const sctx *s, const match *m, int tgt)
     if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
     for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++)
         if (s->t[j].flags & DY_TF_COMMA) return 1;
+    /* "Serbia and Kosovo agreed on how to implement a European Union plan": an actor that
+     * qualifies a noun after it is what the act is about, not a party */
+    uint32_t e = s->g[tgt].t1;
+    if (e < s->t1 && s->g[tgt].ncomp < 2 && (s->t[e].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) == DY_TF_WORD &&
+        !(dy_dict_wclass(s->c->dict, s->t[e].id) & (DY_WC_PREP | DY_WC_CLAUSE | DY_WC_DET | DY_WC_START_SAY | DY_WC_START_BE)) &&
+        !WIS(s, e, "and") && !WIS(s, e, "or"))
+        return 1;
     return 0;
 }
 
