@@ -1719,6 +1719,24 @@ static int speaker_agent(sctx *s, int k)
     return 0;
 }
 
+/* "air strikes on militant hideouts inside Iran": bare militants (REB) placed in a country by
+ * "in"/"inside" after at most two words are that country's, whatever the story's (troops, who act
+ * abroad, are not). Returns the country's code, or NULL. */
+static const char *rebels_in_place(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (strcmp(g->code + 3, "REB") != 0) return NULL;
+    uint32_t j = g->t1;
+    for (int n = 0; n < 2 && j < s->t1 && (s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) == DY_TF_WORD && group_at(s, j) < 0 &&
+                    !WIS(s, j, "in") && !WIS(s, j, "inside");
+         n++)
+        j++;
+    if (j + 1 >= s->t1 || !(WIS(s, j, "in") || WIS(s, j, "inside"))) return NULL;
+    int q = group_at(s, j + 1);
+    if (q < 0 || s->g[q].t0 != j + 1 || s->g[q].anaphor || strlen(s->g[q].code) != 3 || !dy_code_is_country(s->g[q].code)) return NULL;
+    return s->g[q].code;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1731,6 +1749,7 @@ static void fill_roles(sctx *s)
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
+        if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
         if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
