@@ -2107,7 +2107,7 @@ static int act_author(sctx *s, int known, int *added, int decision)
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
-        if (decision && v->sent + 2 < s->sidx) break;
+        if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
