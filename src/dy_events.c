@@ -957,6 +957,33 @@ static int in_name(const sctx *s, uint32_t j)
     return g >= 0 && !s->g[g].anaphor && j > s->g[g].t0 && (s->t[j].flags & DY_TF_CAP);
 }
 
+/* "Trade talks between the two countries, which stalled last year, have not resumed": a noun
+ * opening the sentence is the subject of the verb after its phrase (a relative clause between
+ * commas passed over); a negated verb there negates it. */
+static int negated_predicate(const sctx *s, const match *m)
+{
+    if (m->head > s->t0 + 2 || !(s->t[m->head].flags & DY_TF_WORD)) return 0;
+    for (uint32_t j = s->t0; j < m->head; j++)
+        if (group_at(s, j) >= 0) return 0;
+    uint32_t j = m->end;
+    for (;;) {      /* "between Canada and India" */
+        if (j < s->t1 && group_at(s, j) >= 0) j = s->g[group_at(s, j)].t1;
+        else if (j + 1 < s->t1 && (WIS(s, j, "and") || WIS(s, j, "the")) && group_at(s, j + 1) >= 0) j++;
+        else break;
+    }
+    if (j + 1 < s->t1 && (s->t[j].flags & DY_TF_COMMA) && (WIS(s, j + 1, "which") || WIS(s, j + 1, "who"))) {
+        for (j += 2; j < s->t1 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_END)); j++) {}
+        if (j >= s->t1 || !(s->t[j].flags & DY_TF_COMMA)) return 0;
+        j++;
+    }
+    for (uint32_t n = 0; j < s->t1 && n < 3; j++, n++) {
+        uint32_t e;
+        if (gram_class_at(s, j, &e) == DY_G_NEGATE) return 1;
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -2498,6 +2525,11 @@ static int code_sentence(sctx *s)
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
+        /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
+        if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
+            ex(c, "    skipped: the statement's content is coded after it\n");
+            continue;
+        }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -2628,6 +2660,10 @@ static int code_sentence(sctx *s)
             continue;
         }
         int mood = mood_at(s, m->head);
+        if (mood == DY_MOOD_FACTUAL && negated_predicate(s, m)) {
+            ex(c, "    the noun is the subject of a negated verb\n");
+            mood = DY_MOOD_NEGATED;
+        }
         const char *code = domestic_code(s, src, tgt, p->code);
         if (code[0] == '1' && code[1] == '7') captor_country(s, src, tgt);
         if (code != p->code) ex(c, "    one country's forces and crowds: coded as %s\n", code);
