@@ -1372,6 +1372,8 @@ static int participle_after(const sctx *s, uint32_t i)
 static int pair_keeps_act(const sctx *s, const match *m, int tgt)
 {
     if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
+    /* "Putin and Xi discussed Ukraine": a pattern for a pair's own act (among) has no other party */
+    if (dy_dict_pattern(s->c->dict, m->pat)->among) return 1;
     for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++)
         if (s->t[j].flags & DY_TF_COMMA) return 1;
     /* "Serbia and Kosovo agreed on how to implement a European Union plan": an actor that
