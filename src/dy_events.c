@@ -22,6 +22,7 @@ typedef struct hist_entry {
     uint8_t kind;
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
     uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
+    uint8_t coord;      /* 1 + the coordination's group in its sentence ("A and B"), else 0 */
     uint32_t sent;
 } hist_entry;
 
@@ -221,6 +222,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     h->kind = kind;
     h->subj = subj;
     h->place = 0;
+    h->coord = 0;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
@@ -325,6 +327,33 @@ static int title_of_state(sctx *s, int k)
     return 1;
 }
 
+/* "Erdogan hosted Mohamud and Abiy ... . The two leaders agreed ...": a pair reference is the
+ * coordination of two actors of two countries that was a party to an act in the sentence before,
+ * when there is one and none stands before it in its own sentence (persons for "the two leaders"). cand: the history,
+ * newest first. */
+static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    for (int j = 0; j < k; j++)     /* "Seoul and Washington condemned ... the two countries": not these */
+        if (s->g[j].ncomp >= 2) return 0;
+    int people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
+    for (size_t j = 0; j + 1 < nc; j++) {
+        const hist_entry *b = &cand[j], *a = &cand[j + 1];
+        if (b->sent + 1 != s->sidx) continue;
+        if (a->sent != b->sent) break;
+        if (!b->coord || a->coord != b->coord || a->place || b->place || a->code2[0] || b->code2[0]) continue;
+        if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON)) continue;
+        if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) continue;
+        if (j + 2 < nc && cand[j + 2].coord == b->coord && cand[j + 2].sent == b->sent) continue;   /* three or more */
+        set_code(g->code, a->code);
+        set_code(g->code2, b->code);
+        return 1;
+    }
+    return 0;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -359,6 +388,7 @@ static void resolve(sctx *s, int k)
     switch (g->anaphor) {
     case DY_G_PAIR: {
         if (pair_of_clause_before(s, k)) return;
+        if (pair_named_before(s, k, cand, nc)) return;
         /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
         int best = -1;
         for (size_t j = 0; j < c->ntopic; j++)
@@ -628,7 +658,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
         uint32_t rj = tj;       /* "the other" is checked before "the" is skipped */
-        if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        int g0 = tj < s->t1 ? group_at(s, tj) : -1;
+        if (g0 >= 0 && s->g[g0].t0 == tj) {
+            /* "urged the two countries to": a reference that holds its own "the" */
+        } else if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
@@ -1067,6 +1100,33 @@ static int in_name(const sctx *s, uint32_t j)
     return g >= 0 && !s->g[g].anaphor && j > s->g[g].t0 && (s->t[j].flags & DY_TF_CAP);
 }
 
+/* "Trade talks between the two countries, which stalled last year, have not resumed": a noun
+ * opening the sentence is the subject of the verb after its phrase (a relative clause between
+ * commas passed over); a negated verb there negates it. */
+static int negated_predicate(const sctx *s, const match *m)
+{
+    if (m->head > s->t0 + 2 || !(s->t[m->head].flags & DY_TF_WORD)) return 0;
+    for (uint32_t j = s->t0; j < m->head; j++)
+        if (group_at(s, j) >= 0) return 0;
+    uint32_t j = m->end;
+    for (;;) {      /* "between Canada and India" */
+        if (j < s->t1 && group_at(s, j) >= 0) j = s->g[group_at(s, j)].t1;
+        else if (j + 1 < s->t1 && (WIS(s, j, "and") || WIS(s, j, "the")) && group_at(s, j + 1) >= 0) j++;
+        else break;
+    }
+    if (j + 1 < s->t1 && (s->t[j].flags & DY_TF_COMMA) && (WIS(s, j + 1, "which") || WIS(s, j + 1, "who"))) {
+        for (j += 2; j < s->t1 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_END)); j++) {}
+        if (j >= s->t1 || !(s->t[j].flags & DY_TF_COMMA)) return 0;
+        j++;
+    }
+    for (uint32_t n = 0; j < s->t1 && n < 3; j++, n++) {
+        uint32_t e;
+        if (gram_class_at(s, j, &e) == DY_G_NEGATE) return 1;
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -1099,6 +1159,8 @@ static int mood_at(const sctx *s, uint32_t head)
             const char *p = W(s, j - 1);
             if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
             if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            /* "held talks on expanding trade", "a row over extending the deal": a topic */
+            if (!strcmp(p, "on") || !strcmp(p, "over") || !strcmp(p, "regarding") || !strcmp(p, "concerning")) return DY_MOOD_HYPOTHETICAL;
             /* "a trip aimed at pushing for a ceasefire": a purpose */
             if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
         }
@@ -1478,6 +1540,8 @@ static int participle_after(const sctx *s, uint32_t i)
 static int pair_keeps_act(const sctx *s, const match *m, int tgt)
 {
     if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
+    /* "Putin and Xi discussed Ukraine": a pattern for a pair's own act (among) has no other party */
+    if (dy_dict_pattern(s->c->dict, m->pat)->among) return 1;
     for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++) {
         if (s->t[j].flags & DY_TF_COMMA) return 1;
         /* "signed an agreement in Nairobi after a Kenyan court had blocked ...": a subordinate clause */
@@ -1485,6 +1549,13 @@ static int pair_keeps_act(const sctx *s, const match *m, int tgt)
             WIS(s, j, "because") || WIS(s, j, "although") || WIS(s, j, "though") || WIS(s, j, "despite"))
             return 1;
     }
+    /* "Serbia and Kosovo agreed on how to implement a European Union plan": an actor that
+     * qualifies a noun after it is what the act is about, not a party */
+    uint32_t e = s->g[tgt].t1;
+    if (e < s->t1 && s->g[tgt].ncomp < 2 && (s->t[e].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) == DY_TF_WORD &&
+        !(dy_dict_wclass(s->c->dict, s->t[e].id) & (DY_WC_PREP | DY_WC_CLAUSE | DY_WC_DET | DY_WC_START_SAY | DY_WC_START_BE)) &&
+        !WIS(s, e, "and") && !WIS(s, e, "or"))
+        return 1;
     return 0;
 }
 
@@ -1898,6 +1969,24 @@ static int lone_country(const sctx *s, size_t bare, char out[4])
     return out[0] != 0;
 }
 
+/* "air strikes on militant hideouts inside Iran": bare militants (REB) placed in a country by
+ * "in"/"inside" after at most two words are that country's, whatever the story's (troops, who act
+ * abroad, are not). Returns the country's code, or NULL. */
+static const char *rebels_in_place(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (strcmp(g->code + 3, "REB") != 0) return NULL;
+    uint32_t j = g->t1;
+    for (int n = 0; n < 2 && j < s->t1 && (s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) == DY_TF_WORD && group_at(s, j) < 0 &&
+                    !WIS(s, j, "in") && !WIS(s, j, "inside");
+         n++)
+        j++;
+    if (j + 1 >= s->t1 || !(WIS(s, j, "in") || WIS(s, j, "inside"))) return NULL;
+    int q = group_at(s, j + 1);
+    if (q < 0 || s->g[q].t0 != j + 1 || s->g[q].anaphor || strlen(s->g[q].code) != 3 || !dy_code_is_country(s->g[q].code)) return NULL;
+    return s->g[q].code;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1918,6 +2007,7 @@ static void fill_roles(sctx *s)
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
+        if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
         if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
@@ -2161,13 +2251,16 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
     const char *kc = known >= 0 ? s->g[known].code : "";
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
+        if (v->sent + 3 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
         if (bystander_comment(v)) continue;
         int mutual = 0;
         for (size_t f = c->nev; f-- > 0 && !mutual;)
             mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        /* "Vucic and Kurti held talks. <two sentences> Kovachevski hosted the meeting": a mutual
+         * act is remembered a sentence longer than a one-sided one */
+        if (v->sent + 2 < s->sidx && !mutual) continue;
         if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
         if (s->ng >= DY_MAX_ACTORS) return -1;
         dy_actor *g = &s->g[s->ng];
@@ -2292,7 +2385,7 @@ static int act_author(sctx *s, int known, int *added, int decision)
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
-        if (decision && v->sent + 2 < s->sidx) break;
+        if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
@@ -2763,6 +2856,11 @@ static int code_sentence(sctx *s)
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
         if (denied_clause(s, m->head)) { ex(c, "    skipped: what a denial says did not happen\n"); continue; }
+        /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
+        if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
+            ex(c, "    skipped: the statement's content is coded after it\n");
+            continue;
+        }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -2908,6 +3006,10 @@ static int code_sentence(sctx *s)
             continue;
         }
         int mood = mood_at(s, m->head);
+        if (mood == DY_MOOD_FACTUAL && negated_predicate(s, m)) {
+            ex(c, "    the noun is the subject of a negated verb\n");
+            mood = DY_MOOD_NEGATED;
+        }
         const char *code = domestic_code(s, src, tgt, p->code);
         if (code[0] == '1' && code[1] == '7') captor_country(s, src, tgt);
         if (src >= 0 && tgt >= 0) { borrow_country(s, tgt, src); borrow_country(s, src, tgt); }
@@ -2947,6 +3049,10 @@ static int code_sentence(sctx *s)
         if (s->g[k].code[0]) {
             remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
+            /* a coordination that was a party to an act there */
+            const dy_actor *cg = &s->g[s->g[k].comp];
+            if (cg->ncomp >= 2 && s->g[k].comp < 255 && (cg->used_as_source || cg->used_as_target))
+                c->hist[c->nhist - 1].coord = (uint8_t)(s->g[k].comp + 1);
         }
     if (c->opts.keep_actors) {
         if (c->nkept + s->ng > c->capkept) {
