@@ -321,7 +321,8 @@ static int title_of_state(sctx *s, int k)
         !dy_code_is_country(s->g[o].code))
         return 0;
     if (WIS(s, g->t0, "he") || WIS(s, g->t0, "she") || WIS(s, g->t0, "him")) return 0;
-    snprintf(g->code, sizeof g->code, "%.3sGOV", s->g[o].code);
+    memcpy(g->code, s->g[o].code, 3);   /* two actors of one array: no snprintf between them */
+    memcpy(g->code + 3, "GOV", 4);
     g->anaphor = 0;
     s->g[o].modifier = 1;
     return 1;
