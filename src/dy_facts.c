@@ -351,6 +351,10 @@ typedef struct doc_state {
     char last_tier_name[64];
     int has_last_tier;
     size_t last_treaty;         /* the last treaty fact, for "it obliges ..."; -1 none */
+    char named[96];             /* a treaty named by its capitalised name without a stage of its
+                                 * own ("was holding the Indus Waters Treaty in abeyance"), for
+                                 * "The treaty ... was signed in 1960" after it; "" none */
+    uint32_t named_sent;
     size_t trade_first, trade_n;    /* the previous sentence's trade facts */
 } doc_state;
 
@@ -701,6 +705,75 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     *pb = b;
 }
 
+/* A past signing word closing a relative clause after a treaty's name at b ("a security
+ * agreement they signed in 2001", "the friendship treaty that de Gaulle and Adenauer signed",
+ * "an agreement signed in 1998"): its token, else UINT32_MAX. A finite verb between ("no
+ * agreement was signed") is the main clause's. */
+static uint32_t relative_signing(const dyf_sent *s, uint32_t b)
+{
+    for (uint32_t j = b; j < s->t1 && j < b + 9; j++) {
+        uint32_t e;
+        if ((s->t[j].flags & DY_TF_END) || treaty_noun(s, j, &e) || is(s, j, "but") || (j > b && boundary(s, j))) break;
+        if (is(s, j, "was") || is(s, j, "were") || is(s, j, "is") || is(s, j, "are") || is(s, j, "has") || is(s, j, "have") ||
+            is(s, j, "had") || is(s, j, "been") || is(s, j, "be") || is(s, j, "to") || is(s, j, "will") || is(s, j, "would"))
+            break;
+        if (dyf_fw_is(s, j, DY_FW_SIGNED | DY_FW_RATIFIED, &e) && ends_ed(W(s, j))) return j;
+    }
+    return UINT32_MAX;
+}
+
+/* The date written after token j (within 6 words, no boundary), else none. */
+static dy_date date_after(const dyf_sent *s, uint32_t j)
+{
+    dy_date out = {0};
+    out.prec = DY_PREC_NONE;
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].date.prec != DY_PREC_NONE && s->dates[k].t0 > j && s->dates[k].t0 <= j + 6) {
+            int cut = 0;
+            for (uint32_t q = j + 1; q < s->dates[k].t0; q++) cut |= boundary(s, q);
+            if (!cut) return s->dates[k].date;
+        }
+    return out;
+}
+
+/* A generic treaty fact of the sentences just before, met at a later stage ("the strategic
+ * partnership treaty ... entered into force", "ratified an agreement with the United States"),
+ * that the capitalised name of this sentence signs ("The Agreement on the Establishment of ...
+ * was signed"): one treaty. The earlier fact becomes a treaty_stage of it (as do its sentence's
+ * stages), its clauses go to this one, and a tier read from its generic name that this one's
+ * names more fully ("strategic partnership" of "the strategic partnership treaty", then "the
+ * Treaty on Comprehensive Strategic Partnership") is dropped (kind 0, compacted at the end). */
+static void names_earlier(dyf_sent *s, const doc_state *ds, dy_fact *x, uint32_t a)
+{
+    if (ds->last_treaty == (size_t)-1 || !(a == s->t0 || (a > s->t0 && is(s, a - 1, "the")))) return;
+    dy_fact *l = &s->f->v[ds->last_treaty];
+    if (l == x || l->sent >= s->idx || l->sent + 2 < s->idx || l->nactors != x->nactors) return;
+    if (l->stage <= DY_STAGE_SIGNED || x->stage != DY_STAGE_SIGNED) return;
+    for (const char *p = l->name; *p; p++) if (*p >= 'A' && *p <= 'Z') return;
+    for (int k = 0; k < x->nactors; k++) if (strcmp(l->actors[k], x->actors[k])) return;
+    char old[sizeof l->name];
+    memcpy(old, l->name, sizeof old);
+    x->clauses |= l->clauses;
+    for (size_t k = 0; k < s->f->n; k++) {
+        dy_fact *y = &s->f->v[k];
+        if (y->sent != l->sent || y->nactors != l->nactors || memcmp(y->actors, l->actors, sizeof y->actors)) continue;
+        if (y->kind == DY_FACT_PARTNERSHIP && y->tier_name[0] && strstr(old, y->tier_name))
+            for (size_t q = 0; q < s->f->n; q++) {
+                const dy_fact *z = &s->f->v[q];
+                if (z->kind == DY_FACT_PARTNERSHIP && z->sent == s->idx && !memcmp(z->actors, y->actors, sizeof z->actors) &&
+                    strstr(z->tier_name, y->tier_name) && strcmp(z->tier_name, y->tier_name)) { y->kind = 0; break; }
+            }
+        if (y->kind == DY_FACT_TREATY && y != l) continue;
+        if ((y->kind == DY_FACT_STAGE || y == l) && !strcmp(y->name, old)) {
+            memcpy(y->name, x->name, sizeof y->name);
+            memcpy(y->kinds, x->kinds, sizeof y->kinds);
+        }
+    }
+    l->kind = DY_FACT_STAGE;
+    l->clauses = 0;
+    l->year = l->date.prec != DY_PREC_NONE ? l->date.y : 0;
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
@@ -715,9 +788,19 @@ static int treaties(dyf_sent *s, doc_state *ds)
         uint32_t sign_at = UINT32_MAX, e;
         for (uint32_t j = s->t0; j < s->t1 && sign_at == UINT32_MAX; j++)
             if (dyf_fw_is(s, j, DY_FW_SIGN, &e)) sign_at = j;
-        if (!ev057 && sign_at == UINT32_MAX) continue;
         uint32_t a, b;
         name_span(s, i, te, &a, &b);
+        if (!ev057 && sign_at == UINT32_MAX) {
+            if ((s->t[i].flags & DY_TF_CAP) && b > a + 1 && !dyf_mood(s, dyf_clause_start(s, a), b)) {
+                size_t nl = s->t[b - 1].end - s->t[a].start;
+                if (nl >= sizeof ds->named) nl = sizeof ds->named - 1;
+                memcpy(ds->named, s->doc->text + s->t[a].start, nl);
+                ds->named[nl] = 0;
+                ds->named_sent = s->idx;
+            }
+            i = b - 1;
+            continue;
+        }
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
         /* "the General Security of Military Information Agreement, an intelligence-sharing pact":
@@ -740,23 +823,34 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int between = 0;
         for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
-        int definite = !between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its") ||
-                                      is(s, a - 1, "such") || is(s, a - 2, "such"));
-        if (generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
+        int such = a > s->t0 + 1 && (is(s, a - 1, "such") || is(s, a - 2, "such"));
+        int definite = such || (!between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its")));
+        /* "The treaty, ... signed in 1960" after "the Indus Waters Treaty" named without a stage */
+        int pending = generic && definite && !such && ds->named[0] && ds->named_sent < s->idx && ds->named_sent + 2 >= s->idx &&
+                      sign_at != UINT32_MAX && (ds->last_treaty == (size_t)-1 || s->f->v[ds->last_treaty].sent < ds->named_sent);
+        if (!pending && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
             s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
             i = b - 1;
             continue;
         }
         /* a bare "the treaty" is a treaty only where the sentence signs it */
-        if (a == i && b == te && !ev057) continue;
+        if (a == i && b == te && !ev057 && !pending) continue;
         uint32_t ms = dyf_clause_start(s, a);
         if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
+        /* "sites that forces may use under the pact": the pact is, whatever is done under it;
+         * "could suspend all agreements, including the Simla Agreement": as supposed as they */
+        if (sign_at < a && a <= sign_at + 3 && is(s, sign_at, "under")) ms = sign_at;
+        else if (sign_at < a && sign_at > s->t0 + 1 && (is(s, sign_at, "including") || is(s, sign_at, "included")) && (s->t[sign_at - 1].flags & DY_TF_COMMA))
+            ms = dyf_clause_start(s, sign_at - 2);
         int mood = dyf_mood(s, ms, b + 2 < s->t1 ? b + 2 : s->t1);
         if (sign_at != UINT32_MAX && sign_at > b) {
             int m2 = dyf_mood(s, b, sign_at + 1);
             if (m2 && !mood) mood = m2;
         }
         if (ev057 && ev057->mood && !mood) mood = ev057->mood;
+        /* "activate a security agreement they signed in 2001": the relative clause tells it is */
+        uint32_t rel = relative_signing(s, b);
+        if (rel != UINT32_MAX) mood = dyf_mood(s, b, rel + 1);
         char pa[16], pb[16];
         int oom = 0;
         dy_fact *x = dyf_push(s->f, DY_FACT_TREATY, s, mood, &oom);
@@ -800,7 +894,9 @@ static int treaties(dyf_sent *s, doc_state *ds)
                     }
         } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
             x->date = stage_date(s, sw0, nsw0, signed_k);
-        } else if (x->date.prec == DY_PREC_NONE) {
+        } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
+                                                                                   is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
+            /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
             for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
             if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
                 !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
@@ -823,7 +919,14 @@ static int treaties(dyf_sent *s, doc_state *ds)
             }
         x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
         if (in_force_only) x->year = written_year;
-        x->clauses = clauses_in(s, s->t0, s->t1);
+        if (rel != UINT32_MAX) {
+            dy_date d = date_after(s, rel);
+            if (d.prec != DY_PREC_NONE) { x->date = d; x->year = d.y; }
+        }
+        /* the clauses of its stretch of the sentence: up to the next treaty named */
+        uint32_t cend = b;
+        while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;
+        x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend);
         kinds_in(s, a, b, x->kinds, sizeof x->kinds);
         stage_word sw[DYF_MAX_STAGES];
         size_t nsw = stage_words(s, sw, DYF_MAX_STAGES);
@@ -831,6 +934,11 @@ static int treaties(dyf_sent *s, doc_state *ds)
             x->stage = sw[0].stage;
             stage_party(s, &sw[0], x);
         }
+        if (pending) {
+            snprintf(x->name, sizeof x->name, "%s", ds->named);
+            ds->named[0] = 0;
+        } else if (!generic && !mood)
+            names_earlier(s, ds, x, a);
         if (!mood) ds->last_treaty = s->f->n - 1;
         prev_x = s->f->n - 1;
         prev_b = b;
@@ -850,7 +958,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
  * "Putin signed the ratification law on November 9"), else of a treaty it names by its capitalised
  * name without signing it ("Russia withdrew from the Treaty on Open Skies"). found: the first
  * fact of this sentence's treaties. */
-static int stages(dyf_sent *s, const doc_state *ds, size_t found)
+static int stages(dyf_sent *s, doc_state *ds, size_t found)
 {
     stage_word sw[DYF_MAX_STAGES];
     size_t n = stage_words(s, sw, DYF_MAX_STAGES);
@@ -884,7 +992,14 @@ static int stages(dyf_sent *s, const doc_state *ds, size_t found)
     dy_fact t;
     if (ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 6 && !other &&
         (mentioned || ref || refers_back(s, &s->f->v[ds->last_treaty])) && named == UINT32_MAX) {
-        t = s->f->v[ds->last_treaty];
+        /* "The agreement was signed in 2014" after a treaty met in force or in use: its year */
+        dy_fact *l = &s->f->v[ds->last_treaty];
+        for (size_t j = 0; j < n && !l->year; j++)
+            if (sw[j].stage == DY_STAGE_SIGNED) {
+                dy_date d = stage_date(s, sw, n, j);
+                if (d.prec != DY_PREC_NONE && (!s->doc->pub.prec || d.y <= s->doc->pub.y)) l->year = d.y;
+            }
+        t = *l;
     } else if (named != UINT32_MAX) {
         uint32_t a, b;
         name_span(s, named, te, &a, &b);
@@ -904,6 +1019,46 @@ static int stages(dyf_sent *s, const doc_state *ds, size_t found)
     return 0;
 }
 
+/* The story's pair: the coder's, unless a state of it is named in fewer sentences than the two
+ * states named most ("under the agreement ... facing Taiwan": one stray event makes no topic). */
+static void story_pair(const dy_coder *coder, size_t ns, char ta[16], char tb[16])
+{
+    struct { char c[4]; int n; int last; } cnt[32];
+    size_t nc = 0;
+    for (size_t k = 0; k < ns; k++) {
+        size_t ng;
+        const dy_actor *g = dy_coder_sent_actors(coder, k, &ng);
+        for (size_t q = 0; q < ng; q++)
+            for (int two = 0; two < 2; two++) {
+                const char *c = two ? g[q].code2 : g[q].code;
+                if (!dyf_country(c) || g[q].region) continue;
+                size_t j = 0;
+                while (j < nc && strncmp(cnt[j].c, c, 3)) j++;
+                if (j == nc) {
+                    if (nc == sizeof cnt / sizeof *cnt) continue;
+                    snprintf(cnt[nc].c, 4, "%.3s", c);
+                    cnt[nc].n = 0;
+                    cnt[nc++].last = -1;
+                }
+                if (cnt[j].last != (int)k) { cnt[j].n++; cnt[j].last = (int)k; }
+            }
+    }
+    int m1 = -1, m2 = -1;
+    for (size_t j = 0; j < nc; j++) {
+        if (m1 < 0 || cnt[j].n > cnt[m1].n) { m2 = m1; m1 = (int)j; }
+        else if (m2 < 0 || cnt[j].n > cnt[m2].n) m2 = (int)j;
+    }
+    if (m2 < 0 || cnt[m2].n < 2) return;
+    int na = 0, nb = 0;
+    for (size_t j = 0; j < nc; j++) {
+        if (ta[0] && !strncmp(cnt[j].c, ta, 3)) na = cnt[j].n;
+        if (tb[0] && !strncmp(cnt[j].c, tb, 3)) nb = cnt[j].n;
+    }
+    if (ta[0] && tb[0] && na >= cnt[m2].n && nb >= cnt[m2].n) return;
+    snprintf(ta, 16, "%s", cnt[m1].c);
+    snprintf(tb, 16, "%s", cnt[m2].c);
+}
+
 int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err)
 {
     f->n = 0;
@@ -913,6 +1068,7 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
     doc_state ds = {.last_tier = -1, .last_treaty = (size_t)-1};
     char ta[16] = "", tb[16] = "";
     dy_coder_topic(coder, ta, tb);
+    story_pair(coder, ns, ta, tb);
     size_t e0 = 0;
     int that_year = 0;
     for (size_t k = 0; k < ns; k++) {
@@ -927,6 +1083,15 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         memcpy(s.ta, ta, 16);
         memcpy(s.tb, tb, 16);
         s.g = dy_coder_sent_actors(coder, k, &s.ng);
+        /* "The two countries ..." opening a sentence: the story's pair, not the pair named last */
+        dy_actor own[DY_MAX_ACTORS];
+        if (s.ng && s.ng <= DY_MAX_ACTORS && s.g[0].anaphor == DY_G_PAIR && s.g[0].t0 <= s.t0 + 1 && s.g[0].code2[0] && ta[0] && tb[0] &&
+            !((same_party(s.g[0].code, ta) && same_party(s.g[0].code2, tb)) || (same_party(s.g[0].code, tb) && same_party(s.g[0].code2, ta)))) {
+            memcpy(own, s.g, s.ng * sizeof *own);
+            snprintf(own[0].code, sizeof own[0].code, "%s", ta);
+            snprintf(own[0].code2, sizeof own[0].code2, "%s", tb);
+            s.g = own;
+        }
         if (k) s.prev = dy_coder_sent_actors(coder, k - 1, &s.nprev);
         s.ndates = dy_dates_find(doc->text, s.t + s.t0, s.t1 - s.t0, s.norm, doc->pub, s.dates, DYF_MAX_DATES);
         for (size_t d = 0; d < s.ndates; d++) { s.dates[d].t0 += s.t0; s.dates[d].t1 += s.t0; }
@@ -951,6 +1116,9 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         ds.trade_first = tf;
         ds.trade_n = tn;
     }
+    size_t m = 0;
+    for (size_t k = 0; k < f->n; k++) if (f->v[k].kind) f->v[m++] = f->v[k];
+    f->n = m;
     return 0;
 oom:
     dy_err_set(err, DY_ENOMEM, "out of memory");
