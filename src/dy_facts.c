@@ -661,6 +661,15 @@ static int stage_fact(dyf_sent *s, const dy_fact *t, const stage_word *sw, size_
     return 0;
 }
 
+/* A one-word capitalised name the coder took for an actor or a place ("Aachen", "Athens",
+ * "Élysée"), standing alone: a word of a treaty's name ("the Treaty of Aachen"). */
+static int place_word(const dyf_sent *s, uint32_t j)
+{
+    int g = group_at(s, j);
+    return g >= 0 && (s->t[j].flags & DY_TF_CAP) && s->g[g].t0 == j && s->g[g].t1 == j + 1 && s->g[g].ncomp <= 1 && !s->g[g].code2[0] &&
+           !(j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_POSS));
+}
+
 /* The name of the treaty whose noun is at [i, te): "Treaty on Comprehensive Strategic Partnership",
  * "Treaty of Friendship, Good Neighbourliness and Cooperation", "mutual support agreement",
  * "agreement on their maritime boundaries". */
@@ -671,7 +680,7 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     if (cap)
         while (b < s->t1 && ((s->t[b].flags & DY_TF_CAP) ||
                              ((is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA)) &&
-                              b + 1 < s->t1 && (s->t[b + 1].flags & DY_TF_CAP) && group_at(s, b + 1) < 0)))
+                              b + 1 < s->t1 && (s->t[b + 1].flags & DY_TF_CAP) && (group_at(s, b + 1) < 0 || place_word(s, b + 1)))))
             b++;
     else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "the") && !is(s, b + 1, "a")) {
         uint32_t k = b + 1;
@@ -688,6 +697,8 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
     }
     while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
+    /* "the Athens Declaration", "the Élysée Treaty": a place's name opens the treaty's */
+    if (cap && a > s->t0 + 1 && (s->t[a].flags & DY_TF_CAP) && place_word(s, a - 1) && is(s, a - 2, "the")) a--;
     for (;;) {
         if (a > s->t0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && treaty_name_word(s, a - 1)) { a--; continue; }
         /* "Security of Military Information Agreement": a capitalised actor word after "of" inside the name */
@@ -817,6 +828,10 @@ static int treaties(dyf_sent *s, doc_state *ds)
                 px->name[nl] = 0;
                 kinds_in(s, a, b, px->kinds, sizeof px->kinds);
             }
+            /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
+            uint32_t r2 = relative_signing(s, b);
+            dy_date d2 = r2 != UINT32_MAX ? date_after(s, r2) : px->date;
+            if (d2.prec != DY_PREC_NONE && r2 != UINT32_MAX) { px->date = d2; px->year = d2.y; }
             i = b - 1;
             continue;
         }
