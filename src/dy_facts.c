@@ -268,7 +268,7 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
     if (with >= 0) {
         code3(a, s->g[with].code);
         for (size_t k = 0; k < s->ng; k++)
-            if ((int)k != with && dyf_country(s->g[k].code) && !s->g[s->g[k].comp].prep && !same_party(s->g[k].code, a)) {
+            if ((int)k != with && dyf_country(s->g[k].code) && !s->g[k].region && !s->g[s->g[k].comp].prep && !same_party(s->g[k].code, a)) {
                 code3(b, s->g[k].code);
                 return 1;
             }
@@ -427,6 +427,15 @@ static int tier_order_this(dyf_sent *s, doc_state *ds)
     return 0;
 }
 
+/* A state's code, not a region's the sentence names ("the first Latin American country"). */
+static int state_of(const dyf_sent *s, const char *code)
+{
+    if (!dyf_country(code)) return 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].region && !strcmp(s->g[k].code, code)) return 0;
+    return 1;
+}
+
 /* The signing event of the sentence (057), if any. */
 static const dy_event *signing(const dyf_sent *s)
 {
@@ -455,7 +464,7 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         int treaty = dyf_fw_is(s, e, DY_FW_TREATY, &te) ||
                      (i >= s->t0 + 2 && (is(s, i - 1, "on") || is(s, i - 1, "of")) && dyf_fw_is(s, i - 2, DY_FW_TREATY, &te));
         const dy_event *sg = treaty ? signing(s) : NULL;
-        int found = sg && dyf_country(sg->source) && dyf_country(sg->target) && strncmp(sg->source, sg->target, 3);
+        int found = sg && state_of(s, sg->source) && state_of(s, sg->target) && strncmp(sg->source, sg->target, 3);
         if (found) { code3(a, sg->source); code3(b, sg->target); }
         else found = parties(s, i, e, a, b, treaty);
         if (found) {
@@ -706,6 +715,13 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         if (ga >= 0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && s->g[ga].t0 > s->t0 + 1 &&
             (is(s, s->g[ga].t0 - 1, "of") || is(s, s->g[ga].t0 - 1, "on")) && (s->t[s->g[ga].t0 - 2].flags & DY_TF_CAP) &&
             treaty_name_word(s, s->g[ga].t0 - 2)) { a = s->g[ga].t0 - 2; continue; }
+        /* "General Security of Military" read as an actor (a general) inside the name: capitalised
+         * words and joining "of" only, no state's plain name */
+        if (ga >= 0 && (s->t[i].flags & DY_TF_CAP) && s->g[ga].t1 == a && s->g[ga].t0 > s->t0 && strlen(s->g[ga].code) > 3 && s->g[ga].t1 - s->g[ga].t0 > 2) {
+            int all = 1;
+            for (uint32_t j = s->g[ga].t0; j < a && all; j++) all = (s->t[j].flags & DY_TF_CAP) || is(s, j, "of") || is(s, j, "on");
+            if (all) { a = s->g[ga].t0; continue; }
+        }
         /* "General Security of Military Information Agreement": of, on, for, and inside the name */
         if (a > s->t0 + 1 && (s->t[i].flags & DY_TF_CAP) && (s->t[a].flags & DY_TF_CAP) &&
             (is(s, a - 1, "of") || is(s, a - 1, "on") || is(s, a - 1, "for") || is(s, a - 1, "and")) &&
@@ -788,7 +804,7 @@ static void names_earlier(dyf_sent *s, const doc_state *ds, dy_fact *x, uint32_t
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
-    uint32_t prev_b = 0;
+    uint32_t prev_b = 0, moody_a = 0, moody_b = 0;     /* the last capitalised name no fact came of */
     int prev_generic = 0, mentioned = 0;
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t te;
@@ -870,15 +886,27 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int oom = 0;
         dy_fact *x = dyf_push(s->f, DY_FACT_TREATY, s, mood, &oom);
         if (oom) return -1;
-        if (!x) { i = b - 1; continue; }
-        size_t nl = s->t[b - 1].end - s->t[a].start;
+        if (!x) {
+            if (!generic) { moody_a = a; moody_b = b; }
+            i = b - 1;
+            continue;
+        }
+        /* "agreed to restore their General Security of Military Information Agreement, an
+         * intelligence-sharing pact signed in 2016": the pact is, and its name is the first */
+        uint32_t na = a, nb = b;
+        if (generic && rel != UINT32_MAX && moody_b && moody_b < a && moody_b + 6 >= a && (s->t[moody_b].flags & DY_TF_COMMA) &&
+            (a == moody_b + 1 || is(s, moody_b + 1, "a") || is(s, moody_b + 1, "an") || is(s, moody_b + 1, "the"))) {
+            na = moody_a;
+            nb = moody_b;
+        }
+        size_t nl = s->t[nb - 1].end - s->t[na].start;
         if (nl >= sizeof x->name) nl = sizeof x->name - 1;
-        memcpy(x->name, s->doc->text + s->t[a].start, nl);
+        memcpy(x->name, s->doc->text + s->t[na].start, nl);
         x->name[nl] = 0;
         for (char *p = x->name; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
         /* the parties: the signers, else the relation's; a list of three or more signers whole */
         int got = 0;
-        if (ev057 && dyf_country(ev057->source) && dyf_country(ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
+        if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
             code3(pa, ev057->source);
             code3(pb, ev057->target);
             x->date = ev057->date;
@@ -942,7 +970,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         uint32_t cend = b;
         while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;
         x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend);
-        kinds_in(s, a, b, x->kinds, sizeof x->kinds);
+        kinds_in(s, na, nb, x->kinds, sizeof x->kinds);
         stage_word sw[DYF_MAX_STAGES];
         size_t nsw = stage_words(s, sw, DYF_MAX_STAGES);
         if (nsw) {
