@@ -687,22 +687,32 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     uint32_t a = i, b = te;
     int cap = (s->t[i].flags & DY_TF_CAP) != 0;
     if (cap)
-        while (b < s->t1 && ((s->t[b].flags & DY_TF_CAP) ||
-                             ((is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA)) &&
-                              b + 1 < s->t1 && (s->t[b + 1].flags & DY_TF_CAP) && (group_at(s, b + 1) < 0 || place_word(s, b + 1)))))
-            b++;
-    else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "the") && !is(s, b + 1, "a")) {
+        while (b < s->t1) {
+            if (s->t[b].flags & DY_TF_CAP) { b++; continue; }
+            if (!(is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA))) break;
+            /* "Agreement on the Establishment of ...": a determiner after on or of */
+            uint32_t q = b + 1 + ((is(s, b, "on") || is(s, b, "of")) && (is(s, b + 1, "the") || is(s, b + 1, "a") || is(s, b + 1, "an")));
+            if (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (group_at(s, q) < 0 || place_word(s, q))) b = q;
+            else break;
+        }
+    else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "a") &&
+             (!is(s, b + 1, "the") || (b + 2 < s->t1 && !(s->t[b + 2].flags & DY_TF_CAP) && !dyf_fw_is(s, b + 2, DY_FW_NAME_STOP, NULL)))) {
+        /* "agreement on the mutual protection of investments", "agreement on economic, trade and
+         * investment cooperation", "treaty on sharing the waters"; not "on the sidelines" */
         uint32_t k = b + 1;
-        while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) &&
+        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) && !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
                (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
                (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
+                (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||
                 /* "memorandum on cooperation in nuclear energy" */
                 ((is(s, k, "in") || is(s, k, "for")) && k + 1 < s->t1 && (s->t[k + 1].flags & DY_TF_WORD) && !(s->t[k + 1].flags & (DY_TF_CAP | DY_TF_NUM)) &&
                  !(dy_dict_wclass(s->f->dict, s->t[k + 1].id) & (DY_WC_PREP | DY_WC_DET)) && dyf_word_number(W(s, k + 1)) < 0)) &&
                !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
-               !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k)))))
-            k++;
-        while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for"))) k--;
+               (k == b + 1 || !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k))))))
+            /* a comma inside a list: "on economic, trade and investment cooperation" */
+            k += 1 + (k + 3 < s->t1 && (s->t[k + 1].flags & DY_TF_COMMA) && (s->t[k + 2].flags & DY_TF_WORD) && !(s->t[k + 2].flags & DY_TF_CAP) &&
+                      (is(s, k + 3, "and") || is(s, k + 4, "and")));
+        while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for") || is(s, k - 1, "the") || is(s, k - 1, "and") || is(s, k - 1, "of"))) k--;
         if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
     }
     while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
