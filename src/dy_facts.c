@@ -811,6 +811,73 @@ static void names_earlier(dyf_sent *s, const doc_state *ds, dy_fact *x, uint32_t
     l->year = l->date.prec != DY_PREC_NONE ? l->date.y : 0;
 }
 
+/* A list of three or more signers before the signing word: the treaty's parties, whole. */
+static void three_signers(const dyf_sent *s, dy_fact *x, uint32_t sign_at)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= sign_at; k++)
+        if (s->g[k].comp == (int16_t)k && s->g[k].ncomp > 2) {
+            const char *c[8];
+            char one[16];
+            size_t nc = codes(s, (int)k, c, 8);
+            x->nactors = 0;
+            for (size_t q = 0; q < nc; q++) if (dyf_party(c[q])) { code3(one, c[q]); dyf_add_actor(x, one, 1); }
+            for (int p = 0; p < x->nactors; p++)
+                for (int q = p + 1; q < x->nactors; q++) if (strcmp(x->actors[p], x->actors[q]) > 0) dyf_sort_pair(x->actors[p], x->actors[q]);
+            return;
+        }
+}
+
+/* The text of tokens [a, b) as a treaty's name. */
+static void copy_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    size_t nl = s->t[b - 1].end - s->t[a].start;
+    if (nl >= cap) nl = cap - 1;
+    memcpy(out, s->doc->text + s->t[a].start, nl);
+    out[nl] = 0;
+    for (char *p = out; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
+}
+
+/* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
+static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
+{
+    /* signed when? a date the sentence gives; else a plain past "signed" is news of the day;
+     * else unknown ("have signed", "are bound by") */
+    int news = 0;   /* the year only: the day is unknown */
+    int in_force_only = 0, written_year = 0;
+    stage_word sw0[DYF_MAX_STAGES];
+    size_t nsw0 = stage_words(s, sw0, DYF_MAX_STAGES), signed_k = nsw0;
+    for (size_t k = 0; k < nsw0; k++) if (sw0[k].stage == DY_STAGE_SIGNED && signed_k == nsw0) signed_k = k;
+    if (!ev057 && nsw0 && signed_k == nsw0 && sw0[0].stage >= DY_STAGE_RATIFIED) {
+        /* "the pact took effect on Saturday": no signing date; a year the text writes out
+         * ("entered into force on July 1, 2022") is kept as the treaty's year */
+        x->date = stage_date(s, sw0, nsw0, 0);      /* the stage's date */
+        in_force_only = 1;
+        for (size_t k = 0; k < s->ndates && !written_year; k++)
+            if (s->dates[k].date.prec != DY_PREC_NONE)
+                for (uint32_t j = s->dates[k].t0; j < s->dates[k].t1; j++) {
+                    double v;
+                    uint32_t e2;
+                    if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
+                }
+    } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
+        x->date = stage_date(s, sw0, nsw0, signed_k);
+    } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
+                                                                               is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
+        /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
+        for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
+        if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
+            !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
+            !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
+            news = 1;
+    }
+    x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
+    if (in_force_only) x->year = written_year;
+    if (rel != UINT32_MAX) {
+        dy_date d = date_after(s, rel);
+        if (d.prec != DY_PREC_NONE) { x->date = d; x->year = d.y; }
+    }
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
@@ -829,10 +896,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         name_span(s, i, te, &a, &b);
         if (!ev057 && sign_at == UINT32_MAX) {
             if ((s->t[i].flags & DY_TF_CAP) && b > a + 1 && !dyf_mood(s, dyf_clause_start(s, a), b)) {
-                size_t nl = s->t[b - 1].end - s->t[a].start;
-                if (nl >= sizeof ds->named) nl = sizeof ds->named - 1;
-                memcpy(ds->named, s->doc->text + s->t[a].start, nl);
-                ds->named[nl] = 0;
+                copy_name(s, a, b, ds->named, sizeof ds->named);
                 ds->named_sent = s->idx;
             }
             i = b - 1;
@@ -848,10 +912,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         if (appos) {
             dy_fact *px = &s->f->v[prev_x];
             if (!generic && prev_generic) {
-                size_t nl = s->t[b - 1].end - s->t[a].start;
-                if (nl >= sizeof px->name) nl = sizeof px->name - 1;
-                memcpy(px->name, s->doc->text + s->t[a].start, nl);
-                px->name[nl] = 0;
+                copy_name(s, a, b, px->name, sizeof px->name);
                 kinds_in(s, a, b, px->kinds, sizeof px->kinds);
             }
             /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
@@ -909,11 +970,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
             na = moody_a;
             nb = moody_b;
         }
-        size_t nl = s->t[nb - 1].end - s->t[na].start;
-        if (nl >= sizeof x->name) nl = sizeof x->name - 1;
-        memcpy(x->name, s->doc->text + s->t[na].start, nl);
-        x->name[nl] = 0;
-        for (char *p = x->name; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
+        copy_name(s, na, nb, x->name, sizeof x->name);
         /* the parties: the signers, else the relation's; a list of three or more signers whole */
         int got = 0;
         if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
@@ -926,56 +983,11 @@ static int treaties(dyf_sent *s, doc_state *ds)
             x->date.prec = DY_PREC_NONE;
         }
         if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) { s->f->n--; i = b - 1; continue; }
-        /* signed when? a date the sentence gives; else a plain past "signed" is news of the day;
-         * else unknown ("have signed", "are bound by") */
-        int news = 0;   /* the year only: the day is unknown */
-        int in_force_only = 0, written_year = 0;
-        stage_word sw0[DYF_MAX_STAGES];
-        size_t nsw0 = stage_words(s, sw0, DYF_MAX_STAGES), signed_k = nsw0;
-        for (size_t k = 0; k < nsw0; k++) if (sw0[k].stage == DY_STAGE_SIGNED && signed_k == nsw0) signed_k = k;
-        if (!ev057 && nsw0 && signed_k == nsw0 && sw0[0].stage >= DY_STAGE_RATIFIED) {
-            /* "the pact took effect on Saturday": no signing date; a year the text writes out
-             * ("entered into force on July 1, 2022") is kept as the treaty's year */
-            x->date = stage_date(s, sw0, nsw0, 0);      /* the stage's date */
-            in_force_only = 1;
-            for (size_t k = 0; k < s->ndates && !written_year; k++)
-                if (s->dates[k].date.prec != DY_PREC_NONE)
-                    for (uint32_t j = s->dates[k].t0; j < s->dates[k].t1; j++) {
-                        double v;
-                        uint32_t e2;
-                        if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
-                    }
-        } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
-            x->date = stage_date(s, sw0, nsw0, signed_k);
-        } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
-                                                                                   is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
-            /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
-            for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
-            if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
-                !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
-                !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
-                news = 1;
-        }
         dyf_sort_pair(pa, pb);
         dyf_add_actor(x, pa, 1);
         dyf_add_actor(x, pb, 1);
-        for (size_t k = 0; k < s->ng && s->g[k].t1 <= sign_at; k++)
-            if (s->g[k].comp == (int16_t)k && s->g[k].ncomp > 2) {
-                const char *c[8];
-                char one[16];
-                size_t nc = codes(s, (int)k, c, 8);
-                x->nactors = 0;
-                for (size_t q = 0; q < nc; q++) if (dyf_party(c[q])) { code3(one, c[q]); dyf_add_actor(x, one, 1); }
-                for (int p = 0; p < x->nactors; p++)
-                    for (int q = p + 1; q < x->nactors; q++) if (strcmp(x->actors[p], x->actors[q]) > 0) dyf_sort_pair(x->actors[p], x->actors[q]);
-                break;
-            }
-        x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
-        if (in_force_only) x->year = written_year;
-        if (rel != UINT32_MAX) {
-            dy_date d = date_after(s, rel);
-            if (d.prec != DY_PREC_NONE) { x->date = d; x->year = d.y; }
-        }
+        three_signers(s, x, sign_at);
+        treaty_when(s, x, ev057, sign_at, a, rel);
         /* the clauses of its stretch of the sentence: up to the next treaty named */
         uint32_t cend = b;
         while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;
