@@ -65,7 +65,9 @@ enum dy_fact_word {
     DY_FW_PROPOSED = 1 << 21, DY_FW_SIGNED = 1 << 22, DY_FW_RATIFIED = 1 << 23, DY_FW_IN_FORCE = 1 << 24,
     DY_FW_SUSPENDED = 1 << 25, DY_FW_ENDED = 1 << 26,
     DY_FW_STAGE_REF = 1 << 27,  /* ratification, entry into force: a stage that names its treaty ("the ratification law") */
-    DY_FW_KIND = 1 << 28        /* a kind of treaty (its name beside): "kind defence = mutual defence | defence pact" */
+    DY_FW_KIND = 1 << 28,       /* a kind of treaty (its name beside): "kind defence = mutual defence | defence pact" */
+    DY_FW_PAIR_NOUN = 1 << 29,  /* neighbours, countries ...: "trade between the two neighbours" is the story's pair */
+    DY_FW_NAME_STOP = 1 << 30   /* sidelines, eve ...: "an agreement on the sidelines of" names no treaty */
 };
 #define DY_FW_STAGES (DY_FW_PROPOSED | DY_FW_SIGNED | DY_FW_RATIFIED | DY_FW_IN_FORCE | DY_FW_SUSPENDED | DY_FW_ENDED)
 typedef struct dy_factword {
