@@ -104,19 +104,19 @@ for B in "$@"; do
         count
     fi
 
-    echo "-- codebook sentences (tests/codebook: 355 short sentences over every CAMEO root)"
-    "$B/test_expect" "$B/dyad" --codebook tests/codebook/sentences.tsv "${CODEBOOK_MIN_P:-0.85}" "${CODEBOOK_MIN_R:-0.75}" > "$LOG" 2>&1
+    echo "-- codebook sentences (tests/codebook: 392 short sentences over every CAMEO root)"
+    "$B/test_expect" "$B/dyad" --codebook tests/codebook/sentences.tsv "${CODEBOOK_MIN_P:-0.88}" "${CODEBOOK_MIN_R:-0.85}" > "$LOG" 2>&1
     grep -E '^(codebook|ok|FAIL|expect:)' "$LOG"
     count
-    echo "-- our annotated sets (tests/world: 30 stories, tuned on; tests/holdout: 25, not tuned on)"
-    for set in world holdout; do
-        "$B/test_devset" "$B/dyad" tests/$set "${WORLD_MIN_P:-0.55}" "${WORLD_MIN_R:-0.25}" > "$LOG" 2>&1
+    echo "-- our annotated sets (tests/world 30 stories, tests/holdout 25, tests/holdout3 and holdout4 14 each)"
+    for set in world holdout holdout3 holdout4; do
+        "$B/test_devset" "$B/dyad" tests/$set "${WORLD_MIN_P:-0.85}" "${WORLD_MIN_R:-0.45}" > "$LOG" 2>&1
         grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/$set: /"
         count
     done
     echo "-- dev set (../shared/devset: 12 wire stories with gold events)"
     if [ -f ../shared/devset/gold.tsv ]; then
-        "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.80}" "${DEVSET_MIN_R:-0.40}" > "$LOG" 2>&1
+        "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.90}" "${DEVSET_MIN_R:-0.80}" > "$LOG" 2>&1
         grep -E '^(total|ok|FAIL|devset:)' "$LOG"
         count
     else
@@ -125,7 +125,7 @@ for B in "$@"; do
 
     if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
         echo "-- PETRARCH2 GSR agreement"
-        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.68}" "${GSR_MIN_R:-0.52}" > "$LOG" 2>&1
+        "$B/test_expect" "$B/dyad" --gsr ../shared/conformance/petrarch2-gsr-validation.tsv "${GSR_MIN_P:-0.70}" "${GSR_MIN_R:-0.54}" > "$LOG" 2>&1
         grep -E '^(gsr|FAIL|ok)' "$LOG"
         count
     fi
