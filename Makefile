@@ -69,8 +69,9 @@ build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json
 e2e: build/dyad build/web/.stamp
 	bash tests/e2e/run.sh
 
-# README command 1: install, build, code the bundled example corpus.
-demo: all
+# README command 1: install, build (the dashboard's pages too, so that dyad serve shows them),
+# code the bundled example corpus.
+demo: all build/web/.stamp
 	build/dyad dict check dict
 	build/dyad code --stats examples/corpus/*.txt > build/examples.jsonl
 	@echo "dyad: wrote $$(wc -l < build/examples.jsonl) events to build/examples.jsonl; the first ones:"
@@ -129,8 +130,11 @@ dict-check: build/dyad
 gazetteer:
 	cd scripts/gazetteer && npm ci && node convert.js
 
-install: build/dyad
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1
+install: build/dyad build/web/.stamp
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1 \
+	           $(DESTDIR)$(PREFIX)/share/dyad/web/vendor
+	install -m 644 build/web/*.html build/web/*.js build/web/*.css $(DESTDIR)$(PREFIX)/share/dyad/web/
+	install -m 644 build/web/vendor/* $(DESTDIR)$(PREFIX)/share/dyad/web/vendor/
 	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/
 	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
