@@ -60,7 +60,7 @@ int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_
     } else if (!strcmp(path, "/api/events")) {
         if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
         if (!o.limit) o.limit = 500;
-        rc = dy_query_events(db, &o, &r, &err) || dy_result_json(r, body);
+        rc = dy_query_event_records(db, &o, DY_FMT_JSON_ARRAY, NULL, body, &err);
     } else if (!strcmp(path, "/api/series")) {
         if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
         if (!o.a[0]) return fail(body, 400, "series needs dyad=A,B, such as dyad=RUS,PRK");

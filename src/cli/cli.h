@@ -28,6 +28,11 @@ void cli_warn(const char *fmt, ...)
 const char *cli_dict_dir(const char *opt);
 /* Loads it, printing the error; NULL on failure. */
 dy_dict *cli_load_dict(const char *opt);
+/* The CAMEO to PLOVER table: <program>/../data, <program>/../share/dyad/data, ./data; NULL
+ * (the error printed) when it cannot be read. */
+struct dy_plover *cli_load_plover(void);
+/* --format for events: jsonl (or json), tsv, csv, gdelt, plover as DY_FMT_*; -1 for another. */
+int cli_event_format(const char *v);
 
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);

@@ -32,6 +32,7 @@ typedef struct opts {
     int batch;          /* documents a transaction */
     int jobs;           /* -j: worker threads for dyad code */
     const char *dict;
+    const dy_plover *plover;    /* --format plover: the CAMEO to PLOVER table */
 } opts;
 
 static double now(void)
@@ -101,7 +102,7 @@ static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_b
         return x->len ? dy_buf_add(out, x->data, x->len) : 0;
     }
     for (size_t i = 0; i < ne; i++)
-        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all)) return -1;
+        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all, o->plover)) return -1;
     return 0;
 }
 
@@ -217,8 +218,11 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
             o->input = !strcmp(v, "jsonl") ? DY_IN_JSONL : DY_IN_TEXT;
             i++;
         } else if (!strcmp(a, "--format")) {
-            if (!v || (strcmp(v, "jsonl") && strcmp(v, "tsv") && strcmp(v, "json"))) { cli_error("--format takes jsonl or tsv"); return -1; }
-            o->format = !strcmp(v, "tsv") ? DY_FMT_TSV : DY_FMT_JSONL;
+            o->format = cli_event_format(v);
+            if (o->format < 0 || (o->facts && o->format > DY_FMT_TSV)) {
+                cli_error(o->facts ? "--format takes jsonl or tsv" : "--format takes jsonl, tsv, csv, gdelt or plover");
+                return -1;
+            }
             i++;
         } else if (!strcmp(a, "--date")) {
             if (!v || !dy_date_parse_iso(v, strlen(v), &o->date)) { cli_error("--date takes a date as YYYY-MM-DD, such as 2024-06-18"); return -1; }
@@ -274,9 +278,11 @@ static int run_cmd(int argc, char **argv, int mode)
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
     }
+    dy_plover *plover = NULL;
+    if (r.o.format == DY_FMT_PLOVER && !(r.o.plover = plover = cli_load_plover())) return DYAD_EXIT_DICT;
     double td = now();
     dy_dict *dict = cli_load_dict(r.o.dict);
-    if (!dict) return DYAD_EXIT_DICT;
+    if (!dict) { dy_plover_destroy(&plover); return DYAD_EXIT_DICT; }
     double dict_ms = (now() - td) * 1e3;
     dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest, r.o.convention};
     r.dict = dict;
@@ -307,8 +313,8 @@ static int run_cmd(int argc, char **argv, int mode)
         }
     }
     r.t0 = r.last_progress = now();
-    if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile)
-        r.o.facts ? dy_out_fact_tsv_header(&r.out) : dy_out_tsv_header(&r.out, r.o.moods_all);
+    if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile && r.o.facts) dy_out_fact_tsv_header(&r.out);
+    else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
     par *pool = NULL;
     if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r))) {
@@ -375,6 +381,7 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_facts_destroy(&r.facts);
     dy_coder_destroy(&r.coder);
     dy_dict_destroy(&dict);
+    dy_plover_destroy(&plover);
     dy_buf_free(&r.out);
     if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
     if (fatal) return r.store_failed ? DYAD_EXIT_IO : DYAD_EXIT_NOMEM;

@@ -1,6 +1,7 @@
 /* main.c - the dyad command: dispatch to subcommands. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "../dy_out.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -106,6 +107,34 @@ dy_dict *cli_load_dict(const char *opt)
         return NULL;
     }
     return d;
+}
+
+struct dy_plover *cli_load_plover(void)
+{
+    static const char *const rel[] = {"/../data/", "/../share/dyad/data/"};
+    static const char name[] = "cameo-plover.tsv";
+    char exe[PATH_MAX], path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "data/%s", name);
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
+    if (slash) *slash = 0;
+    for (size_t i = 0; slash && i < sizeof rel / sizeof *rel; i++) {
+        char p[PATH_MAX + 64];
+        snprintf(p, sizeof p, "%s%s%s", exe, rel[i], name);
+        if (access(p, R_OK) == 0) { memcpy(path, p, sizeof path); break; }
+    }
+    dy_plover *p = NULL;
+    dy_err err = {0};
+    if (dy_plover_load(path, &p, &err) != DY_OK) { cli_error("%s (it comes with dyad in data/)", err.msg); return NULL; }
+    return p;
+}
+
+int cli_event_format(const char *v)
+{
+    static const char *const n[] = {"jsonl", "tsv", "csv", "gdelt", "plover"};
+    if (v && !strcmp(v, "json")) return DY_FMT_JSONL;
+    for (int i = 0; v && i < 5; i++) if (!strcmp(v, n[i])) return i;
+    return -1;
 }
 
 int main(int argc, char **argv)
