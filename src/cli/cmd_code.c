@@ -53,6 +53,7 @@ typedef struct run {
     const dy_dict *dict;
     dy_buf out;
     size_t docs, failed, sents, events, bytes;
+    size_t undated;     /* events without a date (ingest reports them) */
     double t0, last_progress;
     int write_error;
     int progress_done;  /* the last progress line is out */
@@ -162,8 +163,9 @@ static int code_doc(run *r, dy_doc *doc)
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err)) { cli_error("%s", err.msg); r->failed++; return -1; }
     size_t ne, ns;
-    dy_coder_events(r->coder, &ne);
+    const dy_event *ev = dy_coder_events(r->coder, &ne);
     const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+    for (size_t i = 0; i < ne; i++) r->undated += ev[i].date.prec == DY_PREC_NONE;
     r->docs++;
     r->sents += ns;
     r->events += ne;
@@ -367,8 +369,13 @@ static int run_cmd(int argc, char **argv, int mode)
         /* the relations graph of the facts stored so far (also of the batches before a failure) */
         else if (dy_relations_build(dy_store_db(r.store), dict, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
         else if (!fatal && !r.o.explain)
-            fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
+        {
+            fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events", r.o.db, r.added,
                     r.replaced, r.same, r.events);
+            if (r.undated)      /* kept and listed; series and networks count dated events only */
+                fprintf(stderr, ", %zu of them without a date (no document date; give --date to date them)", r.undated);
+            fputc('\n', stderr);
+        }
         dy_store_close(&r.store);
     }
     flush(&r, 1);
