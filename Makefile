@@ -137,6 +137,8 @@ install: build/dyad build/web/.stamp
 	install -m 644 build/web/vendor/* $(DESTDIR)$(PREFIX)/share/dyad/web/vendor/
 	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/
+	install -d $(DESTDIR)$(PREFIX)/share/dyad/data
+	install -m 644 data/cameo-plover.tsv $(DESTDIR)$(PREFIX)/share/dyad/data/
 	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
 
 clean:
