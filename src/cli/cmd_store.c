@@ -145,8 +145,8 @@ int cmd_query(int argc, char **argv)
     case 6: rc = dy_query_obligations(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 2: {
         const char *f = a.format ? a.format : "table";
-        if (strcmp(f, "json") && strcmp(f, "graphml") && strcmp(f, "dot") && strcmp(f, "table")) {
-            cli_error("--format takes graphml, dot, json or table for a network");
+        if (strcmp(f, "json") && strcmp(f, "graphml") && strcmp(f, "dot") && strcmp(f, "table") && strcmp(f, "csv") && strcmp(f, "tsv")) {
+            cli_error("--format takes graphml, dot, json, csv, tsv or table for a network");
             rc = -2;
             break;
         }
@@ -158,6 +158,7 @@ int cmd_query(int argc, char **argv)
             if (!strcmp(f, "json")) rc = dy_network_json(r, r2, &out);
             else if (!strcmp(f, "graphml")) rc = dy_network_graphml(r, r2, &out);
             else if (!strcmp(f, "dot")) rc = dy_network_dot(r, r2, &out);
+            else if (!strcmp(f, "csv") || !strcmp(f, "tsv")) rc = dy_result_sep(r2, &out, f[0] == 'c' ? ',' : '\t');   /* the edges: one loadable table */
             else rc = dy_buf_adds(&out, "nodes\n") || dy_result_table(r, &out) || dy_buf_adds(&out, "\nedges\n") || dy_result_table(r2, &out);
         }
         break;
