@@ -100,7 +100,14 @@ uint64_t dy_record_id(const dy_record *r)
     int n = snprintf(rest, sizeof rest, "%u\t%u\t%u\t%u\t%s\t%s\t%s", (unsigned)r->sent, (unsigned)r->start, (unsigned)r->end,
                      (unsigned)r->verb_start, r->source, r->target, r->code);
     if (n < 0 || n >= (int)sizeof rest) n = (int)sizeof rest - 1;
-    return XXH3_64bits_withSeed(rest, (size_t)n, XXH3_64bits(r->doc.s ? r->doc.s : "", r->doc.s ? r->doc.n : 0));
+    /* the document by its URL, else by its name without the folders: the same file read from
+     * another directory, or on another machine, keeps its ids */
+    const char *k = r->url.s ? r->url.s : r->doc.s ? r->doc.s : "";
+    size_t kn = r->url.s ? r->url.n : r->doc.s ? r->doc.n : 0;
+    if (!r->url.s)
+        for (size_t i = kn; i > 0; i--)
+            if (k[i - 1] == '/') { kn -= i; k += i; break; }
+    return XXH3_64bits_withSeed(rest, (size_t)n, XXH3_64bits(k, kn));
 }
 
 void dy_record_id_hex(const dy_record *r, char out[17])

@@ -38,8 +38,8 @@ typedef struct dy_record {
     int64_t doc_id, event_id;       /* the store's row ids, written (JSON only) when > 0: the dashboard's */
 } dy_record;
 
-/* The event's stable id: XXH3-64 of the document's name, the sentence's number and span, the
- * verb's offset, source, target and code; the same input and dictionaries give the same id on
+/* The event's stable id: XXH3-64 of the document's URL (else its name without folders), the
+ * sentence's number and span, the verb's offset, source, target and code; the same input and dictionaries give the same id on
  * every run and machine. As 16 lower-case hex digits. */
 uint64_t dy_record_id(const dy_record *r);
 void dy_record_id_hex(const dy_record *r, char out[17]);
