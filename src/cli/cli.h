@@ -11,7 +11,8 @@ typedef enum {
     DYAD_EXIT_USAGE = 2,    /* bad command line */
     DYAD_EXIT_DICT = 3,     /* the dictionaries are missing or invalid */
     DYAD_EXIT_IO = 4,       /* output could not be written */
-    DYAD_EXIT_NOMEM = 5     /* out of memory */
+    DYAD_EXIT_NOMEM = 5,    /* out of memory */
+    DYAD_EXIT_DB = 6        /* the database (--db) is missing, or not a dyad database */
 } dyad_exit;
 
 void cli_error(const char *fmt, ...)

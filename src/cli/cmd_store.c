@@ -72,14 +72,16 @@ static int emit_result(const dy_result *r, const char *format, dy_buf *b)
     return dy_result_table(r, b);
 }
 
+/* 0, or the exit status: DYAD_EXIT_DB for a missing or foreign database, DYAD_EXIT_IO else. */
 static int open_db(const qargs *a, dy_store **s)
 {
     dy_err err = {0};
     if (access(a->db, F_OK) != 0) {
         cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", a->db, a->db);
-        return -1;
+        return DYAD_EXIT_DB;
     }
-    if (dy_store_open(a->db, DY_STORE_READ, s, &err)) { cli_error("%s", err.msg); return -1; }
+    dy_status st = dy_store_open(a->db, DY_STORE_READ, s, &err);
+    if (st) { cli_error("%s", err.msg); return st == DY_EINPUT ? DYAD_EXIT_DB : DYAD_EXIT_IO; }
     return 0;
 }
 
@@ -128,7 +130,8 @@ int cmd_query(int argc, char **argv)
     dy_plover *plover = NULL;
     if (evfmt == DY_FMT_PLOVER && !(plover = cli_load_plover())) return DYAD_EXIT_DICT;
     dy_store *s = NULL;
-    if (open_db(&a, &s)) return DYAD_EXIT_IO;
+    int orc = open_db(&a, &s);
+    if (orc) { dy_plover_destroy(&plover); return orc; }
     sqlite3 *db = dy_store_db(s);
     dy_err err = {0};
     dy_buf out = {0};
@@ -195,7 +198,8 @@ int cmd_export(int argc, char **argv)
     dy_plover *plover = NULL;
     if (fmt == DY_FMT_PLOVER && !(plover = cli_load_plover())) return DYAD_EXIT_DICT;
     dy_store *s = NULL;
-    if (open_db(&a, &s)) { dy_plover_destroy(&plover); return DYAD_EXIT_IO; }
+    int orc = open_db(&a, &s);
+    if (orc) { dy_plover_destroy(&plover); return orc; }
     dy_err err = {0};
     dy_buf out = {0};
     int rc = dy_query_export(dy_store_db(s), &a.q, fmt, plover, &out, flush_cb, NULL, &err);
@@ -239,7 +243,7 @@ int cmd_recode(int argc, char **argv)
         else { cli_error("recode takes --db FILE and optionally --dict DIR, not '%s'", argv[i]); return DYAD_EXIT_USAGE; }
     }
     if (!db) { cli_error("recode needs --db FILE, the database to re-code with the current dictionaries"); return DYAD_EXIT_USAGE; }
-    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_IO; }
+    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
     dy_dict *dict = cli_load_dict(dictdir);
     if (!dict) return DYAD_EXIT_DICT;
     recode_ctx c = {0};

@@ -36,7 +36,7 @@ static const char usage[] =
     "  dict import --from petrarch DIR --out OUTDIR\n"
     "                             convert PETRARCH/TABARI dictionaries into a dyad dictionary set\n"
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
-    "  version                    the version\n"
+    "  version, -V, --version     the version\n"
     "\n"
     "code options:\n"
     "  --input text|jsonl         input format (default text: one article a file; - is stdin)\n"
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
-    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);
     return DYAD_EXIT_USAGE;
 }

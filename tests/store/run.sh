@@ -84,16 +84,16 @@ answers "$B2" > "$T/a2"
 check store-5.2 "same" "$(cmp -s "$T/a1" "$T/a2" && echo same || diff "$T/a1" "$T/a2" | head -n 5)"
 check store-5.3 "yes" "$([ "$(wc -l < "$T/a1")" -gt 20 ] && echo yes || wc -l < "$T/a1")"
 
-# Bad input: a clear message and a usage exit status.
+# Bad input: a clear message and a usage exit status; a missing or foreign database: 6.
 $DYAD query series --db "$DB" --dyad RUS,ukr > /dev/null 2> "$T/err"; rc=$?
 check store-3.1 "2 dyad: 'ukr' is not an actor code; give three capital letters (a country such as RUS, PRK, KOR) or a longer code (RUSGOV, IGOUNO)" "$rc $(cat "$T/err")"
 $DYAD query events --db "$DB" --from 2024-02-30 > /dev/null 2> "$T/err"; rc=$?
 check store-3.2 "2 dyad: '2024-02-30' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06, 2024-06-18)" "$rc $(cat "$T/err")"
 $DYAD query events --db "$T/missing.db" > /dev/null 2> "$T/err"; rc=$?
-check store-3.3 "4 dyad: $T/missing.db does not exist, and make it with 'dyad ingest --db $T/missing.db FILE...'" "$rc $(cat "$T/err")"
+check store-3.3 "6 dyad: $T/missing.db does not exist, and make it with 'dyad ingest --db $T/missing.db FILE...'" "$rc $(cat "$T/err")"
 printf 'not a database' > "$T/junk.db"
 $DYAD query events --db "$T/junk.db" > /dev/null 2>&1; rc=$?
-check store-3.4 "4" "$rc"
+check store-3.4 "6" "$rc"
 
 # kill -9 at twenty random moments of an ingest (a bulk load: the store starts empty): each time
 # the database opens, passes PRAGMA integrity_check, and holds whole batches only (a multiple of
