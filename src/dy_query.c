@@ -371,7 +371,7 @@ int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
     char from[1024], sql[2048];
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
-             "SELECT e.date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
+             "SELECT coalesce(e.date, 'undated') AS date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
              "e.doc AS doc_id, e.id AS event_id "
              "FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
              "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit",
