@@ -79,6 +79,7 @@ demo: all build/web/.stamp
 	rm -f build/examples.db build/examples.db-wal build/examples.db-shm
 	build/dyad ingest --no-progress --db build/examples.db examples/corpus/*.txt
 	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
+	@echo "dyad: the dashboard: build/dyad serve --db build/examples.db, then open http://127.0.0.1:8350/"
 
 # README command 2: every test, release build then under ASan+UBSan.
 test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
