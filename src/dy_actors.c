@@ -26,9 +26,10 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
     *payload = -1;
     for (uint32_t j = i; j < t1; j++) {
         if (j > i && trie == DY_TRIE_ACTOR && !(dy_dict_wclass(d, toks[j].id) & DY_WC_IN_ACTOR)) break;
-        node = dy_dict_step(d, trie, node, toks[j].id);
+        if (j == i + 1 && !dy_dict_may_follow(d, trie, toks[i].id, toks[j].id)) break;
+        int32_t p;
+        node = dy_dict_step_payload(d, trie, node, toks[j].id, &p);
         if (node < 0) break;
-        int32_t p = dy_dict_payload(d, trie, node);
         if (p >= 0 && trie == DY_TRIE_ACTOR) {
             const dy_actor_entry *a = dy_dict_actor(d, p);
             if (j == i && a->caps && !(toks[i].flags & DY_TF_ALLCAP)) continue;   /* "us" is not the US */
@@ -126,7 +127,9 @@ static int verb_next(const dy_dict *d, const dy_tok *toks, uint32_t t1, uint32_t
 
 static void finish(dy_actor *g, const group_state *s)
 {
-    if (s->has_person) {
+    /* "EU envoy Miroslav Lajcak" when no office of his holds the date: the title says who he is */
+    int title_wins = s->has_person && s->has_state && strlen(s->person) <= 3;
+    if (s->has_person && !title_wins) {
         code_cpy(g->code, s->person, ALL);
         g->kind = DY_GK_PERSON;
     } else if (s->has_state) {
@@ -136,7 +139,7 @@ static void finish(dy_actor *g, const group_state *s)
             { code_cpy(g->code, s->state, 9); size_t sl = strlen(g->code); cpy(g->code + sl, sizeof g->code - sl, s->role, 3); }
         else
             code_cpy(g->code, s->state, ALL);
-        g->kind = DY_GK_STATE;
+        g->kind = title_wins ? DY_GK_PERSON : DY_GK_STATE;
     } else {
         { memcpy(g->code, "---", 3); cpy(g->code + 3, sizeof g->code - 3, s->role, 3); }
         g->kind = DY_GK_AGENT;
@@ -281,6 +284,27 @@ static int epithet(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t b)
         if (np) return 0;
     }
     return 1;
+}
+
+/* "the Russian-led Collective Security Treaty Organization", "US-backed Syrian forces": a state
+ * joined by a hyphen to a participle describes the actor right after it, and is no party; the two
+ * become one group with the second's code. Returns the new count. */
+static size_t drop_hyphen_modifiers(const dy_tok *toks, const dy_buf *norm, dy_actor *out, size_t ng)
+{
+    for (size_t k = 0; k + 1 < ng; k++) {
+        uint32_t j = out[k].t1;
+        if (out[k].anaphor || out[k + 1].anaphor || out[k + 1].t0 != j + 1 || !(toks[j].flags & DY_TF_HYPH)) continue;
+        if (out[k].kind != DY_GK_STATE || strlen(out[k].code) != 3) continue;     /* "Mali's military-led government" */
+        const char *w = word(toks, norm, j);
+        size_t l = strlen(w);
+        if (!((l > 3 && !strcmp(w + l - 2, "ed")) || !strcmp(w, "led") || !strcmp(w, "made") || !strcmp(w, "run") || !strcmp(w, "built")))
+            continue;
+        out[k + 1].t0 = out[k].t0;
+        memmove(out + k, out + k + 1, (ng - k - 1) * sizeof *out);
+        ng--;
+        for (size_t q = k; q < ng; q++) out[q].comp = (int16_t)q;
+    }
+    return ng;
 }
 
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
@@ -430,6 +454,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         ng++;
     }
 
+    ng = drop_hyphen_modifiers(toks, norm, out, ng);
+
     /* coordination: and / & / hyphen, or comma lists closed by "and" */
     for (size_t k = 0; k + 1 < ng; k++) {
         uint32_t a = out[k].t1, b = out[k + 1].t0;
@@ -441,6 +467,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
                 else if (toks[j].flags & DY_TF_COMMA) comma = 1;
                 else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
+                /* "Wang Yi and his Indian counterpart" */
+                else if (conj && (word_is(toks, norm, j, "his") || word_is(toks, norm, j, "her"))) continue;
                 else if ((conj || comma) && epithet(d, toks, j, b)) continue;
                 else if (conj && coord_modifier(d, toks, j)) continue;
                 else ok = 0;

@@ -24,6 +24,7 @@
 #define DY_MAX_ACTORS 64
 
 enum { DY_GK_AGENT = 1, DY_GK_STATE = 2, DY_GK_PERSON = 3 };
+enum { DY_FILLED_STORY = 1, DY_FILLED_SENTENCE = 2 };   /* dy_actor.filled */
 
 typedef struct dy_actor {
     uint32_t t0, t1;        /* token range (absolute indices) */
@@ -38,7 +39,8 @@ typedef struct dy_actor {
     uint8_t poss;           /* followed by the possessive 's */
     uint8_t used_as_target; /* set by the coder */
     uint8_t used_as_source; /* set by the coder: the subject of an event */
-    uint8_t filled;         /* set by the coder: a bare role given the story's country */
+    uint8_t filled;         /* set by the coder: a bare role given the story's country (1), or
+                             * the one country of its sentence (DY_FILLED_SENTENCE) */
     uint8_t region;         /* a world region ("African leaders"), not a state */
     uint8_t weapon;         /* a weapon alone ("rockets", "drones"): no party of any country */
     uint32_t name0;         /* a name read after a title ("Interior Minister Ali Yerlikaya"):

@@ -4,9 +4,11 @@
 #include "dy_out.h"
 #include "dy_query.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int fail(dy_buf *body, int status, const char *msg)
 {
@@ -35,7 +37,7 @@ static int options(const dy_kv *args, size_t n, dy_qopts *o, const char **a, con
         int r = dy_qopts_set(o, k, v, &err);
         if (r < 0) return fail(body, 400, err.msg);
         if (r > 0) {
-            snprintf(msg, sizeof msg, "unknown argument '%.40s'; this API takes dyad, actor, from, to, by, limit, directed", k);
+            snprintf(msg, sizeof msg, "unknown argument '%.40s'; this API takes dyad, actor, from, to, by, limit, offset, directed, dedup", k);
             return fail(body, 400, msg);
         }
     }
@@ -43,52 +45,129 @@ static int options(const dy_kv *args, size_t n, dy_qopts *o, const char **a, con
     return 0;
 }
 
-int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body)
+/* ---- the time limit: sqlite3_progress_handler stops a statement once the deadline passes ---- */
+typedef struct deadline {
+    struct timespec end;
+    int hit;
+} deadline;
+
+static int past(void *ctx)
+{
+    deadline *d = ctx;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    if (t.tv_sec > d->end.tv_sec || (t.tv_sec == d->end.tv_sec && t.tv_nsec >= d->end.tv_nsec)) d->hit = 1;
+    return d->hit;      /* non-zero interrupts the statement (SQLITE_INTERRUPT) */
+}
+
+/* A list answer: rows beyond limit (the query asked for one more, to know there is a next
+ * page) and beyond max_bytes are left for the next page. */
+static int list_json(dy_result *r, const dy_qopts *o, int limit, size_t max_bytes, dy_buf *body, dy_api_page *page)
+{
+    int more = dy_result_rows(r) > (size_t)limit;
+    dy_result_keep(r, (size_t)limit);
+    size_t rows;
+    if (dy_result_json_upto(r, body, max_bytes, &rows)) return -1;
+    if (more || rows < dy_result_rows(r)) page->next = o->offset + (long long)rows;
+    return 0;
+}
+
+/* The endpoints, with o's limits set; rc as the queries return it. */
+static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
+                 dy_buf *body, dy_api_page *page, dy_err *err, int *status)
 {
     dy_qopts o;
-    dy_err err = {0};
     dy_result *r = NULL, *r2 = NULL;
     const char *a = NULL, *b = NULL;
-    int st, rc = 0;
+    int rc = 0, limit = 0, cap = lim->max_rows;
+#define OPTS(A, B) do { if ((*status = options(args, nargs, &o, A, B, body))) return 0; \
+                        o.cap = cap; limit = o.limit > 0 && o.limit < cap ? o.limit : o.limit > 0 || limit > cap ? cap : limit; } while (0)
     if (!strncmp(path, "/api/doc/", 9)) {
         char *end;
         long long id = strtoll(path + 9, &end, 10);
-        if (!path[9] || *end || id < 1) return fail(body, 400, "a document is /api/doc/ID with a positive number");
-        if (nargs) return fail(body, 400, "/api/doc/ID takes no arguments");
-        rc = dy_query_doc_json(db, id, body, &err);
-        if (rc == 1) return fail(body, 404, "no such document");
-    } else if (!strcmp(path, "/api/events")) {
-        if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
-        if (!o.limit) o.limit = 500;
-        rc = dy_query_event_records(db, &o, DY_FMT_JSON_ARRAY, NULL, body, &err);
+        if (!path[9] || *end || id < 1) return *status = fail(body, 400, "a document is /api/doc/ID with a positive number"), 0;
+        if (nargs) return *status = fail(body, 400, "/api/doc/ID takes no arguments"), 0;
+        rc = dy_query_doc_json(db, id, body, err);     /* one stored document: bounded by the ingest cap */
+        if (rc == 1) return *status = fail(body, 404, "no such document"), 0;
+    } else if (!strcmp(path, "/api/events")) {      /* the records of docs/schema.md, with the store's ids */
+        limit = 500;
+        OPTS(NULL, NULL);
+        dy_event_page ep = {limit, lim->max_bytes, 0, 0};
+        rc = dy_query_event_page(db, &o, &ep, body, err);
+        if (!rc && ep.more) page->next = o.offset + (long long)ep.rows;
+    } else if (!strcmp(path, "/api/actors") || !strcmp(path, "/api/obligations")) {
+        limit = path[5] == 'a' ? 1000 : cap;
+        OPTS(NULL, NULL);
+        o.limit = limit + 1;
+        rc = path[5] == 'a' ? dy_query_actors(db, &o, &r, err) : dy_query_obligations(db, &o, &r, err);
+        rc = rc || list_json(r, &o, limit, lim->max_bytes, body, page);
     } else if (!strcmp(path, "/api/series")) {
-        if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
-        if (!o.a[0]) return fail(body, 400, "series needs dyad=A,B, such as dyad=RUS,PRK");
-        rc = dy_query_series(db, &o, &r, &err) || dy_result_json(r, body);
+        OPTS(NULL, NULL);
+        if (!o.a[0]) return *status = fail(body, 400, "series needs dyad=A,B, such as dyad=RUS,PRK"), 0;
+        rc = dy_query_series(db, &o, &r, err);
+        if (rc && !strncmp(err->msg, "the series would have", 21)) return *status = fail(body, 400, err->msg), 0;
+        rc = rc || dy_result_json(r, body);
     } else if (!strcmp(path, "/api/network")) {
-        if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
-        rc = dy_query_network(db, &o, &r, &r2, &err) || dy_network_json(r, r2, body);
-    } else if (!strcmp(path, "/api/actors")) {
-        if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
-        rc = dy_query_actors(db, &o, &r, &err) || dy_result_json(r, body);
+        OPTS(NULL, NULL);
+        o.cap = cap + 1;
+        rc = dy_query_network(db, &o, &r, &r2, err);
+        if (!rc) {
+            page->truncated = dy_result_rows(r) > (size_t)cap || dy_result_rows(r2) > (size_t)cap;
+            dy_result_keep(r, (size_t)cap);
+            dy_result_keep(r2, (size_t)cap);
+            rc = dy_network_json(r, r2, body);
+        }
     } else if (!strcmp(path, "/api/relation")) {
-        if ((st = options(args, nargs, &o, &a, &b, body))) return st;
+        OPTS(&a, &b);
         if (a || b) {
-            if (!a || !b || strlen(a) != 3 || strlen(b) != 3 || dy_query_actor(a, &err) || dy_query_actor(b, &err))
-                return fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters");
+            if (!a || !b || strlen(a) != 3 || strlen(b) != 3 || dy_query_actor(a, err) || dy_query_actor(b, err))
+                return *status = fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
             memcpy(o.a, a, 4);
             memcpy(o.b, b, 4);
         }
-        if (!o.a[0]) return fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters");
-        rc = dy_query_relation_json(db, &o, body, &err);
-    } else if (!strcmp(path, "/api/obligations")) {
-        if ((st = options(args, nargs, &o, NULL, NULL, body))) return st;
-        rc = dy_query_obligations(db, &o, &r, &err) || dy_result_json(r, body);
+        if (!o.a[0]) return *status = fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
+        rc = dy_query_relation_json(db, &o, body, err);
     } else {
-        return fail(body, 404, "no such API; see docs/api.md (events, series, network, relation, obligations, actors, doc/ID)");
+        return *status = fail(body, 404, "no such API; see docs/api.md (events, series, network, relation, obligations, actors, doc/ID)"), 0;
     }
+#undef OPTS
     dy_result_destroy(&r);
     dy_result_destroy(&r2);
+    *status = 200;
+    return rc;
+}
+
+int dy_api_serve(struct sqlite3 *db, const dy_api_limits *limp, const char *path, const dy_kv *args, size_t nargs,
+                 dy_buf *body, dy_api_page *pagep)
+{
+    dy_api_limits lim = limp ? *limp : (dy_api_limits){0};
+    if (lim.max_rows <= 0) lim.max_rows = DY_API_MAX_ROWS;
+    if (!lim.max_bytes) lim.max_bytes = DY_API_MAX_BYTES;
+    if (lim.time_ms <= 0) lim.time_ms = DY_API_TIME_MS;
+    dy_api_page page0, *page = pagep ? pagep : &page0;
+    page->next = -1;
+    page->truncated = 0;
+    deadline dl = {{0, 0}, 0};
+    clock_gettime(CLOCK_MONOTONIC, &dl.end);
+    dl.end.tv_sec += lim.time_ms / 1000;
+    dl.end.tv_nsec += (long)(lim.time_ms % 1000) * 1000000L;
+    if (dl.end.tv_nsec >= 1000000000L) { dl.end.tv_sec++; dl.end.tv_nsec -= 1000000000L; }
+    sqlite3_progress_handler(db, 10000, past, &dl);     /* every 10,000 virtual machine steps */
+    dy_err err = {0};
+    int status = 500;
+    int rc = route(db, &lim, path, args, nargs, body, page, &err, &status);
+    sqlite3_progress_handler(db, 0, NULL, NULL);
+    if (dl.hit) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "the query ran longer than %d ms and was stopped; ask for a shorter period, a pair or fewer rows", lim.time_ms);
+        page->next = -1;
+        return fail(body, 503, msg);
+    }
     if (rc) return fail(body, 500, err.msg[0] ? err.msg : "out of memory");
-    return 200;
+    return status;
+}
+
+int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body)
+{
+    return dy_api_serve(db, NULL, path, args, nargs, body, NULL);
 }

@@ -7,6 +7,10 @@
  *  - Every answer is JSON; a bad request gets a 4xx status and {"error": "..."} saying what was
  *    expected; the body is appended to the caller's dy_buf.
  *  - Arguments are checked for length and UTF-8 before use; they reach SQL only as bound values.
+ *  - Every answer is bounded: a list holds at most max_rows rows (limit is clamped to it) and
+ *    stops at the row that would take it past max_bytes, saying where the next page starts
+ *    (page->next, for ?offset=); a series of more periods is refused (400); a query that runs
+ *    past time_ms is stopped (sqlite3_progress_handler) and answered 503.
  */
 #ifndef DY_API_H
 #define DY_API_H
@@ -22,7 +26,26 @@ typedef struct dy_kv {
 
 #define DY_API_MAX_ARG 256      /* bytes of one argument value */
 
-/* Handles GET path?args. Returns the HTTP status (200, 400, 404, 500). */
+#define DY_API_MAX_ROWS 10000           /* rows of one list, periods of one series */
+#define DY_API_MAX_BYTES (16u << 20)    /* bytes of one list answer */
+#define DY_API_TIME_MS 5000             /* time of one answer's queries */
+
+typedef struct dy_api_limits {
+    int max_rows;           /* 0: DY_API_MAX_ROWS, and so on */
+    size_t max_bytes;
+    int time_ms;
+} dy_api_limits;
+
+typedef struct dy_api_page {
+    long long next;         /* the offset= of the next page; -1 when this answer holds the rest */
+    int truncated;          /* a network or relation cut at max_rows (no paging there) */
+} dy_api_page;
+
+/* Handles GET path?args under the limits (NULL: the defaults). Returns the HTTP status (200,
+ * 400, 404, 500, or 503 when the time ran out); page (may be NULL) says what was left out. */
+int dy_api_serve(struct sqlite3 *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
+                 dy_buf *body, dy_api_page *page);
+/* The same with the default limits. */
 int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body);
 
 #endif

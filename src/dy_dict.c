@@ -15,7 +15,16 @@
 typedef struct edge {
     uint64_t key;       /* (node+1) << 32 | word; 0 = empty */
     int32_t child;      /* beside its key: a step reads one cache line */
+    int32_t payload;    /* the child's, once loading is done (trie_index_root): no second load */
 } edge;
+
+typedef struct root_edge {
+    int32_t child, payload;
+    uint32_t next;      /* a bit (next_bit()) for each word that follows in some phrase */
+} root_edge;
+
+/* One of 32 bits for a word id: the root entries' signatures of second words. */
+static inline uint32_t next_bit(uint32_t word) { return 1u << ((word * 0x9e3779b1u) >> 27); }
 
 typedef struct trie {
     int32_t *payload;
@@ -23,7 +32,7 @@ typedef struct trie {
     edge *edges;
     size_t mask, nedges;
     unsigned shift;     /* 64 - log2(mask + 1) */
-    int32_t *root;      /* after loading: word id -> child of the root (-1 none), one load per step */
+    root_edge *root;    /* after loading: word id -> child of the root (-1 none), one load per step */
     uint32_t nroot;
 } trie;
 
@@ -52,9 +61,25 @@ static int trie_index_root(trie *t, uint32_t nwords)
     free(t->root);
     t->root = malloc((size_t)nwords * sizeof *t->root);
     if (!t->root) return -1;
-    for (uint32_t w = 0; w < nwords; w++) t->root[w] = -1;
-    for (size_t i = 0; i <= t->mask; i++)
-        if (t->edges[i].key >> 32 == 1 && (uint32_t)t->edges[i].key < nwords) t->root[(uint32_t)t->edges[i].key] = t->edges[i].child;
+    uint32_t *first = malloc(t->nnodes * sizeof *first);     /* node -> its word, for the root's children */
+    if (!first) return -1;
+    for (size_t n = 0; n < t->nnodes; n++) first[n] = UINT32_MAX;
+    for (uint32_t w = 0; w < nwords; w++) t->root[w] = (root_edge){-1, -1, 0};
+    for (size_t i = 0; i <= t->mask; i++) {
+        edge *e = &t->edges[i];
+        if (!e->key) continue;
+        e->payload = t->payload[e->child];
+        if (e->key >> 32 == 1 && (uint32_t)e->key < nwords) {
+            t->root[(uint32_t)e->key] = (root_edge){e->child, e->payload, 0};
+            first[e->child] = (uint32_t)e->key;
+        }
+    }
+    for (size_t i = 0; i <= t->mask; i++) {
+        uint64_t k = t->edges[i].key;
+        uint32_t w = k ? first[(k >> 32) - 1] : UINT32_MAX;
+        if (w != UINT32_MAX) t->root[w].next |= next_bit((uint32_t)k);
+    }
+    free(first);
     t->nroot = nwords;
     return 0;
 }
@@ -69,12 +94,36 @@ static void trie_free(trie *t)
 static int32_t trie_step(const trie *t, int32_t node, uint32_t word)
 {
     if (!word) return -1;
-    if (node == 0 && t->root) return word < t->nroot ? t->root[word] : -1;
+    if (node == 0 && t->root) return word < t->nroot ? t->root[word].child : -1;
     uint64_t key = ((uint64_t)(node + 1) << 32) | word;
     for (size_t j = edge_slot(t, key);; j = (j + 1) & t->mask) {
         if (t->edges[j].key == key) return t->edges[j].child;
         if (!t->edges[j].key) return -1;
     }
+}
+
+/* trie_step() on a loaded trie, with the payload of the node reached (-1 none) read from the
+ * same entry */
+static int32_t trie_step_payload(const trie *t, int32_t node, uint32_t word, int32_t *payload)
+{
+    static const root_edge none = {-1, -1, 0};
+    const root_edge *r = &none;
+    if (!t->root) {     /* still loading: the payloads are not beside the edges yet */
+        int32_t c = trie_step(t, node, word);
+        *payload = c >= 0 ? t->payload[c] : -1;
+        return c;
+    }
+    if (!word) r = &none;
+    else if (node == 0) r = word < t->nroot ? &t->root[word] : &none;
+    else {
+        uint64_t key = ((uint64_t)(node + 1) << 32) | word;
+        for (size_t j = edge_slot(t, key);; j = (j + 1) & t->mask) {
+            if (t->edges[j].key == key) { *payload = t->edges[j].payload; return t->edges[j].child; }
+            if (!t->edges[j].key) break;
+        }
+    }
+    *payload = r->payload;
+    return r->child;
 }
 
 static int trie_grow(trie *t)
@@ -540,7 +589,7 @@ static void facts_line(loader *L, char *s)
                                         "not_trade", "trade_mod", "flow", "share_verb", "sanction", "veto_object",
                                         "currency", "tier_word", "tier_head", "relation_noun", "mutual_assistance",
                                         "non_aggression", "military_cooperation", "trade_settlement", "proposed", "signed",
-                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind"};
+                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind", "pair_noun", "name_stop"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -646,7 +695,7 @@ static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o
 static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
 {
     char buf[128];
-    if (n + 4 >= sizeof buf) return -1;
+    if (n + 5 >= sizeof buf) return -1;
     if (add_word(L, set, w, n)) return -1;
     memcpy(buf, w, n);
     int cy = n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]);
@@ -664,6 +713,13 @@ static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
     else if (w[n - 1] == 'e' && n > 2 && !ends(w, n, "ee") && !ends(w, n, "ye") && !ends(w, n, "oe")) {
         memcpy(buf + n - 1, "ing", 3); if (add_word(L, set, buf, n + 2)) return -1;
     } else { memcpy(buf + n, "ing", 3); if (add_word(L, set, buf, n + 3)) return -1; }
+    /* a doubled last consonant after one short vowel: committed, expelled, banning (a form
+     * English does not double, "visitted", is only a word no text has) */
+    if (n >= 3 && !is_vowel(w[n - 1]) && !strchr("wxyh", w[n - 1]) && is_vowel(w[n - 2]) && !is_vowel(w[n - 3])) {
+        buf[n] = w[n - 1];
+        memcpy(buf + n + 1, "ed", 2); if (add_word(L, set, buf, n + 3)) return -1;
+        memcpy(buf + n + 1, "ing", 3); if (add_word(L, set, buf, n + 4)) return -1;
+    }
     return 0;
 }
 
@@ -1070,7 +1126,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     for (int t = 0; t < DY_TRIE_COUNT; t++) {
         if (trie_index_root(&d->tries[t], d->nwclass)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
         for (uint32_t w = 1; w < d->nwclass; w++)
-            if (d->tries[t].root[w] >= 0) d->wclass[w] |= (uint16_t)start_bit[t];
+            if (d->tries[t].root[w].child >= 0) d->wclass[w] |= (uint16_t)start_bit[t];
     }
     /* words that continue an actor phrase: most words of a text do not, and need no probe of the
      * edge table (a cache miss each, with tens of thousands of phrases) */
@@ -1184,6 +1240,15 @@ void dy_dict_destroy(dy_dict **dp)
 const dy_lex *dy_dict_lex(const dy_dict *d) { return d->lex; }
 int32_t dy_dict_step(const dy_dict *d, int t, int32_t node, uint32_t word) { return trie_step(&d->tries[t], node, word); }
 int32_t dy_dict_payload(const dy_dict *d, int t, int32_t node) { return d->tries[t].payload[node]; }
+int32_t dy_dict_step_payload(const dy_dict *d, int t, int32_t node, uint32_t word, int32_t *payload)
+{
+    return trie_step_payload(&d->tries[t], node, word, payload);
+}
+int dy_dict_may_follow(const dy_dict *d, int t, uint32_t first, uint32_t second)
+{
+    const trie *tr = &d->tries[t];
+    return !tr->root || first >= tr->nroot || (tr->root[first].next & next_bit(second)) != 0;
+}
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t p)
 {
@@ -1216,14 +1281,17 @@ const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off) { return (const 
 
 int dy_dict_pel_has(const dy_dict *d, const dy_pel *e, uint32_t w)
 {
+    /* the set is sorted; a search with no branch on the data (whether a word of a text is in
+     * a pattern's set is hard to predict): the last element <= w, then one compare */
     const uint32_t *v = (const uint32_t *)d->wordsets.items + e->words;
-    size_t lo = 0, hi = e->nwords;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid] == w) return 1;
-        if (v[mid] < w) lo = mid + 1; else hi = mid;
+    size_t len = e->nwords;
+    if (!len) return 0;
+    while (len > 1) {
+        size_t half = len / 2;
+        v = v[half] <= w ? v + half : v;
+        len -= half;
     }
-    return 0;
+    return *v == w;
 }
 
 const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code)

@@ -65,7 +65,9 @@ enum dy_fact_word {
     DY_FW_PROPOSED = 1 << 21, DY_FW_SIGNED = 1 << 22, DY_FW_RATIFIED = 1 << 23, DY_FW_IN_FORCE = 1 << 24,
     DY_FW_SUSPENDED = 1 << 25, DY_FW_ENDED = 1 << 26,
     DY_FW_STAGE_REF = 1 << 27,  /* ratification, entry into force: a stage that names its treaty ("the ratification law") */
-    DY_FW_KIND = 1 << 28        /* a kind of treaty (its name beside): "kind defence = mutual defence | defence pact" */
+    DY_FW_KIND = 1 << 28,       /* a kind of treaty (its name beside): "kind defence = mutual defence | defence pact" */
+    DY_FW_PAIR_NOUN = 1 << 29,  /* neighbours, countries ...: "trade between the two neighbours" is the story's pair */
+    DY_FW_NAME_STOP = 1 << 30   /* sidelines, eve ...: "an agreement on the sidelines of" names no treaty */
 };
 #define DY_FW_STAGES (DY_FW_PROPOSED | DY_FW_SIGNED | DY_FW_RATIFIED | DY_FW_IN_FORCE | DY_FW_SUSPENDED | DY_FW_ENDED)
 typedef struct dy_factword {
@@ -150,6 +152,12 @@ void dy_dict_destroy(dy_dict **d);
 const dy_lex *dy_dict_lex(const dy_dict *d);
 int32_t dy_dict_step(const dy_dict *d, int trie, int32_t node, uint32_t word);   /* -1: no edge */
 int32_t dy_dict_payload(const dy_dict *d, int trie, int32_t node);               /* -1: none */
+/* dy_dict_step() and the payload of the node reached (-1 none, also when there is no edge), with
+ * one load for both */
+int32_t dy_dict_step_payload(const dy_dict *d, int trie, int32_t node, uint32_t word, int32_t *payload);
+/* 0 when no phrase goes on from the word first with the word second (1: perhaps), from the
+ * entry dy_dict_step() read for first: most second steps need no look at the edge table */
+int dy_dict_may_follow(const dy_dict *d, int trie, uint32_t first, uint32_t second);
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
 int dy_dict_gram_class(const dy_dict *d, int32_t payload);
 

@@ -22,6 +22,7 @@ typedef struct hist_entry {
     uint8_t kind;
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
     uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
+    uint8_t coord;      /* 1 + the coordination's group in its sentence ("A and B"), else 0 */
     uint32_t sent;
 } hist_entry;
 
@@ -164,9 +165,9 @@ static int gram_class_at(const sctx *s, uint32_t i, uint32_t *end)
     *end = i;
     if (i >= s->t1 || !(dy_dict_wclass(s->c->dict, s->t[i].id) & DY_WC_START_GRAM)) return 0;
     for (uint32_t j = i; j < s->t1; j++) {
-        node = dy_dict_step(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id);
+        int32_t p;
+        node = dy_dict_step_payload(s->c->dict, DY_TRIE_GRAMMAR, node, s->t[j].id, &p);
         if (node < 0) break;
-        int32_t p = dy_dict_payload(s->c->dict, DY_TRIE_GRAMMAR, node);
         if (p >= 0) { cls = dy_dict_gram_class(s->c->dict, p); *end = j + 1; }
     }
     return cls;
@@ -221,6 +222,7 @@ static void remember(dy_coder *c, const char *code, const char *code2, uint8_t k
     h->kind = kind;
     h->subj = subj;
     h->place = 0;
+    h->coord = 0;
     h->sent = sent;
     if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
 }
@@ -305,6 +307,54 @@ static int pair_of_clause_before(sctx *s, int k)
     return 0;
 }
 
+/* "the Prime Minister of St Vincent and the Grenadines", "the president of Brazil": a title
+ * followed by "of" and a country is that country's, not a reference to someone named before.
+ * Returns 1 when it set the code. */
+static int title_of_state(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_PERSON || g->t1 + 1 >= s->t1 || !WIS(s, g->t1, "of")) return 0;
+    uint32_t j = g->t1 + 1;
+    if (WIS(s, j, "the") && j + 1 < s->t1) j++;
+    int o = group_at(s, j);
+    if (o < 0 || s->g[o].t0 != j || s->g[o].kind != DY_GK_STATE || strlen(s->g[o].code) != 3 ||
+        !dy_code_is_country(s->g[o].code))
+        return 0;
+    if (WIS(s, g->t0, "he") || WIS(s, g->t0, "she") || WIS(s, g->t0, "him")) return 0;
+    memcpy(g->code, s->g[o].code, 3);   /* two actors of one array: no snprintf between them */
+    memcpy(g->code + 3, "GOV", 4);
+    g->anaphor = 0;
+    s->g[o].modifier = 1;
+    return 1;
+}
+
+/* "Erdogan hosted Mohamud and Abiy ... . The two leaders agreed ...": a pair reference is the
+ * coordination of two actors of two countries that was a party to an act in the sentence before,
+ * when there is one and none stands before it in its own sentence (persons for "the two leaders"). cand: the history,
+ * newest first. */
+static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    for (int j = 0; j < k; j++)     /* "Seoul and Washington condemned ... the two countries": not these */
+        if (s->g[j].ncomp >= 2) return 0;
+    int people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
+    for (size_t j = 0; j + 1 < nc; j++) {
+        const hist_entry *b = &cand[j], *a = &cand[j + 1];
+        if (b->sent + 1 != s->sidx) continue;
+        if (a->sent != b->sent) break;
+        if (!b->coord || a->coord != b->coord || a->place || b->place || a->code2[0] || b->code2[0]) continue;
+        if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON)) continue;
+        if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) continue;
+        if (j + 2 < nc && cand[j + 2].coord == b->coord && cand[j + 2].sent == b->sent) continue;   /* three or more */
+        set_code(g->code, a->code);
+        set_code(g->code2, b->code);
+        return 1;
+    }
+    return 0;
+}
+
 static void resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -339,6 +389,7 @@ static void resolve(sctx *s, int k)
     switch (g->anaphor) {
     case DY_G_PAIR: {
         if (pair_of_clause_before(s, k)) return;
+        if (pair_named_before(s, k, cand, nc)) return;
         /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
         int best = -1;
         for (size_t j = 0; j < c->ntopic; j++)
@@ -522,15 +573,24 @@ static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, i
     return 0;
 }
 
-/* "the French ambassador, Joel Meyer, to leave": a name set off by commas after the target
- * (one to four capitalised words) is the target's own; returns the token after the closing
- * comma, or 0. */
+/* "the French ambassador, Joel Meyer, to leave", "the mayor, the president's main rival, to be
+ * jailed": a name (one to four capitalised words) or a noun phrase opened by a capital, a
+ * determiner or a possessive (up to eight words, no relative pronoun, no clause mark) set off by
+ * commas after the target is the target's own; returns the token after the closing comma, or 0. */
 static uint32_t apposition_end(const sctx *s, uint32_t i)
 {
-    if (i >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
-    for (uint32_t j = i + 1, n = 0; j < s->t1 && n <= 4; j++, n++) {
-        if (s->t[j].flags & DY_TF_COMMA) return n ? j + 1 : 0;
-        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    if (i + 1 >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
+    uint32_t a = i + 1;
+    int cap = 1;        /* every word so far capitalised: a name */
+    int np = (s->t[a].flags & DY_TF_CAP) || WIS(s, a, "the") || WIS(s, a, "a") || WIS(s, a, "an") || WIS(s, a, "his") ||
+             WIS(s, a, "her") || WIS(s, a, "its");
+    for (uint32_t j = a, n = 0; j < s->t1 && n <= 8; j++, n++) {
+        uint16_t f = s->t[j].flags;
+        if (f & DY_TF_COMMA) return n && ((cap && n <= 4) || np) ? j + 1 : 0;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE)) || !(f & (DY_TF_WORD | DY_TF_POSS))) return 0;
+        if ((f & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) cap = 0;
+        if (!cap && !np) return 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "that") || WIS(s, j, "whose")) return 0;
     }
     return 0;
 }
@@ -543,6 +603,23 @@ static uint32_t coordination_end(const sctx *s, int g)
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].comp == s->g[g].comp && s->g[k].t1 > end) end = s->g[k].t1;
     return end > s->g[g].t1 ? end : 0;
+}
+
+/* "used force against defenceless refugees", "detained several opposition activists": one or two
+ * plain lower-case words (no preposition, determiner, clause word, speech verb or pattern word)
+ * before a bare agent belong to its noun phrase; returns the agent's first token, or 0. */
+static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
+{
+    for (uint32_t j = i, n = 0; j < s->t1 && n < 3; j++, n++) {
+        int g = group_at(s, j);
+        /* not an agent of no known country: "exiled dissidents from Myanmar" leaves the
+         * target to a country named after it */
+        if (g >= 0) return n && s->g[g].t0 == j && bare_agent(s, g) && s->g[g].code[0] != '-' ? j : 0;
+        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        unsigned wc = dy_dict_wclass(s->c->dict, s->t[j].id);
+        if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY | DY_WC_START_PAT)) return 0;
+    }
+    return 0;
 }
 
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
@@ -581,7 +658,11 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         uint32_t tj = ti;
         int by = 0;
         if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
-        if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        uint32_t rj = tj;       /* "the other" is checked before "the" is skipped */
+        int g0 = tj < s->t1 ? group_at(s, tj) : -1;
+        if (g0 >= 0 && s->g[g0].t0 == tj) {
+            /* "urged the two countries to": a reference that holds its own "the" */
+        } else if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
@@ -589,12 +670,16 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             uint32_t oj = owner_after_of(s, tj);
             if (oj) { tj = oj; g = group_at(s, tj); }
         }
-        if (g < 0 && !by && reciprocal_at(s, tj)) {    /* "accused each other": the pair's own act */
+        if (g < 0 && !by) {
+            uint32_t aj = adjectives_before_agent(s, tj);     /* "against defenceless refugees" */
+            if (aj) { tj = aj; g = group_at(s, tj); }
+        }
+        if (g < 0 && !by && (reciprocal_at(s, tj) || reciprocal_at(s, (tj = rj)))) {  /* "accused each other" */
             if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
             m->tgt = -1;
             return 1;
         }
-        if (g < 0 || s->g[g].t0 != tj) {
+        if (g < 0 || (s->g[g].t0 != tj && s->g[g].t0 != rj)) {     /* "by the President of Brazil" */
             /* "Putin and Kim met.": a symmetric act needs no object when it ends the pattern */
             if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
             return 0;
@@ -712,6 +797,16 @@ static size_t find_matches(const sctx *s, match *out, size_t max)
 
 /* ---- sources, targets, mood ---- */
 
+/* "welcomed the ruling", "denounced the verdict": a pattern whose last word is an actor of its
+ * own (a court's ruling is the court's) names its target inside the phrase; -1 when none. */
+static int actor_ends_match(const sctx *s, const match *m, int src)
+{
+    int g = group_at(s, m->end - 1);
+    if (g < 0 || s->g[g].t1 != m->end || s->g[g].t0 <= m->head || !s->g[g].code[0]) return -1;
+    if (src >= 0 && s->g[src].comp == s->g[g].comp) return -1;
+    return s->g[g].comp;
+}
+
 /* "Zuniga told reporters that Arce had asked him ...": the listener of a speech verb is no
  * subject of what is reported. */
 static int told_listener(const sctx *s, const dy_actor *g)
@@ -740,6 +835,50 @@ static int relative_clause(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* "Belarus denied the charge and said Poland had used force": an actor right after a speech verb
+ * or "that" opens a reported clause and is its subject, even where an earlier verb took it for
+ * its target. */
+static int reported_subject(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0, e;
+    if (j > s->t0 && WIS(s, j - 1, "that")) return 1;
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 2;)
+        if (gram_is(s, k, DY_G_SAY, &e) && e == j) return 1;
+    return 0;
+}
+
+/* "Bongo's son was arrested on charges of treason, the junta said": an arrest, a sanction or a
+ * sentence in the passive with no "by", told by an authority of the story's country (its
+ * government, army, police or courts), is that authority's act; the speaker's group, or -1. */
+static int passive_authority(const sctx *s, const match *m, const char *code)
+{
+    if (!(code[0] == '1' && (code[1] == '7' || !strncmp(code, "116", 3)))) return -1;
+    const char *sc = dy_story_country(&s->c->story);
+    for (uint32_t j = m->end; j + 1 < s->t1; j++) {
+        if (!(s->t[j].flags & DY_TF_COMMA) || !attribution_after(s, j + 1)) continue;
+        int g = group_at(s, j + 1 < s->t1 && WIS(s, j + 1, "the") ? j + 2 : j + 1);
+        if (g < 0) return -1;
+        const char *c = s->g[s->g[g].comp].code;
+        if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return -1;
+        const char *r = c + 3;
+        return !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "JUD", 3) ? s->g[g].comp : -1;
+    }
+    return -1;
+}
+
+/* "Hun Sen, who chairs ASEAN this year, had appealed ...": an actor inside a relative clause set
+ * off by commas before the verb is no subject of the verb after the clause. */
+static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
+{
+    uint32_t j = g->t0;
+    while (j > s->t0 && !(s->t[j - 1].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j--;
+    if (j <= s->t0 + 1 || !(s->t[j - 1].flags & DY_TF_COMMA)) return 0;
+    if (!WIS(s, j, "who") && !WIS(s, j, "which") && !WIS(s, j, "whose")) return 0;
+    for (uint32_t i = g->t1; i < head; i++)
+        if (s->t[i].flags & DY_TF_COMMA) return 1;
+    return 0;
+}
+
 static int find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -748,7 +887,9 @@ static int find_source(const sctx *s, uint32_t head)
         if (g->t1 > head) continue;
         if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER)    /* "they had attacked": unknown */
             return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
-        if (!g->code[0] || g->used_as_target || g->modifier) continue;
+        if (!g->code[0] || g->modifier) continue;
+        if (g->used_as_target && !reported_subject(s, g)) continue;
+        if (inside_relative(s, g, head)) continue;
         /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
         if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
             return g->comp;
@@ -757,6 +898,18 @@ static int find_source(const sctx *s, uint32_t head)
         if (g->prep && !g->poss) {
             if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
             continue;
+        }
+        /* "Wang Yi and his Indian counterpart, Subrahmanyam Jaishankar, spoke": a name set off
+         * by commas after the last member of a pair belongs to the pair */
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && g->t1 < head &&
+            (s->t[g->t1].flags & DY_TF_COMMA)) {
+            const dy_actor *pv = &s->g[k - 1];
+            if (s->g[pv->comp].ncomp >= 2 && pv->t1 + 3 >= g->t0 - 1) {
+                int plain = 1;
+                for (uint32_t j = pv->t1; j + 1 < g->t0; j++)
+                    if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP)) plain = 0;
+                if (plain) return pv->comp;
+            }
         }
         /* "The US commander in Iraq, General David Petraeus, held talks": a bare title in
          * apposition stands for the named actor before the comma */
@@ -795,6 +948,30 @@ static int and_verb(const sctx *s, uint32_t head)
         if (WIS(s, j, "and")) return j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA);
     }
     return 0;
+}
+
+/* "Arce confronted Zuniga in a corridor and ordered him to withdraw": a verb after "and" (no
+ * comma, at most two words between) whose nearest actor is the object of a verb before it (a
+ * pattern's first word or a word in -ed, right before the actor or its "the") shares that verb's
+ * subject. Returns the source to use: that subject, or src unchanged. */
+static int object_before_and(const sctx *s, uint32_t head, int src)
+{
+    if (src < 0) return src;
+    uint32_t j = head, n = 0;
+    while (j-- > s->t0 && n++ < 3 && !WIS(s, j, "and"))
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return src;
+    if (j <= s->t0 || j >= head || !WIS(s, j, "and") || (s->t[j - 1].flags & DY_TF_COMMA)) return src;
+    uint32_t a = s->g[src].t0;
+    if (a >= j || a <= s->t0) return src;
+    uint32_t v = a - 1;
+    if (WIS(s, v, "the") && v > s->t0) v--;
+    if (group_at(s, v) >= 0 || !(s->t[v].flags & DY_TF_WORD) || (s->t[v].flags & DY_TF_CAP)) return src;
+    uint32_t wc = dy_dict_wclass(s->c->dict, s->t[v].id);
+    if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY)) return src;
+    size_t vl = s->t[v].nlen;
+    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2))) return src;
+    int subj = find_source(s, v);
+    return subj >= 0 && s->g[subj].comp != s->g[src].comp ? subj : src;
 }
 
 /* The first actor of the sentence that is no object of a preposition, before head. */
@@ -924,6 +1101,33 @@ static int in_name(const sctx *s, uint32_t j)
     return g >= 0 && !s->g[g].anaphor && j > s->g[g].t0 && (s->t[j].flags & DY_TF_CAP);
 }
 
+/* "Trade talks between the two countries, which stalled last year, have not resumed": a noun
+ * opening the sentence is the subject of the verb after its phrase (a relative clause between
+ * commas passed over); a negated verb there negates it. */
+static int negated_predicate(const sctx *s, const match *m)
+{
+    if (m->head > s->t0 + 2 || !(s->t[m->head].flags & DY_TF_WORD)) return 0;
+    for (uint32_t j = s->t0; j < m->head; j++)
+        if (group_at(s, j) >= 0) return 0;
+    uint32_t j = m->end;
+    for (;;) {      /* "between Canada and India" */
+        if (j < s->t1 && group_at(s, j) >= 0) j = s->g[group_at(s, j)].t1;
+        else if (j + 1 < s->t1 && (WIS(s, j, "and") || WIS(s, j, "the")) && group_at(s, j + 1) >= 0) j++;
+        else break;
+    }
+    if (j + 1 < s->t1 && (s->t[j].flags & DY_TF_COMMA) && (WIS(s, j + 1, "which") || WIS(s, j + 1, "who"))) {
+        for (j += 2; j < s->t1 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_END)); j++) {}
+        if (j >= s->t1 || !(s->t[j].flags & DY_TF_COMMA)) return 0;
+        j++;
+    }
+    for (uint32_t n = 0; j < s->t1 && n < 3; j++, n++) {
+        uint32_t e;
+        if (gram_class_at(s, j, &e) == DY_G_NEGATE) return 1;
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    return 0;
+}
+
 static int mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -956,6 +1160,8 @@ static int mood_at(const sctx *s, uint32_t head)
             const char *p = W(s, j - 1);
             if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
             if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            /* "held talks on expanding trade", "a row over extending the deal": a topic */
+            if (!strcmp(p, "on") || !strcmp(p, "over") || !strcmp(p, "regarding") || !strcmp(p, "concerning")) return DY_MOOD_HYPOTHETICAL;
             /* "a trip aimed at pushing for a ceasefire": a purpose */
             if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
         }
@@ -1188,19 +1394,43 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
     if (xi == yi || a->anaphor || b->anaphor) return 0;
     /* a country's own name ("Russia", "Moscow") on either side */
-    if ((a->kind == DY_GK_STATE && strlen(x) == 3) || (b->kind == DY_GK_STATE && strlen(y) == 3)) return 0;
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE) ||
+        (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
      * army"): most likely two countries the text leaves unnamed */
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
+}
+
+/* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
+ * material act at home (roots 08, 14-20, and 018) whose only target is a place of the doer's own country
+ * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
+ * filled in from the story, nor a reference). */
+static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    /* sympathy for a disaster at home ("expressed sorrow for the shootings in South Carolina") */
+    if (root != 8 && (root < 14 || root > 20) && strncmp(code, "018", 3) != 0) return 0;
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
+    int subj = sentence_subject(s, m->head);
+    if (subj >= 0 && s->g[xi].comp != subj) return 0;
+    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
+           dy_code_is_country(x) && !strncmp(x, y, 3);
 }
 
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi)) return 0;
+    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi)) {
+        if (xi != yi) ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
+        return 0;
+    }
     if (x[0] == '-' && y[0] == '-') return 0;
-    if (s->g[xi].weapon || s->g[yi].weapon) return 0;   /* a weapon alone is no party */
+    if (s->g[xi].weapon || s->g[yi].weapon) {     /* a weapon alone is no party */
+        ex(c, "    skipped: a weapon alone is no party\n");
+        return 0;
+    }
     dy_event e = {0};
     e.sent = s->sidx;
     set_code(e.source, x);
@@ -1231,7 +1461,8 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
             c->visit_sent = s->sidx;
         }
     }
-    if (added)
+    if (!added) ex(c, "    skipped: %s -> %s %s, this sentence has an event of that key already\n", e.source, e.target, e.code);
+    else
         ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
            !mood ? "" : !c->opts.moods_all ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]")
                                             : (mood == DY_MOOD_NEGATED ? " [negated]" : " [hypothetical]"));
@@ -1310,8 +1541,22 @@ static int participle_after(const sctx *s, uint32_t i)
 static int pair_keeps_act(const sctx *s, const match *m, int tgt)
 {
     if (m->tgt >= 0 || tgt_between(s, tgt) || after_with(s, tgt)) return 0;
-    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++)
+    /* "Putin and Xi discussed Ukraine": a pattern for a pair's own act (among) has no other party */
+    if (dy_dict_pattern(s->c->dict, m->pat)->among) return 1;
+    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++) {
         if (s->t[j].flags & DY_TF_COMMA) return 1;
+        /* "signed an agreement in Nairobi after a Kenyan court had blocked ...": a subordinate clause */
+        if (WIS(s, j, "after") || WIS(s, j, "before") || WIS(s, j, "while") || WIS(s, j, "when") ||
+            WIS(s, j, "because") || WIS(s, j, "although") || WIS(s, j, "though") || WIS(s, j, "despite"))
+            return 1;
+    }
+    /* "Serbia and Kosovo agreed on how to implement a European Union plan": an actor that
+     * qualifies a noun after it is what the act is about, not a party */
+    uint32_t e = s->g[tgt].t1;
+    if (e < s->t1 && s->g[tgt].ncomp < 2 && (s->t[e].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) == DY_TF_WORD &&
+        !(dy_dict_wclass(s->c->dict, s->t[e].id) & (DY_WC_PREP | DY_WC_CLAUSE | DY_WC_DET | DY_WC_START_SAY | DY_WC_START_BE)) &&
+        !WIS(s, e, "and") && !WIS(s, e, "or"))
+        return 1;
     return 0;
 }
 
@@ -1364,7 +1609,16 @@ static int purpose_of_prev(const sctx *s, const match *ms, size_t k)
     const match *prev = &ms[k - 1], *m = &ms[k];
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
     if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
-    return m->head == prev->end + 1 && m->head > s->t0 && WIS(s, m->head - 1, "to");
+    if (m->head <= s->t0 || !WIS(s, m->head - 1, "to") || m->head <= prev->end) return 0;
+    uint32_t a = prev->end, b = m->head - 1;    /* "widened sanctions against Belarus to target ..." */
+    if (a == b) return 1;
+    if (b - a > 5 || !(dy_dict_wclass(s->c->dict, s->t[a].id) & DY_WC_PREP)) return 0;
+    for (uint32_t j = a; j < b; j++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        int list = j > a && group_at(s, j - 1) >= 0 && group_at(s, j + 1) >= 0;     /* "on Iran and Syria" */
+        if (!list && (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_CLAUSE)) return 0;     /* "on Wednesday and agreed to" */
+    }
+    return 1;
 }
 
 /* The target of an act with none of its own, from the purpose after it: "signed agreements to
@@ -1599,6 +1853,25 @@ static int place_country(const sctx *s, char out[4])
     return out[0] && strcmp(out, sc) != 0;
 }
 
+/* "Belarus cracked down on opposition supporters" with no story country yet (a lone sentence, or
+ * a story's first): the one country the sentence names (its actors and places, not regions or
+ * references) is where the bare roles after its first mention are (*from: that token); 0 when
+ * it names none, or several. "Insurgents bombarded a part of Syria": a role named before the
+ * country may come from anywhere. */
+static int sentence_country(const sctx *s, char out[4], uint32_t *from)
+{
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!is_named(s, (int)k) || g->anaphor || g->region || g->code2[0] || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        if (!out[0]) *from = g->t1;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
 /* "Zuma sent his defence and state security ministers to Harare": a bare role whose phrase opens
  * with "his" or "her" belongs to the country of the person named before it in the sentence. */
 static void his_roles(sctx *s)
@@ -1677,18 +1950,65 @@ static int speaker_agent(sctx *s, int k)
     return 0;
 }
 
+/* "Nicaraguan police detained a bishop" with no story yet: the one country the sentence names,
+ * in its subject (the first actor, before the bare role k), is where the roles after it are (1;
+ * not troops, rebels or gunmen, who may come from anywhere); 0 when it names none or several,
+ * or the sentence opens with the bare role ("Opponents of Rwanda's Senate protested"). */
+static int lone_country(const sctx *s, size_t bare, char out[4])
+{
+    out[0] = 0;
+    const dy_actor *first = &s->g[0];
+    if (s->ng == 0 || bare == 0 || first->prep || first->anaphor || !strncmp(first->code, "---", 3) || !dy_code_is_country(first->code))
+        return 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->anaphor || g->region || strlen(g->code) < 3 || !strncmp(g->code, "---", 3) || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
+/* "air strikes on militant hideouts inside Iran": bare militants (REB) placed in a country by
+ * "in"/"inside" after at most two words are that country's, whatever the story's (troops, who act
+ * abroad, are not). Returns the country's code, or NULL. */
+static const char *rebels_in_place(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (strcmp(g->code + 3, "REB") != 0) return NULL;
+    uint32_t j = g->t1;
+    for (int n = 0; n < 2 && j < s->t1 && (s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) == DY_TF_WORD && group_at(s, j) < 0 &&
+                    !WIS(s, j, "in") && !WIS(s, j, "inside");
+         n++)
+        j++;
+    if (j + 1 >= s->t1 || !(WIS(s, j, "in") || WIS(s, j, "inside"))) return NULL;
+    int q = group_at(s, j + 1);
+    if (q < 0 || s->g[q].t0 != j + 1 || s->g[q].anaphor || strlen(s->g[q].code) != 3 || !dy_code_is_country(s->g[q].code)) return NULL;
+    return s->g[q].code;
+}
+
 static void fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
-    char place[4];
+    char place[4], only[4];
+    uint32_t from = 0;
     if (!place_country(s, place)) place[0] = 0;
+    /* PETRARCH leaves such a role unknown ("Russian police arrested students in Moscow": ---EDU) */
+    if (sc[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) only[0] = 0;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
-        if (g->weapon) continue;    /* "rockets", "drones": a weapon has no country of its own */
+        if (g->weapon) continue;
+        if (!sc[0] && only[0] && g->t0 >= from) {
+            memcpy(g->code, only, 3);
+            g->filled = DY_FILLED_SENTENCE;
+            continue;
+        }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
+        if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
         if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
@@ -1699,6 +2019,9 @@ static void fill_roles(sctx *s)
         /* "opposition supporters marched through Caracas" in a story the text has set
          * elsewhere: people at home where they act (not troops, who act abroad) */
         const char *cc = own ? own : place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
+        char lone[4];
+        int abroad = !strcmp(g->code + 3, "MIL") || !strcmp(g->code + 3, "REB") || !strcmp(g->code + 3, "UAF");
+        if (!cc[0] && !abroad && lone_country(s, k, lone)) cc = lone;
         if (!cc[0]) continue;
         memcpy(g->code, cc, 3);
         g->filled = 1;
@@ -1841,6 +2164,13 @@ static int role_is(const sctx *s, int g, const char *roles)
     return 0;
 }
 
+/* "Chad declared a state of emergency": a country named by itself acts as its government */
+static int state_itself(const sctx *s, int g)
+{
+    const dy_actor *a = &s->g[s->g[g].comp];
+    return a->kind == DY_GK_STATE && !a->anaphor && !a->filled && a->ncomp < 2 && strlen(a->code) == 3 && dy_code_is_country(a->code);
+}
+
 /* "people rallied outside Istanbul city hall": a target that is a place of the source's own
  * country names where the act was, not whom it was aimed at. */
 static int own_place(const sctx *s, int src, int tgt)
@@ -1855,11 +2185,20 @@ static int own_place(const sctx *s, int src, int tgt)
  * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
  * place, replace: "bans on travel to Canada"). The actor is added for the event as body_target's
  * is (removed by drop_body); -1 when not a case. */
+/* "The junta imposed a curfew across the country": a reference to the source's own country is
+ * the place of a domestic act, not its target (implied_target names the public instead). */
+static int own_country_ref(const sctx *s, int src, int tgt)
+{
+    const dy_actor *t = &s->g[s->g[tgt].comp];
+    return t->anaphor && strlen(t->code) == 3 && !strncmp(t->code, s->g[s->g[src].comp].code, 3);
+}
+
 static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
     if (p->code[0] == '1' && p->code[1] == '4' && role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
-    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && role_is(s, src, "GOVMILCOPJUD") && !replace) role = "CVL";
+    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
+             (role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
@@ -1874,7 +2213,8 @@ static int implied_target(sctx *s, const match *m, const dy_pattern *p, int src,
     g->t1 = m->end;
     snprintf(g->code, sizeof g->code, "%s%s", cc, role);
     g->kind = DY_GK_AGENT;
-    g->filled = 1;
+    /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
+    g->filled = state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY;
     g->comp = (int16_t)s->ng;
     g->ncomp = 1;
     ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
@@ -1912,13 +2252,16 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
     const char *kc = known >= 0 ? s->g[known].code : "";
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
+        if (v->sent + 3 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
         if (bystander_comment(v)) continue;
         int mutual = 0;
         for (size_t f = c->nev; f-- > 0 && !mutual;)
             mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        /* "Vucic and Kurti held talks. <two sentences> Kovachevski hosted the meeting": a mutual
+         * act is remembered a sentence longer than a one-sided one */
+        if (v->sent + 2 < s->sidx && !mutual) continue;
         if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
         if (s->ng >= DY_MAX_ACTORS) return -1;
         dy_actor *g = &s->g[s->ng];
@@ -1932,6 +2275,39 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
         g->ncomp = 1;
         ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
            (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "The two sides agreed to swap prisoners. Umerov proposed holding another round": an offer or
+ * proposal of talks (root 03) with no party named goes to the side its author last dealt with,
+ * the other party of the last mutual act of this or the two sentences before that involved it.
+ * Returns an added group (drop_body), or -1. */
+static int counterpart(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->target[0] == '-' || strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        int mutual = 0;
+        for (size_t f = c->nev; f-- > 0 && !mutual;)
+            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        if (!mutual) continue;
+        dy_actor *g = &s->g[s->ng];
+        memset(g, 0, sizeof *g);
+        g->t0 = s->t0;
+        g->t1 = s->t0 + 1;
+        set_code(g->code, v->target);
+        g->kind = DY_GK_STATE;
+        g->comp = (int16_t)s->ng;
+        g->ncomp = 1;
+        ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
         *added = (int)s->ng;
         return (int)s->ng++;
     }
@@ -2010,7 +2386,7 @@ static int act_author(sctx *s, int known, int *added, int decision)
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
-        if (decision && v->sent + 2 < s->sidx) break;
+        if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
@@ -2084,9 +2460,22 @@ static int one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
     return 1;
 }
 
+/* "Serbia denied that it had helped the militants": what a denial says did not happen (the
+ * denial itself is 016, coded by its own patterns). */
+static int denied_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 + 1 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END | DY_TF_COMMA)) return 0;
+        if (WIS(s, j, "that") && (WIS(s, j - 1, "denied") || WIS(s, j - 1, "denies") || WIS(s, j - 1, "deny") || WIS(s, j - 1, "denying")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
- * reported act itself is coded as usual. 0 done or not a case, -1 out of memory. */
+ * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
+ * make it the claim only. 0 done or not a case, 1 the claim only, -1 out of memory. */
 static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
 {
     static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
@@ -2102,9 +2491,10 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
         uint32_t e;
         if (gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
     }
+    int claimed = 0;
     if (v == j && j > s->t0)
         for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; break; }
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; claimed = 1; break; }
     if (v == j) return 0;
     int who = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
@@ -2113,10 +2503,15 @@ static int reported_accusation(sctx *s, const match *m, const dy_pattern *p, int
         if (v - g->t1 <= 3 && g->code[0] && !g->prep && !g->modifier) who = g->comp;
         break;
     }
+    /* "Belarus denied the charge and said Poland had used force": the speaker of a speech verb
+     * after "and" is the sentence's subject */
+    if (who < 0 && v > s->t0 && WIS(s, v - 1, "and")) who = sentence_subject(s, v);
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ex(s->c, "    reported force: the speaker accuses its author\n");
-    return emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+    if (emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0) return -1;
+    if (claimed) ex(s->c, "    skipped: a claimed act is the claim only\n");
+    return claimed;
 }
 
 /* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
@@ -2218,6 +2613,25 @@ static int code_brokered(sctx *s)
 
 /* "the government imposed a curfew" in a story set in Bangladesh, with no country named in the
  * sentences before: a reference to the country the reader knows is the story's. */
+/* "The Peruvian opposition demanded the resignation of the president" with no story country: a
+ * title ("the president", "the government") after the sentence's one country is its leader or
+ * government (as a bare role is, fill_roles; not under --convention petrarch). */
+static void sentence_references(sctx *s)
+{
+    char only[4];
+    uint32_t from = 0;
+    if (dy_story_country(&s->c->story)[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->code[0] || g->t0 < from || g->t1 - g->t0 < 2) continue;
+        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && government_word(s, g))) {
+            snprintf(g->code, sizeof g->code, "%.3sGOV", only);
+            g->filled = DY_FILLED_SENTENCE;
+            ex(s->c, "  \"%s\" unresolved: the sentence's one country's, %s\n", g->anaphor == DY_G_PERSON ? "the leader" : "the government", g->code);
+        }
+    }
+}
+
 static void story_references(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -2246,6 +2660,19 @@ static void captor_country(sctx *s, int src, int tgt)
     ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
 }
 
+/* "Vilnius police detained several protesters": a bare agent the story gave no country
+ * (---CVL) acting with, or acted on by, one country's police, army or court takes
+ * that country: a state's forces act on its own people unless the text says otherwise. */
+static void borrow_country(sctx *s, int a, int b)
+{
+    dy_actor *x = &s->g[s->g[a].comp];
+    const char *y = s->g[s->g[b].comp].code;
+    if (strncmp(x->code, "---", 3) || x->ncomp > 1 || strlen(y) <= 3 || !dy_code_is_country(y)) return;
+    if (!role_is(s, b, "COPMILJUD")) return;
+    memcpy(x->code, y, 3);
+    ex(s->c, "    %s takes the country of the force or body it faces\n", x->code);
+}
+
 /* Acts of one country's forces and crowds on each other, as the held-out sets code them:
  * "Police opened fire on the crowds" is violent repression (175), not a battle (19x);
  * "police forced their way into the embassy" is no protest but a raid on property (171);
@@ -2255,7 +2682,9 @@ static const char *domestic_code(const sctx *s, int src, int tgt, const char *co
     if (src < 0) return code;
     if (code[0] == '1' && code[1] == '4' && role_is(s, src, "COPMIL")) return "171";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
-    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !role_is(s, src, "COP") || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
+    /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
+    int forces = role_is(s, src, "COP") || (role_is(s, src, "MIL") && !strcmp(code, "193"));
+    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
     if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
     return "175";
 }
@@ -2267,7 +2696,7 @@ static int followed_suit(sctx *s)
     dy_coder *c = s->c;
     uint32_t at = 0;
     for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
-        if ((WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows")) && WIS(s, i + 1, "suit")) at = i;
+        if (WIS(s, i + 1, "suit") && (WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows"))) at = i;     /* "suit" is rare */
     if (!at || c->nev == 0) return 0;
     int subj = sentence_subject(s, at);
     if (subj < 0 || s->g[subj].t1 > at) return 0;
@@ -2297,6 +2726,29 @@ static int followed_suit(sctx *s)
     return 0;
 }
 
+/* "KHARTOUM (Meridian) - Sudan's army seized power, detaining ...": the dateline city only says
+ * where the story was filed; like a modifier it is nobody's subject ("the sentence's subject" of a
+ * participle or of a verb after "and" is the army, not Khartoum). */
+static void dateline_place(sctx *s)
+{
+    if (s->sidx != 0 || s->ng == 0 || s->c->story.from != DY_STORY_DATELINE || s->g[0].t0 != s->t0) return;
+    for (uint32_t i = s->g[0].t1; i < s->t1 && i < s->g[0].t1 + 8; i++)
+        if (s->t[i].flags & DY_TF_CLAUSE) { s->g[0].modifier = 1; return; }
+}
+
+/* "would be treated as a rebel", "named him as leader": a bare role after "as (a|an)" says what
+ * someone is or is taken for; it is no party to the act. */
+static void predicate_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2) continue;
+        uint32_t j = g->t0 - 1;
+        if (WIS(s, j, "a") || WIS(s, j, "an")) j--;
+        if (WIS(s, j, "as")) g->modifier = 1;
+    }
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -2312,16 +2764,19 @@ static int code_sentence(sctx *s)
 
     /* references, except "we": the speaker is known only after the speech verbs */
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER) {
+        if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !title_of_state(s, (int)k)) {
             resolve(s, (int)k);
             if (s->g[k].anaphor == DY_G_PAIR) pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
+    dateline_place(s);
+    predicate_roles(s);
     possessive_roles(s);
     his_roles(s);
     fill_roles(s);
     story_references(s);
     story_government(s);
+    sentence_references(s);
     learn_names(s);
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
@@ -2401,6 +2856,12 @@ static int code_sentence(sctx *s)
         if (rejected_text(s, ms, k)) { ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
         if (agree_subsumed(s, ms, nm, k)) { ex(c, "    the act agreed to is coded after it\n"); continue; }
         if (purpose_of_prev(s, ms, k)) { ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
+        if (denied_clause(s, m->head)) { ex(c, "    skipped: what a denial says did not happen\n"); continue; }
+        /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
+        if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
+            ex(c, "    skipped: the statement's content is coded after it\n");
+            continue;
+        }
         int passive = is_passive_at(s, m->head);
         if (!passive && reduced_relative(s, m)) { passive = 1; ex(c, "    a shortened passive clause after its noun\n"); }
         int src = -1, tgt = -1;
@@ -2447,12 +2908,22 @@ static int code_sentence(sctx *s)
             if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
             if (agent >= 0) { src = agent; tgt = subj; }
             else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
+            else if (subj >= 0 && (agent = passive_authority(s, m, p->code)) >= 0) {
+                src = agent;
+                tgt = subj;
+                ex(c, "    passive voice: the authority that reports it is the source\n");
+            }
             else { ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
             if (c->opts.explain) ex(c, "    passive voice\n");
         } else {
             int part = participial_at(s, m->head);
             src = and_verb(s, m->head) || part || speaker_and_verb(s, m->head, p->code) ? sentence_subject(s, m->head)
                                                                                     : find_source(s, m->head);
+            if (!part) {
+                int o = object_before_and(s, m->head, src);
+                if (o != src) ex(c, "    the subject of the verb before \"and\", not its object\n");
+                src = o;
+            }
             if (part && m->src < 0 && sentence_has_event_from(s, src, p->code)) {
                 ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
                 continue;
@@ -2462,6 +2933,7 @@ static int code_sentence(sctx *s)
             if (tgt < 0 && (tgt = target_from_purpose(s, ms, nm, k, s->t1)) >= 0)
                 ex(c, "    target from the purpose after it\n");
             if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = claimed_target(s, m);
+            if (tgt < 0 && (tgt = actor_ends_match(s, m, src)) >= 0) ex(c, "    target: the actor that ends the phrase\n");
             if (nominal) {
                 /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
                  * without one, only a "between" list or the pattern's own target makes it an event */
@@ -2487,12 +2959,16 @@ static int code_sentence(sctx *s)
         if (body >= 0) tgt = body;
         if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
             int have = src >= 0 ? src : tgt;
-            int g = context_parties(s, have, have < 0 && p->sym, &body);
+            int g = -1;
+            if (src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = counterpart(s, s->g[src].comp, &body);
+            if (g < 0) g = context_parties(s, have, have < 0 && p->sym, &body);
             if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
             else if (g >= 0 && src < 0) src = g;
             else if (g >= 0) tgt = g;
         }
         if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = accuser(s, s->g[src].comp, &body);
+        /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
+        if (src >= 0 && tgt < 0 && body < 0 && !nominal && !strncmp(p->code, "12", 2)) tgt = accuser(s, s->g[src].comp, &body);
         if (p->author && !passive && src >= 0 && body < 0 && (tgt = author_in_clause(s, m, tgt)) == -2)
             tgt = act_author(s, s->g[src].comp, &body, names_decision(s, m));
         if (tgt >= 0) tgt = embassy_owner(s, tgt);
@@ -2508,12 +2984,14 @@ static int code_sentence(sctx *s)
                 tgt = -1;
             }
         }
-        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
-            body = implied_target(s, m, p, src, tgt >= 0);
+        if (src >= 0 && (tgt < 0 || own_place(s, src, tgt) || own_country_ref(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
+            body = implied_target(s, m, p, src, tgt >= 0 && !own_country_ref(s, src, tgt));
             if (body >= 0) tgt = body;
         }
         if (src >= 0 && tgt >= 0 && is_pair(s, src) && own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
-        if (!passive && !p->rev && reported_accusation(s, m, p, src) < 0) return -1;
+        int claim = !passive && !p->rev ? reported_accusation(s, m, p, src) : 0;
+        if (claim < 0) return -1;
+        if (claim) continue;
         int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                     (reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
                      (tgt < 0 && mutual_subject(s, src, m->head)));
@@ -2529,8 +3007,13 @@ static int code_sentence(sctx *s)
             continue;
         }
         int mood = mood_at(s, m->head);
+        if (mood == DY_MOOD_FACTUAL && negated_predicate(s, m)) {
+            ex(c, "    the noun is the subject of a negated verb\n");
+            mood = DY_MOOD_NEGATED;
+        }
         const char *code = domestic_code(s, src, tgt, p->code);
         if (code[0] == '1' && code[1] == '7') captor_country(s, src, tgt);
+        if (src >= 0 && tgt >= 0) { borrow_country(s, tgt, src); borrow_country(s, src, tgt); }
         if (code != p->code) ex(c, "    one country's forces and crowds: coded as %s\n", code);
         if (mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && agreed_to_act(s, m)) mood = DY_MOOD_INTENT;
         if (c->opts.convention == DY_CONV_PETRARCH) petrarch_mood(s, m->head, p->code, &code, &mood);
@@ -2567,6 +3050,10 @@ static int code_sentence(sctx *s)
         if (s->g[k].code[0]) {
             remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
+            /* a coordination that was a party to an act there */
+            const dy_actor *cg = &s->g[s->g[k].comp];
+            if (cg->ncomp >= 2 && s->g[k].comp < 255 && (cg->used_as_source || cg->used_as_target))
+                c->hist[c->nhist - 1].coord = (uint8_t)(s->g[k].comp + 1);
         }
     if (c->opts.keep_actors) {
         if (c->nkept + s->ng > c->capkept) {

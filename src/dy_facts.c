@@ -268,7 +268,7 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
     if (with >= 0) {
         code3(a, s->g[with].code);
         for (size_t k = 0; k < s->ng; k++)
-            if ((int)k != with && dyf_country(s->g[k].code) && !s->g[s->g[k].comp].prep && !same_party(s->g[k].code, a)) {
+            if ((int)k != with && dyf_country(s->g[k].code) && !s->g[k].region && !s->g[s->g[k].comp].prep && !same_party(s->g[k].code, a)) {
                 code3(b, s->g[k].code);
                 return 1;
             }
@@ -351,6 +351,10 @@ typedef struct doc_state {
     char last_tier_name[64];
     int has_last_tier;
     size_t last_treaty;         /* the last treaty fact, for "it obliges ..."; -1 none */
+    char named[96];             /* a treaty named by its capitalised name without a stage of its
+                                 * own ("was holding the Indus Waters Treaty in abeyance"), for
+                                 * "The treaty ... was signed in 1960" after it; "" none */
+    uint32_t named_sent;
     size_t trade_first, trade_n;    /* the previous sentence's trade facts */
 } doc_state;
 
@@ -423,6 +427,15 @@ static int tier_order_this(dyf_sent *s, doc_state *ds)
     return 0;
 }
 
+/* A state's code, not a region's the sentence names ("the first Latin American country"). */
+static int state_of(const dyf_sent *s, const char *code)
+{
+    if (!dyf_country(code)) return 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].region && !strcmp(s->g[k].code, code)) return 0;
+    return 1;
+}
+
 /* The signing event of the sentence (057), if any. */
 static const dy_event *signing(const dyf_sent *s)
 {
@@ -451,7 +464,7 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         int treaty = dyf_fw_is(s, e, DY_FW_TREATY, &te) ||
                      (i >= s->t0 + 2 && (is(s, i - 1, "on") || is(s, i - 1, "of")) && dyf_fw_is(s, i - 2, DY_FW_TREATY, &te));
         const dy_event *sg = treaty ? signing(s) : NULL;
-        int found = sg && dyf_country(sg->source) && dyf_country(sg->target) && strncmp(sg->source, sg->target, 3);
+        int found = sg && state_of(s, sg->source) && state_of(s, sg->target) && strncmp(sg->source, sg->target, 3);
         if (found) { code3(a, sg->source); code3(b, sg->target); }
         else found = parties(s, i, e, a, b, treaty);
         if (found) {
@@ -657,6 +670,15 @@ static int stage_fact(dyf_sent *s, const dy_fact *t, const stage_word *sw, size_
     return 0;
 }
 
+/* A one-word capitalised name the coder took for an actor or a place ("Aachen", "Athens",
+ * "Élysée"), standing alone: a word of a treaty's name ("the Treaty of Aachen"). */
+static int place_word(const dyf_sent *s, uint32_t j)
+{
+    int g = group_at(s, j);
+    return g >= 0 && (s->t[j].flags & DY_TF_CAP) && s->g[g].t0 == j && s->g[g].t1 == j + 1 && s->g[g].ncomp <= 1 && !s->g[g].code2[0] &&
+           !(j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_POSS));
+}
+
 /* The name of the treaty whose noun is at [i, te): "Treaty on Comprehensive Strategic Partnership",
  * "Treaty of Friendship, Good Neighbourliness and Cooperation", "mutual support agreement",
  * "agreement on their maritime boundaries". */
@@ -665,25 +687,37 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     uint32_t a = i, b = te;
     int cap = (s->t[i].flags & DY_TF_CAP) != 0;
     if (cap)
-        while (b < s->t1 && ((s->t[b].flags & DY_TF_CAP) ||
-                             ((is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA)) &&
-                              b + 1 < s->t1 && (s->t[b + 1].flags & DY_TF_CAP) && group_at(s, b + 1) < 0)))
-            b++;
-    else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "the") && !is(s, b + 1, "a")) {
+        while (b < s->t1) {
+            if (s->t[b].flags & DY_TF_CAP) { b++; continue; }
+            if (!(is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA))) break;
+            /* "Agreement on the Establishment of ...": a determiner after on or of */
+            uint32_t q = b + 1 + ((is(s, b, "on") || is(s, b, "of")) && (is(s, b + 1, "the") || is(s, b + 1, "a") || is(s, b + 1, "an")));
+            if (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (group_at(s, q) < 0 || place_word(s, q))) b = q;
+            else break;
+        }
+    else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "a") &&
+             (!is(s, b + 1, "the") || (b + 2 < s->t1 && !(s->t[b + 2].flags & DY_TF_CAP) && !dyf_fw_is(s, b + 2, DY_FW_NAME_STOP, NULL)))) {
+        /* "agreement on the mutual protection of investments", "agreement on economic, trade and
+         * investment cooperation", "treaty on sharing the waters"; not "on the sidelines" */
         uint32_t k = b + 1;
-        while (k < s->t1 && k < b + 6 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) &&
+        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) && !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
                (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
                (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
+                (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||
                 /* "memorandum on cooperation in nuclear energy" */
                 ((is(s, k, "in") || is(s, k, "for")) && k + 1 < s->t1 && (s->t[k + 1].flags & DY_TF_WORD) && !(s->t[k + 1].flags & (DY_TF_CAP | DY_TF_NUM)) &&
                  !(dy_dict_wclass(s->f->dict, s->t[k + 1].id) & (DY_WC_PREP | DY_WC_DET)) && dyf_word_number(W(s, k + 1)) < 0)) &&
                !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
-               !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k)))))
-            k++;
-        while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for"))) k--;
+               (k == b + 1 || !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k))))))
+            /* a comma inside a list: "on economic, trade and investment cooperation" */
+            k += 1 + (k + 3 < s->t1 && (s->t[k + 1].flags & DY_TF_COMMA) && (s->t[k + 2].flags & DY_TF_WORD) && !(s->t[k + 2].flags & DY_TF_CAP) &&
+                      (is(s, k + 3, "and") || is(s, k + 4, "and")));
+        while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for") || is(s, k - 1, "the") || is(s, k - 1, "and") || is(s, k - 1, "of"))) k--;
         if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
     }
     while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
+    /* "the Athens Declaration", "the Élysée Treaty": a place's name opens the treaty's */
+    if (cap && a > s->t0 + 1 && (s->t[a].flags & DY_TF_CAP) && place_word(s, a - 1) && is(s, a - 2, "the")) a--;
     for (;;) {
         if (a > s->t0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && treaty_name_word(s, a - 1)) { a--; continue; }
         /* "Security of Military Information Agreement": a capitalised actor word after "of" inside the name */
@@ -691,6 +725,13 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         if (ga >= 0 && (s->t[i].flags & DY_TF_CAP) && (s->t[a - 1].flags & DY_TF_CAP) && s->g[ga].t0 > s->t0 + 1 &&
             (is(s, s->g[ga].t0 - 1, "of") || is(s, s->g[ga].t0 - 1, "on")) && (s->t[s->g[ga].t0 - 2].flags & DY_TF_CAP) &&
             treaty_name_word(s, s->g[ga].t0 - 2)) { a = s->g[ga].t0 - 2; continue; }
+        /* "General Security of Military" read as an actor (a general) inside the name: capitalised
+         * words and joining "of" only, no state's plain name */
+        if (ga >= 0 && (s->t[i].flags & DY_TF_CAP) && s->g[ga].t1 == a && s->g[ga].t0 > s->t0 && strlen(s->g[ga].code) > 3 && s->g[ga].t1 - s->g[ga].t0 > 2) {
+            int all = 1;
+            for (uint32_t j = s->g[ga].t0; j < a && all; j++) all = (s->t[j].flags & DY_TF_CAP) || is(s, j, "of") || is(s, j, "on");
+            if (all) { a = s->g[ga].t0; continue; }
+        }
         /* "General Security of Military Information Agreement": of, on, for, and inside the name */
         if (a > s->t0 + 1 && (s->t[i].flags & DY_TF_CAP) && (s->t[a].flags & DY_TF_CAP) &&
             (is(s, a - 1, "of") || is(s, a - 1, "on") || is(s, a - 1, "for") || is(s, a - 1, "and")) &&
@@ -701,10 +742,146 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     *pb = b;
 }
 
+/* A past signing word closing a relative clause after a treaty's name at b ("a security
+ * agreement they signed in 2001", "the friendship treaty that de Gaulle and Adenauer signed",
+ * "an agreement signed in 1998"): its token, else UINT32_MAX. A finite verb between ("no
+ * agreement was signed") is the main clause's. */
+static uint32_t relative_signing(const dyf_sent *s, uint32_t b)
+{
+    for (uint32_t j = b; j < s->t1 && j < b + 9; j++) {
+        uint32_t e;
+        if ((s->t[j].flags & DY_TF_END) || treaty_noun(s, j, &e) || is(s, j, "but") || (j > b && boundary(s, j))) break;
+        if (is(s, j, "was") || is(s, j, "were") || is(s, j, "is") || is(s, j, "are") || is(s, j, "has") || is(s, j, "have") ||
+            is(s, j, "had") || is(s, j, "been") || is(s, j, "be") || is(s, j, "to") || is(s, j, "will") || is(s, j, "would"))
+            break;
+        if (dyf_fw_is(s, j, DY_FW_SIGNED | DY_FW_RATIFIED, &e) && ends_ed(W(s, j))) return j;
+    }
+    return UINT32_MAX;
+}
+
+/* The date written after token j (within 6 words, no boundary), else none. */
+static dy_date date_after(const dyf_sent *s, uint32_t j)
+{
+    dy_date out = {0};
+    out.prec = DY_PREC_NONE;
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].date.prec != DY_PREC_NONE && s->dates[k].t0 > j && s->dates[k].t0 <= j + 6) {
+            int cut = 0;
+            for (uint32_t q = j + 1; q < s->dates[k].t0; q++) cut |= boundary(s, q);
+            if (!cut) return s->dates[k].date;
+        }
+    return out;
+}
+
+/* A generic treaty fact of the sentences just before, met at a later stage ("the strategic
+ * partnership treaty ... entered into force", "ratified an agreement with the United States"),
+ * that the capitalised name of this sentence signs ("The Agreement on the Establishment of ...
+ * was signed"): one treaty. The earlier fact becomes a treaty_stage of it (as do its sentence's
+ * stages), its clauses go to this one, and a tier read from its generic name that this one's
+ * names more fully ("strategic partnership" of "the strategic partnership treaty", then "the
+ * Treaty on Comprehensive Strategic Partnership") is dropped (kind 0, compacted at the end). */
+static void names_earlier(dyf_sent *s, const doc_state *ds, dy_fact *x, uint32_t a)
+{
+    if (ds->last_treaty == (size_t)-1 || !(a == s->t0 || (a > s->t0 && is(s, a - 1, "the")))) return;
+    dy_fact *l = &s->f->v[ds->last_treaty];
+    if (l == x || l->sent >= s->idx || l->sent + 2 < s->idx || l->nactors != x->nactors) return;
+    if (l->stage <= DY_STAGE_SIGNED || x->stage != DY_STAGE_SIGNED) return;
+    for (const char *p = l->name; *p; p++) if (*p >= 'A' && *p <= 'Z') return;
+    for (int k = 0; k < x->nactors; k++) if (strcmp(l->actors[k], x->actors[k])) return;
+    char old[sizeof l->name];
+    memcpy(old, l->name, sizeof old);
+    x->clauses |= l->clauses;
+    for (size_t k = 0; k < s->f->n; k++) {
+        dy_fact *y = &s->f->v[k];
+        if (y->sent != l->sent || y->nactors != l->nactors || memcmp(y->actors, l->actors, sizeof y->actors)) continue;
+        if (y->kind == DY_FACT_PARTNERSHIP && y->tier_name[0] && strstr(old, y->tier_name))
+            for (size_t q = 0; q < s->f->n; q++) {
+                const dy_fact *z = &s->f->v[q];
+                if (z->kind == DY_FACT_PARTNERSHIP && z->sent == s->idx && !memcmp(z->actors, y->actors, sizeof z->actors) &&
+                    strstr(z->tier_name, y->tier_name) && strcmp(z->tier_name, y->tier_name)) { y->kind = 0; break; }
+            }
+        if (y->kind == DY_FACT_TREATY && y != l) continue;
+        if ((y->kind == DY_FACT_STAGE || y == l) && !strcmp(y->name, old)) {
+            memcpy(y->name, x->name, sizeof y->name);
+            memcpy(y->kinds, x->kinds, sizeof y->kinds);
+        }
+    }
+    l->kind = DY_FACT_STAGE;
+    l->clauses = 0;
+    l->year = l->date.prec != DY_PREC_NONE ? l->date.y : 0;
+}
+
+/* A list of three or more signers before the signing word: the treaty's parties, whole. */
+static void three_signers(const dyf_sent *s, dy_fact *x, uint32_t sign_at)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= sign_at; k++)
+        if (s->g[k].comp == (int16_t)k && s->g[k].ncomp > 2) {
+            const char *c[8];
+            char one[16];
+            size_t nc = codes(s, (int)k, c, 8);
+            x->nactors = 0;
+            for (size_t q = 0; q < nc; q++) if (dyf_party(c[q])) { code3(one, c[q]); dyf_add_actor(x, one, 1); }
+            for (int p = 0; p < x->nactors; p++)
+                for (int q = p + 1; q < x->nactors; q++) if (strcmp(x->actors[p], x->actors[q]) > 0) dyf_sort_pair(x->actors[p], x->actors[q]);
+            return;
+        }
+}
+
+/* The text of tokens [a, b) as a treaty's name. */
+static void copy_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    size_t nl = s->t[b - 1].end - s->t[a].start;
+    if (nl >= cap) nl = cap - 1;
+    memcpy(out, s->doc->text + s->t[a].start, nl);
+    out[nl] = 0;
+    for (char *p = out; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
+}
+
+/* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
+static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
+{
+    /* signed when? a date the sentence gives; else a plain past "signed" is news of the day;
+     * else unknown ("have signed", "are bound by") */
+    int news = 0;   /* the year only: the day is unknown */
+    int in_force_only = 0, written_year = 0;
+    stage_word sw0[DYF_MAX_STAGES];
+    size_t nsw0 = stage_words(s, sw0, DYF_MAX_STAGES), signed_k = nsw0;
+    for (size_t k = 0; k < nsw0; k++) if (sw0[k].stage == DY_STAGE_SIGNED && signed_k == nsw0) signed_k = k;
+    if (!ev057 && nsw0 && signed_k == nsw0 && sw0[0].stage >= DY_STAGE_RATIFIED) {
+        /* "the pact took effect on Saturday": no signing date; a year the text writes out
+         * ("entered into force on July 1, 2022") is kept as the treaty's year */
+        x->date = stage_date(s, sw0, nsw0, 0);      /* the stage's date */
+        in_force_only = 1;
+        for (size_t k = 0; k < s->ndates && !written_year; k++)
+            if (s->dates[k].date.prec != DY_PREC_NONE)
+                for (uint32_t j = s->dates[k].t0; j < s->dates[k].t1; j++) {
+                    double v;
+                    uint32_t e2;
+                    if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
+                }
+    } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
+        x->date = stage_date(s, sw0, nsw0, signed_k);
+    } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
+                                                                               is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
+        /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
+        for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
+        if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
+            !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
+            !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
+            news = 1;
+    }
+    x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
+    if (in_force_only) x->year = written_year;
+    if (rel != UINT32_MAX) {
+        dy_date d = date_after(s, rel);
+        if (d.prec != DY_PREC_NONE) { x->date = d; x->year = d.y; }
+    }
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
-    uint32_t prev_b = 0;
+    uint32_t prev_b = 0, moody_a = 0, moody_b = 0;     /* the last capitalised name no fact came of */
     int prev_generic = 0, mentioned = 0;
     for (uint32_t i = s->t0; i < s->t1; i++) {
         uint32_t te;
@@ -715,9 +892,16 @@ static int treaties(dyf_sent *s, doc_state *ds)
         uint32_t sign_at = UINT32_MAX, e;
         for (uint32_t j = s->t0; j < s->t1 && sign_at == UINT32_MAX; j++)
             if (dyf_fw_is(s, j, DY_FW_SIGN, &e)) sign_at = j;
-        if (!ev057 && sign_at == UINT32_MAX) continue;
         uint32_t a, b;
         name_span(s, i, te, &a, &b);
+        if (!ev057 && sign_at == UINT32_MAX) {
+            if ((s->t[i].flags & DY_TF_CAP) && b > a + 1 && !dyf_mood(s, dyf_clause_start(s, a), b)) {
+                copy_name(s, a, b, ds->named, sizeof ds->named);
+                ds->named_sent = s->idx;
+            }
+            i = b - 1;
+            continue;
+        }
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
         /* "the General Security of Military Information Agreement, an intelligence-sharing pact":
@@ -728,48 +912,68 @@ static int treaties(dyf_sent *s, doc_state *ds)
         if (appos) {
             dy_fact *px = &s->f->v[prev_x];
             if (!generic && prev_generic) {
-                size_t nl = s->t[b - 1].end - s->t[a].start;
-                if (nl >= sizeof px->name) nl = sizeof px->name - 1;
-                memcpy(px->name, s->doc->text + s->t[a].start, nl);
-                px->name[nl] = 0;
+                copy_name(s, a, b, px->name, sizeof px->name);
                 kinds_in(s, a, b, px->kinds, sizeof px->kinds);
             }
+            /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
+            uint32_t r2 = relative_signing(s, b);
+            dy_date d2 = r2 != UINT32_MAX ? date_after(s, r2) : px->date;
+            if (d2.prec != DY_PREC_NONE && r2 != UINT32_MAX) { px->date = d2; px->year = d2.y; }
             i = b - 1;
             continue;
         }
         int between = 0;
         for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
-        int definite = !between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its") ||
-                                      is(s, a - 1, "such") || is(s, a - 2, "such"));
-        if (generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
+        int such = a > s->t0 + 1 && (is(s, a - 1, "such") || is(s, a - 2, "such"));
+        int definite = such || (!between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its")));
+        /* "The treaty, ... signed in 1960" after "the Indus Waters Treaty" named without a stage */
+        int pending = generic && definite && !such && ds->named[0] && ds->named_sent < s->idx && ds->named_sent + 2 >= s->idx &&
+                      sign_at != UINT32_MAX && (ds->last_treaty == (size_t)-1 || s->f->v[ds->last_treaty].sent < ds->named_sent);
+        if (!pending && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
             s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
             i = b - 1;
             continue;
         }
         /* a bare "the treaty" is a treaty only where the sentence signs it */
-        if (a == i && b == te && !ev057) continue;
+        if (a == i && b == te && !ev057 && !pending) continue;
         uint32_t ms = dyf_clause_start(s, a);
         if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
+        /* "sites that forces may use under the pact": the pact is, whatever is done under it;
+         * "could suspend all agreements, including the Simla Agreement": as supposed as they */
+        if (sign_at < a && a <= sign_at + 3 && is(s, sign_at, "under")) ms = sign_at;
+        else if (sign_at < a && sign_at > s->t0 + 1 && (is(s, sign_at, "including") || is(s, sign_at, "included")) && (s->t[sign_at - 1].flags & DY_TF_COMMA))
+            ms = dyf_clause_start(s, sign_at - 2);
         int mood = dyf_mood(s, ms, b + 2 < s->t1 ? b + 2 : s->t1);
         if (sign_at != UINT32_MAX && sign_at > b) {
             int m2 = dyf_mood(s, b, sign_at + 1);
             if (m2 && !mood) mood = m2;
         }
         if (ev057 && ev057->mood && !mood) mood = ev057->mood;
+        /* "activate a security agreement they signed in 2001": the relative clause tells it is */
+        uint32_t rel = relative_signing(s, b);
+        if (rel != UINT32_MAX) mood = dyf_mood(s, b, rel + 1);
         char pa[16], pb[16];
         int oom = 0;
         dy_fact *x = dyf_push(s->f, DY_FACT_TREATY, s, mood, &oom);
         if (oom) return -1;
-        if (!x) { i = b - 1; continue; }
-        size_t nl = s->t[b - 1].end - s->t[a].start;
-        if (nl >= sizeof x->name) nl = sizeof x->name - 1;
-        memcpy(x->name, s->doc->text + s->t[a].start, nl);
-        x->name[nl] = 0;
-        for (char *p = x->name; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
+        if (!x) {
+            if (!generic) { moody_a = a; moody_b = b; }
+            i = b - 1;
+            continue;
+        }
+        /* "agreed to restore their General Security of Military Information Agreement, an
+         * intelligence-sharing pact signed in 2016": the pact is, and its name is the first */
+        uint32_t na = a, nb = b;
+        if (generic && rel != UINT32_MAX && moody_b && moody_b < a && moody_b + 6 >= a && (s->t[moody_b].flags & DY_TF_COMMA) &&
+            (a == moody_b + 1 || is(s, moody_b + 1, "a") || is(s, moody_b + 1, "an") || is(s, moody_b + 1, "the"))) {
+            na = moody_a;
+            nb = moody_b;
+        }
+        copy_name(s, na, nb, x->name, sizeof x->name);
         /* the parties: the signers, else the relation's; a list of three or more signers whole */
         int got = 0;
-        if (ev057 && dyf_country(ev057->source) && dyf_country(ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
+        if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
             code3(pa, ev057->source);
             code3(pb, ev057->target);
             x->date = ev057->date;
@@ -779,58 +983,27 @@ static int treaties(dyf_sent *s, doc_state *ds)
             x->date.prec = DY_PREC_NONE;
         }
         if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) { s->f->n--; i = b - 1; continue; }
-        /* signed when? a date the sentence gives; else a plain past "signed" is news of the day;
-         * else unknown ("have signed", "are bound by") */
-        int news = 0;   /* the year only: the day is unknown */
-        int in_force_only = 0, written_year = 0;
-        stage_word sw0[DYF_MAX_STAGES];
-        size_t nsw0 = stage_words(s, sw0, DYF_MAX_STAGES), signed_k = nsw0;
-        for (size_t k = 0; k < nsw0; k++) if (sw0[k].stage == DY_STAGE_SIGNED && signed_k == nsw0) signed_k = k;
-        if (!ev057 && nsw0 && signed_k == nsw0 && sw0[0].stage >= DY_STAGE_RATIFIED) {
-            /* "the pact took effect on Saturday": no signing date; a year the text writes out
-             * ("entered into force on July 1, 2022") is kept as the treaty's year */
-            x->date = stage_date(s, sw0, nsw0, 0);      /* the stage's date */
-            in_force_only = 1;
-            for (size_t k = 0; k < s->ndates && !written_year; k++)
-                if (s->dates[k].date.prec != DY_PREC_NONE)
-                    for (uint32_t j = s->dates[k].t0; j < s->dates[k].t1; j++) {
-                        double v;
-                        uint32_t e2;
-                        if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
-                    }
-        } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
-            x->date = stage_date(s, sw0, nsw0, signed_k);
-        } else if (x->date.prec == DY_PREC_NONE) {
-            for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
-            if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
-                !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
-                !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
-                news = 1;
-        }
         dyf_sort_pair(pa, pb);
         dyf_add_actor(x, pa, 1);
         dyf_add_actor(x, pb, 1);
-        for (size_t k = 0; k < s->ng && s->g[k].t1 <= sign_at; k++)
-            if (s->g[k].comp == (int16_t)k && s->g[k].ncomp > 2) {
-                const char *c[8];
-                char one[16];
-                size_t nc = codes(s, (int)k, c, 8);
-                x->nactors = 0;
-                for (size_t q = 0; q < nc; q++) if (dyf_party(c[q])) { code3(one, c[q]); dyf_add_actor(x, one, 1); }
-                for (int p = 0; p < x->nactors; p++)
-                    for (int q = p + 1; q < x->nactors; q++) if (strcmp(x->actors[p], x->actors[q]) > 0) dyf_sort_pair(x->actors[p], x->actors[q]);
-                break;
-            }
-        x->year = x->date.prec != DY_PREC_NONE ? x->date.y : news && s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
-        if (in_force_only) x->year = written_year;
-        x->clauses = clauses_in(s, s->t0, s->t1);
-        kinds_in(s, a, b, x->kinds, sizeof x->kinds);
+        three_signers(s, x, sign_at);
+        treaty_when(s, x, ev057, sign_at, a, rel);
+        /* the clauses of its stretch of the sentence: up to the next treaty named */
+        uint32_t cend = b;
+        while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;
+        x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend);
+        kinds_in(s, na, nb, x->kinds, sizeof x->kinds);
         stage_word sw[DYF_MAX_STAGES];
         size_t nsw = stage_words(s, sw, DYF_MAX_STAGES);
         if (nsw) {
             x->stage = sw[0].stage;
             stage_party(s, &sw[0], x);
         }
+        if (pending) {
+            snprintf(x->name, sizeof x->name, "%s", ds->named);
+            ds->named[0] = 0;
+        } else if (!generic && !mood)
+            names_earlier(s, ds, x, a);
         if (!mood) ds->last_treaty = s->f->n - 1;
         prev_x = s->f->n - 1;
         prev_b = b;
@@ -850,7 +1023,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
  * "Putin signed the ratification law on November 9"), else of a treaty it names by its capitalised
  * name without signing it ("Russia withdrew from the Treaty on Open Skies"). found: the first
  * fact of this sentence's treaties. */
-static int stages(dyf_sent *s, const doc_state *ds, size_t found)
+static int stages(dyf_sent *s, doc_state *ds, size_t found)
 {
     stage_word sw[DYF_MAX_STAGES];
     size_t n = stage_words(s, sw, DYF_MAX_STAGES);
@@ -884,7 +1057,14 @@ static int stages(dyf_sent *s, const doc_state *ds, size_t found)
     dy_fact t;
     if (ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 6 && !other &&
         (mentioned || ref || refers_back(s, &s->f->v[ds->last_treaty])) && named == UINT32_MAX) {
-        t = s->f->v[ds->last_treaty];
+        /* "The agreement was signed in 2014" after a treaty met in force or in use: its year */
+        dy_fact *l = &s->f->v[ds->last_treaty];
+        for (size_t j = 0; j < n && !l->year; j++)
+            if (sw[j].stage == DY_STAGE_SIGNED) {
+                dy_date d = stage_date(s, sw, n, j);
+                if (d.prec != DY_PREC_NONE && (!s->doc->pub.prec || d.y <= s->doc->pub.y)) l->year = d.y;
+            }
+        t = *l;
     } else if (named != UINT32_MAX) {
         uint32_t a, b;
         name_span(s, named, te, &a, &b);
@@ -904,6 +1084,46 @@ static int stages(dyf_sent *s, const doc_state *ds, size_t found)
     return 0;
 }
 
+/* The story's pair: the coder's, unless a state of it is named in fewer sentences than the two
+ * states named most ("under the agreement ... facing Taiwan": one stray event makes no topic). */
+static void story_pair(const dy_coder *coder, size_t ns, char ta[16], char tb[16])
+{
+    struct { char c[4]; int n; int last; } cnt[32];
+    size_t nc = 0;
+    for (size_t k = 0; k < ns; k++) {
+        size_t ng;
+        const dy_actor *g = dy_coder_sent_actors(coder, k, &ng);
+        for (size_t q = 0; q < ng; q++)
+            for (int two = 0; two < 2; two++) {
+                const char *c = two ? g[q].code2 : g[q].code;
+                if (!dyf_country(c) || g[q].region) continue;
+                size_t j = 0;
+                while (j < nc && strncmp(cnt[j].c, c, 3)) j++;
+                if (j == nc) {
+                    if (nc == sizeof cnt / sizeof *cnt) continue;
+                    snprintf(cnt[nc].c, 4, "%.3s", c);
+                    cnt[nc].n = 0;
+                    cnt[nc++].last = -1;
+                }
+                if (cnt[j].last != (int)k) { cnt[j].n++; cnt[j].last = (int)k; }
+            }
+    }
+    int m1 = -1, m2 = -1;
+    for (size_t j = 0; j < nc; j++) {
+        if (m1 < 0 || cnt[j].n > cnt[m1].n) { m2 = m1; m1 = (int)j; }
+        else if (m2 < 0 || cnt[j].n > cnt[m2].n) m2 = (int)j;
+    }
+    if (m2 < 0 || cnt[m2].n < 2) return;
+    int na = 0, nb = 0;
+    for (size_t j = 0; j < nc; j++) {
+        if (ta[0] && !strncmp(cnt[j].c, ta, 3)) na = cnt[j].n;
+        if (tb[0] && !strncmp(cnt[j].c, tb, 3)) nb = cnt[j].n;
+    }
+    if (ta[0] && tb[0] && na >= cnt[m2].n && nb >= cnt[m2].n) return;
+    snprintf(ta, 16, "%s", cnt[m1].c);
+    snprintf(tb, 16, "%s", cnt[m2].c);
+}
+
 int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err)
 {
     f->n = 0;
@@ -913,6 +1133,7 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
     doc_state ds = {.last_tier = -1, .last_treaty = (size_t)-1};
     char ta[16] = "", tb[16] = "";
     dy_coder_topic(coder, ta, tb);
+    story_pair(coder, ns, ta, tb);
     size_t e0 = 0;
     int that_year = 0;
     for (size_t k = 0; k < ns; k++) {
@@ -927,6 +1148,15 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         memcpy(s.ta, ta, 16);
         memcpy(s.tb, tb, 16);
         s.g = dy_coder_sent_actors(coder, k, &s.ng);
+        /* "The two countries ..." opening a sentence: the story's pair, not the pair named last */
+        dy_actor own[DY_MAX_ACTORS];
+        if (s.ng && s.ng <= DY_MAX_ACTORS && s.g[0].anaphor == DY_G_PAIR && s.g[0].t0 <= s.t0 + 1 && s.g[0].code2[0] && ta[0] && tb[0] &&
+            !((same_party(s.g[0].code, ta) && same_party(s.g[0].code2, tb)) || (same_party(s.g[0].code, tb) && same_party(s.g[0].code2, ta)))) {
+            memcpy(own, s.g, s.ng * sizeof *own);
+            snprintf(own[0].code, sizeof own[0].code, "%s", ta);
+            snprintf(own[0].code2, sizeof own[0].code2, "%s", tb);
+            s.g = own;
+        }
         if (k) s.prev = dy_coder_sent_actors(coder, k - 1, &s.nprev);
         s.ndates = dy_dates_find(doc->text, s.t + s.t0, s.t1 - s.t0, s.norm, doc->pub, s.dates, DYF_MAX_DATES);
         for (size_t d = 0; d < s.ndates; d++) { s.dates[d].t0 += s.t0; s.dates[d].t1 += s.t0; }
@@ -951,6 +1181,9 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         ds.trade_first = tf;
         ds.trade_n = tn;
     }
+    size_t m = 0;
+    for (size_t k = 0; k < f->n; k++) if (f->v[k].kind) f->v[m++] = f->v[k];
+    f->n = m;
     return 0;
 oom:
     dy_err_set(err, DY_ENOMEM, "out of memory");

@@ -160,6 +160,13 @@ static int trade_pair(const dyf_sent *s, uint32_t i, uint32_t e, const char *its
             if (is(s, k, "the")) k++;
             int g = group_at(s, k);
             if (g >= 0 && dyf_pair_of(s, g, a, b)) return 1;
+            /* "between the two neighbours": the story's pair */
+            if (is(s, k, "two")) k++;
+            if (g < 0 && dyf_fw_is(s, k, DY_FW_PAIR_NOUN, NULL) && s->ta[0] && s->tb[0]) {
+                code3(a, s->ta);
+                code3(b, s->tb);
+                return 1;
+            }
         }
     uint32_t w = e;
     if (is(s, w, "with")) w++;

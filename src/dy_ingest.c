@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 struct dy_reader {
@@ -20,6 +22,12 @@ struct dy_reader {
     size_t cap;
     size_t line;        /* jsonl: current line number */
     dy_record *rec;     /* jsonl: the current record */
+    char *in;           /* jsonl: bytes read ahead (IOBUF), in[ipos..ilen) not yet taken */
+    size_t ipos, ilen;
+    int eof;            /* jsonl: the stream has ended, or failed with errno rerr */
+    int rerr;
+    int skipping;       /* jsonl: inside a record over max_rec, dropping bytes to its newline */
+    size_t max_rec;     /* jsonl: longest record kept, in bytes without its line break */
     char idbuf[64];
     char *hdr;          /* copies of header values for the current document */
     char *iobuf;        /* the stdio buffer of a file we opened (freed after fclose) */
@@ -215,6 +223,7 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
     if (!r) return dy_err_set(err, DY_ENOMEM, "out of memory");
     r->path = strdup(path);
     r->fmt = fmt;
+    r->max_rec = DY_MAX_RECORD;
     if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
@@ -234,7 +243,7 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
         r->own_file = 1;
         /* 256 KB reads instead of stdio's 4 KB: a corpus streams in 64 times fewer system calls
          * (a file of ours only: the buffer is freed with the reader, and stdin outlives it) */
-        if ((r->iobuf = malloc(IOBUF)) != NULL) setvbuf(r->f, r->iobuf, _IOFBF, IOBUF);
+        if (fmt == DY_IN_TEXT && (r->iobuf = malloc(IOBUF)) != NULL) setvbuf(r->f, r->iobuf, _IOFBF, IOBUF);
     }
     *out = r;
     return DY_OK;
@@ -247,6 +256,7 @@ void dy_reader_close(dy_reader **rp)
     if (r->own_file && r->f) fclose(r->f);
     free(r->iobuf);
     dy_record_free(&r->rec);
+    free(r->in);
     free(r->buf);
     free(r->hdr);
     free(r->path);
@@ -270,7 +280,7 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
                 return -1;
             }
             char *nb = realloc(r->buf, ncap);
-            if (!nb) return dy_err_set(err, DY_ENOMEM, "%s: out of memory", display_name(r)), -2;
+            if (!nb) return dy_err_set(err, DY_ENOMEM, "%s: out of memory reading it, and free memory or split it", display_name(r)), -2;
             r->buf = nb;
             r->cap = ncap;
         }
@@ -310,18 +320,109 @@ static int has_escaped_nul(const char *s, size_t n)
     return 0;
 }
 
-int dy_reader_next_line(dy_reader *r, const char **line, size_t *n, size_t *lineno, dy_err *err)
+void dy_reader_set_max_record(dy_reader *r, size_t max)
 {
-    for (;;) {
-        ssize_t got = getline(&r->buf, &r->cap, r->f);
-        if (got < 0) {
-            if (ferror(r->f)) return dy_err_set(err, DY_EIO, "%s: read error: %s", display_name(r), strerror(errno)), -2;
+    r->max_rec = max ? max : DY_MAX_RECORD;
+}
+
+/* Takes the next piece of the read-ahead buffer, refilling it: up to and with the next newline.
+ * Returns its length (0 at the end of the stream) and sets *nl when it ends a line. */
+static size_t take_piece(dy_reader *r, const char **p, int *nl)
+{
+    if (r->ipos == r->ilen) {
+        if (r->eof) return 0;
+        /* read(2), not fread: a record from a pipe is handed on as soon as its line is whole */
+        ssize_t got;
+        do got = read(fileno(r->f), r->in, IOBUF); while (got < 0 && errno == EINTR);
+        r->ipos = 0;
+        r->ilen = got > 0 ? (size_t)got : 0;
+        if (got <= 0) {
+            r->eof = 1;
+            r->rerr = got < 0 ? errno : 0;
             return 0;
         }
-        r->line++;
-        if (is_blank(r->buf, (size_t)got)) continue;
+    }
+    const char *s = r->in + r->ipos, *e = memchr(s, '\n', r->ilen - r->ipos);
+    size_t n = e ? (size_t)(e - s) + 1 : r->ilen - r->ipos;
+    *nl = e != NULL;
+    *p = s;
+    r->ipos += n;
+    return n;
+}
+
+/* Drops the rest of the record being skipped, up to and with its newline. 0, or -2 on a read
+ * error (the end of the stream also ends the record). */
+static int skip_record(dy_reader *r, dy_err *err)
+{
+    const char *p;
+    int nl = 0;
+    while (r->skipping) {
+        size_t n = take_piece(r, &p, &nl);
+        if (!n) {
+            if (r->rerr) return dy_err_set(err, DY_EIO, "%s: read error: %s", display_name(r), strerror(r->rerr)), -2;
+            r->skipping = 0;
+        } else if (nl) r->skipping = 0;
+    }
+    return 0;
+}
+
+/* One line into r->buf, at most max_rec bytes before its newline (memory never grows past that,
+ * whatever the input: /dev/zero reads on in constant space). 1 got *len bytes; 0 end of input;
+ * -1 this record is skipped (too long, or no memory for it; the next call reads on past it);
+ * -2 read error. */
+static int read_line(dy_reader *r, size_t *len, dy_err *err)
+{
+    if (skip_record(r, err)) return -2;
+    size_t n = 0;
+    const char *p;
+    int nl = 0;
+    r->line++;
+    while (!nl) {
+        size_t got = take_piece(r, &p, &nl);
+        if (!got) {
+            if (r->rerr) return dy_err_set(err, DY_EIO, "%s: read error: %s", display_name(r), strerror(r->rerr)), -2;
+            if (!n) return 0;
+            break;
+        }
+        size_t body = n + got - (size_t)nl;     /* the record's bytes so far, without a newline */
+        if (body > r->max_rec) {
+            r->skipping = !nl;
+            dy_err_set(err, DY_EINPUT, "%s:%zu: record longer than %zu bytes, skipped; raise --max-record to keep it",
+                       display_name(r), r->line, r->max_rec);
+            return -1;
+        }
+        if (n + got + 1 > r->cap) {
+            size_t ncap = r->cap ? r->cap : 4096;
+            while (ncap < n + got + 1) ncap = ncap > SIZE_MAX / 2 ? n + got + 1 : ncap * 2;
+            if (ncap > r->max_rec + 2) ncap = r->max_rec + 2;
+            char *nb = realloc(r->buf, ncap);
+            if (!nb) {
+                r->skipping = !nl;
+                dy_err_set(err, DY_ENOMEM, "%s:%zu: out of memory reading a record of over %zu bytes, skipped; free memory or lower --max-record",
+                           display_name(r), r->line, n + got);
+                return -1;
+            }
+            r->buf = nb;
+            r->cap = ncap;
+        }
+        memcpy(r->buf + n, p, got);
+        n += got;
+    }
+    r->buf[n] = 0;
+    *len = n;
+    return 1;
+}
+
+int dy_reader_next_line(dy_reader *r, const char **line, size_t *n, size_t *lineno, dy_err *err)
+{
+    if (!r->in && !(r->in = malloc(IOBUF))) return dy_err_set(err, DY_ENOMEM, "%s: out of memory", display_name(r)), -2;
+    for (;;) {
+        size_t got;
+        int rc = read_line(r, &got, err);
+        if (rc <= 0) return rc;
+        if (is_blank(r->buf, got)) continue;
         *line = r->buf;
-        *n = (size_t)got;
+        *n = got;
         *lineno = r->line;
         return 1;
     }
@@ -348,6 +449,23 @@ void dy_record_free(dy_record **rp)
 }
 
 enum { F_TEXT, F_ID, F_TITLE, F_SOURCE, F_URL, F_DATE, F_N };
+
+/* cJSON returns NULL both for bad JSON and when memory runs out: its allocations are watched,
+ * so that the second is reported as what it is (the flag is per thread: records are parsed on
+ * the workers of -j). */
+static _Thread_local int alloc_failed;
+static void *track_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) alloc_failed = 1;
+    return p;
+}
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+static void track_hooks(void)
+{
+    cJSON_Hooks h = {track_malloc, free};
+    cJSON_InitHooks(&h);
+}
 
 static int json_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -450,13 +568,9 @@ static int fill_doc(const char *name, size_t lineno, dy_doc *doc, dy_record *rec
 int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n, dy_doc *doc, dy_record **recp, dy_err *err)
 {
     dy_record *rec = *recp;
-    if (!rec && !(rec = *recp = calloc(1, sizeof *rec))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (!rec && !(rec = *recp = calloc(1, sizeof *rec))) return dy_err_set(err, DY_ENOMEM, "%s:%zu: out of memory reading the record", name, lineno), -1;
     cJSON_Delete(rec->o);
     rec->o = NULL;
-    if (n > DY_MAX_DOC) {
-        dy_err_set(err, DY_EINPUT, "%s:%zu: record larger than %u MiB", name, lineno, DY_MAX_DOC >> 20);
-        return -1;
-    }
     const char *nul = memchr(line, 0, n);
     if (nul) {
         dy_err_set(err, DY_EINPUT, "%s:%zu: NUL byte at column %zu; this is not a text file", name, lineno, (size_t)(nul - line) + 1);
@@ -464,7 +578,7 @@ int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n,
     }
     const char *f[F_N] = {0};
     int fast = fast_fields(line, n, rec, f);
-    if (fast < 0) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (fast < 0) return dy_err_set(err, DY_ENOMEM, "%s:%zu: out of memory reading the record", name, lineno), -1;
     if (fast) {
         memset(doc, 0, sizeof *doc);
         if (f[F_ID]) doc->id = f[F_ID];
@@ -475,7 +589,10 @@ int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n,
         return fill_doc(name, lineno, doc, rec, f[F_TEXT], f[F_DATE] != NULL, f[F_DATE], err);
     }
     const char *end = NULL;
+    pthread_once(&hooks_once, track_hooks);
+    alloc_failed = 0;
     cJSON *o = cJSON_ParseWithLengthOpts(line, n, &end, 0);
+    if (!o && alloc_failed) return dy_err_set(err, DY_ENOMEM, "%s:%zu: out of memory parsing the record", name, lineno), -1;
     if (o && end) {     /* nothing but white space may follow the object */
         while ((size_t)(end - line) < n && dy_isspace((unsigned char)*end)) end++;
         if ((size_t)(end - line) < n) { cJSON_Delete(o); o = NULL; }

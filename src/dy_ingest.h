@@ -17,6 +17,7 @@
 
 #define DY_MAX_DOC (64u * 1024 * 1024)
 #define DY_MAX_LINE (1024u * 1024)
+#define DY_MAX_RECORD ((size_t)64 * 1024 * 1024)    /* default longest JSON Lines record */
 
 typedef enum { DY_IN_TEXT = 0, DY_IN_JSONL = 1 } dy_input;
 
@@ -36,13 +37,18 @@ typedef struct dy_reader dy_reader;
 
 /* path "-" reads standard input. */
 dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err *err);
+/* JSON Lines: the longest record kept, in bytes (0: DY_MAX_RECORD). A longer one is skipped to
+ * its newline without being held, with -1 and an err naming file:line; reading goes on. */
+void dy_reader_set_max_record(dy_reader *r, size_t max);
 /* 1: *doc is the next document; 0: end of input; -1: this document is bad (err says why;
- * call again for the next one); -2: the input cannot be read on (err says why). */
+ * call again for the next one; err->code is DY_ENOMEM when memory for it ran out); -2: the
+ * input cannot be read on (err says why). */
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
 void dy_reader_close(dy_reader **r);
 
 /* JSON Lines in two steps, so that records can be parsed on worker threads: the next non-blank
- * line (valid until the next call; 1, 0 at the end, -2 read error), then one record parsed into
+ * line (valid until the next call; 1, 0 at the end, -1 a record skipped as for dy_reader_next,
+ * -2 read error), then one record parsed into
  * doc, whose strings live in *rec (made on first use, reused after; free with dy_record_free).
  * dy_record_parse returns 1, or -1 for a bad record (err names name:lineno). */
 typedef struct dy_record dy_record;

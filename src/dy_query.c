@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +110,13 @@ int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
         o->limit = (int)n;
         return 0;
     }
+    if (!strcmp(name, "offset")) {
+        char *end;
+        long long n = strtoll(v, &end, 10);
+        if (!*v || *end || n < 0 || n > 1000000000000LL) { dy_err_set(err, DY_EINPUT, "offset takes a number of rows to skip, such as 500"); return -1; }
+        o->offset = n;
+        return 0;
+    }
     if (!strcmp(name, "dyad")) {
         const char *comma = strchr(v, ',');
         if (!comma || comma - v != 3 || strlen(comma + 1) != 3) {
@@ -135,6 +143,12 @@ struct dy_result {
     char **cols;
     cell *cells;
 };
+
+void dy_result_keep(dy_result *r, size_t n)
+{
+    for (; r->nrow > n; r->nrow--)
+        for (size_t c = 0; c < r->ncol; c++) free(r->cells[(r->nrow - 1) * r->ncol + c].s);
+}
 
 void dy_result_destroy(dy_result **rp)
 {
@@ -195,8 +209,16 @@ static int collect(sqlite3 *db, sqlite3_stmt *q, dy_result **out, dy_err *err)
 
 int dy_result_json(const dy_result *r, dy_buf *b)
 {
+    size_t rows;
+    return dy_result_json_upto(r, b, SIZE_MAX, &rows);
+}
+
+int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t *rows)
+{
     int e = dy_buf_addc(b, '[');
-    for (size_t i = 0; i < r->nrow; i++) {
+    size_t i = 0;
+    for (; i < r->nrow; i++) {
+        size_t mark = b->len;
         e |= dy_buf_adds(b, i ? ",{" : "{");
         for (size_t c = 0; c < r->ncol; c++) {
             const cell *x = &r->cells[i * r->ncol + c];
@@ -208,7 +230,14 @@ int dy_result_json(const dy_result *r, dy_buf *b)
             else e |= dy_out_json_string(b, x->s, strlen(x->s));
         }
         e |= dy_buf_addc(b, '}');
+        if (i && b->len + 2 > max_bytes) {  /* this row does not fit: the page ends before it (a
+                                             * first row always goes: a page moves the reader on) */
+            b->len = mark;
+            b->data[mark] = 0;
+            break;
+        }
     }
+    *rows = i;
     return e | dy_buf_adds(b, "]\n");
 }
 
@@ -295,7 +324,8 @@ static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **q, dy_err *err)
     return -1;
 }
 
-/* Binds the common parameters by name: :a :b :undirected :from :to :actor :actor3 :limit :pair. */
+/* Binds the common parameters by name: :a :b :undirected :from :to :actor :actor3 :limit :rows
+ * :offset :cap :pair. */
 static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
 {
     int i;
@@ -309,6 +339,9 @@ static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
     if ((i = sqlite3_bind_parameter_index(q, ":as_of"))) sqlite3_bind_text(q, i, o->as_of[0] ? o->as_of : "9999", -1, SQLITE_TRANSIENT);
     if ((i = sqlite3_bind_parameter_index(q, ":attacked"))) sqlite3_bind_text(q, i, o->attacked, -1, SQLITE_TRANSIENT);
     if ((i = sqlite3_bind_parameter_index(q, ":limit"))) sqlite3_bind_int(q, i, o->limit > 0 ? o->limit : 1000);
+    if ((i = sqlite3_bind_parameter_index(q, ":rows"))) sqlite3_bind_int(q, i, o->limit > 0 ? o->limit : -1);     /* -1: all */
+    if ((i = sqlite3_bind_parameter_index(q, ":offset"))) sqlite3_bind_int64(q, i, o->offset);
+    if ((i = sqlite3_bind_parameter_index(q, ":cap"))) sqlite3_bind_int(q, i, o->cap > 0 ? o->cap : -1);
     if ((i = sqlite3_bind_parameter_index(q, ":pair"))) {
         char pair[40];
         int ab = strcmp(o->a, o->b) < 0;
@@ -374,12 +407,22 @@ int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
              "SELECT coalesce(e.date, 'undated') AS date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
              "e.doc AS doc_id, e.id AS event_id "
              "FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
-             "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit",
+             "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset",
              from);
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
     return collect(db, q, out, err);
+}
+
+/* How many periods of a series from day a to day b (a <= b). */
+static long long periods(int32_t a, int32_t b, int by)
+{
+    if (by == DY_BY_DAY) return (long long)b - a + 1;
+    if (by == DY_BY_WEEK) return ((long long)b - a) / 7 + 2;
+    dy_date x = dy_date_from_days(a), y = dy_date_from_days(b);
+    if (by == DY_BY_MONTH) return ((long long)y.y - x.y) * 12 + y.m - x.m + 1;
+    return (long long)y.y - x.y + 1;
 }
 
 int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
@@ -402,6 +445,12 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
             w.to = -1;      /* no events: no periods */
         }
         sqlite3_finalize(q);
+    }
+    if (o->cap > 0 && w.from <= w.to && periods(w.from, w.to, o->by) > o->cap) {
+        static const char *const unit[] = {"days", "weeks", "months", "years"};
+        dy_err_set(err, DY_EINPUT, "the series would have %lld %s, more than the %d one answer holds; give a later from, an earlier to, or a longer by",
+                   periods(w.from, w.to, o->by), unit[o->by], o->cap);
+        return -1;
     }
     char from[1024], sql[3072];
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_DAY), 0);
@@ -433,7 +482,7 @@ int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_resul
              "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
              "round(avg(e.goldstein), 2) AS mean_goldstein FROM %s e "
              "WHERE e.src3 NOT LIKE '-%%' AND e.tgt3 NOT LIKE '-%%' "
-             "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target",
+             "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target LIMIT :cap",
              from);
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
@@ -444,7 +493,7 @@ int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_resul
              "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
              "m AS (SELECT m.code3 AS code, sum(m.n) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
              "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
-             "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code",
+             "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code LIMIT :cap",
              from);
     if (prepare(db, sql, &q, err)) {
         dy_result_destroy(edges);
@@ -520,7 +569,7 @@ int dy_query_timeline(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *e
              " FROM facts f JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
              " WHERE f.kind IN ('treaty', 'milestone', 'partnership', 'sanction', 'veto') AND instr(f.actors, :actor3) > 0"
              "  AND coalesce(d.pubday, 0) BETWEEN :from AND :to"
-             ") ORDER BY day, n LIMIT :limit",
+             ") ORDER BY day, n LIMIT :limit OFFSET :offset",
              event_filter(o));
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
@@ -537,7 +586,7 @@ int dy_query_actors(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
                 "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
                 "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
                 "substr(replace(m.names, ',', ' | '), 1, 200) AS names FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) "
-                "ORDER BY m.n DESC, m.code LIMIT :limit",
+                "ORDER BY m.n DESC, m.code LIMIT :limit OFFSET :offset",
                 &q, err))
         return -1;
     bind_opts(q, o);
@@ -556,30 +605,30 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
     static const char *const sql[DY_REL_N] = {
         /* the tier the latest source names first: it is the tier now; then the history */
         "SELECT t.tier, t.rank, t.since, t.latest, t.claims, CASE WHEN t.current THEN 'now' ELSE '' END AS now FROM tiers t "
-        "WHERE t.parties = :pair ORDER BY t.current DESC, t.since IS NULL, t.since, t.tier",
+        "WHERE t.parties = :pair ORDER BY t.current DESC, t.since IS NULL, t.since, t.tier LIMIT :cap",
         "SELECT t.id AS treaty, t.name, t.parties, t.status, t.signed, t.in_force, t.ended, t.clauses, "
         "(SELECT group_concat(v, '; ') FROM (SELECT DISTINCT c.value AS v FROM treaty_claims c WHERE c.treaty = t.id AND c.what = 'alias' "
         "  AND c.value <> t.name ORDER BY v)) AS aliases "
-        "FROM treaties t WHERE t.id IN (" REL_TREATIES ") ORDER BY t.signed IS NULL, t.signed, t.id",
+        "FROM treaties t WHERE t.id IN (" REL_TREATIES ") ORDER BY t.signed IS NULL, t.signed, t.id LIMIT :cap",
         "SELECT c.treaty, c.value AS stage, c.party, c.date, d.name AS doc, f.sent, "
         "CASE WHEN min(" DAY_OF("c.date") ") OVER w <> max(" DAY_OF("c.date") ") OVER w THEN 'conflict' ELSE '' END AS conflict "
         "FROM treaty_claims c JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc "
         "WHERE c.what = 'stage' AND c.treaty IN (" REL_TREATIES ") "
         "WINDOW w AS (PARTITION BY c.treaty, c.value, coalesce(c.party, '')) "
-        "ORDER BY c.treaty, " STAGE_ORDER ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent",
+        "ORDER BY c.treaty, " STAGE_ORDER ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent LIMIT :cap",
         "SELECT c.treaty, c.what, c.value, d.name AS doc, f.sent FROM treaty_claims c JOIN facts f ON f.id = c.fact "
         "JOIN documents d ON d.id = f.doc WHERE c.what IN ('alias', 'clause') AND c.treaty IN (" REL_TREATIES ") "
-        "ORDER BY c.treaty, c.what, c.value, d.name, f.sent",
+        "ORDER BY c.treaty, c.what, c.value, d.name, f.sent LIMIT :cap",
         /* every source's figure; they conflict when they differ by more than 5 % */
         "SELECT f.year, f.kind, f.actors, f.value, f.label AS currency, d.name AS doc, f.sent, "
         "CASE WHEN max(f.value) OVER w > 1.05 * min(f.value) OVER w THEN 'conflict' ELSE '' END AS conflict "
         "FROM facts f JOIN documents d ON d.id = f.doc "
         "WHERE (f.kind = 'trade' AND f.actors = :pair) OR (f.kind = 'trade_share' AND instr(f.actors, :a) > 0 AND instr(f.actors, :b) > 0) "
-        "WINDOW w AS (PARTITION BY f.kind, f.actors, f.year, coalesce(f.label, '')) ORDER BY f.year, f.kind, f.id",
+        "WINDOW w AS (PARTITION BY f.kind, f.actors, f.year, coalesce(f.label, '')) ORDER BY f.year, f.kind, f.id LIMIT :cap",
         "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM events e JOIN documents d ON d.id = e.doc "
         "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) ORDER BY e.day DESC, e.id DESC LIMIT 10",
         "SELECT d.name AS doc, d.pub, d.source, count(*) AS events FROM events e JOIN documents d ON d.id = e.doc "
-        "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) GROUP BY d.id ORDER BY events DESC, d.name",
+        "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) GROUP BY d.id ORDER BY events DESC, d.name LIMIT :cap",
     };
     for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
     for (int k = 0; k < DY_REL_N; k++) {
@@ -608,7 +657,7 @@ int dy_query_obligations(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err
                 "AND t.in_force IS NOT NULL AND t.in_force <= :as_of "
                 "AND NOT EXISTS (SELECT 1 FROM treaty_claims x WHERE x.treaty = t.id AND x.what = 'stage' "
                 "  AND x.value IN ('suspended', 'ended') AND x.date IS NOT NULL AND x.date <= :as_of) "
-                "ORDER BY p.value, r.value, t.id, d.name, f.sent",
+                "ORDER BY p.value, r.value, t.id, d.name, f.sent LIMIT :rows OFFSET :offset",
                 &q, err))
         return -1;
     bind_opts(q, o);
@@ -719,29 +768,41 @@ static void row_record(sqlite3_stmt *q, dy_record *r, int ids)
     if (ids) { r->doc_id = sqlite3_column_int64(q, 22); r->event_id = sqlite3_column_int64(q, 23); }
 }
 
-/* listing: date order with a limit and the store's ids (query events); else document order, all. */
+/* listing: date order with a limit and the store's ids (query events); else document order, all.
+ * page (JSON array only, may be NULL): stop at page->limit records or at the record that would
+ * take b past page->max_bytes (the first always goes), saying how many went and whether more remain. */
 static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
-                   int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err)
+                   int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_event_page *page, dy_err *err)
 {
     char from[1024], sql[3072];
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
              "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
-             from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit" : "ORDER BY e.doc, e.id");
+             from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
     int array = fmt == DY_FMT_JSON_ARRAY, rc, e = 0;
     e |= dy_out_record_header(b, fmt, 0);
     if (array) e |= dy_buf_addc(b, '[');
-    for (long n = 0; (rc = sqlite3_step(q)) == SQLITE_ROW && !e; n++) {
+    long n = 0;
+    for (; (rc = sqlite3_step(q)) == SQLITE_ROW && !e; n++) {
+        if (page && n >= page->limit) { page->more = 1; break; }
+        size_t mark = b->len;
         dy_record r;
         row_record(q, &r, listing);
         if (array && n) e |= dy_buf_addc(b, ',');
         e |= dy_out_record(b, array ? DY_FMT_JSONL : fmt, &r, plover);
         if (array && b->len) b->data[--b->len] = 0;     /* no newline inside the array */
+        if (page && n && b->len + 2 > page->max_bytes) {  /* the page ends before this record */
+            b->len = mark;
+            b->data[mark] = 0;
+            page->more = 1;
+            break;
+        }
         if (flush && b->len > 65536 && flush(ctx, b)) e = 1;
     }
+    if (page) page->rows = (size_t)n;
     if (array) e |= dy_buf_adds(b, "]\n");
     int bad = (rc != SQLITE_DONE && rc != SQLITE_ROW) ? 1 : 0;
     if (bad) dberr(db, err);
@@ -752,11 +813,20 @@ static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plo
 
 int dy_query_event_records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b, dy_err *err)
 {
-    return records(db, o, fmt, plover, 1, b, NULL, NULL, err);
+    return records(db, o, fmt, plover, 1, b, NULL, NULL, NULL, err);
+}
+
+int dy_query_event_page(sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err)
+{
+    dy_qopts p = *o;
+    p.limit = page->limit + 1;      /* one more, to know there is a next page */
+    page->rows = 0;
+    page->more = 0;
+    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 1, b, NULL, NULL, page, err);
 }
 
 int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,
                     int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err)
 {
-    return records(db, o, fmt, plover, 0, b, flush, ctx, err);
+    return records(db, o, fmt, plover, 0, b, flush, ctx, NULL, err);
 }

@@ -32,6 +32,9 @@ typedef struct dy_qopts {
     int by;                 /* DY_BY_* for series */
     int directed;           /* a dyad one way only (A to B) */
     int limit;              /* rows of events; 0 = the default */
+    int64_t offset;         /* rows skipped first (events, actors, obligations, timeline): paging */
+    int cap;                /* the most rows of any list or series, and of a network's nodes and
+                             * edges, in one answer (the server sets it); 0: no cap */
     char as_of[16];         /* --as-of DATE for obligations ("YYYY-MM-DD"); "" for any time */
     char attacked[16];      /* --if-attacked C for obligations; "" for any party */
     int dedup;              /* --dedup: DY_DEDUP_* */
@@ -44,8 +47,8 @@ int dy_query_date(const char *s, int end, int32_t *day, dy_err *err);
 int dy_query_actor(const char *s, dy_err *err);
 int dy_query_period(const char *s, int *by, dy_err *err);
 /* Sets one option by name, as the CLI (--dyad RUS,PRK) and the HTTP API (?dyad=RUS,PRK) give
- * them: dyad, actor, from, to, by, limit, directed, as-of, if-attacked, dedup. Returns 0, 1 for an unknown name, -1 for a
- * bad value (err says what was expected). */
+ * them: dyad, actor, from, to, by, limit, offset, directed, as-of, if-attacked, dedup. Returns 0,
+ * 1 for an unknown name, -1 for a bad value (err says what was expected). */
 int dy_qopts_set(dy_qopts *o, const char *name, const char *value, dy_err *err);
 
 typedef struct dy_result dy_result;
@@ -56,21 +59,38 @@ const char *dy_result_col(const dy_result *r, size_t c);
 const char *dy_result_cell(const dy_result *r, size_t row, size_t c);   /* NULL for SQL NULL */
 double dy_result_num(const dy_result *r, size_t row, size_t c);
 
+/* Keeps the first n rows (a page), dropping the rest. */
+void dy_result_keep(dy_result *r, size_t n);
 /* Writers. json: an array of objects; table: aligned columns with a header line. */
 int dy_result_json(const dy_result *r, dy_buf *b);
+/* The JSON array of as many first rows as keep b under max_bytes, and at least the first (so
+ * that paging always moves on); *rows says how many were written. */
+int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t *rows);
 int dy_result_table(const dy_result *r, dy_buf *b);
 int dy_result_sep(const dy_result *r, dy_buf *b, char sep);     /* CSV (',') or TSV ('\t') with a header */
 
 /* Events as a short table (date, source, target, code, quad, goldstein, doc, sent, text): the
  * text view of `query events`; undated events last. */
 int dy_query_events(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
-/* Events as records (dy_out.h), in date order (undated last), at most o->limit (1000): fmt
+/* Events as records (dy_out.h), in date order (undated last), at most o->limit (1000) after o->offset: fmt
  * DY_FMT_* or DY_FMT_JSON_ARRAY (one JSON array, with the store's doc_id and event_id: the API's). */
 enum { DY_FMT_JSON_ARRAY = 100 };
 struct dy_plover;
 int dy_query_event_records(struct sqlite3 *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b, dy_err *err);
+/* The API's page of events: the JSON array of /api/events, at most page->limit records after
+ * o->offset, ending before the record that would take b past page->max_bytes (the first record
+ * always goes, so that paging moves on); page->rows says how many were written, page->more
+ * whether events remain after them (the next page's offset is o->offset + rows). */
+typedef struct dy_event_page {
+    int limit;
+    size_t max_bytes;
+    size_t rows;
+    int more;
+} dy_event_page;
+int dy_query_event_page(struct sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err);
 /* How many events of the options' actors have no date (they are in no series or network). */
 int dy_query_undated(struct sqlite3 *db, const dy_qopts *o, long *n, dy_err *err);
+/* One row a period; with o->cap, a range of more periods than that is refused (DY_EINPUT). */
 int dy_query_series(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* A network: nodes (code, mentions, events) and edges (source, target, events, goldstein sum and mean). */
 int dy_query_network(struct sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err);

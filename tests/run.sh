@@ -57,6 +57,9 @@ for B in "$@"; do
     "$B/test_expect" "$B/dyad" --facts tests/facts-holdout2 "${FACTS_MIN_P:-0.85}" "${FACTS_MIN_R:-0.70}" > "$LOG" 2>&1
     grep -E '^(facts: overall|FAIL|ok)' "$LOG"
     count
+    "$B/test_expect" "$B/dyad" --facts tests/facts-holdout3 "${FACTS_MIN_P:-0.85}" "${FACTS_MIN_R:-0.70}" > "$LOG" 2>&1
+    grep -E '^(facts: overall|FAIL|ok)' "$LOG"
+    count
 
     echo "-- corpus store (tests/store)"
     sh tests/store/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1

@@ -25,10 +25,17 @@ void cli_warn(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+/* The exit status for a failure err describes: DYAD_EXIT_NOMEM when memory ran out (whatever
+ * the command: out of memory is status 5 everywhere), otherwise the command's own status. */
+static inline int cli_exit_for(const dy_err *err, int otherwise)
+{
+    return err->code == DY_ENOMEM ? DYAD_EXIT_NOMEM : otherwise;
+}
 /* The dictionary directory: --dict, $DYAD_DICT, <program>/../dict, ./dict. */
 const char *cli_dict_dir(const char *opt);
-/* Loads it, printing the error; NULL on failure. */
-dy_dict *cli_load_dict(const char *opt);
+/* Loads it, printing the error; NULL on failure, with *rc the exit status (DYAD_EXIT_DICT, or
+ * DYAD_EXIT_NOMEM). */
+dy_dict *cli_load_dict(const char *opt, int *rc);
 /* The CAMEO to PLOVER table: <program>/../data, <program>/../share/dyad/data, ./data; NULL
  * (the error printed) when it cannot be read. */
 struct dy_plover *cli_load_plover(void);

@@ -31,6 +31,7 @@ typedef struct opts {
     int replace;        /* --replace: re-code a changed document of the same name */
     int batch;          /* documents a transaction */
     int jobs;           /* -j: worker threads for dyad code */
+    size_t max_record;  /* --max-record: the longest JSON Lines record kept (0: the default) */
     const char *dict;
     const dy_plover *plover;    /* --format plover: the CAMEO to PLOVER table */
 } opts;
@@ -54,6 +55,7 @@ typedef struct run {
     dy_buf out;
     size_t docs, failed, sents, events, bytes;
     size_t undated;     /* events without a date (ingest reports them) */
+    size_t nomem;       /* documents or records lost for want of memory: exit 5 at the end */
     double t0, last_progress;
     int write_error;
     int progress_done;  /* the last progress line is out */
@@ -129,11 +131,28 @@ static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *
     if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
     job->nodate = apply_date(o, &job->doc);
     if (job->nodate && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
-    if (dy_coder_code(c, &job->doc, err)) return -1;
+    if (dy_coder_code(c, &job->doc, err)) {
+        if (err->code == DY_ENOMEM) dy_err_set(err, DY_ENOMEM, "%.400s: out of memory coding it, and free memory or split it", job->doc.id);
+        return -1;
+    }
     dy_coder_sents(c, nsent);
     dy_coder_events(c, nev);
     if (code_output(o, c, &job->doc, out)) { dy_err_set(err, DY_ENOMEM, "out of memory writing events"); return -2; }
     return 0;
+}
+
+/* A document or record that could not be coded: named on stderr and counted. Out of memory is
+ * counted apart, for exit status 5 (the rest of the input is still read and coded). */
+static void failed(run *r, const dy_err *err, const char *id)
+{
+    if (err->code == DY_ENOMEM) {
+        r->nomem++;
+        size_t n = strlen(err->msg);
+        if (!strncmp(err->msg, "out of memory", 13)) cli_error("%s: out of memory coding it, and free memory or split it", id ? id : "input");
+        else if (n > 15 && !strcmp(err->msg + n - 15, ": out of memory")) cli_error("%s, and free memory or split it", err->msg);
+        else cli_error("%s", err->msg);     /* it names its place and the fix */
+    } else cli_error("%s", err->msg);
+    r->failed++;
 }
 
 /* -j: the reading thread takes the documents back in order */
@@ -143,8 +162,7 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     const dy_doc *doc = &job->doc;      /* its strings are gone (the worker's record moved on) */
     if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", job->note_id);
     if (rc < 0) {
-        cli_error("%s", err->msg);
-        r->failed++;
+        failed(r, err, NULL);      /* work() named the document */
         return rc == -2 ? -1 : 0;
     }
     r->docs++;
@@ -161,7 +179,7 @@ static int code_doc(run *r, dy_doc *doc)
 {
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
-    if (dy_coder_code(r->coder, doc, &err)) { cli_error("%s", err.msg); r->failed++; return -1; }
+    if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
     size_t ne, ns;
     const dy_event *ev = dy_coder_events(r->coder, &ne);
     const dy_sent *sents = dy_coder_sents(r->coder, &ns);
@@ -201,6 +219,20 @@ static int code_doc(run *r, dy_doc *doc)
 }
 
 enum { MODE_CODE, MODE_FACTS, MODE_INGEST };
+
+/* "N", "NK", "NM" or "NG" (powers of 1024); 0, or -1 when it is not a size from 1 up */
+static int parse_size(const char *v, size_t *out)
+{
+    char *end;
+    if (!dy_isdigit((unsigned char)*v)) return -1;
+    unsigned long long n = strtoull(v, &end, 10), mul = 1;
+    if (*end == 'K' || *end == 'k') mul = 1ull << 10, end++;
+    else if (*end == 'M' || *end == 'm') mul = 1ull << 20, end++;
+    else if (*end == 'G' || *end == 'g') mul = 1ull << 30, end++;
+    if (*end || n < 1 || n > (unsigned long long)(SIZE_MAX / 4) / mul) return -1;
+    *out = (size_t)(n * mul);
+    return 0;
+}
 
 static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
 {
@@ -261,6 +293,10 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
             o->batch = (int)n;
             i++;
         }
+        else if (!strcmp(a, "--max-record")) {
+            if (!v || parse_size(v, &o->max_record)) { cli_error("--max-record takes a size in bytes from 1 up, such as 1000000 or 256M"); return -1; }
+            i++;
+        }
         else if (!strcmp(a, "--stats")) o->stats = 1;
         else if (!strcmp(a, "--no-progress")) o->progress = 0;
         else if (!strcmp(a, "--progress")) o->progress = 1;
@@ -269,6 +305,47 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
     if (o->ingest && !o->db) { cli_error("ingest needs --db FILE, the database to write (created when missing)"); return -1; }
     *first = i;
     return 0;
+}
+
+/* Reads one input (a file, or - for stdin) and codes or hands on each of its documents.
+ * Returns 1 when the run must stop (out of memory handing on, or the output failed). */
+static int read_input(run *r, par *pool, const char *path)
+{
+    dy_reader *rd = NULL;
+    dy_err err = {0};
+    int fatal = 0;
+    if (dy_reader_open(path, r->o.input, &rd, &err) != DY_OK) {
+        cli_error("%s", err.msg);
+        r->failed++;
+        return 0;
+    }
+    dy_reader_set_max_record(rd, r->o.max_record);
+    while (pool && r->o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
+        const char *line;
+        size_t n, lineno;
+        int got = dy_reader_next_line(rd, &line, &n, &lineno, &err);
+        if (got == 0) break;
+        if (got == -1) { failed(r, &err, NULL); continue; }
+        if (got < 0) { failed(r, &err, NULL); break; }
+        int pr = par_submit_raw(pool, dy_reader_name(rd), lineno, line, n);
+        if (pr == -2) cli_error("%s:%zu: out of memory handing it to the workers, and free memory or give fewer -j", dy_reader_name(rd), lineno);
+        if (pr) { fatal = 1; break; }
+    }
+    for (; !(pool && r->o.input == DY_IN_JSONL);) {
+        dy_doc doc;
+        int got = dy_reader_next(rd, &doc, &err);
+        if (got == 0) break;
+        if (got == -1) { failed(r, &err, NULL); continue; }
+        if (got == -2) { failed(r, &err, NULL); break; }
+        if (pool) {
+            int pr = par_submit(pool, &doc);
+            if (pr == -2) cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id);
+            if (pr) { fatal = 1; break; }
+        } else if (code_doc(r, &doc) == -2) { fatal = 1; break; }
+        if (r->write_error) break;
+    }
+    dy_reader_close(&rd);
+    return fatal;
 }
 
 static int run_cmd(int argc, char **argv, int mode)
@@ -283,8 +360,9 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_plover *plover = NULL;
     if (r.o.format == DY_FMT_PLOVER && !(r.o.plover = plover = cli_load_plover())) return DYAD_EXIT_DICT;
     double td = now();
-    dy_dict *dict = cli_load_dict(r.o.dict);
-    if (!dict) { dy_plover_destroy(&plover); return DYAD_EXIT_DICT; }
+    int drc;
+    dy_dict *dict = cli_load_dict(r.o.dict, &drc);
+    if (!dict) { dy_plover_destroy(&plover); return drc; }
     double dict_ms = (now() - td) * 1e3;
     dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest, r.o.convention};
     r.dict = dict;
@@ -323,39 +401,7 @@ static int run_cmd(int argc, char **argv, int mode)
         cli_error("cannot start %d threads", r.o.jobs);
         fatal = 1;
     }
-    for (int i = first; i < argc && !fatal && !r.write_error; i++) {
-        dy_reader *rd = NULL;
-        dy_err err = {0};
-        if (dy_reader_open(argv[i], r.o.input, &rd, &err) != DY_OK) {
-            cli_error("%s", err.msg);
-            r.failed++;
-            continue;
-        }
-        while (pool && r.o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
-            const char *line;
-            size_t n, lineno;
-            int got = dy_reader_next_line(rd, &line, &n, &lineno, &err);
-            if (got == 0) break;
-            if (got < 0) { cli_error("%s", err.msg); r.failed++; break; }
-            int pr = par_submit_raw(pool, dy_reader_name(rd), lineno, line, n);
-            if (pr == -2) cli_error("out of memory");
-            if (pr) { fatal = 1; break; }
-        }
-        for (; !(pool && r.o.input == DY_IN_JSONL);) {
-            dy_doc doc;
-            int got = dy_reader_next(rd, &doc, &err);
-            if (got == 0) break;
-            if (got == -1) { cli_error("%s", err.msg); r.failed++; continue; }
-            if (got == -2) { cli_error("%s", err.msg); r.failed++; break; }
-            if (pool) {
-                int pr = par_submit(pool, &doc);
-                if (pr == -2) { cli_error("out of memory"); fatal = 1; break; }
-                if (pr) { fatal = 1; break; }
-            } else if (code_doc(&r, &doc) == -2) { fatal = 1; break; }
-            if (r.write_error) break;
-        }
-        dy_reader_close(&rd);
-    }
+    for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, pool, argv[i]);
     if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
     if (r.store) {
@@ -392,6 +438,11 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_buf_free(&r.out);
     if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
     if (fatal) return r.store_failed ? DYAD_EXIT_IO : DYAD_EXIT_NOMEM;
+    if (r.nomem) {
+        cli_error("%zu input%s could not be coded for want of memory (see above); the other %zu were", r.nomem,
+                  r.nomem == 1 ? "" : "s", r.docs);
+        return DYAD_EXIT_NOMEM;
+    }
     if (r.failed) {
         cli_error("%zu input%s could not be coded (see above); the other %zu were", r.failed, r.failed == 1 ? "" : "s", r.docs);
         return DYAD_EXIT_INPUT;

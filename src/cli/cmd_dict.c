@@ -41,7 +41,7 @@ static int dict_check(int argc, char **argv)
         return DYAD_EXIT_DICT;
     }
     dy_dict *d = NULL;
-    if (dy_dict_load(dir, &d, &err) != DY_OK) { cli_error("%s", err.msg); return DYAD_EXIT_DICT; }
+    if (dy_dict_load(dir, &d, &err) != DY_OK) { cli_error("%s", err.msg); return cli_exit_for(&err, DYAD_EXIT_DICT); }
     size_t a, p, c;
     dy_dict_counts(d, &a, &p, &c);
     printf("%s: ok (%zu actor phrases, %zu verb patterns, %zu CAMEO codes)\n", dir, a, p, c);
@@ -82,7 +82,7 @@ static int dict_stats(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     dy_dict *d = NULL;
     dy_err err = {0};
-    if (dy_dict_load(dir, &d, &err) != DY_OK) { cli_error("%s; run 'dyad dict check %s' for every problem", err.msg, dir); return DYAD_EXIT_DICT; }
+    if (dy_dict_load(dir, &d, &err) != DY_OK) { cli_error("%s; run 'dyad dict check %s' for every problem", err.msg, dir); return cli_exit_for(&err, DYAD_EXIT_DICT); }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     struct rusage ru;
@@ -122,7 +122,7 @@ static int dict_import(int argc, char **argv)
     int n = dy_import_petrarch(in, dict, out, &report, &st, &err);
     print_report(in, &report);
     dy_buf_free(&report);
-    if (n < 0) { cli_error("%s", err.msg); return DYAD_EXIT_DICT; }
+    if (n < 0) { cli_error("%s", err.msg); return cli_exit_for(&err, DYAD_EXIT_DICT); }
     printf("%s: %zu actor phrases, %zu agent phrases, %zu verb patterns, %zu discards, %zu codes added to cameo.txt, from %zu files\n",
            out, st.actor_phrases, st.agent_phrases, st.patterns, st.discards, st.codes_added, st.files);
     if (n > 0)

@@ -2,6 +2,7 @@
  * The API itself is dy_api (the library); this file is the HTTP glue: binding, limits, static
  * files from the built web directory, a small pool of read-only database connections. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700     /* realpath */
 #include "cli.h"
 #include "../dy_api.h"
 #include "../dy_store.h"
@@ -21,9 +22,17 @@
 #define THREADS 4
 #define MAX_ARGS 32
 #define MAX_FILE (16 << 20)
+/* Connections: many in all, few from one address, so that one client holding connections open
+ * (half-sent requests, a slow reader) cannot lock the others out; a request must keep coming
+ * (nothing for 5 s closes it). */
+#define MAX_CONN 1024
+#define MAX_CONN_PER_IP 64
+#define IDLE_SECONDS 5
 
 typedef struct server {
     const char *db, *web;
+    char webreal[PATH_MAX];     /* web with every link resolved */
+    dy_api_limits lim;
     dy_store *pool[THREADS];
     int busy[THREADS];
     pthread_mutex_t mu;
@@ -57,16 +66,29 @@ static void release(server *sv, int slot)
     pthread_mutex_unlock(&sv->mu);
 }
 
-static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
+static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n,
+                                   const dy_api_page *page)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (page && page->next >= 0) {      /* the rest of a list: ask again with offset=N */
+        char v[32];
+        snprintf(v, sizeof v, "%lld", page->next);
+        MHD_add_response_header(r, "X-Next-Offset", v);
+    }
+    if (page && page->truncated) MHD_add_response_header(r, "X-Truncated", "rows");
+    if (status == 503) MHD_add_response_header(r, "Retry-After", "5");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
+{
+    return reply_page(c, status, type, data, n, NULL);
 }
 
 static enum MHD_Result json_error(struct MHD_Connection *c, int status, const char *msg)
@@ -76,12 +98,27 @@ static enum MHD_Result json_error(struct MHD_Connection *c, int status, const ch
     return reply(c, status, "application/json", b, (size_t)n);
 }
 
-typedef struct argv_ctx { dy_kv kv[MAX_ARGS]; size_t n; int over; } argv_ctx;
+/* A %00 in the path or an argument would cut the C string short without a trace: the unescaped
+ * text becomes this mark instead, and the request is answered 400. */
+#define NUL_MARK "\x7f\x7f"
+
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    (void)c;
+    size_t n = MHD_http_unescape(s);
+    if (strlen(s) == n) return n;
+    memcpy(s, NUL_MARK, sizeof NUL_MARK);   /* 3 bytes: fits where "%00" and its NUL were */
+    return sizeof NUL_MARK - 1;
+}
+
+typedef struct argv_ctx { dy_kv kv[MAX_ARGS]; size_t n; int over, nul; } argv_ctx;
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     argv_ctx *a = cls;
+    if ((key && strstr(key, NUL_MARK)) || (value && strstr(value, NUL_MARK))) a->nul = 1;
     if (a->n == MAX_ARGS) { a->over = 1; return MHD_NO; }
     a->kv[a->n].key = key;
     a->kv[a->n].value = value;
@@ -127,9 +164,12 @@ static enum MHD_Result static_file(server *sv, struct MHD_Connection *c, const c
         ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '.' || ch == '-' || ch == '_';
     }
     if (!ok) return json_error(c, 404, "no such page");
-    char path[4096];
+    char path[4096], real[PATH_MAX];
     snprintf(path, sizeof path, "%s%s", sv->web, url);
-    FILE *f = fopen(path, "rb");
+    /* never out of the web directory, not even through a symbolic link inside it */
+    size_t wl = strlen(sv->webreal);
+    if (!realpath(path, real) || strncmp(real, sv->webreal, wl) || real[wl] != '/') return json_error(c, 404, "no such page");
+    FILE *f = fopen(real, "rb");
     struct stat stt;
     if (!f || fstat(fileno(f), &stt) || !S_ISREG(stt.st_mode) || stt.st_size > MAX_FILE) {
         if (f) fclose(f);
@@ -157,18 +197,20 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     if (*upload_size) { *upload_size = 0; return MHD_YES; }     /* a body with a GET is ignored */
-    if (strncmp(url, "/api/", 5)) return static_file(sv, c, url);
     argv_ctx a = {0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+    if (a.nul || strstr(url, NUL_MARK)) return json_error(c, 400, "a NUL byte (%00) in the request; paths and arguments are text");
+    if (strncmp(url, "/api/", 5)) return static_file(sv, c, url);
     if (a.over) return json_error(c, 400, "too many arguments");
     dy_err err = {0};
     int slot;
     dy_store *s = acquire(sv, &slot, &err);
     if (!s) return json_error(c, 503, "the database cannot be opened now");
     dy_buf body = {0};
-    int status = dy_api_handle(dy_store_db(s), url, a.kv, a.n, &body);
+    dy_api_page page;
+    int status = dy_api_serve(dy_store_db(s), &sv->lim, url, a.kv, a.n, &body, &page);
     release(sv, slot);
-    enum MHD_Result r = body.len ? reply(c, status, "application/json", body.data, body.len) : json_error(c, 500, "out of memory");
+    enum MHD_Result r = body.len ? reply_page(c, status, "application/json", body.data, body.len, &page) : json_error(c, 500, "out of memory");
     dy_buf_free(&body);
     return r;
 }
@@ -203,6 +245,7 @@ int cmd_serve(int argc, char **argv)
 {
     const char *db = NULL, *bind = "127.0.0.1", *web = NULL;
     long port = 8350;
+    dy_api_limits lim = {DY_API_MAX_ROWS, DY_API_MAX_BYTES, DY_API_TIME_MS};
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v) { cli_error("%s needs a value, and see 'dyad help'", o); return DYAD_EXIT_USAGE; }
@@ -214,7 +257,13 @@ int cmd_serve(int argc, char **argv)
             char *end;
             port = strtol(v, &end, 10);
             if (*end || port < 0 || port > 65535) { cli_error("--port takes a number from 0 (any free port) to 65535"); return DYAD_EXIT_USAGE; }
-        } else { cli_error("unknown option '%s' for serve (--db, --port, --bind, --web)", o); return DYAD_EXIT_USAGE; }
+        } else if (!strcmp(o, "--max-rows") || !strcmp(o, "--time-limit")) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || n < 1 || n > 1000000000) { cli_error("%s takes a number from 1 up (rows; milliseconds)", o); return DYAD_EXIT_USAGE; }
+            if (o[2] == 'm') lim.max_rows = (int)n;
+            else lim.time_ms = (int)n;
+        } else { cli_error("unknown option '%s' for serve (--db, --port, --bind, --web, --max-rows, --time-limit)", o); return DYAD_EXIT_USAGE; }
     }
     if (!db) { cli_error("serve needs --db FILE, a database made by 'dyad ingest'"); return DYAD_EXIT_USAGE; }
     dy_store *probe = NULL;
@@ -230,14 +279,19 @@ int cmd_serve(int argc, char **argv)
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1) { cli_error("--bind takes an IPv4 address such as 127.0.0.1, not '%s'", bind); return DYAD_EXIT_USAGE; }
-    server sv = {.db = db, .web = web};
+    server sv = {.db = db, .web = web, .lim = lim};
+    if (!realpath(web, sv.webreal)) {      /* no such folder yet: the name as given (no page matches it) */
+        size_t wn = strnlen(web, sizeof sv.webreal - 1);
+        memcpy(sv.webreal, web, wn);
+        sv.webreal[wn] = 0;
+    }
     pthread_mutex_init(&sv.mu, NULL);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_TURBO | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, &sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONN, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_CONN_PER_IP,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
     if (!d) {
         cli_error("cannot listen on %s:%ld (%s), and give another --port", bind, port, strerror(errno));
         pthread_mutex_destroy(&sv.mu);
@@ -249,6 +303,9 @@ int cmd_serve(int argc, char **argv)
     char index[PATH_MAX + 48];
     snprintf(index, sizeof index, "%s/index.html", web);
     if (access(index, R_OK) != 0) cli_warn("no dashboard pages in %s (run 'make web'); / says so, and the API still answers", web);
+    if ((ntohl(addr.sin_addr.s_addr) >> 24) != 127)
+        cli_warn("listening on %s: the API has no authentication, so anyone who can reach this address reads the whole database; "
+                 "bind to 127.0.0.1 unless that is meant", bind);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;

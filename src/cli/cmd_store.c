@@ -180,13 +180,14 @@ int cmd_query(int argc, char **argv)
         break;
     }
     if (rc == -1 || (rc && err.msg[0])) cli_error("%s", err.msg[0] ? err.msg : "out of memory");
+    if (rc && rc != -2 && !err.msg[0]) err.code = DY_ENOMEM;     /* a buffer that could not grow */
     if (!rc && write_out(&out)) { cli_error("cannot write the output, and check the disk or the pipe"); rc = -3; }
     dy_result_destroy(&r);
     dy_result_destroy(&r2);
     dy_buf_free(&out);
     dy_plover_destroy(&plover);
     dy_store_close(&s);
-    return rc == 0 ? DYAD_EXIT_OK : rc == -2 ? DYAD_EXIT_USAGE : DYAD_EXIT_IO;
+    return rc == 0 ? DYAD_EXIT_OK : rc == -2 ? DYAD_EXIT_USAGE : rc == -3 ? DYAD_EXIT_IO : cli_exit_for(&err, DYAD_EXIT_IO);
 }
 
 int cmd_export(int argc, char **argv)
@@ -209,7 +210,7 @@ int cmd_export(int argc, char **argv)
     if (rc) cli_error("%s", err.msg);
     dy_buf_free(&out);
     dy_store_close(&s);
-    return rc ? DYAD_EXIT_IO : DYAD_EXIT_OK;
+    return rc ? cli_exit_for(&err, DYAD_EXIT_IO) : DYAD_EXIT_OK;
 }
 
 /* ---- recode ---- */
@@ -244,8 +245,9 @@ int cmd_recode(int argc, char **argv)
     }
     if (!db) { cli_error("recode needs --db FILE, the database to re-code with the current dictionaries"); return DYAD_EXIT_USAGE; }
     if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
-    dy_dict *dict = cli_load_dict(dictdir);
-    if (!dict) return DYAD_EXIT_DICT;
+    int drc;
+    dy_dict *dict = cli_load_dict(dictdir, &drc);
+    if (!dict) return drc;
     recode_ctx c = {0};
     dy_coder_opts co = {0, 0, 1, DY_CONV_DYAD};
     c.coder = dy_coder_create(dict, &co);
@@ -258,7 +260,7 @@ int cmd_recode(int argc, char **argv)
         dy_store_commit(c.w, &c.err)) {
         cli_error("%s; nothing was changed", c.err.msg);
         dy_store_rollback(c.w);
-        rc = DYAD_EXIT_IO;
+        rc = cli_exit_for(&c.err, DYAD_EXIT_IO);
         goto done;
     }
     fprintf(stderr, "dyad: %s: re-coded %zu documents, %zu events\n", db, c.docs, c.events);

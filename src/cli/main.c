@@ -30,7 +30,8 @@ static const char usage[] =
     "                              events also jsonl|gdelt|plover; --dedup none|day|story)\n"
     "  export --db FILE           every event as --format csv|tsv|jsonl|gdelt|plover [--dedup ...]\n"
     "  recode --db FILE           re-code the stored documents with the current dictionaries\n"
-    "  serve --db FILE            the dashboard and its JSON API on http://127.0.0.1:8350/ (--port, --bind)\n"
+    "  serve --db FILE            the dashboard and its JSON API on http://127.0.0.1:8350/ (--port, --bind,\n"
+    "                             --max-rows N a list, --time-limit MS a query)\n"
     "  dict check [DIR]           validate the dictionaries, listing file:line problems\n"
     "  dict stats [DIR]           entries by file and kind, load time and peak memory\n"
     "  dict import --from petrarch DIR --out OUTDIR\n"
@@ -41,6 +42,7 @@ static const char usage[] =
     "code options:\n"
     "  --input text|jsonl         input format (default text: one article a file; - is stdin)\n"
     "  --format FMT               jsonl (default), tsv, csv, gdelt or plover (docs/schema.md)\n"
+    "  --max-record SIZE          jsonl: skip longer records, named on stderr (default 64M; K, M, G)\n"
     "  --date YYYY-MM-DD          publication date for documents that state none\n"
     "  --moods factual|all        also emit negated and hypothetical events (all), with a mood field\n"
     "  --convention dyad|petrarch coding conventions: dyad's (default) or PETRARCH2's, to compare with its data\n"
@@ -101,13 +103,15 @@ const char *cli_dict_dir(const char *opt)
     return "dict";
 }
 
-dy_dict *cli_load_dict(const char *opt)
+dy_dict *cli_load_dict(const char *opt, int *rc)
 {
     const char *dir = cli_dict_dir(opt);
     dy_dict *d = NULL;
     dy_err err = {0};
     if (dy_dict_load(dir, &d, &err) != DY_OK) {
-        cli_error("%s, and run 'dyad dict check %s' to list every problem", err.msg, dir);
+        *rc = cli_exit_for(&err, DYAD_EXIT_DICT);
+        if (err.code == DY_ENOMEM) cli_error("%s: out of memory loading the dictionaries, and free memory", dir);
+        else cli_error("%s, and run 'dyad dict check %s' to list every problem", err.msg, dir);
         return NULL;
     }
     return d;

@@ -65,7 +65,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p = amp + 1;
     }
     dy_buf body = {0};
-    dy_api_handle(dy_store_db(S), path, kv, n, &body);
+    /* half the inputs under small limits, so that paging, the byte cap and the series cap are
+     * reached on the fuzzer's small database */
+    static const dy_api_limits small = {2, 600, 1000};
+    dy_api_page page;
+    if (size && (data[size - 1] & 1)) dy_api_serve(dy_store_db(S), &small, path, kv, n, &body, &page);
+    else dy_api_handle(dy_store_db(S), path, kv, n, &body);
     dy_buf_free(&body);
     free(buf);
     return 0;

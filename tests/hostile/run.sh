@@ -44,6 +44,56 @@ grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.2 th
 case_ hostile-2.3 0 '' -- code --input jsonl "$T/huge.jsonl"
 printf '{"id":"x","text":"a\\ud800b"}\n[1,2]\n"just a string"\n{"text":5}\n\n{"id":"e","text":""}\n' > "$T/odd.jsonl"
 case_ hostile-2.4 1 'odd.jsonl:2: expected a JSON object' -- code --input jsonl "$T/odd.jsonl"
+# a record over --max-record is skipped to its newline, named with file:line, and the next one
+# is still coded (also when the records go to worker threads)
+{ printf '{"id":"big","text":"'; head -c 5000 /dev/zero | tr '\0' 'x'; printf '"}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/long.jsonl"
+case_ hostile-2.5 1 'long.jsonl:1: record longer than 4096 bytes, skipped; raise --max-record to keep it' -- code --input jsonl --max-record 4K "$T/long.jsonl"
+grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.6 the record after a long one is coded"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.6"; }
+case_ hostile-2.7 1 'long.jsonl:1: record longer than 4096 bytes' -- code -j 2 --input jsonl --max-record 4K "$T/long.jsonl"
+grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.8 ... and with -j 2"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.8"; }
+case_ hostile-2.9 2 'max-record takes a size' -- code --input jsonl --max-record 0 "$T/long.jsonl"
+# one endless line: memory stays flat under the cap, well under 400 MB also with ASan, where
+# growing without bound would pass 1 GB in 10 s (the run is stopped by the time limit, 124,
+# having said at once what it skips)
+for cap in 1M default; do
+    opt=(--max-record "$cap"); secs=3
+    [ "$cap" = default ] && opt=() && secs=10    # 64 MiB to read first, also on a busy machine
+    /usr/bin/time -f '%M' -o "$T/mem" timeout "$secs" "$DYAD" code --input jsonl "${opt[@]}" /dev/zero > "$T/out" 2> "$T/err"
+    rc=$? kb=$(tail -n 1 "$T/mem" 2> /dev/null)
+    if [ "$rc" = 124 ] && grep -q '/dev/zero:1: record longer than' "$T/err" && [ "${kb:-0}" -lt 400000 ]; then
+        pass=$((pass + 1)); echo "ok   hostile-2.10 /dev/zero, --max-record $cap: $kb KB after $secs s"
+    else fail=$((fail + 1)); echo "FAIL hostile-2.10 /dev/zero, --max-record $cap: exit $rc, $kb KB, $(head -c 300 "$T/err")"; fi
+done
+# Out of memory is exit 5, with a message, and the input after it is still coded. Run under a
+# small address space (not with ASan, whose shadow memory cannot start under one).
+VLIM=${HOSTILE_VLIMIT_KB:-300000}
+if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYAD" "$T/long.jsonl" > /dev/null 2>&1; then
+    ( ulimit -v "$VLIM"; { printf '{"id":"huge","text":"'; head -c 400000000 /dev/zero | tr '\0' 'x'; printf '"}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } |
+      timeout 120 "$DYAD" code --input jsonl --max-record 1G - > "$T/out" 2> "$T/err" ); rc=$?
+    if [ $rc = 5 ] && grep -q '<stdin>:1: out of memory reading a record' "$T/err" && grep -q '"doc":"ok"' "$T/out"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.1 a JSON Lines record too big for memory: exit 5, the next record coded"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.1: exit $rc, $(head -c 300 "$T/err")"; fi
+    { printf "$hdr"; seq 1200000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/oom.txt"
+    printf "${hdr}China criticized Japan.\n" > "$T/small.txt"
+    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" code --format tsv "$T/oom.txt" "$T/small.txt" > "$T/out" 2> "$T/err" ); rc=$?
+    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err" && grep -q 'CHN	JPN	111' "$T/out"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.2 a document too big for memory: exit 5, the next file coded"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.2: exit $rc, $(head -c 300 "$T/err")"; fi
+    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" ingest --db "$T/oom.db" "$T/small.txt" "$T/oom.txt" > "$T/out" 2> "$T/err" ); rc=$?
+    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.3 ingest of a document too big for memory: exit 5"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.3: exit $rc, $(head -c 300 "$T/err")"; fi
+    # a record with an escape goes to cJSON, which runs out of memory here (at 290-340 MB of
+    # address space): that is out of memory too, never "malformed JSON"
+    { printf '{"id":"esc","text":"\\u0041'; head -c 100000000 /dev/zero | tr '\0' 'x'; printf '"}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/esc.jsonl"
+    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" code --input jsonl --max-record 1G "$T/esc.jsonl" > "$T/out" 2> "$T/err" ); rc=$?
+    rm -f "$T/esc.jsonl"
+    if [ $rc = 5 ] && grep -qE 'esc.jsonl:1: out of memory (reading|parsing) the record' "$T/err" && grep -q '"doc":"ok"' "$T/out"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.4 a record cJSON has no memory for: exit 5, the next record coded"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.4: exit $rc, $(head -c 300 "$T/err")"; fi
+else
+    echo "skip hostile-6: dyad cannot start under ulimit -v $VLIM (an ASan build?)"
+fi
 printf 'Date: 2024-06-19\r\n\r\nRussia attacked Ukraine.\r\nChina criticized Japan.\r\n' > "$T/crlf.txt"
 case_ hostile-3.1 0 '' -- code --format tsv "$T/crlf.txt"
 [ "$(tail -n +2 "$T/out" | cut -f9,12,15 | tr -d '"' | tr '\t\n' '  ')" = "RUS UKR 190 CHN JPN 111 " ] && { pass=$((pass + 1)); echo "ok   hostile-3.2 CRLF codes like LF"; } || { fail=$((fail + 1)); echo "FAIL hostile-3.2: $(cat "$T/out")"; }

@@ -47,7 +47,7 @@ check serve-2.11 400 "$(code "${U}api/doc/0")"
 check serve-2.12 200 "$(code "${U}")"
 check serve-2.13 1 "$(grep -c 'make web' "$T/body")"
 check serve-2.14 'text/html; charset=utf-8' "$(curl -s -o /dev/null -w '%{content_type}' "${U}")"
-# a client that sends half a request and stops is cut off (10 s), and others are served meanwhile
+# a client that sends half a request and stops is cut off (5 s), and others are served meanwhile
 exec 3<> "/dev/tcp/127.0.0.1/$PORT"
 printf 'GET /api/act' >&3
 check serve-3.1 200 "$(code --max-time 5 "${U}api/actors")"
@@ -64,15 +64,100 @@ kill "$SPID"
 wait "$SPID"
 check serve-3.4 0 "$?"
 SPID=
+
+# bounded answers: a list is clamped to --max-rows and pages on with offset= (X-Next-Offset says
+# where); a series of more periods is refused; a query past --time-limit is stopped with a 503
+start_server() {
+    : > "$T/url"
+    "$DYAD" serve --db "$T/n.db" --port 0 --web "$T/noweb" "$@" > "$T/url" 2> "$T/err" &
+    SPID=$!
+    for _ in $(seq 50); do [ -s "$T/url" ] && break; sleep 0.1; done
+    U=$(head -n 1 "$T/url")
+}
+stop_server() { kill "$SPID"; wait "$SPID" 2> /dev/null; SPID=; }
+hdr() { curl -s -D "$T/hdr" -o "$T/body" -w '%{http_code}' "$@"; }
+next() { tr -d '\r' < "$T/hdr" | sed -n 's/^X-Next-Offset: //p'; }
+start_server --max-rows 2
+check serve-4.1 200 "$(hdr "${U}api/events?limit=100000000")"
+check serve-4.2 "2 2" "$(grep -o '"event_id"' "$T/body" | wc -l) $(next)"
+all=""
+off=0
+pages=0
+while [ -n "$off" ] && [ "$pages" -lt 50 ]; do
+    hdr "${U}api/events?offset=$off" > /dev/null
+    all="$all$(tr -d '\n' < "$T/body")"
+    off=$(next)
+    pages=$((pages + 1))
+done
+whole=$("$DYAD" query events --db "$T/n.db" --json | tr -d '\n')
+check serve-4.3 "$whole" "$(echo "$all" | sed 's/\]\[/,/g')"
+check serve-4.4 400 "$(hdr "${U}api/series?dyad=RUS,UKR&by=day&from=2000&to=2024")"
+check serve-4.5 '{"error":"the series would have 9132 days, more than the 2 one answer holds; give a later from, an earlier to, or a longer by"}' "$(cat "$T/body")"
+check serve-4.6 200 "$(hdr "${U}api/network")"
+check serve-4.7 "X-Truncated: rows" "$(tr -d '\r' < "$T/hdr" | grep '^X-Truncated')"
+stop_server
+start_server --max-rows 100000000 --time-limit 1
+check serve-4.8 503 "$(hdr "${U}api/series?dyad=RUS,UKR&by=day&from=1800&to=2200")"
+check serve-4.9 '{"error":"the query ran longer than 1 ms and was stopped; ask for a shorter period, a pair or fewer rows"}' "$(cat "$T/body")"
+check serve-4.10 200 "$(hdr "${U}api/actors")"
+stop_server
+
+# static files never leave the web directory, not even through a link inside it; a server
+# listening beyond this machine warns that the API has no authentication
+mkdir -p "$T/web"
+echo '<p>dyad</p>' > "$T/web/index.html"
+ln -s /etc/passwd "$T/web/passwd.html"
+ln -s /etc "$T/web/etc"
+start_server --web "$T/web"
+check serve-6.1 200 "$(code "${U}")"
+check serve-6.2 404 "$(code "${U}passwd.html")"
+check serve-6.3 404 "$(code "${U}etc/passwd")"
+check serve-6.4 "" "$(cat "$T/err")"
+check serve-6.6 400 "$(code "${U}index.html%00.png")"
+check serve-6.7 '{"error":"a NUL byte (%00) in the request; paths and arguments are text"}' "$(cat "$T/body")"
+check serve-6.8 400 "$(code "${U}api/events?actor=%00")"
+check serve-6.9 400 "$(code "${U}api/events?%00=RUS")"
+stop_server
+start_server --bind 0.0.0.0
+stop_server
+check serve-6.5 1 "$(grep -c 'listening on 0.0.0.0: the API has no authentication' "$T/err")"
+
+# slow clients: 300 connections from one address that send half a request and stop take at
+# most their address's share; a client from another address gets its answer within 1 s, and
+# once they time out (5 s of silence) their own address is served again
+start_server
+fds=()
+P=${U##*:}
+P=${P%/}
+t0=$(date +%s%N)
+for _ in $(seq 300); do
+    exec {fd}<> "/dev/tcp/127.0.0.1/$P" 2> /dev/null || break
+    printf 'GET /api/act' >&"$fd" 2> /dev/null
+    fds+=("$fd")
+done
+check serve-5.1 300 "${#fds[@]}"
+t1=$(date +%s%N)
+check serve-5.2 200 "$(code --interface 127.0.0.2 --max-time 1 "${U}api/actors")"
+check serve-5.3 1 "$(( ($(date +%s%N) - t1) / 1000000 < 1000 ? 1 : 0 ))"
+# (their address is refused meanwhile: it has had its share; with 10 s of grace this took 10.6 s)
+got=000
+while [ "$got" != 200 ] && [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 9000 ]; do
+    got=$(code --max-time 1 "${U}api/actors")
+    [ "$got" = 200 ] || sleep 0.25
+done
+took=$(( ($(date +%s%N) - t0) / 1000000 ))
+check serve-5.4 1 "$([ "$got" = 200 ] && [ "$took" -le 7000 ] && echo 1 || echo "$got after $took ms")"
+for fd in "${fds[@]}"; do exec {fd}>&-; done
+stop_server
 # with the dashboard built (make web, make demo), / is its page; from another working directory too
 if [ -f "$(dirname "$DYAD")/web/index.html" ]; then
     (cd "$T" && "$DYAD" serve --db "$T/n.db" --port 0 > "$T/url2" 2> /dev/null) &
     SPID=$!
     for _ in $(seq 50); do [ -s "$T/url2" ] && break; sleep 0.1; done
     U2=$(head -n 1 "$T/url2")
-    check serve-4.1 200 "$(code "$U2")"
-    check serve-4.2 1 "$(grep -c '<script' "$T/body" | sed 's/^[1-9][0-9]*$/1/')"
-    check serve-4.3 200 "$(code "${U2}app.js")"
+    check serve-7.1 200 "$(code "$U2")"
+    check serve-7.2 1 "$(grep -c '<script' "$T/body" | sed 's/^[1-9][0-9]*$/1/')"
+    check serve-7.3 200 "$(code "${U2}app.js")"
     kill "$SPID"; wait "$SPID" 2> /dev/null; SPID=
 fi
 echo "serve: $pass passed, $fail failed"

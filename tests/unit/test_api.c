@@ -101,6 +101,104 @@ START_TEST(api_1_2_bad_requests)
 }
 END_TEST
 
+/* One request under limits; page says what was left out. */
+static int get_lim(const dy_api_limits *lim, dy_api_page *page, const char *p, const char *k1, const char *v1, const char *k2, const char *v2)
+{
+    dy_kv kv[2] = {{k1, v1}, {k2, v2}};
+    body.len = 0;
+    int st = dy_api_serve(dy_store_db(S), lim, p, kv, k2 ? 2 : k1 ? 1 : 0, &body, page);
+    dy_buf_addc(&body, 0);
+    return st;
+}
+
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (; (s = strstr(s, what)) != NULL; s++) n++;
+    return n;
+}
+
+START_TEST(api_2_1_paging)
+{
+    /* every event once, over pages of two rows, in the order of one answer */
+    ck_assert_int_eq(get("/api/events", NULL, NULL, NULL, NULL), 200);
+    char *all = strdup(body.data);
+    size_t total = count(all, "\"event_id\":");
+    ck_assert_uint_ge(total, 4);
+    dy_api_limits lim = {2, 0, 0};
+    dy_api_page page;
+    dy_buf joined = {0};
+    long long off = 0;
+    size_t pages = 0;
+    do {
+        char o[24];
+        snprintf(o, sizeof o, "%lld", off);
+        /* a limit far over the cap is clamped to it, not refused */
+        ck_assert_int_eq(get_lim(&lim, &page, "/api/events", "limit", "100000000", "offset", o), 200);
+        ck_assert_uint_le(count(body.data, "\"event_id\":"), 2);
+        body.data[strlen(body.data) - 2] = 0;       /* "]\n" */
+        dy_buf_adds(&joined, joined.len ? "," : "[");
+        dy_buf_adds(&joined, body.data + 1);
+        if (page.next >= 0) ck_assert_int_eq(page.next, off + 2);
+        off = page.next;
+        pages++;
+    } while (off >= 0);
+    dy_buf_adds(&joined, "]\n");
+    ck_assert_uint_eq(pages, (total + 1) / 2);
+    ck_assert_str_eq(joined.data, all);
+    dy_buf_free(&joined);
+    /* a byte cap ends the page at the row that would pass it, and the next page starts there */
+    dy_api_limits small = {0, 1000, 0};     /* an event record is some 450 bytes: two fit */
+    ck_assert_int_eq(get_lim(&small, &page, "/api/events", NULL, NULL, NULL, NULL), 200);
+    ck_assert_uint_le(strlen(body.data), 1000);
+    size_t got = count(body.data, "\"event_id\":");
+    ck_assert_uint_lt(got, total);
+    ck_assert_int_eq(page.next, (long long)got);
+    dy_api_limits tiny = {0, 10, 0};       /* a row over the cap still goes, alone: paging moves on */
+    ck_assert_int_eq(get_lim(&tiny, &page, "/api/events", "offset", "1", NULL, NULL), 200);
+    ck_assert_uint_eq(count(body.data, "\"event_id\":"), 1);
+    ck_assert_int_eq(page.next, 2);
+    free(all);
+    /* the answer with the last row says there is no next page */
+    ck_assert_int_eq(get_lim(&lim, &page, "/api/actors", "limit", "1000", NULL, NULL), 200);
+    ck_assert_int_eq(page.next, 2);
+    ck_assert_int_eq(get_lim(&lim, &page, "/api/events", "offset", "1000000", NULL, NULL), 200);
+    ck_assert_str_eq(body.data, "[]\n");
+    ck_assert_int_eq(page.next, -1);
+    ck_assert_int_eq(get_lim(&lim, &page, "/api/events", "offset", "-1", NULL, NULL), 400);
+    /* a network is cut to its busiest rows, and says so */
+    dy_api_limits one = {1, 0, 0};
+    ck_assert_int_eq(get_lim(&one, &page, "/api/network", NULL, NULL, NULL, NULL), 200);
+    ck_assert_int_eq(page.truncated, 1);
+    ck_assert_uint_eq(count(body.data, "\"source\":"), 1);
+}
+END_TEST
+
+START_TEST(api_2_2_series_and_time_limits)
+{
+    dy_api_limits lim = {100, 0, 0};
+    dy_api_page page;
+    ck_assert_int_eq(get_lim(&lim, &page, "/api/series", "dyad", "RUS,UKR", "from", "2024"), 200);
+    ck_assert_int_eq(get_lim(&lim, &page, "/api/series", "dyad", "RUS,UKR", "by", "day"), 200);     /* its own days */
+    dy_kv kv[4] = {{"dyad", "RUS,UKR"}, {"by", "day"}, {"from", "2020"}, {"to", "2024"}};
+    body.len = 0;
+    ck_assert_int_eq(dy_api_serve(dy_store_db(S), &lim, "/api/series", kv, 4, &body, &page), 400);
+    dy_buf_addc(&body, 0);
+    ck_assert_str_eq(body.data, "{\"error\":\"the series would have 1827 days, more than the 100 one answer holds; "
+                                "give a later from, an earlier to, or a longer by\"}\n");
+    /* a query that runs past the time limit is stopped and answered 503 (146,000 days) */
+    dy_api_limits fast = {100000000, 0, 1};
+    dy_kv kv2[4] = {{"dyad", "RUS,UKR"}, {"by", "day"}, {"from", "1800"}, {"to", "2200"}};
+    body.len = 0;
+    ck_assert_int_eq(dy_api_serve(dy_store_db(S), &fast, "/api/series", kv2, 4, &body, &page), 503);
+    dy_buf_addc(&body, 0);
+    ck_assert_str_eq(body.data, "{\"error\":\"the query ran longer than 1 ms and was stopped; ask for a shorter period, a pair or fewer rows\"}\n");
+    /* and the connection answers the next question as usual */
+    ck_assert_int_eq(get("/api/events", "limit", "1", NULL, NULL), 200);
+    ck_assert_uint_eq(count(body.data, "\"event_id\":"), 1);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -108,6 +206,8 @@ Suite *api_suite(void)
     tcase_add_checked_fixture(a, setup, teardown);
     tcase_add_test(a, api_1_1_endpoints);
     tcase_add_test(a, api_1_2_bad_requests);
+    tcase_add_test(a, api_2_1_paging);
+    tcase_add_test(a, api_2_2_series_and_time_limits);
     suite_add_tcase(s, a);
     return s;
 }

@@ -1,6 +1,9 @@
 /* test_ingest.c - document checks and metadata (ingest-*). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "units.h"
 #include "../../src/dy_ingest.h"
 
@@ -64,6 +67,94 @@ START_TEST(ingest_2_2_long_line)
 }
 END_TEST
 
+/* A JSON Lines file written to a temporary path, read back record by record. */
+static char *jsonl_file(const char *content, size_t n)
+{
+    static char path[64];
+    strcpy(path, "/tmp/dyad-unit-jsonl-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_uint_eq(fwrite(content, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+START_TEST(ingest_3_1_jsonl_every_record)
+{
+    /* every record in order, blank lines passed over, no line break at the end, CRLF */
+    const char *t = "{\"id\":\"a\",\"text\":\"one\"}\n\n  \n{\"id\":\"b\",\"date\":\"2024-06-19\",\"text\":\"two\"}\r\n"
+                    "[1]\n{\"text\":\"four\"}";
+    char *path = jsonl_file(t, strlen(t));
+    dy_reader *r = NULL;
+    dy_err e = {0};
+    dy_doc d;
+    ck_assert_int_eq(dy_reader_open(path, DY_IN_JSONL, &r, &e), DY_OK);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_str_eq(d.id, "a");
+    ck_assert_str_eq(d.text, "one");
+    ck_assert_uint_eq(d.record_line, 1);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_str_eq(d.id, "b");
+    ck_assert_uint_eq(d.record_line, 4);
+    ck_assert_int_eq(d.pub.d, 19);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), -1);
+    ck_assert(strstr(e.msg, ":5: expected a JSON object") != NULL);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_str_eq(d.id, "line-6");
+    ck_assert_str_eq(d.text, "four");
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 0);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 0);
+    dy_reader_close(&r);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(ingest_3_2_jsonl_max_record)
+{
+    /* records longer than the cap are skipped to their newline, named, and reading goes on; a
+     * record of exactly the cap is kept; the reader's buffer never passes the cap */
+    size_t big = 300000;
+    char *t = malloc(big + 200);
+    size_t n = 0;
+    n += (size_t)sprintf(t + n, "{\"id\":\"x\",\"text\":\"");
+    memset(t + n, 'y', big);
+    n += big;
+    n += (size_t)sprintf(t + n, "\"}\n{\"id\":\"ok\",\"text\":\"z\"}\n{\"text\":\"123\"}\n");
+    char *path = jsonl_file(t, n);
+    free(t);
+    dy_reader *r = NULL;
+    dy_err e = {0};
+    dy_doc d;
+    ck_assert_int_eq(dy_reader_open(path, DY_IN_JSONL, &r, &e), DY_OK);
+    dy_reader_set_max_record(r, 17);        /* {"text":"123"} is 14 bytes, {"id":"ok",...} 24 */
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), -1);
+    ck_assert_int_eq(e.code, DY_EINPUT);
+    ck_assert(strstr(e.msg, ":1: record longer than 17 bytes, skipped; raise --max-record to keep it") != NULL);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), -1);
+    ck_assert(strstr(e.msg, ":2: record longer than 17 bytes") != NULL);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_str_eq(d.text, "123");
+    ck_assert_uint_eq(d.record_line, 3);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 0);
+    dy_reader_close(&r);
+    ck_assert_int_eq(dy_reader_open(path, DY_IN_JSONL, &r, &e), DY_OK);
+    dy_reader_set_max_record(r, 14);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), -1);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), -1);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);     /* exactly the cap */
+    ck_assert_str_eq(d.text, "123");
+    dy_reader_close(&r);
+    ck_assert_int_eq(dy_reader_open(path, DY_IN_JSONL, &r, &e), DY_OK);     /* the default keeps all */
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_uint_eq(d.len, big);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_str_eq(d.id, "ok");
+    dy_reader_close(&r);
+    unlink(path);
+}
+END_TEST
+
 Suite *ingest_suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -77,5 +168,9 @@ Suite *ingest_suite(void)
     tcase_add_test(b, ingest_2_1_bad_input);
     tcase_add_test(b, ingest_2_2_long_line);
     suite_add_tcase(s, b);
+    TCase *c = tcase_create("ingest-3");
+    tcase_add_test(c, ingest_3_1_jsonl_every_record);
+    tcase_add_test(c, ingest_3_2_jsonl_max_record);
+    suite_add_tcase(s, c);
     return s;
 }
