@@ -13,7 +13,7 @@ DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -l
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
 LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c src/dy_facts.c src/dy_facts_num.c src/dy_facts_recon.c src/dy_relations.c \
-           src/dy_store.c src/dy_query.c src/dy_api.c src/dy_seg.c src/dy_actors.c src/dy_story.c src/dy_events.c src/dy_out.c src/dy_import.c
+           src/dy_store.c src/dy_query.c src/dy_api.c src/dy_seg.c src/dy_actors.c src/dy_story.c src/dy_events.c src/dy_out.c src/dy_out_fmt.c src/dy_import.c
 CLI_SRC := src/cli/main.c src/cli/cmd_code.c src/cli/cmd_dict.c src/cli/cmd_store.c src/cli/cmd_serve.c src/cli/parallel.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
@@ -69,8 +69,9 @@ build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json
 e2e: build/dyad build/web/.stamp
 	bash tests/e2e/run.sh
 
-# README command 1: install, build, code the bundled example corpus.
-demo: all
+# README command 1: install, build (the dashboard's pages too, so that dyad serve shows them),
+# code the bundled example corpus.
+demo: all build/web/.stamp
 	build/dyad dict check dict
 	build/dyad code --stats examples/corpus/*.txt > build/examples.jsonl
 	@echo "dyad: wrote $$(wc -l < build/examples.jsonl) events to build/examples.jsonl; the first ones:"
@@ -78,6 +79,7 @@ demo: all
 	rm -f build/examples.db build/examples.db-wal build/examples.db-shm
 	build/dyad ingest --no-progress --db build/examples.db examples/corpus/*.txt
 	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
+	@echo "dyad: the dashboard: build/dyad serve --db build/examples.db, then open http://127.0.0.1:8350/"
 
 # README command 2: every test, release build then under ASan+UBSan.
 test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
@@ -129,10 +131,15 @@ dict-check: build/dyad
 gazetteer:
 	cd scripts/gazetteer && npm ci && node convert.js
 
-install: build/dyad
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1
+install: build/dyad build/web/.stamp
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1 \
+	           $(DESTDIR)$(PREFIX)/share/dyad/web/vendor
+	install -m 644 build/web/*.html build/web/*.js build/web/*.css $(DESTDIR)$(PREFIX)/share/dyad/web/
+	install -m 644 build/web/vendor/* $(DESTDIR)$(PREFIX)/share/dyad/web/vendor/
 	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/
+	install -d $(DESTDIR)$(PREFIX)/share/dyad/data
+	install -m 644 data/cameo-plover.tsv $(DESTDIR)$(PREFIX)/share/dyad/data/
 	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
 
 clean:

@@ -37,7 +37,7 @@ static int options(const dy_kv *args, size_t n, dy_qopts *o, const char **a, con
         int r = dy_qopts_set(o, k, v, &err);
         if (r < 0) return fail(body, 400, err.msg);
         if (r > 0) {
-            snprintf(msg, sizeof msg, "unknown argument '%.40s'; this API takes dyad, actor, from, to, by, limit, offset, directed", k);
+            snprintf(msg, sizeof msg, "unknown argument '%.40s'; this API takes dyad, actor, from, to, by, limit, offset, directed, dedup", k);
             return fail(body, 400, msg);
         }
     }
@@ -81,7 +81,7 @@ static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path,
     const char *a = NULL, *b = NULL;
     int rc = 0, limit = 0, cap = lim->max_rows;
 #define OPTS(A, B) do { if ((*status = options(args, nargs, &o, A, B, body))) return 0; \
-                        o.cap = cap; limit = o.limit > 0 && o.limit < cap ? o.limit : o.limit > 0 ? cap : limit; } while (0)
+                        o.cap = cap; limit = o.limit > 0 && o.limit < cap ? o.limit : o.limit > 0 || limit > cap ? cap : limit; } while (0)
     if (!strncmp(path, "/api/doc/", 9)) {
         char *end;
         long long id = strtoll(path + 9, &end, 10);
@@ -89,12 +89,17 @@ static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path,
         if (nargs) return *status = fail(body, 400, "/api/doc/ID takes no arguments"), 0;
         rc = dy_query_doc_json(db, id, body, err);     /* one stored document: bounded by the ingest cap */
         if (rc == 1) return *status = fail(body, 404, "no such document"), 0;
-    } else if (!strcmp(path, "/api/events") || !strcmp(path, "/api/actors") || !strcmp(path, "/api/obligations")) {
-        limit = path[5] == 'e' ? 500 : path[5] == 'a' ? 1000 : cap;
+    } else if (!strcmp(path, "/api/events")) {      /* the records of docs/schema.md, with the store's ids */
+        limit = 500;
+        OPTS(NULL, NULL);
+        dy_event_page ep = {limit, lim->max_bytes, 0, 0};
+        rc = dy_query_event_page(db, &o, &ep, body, err);
+        if (!rc && ep.more) page->next = o.offset + (long long)ep.rows;
+    } else if (!strcmp(path, "/api/actors") || !strcmp(path, "/api/obligations")) {
+        limit = path[5] == 'a' ? 1000 : cap;
         OPTS(NULL, NULL);
         o.limit = limit + 1;
-        rc = path[5] == 'e' ? dy_query_events(db, &o, &r, err) : path[5] == 'a' ? dy_query_actors(db, &o, &r, err)
-                            : dy_query_obligations(db, &o, &r, err);
+        rc = path[5] == 'a' ? dy_query_actors(db, &o, &r, err) : dy_query_obligations(db, &o, &r, err);
         rc = rc || list_json(r, &o, limit, lim->max_bytes, body, page);
     } else if (!strcmp(path, "/api/series")) {
         OPTS(NULL, NULL);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <xxhash.h>
 
 /* Appends s[0..n) with runs of white space folded to one space; JSON-escaped, or for TSV with
  * control characters as spaces. One reservation for the worst case, then plain stores. */
@@ -86,54 +87,180 @@ int dy_out_json_string(dy_buf *b, const char *s, size_t n)
     return dy_buf_addc(b, '"') || add_folded(b, s, n, 1) || dy_buf_addc(b, '"') ? -1 : 0;
 }
 
-int dy_out_tsv_header(dy_buf *b, int moods)
+int dy_out_folded(dy_buf *b, const char *s, size_t n, int json) { return add_folded(b, s, n, json); }
+int dy_out_uint(dy_buf *b, unsigned long v) { return add_uint(b, v); }
+int dy_out_tenths(dy_buf *b, double x) { return add_tenths(b, x); }
+
+/* ---- the event record ---- */
+
+uint64_t dy_record_id(const dy_record *r)
 {
-    return dy_buf_adds(b, moods ? "date\tsource\ttarget\tcode\troot\tquad\tgoldstein\tdoc\tsentence\tmood\ttext\n"
-                                : "date\tsource\ttarget\tcode\troot\tquad\tgoldstein\tdoc\tsentence\ttext\n");
+    /* the document's name seeds the hash of the rest: no copy of a long name */
+    char rest[128];
+    int n = snprintf(rest, sizeof rest, "%u\t%u\t%u\t%u\t%s\t%s\t%s", (unsigned)r->sent, (unsigned)r->start, (unsigned)r->end,
+                     (unsigned)r->verb_start, r->source, r->target, r->code);
+    if (n < 0 || n >= (int)sizeof rest) n = (int)sizeof rest - 1;
+    /* the document by its URL, else by its name without the folders: the same file read from
+     * another directory, or on another machine, keeps its ids */
+    const char *k = r->url.s ? r->url.s : r->doc.s ? r->doc.s : "";
+    size_t kn = r->url.s ? r->url.n : r->doc.s ? r->doc.n : 0;
+    if (!r->url.s)
+        for (size_t i = kn; i > 0; i--)
+            if (k[i - 1] == '/') { kn -= i; k += i; break; }
+    return XXH3_64bits_withSeed(rest, (size_t)n, XXH3_64bits(k, kn));
 }
 
-int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, const dy_event *e, int moods)
+void dy_record_id_hex(const dy_record *r, char out[17])
 {
-    const dy_sent *st = &sents[e->sent];
-    char date[16];
-    dy_date_format(e->date, date);
+    static const char hex[] = "0123456789abcdef";
+    uint64_t h = dy_record_id(r);
+    for (int i = 15; i >= 0; i--, h >>= 4) out[i] = hex[h & 15];
+    out[16] = 0;
+}
+
+/* The columns of CSV and TSV, the keys of JSON: one list, in one order. */
+static const char *const record_cols[] = {
+    "id", "doc", "url", "title", "sent", "span", "date", "date_precision", "source", "source_country", "source_role",
+    "target", "target_country", "target_role", "code", "root", "quad", "goldstein", "source_text", "target_text",
+    "verb_text", "text", "mentions"};
+enum { NCOLS = sizeof record_cols / sizeof *record_cols };
+
+int dy_out_record_header(dy_buf *b, int fmt, int moods)
+{
+    if (fmt != DY_FMT_TSV && fmt != DY_FMT_CSV) return 0;
+    char sep = fmt == DY_FMT_CSV ? ',' : '\t';
     int r = 0;
-    if (fmt == DY_FMT_TSV) {
-        const char *f[] = {date, e->source, e->target, e->code, e->root};
-        for (size_t i = 0; i < 5; i++) r |= dy_buf_adds(b, f[i]) | dy_buf_addc(b, '\t');
-        r |= add_uint(b, (unsigned)e->quad) | dy_buf_addc(b, '\t');
-        r |= add_tenths(b, e->goldstein) | dy_buf_addc(b, '\t');
-        r |= add_folded(b, doc->id, strlen(doc->id), 0);
-        r |= dy_buf_addc(b, '\t') | add_uint(b, st->no) | dy_buf_addc(b, '\t');
-        if (moods) r |= dy_buf_adds(b, dy_mood_name(e->mood)) | dy_buf_addc(b, '\t');
-        r |= add_folded(b, doc->text + st->start, st->end - st->start, 0);
-        r |= dy_buf_addc(b, '\n');
-        return r ? -1 : 0;
+    for (size_t i = 0; i < NCOLS; i++) r |= (i ? dy_buf_addc(b, sep) : 0) | dy_buf_adds(b, record_cols[i]);
+    if (moods) r |= dy_buf_addc(b, sep) | dy_buf_adds(b, "mood");
+    return r | dy_buf_addc(b, '\n');
+}
+
+int dy_out_tsv_header(dy_buf *b, int moods) { return dy_out_record_header(b, DY_FMT_TSV, moods); }
+
+/* A CSV or TSV field: folded; CSV quotes it when it holds a comma or a quote, or always (codes,
+ * ids: spreadsheets and type-guessing readers must not take "042" for 42). */
+static int add_field(dy_buf *b, int fmt, const char *s, size_t n, int quote)
+{
+    if (!s) return 0;
+    if (fmt == DY_FMT_TSV) return quote ? dy_buf_addc(b, '"') | add_folded(b, s, n, 0) | dy_buf_addc(b, '"') : add_folded(b, s, n, 0);
+    int need = quote;
+    for (size_t i = 0; i < n && !need; i++) need = s[i] == ',' || s[i] == '"';
+    if (!need) return add_folded(b, s, n, 0);
+    int r = dy_buf_addc(b, '"');
+    for (size_t i = 0; i < n;) {
+        size_t k = i;
+        while (k < n && s[k] != '"') k++;
+        r |= add_folded(b, s + i, k - i, 0);
+        if (k < n) r |= dy_buf_adds(b, "\"\"");
+        i = k + 1;
     }
-    r |= dy_buf_adds(b, "{\"doc\":");
-    r |= dy_out_json_string(b, doc->id, strlen(doc->id));
-    r |= dy_buf_adds(b, ",\"sent\":") | add_uint(b, st->no) | dy_buf_adds(b, ",\"date\":");
-    if (date[0])
-        r |= dy_buf_addc(b, '"') | dy_buf_adds(b, date) | dy_buf_adds(b, "\",\"date_precision\":\"") |
-             dy_buf_adds(b, dy_date_prec_name(e->date.prec)) | dy_buf_addc(b, '"');
+    return r | dy_buf_addc(b, '"');
+}
+
+/* The role: what follows the country in an actor code ("GOV" of RUSGOV); "" for none. */
+static const char *role_of(const char *code) { return strlen(code) > 3 ? code + 3 : ""; }
+
+static int record_sep(dy_buf *b, int fmt, const dy_record *e)
+{
+    char id[17], sep = fmt == DY_FMT_CSV ? ',' : '\t';
+    dy_record_id_hex(e, id);
+    int r = add_field(b, fmt, id, 16, 1) | dy_buf_addc(b, sep);
+    r |= add_field(b, fmt, e->doc.s, e->doc.n, 0) | dy_buf_addc(b, sep);
+    r |= add_field(b, fmt, e->url.s, e->url.n, 0) | dy_buf_addc(b, sep);
+    r |= add_field(b, fmt, e->title.s, e->title.n, 0) | dy_buf_addc(b, sep);
+    r |= add_uint(b, e->sent) | dy_buf_addc(b, sep);
+    r |= add_uint(b, e->start) | dy_buf_addc(b, '-') | add_uint(b, e->end) | dy_buf_addc(b, sep);
+    r |= dy_buf_adds(b, e->date) | dy_buf_addc(b, sep);
+    if (e->date[0]) r |= dy_buf_adds(b, dy_date_prec_name(e->prec));
+    r |= dy_buf_addc(b, sep);
+    const char *act[] = {e->source, e->target};
+    for (int k = 0; k < 2; k++) {
+        r |= dy_buf_adds(b, act[k]) | dy_buf_addc(b, sep);
+        r |= dy_buf_add(b, act[k], strlen(act[k]) < 3 ? strlen(act[k]) : 3) | dy_buf_addc(b, sep);
+        r |= dy_buf_adds(b, role_of(act[k])) | dy_buf_addc(b, sep);
+    }
+    r |= add_field(b, fmt, e->code, strlen(e->code), 1) | dy_buf_addc(b, sep);
+    r |= add_field(b, fmt, e->root, strlen(e->root), 1) | dy_buf_addc(b, sep);
+    r |= add_uint(b, (unsigned)e->quad) | dy_buf_addc(b, sep);
+    r |= add_tenths(b, e->goldstein) | dy_buf_addc(b, sep);
+    const dy_text *t[] = {&e->source_text, &e->target_text, &e->verb_text, &e->text};
+    for (int k = 0; k < 4; k++) r |= add_field(b, fmt, t[k]->s, t[k]->n, 0) | dy_buf_addc(b, sep);
+    r |= add_uint(b, (unsigned long)e->mentions);
+    if (e->mood) r |= dy_buf_addc(b, sep) | dy_buf_adds(b, e->mood);
+    return r | dy_buf_addc(b, '\n');
+}
+
+static int json_text(dy_buf *b, const char *key, const dy_text *t)
+{
+    int r = dy_buf_adds(b, key);
+    return r | (t->s ? dy_out_json_string(b, t->s, t->n) : dy_buf_adds(b, "null"));
+}
+
+static int record_json(dy_buf *b, const dy_record *e)
+{
+    char id[17];
+    dy_record_id_hex(e, id);
+    int r = dy_buf_adds(b, "{\"id\":\"") | dy_buf_add(b, id, 16) | dy_buf_addc(b, '"');
+    r |= json_text(b, ",\"doc\":", &e->doc) | json_text(b, ",\"url\":", &e->url) | json_text(b, ",\"title\":", &e->title);
+    r |= dy_buf_adds(b, ",\"sent\":") | add_uint(b, e->sent);
+    r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, e->start) | dy_buf_addc(b, ',') | add_uint(b, e->end) | dy_buf_addc(b, ']');
+    r |= dy_buf_adds(b, ",\"date\":");
+    if (e->date[0])
+        r |= dy_buf_addc(b, '"') | dy_buf_adds(b, e->date) | dy_buf_adds(b, "\",\"date_precision\":\"") |
+             dy_buf_adds(b, dy_date_prec_name(e->prec)) | dy_buf_addc(b, '"');
     else r |= dy_buf_adds(b, "null,\"date_precision\":null");
-    const char *k[] = {",\"source\":\"", "\",\"target\":\"", "\",\"code\":\"", "\",\"root\":\""};
-    const char *v[] = {e->source, e->target, e->code, e->root};
-    for (size_t i = 0; i < 4; i++) r |= dy_buf_adds(b, k[i]) | dy_buf_adds(b, v[i]);
+    const char *key[] = {",\"source\":\"", ",\"target\":\""}, *act[] = {e->source, e->target};
+    const char *ckey[] = {"\",\"source_country\":\"", "\",\"target_country\":\""};
+    const char *rkey[] = {"\",\"source_role\":", "\",\"target_role\":"};
+    for (int k = 0; k < 2; k++) {
+        r |= dy_buf_adds(b, key[k]) | dy_buf_adds(b, act[k]) | dy_buf_adds(b, ckey[k]);
+        r |= dy_buf_add(b, act[k], strlen(act[k]) < 3 ? strlen(act[k]) : 3) | dy_buf_adds(b, rkey[k]);
+        const char *role = role_of(act[k]);
+        r |= role[0] ? dy_buf_addc(b, '"') | dy_buf_adds(b, role) | dy_buf_addc(b, '"') : dy_buf_adds(b, "null");
+    }
+    r |= dy_buf_adds(b, ",\"code\":\"") | dy_buf_adds(b, e->code) | dy_buf_adds(b, "\",\"root\":\"") | dy_buf_adds(b, e->root);
     r |= dy_buf_adds(b, "\",\"quad\":") | add_uint(b, (unsigned)e->quad);
     r |= dy_buf_adds(b, ",\"goldstein\":") | add_tenths(b, e->goldstein);
-    r |= dy_buf_adds(b, ",\"source_text\":");
-    r |= dy_out_json_string(b, doc->text + e->src_start, e->src_end - e->src_start);
-    r |= dy_buf_adds(b, ",\"target_text\":");
-    r |= dy_out_json_string(b, doc->text + e->tgt_start, e->tgt_end - e->tgt_start);
-    r |= dy_buf_adds(b, ",\"verb_text\":");
-    r |= dy_out_json_string(b, doc->text + e->verb_start, e->verb_end - e->verb_start);
-    r |= dy_buf_adds(b, ",\"text\":");
-    r |= dy_out_json_string(b, doc->text + st->start, st->end - st->start);
-    r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_addc(b, ']');
-    if (moods) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, dy_mood_name(e->mood)) | dy_buf_addc(b, '"');
-    r |= dy_buf_adds(b, "}\n");
-    return r ? -1 : 0;
+    r |= json_text(b, ",\"source_text\":", &e->source_text) | json_text(b, ",\"target_text\":", &e->target_text);
+    r |= json_text(b, ",\"verb_text\":", &e->verb_text) | json_text(b, ",\"text\":", &e->text);
+    r |= dy_buf_adds(b, ",\"mentions\":") | add_uint(b, (unsigned long)e->mentions);
+    if (e->mood) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, e->mood) | dy_buf_addc(b, '"');
+    if (e->doc_id > 0) r |= dy_buf_printf(b, ",\"doc_id\":%lld,\"event_id\":%lld", (long long)e->doc_id, (long long)e->event_id);
+    return r | dy_buf_adds(b, "}\n");
+}
+
+int dy_out_record(dy_buf *b, int fmt, const dy_record *r, const dy_plover *plover)
+{
+    int e;
+    switch (fmt) {
+    case DY_FMT_TSV: case DY_FMT_CSV: e = record_sep(b, fmt, r); break;
+    case DY_FMT_GDELT: e = dy_out_gdelt(b, r); break;
+    case DY_FMT_PLOVER: e = dy_out_plover(b, r, plover); break;
+    default: e = record_json(b, r); break;
+    }
+    return e ? -1 : 0;
+}
+
+static dy_text text_of(const char *s) { dy_text t = {s, s ? strlen(s) : 0}; return t; }
+
+int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, const dy_event *e, int moods, const dy_plover *plover)
+{
+    const dy_sent *st = &sents[e->sent];
+    dy_record r = {
+        .doc = text_of(doc->id), .url = text_of(doc->url), .title = text_of(doc->title),
+        .sent = st->no, .start = (uint32_t)st->start, .end = (uint32_t)st->end, .prec = e->date.prec,
+        .source = e->source, .target = e->target, .code = e->code, .root = e->root, .quad = e->quad, .goldstein = e->goldstein,
+        .source_text = {doc->text + e->src_start, e->src_end - e->src_start},
+        .target_text = {doc->text + e->tgt_start, e->tgt_end - e->tgt_start},
+        .verb_text = {doc->text + e->verb_start, e->verb_end - e->verb_start},
+        .text = {doc->text + st->start, st->end - st->start},
+        .verb_start = e->verb_start, .mentions = 1, .sources = 1,
+        .mood = moods ? dy_mood_name(e->mood) : NULL,
+    };
+    dy_date_format(e->date, r.date);
+    char pub[16] = "";
+    if (doc->pub.prec != DY_PREC_NONE) { dy_date_format(doc->pub, pub); r.pub = pub; }
+    return dy_out_record(b, fmt, &r, plover);
 }
 
 /* ---- facts ---- */

@@ -18,6 +18,7 @@ void dy_qopts_init(dy_qopts *o)
     o->from = INT32_MIN;
     o->to = INT32_MAX;
     o->by = DY_BY_MONTH;
+    o->dedup = DY_DEDUP_DEFAULT;
 }
 
 int dy_query_date(const char *s, int end, int32_t *day, dy_err *err)
@@ -90,6 +91,12 @@ int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
         if (strlen(v) != 3) { dy_err_set(err, DY_EINPUT, "if-attacked takes a country code of three letters, such as PRK"); return -1; }
         snprintf(o->attacked, sizeof o->attacked, "%s", v);
         return 0;
+    }
+    if (!strcmp(name, "dedup")) {
+        static const char *const n[] = {"none", "day", "story"};
+        for (int i = 0; i < 3; i++) if (!strcmp(v, n[i])) { o->dedup = i; return 0; }
+        dy_err_set(err, DY_EINPUT, "dedup takes none, day (one event per source, target, code and day) or story");
+        return -1;
     }
     if (!strcmp(name, "actor")) {
         if (dy_query_actor(v, err)) return -1;
@@ -354,15 +361,54 @@ static const char *event_filter(const dy_qopts *o)
     return "1";
 }
 
+/* The period: a day in it; with undated, also an undated event when the period is open. */
+#define IN_PERIOD "e.day BETWEEN :from AND :to"
+#define IN_PERIOD_OR_UNDATED "(e.day BETWEEN :from AND :to OR (e.day IS NULL AND :from = -2147483648 AND :to = 2147483647))"
+
+/* The events the options select, after --dedup, as a subquery to read "FROM (...) e": the events
+ * table's columns of the first event of each group (SQLite gives a bare column the row of min()),
+ * and mentions (events merged) and sources (their documents). */
+static void events_from(char *sql, size_t size, const dy_qopts *o, int dedup, int undated)
+{
+    const char *period = undated ? IN_PERIOD_OR_UNDATED : IN_PERIOD;
+    if (dedup == DY_DEDUP_DAY)
+        snprintf(sql, size,
+                 "(SELECT e.*, min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
+                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, coalesce(e.day, 'u' || e.doc))",
+                 event_filter(o), period);
+    else if (dedup == DY_DEDUP_STORY)
+        snprintf(sql, size,
+                 "(SELECT e.*, min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
+                 "JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
+                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, lower(" SENT_TEXT "))",
+                 event_filter(o), period);
+    else snprintf(sql, size, "(SELECT e.*, 1 AS mentions, 1 AS sources FROM events e WHERE %s AND %s)", event_filter(o), period);
+}
+
+static int dedup_of(const dy_qopts *o, int def) { return o->dedup == DY_DEDUP_DEFAULT ? def : o->dedup; }
+
+int dy_query_undated(sqlite3 *db, const dy_qopts *o, long *n, dy_err *err)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM events e WHERE %s AND e.day IS NULL", event_filter(o));
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    *n = sqlite3_step(q) == SQLITE_ROW ? (long)sqlite3_column_int64(q, 0) : 0;
+    sqlite3_finalize(q);
+    return 0;
+}
+
 int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    char sql[1024];
+    char from[1024], sql[2048];
+    events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
-             "SELECT e.date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
+             "SELECT coalesce(e.date, 'undated') AS date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
              "e.doc AS doc_id, e.id AS event_id "
-             "FROM events e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
-             "WHERE %s AND e.day BETWEEN :from AND :to ORDER BY e.day, e.id LIMIT :limit OFFSET :offset",
-             event_filter(o));
+             "FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
+             "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset",
+             from);
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
@@ -406,17 +452,18 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
                    periods(w.from, w.to, o->by), unit[o->by], o->cap);
         return -1;
     }
-    char sql[2048];
+    char from[1024], sql[3072];
+    events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_DAY), 0);
     snprintf(sql, sizeof sql,
              "WITH RECURSIVE p(s) AS (SELECT date(:from * 86400, 'unixepoch', %s) WHERE :from <= :to "
              "  UNION ALL SELECT date(s, %s) FROM p WHERE date(s, %s) <= date(:to * 86400, 'unixepoch')), "
              "g AS (SELECT date(e.day * 86400, 'unixepoch', %s) AS s, count(*) AS n, sum(e.goldstein) AS gs, "
              "  sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4 "
-             "  FROM events e WHERE %s AND e.day BETWEEN :from AND :to GROUP BY 1) "
+             "  FROM %s e GROUP BY 1) "
              "SELECT %s AS period, coalesce(n, 0) AS events, round(coalesce(gs, 0), 1) AS goldstein, "
              "coalesce(q1, 0) AS verbal_coop, coalesce(q2, 0) AS material_coop, coalesce(q3, 0) AS verbal_conflict, "
              "coalesce(q4, 0) AS material_conflict FROM p LEFT JOIN g USING (s) ORDER BY p.s",
-             start[o->by], step[o->by], step[o->by], start[o->by], event_filter(o), label[o->by]);
+             start[o->by], step[o->by], step[o->by], start[o->by], from, label[o->by]);
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, &w);
@@ -426,24 +473,29 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
 int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
 {
     *nodes = *edges = NULL;
+    dy_qopts all = *o;      /* a network is of every actor */
+    all.a[0] = all.b[0] = all.actor[0] = 0;
+    char from[1024], sql[3072];
+    events_from(from, sizeof from, &all, dedup_of(o, DY_DEDUP_DAY), 0);
     sqlite3_stmt *q;
-    if (prepare(db,
-                "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
-                "round(avg(e.goldstein), 2) AS mean_goldstein FROM events e "
-                "WHERE e.day BETWEEN :from AND :to AND e.src3 NOT LIKE '-%' AND e.tgt3 NOT LIKE '-%' "
-                "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target LIMIT :cap",
-                &q, err))
-        return -1;
+    snprintf(sql, sizeof sql,
+             "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
+             "round(avg(e.goldstein), 2) AS mean_goldstein FROM %s e "
+             "WHERE e.src3 NOT LIKE '-%%' AND e.tgt3 NOT LIKE '-%%' "
+             "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target LIMIT :cap",
+             from);
+    if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
     if (collect(db, q, edges, err)) return -1;
-    if (prepare(db,
-                "WITH n AS (SELECT e.src3 AS code FROM events e WHERE e.day BETWEEN :from AND :to AND e.src3 NOT LIKE '-%' "
-                "  UNION ALL SELECT e.tgt3 FROM events e WHERE e.day BETWEEN :from AND :to AND e.tgt3 NOT LIKE '-%'), "
-                "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
-                "m AS (SELECT m.code3 AS code, sum(m.n) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
-                "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
-                "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code LIMIT :cap",
-                &q, err)) {
+    snprintf(sql, sizeof sql,
+             "WITH x AS (SELECT e.src3, e.tgt3 FROM %s e), "
+             "n AS (SELECT src3 AS code FROM x WHERE src3 NOT LIKE '-%%' UNION ALL SELECT tgt3 FROM x WHERE tgt3 NOT LIKE '-%%'), "
+             "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
+             "m AS (SELECT m.code3 AS code, sum(m.n) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
+             "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
+             "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code LIMIT :cap",
+             from);
+    if (prepare(db, sql, &q, err)) {
         dy_result_destroy(edges);
         return -1;
     }
@@ -667,44 +719,114 @@ int dy_query_doc_json(sqlite3 *db, int64_t id, dy_buf *b, dy_err *err)
     return 0;
 }
 
-int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, dy_buf *b, int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err)
+/* ---- events as records ---- */
+#define TEXT_AT(a, b) "CAST(substr(CAST(d.text AS BLOB), " a " + 1, " b " - " a ") AS TEXT)"
+#define RECORD_COLS                                                                                                       \
+    "d.name, d.url, d.title, e.sent, s.start, s.end, e.date, e.prec, e.source, e.target, e.code, e.root, e.quad, "         \
+    "e.goldstein, " TEXT_AT("e.src_start", "e.src_end") ", " TEXT_AT("e.tgt_start", "e.tgt_end") ", "                     \
+    TEXT_AT("e.verb_start", "e.verb_end") ", " SENT_TEXT ", e.verb_start, e.mentions, e.sources, d.pub, e.doc, e.id"
+
+static dy_text col_text(sqlite3_stmt *q, int c)
 {
-    char sql[1024];
+    dy_text t = {(const char *)sqlite3_column_text(q, c), 0};
+    if (t.s) t.n = (size_t)sqlite3_column_bytes(q, c);
+    return t;
+}
+
+static const char *col_str(sqlite3_stmt *q, int c)
+{
+    const char *v = (const char *)sqlite3_column_text(q, c);
+    return v ? v : "";
+}
+
+/* The record of a row of RECORD_COLS; ids: keep the store's row ids (the API's). */
+static void row_record(sqlite3_stmt *q, dy_record *r, int ids)
+{
+    memset(r, 0, sizeof *r);
+    r->doc = col_text(q, 0);
+    r->url = col_text(q, 1);
+    r->title = col_text(q, 2);
+    r->sent = (uint32_t)sqlite3_column_int(q, 3);
+    r->start = (uint32_t)sqlite3_column_int(q, 4);
+    r->end = (uint32_t)sqlite3_column_int(q, 5);
+    snprintf(r->date, sizeof r->date, "%s", col_str(q, 6));
+    r->prec = sqlite3_column_int(q, 7);
+    r->source = col_str(q, 8);
+    r->target = col_str(q, 9);
+    r->code = col_str(q, 10);
+    r->root = col_str(q, 11);
+    r->quad = sqlite3_column_int(q, 12);
+    r->goldstein = sqlite3_column_double(q, 13);
+    r->source_text = col_text(q, 14);
+    r->target_text = col_text(q, 15);
+    r->verb_text = col_text(q, 16);
+    r->text = col_text(q, 17);
+    r->verb_start = (uint32_t)sqlite3_column_int(q, 18);
+    r->mentions = (long)sqlite3_column_int64(q, 19);
+    r->sources = (long)sqlite3_column_int64(q, 20);
+    r->pub = sqlite3_column_type(q, 21) == SQLITE_NULL ? NULL : col_str(q, 21);
+    if (ids) { r->doc_id = sqlite3_column_int64(q, 22); r->event_id = sqlite3_column_int64(q, 23); }
+}
+
+/* listing: date order with a limit and the store's ids (query events); else document order, all.
+ * page (JSON array only, may be NULL): stop at page->limit records or at the record that would
+ * take b past page->max_bytes (the first always goes), saying how many went and whether more remain. */
+static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
+                   int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_event_page *page, dy_err *err)
+{
+    char from[1024], sql[3072];
+    events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
-             "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein, d.name AS doc, e.sent AS sentence, " SENT_TEXT " AS text "
-             "FROM events e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
-             "WHERE %s AND (e.day BETWEEN :from AND :to OR (e.day IS NULL AND :from = %d AND :to = %d)) ORDER BY e.doc, e.id",
-             event_filter(o), INT32_MIN, INT32_MAX);
+             "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
+             from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
-    int ncol = sqlite3_column_count(q), rc, e = 0;
-    char sep = fmt == 'c' ? ',' : '\t';
-    if (fmt != 'j')
-        for (int c = 0; c < ncol; c++) e |= (c ? dy_buf_addc(b, sep) : 0) | dy_buf_adds(b, sqlite3_column_name(q, c));
-    if (fmt != 'j') e |= dy_buf_addc(b, '\n');
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW && !e) {
-        if (fmt == 'j') e |= dy_buf_addc(b, '{');
-        for (int c = 0; c < ncol; c++) {
-            const char *v = (const char *)sqlite3_column_text(q, c);
-            int t = sqlite3_column_type(q, c);
-            if (fmt == 'j') {
-                const char *name = sqlite3_column_name(q, c);
-                e |= (c ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, name, strlen(name)) | dy_buf_addc(b, ':');
-                if (!v) e |= dy_buf_adds(b, "null");
-                else if ((t == SQLITE_INTEGER || t == SQLITE_FLOAT) && strcmp(name, "code")) e |= dy_buf_adds(b, v);
-                else e |= dy_out_json_string(b, v, strlen(v));
-            } else {
-                if (c) e |= dy_buf_addc(b, sep);
-                e |= add_field(b, v, sep);
-            }
+    int array = fmt == DY_FMT_JSON_ARRAY, rc, e = 0;
+    e |= dy_out_record_header(b, fmt, 0);
+    if (array) e |= dy_buf_addc(b, '[');
+    long n = 0;
+    for (; (rc = sqlite3_step(q)) == SQLITE_ROW && !e; n++) {
+        if (page && n >= page->limit) { page->more = 1; break; }
+        size_t mark = b->len;
+        dy_record r;
+        row_record(q, &r, listing);
+        if (array && n) e |= dy_buf_addc(b, ',');
+        e |= dy_out_record(b, array ? DY_FMT_JSONL : fmt, &r, plover);
+        if (array && b->len) b->data[--b->len] = 0;     /* no newline inside the array */
+        if (page && n && b->len + 2 > page->max_bytes) {  /* the page ends before this record */
+            b->len = mark;
+            b->data[mark] = 0;
+            page->more = 1;
+            break;
         }
-        e |= dy_buf_adds(b, fmt == 'j' ? "}\n" : "\n");
-        if (b->len > 65536 && flush(ctx, b)) e = 1;
+        if (flush && b->len > 65536 && flush(ctx, b)) e = 1;
     }
+    if (page) page->rows = (size_t)n;
+    if (array) e |= dy_buf_adds(b, "]\n");
     int bad = (rc != SQLITE_DONE && rc != SQLITE_ROW) ? 1 : 0;
     if (bad) dberr(db, err);
     sqlite3_finalize(q);
-    if (e && !bad) dy_err_set(err, DY_EIO, "cannot write the export");
+    if (e && !bad) dy_err_set(err, DY_EIO, "cannot write the events");
     return bad || e ? -1 : 0;
+}
+
+int dy_query_event_records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b, dy_err *err)
+{
+    return records(db, o, fmt, plover, 1, b, NULL, NULL, NULL, err);
+}
+
+int dy_query_event_page(sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err)
+{
+    dy_qopts p = *o;
+    p.limit = page->limit + 1;      /* one more, to know there is a next page */
+    page->rows = 0;
+    page->more = 0;
+    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 1, b, NULL, NULL, page, err);
+}
+
+int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,
+                    int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err)
+{
+    return records(db, o, fmt, plover, 0, b, flush, ctx, NULL, err);
 }

@@ -19,6 +19,11 @@
 struct sqlite3;
 
 enum { DY_BY_DAY = 0, DY_BY_WEEK, DY_BY_MONTH, DY_BY_YEAR };
+/* Duplicates: none (every event as coded); day (one event per source, target, code and day, the
+ * "one-a-day" rule; an undated event per document); story (one per source, target, code and
+ * sentence: the same sentence reprinted by several outlets counts once). DY_DEDUP_DEFAULT: day
+ * for series and networks, none for events and exports. */
+enum { DY_DEDUP_DEFAULT = -1, DY_DEDUP_NONE = 0, DY_DEDUP_DAY, DY_DEDUP_STORY };
 
 typedef struct dy_qopts {
     char a[16], b[16];      /* --dyad A,B (country codes) */
@@ -32,6 +37,7 @@ typedef struct dy_qopts {
                              * edges, in one answer (the server sets it); 0: no cap */
     char as_of[16];         /* --as-of DATE for obligations ("YYYY-MM-DD"); "" for any time */
     char attacked[16];      /* --if-attacked C for obligations; "" for any party */
+    int dedup;              /* --dedup: DY_DEDUP_* */
 } dy_qopts;
 
 void dy_qopts_init(dy_qopts *o);
@@ -41,8 +47,8 @@ int dy_query_date(const char *s, int end, int32_t *day, dy_err *err);
 int dy_query_actor(const char *s, dy_err *err);
 int dy_query_period(const char *s, int *by, dy_err *err);
 /* Sets one option by name, as the CLI (--dyad RUS,PRK) and the HTTP API (?dyad=RUS,PRK) give
- * them: dyad, actor, from, to, by, limit, offset, directed, as-of, if-attacked. Returns 0, 1 for an unknown name, -1 for a
- * bad value (err says what was expected). */
+ * them: dyad, actor, from, to, by, limit, offset, directed, as-of, if-attacked, dedup. Returns 0,
+ * 1 for an unknown name, -1 for a bad value (err says what was expected). */
 int dy_qopts_set(dy_qopts *o, const char *name, const char *value, dy_err *err);
 
 typedef struct dy_result dy_result;
@@ -63,7 +69,27 @@ int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t 
 int dy_result_table(const dy_result *r, dy_buf *b);
 int dy_result_sep(const dy_result *r, dy_buf *b, char sep);     /* CSV (',') or TSV ('\t') with a header */
 
+/* Events as a short table (date, source, target, code, quad, goldstein, doc, sent, text): the
+ * text view of `query events`; undated events last. */
 int dy_query_events(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+/* Events as records (dy_out.h), in date order (undated last), at most o->limit (1000) after o->offset: fmt
+ * DY_FMT_* or DY_FMT_JSON_ARRAY (one JSON array, with the store's doc_id and event_id: the API's). */
+enum { DY_FMT_JSON_ARRAY = 100 };
+struct dy_plover;
+int dy_query_event_records(struct sqlite3 *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b, dy_err *err);
+/* The API's page of events: the JSON array of /api/events, at most page->limit records after
+ * o->offset, ending before the record that would take b past page->max_bytes (the first record
+ * always goes, so that paging moves on); page->rows says how many were written, page->more
+ * whether events remain after them (the next page's offset is o->offset + rows). */
+typedef struct dy_event_page {
+    int limit;
+    size_t max_bytes;
+    size_t rows;
+    int more;
+} dy_event_page;
+int dy_query_event_page(struct sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err);
+/* How many events of the options' actors have no date (they are in no series or network). */
+int dy_query_undated(struct sqlite3 *db, const dy_qopts *o, long *n, dy_err *err);
 /* One row a period; with o->cap, a range of more periods than that is refused (DY_EINPUT). */
 int dy_query_series(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* A network: nodes (code, mentions, events) and edges (source, target, events, goldstein sum and mean). */
@@ -94,8 +120,10 @@ int dy_query_relation_json(struct sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_
 /* A stored document with its events' spans, as JSON; 0, 1 when there is no such document, -1. */
 int dy_query_doc_json(struct sqlite3 *db, int64_t id, dy_buf *b, dy_err *err);
 
-/* Every event (in the options' period), written as fmt rows to b; flush(ctx, b) is called
- * whenever b grows past 64 KiB and must empty it. fmt: 'c' CSV, 't' TSV, 'j' JSON Lines. */
-int dy_query_export(struct sqlite3 *db, const dy_qopts *o, int fmt, dy_buf *b, int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err);
+/* Every event (in the options' period; undated ones too when it is open), as records (dy_out.h)
+ * in fmt (DY_FMT_*) to b, in document order; flush(ctx, b) is called whenever b grows past
+ * 64 KiB and must empty it. */
+int dy_query_export(struct sqlite3 *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b,
+                    int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err);
 
 #endif

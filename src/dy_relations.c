@@ -488,12 +488,12 @@ int dy_relations_build(sqlite3 *db, const dy_dict *dict, dy_err *err)
     if (exec(db, "SAVEPOINT relations", err)) return -1;
     int r = load_mentions(db, dict, &kt, &v, &n, err);
     if (!r) {
-        qsort(v, n, sizeof *v, cmp_mention);
+        if (n) qsort(v, n, sizeof *v, cmp_mention);     /* qsort(NULL, 0) is undefined */
         r = resolve(v, n, &ents, &ne);
         if (r) dy_err_set(err, DY_ENOMEM, "out of memory");
     }
     if (!r) {
-        qsort(v, n, sizeof *v, cmp_by_entity);
+        if (n) qsort(v, n, sizeof *v, cmp_by_entity);
         r = write_all(db, v, n, ents, &kt, err);
     }
     free(v);

@@ -163,7 +163,7 @@ async function loadEvents() {
   const body = $('events').tBodies[0];
   body.replaceChildren(...rows.map((r) => {
     const tr = el('tr', { class: 'event-row', 'data-doc': r.doc_id, 'data-event': r.event_id },
-      el('td', {}, r.date), el('td', {}, r.source), el('td', {}, r.target), el('td', {}, r.code),
+      el('td', {}, r.date ?? 'undated'), el('td', {}, r.source), el('td', {}, r.target), el('td', {}, r.code),
       el('td', { class: 'num' }, r.goldstein), el('td', {}, `${r.doc} #${r.sent}`));
     tr.addEventListener('click', () => openEvent(tr, r));
     return tr;

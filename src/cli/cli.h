@@ -11,7 +11,8 @@ typedef enum {
     DYAD_EXIT_USAGE = 2,    /* bad command line */
     DYAD_EXIT_DICT = 3,     /* the dictionaries are missing or invalid */
     DYAD_EXIT_IO = 4,       /* output could not be written */
-    DYAD_EXIT_NOMEM = 5     /* out of memory */
+    DYAD_EXIT_NOMEM = 5,    /* out of memory */
+    DYAD_EXIT_DB = 6        /* the database (--db) is missing, or not a dyad database */
 } dyad_exit;
 
 void cli_error(const char *fmt, ...)
@@ -35,6 +36,11 @@ const char *cli_dict_dir(const char *opt);
 /* Loads it, printing the error; NULL on failure, with *rc the exit status (DYAD_EXIT_DICT, or
  * DYAD_EXIT_NOMEM). */
 dy_dict *cli_load_dict(const char *opt, int *rc);
+/* The CAMEO to PLOVER table: <program>/../data, <program>/../share/dyad/data, ./data; NULL
+ * (the error printed) when it cannot be read. */
+struct dy_plover *cli_load_plover(void);
+/* --format for events: jsonl (or json), tsv, csv, gdelt, plover as DY_FMT_*; -1 for another. */
+int cli_event_format(const char *v);
 
 int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);

@@ -33,6 +33,7 @@ typedef struct opts {
     int jobs;           /* -j: worker threads for dyad code */
     size_t max_record;  /* --max-record: the longest JSON Lines record kept (0: the default) */
     const char *dict;
+    const dy_plover *plover;    /* --format plover: the CAMEO to PLOVER table */
 } opts;
 
 static double now(void)
@@ -53,6 +54,7 @@ typedef struct run {
     const dy_dict *dict;
     dy_buf out;
     size_t docs, failed, sents, events, bytes;
+    size_t undated;     /* events without a date (ingest reports them) */
     size_t nomem;       /* documents or records lost for want of memory: exit 5 at the end */
     double t0, last_progress;
     int write_error;
@@ -103,7 +105,7 @@ static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_b
         return x->len ? dy_buf_add(out, x->data, x->len) : 0;
     }
     for (size_t i = 0; i < ne; i++)
-        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all)) return -1;
+        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all, o->plover)) return -1;
     return 0;
 }
 
@@ -179,8 +181,9 @@ static int code_doc(run *r, dy_doc *doc)
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
     size_t ne, ns;
-    dy_coder_events(r->coder, &ne);
+    const dy_event *ev = dy_coder_events(r->coder, &ne);
     const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+    for (size_t i = 0; i < ne; i++) r->undated += ev[i].date.prec == DY_PREC_NONE;
     r->docs++;
     r->sents += ns;
     r->events += ne;
@@ -249,8 +252,11 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
             o->input = !strcmp(v, "jsonl") ? DY_IN_JSONL : DY_IN_TEXT;
             i++;
         } else if (!strcmp(a, "--format")) {
-            if (!v || (strcmp(v, "jsonl") && strcmp(v, "tsv") && strcmp(v, "json"))) { cli_error("--format takes jsonl or tsv"); return -1; }
-            o->format = !strcmp(v, "tsv") ? DY_FMT_TSV : DY_FMT_JSONL;
+            o->format = cli_event_format(v);
+            if (o->format < 0 || (o->facts && o->format > DY_FMT_TSV)) {
+                cli_error(o->facts ? "--format takes jsonl or tsv" : "--format takes jsonl, tsv, csv, gdelt or plover");
+                return -1;
+            }
             i++;
         } else if (!strcmp(a, "--date")) {
             if (!v || !dy_date_parse_iso(v, strlen(v), &o->date)) { cli_error("--date takes a date as YYYY-MM-DD, such as 2024-06-18"); return -1; }
@@ -351,10 +357,12 @@ static int run_cmd(int argc, char **argv, int mode)
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
     }
+    dy_plover *plover = NULL;
+    if (r.o.format == DY_FMT_PLOVER && !(r.o.plover = plover = cli_load_plover())) return DYAD_EXIT_DICT;
     double td = now();
     int drc;
     dy_dict *dict = cli_load_dict(r.o.dict, &drc);
-    if (!dict) return drc;
+    if (!dict) { dy_plover_destroy(&plover); return drc; }
     double dict_ms = (now() - td) * 1e3;
     dy_coder_opts co = {r.o.moods_all, r.o.explain, r.o.facts || r.o.ingest, r.o.convention};
     r.dict = dict;
@@ -385,8 +393,8 @@ static int run_cmd(int argc, char **argv, int mode)
         }
     }
     r.t0 = r.last_progress = now();
-    if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile)
-        r.o.facts ? dy_out_fact_tsv_header(&r.out) : dy_out_tsv_header(&r.out, r.o.moods_all);
+    if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile && r.o.facts) dy_out_fact_tsv_header(&r.out);
+    else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
     par *pool = NULL;
     if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r))) {
@@ -407,8 +415,13 @@ static int run_cmd(int argc, char **argv, int mode)
         /* the relations graph of the facts stored so far (also of the batches before a failure) */
         else if (dy_relations_build(dy_store_db(r.store), dict, &err)) { cli_error("%s", err.msg); fatal = 1; r.store_failed = 1; }
         else if (!fatal && !r.o.explain)
-            fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events\n", r.o.db, r.added,
+        {
+            fprintf(stderr, "dyad: %s: %zu documents added, %zu replaced, %zu already there; %zu events", r.o.db, r.added,
                     r.replaced, r.same, r.events);
+            if (r.undated)      /* kept and listed; series and networks count dated events only */
+                fprintf(stderr, ", %zu of them without a date (no document date; give --date to date them)", r.undated);
+            fputc('\n', stderr);
+        }
         dy_store_close(&r.store);
     }
     flush(&r, 1);
@@ -421,6 +434,7 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_facts_destroy(&r.facts);
     dy_coder_destroy(&r.coder);
     dy_dict_destroy(&dict);
+    dy_plover_destroy(&plover);
     dy_buf_free(&r.out);
     if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
     if (fatal) return r.store_failed ? DYAD_EXIT_IO : DYAD_EXIT_NOMEM;

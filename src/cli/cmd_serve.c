@@ -8,8 +8,8 @@
 #include "../dy_store.h"
 
 #include <arpa/inet.h>
-#include <limits.h>
 #include <errno.h>
+#include <limits.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -139,9 +139,24 @@ static const char *mime(const char *path)
     return "application/octet-stream";
 }
 
+/* The page served at / when no dashboard was built: it says how to build one, and what answers meanwhile. */
+static const char fallback_page[] =
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>dyad</title></head>\n<body>\n"
+    "<h1>dyad serve</h1>\n"
+    "<p>The dashboard's pages were not found beside this program. Build them with <code>make web</code> "
+    "(<code>make demo</code> and <code>make install</code> do it too), or give their folder with <code>--web DIR</code>.</p>\n"
+    "<p>The JSON API answers meanwhile: <a href=\"api/actors\">api/actors</a>, <a href=\"api/events\">api/events</a>, "
+    "api/series?dyad=A,B, api/network, api/relation?a=A&amp;b=B, api/obligations, api/doc/ID (docs/api.md).</p>\n"
+    "</body></html>\n";
+
 static enum MHD_Result static_file(server *sv, struct MHD_Connection *c, const char *url)
 {
-    if (!strcmp(url, "/")) url = "/index.html";
+    if (!strcmp(url, "/")) {
+        char index[4200];
+        snprintf(index, sizeof index, "%s/index.html", sv->web);
+        if (access(index, R_OK) != 0) return reply(c, 200, "text/html; charset=utf-8", fallback_page, sizeof fallback_page - 1);
+        url = "/index.html";
+    }
     size_t n = strlen(url);
     int ok = n > 1 && n < 200 && !strstr(url, "..") && !strstr(url, "//");
     for (size_t i = 0; i < n && ok; i++) {
@@ -207,6 +222,25 @@ static void log_error(void *cls, const char *fmt, va_list ap)
     (void)ap;       /* client mistakes are answered, not logged; keep the terminal quiet */
 }
 
+/* The dashboard's folder: beside the program (build/dyad and build/web), installed
+ * (PREFIX/bin/dyad and PREFIX/share/dyad/web), else build/web of the working directory. */
+static const char *find_web(char *buf, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
+    if (slash) {
+        *slash = 0;
+        static const char *const rel[] = {"/web", "/../share/dyad/web", "/../build/web"};
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            snprintf(buf, size, "%s%s/index.html", exe, rel[i]);
+            if (access(buf, R_OK) == 0) { snprintf(buf, size, "%s%s", exe, rel[i]); return buf; }
+        }
+    }
+    snprintf(buf, size, "build/web");
+    return buf;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     const char *db = NULL, *bind = "127.0.0.1", *web = NULL;
@@ -234,23 +268,23 @@ int cmd_serve(int argc, char **argv)
     if (!db) { cli_error("serve needs --db FILE, a database made by 'dyad ingest'"); return DYAD_EXIT_USAGE; }
     dy_store *probe = NULL;
     dy_err err = {0};
-    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_IO; }
-    if (dy_store_open(db, DY_STORE_READ, &probe, &err)) { cli_error("%s", err.msg); return DYAD_EXIT_IO; }
+    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
+    dy_status st = dy_store_open(db, DY_STORE_READ, &probe, &err);
+    if (st) { cli_error("%s", err.msg); return st == DY_EINPUT ? DYAD_EXIT_DB : DYAD_EXIT_IO; }
     dy_store_close(&probe);
-    static char webdir[4096];
-    if (!web) {
-        const char *d = cli_dict_dir(NULL);     /* .../dict beside the program: the web build is .../build/web */
-        snprintf(webdir, sizeof webdir, "%s/../build/web", d);
-        if (access(webdir, R_OK) != 0) snprintf(webdir, sizeof webdir, "build/web");
-        web = webdir;
-    }
+    static char webdir[PATH_MAX + 32];
+    if (!web) web = find_web(webdir, sizeof webdir);
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1) { cli_error("--bind takes an IPv4 address such as 127.0.0.1, not '%s'", bind); return DYAD_EXIT_USAGE; }
     server sv = {.db = db, .web = web, .lim = lim};
-    if (!realpath(web, sv.webreal)) snprintf(sv.webreal, sizeof sv.webreal, "%s", web);
+    if (!realpath(web, sv.webreal)) {      /* no such folder yet: the name as given (no page matches it) */
+        size_t wn = strnlen(web, sizeof sv.webreal - 1);
+        memcpy(sv.webreal, web, wn);
+        sv.webreal[wn] = 0;
+    }
     pthread_mutex_init(&sv.mu, NULL);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_TURBO | MHD_USE_EPOLL, (uint16_t)port, NULL, NULL, handle, &sv,
@@ -266,7 +300,9 @@ int cmd_serve(int argc, char **argv)
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     printf("http://%s:%u/\n", bind, info ? (unsigned)info->port : (unsigned)port);
     fflush(stdout);
-    if (access(web, R_OK) != 0) cli_warn("no dashboard pages in %s (run 'make web'); the API still answers", web);
+    char index[PATH_MAX + 48];
+    snprintf(index, sizeof index, "%s/index.html", web);
+    if (access(index, R_OK) != 0) cli_warn("no dashboard pages in %s (run 'make web'); / says so, and the API still answers", web);
     if ((ntohl(addr.sin_addr.s_addr) >> 24) != 127)
         cli_warn("listening on %s: the API has no authentication, so anyone who can reach this address reads the whole database; "
                  "bind to 127.0.0.1 unless that is meant", bind);

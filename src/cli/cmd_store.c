@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "../dy_events.h"
 #include "../dy_facts.h"
+#include "../dy_out.h"
 #include "../dy_query.h"
 #include "../dy_relations.h"
 #include "../dy_store.h"
@@ -71,14 +72,27 @@ static int emit_result(const dy_result *r, const char *format, dy_buf *b)
     return dy_result_table(r, b);
 }
 
+/* 0, or the exit status: DYAD_EXIT_DB for a missing or foreign database, DYAD_EXIT_IO else. */
 static int open_db(const qargs *a, dy_store **s)
 {
     dy_err err = {0};
     if (access(a->db, F_OK) != 0) {
         cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", a->db, a->db);
-        return -1;
+        return DYAD_EXIT_DB;
     }
-    if (dy_store_open(a->db, DY_STORE_READ, s, &err)) { cli_error("%s", err.msg); return -1; }
+    dy_status st = dy_store_open(a->db, DY_STORE_READ, s, &err);
+    if (st) { cli_error("%s", err.msg); return st == DY_EINPUT ? DYAD_EXIT_DB : DYAD_EXIT_IO; }
+    return 0;
+}
+
+/* Series and networks count dated events: say how many were left out for want of a date. */
+static int undated_note(sqlite3 *db, const dy_qopts *q)
+{
+    long n = 0;
+    dy_err err = {0};
+    if (dy_query_undated(db, q, &n, &err) == 0 && n > 0)
+        fprintf(stderr, "dyad: %ld event%s without a date %s in no period; 'dyad query events' and 'dyad export' list %s\n", n,
+                n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
     return 0;
 }
 
@@ -104,35 +118,50 @@ int cmd_query(int argc, char **argv)
         memcpy(a.q.a, a.pos[0], 4);
         memcpy(a.q.b, a.pos[1], 4);
     } else if (a.npos) { cli_error("unexpected argument '%s', and see 'dyad help'", a.pos[0]); return DYAD_EXIT_USAGE; }
-    if (a.format && w != 2 && strcmp(a.format, "json") && strcmp(a.format, "table") && strcmp(a.format, "csv") && strcmp(a.format, "tsv")) {
+    int evfmt = w == 0 && a.format && strcmp(a.format, "table") ? (!strcmp(a.format, "json") ? DY_FMT_JSON_ARRAY : cli_event_format(a.format)) : -1;
+    if (w == 0 && a.format && strcmp(a.format, "table") && evfmt < 0) {
+        cli_error("--format takes table, json, jsonl, csv, tsv, gdelt or plover for events");
+        return DYAD_EXIT_USAGE;
+    }
+    if (a.format && w != 2 && w != 0 && strcmp(a.format, "json") && strcmp(a.format, "table") && strcmp(a.format, "csv") && strcmp(a.format, "tsv")) {
         cli_error("--format takes table, json, csv or tsv here (graphml and dot are for networks)");
         return DYAD_EXIT_USAGE;
     }
+    dy_plover *plover = NULL;
+    if (evfmt == DY_FMT_PLOVER && !(plover = cli_load_plover())) return DYAD_EXIT_DICT;
     dy_store *s = NULL;
-    if (open_db(&a, &s)) return DYAD_EXIT_IO;
+    int orc = open_db(&a, &s);
+    if (orc) { dy_plover_destroy(&plover); return orc; }
     sqlite3 *db = dy_store_db(s);
     dy_err err = {0};
     dy_buf out = {0};
     int rc = 0;
     dy_result *r = NULL, *r2 = NULL, *rel[DY_REL_N];
     switch (w) {
-    case 0: rc = dy_query_events(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
-    case 1: rc = dy_query_series(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
+    case 0:
+        rc = evfmt >= 0 ? dy_query_event_records(db, &a.q, evfmt, plover, &out, &err)
+                        : dy_query_events(db, &a.q, &r, &err) || emit_result(r, a.format, &out);
+        break;
+    case 1: rc = dy_query_series(db, &a.q, &r, &err) || emit_result(r, a.format, &out) || undated_note(db, &a.q); break;
     case 3: rc = dy_query_timeline(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 5: rc = dy_query_actors(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 6: rc = dy_query_obligations(db, &a.q, &r, &err) || emit_result(r, a.format, &out); break;
     case 2: {
         const char *f = a.format ? a.format : "table";
-        if (strcmp(f, "json") && strcmp(f, "graphml") && strcmp(f, "dot") && strcmp(f, "table")) {
-            cli_error("--format takes graphml, dot, json or table for a network");
+        if (strcmp(f, "json") && strcmp(f, "graphml") && strcmp(f, "dot") && strcmp(f, "table") && strcmp(f, "csv") && strcmp(f, "tsv")) {
+            cli_error("--format takes graphml, dot, json, csv, tsv or table for a network");
             rc = -2;
             break;
         }
         rc = dy_query_network(db, &a.q, &r, &r2, &err);
         if (!rc) {
+            dy_qopts all = a.q;
+            all.a[0] = all.b[0] = all.actor[0] = 0;
+            undated_note(db, &all);
             if (!strcmp(f, "json")) rc = dy_network_json(r, r2, &out);
             else if (!strcmp(f, "graphml")) rc = dy_network_graphml(r, r2, &out);
             else if (!strcmp(f, "dot")) rc = dy_network_dot(r, r2, &out);
+            else if (!strcmp(f, "csv") || !strcmp(f, "tsv")) rc = dy_result_sep(r2, &out, f[0] == 'c' ? ',' : '\t');   /* the edges: one loadable table */
             else rc = dy_buf_adds(&out, "nodes\n") || dy_result_table(r, &out) || dy_buf_adds(&out, "\nedges\n") || dy_result_table(r2, &out);
         }
         break;
@@ -156,6 +185,7 @@ int cmd_query(int argc, char **argv)
     dy_result_destroy(&r);
     dy_result_destroy(&r2);
     dy_buf_free(&out);
+    dy_plover_destroy(&plover);
     dy_store_close(&s);
     return rc == 0 ? DYAD_EXIT_OK : rc == -2 ? DYAD_EXIT_USAGE : rc == -3 ? DYAD_EXIT_IO : cli_exit_for(&err, DYAD_EXIT_IO);
 }
@@ -164,14 +194,17 @@ int cmd_export(int argc, char **argv)
 {
     qargs a;
     if (parse(argc, argv, 1, &a)) return DYAD_EXIT_USAGE;
-    const char *f = a.format ? a.format : "csv";
-    int fmt = !strcmp(f, "csv") ? 'c' : !strcmp(f, "tsv") ? 't' : !strcmp(f, "jsonl") || !strcmp(f, "json") ? 'j' : 0;
-    if (!fmt || a.npos) { cli_error("export takes --format csv, tsv or jsonl, and no other arguments"); return DYAD_EXIT_USAGE; }
+    int fmt = cli_event_format(a.format ? a.format : "csv");
+    if (fmt < 0 || a.npos) { cli_error("export takes --format csv, tsv, jsonl, gdelt or plover, and no other arguments"); return DYAD_EXIT_USAGE; }
+    dy_plover *plover = NULL;
+    if (fmt == DY_FMT_PLOVER && !(plover = cli_load_plover())) return DYAD_EXIT_DICT;
     dy_store *s = NULL;
-    if (open_db(&a, &s)) return DYAD_EXIT_IO;
+    int orc = open_db(&a, &s);
+    if (orc) { dy_plover_destroy(&plover); return orc; }
     dy_err err = {0};
     dy_buf out = {0};
-    int rc = dy_query_export(dy_store_db(s), &a.q, fmt, &out, flush_cb, NULL, &err);
+    int rc = dy_query_export(dy_store_db(s), &a.q, fmt, plover, &out, flush_cb, NULL, &err);
+    dy_plover_destroy(&plover);
     if (!rc && write_out(&out)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
     if (fflush(stdout)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
     if (rc) cli_error("%s", err.msg);
@@ -211,7 +244,7 @@ int cmd_recode(int argc, char **argv)
         else { cli_error("recode takes --db FILE and optionally --dict DIR, not '%s'", argv[i]); return DYAD_EXIT_USAGE; }
     }
     if (!db) { cli_error("recode needs --db FILE, the database to re-code with the current dictionaries"); return DYAD_EXIT_USAGE; }
-    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_IO; }
+    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
     int drc;
     dy_dict *dict = cli_load_dict(dictdir, &drc);
     if (!dict) return drc;

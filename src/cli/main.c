@@ -1,6 +1,7 @@
 /* main.c - the dyad command: dispatch to subcommands. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "../dy_out.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -25,8 +26,9 @@ static const char usage[] =
     "  query WHAT --db FILE       events | series | network | timeline | relation A B | actors |\n"
     "                             obligations [--as-of DATE] [--if-attacked C]\n"
     "                             (--dyad A,B --actor X --from --to --by day|week|month|year --json\n"
-    "                              --format table|json|csv|tsv, networks also graphml|dot)\n"
-    "  export --db FILE           every event as --format csv|tsv|jsonl\n"
+    "                              --format table|json|csv|tsv, networks also graphml|dot,\n"
+    "                              events also jsonl|gdelt|plover; --dedup none|day|story)\n"
+    "  export --db FILE           every event as --format csv|tsv|jsonl|gdelt|plover [--dedup ...]\n"
     "  recode --db FILE           re-code the stored documents with the current dictionaries\n"
     "  serve --db FILE            the dashboard and its JSON API on http://127.0.0.1:8350/ (--port, --bind,\n"
     "                             --max-rows N a list, --time-limit MS a query)\n"
@@ -35,11 +37,11 @@ static const char usage[] =
     "  dict import --from petrarch DIR --out OUTDIR\n"
     "                             convert PETRARCH/TABARI dictionaries into a dyad dictionary set\n"
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
-    "  version                    the version\n"
+    "  version, -V, --version     the version\n"
     "\n"
     "code options:\n"
     "  --input text|jsonl         input format (default text: one article a file; - is stdin)\n"
-    "  --format jsonl|tsv         output format (default jsonl)\n"
+    "  --format FMT               jsonl (default), tsv, csv, gdelt or plover (docs/schema.md)\n"
     "  --max-record SIZE          jsonl: skip longer records, named on stderr (default 64M; K, M, G)\n"
     "  --date YYYY-MM-DD          publication date for documents that state none\n"
     "  --moods factual|all        also emit negated and hypothetical events (all), with a mood field\n"
@@ -48,6 +50,9 @@ static const char usage[] =
     "  --stats                    print counts and timing on stderr at the end\n"
     "  --dict DIR                 dictionary directory (default: $DYAD_DICT, or dict/ beside the program)\n"
     "  --no-progress              no progress line, even on a terminal\n"
+    "  -j N                       code with N worker threads (the same output, in the same order)\n"
+    "\n"
+    "Options take their value as --opt VALUE or --opt=VALUE; 'dyad COMMAND --help' prints this text.\n"
     "\n"
     "facts options: --input, --format, --date, --dict, --stats, --no-progress as for code, and\n"
     "  --reconcile                one line per subject (kind, actors, year) with every source's value\n";
@@ -112,10 +117,77 @@ dy_dict *cli_load_dict(const char *opt, int *rc)
     return d;
 }
 
+struct dy_plover *cli_load_plover(void)
+{
+    static const char *const rel[] = {"/../data/", "/../share/dyad/data/"};
+    static const char name[] = "cameo-plover.tsv";
+    char exe[PATH_MAX], path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "data/%s", name);
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
+    if (slash) *slash = 0;
+    for (size_t i = 0; slash && i < sizeof rel / sizeof *rel; i++) {
+        char p[PATH_MAX + 64];
+        snprintf(p, sizeof p, "%s%s%s", exe, rel[i], name);
+        if (access(p, R_OK) == 0) { memcpy(path, p, sizeof path); break; }
+    }
+    dy_plover *p = NULL;
+    dy_err err = {0};
+    if (dy_plover_load(path, &p, &err) != DY_OK) { cli_error("%s (it comes with dyad in data/)", err.msg); return NULL; }
+    return p;
+}
+
+int cli_event_format(const char *v)
+{
+    static const char *const n[] = {"jsonl", "tsv", "csv", "gdelt", "plover"};
+    if (v && !strcmp(v, "json")) return DY_FMT_JSONL;
+    for (int i = 0; v && i < 5; i++) if (!strcmp(v, n[i])) return i;
+    return -1;
+}
+
+/* --opt=value as --opt value, up to a "--" (after it everything is a file name); *args is to free. */
+static char **split_equals(int *argc, char **argv, char ***args)
+{
+    char **out = calloc((size_t)*argc * 2 + 1, sizeof *out);
+    if (!out) return argv;
+    int n = 0, files = 0;
+    for (int i = 0; i < *argc; i++) {
+        char *a = argv[i], *eq = strchr(a, '=');
+        if (!strcmp(a, "--")) files = 1;
+        if (!files && i > 0 && !strncmp(a, "--", 2) && eq && eq > a + 2) {
+            *eq = 0;            /* argv's strings are ours to change */
+            out[n++] = a;
+            out[n++] = eq + 1;
+        } else out[n++] = a;
+    }
+    *argc = n;
+    *args = out;
+    return out;
+}
+
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) return 1;
+    return 0;
+}
+
+static int run_command(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    char **args = NULL;
+    argv = split_equals(&argc, argv, &args);
+    int rc = run_command(argc, argv);
+    free(args);
+    return rc;
+}
+
+static int run_command(int argc, char **argv)
 {
     if (argc < 2) { fputs(usage, stderr); return DYAD_EXIT_USAGE; }
     const char *cmd = argv[1];
+    if (wants_help(argc, argv)) { fputs(usage, stdout); return DYAD_EXIT_OK; }
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "facts")) return cmd_facts(argc - 1, argv + 1);
@@ -125,7 +197,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
-    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);
     return DYAD_EXIT_USAGE;
 }

@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const dy_event *ev = dy_coder_events(C, &ne);
         const dy_sent *s = dy_coder_sents(C, &ns);
         dy_buf out = {0};
-        for (size_t i = 0; i < ne; i++) dy_out_event(&out, DY_FMT_JSONL, &d, s, &ev[i], 1);
+        for (size_t i = 0; i < ne; i++) dy_out_event(&out, DY_FMT_JSONL, &d, s, &ev[i], 1, NULL);
         dy_buf_free(&out);
     }
     free(scratch);

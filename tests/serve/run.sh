@@ -43,6 +43,10 @@ check serve-2.8 405 "$(code -X POST -d 'a=1' "${U}api/events")"
 check serve-2.9 404 "$(code "${U}../../etc/passwd")"
 check serve-2.10 404 "$(code "${U}index.html")"
 check serve-2.11 400 "$(code "${U}api/doc/0")"
+# no dashboard built: / still answers with a page that says how to build it
+check serve-2.12 200 "$(code "${U}")"
+check serve-2.13 1 "$(grep -c 'make web' "$T/body")"
+check serve-2.14 'text/html; charset=utf-8' "$(curl -s -o /dev/null -w '%{content_type}' "${U}")"
 # a client that sends half a request and stops is cut off (5 s), and others are served meanwhile
 exec 3<> "/dev/tcp/127.0.0.1/$PORT"
 printf 'GET /api/act' >&3
@@ -145,5 +149,16 @@ took=$(( ($(date +%s%N) - t0) / 1000000 ))
 check serve-5.4 1 "$([ "$got" = 200 ] && [ "$took" -le 7000 ] && echo 1 || echo "$got after $took ms")"
 for fd in "${fds[@]}"; do exec {fd}>&-; done
 stop_server
+# with the dashboard built (make web, make demo), / is its page; from another working directory too
+if [ -f "$(dirname "$DYAD")/web/index.html" ]; then
+    (cd "$T" && "$DYAD" serve --db "$T/n.db" --port 0 > "$T/url2" 2> /dev/null) &
+    SPID=$!
+    for _ in $(seq 50); do [ -s "$T/url2" ] && break; sleep 0.1; done
+    U2=$(head -n 1 "$T/url2")
+    check serve-7.1 200 "$(code "$U2")"
+    check serve-7.2 1 "$(grep -c '<script' "$T/body" | sed 's/^[1-9][0-9]*$/1/')"
+    check serve-7.3 200 "$(code "${U2}app.js")"
+    kill "$SPID"; wait "$SPID" 2> /dev/null; SPID=
+fi
 echo "serve: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,6 +11,7 @@ Suite *coder_suite(void);
 Suite *store_suite(void);
 Suite *api_suite(void);
 Suite *relations_suite(void);
+Suite *out_suite(void);
 /* test_store.c's helpers for the tests that need a small database */
 struct dy_store;
 struct dy_coder;
