@@ -76,7 +76,7 @@ if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYA
     { printf "$hdr"; seq 1200000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/oom.txt"
     printf "${hdr}China criticized Japan.\n" > "$T/small.txt"
     ( ulimit -v "$VLIM"; timeout 120 "$DYAD" code --format tsv "$T/oom.txt" "$T/small.txt" > "$T/out" 2> "$T/err" ); rc=$?
-    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err" && grep -q 'CHN	JPN	111' "$T/out"; then
+    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err" && cut -f9,12,15 "$T/out" | tr -d '"' | grep -q 'CHN	JPN	111'; then
         pass=$((pass + 1)); echo "ok   hostile-6.2 a document too big for memory: exit 5, the next file coded"
     else fail=$((fail + 1)); echo "FAIL hostile-6.2: exit $rc, $(head -c 300 "$T/err")"; fi
     ( ulimit -v "$VLIM"; timeout 120 "$DYAD" ingest --db "$T/oom.db" "$T/small.txt" "$T/oom.txt" > "$T/out" 2> "$T/err" ); rc=$?
