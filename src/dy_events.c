@@ -622,6 +622,13 @@ static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* A currency sign ("$", "€", "£", "¥"): part of a figure, so a gap may run over it. */
+static int currency_at(const sctx *s, uint32_t i)
+{
+    const char *w = W(s, i);
+    return s->t[i].nlen <= 3 && (w[0] == '$' || !strncmp(w, "\xe2\x82\xac", 3) || !strncmp(w, "\xc2\xa3", 2) || !strncmp(w, "\xc2\xa5", 2));
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -646,7 +653,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             uint16_t f = s->t[tj].flags;
             int gt = group_at(s, tj);
             if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
-            if (!(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
+            if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
             if (f & DY_TF_QUOTE) k--;
             tj++;
         }
@@ -2681,6 +2688,10 @@ static const char *domestic_code(const sctx *s, int src, int tgt, const char *co
 {
     if (src < 0) return code;
     if (code[0] == '1' && code[1] == '4' && role_is(s, src, "COPMIL")) return "171";
+    /* "Vietnam protested against Chinese survey ships": a state's protest is an official
+     * complaint (114), not dissent in the street (140) */
+    const dy_actor *sg = &s->g[s->g[src].comp];
+    if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3) || role_is(s, src, "GOV"))) return "114";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
     /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
     int forces = role_is(s, src, "COP") || (role_is(s, src, "MIL") && !strcmp(code, "193"));
