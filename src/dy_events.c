@@ -2247,6 +2247,29 @@ static int bystander_comment(const dy_event *v)
     return !strncmp(v->root, "11", 2);
 }
 
+/* An actor the context lends the sentence (a party of an earlier event): a state group with that
+ * code, added after the sentence's own; the caller has checked s->ng < DY_MAX_ACTORS. */
+static dy_actor *context_group(sctx *s, const char *code)
+{
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = s->t0;
+    g->t1 = s->t0 + 1;
+    set_code(g->code, code);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    return g;
+}
+
+/* The sentence of event v also holds its reverse (a mutual act). */
+static int mutual_event(const dy_coder *c, const dy_event *v)
+{
+    for (size_t f = c->nev; f-- > 0;)
+        if (c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source)) return 1;
+    return 0;
+}
+
 static int context_parties(sctx *s, int known, int want_pair, int *added)
 {
     *added = -1;
@@ -2263,23 +2286,14 @@ static int context_parties(sctx *s, int known, int want_pair, int *added)
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
         if (bystander_comment(v)) continue;
-        int mutual = 0;
-        for (size_t f = c->nev; f-- > 0 && !mutual;)
-            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        int mutual = mutual_event(c, v);
         /* "Vucic and Kurti held talks. <two sentences> Kovachevski hosted the meeting": a mutual
          * act is remembered a sentence longer than a one-sided one */
         if (v->sent + 2 < s->sidx && !mutual) continue;
         if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
         if (s->ng >= DY_MAX_ACTORS) return -1;
-        dy_actor *g = &s->g[s->ng];
-        memset(g, 0, sizeof *g);
-        g->t0 = s->t0;
-        g->t1 = s->t0 + 1;
-        set_code(g->code, v->source);
+        dy_actor *g = context_group(s, v->source);
         if (mutual) set_code(g->code2, v->target);
-        g->kind = DY_GK_STATE;
-        g->comp = (int16_t)s->ng;
-        g->ncomp = 1;
         ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
            (unsigned)v->sent + 1);
         *added = (int)s->ng;
@@ -2302,18 +2316,9 @@ static int counterpart(sctx *s, int known, int *added)
         const dy_event *v = &c->ev[e];
         if (v->sent + 2 < s->sidx) break;
         if (v->mood || v->target[0] == '-' || strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
-        int mutual = 0;
-        for (size_t f = c->nev; f-- > 0 && !mutual;)
-            mutual = c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source);
+        int mutual = mutual_event(c, v);
         if (!mutual) continue;
-        dy_actor *g = &s->g[s->ng];
-        memset(g, 0, sizeof *g);
-        g->t0 = s->t0;
-        g->t1 = s->t0 + 1;
-        set_code(g->code, v->target);
-        g->kind = DY_GK_STATE;
-        g->comp = (int16_t)s->ng;
-        g->ncomp = 1;
+        dy_actor *g = context_group(s, v->target);
         ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
         *added = (int)s->ng;
         return (int)s->ng++;
@@ -2335,14 +2340,7 @@ static int accuser(sctx *s, int known, int *added)
         if (v->sent + 2 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || strncmp(v->target, kc, 3) || !strncmp(v->source, kc, 3)) continue;
         if (strcmp(v->root, "10") && strcmp(v->root, "11") && strcmp(v->root, "12") && strcmp(v->root, "13")) continue;
-        dy_actor *g = &s->g[s->ng];
-        memset(g, 0, sizeof *g);
-        g->t0 = s->t0;
-        g->t1 = s->t0 + 1;
-        set_code(g->code, v->source);
-        g->kind = DY_GK_STATE;
-        g->comp = (int16_t)s->ng;
-        g->ncomp = 1;
+        dy_actor *g = context_group(s, v->source);
         ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
         *added = (int)s->ng;
         return (int)s->ng++;
@@ -2397,20 +2395,13 @@ static int act_author(sctx *s, int known, int *added, int decision)
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
-        dy_actor *g = &s->g[s->ng];
-        memset(g, 0, sizeof *g);
-        g->t0 = s->t0;
-        g->t1 = s->t0 + 1;
-        set_code(g->code, v->source);
+        dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
                 strncmp(c->ev[f].source, kc, 3)) {
                 set_code(g->code2, c->ev[f].source);
                 break;
             }
-        g->kind = DY_GK_STATE;
-        g->comp = (int16_t)s->ng;
-        g->ncomp = 1;
         ex(s->c, "    target from the context: %s%s%s, the author of the act of sentence %u\n", g->code, g->code2[0] ? " and " : "",
            g->code2, (unsigned)v->sent + 1);
         *added = (int)s->ng;
