@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 struct dy_reader {
     char *path;         /* as given */
@@ -645,4 +646,47 @@ static int next_jsonl(dy_reader *r, dy_doc *doc, dy_err *err)
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err)
 {
     return r->fmt == DY_IN_JSONL ? next_jsonl(r, doc, err) : next_text(r, doc, err);
+}
+
+int dy_shard_parse(const char *s, dy_shard *out, dy_err *err)
+{
+    unsigned long k = 0, n = 0;
+    const char *p = s ? s : "";
+    int ok = dy_isdigit((unsigned char)*p);
+    for (; ok && dy_isdigit((unsigned char)*p) && k <= DY_SHARD_MAX; p++) k = k * 10 + (unsigned long)(*p - '0');
+    ok = ok && *p++ == '/' && dy_isdigit((unsigned char)*p);
+    for (; ok && dy_isdigit((unsigned char)*p) && n <= DY_SHARD_MAX; p++) n = n * 10 + (unsigned long)(*p - '0');
+    if (!ok || *p || n < 1 || n > DY_SHARD_MAX || k >= n)
+        return dy_err_set(err, DY_EINPUT, "--shard takes K/N, part K of N counting from 0 (0 <= K < N <= %u), such as 3/64",
+                          DY_SHARD_MAX), -1;
+    out->k = (unsigned)k;
+    out->n = (unsigned)n;
+    return 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int shard_has_key(const dy_shard *sh, const char *key, size_t n)
+{
+    return sh->n <= 1 || XXH3_64bits(key, n) % sh->n == sh->k;
+}
+
+int dy_shard_has_file(const dy_shard *sh, const char *path)
+{
+    const char *b = strcmp(path, "-") == 0 ? "<stdin>" : base_name(path);
+    return shard_has_key(sh, b, strlen(b));
+}
+
+int dy_shard_has_record(const dy_shard *sh, const char *stream, size_t lineno, const char *id)
+{
+    char key[512], own[32];
+    if (sh->n <= 1) return 1;
+    snprintf(own, sizeof own, "line-%zu", lineno);
+    if (id && strcmp(id, own)) return shard_has_key(sh, id, strlen(id));
+    int n = snprintf(key, sizeof key, "%s:%zu", base_name(stream), lineno);   /* long names: cut, still fixed */
+    return shard_has_key(sh, key, n < 0 ? 0 : n >= (int)sizeof key ? sizeof key - 1 : (size_t)n);
 }

@@ -65,4 +65,18 @@ int dy_doc_parse_text(const char *name, const char *text, size_t len, dy_doc *do
  * (0: messages name no line, for a JSONL record whose name already holds one). */
 int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err);
 
+/* Sharding (dyad code --shard K/N): part K of N of the documents, counting from 0, so that N
+ * processes given the same inputs code every document exactly once. A document goes to part
+ * XXH3-64(key) mod N, by a key that does not depend on the order of the inputs or on -j:
+ *  - a plain-text file: its name without the folders (the file is skipped unread);
+ *  - a JSON Lines record: its "id"; a record without one (id line-N), or one that cannot be
+ *    parsed: the stream's name without the folders, ':' and its line number.
+ * n == 0 means no sharding: every document is in. */
+typedef struct dy_shard { unsigned k, n; } dy_shard;
+/* "K/N" with 0 <= K < N <= DY_SHARD_MAX; 0, or -1 with err set. */
+#define DY_SHARD_MAX 1000000u
+int dy_shard_parse(const char *s, dy_shard *out, dy_err *err);
+int dy_shard_has_file(const dy_shard *sh, const char *path);
+int dy_shard_has_record(const dy_shard *sh, const char *stream, size_t lineno, const char *id);
+
 #endif

@@ -66,6 +66,11 @@ for B in "$@"; do
     grep -E '^(FAIL|store:|     |skip)' "$LOG"
     count
 
+    echo "-- shards (tests/shard: --shard K/N parts put together are one run; contrib/slurm's scripts)"
+    sh tests/shard/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
+    grep -E '^(FAIL|shard:|     |skip)' "$LOG"
+    count
+
     echo "-- HTTP server (tests/serve)"
     bash tests/serve/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
     grep -E '^(FAIL|serve:|     )' "$LOG"

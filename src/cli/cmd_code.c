@@ -31,6 +31,7 @@ typedef struct opts {
     int replace;        /* --replace: re-code a changed document of the same name */
     int batch;          /* documents a transaction */
     int jobs;           /* -j: worker threads for dyad code */
+    dy_shard shard;     /* --shard K/N: only part K of N of the documents (n 0: all) */
     size_t max_record;  /* --max-record: the longest JSON Lines record kept (0: the default) */
     const char *dict;
     const dy_plover *plover;    /* --format plover: the CAMEO to PLOVER table */
@@ -49,6 +50,7 @@ typedef struct run {
     dy_facts *facts;
     dy_recon *recon;
     dy_store *store;
+    dy_record *rec;     /* --shard without -j: the JSON Lines record parsed on this thread */
     size_t in_batch, added, same, replaced;
     int store_failed;   /* the database refused a write: exit as an I/O error */
     const dy_dict *dict;
@@ -128,7 +130,9 @@ static void warn_nodate(const dy_doc *doc)
 static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
 {
     const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
-    if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
+    if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1)
+        return dy_shard_has_record(&o->shard, job->name, job->lineno, NULL) ? -1 : 1;
+    if (job->raw && !dy_shard_has_record(&o->shard, job->name, job->lineno, job->doc.id)) return 1;    /* another part's */
     job->nodate = apply_date(o, &job->doc);
     if (job->nodate && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
     if (dy_coder_code(c, &job->doc, err)) {
@@ -160,6 +164,7 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
 {
     run *r = ctx;
     const dy_doc *doc = &job->doc;      /* its strings are gone (the worker's record moved on) */
+    if (rc > 0) return 0;               /* --shard: another part's document */
     if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", job->note_id);
     if (rc < 0) {
         failed(r, err, NULL);      /* work() named the document */
@@ -297,6 +302,11 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
             if (!v || parse_size(v, &o->max_record)) { cli_error("--max-record takes a size in bytes from 1 up, such as 1000000 or 256M"); return -1; }
             i++;
         }
+        else if (!strcmp(a, "--shard")) {
+            dy_err err = {0};
+            if (dy_shard_parse(v, &o->shard, &err)) { cli_error("%s", err.msg); return -1; }
+            i++;
+        }
         else if (!strcmp(a, "--stats")) o->stats = 1;
         else if (!strcmp(a, "--no-progress")) o->progress = 0;
         else if (!strcmp(a, "--progress")) o->progress = 1;
@@ -307,6 +317,19 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
     return 0;
 }
 
+/* --shard without -j: a JSON Lines record parsed on this thread, coded when it is in the part
+ * (one that cannot be parsed is reported by the part of its line). 1: the run must stop. */
+static int code_record(run *r, const char *name, size_t lineno, const char *line, size_t n)
+{
+    dy_doc doc;
+    dy_err err = {0};
+    if (dy_record_parse(name, lineno, line, n, &doc, &r->rec, &err) != 1) {
+        if (dy_shard_has_record(&r->o.shard, name, lineno, NULL)) failed(r, &err, NULL);
+        return 0;
+    }
+    return dy_shard_has_record(&r->o.shard, name, lineno, doc.id) && code_doc(r, &doc) == -2;
+}
+
 /* Reads one input (a file, or - for stdin) and codes or hands on each of its documents.
  * Returns 1 when the run must stop (out of memory handing on, or the output failed). */
 static int read_input(run *r, par *pool, const char *path)
@@ -314,24 +337,30 @@ static int read_input(run *r, par *pool, const char *path)
     dy_reader *rd = NULL;
     dy_err err = {0};
     int fatal = 0;
+    int lines = r->o.input == DY_IN_JSONL && (pool || r->o.shard.n);    /* records taken line by line */
+    if (r->o.input == DY_IN_TEXT && !dy_shard_has_file(&r->o.shard, path)) return 0;   /* another part's */
     if (dy_reader_open(path, r->o.input, &rd, &err) != DY_OK) {
         cli_error("%s", err.msg);
         r->failed++;
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
-    while (pool && r->o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
+    while (lines) {     /* -j: records are parsed by the workers */
         const char *line;
         size_t n, lineno;
         int got = dy_reader_next_line(rd, &line, &n, &lineno, &err);
         if (got == 0) break;
-        if (got == -1) { failed(r, &err, NULL); continue; }
+        if (got == -1) { if (r->o.shard.k == 0) failed(r, &err, NULL); continue; }  /* a record skipped: part 0 says so */
         if (got < 0) { failed(r, &err, NULL); break; }
+        if (!pool) {
+            if ((fatal = code_record(r, dy_reader_name(rd), lineno, line, n)) || r->write_error) break;
+            continue;
+        }
         int pr = par_submit_raw(pool, dy_reader_name(rd), lineno, line, n);
         if (pr == -2) cli_error("%s:%zu: out of memory handing it to the workers, and free memory or give fewer -j", dy_reader_name(rd), lineno);
         if (pr) { fatal = 1; break; }
     }
-    for (; !(pool && r->o.input == DY_IN_JSONL);) {
+    for (; !lines;) {
         dy_doc doc;
         int got = dy_reader_next(rd, &doc, &err);
         if (got == 0) break;
@@ -430,6 +459,7 @@ static int run_cmd(int argc, char **argv, int mode)
     if (r.o.stats)
         fprintf(stderr, "dyad: stats: docs=%zu failed=%zu sentences=%zu events=%zu bytes=%zu seconds=%.3f dict_ms=%.1f\n",
                 r.docs, r.failed, r.sents, r.events, r.bytes, el, dict_ms);
+    dy_record_free(&r.rec);
     dy_recon_destroy(&r.recon);
     dy_facts_destroy(&r.facts);
     dy_coder_destroy(&r.coder);

@@ -51,6 +51,8 @@ static const char usage[] =
     "  --dict DIR                 dictionary directory (default: $DYAD_DICT, or dict/ beside the program)\n"
     "  --no-progress              no progress line, even on a terminal\n"
     "  -j N                       code with N worker threads (the same output, in the same order)\n"
+    "  --shard K/N                only part K of N (from 0) of the documents, split by id or file name:\n"
+    "                             N processes give every document once (also ingest, facts; docs/scale-out.md)\n"
     "\n"
     "Options take their value as --opt VALUE or --opt=VALUE; 'dyad COMMAND --help' prints this text.\n"
     "\n"

@@ -155,6 +155,45 @@ START_TEST(ingest_3_2_jsonl_max_record)
 }
 END_TEST
 
+/* --shard K/N: every key in exactly one part; the part of a file ignores its folders; a record
+ * without an id (line-N) goes by stream and line; parts are spread, not all in one. */
+START_TEST(ingest_4_1_shard)
+{
+    dy_shard sh;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_shard_parse("3/64", &sh, &e), 0);
+    ck_assert_uint_eq(sh.k, 3);
+    ck_assert_uint_eq(sh.n, 64);
+    const char *bad[] = {"4/4", "1/0", "-1/4", "1", "1/", "/4", "a/4", "1/4x", " 1/4", "1/1000001", "99999999999/3", "", NULL};
+    for (int i = 0; bad[i]; i++) ck_assert_int_eq(dy_shard_parse(bad[i], &sh, &e), -1);
+    ck_assert_int_eq(dy_shard_parse(NULL, &sh, &e), -1);
+    int per[4] = {0};
+    for (int i = 0; i < 400; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "doc-%d", i);
+        int in = 0;
+        for (unsigned k = 0; k < 4; k++) {
+            dy_shard p = {k, 4};
+            int has = dy_shard_has_record(&p, "a/s.jsonl", (size_t)i + 1, id);
+            ck_assert_int_eq(has, dy_shard_has_record(&p, "other/dir/s.jsonl", 7, id));  /* by id alone */
+            in += has;
+            per[k] += has;
+        }
+        ck_assert_int_eq(in, 1);
+    }
+    for (int k = 0; k < 4; k++) ck_assert_int_gt(per[k], 60);
+    for (unsigned k = 0; k < 4; k++) {
+        dy_shard p = {k, 4};
+        ck_assert_int_eq(dy_shard_has_file(&p, "corpus/a.txt"), dy_shard_has_file(&p, "/elsewhere/a.txt"));
+        /* no id: stream (without folders) and line, whatever the folder */
+        ck_assert_int_eq(dy_shard_has_record(&p, "x/s.jsonl", 9, "line-9"), dy_shard_has_record(&p, "s.jsonl", 9, NULL));
+    }
+    dy_shard all = {0, 0};
+    ck_assert_int_eq(dy_shard_has_file(&all, "a.txt"), 1);
+    ck_assert_int_eq(dy_shard_has_record(&all, "s", 1, NULL), 1);
+}
+END_TEST
+
 Suite *ingest_suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -171,6 +210,7 @@ Suite *ingest_suite(void)
     TCase *c = tcase_create("ingest-3");
     tcase_add_test(c, ingest_3_1_jsonl_every_record);
     tcase_add_test(c, ingest_3_2_jsonl_max_record);
+    tcase_add_test(c, ingest_4_1_shard);
     suite_add_tcase(s, c);
     return s;
 }
