@@ -33,14 +33,17 @@ if [ -n "$missing" ]; then
     echo "  sbatch --array=$missing --export=ALL,DYAD_SHARDS=$N contrib/slurm/dyad-code.sbatch ..." >&2
     exit 1
 fi
-# A header (TSV, CSV: every part starts with the same one) is kept from the first part only.
-head0=$(head -n 1 "$(printf '%s/part-%05d.%s' "$OUT" 0 "$EXT")")
+# A header (TSV, CSV: every part that coded something starts with the same one) is written once.
+head0=""
+k=0
+while [ "$k" -lt "$N" ] && [ -z "$head0" ]; do
+    head0=$(head -n 1 "$(printf '%s/part-%05d.%s' "$OUT" "$k" "$EXT")")
+    k=$((k + 1))
+done
 case $head0 in "{"*) head0="" ;; esac
+[ -n "$head0" ] && printf '%s\n' "$head0"
 k=0
 while [ "$k" -lt "$N" ]; do
-    p=$(printf '%s/part-%05d.%s' "$OUT" "$k" "$EXT")
-    if [ "$k" -eq 0 ]; then cat "$p"
-    else H=$head0 awk 'NR > 1 || ENVIRON["H"] == "" || $0 != ENVIRON["H"]' "$p"
-    fi || exit 1
+    H=$head0 awk 'NR > 1 || ENVIRON["H"] == "" || $0 != ENVIRON["H"]' "$(printf '%s/part-%05d.%s' "$OUT" "$k" "$EXT")" || exit 1
     k=$((k + 1))
 done

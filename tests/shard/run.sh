@@ -89,6 +89,15 @@ check sbatch-merge-missing "1 merge: parts 1 of 3 are missing or unfinished in $
 SLURM_ARRAY_TASK_ID=1 DYAD_SHARDS=3 DYAD=$DYAD bash $S/dyad-code.sbatch examples/corpus "$T/out" --format tsv > /dev/null 2>&1
 sh $S/merge.sh "$T/out" > "$T/merged.tsv"
 same sbatch-merge-rerun "$T/whole.tsv" "$T/merged.tsv"
+# DYAD_SPLIT=files: whole files dealt to 4 tasks, the same union
+for k in 0 1 2 3; do
+    SLURM_ARRAY_TASK_ID=$k SLURM_ARRAY_TASK_COUNT=4 DYAD_SPLIT=files DYAD=$DYAD bash $S/dyad-code.sbatch tests/store "$T/files" --format tsv \
+        > /dev/null 2>&1 || echo "FAIL: dyad-code.sbatch DYAD_SPLIT=files task $k"
+done
+$DYAD code --no-progress --format tsv tests/store/*.txt > "$T/whole.tsv"
+sh $S/merge.sh "$T/files" > "$T/merged.tsv"
+same sbatch-split-files "$T/whole.tsv" "$T/merged.tsv"
+check sbatch-split-files-each-once "$(find tests/store -name '*.txt' | wc -l)" "$(cat "$T"/files/part-*.tsv | cut -f 2 | grep -v '^doc$' | sort -u | wc -l)"
 # a dyad that cannot run (bad option) fails the task and leaves no part behind
 SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=2 DYAD=$DYAD bash $S/dyad-code.sbatch examples/corpus "$T/bad" --nonsense > /dev/null 2>&1
 check sbatch-task-fails "1 no part" "$? $(ls "$T/bad"/part-00000.* 2> /dev/null || echo no part)"
