@@ -57,7 +57,7 @@ enum { DAY0 = 10957, DAYS = 9131, PER_DOC = 20, BATCH = 10000 };     /* 2000-01-
 /* Adds events [from, from + n) and their documents, BATCH events a transaction. */
 static void load(dy_store *s, long from, long n)
 {
-    sqlite3 *db = dy_store_db(s);
+    sqlite3 *db = dy_store_sqlite(s);
     dy_err err = {0};
     sqlite3_stmt *doc, *ev;
     if (sqlite3_prepare_v2(db, "INSERT INTO documents(name, hash, pub, pubday, text) VALUES(?1, ?2, '2000-01-01', ?3, 'generated')", -1, &doc, NULL) ||
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
     dy_store *s = NULL;
     dy_err err = {0};
     if (dy_store_open(path, DY_STORE_WRITE, &s, &err)) die(path, err.msg);
-    sqlite3 *db = dy_store_db(s);
+    dy_db *db = dy_store_db(s);
     double t0 = now();
     if (dy_store_bulk_begin(s, &err) != 1) die("bulk load", err.msg);
     load(s, 0, n);

@@ -4,7 +4,6 @@
 #include "dy_out.h"
 #include "dy_query.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,21 +44,6 @@ static int options(const dy_kv *args, size_t n, dy_qopts *o, const char **a, con
     return 0;
 }
 
-/* ---- the time limit: sqlite3_progress_handler stops a statement once the deadline passes ---- */
-typedef struct deadline {
-    struct timespec end;
-    int hit;
-} deadline;
-
-static int past(void *ctx)
-{
-    deadline *d = ctx;
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    if (t.tv_sec > d->end.tv_sec || (t.tv_sec == d->end.tv_sec && t.tv_nsec >= d->end.tv_nsec)) d->hit = 1;
-    return d->hit;      /* non-zero interrupts the statement (SQLITE_INTERRUPT) */
-}
-
 /* A list answer: rows beyond limit (the query asked for one more, to know there is a next
  * page) and beyond max_bytes are left for the next page. */
 static int list_json(dy_result *r, const dy_qopts *o, int limit, size_t max_bytes, dy_buf *body, dy_api_page *page)
@@ -73,7 +57,7 @@ static int list_json(dy_result *r, const dy_qopts *o, int limit, size_t max_byte
 }
 
 /* The endpoints, with o's limits set; rc as the queries return it. */
-static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
+static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
                  dy_buf *body, dy_api_page *page, dy_err *err, int *status)
 {
     dy_qopts o;
@@ -137,7 +121,7 @@ static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path,
     return rc;
 }
 
-int dy_api_serve(struct sqlite3 *db, const dy_api_limits *limp, const char *path, const dy_kv *args, size_t nargs,
+int dy_api_serve(dy_db *db, const dy_api_limits *limp, const char *path, const dy_kv *args, size_t nargs,
                  dy_buf *body, dy_api_page *pagep)
 {
     dy_api_limits lim = limp ? *limp : (dy_api_limits){0};
@@ -147,17 +131,15 @@ int dy_api_serve(struct sqlite3 *db, const dy_api_limits *limp, const char *path
     dy_api_page page0, *page = pagep ? pagep : &page0;
     page->next = -1;
     page->truncated = 0;
-    deadline dl = {{0, 0}, 0};
-    clock_gettime(CLOCK_MONOTONIC, &dl.end);
-    dl.end.tv_sec += lim.time_ms / 1000;
-    dl.end.tv_nsec += (long)(lim.time_ms % 1000) * 1000000L;
-    if (dl.end.tv_nsec >= 1000000000L) { dl.end.tv_sec++; dl.end.tv_nsec -= 1000000000L; }
-    sqlite3_progress_handler(db, 10000, past, &dl);     /* every 10,000 virtual machine steps */
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    dy_db_deadline(db, (double)now.tv_sec + now.tv_nsec / 1e9 + lim.time_ms / 1000.0);
     dy_err err = {0};
     int status = 500;
     int rc = route(db, &lim, path, args, nargs, body, page, &err, &status);
-    sqlite3_progress_handler(db, 0, NULL, NULL);
-    if (dl.hit) {
+    int hit = dy_db_timed_out(db);
+    dy_db_deadline(db, 0);
+    if (hit) {
         char msg[200];
         snprintf(msg, sizeof msg, "the query ran longer than %d ms and was stopped; ask for a shorter period, a pair or fewer rows", lim.time_ms);
         page->next = -1;
@@ -167,7 +149,7 @@ int dy_api_serve(struct sqlite3 *db, const dy_api_limits *limp, const char *path
     return status;
 }
 
-int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body)
+int dy_api_handle(dy_db *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body)
 {
     return dy_api_serve(db, NULL, path, args, nargs, body, NULL);
 }

@@ -10,7 +10,7 @@
  *  - Every answer is bounded: a list holds at most max_rows rows (limit is clamped to it) and
  *    stops at the row that would take it past max_bytes, saying where the next page starts
  *    (page->next, for ?offset=); a series of more periods is refused (400); a query that runs
- *    past time_ms is stopped (sqlite3_progress_handler) and answered 503.
+ *    past time_ms is stopped (a progress handler on SQLite, statement_timeout on PostgreSQL) and answered 503.
  */
 #ifndef DY_API_H
 #define DY_API_H
@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include "dy_util.h"
 
-struct sqlite3;
+#include "dy_sql.h"
 
 typedef struct dy_kv {
     const char *key, *value;    /* decoded; value may be NULL for "?flag" */
@@ -43,9 +43,9 @@ typedef struct dy_api_page {
 
 /* Handles GET path?args under the limits (NULL: the defaults). Returns the HTTP status (200,
  * 400, 404, 500, or 503 when the time ran out); page (may be NULL) says what was left out. */
-int dy_api_serve(struct sqlite3 *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
+int dy_api_serve(dy_db *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
                  dy_buf *body, dy_api_page *page);
 /* The same with the default limits. */
-int dy_api_handle(struct sqlite3 *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body);
+int dy_api_handle(dy_db *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body);
 
 #endif

@@ -6,7 +6,6 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +135,7 @@ int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
 }
 
 /* ---- results ---- */
-typedef struct cell { char *s; double num; uint8_t type; } cell;     /* SQLITE_* type; s is the text form */
+typedef struct cell { char *s; double num; uint8_t type; } cell;     /* DY_COL_* type; s is the text form */
 
 struct dy_result {
     size_t ncol, nrow, cap;
@@ -168,41 +167,41 @@ const char *dy_result_col(const dy_result *r, size_t c) { return r->cols[c]; }
 const char *dy_result_cell(const dy_result *r, size_t row, size_t c) { return r->cells[row * r->ncol + c].s; }
 double dy_result_num(const dy_result *r, size_t row, size_t c) { return r->cells[row * r->ncol + c].num; }
 
-static dy_status dberr(sqlite3 *db, dy_err *err) { dy_err_set(err, DY_EIO, "database: %s", sqlite3_errmsg(db)); return DY_EIO; }
+static dy_status dberr(dy_db *db, dy_err *err) { dy_err_set(err, DY_EIO, "database: %s", dy_db_errmsg(db)); return DY_EIO; }
 
 /* Runs a prepared statement to the end and keeps every row. Finalises q. */
-static int collect(sqlite3 *db, sqlite3_stmt *q, dy_result **out, dy_err *err)
+static int collect(dy_db *db, dy_stmt *q, dy_result **out, dy_err *err)
 {
     dy_result *r = calloc(1, sizeof *r);
-    if (!r) { sqlite3_finalize(q); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }
-    r->ncol = (size_t)sqlite3_column_count(q);
+    if (!r) { dy_stmt_finalize(&q); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }
+    r->ncol = (size_t)dy_stmt_cols(q);
     r->cols = calloc(r->ncol ? r->ncol : 1, sizeof *r->cols);
-    for (size_t c = 0; r->cols && c < r->ncol; c++) r->cols[c] = strdup(sqlite3_column_name(q, (int)c));
+    for (size_t c = 0; r->cols && c < r->ncol; c++) r->cols[c] = strdup(dy_stmt_name(q, (int)c));
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = dy_stmt_step(q)) == 1) {
         if (r->nrow == r->cap) {
             size_t cap = r->cap ? r->cap * 2 : 64;
             cell *v = realloc(r->cells, cap * r->ncol * sizeof *v + 1);
-            if (!v) { rc = SQLITE_NOMEM; break; }
+            if (!v) { rc = -2; break; }
             r->cells = v;
             r->cap = cap;
         }
         for (size_t c = 0; c < r->ncol; c++) {
             cell *x = &r->cells[r->nrow * r->ncol + c];
-            x->type = (uint8_t)sqlite3_column_type(q, (int)c);
-            x->num = sqlite3_column_double(q, (int)c);
-            const unsigned char *t = sqlite3_column_text(q, (int)c);
+            x->type = (uint8_t)dy_stmt_type(q, (int)c);
+            x->num = dy_stmt_col_double(q, (int)c);
+            const char *t = dy_stmt_col_text(q, (int)c);
             x->s = t ? strdup((const char *)t) : NULL;
         }
         r->nrow++;
     }
-    if (rc != SQLITE_DONE) {
-        dberr(db, err);
-        sqlite3_finalize(q);
+    if (rc != 0) {
+        if (rc == -2) dy_err_set(err, DY_ENOMEM, "out of memory"); else dberr(db, err);
+        dy_stmt_finalize(&q);
         dy_result_destroy(&r);
         return -1;
     }
-    sqlite3_finalize(q);
+    dy_stmt_finalize(&q);
     *out = r;
     return 0;
 }
@@ -223,9 +222,9 @@ int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t 
         for (size_t c = 0; c < r->ncol; c++) {
             const cell *x = &r->cells[i * r->ncol + c];
             e |= (c ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, r->cols[c], strlen(r->cols[c])) | dy_buf_addc(b, ':');
-            if (x->type == SQLITE_NULL || !x->s) e |= dy_buf_adds(b, "null");
-            else if (x->type == SQLITE_INTEGER) e |= dy_buf_adds(b, x->s);      /* SQLite's own digits */
-            else if (x->type == SQLITE_FLOAT) e |= x->num == (double)(long long)x->num && fabs(x->num) < 1e15
+            if (x->type == DY_COL_NULL || !x->s) e |= dy_buf_adds(b, "null");
+            else if (x->type == DY_COL_INT) e |= dy_buf_adds(b, x->s);      /* SQLite's own digits */
+            else if (x->type == DY_COL_FLOAT) e |= x->num == (double)(long long)x->num && fabs(x->num) < 1e15
                                                    ? dy_buf_printf(b, "%lld", (long long)x->num) : dy_buf_printf(b, "%.15g", x->num);
             else e |= dy_out_json_string(b, x->s, strlen(x->s));
         }
@@ -266,7 +265,7 @@ int dy_result_table(const dy_result *r, dy_buf *b)
         for (size_t c = 0; c < r->ncol; c++) {
             const cell *x = i ? &r->cells[(i - 1) * r->ncol + c] : NULL;
             const char *s = !i ? r->cols[c] : x->s ? x->s : "";
-            int num = x && (x->type == SQLITE_INTEGER || x->type == SQLITE_FLOAT);
+            int num = x && (x->type == DY_COL_INT || x->type == DY_COL_FLOAT);
             size_t l = width(s), show = l > 60 && c + 1 < r->ncol ? 60 : l;
             if (num) for (size_t k = show; k < w[c]; k++) e |= dy_buf_addc(b, ' ');
             if (show < l) {
@@ -313,40 +312,40 @@ int dy_result_sep(const dy_result *r, dy_buf *b, char sep)
 }
 
 /* ---- queries ---- */
-static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **q, dy_err *err)
+static int prepare(dy_db *db, const char *sql, dy_stmt **q, dy_err *err)
 {
-    if (sqlite3_prepare_v2(db, sql, -1, q, NULL) == SQLITE_OK) return 0;
+    if (dy_stmt_prepare(db, sql, q) == 0) return 0;
     /* a store of an older schema, opened read-only: its relations come with a write open */
-    if (strstr(sqlite3_errmsg(db), "no such table: t") || strstr(sqlite3_errmsg(db), "no such column"))
+    if (strstr(dy_db_errmsg(db), "no such table: t") || strstr(dy_db_errmsg(db), "no such column"))
         dy_err_set(err, DY_EINPUT, "this database is older than this dyad (%s); bring it up to date with 'dyad recode --db FILE'",
-                   sqlite3_errmsg(db));
+                   dy_db_errmsg(db));
     else dberr(db, err);
     return -1;
 }
 
 /* Binds the common parameters by name: :a :b :undirected :from :to :actor :actor3 :limit :rows
  * :offset :cap :pair. */
-static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
+static void bind_opts(dy_stmt *q, const dy_qopts *o)
 {
     int i;
-    if ((i = sqlite3_bind_parameter_index(q, ":a"))) sqlite3_bind_text(q, i, o->a, -1, SQLITE_TRANSIENT);
-    if ((i = sqlite3_bind_parameter_index(q, ":b"))) sqlite3_bind_text(q, i, o->b, -1, SQLITE_TRANSIENT);
-    if ((i = sqlite3_bind_parameter_index(q, ":undirected"))) sqlite3_bind_int(q, i, !o->directed);
-    if ((i = sqlite3_bind_parameter_index(q, ":from"))) sqlite3_bind_int64(q, i, o->from);
-    if ((i = sqlite3_bind_parameter_index(q, ":to"))) sqlite3_bind_int64(q, i, o->to);
-    if ((i = sqlite3_bind_parameter_index(q, ":actor"))) sqlite3_bind_text(q, i, o->actor, -1, SQLITE_TRANSIENT);
-    if ((i = sqlite3_bind_parameter_index(q, ":actor3"))) sqlite3_bind_text(q, i, o->actor, 3, SQLITE_TRANSIENT);
-    if ((i = sqlite3_bind_parameter_index(q, ":as_of"))) sqlite3_bind_text(q, i, o->as_of[0] ? o->as_of : "9999", -1, SQLITE_TRANSIENT);
-    if ((i = sqlite3_bind_parameter_index(q, ":attacked"))) sqlite3_bind_text(q, i, o->attacked, -1, SQLITE_TRANSIENT);
-    if ((i = sqlite3_bind_parameter_index(q, ":limit"))) sqlite3_bind_int(q, i, o->limit > 0 ? o->limit : 1000);
-    if ((i = sqlite3_bind_parameter_index(q, ":rows"))) sqlite3_bind_int(q, i, o->limit > 0 ? o->limit : -1);     /* -1: all */
-    if ((i = sqlite3_bind_parameter_index(q, ":offset"))) sqlite3_bind_int64(q, i, o->offset);
-    if ((i = sqlite3_bind_parameter_index(q, ":cap"))) sqlite3_bind_int(q, i, o->cap > 0 ? o->cap : -1);
-    if ((i = sqlite3_bind_parameter_index(q, ":pair"))) {
+    if ((i = dy_stmt_param(q, ":a"))) dy_stmt_str(q, i, o->a);
+    if ((i = dy_stmt_param(q, ":b"))) dy_stmt_str(q, i, o->b);
+    if ((i = dy_stmt_param(q, ":undirected"))) dy_stmt_int(q, i, !o->directed);
+    if ((i = dy_stmt_param(q, ":from"))) dy_stmt_int(q, i, o->from);
+    if ((i = dy_stmt_param(q, ":to"))) dy_stmt_int(q, i, o->to);
+    if ((i = dy_stmt_param(q, ":actor"))) dy_stmt_str(q, i, o->actor);
+    if ((i = dy_stmt_param(q, ":actor3"))) dy_stmt_text(q, i, o->actor, 3);
+    if ((i = dy_stmt_param(q, ":as_of"))) dy_stmt_str(q, i, o->as_of[0] ? o->as_of : "9999");
+    if ((i = dy_stmt_param(q, ":attacked"))) dy_stmt_str(q, i, o->attacked);
+    if ((i = dy_stmt_param(q, ":limit"))) dy_stmt_int(q, i, o->limit > 0 ? o->limit : 1000);
+    if ((i = dy_stmt_param(q, ":rows"))) dy_stmt_int(q, i, o->limit > 0 ? o->limit : -1);     /* -1: all */
+    if ((i = dy_stmt_param(q, ":offset"))) dy_stmt_int(q, i, o->offset);
+    if ((i = dy_stmt_param(q, ":cap"))) dy_stmt_int(q, i, o->cap > 0 ? o->cap : -1);
+    if ((i = dy_stmt_param(q, ":pair"))) {
         char pair[40];
         int ab = strcmp(o->a, o->b) < 0;
         snprintf(pair, sizeof pair, "%.3s,%.3s", ab ? o->a : o->b, ab ? o->b : o->a);
-        sqlite3_bind_text(q, i, pair, -1, SQLITE_TRANSIENT);
+        dy_stmt_str(q, i, pair);
     }
 }
 
@@ -387,19 +386,19 @@ static void events_from(char *sql, size_t size, const dy_qopts *o, int dedup, in
 
 static int dedup_of(const dy_qopts *o, int def) { return o->dedup == DY_DEDUP_DEFAULT ? def : o->dedup; }
 
-int dy_query_undated(sqlite3 *db, const dy_qopts *o, long *n, dy_err *err)
+int dy_query_undated(dy_db *db, const dy_qopts *o, long *n, dy_err *err)
 {
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM events e WHERE %s AND e.day IS NULL", event_filter(o));
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
-    *n = sqlite3_step(q) == SQLITE_ROW ? (long)sqlite3_column_int64(q, 0) : 0;
-    sqlite3_finalize(q);
+    *n = dy_stmt_step(q) == 1 ? (long)dy_stmt_col_int(q, 0) : 0;
+    dy_stmt_finalize(&q);
     return 0;
 }
 
-int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+int dy_query_events(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
     char from[1024], sql[2048];
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
@@ -409,7 +408,7 @@ int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
              "FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
              "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset",
              from);
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
     return collect(db, q, out, err);
@@ -425,7 +424,7 @@ static long long periods(int32_t a, int32_t b, int by)
     return (long long)y.y - x.y + 1;
 }
 
-int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
     static const char *const start[] = {"'+0 days'", "'-6 days', 'weekday 1'", "'start of month'", "'start of year'"};
     static const char *const step[] = {"'+1 day'", "'+7 days'", "'+1 month'", "'+1 year'"};
@@ -434,17 +433,17 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
     if (w.from == INT32_MIN || w.to == INT32_MAX) {     /* the dyad's own first and last day */
         char sql[512];
         snprintf(sql, sizeof sql, "SELECT min(e.day), max(e.day) FROM events e WHERE %s AND e.day BETWEEN :from AND :to", event_filter(o));
-        sqlite3_stmt *q;
+        dy_stmt *q;
         if (prepare(db, sql, &q, err)) return -1;
         bind_opts(q, o);
-        if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
-            if (w.from == INT32_MIN) w.from = sqlite3_column_int(q, 0);
-            if (w.to == INT32_MAX) w.to = sqlite3_column_int(q, 1);
+        if (dy_stmt_step(q) == 1 && dy_stmt_type(q, 0) != DY_COL_NULL) {
+            if (w.from == INT32_MIN) w.from = (int)dy_stmt_col_int(q, 0);
+            if (w.to == INT32_MAX) w.to = (int)dy_stmt_col_int(q, 1);
         } else {
             w.from = 0;
             w.to = -1;      /* no events: no periods */
         }
-        sqlite3_finalize(q);
+        dy_stmt_finalize(&q);
     }
     if (o->cap > 0 && w.from <= w.to && periods(w.from, w.to, o->by) > o->cap) {
         static const char *const unit[] = {"days", "weeks", "months", "years"};
@@ -464,20 +463,20 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
              "coalesce(q1, 0) AS verbal_coop, coalesce(q2, 0) AS material_coop, coalesce(q3, 0) AS verbal_conflict, "
              "coalesce(q4, 0) AS material_conflict FROM p LEFT JOIN g USING (s) ORDER BY p.s",
              start[o->by], step[o->by], step[o->by], start[o->by], from, label[o->by]);
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, &w);
     return collect(db, q, out, err);
 }
 
-int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
+int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
 {
     *nodes = *edges = NULL;
     dy_qopts all = *o;      /* a network is of every actor */
     all.a[0] = all.b[0] = all.actor[0] = 0;
     char from[1024], sql[3072];
     events_from(from, sizeof from, &all, dedup_of(o, DY_DEDUP_DAY), 0);
-    sqlite3_stmt *q;
+    dy_stmt *q;
     snprintf(sql, sizeof sql,
              "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
              "round(avg(e.goldstein), 2) AS mean_goldstein FROM %s e "
@@ -556,7 +555,7 @@ int dy_network_dot(const dy_result *nodes, const dy_result *edges, dy_buf *b)
     return e | dy_buf_adds(b, "}\n");
 }
 
-int dy_query_timeline(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+int dy_query_timeline(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
     char sql[2048];
     snprintf(sql, sizeof sql,
@@ -571,15 +570,15 @@ int dy_query_timeline(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *e
              "  AND coalesce(d.pubday, 0) BETWEEN :from AND :to"
              ") ORDER BY day, n LIMIT :limit OFFSET :offset",
              event_filter(o));
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
     return collect(db, q, out, err);
 }
 
-int dy_query_actors(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+int dy_query_actors(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db,
                 "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
                 "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
@@ -600,7 +599,7 @@ const char *const dy_rel_names[DY_REL_N] = {"tier", "treaties", "stages", "evide
 #define STAGE_ORDER "CASE c.value WHEN 'proposed' THEN 1 WHEN 'signed' THEN 2 WHEN 'ratified' THEN 3 WHEN 'in_force' THEN 4 WHEN 'suspended' THEN 5 ELSE 6 END"
 #define DAY_OF(x) "CASE WHEN length(" x ") = 10 THEN " x " END"
 
-int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err)
+int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err)
 {
     static const char *const sql[DY_REL_N] = {
         /* the tier the latest source names first: it is the tier now; then the history */
@@ -632,7 +631,7 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
     };
     for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
     for (int k = 0; k < DY_REL_N; k++) {
-        sqlite3_stmt *q;
+        dy_stmt *q;
         if (prepare(db, sql[k], &q, err) || (bind_opts(q, o), collect(db, q, &out[k], err))) {
             for (int j = 0; j < k; j++) dy_result_destroy(&out[j]);
             return -1;
@@ -644,9 +643,9 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
 /* the parties of a treaty, one row each */
 #define PARTIES_OF(t) "json_each('[\"' || replace(" t ".parties, ',', '\",\"') || '\"]')"
 
-int dy_query_obligations(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+int dy_query_obligations(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db,
                 "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
                 "d.name AS doc, f.sent, " SENT_TEXT " AS text "
@@ -664,7 +663,7 @@ int dy_query_obligations(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err
     return collect(db, q, out, err);
 }
 
-int dy_query_relation_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err)
+int dy_query_relation_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err)
 {
     dy_result *rel[DY_REL_N];
     if (dy_query_relation(db, o, rel, err)) return -1;
@@ -680,35 +679,35 @@ int dy_query_relation_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *er
     return e ? -1 : 0;
 }
 
-int dy_query_doc_json(sqlite3 *db, int64_t id, dy_buf *b, dy_err *err)
+int dy_query_doc_json(dy_db *db, int64_t id, dy_buf *b, dy_err *err)
 {
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db, "SELECT id, name, pub, source, title, url, text FROM documents WHERE id = ?1", &q, err)) return -1;
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW) {
-        sqlite3_finalize(q);
-        if (rc == SQLITE_DONE) return 1;
+    dy_stmt_int(q, 1, id);
+    int rc = dy_stmt_step(q);
+    if (rc != 1) {
+        dy_stmt_finalize(&q);
+        if (rc == 0) return 1;
         dberr(db, err);
         return -1;
     }
     static const char *const k[] = {"id", "name", "pub", "source", "title", "url", "text"};
     int e = dy_buf_addc(b, '{');
     for (int c = 0; c < 7; c++) {
-        const char *v = (const char *)sqlite3_column_text(q, c);
+        const char *v = dy_stmt_col_text(q, c);
         e |= dy_buf_printf(b, "%s\"%s\":", c ? "," : "", k[c]);
-        if (c == 0) e |= dy_buf_printf(b, "%lld", (long long)sqlite3_column_int64(q, 0));
-        else if (v) e |= dy_out_json_exact(b, v, (size_t)sqlite3_column_bytes(q, c));   /* offsets index these bytes */
+        if (c == 0) e |= dy_buf_printf(b, "%lld", (long long)dy_stmt_col_int(q, 0));
+        else if (v) e |= dy_out_json_exact(b, v, (size_t)dy_stmt_col_bytes(q, c));   /* offsets index these bytes */
         else e |= dy_buf_adds(b, "null");
     }
-    sqlite3_finalize(q);
+    dy_stmt_finalize(&q);
     if (prepare(db,
                 "SELECT e.id, e.sent, s.start, s.end, e.date, e.source, e.target, e.code, e.goldstein, e.src_start, e.src_end, "
                 "e.tgt_start, e.tgt_end, e.verb_start, e.verb_end FROM events e JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
                 "WHERE e.doc = ?1 ORDER BY e.id",
                 &q, err))
         return -1;
-    sqlite3_bind_int64(q, 1, id);
+    dy_stmt_int(q, 1, id);
     dy_result *r = NULL;
     if (collect(db, q, &r, err)) return -1;
     e |= dy_buf_adds(b, ",\"events\":") | dy_result_json(r, b);
@@ -726,52 +725,52 @@ int dy_query_doc_json(sqlite3 *db, int64_t id, dy_buf *b, dy_err *err)
     "e.goldstein, " TEXT_AT("e.src_start", "e.src_end") ", " TEXT_AT("e.tgt_start", "e.tgt_end") ", "                     \
     TEXT_AT("e.verb_start", "e.verb_end") ", " SENT_TEXT ", e.verb_start, e.mentions, e.sources, d.pub, e.doc, e.id"
 
-static dy_text col_text(sqlite3_stmt *q, int c)
+static dy_text col_text(dy_stmt *q, int c)
 {
-    dy_text t = {(const char *)sqlite3_column_text(q, c), 0};
-    if (t.s) t.n = (size_t)sqlite3_column_bytes(q, c);
+    dy_text t = {dy_stmt_col_text(q, c), 0};
+    if (t.s) t.n = (size_t)dy_stmt_col_bytes(q, c);
     return t;
 }
 
-static const char *col_str(sqlite3_stmt *q, int c)
+static const char *col_str(dy_stmt *q, int c)
 {
-    const char *v = (const char *)sqlite3_column_text(q, c);
+    const char *v = dy_stmt_col_text(q, c);
     return v ? v : "";
 }
 
 /* The record of a row of RECORD_COLS; ids: keep the store's row ids (the API's). */
-static void row_record(sqlite3_stmt *q, dy_record *r, int ids)
+static void row_record(dy_stmt *q, dy_record *r, int ids)
 {
     memset(r, 0, sizeof *r);
     r->doc = col_text(q, 0);
     r->url = col_text(q, 1);
     r->title = col_text(q, 2);
-    r->sent = (uint32_t)sqlite3_column_int(q, 3);
-    r->start = (uint32_t)sqlite3_column_int(q, 4);
-    r->end = (uint32_t)sqlite3_column_int(q, 5);
+    r->sent = (uint32_t)(int)dy_stmt_col_int(q, 3);
+    r->start = (uint32_t)(int)dy_stmt_col_int(q, 4);
+    r->end = (uint32_t)(int)dy_stmt_col_int(q, 5);
     snprintf(r->date, sizeof r->date, "%s", col_str(q, 6));
-    r->prec = sqlite3_column_int(q, 7);
+    r->prec = (int)dy_stmt_col_int(q, 7);
     r->source = col_str(q, 8);
     r->target = col_str(q, 9);
     r->code = col_str(q, 10);
     r->root = col_str(q, 11);
-    r->quad = sqlite3_column_int(q, 12);
-    r->goldstein = sqlite3_column_double(q, 13);
+    r->quad = (int)dy_stmt_col_int(q, 12);
+    r->goldstein = dy_stmt_col_double(q, 13);
     r->source_text = col_text(q, 14);
     r->target_text = col_text(q, 15);
     r->verb_text = col_text(q, 16);
     r->text = col_text(q, 17);
-    r->verb_start = (uint32_t)sqlite3_column_int(q, 18);
-    r->mentions = (long)sqlite3_column_int64(q, 19);
-    r->sources = (long)sqlite3_column_int64(q, 20);
-    r->pub = sqlite3_column_type(q, 21) == SQLITE_NULL ? NULL : col_str(q, 21);
-    if (ids) { r->doc_id = sqlite3_column_int64(q, 22); r->event_id = sqlite3_column_int64(q, 23); }
+    r->verb_start = (uint32_t)(int)dy_stmt_col_int(q, 18);
+    r->mentions = (long)dy_stmt_col_int(q, 19);
+    r->sources = (long)dy_stmt_col_int(q, 20);
+    r->pub = dy_stmt_type(q, 21) == DY_COL_NULL ? NULL : col_str(q, 21);
+    if (ids) { r->doc_id = dy_stmt_col_int(q, 22); r->event_id = dy_stmt_col_int(q, 23); }
 }
 
 /* listing: date order with a limit and the store's ids (query events); else document order, all.
  * page (JSON array only, may be NULL): stop at page->limit records or at the record that would
  * take b past page->max_bytes (the first always goes), saying how many went and whether more remain. */
-static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
+static int records(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
                    int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_event_page *page, dy_err *err)
 {
     char from[1024], sql[3072];
@@ -779,14 +778,14 @@ static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plo
     snprintf(sql, sizeof sql,
              "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
              from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
-    sqlite3_stmt *q;
+    dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
     int array = fmt == DY_FMT_JSON_ARRAY, rc, e = 0;
     e |= dy_out_record_header(b, fmt, 0);
     if (array) e |= dy_buf_addc(b, '[');
     long n = 0;
-    for (; (rc = sqlite3_step(q)) == SQLITE_ROW && !e; n++) {
+    for (; (rc = dy_stmt_step(q)) == 1 && !e; n++) {
         if (page && n >= page->limit) { page->more = 1; break; }
         size_t mark = b->len;
         dy_record r;
@@ -804,19 +803,19 @@ static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plo
     }
     if (page) page->rows = (size_t)n;
     if (array) e |= dy_buf_adds(b, "]\n");
-    int bad = (rc != SQLITE_DONE && rc != SQLITE_ROW) ? 1 : 0;
+    int bad = rc < 0 ? 1 : 0;
     if (bad) dberr(db, err);
-    sqlite3_finalize(q);
+    dy_stmt_finalize(&q);
     if (e && !bad) dy_err_set(err, DY_EIO, "cannot write the events");
     return bad || e ? -1 : 0;
 }
 
-int dy_query_event_records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b, dy_err *err)
+int dy_query_event_records(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b, dy_err *err)
 {
     return records(db, o, fmt, plover, 1, b, NULL, NULL, NULL, err);
 }
 
-int dy_query_event_page(sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err)
+int dy_query_event_page(dy_db *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err)
 {
     dy_qopts p = *o;
     p.limit = page->limit + 1;      /* one more, to know there is a next page */
@@ -825,7 +824,7 @@ int dy_query_event_page(sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_
     return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 1, b, NULL, NULL, page, err);
 }
 
-int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,
+int dy_query_export(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,
                     int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err)
 {
     return records(db, o, fmt, plover, 0, b, flush, ctx, NULL, err);

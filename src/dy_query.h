@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include "dy_util.h"
 
-struct sqlite3;
+#include "dy_sql.h"
 
 enum { DY_BY_DAY = 0, DY_BY_WEEK, DY_BY_MONTH, DY_BY_YEAR };
 /* Duplicates: none (every event as coded); day (one event per source, target, code and day, the
@@ -71,12 +71,12 @@ int dy_result_sep(const dy_result *r, dy_buf *b, char sep);     /* CSV (',') or 
 
 /* Events as a short table (date, source, target, code, quad, goldstein, doc, sent, text): the
  * text view of `query events`; undated events last. */
-int dy_query_events(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_events(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* Events as records (dy_out.h), in date order (undated last), at most o->limit (1000) after o->offset: fmt
  * DY_FMT_* or DY_FMT_JSON_ARRAY (one JSON array, with the store's doc_id and event_id: the API's). */
 enum { DY_FMT_JSON_ARRAY = 100 };
 struct dy_plover;
-int dy_query_event_records(struct sqlite3 *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b, dy_err *err);
+int dy_query_event_records(dy_db *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b, dy_err *err);
 /* The API's page of events: the JSON array of /api/events, at most page->limit records after
  * o->offset, ending before the record that would take b past page->max_bytes (the first record
  * always goes, so that paging moves on); page->rows says how many were written, page->more
@@ -87,18 +87,18 @@ typedef struct dy_event_page {
     size_t rows;
     int more;
 } dy_event_page;
-int dy_query_event_page(struct sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err);
+int dy_query_event_page(dy_db *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err);
 /* How many events of the options' actors have no date (they are in no series or network). */
-int dy_query_undated(struct sqlite3 *db, const dy_qopts *o, long *n, dy_err *err);
+int dy_query_undated(dy_db *db, const dy_qopts *o, long *n, dy_err *err);
 /* One row a period; with o->cap, a range of more periods than that is refused (DY_EINPUT). */
-int dy_query_series(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* A network: nodes (code, mentions, events) and edges (source, target, events, goldstein sum and mean). */
-int dy_query_network(struct sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err);
+int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err);
 int dy_network_graphml(const dy_result *nodes, const dy_result *edges, dy_buf *b);
 int dy_network_dot(const dy_result *nodes, const dy_result *edges, dy_buf *b);
 int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b);
-int dy_query_timeline(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
-int dy_query_actors(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_timeline(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_actors(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* A relation between a and b, from the relations graph (dy_relations.h): named sections.
  *  tier      every tier named for the pair: the current one first (now = "now"), then by date
  *  treaties  each treaty between them once: name, parties, status, dates, clauses, aliases
@@ -109,21 +109,21 @@ int dy_query_actors(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_e
  *  events, sources  the pair's latest events and the documents they come from */
 enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_STAGES, DY_REL_EVIDENCE, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
 extern const char *const dy_rel_names[DY_REL_N];
-int dy_query_relation(struct sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
+int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
 /* Obligations: which state is bound to assist which under which treaty's mutual assistance
  * clause, as of o->as_of (in force by then, not suspended or ended), only towards o->attacked
  * when set; a row per sentence that says so (obliged, assists, treaty, name, clause, in_force,
  * doc, sent, text). */
-int dy_query_obligations(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
+int dy_query_obligations(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* The relation as one JSON object {"a","b","tier":[...],"treaties":[...],...}. */
-int dy_query_relation_json(struct sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err);
+int dy_query_relation_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err);
 /* A stored document with its events' spans, as JSON; 0, 1 when there is no such document, -1. */
-int dy_query_doc_json(struct sqlite3 *db, int64_t id, dy_buf *b, dy_err *err);
+int dy_query_doc_json(dy_db *db, int64_t id, dy_buf *b, dy_err *err);
 
 /* Every event (in the options' period; undated ones too when it is open), as records (dy_out.h)
  * in fmt (DY_FMT_*) to b, in document order; flush(ctx, b) is called whenever b grows past
  * 64 KiB and must empty it. */
-int dy_query_export(struct sqlite3 *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b,
+int dy_query_export(dy_db *db, const dy_qopts *o, int fmt, const struct dy_plover *plover, dy_buf *b,
                     int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_err *err);
 
 #endif

@@ -4,7 +4,7 @@
 #include "dy_facts.h"
 #include "dy_lex.h"
 
-#include <sqlite3.h>
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,49 +255,49 @@ static int best_entity(const mention *v, size_t g, size_t i, const entity *ents,
     return best;
 }
 
-static int load_mentions(sqlite3 *db, const dy_dict *dict, kindtab *kt, mention **out, size_t *n, dy_err *err)
+static int load_mentions(dy_db *db, const dy_dict *dict, kindtab *kt, mention **out, size_t *n, dy_err *err)
 {
-    sqlite3_stmt *q = NULL;
+    dy_stmt *q = NULL;
     const char *sql = "SELECT f.id, f.doc, f.kind, f.actors, coalesce(f.label, ''), f.kinds, f.clauses, f.stage, f.party, f.date, d.pub "
                       "FROM facts f JOIN documents d ON d.id = f.doc WHERE f.kind IN ('treaty', 'treaty_stage')";
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
-        dy_err_set(err, DY_EIO, "relations: %s", sqlite3_errmsg(db));
+    if (dy_stmt_prepare(db, sql, &q)) {
+        dy_err_set(err, DY_EIO, "relations: %s", dy_db_errmsg(db));
         return -1;
     }
     mention *v = NULL;
     size_t cap = 0;
     *n = 0;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = dy_stmt_step(q)) == 1) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 64;
             mention *nv = realloc(v, cap * sizeof *nv);
-            if (!nv) { free(v); sqlite3_finalize(q); dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
+            if (!nv) { free(v); dy_stmt_finalize(&q); dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
             v = nv;
         }
         mention *m = &v[(*n)++];
         memset(m, 0, sizeof *m);
-        m->fact = sqlite3_column_int64(q, 0);
-        m->doc = sqlite3_column_int64(q, 1);
-        m->kind = strcmp((const char *)sqlite3_column_text(q, 2), "treaty") ? DY_FACT_STAGE : DY_FACT_TREATY;
-        snprintf(m->parties, sizeof m->parties, "%s", (const char *)sqlite3_column_text(q, 3));
-        snprintf(m->name, sizeof m->name, "%s", (const char *)sqlite3_column_text(q, 4));
-        m->clauses = (uint32_t)sqlite3_column_int(q, 6);
-        m->kinds = kind_bits(kt, (const char *)sqlite3_column_text(q, 5));
+        m->fact = dy_stmt_col_int(q, 0);
+        m->doc = dy_stmt_col_int(q, 1);
+        m->kind = strcmp(dy_stmt_col_text(q, 2), "treaty") ? DY_FACT_STAGE : DY_FACT_TREATY;
+        snprintf(m->parties, sizeof m->parties, "%s", dy_stmt_col_text(q, 3));
+        snprintf(m->name, sizeof m->name, "%s", dy_stmt_col_text(q, 4));
+        m->clauses = (uint32_t)dy_stmt_col_int(q, 6);
+        m->kinds = kind_bits(kt, dy_stmt_col_text(q, 5));
         m->ckinds = clause_kinds(kt, m->clauses);
-        const char *st = (const char *)sqlite3_column_text(q, 7);
+        const char *st = dy_stmt_col_text(q, 7);
         m->stage = st ? dy_stage_of(st) : 0;
-        snprintf(m->party, sizeof m->party, "%s", sqlite3_column_text(q, 8) ? (const char *)sqlite3_column_text(q, 8) : "");
-        m->date = parse_date((const char *)sqlite3_column_text(q, 9));
-        m->pub = parse_date((const char *)sqlite3_column_text(q, 10));
+        snprintf(m->party, sizeof m->party, "%s", dy_stmt_col_text(q, 8) ? dy_stmt_col_text(q, 8) : "");
+        m->date = parse_date(dy_stmt_col_text(q, 9));
+        m->pub = parse_date(dy_stmt_col_text(q, 10));
         name_tokens(dict, m->name, m->toks, sizeof m->toks);
         /* signings first, the most precise first: they anchor a record; then later stages, then
          * what gives no date, then stages told of a treaty named before */
         int dated = m->date.prec != DY_PREC_NONE;
         m->order = m->kind == DY_FACT_STAGE ? (dated ? 4 : 5) : !dated ? 3 : signing_claim(m) ? (m->date.prec == DY_PREC_DAY ? 0 : 1) : 2;
     }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) { free(v); dy_err_set(err, DY_EIO, "relations: %s", sqlite3_errmsg(db)); return -1; }
+    dy_stmt_finalize(&q);
+    if (rc != 0) { free(v); dy_err_set(err, DY_EIO, "relations: %s", dy_db_errmsg(db)); return -1; }
     *out = v;
     return 0;
 }
@@ -369,44 +369,36 @@ static void stage_date(const mention *v, size_t n, int e, int stage, char out[16
     if (best) dy_date_format(best->date, out);
 }
 
-static int exec(sqlite3 *db, const char *sql, dy_err *err)
+static int exec(dy_db *db, const char *sql, dy_err *err) { return dy_db_exec(db, sql, "relations", err); }
+
+static void bind_or_null(dy_stmt *q, int i, const char *s)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
-    dy_err_set(err, DY_EIO, "relations: %s", msg ? msg : sqlite3_errmsg(db));
-    sqlite3_free(msg);
-    return -1;
+    if (s && *s) dy_stmt_str(q, i, s);
+    else dy_stmt_null(q, i);
 }
 
-static void bind_or_null(sqlite3_stmt *q, int i, const char *s)
+static int step_reset(dy_stmt *q)
 {
-    if (s && *s) sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(q, i);
-}
-
-static int step_reset(sqlite3_stmt *q)
-{
-    int rc = sqlite3_step(q);
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
-    return rc == SQLITE_DONE ? 0 : -1;
+    int rc = dy_stmt_step(q);
+    dy_stmt_reset(q);
+    return rc == 0 ? 0 : -1;
 }
 
 /* One claim row: what a fact says of a record (its alias, a stage, a clause). */
-static int claim(sqlite3_stmt *q, int e, const mention *m, const char *what, const char *value, const char *party, int with_date)
+static int claim(dy_stmt *q, int e, const mention *m, const char *what, const char *value, const char *party, int with_date)
 {
     char d[16] = "";
     if (with_date) dy_date_format(m->date, d);
-    sqlite3_bind_int(q, 1, e + 1);
-    sqlite3_bind_int64(q, 2, m->fact);
-    sqlite3_bind_text(q, 3, what, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 4, value, -1, SQLITE_TRANSIENT);
+    dy_stmt_int(q, 1, e + 1);
+    dy_stmt_int(q, 2, m->fact);
+    dy_stmt_str(q, 3, what);
+    dy_stmt_str(q, 4, value);
     bind_or_null(q, 5, party);
     bind_or_null(q, 6, d);
     return step_reset(q);
 }
 
-static int write_entity(sqlite3_stmt *qt, sqlite3_stmt *qc, const mention *v, size_t n, const entity *ent, int e, const kindtab *kt)
+static int write_entity(dy_stmt *qt, dy_stmt *qc, const mention *v, size_t n, const entity *ent, int e, const kindtab *kt)
 {
     char clauses[96] = "", kinds[160] = "", signed_[16], in_force[16], ended[16];
     uint32_t cl = 0;
@@ -423,9 +415,9 @@ static int write_entity(sqlite3_stmt *qt, sqlite3_stmt *qc, const mention *v, si
     stage_date(v, n, e, DY_STAGE_SIGNED, signed_);
     stage_date(v, n, e, DY_STAGE_IN_FORCE, in_force);
     stage_date(v, n, e, DY_STAGE_ENDED, ended);
-    sqlite3_bind_int(qt, 1, e + 1);
-    sqlite3_bind_text(qt, 2, ent->parties, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(qt, 3, canonical(v, n, e), -1, SQLITE_TRANSIENT);
+    dy_stmt_int(qt, 1, e + 1);
+    dy_stmt_str(qt, 2, ent->parties);
+    dy_stmt_str(qt, 3, canonical(v, n, e));
     bind_or_null(qt, 4, kinds);
     bind_or_null(qt, 5, clauses);
     bind_or_null(qt, 6, status ? dy_stage_name(status) : "");
@@ -457,27 +449,31 @@ static const char tiers_sql[] =
     " ORDER BY t2.latest IS NULL, t2.latest DESC, t2.rank IS NULL, t2.rank DESC, t2.id LIMIT 1) FROM (SELECT DISTINCT parties FROM tiers) p);";
 
 /* v sorted by record. */
-static int write_all(sqlite3 *db, const mention *v, size_t n, const entity *ents, const kindtab *kt, dy_err *err)
+static int write_all(dy_db *db, const mention *v, size_t n, const entity *ents, const kindtab *kt, dy_err *err)
 {
-    if (exec(db, "DELETE FROM treaty_claims; DELETE FROM treaties; DELETE FROM tier_claims; DELETE FROM tiers;", err)) return -1;
-    sqlite3_stmt *qt = NULL, *qc = NULL;
+    /* PostgreSQL: TRUNCATE also starts the tiers' ids from 1 again, as SQLite's rowids do, and
+     * its lock makes concurrent rebuilds (two ingests ending) take turns */
+    if (exec(db, dy_db_kind(db) == DY_DB_PG ? "TRUNCATE treaty_claims, treaties, tier_claims, tiers RESTART IDENTITY"
+                                            : "DELETE FROM treaty_claims; DELETE FROM treaties; DELETE FROM tier_claims; DELETE FROM tiers;", err))
+        return -1;
+    dy_stmt *qt = NULL, *qc = NULL;
     int r = 0;
-    if (sqlite3_prepare_v2(db, "INSERT INTO treaties(id, parties, name, kinds, clauses, status, signed, in_force, ended) "
-                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)", -1, &qt, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "INSERT INTO treaty_claims(treaty, fact, what, value, party, date) VALUES(?1,?2,?3,?4,?5,?6)", -1, &qc, NULL) != SQLITE_OK)
+    if (dy_stmt_prepare(db, "INSERT INTO treaties(id, parties, name, kinds, clauses, status, signed, in_force, ended) "
+                            "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)", &qt) ||
+        dy_stmt_prepare(db, "INSERT INTO treaty_claims(treaty, fact, what, value, party, date) VALUES(?1,?2,?3,?4,?5,?6)", &qc))
         r = -1;
     /* each record's mentions side by side: the per-record work is on its own slice */
     for (size_t lo = 0, hi; lo < n && !r; lo = hi) {
         for (hi = lo + 1; hi < n && v[hi].entity == v[lo].entity;) hi++;
         r = write_entity(qt, qc, v + lo, hi - lo, &ents[v[lo].entity], v[lo].entity, kt);
     }
-    if (r) dy_err_set(err, DY_EIO, "relations: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(qt);
-    sqlite3_finalize(qc);
+    if (r) dy_err_set(err, DY_EIO, "relations: %s", dy_db_errmsg(db));
+    dy_stmt_finalize(&qt);
+    dy_stmt_finalize(&qc);
     return r ? -1 : exec(db, tiers_sql, err);
 }
 
-int dy_relations_build(sqlite3 *db, const dy_dict *dict, dy_err *err)
+int dy_relations_build(dy_db *db, const dy_dict *dict, dy_err *err)
 {
     kindtab kt;
     memset(&kt, 0, sizeof kt);
@@ -485,7 +481,9 @@ int dy_relations_build(sqlite3 *db, const dy_dict *dict, dy_err *err)
     entity *ents = NULL;
     size_t n = 0;
     int ne = 0;
-    if (exec(db, "SAVEPOINT relations", err)) return -1;
+    /* a savepoint inside the caller's transaction; PostgreSQL outside one needs its own */
+    int own = dy_db_kind(db) == DY_DB_PG && PQtransactionStatus(dy_db_pg_handle(db)) == PQTRANS_IDLE;
+    if (exec(db, own ? "BEGIN" : "SAVEPOINT relations", err)) return -1;
     int r = load_mentions(db, dict, &kt, &v, &n, err);
     if (!r) {
         if (n) qsort(v, n, sizeof *v, cmp_mention);     /* qsort(NULL, 0) is undefined */
@@ -499,10 +497,11 @@ int dy_relations_build(sqlite3 *db, const dy_dict *dict, dy_err *err)
     free(v);
     free(ents);
     if (r) {
-        sqlite3_exec(db, "ROLLBACK TO relations; RELEASE relations", NULL, NULL, NULL);
+        dy_err e2 = {0};
+        exec(db, own ? "ROLLBACK" : "ROLLBACK TO relations; RELEASE relations", &e2);
         return -1;
     }
-    return exec(db, "RELEASE relations", err);
+    return exec(db, own ? "COMMIT" : "RELEASE relations", err);
 }
 
 double dy_relations_match(const dy_dict *dict, const char *name1, const char *kinds1, unsigned clauses1, int stage1,

@@ -23,11 +23,11 @@
 #include "dy_dict.h"
 #include "dy_util.h"
 
-struct sqlite3;
+#include "dy_sql.h"
 
 /* Rebuilds the entity tables from the facts of db (opened for writing). dict gives the words that
  * say nothing of a treaty's identity ("the", "new", "treaty", "agreement"). 0, or -1 with err. */
-int dy_relations_build(struct sqlite3 *db, const dy_dict *dict, dy_err *err);
+int dy_relations_build(dy_db *db, const dy_dict *dict, dy_err *err);
 
 /* How a treaty fact fits a treaty record, for the tests: the score (> 0) with which the mention
  * (name, kinds "defence,trade", clauses DY_CLAUSE_*, stage DY_STAGE_*, date "YYYY[-MM[-DD]]" or "",

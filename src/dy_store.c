@@ -1,5 +1,6 @@
 /* dy_store.c - the SQLite corpus store: schema, batched writes, content hashes, recoding. */
 #include "dy_store.h"
+#include "dy_sql.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -111,6 +112,7 @@ static const char schema[] =
 
 struct dy_store {
     sqlite3 *db;
+    dy_db *sql;     /* the same connection for dy_query and dy_relations */
     sqlite3_stmt *st[S_NSTMT];
     int in_tx;
     int bulk;       /* this connection deferred the indexes (dy_store_bulk_begin) */
@@ -196,6 +198,10 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
         return DY_EIO;
     }
     sqlite3_busy_timeout(s->db, 5000);
+    if (!(s->sql = dy_db_sqlite(s->db))) {
+        dy_store_close(&s);
+        return dy_err_set(err, DY_ENOMEM, "out of memory"), DY_ENOMEM;
+    }
     char *msg = NULL;
     /* page_size applies to a new file only (an existing store keeps its own): 16 KB pages made
      * bench-store's inserts a quarter faster than 4 KB ones, with the same query times. */
@@ -246,11 +252,13 @@ void dy_store_close(dy_store **sp)
     if (s->in_tx) dy_store_rollback(s);
     for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
+    dy_db_close(&s->sql);
     free(s);
     *sp = NULL;
 }
 
-sqlite3 *dy_store_db(dy_store *s) { return s->db; }
+dy_db *dy_store_db(dy_store *s) { return s->sql; }
+sqlite3 *dy_store_sqlite(dy_store *s) { return s->db; }
 
 dy_status dy_store_begin(dy_store *s, dy_err *err)
 {

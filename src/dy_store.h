@@ -35,7 +35,8 @@ enum { DY_STORE_READ = 0, DY_STORE_WRITE = 1 };
 /* Opens (and with DY_STORE_WRITE creates) the database at path. */
 dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err);
 void dy_store_close(dy_store **s);
-struct sqlite3 *dy_store_db(dy_store *s);     /* for the query module */
+struct dy_db *dy_store_db(dy_store *s);      /* for the query module and the relations graph */
+struct sqlite3 *dy_store_sqlite(dy_store *s); /* the SQLite connection (tests, bench); NULL for PostgreSQL */
 
 dy_status dy_store_begin(dy_store *s, dy_err *err);
 dy_status dy_store_commit(dy_store *s, dy_err *err);

@@ -86,7 +86,7 @@ static int open_db(const qargs *a, dy_store **s)
 }
 
 /* Series and networks count dated events: say how many were left out for want of a date. */
-static int undated_note(sqlite3 *db, const dy_qopts *q)
+static int undated_note(dy_db *db, const dy_qopts *q)
 {
     long n = 0;
     dy_err err = {0};
@@ -132,7 +132,7 @@ int cmd_query(int argc, char **argv)
     dy_store *s = NULL;
     int orc = open_db(&a, &s);
     if (orc) { dy_plover_destroy(&plover); return orc; }
-    sqlite3 *db = dy_store_db(s);
+    dy_db *db = dy_store_db(s);
     dy_err err = {0};
     dy_buf out = {0};
     int rc = 0;

@@ -109,7 +109,7 @@ START_TEST(dedup_1_1_series_counts_each_event_once)
     ck_assert_int_eq(unit_store_add(s, c, "radio.txt", "Date: 2024-03-05\n\nRussia attacked Ukraine, the radio said.\n"), DY_ADD_NEW);
     ck_assert_int_eq(unit_store_add(s, c, "next.txt", "Date: 2024-03-06\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
     ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
-    struct sqlite3 *db = dy_store_db(s);
+    dy_db *db = dy_store_db(s);
     dy_qopts q;
     dy_qopts_init(&q);
     ck_assert_int_eq(dy_qopts_set(&q, "dyad", "RUS,UKR", &e), 0);

@@ -132,7 +132,7 @@ static int count_indexes(dy_store *s, const char *names)
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (%s)", names);
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(dy_store_db(s), sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
+    if (sqlite3_prepare_v2(dy_store_sqlite(s), sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
     return n;
 }
@@ -140,7 +140,7 @@ static int count_indexes(dy_store *s, const char *names)
 static int meta_deferred(dy_store *s)
 {
     sqlite3_stmt *q = NULL;
-    int yes = sqlite3_prepare_v2(dy_store_db(s), "SELECT 1 FROM meta WHERE key = 'indexes'", -1, &q, NULL) == SQLITE_OK &&
+    int yes = sqlite3_prepare_v2(dy_store_sqlite(s), "SELECT 1 FROM meta WHERE key = 'indexes'", -1, &q, NULL) == SQLITE_OK &&
               sqlite3_step(q) == SQLITE_ROW;
     sqlite3_finalize(q);
     return yes;
