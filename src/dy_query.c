@@ -323,6 +323,13 @@ static int prepare(dy_db *db, const char *sql, dy_stmt **q, dy_err *err)
     return -1;
 }
 
+/* A LIMIT; -1 is all rows: SQLite's LIMIT -1, PostgreSQL's LIMIT NULL. */
+static void bind_limit(dy_stmt *q, int i, int n)
+{
+    if (n < 0 && dy_stmt_db_kind(q) == DY_DB_PG) dy_stmt_null(q, i);
+    else dy_stmt_int(q, i, n);
+}
+
 /* Binds the common parameters by name: :a :b :undirected :from :to :actor :actor3 :limit :rows
  * :offset :cap :pair. */
 static void bind_opts(dy_stmt *q, const dy_qopts *o)
@@ -338,9 +345,9 @@ static void bind_opts(dy_stmt *q, const dy_qopts *o)
     if ((i = dy_stmt_param(q, ":as_of"))) dy_stmt_str(q, i, o->as_of[0] ? o->as_of : "9999");
     if ((i = dy_stmt_param(q, ":attacked"))) dy_stmt_str(q, i, o->attacked);
     if ((i = dy_stmt_param(q, ":limit"))) dy_stmt_int(q, i, o->limit > 0 ? o->limit : 1000);
-    if ((i = dy_stmt_param(q, ":rows"))) dy_stmt_int(q, i, o->limit > 0 ? o->limit : -1);     /* -1: all */
+    if ((i = dy_stmt_param(q, ":rows"))) bind_limit(q, i, o->limit > 0 ? o->limit : -1);
     if ((i = dy_stmt_param(q, ":offset"))) dy_stmt_int(q, i, o->offset);
-    if ((i = dy_stmt_param(q, ":cap"))) dy_stmt_int(q, i, o->cap > 0 ? o->cap : -1);
+    if ((i = dy_stmt_param(q, ":cap"))) bind_limit(q, i, o->cap > 0 ? o->cap : -1);
     if ((i = dy_stmt_param(q, ":pair"))) {
         char pair[40];
         int ab = strcmp(o->a, o->b) < 0;
@@ -354,10 +361,10 @@ static void bind_opts(dy_stmt *q, const dy_qopts *o)
 /* Which events: a dyad (both ways unless directed), or an actor, or all; always in the period. */
 static const char *event_filter(const dy_qopts *o)
 {
-    if (o->a[0]) return "((e.src3 = :a AND e.tgt3 = :b) OR (:undirected AND e.src3 = :b AND e.tgt3 = :a))";
+    if (o->a[0]) return "((e.src3 = :a AND e.tgt3 = :b) OR (:undirected = 1 AND e.src3 = :b AND e.tgt3 = :a))";
     if (o->actor[0] && strlen(o->actor) == 3) return "(e.src3 = :actor3 OR e.tgt3 = :actor3)";
     if (o->actor[0]) return "(e.source = :actor OR e.target = :actor)";
-    return "1";
+    return "1 = 1";
 }
 
 /* The period: a day in it; with undated, also an undated event when the period is open. */
@@ -365,21 +372,24 @@ static const char *event_filter(const dy_qopts *o)
 #define IN_PERIOD_OR_UNDATED "(e.day BETWEEN :from AND :to OR (e.day IS NULL AND :from = -2147483648 AND :to = 2147483647))"
 
 /* The events the options select, after --dedup, as a subquery to read "FROM (...) e": the events
- * table's columns of the first event of each group (SQLite gives a bare column the row of min()),
- * and mentions (events merged) and sources (their documents). */
+ * table's columns of the first event of each group (joined back by its id: SQL, not SQLite's bare
+ * columns of min(), so PostgreSQL runs it too), and mentions (events merged) and sources (their
+ * documents). */
 static void events_from(char *sql, size_t size, const dy_qopts *o, int dedup, int undated)
 {
     const char *period = undated ? IN_PERIOD_OR_UNDATED : IN_PERIOD;
     if (dedup == DY_DEDUP_DAY)
         snprintf(sql, size,
-                 "(SELECT e.*, min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
-                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, coalesce(e.day, 'u' || e.doc))",
+                 "(SELECT f.*, g.first, g.mentions, g.sources FROM events f JOIN "
+                 "(SELECT min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
+                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, coalesce(CAST(e.day AS TEXT), 'u' || e.doc)) g ON f.id = g.first)",
                  event_filter(o), period);
     else if (dedup == DY_DEDUP_STORY)
         snprintf(sql, size,
-                 "(SELECT e.*, min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
+                 "(SELECT f.*, g.first, g.mentions, g.sources FROM events f JOIN "
+                 "(SELECT min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
                  "JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
-                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, lower(" SENT_TEXT "))",
+                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, lower(" SENT_TEXT ")) g ON f.id = g.first)",
                  event_filter(o), period);
     else snprintf(sql, size, "(SELECT e.*, 1 AS mentions, 1 AS sources FROM events e WHERE %s AND %s)", event_filter(o), period);
 }
@@ -568,7 +578,7 @@ int dy_query_timeline(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err
              " FROM facts f JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
              " WHERE f.kind IN ('treaty', 'milestone', 'partnership', 'sanction', 'veto') AND instr(f.actors, :actor3) > 0"
              "  AND coalesce(d.pubday, 0) BETWEEN :from AND :to"
-             ") ORDER BY day, n LIMIT :limit OFFSET :offset",
+             ") t ORDER BY day, n LIMIT :limit OFFSET :offset",
              event_filter(o));
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
@@ -580,7 +590,9 @@ int dy_query_actors(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
     dy_stmt *q;
     if (prepare(db,
-                "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
+                /* names in byte order (from an ordered subquery; PostgreSQL's DISTINCT sorts them so too) */
+                "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names "
+                "FROM (SELECT code, n, doc, text FROM mentions ORDER BY code, text) x GROUP BY code), "
                 "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
                 "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
                 "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
@@ -603,11 +615,11 @@ int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy
 {
     static const char *const sql[DY_REL_N] = {
         /* the tier the latest source names first: it is the tier now; then the history */
-        "SELECT t.tier, t.rank, t.since, t.latest, t.claims, CASE WHEN t.current THEN 'now' ELSE '' END AS now FROM tiers t "
+        "SELECT t.tier, t.rank, t.since, t.latest, t.claims, CASE WHEN t.current = 1 THEN 'now' ELSE '' END AS now FROM tiers t "
         "WHERE t.parties = :pair ORDER BY t.current DESC, t.since IS NULL, t.since, t.tier LIMIT :cap",
         "SELECT t.id AS treaty, t.name, t.parties, t.status, t.signed, t.in_force, t.ended, t.clauses, "
         "(SELECT group_concat(v, '; ') FROM (SELECT DISTINCT c.value AS v FROM treaty_claims c WHERE c.treaty = t.id AND c.what = 'alias' "
-        "  AND c.value <> t.name ORDER BY v)) AS aliases "
+        "  AND c.value <> t.name ORDER BY v) x) AS aliases "
         "FROM treaties t WHERE t.id IN (" REL_TREATIES ") ORDER BY t.signed IS NULL, t.signed, t.id LIMIT :cap",
         "SELECT c.treaty, c.value AS stage, c.party, c.date, d.name AS doc, f.sent, "
         "CASE WHEN min(" DAY_OF("c.date") ") OVER w <> max(" DAY_OF("c.date") ") OVER w THEN 'conflict' ELSE '' END AS conflict "
@@ -649,7 +661,7 @@ int dy_query_obligations(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *
     if (prepare(db,
                 "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
                 "d.name AS doc, f.sent, " SENT_TEXT " AS text "
-                "FROM treaties t JOIN " PARTIES_OF("t") " p JOIN " PARTIES_OF("t") " r "
+                "FROM treaties t JOIN " PARTIES_OF("t") " p ON 1 = 1 JOIN " PARTIES_OF("t") " r ON 1 = 1 "
                 "JOIN treaty_claims c ON c.treaty = t.id AND c.what = 'clause' AND c.value = 'mutual_assistance' "
                 "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent "
                 "WHERE p.value <> r.value AND (:attacked = '' OR r.value = :attacked) "

@@ -140,12 +140,46 @@ int dy_db_exec(dy_db *db, const char *sql, const char *what, dy_err *err)
     return 0;
 }
 
-/* ?N -> $N and :name -> $k (k in order of first use), outside quotes and :: casts. */
-static int pg_rewrite(dy_stmt *q, const char *sql)
+/* What SQLite spells one way and PostgreSQL another, where no function of the same name can stand
+ * in (dy_store_pg.c defines those): replaced whole in a statement's text. */
+static const struct { const char *lite, *pg; } dialect[] = {
+    /* a span of a document's text by its byte offsets: CAST(substr(CAST(d.text AS BLOB), A, N) AS TEXT) */
+    {"CAST(substr(CAST(d.text AS BLOB), ", "convert_from(substr(convert_to(d.text, 'UTF8'), "},
+    {") AS TEXT)", "), 'UTF8')"},
+    /* a fact's year or value where its date or label is missing: PostgreSQL's coalesce wants one type */
+    {"coalesce(f.date, f.year)", "coalesce(f.date, CAST(f.year AS TEXT))"},
+    {"coalesce(f.label, f.value)", "coalesce(f.label, dy_real_text(f.value))"},
+};
+
+/* sql with every dialect fragment replaced (malloc'd), or NULL when out of memory. */
+static char *pg_dialect(const char *sql)
 {
+    char *s = strdup(sql);
+    for (size_t k = 0; s && k < sizeof dialect / sizeof *dialect; k++) {
+        const char *at;
+        while (s && (at = strstr(s, dialect[k].lite))) {
+            size_t pre = (size_t)(at - s), ll = strlen(dialect[k].lite), pl = strlen(dialect[k].pg);
+            char *t = malloc(strlen(s) - ll + pl + 1);
+            if (t) {
+                memcpy(t, s, pre);
+                memcpy(t + pre, dialect[k].pg, pl);
+                strcpy(t + pre + pl, at + ll);
+            }
+            free(s);
+            s = t;
+        }
+    }
+    return s;
+}
+
+/* ?N -> $N and :name -> $k (k in order of first use), outside quotes and :: casts. */
+static int pg_rewrite(dy_stmt *q, const char *sql0)
+{
+    char *sql = pg_dialect(sql0);
+    if (!sql) return -1;
     size_t n = strlen(sql);
     char *o = malloc(n * 2 + 16);
-    if (!o) return -1;
+    if (!o) { free(sql); return -1; }
     size_t j = 0;
     for (size_t i = 0; i < n;) {
         char c = sql[i];
@@ -169,7 +203,7 @@ static int pg_rewrite(dy_stmt *q, const char *sql)
             for (int p = 0; p < q->np && !at; p++)
                 if (q->names[p] && strlen(q->names[p]) == k - i && !memcmp(q->names[p], sql + i, k - i)) at = p + 1;
             if (!at) {
-                if (q->np >= MAXP || !(q->names[q->np] = strndup(sql + i, k - i))) { free(o); return -1; }
+                if (q->np >= MAXP || !(q->names[q->np] = strndup(sql + i, k - i))) { free(o); free(sql); return -1; }
                 at = ++q->np;
             }
             j += (size_t)sprintf(o + j, "$%d", at);
@@ -178,6 +212,7 @@ static int pg_rewrite(dy_stmt *q, const char *sql)
     }
     o[j] = 0;
     q->sql = o;
+    free(sql);
     return q->np > MAXP ? -1 : 0;
 }
 
@@ -229,6 +264,8 @@ void dy_stmt_finalize(dy_stmt **qp)
     free(q);
     *qp = NULL;
 }
+
+int dy_stmt_db_kind(const dy_stmt *q) { return q->db->kind; }
 
 int dy_stmt_param(dy_stmt *q, const char *name)
 {
@@ -287,28 +324,44 @@ static int pg_timeout(dy_db *db)
     return 0;
 }
 
+/* PostgreSQL: runs the statement on first need (a step, or its columns asked before one). */
+static int pg_run(dy_stmt *q)
+{
+    if (q->ran) return q->ran < 0 ? -1 : 0;
+    dy_db *db = q->db;
+    db->msg[0] = 0;
+    q->row = -1;
+    q->ran = -1;
+    if (pg_timeout(db)) return -1;
+    q->res = PQexecParams(db->pg, q->sql, q->np, NULL, (const char *const *)q->val, NULL, NULL, 0);
+    ExecStatusType st = q->res ? PQresultStatus(q->res) : PGRES_FATAL_ERROR;
+    if (db->deadline > 0) PQclear(PQexec(db->pg, "SET statement_timeout = 0"));
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        pg_fail(db, q->res);
+        PQclear(q->res);
+        q->res = NULL;
+        return -1;
+    }
+    q->ran = 1;
+    q->nrow = PQntuples(q->res);
+    return 0;
+}
+
 int dy_stmt_step(dy_stmt *q)
 {
     if (q->lite) {
         int rc = sqlite3_step(q->lite);
         return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
     }
-    dy_db *db = q->db;
-    if (!q->ran) {
-        db->msg[0] = 0;
-        if (pg_timeout(db)) return -1;
-        q->res = PQexecParams(db->pg, q->sql, q->np, NULL, (const char *const *)q->val, NULL, NULL, 0);
-        ExecStatusType st = q->res ? PQresultStatus(q->res) : PGRES_FATAL_ERROR;
-        if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) { pg_fail(db, q->res); pg_clear(q); return -1; }
-        q->ran = 1;
-        q->row = -1;
-        q->nrow = PQntuples(q->res);
-        if (db->deadline > 0) PQclear(PQexec(db->pg, "SET statement_timeout = 0"));
-    }
+    if (pg_run(q)) return -1;
     return ++q->row < q->nrow ? 1 : 0;
 }
 
-int dy_stmt_cols(dy_stmt *q) { return q->lite ? sqlite3_column_count(q->lite) : q->res ? PQnfields(q->res) : 0; }
+int dy_stmt_cols(dy_stmt *q)
+{
+    if (q->lite) return sqlite3_column_count(q->lite);
+    return pg_run(q) ? 0 : PQnfields(q->res);
+}
 
 const char *dy_stmt_name(dy_stmt *q, int c) { return q->lite ? sqlite3_column_name(q->lite, c) : PQfname(q->res, c); }
 

@@ -48,7 +48,8 @@ int dy_db_timed_out(dy_db *db);
 
 int dy_stmt_prepare(dy_db *db, const char *sql, dy_stmt **q);   /* 0, or -1 (dy_db_errmsg) */
 void dy_stmt_finalize(dy_stmt **q);
-int dy_stmt_param(dy_stmt *q, const char *name);                /* ":from" -> its index; 0: none */
+int dy_stmt_param(dy_stmt *q, const char *name);
+int dy_stmt_db_kind(const dy_stmt *q);                         /* DY_DB_* of its connection */                /* ":from" -> its index; 0: none */
 void dy_stmt_int(dy_stmt *q, int i, int64_t v);
 void dy_stmt_double(dy_stmt *q, int i, double v);
 void dy_stmt_text(dy_stmt *q, int i, const char *s, size_t n);  /* s NULL binds NULL */

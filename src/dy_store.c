@@ -1,6 +1,7 @@
 /* dy_store.c - the SQLite corpus store: schema, batched writes, content hashes, recoding. */
 #include "dy_store.h"
 #include "dy_sql.h"
+#include "dy_store_int.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -113,6 +114,7 @@ static const char schema[] =
 struct dy_store {
     sqlite3 *db;
     dy_db *sql;     /* the same connection for dy_query and dy_relations */
+    dy_pgstore *pg; /* a postgresql:// store: every call goes to dy_store_pg.c */
     sqlite3_stmt *st[S_NSTMT];
     int in_tx;
     int bulk;       /* this connection deferred the indexes (dy_store_bulk_begin) */
@@ -191,6 +193,12 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
     *out = NULL;
     dy_store *s = calloc(1, sizeof *s);
     if (!s) return dy_err_set(err, DY_ENOMEM, "out of memory"), DY_ENOMEM;
+    if (dy_db_is_pg(path)) {
+        dy_status st = dy_pgstore_open(path, mode, &s->pg, err);
+        if (st) free(s);
+        else *out = s;
+        return st;
+    }
     int flags = mode == DY_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         dy_err_set(err, DY_EIO, "%s: cannot open the database: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -249,6 +257,7 @@ void dy_store_close(dy_store **sp)
 {
     if (!sp || !*sp) return;
     dy_store *s = *sp;
+    dy_pgstore_close(&s->pg);
     if (s->in_tx) dy_store_rollback(s);
     for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
@@ -257,11 +266,12 @@ void dy_store_close(dy_store **sp)
     *sp = NULL;
 }
 
-dy_db *dy_store_db(dy_store *s) { return s->sql; }
+dy_db *dy_store_db(dy_store *s) { return s->pg ? dy_pgstore_db(s->pg) : s->sql; }
 sqlite3 *dy_store_sqlite(dy_store *s) { return s->db; }
 
 dy_status dy_store_begin(dy_store *s, dy_err *err)
 {
+    if (s->pg) return dy_pgstore_begin(s->pg, err);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return sqlerr(s, err, "cannot start a transaction");
     s->in_tx = 1;
     return DY_OK;
@@ -269,6 +279,7 @@ dy_status dy_store_begin(dy_store *s, dy_err *err)
 
 dy_status dy_store_commit(dy_store *s, dy_err *err)
 {
+    if (s->pg) return dy_pgstore_commit(s->pg, err);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return sqlerr(s, err, "cannot commit");
     s->in_tx = 0;
     return DY_OK;
@@ -276,6 +287,7 @@ dy_status dy_store_commit(dy_store *s, dy_err *err)
 
 void dy_store_rollback(dy_store *s)
 {
+    if (s->pg) { dy_pgstore_rollback(s->pg); return; }
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_tx = 0;
 }
@@ -283,6 +295,7 @@ void dy_store_rollback(dy_store *s)
 int dy_store_bulk_begin(dy_store *s, dy_err *err)
 {
     if (s->in_tx || s->bulk) return dy_err_set(err, DY_EUSAGE, "dy_store_bulk_begin: inside a transaction or a bulk load"), -1;
+    if (s->pg) return 0;    /* other writers may be at work: the indexes stay */
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return sqlerr(s, err, "cannot start a transaction"), -1;
     sqlite3_stmt *q = NULL;
     int rc = sqlite3_prepare_v2(s->db, "SELECT EXISTS(SELECT 1 FROM events)", -1, &q, NULL);
@@ -340,7 +353,7 @@ static int run(dy_store *s, sqlite3_stmt *q, dy_err *err)
 }
 
 /* The document's identity: its text and the metadata that changes how it is coded. */
-static void doc_hash(const dy_doc *d, char out[33])
+void dy_store_hash(const dy_doc *d, char out[33])
 {
     XXH3_state_t *st = XXH3_createState();
     XXH128_hash_t h;
@@ -363,7 +376,7 @@ static void doc_hash(const dy_doc *d, char out[33])
 }
 
 /* Days since 1970 of a date; a month or a year counts from its first day. */
-static int64_t day_of(dy_date d)
+int64_t dy_store_day(dy_date d)
 {
     if (d.prec < DY_PREC_DAY) d.d = 1;
     if (d.prec < DY_PREC_MONTH) d.m = 1;
@@ -389,10 +402,17 @@ static int cmp_mention(const void *a, const void *b)
     return memcmp(x->text, y->text, x->len);
 }
 
+/* A field of a row: DY_COL_NULL, _INT (i), _FLOAT (d) or _TEXT (s, n). */
+static dy_fld fi(int64_t v) { return (dy_fld){DY_COL_INT, v, 0, NULL, 0}; }
+static dy_fld fd(double v) { return (dy_fld){DY_COL_FLOAT, 0, v, NULL, 0}; }
+static dy_fld ft(const char *v, size_t n) { return v ? (dy_fld){DY_COL_TEXT, 0, 0, v, n} : (dy_fld){DY_COL_NULL, 0, 0, NULL, 0}; }
+static dy_fld fs(const char *v) { return ft(v, v ? strlen(v) : 0); }
+static const dy_fld fnull = {DY_COL_NULL, 0, 0, NULL, 0};
+
 /* The document's facts, each with the sentence it comes from. */
-static int add_facts(dy_store *s, int64_t id, const dy_sent *sents, const dy_coder *coder, const dy_fact *f, size_t nf, dy_err *err)
+static int fact_rows(int64_t id, const dy_sent *sents, const dy_coder *coder, const dy_fact *f, size_t nf, dy_row_fn row,
+                     void *ctx, dy_err *err)
 {
-    sqlite3_stmt *q = s->st[S_ADD_FACT];
     for (size_t i = 0; i < nf; i++) {
         char actors[80] = "", date[16];
         for (int k = 0; k < f[i].nactors; k++) {
@@ -400,89 +420,39 @@ static int add_facts(dy_store *s, int64_t id, const dy_sent *sents, const dy_cod
             strncat(actors, f[i].actors[k], 15);
         }
         dy_date_format(f[i].date, date);
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, (int)sents[f[i].sent].no);
-        bind_str(q, 3, dy_fact_kind_name(f[i].kind));
-        bind_str(q, 4, actors);
-        if (f[i].year) sqlite3_bind_int(q, 5, f[i].year);
-        if (date[0]) bind_str(q, 6, date);
+        dy_fld v[12] = {fi(id), fi((int)sents[f[i].sent].no), fs(dy_fact_kind_name(f[i].kind)), fs(actors),
+                        f[i].year ? fi(f[i].year) : fnull, date[0] ? fs(date) : fnull, fnull, fnull, fnull, fnull, fnull, fnull};
         switch (f[i].kind) {
         case DY_FACT_TRADE:
-            sqlite3_bind_double(q, 7, f[i].value);
-            if (f[i].currency[0] && strcmp(f[i].currency, "USD")) bind_str(q, 8, f[i].currency);
+            v[6] = fd(f[i].value);
+            if (f[i].currency[0] && strcmp(f[i].currency, "USD")) v[7] = fs(f[i].currency);
             break;
-        case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
-        case DY_FACT_MILESTONE: sqlite3_bind_double(q, 7, f[i].gap_years); bind_str(q, 8, f[i].code); break;
-        case DY_FACT_TREATY: case DY_FACT_STAGE: {
+        case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: v[6] = fd(f[i].value); break;
+        case DY_FACT_MILESTONE: v[6] = fd(f[i].gap_years); v[7] = fs(f[i].code); break;
+        case DY_FACT_TREATY: case DY_FACT_STAGE:
             /* its name, clauses, stage, the one party a stage is of, its kinds */
-            bind_str(q, 8, f[i].name);
-            if (f[i].kind == DY_FACT_TREATY) sqlite3_bind_int(q, 9, (int)f[i].clauses);
-            if (f[i].stage) bind_str(q, 10, dy_stage_name(f[i].stage));
-            if (f[i].party[0]) bind_str(q, 11, f[i].party);
-            if (f[i].kinds[0]) bind_str(q, 12, f[i].kinds);
+            v[7] = fs(f[i].name);
+            if (f[i].kind == DY_FACT_TREATY) v[8] = fi((int)f[i].clauses);
+            if (f[i].stage) v[9] = fs(dy_stage_name(f[i].stage));
+            if (f[i].party[0]) v[10] = fs(f[i].party);
+            if (f[i].kinds[0]) v[11] = fs(f[i].kinds);
             break;
-        }
-        case DY_FACT_SANCTION: case DY_FACT_VETO: bind_str(q, 8, f[i].code); break;
+        case DY_FACT_SANCTION: case DY_FACT_VETO: v[7] = fs(f[i].code); break;
         default: {
             /* the tier as named; its rank, NULL when the table does not list it */
             const dy_tier *t = dy_dict_tier(dy_coder_dict(coder), f[i].tier);
-            if (t) sqlite3_bind_double(q, 7, t->rank);
-            bind_str(q, 8, f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
+            if (t) v[6] = fd(t->rank);
+            v[7] = fs(f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
         }
         }
-        if (run(s, q, err)) return -1;
+        if (row(ctx, DY_ROW_FACT, v, 12, err)) return -1;
     }
     return 0;
 }
 
-static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+/* The mentions, one row per document, actor and name, with a count; each actor's row first. */
+static int mention_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, size_t ns, dy_row_fn row, void *ctx, dy_err *err)
 {
-    size_t ns, ne;
-    const dy_sent *sents = dy_coder_sents(coder, &ns);
-    const dy_event *ev = dy_coder_events(coder, &ne);
-    /* the sentences that events and facts come from: their spans give the provenance */
-    size_t nf = 0;
-    const dy_fact *fv = facts ? dy_facts_list(facts, &nf) : NULL;
-    uint8_t *need = calloc(ns ? ns : 1, 1);
-    if (!need) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
-    for (size_t i = 0; i < ne; i++) need[ev[i].sent] = 1;
-    for (size_t i = 0; i < nf; i++) need[fv[i].sent] = 1;
-    sqlite3_stmt *q = s->st[S_ADD_SENT];
-    for (size_t i = 0; i < ns; i++) {
-        if (!need[i]) continue;
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, (int)sents[i].no);
-        sqlite3_bind_int(q, 3, (int)sents[i].start);
-        sqlite3_bind_int(q, 4, (int)sents[i].end);
-        if (run(s, q, err)) { free(need); return -1; }
-    }
-    free(need);
-    q = s->st[S_ADD_EVENT];
-    for (size_t i = 0; i < ne; i++) {
-        const dy_event *e = &ev[i];
-        char date[16];
-        dy_date_format(e->date, date);
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, (int)sents[e->sent].no);
-        if (date[0]) {
-            bind_str(q, 3, date);
-            sqlite3_bind_int64(q, 4, day_of(e->date));
-        }
-        sqlite3_bind_int(q, 5, e->date.prec);
-        bind_str(q, 6, e->source);
-        bind_str(q, 7, e->target);
-        bind_text(q, 8, e->source, 3);
-        bind_text(q, 9, e->target, 3);
-        bind_str(q, 10, e->code);
-        bind_str(q, 11, e->root);
-        sqlite3_bind_int(q, 12, e->quad);
-        sqlite3_bind_double(q, 13, e->goldstein);
-        int64_t sp[6] = {e->src_start, e->src_end, e->tgt_start, e->tgt_end, e->verb_start, e->verb_end};
-        for (int k = 0; k < 6; k++) sqlite3_bind_int64(q, 14 + k, sp[k]);
-        if (run(s, q, err)) return -1;
-    }
-    if (facts && add_facts(s, id, sents, coder, fv, nf, err)) return -1;
-    /* mentions, one row per document, actor and name, with a count */
     size_t nm = 0;
     for (size_t k = 0; k < ns; k++) {
         size_t ng;
@@ -505,36 +475,81 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
             nm++;
         }
     }
-    qsort(mv, nm, sizeof *mv, cmp_mention);
+    if (nm) qsort(mv, nm, sizeof *mv, cmp_mention);
     int r = 0;
     for (size_t i = 0; i < nm && !r;) {
         size_t j = i + 1;
         uint32_t first = mv[i].start;
         while (j < nm && !cmp_mention(&mv[i], &mv[j])) { if (mv[j].start < first) first = mv[j].start; j++; }
         if (i == 0 || strcmp(mv[i].code, mv[i - 1].code)) {
-            q = s->st[S_ADD_ACTOR];
-            bind_str(q, 1, mv[i].code);
-            bind_text(q, 2, mv[i].code, 3);
-            r = run(s, q, err);
+            dy_fld a[2] = {fs(mv[i].code), ft(mv[i].code, 3)};
+            r = row(ctx, DY_ROW_ACTOR, a, 2, err);
         }
-        q = s->st[S_ADD_MENTION];
-        sqlite3_bind_int64(q, 1, id);
-        bind_str(q, 2, mv[i].code);
-        bind_text(q, 3, mv[i].code, 3);
-        bind_text(q, 4, mv[i].text, mv[i].len);
-        sqlite3_bind_int64(q, 5, (int64_t)(j - i));
-        sqlite3_bind_int64(q, 6, first);
-        if (!r) r = run(s, q, err);
+        dy_fld m[6] = {fi(id), fs(mv[i].code), ft(mv[i].code, 3), ft(mv[i].text, mv[i].len), fi((int64_t)(j - i)), fi(first)};
+        if (!r) r = row(ctx, DY_ROW_MENTION, m, 6, err);
         i = j;
     }
     free(mv);
     return r;
 }
 
+int dy_store_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_row_fn row, void *ctx, dy_err *err)
+{
+    size_t ns, ne;
+    const dy_sent *sents = dy_coder_sents(coder, &ns);
+    const dy_event *ev = dy_coder_events(coder, &ne);
+    /* the sentences that events and facts come from: their spans give the provenance */
+    size_t nf = 0;
+    const dy_fact *fv = facts ? dy_facts_list(facts, &nf) : NULL;
+    uint8_t *need = calloc(ns ? ns : 1, 1);
+    if (!need) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    for (size_t i = 0; i < ne; i++) need[ev[i].sent] = 1;
+    for (size_t i = 0; i < nf; i++) need[fv[i].sent] = 1;
+    for (size_t i = 0; i < ns; i++) {
+        if (!need[i]) continue;
+        dy_fld v[4] = {fi(id), fi((int)sents[i].no), fi((int)sents[i].start), fi((int)sents[i].end)};
+        if (row(ctx, DY_ROW_SENT, v, 4, err)) { free(need); return -1; }
+    }
+    free(need);
+    for (size_t i = 0; i < ne; i++) {
+        const dy_event *e = &ev[i];
+        char date[16];
+        dy_date_format(e->date, date);
+        dy_fld v[19] = {fi(id), fi((int)sents[e->sent].no), date[0] ? fs(date) : fnull, date[0] ? fi(dy_store_day(e->date)) : fnull,
+                        fi(e->date.prec), fs(e->source), fs(e->target), ft(e->source, 3), ft(e->target, 3), fs(e->code),
+                        fs(e->root), fi(e->quad), fd(e->goldstein), fi(e->src_start), fi(e->src_end), fi(e->tgt_start),
+                        fi(e->tgt_end), fi(e->verb_start), fi(e->verb_end)};
+        if (row(ctx, DY_ROW_EVENT, v, 19, err)) return -1;
+    }
+    if (facts && fact_rows(id, sents, coder, fv, nf, row, ctx, err)) return -1;
+    return mention_rows(id, doc, coder, ns, row, ctx, err);
+}
+
+/* SQLite: each row bound to its table's insert and run. */
+static int lite_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err)
+{
+    static const int stmt_of[DY_ROW_N] = {[DY_ROW_SENT] = S_ADD_SENT, [DY_ROW_EVENT] = S_ADD_EVENT, [DY_ROW_FACT] = S_ADD_FACT,
+                                          [DY_ROW_ACTOR] = S_ADD_ACTOR, [DY_ROW_MENTION] = S_ADD_MENTION};
+    dy_store *s = ctx;
+    sqlite3_stmt *q = s->st[stmt_of[table]];
+    for (int k = 0; k < n; k++) {
+        if (v[k].t == DY_COL_INT) sqlite3_bind_int64(q, k + 1, v[k].i);
+        else if (v[k].t == DY_COL_FLOAT) sqlite3_bind_double(q, k + 1, v[k].d);
+        else if (v[k].t == DY_COL_TEXT) bind_text(q, k + 1, v[k].s, v[k].n);
+    }
+    return run(s, q, err);
+}
+
+static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+{
+    return dy_store_rows(id, doc, coder, facts, lite_row, s, err);
+}
+
 int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
 {
+    if (s->pg) return dy_pgstore_add(s->pg, doc, coder, facts, replace, err);
     char hash[33];
-    doc_hash(doc, hash);
+    dy_store_hash(doc, hash);
     sqlite3_stmt *q = s->st[S_FIND];
     bind_str(q, 1, hash);
     if (find_id(q)) return DY_ADD_SAME;
@@ -563,7 +578,7 @@ int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy
     bind_str(q, 6, doc->url);
     sqlite3_bind_int64(q, 7, (int64_t)doc->body);
     bind_text(q, 8, doc->text, doc->len);
-    if (pub[0]) sqlite3_bind_int64(q, 9, day_of(doc->pub));
+    if (pub[0]) sqlite3_bind_int64(q, 9, dy_store_day(doc->pub));
     if (run(s, q, err)) return -1;
     int64_t id = sqlite3_last_insert_rowid(s->db);
     if (add_content(s, id, doc, coder, facts, err)) return -1;
@@ -572,6 +587,7 @@ int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy
 
 int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
 {
+    if (s->pg) return dy_pgstore_recode(s->pg, id, doc, coder, facts, err);
     for (int k = S_DEL_SENT; k <= S_DEL_MENTION; k++) {
         sqlite3_bind_int64(s->st[k], 1, id);
         if (run(s, s->st[k], err)) return -1;
@@ -581,31 +597,36 @@ int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *
 
 int dy_store_each_doc(dy_store *s, int (*fn)(void *ctx, int64_t id, const dy_doc *doc), void *ctx, dy_err *err)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT id, name, pub, source, title, url, body, text FROM documents ORDER BY id", -1, &q, NULL) != SQLITE_OK)
-        return sqlerr(s, err, "cannot read the documents"), -1;
+    return dy_store_each_doc_db(dy_store_db(s), fn, ctx, err);
+}
+
+int dy_store_each_doc_db(dy_db *db, int (*fn)(void *ctx, int64_t id, const dy_doc *doc), void *ctx, dy_err *err)
+{
+    dy_stmt *q = NULL;
+    if (dy_stmt_prepare(db, "SELECT id, name, pub, source, title, url, body, text FROM documents ORDER BY id", &q))
+        return dy_err_set(err, DY_EIO, "cannot read the documents: %s", dy_db_errmsg(db)), -1;
     int rc, r = 0;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = dy_stmt_step(q)) == 1) {
         dy_doc d;
         memset(&d, 0, sizeof d);
-        d.id = (const char *)sqlite3_column_text(q, 1);
-        const char *pub = (const char *)sqlite3_column_text(q, 2);
+        d.id = dy_stmt_col_text(q, 1);
+        const char *pub = dy_stmt_col_text(q, 2);
         if (!pub || !dy_date_parse_iso(pub, strlen(pub), &d.pub)) {
             /* a stored month or year */
             d.pub.prec = DY_PREC_NONE;
             if (pub && strlen(pub) == 7) { d.pub.y = (int16_t)atoi(pub); d.pub.m = (int8_t)atoi(pub + 5); d.pub.prec = DY_PREC_MONTH; }
             else if (pub && strlen(pub) == 4) { d.pub.y = (int16_t)atoi(pub); d.pub.prec = DY_PREC_YEAR; }
         }
-        d.source = (const char *)sqlite3_column_text(q, 3);
-        d.title = (const char *)sqlite3_column_text(q, 4);
-        d.url = (const char *)sqlite3_column_text(q, 5);
-        d.body = (size_t)sqlite3_column_int64(q, 6);
-        d.text = (const char *)sqlite3_column_text(q, 7);
-        d.len = (size_t)sqlite3_column_bytes(q, 7);
+        d.source = dy_stmt_col_text(q, 3);
+        d.title = dy_stmt_col_text(q, 4);
+        d.url = dy_stmt_col_text(q, 5);
+        d.body = (size_t)dy_stmt_col_int(q, 6);
+        d.text = dy_stmt_col_text(q, 7);
+        d.len = dy_stmt_col_bytes(q, 7);
         d.body_line = 1;
-        if ((r = fn(ctx, sqlite3_column_int64(q, 0), &d)) != 0) break;
+        if ((r = fn(ctx, dy_stmt_col_int(q, 0), &d)) != 0) break;
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) { sqlerr(s, err, "cannot read the documents"); r = -1; }
-    sqlite3_finalize(q);
+    if (rc < 0) { dy_err_set(err, DY_EIO, "cannot read the documents: %s", dy_db_errmsg(db)); r = -1; }
+    dy_stmt_finalize(&q);
     return r;
 }

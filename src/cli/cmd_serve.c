@@ -268,7 +268,7 @@ int cmd_serve(int argc, char **argv)
     if (!db) { cli_error("serve needs --db FILE, a database made by 'dyad ingest'"); return DYAD_EXIT_USAGE; }
     dy_store *probe = NULL;
     dy_err err = {0};
-    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
+    if (!dy_db_is_pg(db) && access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
     dy_status st = dy_store_open(db, DY_STORE_READ, &probe, &err);
     if (st) { cli_error("%s", err.msg); return st == DY_EINPUT ? DYAD_EXIT_DB : DYAD_EXIT_IO; }
     dy_store_close(&probe);

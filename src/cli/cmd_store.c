@@ -76,7 +76,7 @@ static int emit_result(const dy_result *r, const char *format, dy_buf *b)
 static int open_db(const qargs *a, dy_store **s)
 {
     dy_err err = {0};
-    if (access(a->db, F_OK) != 0) {
+    if (!dy_db_is_pg(a->db) && access(a->db, F_OK) != 0) {
         cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", a->db, a->db);
         return DYAD_EXIT_DB;
     }
@@ -244,7 +244,7 @@ int cmd_recode(int argc, char **argv)
         else { cli_error("recode takes --db FILE and optionally --dict DIR, not '%s'", argv[i]); return DYAD_EXIT_USAGE; }
     }
     if (!db) { cli_error("recode needs --db FILE, the database to re-code with the current dictionaries"); return DYAD_EXIT_USAGE; }
-    if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
+    if (!dy_db_is_pg(db) && access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
     int drc;
     dy_dict *dict = cli_load_dict(dictdir, &drc);
     if (!dict) return drc;
