@@ -1,0 +1,152 @@
+#!/bin/bash
+# The PostgreSQL store against the SQLite one: a throwaway server (Debian's postgresql, initdb in a
+# temporary directory, a free port on 127.0.0.1) gets the same corpus from two dyad ingest
+# processes at once, both with every document (a race on each: a document must go in once);
+# then the counts and every query's answer (series, network, events, actors, timeline,
+# relation, obligations, export, each --dedup) must be SQLite's, byte for byte. Also two
+# ingests of disjoint --shard parts at once, and a re-ingest that adds nothing. Installs
+# postgresql with apt-get when it is missing and this is root; skips, saying so, when it cannot
+# be had or the server does not start. The server is stopped on the way out; every wait is
+# bounded. Ends with "pg: N passed, N failed".
+#   bash tests/pg/run.sh DYAD [BENCH_GEN]
+set -u
+DYAD=$1
+GEN=${2:-build/bench-gen}
+cd "$(dirname "$0")/../.." || exit 2
+pass=0
+fail=0
+skip() { echo "skip: $*"; echo "pg: $pass passed, $fail failed, 1 skipped"; exit 0; }
+check() {   # name, expected, actual
+    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
+    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $(echo "$2" | head -c 300)"; echo "     got:      $(echo "$3" | head -c 300)"; fi
+}
+
+bindir() { for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && echo "$d"; done | sort -V | tail -n 1; }
+if [ -z "$(bindir)" ] || [ ! -x "$(bindir)/initdb" ]; then
+    [ "$(id -u)" -eq 0 ] || skip "PostgreSQL is not installed and this is not root to install it"
+    echo "installing postgresql (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 300 apt-get install -y -qq --no-install-recommends postgresql > /dev/null 2>&1 ||
+        { timeout 120 apt-get update -qq > /dev/null 2>&1 &&
+          timeout 300 apt-get install -y -qq --no-install-recommends postgresql > /dev/null 2>&1; }
+    [ -x "$(bindir)/initdb" ] || skip "postgresql cannot be installed here (apt-get failed)"
+fi
+BIN=$(bindir)
+# initdb refuses root: as root the server runs as the package's postgres user
+AS=()
+if [ "$(id -u)" -eq 0 ]; then
+    id postgres > /dev/null 2>&1 || skip "root, and no postgres user to run the server as"
+    AS=(runuser -u postgres --)
+fi
+
+T=$(mktemp -d /tmp/dyad-pg.XXXXXX)
+chmod 755 "$T"
+[ ${#AS[@]} -gt 0 ] && chown postgres "$T"
+STARTED=0
+cleanup() {
+    [ "$STARTED" = 1 ] && timeout 30 "${AS[@]}" "$BIN/pg_ctl" -D "$T/data" -m immediate -w stop > /dev/null 2>&1
+    rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+PORT=""
+for p in $(seq 54320 54420); do
+    if ! (exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null; then PORT=$p; break; fi
+done
+[ -n "$PORT" ] || skip "no free port in 54320-54420"
+timeout 120 "${AS[@]}" "$BIN/initdb" -D "$T/data" -A trust -U dyad --no-locale -E UTF8 > "$T/initdb.log" 2>&1 ||
+    skip "initdb failed: $(tail -n 2 "$T/initdb.log")"
+timeout 60 "${AS[@]}" "$BIN/pg_ctl" -D "$T/data" -l "$T/server.log" -w -t 30 \
+    -o "-p $PORT -k $T -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null 2>&1 ||
+    skip "the server did not start: $(tail -n 2 "$T/server.log" 2> /dev/null)"
+STARTED=1
+for d in news parts; do
+    timeout 30 "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U dyad "$d" || skip "createdb $d failed"
+done
+echo "ok   a PostgreSQL server on 127.0.0.1:$PORT"
+U=postgresql://dyad@127.0.0.1:$PORT/news
+L=$T/lite.db
+
+# The corpus: our articles as text, a JSON Lines stream, and 1 MB of bench-gen records.
+TEXT=(examples/corpus/*.txt tests/store/*.txt)
+if [ -x "$GEN" ]; then "$GEN" -s 1 -f jsonl > "$T/gen.jsonl"; else : > "$T/gen.jsonl"; echo "skip gen (no $GEN)"; fi
+ingest() {  # db, then dyad ingest options and files
+    db=$1
+    shift
+    "$DYAD" ingest --no-progress --db "$db" "$@"
+}
+{ ingest "$L" "${TEXT[@]}" && ingest "$L" --input jsonl tests/shard/stream.jsonl "$T/gen.jsonl"; } > /dev/null 2> "$T/lite.err"
+# two processes at once, each with every document
+for w in a b; do
+    ( ingest "$U" "${TEXT[@]}" && ingest "$U" --input jsonl tests/shard/stream.jsonl "$T/gen.jsonl" ) > /dev/null 2> "$T/$w.err" &
+    eval "pid_$w=$!"
+done
+# shellcheck disable=SC2154
+{ wait "$pid_a"; rca=$?; wait "$pid_b"; rcb=$?; }
+check "two writers at once: both exit 1 for the broken record only" "1 1" "$rca $rcb"
+added() { sed -n 's/.*: \([0-9]*\) documents added.*/\1/p' "$@" | awk '{ s += $1 } END { print s + 0 }'; }
+check "two writers: each document added once in all" "$(added "$T/lite.err")" "$(added "$T/a.err" "$T/b.err")"
+
+psql_n() { "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U dyad -d "$1" -tAc "$2"; }
+lite_n() { sqlite3 "$L" "$1"; }
+for t in documents sentences events facts actors mentions treaties tiers; do
+    check "count $t" "$(lite_n "SELECT count(*) FROM $t")" "$(psql_n news "SELECT count(*) FROM $t")"
+done
+check "no document twice" 0 "$(psql_n news "SELECT count(*) FROM (SELECT hash FROM documents GROUP BY hash HAVING count(*) > 1) x")"
+
+# Every query, both stores, the same bytes (event lists sorted and without the store's row ids:
+# those follow the writers' race).
+same() {    # name, sort?, query args...
+    name=$1 sorted=$2
+    shift 2
+    "$DYAD" "$@" --db "$L" > "$T/l.out" 2>&1
+    "$DYAD" "$@" --db "$U" > "$T/p.out" 2>&1
+    if [ "$sorted" = 1 ]; then  # the store's own row ids follow the order the two writers raced in
+        for f in "$T/l.out" "$T/p.out"; do sed -E 's/,"doc_id":[0-9]+,"event_id":[0-9]+//g' "$f" | sort -o "$f"; done
+    fi
+    if cmp -s "$T/l.out" "$T/p.out" && [ -s "$T/l.out" ]; then pass=$((pass + 1)); echo "ok   $name ($(wc -l < "$T/l.out") lines)"
+    else fail=$((fail + 1)); echo "FAIL $name: PostgreSQL's answer differs from SQLite's"; diff "$T/l.out" "$T/p.out" | head -n 6; fi
+}
+for by in day week month year; do same "series RUS,PRK by $by" 0 query series --dyad RUS,PRK --by "$by" --format tsv; done
+for dd in none day story; do
+    same "series RUS,UKR dedup $dd" 0 query series --dyad RUS,UKR --by month --dedup "$dd" --format json
+    same "network dedup $dd" 0 query network --dedup "$dd" --format json
+    same "events dedup $dd" 1 query events --dedup "$dd" --limit 100000 --format tsv
+done
+same "series directed, a period" 0 query series --dyad USA,CHN --directed --from 2005 --to 2015 --by year --format json
+same "network of a month" 0 query network --from 2024-06 --to 2024-06 --format tsv
+same "network graphml" 0 query network --format graphml
+same "events of a dyad" 1 query events --dyad RUS,PRK --format json
+same "events of an actor, jsonl" 1 query events --actor USA --limit 100000 --format jsonl
+same "actors" 0 query actors --format tsv
+same "timeline PRK" 0 query timeline --actor PRK --format tsv
+for pair in "RUS PRK" "CHN RUS" "KOR USA"; do
+    # shellcheck disable=SC2086
+    same "relation $pair" 0 query relation $pair
+    # shellcheck disable=SC2086
+    same "relation $pair json" 0 query relation $pair --format json
+done
+same "obligations" 0 query obligations
+same "obligations if PRK is attacked" 0 query obligations --if-attacked PRK --format json
+same "export tsv" 1 export --format tsv
+same "export jsonl" 1 export --format jsonl
+
+# Again: nothing added. Then two disjoint parts at once into another database, same counts.
+ingest "$U" "${TEXT[@]}" > /dev/null 2> "$T/again.err"
+check "re-ingest adds nothing" "0" "$(added "$T/again.err")"
+P=postgresql://dyad@127.0.0.1:$PORT/parts
+ingest "$P" --shard 0/2 --input jsonl "$T/gen.jsonl" > /dev/null 2> "$T/p0.err" &
+p0=$!
+ingest "$P" --shard 1/2 --input jsonl "$T/gen.jsonl" > /dev/null 2> "$T/p1.err" &
+p1=$!
+wait "$p0"; r0=$?; wait "$p1"; r1=$?
+check "two parts at once" "0 0" "$r0 $r1"
+check "two parts: the events of one run" "$(psql_n news "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc WHERE d.name LIKE 'gen-%'")" \
+    "$(psql_n parts "SELECT count(*) FROM events")"
+# a bad URI: a clear message, the I/O status, no hang
+timeout 20 "$DYAD" ingest --no-progress --db "postgresql://dyad@127.0.0.1:1/none?connect_timeout=3" "${TEXT[0]}" > /dev/null 2> "$T/bad.err"
+check "unreachable server: exit 4 and says so" "4 1" "$? $(grep -c 'cannot connect to PostgreSQL' "$T/bad.err")"
+
+echo "pg: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
