@@ -99,11 +99,13 @@ static void ex_span(dy_coder *c, const dy_doc *doc, uint32_t a, uint32_t b)
     dy_buf_addc(&c->explain, '"');
 }
 
-static int code_sentence(sctx *s)
+/* ---- one sentence ---- */
+
+/* The sentence's dates, then its actors (a person's role depends on the date), then who each
+ * reference and bare role is. "we" waits for the speech verbs (sentence_speakers). */
+static void sentence_actors(sctx *s)
 {
     dy_coder *c = s->c;
-    const dy_doc *doc = s->doc;
-    /* dates first: a person's role depends on the date */
     dy_date sd = ev_sentence_dates(s);
     int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
 
@@ -112,7 +114,6 @@ static int code_sentence(sctx *s)
     for (size_t k = 0; k < s->ng; k++)
         for (uint32_t i = s->g[k].t0; i < s->g[k].t1; i++) s->at[i - s->t0] = (int16_t)k;
 
-    /* references, except "we": the speaker is known only after the speech verbs */
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !ev_title_of_state(s, (int)k)) {
             ev_resolve(s, (int)k);
@@ -128,12 +129,18 @@ static int code_sentence(sctx *s)
     ev_story_government(s);
     ev_sentence_references(s);
     ev_learn_names(s);
+}
+
+/* One pass stamps the sentence's words (for find_matches) and lists the words that may open a
+ * speech verb, with no branch per token; the actor next to each speech verb becomes the speaker,
+ * and then "we" is resolved. */
+static void sentence_speakers(sctx *s)
+{
+    dy_coder *c = s->c;
     if (++c->stamp == 0) {      /* the stamps wrapped: start again */
         memset(c->seen, 0, c->nseen * sizeof *c->seen);
         c->stamp = 1;
     }
-    /* one pass stamps the sentence's words (for find_matches) and lists the words that may
-     * open a speech verb, with no branch per token */
     uint8_t says[DY_MAX_SENT_TOKENS];
     size_t nsay = 0;
     uint64_t reqsig = 0;
@@ -162,240 +169,303 @@ static int code_sentence(sctx *s)
     }
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor == DY_G_SPEAKER) ev_resolve(s, (int)k);
+}
 
-    if (c->opts.explain) {
-        const dy_sent *st = &dy_seg_sents(c->seg, &(size_t){0})[s->sidx];
-        ev_ex(c, "%s:%u: sentence %u ", doc->id, (unsigned)(st->line + (doc->record_line ? doc->record_line - 1 : 0)), (unsigned)st->no);
-        ex_span(c, doc, st->start, st->end);
+/* --explain: the sentence, the story's country when it changes, its actors and dates */
+static void explain_sentence(const sctx *s)
+{
+    dy_coder *c = s->c;
+    const dy_doc *doc = s->doc;
+    const dy_sent *st = &dy_seg_sents(c->seg, &(size_t){0})[s->sidx];
+    ev_ex(c, "%s:%u: sentence %u ", doc->id, (unsigned)(st->line + (doc->record_line ? doc->record_line - 1 : 0)), (unsigned)st->no);
+    ex_span(c, doc, st->start, st->end);
+    ev_ex(c, "\n");
+    if (strcmp(c->story.country, c->story_shown)) {     /* when it is found or changes */
+        ev_ex(c, "  story country %s (%s)\n", c->story.country[0] ? c->story.country : "unknown", dy_story_from_name(c->story.from));
+        memcpy(c->story_shown, c->story.country, 4);
+    }
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        ev_ex(c, "  actor %s%s%s ", g->code[0] ? g->code : "(unresolved)", g->code2[0] ? "+" : "", g->code2);
+        ex_span(c, doc, s->t[g->t0].start, s->t[g->t1 - 1].end);
+        int its = g->t0 > s->t0 && WIS(s, g->t0 - 1, "its") && g->code[0] && g->code[0] != '-' && !g->filled;
+        ev_ex(c, "%s%s%s%s\n", g->anaphor ? " (reference)" : "", g->locative ? " (place)" : "",
+              g->ncomp > 1 ? " (coordination)" : "", its ? " (\"its\": possessive role)" : "");
+    }
+    for (size_t k = 0; k < s->ndates; k++) {
+        char b[16];
+        dy_date_format(s->dates[k].date, b);
+        ev_ex(c, "  date %s ", b[0] ? b : "(unresolved)");
+        ex_span(c, doc, s->t[s->dates[k].t0].start, s->t[s->dates[k].t1 - 1].end);
         ev_ex(c, "\n");
-        if (strcmp(c->story.country, c->story_shown)) {     /* when it is found or changes */
-            ev_ex(c, "  story country %s (%s)\n", c->story.country[0] ? c->story.country : "unknown", dy_story_from_name(c->story.from));
-            memcpy(c->story_shown, c->story.country, 4);
-        }
-        for (size_t k = 0; k < s->ng; k++) {
-            ev_ex(c, "  actor %s%s%s ", s->g[k].code[0] ? s->g[k].code : "(unresolved)", s->g[k].code2[0] ? "+" : "", s->g[k].code2);
-            ex_span(c, doc, s->t[s->g[k].t0].start, s->t[s->g[k].t1 - 1].end);
-            int its = s->g[k].t0 > s->t0 && WIS(s, s->g[k].t0 - 1, "its") && s->g[k].code[0] && s->g[k].code[0] != '-' && !s->g[k].filled;
-            ev_ex(c, "%s%s%s%s\n", s->g[k].anaphor ? " (reference)" : "", s->g[k].locative ? " (place)" : "",
-               s->g[k].ncomp > 1 ? " (coordination)" : "", its ? " (\"its\": possessive role)" : "");
-        }
-        for (size_t k = 0; k < s->ndates; k++) {
-            char b[16];
-            dy_date_format(s->dates[k].date, b);
-            ev_ex(c, "  date %s ", b[0] ? b : "(unresolved)");
-            ex_span(c, doc, s->t[s->dates[k].t0].start, s->t[s->dates[k].t1 - 1].end);
-            ev_ex(c, "\n");
-        }
     }
+}
 
-    match ms[MAX_MATCH];
-    size_t nm = ev_find_matches(s, ms, MAX_MATCH);
-    int body = -1;      /* an actor added for one event (body_target) */
-    for (size_t k = 0; k < nm; k++) {
-        ev_drop_body(s, body);
-        body = -1;
-        const match *m = &ms[k];
-        const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
-        if (c->opts.explain) {
-            ev_ex(c, "  verb %s ", p->code);
-            ex_span(c, doc, s->t[m->head].start, s->t[m->end - 1].end);
-            ev_ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
-        }
-        if (p->code[0] == '-') { ev_ex(c, "    blocked: this phrase codes nothing\n"); continue; }
-        if (ev_relative_clause(s, m->head)) { ev_ex(c, "    skipped: a relative clause (background)\n"); continue; }
-        if (ev_rejected_text(s, ms, k)) { ev_ex(c, "    skipped: what a rejected text says, not its voter's act\n"); continue; }
-        if (ev_agree_subsumed(s, ms, nm, k)) { ev_ex(c, "    the act agreed to is coded after it\n"); continue; }
-        if (ev_purpose_of_prev(s, ms, k)) { ev_ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); continue; }
-        if (ev_denied_clause(s, m->head)) { ev_ex(c, "    skipped: what a denial says did not happen\n"); continue; }
-        /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
-        if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
-            ev_ex(c, "    skipped: the statement's content is coded after it\n");
-            continue;
-        }
-        int passive = ev_is_passive_at(s, m->head);
-        if (!passive && ev_reduced_relative(s, m)) { passive = 1; ev_ex(c, "    a shortened passive clause after its noun\n"); }
-        int src = -1, tgt = -1;
-        int nominal = ev_is_nominal(s, m->head);
-        /* the object may be a noun phrase headed by the next match: "condemned the deepening ties between ..." */
-        uint32_t limit = k + 1 < nm && !ev_is_nominal(s, ms[k + 1].head) ? ms[k + 1].head : s->t1;
-        if (limit > m->end + 12) limit = m->end + 12;
-        for (uint32_t j = m->end; j < limit; j++) {
-            if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) { limit = j; break; }
-            /* "Qatar hosted the talks, with help from Egypt": a party left out is the context's */
-            if ((s->t[j].flags & DY_TF_COMMA) && p->ctx) { limit = j; break; }
-            /* ", and President Zelensky called ...": a new clause */
-            if ((s->t[j].flags & DY_TF_COMMA) && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) { limit = j; break; }
-            /* "... burned down its embassy, a senior official said": the speaker is no object */
-            if ((s->t[j].flags & DY_TF_COMMA) && ev_attribution_after(s, j + 1)) { limit = j; break; }
-            if ((s->t[j].flags & DY_TF_COMMA) && ev_participle_after(s, j + 1) && j > m->end && group_at(s, j - 1) >= 0) { limit = j; break; }
-            /* "... and were later joined by": a second verb of the same subject */
-            uint32_t e;
-            if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) { limit = j; break; }
-        }
-        if (passive) {
-            int subj = ev_find_source(s, m->head);
-            /* "talks with A, which were attended by B": A is no subject of the passive */
-            for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
-                if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
-            /* "arrived in AlUla and was greeted by the crown prince": the first verb's subject */
-            if (subj < 0 && m->head >= s->t0 + 2 && WIS(s, m->head - 2, "and") && ev_gram_is(s, m->head - 1, DY_G_BE, &(uint32_t){0}))
-                subj = ev_sentence_subject(s, m->head);
-            if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
-                ev_passive_slot(s, m, subj, limit, &src, &tgt);
-                if (c->opts.explain) ev_ex(c, "    passive voice, source in the pattern\n");
-                goto roles_done;
-            }
-            /* T reached through "by", or the pattern's own "by T" ("veto+ by T") */
-            int by_t = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
-                                                  (WIS(s, s->g[m->tgt].t0 - 1, "by") ||
-                                                   (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))));
-            int agent = by_t ? m->tgt : -1;
-            if (agent < 0) {
-                for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
-                    if (WIS(s, j, "by")) { agent = ev_find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
-            }
-            /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
-            if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
-            if (agent >= 0) { src = agent; tgt = subj; }
-            else if (p->sym) { src = subj; tgt = m->tgt >= 0 ? m->tgt : -1; }
-            else if (subj >= 0 && (agent = ev_passive_authority(s, m, p->code)) >= 0) {
-                src = agent;
-                tgt = subj;
-                ev_ex(c, "    passive voice: the authority that reports it is the source\n");
-            }
-            else { ev_ex(c, "    skipped: passive voice without \"by\" names no source\n"); continue; }
-            if (c->opts.explain) ev_ex(c, "    passive voice\n");
-        } else {
-            int part = ev_participial_at(s, m->head);
-            src = ev_and_verb(s, m->head) || part || ev_speaker_and_verb(s, m->head, p->code) ? ev_sentence_subject(s, m->head)
-                                                                                    : ev_find_source(s, m->head);
-            if (!part) {
-                int o = ev_object_before_and(s, m->head, src);
-                if (o != src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
-                src = o;
-            }
-            if (part && m->src < 0 && ev_sentence_has_event_from(s, src, p->code)) {
-                ev_ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
-                continue;
-            }
-            if (m->src >= 0) src = s->g[m->src].comp;     /* the pattern's own S slot */
-            tgt = m->tgt >= 0 ? s->g[m->tgt].comp : ev_find_target(s, m->end, limit);
-            if (tgt < 0 && (tgt = ev_target_from_purpose(s, ms, nm, k, s->t1)) >= 0)
-                ev_ex(c, "    target from the purpose after it\n");
-            if (tgt < 0 && !strncmp(p->code, "015", 3)) tgt = ev_claimed_target(s, m);
-            if (tgt < 0 && (tgt = ev_actor_ends_match(s, m, src)) >= 0) ev_ex(c, "    target: the actor that ends the phrase\n");
-            if (nominal) {
-                /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
-                 * without one, only a "between" list or the pattern's own target makes it an event */
-                int owner = ev_possessor(s, m->head);
-                if (owner >= 0) src = owner;
-                else if (tgt >= 0 && p->sym && ev_tgt_between(s, tgt)) src = -1;
-                else if (p->ctx) src = -1;     /* "The negotiations began in March": from the context */
-                else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
-                    ev_ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
-                    continue;
-                }
-            }
-        }
-    roles_done:
-        if (p->rev && !passive) { int t = src; src = tgt; tgt = t; }     /* "X received aid from Y": Y gave */
-        if (ev_place_not_party(s, m, p, tgt)) {
-            ev_ex(c, "    a place is no party to the meeting\n");
-            tgt = -1;
-        }
-        /* the text's body, unless the phrase names one ("a Security Council resolution"); a
-         * country there drafted the text ("a Russian draft") */
-        if (!(tgt >= 0 && !strncmp(s->g[tgt].code, "IGO", 3))) body = ev_body_target(s, m, p);
-        if (body >= 0) tgt = body;
-        if (p->ctx && (src < 0 || tgt < 0) && body < 0) {
-            int have = src >= 0 ? src : tgt;
-            int g = -1;
-            if (src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = ev_counterpart(s, s->g[src].comp, &body);
-            if (g < 0) g = ev_context_parties(s, have, have < 0 && p->sym, &body);
-            if (g >= 0 && src < 0 && tgt < 0) src = g;     /* both sides of the talks, both ways */
-            else if (g >= 0 && src < 0) src = g;
-            else if (g >= 0) tgt = g;
-        }
-        if (src >= 0 && tgt < 0 && body < 0 && !strncmp(p->code, "016", 3)) tgt = ev_accuser(s, s->g[src].comp, &body);
-        /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
-        if (src >= 0 && tgt < 0 && body < 0 && !nominal && !strncmp(p->code, "12", 2)) tgt = ev_accuser(s, s->g[src].comp, &body);
-        if (p->author && !passive && src >= 0 && body < 0 && (tgt = ev_author_in_clause(s, m, tgt)) == -2)
-            tgt = ev_act_author(s, s->g[src].comp, &body, ev_names_decision(s, m));
-        if (tgt >= 0) tgt = ev_embassy_owner(s, tgt);
-        if (src >= 0 && tgt >= 0 && s->g[src].comp == s->g[tgt].comp && s->g[src].ncomp < 2) tgt = -1;
-        /* "the two leaders held talks, first with their delegations": the pair is the event */
-        if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0 && !is_named(s, tgt)) tgt = -1;
-        if (src >= 0 && p->sym && is_pair(s, src) && tgt >= 0) {
-            /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
-             * is the event; a place or a topic is not a party */
-            if (s->g[tgt].locative || (s->g[s->g[tgt].comp].prep && m->tgt < 0 && !ev_tgt_between(s, tgt) && !ev_after_with(s, tgt))) tgt = -1;
-            else if (ev_pair_keeps_act(s, m, tgt)) {
-                ev_ex(c, "    a pair subject: the act stays within the pair\n");
-                tgt = -1;
-            }
-        }
-        if (src >= 0 && (tgt < 0 || ev_own_place(s, src, tgt) || ev_own_country_ref(s, src, tgt)) && !is_pair(s, src) && body < 0 && !passive) {
-            body = ev_implied_target(s, m, p, src, tgt >= 0 && !ev_own_country_ref(s, src, tgt));
-            if (body >= 0) tgt = body;
-        }
-        if (src >= 0 && tgt >= 0 && is_pair(s, src) && ev_own_place(s, src, tgt)) tgt = -1;    /* "met at ..., Russia" */
-        int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
-        if (claim < 0) return -1;
-        if (claim) continue;
-        int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
-                    (ev_reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
-                     (tgt < 0 && ev_mutual_subject(s, src, m->head)));
-        if (recip) tgt = -1;
-        int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
-                                   (src < 0 && tgt >= 0 && is_pair(s, tgt)));
-        if ((src < 0 || tgt < 0) && !sym_pairs) {
-            ev_ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
-            continue;
-        }
-        if (!passive && ev_complement_at(s, m->head)) {
-            ev_ex(c, "    skipped: the subject is the object of an earlier verb (\"wants Putin to attack\")\n");
-            continue;
-        }
-        int mood = ev_mood_at(s, m->head);
-        if (mood == DY_MOOD_FACTUAL && ev_negated_predicate(s, m)) {
-            ev_ex(c, "    the noun is the subject of a negated verb\n");
-            mood = DY_MOOD_NEGATED;
-        }
-        const char *code = ev_domestic_code(s, src, tgt, p->code);
-        if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
-        if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
-        if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
-        if (mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) mood = DY_MOOD_INTENT;
-        if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m->head, p->code, &code, &mood);
-        if (mood == DY_MOOD_INTENT) {
-            code = ev_intent_code(p->code);
-            if (code) {
-                ev_ex(c, "    announced, not done: coded as %s\n", code);
-                mood = DY_MOOD_FACTUAL;
-            } else {
-                code = p->code;
-                mood = DY_MOOD_HYPOTHETICAL;
-            }
-        }
-        if (tgt >= 0) s->g[tgt].used_as_target = 1;
-        if (src >= 0) s->g[src].used_as_source = 1;
-        if (!mood && code == p->code && (p->meet || p->pair[0])) {
-            int r = ev_emit_paired(s, m, p, src, tgt);
-            if (r < 0) return -1;
-            if (r > 0) continue;
-        }
-        int sym = p->sym || recip;
-        /* PETRARCH codes "A met B" one way, A to B */
-        if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip) sym = 0;
-        if (sym && (code != p->code || !strncmp(code, "03", 2)) && ev_one_sided_intent(s, src, tgt, m->head)) sym = 0;
-        if (recip) ev_ex(c, "    reciprocal: both ways within the pair\n");
-        /* the pattern's own code has its entry already; an announced act's code is looked up */
-        const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
-        if (ev_emit(s, m, code, cam, src, tgt, sym, mood) < 0) return -1;
+/* ---- one matched pattern ---- */
+
+/* Is match k no act of its own (a blocked phrase, background, a rejected text's content, the
+ * purpose of the act before, a denial, a statement's content coded after it)? Says why. */
+static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
+{
+    dy_coder *c = s->c;
+    const match *m = &ms[k];
+    if (p->code[0] == '-') { ev_ex(c, "    blocked: this phrase codes nothing\n"); return 1; }
+    if (ev_relative_clause(s, m->head)) { ev_ex(c, "    skipped: a relative clause (background)\n"); return 1; }
+    if (ev_rejected_text(s, ms, k)) { ev_ex(c, "    skipped: what a rejected text says, not its voter's act\n"); return 1; }
+    if (ev_agree_subsumed(s, ms, nm, k)) { ev_ex(c, "    the act agreed to is coded after it\n"); return 1; }
+    if (ev_purpose_of_prev(s, ms, k)) { ev_ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); return 1; }
+    if (ev_denied_clause(s, m->head)) { ev_ex(c, "    skipped: what a denial says did not happen\n"); return 1; }
+    /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
+    if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
+        ev_ex(c, "    skipped: the statement's content is coded after it\n");
+        return 1;
     }
-    ev_drop_body(s, body);
-    if (ev_followed_suit(s) < 0) return -1;
-    if (ev_code_brokered(s)) return -1;
+    return 0;
+}
+
+/* Where the object of match k may end: the next verb (unless a noun), 12 words, the end of the
+ * clause, or a comma before a new clause, a speaker or a participle. */
+static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
+{
+    const match *m = &ms[k];
+    /* the object may be a noun phrase headed by the next match: "condemned the deepening ties between ..." */
+    uint32_t limit = k + 1 < nm && !ev_is_nominal(s, ms[k + 1].head) ? ms[k + 1].head : s->t1;
+    if (limit > m->end + 12) limit = m->end + 12;
+    for (uint32_t j = m->end; j < limit; j++) {
+        if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) return j;
+        int comma = (s->t[j].flags & DY_TF_COMMA) != 0;
+        /* "Qatar hosted the talks, with help from Egypt": a party left out is the context's */
+        if (comma && p->ctx) return j;
+        /* ", and President Zelensky called ...": a new clause */
+        if (comma && j + 1 < s->t1 && (dy_dict_wclass(s->c->dict, s->t[j + 1].id) & DY_WC_CLAUSE)) return j;
+        /* "... burned down its embassy, a senior official said": the speaker is no object */
+        if (comma && ev_attribution_after(s, j + 1)) return j;
+        if (comma && ev_participle_after(s, j + 1) && j > m->end && group_at(s, j - 1) >= 0) return j;
+        /* "... and were later joined by": a second verb of the same subject */
+        uint32_t e;
+        if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) return j;
+    }
+    return limit;
+}
+
+/* The parties of a passive verb: the agent after "by" is the source, the subject the target.
+ * 0 when found, 1 when the act names no source (skipped). */
+static int passive_parties(const sctx *s, const match *m, const dy_pattern *p, uint32_t limit, int *src, int *tgt)
+{
+    dy_coder *c = s->c;
+    int subj = ev_find_source(s, m->head);
+    /* "talks with A, which were attended by B": A is no subject of the passive */
+    for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
+    /* "arrived in AlUla and was greeted by the crown prince": the first verb's subject */
+    if (subj < 0 && m->head >= s->t0 + 2 && WIS(s, m->head - 2, "and") && ev_gram_is(s, m->head - 1, DY_G_BE, &(uint32_t){0}))
+        subj = ev_sentence_subject(s, m->head);
+    if (m->src >= 0) {      /* "were killed in Israeli shelling": the pattern names the source */
+        ev_passive_slot(s, m, subj, limit, src, tgt);
+        ev_ex(c, "    passive voice, source in the pattern\n");
+        return 0;
+    }
+    /* T reached through "by", or the pattern's own "by T" ("veto+ by T") */
+    int by_t = m->tgt >= 0 && (m->by || (s->g[m->tgt].t0 > s->t0 + 1 &&
+                                          (WIS(s, s->g[m->tgt].t0 - 1, "by") ||
+                                           (WIS(s, s->g[m->tgt].t0 - 1, "the") && WIS(s, s->g[m->tgt].t0 - 2, "by")))));
+    int agent = by_t ? m->tgt : -1;
+    if (agent < 0) {
+        for (uint32_t j = m->end; j < limit && j < m->end + 6; j++)
+            if (WIS(s, j, "by")) { agent = ev_find_target(s, j + 1, j + 3 < s->t1 ? j + 4 : s->t1); break; }
+    }
+    /* "Sanctions were imposed on North Korea by the EU": no actor as subject, the target is in the phrase */
+    if (agent >= 0 && subj < 0 && m->tgt >= 0 && !by_t) subj = s->g[m->tgt].comp;
+    if (agent >= 0) { *src = agent; *tgt = subj; }
+    else if (p->sym) { *src = subj; *tgt = m->tgt >= 0 ? m->tgt : -1; }
+    else if (subj >= 0 && (agent = ev_passive_authority(s, m, p->code)) >= 0) {
+        *src = agent;
+        *tgt = subj;
+        ev_ex(c, "    passive voice: the authority that reports it is the source\n");
+    }
+    else { ev_ex(c, "    skipped: passive voice without \"by\" names no source\n"); return 1; }
+    ev_ex(c, "    passive voice\n");
+    return 0;
+}
+
+/* The parties of an active verb or a noun: the subject before it (or the sentence's, after "and"
+ * or a participle), the object after it, the pattern's own slots. 0 when done, 1 when skipped. */
+static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p, uint32_t limit,
+                          int nominal, int *src, int *tgt)
+{
+    dy_coder *c = s->c;
+    const match *m = &ms[k];
+    int part = ev_participial_at(s, m->head);
+    *src = ev_and_verb(s, m->head) || part || ev_speaker_and_verb(s, m->head, p->code) ? ev_sentence_subject(s, m->head)
+                                                                                        : ev_find_source(s, m->head);
+    if (!part) {
+        int o = ev_object_before_and(s, m->head, *src);
+        if (o != *src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
+        *src = o;
+    }
+    if (part && m->src < 0 && ev_sentence_has_event_from(s, *src, p->code)) {
+        ev_ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
+        return 1;
+    }
+    if (m->src >= 0) *src = s->g[m->src].comp;     /* the pattern's own S slot */
+    *tgt = m->tgt >= 0 ? s->g[m->tgt].comp : ev_find_target(s, m->end, limit);
+    if (*tgt < 0 && (*tgt = ev_target_from_purpose(s, ms, nm, k, s->t1)) >= 0)
+        ev_ex(c, "    target from the purpose after it\n");
+    if (*tgt < 0 && !strncmp(p->code, "015", 3)) *tgt = ev_claimed_target(s, m);
+    if (*tgt < 0 && (*tgt = ev_actor_ends_match(s, m, *src)) >= 0) ev_ex(c, "    target: the actor that ends the phrase\n");
+    if (!nominal) return 0;
+    /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
+     * without one, only a "between" list or the pattern's own target makes it an event */
+    int owner = ev_possessor(s, m->head);
+    if (owner >= 0) *src = owner;
+    else if (*tgt >= 0 && p->sym && ev_tgt_between(s, *tgt)) *src = -1;
+    else if (p->ctx) *src = -1;     /* "The negotiations began in March": from the context */
+    else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
+        ev_ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
+        return 1;
+    }
+    return 0;
+}
+
+/* Parties the text leaves out: the body of a text, the context's parties of talks, the accuser
+ * a rejection answers, the author of a condemned act, the target implied by the verb; and
+ * parties that are none (a place, the pair itself, an act kept within a pair). */
+static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int passive, int nominal,
+                             int *src, int *tgt, int *body)
+{
+    dy_coder *c = s->c;
+    if (p->rev && !passive) { int t = *src; *src = *tgt; *tgt = t; }     /* "X received aid from Y": Y gave */
+    if (ev_place_not_party(s, m, p, *tgt)) {
+        ev_ex(c, "    a place is no party to the meeting\n");
+        *tgt = -1;
+    }
+    /* the text's body, unless the phrase names one ("a Security Council resolution"); a
+     * country there drafted the text ("a Russian draft") */
+    if (!(*tgt >= 0 && !strncmp(s->g[*tgt].code, "IGO", 3))) *body = ev_body_target(s, m, p);
+    if (*body >= 0) *tgt = *body;
+    if (p->ctx && (*src < 0 || *tgt < 0) && *body < 0) {
+        int have = *src >= 0 ? *src : *tgt;
+        int g = -1;
+        if (*src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = ev_counterpart(s, s->g[*src].comp, body);
+        if (g < 0) g = ev_context_parties(s, have, have < 0 && p->sym, body);
+        if (g >= 0 && *src < 0) *src = g;     /* both sides of the talks, both ways */
+        else if (g >= 0) *tgt = g;
+    }
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
+        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m));
+    if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
+    if (*src >= 0 && *tgt >= 0 && s->g[*src].comp == s->g[*tgt].comp && s->g[*src].ncomp < 2) *tgt = -1;
+    /* "the two leaders held talks, first with their delegations": the pair is the event */
+    if (*src >= 0 && p->sym && is_pair(s, *src) && *tgt >= 0 && !is_named(s, *tgt)) *tgt = -1;
+    if (*src >= 0 && p->sym && is_pair(s, *src) && *tgt >= 0) {
+        /* "Korea-China dialogue was held in Seoul", "Putin-Kim meeting ... about China": the pair
+         * is the event; a place or a topic is not a party */
+        if (s->g[*tgt].locative || (s->g[s->g[*tgt].comp].prep && m->tgt < 0 && !ev_tgt_between(s, *tgt) && !ev_after_with(s, *tgt))) *tgt = -1;
+        else if (ev_pair_keeps_act(s, m, *tgt)) {
+            ev_ex(c, "    a pair subject: the act stays within the pair\n");
+            *tgt = -1;
+        }
+    }
+    if (*src >= 0 && (*tgt < 0 || ev_own_place(s, *src, *tgt) || ev_own_country_ref(s, *src, *tgt)) && !is_pair(s, *src) && *body < 0 && !passive) {
+        *body = ev_implied_target(s, m, p, *src, *tgt >= 0 && !ev_own_country_ref(s, *src, *tgt));
+        if (*body >= 0) *tgt = *body;
+    }
+    if (*src >= 0 && *tgt >= 0 && is_pair(s, *src) && ev_own_place(s, *src, *tgt)) *tgt = -1;    /* "met at ..., Russia" */
+}
+
+/* The code and mood of the act: domestic forces and crowds, an act agreed to or announced
+ * (its intent code), PETRARCH's convention. Lends countries between the parties as it goes. */
+static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int src, int tgt, int *mood)
+{
+    dy_coder *c = s->c;
+    *mood = ev_mood_at(s, m->head);
+    if (*mood == DY_MOOD_FACTUAL && ev_negated_predicate(s, m)) {
+        ev_ex(c, "    the noun is the subject of a negated verb\n");
+        *mood = DY_MOOD_NEGATED;
+    }
+    const char *code = ev_domestic_code(s, src, tgt, p->code);
+    if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
+    if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
+    if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
+    if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
+    if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m->head, p->code, &code, mood);
+    if (*mood == DY_MOOD_INTENT) {
+        code = ev_intent_code(p->code);
+        if (code) {
+            ev_ex(c, "    announced, not done: coded as %s\n", code);
+            *mood = DY_MOOD_FACTUAL;
+        } else {
+            code = p->code;
+            *mood = DY_MOOD_HYPOTHETICAL;
+        }
+    }
+    return code;
+}
+
+/* Codes match k of the sentence: 0 done (an event or a reason in --explain), -1 out of memory.
+ * *body is an actor added for this event, dropped before the next. */
+static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
+{
+    dy_coder *c = s->c;
+    const match *m = &ms[k];
+    const dy_pattern *p = dy_dict_pattern(c->dict, m->pat);
+    if (c->opts.explain) {
+        ev_ex(c, "  verb %s ", p->code);
+        ex_span(c, s->doc, s->t[m->head].start, s->t[m->end - 1].end);
+        ev_ex(c, " (verbs.txt:%u%s)\n", (unsigned)p->line, p->sym ? ", symmetric" : "");
+    }
+    if (match_skipped(s, ms, nm, k, p)) return 0;
+    int passive = ev_is_passive_at(s, m->head);
+    if (!passive && ev_reduced_relative(s, m)) { passive = 1; ev_ex(c, "    a shortened passive clause after its noun\n"); }
+    int src = -1, tgt = -1;
+    int nominal = ev_is_nominal(s, m->head);
+    uint32_t limit = object_limit(s, ms, nm, k, p);
+    if (passive ? passive_parties(s, m, p, limit, &src, &tgt) : active_parties(s, ms, nm, k, p, limit, nominal, &src, &tgt))
+        return 0;
+    complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
+    int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
+    if (claim) return claim < 0 ? -1 : 0;
+    int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
+                (ev_reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
+                 (tgt < 0 && ev_mutual_subject(s, src, m->head)));
+    if (recip) tgt = -1;
+    int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
+                                          (src < 0 && tgt >= 0 && is_pair(s, tgt)));
+    if ((src < 0 || tgt < 0) && !sym_pairs) {
+        ev_ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
+        return 0;
+    }
+    if (!passive && ev_complement_at(s, m->head)) {
+        ev_ex(c, "    skipped: the subject is the object of an earlier verb (\"wants Putin to attack\")\n");
+        return 0;
+    }
+    int mood;
+    const char *code = act_code(s, m, p, src, tgt, &mood);
+    if (tgt >= 0) s->g[tgt].used_as_target = 1;
+    if (src >= 0) s->g[src].used_as_source = 1;
+    if (!mood && code == p->code && (p->meet || p->pair[0])) {
+        int r = ev_emit_paired(s, m, p, src, tgt);
+        if (r) return r < 0 ? -1 : 0;
+    }
+    int sym = p->sym || recip;
+    /* PETRARCH codes "A met B" one way, A to B */
+    if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip) sym = 0;
+    if (sym && (code != p->code || !strncmp(code, "03", 2)) && ev_one_sided_intent(s, src, tgt, m->head)) sym = 0;
+    if (recip) ev_ex(c, "    reciprocal: both ways within the pair\n");
+    /* the pattern's own code has its entry already; an announced act's code is looked up */
+    const dy_cameo *cam = code == p->code ? p->cam : dy_dict_cameo(c->dict, code);
+    return ev_emit(s, m, code, cam, src, tgt, sym, mood) < 0 ? -1 : 0;
+}
+
+/* ---- after the sentence ---- */
+
+/* The sentence's actors join the document's history, for references in the sentences after. */
+static void remember_sentence(sctx *s)
+{
+    dy_coder *c = s->c;
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) {
             ev_remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
@@ -405,20 +475,39 @@ static int code_sentence(sctx *s)
             if (cg->ncomp >= 2 && s->g[k].comp < 255 && (cg->used_as_source || cg->used_as_target))
                 c->hist[c->nhist - 1].coord = (uint8_t)(s->g[k].comp + 1);
         }
-    if (c->opts.keep_actors) {
-        if (c->nkept + s->ng > c->capkept) {
-            size_t cap = c->capkept ? c->capkept : 256;
-            while (cap < c->nkept + s->ng) cap *= 2;
-            dy_actor *v = realloc(c->kept, cap * sizeof *v);
-            if (!v) return -1;
-            c->kept = v;
-            c->capkept = cap;
-        }
-        if (s->ng) memcpy(c->kept + c->nkept, s->g, s->ng * sizeof *s->g);    /* kept may still be NULL */
-        c->nkept += s->ng;
-        c->kept_off[s->sidx + 1] = (uint32_t)c->nkept;
-    }
+}
+
+/* opts.keep_actors: the sentence's groups are kept for dy_coder_sent_actors. 0, or -1 OOM. */
+static int keep_sentence_actors(sctx *s)
+{
+    dy_coder *c = s->c;
+    if (DY_GROW(c->kept, c->nkept + s->ng, c->capkept)) return -1;
+    if (s->ng) memcpy(c->kept + c->nkept, s->g, s->ng * sizeof *s->g);    /* kept may still be NULL */
+    c->nkept += s->ng;
+    c->kept_off[s->sidx + 1] = (uint32_t)c->nkept;
     return 0;
+}
+
+static int code_sentence(sctx *s)
+{
+    dy_coder *c = s->c;
+    sentence_actors(s);
+    sentence_speakers(s);
+    if (c->opts.explain) explain_sentence(s);
+
+    match ms[MAX_MATCH];
+    size_t nm = ev_find_matches(s, ms, MAX_MATCH);
+    int body = -1;      /* an actor added for one event (body_target) */
+    for (size_t k = 0; k < nm; k++) {
+        ev_drop_body(s, body);
+        body = -1;
+        if (code_match(s, ms, nm, k, &body)) return -1;
+    }
+    ev_drop_body(s, body);
+    if (ev_followed_suit(s) < 0) return -1;
+    if (ev_code_brokered(s)) return -1;
+    remember_sentence(s);
+    return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
 }
 
 const dy_actor *dy_coder_sent_actors(const dy_coder *c, size_t k, size_t *n)
@@ -468,12 +557,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     const dy_sent *sents = dy_seg_sents(c->seg, &ns);
     if (c->opts.keep_actors) {
         c->nkept = 0;
-        if (ns + 1 > c->capoff) {
-            uint32_t *o = realloc(c->kept_off, (ns + 1) * sizeof *o);
-            if (!o) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
-            c->kept_off = o;
-            c->capoff = ns + 1;
-        }
+        if (DY_GROW(c->kept_off, ns + 1, c->capoff)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
         c->kept_off[0] = 0;
     }
     sctx *s = malloc(sizeof *s);

@@ -51,13 +51,7 @@ static int push_event(dy_coder *c, const dy_event *e)
         if (!strcmp(c->ev[k].source, e->source) && !strcmp(c->ev[k].target, e->target) && !strcmp(c->ev[k].code, e->code))
             return 0;
     if (same_key_before(c, e)) return 0;
-    if (c->nev == c->capev) {
-        size_t cap = c->capev ? c->capev * 2 : 64;
-        dy_event *v = realloc(c->ev, cap * sizeof *v);
-        if (!v) return -1;
-        c->ev = v;
-        c->capev = cap;
-    }
+    if (DY_GROW(c->ev, c->nev + 1, c->capev)) return -1;
     c->ev[c->nev++] = *e;
     return 1;
 }

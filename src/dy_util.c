@@ -1,6 +1,9 @@
 /* dy_util.c - errors, arenas, buffers, hashing. */
 #include "dy_util.h"
 
+#include <assert.h>
+#include <stdint.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +144,22 @@ void dy_buf_free(dy_buf *b)
 }
 
 /* ---- vector ---- */
+int dy_grow_(void *pp, size_t need, size_t *cap, size_t size)
+{
+    assert(pp && cap && size);
+    if (need <= *cap) return 0;
+    size_t n = *cap < 8 ? 16 : *cap + *cap / 2;
+    if (n < need || n < *cap) n = need;
+    if (n > SIZE_MAX / size) return -1;
+    void *old;
+    memcpy(&old, pp, sizeof old);       /* the caller's T *, through its object representation */
+    void *p = realloc(old, n * size);
+    if (!p) return -1;
+    memcpy(pp, &p, sizeof p);
+    *cap = n;
+    return 0;
+}
+
 void *dy_vec_push(dy_vec *v)
 {
     if (v->len == v->cap) {

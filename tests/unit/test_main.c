@@ -6,6 +6,7 @@
 int main(void)
 {
     SRunner *sr = srunner_create(tok_suite());
+    srunner_add_suite(sr, util_suite());
     srunner_add_suite(sr, dates_suite());
     srunner_add_suite(sr, ingest_suite());
     srunner_add_suite(sr, dict_suite());

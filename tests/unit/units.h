@@ -2,6 +2,7 @@
 #ifndef DYAD_UNITS_H
 #define DYAD_UNITS_H
 #include <check.h>
+Suite *util_suite(void);
 Suite *tok_suite(void);
 Suite *dates_suite(void);
 Suite *ingest_suite(void);
