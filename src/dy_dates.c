@@ -113,7 +113,7 @@ typedef struct ctx {
     const dy_buf *norm;
 } ctx;
 
-static const char *W(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
+static const char *word_at(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
 /* token i is the literal lit; EQ: the n bytes at w are lit (both compare the length first) */
 #define is(c, i, lit) ((i) < (c)->n && DY_TOK_IS((c)->norm, &(c)->t[i], lit))
 #define EQ DY_EQ_LIT
@@ -141,13 +141,13 @@ static int month_word(const char *w, size_t n)
 static int month_of(const ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen > 9) return 0;
-    return month_word(W(c, i), c->t[i].nlen);
+    return month_word(word_at(c, i), c->t[i].nlen);
 }
 
 static int weekday_of(const ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen < 6 || c->t[i].nlen > 9) return -1;
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     size_t n = c->t[i].nlen;
     switch (w[0]) {
     case 'm': return EQ(w, n, "monday") ? 0 : -1;
@@ -160,9 +160,9 @@ static int weekday_of(const ctx *c, size_t i)
 }
 
 /* A day number "13", "13th", "1st". Returns 0 when not. */
-static int day_of(const ctx *c, size_t i)
+static int day_number(const ctx *c, size_t i)
 {
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     if (!dy_isdigit((unsigned char)w[0])) return 0;
     int v = 0;
     size_t k = 0;
@@ -174,7 +174,7 @@ static int day_of(const ctx *c, size_t i)
 
 static int year_of(const ctx *c, size_t i)
 {
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     if (strlen(w) != 4) return 0;
     for (int k = 0; k < 4; k++) if (!dy_isdigit((unsigned char)w[k])) return 0;
     int y = atoi_4(w);
@@ -186,7 +186,7 @@ static int number_of(const ctx *c, size_t i)
     static const char *nums[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                                  "seventeen", "eighteen", "nineteen", "twenty"};
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     for (int k = 1; k <= 20; k++) if (strcmp(w, nums[k]) == 0) return k;
     if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) return 1;
     int v = 0;
@@ -270,10 +270,10 @@ static size_t month_first(const ctx *c, size_t i, int m, dy_date pub, dy_date *o
     size_t j = i + 1;
     if (is(c, j, ".")) j++;
     /* the verb "may", unless a preposition of time makes it the month ("in May", not "in May's cabinet") */
-    if (m == 5 && !(day_of(c, j) || year_of(c, j)) &&
+    if (m == 5 && !(day_number(c, j) || year_of(c, j)) &&
         !(i > 0 && month_prep(c, i - 1) && !(j < c->n && (c->t[j].flags & DY_TF_POSS))))
         return 0;
-    if ((d = day_of(c, j))) {
+    if ((d = day_number(c, j))) {
         size_t k = j + 1;
         if (is(c, k, ",") && year_of(c, k + 1)) k++;
         if ((y = year_of(c, k))) {
@@ -324,7 +324,7 @@ static size_t weekday_first(const ctx *c, size_t i, int wd, dy_date pub, dy_date
     if (is(c, j, "(") && (m = month_of(c, j + 1))) {
         size_t k = j + 2;
         if (is(c, k, ".")) k++;
-        if ((d = day_of(c, k)) && is(c, k + 1, ")")) {
+        if ((d = day_number(c, k)) && is(c, k + 1, ")")) {
             *out = resolve_md(pub, m, d);
             return k + 2;
         }
@@ -359,7 +359,7 @@ static int day_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t 
         return 1;
     }
     /* the 18th */
-    if (is(c, i, "the") && (d = day_of(c, i + 1)) && !dy_isdigit((unsigned char)W(c, i + 1)[strlen(W(c, i + 1)) - 1])) {
+    if (is(c, i, "the") && (d = day_number(c, i + 1)) && !dy_isdigit((unsigned char)word_at(c, i + 1)[strlen(word_at(c, i + 1)) - 1])) {
         *end = 0;
         if (month_of(c, i + 2) || is(c, i + 2, "of")) return 1;     /* "the 18th of June" is rare; leave it */
         if (pub.prec == DY_PREC_DAY) {
@@ -420,7 +420,7 @@ static int counted_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int3
         if (sign) { *end = shift_to(c, i + 3, pub, sign * num * unit, out, anch); return 1; }
     }
     if (!(is(c, i + 2, "ago") && (num = number_of(c, i)) > 0)) return 0;
-    const char *u = W(c, i + 1);
+    const char *u = word_at(c, i + 1);
     *end = i + 3;
     if (pub.prec == DY_PREC_NONE) return 1;
     if (!strcmp(u, "years") || !strcmp(u, "year")) *out = mk(pub.y - num, 0, 0, DY_PREC_YEAR);
@@ -444,11 +444,11 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
 
     /* 2024-06-18 */
     if (c->t[i].flags & DY_TF_NUM) {
-        const char *w = W(c, i);
+        const char *w = word_at(c, i);
         if (dy_date_parse_iso(w, strlen(w), out)) return i + 1;
     }
     if ((m = month_of(c, i))) return month_first(c, i, m, pub, out);
-    if ((d = day_of(c, i)) && (m = month_of(c, i + 1))) return day_first(c, i, d, m, pub, out);
+    if ((d = day_number(c, i)) && (m = month_of(c, i + 1))) return day_first(c, i, d, m, pub, out);
     if ((wd = weekday_of(c, i)) >= 0) return weekday_first(c, i, wd, pub, out);
     if (day_words(c, i, pub, out, anch, &end)) return end;
     if ((end = period_words(c, i, pub, out))) return end;
@@ -498,7 +498,7 @@ const char *dy_dates_opening_words(void)
  * "a day earlier"). */
 static int date_may_follow(const ctx *c, size_t i)
 {
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     if (is(c, i, "the"))
         return i + 1 < c->n && ((c->t[i + 1].flags & DY_TF_NUM) || is(c, i + 1, "same") || is(c, i + 1, "next") ||
                                 is(c, i + 1, "following") || is(c, i + 1, "previous") || is(c, i + 1, "day"));
