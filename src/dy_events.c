@@ -544,7 +544,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->explain.len = 0;
     c->nhist = 0;
     c->speaker[0] = c->speaker2[0] = 0;
-    c->korea = 0;
+    memset(c->side_seen, 0, sizeof c->side_seen);
     c->ntopic = 0;
     c->visit_place[0] = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
