@@ -154,12 +154,7 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
         int32_t c = trie_step(t, node, w[i]);
         if (c < 0) {
             if ((t->nedges + 1) * 2 > t->mask && trie_grow(t)) return -1;
-            if (t->nnodes == t->capnodes) {
-                int32_t *np = realloc(t->payload, t->capnodes * 2 * sizeof *np);
-                if (!np) return -1;
-                t->payload = np;
-                t->capnodes *= 2;
-            }
+            if (DY_GROW(t->payload, t->nnodes + 1, t->capnodes)) return -1;
             c = (int32_t)t->nnodes++;
             t->payload[c] = -1;
             uint64_t key = ((uint64_t)(node + 1) << 32) | w[i];

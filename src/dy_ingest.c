@@ -477,12 +477,7 @@ static int json_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 static int fast_fields(const char *s, size_t n, dy_record *rec, const char **f)
 {
     static const char *const names[F_N] = {"text", "id", "title", "source", "url", "date"};
-    if (rec->fcap < n + 1) {
-        char *b = realloc(rec->fbuf, n + 1);
-        if (!b) return -1;
-        rec->fbuf = b;
-        rec->fcap = n + 1;
-    }
+    if (DY_GROW(rec->fbuf, n + 1, rec->fcap)) return -1;
     char *o = rec->fbuf;
     size_t i = 0;
     while (i < n && json_ws((unsigned char)s[i])) i++;

@@ -112,13 +112,7 @@ static int norm_cp(dy_buf *nb, const cpinfo *ci)
 
 static dy_tok *push(dy_toks *t)
 {
-    if (t->len == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        dy_tok *v = realloc(t->v, cap * sizeof *v);
-        if (!v) return NULL;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (DY_GROW(t->v, t->len + 1, t->cap)) return NULL;
     return &t->v[t->len++];
 }
 
