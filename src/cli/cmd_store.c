@@ -168,6 +168,10 @@ int cmd_query(int argc, char **argv)
     }
     case 4:
         if (a.format && !strcmp(a.format, "json")) { rc = dy_query_relation_json(db, &a.q, &out, &err); break; }
+        if (a.format && (!strcmp(a.format, "csv") || !strcmp(a.format, "tsv"))) {      /* one loadable table */
+            rc = dy_query_relation_table(db, &a.q, &r, &err) || emit_result(r, a.format, &out);
+            break;
+        }
         rc = dy_query_relation(db, &a.q, rel, &err);
         if (!rc) {
             rc |= dy_buf_printf(&out, "relation %s %s\n", a.q.a, a.q.b);
