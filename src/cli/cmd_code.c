@@ -5,10 +5,12 @@
 #include "../dy_facts.h"
 #include "../dy_relations.h"
 #include "../dy_store.h"
+#include "opts.h"
 #include "parallel.h"
 #include "../dy_ingest.h"
 #include "../dy_out.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,7 @@
 #include <unistd.h>
 
 typedef struct opts {
-    dy_input input;
+    int input;          /* dy_input */
     int format;
     dy_date date;
     int moods_all;
@@ -234,6 +236,76 @@ static int parse_size(const char *v, size_t *out)
     return 0;
 }
 
+static int set_format(void *dst, const cli_opt *opt, const char *v)
+{
+    opts *o = dst;
+    o->format = cli_event_format(v);
+    if (o->format >= 0 && !(o->facts && o->format > DY_FMT_TSV)) return 0;
+    cli_error("%s", o->facts ? "--format takes jsonl or tsv" : opt->bad);
+    return -1;
+}
+
+static int set_date(void *dst, const cli_opt *opt, const char *v)
+{
+    (void)opt;
+    return dy_date_parse_iso(v, strlen(v), &((opts *)dst)->date) ? 0 : -1;
+}
+
+static int set_max_record(void *dst, const cli_opt *opt, const char *v)
+{
+    (void)opt;
+    return parse_size(v, &((opts *)dst)->max_record);
+}
+
+enum { M_CODE = 1 << MODE_CODE, M_FACTS = 1 << MODE_FACTS, M_INGEST = 1 << MODE_INGEST };
+#define AT(f) offsetof(opts, f)
+
+/* code, facts and ingest read the same way: one table, each line saying which of them take it */
+static const cli_opt read_opts[] = {
+    {"input", 0, "text|jsonl", "input format (default text: one article a file; - is stdin)", 0, CLI_CHOICE, AT(input), 0, 0, NULL,
+     "--input takes text or jsonl"},
+    {"format", 0, "FMT", "jsonl (default), tsv, csv, gdelt or plover (docs/schema.md); facts: jsonl or tsv", M_CODE | M_FACTS,
+     CLI_FN, 0, 0, 0, set_format, "--format takes jsonl, tsv, csv, gdelt or plover"},
+    {"db", 0, "FILE", "the database to write (created when missing)", M_INGEST, CLI_TEXT, AT(db), 0, 0, NULL,
+     "--db takes the database file, such as news.db"},
+    {"replace", 0, NULL, "re-code a changed document of the same name", M_INGEST, CLI_FLAG, AT(replace), 1, 0, NULL, NULL},
+    {"batch", 0, "N", "documents a transaction (default 500)", M_INGEST, CLI_INT, AT(batch), 1, 1000000, NULL,
+     "--batch takes a number of documents from 1 to 1000000"},
+    {"max-record", 0, "SIZE", "jsonl: skip longer records, named on stderr (default 64M; K, M, G)", 0, CLI_FN, 0, 0, 0,
+     set_max_record, "--max-record takes a size in bytes from 1 up, such as 1000000 or 256M"},
+    {"date", 0, "YYYY-MM-DD", "publication date for documents that state none", 0, CLI_FN, 0, 0, 0, set_date,
+     "--date takes a date as YYYY-MM-DD, such as 2024-06-18"},
+    {"moods", 0, "factual|all", "also code negated and hypothetical events (all), with a mood field", 0, CLI_CHOICE, AT(moods_all), 0, 0,
+     NULL, "--moods takes factual or all"},
+    {"convention", 0, "dyad|petrarch", "coding conventions: dyad's (default) or PETRARCH2's", 0, CLI_CHOICE, AT(convention), 0, 0,
+     NULL, "--convention takes dyad (the default) or petrarch"},
+    {"explain", 0, NULL, "print why each sentence was or was not coded, instead of events", M_CODE, CLI_FLAG, AT(explain), 1, 0,
+     NULL, NULL},
+    {"reconcile", 0, NULL, "one line per subject (kind, actors, year) with every source's value", M_FACTS, CLI_FLAG,
+     AT(reconcile), 1, 0, NULL, NULL},
+    {"dict", 0, "DIR", "dictionary directory (default: $DYAD_DICT, or dict/ beside the program)", 0, CLI_TEXT, AT(dict), 0, 0,
+     NULL, "--dict takes a directory"},
+    {"jobs", 'j', "N", "code with N worker threads (the same output, or database, as -j 1)", M_CODE | M_INGEST, CLI_INT, AT(jobs), 1,
+     256, NULL, "-j takes a number of threads from 1 to 256"},
+    {"stats", 0, NULL, "print counts and timing on stderr at the end", 0, CLI_FLAG, AT(stats), 1, 0, NULL, NULL},
+    {"no-progress", 0, NULL, "no progress line, even on a terminal", 0, CLI_FLAG, AT(progress), 0, 0, NULL, NULL},
+    {"progress", 0, NULL, "the progress line even when standard error is not a terminal", 0, CLI_FLAG, AT(progress), 1, 0, NULL,
+     NULL},
+    {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
+};
+
+static const char inputs_note[] =
+    "FILE is an article (text: header lines such as 'Date: 2024-06-18', a blank line, the body), or\n"
+    "with --input jsonl a file of {\"id\",\"date\",\"source\",\"title\",\"url\",\"text\"} lines; - is standard input.\n"
+    "Options take their value as --opt VALUE or --opt=VALUE. 'man dyad' (docs/dyad.1) has the details.\n";
+
+static const cli_cmd read_cmds[] = {
+    {"code", "[options] FILE...", "Code news text into CAMEO events (JSON Lines on standard output).", read_opts, inputs_note},
+    {"facts", "[options] FILE...", "Standing facts: relationship tiers, treaties, trade figures, ratios.", read_opts, inputs_note},
+    {"ingest", "--db FILE [options] FILE...", "Code articles into a SQLite corpus store (docs/schema.md).", read_opts, inputs_note},
+};
+
+/* 0, 1 after --help, -1 after a problem */
 static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
 {
     memset(o, 0, sizeof *o);
@@ -241,69 +313,9 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
     o->ingest = mode == MODE_INGEST;
     o->batch = 500;
     o->progress = isatty(2);
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--")) { i++; break; }
-        if (a[0] != '-' || !strcmp(a, "-")) break;
-        if (!strcmp(a, "--input")) {
-            if (!v || (strcmp(v, "text") && strcmp(v, "jsonl"))) { cli_error("--input takes text or jsonl"); return -1; }
-            o->input = !strcmp(v, "jsonl") ? DY_IN_JSONL : DY_IN_TEXT;
-            i++;
-        } else if (!strcmp(a, "--format")) {
-            o->format = cli_event_format(v);
-            if (o->format < 0 || (o->facts && o->format > DY_FMT_TSV)) {
-                cli_error(o->facts ? "--format takes jsonl or tsv" : "--format takes jsonl, tsv, csv, gdelt or plover");
-                return -1;
-            }
-            i++;
-        } else if (!strcmp(a, "--date")) {
-            if (!v || !dy_date_parse_iso(v, strlen(v), &o->date)) { cli_error("--date takes a date as YYYY-MM-DD, such as 2024-06-18"); return -1; }
-            i++;
-        } else if (!strcmp(a, "--moods")) {
-            if (!v || (strcmp(v, "all") && strcmp(v, "factual"))) { cli_error("--moods takes factual or all"); return -1; }
-            o->moods_all = !strcmp(v, "all");
-            i++;
-        } else if (!strcmp(a, "--convention")) {
-            if (!v || (strcmp(v, "dyad") && strcmp(v, "petrarch"))) { cli_error("--convention takes dyad (the default) or petrarch"); return -1; }
-            o->convention = !strcmp(v, "petrarch") ? DY_CONV_PETRARCH : DY_CONV_DYAD;
-            i++;
-        } else if (!strcmp(a, "--dict")) {
-            if (!v) { cli_error("--dict takes a directory"); return -1; }
-            o->dict = v;
-            i++;
-        } else if (!strcmp(a, "--explain") && !o->facts) o->explain = 1;
-        else if (!strcmp(a, "--reconcile") && o->facts) o->reconcile = 1;
-        else if (!strcmp(a, "--replace") && o->ingest) o->replace = 1;
-        else if (!strcmp(a, "--db") && o->ingest) {
-            if (!v) { cli_error("--db takes the database file, such as news.db"); return -1; }
-            o->db = v;
-            i++;
-        } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && mode == MODE_CODE) {
-            char *end;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 256) { cli_error("-j takes a number of threads from 1 to 256"); return -1; }
-            o->jobs = (int)n;
-            i++;
-        } else if (!strcmp(a, "--batch") && o->ingest) {
-            char *end;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 1000000) { cli_error("--batch takes a number of documents from 1 to 1000000"); return -1; }
-            o->batch = (int)n;
-            i++;
-        }
-        else if (!strcmp(a, "--max-record")) {
-            if (!v || parse_size(v, &o->max_record)) { cli_error("--max-record takes a size in bytes from 1 up, such as 1000000 or 256M"); return -1; }
-            i++;
-        }
-        else if (!strcmp(a, "--stats")) o->stats = 1;
-        else if (!strcmp(a, "--no-progress")) o->progress = 0;
-        else if (!strcmp(a, "--progress")) o->progress = 1;
-        else { cli_error("unknown option '%s' for %s, and see 'dyad help'", a, o->ingest ? "ingest" : o->facts ? "facts" : "code"); return -1; }
-    }
+    int r = cli_parse(&read_cmds[mode], 1u << mode, argc, argv, o, first);
+    if (r) return r;
     if (o->ingest && !o->db) { cli_error("ingest needs --db FILE, the database to write (created when missing)"); return -1; }
-    *first = i;
     return 0;
 }
 
@@ -352,7 +364,8 @@ static int run_cmd(int argc, char **argv, int mode)
 {
     run r = {0};
     int first;
-    if (parse_opts(argc, argv, &r.o, &first, mode)) return DYAD_EXIT_USAGE;
+    int pr = parse_opts(argc, argv, &r.o, &first, mode);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
     if (first >= argc) {
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
