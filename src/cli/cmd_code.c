@@ -126,20 +126,46 @@ static void warn_nodate(const dy_doc *doc)
     cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
 }
 
-/* -j: a worker parses (a JSON Lines record) and codes one document into its own buffer */
-static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
+/* -j: a worker parses (a JSON Lines record) and codes one document into its own buffer: its
+ * events, or for ingest the rows it adds to the store (w: the worker's facts extractor) */
+static int work_code(void *ctx, void *w, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
 {
     const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
     if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
     job->nodate = apply_date(o, &job->doc);
-    if (job->nodate && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
+    if ((job->nodate || o->ingest) && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
     if (dy_coder_code(c, &job->doc, err)) {
         if (err->code == DY_ENOMEM) dy_err_set(err, DY_ENOMEM, "%.400s: out of memory coding it, and free memory or split it", job->doc.id);
         return -1;
     }
     dy_coder_sents(c, nsent);
-    dy_coder_events(c, nev);
+    const dy_event *ev = dy_coder_events(c, nev);
+    for (size_t i = 0; i < *nev; i++) job->undated += ev[i].date.prec == DY_PREC_NONE;
+    if (o->ingest) return dy_facts_extract(w, c, &job->doc, err) || dy_store_rows(out, &job->doc, c, w, err) ? -2 : 0;
     if (code_output(o, c, &job->doc, out)) { dy_err_set(err, DY_ENOMEM, "out of memory writing events"); return -2; }
+    return 0;
+}
+
+static void *facts_start(void *ctx) { return dy_facts_create(((run *)ctx)->dict); }
+static void facts_stop(void *w)
+{
+    dy_facts *f = w;
+    dy_facts_destroy(&f);
+}
+
+/* A document stored (got: DY_ADD_*, or -1 with err): counted, and the batch committed when full.
+ * 0, or -2 when the store failed (the run stops). */
+static int stored(run *r, int got, size_t nev, const char *id, const dy_err *err)
+{
+    if (got < 0) { cli_error("%s: %s, and the batch was rolled back", id, err->msg); r->store_failed = 1; return -2; }
+    if (got == DY_ADD_NEW) r->added++;
+    else if (got == DY_ADD_SAME) { r->same++; r->events -= nev; }
+    else r->replaced++;
+    if (++r->in_batch >= (size_t)r->o.batch) {
+        dy_err e = {0};
+        if (dy_store_commit(r->store, &e) || dy_store_begin(r->store, &e)) { cli_error("%s", e.msg); r->store_failed = 1; return -2; }
+        r->in_batch = 0;
+    }
     return 0;
 }
 
@@ -170,8 +196,12 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     r->docs++;
     r->sents += nsent;
     r->events += nev;
+    r->undated += job->undated;
     r->bytes += doc->len;
-    if (out->len && dy_buf_add(&r->out, out->data, out->len)) return -1;
+    if (r->o.ingest) {
+        dy_err e = {0};
+        if (stored(r, dy_store_add_rows(r->store, out->data, out->len, r->o.replace, &e), nev, job->note_id, &e)) return -1;
+    } else if (out->len && dy_buf_add(&r->out, out->data, out->len)) return -1;
     flush(r, 0);
     progress(r, 0);
     return r->write_error ? -1 : 0;
@@ -192,15 +222,7 @@ static int code_doc(run *r, dy_doc *doc)
     r->bytes += doc->len;
     if (r->o.ingest) {
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
-        int got = dy_store_add(r->store, doc, r->coder, r->facts, r->o.replace, &err);
-        if (got < 0) { cli_error("%s: %s, and the batch was rolled back", doc->id, err.msg); r->store_failed = 1; return -2; }
-        if (got == DY_ADD_NEW) r->added++;
-        else if (got == DY_ADD_SAME) { r->same++; r->events -= ne; }
-        else r->replaced++;
-        if (++r->in_batch >= (size_t)r->o.batch) {
-            if (dy_store_commit(r->store, &err) || dy_store_begin(r->store, &err)) { cli_error("%s", err.msg); r->store_failed = 1; return -2; }
-            r->in_batch = 0;
-        }
+        if (stored(r, dy_store_add(r->store, doc, r->coder, r->facts, r->o.replace, &err), ne, doc->id, &err)) return -2;
     } else if (r->o.facts) {
         size_t nf;
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
@@ -410,7 +432,8 @@ static int run_cmd(int argc, char **argv, int mode)
     else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
     par *pool = NULL;
-    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r))) {
+    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r, r.o.ingest ? facts_start : NULL,
+                                            r.o.ingest ? facts_stop : NULL))) {
         cli_error("cannot start %d threads", r.o.jobs);
         fatal = 1;
     }
