@@ -7,6 +7,7 @@
 #include "../dy_store.h"
 #include "opts.h"
 #include "parallel.h"
+#include "progress.h"
 #include "../dy_ingest.h"
 #include "../dy_out.h"
 
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -59,6 +61,10 @@ typedef struct run {
     size_t undated;     /* events without a date (ingest reports them) */
     size_t nomem;       /* documents or records lost for want of memory: exit 5 at the end */
     double t0, last_progress;
+    double total;           /* bytes of all the inputs, 0 when unknown (standard input): for progress */
+    double read_before;     /* bytes of the inputs already closed */
+    const dy_reader *rd;    /* the input being read */
+    int progress_shown;     /* a progress line is on the terminal, to erase at the end */
     int write_error;
     int progress_done;  /* the last progress line is out */
     double t_index;     /* when the index build began */
@@ -73,16 +79,34 @@ static void flush(run *r, int force)
     if (force && fflush(stdout)) r->write_error = 1;
 }
 
+/* On a terminal (opts.progress): percent, rate and time left, every 0.25 s at most; last erases it. */
 static void progress(run *r, int last)
 {
     if (!r->o.progress || r->progress_done) return;
     r->progress_done = last;
+    if (last) {
+        if (r->progress_shown) fputs("\r\033[K", stderr);
+        return;
+    }
     double t = now();
-    if (!last && t - r->last_progress < 0.5) return;
+    if (t - r->last_progress < 0.25) return;
     r->last_progress = t;
-    double el = t - r->t0 > 1e-9 ? t - r->t0 : 1e-9;
-    fprintf(stderr, "\rdyad: %zu documents (%.0f/s), %zu events, %.1f MB%s", r->docs, r->docs / el, r->events,
-            r->bytes / 1e6, last ? "\n" : "");
+    char line[200];
+    double done = r->read_before + (r->rd ? (double)dy_reader_bytes(r->rd) : 0);
+    fprintf(stderr, "\r%s\033[K", cli_progress_text(line, sizeof line, done, r->total, t - r->t0, r->docs, r->events));
+    r->progress_shown = 1;
+}
+
+/* The inputs' bytes, for the percent: 0 (unknown) when one is not a regular file */
+static double input_size(int n, char **paths)
+{
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if ((strcmp(paths[i], "-") ? stat(paths[i], &st) : fstat(0, &st)) || !S_ISREG(st.st_mode)) return 0;
+        sum += (double)st.st_size;
+    }
+    return sum;
 }
 
 /* dy_store_bulk_end() on its way: on a terminal, which index is being built */
@@ -354,6 +378,7 @@ static int read_input(run *r, par *pool, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
+    r->rd = rd;
     while (pool && r->o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
         const char *line;
         size_t n, lineno;
@@ -378,6 +403,8 @@ static int read_input(run *r, par *pool, const char *path)
         } else if (code_doc(r, &doc) == -2) { fatal = 1; break; }
         if (r->write_error) break;
     }
+    r->read_before += (double)dy_reader_bytes(rd);
+    r->rd = NULL;
     dy_reader_close(&rd);
     return fatal;
 }
@@ -428,6 +455,7 @@ static int run_cmd(int argc, char **argv, int mode)
         }
     }
     r.t0 = r.last_progress = now();
+    if (r.o.progress) r.total = input_size(argc - first, argv + first);
     if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile && r.o.facts) dy_out_fact_tsv_header(&r.out);
     else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
