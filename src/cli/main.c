@@ -1,4 +1,4 @@
-/* main.c - the dyad command: dispatch to subcommands. */
+/* main.c - the dyad command: dispatch to subcommands (each parses its own options, opts.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "../dy_out.h"
@@ -134,14 +134,12 @@ int main(int argc, char **argv)
 {
     if (argc < 2) { fputs(usage, stderr); return DYAD_EXIT_USAGE; }
     const char *cmd = argv[1];
-    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
-    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
-    if (!strcmp(cmd, "facts")) return cmd_facts(argc - 1, argv + 1);
-    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
-    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
-    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
-    if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
-    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
+    static const struct { const char *name; int (*run)(int argc, char **argv); } commands[] = {
+        {"code", cmd_code}, {"dict", cmd_dict}, {"facts", cmd_facts}, {"ingest", cmd_ingest}, {"query", cmd_query},
+        {"export", cmd_export}, {"recode", cmd_recode}, {"serve", cmd_serve},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(cmd, commands[i].name)) return commands[i].run(argc - 1, argv + 1);     /* argv[0]: the command */
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);
