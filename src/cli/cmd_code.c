@@ -212,6 +212,7 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
 {
     run *r = ctx;
     const dy_doc *doc = &job->doc;      /* its strings are gone (the worker's record moved on) */
+    if (r->store_failed) return -1;     /* said once; the rest of the ring is dropped */
     if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", job->note_id);
     if (rc < 0) {
         failed(r, err, NULL);      /* work() named the document */
