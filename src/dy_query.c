@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -755,32 +756,33 @@ static const char *col_str(sqlite3_stmt *q, int c)
     return v ? v : "";
 }
 
+/* RECORD_COLS, column by column: where each goes in a dy_record, as what */
+enum { C_TEXT, C_STR, C_NSTR, C_DATE, C_U32, C_INT, C_LONG, C_REAL };
+#define COL(kind, field) {kind, offsetof(dy_record, field)}
+static const struct { int kind; size_t at; } record_cols[] = {
+    COL(C_TEXT, doc), COL(C_TEXT, url), COL(C_TEXT, title), COL(C_U32, sent), COL(C_U32, start), COL(C_U32, end),
+    COL(C_DATE, date), COL(C_INT, prec), COL(C_STR, source), COL(C_STR, target), COL(C_STR, code), COL(C_STR, root),
+    COL(C_INT, quad), COL(C_REAL, goldstein), COL(C_TEXT, source_text), COL(C_TEXT, target_text), COL(C_TEXT, verb_text),
+    COL(C_TEXT, text), COL(C_U32, verb_start), COL(C_LONG, mentions), COL(C_LONG, sources), COL(C_NSTR, pub),
+};
+
 /* The record of a row of RECORD_COLS; ids: keep the store's row ids (the API's). */
 static void row_record(sqlite3_stmt *q, dy_record *r, int ids)
 {
     memset(r, 0, sizeof *r);
-    r->doc = col_text(q, 0);
-    r->url = col_text(q, 1);
-    r->title = col_text(q, 2);
-    r->sent = (uint32_t)sqlite3_column_int(q, 3);
-    r->start = (uint32_t)sqlite3_column_int(q, 4);
-    r->end = (uint32_t)sqlite3_column_int(q, 5);
-    snprintf(r->date, sizeof r->date, "%s", col_str(q, 6));
-    r->prec = sqlite3_column_int(q, 7);
-    r->source = col_str(q, 8);
-    r->target = col_str(q, 9);
-    r->code = col_str(q, 10);
-    r->root = col_str(q, 11);
-    r->quad = sqlite3_column_int(q, 12);
-    r->goldstein = sqlite3_column_double(q, 13);
-    r->source_text = col_text(q, 14);
-    r->target_text = col_text(q, 15);
-    r->verb_text = col_text(q, 16);
-    r->text = col_text(q, 17);
-    r->verb_start = (uint32_t)sqlite3_column_int(q, 18);
-    r->mentions = (long)sqlite3_column_int64(q, 19);
-    r->sources = (long)sqlite3_column_int64(q, 20);
-    r->pub = sqlite3_column_type(q, 21) == SQLITE_NULL ? NULL : col_str(q, 21);
+    for (int c = 0; c < (int)(sizeof record_cols / sizeof *record_cols); c++) {
+        void *at = (char *)r + record_cols[c].at;
+        switch (record_cols[c].kind) {
+        case C_TEXT: *(dy_text *)at = col_text(q, c); break;
+        case C_STR: *(const char **)at = col_str(q, c); break;
+        case C_NSTR: *(const char **)at = sqlite3_column_type(q, c) == SQLITE_NULL ? NULL : col_str(q, c); break;
+        case C_DATE: snprintf(r->date, sizeof r->date, "%s", col_str(q, c)); break;
+        case C_U32: *(uint32_t *)at = (uint32_t)sqlite3_column_int(q, c); break;
+        case C_INT: *(int *)at = sqlite3_column_int(q, c); break;
+        case C_LONG: *(long *)at = (long)sqlite3_column_int64(q, c); break;
+        default: *(double *)at = sqlite3_column_double(q, c);
+        }
+    }
     if (ids) { r->doc_id = sqlite3_column_int64(q, 22); r->event_id = sqlite3_column_int64(q, 23); }
 }
 
