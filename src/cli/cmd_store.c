@@ -66,7 +66,7 @@ static const cli_opt store_opts[] = {
 };
 
 static const cli_cmd query_cmd = {
-    "query", "WHAT --db FILE [options]", "Ask the corpus store a question; WHAT is one of:", store_opts,
+    "query", "WHAT --db FILE [options]", "Ask the corpus store a question: WHAT, listed below.", store_opts,
     "WHAT:\n"
     "  events                  the events, dated ones by date, then the undated\n"
     "  series --dyad A,B       events and Goldstein sums by --by period\n"

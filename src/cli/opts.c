@@ -20,26 +20,28 @@ static int opt_label(char *buf, size_t size, const cli_opt *o)
     return snprintf(buf, size, "  %s--%s%s%s", shrt, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 }
 
+static void print_opt(const cli_opt *o, int width)
+{
+    char label[128];
+    int n = opt_label(label, sizeof label, o);
+    if (n > width) printf("%s\n%*s  %s\n", label, width, "", o->help);     /* too long: the help below */
+    else printf("%-*s  %s\n", width, label, o->help);
+}
+
 void cli_usage(const cli_cmd *cmd, unsigned mode)
 {
     static const cli_opt help = {"help", 'h', NULL, "this text", 0, CLI_FLAG, 0, 0, 0, NULL, NULL};
     char label[128];
-    int width = 0;
-    for (const cli_opt *o = cmd->opts; o && o->name; o++)
-        if (takes(o, mode)) {
-            int n = opt_label(label, sizeof label, o);
-            if (n > width) width = n;
-        }
+    int width = opt_label(label, sizeof label, &help);
+    for (const cli_opt *o = cmd->opts; o->name; o++) {
+        int n = takes(o, mode) ? opt_label(label, sizeof label, o) : 0;
+        if (n > width) width = n;
+    }
     if (width > 32) width = 32;
     printf("usage: dyad %s %s\n%s\n\noptions:\n", cmd->name, cmd->synopsis, cmd->about);
-    for (const cli_opt *o = cmd->opts;; o++) {
-        if (o && !o->name) o = &help;       /* --help closes every list */
-        if (!o || !takes(o, mode)) continue;
-        int n = opt_label(label, sizeof label, o);
-        if (n > width) printf("%s\n%*s  %s\n", label, width, "", o->help);
-        else printf("%-*s  %s\n", width, label, o->help);
-        if (o == &help) break;
-    }
+    for (const cli_opt *o = cmd->opts; o->name; o++)
+        if (takes(o, mode)) print_opt(o, width);
+    print_opt(&help, width);
     if (cmd->more) printf("\n%s", cmd->more);
 }
 
@@ -113,7 +115,7 @@ int cli_parse(const cli_cmd *cmd, unsigned mode, int argc, char **argv, void *ds
     const cli_opt *by_index[MAX_OPTS];
     char shorts[2 * MAX_OPTS + 4] = ":h";      /* ':' first: a missing value is told apart */
     size_t n = 0, ns = 2;
-    for (const cli_opt *o = cmd->opts; o && o->name && n < MAX_OPTS; o++) {
+    for (const cli_opt *o = cmd->opts; o->name && n < MAX_OPTS; o++) {
         if (!takes(o, mode)) continue;
         lo[n] = (struct option){o->name, o->arg ? required_argument : no_argument, NULL, LONG + (int)n};
         by_index[n++] = o;

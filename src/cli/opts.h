@@ -38,7 +38,7 @@ typedef struct cli_cmd {
     const char *name;       /* "code", "dict import" */
     const char *synopsis;   /* after "usage: dyad NAME " */
     const char *about;      /* one line: what it does */
-    const cli_opt *opts;
+    const cli_opt *opts;    /* ended by an entry with name NULL; never NULL itself */
     const char *more;       /* after the options (may be NULL) */
 } cli_cmd;
 
