@@ -63,6 +63,16 @@ void unit_store_open(char path[64], dy_dict **dict, dy_coder **c, dy_store **s)
     ck_assert_int_eq(dy_store_begin(*s, &e), DY_OK);
 }
 
+void unit_db_open(unit_db *u) { unit_store_open(u->path, &u->dict, &u->c, &u->s); }
+
+void unit_db_close(unit_db *u)
+{
+    dy_store_close(&u->s);
+    dy_coder_destroy(&u->c);
+    dy_dict_destroy(&u->dict);
+    unit_remove_db(u->path);
+}
+
 void unit_temp_db(char path[64])
 {
     snprintf(path, 64, "/tmp/dyad-unit-XXXXXX");
@@ -211,31 +221,28 @@ END_TEST
  * document's events; the same rows again add nothing. */
 START_TEST(store_1_3_rows_outlive_the_coder)
 {
-    char path[64];
-    dy_dict *dict;
-    dy_coder *c;
-    dy_store *s;
+    unit_db u;
     dy_err e = {0};
-    unit_store_open(path, &dict, &c, &s);
+    unit_db_open(&u);
     dy_doc d;
     char *scratch = NULL, *text = strdup("Date: 2024-06-19\n\nRussia attacked Ukraine. Russia attacked Ukraine again.\n");
     ck_assert_int_eq(dy_doc_parse_text("a.txt", text, strlen(text), &d, &scratch, &e), 0);
-    ck_assert_int_eq(dy_coder_code(c, &d, &e), 0);
+    ck_assert_int_eq(dy_coder_code(u.c, &d, &e), 0);
     dy_buf rows = {0};
-    ck_assert_int_eq(dy_store_rows(&rows, &d, c, NULL, &e), 0);
+    ck_assert_int_eq(dy_store_rows(&rows, &d, u.c, NULL, &e), 0);
     memset(text, 'x', strlen(text));
     free(text);
     free(scratch);
-    ck_assert_int_eq(unit_store_add(s, c, "b.txt", "Date: 2024-06-20\n\nThe Kremlin condemned Seoul.\n"), DY_ADD_NEW);
-    ck_assert_int_eq(dy_store_add_rows(s, rows.data, rows.len, 0, &e), DY_ADD_NEW);
-    ck_assert_int_eq(dy_store_add_rows(s, rows.data, rows.len, 0, &e), DY_ADD_SAME);
-    ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "b.txt", "Date: 2024-06-20\n\nThe Kremlin condemned Seoul.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_add_rows(u.s, rows.data, rows.len, 0, &e), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_add_rows(u.s, rows.data, rows.len, 0, &e), DY_ADD_SAME);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
     dy_qopts q;
     dy_qopts_init(&q);
     memcpy(q.a, "RUS", 4);
     memcpy(q.b, "UKR", 4);
     dy_result *r = NULL;
-    ck_assert_int_eq(dy_query_events(dy_store_db(s), &q, &r, &e), 0);
+    ck_assert_int_eq(dy_query_events(dy_store_db(u.s), &q, &r, &e), 0);
     ck_assert_int_eq(dy_result_rows(r), 2);     /* both of a.txt's, once */
     for (size_t i = 0; i < 2; i++) {
         ck_assert_str_eq(dy_result_cell(r, i, 0), "2024-06-19");
@@ -243,10 +250,7 @@ START_TEST(store_1_3_rows_outlive_the_coder)
     }
     dy_result_destroy(&r);
     dy_buf_free(&rows);
-    dy_store_close(&s);
-    dy_coder_destroy(&c);
-    dy_dict_destroy(&dict);
-    unit_remove_db(path);
+    unit_db_close(&u);
 }
 END_TEST
 
