@@ -15,6 +15,9 @@
  *    ('indexes', 'deferred') from the transaction that dropped them to the one that rebuilt
  *    them, so after a crash in between the next DY_STORE_WRITE open rebuilds them; a
  *    DY_STORE_READ open meanwhile answers the same, only slower.
+ *  - What a document adds is recorded first (dy_store_rows: bytes, no database, any thread) and
+ *    written after (dy_store_add_rows); dy_store_add() is the two in a row, and ingest -j
+ *    records on its workers and writes on one thread, in input order, so the ids are the same.
  *  - User input reaches SQL only as bound parameters.
  *  - The library never prints; every failure comes back as a status with err set.
  */
