@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,6 +357,15 @@ static void bind_opts(dy_stmt *q, const dy_qopts *o)
     }
 }
 
+/* Prepares sql, binds the options and keeps every row: the shape of most queries. */
+static int select_all(dy_db *db, const char *sql, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    dy_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    return collect(db, q, out, err);
+}
+
 #define SENT_TEXT "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
 
 /* Which events: a dyad (both ways unless directed), or an actor, or all; always in the period. */
@@ -418,10 +428,7 @@ int dy_query_events(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
              "FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
              "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset",
              from);
-    dy_stmt *q;
-    if (prepare(db, sql, &q, err)) return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db, sql, o, out, err);
 }
 
 /* How many periods of a series from day a to day b (a <= b). */
@@ -587,35 +594,28 @@ int dy_query_timeline(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err
              "  AND coalesce(d.pubday, 0) BETWEEN :from AND :to"
              ") t ORDER BY day, n LIMIT :limit OFFSET :offset",
              event_filter(o));
-    dy_stmt *q;
-    if (prepare(db, sql, &q, err)) return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db, sql, o, out, err);
 }
 
 int dy_query_actors(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    dy_stmt *q;
-    if (prepare(db,
-                /* names in byte order (from an ordered subquery; PostgreSQL's DISTINCT sorts them so too) */
-                "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names "
-                "FROM (SELECT code, n, doc, text FROM mentions ORDER BY code, text) x GROUP BY code), "
-                "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
-                "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
-                "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
-                "substr(replace(m.names, ',', ' | '), 1, 200) AS names FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) "
-                "ORDER BY m.n DESC, m.code LIMIT :limit OFFSET :offset",
-                &q, err))
-        return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    /* names in byte order (from an ordered subquery; PostgreSQL's DISTINCT sorts them so too) */
+    return select_all(db,
+                      "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names "
+                      "FROM (SELECT code, n, doc, text FROM mentions ORDER BY code, text) x GROUP BY code), "
+                      "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
+                      "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
+                      "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
+                      "substr(replace(m.names, ',', ' | '), 1, 200) AS names FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) "
+                      "ORDER BY m.n DESC, m.code LIMIT :limit OFFSET :offset",
+                      o, out, err);
 }
 
 const char *const dy_rel_names[DY_REL_N] = {"tier", "treaties", "stages", "evidence", "trade", "events", "sources"};
 
 /* the treaties whose parties hold both a and b */
 #define REL_TREATIES "SELECT id FROM treaties WHERE instr(',' || parties || ',', ',' || :a || ',') > 0 AND instr(',' || parties || ',', ',' || :b || ',') > 0"
-#define STAGE_ORDER "CASE c.value WHEN 'proposed' THEN 1 WHEN 'signed' THEN 2 WHEN 'ratified' THEN 3 WHEN 'in_force' THEN 4 WHEN 'suspended' THEN 5 ELSE 6 END"
+#define STAGE_ORDER(v) "CASE " v " WHEN 'proposed' THEN 1 WHEN 'signed' THEN 2 WHEN 'ratified' THEN 3 WHEN 'in_force' THEN 4 WHEN 'suspended' THEN 5 ELSE 6 END"
 #define DAY_OF(x) "CASE WHEN length(" x ") = 10 THEN " x " END"
 
 int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err)
@@ -633,7 +633,7 @@ int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy
         "FROM treaty_claims c JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc "
         "WHERE c.what = 'stage' AND c.treaty IN (" REL_TREATIES ") "
         "WINDOW w AS (PARTITION BY c.treaty, c.value, coalesce(c.party, '')) "
-        "ORDER BY c.treaty, " STAGE_ORDER ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent LIMIT :cap",
+        "ORDER BY c.treaty, " STAGE_ORDER("c.value") ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent LIMIT :cap",
         "SELECT c.treaty, c.what, c.value, d.name AS doc, f.sent FROM treaty_claims c JOIN facts f ON f.id = c.fact "
         "JOIN documents d ON d.id = f.doc WHERE c.what IN ('alias', 'clause') AND c.treaty IN (" REL_TREATIES ") "
         "ORDER BY c.treaty, c.what, c.value, d.name, f.sent LIMIT :cap",
@@ -650,8 +650,7 @@ int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy
     };
     for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
     for (int k = 0; k < DY_REL_N; k++) {
-        dy_stmt *q;
-        if (prepare(db, sql[k], &q, err) || (bind_opts(q, o), collect(db, q, &out[k], err))) {
+        if (select_all(db, sql[k], o, &out[k], err)) {
             for (int j = 0; j < k; j++) dy_result_destroy(&out[j]);
             return -1;
         }
@@ -659,27 +658,46 @@ int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy
     return 0;
 }
 
+/* the sentence of fact f, its document d and sentence s */
+#define FACT_SOURCE "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
+
+/* value is text in every part (PostgreSQL's UNION wants one type; the CSV is the same) */
+int dy_query_relation_table(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    return select_all(db,
+                      "SELECT kind, id, name, attribute, value, party, date, doc, sent, text FROM ("
+                      " SELECT 1 AS k, 'tier' AS kind, t.id, t.tier AS name, 'rank' AS attribute, CAST(t.rank AS TEXT) AS value, NULL AS party,"
+                      "  c.date, d.name AS doc, f.sent, " SENT_TEXT " AS text FROM tiers t JOIN tier_claims c ON c.tier = t.id " FACT_SOURCE
+                      "  WHERE t.parties = :pair"
+                      " UNION ALL"
+                      " SELECT 2, 'treaty', t.id, t.name, c.what, c.value, c.party, c.date, d.name, f.sent, " SENT_TEXT
+                      "  FROM treaty_claims c JOIN treaties t ON t.id = c.treaty " FACT_SOURCE " WHERE c.treaty IN (" REL_TREATIES ")"
+                      " UNION ALL"
+                      " SELECT 3, f.kind, f.id, f.actors, CASE f.kind WHEN 'trade' THEN coalesce(f.label, 'USD') ELSE 'percent' END,"
+                      "  CAST(f.value AS TEXT), NULL, coalesce(f.date, f.year), d.name, f.sent, " SENT_TEXT
+                      "  FROM facts f JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
+                      "  WHERE (f.kind = 'trade' AND f.actors = :pair) OR (f.kind = 'trade_share' AND instr(f.actors, :a) > 0 AND instr(f.actors, :b) > 0)"
+                      ") r ORDER BY k, id, attribute, " STAGE_ORDER("value") ", date IS NULL, date, doc, sent LIMIT :cap",
+                      o, out, err);
+}
+
 /* the parties of a treaty, one row each */
 #define PARTIES_OF(t) "json_each('[\"' || replace(" t ".parties, ',', '\",\"') || '\"]')"
 
 int dy_query_obligations(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    dy_stmt *q;
-    if (prepare(db,
-                "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
-                "d.name AS doc, f.sent, " SENT_TEXT " AS text "
-                "FROM treaties t JOIN " PARTIES_OF("t") " p ON 1 = 1 JOIN " PARTIES_OF("t") " r ON 1 = 1 "
-                "JOIN treaty_claims c ON c.treaty = t.id AND c.what = 'clause' AND c.value = 'mutual_assistance' "
-                "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent "
-                "WHERE p.value <> r.value AND (:attacked = '' OR r.value = :attacked) "
-                "AND t.in_force IS NOT NULL AND t.in_force <= :as_of "
-                "AND NOT EXISTS (SELECT 1 FROM treaty_claims x WHERE x.treaty = t.id AND x.what = 'stage' "
-                "  AND x.value IN ('suspended', 'ended') AND x.date IS NOT NULL AND x.date <= :as_of) "
-                "ORDER BY p.value, r.value, t.id, d.name, f.sent LIMIT :rows OFFSET :offset",
-                &q, err))
-        return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db,
+                      "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
+                      "d.name AS doc, f.sent, " SENT_TEXT " AS text "
+                      "FROM treaties t JOIN " PARTIES_OF("t") " p ON 1 = 1 JOIN " PARTIES_OF("t") " r ON 1 = 1 "
+                      "JOIN treaty_claims c ON c.treaty = t.id AND c.what = 'clause' AND c.value = 'mutual_assistance' "
+                      "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent "
+                      "WHERE p.value <> r.value AND (:attacked = '' OR r.value = :attacked) "
+                      "AND t.in_force IS NOT NULL AND t.in_force <= :as_of "
+                      "AND NOT EXISTS (SELECT 1 FROM treaty_claims x WHERE x.treaty = t.id AND x.what = 'stage' "
+                      "  AND x.value IN ('suspended', 'ended') AND x.date IS NOT NULL AND x.date <= :as_of) "
+                      "ORDER BY p.value, r.value, t.id, d.name, f.sent LIMIT :rows OFFSET :offset",
+                      o, out, err);
 }
 
 int dy_query_relation_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err)
@@ -757,32 +775,33 @@ static const char *col_str(dy_stmt *q, int c)
     return v ? v : "";
 }
 
+/* RECORD_COLS, column by column: where each goes in a dy_record, as what */
+enum { C_TEXT, C_STR, C_NSTR, C_DATE, C_U32, C_INT, C_LONG, C_REAL };
+#define COL(kind, field) {kind, offsetof(dy_record, field)}
+static const struct { int kind; size_t at; } record_cols[] = {
+    COL(C_TEXT, doc), COL(C_TEXT, url), COL(C_TEXT, title), COL(C_U32, sent), COL(C_U32, start), COL(C_U32, end),
+    COL(C_DATE, date), COL(C_INT, prec), COL(C_STR, source), COL(C_STR, target), COL(C_STR, code), COL(C_STR, root),
+    COL(C_INT, quad), COL(C_REAL, goldstein), COL(C_TEXT, source_text), COL(C_TEXT, target_text), COL(C_TEXT, verb_text),
+    COL(C_TEXT, text), COL(C_U32, verb_start), COL(C_LONG, mentions), COL(C_LONG, sources), COL(C_NSTR, pub),
+};
+
 /* The record of a row of RECORD_COLS; ids: keep the store's row ids (the API's). */
 static void row_record(dy_stmt *q, dy_record *r, int ids)
 {
     memset(r, 0, sizeof *r);
-    r->doc = col_text(q, 0);
-    r->url = col_text(q, 1);
-    r->title = col_text(q, 2);
-    r->sent = (uint32_t)(int)dy_stmt_col_int(q, 3);
-    r->start = (uint32_t)(int)dy_stmt_col_int(q, 4);
-    r->end = (uint32_t)(int)dy_stmt_col_int(q, 5);
-    snprintf(r->date, sizeof r->date, "%s", col_str(q, 6));
-    r->prec = (int)dy_stmt_col_int(q, 7);
-    r->source = col_str(q, 8);
-    r->target = col_str(q, 9);
-    r->code = col_str(q, 10);
-    r->root = col_str(q, 11);
-    r->quad = (int)dy_stmt_col_int(q, 12);
-    r->goldstein = dy_stmt_col_double(q, 13);
-    r->source_text = col_text(q, 14);
-    r->target_text = col_text(q, 15);
-    r->verb_text = col_text(q, 16);
-    r->text = col_text(q, 17);
-    r->verb_start = (uint32_t)(int)dy_stmt_col_int(q, 18);
-    r->mentions = (long)dy_stmt_col_int(q, 19);
-    r->sources = (long)dy_stmt_col_int(q, 20);
-    r->pub = dy_stmt_type(q, 21) == DY_COL_NULL ? NULL : col_str(q, 21);
+    for (int c = 0; c < (int)(sizeof record_cols / sizeof *record_cols); c++) {
+        void *at = (char *)r + record_cols[c].at;
+        switch (record_cols[c].kind) {
+        case C_TEXT: *(dy_text *)at = col_text(q, c); break;
+        case C_STR: *(const char **)at = col_str(q, c); break;
+        case C_NSTR: *(const char **)at = dy_stmt_type(q, c) == DY_COL_NULL ? NULL : col_str(q, c); break;
+        case C_DATE: snprintf(r->date, sizeof r->date, "%s", col_str(q, c)); break;
+        case C_U32: *(uint32_t *)at = (uint32_t)(int)dy_stmt_col_int(q, c); break;
+        case C_INT: *(int *)at = (int)dy_stmt_col_int(q, c); break;
+        case C_LONG: *(long *)at = (long)dy_stmt_col_int(q, c); break;
+        default: *(double *)at = dy_stmt_col_double(q, c);
+        }
+    }
     if (ids) { r->doc_id = dy_stmt_col_int(q, 22); r->event_id = dy_stmt_col_int(q, 23); }
 }
 

@@ -110,6 +110,10 @@ int dy_query_actors(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
 enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_STAGES, DY_REL_EVIDENCE, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
 extern const char *const dy_rel_names[DY_REL_N];
 int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
+/* The relation as one loadable table (query relation --format csv|tsv): a row per claim a source
+ * makes of the pair (kind, id, name, attribute, value, party, date, doc, sent, text): a tier
+ * named (rank), a treaty's alias, stage or clause, a trade figure (docs/schema.md). */
+int dy_query_relation_table(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* Obligations: which state is bound to assist which under which treaty's mutual assistance
  * clause, as of o->as_of (in force by then, not suspended or ended), only towards o->attacked
  * when set; a row per sentence that says so (obliged, assists, treaty, name, clause, in_force,

@@ -71,13 +71,7 @@ static int push_sent(dy_seg *s, const dy_doc *doc, size_t t0, size_t t1, uint32_
     int words = 0;
     for (size_t i = t0; i < t1; i++) if (s->toks.v[i].flags & DY_TF_WORD) { words = 1; break; }
     if (!words) return 0;
-    if (s->nsents == s->capsents) {
-        size_t cap = s->capsents ? s->capsents * 2 : 256;
-        dy_sent *v = realloc(s->sents, cap * sizeof *v);
-        if (!v) return -1;
-        s->sents = v;
-        s->capsents = cap;
-    }
+    if (DY_GROW(s->sents, s->nsents + 1, s->capsents)) return -1;
     dy_sent *st = &s->sents[s->nsents++];
     st->tok0 = (uint32_t)t0;
     st->ntok = (uint32_t)(t1 - t0);

@@ -149,6 +149,8 @@ static const struct { const char *lite, *pg; } dialect[] = {
     /* a fact's year or value where its date or label is missing: PostgreSQL's coalesce wants one type */
     {"coalesce(f.date, f.year)", "coalesce(f.date, CAST(f.year AS TEXT))"},
     {"coalesce(f.label, f.value)", "coalesce(f.label, dy_real_text(f.value))"},
+    /* a fact's value as text, as SQLite writes a double (12.0) */
+    {"CAST(f.value AS TEXT)", "dy_real_text(f.value)"},
 };
 
 /* sql with every dialect fragment replaced (malloc'd), or NULL when out of memory. */

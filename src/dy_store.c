@@ -118,6 +118,7 @@ struct dy_store {
     sqlite3_stmt *st[S_NSTMT];
     int in_tx;
     int bulk;       /* this connection deferred the indexes (dy_store_bulk_begin) */
+    dy_buf rows;    /* dy_store_add's rows of the document (dy_store_rows), reused */
 };
 
 /* The write connection's settings, and those of an index build: there SQLite's sorter works in
@@ -262,6 +263,7 @@ void dy_store_close(dy_store **sp)
     for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     dy_db_close(&s->sql);
+    dy_buf_free(&s->rows);
     free(s);
     *sp = NULL;
 }
@@ -341,7 +343,6 @@ dy_status dy_store_bulk_end(dy_store *s, dy_store_progress_fn fn, void *ctx, dy_
 /* SQLITE_STATIC: every statement is stepped, reset and cleared (run, find_id) while the bound
  * text is still alive, so SQLite need not copy it. */
 static void bind_text(sqlite3_stmt *q, int i, const char *s, size_t n) { s ? sqlite3_bind_text(q, i, s, (int)n, SQLITE_STATIC) : sqlite3_bind_null(q, i); }
-static void bind_str(sqlite3_stmt *q, int i, const char *s) { bind_text(q, i, s, s ? strlen(s) : 0); }
 
 static int run(dy_store *s, sqlite3_stmt *q, dy_err *err)
 {
@@ -493,7 +494,7 @@ static int mention_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, si
     return r;
 }
 
-int dy_store_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_row_fn row, void *ctx, dy_err *err)
+int dy_store_content(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_row_fn row, void *ctx, dy_err *err)
 {
     size_t ns, ne;
     const dy_sent *sents = dy_coder_sents(coder, &ns);
@@ -525,6 +526,109 @@ int dy_store_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy
     return mention_rows(id, doc, coder, ns, row, ctx, err);
 }
 
+/* ---- a document's rows, recorded (dy_store_rows) and written (dy_store_add_rows) ----
+ * A row is its table (one byte: DY_ROW_*, or ROW_DOC for the document's own), its number of
+ * fields (one byte), then each field: its type (DY_COL_*) and its bytes (an int64 or a double;
+ * a text's uint32 length, its bytes and a 0, so a written field is a C string too). The
+ * document's row comes first, with the columns of S_ADD_DOC; the content rows' doc column (the
+ * first, but for actors) is 0 and becomes the document's id when they are written. */
+enum { ROW_DOC = DY_ROW_N, MAX_FIELDS = 24 };
+
+typedef struct rec { dy_buf *b; int oom; } rec;
+
+static void rec_put(rec *w, const void *p, size_t n) { w->oom |= dy_buf_add(w->b, p, n); }
+
+static int rec_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err)
+{
+    rec *w = ctx;
+    unsigned char h[2] = {(unsigned char)table, (unsigned char)n};
+    rec_put(w, h, 2);
+    for (int k = 0; k < n; k++) {
+        unsigned char t = (unsigned char)v[k].t;
+        rec_put(w, &t, 1);
+        if (v[k].t == DY_COL_INT) rec_put(w, &v[k].i, sizeof v[k].i);
+        else if (v[k].t == DY_COL_FLOAT) rec_put(w, &v[k].d, sizeof v[k].d);
+        else if (v[k].t == DY_COL_TEXT) {
+            uint32_t len = (uint32_t)v[k].n;
+            rec_put(w, &len, sizeof len);
+            rec_put(w, v[k].s, v[k].n);
+            rec_put(w, "", 1);
+        }
+    }
+    return w->oom ? (dy_err_set(err, DY_ENOMEM, "out of memory"), -1) : 0;
+}
+
+/* The row at *p: its table, and its fields in v (n of them); moves *p past it. -1 when the
+ * bytes are not a row (cut short, or too many fields). */
+static int read_row(const char **p, const char *end, dy_fld v[MAX_FIELDS], int *n)
+{
+    const char *r = *p;
+    if (end - r < 2 || (unsigned char)r[1] > MAX_FIELDS) return -1;
+    int table = (unsigned char)r[0];
+    *n = (unsigned char)r[1];
+    r += 2;
+    for (int k = 0; k < *n; k++) {
+        if (r >= end) return -1;
+        v[k] = fnull;
+        v[k].t = (unsigned char)*r++;
+        size_t need = v[k].t == DY_COL_INT || v[k].t == DY_COL_FLOAT ? 8 : v[k].t == DY_COL_TEXT ? 4 : 0;
+        if ((size_t)(end - r) < need) return -1;
+        if (v[k].t == DY_COL_INT) memcpy(&v[k].i, r, 8);
+        else if (v[k].t == DY_COL_FLOAT) memcpy(&v[k].d, r, 8);
+        else if (v[k].t == DY_COL_TEXT) {
+            uint32_t len;
+            memcpy(&len, r, 4);
+            if ((size_t)(end - r) < 4 + (size_t)len + 1) return -1;
+            v[k].s = r + 4;
+            v[k].n = len;
+            need += (size_t)len + 1;
+        }
+        r += need;
+    }
+    *p = r;
+    return table;
+}
+
+static int bad_rows(dy_err *err) { return dy_err_set(err, DY_EINPUT, "the recorded rows are damaged"), -1; }
+
+int dy_store_replay(const char *p, const char *end, int64_t id, dy_row_fn row, void *ctx, dy_err *err)
+{
+    dy_fld v[MAX_FIELDS];
+    int n;
+    while (p < end) {
+        int table = read_row(&p, end, v, &n);
+        if (table < 0 || table >= DY_ROW_N || n < 1) return bad_rows(err);
+        if (table != DY_ROW_ACTOR) v[0] = fi(id);
+        if (row(ctx, table, v, n, err)) return -1;
+    }
+    return 0;
+}
+
+int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+{
+    rec w = {b, 0};
+    char hash[33], pub[16];
+    dy_store_hash(doc, hash);
+    dy_date_format(doc->pub, pub);
+    dy_fld d[DOC_COLS] = {fs(doc->id), fs(hash), pub[0] ? fs(pub) : fnull, fs(doc->source), fs(doc->title), fs(doc->url),
+                          fi((int64_t)doc->body), ft(doc->text, doc->len), pub[0] ? fi(dy_store_day(doc->pub)) : fnull};
+    if (rec_row(&w, ROW_DOC, d, DOC_COLS, err) || dy_store_content(0, doc, coder, facts, rec_row, &w, err)) {
+        if (err->code == DY_ENOMEM) dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id);
+        return -1;
+    }
+    return 0;
+}
+
+/* SQLite: v bound to q's parameters 1 to n */
+static void bind_row(sqlite3_stmt *q, const dy_fld *v, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (v[k].t == DY_COL_INT) sqlite3_bind_int64(q, k + 1, v[k].i);
+        else if (v[k].t == DY_COL_FLOAT) sqlite3_bind_double(q, k + 1, v[k].d);
+        else if (v[k].t == DY_COL_TEXT) bind_text(q, k + 1, v[k].s, v[k].n);
+    }
+}
+
 /* SQLite: each row bound to its table's insert and run. */
 static int lite_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err)
 {
@@ -532,57 +636,46 @@ static int lite_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err)
                                           [DY_ROW_ACTOR] = S_ADD_ACTOR, [DY_ROW_MENTION] = S_ADD_MENTION};
     dy_store *s = ctx;
     sqlite3_stmt *q = s->st[stmt_of[table]];
-    for (int k = 0; k < n; k++) {
-        if (v[k].t == DY_COL_INT) sqlite3_bind_int64(q, k + 1, v[k].i);
-        else if (v[k].t == DY_COL_FLOAT) sqlite3_bind_double(q, k + 1, v[k].d);
-        else if (v[k].t == DY_COL_TEXT) bind_text(q, k + 1, v[k].s, v[k].n);
-    }
+    bind_row(q, v, n);
     return run(s, q, err);
 }
 
-static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_err *err)
 {
-    return dy_store_rows(id, doc, coder, facts, lite_row, s, err);
-}
-
-int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
-{
-    if (s->pg) return dy_pgstore_add(s->pg, doc, coder, facts, replace, err);
-    char hash[33];
-    dy_store_hash(doc, hash);
+    dy_fld d[MAX_FIELDS];
+    int nd;
+    const char *p = rows, *end = rows + n;
+    if (read_row(&p, end, d, &nd) != ROW_DOC || nd != DOC_COLS || d[0].t != DY_COL_TEXT || d[1].t != DY_COL_TEXT) return bad_rows(err);
+    if (s->pg) return dy_pgstore_add_rows(s->pg, d, p, end, replace, err);
+    const dy_fld *name = &d[0], *hash = &d[1];
     sqlite3_stmt *q = s->st[S_FIND];
-    bind_str(q, 1, hash);
+    bind_text(q, 1, hash->s, hash->n);
     if (find_id(q)) return DY_ADD_SAME;
     int replaced = 0;
     if (replace) {
         q = s->st[S_FIND_NAME];
-        bind_str(q, 1, doc->id);
-        bind_str(q, 2, hash);
+        bind_text(q, 1, name->s, name->n);
+        bind_text(q, 2, hash->s, hash->n);
         int64_t old;
         while ((old = find_id(q)) != 0) {
             sqlite3_bind_int64(s->st[S_DEL_DOC], 1, old);
             if (run(s, s->st[S_DEL_DOC], err)) return -1;
             replaced = 1;
-            bind_str(q, 1, doc->id);
-            bind_str(q, 2, hash);
+            bind_text(q, 1, name->s, name->n);
+            bind_text(q, 2, hash->s, hash->n);
         }
     }
-    q = s->st[S_ADD_DOC];
-    char pub[16];
-    dy_date_format(doc->pub, pub);
-    bind_str(q, 1, doc->id);
-    bind_str(q, 2, hash);
-    if (pub[0]) bind_str(q, 3, pub);
-    bind_str(q, 4, doc->source);
-    bind_str(q, 5, doc->title);
-    bind_str(q, 6, doc->url);
-    sqlite3_bind_int64(q, 7, (int64_t)doc->body);
-    bind_text(q, 8, doc->text, doc->len);
-    if (pub[0]) sqlite3_bind_int64(q, 9, dy_store_day(doc->pub));
-    if (run(s, q, err)) return -1;
-    int64_t id = sqlite3_last_insert_rowid(s->db);
-    if (add_content(s, id, doc, coder, facts, err)) return -1;
+    bind_row(s->st[S_ADD_DOC], d, DOC_COLS);
+    if (run(s, s->st[S_ADD_DOC], err)) return -1;
+    if (dy_store_replay(p, end, sqlite3_last_insert_rowid(s->db), lite_row, s, err)) return -1;
     return replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
+}
+
+int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
+{
+    s->rows.len = 0;
+    if (dy_store_rows(&s->rows, doc, coder, facts, err)) return -1;
+    return dy_store_add_rows(s, s->rows.data, s->rows.len, replace, err);
 }
 
 int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
@@ -592,7 +685,7 @@ int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *
         sqlite3_bind_int64(s->st[k], 1, id);
         if (run(s, s->st[k], err)) return -1;
     }
-    return add_content(s, id, doc, coder, facts, err);
+    return dy_store_content(id, doc, coder, facts, lite_row, s, err);
 }
 
 int dy_store_each_doc(dy_store *s, int (*fn)(void *ctx, int64_t id, const dy_doc *doc), void *ctx, dy_err *err)

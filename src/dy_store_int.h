@@ -29,7 +29,14 @@ enum { DY_ROW_SENT, DY_ROW_EVENT, DY_ROW_FACT, DY_ROW_ACTOR, DY_ROW_MENTION, DY_
 typedef int (*dy_row_fn)(void *ctx, int table, const dy_fld *v, int n, dy_err *err);
 
 /* Calls row for every row of stored document id's content; 0, or -1 (err set, by row or here). */
-int dy_store_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_row_fn row, void *ctx, dy_err *err);
+int dy_store_content(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_row_fn row, void *ctx,
+                     dy_err *err);
+/* A document's own row, as dy_store_rows() records it first: documents(name, hash, pub, source,
+ * title, url, body, text, pubday); a text field is also 0-terminated. */
+enum { DOC_COLS = 9 };
+/* Calls row for each content row recorded by dy_store_rows() from p to end, the document's id
+ * in its doc column. 0, or -1 (err set). */
+int dy_store_replay(const char *p, const char *end, int64_t id, dy_row_fn row, void *ctx, dy_err *err);
 /* XXH3-128 of the text and the metadata that changes how it is coded, as 32 hex digits. */
 void dy_store_hash(const dy_doc *d, char out[33]);
 /* Days since 1970; a month or a year counts from its first day. */
@@ -44,7 +51,8 @@ dy_db *dy_pgstore_db(dy_pgstore *p);
 dy_status dy_pgstore_begin(dy_pgstore *p, dy_err *err);
 dy_status dy_pgstore_commit(dy_pgstore *p, dy_err *err);
 void dy_pgstore_rollback(dy_pgstore *p);
-int dy_pgstore_add(dy_pgstore *p, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err);
+/* doc: the document's row (DOC_COLS fields); rows to end: its content, for dy_store_replay() */
+int dy_pgstore_add_rows(dy_pgstore *p, const dy_fld doc[DOC_COLS], const char *rows, const char *end, int replace, dy_err *err);
 int dy_pgstore_recode(dy_pgstore *p, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err);
 
 /* Both: every stored document, rebuilt, through fn (dy_store_each_doc). */

@@ -279,33 +279,26 @@ static int64_t run1(dy_pgstore *p, const char *sql, int n, const char *const *v,
     return id;
 }
 
-int dy_pgstore_add(dy_pgstore *p, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
+int dy_pgstore_add_rows(dy_pgstore *p, const dy_fld doc[DOC_COLS], const char *rows, const char *end, int replace, dy_err *err)
 {
-    char hash[33], pub[16], body[24], day[24], *text = strndup(doc->text, doc->len);
-    if (!text) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
-    dy_store_hash(doc, hash);
-    dy_date_format(doc->pub, pub);
-    snprintf(body, sizeof body, "%zu", doc->body);
-    snprintf(day, sizeof day, "%lld", (long long)dy_store_day(doc->pub));
-    const char *h[1] = {hash};
-    int64_t got = run1(p, "SELECT 1 FROM documents WHERE hash = $1", 1, h, NULL);
-    int replaced = 0, rc = -1;
-    if (got != 0) { rc = got > 0 ? DY_ADD_SAME : (fail(p, err, "cannot read the documents"), -1); goto out; }
-    if (replace) {
-        const char *v[2] = {doc->id, hash};
-        if (run1(p, "DELETE FROM documents WHERE name = $1 AND hash <> $2", 2, v, &replaced) < 0) { fail(p, err, "cannot replace"); goto out; }
+    /* the document's fields as text parameters (a recorded text is 0-terminated) */
+    char num[DOC_COLS][24];
+    const char *v[DOC_COLS];
+    for (int k = 0; k < DOC_COLS; k++) {
+        v[k] = doc[k].t == DY_COL_TEXT ? doc[k].s : doc[k].t == DY_COL_INT ? num[k] : NULL;
+        if (doc[k].t == DY_COL_INT) snprintf(num[k], sizeof num[k], "%lld", (long long)doc[k].i);
     }
-    const char *v[9] = {doc->id, hash, pub[0] ? pub : NULL, doc->source, doc->title, doc->url, body, text, pub[0] ? day : NULL};
+    int64_t got = run1(p, "SELECT 1 FROM documents WHERE hash = $1", 1, v + 1, NULL);
+    if (got != 0) return got > 0 ? DY_ADD_SAME : fail(p, err, "cannot read the documents");
+    int replaced = 0;
+    if (replace && run1(p, "DELETE FROM documents WHERE name = $1 AND hash <> $2", 2, v, &replaced) < 0) return fail(p, err, "cannot replace");
     /* another writer may have stored it since: then it is in once, and here it is "already there" */
     int64_t id = run1(p, "INSERT INTO documents(name, hash, pub, source, title, url, body, text, pubday) "
-                         "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (hash) DO NOTHING RETURNING id", 9, v, NULL);
-    if (id < 0) { fail(p, err, "cannot write"); goto out; }
-    if (id == 0) { rc = DY_ADD_SAME; goto out; }
-    if (dy_store_rows(id, doc, coder, facts, pg_row, p, err)) goto out;
-    rc = replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
-out:
-    free(text);
-    return rc;
+                         "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (hash) DO NOTHING RETURNING id", DOC_COLS, v, NULL);
+    if (id < 0) return fail(p, err, "cannot write");
+    if (id == 0) return DY_ADD_SAME;
+    if (dy_store_replay(rows, end, id, pg_row, p, err)) return -1;
+    return replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
 }
 
 int dy_pgstore_recode(dy_pgstore *p, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
@@ -317,5 +310,5 @@ int dy_pgstore_recode(dy_pgstore *p, int64_t id, const dy_doc *doc, const dy_cod
                                       "DELETE FROM facts WHERE doc = $1", "DELETE FROM mentions WHERE doc = $1"};
     for (int k = 0; k < 4; k++)
         if (run1(p, del[k], 1, v, NULL) < 0) return fail(p, err, "cannot re-code");
-    return dy_store_rows(id, doc, coder, facts, pg_row, p, err);
+    return dy_store_content(id, doc, coder, facts, pg_row, p, err);
 }

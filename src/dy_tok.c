@@ -112,13 +112,7 @@ static int norm_cp(dy_buf *nb, const cpinfo *ci)
 
 static dy_tok *push(dy_toks *t)
 {
-    if (t->len == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        dy_tok *v = realloc(t->v, cap * sizeof *v);
-        if (!v) return NULL;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (DY_GROW(t->v, t->len + 1, t->cap)) return NULL;
     return &t->v[t->len++];
 }
 
@@ -176,256 +170,304 @@ static int is_word_at(const unsigned char *s, size_t n, size_t i)
     return c.cls == C_WORD;
 }
 
+/* ---- the tokeniser's steps: each makes one token at s[*ip] and moves *ip past it ---- */
+
+/* What every step shares: the text, the output, and the flags waiting for the next token. */
+typedef struct tokrun {
+    const unsigned char *s;
+    size_t n, base;
+    const dy_lex *lex;
+    dy_toks *out;
+    dy_buf *nb;
+    uint16_t pending;       /* flags for the next token: NL, SPACE, HYPH */
+} tokrun;
+
+/* The fast path: an ASCII word ended by a space or by punctuation that never joins words (not
+ * . ' - or a comma between digits). 1 when it made the token, 0 when the general path must (an
+ * "n't" after a word, accents, U.S., O'Brien, 15,000, Korea-China: it writes over what this one
+ * copied), -1 out of memory. */
+static ALWAYS_INLINE int fast_word(tokrun *r, size_t *ip)
+{
+    const unsigned char *s = r->s;
+    size_t n = r->n, i = *ip;
+    dy_buf *nb = r->nb;
+    unsigned c0 = s[i];
+    if (!ascii_fold[c0] || ((c0 | 32) == 'n' && i > 0 && !(r->pending & DY_TF_SPACE))) return 0;
+    size_t j = i, nstart = nb->len;
+    /* room for the word, its NUL, and the whole of the last eight-byte store */
+    if (dy_buf_reserve(nb, n - i + 10)) return -1;
+    char *o = nb->data + nstart;
+    int lower = 0, upper = 0;   /* a lower-case letter seen; upper-case ones (counted to 2 at least) */
+#if DY_SWAR_LE
+    /* eight bytes a step: the word's end is found by a bit count rather than by a branch per byte
+     * (whose last one, at a length that varies, was the tokeniser's commonest misprediction) */
+    while (j + 8 <= n) {
+        uint64_t up, lo, w = dy_load64(s + j);
+        uint64_t stop = ~ascii_alnum(w, &up, &lo) & DY_HIGHS;
+        uint64_t folded = w | (up >> 2);        /* 0x80 >> 2 is the case bit 0x20 */
+        memcpy(o, &folded, 8);
+        if (stop) {
+            size_t k = (size_t)dy_ctz64(stop) >> 3;
+            uint64_t keep = (1ULL << (8 * k)) - 1;      /* k < 8 */
+            up &= keep;
+            lower |= (lo & keep) != 0;
+            upper += (up != 0) + ((up & (up - 1)) != 0);
+            o += k;
+            j += k;
+            goto word_end;
+        }
+        lower |= lo != 0;
+        upper += (up != 0) + ((up & (up - 1)) != 0);
+        o += 8;
+        j += 8;
+    }
+#endif
+    {
+        unsigned char f;
+        for (; j < n && (f = ascii_fold[s[j]]) != 0; j++) {
+            *o++ = (char)f;
+            lower |= (unsigned)(s[j] - 'a') < 26u;
+            upper += (unsigned)(s[j] - 'A') < 26u;
+        }
+    }
+#if DY_SWAR_LE
+word_end:;
+#endif
+    unsigned t = j < n ? s[j] : ' ';
+    /* a period or comma between digits is part of a number ("96.7", "15,000") */
+    int in_number = dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]);
+    /* a period ends the word here unless the word has one letter ("U.S.", "e.g.") or the period
+     * is a decimal point: the general path joins those */
+    int period_ok = 0;
+    if (t == '.' && !in_number) {
+        int letters = 0;
+        for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
+        period_ok = letters != 1;
+    }
+    /* so does an apostrophe when a possessive 's follows ("Putin's"): that is a token of its
+     * own, made by the general path */
+    int poss_ok = t == '\'' && j + 2 <= n && (s[j + 1] | 32) == 's' &&
+                  (j + 2 == n || (s[j + 2] < 0x80 && !ascii_fold[s[j + 2]]));
+    if (!(t < 0x80 && (t != '.' || period_ok) && (t != '\'' || poss_ok) && t != '-' && !(t == ',' && in_number)))
+        return 0;
+    /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
+    uint16_t flags = (uint16_t)(r->pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
+                                (c0 - '0' < 10u) * DY_TF_NUM |
+                                (!lower & (upper >= 2)) * DY_TF_ALLCAP);   /* two or more letters, all capitals */
+    nb->len = (size_t)(o - nb->data);
+    if (emit_inline(r->out, nb, r->lex, r->base, i, j, nstart, flags)) return -1;
+    /* most words end at a single space: take it here, for the next token */
+    r->pending = 0;
+    if (t == ' ' && j < n) { r->pending = DY_TF_SPACE; j++; }
+    *ip = j;
+    return 1;
+}
+
+/* The "n't" of a contraction the previous word stopped before: 1 made, 0 not one, -1 OOM. */
+static int negation_suffix(tokrun *r, size_t *ip)
+{
+    const unsigned char *s = r->s;
+    size_t n = r->n, i = *ip, nstart = r->nb->len;
+    cpinfo a;
+    classify(s + i + 1, n - i - 1, &a);
+    size_t k = i + 1 + (size_t)a.len;
+    if (!(a.cls == C_APOS && k < n && (s[k] | 32) == 't' && !is_word_at(s, n, k + 1))) return 0;
+    if (dy_buf_add(r->nb, "n't", 3)) return -1;
+    if (emit(r->out, r->nb, r->lex, r->base, i, k + 1, nstart, (uint16_t)(r->pending | DY_TF_WORD))) return -1;
+    r->pending = 0;
+    *ip = k + 1;
+    return 1;
+}
+
+/* Inside a word, at the apostrophe s[j] (a word follows it): 1 when the word ends before it (a
+ * possessive, "'ll", "'re", "'ve", "'d", "'m", or the n of "didn't", which *j then points at), 0
+ * when it is part of the word ("O'Brien"). */
+static int apostrophe_ends_word(const unsigned char *s, size_t n, size_t i, size_t *j, size_t alen, dy_buf *nb)
+{
+    size_t k = *j + alen, m = k;
+    while (m < n && m - k < 4 && dy_isalpha(s[m])) m++;
+    int at_end = !is_word_at(s, n, m);
+    size_t sl = m - k;
+    if (at_end && sl == 1 && (s[k] | 32) == 's') return 1;            /* possessive */
+    if (at_end && sl == 1 && (s[k] | 32) == 't' && *j > i && (s[*j - 1] | 32) == 'n' && *j - 1 > i) {
+        nb->len--;      /* "didn't": the word ends before the n */
+        (*j)--;
+        return 1;
+    }
+    return at_end && ((sl == 2 && ((dy_strncaseeq((const char *)s + k, "ll", 2)) ||
+                                   dy_strncaseeq((const char *)s + k, "re", 2) ||
+                                   dy_strncaseeq((const char *)s + k, "ve", 2))) ||
+                      (sl == 1 && ((s[k] | 32) == 'd' || (s[k] | 32) == 'm')));
+}
+
+/* A word on the general path: any script, folded and stripped of marks by utf8proc, joined
+ * over an internal apostrophe, the periods of U.S., a number's comma or point and a date's
+ * hyphens; a hyphen between words ends it and flags the next. 0, or -1 OOM. */
+static int general_word(tokrun *r, size_t *ip, const cpinfo *c)
+{
+    const unsigned char *s = r->s;
+    size_t n = r->n, i = *ip, start = i, nstart = r->nb->len;
+    dy_buf *nb = r->nb;
+    uint16_t flags = r->pending | DY_TF_WORD;
+    if (c->upper) flags |= DY_TF_CAP;
+    if (c->cp < 0x80 && dy_isdigit(c->cp)) flags |= DY_TF_NUM;
+    int letters = 0, uppers = 0, seg = 0;   /* seg: letters since the last internal '.' */
+    int hyph_next = 0;
+    size_t j = i;
+    for (;;) {
+        cpinfo d;
+        /* fast path: a run of ASCII letters and digits (room for all of it, and the NUL) */
+        if (dy_buf_reserve(nb, n - j + 2)) return -1;
+        {
+            /* locals, not nb->data[nb->len++]: a char store may alias nb itself */
+            char *o = nb->data + nb->len;
+            int up = 0, lett = 0;
+            for (; j < n; j++) {
+                unsigned ch = s[j], k = ascii_kind[ch];
+                if (!k) break;
+                up += k == 3;
+                lett += k >> 1;
+                *o++ = (char)(k == 3 ? ch + 32 : ch);
+            }
+            nb->len = (size_t)(o - nb->data);
+            uppers += up;
+            letters += lett;
+            seg += lett;
+        }
+        if (j >= n) break;
+        classify(s + j, n - j, &d);
+        if (d.cls == C_WORD) {
+            if (norm_cp(nb, &d)) return -1;
+            if (!(d.cp < 0x80 && dy_isdigit(d.cp))) { letters++; seg++; if (d.upper) uppers++; }
+            j += (size_t)d.len;
+            continue;
+        }
+        int prev_digit = j > 0 && dy_isdigit(s[j - 1]);
+        if (d.cls == C_APOS && is_word_at(s, n, j + (size_t)d.len)) {
+            if (apostrophe_ends_word(s, n, i, &j, (size_t)d.len, nb)) break;
+            if (dy_buf_addc(nb, '\'')) return -1;                          /* O'Brien */
+            j += (size_t)d.len;
+            continue;
+        }
+        if (d.cls == C_PERIOD && seg == 1 && letters > 0) {
+            /* U.S. / U.N. / e.g.: single letters joined by periods */
+            if (is_word_at(s, n, j + 1) && (j + 2 >= n || !is_word_at(s, n, j + 2) || s[j + 2] == '.')) {
+                if (dy_buf_addc(nb, '.')) return -1;
+                j++;
+                seg = 0;
+                continue;
+            }
+            if (j >= 2 && s[j - 2] == '.' ) {     /* the final period of U.S. */
+                if (dy_buf_addc(nb, '.')) return -1;
+                j++;
+            }
+            break;
+        }
+        if ((d.cls == C_PERIOD || d.cls == C_COMMA) && d.cp < 0x80 && prev_digit && j + 1 < n && dy_isdigit(s[j + 1])) {
+            if (dy_buf_addc(nb, (char)d.cp)) return -1;      /* 15,000 and 96.7 */
+            j++;
+            continue;
+        }
+        if (d.cls == C_HYPHEN && is_word_at(s, n, j + (size_t)d.len)) {
+            if (prev_digit && j + 1 < n && dy_isdigit(s[j + (size_t)d.len])) {
+                if (dy_buf_addc(nb, '-')) return -1;          /* 2024-06-21 */
+                j += (size_t)d.len;
+                continue;
+            }
+            hyph_next = 1;
+            if (emit(r->out, nb, r->lex, r->base, start, j, nstart, flags | ((letters >= 2 && uppers == letters) ? DY_TF_ALLCAP : 0))) return -1;
+            start = SIZE_MAX;
+            j += (size_t)d.len;
+            break;
+        }
+        break;
+    }
+    if (start != SIZE_MAX &&
+        emit(r->out, nb, r->lex, r->base, start, j, nstart, flags | ((letters >= 2 && uppers == letters) ? DY_TF_ALLCAP : 0)))
+        return -1;
+    r->pending = hyph_next ? DY_TF_HYPH : 0;
+    *ip = j;
+    return 0;
+}
+
+/* Punctuation, or a contraction ('s, 'll, 're ...) right after a word. 0, or -1 OOM. */
+static int punct_token(tokrun *r, size_t *ip, const cpinfo *c)
+{
+    const unsigned char *s = r->s;
+    size_t n = r->n, i = *ip, nstart = r->nb->len;
+    dy_buf *nb = r->nb;
+    uint16_t flags = r->pending | DY_TF_PUNCT;
+    size_t len = (size_t)c->len;
+    if (c->cls == C_APOS && i + len < n && is_word_at(s, n, i + len) && i > 0 && !(r->pending & DY_TF_SPACE)) {
+        size_t k = i + len, m = k;
+        while (m < n && dy_isalpha(s[m])) m++;
+        if (dy_buf_addc(nb, '\'')) return -1;
+        for (size_t q = k; q < m; q++) if (dy_buf_addc(nb, (char)dy_tolower(s[q]))) return -1;
+        flags = (uint16_t)((flags & ~DY_TF_PUNCT) | DY_TF_WORD);
+        if (m - k == 1 && (s[k] | 32) == 's') flags |= DY_TF_POSS;
+        if (emit(r->out, nb, r->lex, r->base, i, m, nstart, flags)) return -1;
+        r->pending = 0;
+        *ip = m;
+        return 0;
+    }
+    switch (c->cls) {
+    case C_APOS: case C_QUOTE: flags |= DY_TF_QUOTE; break;
+    case C_END: flags |= DY_TF_END; break;
+    case C_PERIOD:
+        flags |= DY_TF_END;
+        while (i + len < n && s[i + len] == '.') len++;     /* ... */
+        break;
+    case C_COMMA: flags |= DY_TF_COMMA; break;
+    case C_CLAUSE: case C_DASH: case C_HYPHEN: flags |= DY_TF_CLAUSE; break;
+    case C_OPEN: flags |= DY_TF_OPEN; break;
+    case C_CLOSE: flags |= DY_TF_CLOSE; break;
+    default: break;
+    }
+    if (c->cp < 0x80) {
+        if (c->cls == C_PERIOD && len > 1) { if (dy_buf_add(nb, "...", 3)) return -1; }
+        else if (dy_buf_addc(nb, (char)c->cp)) return -1;
+    } else if (c->cls == C_APOS) {
+        if (dy_buf_addc(nb, '\'')) return -1;
+    } else if (c->cls == C_QUOTE) {
+        if (dy_buf_addc(nb, '"')) return -1;
+    } else if (dy_buf_add(nb, s + i, len)) return -1;
+    if (emit(r->out, nb, r->lex, r->base, i, i + len, nstart, flags)) return -1;
+    r->pending = 0;
+    *ip = i + len;
+    return 0;
+}
+
 int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_toks *out, dy_buf *nb)
 {
-    const unsigned char *s = (const unsigned char *)text;
+    tokrun r = { (const unsigned char *)text, n, base, lex, out, nb, 0 };
+    const unsigned char *s = r.s;
     size_t i = 0;
-    uint16_t pending = 0;   /* flags for the next token: NL, SPACE, HYPH */
     /* every byte normalises to at most one byte on the ASCII fast path, plus a NUL per token */
     if (dy_buf_reserve(nb, n * 2 + 64)) return -1;
     while (i < n) {
         unsigned c0 = s[i];
         if (c0 < 0x80 && ascii_cls[c0] == C_SPACE) {
-            pending |= c0 == '\n' ? DY_TF_SPACE | DY_TF_NL : DY_TF_SPACE;
+            r.pending |= c0 == '\n' ? DY_TF_SPACE | DY_TF_NL : DY_TF_SPACE;
             i++;
             continue;
         }
-        /* The fast path: an ASCII word ended by a space or by punctuation that never joins words
-         * (not . ' - or a comma between digits). Anything else (an "n't" after a word, accents,
-         * U.S., O'Brien, 15,000, Korea-China) falls through to the general path below, which
-         * writes over what this one copied. */
-        if (ascii_fold[c0] && !((c0 | 32) == 'n' && i > 0 && !(pending & DY_TF_SPACE))) {
-            size_t j = i, nstart = nb->len;
-            /* room for the word, its NUL, and the whole of the last eight-byte store */
-            if (dy_buf_reserve(nb, n - i + 10)) return -1;
-            char *o = nb->data + nstart;
-            int lower = 0, upper = 0;   /* a lower-case letter seen; upper-case ones (counted to 2 at least) */
-#if DY_SWAR_LE
-            /* eight bytes a step: the word's end is found by a bit count rather than by a branch
-             * per byte (whose last one, at a length that varies, was the tokeniser's commonest
-             * misprediction) */
-            while (j + 8 <= n) {
-                uint64_t up, lo, w = dy_load64(s + j);
-                uint64_t stop = ~ascii_alnum(w, &up, &lo) & DY_HIGHS;
-                uint64_t folded = w | (up >> 2);        /* 0x80 >> 2 is the case bit 0x20 */
-                memcpy(o, &folded, 8);
-                if (stop) {
-                    size_t k = (size_t)dy_ctz64(stop) >> 3;
-                    uint64_t keep = (1ULL << (8 * k)) - 1;      /* k < 8 */
-                    up &= keep;
-                    lower |= (lo & keep) != 0;
-                    upper += (up != 0) + ((up & (up - 1)) != 0);
-                    o += k;
-                    j += k;
-                    goto word_end;
-                }
-                lower |= lo != 0;
-                upper += (up != 0) + ((up & (up - 1)) != 0);
-                o += 8;
-                j += 8;
-            }
-#endif
-            {
-                unsigned char f;
-                for (; j < n && (f = ascii_fold[s[j]]) != 0; j++) {
-                    *o++ = (char)f;
-                    lower |= (unsigned)(s[j] - 'a') < 26u;
-                    upper += (unsigned)(s[j] - 'A') < 26u;
-                }
-            }
-#if DY_SWAR_LE
-word_end:;
-#endif
-            unsigned t = j < n ? s[j] : ' ';
-            /* a period or comma between digits is part of a number ("96.7", "15,000") */
-            int in_number = dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]);
-            /* a period ends the word here unless the word has one letter ("U.S.", "e.g.") or
-             * the period is a decimal point: the general path joins those */
-            int period_ok = 0;
-            if (t == '.' && !in_number) {
-                int letters = 0;
-                for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
-                period_ok = letters != 1;
-            }
-            /* so does an apostrophe when a possessive 's follows ("Putin's"): that is a token of
-             * its own, made by the general path */
-            int poss_ok = t == '\'' && j + 2 <= n && (s[j + 1] | 32) == 's' &&
-                          (j + 2 == n || (s[j + 2] < 0x80 && !ascii_fold[s[j + 2]]));
-            if (t < 0x80 && (t != '.' || period_ok) && (t != '\'' || poss_ok) && t != '-' && !(t == ',' && in_number)) {
-                /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
-                uint16_t flags = (uint16_t)(pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
-                                            (c0 - '0' < 10u) * DY_TF_NUM |
-                                            (!lower & (upper >= 2)) * DY_TF_ALLCAP);   /* two or more letters, all capitals */
-                nb->len = (size_t)(o - nb->data);
-                if (emit_inline(out, nb, lex, base, i, j, nstart, flags)) return -1;
-                /* most words end at a single space: take it here, for the next token */
-                pending = 0;
-                if (t == ' ' && j < n) { pending = DY_TF_SPACE; j++; }
-                i = j;
-                continue;
-            }
-        }
+        int made = fast_word(&r, &i);
+        if (made < 0) return -1;
+        if (made) continue;
         cpinfo c;
         classify(s + i, n - i, &c);
         if (c.cls == C_SPACE) {
-            pending |= DY_TF_SPACE;
-            if (s[i] == '\n') pending |= DY_TF_NL;
+            r.pending |= DY_TF_SPACE;
+            if (s[i] == '\n') r.pending |= DY_TF_NL;
             i += (size_t)c.len;
             continue;
         }
-        size_t start = i, nstart = nb->len;
-        if (c.cls == C_WORD && (s[i] | 32) == 'n' && i + 1 < n && !(pending & DY_TF_SPACE) && i > 0) {
-            /* the "n't" of a contraction the previous word stopped before */
-            cpinfo a;
-            classify(s + i + 1, n - i - 1, &a);
-            size_t k = i + 1 + (size_t)a.len;
-            if (a.cls == C_APOS && k < n && (s[k] | 32) == 't' && !is_word_at(s, n, k + 1)) {
-                if (dy_buf_add(nb, "n't", 3)) return -1;
-                if (emit(out, nb, lex, base, i, k + 1, nstart, (uint16_t)(pending | DY_TF_WORD))) return -1;
-                pending = 0;
-                i = k + 1;
-                continue;
-            }
+        if (c.cls == C_WORD && (s[i] | 32) == 'n' && i + 1 < n && !(r.pending & DY_TF_SPACE) && i > 0) {
+            made = negation_suffix(&r, &i);
+            if (made < 0) return -1;
+            if (made) continue;
         }
-        if (c.cls == C_WORD) {
-            uint16_t flags = pending | DY_TF_WORD;
-            if (c.upper) flags |= DY_TF_CAP;
-            if (c.cp < 0x80 && dy_isdigit(c.cp)) flags |= DY_TF_NUM;
-            int letters = 0, uppers = 0, seg = 0;   /* seg: letters since the last internal '.' */
-            int hyph_next = 0;
-            size_t j = i;
-            for (;;) {
-                cpinfo d;
-                /* fast path: a run of ASCII letters and digits (room for all of it, and the NUL) */
-                if (dy_buf_reserve(nb, n - j + 2)) return -1;
-                {
-                    /* locals, not nb->data[nb->len++]: a char store may alias nb itself */
-                    char *o = nb->data + nb->len;
-                    int up = 0, lett = 0;
-                    for (; j < n; j++) {
-                        unsigned ch = s[j], k = ascii_kind[ch];
-                        if (!k) break;
-                        up += k == 3;
-                        lett += k >> 1;
-                        *o++ = (char)(k == 3 ? ch + 32 : ch);
-                    }
-                    nb->len = (size_t)(o - nb->data);
-                    uppers += up;
-                    letters += lett;
-                    seg += lett;
-                }
-                if (j >= n) break;
-                classify(s + j, n - j, &d);
-                if (d.cls == C_WORD) {
-                    if (norm_cp(nb, &d)) return -1;
-                    if (!(d.cp < 0x80 && dy_isdigit(d.cp))) { letters++; seg++; if (d.upper) uppers++; }
-                    j += (size_t)d.len;
-                    continue;
-                }
-                int prev_digit = j > 0 && dy_isdigit(s[j - 1]);
-                if (d.cls == C_APOS && is_word_at(s, n, j + (size_t)d.len)) {
-                    /* look at the suffix after the apostrophe */
-                    size_t k = j + (size_t)d.len, m = k;
-                    while (m < n && m - k < 4 && dy_isalpha(s[m])) m++;
-                    int at_end = !is_word_at(s, n, m);
-                    size_t sl = m - k;
-                    if (at_end && sl == 1 && (s[k] | 32) == 's') break;            /* possessive */
-                    if (at_end && sl == 1 && (s[k] | 32) == 't' && j > i && (s[j - 1] | 32) == 'n' && j - 1 > i) {
-                        /* "didn't": the word ends before the n */
-                        nb->len--;
-                        j--;
-                        break;
-                    }
-                    if (at_end && ((sl == 2 && ((dy_strncaseeq((const char *)s + k, "ll", 2)) ||
-                                                dy_strncaseeq((const char *)s + k, "re", 2) ||
-                                                dy_strncaseeq((const char *)s + k, "ve", 2))) ||
-                                   (sl == 1 && ((s[k] | 32) == 'd' || (s[k] | 32) == 'm'))))
-                        break;
-                    if (dy_buf_addc(nb, '\'')) return -1;                          /* O'Brien */
-                    j += (size_t)d.len;
-                    continue;
-                }
-                if (d.cls == C_PERIOD && seg == 1 && letters > 0) {
-                    /* U.S. / U.N. / e.g.: single letters joined by periods */
-                    if (is_word_at(s, n, j + 1) && (j + 2 >= n || !is_word_at(s, n, j + 2) || s[j + 2] == '.')) {
-                        if (dy_buf_addc(nb, '.')) return -1;
-                        j++;
-                        seg = 0;
-                        continue;
-                    }
-                    if (j >= 2 && s[j - 2] == '.' ) {     /* the final period of U.S. */
-                        if (dy_buf_addc(nb, '.')) return -1;
-                        j++;
-                    }
-                    break;
-                }
-                if ((d.cls == C_PERIOD || d.cls == C_COMMA) && d.cp < 0x80 && prev_digit && j + 1 < n && dy_isdigit(s[j + 1])) {
-                    if (dy_buf_addc(nb, (char)d.cp)) return -1;      /* 15,000 and 96.7 */
-                    j++;
-                    continue;
-                }
-                if (d.cls == C_HYPHEN && is_word_at(s, n, j + (size_t)d.len)) {
-                    if (prev_digit && j + 1 < n && dy_isdigit(s[j + (size_t)d.len])) {
-                        if (dy_buf_addc(nb, '-')) return -1;          /* 2024-06-21 */
-                        j += (size_t)d.len;
-                        continue;
-                    }
-                    hyph_next = 1;
-                    if (emit(out, nb, lex, base, start, j, nstart, flags | ((letters >= 2 && uppers == letters) ? DY_TF_ALLCAP : 0))) return -1;
-                    start = SIZE_MAX;
-                    j += (size_t)d.len;
-                    break;
-                }
-                break;
-            }
-            if (start != SIZE_MAX &&
-                emit(out, nb, lex, base, start, j, nstart, flags | ((letters >= 2 && uppers == letters) ? DY_TF_ALLCAP : 0)))
-                return -1;
-            pending = hyph_next ? DY_TF_HYPH : 0;
-            i = j;
-            continue;
-        }
-        /* punctuation and contractions */
-        uint16_t flags = pending | DY_TF_PUNCT;
-        size_t len = (size_t)c.len;
-        if (c.cls == C_APOS && i + (size_t)c.len < n && is_word_at(s, n, i + (size_t)c.len) && i > 0 &&
-            !(pending & DY_TF_SPACE)) {
-            /* 's, 'll, 're ... right after a word */
-            size_t k = i + (size_t)c.len, m = k;
-            while (m < n && dy_isalpha(s[m])) m++;
-            if (dy_buf_addc(nb, '\'')) return -1;
-            for (size_t q = k; q < m; q++) if (dy_buf_addc(nb, (char)dy_tolower(s[q]))) return -1;
-            flags = (uint16_t)((flags & ~DY_TF_PUNCT) | DY_TF_WORD);
-            if (m - k == 1 && (s[k] | 32) == 's') flags |= DY_TF_POSS;
-            if (emit(out, nb, lex, base, i, m, nstart, flags)) return -1;
-            pending = 0;
-            i = m;
-            continue;
-        }
-        switch (c.cls) {
-        case C_APOS: case C_QUOTE: flags |= DY_TF_QUOTE; break;
-        case C_END: flags |= DY_TF_END; break;
-        case C_PERIOD:
-            flags |= DY_TF_END;
-            while (i + len < n && s[i + len] == '.') len++;     /* ... */
-            break;
-        case C_COMMA: flags |= DY_TF_COMMA; break;
-        case C_CLAUSE: case C_DASH: case C_HYPHEN: flags |= DY_TF_CLAUSE; break;
-        case C_OPEN: flags |= DY_TF_OPEN; break;
-        case C_CLOSE: flags |= DY_TF_CLOSE; break;
-        default: break;
-        }
-        if (c.cp < 0x80) {
-            if (c.cls == C_PERIOD && len > 1) { if (dy_buf_add(nb, "...", 3)) return -1; }
-            else if (dy_buf_addc(nb, (char)c.cp)) return -1;
-        } else if (c.cls == C_APOS) {
-            if (dy_buf_addc(nb, '\'')) return -1;
-        } else if (c.cls == C_QUOTE) {
-            if (dy_buf_addc(nb, '"')) return -1;
-        } else if (dy_buf_add(nb, s + i, len)) return -1;
-        if (emit(out, nb, lex, base, i, i + len, nstart, flags)) return -1;
-        pending = 0;
-        i += len;
+        if ((c.cls == C_WORD ? general_word(&r, &i, &c) : punct_token(&r, &i, &c)) < 0) return -1;
     }
     return 0;
 }

@@ -1,6 +1,9 @@
 /* dy_util.c - errors, arenas, buffers, hashing. */
 #include "dy_util.h"
 
+#include <assert.h>
+#include <stdint.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,8 +144,25 @@ void dy_buf_free(dy_buf *b)
 }
 
 /* ---- vector ---- */
+int dy_grow_(void *pp, size_t need, size_t *cap, size_t size)
+{
+    assert(pp && cap && size);
+    if (need <= *cap) return 0;
+    size_t n = *cap < 8 ? 16 : *cap + *cap / 2;
+    if (n < need || n < *cap) n = need;
+    if (n > SIZE_MAX / size) return -1;
+    void *old;
+    memcpy(&old, pp, sizeof old);       /* the caller's T *, through its object representation */
+    void *p = realloc(old, n * size);
+    if (!p) return -1;
+    memcpy(pp, &p, sizeof p);
+    *cap = n;
+    return 0;
+}
+
 void *dy_vec_push(dy_vec *v)
 {
+    assert(v->size > 0);     /* made with DY_VEC_INIT */
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;
         void *n = realloc(v->items, cap * v->size);
@@ -171,3 +191,13 @@ int dy_strncaseeq(const char *a, const char *b, size_t n)
         if (dy_tolower((unsigned char)a[i]) != dy_tolower((unsigned char)b[i])) return 0;
     return 1;
 }
+
+char *dy_trim(char *s)
+{
+    while (dy_isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && dy_isspace((unsigned char)s[n - 1])) s[--n] = 0;
+    return s;
+}
+
+int dy_cmp_strp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

@@ -140,6 +140,14 @@ int dy_buf_printf(dy_buf *b, const char *fmt, ...)
     ;
 void dy_buf_free(dy_buf *b);
 
+/* ---- growing arrays (git's ALLOC_GROW) ---- */
+/* DY_GROW(p, need, cap): room for need items in the array p whose capacity is cap, both updated
+ * in place. 0, or -1 when out of memory or when the size would overflow; p and cap are unchanged
+ * then, so the caller still owns (and frees) the old array. Capacity grows by half again, so
+ * pushing n items one at a time costs O(n). p may be NULL with cap 0. */
+int dy_grow_(void *pp, size_t need, size_t *cap, size_t size);
+#define DY_GROW(p, need, cap) ((size_t)(need) <= (cap) ? 0 : dy_grow_(&(p), (need), &(cap), sizeof *(p)))
+
 /* ---- growable vector of fixed-size items (used by loaders, never on the hot path) ---- */
 typedef struct dy_vec {
     void *items;
@@ -161,5 +169,9 @@ static inline int dy_isupper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int dy_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static inline int dy_tolower(int c) { return dy_isupper(c) ? c + 32 : c; }
 int dy_strncaseeq(const char *a, const char *b, size_t n);   /* ASCII case-insensitive */
+/* s without its leading and trailing ASCII white space: cuts s in place, returns inside it */
+char *dy_trim(char *s);
+/* qsort's comparison for an array of char *: by strcmp of the strings pointed at */
+int dy_cmp_strp(const void *a, const void *b);
 
 #endif

@@ -61,7 +61,7 @@ timeout 60 "${AS[@]}" "$BIN/pg_ctl" -D "$T/data" -l "$T/server.log" -w -t 30 \
     -o "-p $PORT -k $T -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null 2>&1 ||
     skip "the server did not start: $(tail -n 2 "$T/server.log" 2> /dev/null)"
 STARTED=1
-for d in news parts; do
+for d in news parts jobs; do
     timeout 30 "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U dyad "$d" || skip "createdb $d failed"
 done
 echo "ok   a PostgreSQL server on 127.0.0.1:$PORT"
@@ -126,6 +126,8 @@ for pair in "RUS PRK" "CHN RUS" "KOR USA"; do
     same "relation $pair" 0 query relation $pair
     # shellcheck disable=SC2086
     same "relation $pair json" 0 query relation $pair --format json
+    # shellcheck disable=SC2086
+    same "relation $pair csv" 0 query relation $pair --format csv
 done
 same "obligations" 0 query obligations
 same "obligations if PRK is attacked" 0 query obligations --if-attacked PRK --format json
@@ -144,6 +146,16 @@ wait "$p0"; r0=$?; wait "$p1"; r1=$?
 check "two parts at once" "0 0" "$r0 $r1"
 check "two parts: the events of one run" "$(psql_n news "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc WHERE d.name LIKE 'gen-%'")" \
     "$(psql_n parts "SELECT count(*) FROM events")"
+# ingest -j 2: workers record the rows, one writer sends them; the database is one thread's
+J=postgresql://dyad@127.0.0.1:$PORT/jobs
+{ ingest "$J" -j 2 "${TEXT[@]}" && ingest "$J" -j 2 --input jsonl tests/shard/stream.jsonl "$T/gen.jsonl"; } > /dev/null 2> "$T/j.err"
+check "ingest -j 2: the documents SQLite added" "$(added "$T/lite.err")" "$(added "$T/j.err")"
+for t in documents sentences events facts actors mentions; do
+    check "ingest -j 2: count $t" "$(lite_n "SELECT count(*) FROM $t")" "$(psql_n jobs "SELECT count(*) FROM $t")"
+done
+"$DYAD" export --format jsonl --db "$L" > "$T/l.out" 2>&1
+"$DYAD" export --format jsonl --db "$J" > "$T/j.out" 2>&1
+check "ingest -j 2: export, ids and all, is SQLite's" "$(md5sum < "$T/l.out")" "$(md5sum < "$T/j.out")"
 # a bad URI: a clear message, the I/O status, no hang
 timeout 20 "$DYAD" ingest --no-progress --db "postgresql://dyad@127.0.0.1:1/none?connect_timeout=3" "${TEXT[0]}" > /dev/null 2> "$T/bad.err"
 check "unreachable server: exit 4 and says so" "4 1" "$? $(grep -c 'cannot connect to PostgreSQL' "$T/bad.err")"

@@ -6,6 +6,7 @@
 int main(void)
 {
     SRunner *sr = srunner_create(tok_suite());
+    srunner_add_suite(sr, util_suite());
     srunner_add_suite(sr, dates_suite());
     srunner_add_suite(sr, ingest_suite());
     srunner_add_suite(sr, dict_suite());
@@ -15,6 +16,9 @@ int main(void)
     srunner_add_suite(sr, api_suite());
     srunner_add_suite(sr, relations_suite());
     srunner_add_suite(sr, out_suite());
+    Suite *cli = suite_create("cli");
+    suite_add_tcase(cli, progress_tcase());
+    srunner_add_suite(sr, cli);
     srunner_run_all(sr, CK_NORMAL);
     int run = srunner_ntests_run(sr), failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -1,0 +1,784 @@
+/* dy_events_emit.c - events out: keys and duplicates, domestic and paired codes (visitor and
+ * host), parties taken from the context (talks, accusations, authors of an act), mediation told
+ * in a participle, and acts that follow another's. */
+#include "dy_events_int.h"
+
+/* Counts a dyad (by country) for the document's topic. */
+static void note_topic(dy_coder *c, const char *x, const char *y)
+{
+    if (x[0] == '-' || y[0] == '-') return;
+    for (size_t i = 0; i < c->ntopic; i++) {
+        struct topic *t = &c->topic[i];
+        if ((!strncmp(t->a, x, 3) && !strncmp(t->b, y, 3)) || (!strncmp(t->a, y, 3) && !strncmp(t->b, x, 3))) {
+            t->n++;
+            return;
+        }
+    }
+    if (c->ntopic == sizeof c->topic / sizeof *c->topic) return;
+    struct topic *t = &c->topic[c->ntopic++];
+    set_code(t->a, x);
+    set_code(t->b, y);
+    t->n = 1;
+}
+
+/* The country of a code as the dev set keys it: an IGO's whole code, else its first three letters. */
+static size_t key_len(const char *code)
+{
+    return !strncmp(code, "IGO", 3) ? strlen(code) + 1 : 3;
+}
+
+/* Under dyad's convention one sentence tells one act per dyad of countries and root: "the
+ * government and the rebels signed" between two bodies of one country is one domestic signing
+ * (ETH ETH 05), and crowds that storm the Congress and the court one protest (BRA BRA 14). The
+ * dev set counts a second event of the same key as false, so the first stands for both. */
+static int same_key_before(const dy_coder *c, const dy_event *e)
+{
+    if (c->opts.convention != DY_CONV_DYAD) return 0;
+    size_t ls = key_len(e->source), lt = key_len(e->target);
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;) {
+        const dy_event *o = &c->ev[k];
+        if (o->mood == e->mood && !strncmp(o->source, e->source, ls) && !strncmp(o->target, e->target, lt) &&
+            !strncmp(o->code, e->code, 2))
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds the event unless the sentence already has it: 1 added, 0 duplicate, -1 out of memory. */
+static int push_event(dy_coder *c, const dy_event *e)
+{
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == e->sent;)
+        if (!strcmp(c->ev[k].source, e->source) && !strcmp(c->ev[k].target, e->target) && !strcmp(c->ev[k].code, e->code))
+            return 0;
+    if (same_key_before(c, e)) return 0;
+    if (DY_GROW(c->ev, c->nev + 1, c->capev)) return -1;
+    c->ev[c->nev++] = *e;
+    return 1;
+}
+
+/* Is the pattern's head a noun: after a determiner or a possessive, at most two words between
+ * ("the summit", "a visit", "Kim's second meeting", "the deepening ties", "a brief private visit")? */
+int ev_is_nominal(const sctx *s, uint32_t head)
+{
+    /* "the junta demanded", "its partners accused": a past tense after a noun is a verb */
+    size_t hl = s->t[head].nlen;
+    int past = hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2);
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
+        if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
+        if (s->t[j].flags & DY_TF_POSS) return 1;
+        if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
+        if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
+    }
+    return 0;
+}
+
+/* A preposition stands before token i (a leading "the" skipped): "a visit to (the) T". */
+int ev_after_prep(const sctx *s, uint32_t i)
+{
+    if (i > s->t0 && WIS(s, i - 1, "the")) i--;
+    return i > s->t0 && (dy_dict_wclass(s->c->dict, s->t[i - 1].id) & DY_WC_PREP);
+}
+
+/* The actor whose possessive stands right before a noun head: "Putin's (first) visit". */
+int ev_possessor(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
+        if (!(s->t[j].flags & DY_TF_POSS)) continue;
+        int g = j > s->t0 ? group_at(s, j - 1) : -1;
+        return g >= 0 && s->g[g].code[0] ? s->g[g].comp : -1;
+    }
+    return -1;
+}
+
+/* The actor follows "with" ("held talks with China"): a party, not a topic. */
+int ev_after_with(const sctx *s, int g)
+{
+    uint32_t p = s->g[s->g[g].comp].t0;
+    if (p > s->t0 && WIS(s, p - 1, "the")) p--;
+    return p > s->t0 && WIS(s, p - 1, "with");
+}
+
+/* The target list follows "between" or "among". */
+int ev_tgt_between(const sctx *s, int tgt)
+{
+    uint32_t p = s->g[tgt].t0;
+    if (p > s->t0 && WIS(s, p - 1, "the")) p--;
+    return p > s->t0 && (WIS(s, p - 1, "between") || WIS(s, p - 1, "among"));
+}
+
+/* One event x -> y, unless it is no dyad; 1 added, 0 not, -1 out of memory. */
+/* Two codes of one country: "Russia" and "the Kremlin" are no dyad, nor one code acting on
+ * itself; but two different people or bodies of one country are ("the army detained President
+ * Bazoum" NERMIL NERGOV, "police arrested former vice president Glas" ECUCOP ECU, "the
+ * president dismissed his deputy" ZWEGOV ZWEGOV): a domestic event. A country's own name on
+ * one side (a state group) stays no dyad. */
+static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, int yi)
+{
+    if (strncmp(x, y, 3) != 0 || !dy_code_is_country(x)) return strcmp(x, y) != 0;
+    if (strcmp(x, y) != 0 && strlen(x) > 3 && strlen(y) > 3) return 1;     /* RUSGOV, RUSMIL */
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    if (xi == yi || a->anaphor || b->anaphor) return 0;
+    /* a country's own name ("Russia", "Moscow") on either side */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE) ||
+        (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
+    /* one code on both sides, filled in from the story ("whose troops fought alongside the
+     * army"): most likely two countries the text leaves unnamed */
+    return strcmp(x, y) != 0 || (!a->filled && !b->filled);
+}
+
+/* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
+ * material act at home (roots 08, 14-20, and 018) whose only target is a place of the doer's own country
+ * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
+ * filled in from the story, nor a reference). */
+static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    /* sympathy for a disaster at home ("expressed sorrow for the shootings in South Carolina") */
+    if (root != 8 && (root < 14 || root > 20) && strncmp(code, "018", 3) != 0) return 0;
+    const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
+    int subj = ev_sentence_subject(s, m->head);
+    if (subj >= 0 && s->g[xi].comp != subj) return 0;
+    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
+           dy_code_is_country(x) && !strncmp(x, y, 3);
+}
+
+static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
+                    const char *y, int yi, int mood, dy_date date)
+{
+    dy_coder *c = s->c;
+    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi)) {
+        if (xi != yi) ev_ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
+        return 0;
+    }
+    if (x[0] == '-' && y[0] == '-') return 0;
+    if (s->g[xi].weapon || s->g[yi].weapon) {     /* a weapon alone is no party */
+        ev_ex(c, "    skipped: a weapon alone is no party\n");
+        return 0;
+    }
+    dy_event e = {0};
+    e.sent = s->sidx;
+    set_code(e.source, x);
+    set_code(e.target, y);
+    size_t cl = strnlen(code, sizeof e.code - 1), rl = strnlen(code, 2);
+    memcpy(e.code, code, cl);
+    e.code[cl] = 0;
+    memcpy(e.root, code, rl);
+    e.root[rl] = 0;
+    e.quad = dy_cameo_quad(code);
+    e.goldstein = cam ? cam->goldstein : 0;
+    e.date = date;
+    e.mood = (uint8_t)mood;
+    e.src_start = s->t[s->g[xi].t0].start;
+    e.src_end = s->t[s->g[xi].t1 - 1].end;
+    e.tgt_start = s->t[s->g[yi].t0].start;
+    e.tgt_end = s->t[s->g[yi].t1 - 1].end;
+    e.verb_start = s->t[m->head].start;
+    e.verb_end = s->t[m->end - 1].end;
+    int added = 1;
+    if (!mood || c->opts.moods_all) {
+        added = push_event(c, &e);
+        if (added < 0) return -1;
+        if (added && !mood) note_topic(c, x, y);
+        if (added && !mood && !strncmp(code, DY_CAMEO_VISIT, 3) && dy_code_is_country(y)) {
+            memcpy(c->visit_place, y, 3);
+            c->visit_place[3] = 0;
+            c->visit_sent = s->sidx;
+        }
+    }
+    if (!added) ev_ex(c, "    skipped: %s -> %s %s, this sentence has an event of that key already\n", e.source, e.target, e.code);
+    else
+        ev_ex(c, "    event %s -> %s %s (%s)%s\n", e.source, e.target, e.code, cam ? cam->name : "?",
+           !mood ? "" : !c->opts.moods_all ? (mood == DY_MOOD_NEGATED ? " [negated: not emitted]" : " [hypothetical: not emitted]")
+                                            : (mood == DY_MOOD_NEGATED ? " [negated]" : " [hypothetical]"));
+    return added;
+}
+
+int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int src, int tgt, int sym, int mood)
+{
+    const char *sc[16], *tc[16];
+    int si[16], ti[16];
+    size_t ns = 0, nt = 0;
+    if (src >= 0) ns = ev_codes_of(s, src, sc, si, 16);
+    if (tgt >= 0) nt = ev_codes_of(s, tgt, tc, ti, 16);
+    if (tgt < 0 && sym && ns >= 2) {       /* "Russia and North Korea signed ...": every pair */
+        memcpy(tc, sc, ns * sizeof *sc);
+        memcpy(ti, si, ns * sizeof *si);
+        nt = ns;
+        sym = 0;                            /* the pairs already run both ways */
+    }
+    if (src < 0 && sym && nt >= 2 && ev_tgt_between(s, tgt)) {   /* "talks between Seoul and Beijing" */
+        memcpy(sc, tc, nt * sizeof *tc);
+        memcpy(si, ti, nt * sizeof *ti);
+        ns = nt;
+        sym = 0;
+    }
+    /* "Putin met Kim": a symmetric act (a meeting, a signing) runs both ways, as the dev set's
+     * convention and CAMEO's paired codes have it (docs/coding.md) */
+    dy_date date = ev_date_for(s, m->head);
+    int n = 0;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < nt; b++)
+            for (int dir = 0; dir < (sym ? 2 : 1); dir++) {
+                int r = dir ? emit_one(s, m, code, cam, tc[b], ti[b], sc[a], si[a], mood, date)
+                            : emit_one(s, m, code, cam, sc[a], si[a], tc[b], ti[b], mood, date);
+                if (r < 0) return -1;
+                n += r;
+            }
+    return n;
+}
+
+/* "protesters attacked several embassies, including those of Rwanda, France and the United
+ * States": embassies the story's country was lent to stand for the countries named after "of";
+ * returns that list, or tgt. */
+int ev_embassy_owner(const sctx *s, int tgt)
+{
+    const dy_actor *g = &s->g[tgt];
+    if (!g->filled || g->t1 <= g->t0) return tgt;
+    const char *w = W(s, g->t1 - 1);
+    if (strncmp(w, "embass", 6) && strncmp(w, "consulate", 9)) return tgt;
+    for (uint32_t j = g->t1, n = 0; j + 1 < s->t1 && n < 6; j++, n++) {
+        if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) break;
+        if (group_at(s, j) >= 0) break;
+        if (WIS(s, j, "of")) {
+            int o = group_at(s, j + 1);
+            if (o < 0 && WIS(s, j + 1, "the") && j + 2 < s->t1) o = group_at(s, j + 2);
+            return o >= 0 && dy_code_is_country(s->g[o].code) ? s->g[o].comp : tgt;
+        }
+    }
+    return tgt;
+}
+
+/* "vowed to destroy the protesters, saying he had ...": a participle after a comma opens a
+ * clause of its own, whose actors are no object of the verb before when one ends the clause
+ * ("including" lists them). */
+int ev_participle_after(const sctx *s, uint32_t i)
+{
+    if (i >= s->t1 || group_at(s, i) >= 0 || !(s->t[i].flags & DY_TF_WORD)) return 0;
+    size_t n = s->t[i].nlen;
+    const char *w = W(s, i);
+    return n > 5 && !memcmp(w + n - 3, "ing", 3) && !WIS(s, i, "including") && !WIS(s, i, "according");
+}
+
+/* "Sudan's army and the RSF agreed to a ceasefire ..., Saudi Arabia and the US said": with a pair
+ * as subject, a symmetric act found no target of its own (no T in the pattern, no "with" or
+ * "between") stays within the pair; actors after a comma belong to another clause. */
+int ev_pair_keeps_act(const sctx *s, const match *m, int tgt)
+{
+    if (m->tgt >= 0 || ev_tgt_between(s, tgt) || ev_after_with(s, tgt)) return 0;
+    /* "Putin and Xi discussed Ukraine": a pattern for a pair's own act (among) has no other party */
+    if (dy_dict_pattern(s->c->dict, m->pat)->among) return 1;
+    for (uint32_t j = m->end; j < s->g[s->g[tgt].comp].t0; j++) {
+        if (s->t[j].flags & DY_TF_COMMA) return 1;
+        /* "signed an agreement in Nairobi after a Kenyan court had blocked ...": a subordinate clause */
+        if (WIS(s, j, "after") || WIS(s, j, "before") || WIS(s, j, "while") || WIS(s, j, "when") ||
+            WIS(s, j, "because") || WIS(s, j, "although") || WIS(s, j, "though") || WIS(s, j, "despite"))
+            return 1;
+    }
+    /* "Serbia and Kosovo agreed on how to implement a European Union plan": an actor that
+     * qualifies a noun after it is what the act is about, not a party */
+    uint32_t e = s->g[tgt].t1;
+    if (e < s->t1 && s->g[tgt].ncomp < 2 && (s->t[e].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) == DY_TF_WORD &&
+        !(dy_dict_wclass(s->c->dict, s->t[e].id) & (DY_WC_PREP | DY_WC_CLAUSE | DY_WC_DET | DY_WC_START_SAY | DY_WC_START_BE)) &&
+        !WIS(s, e, "and") && !WIS(s, e, "or"))
+        return 1;
+    return 0;
+}
+
+/* "Saudi Arabia and Iran agreed on Friday to restore relations", "agreed to a ceasefire": what
+ * was agreed to is announced, not yet done (the dev set's convention: an intent, 03x). */
+static int time_word(const sctx *s, uint32_t j)
+{
+    return (s->t[j].flags & (DY_TF_DATEW | DY_TF_NUM)) || WIS(s, j, "on") || WIS(s, j, "in") || WIS(s, j, "principle") ||
+           WIS(s, j, "last") || WIS(s, j, "also");
+}
+
+int ev_agreed_to_act(const sctx *s, const match *m)
+{
+    /* "agreed (on Friday) to restore relations": the act's verb after "agreed ... to" */
+    if (m->head >= s->t0 + 2 && WIS(s, m->head - 1, "to")) {
+        uint32_t j = m->head - 2;
+        while (j > s->t0 && m->head - j < 6 && time_word(s, j) && group_at(s, j) < 0) j--;
+        if (s->t[j].nlen >= 5 && !strncmp(W(s, j), "agree", 5)) return 1;
+    }
+    if (s->t[m->head].nlen < 5 || strncmp(W(s, m->head), "agree", 5) != 0) return 0;
+    for (uint32_t j = m->head + 1; j < s->t1 && j <= m->head + 4; j++) {
+        if (WIS(s, j, "to")) return 1;
+        /* only a time between: "agreed on Friday to", "agreed in principle to", "agreed last week to" */
+        if (!time_word(s, j)) return 0;
+    }
+    return 0;
+}
+
+/* "agreed on Friday to restore relations": the act agreed to is coded as the intent (agreed_to_act);
+ * the general "agreed" (030) before it says the same and is left out. */
+int ev_agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k)
+{
+    const dy_pattern *p = dy_dict_pattern(s->c->dict, ms[k].pat);
+    uint32_t h = ms[k].head;
+    if (strncmp(p->code, "03", 2) != 0 || s->t[h].nlen < 5 || strncmp(W(s, h), "agree", 5) != 0) return 0;
+    for (size_t q = k + 1; q < nm && ms[q].head <= h + 6; q++) {
+        const dy_pattern *pq = dy_dict_pattern(s->c->dict, ms[q].pat);
+        if (pq->code[0] != '-' && ms[q].head >= h + 2 && WIS(s, ms[q].head - 1, "to") && ev_agreed_to_act(s, &ms[q])) return 1;
+    }
+    return 0;
+}
+
+/* "signed agreements to normalise relations with the UAE", "sent troops to fight the rebels",
+ * "threatened to strike": a verb right after "to" that ends the act before it tells that act's
+ * purpose or content, not an act of its own. 1 when match k is such a purpose; an "agree" or
+ * intent verb before it (03x) is left to agree_subsumed and the intent rules. */
+int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
+{
+    if (k == 0) return 0;
+    const match *prev = &ms[k - 1], *m = &ms[k];
+    const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
+    if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
+    if (m->head <= s->t0 || !WIS(s, m->head - 1, "to") || m->head <= prev->end) return 0;
+    uint32_t a = prev->end, b = m->head - 1;    /* "widened sanctions against Belarus to target ..." */
+    if (a == b) return 1;
+    if (b - a > 5 || !(dy_dict_wclass(s->c->dict, s->t[a].id) & DY_WC_PREP)) return 0;
+    for (uint32_t j = a; j < b; j++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        int list = j > a && group_at(s, j - 1) >= 0 && group_at(s, j + 1) >= 0;     /* "on Iran and Syria" */
+        if (!list && (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_CLAUSE)) return 0;     /* "on Wednesday and agreed to" */
+    }
+    return 1;
+}
+
+/* The target of an act with none of its own, from the purpose after it: "signed agreements to
+ * normalise relations with the UAE" -> the UAE. -1 when none. */
+int ev_target_from_purpose(const sctx *s, const match *ms, size_t nm, size_t k, uint32_t limit)
+{
+    if (k + 1 >= nm || !ev_purpose_of_prev(s, ms, k + 1)) return -1;
+    const match *n = &ms[k + 1];
+    return n->tgt >= 0 ? s->g[n->tgt].comp : ev_find_target(s, n->end, limit > n->end ? limit : n->end);
+}
+
+/* "Delegations have been negotiating in the Saudi city of Jeddah": a place found after a meeting
+ * verb (not at the pattern's T) is where it happens, not a party; it hosts only when its country
+ * is a party named otherwise (meeting_place). */
+int ev_place_not_party(const sctx *s, const match *m, const dy_pattern *p, int tgt)
+{
+    return tgt >= 0 && m->tgt < 0 && p->meet && s->g[tgt].locative;
+}
+
+/* Where a meeting took place, as a country: a place in the sentence ("in Istanbul", "off the port
+ * of Vladivostok"), else the destination of a visit in this or the sentence before. */
+static int meeting_place(const sctx *s, char home[4])
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->anaphor || g->kind == DY_GK_AGENT || !is_named(s, (int)k) || !dy_code_is_country(g->code)) continue;
+        int at = g->locative;
+        for (uint32_t j = g->t0, n = 0; !at && j-- > s->t0 && n < 6; n++) {
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+            at = (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_LOC) || WIS(s, j, "off");
+        }
+        if (!at) continue;
+        memcpy(home, g->code, 3);
+        home[3] = 0;
+        return 1;
+    }
+    const dy_coder *c = s->c;
+    if (c->visit_place[0] && s->sidx - c->visit_sent <= 1) { memcpy(home, c->visit_place, 4); return 1; }
+    return 0;
+}
+
+/* Paired acts (docs/coding.md): hosting implies a visit back ("043 host+ T ; pair=042"), and a
+ * meeting where one party is at home is that party's hosting (043) and the other's visit (042).
+ * 1: coded here; 0: not a case for it (the caller codes the act as usual); -1: out of memory. */
+/* "Abiy arrived in Asmara ... and Isaias greeted him": the paired act (the visit) is told
+ * already in the sentence, between the same countries with the same root. */
+static int pair_told(const sctx *s, const char *code, const char *from, const char *to)
+{
+    for (size_t e = s->c->nev; e-- > 0 && s->c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &s->c->ev[e];
+        if (!strncmp(v->code, code, 2) && !strncmp(v->source, from, 3) && !strncmp(v->target, to, 3)) return 1;
+    }
+    return 0;
+}
+
+int ev_emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, int tgt)
+{
+    const char *xc[4], *yc[4];
+    int xi[4], yi[4];
+    size_t nx = 0, ny = 0;
+    if (src >= 0 && tgt >= 0) {
+        nx = ev_codes_of(s, src, xc, xi, 4);
+        ny = ev_codes_of(s, tgt, yc, yi, 4);
+    } else if (p->sym && (src >= 0 || tgt >= 0)) {      /* "the two leaders met in Vladivostok" */
+        nx = ev_codes_of(s, src >= 0 ? src : tgt, xc, xi, 4);
+        if (nx != 2) return 0;
+        yc[0] = xc[1];
+        yi[0] = xi[1];
+        nx = ny = 1;
+    }
+    /* a meeting's host is one party; a pair= code runs between every source and target
+     * ("will meet Eriadori and Calenardhon leaders" [031:031]) */
+    if (!nx || !ny || ((nx != 1 || ny != 1) && !p->pair[0])) return 0;
+    dy_date date = ev_date_for(s, m->head);
+    const char *code1 = p->code, *code2 = p->pair;
+    if (!code2[0]) {
+        char home[4];
+        if (!meeting_place(s, home)) return 0;
+        int xh = !strncmp(xc[0], home, 3), yh = !strncmp(yc[0], home, 3);
+        if (xh == yh) return 0;
+        code1 = xh ? DY_CAMEO_HOST : DY_CAMEO_VISIT;
+        code2 = xh ? DY_CAMEO_VISIT : DY_CAMEO_HOST;
+        ev_ex(s->c, "    a meeting in %s: %s hosts\n", home, xh ? xc[0] : yc[0]);
+    }
+    /* the pattern's codes have their entries already (found once at load) */
+    const dy_cameo *c1 = code1 == p->code ? p->cam : dy_dict_cameo(s->c->dict, code1);
+    const dy_cameo *c2 = code2 == p->pair ? p->pair_cam : dy_dict_cameo(s->c->dict, code2);
+    for (size_t a = 0; a < nx; a++)
+        for (size_t b = 0; b < ny; b++) {
+            if (emit_one(s, m, code1, c1, xc[a], xi[a], yc[b], yi[b], DY_MOOD_FACTUAL, date) < 0) return -1;
+            if (!pair_told(s, code2, yc[b], xc[a]) &&
+                emit_one(s, m, code2, c2, yc[b], yi[b], xc[a], xi[a], DY_MOOD_FACTUAL, date) < 0) return -1;
+        }
+    return 1;
+}
+
+/* A reciprocal phrase in [from, limit): the act runs both ways within the pair. */
+int ev_reciprocal_after(const sctx *s, uint32_t from, uint32_t limit)
+{
+    for (uint32_t j = from; j + 1 < limit && j + 1 < s->t1; j++)
+        if (ev_reciprocal_at(s, j)) return 1;
+    return 0;
+}
+
+/* "agreed to" (not "agree that ...", whose clause has a subject of its own, nor a dictionary's
+ * plain "agree" pattern, which says itself what agreeing codes as) */
+static int agreed_to(const sctx *s, uint32_t j)
+{
+    return !strncmp(W(s, j), "agree", 5) && j + 1 < s->t1 && WIS(s, j + 1, "to");
+}
+
+/* "each side freed 1,000 captives", "the two sides agreed to exchange prisoners": a pair that acts
+ * with no other party named acts on each other, when the subject says so ("each", "either") or
+ * the verb is an agreement ("agreed to"). */
+int ev_mutual_subject(const sctx *s, int src, uint32_t head)
+{
+    const dy_actor *g = &s->g[src];
+    if (g->anaphor == DY_G_PAIR && (WIS(s, g->t0, "each") || WIS(s, g->t0, "either"))) return 1;
+    for (uint32_t j = head + 1, n = 0; j-- > s->t0 && n < 5 && j >= g->t1; n++) {
+        if (j < head && ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) || WIS(s, j, "that"))) break;
+        if (agreed_to(s, j)) return 1;
+    }
+    return 0;
+}
+
+void ev_drop_body(sctx *s, int body)
+{
+    if (body >= 0 && body == (int)s->ng - 1) s->ng--;
+}
+
+/* The parties a phrase leaves out, from the context (verb flag ctx): a "between" list in the
+ * sentence ("talks between Israel and Hamas were brokered by Qatar"), else the last event of this
+ * or the two sentences before that does not involve the actor already known (want_pair: a
+ * mutual one, for a symmetric act with no party named): both sides of a mutual act ("Israel and Hamas agreed to a truce. Qatar hosted the talks."), the doer of a
+ * one-sided one ("Russia vetoed the text. The veto drew criticism from Kyiv."). Returns a group
+ * (an added one is removed by drop_body), or -1. */
+/* "The US and France criticised the decision. The fighting ended with a plan brokered by
+ * Sarkozy": a rebuke (root 11) tells who spoke, not who the parties are; a veto or a
+ * rejection (12) is an act of a party. */
+static int bystander_comment(const dy_event *v)
+{
+    return !strncmp(v->root, "11", 2);
+}
+
+/* An actor the context lends the sentence (a party of an earlier event): a state group with that
+ * code, added after the sentence's own; the caller has checked s->ng < DY_MAX_ACTORS. */
+static dy_actor *context_group(sctx *s, const char *code)
+{
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = s->t0;
+    g->t1 = s->t0 + 1;
+    set_code(g->code, code);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    return g;
+}
+
+/* The sentence of event v also holds its reverse (a mutual act). */
+static int mutual_event(const dy_coder *c, const dy_event *v)
+{
+    for (size_t f = c->nev; f-- > 0;)
+        if (c->ev[f].sent == v->sent && !strcmp(c->ev[f].source, v->target) && !strcmp(c->ev[f].target, v->source)) return 1;
+    return 0;
+}
+
+int ev_context_parties(sctx *s, int known, int want_pair, int *added)
+{
+    *added = -1;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == (int16_t)k && s->g[k].ncomp >= 2 && ev_tgt_between(s, (int)k) && (int)k != known) {
+            ev_ex(s->c, "    parties from the context: the \"between\" list (ctx)\n");
+            return (int)k;
+        }
+    const dy_coder *c = s->c;
+    const char *kc = known >= 0 ? s->g[known].code : "";
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 3 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
+        if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        if (bystander_comment(v)) continue;
+        int mutual = mutual_event(c, v);
+        /* "Vucic and Kurti held talks. <two sentences> Kovachevski hosted the meeting": a mutual
+         * act is remembered a sentence longer than a one-sided one */
+        if (v->sent + 2 < s->sidx && !mutual) continue;
+        if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
+        if (s->ng >= DY_MAX_ACTORS) return -1;
+        dy_actor *g = context_group(s, v->source);
+        if (mutual) set_code(g->code2, v->target);
+        ev_ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
+           (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "The two sides agreed to swap prisoners. Umerov proposed holding another round": an offer or
+ * proposal of talks (root 03) with no party named goes to the side its author last dealt with,
+ * the other party of the last mutual act of this or the two sentences before that involved it.
+ * Returns an added group (drop_body), or -1. */
+int ev_counterpart(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->target[0] == '-' || strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        int mutual = mutual_event(c, v);
+        if (!mutual) continue;
+        dy_actor *g = context_group(s, v->target);
+        ev_ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
+ * answers the last accusation, demand or threat aimed at its subject in this or the two
+ * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
+int ev_accuser(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        if (v->mood || v->source[0] == '-' || strncmp(v->target, kc, 3) || !strncmp(v->source, kc, 3)) continue;
+        if (strcmp(v->root, "10") && strcmp(v->root, "11") && strcmp(v->root, "12") && strcmp(v->root, "13")) continue;
+        dy_actor *g = context_group(s, v->source);
+        ev_ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
+ * opposition of the subject's own country are the authors a government condemns. */
+static int domestic_author(const char *src, const char *kc)
+{
+    static const char *const roles[] = {"CVL", "OPP", "REB"};
+    if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || !dy_code_is_country(src)) return 0;
+    for (size_t i = 0; i < 3; i++)
+        if (!strncmp(src + 3, roles[i], 3)) return strlen(kc) < 6 || strncmp(kc + 3, roles[i], 3) != 0;
+    return 0;
+}
+
+/* "Russia recognised the breakaway regions. ... Georgia condemned the move": a decision is an
+ * act of its own (roots 03-09, 15-20), not a statement or a reaction to one (01, 02, 10-14). */
+static int decision_root(int root)
+{
+    return (root >= 3 && root <= 9) || (root >= 15 && root <= 20);
+}
+
+/* Does the match name a decision rather than an attack ("condemned the move", "criticised the
+ * decision")? Its author is then the doer of a recent act of any kind (act_author). */
+int ev_names_decision(const sctx *s, const match *m)
+{
+    static const char *const w[] = {"move", "decision", "decisions", "recognition", "step", "announcement"};
+    for (uint32_t i = m->head; i < m->end; i++)
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (s->t[i].nlen == strlen(w[k]) && !memcmp(W(s, i), w[k], s->t[i].nlen)) return 1;
+    return 0;
+}
+
+/* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
+ * hostile act named by a noun (verb flag author) is the source of the story's last material
+ * conflict (roots 14-20) that the subject took no part in; where that sentence has several
+ * authors of the same act on the same target ("US and British strikes"), the second is code2.
+ * Returns an added group (drop_body), or -1. */
+int ev_act_author(sctx *s, int known, int *added, int decision)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        int root = atoi(v->root);
+        if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
+        if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
+        if (v->mood || v->source[0] == '-') continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
+        dy_actor *g = context_group(s, v->source);
+        for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
+            if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
+                strncmp(c->ev[f].source, kc, 3)) {
+                set_code(g->code2, c->ev[f].source);
+                break;
+            }
+        ev_ex(s->c, "    target from the context: %s%s%s, the author of the act of sentence %u\n", g->code, g->code2[0] ? " and " : "",
+           g->code2, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* The parties of the deal: a pair in the sentence before the participle (a coordination or "the
+ * two sides"), else the document's main pair so far. 1 when found. */
+static int deal_parties(const sctx *s, uint32_t before, char a[16], char b[16], int *ga, int *gb)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= before; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->code2[0] && g->code[0]) {
+            set_code(a, g->code); set_code(b, g->code2); *ga = *gb = (int)k;
+            return 1;
+        }
+        if (g->comp == (int16_t)k && g->ncomp == 2 && k + 1 < s->ng && g->code[0] && s->g[k + 1].code[0]) {
+            set_code(a, g->code); set_code(b, s->g[k + 1].code); *ga = (int)k; *gb = (int)k + 1;
+            return 1;
+        }
+    }
+    char x[16], y[16];
+    if (!dy_coder_topic(s->c, x, y)) return 0;
+    set_code(a, x); set_code(b, y); *ga = *gb = -1;
+    return 1;
+}
+
+static int push_third(sctx *s, const char *code, const char *x, int xi, const char *y, int yi, uint32_t head)
+{
+    if (!x[0] || !y[0] || x[0] == '-' || !strncmp(x, y, 3)) return 0;
+    dy_event e = {0};
+    e.sent = s->sidx;
+    set_code(e.source, x);
+    set_code(e.target, y);
+    snprintf(e.code, sizeof e.code, "%s", code);
+    memcpy(e.root, code, 2);
+    e.root[2] = 0;
+    e.quad = dy_cameo_quad(code);
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, code);
+    e.goldstein = cam ? cam->goldstein : 0;
+    e.date = ev_date_for(s, head);
+    e.src_start = s->t[s->g[xi].t0].start;
+    e.src_end = s->t[s->g[xi].t1 - 1].end;
+    if (yi >= 0) { e.tgt_start = s->t[s->g[yi].t0].start; e.tgt_end = s->t[s->g[yi].t1 - 1].end; }
+    e.verb_start = s->t[head].start;
+    e.verb_end = s->t[head].end;
+    int r = push_event(s->c, &e);
+    if (r > 0) ev_ex(s->c, "    event %s -> %s %s (%s)\n", e.source, e.target, e.code, cam ? cam->name : "?");
+    return r;
+}
+
+int ev_code_brokered(sctx *s)
+{
+    for (uint32_t i = s->t0 + 1; i + 1 < s->t1; i++) {
+        if (!WIS(s, i + 1, "by")) continue;     /* one test a word; "by" is rare */
+        const char *code = WIS(s, i, "brokered") || WIS(s, i, "mediated") || WIS(s, i, "facilitated") ? "045"
+                         : WIS(s, i, "hosted") ? DY_CAMEO_HOST : NULL;
+        if (!code) continue;
+        uint32_t j = i + 2;
+        if (j < s->t1 && WIS(s, j, "the")) j++;
+        int x = group_at(s, j);
+        if (x < 0 || s->g[x].t0 != j || !is_named(s, x)) continue;
+        if (ev_mood_at(s, i) != DY_MOOD_FACTUAL) continue;
+        char a[16], b[16];
+        int ga, gb;
+        if (!deal_parties(s, i, a, b, &ga, &gb)) continue;
+        ev_ex(s->c, "  \"%s by\": %s for %s and %s\n", W(s, i), code, a, b);
+        /* two sides of one country (a government and its rebels): one act on that country */
+        if (!strncmp(a, b, 3) && dy_code_is_country(a)) { a[3] = 0; b[0] = 0; ga = -1; }
+        const char *xc[8];
+        int xi[8];
+        size_t nx = ev_codes_of(s, x, xc, xi, 8);
+        /* "brokered by Washington, and Bahrain followed suit": the list ends at the comma */
+        if (nx > 1 && ((s->t[s->g[x].t1 - 1].flags & DY_TF_COMMA) || (s->g[x].t1 < s->t1 && (s->t[s->g[x].t1].flags & DY_TF_COMMA)))) nx = 1;
+        for (size_t q = 0; q < nx; q++) {
+            if (push_third(s, code, xc[q], xi[q], a, ga, i) < 0 || (b[0] && push_third(s, code, xc[q], xi[q], b, gb, i) < 0)) return -1;
+        }
+    }
+    return 0;
+}
+
+/* Acts of one country's forces and crowds on each other, as the held-out sets code them:
+ * "Police opened fire on the crowds" is violent repression (175), not a battle (19x);
+ * "police forced their way into the embassy" is no protest but a raid on property (171);
+ * "protesters attacked the embassies" (a plain attack, 190) is a riot (145). */
+const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
+{
+    if (src < 0) return code;
+    if (code[0] == '1' && code[1] == '4' && ev_role_is(s, src, "COPMIL")) return "171";
+    /* "Vietnam protested against Chinese survey ships": a state's protest is an official
+     * complaint (114), not dissent in the street (140) */
+    const dy_actor *sg = &s->g[s->g[src].comp];
+    if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3) || ev_role_is(s, src, "GOV"))) return "114";
+    if ((!strcmp(code, "190") || !strcmp(code, "193")) && ev_role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
+    /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
+    int forces = ev_role_is(s, src, "COP") || (ev_role_is(s, src, "MIL") && !strcmp(code, "193"));
+    if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !ev_role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
+    if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
+    return "175";
+}
+
+/* "Trump recognised Guaido. Canada, Brazil and Colombia quickly followed suit.": the subjects
+ * did what the last sentence with events did, to the same target; 0, or -1 out of memory. */
+int ev_followed_suit(sctx *s)
+{
+    dy_coder *c = s->c;
+    uint32_t at = 0;
+    for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
+        if (WIS(s, i + 1, "suit") && (WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows"))) at = i;     /* "suit" is rare */
+    if (!at || c->nev == 0) return 0;
+    int subj = ev_sentence_subject(s, at);
+    if (subj < 0 || s->g[subj].t1 > at) return 0;
+    size_t last = c->nev;
+    while (last > 0 && c->ev[last - 1].sent == s->sidx) last--;
+    if (last == 0 || c->ev[last - 1].sent + 1 != s->sidx) return 0;
+    uint32_t from = c->ev[last - 1].sent;
+    const char *sc[16];
+    int si[16];
+    size_t ns = ev_codes_of(s, subj, sc, si, 16);
+    for (size_t e = last; e-- > 0 && c->ev[e].sent == from;) {
+        if (c->ev[e].mood) continue;
+        for (size_t a = 0; a < ns; a++) {
+            dy_event v = c->ev[e];
+            if (!strncmp(sc[a], v.target, 3) || !strncmp(sc[a], v.source, 3)) continue;
+            v.sent = s->sidx;
+            set_code(v.source, sc[a]);
+            v.src_start = s->t[s->g[si[a]].t0].start;
+            v.src_end = s->t[s->g[si[a]].t1 - 1].end;
+            v.verb_start = s->t[at].start;
+            v.verb_end = s->t[at + 1].end;
+            int r = push_event(c, &v);
+            if (r < 0) return -1;
+            if (r) ev_ex(c, "  followed suit: event %s -> %s %s, as in sentence %u\n", v.source, v.target, v.code, (unsigned)from + 1);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,227 @@
+/* dy_events_int.h - internal to the coder (src/dy_events*.c); not part of libdyad's interface.
+ *
+ * The coder is split by step: dy_events.c drives a document sentence by sentence, and the other
+ * files answer questions about one sentence (sctx). Invariants the files share:
+ *  - a dy_coder owns everything it points to except dict (borrowed, outlives it); its discourse
+ *    state (hist, speaker, topic, story, aliases, visit_place, lede/last) is reset by each
+ *    dy_coder_code and read only while that document is coded;
+ *  - an sctx is one sentence's view: tokens t[t0, t1) of the document, groups g[0, ng) sorted by
+ *    t0, at[i - t0] the group covering token i or -1; groups appended for one event (body_target,
+ *    context parties) come after the sentence's own and are dropped with drop_body;
+ *  - a group's comp is the coordination it belongs to (itself when alone), so a source or target
+ *    is always stored as its comp;
+ *  - codes are 16-byte NUL-terminated fields, copied with set_code.
+ * Functions shared between the files carry the prefix ev_; everything else is static to one file.
+ */
+#ifndef DY_EVENTS_INT_H
+#define DY_EVENTS_INT_H
+
+#include "dy_events.h"
+#include "dy_actors.h"
+#include "dy_dates.h"
+#include "dy_story.h"
+
+#include <assert.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HIST 32
+#define DY_GAP_MAX 6        /* words a "..." in a verb pattern may skip */
+/* CAMEO's paired codes for a visit: the visitor's 042 and the host's 043 */
+#define DY_CAMEO_VISIT "042"
+#define DY_CAMEO_HOST "043"
+#define MAX_MATCH 32
+#define MAX_DATES 16
+
+typedef struct hist_entry {
+    char code[16], code2[16];
+    uint8_t kind;
+    uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
+    uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
+    uint8_t coord;      /* 1 + the coordination's group in its sentence ("A and B"), else 0 */
+    uint32_t sent;
+} hist_entry;
+
+typedef struct match {
+    uint32_t pat;
+    uint32_t head, end;     /* token range of the pattern */
+    int tgt;                /* group at T, -1 when none */
+    int by;                 /* T was reached through "by" (passive) */
+    uint16_t nlit;
+    int src;                /* group at S, -1 when none */
+} match;
+
+struct dy_coder {
+    const dy_dict *dict;
+    dy_coder_opts opts;
+    dy_seg *seg;
+    dy_event *ev;
+    size_t nev, capev;
+    dy_buf explain;
+    /* discourse state, per document */
+    hist_entry hist[HIST];
+    size_t nhist;
+    char speaker[16], speaker2[16];
+    uint32_t speaker_sent;
+    uint32_t side_seen[DY_MAX_SIDES];   /* 1 + the last sentence naming each dy_side's countries, or 0 */
+    /* the document's dyads so far, for "the two leaders" at the start of a paragraph */
+    struct topic { char a[16], b[16]; int n; } topic[16];
+    size_t ntopic;
+    /* opts.keep_actors: every sentence's groups, and where each sentence's run starts */
+    dy_actor *kept;
+    size_t nkept, capkept;
+    uint32_t *kept_off;     /* nsents + 1 offsets */
+    size_t capoff;
+    /* word id -> the last sentence (stamp) it occurred in: which patterns are worth trying. A
+     * byte a word keeps the table small enough for the first-level cache; the stamps wrap every
+     * 255 sentences, and the table is cleared then. */
+    uint8_t *seen;
+    uint32_t nseen;
+    uint8_t stamp;
+    dy_story story;         /* the story's country, for roles named without one */
+    char story_shown[4];    /* --explain: the story's country as last shown */
+    dy_aliases aliases;     /* surnames learnt from "title + unknown name" in this document */
+    /* the last visit's destination country and its sentence: "the two leaders held talks" after
+     * "Putin arrived in Pyongyang" took place there */
+    char visit_place[4];
+    uint32_t visit_sent;
+    /* the lead's date and the date the previous sentence's events took (sentence_dates), with
+     * their days since 1970 and publication's (INT64_MAX when it has no day) */
+    dy_date lede, last;
+    int64_t lede_day, last_day, pub_day;
+};
+
+/* ---- per-sentence context ---- */
+typedef struct sctx {
+    dy_coder *c;
+    const dy_doc *doc;
+    const dy_tok *t;
+    const dy_buf *norm;
+    uint32_t t0, t1;
+    uint32_t sidx;
+    int para_start;         /* the sentence opens a paragraph */
+    dy_actor g[DY_MAX_ACTORS];
+    size_t ng;
+    int16_t at[DY_MAX_SENT_TOKENS + 1];     /* group covering each token, -1 */
+    uint64_t reqsig;                        /* OR of the words' dy_dict_reqbit() */
+    dy_datex dates[MAX_DATES];
+    size_t ndates;
+    dy_date ctx;            /* the date of an event with no date of its own (sentence_dates) */
+} sctx;
+
+/* Copies a code between 16-byte fields: one fixed-size copy (no scan for its end, no call), cut
+ * at 15 characters. Every source is such a field, so all 16 bytes are there to read. */
+static inline void set_code(char dst[16], const char src[16])
+{
+    memcpy(dst, src, 16);
+    dst[15] = 0;
+}
+static inline const char *W(const sctx *s, uint32_t i) { return s->norm->data + s->t[i].norm; }
+#define WIS(s, i, lit) DY_TOK_IS((s)->norm, &(s)->t[i], lit)
+static inline int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
+/* An agent word with no country or person ("military", "troops", "intelligence") may be part of
+ * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */
+static inline int bare_agent(const sctx *s, int g) { return g >= 0 && s->g[g].kind == DY_GK_AGENT && !s->g[g].anaphor; }
+/* a named actor: a role filled in from the story's country (fill_roles) is still a bare role */
+/* a coordination ("Russia and North Korea") or a resolved pair ("the two sides") */
+static inline int is_pair(const sctx *s, int g) { return s->g[g].ncomp >= 2 || s->g[g].code2[0]; }
+static inline int is_named(const sctx *s, int g) { return s->g[g].code[0] && s->g[g].code[0] != '-' && !s->g[g].filled; }
+
+/* dy_events.c */
+int ev_gram_class_at(const sctx *s, uint32_t i, uint32_t *end);
+int ev_gram_is(const sctx *s, uint32_t i, int cls, uint32_t *end);
+void ev_ex(dy_coder *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* dy_events_ref.c */
+void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind, uint8_t subj, uint32_t sent);
+int ev_title_of_state(sctx *s, int k);
+void ev_resolve(sctx *s, int k);
+void ev_pair_level(const sctx *s, dy_actor *g);
+size_t ev_codes_of(const sctx *s, int k, const char **out, int *idx, size_t max);
+void ev_learn_names(sctx *s);
+void ev_possessive_roles(sctx *s);
+void ev_his_roles(sctx *s);
+void ev_fill_roles(sctx *s);
+void ev_story_government(sctx *s);
+dy_date ev_sentence_dates(sctx *s);
+void ev_sentence_references(sctx *s);
+void ev_story_references(sctx *s);
+void ev_captor_country(sctx *s, int src, int tgt);
+void ev_borrow_country(sctx *s, int a, int b);
+void ev_dateline_place(sctx *s);
+void ev_predicate_roles(sctx *s);
+
+/* dy_events_match.c */
+int ev_reciprocal_at(const sctx *s, uint32_t j);
+int ev_is_passive_at(const sctx *s, uint32_t head);
+int ev_attribution_after(const sctx *s, uint32_t from);
+size_t ev_find_matches(const sctx *s, match *out, size_t max);
+
+/* dy_events_slot.c */
+int ev_actor_ends_match(const sctx *s, const match *m, int src);
+int ev_relative_clause(const sctx *s, uint32_t head);
+int ev_passive_authority(const sctx *s, const match *m, const char *code);
+int ev_find_source(const sctx *s, uint32_t head);
+int ev_find_target(const sctx *s, uint32_t from, uint32_t limit);
+int ev_and_verb(const sctx *s, uint32_t head);
+int ev_object_before_and(const sctx *s, uint32_t head, int src);
+int ev_speaker_and_verb(const sctx *s, uint32_t head, const char *code);
+int ev_sentence_subject(const sctx *s, uint32_t head);
+int ev_participial_at(const sctx *s, uint32_t head);
+int ev_sentence_has_event_from(const sctx *s, int src, const char *code);
+int ev_complement_at(const sctx *s, uint32_t head);
+int ev_negated_predicate(const sctx *s, const match *m);
+int ev_mood_at(const sctx *s, uint32_t head);
+const char *ev_intent_code(const char *code);
+dy_date ev_date_for(const sctx *s, uint32_t head);
+void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);
+int ev_claimed_target(const sctx *s, const match *m);
+int ev_reduced_relative(const sctx *s, const match *m);
+int ev_body_target(sctx *s, const match *m, const dy_pattern *p);
+int ev_role_is(const sctx *s, int g, const char *roles);
+int ev_own_place(const sctx *s, int src, int tgt);
+int ev_own_country_ref(const sctx *s, int src, int tgt);
+int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace);
+int ev_author_in_clause(const sctx *s, const match *m, int tgt);
+int ev_rejected_text(const sctx *s, const match *ms, size_t k);
+int ev_one_sided_intent(const sctx *s, int src, int tgt, uint32_t head);
+int ev_denied_clause(const sctx *s, uint32_t head);
+int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src);
+void ev_petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood);
+
+/* dy_events_emit.c */
+int ev_is_nominal(const sctx *s, uint32_t head);
+int ev_after_prep(const sctx *s, uint32_t i);
+int ev_possessor(const sctx *s, uint32_t head);
+int ev_after_with(const sctx *s, int g);
+int ev_tgt_between(const sctx *s, int tgt);
+int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int src, int tgt, int sym, int mood);
+int ev_embassy_owner(const sctx *s, int tgt);
+int ev_participle_after(const sctx *s, uint32_t i);
+int ev_pair_keeps_act(const sctx *s, const match *m, int tgt);
+int ev_agreed_to_act(const sctx *s, const match *m);
+int ev_agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k);
+int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k);
+int ev_target_from_purpose(const sctx *s, const match *ms, size_t nm, size_t k, uint32_t limit);
+int ev_place_not_party(const sctx *s, const match *m, const dy_pattern *p, int tgt);
+int ev_emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, int tgt);
+int ev_reciprocal_after(const sctx *s, uint32_t from, uint32_t limit);
+int ev_mutual_subject(const sctx *s, int src, uint32_t head);
+void ev_drop_body(sctx *s, int body);
+int ev_context_parties(sctx *s, int known, int want_pair, int *added);
+int ev_counterpart(sctx *s, int known, int *added);
+int ev_accuser(sctx *s, int known, int *added);
+int ev_names_decision(const sctx *s, const match *m);
+int ev_act_author(sctx *s, int known, int *added, int decision);
+int ev_code_brokered(sctx *s);
+const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
+int ev_followed_suit(sctx *s);
+
+#endif

@@ -1,0 +1,303 @@
+/* dy_events_match.c - verb patterns against a sentence: literal words, classes, gaps, the S and
+ * T slots, coordination and apposition spans, passive voice. */
+#include "dy_events_int.h"
+
+static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m);
+
+/* "each other", "one another", "the other" (not "the other side's ..."): the subject pair's own
+ * act on itself ("each side accused the other", "accused each other"). */
+int ev_reciprocal_at(const sctx *s, uint32_t j)
+{
+    if (j + 1 >= s->t1) return 0;
+    if ((WIS(s, j, "each") && WIS(s, j + 1, "other")) || (WIS(s, j, "one") && WIS(s, j + 1, "another"))) return 1;
+    return WIS(s, j, "the") && WIS(s, j + 1, "other") &&
+           (j + 2 >= s->t1 || !(s->t[j + 2].flags & DY_TF_WORD) || WIS(s, j + 2, "of") || WIS(s, j + 2, "for") ||
+            WIS(s, j + 2, "over") || WIS(s, j + 2, "after"));
+}
+
+/* "stormed the (official) residence of President X", "raided the embassy of Mexico": the object is
+ * a thing the actor after "of (the)" owns; that actor is the target. Up to three lower-case words
+ * (or an agent word used as an adjective) before "of"; the token where the owner starts, or 0. */
+static int partitive_word(const char *w)
+{
+    static const char *const q[] = {"more", "most", "some", "all", "many", "few", "several", "part", "parts", "much",
+                                    "each", "none", "any", "both", "half", "rest", "majority", "dozens", "hundreds",
+                                    "thousands", "millions", "one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", "ten", "number", "members", "member", "areas", "area"};
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
+        if (w[0] == q[i][0] && !strcmp(w, q[i])) return 1;     /* the first letter: no call for most */
+    return 0;
+}
+
+static uint32_t owner_after_of(const sctx *s, uint32_t tj)
+{
+    for (uint32_t j = tj, n = 0; j < s->t1 && n < 4; j++, n++) {
+        if (n > 0 && WIS(s, j, "of")) {
+            uint32_t k = j + 1;
+            if (k < s->t1 && WIS(s, k, "the")) k++;
+            int g = k < s->t1 ? group_at(s, k) : -1;
+            return g >= 0 && s->g[g].t0 == k && s->g[g].code[0] && !s->g[g].modifier ? k : 0;
+        }
+        int gj = group_at(s, j);
+        if (gj >= 0 && !s->g[gj].modifier) return 0;
+        uint16_t f = s->t[j].flags;
+        if ((f & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        if (gj < 0 && (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
+        if (partitive_word(W(s, j))) return 0;     /* "five more of Russia's", "parts of Iraq" */
+    }
+    return 0;
+}
+
+/* The source slot S: an actor starts at ti (a leading "the" skipped) and is the event's source
+ * ("despite S criticism+" in patterns imported from PETRARCH, whose $ may stand anywhere). */
+static int match_source(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    uint32_t tj = ti;
+    if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+    int g = group_at(s, tj);
+    if (g < 0 || s->g[g].t0 != tj || !match_el(s, p, ei + 1, s->g[g].t1, passive, m)) return 0;
+    m->src = g;
+    return 1;
+}
+
+/* '^' (PETRARCH's skip): one to DY_GAP_MAX words in the clause, actors among them skipped whole
+ * ("urged ^ to protect T" over "urged Russia to protect Ukraine"). */
+static int match_skip(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    uint32_t tj = ti;
+    for (int k = 0; k < DY_GAP_MAX && tj < s->t1; k++) {
+        uint16_t f = s->t[tj].flags;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA)) || !(f & (DY_TF_WORD | DY_TF_QUOTE))) return 0;
+        int g = group_at(s, tj);
+        tj = g >= 0 && s->g[g].t0 == tj ? s->g[g].t1 : tj + 1;
+        if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
+    }
+    return 0;
+}
+
+/* "the French ambassador, Joel Meyer, to leave", "the mayor, the president's main rival, to be
+ * jailed": a name (one to four capitalised words) or a noun phrase opened by a capital, a
+ * determiner or a possessive (up to eight words, no relative pronoun, no clause mark) set off by
+ * commas after the target is the target's own; returns the token after the closing comma, or 0. */
+static uint32_t apposition_end(const sctx *s, uint32_t i)
+{
+    if (i + 1 >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
+    uint32_t a = i + 1;
+    int cap = 1;        /* every word so far capitalised: a name */
+    int np = (s->t[a].flags & DY_TF_CAP) || WIS(s, a, "the") || WIS(s, a, "a") || WIS(s, a, "an") || WIS(s, a, "his") ||
+             WIS(s, a, "her") || WIS(s, a, "its");
+    for (uint32_t j = a, n = 0; j < s->t1 && n <= 8; j++, n++) {
+        uint16_t f = s->t[j].flags;
+        if (f & DY_TF_COMMA) return n && ((cap && n <= 4) || np) ? j + 1 : 0;
+        if ((f & (DY_TF_END | DY_TF_CLAUSE)) || !(f & (DY_TF_WORD | DY_TF_POSS))) return 0;
+        if ((f & (DY_TF_WORD | DY_TF_CAP)) != (DY_TF_WORD | DY_TF_CAP)) cap = 0;
+        if (!cap && !np) return 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "that") || WIS(s, j, "whose")) return 0;
+    }
+    return 0;
+}
+
+/* "warned that the United States and Britain would pay": the end of a coordinated target, or 0. */
+static uint32_t coordination_end(const sctx *s, int g)
+{
+    if (s->g[g].ncomp < 2) return 0;
+    uint32_t end = 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->g[k].comp == s->g[g].comp && s->g[k].t1 > end) end = s->g[k].t1;
+    return end > s->g[g].t1 ? end : 0;
+}
+
+/* "used force against defenceless refugees", "detained several opposition activists": one or two
+ * plain lower-case words (no preposition, determiner, clause word, speech verb or pattern word)
+ * before a bare agent belong to its noun phrase; returns the agent's first token, or 0. */
+static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
+{
+    for (uint32_t j = i, n = 0; j < s->t1 && n < 3; j++, n++) {
+        int g = group_at(s, j);
+        /* not an agent of no known country: "exiled dissidents from Myanmar" leaves the
+         * target to a country named after it */
+        if (g >= 0) return n && s->g[g].t0 == j && bare_agent(s, g) && s->g[g].code[0] != '-' ? j : 0;
+        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        unsigned wc = dy_dict_wclass(s->c->dict, s->t[j].id);
+        if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY | DY_WC_START_PAT)) return 0;
+    }
+    return 0;
+}
+
+/* A currency sign ("$", "€", "£", "¥"): part of a figure, so a gap may run over it. */
+static int currency_at(const sctx *s, uint32_t i)
+{
+    const char *w = W(s, i);
+    return s->t[i].nlen <= 3 && (w[0] == '$' || !strncmp(w, "\xe2\x82\xac", 3) || !strncmp(w, "\xc2\xa3", 2) || !strncmp(w, "\xc2\xa5", 2));
+}
+
+static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    const dy_dict *d = s->c->dict;
+    if (ei == p->nel) { m->end = ti; return 1; }
+    const dy_pel *e = dy_dict_pel(d, p->el + (uint32_t)ei);
+    switch (e->type) {
+    case DY_PE_WORDS: {
+        uint32_t tj = ti;
+        while (ei > 0 && tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;    /* signed a 'treaty' */
+        int gt = tj < s->t1 ? group_at(s, tj) : -1;
+        if (tj < s->t1 && s->t[tj].id && (gt < 0 || bare_agent(s, gt)) && dy_dict_pel_has(d, e, s->t[tj].id) &&
+            match_el(s, p, ei + 1, tj + 1, passive, m))
+            return 1;
+        if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
+        return 0;
+    }
+    case DY_PE_GAP: {
+        uint32_t tj = ti;
+        for (int k = 0; k <= DY_GAP_MAX; k++) {
+            if (match_el(s, p, ei + 1, tj, passive, m)) return 1;
+            if (tj >= s->t1) return 0;
+            uint16_t f = s->t[tj].flags;
+            int gt = group_at(s, tj);
+            if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
+            if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
+            if (f & DY_TF_QUOTE) k--;
+            tj++;
+        }
+        return 0;
+    }
+    case DY_PE_SKIP: return match_skip(s, p, ei, ti, passive, m);
+    case DY_PE_SOURCE: return match_source(s, p, ei, ti, passive, m);
+    case DY_PE_TARGET: {
+        uint32_t tj = ti;
+        int by = 0;
+        if (passive && tj < s->t1 && WIS(s, tj, "by")) { by = 1; tj++; }
+        uint32_t rj = tj;       /* "the other" is checked before "the" is skipped */
+        int g0 = tj < s->t1 ? group_at(s, tj) : -1;
+        if (g0 >= 0 && s->g[g0].t0 == tj) {
+            /* "urged the two countries to": a reference that holds its own "the" */
+        } else if (tj < s->t1 && WIS(s, tj, "the")) tj++;
+        else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
+        while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
+        int g = group_at(s, tj);
+        if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
+            uint32_t oj = owner_after_of(s, tj);
+            if (oj) { tj = oj; g = group_at(s, tj); }
+        }
+        if (g < 0 && !by) {
+            uint32_t aj = adjectives_before_agent(s, tj);     /* "against defenceless refugees" */
+            if (aj) { tj = aj; g = group_at(s, tj); }
+        }
+        if (g < 0 && !by && (ev_reciprocal_at(s, tj) || ev_reciprocal_at(s, (tj = rj)))) {  /* "accused each other" */
+            if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;
+            m->tgt = -1;
+            return 1;
+        }
+        if (g < 0 || (s->g[g].t0 != tj && s->g[g].t0 != rj)) {     /* "by the President of Brazil" */
+            /* "Putin and Kim met.": a symmetric act needs no object when it ends the pattern */
+            if (p->sym && !by && ei + 1 == p->nel) { m->end = ti; m->tgt = -1; return 1; }
+            return 0;
+        }
+        if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) {
+            uint32_t ae = ei + 1 < p->nel ? apposition_end(s, s->g[g].t1) : 0;
+            if (!ae && ei + 1 < p->nel) ae = coordination_end(s, g);
+            if (!ae || !match_el(s, p, ei + 1, ae, passive, m)) return 0;
+        }
+        m->tgt = g;
+        m->by = by;
+        return 1;
+    }
+    }
+    return 0;
+}
+
+int ev_is_passive_at(const sctx *s, uint32_t head)
+{
+    const char *hw = W(s, head);
+    size_t hl = s->t[head].nlen;
+    if (hl > 3 && memcmp(hw + hl - 3, "ing", 3) == 0) return 0;
+    for (uint32_t j = head; j-- > s->t0 && head - j <= 4;) {
+        const char *w = W(s, j);
+        size_t l = s->t[j].nlen;
+        if (l > 2 && memcmp(w + l - 2, "ly", 2) == 0) continue;
+        if (WIS(s, j, "been") || WIS(s, j, "being")) return 1;
+        if (WIS(s, j, "also") || WIS(s, j, "then") || WIS(s, j, "later")) continue;
+        uint32_t e;
+        return ev_gram_is(s, j, DY_G_BE, &e) && e == j + 1;
+    }
+    return 0;
+}
+
+/* After a comma at from-1: a short phrase and a speech verb that ends the sentence or a clause
+ * (", a senior Bree official said on Saturday."), the attribution of what came before. */
+int ev_attribution_after(const sctx *s, uint32_t from)
+{
+    for (uint32_t j = from; j < s->t1 && j < from + 10; j++) {
+        uint32_t e;
+        if (j > from && ev_gram_is(s, j, DY_G_SAY, &e)) return 1;
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        int g = group_at(s, j);
+        if (g >= 0) { j = s->g[g].t1 - 1; continue; }
+        /* "Saudi Arabia and the United States said": the speakers may be a list */
+        if (WIS(s, j, "and") && j > from && group_at(s, j - 1) >= 0) continue;
+        if (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
+    }
+    return 0;
+}
+
+/* A pattern flagged among (PETRARCH's leading %) needs a subject naming two or more actors
+ * ("Manila and Paris agree"); meeting that condition makes it the more specific match. */
+static int among_subject(const sctx *s, uint32_t head)
+{
+    int src = ev_find_source(s, head);
+    return src >= 0 && is_pair(s, src);
+}
+
+size_t ev_find_matches(const sctx *s, match *out, size_t max)
+{
+    const dy_dict *d = s->c->dict;
+    size_t n = 0;
+    /* the words outside actors that some pattern starts with, listed in one pass without a
+     * branch per token (a sentence has at most DY_MAX_SENT_TOKENS) */
+    _Static_assert(DY_MAX_SENT_TOKENS <= 256, "token offsets in a sentence fit a byte");
+    uint8_t heads[DY_MAX_SENT_TOKENS];
+    size_t nh = 0;
+    for (uint32_t i = s->t0; i < s->t1; i++) {
+        heads[nh] = (uint8_t)(i - s->t0);
+        nh += ((dy_dict_wclass(d, s->t[i].id) & DY_WC_START_PAT) != 0) & (s->at[i - s->t0] < 0);
+    }
+    for (size_t h = 0; h < nh && n < max; h++) {
+        uint32_t i = s->t0 + heads[h];
+        size_t np;
+        const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
+        const uint8_t *seen = s->c->seen, stamp = s->c->stamp;
+        const dy_req *req = dy_dict_patterns_req(d, s->t[i].id);
+        int passive = -1;           /* worked out once a pattern passes the word check */
+        match best = {0};
+        int have = 0;
+        for (size_t k = 0; k < np; k++) {
+            /* a word the pattern needs is nowhere in the sentence: skip it (lexicon ids are all
+             * below nseen); most candidates leave here without their pattern being read */
+            uint32_t r0 = req[k].w0, r1 = req[k].w1;
+            if (r0 == DY_REQ_MANY ? !(req[k].sig & s->reqsig)
+                                  : r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp))
+                continue;
+            const dy_pattern *p = dy_dict_pattern(d, cand[k]);
+            if (r0 == DY_REQ_MANY) {        /* the signature may have let it through: look */
+                const uint32_t *ws = dy_dict_wordset(d, p->req);
+                int any = 0;
+                for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
+                if (!any) continue;
+            }
+            match m = {cand[k], i, i, -1, 0, p->nlit, -1};
+            if (passive < 0) passive = ev_is_passive_at(s, i);
+            if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
+            if (p->among && !among_subject(s, i)) continue;
+            m.nlit = (uint16_t)(m.nlit + p->among);
+            if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
+        }
+        if (!have) continue;
+        /* a match starting inside an earlier one is part of it */
+        if (n > 0 && i < out[n - 1].end) {
+            if (best.nlit <= out[n - 1].nlit) continue;
+            n--;    /* the longer, more specific pattern wins */
+        }
+        out[n++] = best;
+    }
+    return n;
+}

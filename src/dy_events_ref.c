@@ -1,0 +1,732 @@
+/* dy_events_ref.c - who a mention is: the document's history of actors, references ("he", "the
+ * two sides", "its"), roles filled from the story's country, names learnt in the document, and the
+ * dates a sentence's events take. */
+#include "dy_events_int.h"
+
+void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind, uint8_t subj, uint32_t sent)
+{
+    if (!code[0]) return;
+    if (c->nhist == HIST) {     /* forget the older half at once */
+        memmove(c->hist, c->hist + HIST / 2, (HIST - HIST / 2) * sizeof *c->hist);
+        c->nhist -= HIST / 2;
+    }
+    hist_entry *h = &c->hist[c->nhist++];
+    set_code(h->code, code);
+    set_code(h->code2, code2);
+    h->kind = kind;
+    h->subj = subj;
+    h->place = 0;
+    h->coord = 0;
+    h->sent = sent;
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(c->dict, &ns);
+    for (size_t k = 0; k < ns; k++)
+        for (int w = 0; w < sd[k].nwhen; w++)
+            if (!memcmp(code, sd[k].when[w], 3)) c->side_seen[k] = sent + 1;
+}
+
+/* "It is good for Kim", "it was clear that": an "it" before a form of "be" that is not a passive
+ * ("it was attacked") stands for nothing. */
+static int pleonastic_it(const sctx *s, const dy_actor *g)
+{
+    uint32_t e, j = g->t1;
+    if (!ev_gram_is(s, j, DY_G_BE, &e) || e >= s->t1) return 0;
+    const char *w = W(s, e);
+    size_t l = strlen(w);
+    /* "it was cutting ties": a progressive verb has a real subject */
+    if (l > 4 && strcmp(w + l - 3, "ing") == 0) return 0;
+    return !(l > 3 && (strcmp(w + l - 2, "ed") == 0 || strcmp(w + l - 2, "en") == 0));
+}
+
+/* "Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar, accusing it of ...": "it" is
+ * one actor, never a member of a list (the list is "they"). */
+static int it_skips_member(const sctx *s, const dy_actor *g, int j)
+{
+    return (g->anaphor == DY_G_IT || g->anaphor == DY_G_COUNTRY) && s->g[s->g[j].comp].ncomp >= 2;
+}
+
+/* When the sentence before "it" names only a list as subject, the object of a preposition before
+ * it is the one "it" speaks of ("cut ties with Qatar, accusing it"): such objects, newest first,
+ * as candidates after the sentence's subjects. */
+static size_t it_object_candidates(const sctx *s, int k, hist_entry *out)
+{
+    const dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_IT && g->anaphor != DY_G_COUNTRY) return 0;
+    int list = 0;
+    size_t n = 0;
+    for (int j = k - 1; j >= 0; j--) {
+        if (!s->g[j].code[0]) continue;
+        const dy_actor *h = &s->g[s->g[j].comp];
+        if (!h->prep && !s->g[j].poss) {
+            if (h->ncomp < 2) return 0;     /* a single subject: the usual reading */
+            list = 1;
+            continue;
+        }
+        if (h->ncomp >= 2 || s->g[j].poss || s->g[j].locative || s->g[j].kind != DY_GK_STATE) continue;
+        set_code(out[n].code, s->g[j].code);
+        set_code(out[n].code2, s->g[j].code2);
+        out[n].kind = s->g[j].kind;
+        out[n].subj = 0;
+        out[n].sent = s->sidx;
+        n++;
+    }
+    return list ? n : 0;
+}
+
+/* "the government", "the regime": a reference to a country's government (XXXGOV), not to
+ * the country. */
+static int government_word(const sctx *s, const dy_actor *g)
+{
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "government") || WIS(s, i, "regime")) return 1;
+    return 0;
+}
+
+/* Resolves reference words in the sentence from the groups before them and the history. */
+/* "Duterte met Xi in Beijing, and the two leaders agreed to ...": a pair opening a clause after
+ * ", and" is the first two countries' actors named before it in the sentence. */
+static int pair_of_clause_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    uint32_t a = g->t0;
+    if (a < s->t0 + 2 || !WIS(s, a - 1, "and") || !(s->t[a - 2].flags & DY_TF_COMMA)) return 0;
+    int first = -1;
+    for (int j = 0; j < k; j++) {
+        const dy_actor *h = &s->g[j];
+        if (!h->code[0] || h->code[0] == '-' || h->locative || h->anaphor || h->code2[0] || !dy_code_is_country(h->code)) continue;
+        if (first < 0) { first = j; continue; }
+        if (strncmp(s->g[first].code, h->code, 3) != 0) {
+            set_code(g->code, s->g[first].code);
+            set_code(g->code2, h->code);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "the Prime Minister of St Vincent and the Grenadines", "the president of Brazil": a title
+ * followed by "of" and a country is that country's, not a reference to someone named before.
+ * Returns 1 when it set the code. */
+int ev_title_of_state(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_PERSON || g->t1 + 1 >= s->t1 || !WIS(s, g->t1, "of")) return 0;
+    uint32_t j = g->t1 + 1;
+    if (WIS(s, j, "the") && j + 1 < s->t1) j++;
+    int o = group_at(s, j);
+    if (o < 0 || s->g[o].t0 != j || s->g[o].kind != DY_GK_STATE || strlen(s->g[o].code) != 3 ||
+        !dy_code_is_country(s->g[o].code))
+        return 0;
+    if (WIS(s, g->t0, "he") || WIS(s, g->t0, "she") || WIS(s, g->t0, "him")) return 0;
+    memcpy(g->code, s->g[o].code, 3);   /* two actors of one array: no snprintf between them */
+    memcpy(g->code + 3, "GOV", 4);
+    g->anaphor = 0;
+    s->g[o].modifier = 1;
+    return 1;
+}
+
+/* "Erdogan hosted Mohamud and Abiy ... . The two leaders agreed ...": a pair reference is the
+ * coordination of two actors of two countries that was a party to an act in the sentence before,
+ * when there is one and none stands before it in its own sentence (persons for "the two leaders"). cand: the history,
+ * newest first. */
+static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    for (int j = 0; j < k; j++)     /* "Seoul and Washington condemned ... the two countries": not these */
+        if (s->g[j].ncomp >= 2) return 0;
+    int people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
+    for (size_t j = 0; j + 1 < nc; j++) {
+        const hist_entry *b = &cand[j], *a = &cand[j + 1];
+        if (b->sent + 1 != s->sidx) continue;
+        if (a->sent != b->sent) break;
+        if (!b->coord || a->coord != b->coord || a->place || b->place || a->code2[0] || b->code2[0]) continue;
+        if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON)) continue;
+        if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) continue;
+        if (j + 2 < nc && cand[j + 2].coord == b->coord && cand[j + 2].sent == b->sent) continue;   /* three or more */
+        set_code(g->code, a->code);
+        set_code(g->code2, b->code);
+        return 1;
+    }
+    return 0;
+}
+
+/* "the North", "the South": the side of the divided country whose codes the story named last */
+static void side_of(const dy_coder *c, dy_actor *g)
+{
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(c->dict, &ns);
+    int best = -1;
+    for (size_t k = 0; k < ns; k++)
+        if (sd[k].cls == g->anaphor && c->side_seen[k] && (best < 0 || c->side_seen[k] > c->side_seen[best])) best = (int)k;
+    if (best >= 0) memcpy(g->code, sd[best].code, 4);
+}
+
+void ev_resolve(sctx *s, int k)
+{
+    dy_coder *c = s->c;
+    dy_actor *g = &s->g[k];
+    uint32_t sent = s->sidx;
+    /* candidates, newest first: groups earlier in this sentence, then history */
+    hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
+    size_t nc = 0;
+    /* "the two countries" speaks of a pair named before this sentence: in "Seoul and Washington
+     * condemned the ties between the two countries" it is not Seoul and Washington */
+    for (int j = k - 1; j >= 0 && g->anaphor != DY_G_PAIR; j--) {
+        if (!s->g[j].code[0]) continue;
+        /* in its own sentence, "it" and "he" refer to a subject, not to the object of a
+         * preposition ("a pact between Russia and North Korea, and it summoned ...") */
+        if (s->g[s->g[j].comp].prep && !s->g[j].poss && g->anaphor != DY_G_THEY) continue;
+        if (it_skips_member(s, g, j)) continue;
+        /* "Isaias greeted him": an object pronoun is not its own verb's subject */
+        if (g->anaphor == DY_G_PERSON && (WIS(s, g->t0, "him") || WIS(s, g->t0, "her")) && s->g[j].t1 + 3 >= g->t0 &&
+            s->g[j].t1 < g->t0 && !s->g[s->g[j].comp].prep)
+            continue;
+        hist_entry *h = &cand[nc++];
+        set_code(h->code, s->g[j].code);
+        set_code(h->code2, s->g[j].code2);
+        h->kind = s->g[j].kind;
+        h->subj = 0;
+        h->place = s->g[j].locative;
+        h->sent = sent;
+    }
+    nc += it_object_candidates(s, k, cand + nc);
+    for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
+    uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
+    switch (g->anaphor) {
+    case DY_G_PAIR: {
+        if (pair_of_clause_before(s, k)) return;
+        if (pair_named_before(s, k, cand, nc)) return;
+        /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
+        int best = -1;
+        for (size_t j = 0; j < c->ntopic; j++)
+            if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
+        if (s->para_start && best >= 0) {
+            set_code(g->code, c->topic[best].a);
+            set_code(g->code2, c->topic[best].b);
+            return;
+        }
+        /* "the two leaders" are people: countries named in between ("attention in South Korea
+         * and in Europe") are passed over */
+        int people = 0;
+        for (uint32_t i = g->t0; i < g->t1; i++)
+            if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
+        const char *first = NULL;
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > reach) break;
+            if (cand[j].code[0] == '-' || cand[j].place) continue;
+            if (people && cand[j].kind != DY_GK_PERSON) continue;
+            if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
+            if (cand[j].code2[0]) {
+                if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+            }
+            if (!first) { first = cand[j].code; continue; }
+            if (strncmp(first, cand[j].code, 3) != 0) {
+                set_code(g->code, cand[j].code);     /* older first: "Russia and North Korea" order */
+                set_code(g->code2, first);
+                return;
+            }
+        }
+        break;
+    }
+    case DY_G_PERSON: {
+        /* the nearest person; in an earlier sentence, that sentence's subject if it had one
+         * ("Putin flew to Pyongyang for talks with Kim. He later travelled to Vietnam.") */
+        int pick = -1;
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > reach) break;
+            if (cand[j].kind != DY_GK_PERSON || cand[j].code2[0]) continue;
+            if (pick < 0) {
+                pick = (int)j;
+                if (cand[j].sent == sent || cand[j].subj) break;
+            } else if (cand[j].sent != cand[pick].sent) break;
+            else if (cand[j].subj) { pick = (int)j; break; }
+        }
+        if (pick >= 0) set_code(g->code, cand[pick].code);
+        break;
+    }
+    case DY_G_IT:
+        if (pleonastic_it(s, g)) return;
+        /* fall through */
+    case DY_G_COUNTRY:
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > reach) break;
+            if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-') {
+                if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
+                set_code(g->code, cand[j].code);
+                if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
+                if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
+                return;
+            }
+        }
+        break;
+    case DY_G_THEY:
+        for (size_t j = 0; j < nc && j < 6; j++) {
+            if (sent - cand[j].sent > 1) break;
+            if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+        }
+        break;
+    case DY_G_SPEAKER:
+        if (c->speaker[0] && sent - c->speaker_sent <= 3) {
+            set_code(g->code, c->speaker);
+            set_code(g->code2, c->speaker2);
+        }
+        break;
+    case DY_G_NORTH:
+    case DY_G_SOUTH:
+        side_of(c, g);
+        break;
+    default: break;
+    }
+}
+
+/* "the two countries" are countries; "the two leaders" keep their roles. */
+void ev_pair_level(const sctx *s, dy_actor *g)
+{
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments")) return;
+    if (dy_code_is_country(g->code)) g->code[3] = 0;
+    if (g->code2[0] && dy_code_is_country(g->code2)) g->code2[3] = 0;
+}
+
+/* Codes of a group, expanding a coordination or a resolved pair. */
+size_t ev_codes_of(const sctx *s, int k, const char **out, int *idx, size_t max)
+{
+    size_t n = 0;
+    int head = s->g[k].comp;
+    for (int j = head; j < (int)s->ng && n < max; j++) {
+        if (j != head && s->g[j].comp != head) break;
+        if (s->g[j].code[0]) { idx[n] = j; out[n++] = s->g[j].code; }
+        if (s->g[j].code2[0] && n < max) { idx[n] = j; out[n++] = s->g[j].code2; }
+        if (s->g[head].ncomp <= 1) break;
+    }
+    return n;
+}
+
+/* "Hungarian Foreign Minister Peter Szijjarto ...": the surname codes the same later on. */
+/* "President Pedro Castillo", a name the dictionary knows only in full: its last word alone
+ * ("Police detained Castillo") is the same person in this document. */
+static int full_name(const sctx *s, const dy_actor *g)
+{
+    if (g->kind != DY_GK_PERSON || g->anaphor || g->t1 - g->t0 < 2) return 0;
+    uint16_t need = DY_TF_WORD | DY_TF_CAP;
+    return (s->t[g->t1 - 1].flags & need) == need && (s->t[g->t1 - 2].flags & need) == need &&
+           !(s->t[g->t1 - 1].flags & DY_TF_POSS) && !(s->t[g->t1 - 1].flags & DY_TF_NUM);
+}
+
+void ev_learn_names(sctx *s)
+{
+    dy_aliases *al = &s->c->aliases;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->name0 && !full_name(s, g)) continue;
+        if (!g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
+        const char *w = W(s, g->t1 - 1);
+        if (strlen(w) >= sizeof al->a[0].word || strlen(w) < 3) continue;
+        size_t a = 0;
+        while (a < al->n && strcmp(al->a[a].word, w) != 0) a++;
+        if (a == al->n) al->n++;
+        snprintf(al->a[a].word, sizeof al->a[a].word, "%s", w);
+        set_code(al->a[a].code, g->code);
+    }
+}
+
+/* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
+ * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
+ * story's country. */
+void ev_possessive_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "its") || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        char role[16];
+        set_code(role, g->code);
+        g->anaphor = DY_G_COUNTRY;
+        g->code[0] = 0;
+        ev_resolve(s, (int)k);
+        g->anaphor = 0;
+        if (!g->code[0] || g->code[0] == '-') { set_code(g->code, role); continue; }
+        memcpy(g->code + 3, role + 3, 13);
+    }
+}
+
+/* "Brazil's Congress, Supreme Court and presidential palace": a bare role in a list whose first
+ * member names a country is that country's; NULL when there is none. */
+static const char *list_country(const sctx *s, int k)
+{
+    int head = s->g[k].comp;
+    if (head == k || s->g[head].ncomp < 2) return NULL;
+    const dy_actor *h = &s->g[head];
+    if (h->anaphor || !h->code[0] || h->code[0] == '-' || h->region || !dy_code_is_country(h->code)) return NULL;
+    return h->code;
+}
+
+/* "Troops from the two countries fought": a bare role of a pair named by reference is the
+ * pair's (KGZMIL + TJKMIL); 1 when set. */
+static int role_of_pair(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if ((size_t)k + 1 >= s->ng) return 0;
+    const dy_actor *r = &s->g[k + 1];
+    uint32_t j = g->t1;
+    if (j >= s->t1 || !(WIS(s, j, "from") || WIS(s, j, "of"))) return 0;
+    j++;
+    if (r->t0 != j && !(r->t0 == j + 1 && WIS(s, j, "the"))) return 0;
+    if (r->anaphor != DY_G_PAIR || !r->code[0] || !r->code2[0]) return 0;
+    if (!dy_code_is_country(r->code) || !dy_code_is_country(r->code2)) return 0;
+    char role[4], a[16], b[16];     /* built apart: g and r are one array to the compiler */
+    memcpy(role, g->code + 3, 3);
+    role[3] = 0;
+    snprintf(a, sizeof a, "%.3s%s", r->code, role);
+    snprintf(b, sizeof b, "%.3s%s", r->code2, role);
+    memcpy(g->code, a, sizeof a);
+    memcpy(g->code2, b, sizeof b);
+    g->filled = 1;
+    return 1;
+}
+
+/* "Bolivia's army commander, General Juan Jose Zuniga": a title and name in apposition to a role
+ * of a country take its code (BOLMIL), so the name learnt from it (learn_names) codes later
+ * ("Police arrested Zuniga"). Not after a bare place ("the US envoy to Seoul, Ambassador ..."). */
+static void apposition_code(sctx *s, size_t k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_actor *a = &s->g[k - 1];
+    if (a->anaphor || strlen(a->code) <= 3 || !dy_code_is_country(a->code) || strcmp(a->code + 3, g->code + 3) != 0) return;
+    set_code(g->code, a->code);
+    g->filled = 1;
+}
+
+/* The one country whose places ("in Lima", "through Caracas") the sentence names, when it is not
+ * the story's; 0 when there is none, or several. */
+static int place_country(const sctx *s, char out[4])
+{
+    const char *sc = dy_story_country(&s->c->story);
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->locative || g->anaphor || g->kind != DY_GK_STATE || strlen(g->code) != 3 || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strcmp(out, g->code) != 0) return 0;
+        memcpy(out, g->code, 4);
+    }
+    return out[0] && strcmp(out, sc) != 0;
+}
+
+/* "Belarus cracked down on opposition supporters" with no story country yet (a lone sentence, or
+ * a story's first): the one country the sentence names (its actors and places, not regions or
+ * references) is where the bare roles after its first mention are (*from: that token); 0 when
+ * it names none, or several. "Insurgents bombarded a part of Syria": a role named before the
+ * country may come from anywhere. */
+static int sentence_country(const sctx *s, char out[4], uint32_t *from)
+{
+    out[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!is_named(s, (int)k) || g->anaphor || g->region || g->code2[0] || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        if (!out[0]) *from = g->t1;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
+/* "Zuma sent his defence and state security ministers to Harare": a bare role whose phrase opens
+ * with "his" or "her" belongs to the country of the person named before it in the sentence. */
+void ev_his_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        uint32_t j = g->t0;
+        for (int n = 0; n < 6 && j > s->t0; n++) {
+            j--;
+            if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP)) { j = s->t1; break; }
+            if (WIS(s, j, "his") || WIS(s, j, "her")) break;
+        }
+        if (j >= s->t1 || !(WIS(s, j, "his") || WIS(s, j, "her"))) continue;
+        for (size_t q = k; q-- > 0;) {
+            const dy_actor *p = &s->g[q];
+            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || !dy_code_is_country(p->code) || p->code[0] == '-') continue;
+            memcpy(g->code, p->code, 3);
+            break;
+        }
+    }
+}
+
+/* "Police detained the opposition leader" in a story set in Georgia: a role named without a
+ * country takes the story's (dy_story.h). */
+/* "European Union foreign ministers", "NATO defence ministers": a bare role right after an
+ * IGO's name (at most two words between, no punctuation) is that body's. */
+static int igo_agent(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (k == 0) return 0;
+    const dy_actor *o = &s->g[k - 1];
+    if (strncmp(o->code, "IGO", 3) != 0 || o->anaphor || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
+    for (uint32_t j = o->t1; j < g->t0; j++)
+        if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
+    for (uint32_t j = o->t1; j <= g->t0; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    set_code(g->code, o->code);
+    return 1;
+}
+
+/* "The White House said on Monday that a delegation ... would travel", "The State Department said
+ * Assistant Secretary Russel would travel": a bare emissary (delegation, envoy, secretary ...)
+ * opening the reported clause is the speaker's own (at most two words between the speech verb,
+ * or its "that", and the role). */
+static int speaker_agent(sctx *s, int k)
+{
+    static const char *const own[] = {"delegation", "delegations", "envoy", "envoys", "emissary", "secretary", "negotiators", "team"};
+    dy_actor *g = &s->g[k];
+    int ok = 0;
+    for (uint32_t i = g->t0; i < g->t1 && !ok; i++)
+        for (size_t w = 0; w < sizeof own / sizeof *own; w++)
+            if (s->t[i].nlen == strlen(own[w]) && !memcmp(W(s, i), own[w], s->t[i].nlen)) ok = 1;
+    if (!ok) return 0;     /* "the US said the government had ...": the story's government */
+    uint32_t j = g->t0, n = 0;
+    while (j > s->t0 && n < 3 && group_at(s, j - 1) < 0 && (s->t[j - 1].flags & DY_TF_WORD) && !WIS(s, j - 1, "that")) {
+        uint32_t e;
+        if (ev_gram_is(s, j - 1, DY_G_SAY, &e)) break;
+        j--, n++;
+    }
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    else if (j <= s->t0) return 0;
+    /* back over the speech verb and a date ("said on Monday that") to the speaker */
+    for (uint32_t q = j, m = 0; q-- > s->t0 && m < 5; m++) {
+        uint32_t e;
+        if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= j) {
+            int sp = q > s->t0 ? group_at(s, q - 1) : -1;
+            if (sp < 0 || sp == k || !is_named(s, sp) || !dy_code_is_country(s->g[sp].code) || !strncmp(s->g[sp].code, "IGO", 3))
+                return 0;
+            memcpy(g->code, s->g[sp].code, 3);
+            g->filled = 1;
+            return 1;
+        }
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
+/* "Nicaraguan police detained a bishop" with no story yet: the one country the sentence names,
+ * in its subject (the first actor, before the bare role k), is where the roles after it are (1;
+ * not troops, rebels or gunmen, who may come from anywhere); 0 when it names none or several,
+ * or the sentence opens with the bare role ("Opponents of Rwanda's Senate protested"). */
+static int lone_country(const sctx *s, size_t bare, char out[4])
+{
+    out[0] = 0;
+    const dy_actor *first = &s->g[0];
+    if (s->ng == 0 || bare == 0 || first->prep || first->anaphor || !strncmp(first->code, "---", 3) || !dy_code_is_country(first->code))
+        return 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->anaphor || g->region || strlen(g->code) < 3 || !strncmp(g->code, "---", 3) || !dy_code_is_country(g->code)) continue;
+        if (out[0] && strncmp(out, g->code, 3) != 0) return 0;
+        memcpy(out, g->code, 3);
+        out[3] = 0;
+    }
+    return out[0] != 0;
+}
+
+/* "air strikes on militant hideouts inside Iran": bare militants (REB) placed in a country by
+ * "in"/"inside" after at most two words are that country's, whatever the story's (troops, who act
+ * abroad, are not). Returns the country's code, or NULL. */
+static const char *rebels_in_place(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (strcmp(g->code + 3, "REB") != 0) return NULL;
+    uint32_t j = g->t1;
+    for (int n = 0; n < 2 && j < s->t1 && (s->t[j].flags & (DY_TF_WORD | DY_TF_CAP)) == DY_TF_WORD && group_at(s, j) < 0 &&
+                    !WIS(s, j, "in") && !WIS(s, j, "inside");
+         n++)
+        j++;
+    if (j + 1 >= s->t1 || !(WIS(s, j, "in") || WIS(s, j, "inside"))) return NULL;
+    int q = group_at(s, j + 1);
+    if (q < 0 || s->g[q].t0 != j + 1 || s->g[q].anaphor || strlen(s->g[q].code) != 3 || !dy_code_is_country(s->g[q].code)) return NULL;
+    return s->g[q].code;
+}
+
+void ev_fill_roles(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    char place[4], only[4];
+    uint32_t from = 0;
+    if (!place_country(s, place)) place[0] = 0;
+    /* PETRARCH leaves such a role unknown ("Russian police arrested students in Moscow": ---EDU) */
+    if (sc[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) only[0] = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->weapon) continue;
+        if (!sc[0] && only[0] && g->t0 >= from) {
+            memcpy(g->code, only, 3);
+            g->filled = DY_FILLED_SENTENCE;
+            continue;
+        }    /* "rockets", "drones": a weapon has no country of its own */
+        if (role_of_pair(s, (int)k)) continue;
+        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
+        const char *own = list_country(s, (int)k);
+        if (!own) own = rebels_in_place(s, (int)k);
+        /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
+         * stands for the actor before the comma (find_source); a comma in a list is no apposition */
+        if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
+            s->g[k - 1].t1 + 1 == g->t0) {
+            apposition_code(s, k);
+            continue;
+        }
+        /* "opposition supporters marched through Caracas" in a story the text has set
+         * elsewhere: people at home where they act (not troops, who act abroad) */
+        const char *cc = own ? own : place[0] && strcmp(g->code + 3, "MIL") != 0 && strcmp(g->code + 3, "REB") != 0 ? place : sc;
+        char lone[4];
+        int abroad = !strcmp(g->code + 3, "MIL") || !strcmp(g->code + 3, "REB") || !strcmp(g->code + 3, "UAF");
+        if (!cc[0] && !abroad && lone_country(s, k, lone)) cc = lone;
+        if (!cc[0]) continue;
+        memcpy(g->code, cc, 3);
+        g->filled = 1;
+    }
+}
+
+/* "In July, the government also imposed a nationwide curfew": "the government" that no country
+ * before it explains is the story country's (as a bare role is, fill_roles). */
+void ev_story_government(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !government_word(s, g)) continue;
+        memcpy(g->code, sc, 3);
+        memcpy(g->code + 3, "GOV", 4);
+        g->filled = 1;
+    }
+}
+
+/* Finds the sentence's dates and the date of an event near none of them (s->ctx); returns the
+ * sentence's own date, or s->ctx. A story tells its lead event first, and a sentence with no
+ * date goes on from the one before when that one moved the story on to a later day, not past
+ * publication ("On Sunday, ECOWAS imposed sanctions. The bloc said ..."), else it is back at the
+ * lead's day after background ("In April, Iran fired missiles. ... Saudi Arabia also condemned
+ * the strikes"), unless it answers the one before ("Islamabad responded by ...": grammar.txt's
+ * respond class). The lead's date is the first or second sentence's day, within a month before
+ * publication; without one, publication's. "The same day", "a day earlier" count from the
+ * previous sentence's date, in a sentence that names no date of its own. */
+dy_date ev_sentence_dates(sctx *s)
+{
+    dy_coder *c = s->c;
+    dy_date pub = s->doc->pub, none = {0, 0, 0, DY_PREC_NONE}, own = none;
+    s->ndates = dy_dates_find(s->doc->text, s->t + s->t0, s->t1 - s->t0, s->norm, pub, s->dates, MAX_DATES);
+    int absolute = 0;
+    for (size_t k = 0; k < s->ndates; k++) {
+        s->dates[k].t0 += s->t0;
+        s->dates[k].t1 += s->t0;
+        absolute |= !s->dates[k].anchored && s->dates[k].date.prec != DY_PREC_NONE;
+    }
+    dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
+    for (size_t k = 0; k < s->ndates; k++) {
+        if (s->dates[k].anchored) s->dates[k].date = absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
+        if (own.prec == DY_PREC_NONE) own = s->dates[k].date;
+    }
+    int64_t p = c->pub_day, od = own.prec != DY_PREC_NONE ? dy_date_days(own) : 0;
+    if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && od <= p && od >= p - 31) {
+        c->lede = own;
+        c->lede_day = od;
+    }
+    s->ctx = c->lede.prec != DY_PREC_NONE ? c->lede : pub;
+    int64_t cd = c->lede.prec != DY_PREC_NONE ? c->lede_day : p;
+    if (c->last.prec != DY_PREC_NONE && s->ctx.prec != DY_PREC_NONE && c->last_day <= p) {
+        int go_on = c->last_day >= cd;
+        for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
+            go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND;
+        if (go_on) { s->ctx = c->last; cd = c->last_day; }
+    }
+    c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
+    c->last_day = own.prec != DY_PREC_NONE ? od : cd;
+    return c->last;
+}
+
+/* "the government imposed a curfew" in a story set in Bangladesh, with no country named in the
+ * sentences before: a reference to the country the reader knows is the story's. */
+/* "The Peruvian opposition demanded the resignation of the president" with no story country: a
+ * title ("the president", "the government") after the sentence's one country is its leader or
+ * government (as a bare role is, fill_roles; not under --convention petrarch). */
+void ev_sentence_references(sctx *s)
+{
+    char only[4];
+    uint32_t from = 0;
+    if (dy_story_country(&s->c->story)[0] || s->c->opts.convention == DY_CONV_PETRARCH || !sentence_country(s, only, &from)) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->code[0] || g->t0 < from || g->t1 - g->t0 < 2) continue;
+        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && government_word(s, g))) {
+            snprintf(g->code, sizeof g->code, "%.3sGOV", only);
+            g->filled = DY_FILLED_SENTENCE;
+            ev_ex(s->c, "  \"%s\" unresolved: the sentence's one country's, %s\n", g->anaphor == DY_G_PERSON ? "the leader" : "the government", g->code);
+        }
+    }
+}
+
+void ev_story_references(sctx *s)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (!sc[0]) return;
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_COUNTRY || g->code[0]) continue;
+        int gov = 0;
+        for (uint32_t i = g->t0; i < g->t1; i++) gov |= WIS(s, i, "government") || WIS(s, i, "regime");
+        snprintf(g->code, sizeof g->code, "%.3s%s", sc, gov ? "GOV" : "");
+        ev_ex(s->c, "  \"the country\" unresolved: the story's, %s\n", g->code);
+    }
+}
+
+/* "Soldiers detained State Counsellor Aung San Suu Kyi" in a story the title set in the US: a
+ * bare force (filled in from the story) that arrests, removes or coerces a named politician of
+ * another country is that politician's country's own. */
+void ev_captor_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (!a->filled || a->ncomp > 1 || !ev_role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;
+    if (!ev_role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
+}
+
+/* "Vilnius police detained several protesters": a bare agent the story gave no country
+ * (---CVL) acting with, or acted on by, one country's police, army or court takes
+ * that country: a state's forces act on its own people unless the text says otherwise. */
+void ev_borrow_country(sctx *s, int a, int b)
+{
+    dy_actor *x = &s->g[s->g[a].comp];
+    const char *y = s->g[s->g[b].comp].code;
+    if (strncmp(x->code, "---", 3) || x->ncomp > 1 || strlen(y) <= 3 || !dy_code_is_country(y)) return;
+    if (!ev_role_is(s, b, "COPMILJUD")) return;
+    memcpy(x->code, y, 3);
+    ev_ex(s->c, "    %s takes the country of the force or body it faces\n", x->code);
+}
+
+/* "KHARTOUM (Meridian) - Sudan's army seized power, detaining ...": the dateline city only says
+ * where the story was filed; like a modifier it is nobody's subject ("the sentence's subject" of a
+ * participle or of a verb after "and" is the army, not Khartoum). */
+void ev_dateline_place(sctx *s)
+{
+    if (s->sidx != 0 || s->ng == 0 || s->c->story.from != DY_STORY_DATELINE || s->g[0].t0 != s->t0) return;
+    for (uint32_t i = s->g[0].t1; i < s->t1 && i < s->g[0].t1 + 8; i++)
+        if (s->t[i].flags & DY_TF_CLAUSE) { s->g[0].modifier = 1; return; }
+}
+
+/* "would be treated as a rebel", "named him as leader": a bare role after "as (a|an)" says what
+ * someone is or is taken for; it is no party to the act. */
+void ev_predicate_roles(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2) continue;
+        uint32_t j = g->t0 - 1;
+        if (WIS(s, j, "a") || WIS(s, j, "an")) j--;
+        if (WIS(s, j, "as")) g->modifier = 1;
+    }
+}

@@ -1,0 +1,735 @@
+/* dy_events_slot.c - the parties and mood of a matched pattern: the subject (source), the
+ * object (target), clauses that make the act background, reported or negated, and the acts a
+ * sentence only announces. */
+#include "dy_events_int.h"
+
+/* "welcomed the ruling", "denounced the verdict": a pattern whose last word is an actor of its
+ * own (a court's ruling is the court's) names its target inside the phrase; -1 when none. */
+int ev_actor_ends_match(const sctx *s, const match *m, int src)
+{
+    int g = group_at(s, m->end - 1);
+    if (g < 0 || s->g[g].t1 != m->end || s->g[g].t0 <= m->head || !s->g[g].code[0]) return -1;
+    if (src >= 0 && s->g[src].comp == s->g[g].comp) return -1;
+    return s->g[g].comp;
+}
+
+/* "Zuniga told reporters that Arce had asked him ...": the listener of a speech verb is no
+ * subject of what is reported. */
+static int told_listener(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    return j > s->t0 && (WIS(s, j - 1, "told") || WIS(s, j - 1, "tells") || WIS(s, j - 1, "telling"));
+}
+
+/* "protesters who had stormed parliament a day earlier", "Russia, which intervened in 2015":
+ * a verb in a relative clause after its actor tells background, not the story's act. */
+/* "The ruling of a tribunal in July, which rejected China's claims, was not mentioned": a
+ * clause set off by ", which" describes a thing or a time, told as background. */
+static int background_which(const sctx *s, uint32_t j)
+{
+    return WIS(s, j, "which") && (s->t[j - 1].flags & DY_TF_COMMA);
+}
+
+int ev_relative_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {
+        if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
+        if (WIS(s, j, "who") || WIS(s, j, "which"))
+            return j > s->t0 && (group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0 || background_which(s, j));
+    }
+    return 0;
+}
+
+/* "Belarus denied the charge and said Poland had used force": an actor right after a speech verb
+ * or "that" opens a reported clause and is its subject, even where an earlier verb took it for
+ * its target. */
+static int reported_subject(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0, e;
+    if (j > s->t0 && WIS(s, j - 1, "that")) return 1;
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 2;)
+        if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) return 1;
+    return 0;
+}
+
+/* "Bongo's son was arrested on charges of treason, the junta said": an arrest, a sanction or a
+ * sentence in the passive with no "by", told by an authority of the story's country (its
+ * government, army, police or courts), is that authority's act; the speaker's group, or -1. */
+int ev_passive_authority(const sctx *s, const match *m, const char *code)
+{
+    if (!(code[0] == '1' && (code[1] == '7' || !strncmp(code, "116", 3)))) return -1;
+    const char *sc = dy_story_country(&s->c->story);
+    for (uint32_t j = m->end; j + 1 < s->t1; j++) {
+        if (!(s->t[j].flags & DY_TF_COMMA) || !ev_attribution_after(s, j + 1)) continue;
+        int g = group_at(s, j + 1 < s->t1 && WIS(s, j + 1, "the") ? j + 2 : j + 1);
+        if (g < 0) return -1;
+        const char *c = s->g[s->g[g].comp].code;
+        if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return -1;
+        const char *r = c + 3;
+        return !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "JUD", 3) ? s->g[g].comp : -1;
+    }
+    return -1;
+}
+
+/* "Hun Sen, who chairs ASEAN this year, had appealed ...": an actor inside a relative clause set
+ * off by commas before the verb is no subject of the verb after the clause. */
+static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
+{
+    uint32_t j = g->t0;
+    while (j > s->t0 && !(s->t[j - 1].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j--;
+    if (j <= s->t0 + 1 || !(s->t[j - 1].flags & DY_TF_COMMA)) return 0;
+    if (!WIS(s, j, "who") && !WIS(s, j, "which") && !WIS(s, j, "whose")) return 0;
+    for (uint32_t i = g->t1; i < head; i++)
+        if (s->t[i].flags & DY_TF_COMMA) return 1;
+    return 0;
+}
+
+int ev_find_source(const sctx *s, uint32_t head)
+{
+    int of = -1;
+    for (int k = (int)s->ng - 1; k >= 0; k--) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > head) continue;
+        if (!g->code[0] && g->anaphor && !g->prep && g->anaphor != DY_G_SPEAKER)    /* "they had attacked": unknown */
+            return of >= 0 ? s->g[of].comp : -1;    /* "fled the country as thousands of protesters marched" */
+        if (!g->code[0] || g->modifier) continue;
+        if (g->used_as_target && !reported_subject(s, g)) continue;
+        if (inside_relative(s, g, head)) continue;
+        /* "for Kim, who has met ...": the relative pronoun's antecedent is the subject */
+        if (g->t1 + 1 < head && (s->t[g->t1].flags & DY_TF_COMMA) && (WIS(s, g->t1 + 1, "who") || WIS(s, g->t1 + 1, "which")))
+            return g->comp;
+        if (g->locative) continue;
+        if (told_listener(s, g)) continue;
+        if (g->prep && !g->poss) {
+            if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
+            continue;
+        }
+        /* "Wang Yi and his Indian counterpart, Subrahmanyam Jaishankar, spoke": a name set off
+         * by commas after the last member of a pair belongs to the pair */
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && g->t1 < head &&
+            (s->t[g->t1].flags & DY_TF_COMMA)) {
+            const dy_actor *pv = &s->g[k - 1];
+            if (s->g[pv->comp].ncomp >= 2 && pv->t1 + 3 >= g->t0 - 1) {
+                int plain = 1;
+                for (uint32_t j = pv->t1; j + 1 < g->t0; j++)
+                    if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP)) plain = 0;
+                if (plain) return pv->comp;
+            }
+        }
+        /* "The US commander in Iraq, General David Petraeus, held talks": a bare title in
+         * apposition stands for the named actor before the comma */
+        if (!is_named(s, g->comp) && g->t0 > s->t0 && (s->t[g->t0 - 1].flags & DY_TF_COMMA))
+            for (int j = k - 1; j >= 0; j--) {
+                if (s->g[s->g[j].comp].prep) continue;      /* "envoy to Seoul", "commander in Iraq" */
+                if (is_named(s, j) && !s->g[j].used_as_target) return s->g[j].comp;
+                break;
+            }
+        return g->comp;
+    }
+    return of >= 0 ? s->g[of].comp : -1;
+}
+
+/* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
+ * agent that is not the object of a preposition ("arrested protesters"). */
+int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
+{
+    int loc = -1, agent = -1;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
+        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier && !g->locative) agent = (int)k; continue; }
+        if (g->locative) { if (loc < 0) loc = (int)k; continue; }
+        return g->comp;
+    }
+    return loc >= 0 ? s->g[loc].comp : agent >= 0 ? s->g[agent].comp : -1;
+}
+
+/* "South Korea said it would reconsider ..., and summoned the ambassador": a verb right after
+ * "and" (adverbs between) shares the subject of the sentence. */
+int ev_and_verb(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {     /* ", and on Friday summoned" */
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return 0;
+        if (WIS(s, j, "and")) return j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA);
+    }
+    return 0;
+}
+
+/* "Arce confronted Zuniga in a corridor and ordered him to withdraw": a verb after "and" (no
+ * comma, at most two words between) whose nearest actor is the object of a verb before it (a
+ * pattern's first word or a word in -ed, right before the actor or its "the") shares that verb's
+ * subject. Returns the source to use: that subject, or src unchanged. */
+int ev_object_before_and(const sctx *s, uint32_t head, int src)
+{
+    if (src < 0) return src;
+    uint32_t j = head, n = 0;
+    while (j-- > s->t0 && n++ < 3 && !WIS(s, j, "and"))
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return src;
+    if (j <= s->t0 || j >= head || !WIS(s, j, "and") || (s->t[j - 1].flags & DY_TF_COMMA)) return src;
+    uint32_t a = s->g[src].t0;
+    if (a >= j || a <= s->t0) return src;
+    uint32_t v = a - 1;
+    if (WIS(s, v, "the") && v > s->t0) v--;
+    if (group_at(s, v) >= 0 || !(s->t[v].flags & DY_TF_WORD) || (s->t[v].flags & DY_TF_CAP)) return src;
+    uint32_t wc = dy_dict_wclass(s->c->dict, s->t[v].id);
+    if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY)) return src;
+    size_t vl = s->t[v].nlen;
+    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2))) return src;
+    int subj = ev_find_source(s, v);
+    return subj >= 0 && s->g[subj].comp != s->g[src].comp ? subj : src;
+}
+
+/* The first actor of the sentence that is no object of a preposition, before head. */
+/* "Putin said that Belarus had nothing to do with it and urged the EU to talk": a speech act
+ * (an appeal, a demand, a rebuke: roots 01, 02, 10-13) joined by "and" after a reported "that"
+ * clause is the speaker's, not the clause's subject's. */
+int ev_speaker_and_verb(const sctx *s, uint32_t head, const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!(root == 1 || root == 2 || (root >= 10 && root <= 13))) return 0;
+    uint32_t j = head, n = 0;
+    while (j-- > s->t0 && n++ < 3 && !WIS(s, j, "and"))
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD)) return 0;
+    if (j < s->t0 || j >= head || !WIS(s, j, "and")) return 0;
+    for (uint32_t q = j; q-- > s->t0;) {
+        if (s->t[q].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        uint32_t e;
+        if (WIS(s, q, "that") && q > s->t0) {
+            for (uint32_t r = q, k = 0; r-- > s->t0 && k < 4; k++)
+                if (ev_gram_is(s, r, DY_G_SAY, &e) && e <= q) return 1;
+            return 0;
+        }
+        /* "Obama said Turkey had a right to ... and urged": the clause's subject right after */
+        if (ev_gram_is(s, q, DY_G_SAY, &e) && e < j && group_at(s, e) >= 0 && s->g[group_at(s, e)].t0 == e) return 1;
+    }
+    return 0;
+}
+
+int ev_sentence_subject(const sctx *s, uint32_t head)
+{
+    for (size_t k = 0; k < s->ng && s->g[k].t1 <= head; k++) {
+        const dy_actor *g = &s->g[k];
+        if (!g->code[0] || g->locative || g->modifier || (g->prep && !g->poss)) continue;
+        return g->comp;
+    }
+    return -1;
+}
+
+/* "Cambodian forces fired rockets into Thai territory, killing civilians": a participle right
+ * after a comma (not the sentence's first clause) opens a clause whose subject is the main
+ * clause's; it tells the result of the act before it. */
+int ev_participial_at(const sctx *s, uint32_t head)
+{
+    if (head < s->t0 + 2 || !(s->t[head - 1].flags & DY_TF_COMMA) || group_at(s, head) >= 0) return 0;
+    size_t l = s->t[head].nlen;
+    if (l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    int subj = ev_sentence_subject(s, head);
+    return subj >= 0 && s->g[subj].t1 < head - 1;
+}
+
+/* The sentence has an event already from the actor at src with the same CAMEO root: the main
+ * clause's act, which the participle only tells the result of ("fired rockets, killing ..."). */
+int ev_sentence_has_event_from(const sctx *s, int src, const char *code)
+{
+    const dy_coder *c = s->c;
+    uint32_t a = s->t[s->g[src].t0].start;
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == s->sidx;)
+        if (c->ev[k].src_start == a && !strncmp(c->ev[k].code, code, 2)) return 1;
+    return 0;
+}
+
+/* "Obama wants Putin to attack ...", "urged Iran to stop ...": the actor before "to VERB" is the
+ * object of the verb before it, and what it is asked to do has not happened. */
+int ev_complement_at(const sctx *s, uint32_t head)
+{
+    if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
+    int g = group_at(s, head - 2);
+    if (g < 0 || s->g[g].anaphor) return 0;
+    uint32_t j = s->g[s->g[g].comp].t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    if (j == s->t0) return 0;
+    uint16_t f = s->t[j - 1].flags;
+    return (f & DY_TF_WORD) && !(f & DY_TF_CAP) && !(dy_dict_wclass(s->c->dict, s->t[j - 1].id) & (DY_WC_PREP | DY_WC_CLAUSE));
+}
+
+/* "Under the deal, Washington will pull out ...", "Under the agreement, troops are to withdraw":
+ * the sentence states the terms of an agreement, not an act nor an actor's own announcement. */
+static int treaty_terms(const sctx *s)
+{
+    static const char *const noun[] = {"deal", "agreement", "pact", "accord", "treaty", "plan", "arrangement",
+                                       "ceasefire", "truce", "deals", "agreements", "terms", "proposal", "framework"};
+    uint32_t j = s->t0;
+    if (j + 2 >= s->t1 || !WIS(s, j, "under")) return 0;
+    j++;
+    if (WIS(s, j, "the") || WIS(s, j, "this") || WIS(s, j, "that") || WIS(s, j, "a") || WIS(s, j, "an") ||
+        (s->t[j].flags & DY_TF_POSS))
+        j++;
+    for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
+        if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[k].nlen == strlen(noun[i]) && !memcmp(W(s, k), noun[i], s->t[k].nlen)) return 1;
+    }
+    return 0;
+}
+
+/* "faces pressure from Congress to help Iran", "calls by the EU to lift ...": the act after "to"
+ * is what a demand asks for, not one done. */
+static int demanded_act(const sctx *s, uint32_t head)
+{
+    static const char *const noun[] = {"pressure", "calls", "call", "demands", "demand", "appeals", "appeal",
+                                       "request", "requests", "pleas", "plea"};
+    if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
+    for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (s->t[j].nlen == strlen(noun[i]) && !memcmp(W(s, j), noun[i], s->t[j].nlen)) return 1;
+    }
+    return 0;
+}
+
+/* "announced it would", "said on Wednesday that it would": a speech verb ends at most four
+ * words (a date, "that") before token i, with no actor or comma between. */
+static int said_before(const sctx *s, uint32_t i)
+{
+    for (uint32_t q = i, n = 0; q-- > s->t0 && n < 5; n++) {
+        uint32_t e;
+        if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
+        if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+    }
+    return 0;
+}
+
+/* "Prime Minister Theresa May expelled ...": a mood word inside a named actor is part of the name. */
+static int in_name(const sctx *s, uint32_t j)
+{
+    int g = group_at(s, j);
+    return g >= 0 && !s->g[g].anaphor && j > s->g[g].t0 && (s->t[j].flags & DY_TF_CAP);
+}
+
+/* "Trade talks between the two countries, which stalled last year, have not resumed": a noun
+ * opening the sentence is the subject of the verb after its phrase (a relative clause between
+ * commas passed over); a negated verb there negates it. */
+int ev_negated_predicate(const sctx *s, const match *m)
+{
+    if (m->head > s->t0 + 2 || !(s->t[m->head].flags & DY_TF_WORD)) return 0;
+    for (uint32_t j = s->t0; j < m->head; j++)
+        if (group_at(s, j) >= 0) return 0;
+    uint32_t j = m->end;
+    for (;;) {      /* "between Canada and India" */
+        if (j < s->t1 && group_at(s, j) >= 0) j = s->g[group_at(s, j)].t1;
+        else if (j + 1 < s->t1 && (WIS(s, j, "and") || WIS(s, j, "the")) && group_at(s, j + 1) >= 0) j++;
+        else break;
+    }
+    if (j + 1 < s->t1 && (s->t[j].flags & DY_TF_COMMA) && (WIS(s, j + 1, "which") || WIS(s, j + 1, "who"))) {
+        for (j += 2; j < s->t1 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_END)); j++) {}
+        if (j >= s->t1 || !(s->t[j].flags & DY_TF_COMMA)) return 0;
+        j++;
+    }
+    for (uint32_t n = 0; j < s->t1 && n < 3; j++, n++) {
+        uint32_t e;
+        if (ev_gram_class_at(s, j, &e) == DY_G_NEGATE) return 1;
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    return 0;
+}
+
+int ev_mood_at(const sctx *s, uint32_t head)
+{
+    uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
+    for (uint32_t j = head; j-- > start;) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
+        /* "the sanctions had failed to improve ... and accused ...": another verb's clause; but
+         * "If Russia and China attack" is one clause with a compound subject */
+        if (WIS(s, j, "that") ||
+            ((WIS(s, j, "and") || WIS(s, j, "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
+             !WIS(s, j + 1, "to") &&     /* "committed to keep talking and to meet": one verb's */
+             !(j + 2 < s->t1 && WIS(s, j + 1, "the") && group_at(s, j + 2) >= 0))) {
+            start = j + 1;
+            break;
+        }
+    }
+    /* "accused Seoul of supplying ...", "criticised for seeking to ...", "without consulting":
+     * a gerund after a preposition is what someone claims or wants, not an act */
+    {
+        uint32_t j = head;
+        if (j >= s->t0 + 2 && WIS(s, j - 1, "to")) {
+            const char *g = W(s, j - 2);
+            size_t gl = strlen(g);
+            if (gl > 4 && !strcmp(g + gl - 3, "ing")) j -= 2;
+        } else {
+            const char *g = W(s, j);
+            size_t gl = strlen(g);
+            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = s->t0;
+        }
+        if (j > s->t0) {
+            const char *p = W(s, j - 1);
+            if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
+            if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            /* "held talks on expanding trade", "a row over extending the deal": a topic */
+            if (!strcmp(p, "on") || !strcmp(p, "over") || !strcmp(p, "regarding") || !strcmp(p, "concerning")) return DY_MOOD_HYPOTHETICAL;
+            /* "a trip aimed at pushing for a ceasefire": a purpose */
+            if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
+        }
+    }
+    int mood = DY_MOOD_FACTUAL;
+    for (uint32_t j = start; j < head; j++) {
+        uint32_t e;
+        if (in_name(s, j)) continue;
+        int cls = ev_gram_class_at(s, j, &e);
+        if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
+        if (cls == DY_G_HYPO) {
+            /* "announced it would free ...": reported intent, not a condition */
+            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {
+                if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+                continue;
+            }
+            mood = DY_MOOD_HYPOTHETICAL;
+        }
+        if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+    }
+    if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
+    /* a question is not a statement */
+    if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
+    return mood;
+}
+
+/* PETRARCH's convention for a cooperative act that is negated: its rejection (CAMEO 12x):
+ * "would not provide support" 121, "did not agree to meet" 125; NULL for other roots. */
+static const char *rejection_code(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 3: case 5: return "120";
+    case 4: return "125";
+    case 6: case 7: return "121";
+    case 8: return "124";
+    default: return NULL;
+    }
+}
+
+/* The CAMEO code that announces an act: intent to cooperate (03x) for the cooperative roots,
+ * a threat (13x) for force and sanctions; NULL where an announcement is no event of its own. */
+const char *ev_intent_code(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 3: case 13: return code;
+    case 4: return "036";
+    case 5: return "032";
+    case 6: return !strncmp(code, "062", 3) ? "0312" : !strncmp(code, "064", 3) ? "0314" : !strncmp(code, "063", 3) ? "0313" : "0311";
+    case 7: return !strncmp(code, "071", 3) ? "0331" : !strncmp(code, "072", 3) ? "0332" : !strncmp(code, "073", 3) ? "0333" : !strncmp(code, "074", 3) ? "0334" : "033";
+    case 8: return !strncmp(code, "084", 3) ? "0353" : !strncmp(code, "085", 3) ? "0354" : !strncmp(code, "087", 3) ? "0356" : "035";
+    case 15: return "138";
+    case 16: return !strncmp(code, "161", 3) ? "1313" : !strncmp(code, "162", 3) ? "1311" : !strncmp(code, "163", 3) ? "1312" :
+                    !strncmp(code, "164", 3) ? "134" : !strncmp(code, "165", 3) ? "135" : !strncmp(code, "166", 3) ? "136" : "131";
+    case 17: return "137";
+    case 18: return "1383";
+    case 19: return !strncmp(code, "191", 3) ? "1381" : !strncmp(code, "192", 3) ? "1382" : "1384";
+    case 20: return !strncmp(code, "204", 3) ? "1385" : "1383";
+    default: return NULL;
+    }
+}
+
+/* Is date k inside a relative clause (", who ...", ", where ...") that the verb at head is not
+ * in? "Lula accused Bolsonaro, who has stayed in Florida since December": not the accusation's. */
+static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t rs = UINT32_MAX, re = s->t1;
+    for (uint32_t j = s->dates[k].t0; j-- > s->t0;) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        if (j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA) &&
+            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose"))) {
+            rs = j;
+            break;
+        }
+    }
+    if (rs == UINT32_MAX) return 0;
+    for (uint32_t j = s->dates[k].t1; j < s->t1; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { re = j; break; }
+    return head < rs || head >= re;
+}
+
+/* Is date k the date of a report ("state media reported on Friday", "Seoul said Friday"; not
+ * "the United States on Friday"), and the verb at head not the report's? The act reported took
+ * place when the sentence says elsewhere, if it does. */
+static int report_date(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t j = s->dates[k].t0, e;
+    if (j > s->t0 && WIS(s, j - 1, "on")) j--;
+    for (uint32_t i = j >= s->t0 + 3 ? j - 3 : s->t0; i < j; i++)
+        if (!(s->t[i].flags & DY_TF_CAP) && ev_gram_is(s, i, DY_G_SAY, &e) && e == j) return head < i || head >= e;
+    return 0;
+}
+
+dy_date ev_date_for(const sctx *s, uint32_t head)
+{
+    int best = -1, reported = -1;
+    uint32_t bd = UINT32_MAX;
+    for (size_t k = 0; k < s->ndates; k++) {
+        if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
+        if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
+        uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
+        if (dist < bd) { bd = dist; best = (int)k; }
+    }
+    if (best < 0) best = reported;
+    if (best >= 0) return s->dates[best].date;
+    return s->ctx;
+}
+
+/* A passive pattern with its own source slot ("four civilians were killed in S shelling"): the
+ * source is the slot, the target the passive subject, else the pattern's T, else the first
+ * actor after the pattern ("... in the east of the Gaza Strip"). */
+void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt)
+{
+    *src = s->g[m->src].comp;
+    if (subj >= 0 && s->g[subj].comp == *src) subj = -1;
+    int after = m->tgt >= 0 ? s->g[m->tgt].comp : ev_find_target(s, m->end, limit);
+    /* "three people were killed in a Russian missile attack on Kyiv": a bare agent as the
+     * subject yields to a named actor after */
+    *tgt = subj >= 0 && (is_named(s, subj) || after < 0 || !is_named(s, after)) ? subj : after;
+}
+
+/* "al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's
+ * capital": the target of a claimed act is the first actor in the rest of its clause, however
+ * long the description of the act. */
+int ev_claimed_target(const sctx *s, const match *m)
+{
+    uint32_t end = m->end;
+    while (end < s->t1 && !(s->t[end].flags & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) end++;
+    return ev_find_target(s, m->end, end);
+}
+
+/* "The civilians imprisoned for acting against Moscow were released ...": a participle right after
+ * its noun, with no object but a preposition after it, and a verb "to be" later in the sentence,
+ * is a shortened passive clause, not the sentence's verb. Only after people named by a role: a
+ * state or a person is the subject of its verb ("Israel bombed for hours ..."). */
+int ev_reduced_relative(const sctx *s, const match *m)
+{
+    static const char *const prep[] = {"for", "over", "since", "without"};
+    uint32_t h = m->head;
+    if (m->tgt >= 0 || h == s->t0 || m->end >= s->t1 || m->end != h + 1) return 0;
+    const char *w = W(s, h);
+    size_t l = s->t[h].nlen;
+    if (l < 4 || memcmp(w + l - 2, "ed", 2) != 0) return 0;
+    int g = group_at(s, h - 1);     /* people named by a role: "civilians", "three activists" */
+    if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
+    if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
+    int pr = 0;
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
+        if (s->t[m->end].nlen == strlen(prep[i]) && !memcmp(W(s, m->end), prep[i], s->t[m->end].nlen)) pr = 1;
+    if (!pr) return 0;
+    for (uint32_t j = m->end + 1; j < s->t1; j++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (ev_gram_is(s, j, DY_G_BE, &e)) return 1;
+    }
+    return 0;
+}
+
+/* "Russia vetoed a resolution on North Korea": a veto or a vote against a body's text is cast at
+ * the body (the pattern's flag to=IGOUNO), not at what the text is about. When the phrase names
+ * no actor at T, an actor of that code is added for the event (at the pattern's last word) and
+ * its index returned; the caller removes it after the event (drop_body). -1 when not a case. */
+int ev_body_target(sctx *s, const match *m, const dy_pattern *p)
+{
+    if (!p->to[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s", p->to);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ev_ex(s->c, "    target %s: the body whose text it is (to=%s)\n", p->to, p->to);
+    return (int)s->ng++;
+}
+
+int ev_role_is(const sctx *s, int g, const char *roles)
+{
+    const char *c = s->g[s->g[g].comp].code;
+    if (strlen(c) < 6 || c[0] == '-') return 0;
+    for (const char *r = roles; *r; r += 3)
+        if (!strncmp(c + 3, r, 3)) return 1;
+    return 0;
+}
+
+/* "Chad declared a state of emergency": a country named by itself acts as its government */
+static int state_itself(const sctx *s, int g)
+{
+    const dy_actor *a = &s->g[s->g[g].comp];
+    return a->kind == DY_GK_STATE && !a->anaphor && !a->filled && a->ncomp < 2 && strlen(a->code) == 3 && dy_code_is_country(a->code);
+}
+
+/* "people rallied outside Istanbul city hall": a target that is a place of the source's own
+ * country names where the act was, not whom it was aimed at. */
+int ev_own_place(const sctx *s, int src, int tgt)
+{
+    const char *a = s->g[s->g[src].comp].code, *b = s->g[s->g[tgt].comp].code;
+    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) && strlen(a) > 3;
+}
+
+/* The target a domestic act leaves unnamed, as the held-out sets code it: a crowd that
+ * "protested in Lima" or "marched through Yangon" protests to its government (the place's
+ * country, else its own, + GOV); a government that "imposed a curfew" or "shut down the
+ * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
+ * place, replace: "bans on travel to Canada"). The actor is added for the event as body_target's
+ * is (removed by drop_body); -1 when not a case. */
+/* "The junta imposed a curfew across the country": a reference to the source's own country is
+ * the place of a domestic act, not its target (implied_target names the public instead). */
+int ev_own_country_ref(const sctx *s, int src, int tgt)
+{
+    const dy_actor *t = &s->g[s->g[tgt].comp];
+    return t->anaphor && strlen(t->code) == 3 && !strncmp(t->code, s->g[s->g[src].comp].code, 3);
+}
+
+int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
+{
+    const char *role;
+    if (p->code[0] == '1' && p->code[1] == '4' && ev_role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
+    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
+             (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
+    else return -1;
+    if (s->ng >= DY_MAX_ACTORS) return -1;
+    char cc[4];
+    memcpy(cc, s->g[s->g[src].comp].code, 3);
+    cc[3] = 0;
+    for (size_t k = 0; k < s->ng && role[0] == 'G'; k++)
+        if (s->g[k].locative && s->g[k].kind == DY_GK_STATE && strlen(s->g[k].code) == 3 && dy_code_is_country(s->g[k].code) &&
+            s->g[k].t0 >= m->end) { memcpy(cc, s->g[k].code, 3); break; }
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%s%s", cc, role);
+    g->kind = DY_GK_AGENT;
+    /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
+    g->filled = state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    ev_ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
+    return (int)s->ng++;
+}
+
+/* "condemned the attack on its embassy": a hostile act's noun whose pattern ends in "on" or
+ * "against" names its victim next, which is no party to the condemnation. */
+static int victim_ends_match(const sctx *s, const match *m)
+{
+    return m->end > m->head + 1 && (WIS(s, m->end - 1, "on") || WIS(s, m->end - 1, "against"));
+}
+
+/* For a hostile act named by a noun (flag author): an actor after "by" is its author; one after
+ * "as" ("condemned the strikes as a violation of Yemen's sovereignty") is no party, and then the
+ * author comes from the context (-2); another actor ("the attack on Kyiv") stays the target. */
+int ev_author_in_clause(const sctx *s, const match *m, int tgt)
+{
+    if (victim_ends_match(s, m)) return -2;
+    if (tgt < 0) return -2;
+    for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
+        if (WIS(s, j, "by")) return tgt;
+        if (WIS(s, j, "as")) return -2;
+    }
+    return tgt;
+}
+
+/* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
+ * right after a to= act (a veto, a vote) tells what the rejected text says, not what its
+ * subject did. */
+int ev_rejected_text(const sctx *s, const match *ms, size_t k)
+{
+    /* back over the text's own verbs ("calling for Russia to withdraw") to the vote */
+    for (size_t q = k; q-- > 0;) {
+        const match *prev = &ms[q];
+        if (ms[q + 1].head < prev->end || ms[q + 1].head > prev->end + 2) return 0;
+        for (uint32_t j = prev->end; j < ms[q + 1].head; j++)
+            if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || WIS(s, j, "and")) return 0;
+        if (dy_dict_pattern(s->c->dict, prev->pat)->to[0]) return 1;
+    }
+    return 0;
+}
+
+/* "Putin said he would meet Xi", "Sarkozy, seeking to mend ties with China": one actor's announced
+ * intent to a symmetric act is its own, not the other side's; "agreed to", and a pair as subject,
+ * stay both ways. */
+int ev_one_sided_intent(const sctx *s, int src, int tgt, uint32_t head)
+{
+    if (src < 0 || tgt < 0 || is_pair(s, src)) return 0;
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 6 && j >= s->g[src].t1; n++)
+        if (!strncmp(W(s, j), "agree", 5)) return 0;
+    return 1;
+}
+
+/* "Serbia denied that it had helped the militants": what a denial says did not happen (the
+ * denial itself is 016, coded by its own patterns). */
+int ev_denied_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 + 1 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END | DY_TF_COMMA)) return 0;
+        if (WIS(s, j, "that") && (WIS(s, j - 1, "denied") || WIS(s, j - 1, "denies") || WIS(s, j - 1, "deny") || WIS(s, j - 1, "denying")))
+            return 1;
+    }
+    return 0;
+}
+
+/* "The US claimed that ISIL had attacked Iraq", "Kyiv said Russian forces shelled Kharkiv": the
+ * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
+ * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
+ * make it the claim only. 0 done or not a case, 1 the claim only, -1 out of memory. */
+int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+{
+    static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
+    if (ev_mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
+    uint32_t j = s->g[src].t0;
+    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
+    if (j > s->t0 && WIS(s, j - 1, "the")) j--;
+    if (j > s->t0 && WIS(s, j - 1, "that")) j--;
+    uint32_t v = j;                 /* the speech verb ends at j */
+    for (uint32_t k = j; k-- > s->t0 && j - k <= 3;) {
+        uint32_t e;
+        if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
+    }
+    int claimed = 0;
+    if (v == j && j > s->t0)
+        for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; claimed = 1; break; }
+    if (v == j) return 0;
+    int who = -1;
+    for (int k = (int)s->ng - 1; k >= 0; k--) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > v) continue;
+        if (v - g->t1 <= 3 && g->code[0] && !g->prep && !g->modifier) who = g->comp;
+        break;
+    }
+    /* "Belarus denied the charge and said Poland had used force": the speaker of a speech verb
+     * after "and" is the sentence's subject */
+    if (who < 0 && v > s->t0 && WIS(s, v - 1, "and")) who = ev_sentence_subject(s, v);
+    if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
+    ev_ex(s->c, "    reported force: the speaker accuses its author\n");
+    if (ev_emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0) return -1;
+    if (claimed) ev_ex(s->c, "    skipped: a claimed act is the claim only\n");
+    return claimed;
+}
+
+/* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
+ * act is its rejection. */
+void ev_petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood)
+{
+    dy_coder *c = s->c;
+    /* only the future tense is the act; "promised to", "agreed to" stay intents (03x) there too */
+    int future = 0;
+    for (uint32_t j = head > s->t0 + 3 ? head - 3 : s->t0; j < head; j++)
+        if (WIS(s, j, "will") || WIS(s, j, "'ll") || WIS(s, j, "shall")) future = 1;
+    if (*mood == DY_MOOD_INTENT && future) {
+        *mood = DY_MOOD_FACTUAL;
+        ev_ex(c, "    PETRARCH's convention: announced, coded as the act\n");
+    } else if (*mood == DY_MOOD_NEGATED && rejection_code(pcode)) {
+        *code = rejection_code(pcode);
+        *mood = DY_MOOD_FACTUAL;
+        ev_ex(c, "    PETRARCH's convention: negated, coded as rejection %s\n", *code);
+    }
+}
