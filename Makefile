@@ -58,10 +58,11 @@ WEB_SRC := web/index.html web/app.js web/style.css
 VENDOR  := web/node_modules/cytoscape/dist/cytoscape.min.js web/node_modules/uplot/dist/uPlot.iife.min.js \
            web/node_modules/uplot/dist/uPlot.min.css
 web: build/web/.stamp
-build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json
+build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json dict/countries.txt scripts/countries-json.sh
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p build/web/vendor
 	cp $(WEB_SRC) build/web/
+	sh scripts/countries-json.sh dict/countries.txt > build/web/countries.json
 	cp $(VENDOR) build/web/vendor/
 	touch $@
 
@@ -134,7 +135,7 @@ gazetteer:
 install: build/dyad build/web/.stamp
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1 \
 	           $(DESTDIR)$(PREFIX)/share/dyad/web/vendor
-	install -m 644 build/web/*.html build/web/*.js build/web/*.css $(DESTDIR)$(PREFIX)/share/dyad/web/
+	install -m 644 build/web/*.html build/web/*.js build/web/*.css build/web/*.json $(DESTDIR)$(PREFIX)/share/dyad/web/
 	install -m 644 build/web/vendor/* $(DESTDIR)$(PREFIX)/share/dyad/web/vendor/
 	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/

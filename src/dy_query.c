@@ -352,6 +352,19 @@ static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
 
 #define SENT_TEXT "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
 
+static dy_text col_text(sqlite3_stmt *q, int c)
+{
+    dy_text t = {(const char *)sqlite3_column_text(q, c), 0};
+    if (t.s) t.n = (size_t)sqlite3_column_bytes(q, c);
+    return t;
+}
+
+static const char *col_str(sqlite3_stmt *q, int c)
+{
+    const char *v = (const char *)sqlite3_column_text(q, c);
+    return v ? v : "";
+}
+
 /* Which events: a dyad (both ways unless directed), or an actor, or all; always in the period. */
 static const char *event_filter(const dy_qopts *o)
 {
@@ -396,6 +409,48 @@ int dy_query_undated(sqlite3 *db, const dy_qopts *o, long *n, dy_err *err)
     bind_opts(q, o);
     *n = sqlite3_step(q) == SQLITE_ROW ? (long)sqlite3_column_int64(q, 0) : 0;
     sqlite3_finalize(q);
+    return 0;
+}
+
+int dy_query_extent_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err)
+{
+    char sql[2048];
+    const char *f = event_filter(o);
+    int open = o->from == INT32_MIN && o->to == INT32_MAX;      /* then undated events count too */
+    /* each its own statement, so that min, max and count(*) take an index's shortcuts */
+    snprintf(sql, sizeof sql,
+             "SELECT date((SELECT min(e.day) FROM events e WHERE %s AND " IN_PERIOD ") * 86400, 'unixepoch'), "
+             "date((SELECT max(e.day) FROM events e WHERE %s AND " IN_PERIOD ") * 86400, 'unixepoch'), "
+             "(SELECT count(*) FROM events e WHERE %s%s), (SELECT count(*) FROM events e WHERE %s AND e.day IS NULL AND %d)",
+             f, f, f, open ? "" : " AND " IN_PERIOD, f, open);
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    if (sqlite3_step(q) != SQLITE_ROW) { dberr(db, err); sqlite3_finalize(q); return -1; }
+    int e = dy_buf_adds(b, "{\"first\":");
+    for (int c = 0; c < 2; c++) {
+        const char *v = (const char *)sqlite3_column_text(q, c);
+        e |= (c ? dy_buf_adds(b, ",\"last\":") : 0) | (v ? dy_buf_printf(b, "\"%s\"", v) : dy_buf_adds(b, "null"));
+    }
+    e |= dy_buf_printf(b, ",\"events\":%lld,\"undated\":%lld,\"codes\":[", (long long)sqlite3_column_int64(q, 2),
+                       (long long)sqlite3_column_int64(q, 3));
+    sqlite3_finalize(q);
+    /* the codes of the store, each once: a skip through the src3 and tgt3 indexes, not a scan */
+    if (prepare(db,
+                "WITH RECURSIVE s(c) AS (SELECT min(src3) FROM events UNION ALL SELECT (SELECT min(src3) FROM events WHERE src3 > s.c) FROM s WHERE s.c IS NOT NULL), "
+                "t(c) AS (SELECT min(tgt3) FROM events UNION ALL SELECT (SELECT min(tgt3) FROM events WHERE tgt3 > t.c) FROM t WHERE t.c IS NOT NULL) "
+                "SELECT c FROM s WHERE c IS NOT NULL UNION SELECT c FROM t WHERE c IS NOT NULL ORDER BY 1",
+                &q, err))
+        return -1;
+    int rc, n = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *c = col_str(q, 0);
+        e |= dy_buf_adds(b, n++ ? "," : "") | dy_out_json_string(b, c, strlen(c));
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return dberr(db, err), -1;
+    e |= dy_buf_adds(b, "]}\n");
+    if (e) { dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
     return 0;
 }
 
@@ -468,19 +523,6 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, &w);
     return collect(db, q, out, err);
-}
-
-static dy_text col_text(sqlite3_stmt *q, int c)
-{
-    dy_text t = {(const char *)sqlite3_column_text(q, c), 0};
-    if (t.s) t.n = (size_t)sqlite3_column_bytes(q, c);
-    return t;
-}
-
-static const char *col_str(sqlite3_stmt *q, int c)
-{
-    const char *v = (const char *)sqlite3_column_text(q, c);
-    return v ? v : "";
 }
 
 /* ---- the network: one pass over the events, tallied here ---- */
@@ -898,7 +940,8 @@ static void row_record(sqlite3_stmt *q, dy_record *r, int ids)
     if (ids) { r->doc_id = sqlite3_column_int64(q, 22); r->event_id = sqlite3_column_int64(q, 23); }
 }
 
-/* listing: date order with a limit and the store's ids (query events); else document order, all.
+/* listing: date order with a limit and the store's ids (query events; 2: latest first, the API's);
+ * else document order, all.
  * page (JSON array only, may be NULL): stop at page->limit records or at the record that would
  * take b past page->max_bytes (the first always goes), saying how many went and whether more remain. */
 static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
@@ -908,7 +951,8 @@ static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plo
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
              "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
-             from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
+             from, listing == 2 ? "ORDER BY e.day IS NULL, e.day DESC, e.id DESC LIMIT :limit OFFSET :offset"
+                   : listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
@@ -952,7 +996,7 @@ int dy_query_event_page(sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_
     p.limit = page->limit + 1;      /* one more, to know there is a next page */
     page->rows = 0;
     page->more = 0;
-    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 1, b, NULL, NULL, page, err);
+    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 2, b, NULL, NULL, page, err);
 }
 
 int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,
