@@ -616,27 +616,55 @@ static void node_nums(const tally_slot *s, double *v, void *ctx)
     v[1] = (double)s->n;
 }
 
-static int tally_rows(sqlite3 *db, sqlite3_stmt *q, tally *edges, tally *nodes, dy_err *err)
+/* Adds n events of goldstein sum g from node s to node t. */
+static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, long n, double g)
 {
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *s = col_str(q, 0), *t = col_str(q, 1);
+    tally_slot *x;
+    if (!n) return 0;
+    if (*s != '-' && *t != '-') {       /* "---": an actor of unknown country */
         char key[64];
-        tally_slot *x;
-        if (*s != '-' && *t != '-') {       /* "---": an actor of unknown country */
-            snprintf(key, sizeof key, "%.17s\t%.17s", s, t);
-            if (!(x = tally_at(edges, key))) break;
-            x->n++;
-            x->g += sqlite3_column_double(q, 2);
-        }
-        for (int k = 0; k < 2; k++)
-            if (*(k ? t : s) != '-') {
-                if (!(x = tally_at(nodes, k ? t : s))) break;
-                x->n++;
-            }
+        snprintf(key, sizeof key, "%.17s\t%.17s", s, t);
+        if (!(x = tally_at(edges, key))) return -1;
+        x->n += n;
+        x->g += g;
     }
+    for (int k = 0; k < 2; k++)
+        if (*(k ? t : s) != '-') {
+            if (!(x = tally_at(nodes, k ? t : s))) return -1;
+            x->n += n;
+        }
+    return 0;
+}
+
+/* Tallies edges and nodes from rows of (source node, target node, goldstein) and, with group,
+ * the one-a-day group (day, source, target, code) in order: a row of the previous row's group
+ * is left out. A run of rows of one pair is summed before it goes to the tallies. Finalises q. */
+static int tally_rows(sqlite3 *db, sqlite3_stmt *q, int group, tally *edges, tally *nodes, dy_err *err)
+{
+    int rc, bad = 0;
+    char s[64] = "", t[64] = "", prev[128] = "", cur[128];
+    long n = 0;
+    double g = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (group) {
+            snprintf(cur, sizeof cur, "%d|%s|%s|%s", sqlite3_column_int(q, 3), col_str(q, 4), col_str(q, 5), col_str(q, 6));
+            if (!strcmp(cur, prev)) continue;
+            memcpy(prev, cur, sizeof prev);
+        }
+        const char *a = col_str(q, 0), *b = col_str(q, 1);
+        if (strcmp(a, s) || strcmp(b, t)) {
+            if ((bad = tally_add(edges, nodes, s, t, n, g))) break;
+            snprintf(s, sizeof s, "%s", a);
+            snprintf(t, sizeof t, "%s", b);
+            n = 0;
+            g = 0;
+        }
+        n++;
+        g += sqlite3_column_double(q, 2);
+    }
+    if (!bad && rc == SQLITE_DONE) bad = tally_add(edges, nodes, s, t, n, g);
     sqlite3_finalize(q);
-    if (rc == SQLITE_ROW) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     return rc == SQLITE_DONE ? 0 : (dberr(db, err), -1);
 }
 
@@ -649,10 +677,11 @@ int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_resul
     char from[1024], sql[3072];
     const char *cols = NODE_OF("e.src3", "e.source") ", " NODE_OF("e.tgt3", "e.target") ", e.goldstein";
     /* day and none read the events_dyad index from end to end, in its order (+e.day: not by the
-     * day index), so that the one-a-day groups stream without sorting a million rows */
+     * day index), so that the one-a-day groups come one after the other: no sorting of a
+     * million rows, and tally_rows keeps each group's first */
     if (dedup == DY_DEDUP_DAY)
-        snprintf(sql, sizeof sql, "SELECT %s FROM events e WHERE +e.day BETWEEN :from AND :to "
-                                  "GROUP BY e.src3, e.tgt3, e.day, e.source, e.target, e.code", cols);
+        snprintf(sql, sizeof sql, "SELECT %s, e.day, e.source, e.target, e.code FROM events e WHERE +e.day BETWEEN :from AND :to "
+                                  "ORDER BY e.src3, e.tgt3, e.day, e.source, e.target, e.code", cols);
     else if (dedup == DY_DEDUP_NONE) snprintf(sql, sizeof sql, "SELECT %s FROM events e WHERE +e.day BETWEEN :from AND :to", cols);
     else {
         events_from(from, sizeof from, &all, dedup, 0);
@@ -660,7 +689,7 @@ int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_resul
     }
     tally te = {0}, tn = {0}, tm = {0};
     sqlite3_stmt *q;
-    int rc = prepare(db, sql, &q, err) || (bind_opts(q, &all), tally_rows(db, q, &te, &tn, err));
+    int rc = prepare(db, sql, &q, err) || (bind_opts(q, &all), tally_rows(db, q, dedup == DY_DEDUP_DAY, &te, &tn, err));
     /* each node's mentions in the documents of the period */
     if (!rc) rc = prepare(db, "SELECT " NODE_OF("m.code3", "m.code") ", sum(m.n) FROM mentions m JOIN documents d ON d.id = m.doc "
                               "WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY 1", &q, err);
