@@ -66,9 +66,11 @@ build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json 
 	cp $(VENDOR) build/web/vendor/
 	touch $@
 
-# The dashboard in headless Chromium (tests/e2e); run by make test.
-e2e: build/dyad build/web/.stamp
+# The dashboard in headless Chromium (tests/e2e), on our articles and on a million generated
+# events; run by make test (DYAD_SCALE_TEST=0 leaves the million out).
+e2e: build/dyad build/bench-store build/web/.stamp
 	bash tests/e2e/run.sh
+	[ "$${DYAD_SCALE_TEST:-1}" = 0 ] || bash tests/e2e/run.sh scale
 
 # README command 1: install, build (the dashboard's pages too, so that dyad serve shows them),
 # code the bundled example corpus.
@@ -83,7 +85,7 @@ demo: all build/web/.stamp
 	@echo "dyad: the dashboard: build/dyad serve --db build/examples.db, then open http://127.0.0.1:8350/"
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
+test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/bench-store build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
 	@VALGRIND_PASS=1 sh tests/run.sh build build/asan
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect build/test_devset

@@ -76,7 +76,7 @@ async function loadNetwork() {
   const maxEv = Math.max(1, ...net.edges.map((e) => e.events));
   const maxM = Math.max(1, ...net.nodes.map((n) => n.mentions + n.events));
   const elements = [
-    ...net.nodes.map((n) => ({ data: { id: n.code, label: n.code, size: 18 + 30 * Math.sqrt((n.mentions + n.events) / maxM) },
+    ...net.nodes.map((n) => ({ data: { id: n.code, label: n.code, size: 14 + 26 * Math.sqrt((n.mentions + n.events) / maxM) },
                                classes: n.code.startsWith('IGO') && n.code.length > 3 ? 'igo' : '' })),
     ...net.edges.map((e) => ({
       data: { id: e.source + '>' + e.target, source: e.source, target: e.target, events: e.events,
@@ -87,7 +87,9 @@ async function loadNetwork() {
   cy = cytoscape({
     container: box,
     elements,
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000 },
+    /* a dense graph (a large store's busiest edges join a few busy countries) reads best as a ring */
+    layout: net.edges.length > 3 * net.nodes.length ? { name: 'circle', animate: false, avoidOverlap: true }
+      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000 },
     style: [
       { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a6fa5',
                                    color: '#1d2430', 'font-size': 11, 'text-valign': 'center', 'text-halign': 'right' } },
@@ -156,7 +158,7 @@ async function loadSeries() {
   if (!rows.length) $('chart').append(el('p', { class: 'hint' }, 'No events between these two in this period.'));
   const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
   $('quads').replaceChildren(
-    el('tr', {}, ...['events', 'verbal coop', 'material coop', 'verbal conflict', 'material conflict'].map((h) => el('th', {}, h))),
+    el('tr', {}, ...['events (one a day)', 'verbal coop', 'material coop', 'verbal conflict', 'material conflict'].map((h) => el('th', {}, h))),
     el('tr', {}, ...[total, sum('verbal_coop'), sum('material_coop'), sum('verbal_conflict'), sum('material_conflict')]
       .map((v, i) => el('td', { class: 'num', 'data-quad': i }, v))),
   );
