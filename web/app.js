@@ -49,7 +49,7 @@ async function loadExtent() {
     fetch('countries.json').then((r) => (r.ok ? r.json() : null)).catch(() => null)]);
   if (ext.first) $('from').value = ext.first.slice(0, 7);
   if (ext.last) $('to').value = ext.last.slice(0, 7);
-  const codes = ext.codes.filter((c) => (names ? c in names : /^[A-Z]{3}$/.test(c) && c !== 'IGO' && c !== 'NGO'));
+  const codes = ext.codes.filter((c) => (names ? Object.hasOwn(names, c) : /^[A-Z]{3}$/.test(c) && c !== 'IGO' && c !== 'NGO'));
   for (const id of ['pair-a', 'pair-b']) {
     $(id).replaceChildren(...codes.map((c) => el('option', { value: c }, names ? `${c} ${names[c]}` : c)));
   }
