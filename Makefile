@@ -58,16 +58,19 @@ WEB_SRC := web/index.html web/app.js web/style.css
 VENDOR  := web/node_modules/cytoscape/dist/cytoscape.min.js web/node_modules/uplot/dist/uPlot.iife.min.js \
            web/node_modules/uplot/dist/uPlot.min.css
 web: build/web/.stamp
-build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json
+build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json dict/countries.txt scripts/countries-json.sh
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p build/web/vendor
 	cp $(WEB_SRC) build/web/
+	sh scripts/countries-json.sh dict/countries.txt > build/web/countries.json
 	cp $(VENDOR) build/web/vendor/
 	touch $@
 
-# The dashboard in headless Chromium (tests/e2e); run by make test.
-e2e: build/dyad build/web/.stamp
+# The dashboard in headless Chromium (tests/e2e), on our articles and on a million generated
+# events; run by make test (DYAD_SCALE_TEST=0 leaves the million out).
+e2e: build/dyad build/bench-store build/web/.stamp
 	bash tests/e2e/run.sh
+	[ "$${DYAD_SCALE_TEST:-1}" = 0 ] || bash tests/e2e/run.sh scale
 
 # README command 1: install, build (the dashboard's pages too, so that dyad serve shows them),
 # code the bundled example corpus.
@@ -82,7 +85,7 @@ demo: all build/web/.stamp
 	@echo "dyad: the dashboard: build/dyad serve --db build/examples.db, then open http://127.0.0.1:8350/"
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
+test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/bench-store build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
 	@VALGRIND_PASS=1 sh tests/run.sh build build/asan
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
@@ -134,7 +137,7 @@ gazetteer:
 install: build/dyad build/web/.stamp
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1 \
 	           $(DESTDIR)$(PREFIX)/share/dyad/web/vendor
-	install -m 644 build/web/*.html build/web/*.js build/web/*.css $(DESTDIR)$(PREFIX)/share/dyad/web/
+	install -m 644 build/web/*.html build/web/*.js build/web/*.css build/web/*.json $(DESTDIR)$(PREFIX)/share/dyad/web/
 	install -m 644 build/web/vendor/* $(DESTDIR)$(PREFIX)/share/dyad/web/vendor/
 	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/

@@ -4,6 +4,7 @@
 #include "dy_dates.h"
 #include "dy_tok.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -1270,7 +1271,11 @@ int dy_dict_may_follow(const dy_dict *d, int t, uint32_t first, uint32_t second)
     const trie *tr = &d->tries[t];
     return !tr->root || first >= tr->nroot || (tr->root[first].next & next_bit(second)) != 0;
 }
-const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
+const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i)
+{
+    assert(i >= 0 && (size_t)i < d->actors.len);
+    return &DY_VEC_AT(&d->actors, dy_actor_entry, i);
+}
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t p)
 {
     return p >= 0 && (size_t)p < d->factwords.len ? &DY_VEC_AT(&d->factwords, dy_factword, p) : NULL;
@@ -1301,7 +1306,11 @@ uint64_t dy_dict_reqbit(const dy_dict *d, uint32_t w)
     return (uint64_t)(b < 64) << (b & 63);
 }
 
-const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }
+const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i)
+{
+    assert(i < d->patterns.len);
+    return &DY_VEC_AT(&d->patterns, dy_pattern, i);
+}
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off) { return &DY_VEC_AT(&d->pels, dy_pel, off); }
 
 const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off) { return (const uint32_t *)d->wordsets.items + off; }

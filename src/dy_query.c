@@ -368,6 +368,19 @@ static int select_all(dy_db *db, const char *sql, const dy_qopts *o, dy_result *
 
 #define SENT_TEXT "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
 
+static dy_text col_text(dy_stmt *q, int c)
+{
+    dy_text t = {dy_stmt_col_text(q, c), 0};
+    if (t.s) t.n = (size_t)dy_stmt_col_bytes(q, c);
+    return t;
+}
+
+static const char *col_str(dy_stmt *q, int c)
+{
+    const char *v = dy_stmt_col_text(q, c);
+    return v ? v : "";
+}
+
 /* Which events: a dyad (both ways unless directed), or an actor, or all; always in the period. */
 static const char *event_filter(const dy_qopts *o)
 {
@@ -415,6 +428,49 @@ int dy_query_undated(dy_db *db, const dy_qopts *o, long *n, dy_err *err)
     bind_opts(q, o);
     *n = dy_stmt_step(q) == 1 ? (long)dy_stmt_col_int(q, 0) : 0;
     dy_stmt_finalize(&q);
+    return 0;
+}
+
+int dy_query_extent_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err)
+{
+    char sql[2048];
+    const char *f = event_filter(o);
+    int open = o->from == INT32_MIN && o->to == INT32_MAX;      /* then undated events count too */
+    /* each its own statement, so that min, max and count(*) take an index's shortcuts */
+    snprintf(sql, sizeof sql,
+             "SELECT date((SELECT min(e.day) FROM events e WHERE %s AND " IN_PERIOD ") * 86400, 'unixepoch'), "
+             "date((SELECT max(e.day) FROM events e WHERE %s AND " IN_PERIOD ") * 86400, 'unixepoch'), "
+             "(SELECT count(*) FROM events e WHERE %s%s), (SELECT count(*) FROM events e WHERE %s AND e.day IS NULL AND %d = 1)",
+             f, f, f, open ? "" : " AND " IN_PERIOD, f, open);
+    dy_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    if (dy_stmt_step(q) != 1) { dberr(db, err); dy_stmt_finalize(&q); return -1; }
+    int e = dy_buf_adds(b, "{\"first\":");
+    for (int c = 0; c < 2; c++) {
+        const char *v = dy_stmt_col_text(q, c);
+        e |= (c ? dy_buf_adds(b, ",\"last\":") : 0) | (v ? dy_buf_printf(b, "\"%s\"", v) : dy_buf_adds(b, "null"));
+    }
+    e |= dy_buf_printf(b, ",\"events\":%lld,\"undated\":%lld,\"codes\":[", (long long)dy_stmt_col_int(q, 2),
+                       (long long)dy_stmt_col_int(q, 3));
+    dy_stmt_finalize(&q);
+    /* the codes of the store, each once: a skip through the src3 and tgt3 indexes, not a scan */
+    if (prepare(db,
+                "WITH RECURSIVE s(c) AS (SELECT min(src3) FROM events UNION ALL SELECT (SELECT min(src3) FROM events WHERE src3 > s.c) FROM s WHERE s.c IS NOT NULL), "
+                "t(c) AS (SELECT min(tgt3) FROM events UNION ALL SELECT (SELECT min(tgt3) FROM events WHERE tgt3 > t.c) FROM t WHERE t.c IS NOT NULL) "
+                "SELECT c FROM s WHERE c IS NOT NULL UNION SELECT c FROM t WHERE c IS NOT NULL ORDER BY 1",
+                &q, err))
+        return -1;
+    int rc, n = 0;
+    while ((rc = dy_stmt_step(q)) == 1) {
+        const char *c = col_str(q, 0);
+        e |= dy_buf_adds(b, n++ ? "," : "") | dy_out_json_string(b, c, strlen(c));
+    }
+    if (rc != 0) dberr(db, err);
+    dy_stmt_finalize(&q);
+    if (rc != 0) return -1;
+    e |= dy_buf_adds(b, "]}\n");
+    if (e) { dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
     return 0;
 }
 
@@ -486,45 +542,203 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
     return collect(db, q, out, err);
 }
 
-/* The mean Goldstein score to two places, half away from zero, in whole numbers: the scores are
- * tenths, so the mean is a fraction that lands exactly on a half now and then (1.7 / 4 = 0.425),
- * where rounding the double (0.42499...) gave 0.42 in SQLite and 0.43 in PostgreSQL. */
-#define MEAN_GOLDSTEIN                                                                                         \
-    "((CAST(round(sum(e.goldstein) * 10) AS INTEGER) * 20 + CASE WHEN sum(e.goldstein) < 0 THEN -count(*) " \
-    "ELSE count(*) END) / (2 * count(*)) / 100.0)"
+/* ---- the network: one pass over the events, tallied here ---- */
+/* A node is a country (src3), but each IGO is its own node (IGOUNO, IGOEU: CAMEO's IGO prefix). */
+#define NODE_OF(c3, code) "CASE WHEN " c3 " = 'IGO' THEN " code " ELSE " c3 " END"
+
+/* g: the goldstein sum in whole tenths (the scores are tenths), so that it is exact whatever the
+ * order the rows come in, and the same from SQLite and PostgreSQL */
+typedef struct tally_slot { char key[36]; long n; long long g; } tally_slot;     /* "SRC\tTGT" or a node */
+typedef struct tally { tally_slot *s; size_t cap, used; } tally;
+
+static void tally_free(tally *t) { free(t->s); memset(t, 0, sizeof *t); }
+
+/* The slot of key (at most 35 bytes), made when new; NULL when out of memory. */
+static tally_slot *tally_at(tally *t, const char *key)
+{
+    if (2 * (t->used + 1) > t->cap) {
+        tally old = *t;
+        t->cap = old.cap ? old.cap * 2 : 256;
+        t->s = calloc(t->cap, sizeof *t->s);
+        if (!t->s) { *t = old; return NULL; }
+        t->used = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.s[i].key[0]) *tally_at(t, old.s[i].key) = old.s[i];
+        free(old.s);
+    }
+    size_t len = strnlen(key, sizeof t->s->key - 1), i = (size_t)dy_hash(key, len) & (t->cap - 1);
+    while (t->s[i].key[0] && (strncmp(t->s[i].key, key, len) || t->s[i].key[len])) i = (i + 1) & (t->cap - 1);
+    if (!t->s[i].key[0]) { memcpy(t->s[i].key, key, len); t->s[i].key[len] = 0; t->used++; }
+    return &t->s[i];
+}
+
+static int by_count(const void *x, const void *y)
+{
+    const tally_slot *a = x, *b = y;
+    if (a->n != b->n) return a->n > b->n ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+/* The tally's slots, busiest first, into a new result of columns cols: the key's nkey fields
+ * (split at tabs), then the numbers nums(slot) fills, integers where int_col[k]; at most cap rows
+ * (0: all). Numbers read as SQLite's would. */
+static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, size_t nkey, const int *int_col, int cap,
+                               void (*nums)(const tally_slot *s, double *v, void *ctx), void *ctx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->cap; i++) if (t->s[i].key[0]) t->s[n++] = t->s[i];
+    if (n) qsort(t->s, n, sizeof *t->s, by_count);
+    if (cap > 0 && n > (size_t)cap) n = (size_t)cap;
+    dy_result *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->ncol = ncol;
+    r->cols = calloc(ncol, sizeof *r->cols);
+    r->cells = calloc(n * ncol + 1, sizeof *r->cells);
+    int bad = !r->cols || !r->cells;
+    for (size_t c = 0; !bad && c < ncol; c++) bad = !(r->cols[c] = strdup(cols[c]));
+    for (size_t i = 0; !bad && i < n; i++, r->nrow++) {
+        cell *x = &r->cells[i * ncol];
+        char *key = t->s[i].key, *tab;
+        for (size_t k = 0; k < nkey; k++, key = tab ? tab + 1 : key + strlen(key)) {
+            tab = strchr(key, '\t');
+            x[k].type = DY_COL_TEXT;
+            bad |= !(x[k].s = tab ? strndup(key, (size_t)(tab - key)) : strdup(key));
+        }
+        double v[4] = {0};
+        nums(&t->s[i], v, ctx);
+        for (size_t k = nkey; k < ncol; k++) {
+            char num[40];
+            x[k].num = v[k - nkey];
+            x[k].type = int_col[k - nkey] ? DY_COL_INT : DY_COL_FLOAT;
+            if (int_col[k - nkey]) snprintf(num, sizeof num, "%lld", (long long)x[k].num);
+            else dy_sql_real_text(num, sizeof num, x[k].num);
+            bad |= !(x[k].s = strdup(num));
+        }
+    }
+    r->cap = n;
+    if (bad) { r->nrow = n; dy_result_destroy(&r); }
+    return r;
+}
+
+static void edge_nums(const tally_slot *s, double *v, void *ctx)
+{
+    (void)ctx;
+    v[0] = (double)s->n;
+    v[1] = (double)s->g / 10;
+    /* the mean to two places, half away from zero, in whole numbers: the mean of tenths lands
+     * exactly on a half now and then (1.7 / 4 = 0.425), where rounding a double (0.42499...) would
+     * give 0.42 */
+    v[2] = (double)((s->g * 20 + (s->g < 0 ? -s->n : s->n)) / (2 * s->n)) / 100;
+}
+
+static void node_nums(const tally_slot *s, double *v, void *ctx)
+{
+    tally_slot *m = tally_at(ctx, s->key);
+    v[0] = m ? (double)m->n : 0;
+    v[1] = (double)s->n;
+}
+
+/* Adds n events of goldstein sum g (tenths) from node s to node t. */
+static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, long n, long long g)
+{
+    tally_slot *x;
+    if (!n) return 0;
+    if (*s != '-' && *t != '-') {       /* "---": an actor of unknown country */
+        char key[64];
+        snprintf(key, sizeof key, "%.17s\t%.17s", s, t);
+        if (!(x = tally_at(edges, key))) return -1;
+        x->n += n;
+        x->g += g;
+    }
+    for (int k = 0; k < 2; k++)
+        if (*(k ? t : s) != '-') {
+            if (!(x = tally_at(nodes, k ? t : s))) return -1;
+            x->n += n;
+        }
+    return 0;
+}
+
+/* Tallies edges and nodes from rows of (source node, target node, goldstein) and, with group,
+ * the one-a-day group (day, source, target, code) in order: a row of the previous row's group
+ * is left out. A run of rows of one pair is summed before it goes to the tallies. Finalises q. */
+static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nodes, dy_err *err)
+{
+    int rc, bad = 0;
+    char s[64] = "", t[64] = "", prev[128] = "", cur[128];
+    long n = 0;
+    long long g = 0;
+    while ((rc = dy_stmt_step(q)) == 1) {
+        if (group) {
+            snprintf(cur, sizeof cur, "%lld|%s|%s|%s", (long long)dy_stmt_col_int(q, 3), col_str(q, 4), col_str(q, 5), col_str(q, 6));
+            if (!strcmp(cur, prev)) continue;
+            memcpy(prev, cur, sizeof prev);
+        }
+        const char *a = col_str(q, 0), *b = col_str(q, 1);
+        if (strcmp(a, s) || strcmp(b, t)) {
+            if ((bad = tally_add(edges, nodes, s, t, n, g))) break;
+            snprintf(s, sizeof s, "%s", a);
+            snprintf(t, sizeof t, "%s", b);
+            n = 0;
+            g = 0;
+        }
+        n++;
+        g += llround(dy_stmt_col_double(q, 2) * 10);
+    }
+    if (!bad && rc == 0) bad = tally_add(edges, nodes, s, t, n, g);
+    if (!bad && rc != 0) dberr(db, err);
+    dy_stmt_finalize(&q);
+    if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    return rc == 0 ? 0 : -1;
+}
 
 int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
 {
     *nodes = *edges = NULL;
     dy_qopts all = *o;      /* a network is of every actor */
     all.a[0] = all.b[0] = all.actor[0] = 0;
+    int dedup = dedup_of(o, DY_DEDUP_DAY);
     char from[1024], sql[3072];
-    events_from(from, sizeof from, &all, dedup_of(o, DY_DEDUP_DAY), 0);
-    dy_stmt *q;
-    snprintf(sql, sizeof sql,
-             "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
-             MEAN_GOLDSTEIN " AS mean_goldstein FROM %s e "
-             "WHERE e.src3 NOT LIKE '-%%' AND e.tgt3 NOT LIKE '-%%' "
-             "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target LIMIT :cap",
-             from);
-    if (prepare(db, sql, &q, err)) return -1;
-    bind_opts(q, o);
-    if (collect(db, q, edges, err)) return -1;
-    snprintf(sql, sizeof sql,
-             "WITH x AS (SELECT e.src3, e.tgt3 FROM %s e), "
-             "n AS (SELECT src3 AS code FROM x WHERE src3 NOT LIKE '-%%' UNION ALL SELECT tgt3 FROM x WHERE tgt3 NOT LIKE '-%%'), "
-             "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
-             "m AS (SELECT m.code3 AS code, sum(m.n) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
-             "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
-             "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code LIMIT :cap",
-             from);
-    if (prepare(db, sql, &q, err)) {
-        dy_result_destroy(edges);
-        return -1;
+    const char *cols = NODE_OF("e.src3", "e.source") ", " NODE_OF("e.tgt3", "e.target") ", e.goldstein";
+    /* day and none read the events_dyad index from end to end, in its order (+e.day: not by the
+     * day index), so that the one-a-day groups come one after the other: no sorting of a
+     * million rows, and tally_rows keeps each group's first */
+    if (dedup == DY_DEDUP_DAY)
+        snprintf(sql, sizeof sql, "SELECT %s, e.day, e.source, e.target, e.code FROM events e WHERE +e.day BETWEEN :from AND :to "
+                                  "ORDER BY e.src3, e.tgt3, e.day, e.source, e.target, e.code", cols);
+    else if (dedup == DY_DEDUP_NONE) snprintf(sql, sizeof sql, "SELECT %s FROM events e WHERE +e.day BETWEEN :from AND :to", cols);
+    else {
+        events_from(from, sizeof from, &all, dedup, 0);
+        snprintf(sql, sizeof sql, "SELECT %s FROM %s e", cols, from);
     }
-    bind_opts(q, o);
-    if (collect(db, q, nodes, err)) { dy_result_destroy(edges); return -1; }
-    return 0;
+    tally te = {0}, tn = {0}, tm = {0};
+    dy_stmt *q;
+    int rc = prepare(db, sql, &q, err) || (bind_opts(q, &all), tally_rows(db, q, dedup == DY_DEDUP_DAY, &te, &tn, err));
+    /* each node's mentions in the documents of the period */
+    if (!rc) rc = prepare(db, "SELECT " NODE_OF("m.code3", "m.code") ", sum(m.n) FROM mentions m JOIN documents d ON d.id = m.doc "
+                              "WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY 1", &q, err);
+    if (!rc) {
+        bind_opts(q, &all);
+        while ((rc = dy_stmt_step(q)) == 1) {
+            tally_slot *x = tally_at(&tm, col_str(q, 0));
+            if (!x) break;
+            x->n += (long)dy_stmt_col_int(q, 1);
+        }
+        rc = rc == 0 ? 0 : rc == 1 ? (dy_err_set(err, DY_ENOMEM, "out of memory"), -1) : (dberr(db, err), -1);
+        dy_stmt_finalize(&q);
+    }
+    static const char *const ecols[] = {"source", "target", "events", "goldstein", "mean_goldstein"};
+    static const char *const ncols[] = {"code", "mentions", "events"};
+    static const int eint[] = {1, 0, 0}, nint[] = {1, 1};
+    if (!rc && (!(*edges = tally_result(&te, ecols, 5, 2, eint, o->cap, edge_nums, NULL)) ||
+                !(*nodes = tally_result(&tn, ncols, 3, 1, nint, o->cap, node_nums, &tm)))) {
+        dy_result_destroy(edges);
+        dy_err_set(err, DY_ENOMEM, "out of memory");
+        rc = -1;
+    }
+    tally_free(&te);
+    tally_free(&tn);
+    tally_free(&tm);
+    return rc ? -1 : 0;
 }
 
 int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b)
@@ -762,19 +976,6 @@ int dy_query_doc_json(dy_db *db, int64_t id, dy_buf *b, dy_err *err)
     "e.goldstein, " TEXT_AT("e.src_start", "e.src_end") ", " TEXT_AT("e.tgt_start", "e.tgt_end") ", "                     \
     TEXT_AT("e.verb_start", "e.verb_end") ", " SENT_TEXT ", e.verb_start, e.mentions, e.sources, d.pub, e.doc, e.id"
 
-static dy_text col_text(dy_stmt *q, int c)
-{
-    dy_text t = {dy_stmt_col_text(q, c), 0};
-    if (t.s) t.n = (size_t)dy_stmt_col_bytes(q, c);
-    return t;
-}
-
-static const char *col_str(dy_stmt *q, int c)
-{
-    const char *v = dy_stmt_col_text(q, c);
-    return v ? v : "";
-}
-
 /* RECORD_COLS, column by column: where each goes in a dy_record, as what */
 enum { C_TEXT, C_STR, C_NSTR, C_DATE, C_U32, C_INT, C_LONG, C_REAL };
 #define COL(kind, field) {kind, offsetof(dy_record, field)}
@@ -805,7 +1006,8 @@ static void row_record(dy_stmt *q, dy_record *r, int ids)
     if (ids) { r->doc_id = dy_stmt_col_int(q, 22); r->event_id = dy_stmt_col_int(q, 23); }
 }
 
-/* listing: date order with a limit and the store's ids (query events); else document order, all.
+/* listing: date order with a limit and the store's ids (query events; 2: latest first, the API's);
+ * else document order, all.
  * page (JSON array only, may be NULL): stop at page->limit records or at the record that would
  * take b past page->max_bytes (the first always goes), saying how many went and whether more remain. */
 static int records(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
@@ -815,7 +1017,8 @@ static int records(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plove
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
              "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
-             from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
+             from, listing == 2 ? "ORDER BY e.day IS NULL, e.day DESC, e.id DESC LIMIT :limit OFFSET :offset"
+                   : listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
@@ -859,7 +1062,7 @@ int dy_query_event_page(dy_db *db, const dy_qopts *o, dy_event_page *page, dy_bu
     p.limit = page->limit + 1;      /* one more, to know there is a next page */
     page->rows = 0;
     page->more = 0;
-    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 1, b, NULL, NULL, page, err);
+    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 2, b, NULL, NULL, page, err);
 }
 
 int dy_query_export(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,

@@ -88,6 +88,11 @@ typedef struct dy_event_page {
     int more;
 } dy_event_page;
 int dy_query_event_page(dy_db *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err);
+/* The options' events in brief, as the JSON object {"first": "YYYY-MM-DD" or null, "last", "events",
+ * "undated", "codes": [...]}: the first and last day of the dated ones, how many (undated ones
+ * too when the period is open) and how many of those have no date; codes are every country,
+ * IGO and region code (src3, tgt3) of the store, whatever the options. */
+int dy_query_extent_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err);
 /* How many events of the options' actors have no date (they are in no series or network). */
 int dy_query_undated(dy_db *db, const dy_qopts *o, long *n, dy_err *err);
 /* One row a period; with o->cap, a range of more periods than that is refused (DY_EINPUT). */

@@ -419,12 +419,14 @@ const char *dy_stmt_col_text(dy_stmt *q, int c)
     int t = dy_stmt_type(q, c);
     if (t == DY_COL_INT && (*v == 't' || *v == 'f')) return *v == 't' ? "1" : "0";
     if (t != DY_COL_FLOAT) return v;
-    /* as SQLite writes a REAL: %.15g, with ".0" when that leaves a whole number */
-    double d = strtod(v, NULL);
-    char *b = q->fmt[c];
-    snprintf(b, sizeof q->fmt[c], "%.15g", d);
-    if (isfinite(d) && !strpbrk(b, ".e")) strcat(b, ".0");
-    return b;
+    dy_sql_real_text(q->fmt[c], sizeof q->fmt[c], strtod(v, NULL));
+    return q->fmt[c];
+}
+
+void dy_sql_real_text(char *b, size_t size, double d)
+{
+    snprintf(b, size, "%.15g", d);
+    if (isfinite(d) && !strpbrk(b, ".e") && strlen(b) + 3 <= size) strcat(b, ".0");
 }
 
 size_t dy_stmt_col_bytes(dy_stmt *q, int c)

@@ -65,5 +65,7 @@ int64_t dy_stmt_col_int(dy_stmt *q, int c);
 double dy_stmt_col_double(dy_stmt *q, int c);
 const char *dy_stmt_col_text(dy_stmt *q, int c);    /* NULL for NULL */
 size_t dy_stmt_col_bytes(dy_stmt *q, int c);
+/* d as SQLite writes a REAL: %.15g, with ".0" when that leaves a whole number ("12.0"). */
+void dy_sql_real_text(char *b, size_t size, double d);
 
 #endif

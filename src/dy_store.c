@@ -38,8 +38,9 @@ static const char *const stmt_sql[S_NSTMT] = {
  * (documents.hash, documents_name, the per-document *_doc indexes and sentences' key) grow at
  * their right-hand end, cost little to keep, and serve the ingest itself (dedupe, --replace). */
 #define IDX_DOCUMENTS_PUBDAY "CREATE INDEX IF NOT EXISTS documents_pubday ON documents(pubday)"
-/* a dyad's series and events: by country pair, then day; covering what a series sums */
-#define IDX_EVENTS_DYAD "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, quad, goldstein)"
+/* a dyad's series and events: by country pair, then day; covering what a series sums, and the
+ * one-a-day groups (day, source, target, code) of a network read in one pass (dy_query_network) */
+#define IDX_EVENTS_DYAD "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, source, target, code, quad, goldstein)"
 /* a network or an export over a period: by day, covering the edge sums */
 #define IDX_EVENTS_DAY "CREATE INDEX IF NOT EXISTS events_day ON events(day, src3, tgt3, goldstein)"
 #define IDX_EVENTS_TGT "CREATE INDEX IF NOT EXISTS events_tgt ON events(tgt3, day)"

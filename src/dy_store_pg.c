@@ -37,7 +37,7 @@ static const char pg_schema[] =
     "  source " C_TEXT " NOT NULL, target " C_TEXT " NOT NULL, src3 " C_TEXT " NOT NULL, tgt3 " C_TEXT " NOT NULL,\n"
     "  code " C_TEXT " NOT NULL, root " C_TEXT " NOT NULL, quad INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,\n"
     "  src_start INTEGER, src_end INTEGER, tgt_start INTEGER, tgt_end INTEGER, verb_start INTEGER, verb_end INTEGER);\n"
-    "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, quad, goldstein);\n"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, source, target, code, quad, goldstein);\n"
     "CREATE INDEX IF NOT EXISTS events_day ON events(day, src3, tgt3, goldstein);\n"
     "CREATE INDEX IF NOT EXISTS events_tgt ON events(tgt3, day);\n"
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc);\n"

@@ -3,7 +3,8 @@
 # temporary directory, a free port on 127.0.0.1) gets the same corpus from two dyad ingest
 # processes at once, both with every document (a race on each: a document must go in once);
 # then the counts and every query's answer (series, network, events, actors, timeline,
-# relation, obligations, export, each --dedup) must be SQLite's, byte for byte. Also two
+# relation, obligations, export, each --dedup; the API's extent, network with a limit and
+# event pages) must be SQLite's, byte for byte. Also two
 # ingests of disjoint --shard parts at once, and a re-ingest that adds nothing. Installs
 # postgresql with apt-get when it is missing and this is root; skips, saying so, when it cannot
 # be had or the server does not start. The server is stopped on the way out; every wait is
@@ -133,6 +134,47 @@ same "obligations" 0 query obligations
 same "obligations if PRK is attacked" 0 query obligations --if-attacked PRK --format json
 same "export tsv" 1 export --format tsv
 same "export jsonl" 1 export --format jsonl
+
+# The dashboard's API from dyad serve on each store: the extent, the network (whole, and its
+# busiest few with limit), the latest-first event pages; the same bodies.
+serve() {   # db, url file: starts a server, prints its pid
+    "$DYAD" serve --db "$1" --port 0 --web "$T/noweb" > "$2" 2> "$2.err" &
+    echo $!
+}
+mkdir -p "$T/noweb"
+spl=$(serve "$L" "$T/lurl")
+spp=$(serve "$U" "$T/purl")
+for _ in $(seq 100); do [ -s "$T/lurl" ] && [ -s "$T/purl" ] && break; sleep 0.1; done
+UL=$(head -n 1 "$T/lurl")
+UP=$(head -n 1 "$T/purl")
+api_same() {    # name, path?query[, 1: events, one a line, sorted, without the store's row ids; 2: their dates]
+    curl -s --max-time 60 -o "$T/la.out" "$UL$2"
+    curl -s --max-time 60 -o "$T/pa.out" "$UP$2"
+    if [ "${3:-0}" = 1 ]; then
+        for f in "$T/la.out" "$T/pa.out"; do sed -E 's/\},\{"id"/}\n{"id"/g; s/,"doc_id":[0-9]+,"event_id":[0-9]+//g' "$f" | sort -o "$f"; done
+    elif [ "${3:-0}" = 2 ]; then
+        for f in "$T/la.out" "$T/pa.out"; do grep -o '"date":"[^"]*"' "$f" > "$f.d"; mv "$f.d" "$f"; done
+    fi
+    if [ -n "$UL" ] && [ -n "$UP" ] && cmp -s "$T/la.out" "$T/pa.out" && [ -s "$T/la.out" ] && ! grep -q '^{"error"' "$T/la.out"; then
+        pass=$((pass + 1)); echo "ok   api $1 ($(wc -c < "$T/la.out") bytes)"
+    else fail=$((fail + 1)); echo "FAIL api $1: PostgreSQL's answer differs from SQLite's, or is an error"
+        echo "     sqlite: $(head -c 200 "$T/la.out")"; echo "     pg:     $(head -c 200 "$T/pa.out")"; fi
+}
+api_same "extent" "api/extent"
+api_same "extent of a period" "api/extent?from=2024-01&to=2024-06"
+api_same "extent of a dyad" "api/extent?dyad=RUS,UKR"
+api_same "extent of an actor" "api/extent?actor=USA"
+api_same "network" "api/network"
+api_same "network, limit 5" "api/network?limit=5"
+api_same "network of a period, limit 3" "api/network?from=2024-01&to=2024-12&limit=3"
+for dd in none story; do api_same "network dedup $dd, limit 8" "api/network?dedup=$dd&limit=8"; done
+# a day's events come in the store's id order, which follows the writers' race: a whole dyad's
+# events as a set, and of pages, the days in order
+api_same "events of a dyad" "api/events?dyad=RUS,UKR&limit=1000" 1
+api_same "events, latest first: a page's days" "api/events?limit=20" 2
+api_same "events, latest first: the next page's days" "api/events?from=2024-01&to=2024-12&limit=20&offset=20" 2
+kill "$spl" "$spp" 2> /dev/null
+wait "$spl" "$spp" 2> /dev/null
 
 # Again: nothing added. Then two disjoint parts at once into another database, same counts.
 ingest "$U" "${TEXT[@]}" > /dev/null 2> "$T/again.err"
