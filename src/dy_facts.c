@@ -124,6 +124,11 @@ int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b)
     int mood = 0;
     for (uint32_t j = a; j < b && j < s->t1; j++) {
         uint32_t e;
+        /* a date's words are no mood ("in May last year") */
+        int in_date = 0;
+        for (size_t k = 0; k < s->ndates && !in_date; k++)
+            in_date = s->dates[k].date.prec != DY_PREC_NONE && j >= s->dates[k].t0 && j < s->dates[k].t1;
+        if (in_date) continue;
         int g = gram_at(s, j, &e);
         uint32_t c = dyf_fw(s, j, &e, NULL);
         if (g == DY_G_NEGATE || (c & DY_FW_NEGATE)) return DY_MOOD_NEGATED;

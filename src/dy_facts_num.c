@@ -135,10 +135,20 @@ static int percent_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, i
     uint32_t e;
     if (fractions) {
         static const char *const fr[] = {"half", "third", "quarter", "fifth", "sixth", "tenth"};
+        static const char *const frs[] = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths"};
         static const double pc[] = {50, 100.0 / 3, 25, 20, 100.0 / 6, 10};
         uint32_t k = i + (is(s, i, "a") || is(s, i, "one"));
         for (int f = 0; f < 6; f++)
             if (is(s, k, fr[f])) { *v = pc[f]; *end = k + 1; return 1; }
+        /* "two thirds", "three-quarters" (one token or three) */
+        const char *w = W(s, i), *h = strchr(w, '-');
+        char num[16];
+        snprintf(num, sizeof num, "%.*s", h ? (int)(h - w) : (int)strlen(w), w);
+        double n = dyf_word_number(num);
+        uint32_t fk = h && h[1] ? i : i + 1 + is(s, i + 1, "-");
+        const char *fw = h && h[1] ? h + 1 : W(s, fk);
+        for (int f = 0; f < 6 && n >= 2 && n < 10; f++)
+            if (!strcmp(fw, frs[f]) && n * pc[f] <= 100) { *v = n * pc[f]; *end = fk + 1; return 1; }
     }
     if (!number_at(s, i, &x, &e)) return 0;
     if (e < s->t1 && s->doc->text[s->t[e].start] == '%') { *v = x; *end = e + 1; return 1; }
@@ -498,7 +508,13 @@ int dyf_milestones(dyf_sent *s)
             int gap = 0;
             if (is(s, k, "more") && is(s, k + 1, "than")) k += 2;
             else if (is(s, k, "nearly") || is(s, k, "almost") || is(s, k, "over") || is(s, k, "about") || is(s, k, "some")) k++;
-            if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, k, &v, &e) && v > 0 && v < 1000 &&
+            if ((is(s, j, "in") || is(s, j, "for")) && is(s, k, "a") && (is(s, k + 1, "decade") || is(s, k + 1, "century"))) {
+                e = k + 2;      /* "in a decade", "in a century" */
+                gap = is(s, k + 1, "decade") ? 10 : 100;
+            } else if ((is(s, j, "in") || is(s, j, "for")) && is(s, k, "half") && is(s, k + 1, "a") && is(s, k + 2, "century")) {
+                e = k + 3;
+                gap = 50;
+            } else if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, k, &v, &e) && v > 0 && v < 1000 &&
                 (is(s, e, "years") || is(s, e, "decades"))) {
                 gap = (int)v * (is(s, e, "decades") ? 10 : 1);
             } else if (is(s, j, "since") && number_at(s, j + 1, &v, &e) && v > 1900 && v < 2100 && s->date.prec != DY_PREC_NONE) {
@@ -546,7 +562,10 @@ int dyf_standing(dyf_sent *s)
 {
     for (size_t k = 0; k < s->nev; k++) {
         const dy_event *ev = &s->ev[k];
-        int kind = !strcmp(ev->code, "163") || !strcmp(ev->code, "1312") ? DY_FACT_SANCTION : !strcmp(ev->code, "129") ? DY_FACT_VETO : 0;
+        /* a reduction of relations is a sanction where its verb names one ("closed its border
+         * with", "banned all imports") */
+        int reduce = !strcmp(ev->code, "160");
+        int kind = !strcmp(ev->code, "163") || !strcmp(ev->code, "1312") || reduce ? DY_FACT_SANCTION : !strcmp(ev->code, "129") ? DY_FACT_VETO : 0;
         if (!kind) continue;
         int mood = ev->mood;
         char target[16];
@@ -554,7 +573,8 @@ int dyf_standing(dyf_sent *s)
         if (kind == DY_FACT_SANCTION) {
             /* "threatened tariffs", "a 2030 trade target": no sanction named, no sanction */
             uint32_t at = UINT32_MAX, e;
-            for (uint32_t j = s->t0; j < s->t1 && at == UINT32_MAX; j++) if (dyf_fw_is(s, j, DY_FW_SANCTION, &e)) at = j;
+            for (uint32_t j = s->t0; j < s->t1 && at == UINT32_MAX; j++)
+                if (dyf_fw_is(s, j, DY_FW_SANCTION, &e) && (!reduce || (s->t[j].start >= ev->verb_start && s->t[j].start < ev->verb_end))) at = j;
             if (at == UINT32_MAX) continue;
             if (!mood) mood = dyf_mood(s, dyf_clause_start(s, at), at);
         } else {
