@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 dy_facts *dy_facts_create(const dy_dict *dict)
 {
@@ -524,7 +525,27 @@ static int treaty_noun(const dyf_sent *s, uint32_t i, uint32_t *e)
 {
     uint32_t c = dyf_fw(s, i, e, NULL);
     if (c & DY_FW_NOT_TRADE) return 0;
-    return (c & DY_FW_TREATY) || ((c & DY_FW_TREATY_NAMED) && (s->t[i].flags & DY_TF_CAP) && i > s->t0 && (s->t[i - 1].flags & DY_TF_CAP));
+    if (c & DY_FW_TREATY) return 1;
+    if (!(c & DY_FW_TREATY_NAMED) || !(s->t[i].flags & DY_TF_CAP) || i == s->t0) return 0;
+    if (s->t[i - 1].flags & DY_TF_CAP) return 1;
+    /* "a Framework for the ...", "the Charter of the ...": a name that opens with the noun */
+    uint32_t q = *e;
+    if (!(is(s, q, "for") || is(s, q, "on") || is(s, q, "of"))) return 0;
+    q += 1 + (is(s, q + 1, "the") || is(s, q + 1, "a"));
+    return q < s->t1 && (s->t[q].flags & DY_TF_CAP) && !(s->t[q].flags & DY_TF_NUM);
+}
+
+/* Does the name hold each word of tokens [a, b) (case aside)? */
+static int name_has(const char *name, const dyf_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) {
+        const char *w = W(s, j), *p = name;
+        size_t n = strlen(w);
+        int found = 0;
+        for (; *p && !found; p++) found = (p == name || p[-1] == ' ') && !strncasecmp(p, w, n) && (p[n] == ' ' || !p[n]);
+        if (!found && (s->t[j].flags & DY_TF_WORD)) return 0;
+    }
+    return 1;
 }
 
 /* Does the sentence refer to the treaty named before ("The agreement also provides for ...", "It
@@ -537,18 +558,17 @@ static int refers_back(const dyf_sent *s, const dy_fact *t)
     if (!(is(s, i, "the") || is(s, i, "this") || is(s, i, "that") || is(s, i, "its"))) return 0;
     if (treaty_noun(s, i + 1, &e) || is(s, i + 1, "document") || is(s, i + 1, "text")) return 1;
     /* a word of the treaty's name */
-    const char *w = W(s, i + 1);
-    size_t n = strlen(w);
-    for (const char *p = t->name; n > 2 && (p = strstr(p, w)); p += n)
-        if ((p == t->name || p[-1] == ' ') && (p[n] == ' ' || !p[n])) return 1;
-    return 0;
+    /* case aside: "the framework" of "Framework for ..." */
+    return i + 1 < s->t1 && (s->t[i + 1].flags & DY_TF_WORD) && strlen(W(s, i + 1)) > 2 && name_has(t->name, s, i + 1, i + 2);
 }
 
 static int treaty_name_word(const dyf_sent *s, uint32_t j)
 {
     if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_NUM)) return 0;
     int g = group_at(s, j);
-    if (g >= 0 && !s->g[g].modifier && s->g[g].code[0] != '-') return 0;
+    /* a bare role word inside a name ("status of forces agreement") is no party */
+    if (g >= 0 && !s->g[g].modifier && s->g[g].code[0] != '-' &&
+        !(s->g[g].t1 == s->g[g].t0 + 1 && !(s->t[j].flags & DY_TF_CAP) && !s->g[g].poss && strlen(s->g[g].code) > 3)) return 0;
     uint32_t e;
     if (dy_dict_wclass(s->f->dict, s->t[j].id) & (DY_WC_DET | DY_WC_PREP)) return 0;
     if (dyf_fw(s, j, &e, NULL) & (DY_FW_SIGN | DY_FW_STAGES | DY_FW_NEGATE | DY_FW_SUPPOSE | DY_FW_TARGET)) return 0;
@@ -684,6 +704,19 @@ static int place_word(const dyf_sent *s, uint32_t j)
            !(j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_POSS));
 }
 
+/* The end of a run of capitalised actors joined by hyphens from q ("United States-Ukraine",
+ * "US-India"), else q. */
+static uint32_t names_run(const dyf_sent *s, uint32_t q)
+{
+    uint32_t e = q;
+    for (;;) {
+        int g = e < s->t1 ? group_at(s, e) : -1;
+        if (g < 0 || s->g[g].t0 != e || !(s->t[e].flags & DY_TF_CAP)) return e;
+        e = s->g[g].t1;
+        if (e >= s->t1 || !(s->t[e].flags & DY_TF_HYPH)) return e;
+    }
+}
+
 /* The name of the treaty whose noun is at [i, te): "Treaty on Comprehensive Strategic Partnership",
  * "Treaty of Friendship, Good Neighbourliness and Cooperation", "mutual support agreement",
  * "agreement on their maritime boundaries". */
@@ -694,10 +727,15 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     if (cap)
         while (b < s->t1) {
             if (s->t[b].flags & DY_TF_CAP) { b++; continue; }
-            if (!(is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA))) break;
+            if (!(is(s, b, "on") || is(s, b, "of") || is(s, b, "for") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA))) break;
             /* "Agreement on the Establishment of ...": a determiner after on or of */
-            uint32_t q = b + 1 + ((is(s, b, "on") || is(s, b, "of")) && (is(s, b + 1, "the") || is(s, b + 1, "a") || is(s, b + 1, "an")));
-            if (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (group_at(s, q) < 0 || place_word(s, q))) b = q;
+            uint32_t q = b + 1 + ((is(s, b, "on") || is(s, b, "of") || is(s, b, "for")) && (is(s, b + 1, "the") || is(s, b + 1, "a") || is(s, b + 1, "an")));
+            int gq = q < s->t1 ? group_at(s, q) : -1;
+            uint32_t ge = names_run(s, q);
+            if (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (gq < 0 || place_word(s, q))) b = q;
+            /* states' names inside the name: "of a United States-Ukraine Reconstruction Investment
+             * Fund", "for the US-India Major Defense Partnership" */
+            else if (ge > q && ge < s->t1 && (s->t[ge].flags & DY_TF_CAP) && (s->t[ge].flags & DY_TF_WORD) && group_at(s, ge) < 0) b = ge;
             else break;
         }
     else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "a") &&
@@ -720,6 +758,13 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for") || is(s, k - 1, "the") || is(s, k - 1, "and") || is(s, k - 1, "of"))) k--;
         if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
     }
+    /* "Visiting Forces Agreement" read as an actor: its words are the name's */
+    int gi = group_at(s, i);
+    if (cap && gi >= 0 && s->g[gi].t0 < a) {
+        int all = 1;
+        for (uint32_t j = s->g[gi].t0; j < i && all; j++) all = (s->t[j].flags & DY_TF_CAP) != 0;
+        if (all) a = s->g[gi].t0;
+    }
     while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
     /* "the Athens Declaration", "the Élysée Treaty": a place's name opens the treaty's */
     if (cap && a > s->t0 + 1 && (s->t[a].flags & DY_TF_CAP) && place_word(s, a - 1) && is(s, a - 2, "the")) a--;
@@ -737,6 +782,12 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
             for (uint32_t j = s->g[ga].t0; j < a && all; j++) all = (s->t[j].flags & DY_TF_CAP) || is(s, j, "of") || is(s, j, "on");
             if (all) { a = s->g[ga].t0; continue; }
         }
+        /* "a Gulf of Tonkin delimitation agreement", "the status of forces agreement": "X of Y"
+         * opening a name after its determiner */
+        if (a > s->t0 + 2 && !(s->t[i].flags & DY_TF_CAP) && a < i && is(s, a - 1, "of") && treaty_name_word(s, a - 2) &&
+            !(s->t[a].flags & DY_TF_NUM) && !is(s, a, "its") && !is(s, a, "their") &&
+            ((s->t[a - 2].flags & DY_TF_CAP) != 0) == ((s->t[a].flags & DY_TF_CAP) != 0) &&
+            (is(s, a - 3, "a") || is(s, a - 3, "an") || is(s, a - 3, "the"))) { a -= 2; continue; }
         /* "General Security of Military Information Agreement": of, on, for, and inside the name */
         if (a > s->t0 + 1 && (s->t[i].flags & DY_TF_CAP) && (s->t[a].flags & DY_TF_CAP) &&
             (is(s, a - 1, "of") || is(s, a - 1, "on") || is(s, a - 1, "for") || is(s, a - 1, "and")) &&
@@ -935,13 +986,23 @@ static int treaties(dyf_sent *s, doc_state *ds)
         /* "The treaty, ... signed in 1960" after "the Indus Waters Treaty" named without a stage */
         int pending = generic && definite && !such && ds->named[0] && ds->named_sent < s->idx && ds->named_sent + 2 >= s->idx &&
                       sign_at != UINT32_MAX && (ds->last_treaty == (size_t)-1 || s->f->v[ds->last_treaty].sent < ds->named_sent);
-        if (!pending && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
+        /* "since the status of forces agreement it concluded with the United States in 1960": a
+         * treaty of its own, dated by its relative clause, whose words the last one's name lacks */
+        uint32_t rel0 = relative_signing(s, b);
+        int own = a < i && rel0 != UINT32_MAX && date_after(s, rel0).prec != DY_PREC_NONE && ds->last_treaty != (size_t)-1 &&
+                  !name_has(s->f->v[ds->last_treaty].name, s, a, i);
+        if (!pending && !own && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
             s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
             i = b - 1;
             continue;
         }
-        /* a bare "the treaty" is a treaty only where the sentence signs it */
-        if (a == i && b == te && !ev057 && !pending) continue;
+        /* a bare "the treaty" is a treaty only where the sentence signs it, or a relative
+         * clause dates its signing ("settled by a treaty signed in Hanoi in 1999") */
+        if (a == i && b == te && !ev057 && !pending && (rel0 == UINT32_MAX || date_after(s, rel0).prec == DY_PREC_NONE)) continue;
+        /* "signed a defence agreement on Thursday, a pact officials called ...": a bare noun
+         * after a comma is the treaty named before in the sentence, told again */
+        if (a == i && b == te && prev_x != (size_t)-1 && a > prev_b && a > s->t0 + 1 &&
+            (is(s, a - 1, "a") || is(s, a - 1, "an")) && (s->t[a - 2].flags & DY_TF_COMMA)) { i = b - 1; continue; }
         uint32_t ms = dyf_clause_start(s, a);
         if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
         /* "sites that forces may use under the pact": the pact is, whatever is done under it;
