@@ -212,6 +212,28 @@ int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16])
 }
 #define pair_of dyf_pair_of
 
+/* "The two governments signed ..." after "Solomon Islands switched recognition from Taiwan to
+ * China": a pair (a, b) the coder took from a pair reference, not both named in the sentence,
+ * where the sentence before named the story's pair too, is the story's pair. */
+static void story_ref(const dyf_sent *s, char a[16], char b[16])
+{
+    if (!s->ta[0] || !s->tb[0] || (same_party(a, s->ta) && same_party(b, s->tb)) || (same_party(a, s->tb) && same_party(b, s->ta))) return;
+    int ref = 0, na = 0, nb = 0, named_a = 0, named_b = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        ref |= s->g[k].anaphor == DY_G_PAIR && s->g[k].code2[0];
+        named_a |= !s->g[k].anaphor && same_party(s->g[k].code, a);
+        named_b |= !s->g[k].anaphor && same_party(s->g[k].code, b);
+    }
+    if (named_a && named_b) return;
+    for (size_t k = 0; k < s->nprev; k++) {
+        na |= dyf_country(s->prev[k].code) && same_party(s->prev[k].code, s->ta);
+        nb |= dyf_country(s->prev[k].code) && same_party(s->prev[k].code, s->tb);
+    }
+    if (!ref || !na || !nb) return;
+    code3(a, s->ta);
+    code3(b, s->tb);
+}
+
 void dyf_sort_pair(char a[16], char b[16])
 {
     if (strcmp(a, b) > 0) {
@@ -459,6 +481,10 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         /* "the Pacific Alliance", "the Atlantic Partnership": an organisation's name, no tier */
         if ((s->t[i].flags & DY_TF_CAP) && i > s->t0 + 1 && (s->t[i - 1].flags & DY_TF_CAP) && (s->t[i - 1].flags & DY_TF_WORD) &&
             group_at(s, i - 1) < 0 && !dyf_fw_is(s, i - 1, DY_FW_TIER_WORD, NULL)) { i = e - 1; continue; }
+        /* "a Strategic Partnership Council", "the Comprehensive Partnership Forum": a body's name */
+        uint32_t te0;
+        if ((s->t[i].flags & DY_TF_CAP) && i > s->t0 && e < s->t1 && (s->t[e].flags & DY_TF_CAP) && (s->t[e].flags & DY_TF_WORD) &&
+            group_at(s, e) < 0 && !dyf_fw_is(s, e, DY_FW_TREATY | DY_FW_TREATY_NAMED | DY_FW_TIER_HEAD, &te0)) { i = e - 1; continue; }
         char name[64];
         tier_text(s, i, e, name, sizeof name);
         if (tier < 0) tier = -1;
@@ -474,6 +500,7 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         if (found) { code3(a, sg->source); code3(b, sg->target); }
         else found = parties(s, i, e, a, b, treaty);
         if (found) {
+            story_ref(s, a, b);
             int oom = 0;
             dy_fact *x = dyf_push(s->f, DY_FACT_PARTNERSHIP, s, dyf_mood(s, dyf_clause_start(s, i), e + 2 < s->t1 ? e + 2 : s->t1), &oom);
             if (oom) return -1;
@@ -893,6 +920,28 @@ static void copy_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size
     for (char *p = out; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
 }
 
+/* A bare treaty noun at [a, b) that founds something named ("an agreement in Riyadh on Tuesday to
+ * set up a Strategic Partnership Council"): its name, the noun and what it founds; else nothing. */
+static void founding_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    for (uint32_t j = b, e; j < s->t1 && j < b + 10 && !boundary(s, j) && !(s->t[j].flags & DY_TF_COMMA); j++) {
+        if (!dyf_fw_is(s, j, DY_FW_FOUND, &e)) continue;
+        uint32_t k = e + (is(s, e, "a") || is(s, e, "an") || is(s, e, "the")), q = k;
+        while (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (s->t[q].flags & DY_TF_WORD)) {
+            q++;
+            if ((is(s, q, "of") || is(s, q, "on") || is(s, q, "for") || is(s, q, "and")) && q + 1 < s->t1 && (s->t[q + 1].flags & DY_TF_CAP)) q++;
+        }
+        if (q < k + 2) return;
+        copy_name(s, a, b, out, cap);
+        size_t n = strlen(out);
+        if (n + 2 < cap) {
+            out[n] = ' ';
+            copy_name(s, j, q, out + n + 1, cap - n - 1);
+        }
+        return;
+    }
+}
+
 /* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
 static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
 {
@@ -1037,6 +1086,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
             nb = moody_b;
         }
         copy_name(s, na, nb, x->name, sizeof x->name);
+        if (a == i && b == te) founding_name(s, a, b, x->name, sizeof x->name);
         /* the parties: the signers, else the relation's; a list of three or more signers whole */
         int got = 0;
         if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
@@ -1049,6 +1099,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
             x->date.prec = DY_PREC_NONE;
         }
         if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) { s->f->n--; i = b - 1; continue; }
+        story_ref(s, pa, pb);
         dyf_sort_pair(pa, pb);
         dyf_add_actor(x, pa, 1);
         dyf_add_actor(x, pb, 1);
