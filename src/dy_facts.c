@@ -311,6 +311,12 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
     /* the subject pair: a coordination of two parties before it in its sentence; a relative
      * clause's is its main clause's ("A and B held talks, which raised their ties to ...") */
     uint32_t cs = dyf_clause_start(s, i);
+    /* "the first summit between the two countries, which raised their ties to ...": the pair the
+     * relative clause hangs on */
+    if (cs > s->t0 + 2 && is(s, cs, "which") && (s->t[cs - 1].flags & DY_TF_COMMA)) {
+        int g = group_at(s, cs - 2);
+        if (g >= 0 && s->g[g].t1 == cs - 1 && pair_of(s, s->g[g].comp, a, b)) return 1;
+    }
     if (cs > s->t0 + 1 && (is(s, cs, "which") || is(s, cs, "that"))) cs = dyf_clause_start(s, cs - 1);
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= i; k++)
         if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && s->g[k].ncomp > 1 && pair_of(s, (int)k, a, b))
@@ -493,7 +499,7 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         /* a tier naming a treaty ("a comprehensive strategic partnership agreement", "the
          * Treaty on Comprehensive Strategic Partnership") is the signing parties' */
         uint32_t te;
-        int treaty = dyf_fw_is(s, e, DY_FW_TREATY, &te) ||
+        int treaty = dyf_fw_is(s, e, DY_FW_TREATY, &te) || dyf_fw_is(s, e - 1, DY_FW_TREATY, &te) ||     /* "a Mutual Defense Treaty" */
                      (i >= s->t0 + 2 && (is(s, i - 1, "on") || is(s, i - 1, "of")) && dyf_fw_is(s, i - 2, DY_FW_TREATY, &te));
         const dy_event *sg = treaty ? signing(s) : NULL;
         int found = sg && state_of(s, sg->source) && state_of(s, sg->target) && strncmp(sg->source, sg->target, 3);
@@ -731,6 +737,16 @@ static int place_word(const dyf_sent *s, uint32_t j)
            !(j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_POSS));
 }
 
+/* A capitalised word no actor after "of [the]" inside a lower-case name ("the waters of the
+ * Ganges", "the legal status of the Caspian Sea"). */
+static int cap_after_of(const dyf_sent *s, uint32_t k)
+{
+    if (group_at(s, k) >= 0 && !place_word(s, k)) return 0;
+    while (k > s->t0 + 1 && (s->t[k - 1].flags & DY_TF_CAP) && (s->t[k - 1].flags & DY_TF_WORD) && group_at(s, k - 1) < 0) k--;   /* "Caspian Sea" */
+    uint32_t o = k - 1 - is(s, k - 1, "the");
+    return is(s, o, "of") && o > s->t0 && !(s->t[o - 1].flags & DY_TF_CAP);
+}
+
 /* The end of a run of capitalised actors joined by hyphens from q ("United States-Ukraine",
  * "US-India"), else q. */
 static uint32_t names_run(const dyf_sent *s, uint32_t q)
@@ -770,7 +786,8 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         /* "agreement on the mutual protection of investments", "agreement on economic, trade and
          * investment cooperation", "treaty on sharing the waters"; not "on the sidelines" */
         uint32_t k = b + 1;
-        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) && !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
+        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && (!(s->t[k].flags & DY_TF_CAP) || cap_after_of(s, k)) &&
+               !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
                (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
                (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
                 (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||

@@ -317,7 +317,8 @@ static int share_of(const dyf_sent *s, uint32_t k, int partner, int *whose)
     if (k < s->t1 && ((s->t[k].flags & DY_TF_POSS) || is(s, k, "'"))) k++;
     uint32_t e;
     while (dyf_fw_is(s, k, DY_FW_TRADE_MOD, &e) && !dyf_fw_is(s, k, DY_FW_FLOW, NULL)) k = e;
-    if (!dyf_fw_is(s, k, DY_FW_FLOW, &e)) return 0;
+    /* exports, imports, trade, and trade words of their own ("total trade in goods") */
+    if (!dyf_fw_is(s, k, DY_FW_FLOW | DY_FW_TRADE, &e)) return 0;
     *whose = g;
     return 1;
 }
@@ -372,8 +373,14 @@ int dyf_shares(dyf_sent *s)
             double v;
             uint32_t end;
             if (!percent_at(s, j, &v, &end, 1)) continue;
-            if (is(s, end, "of") && share_of(s, end + 1, partner, &whose) && push_share(s, whose, partner, v, j, dyf_clause_start(s, i), end))
-                return -1;
+            if (!is(s, end, "of") || !share_of(s, end + 1, partner, &whose)) break;
+            /* "Poland is South Korea's ... partner, though it accounts for 0.7% of South Korea's
+             * trade": a pronoun read as the trade's own state is the subject before it */
+            if (s->g[partner].anaphor && !strncmp(s->g[partner].code, s->g[whose].code, 3))
+                for (int q = partner; q-- > 0;)
+                    if (!s->g[q].poss && !s->g[q].prep && !s->g[q].anaphor && dyf_country(s->g[q].code) && !s->g[q].region &&
+                        strncmp(s->g[q].code, s->g[whose].code, 3)) { partner = q; break; }
+            if (push_share(s, whose, partner, v, j, dyf_clause_start(s, i), end)) return -1;
             break;
         }
         i = e - 1;
@@ -505,7 +512,7 @@ int dyf_milestones(dyf_sent *s)
         for (uint32_t j = i + 1; j < s->t1 && j < i + 16 && !boundary(s, j); j++) {
             double v;
             uint32_t e, k = j + 1;
-            int gap = 0;
+            int gap = 0, since_year = 0;
             if (is(s, k, "more") && is(s, k + 1, "than")) k += 2;
             else if (is(s, k, "nearly") || is(s, k, "almost") || is(s, k, "over") || is(s, k, "about") || is(s, k, "some")) k++;
             if ((is(s, j, "in") || is(s, j, "for")) && is(s, k, "a") && (is(s, k + 1, "decade") || is(s, k + 1, "century"))) {
@@ -517,8 +524,15 @@ int dyf_milestones(dyf_sent *s)
             } else if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, k, &v, &e) && v > 0 && v < 1000 &&
                 (is(s, e, "years") || is(s, e, "decades"))) {
                 gap = (int)v * (is(s, e, "decades") ? 10 : 1);
-            } else if (is(s, j, "since") && number_at(s, j + 1, &v, &e) && v > 1900 && v < 2100 && s->date.prec != DY_PREC_NONE) {
-                gap = s->date.y - (int)v;
+            } else if (is(s, j, "since") && number_at(s, j + 1, &v, &e) && v > 1900 && v < 2100) {
+                /* the year of the sentence's other date, else the story's: "since 2019" is no
+                 * date of the first */
+                int y = s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
+                for (size_t d = 0; d < s->ndates; d++)
+                    if (s->dates[d].date.prec != DY_PREC_NONE && !(s->dates[d].t0 <= j + 1 && s->dates[d].t1 > j + 1)) { y = s->dates[d].date.y; break; }
+                if (!y) continue;
+                gap = y - (int)v;
+                since_year = y;
             } else continue;
             if (gap <= 0) break;
             /* what is first: the sentence's event, else a pair it names, else its two states; a
@@ -551,6 +565,10 @@ int dyf_milestones(dyf_sent *s)
                 dyf_add_actor(x, b, 1);
             }
             x->year = x->date.prec != DY_PREC_NONE ? x->date.y : 0;
+            if (since_year && x->year != since_year) {     /* dated by "since 2019": the story's day */
+                x->year = since_year;
+                if (s->doc->pub.prec != DY_PREC_NONE && s->doc->pub.y == since_year) x->date = s->doc->pub;
+            }
             break;
         }
     }
