@@ -244,6 +244,16 @@ void dyf_sort_pair(char a[16], char b[16])
     }
 }
 
+int dyf_story_pair_for(const dyf_sent *s, int mood, char a[16], char b[16])
+{
+    if (!mood || !s->f->moods_all || !s->ta[0] || !s->tb[0]) return 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (dyf_party(s->g[k].code) && !same_party(s->g[k].code, s->ta) && !same_party(s->g[k].code, s->tb)) return 0;
+    code3(a, s->ta);
+    code3(b, s->tb);
+    return 1;
+}
+
 int dyf_year_near(const dyf_sent *s, uint32_t i)
 {
     int best = 0;
@@ -505,10 +515,12 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         int found = sg && state_of(s, sg->source) && state_of(s, sg->target) && strncmp(sg->source, sg->target, 3);
         if (found) { code3(a, sg->source); code3(b, sg->target); }
         else found = parties(s, i, e, a, b, treaty);
+        int mood = dyf_mood(s, dyf_clause_start(s, i), e + 2 < s->t1 ? e + 2 : s->t1);
+        if (!found) found = dyf_story_pair_for(s, mood, a, b);    /* "could one day be upgraded to an alliance" */
         if (found) {
             story_ref(s, a, b);
             int oom = 0;
-            dy_fact *x = dyf_push(s->f, DY_FACT_PARTNERSHIP, s, dyf_mood(s, dyf_clause_start(s, i), e + 2 < s->t1 ? e + 2 : s->t1), &oom);
+            dy_fact *x = dyf_push(s->f, DY_FACT_PARTNERSHIP, s, mood, &oom);
             if (oom) return -1;
             if (x) {
                 dyf_sort_pair(a, b);
@@ -1000,6 +1012,14 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
     }
 }
 
+/* Has a factual fact been added since index from? (Facts only --moods all keeps are no reason
+ * to read a sentence otherwise: its factual output is the same either way.) */
+static int factual_since(const dy_facts *f, size_t from)
+{
+    for (size_t k = from; k < f->n; k++) if (!f->v[k].mood) return 1;
+    return 0;
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
@@ -1135,10 +1155,16 @@ static int treaties(dyf_sent *s, doc_state *ds)
         }
         if (pending) {
             snprintf(x->name, sizeof x->name, "%s", ds->named);
-            ds->named[0] = 0;
+            if (!mood) ds->named[0] = 0;
         } else if (!generic && !mood)
             names_earlier(s, ds, x, a);
-        if (!mood) ds->last_treaty = s->f->n - 1;
+        /* a fact only --moods all shows changes nothing the sentence's others are read by */
+        if (mood) {
+            if (!generic) { moody_a = a; moody_b = b; }
+            i = b - 1;
+            continue;
+        }
+        ds->last_treaty = s->f->n - 1;
         prev_x = s->f->n - 1;
         prev_b = b;
         prev_generic = generic;
@@ -1146,7 +1172,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
     }
     /* "It obliges each side to ...", "The agreement also provides for ...": the clauses of the
      * treaty named in the sentences before */
-    if (s->f->n == found && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
+    if (!factual_since(s->f, found) && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
         (mentioned || refers_back(s, &s->f->v[ds->last_treaty])))
         s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
     return 0;
@@ -1168,7 +1194,7 @@ static int stages(dyf_sent *s, doc_state *ds, size_t found)
             for (size_t j = 1; j < n; j++) if (stage_fact(s, &t, sw, n, j)) return -1;
             return 0;
         }
-    if (s->f->n > found) return 0;      /* a treaty only supposed, planned or negated */
+    if (factual_since(s->f, found)) return 0;
     int mentioned = 0, ref = 0, other = 0;
     uint32_t named = UINT32_MAX, te = 0, e, near = UINT32_MAX;
     for (uint32_t i = s->t0; i < s->t1; i++)

@@ -54,6 +54,9 @@ int dyf_country(const char *code);      /* a state */
 int dyf_party(const char *code);        /* a state or an IGO: may trade, partner, sign */
 int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16]);
 void dyf_sort_pair(char a[16], char b[16]);
+/* What only --moods all shows may fall back on the story's pair: with mood set (not factual) and
+ * no party but the story's named in the sentence, a and b are the story's pair (1); else 0. */
+int dyf_story_pair_for(const dyf_sent *s, int mood, char a[16], char b[16]);
 /* The year nearest token i among the sentence's dates; 0 when none. */
 int dyf_year_near(const dyf_sent *s, uint32_t i);
 

@@ -253,7 +253,11 @@ int dyf_trade(dyf_sent *s)
         uint32_t c = dyf_fw(s, i, &e, NULL);
         if (!(c & DY_FW_TRADE) || (c & DY_FW_NOT_TRADE)) { if (c & DY_FW_NOT_TRADE) i = e - 1; continue; }
         char a[16], b[16];
-        if (!trade_pair(s, i, e, NULL, a, b) && !bilateral_pair(s, i, e, a, b)) { i = e - 1; continue; }
+        /* "Officials set a target of $10 billion in bilateral trade by 2027": the story's, shown
+         * with its mood by --moods all */
+        int story = 0;
+        if (!trade_pair(s, i, e, NULL, a, b) && !bilateral_pair(s, i, e, a, b) &&
+            !(story = dyf_story_pair_for(s, dyf_mood(s, s->t0, s->t1), a, b))) { i = e - 1; continue; }
         dyf_sort_pair(a, b);
         /* the sums in this clause, before the next trade words: the first, and one it is "up
          * from" or "down from" */
@@ -277,6 +281,7 @@ int dyf_trade(dyf_sent *s)
             else if (n && year == first_year) year = 0;
             int mood = dyf_mood(s, ms, end + 2 < s->t1 ? end + 2 : s->t1);
             if (!mood && future(s, j, year)) mood = DY_MOOD_INTENT;
+            if (story && !mood) break;      /* the story's pair only for what is not a fact */
             int oom = 0;
             dy_fact *x = dyf_push(s->f, DY_FACT_TRADE, s, mood, &oom);
             if (oom) return -1;
