@@ -12,6 +12,7 @@ Suite *store_suite(void);
 Suite *api_suite(void);
 Suite *relations_suite(void);
 Suite *out_suite(void);
+Suite *facts_suite(void);
 /* test_store.c's helpers for the tests that need a small database */
 struct dy_store;
 struct dy_coder;
