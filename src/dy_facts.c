@@ -1020,6 +1020,73 @@ static int factual_since(const dy_facts *f, size_t from)
     return 0;
 }
 
+/* The parties of the treaty x named at [a, b): the signers, else the relation's; a list of three
+ * or more signers whole. 0 when there are no two. x->date is the signing event's, else none. */
+static int treaty_parties(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t b)
+{
+    char pa[16], pb[16];
+    int got = 0;
+    if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
+        code3(pa, ev057->source);
+        code3(pb, ev057->target);
+        x->date = ev057->date;
+        got = 1;
+    } else {
+        got = parties(s, a, b, pa, pb, 1);
+        x->date.prec = DY_PREC_NONE;
+    }
+    if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) return 0;
+    story_ref(s, pa, pb);
+    dyf_sort_pair(pa, pb);
+    dyf_add_actor(x, pa, 1);
+    dyf_add_actor(x, pb, 1);
+    three_signers(s, x, sign_at);
+    return 1;
+}
+
+/* The mood of the treaty named at [a, b): of its clause, of the words up to a signing after it, of
+ * its signing event; a relative signing at rel (UINT32_MAX: none) tells it is. */
+static int treaty_mood(const dyf_sent *s, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t b, uint32_t rel)
+{
+    uint32_t ms = dyf_clause_start(s, a);
+    if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
+    /* "sites that forces may use under the pact": the pact is, whatever is done under it;
+     * "could suspend all agreements, including the Simla Agreement": as supposed as they */
+    if (sign_at < a && a <= sign_at + 3 && is(s, sign_at, "under")) ms = sign_at;
+    else if (sign_at < a && sign_at > s->t0 + 1 && (is(s, sign_at, "including") || is(s, sign_at, "included")) && (s->t[sign_at - 1].flags & DY_TF_COMMA))
+        ms = dyf_clause_start(s, sign_at - 2);
+    int mood = dyf_mood(s, ms, b + 2 < s->t1 ? b + 2 : s->t1);
+    if (sign_at != UINT32_MAX && sign_at > b) {
+        int m2 = dyf_mood(s, b, sign_at + 1);
+        if (m2 && !mood) mood = m2;
+    }
+    if (ev057 && ev057->mood && !mood) mood = ev057->mood;
+    /* "activate a security agreement they signed in 2001": the relative clause tells it is */
+    if (rel != UINT32_MAX) mood = dyf_mood(s, b, rel + 1);
+    return mood;
+}
+
+/* "the General Security of Military Information Agreement, an intelligence-sharing pact": one
+ * treaty named twice, [a, b) after the fact prev_x whose name ended at prev_b; a capitalised name
+ * replaces a generic one. 1 when [a, b) is such a second name (the fact amended). */
+static int apposition(dyf_sent *s, size_t prev_x, uint32_t prev_b, int prev_generic, uint32_t a, uint32_t b, int generic)
+{
+    int appos = prev_x != (size_t)-1 && prev_b < a && prev_b + 6 >= a && (s->t[prev_b].flags & DY_TF_COMMA) &&
+                (a == prev_b + 1 || is(s, prev_b + 1, "a") || is(s, prev_b + 1, "an") || is(s, prev_b + 1, "the"));
+    for (uint32_t j = prev_b + 1; appos && j < a; j++) if (boundary(s, j) || (s->t[j].flags & DY_TF_COMMA)) appos = 0;
+    if (!appos) return 0;
+    dy_fact *px = &s->f->v[prev_x];
+    if (!generic && prev_generic) {
+        copy_name(s, a, b, px->name, sizeof px->name);
+        kinds_in(s, a, b, px->kinds, sizeof px->kinds);
+    }
+    /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
+    uint32_t r2 = relative_signing(s, b);
+    dy_date d2 = r2 != UINT32_MAX ? date_after(s, r2) : px->date;
+    if (d2.prec != DY_PREC_NONE && r2 != UINT32_MAX) { px->date = d2; px->year = d2.y; }
+    return 1;
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
@@ -1046,24 +1113,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         }
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
-        /* "the General Security of Military Information Agreement, an intelligence-sharing pact":
-         * one treaty named twice; a capitalised name replaces a generic one */
-        int appos = prev_x != (size_t)-1 && prev_b < a && prev_b + 6 >= a && (s->t[prev_b].flags & DY_TF_COMMA) &&
-                    (a == prev_b + 1 || is(s, prev_b + 1, "a") || is(s, prev_b + 1, "an") || is(s, prev_b + 1, "the"));
-        for (uint32_t j = prev_b + 1; appos && j < a; j++) if (boundary(s, j) || (s->t[j].flags & DY_TF_COMMA)) appos = 0;
-        if (appos) {
-            dy_fact *px = &s->f->v[prev_x];
-            if (!generic && prev_generic) {
-                copy_name(s, a, b, px->name, sizeof px->name);
-                kinds_in(s, a, b, px->kinds, sizeof px->kinds);
-            }
-            /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
-            uint32_t r2 = relative_signing(s, b);
-            dy_date d2 = r2 != UINT32_MAX ? date_after(s, r2) : px->date;
-            if (d2.prec != DY_PREC_NONE && r2 != UINT32_MAX) { px->date = d2; px->year = d2.y; }
-            i = b - 1;
-            continue;
-        }
+        if (apposition(s, prev_x, prev_b, prev_generic, a, b, generic)) { i = b - 1; continue; }
         int between = 0;
         for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
@@ -1089,23 +1139,8 @@ static int treaties(dyf_sent *s, doc_state *ds)
          * after a comma is the treaty named before in the sentence, told again */
         if (a == i && b == te && prev_x != (size_t)-1 && a > prev_b && a > s->t0 + 1 &&
             (is(s, a - 1, "a") || is(s, a - 1, "an")) && (s->t[a - 2].flags & DY_TF_COMMA)) { i = b - 1; continue; }
-        uint32_t ms = dyf_clause_start(s, a);
-        if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
-        /* "sites that forces may use under the pact": the pact is, whatever is done under it;
-         * "could suspend all agreements, including the Simla Agreement": as supposed as they */
-        if (sign_at < a && a <= sign_at + 3 && is(s, sign_at, "under")) ms = sign_at;
-        else if (sign_at < a && sign_at > s->t0 + 1 && (is(s, sign_at, "including") || is(s, sign_at, "included")) && (s->t[sign_at - 1].flags & DY_TF_COMMA))
-            ms = dyf_clause_start(s, sign_at - 2);
-        int mood = dyf_mood(s, ms, b + 2 < s->t1 ? b + 2 : s->t1);
-        if (sign_at != UINT32_MAX && sign_at > b) {
-            int m2 = dyf_mood(s, b, sign_at + 1);
-            if (m2 && !mood) mood = m2;
-        }
-        if (ev057 && ev057->mood && !mood) mood = ev057->mood;
-        /* "activate a security agreement they signed in 2001": the relative clause tells it is */
-        uint32_t rel = relative_signing(s, b);
-        if (rel != UINT32_MAX) mood = dyf_mood(s, b, rel + 1);
-        char pa[16], pb[16];
+        uint32_t rel = rel0;
+        int mood = treaty_mood(s, ev057, sign_at, a, b, rel);
         int oom = 0;
         dy_fact *x = dyf_push(s->f, DY_FACT_TREATY, s, mood, &oom);
         if (oom) return -1;
@@ -1124,23 +1159,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         }
         copy_name(s, na, nb, x->name, sizeof x->name);
         if (a == i && b == te) founding_name(s, a, b, x->name, sizeof x->name);
-        /* the parties: the signers, else the relation's; a list of three or more signers whole */
-        int got = 0;
-        if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
-            code3(pa, ev057->source);
-            code3(pb, ev057->target);
-            x->date = ev057->date;
-            got = 1;
-        } else {
-            got = parties(s, a, b, pa, pb, 1);
-            x->date.prec = DY_PREC_NONE;
-        }
-        if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) { s->f->n--; i = b - 1; continue; }
-        story_ref(s, pa, pb);
-        dyf_sort_pair(pa, pb);
-        dyf_add_actor(x, pa, 1);
-        dyf_add_actor(x, pb, 1);
-        three_signers(s, x, sign_at);
+        if (!treaty_parties(s, x, ev057, sign_at, a, b)) { s->f->n--; i = b - 1; continue; }
         treaty_when(s, x, ev057, sign_at, a, rel);
         /* the clauses of its stretch of the sentence: up to the next treaty named */
         uint32_t cend = b;
