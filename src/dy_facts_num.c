@@ -246,6 +246,54 @@ static int year_before(const dyf_sent *s, uint32_t j)
             (is(s, j + 1, "previous") && is(s, j + 2, "year")));
 }
 
+static int push_trade(dyf_sent *s, const char *a, const char *b, double v, double v2, const char cur[4], int year, int mood)
+{
+    int oom = 0;
+    dy_fact *x = dyf_push(s->f, DY_FACT_TRADE, s, mood, &oom);
+    if (oom) return -1;
+    if (x) {
+        dyf_add_actor(x, a, 1);
+        dyf_add_actor(x, b, 1);
+        x->value = v;
+        x->value_max = v2;
+        memcpy(x->currency, cur, 4);
+        x->year = year;
+    }
+    return 0;
+}
+
+/* The figure before the trade words at [i, e): "Vietnam and Australia recorded $24 billion in
+ * two-way trade in 2023", "did 30 billion euros of trade". The pair: the trade words' own (a, b;
+ * NULL when none), else the coordination that is the clause's subject. 0, or -1 when out of memory. */
+static int trade_before(dyf_sent *s, uint32_t i, uint32_t e, const char *pa, const char *pb)
+{
+    if (i < s->t0 + 3 || !(is(s, i - 1, "in") || is(s, i - 1, "of"))) return 0;
+    /* the trade words end their noun phrase ("in trade last year", not "in trade corridors") */
+    if (e < s->t1 && !boundary(s, e) && !(s->t[e].flags & (DY_TF_COMMA | DY_TF_NUM | DY_TF_PUNCT)) && !is(s, e, "last") && !is(s, e, "this") &&
+        !(dy_dict_wclass(s->f->dict, s->t[e].id) & (DY_WC_PREP | DY_WC_DET)))
+        return 0;
+    uint32_t cs = dyf_clause_start(s, i - 1);
+    for (uint32_t j = i - 2 > cs + 8 ? i - 10 : cs; j + 1 < i; j++) {
+        double v, v2;
+        uint32_t end;
+        char cur[4], a[16], b[16];
+        if (!money_at(s, j, &v, &v2, &end, cur) || end != i - 1) continue;
+        if (pa && pb) { memcpy(a, pa, 16); memcpy(b, pb, 16); }
+        else {
+            int got = 0;
+            for (size_t k = 0; k < s->ng && s->g[k].t1 <= j && !got; k++)
+                got = s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && dyf_pair_of(s, (int)k, a, b);
+            if (!got) return 0;
+            dyf_sort_pair(a, b);
+        }
+        int year = dyf_year_near(s, j);
+        int mood = dyf_mood(s, cs, e + 2 < s->t1 ? e + 2 : s->t1);
+        if (!mood && future(s, j, year)) mood = DY_MOOD_INTENT;
+        return push_trade(s, a, b, v, v2, cur, year, mood);
+    }
+    return 0;
+}
+
 int dyf_trade(dyf_sent *s)
 {
     for (uint32_t i = s->t0; i < s->t1; i++) {
@@ -257,7 +305,11 @@ int dyf_trade(dyf_sent *s)
          * with its mood by --moods all */
         int story = 0;
         if (!trade_pair(s, i, e, NULL, a, b) && !bilateral_pair(s, i, e, a, b) &&
-            !(story = dyf_story_pair_for(s, dyf_mood(s, s->t0, s->t1), a, b))) { i = e - 1; continue; }
+            !(story = dyf_story_pair_for(s, dyf_mood(s, s->t0, s->t1), a, b))) {
+            if (trade_before(s, i, e, NULL, NULL)) return -1;
+            i = e - 1;
+            continue;
+        }
         dyf_sort_pair(a, b);
         /* the sums in this clause, before the next trade words: the first, and one it is "up
          * from" or "down from" */
@@ -282,21 +334,12 @@ int dyf_trade(dyf_sent *s)
             int mood = dyf_mood(s, ms, end + 2 < s->t1 ? end + 2 : s->t1);
             if (!mood && future(s, j, year)) mood = DY_MOOD_INTENT;
             if (story && !mood) break;      /* the story's pair only for what is not a fact */
-            int oom = 0;
-            dy_fact *x = dyf_push(s->f, DY_FACT_TRADE, s, mood, &oom);
-            if (oom) return -1;
-            if (x) {
-                dyf_add_actor(x, a, 1);
-                dyf_add_actor(x, b, 1);
-                x->value = v;
-                x->value_max = v2;
-                memcpy(x->currency, cur, 4);
-                x->year = year;
-            }
+            if (push_trade(s, a, b, v, v2, cur, year, mood)) return -1;
             if (!n) first_year = year;
             n++;
             j = end - 1;
         }
+        if (!n && trade_before(s, i, e, story ? NULL : a, story ? NULL : b)) return -1;
         i = e - 1;
     }
     return 0;

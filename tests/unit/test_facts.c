@@ -99,6 +99,14 @@ START_TEST(facts_1_4_border_closure_is_a_sanction)
 }
 END_TEST
 
+START_TEST(facts_1_6_figure_before_trade)
+{
+    ck_assert_str_eq(facts(ART("Vietnam and Australia recorded $24 billion in two-way trade in 2023.\n"), 0), "trade AUS VNM 2023 2.4e+10");
+    /* the trade words must end their phrase: an investment in trade corridors is no trade */
+    ck_assert_str_eq(facts(ART("India and Japan agreed on an investment of $42 billion in trade corridors.\n"), 0), "");
+}
+END_TEST
+
 START_TEST(facts_1_5_moods_all)
 {
     const char *text = ART("Trade between Vietnam and Australia reached $24 billion in 2023.\n\n"
@@ -120,6 +128,7 @@ Suite *facts_suite(void)
     tcase_add_test(t, facts_1_3_names);
     tcase_add_test(t, facts_1_4_border_closure_is_a_sanction);
     tcase_add_test(t, facts_1_5_moods_all);
+    tcase_add_test(t, facts_1_6_figure_before_trade);
     suite_add_tcase(s, t);
     return s;
 }
