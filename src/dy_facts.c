@@ -148,6 +148,19 @@ int dyf_group_at(const dyf_sent *s, uint32_t i)
 }
 #define group_at dyf_group_at
 
+int dyf_region_party(const dyf_sent *s, const char *code)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        if (strcmp(s->g[k].code, code)) continue;
+        if (s->g[k].region) return 1;
+        int32_t p = -1;
+        dy_dict_step_payload(s->f->dict, DY_TRIE_ACTOR, 0, s->t[s->g[k].t0].id, &p);
+        const dy_actor_entry *a = p >= 0 ? dy_dict_actor(s->f->dict, p) : NULL;
+        if (a && a->kind == DY_AK_REGION && !strncmp(a->code, code, 3)) return 1;     /* not "European Union" */
+    }
+    return 0;
+}
+
 int dyf_country(const char *code) { return code[0] >= 'A' && code[0] <= 'Z' && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3); }
 int dyf_party(const char *code) { return dyf_country(code) || !strncmp(code, "IGO", 3); }
 

@@ -589,10 +589,11 @@ int dyf_milestones(dyf_sent *s)
             const dy_event *ev = NULL;
             for (size_t q = 0; q < s->nev && !ev; q++) if (!strncmp(s->ev[q].code, "04", 2)) ev = &s->ev[q];
             if (!ev && s->nev) ev = &s->ev[0];
+            if (ev && (dyf_region_party(s, ev->source) || dyf_region_party(s, ev->target))) ev = NULL;   /* "the first Western country to ..." */
             for (size_t q = 0; q < s->ng && !ev && !a[0]; q++)
                 if (s->g[q].comp == (int16_t)q && !dyf_pair_of(s, (int)q, a, b)) a[0] = 0;
             for (size_t q = 0; q < s->ng && !ev && !b[0]; q++) {
-                if (!dyf_country(s->g[q].code)) continue;
+                if (!dyf_country(s->g[q].code) || dyf_region_party(s, s->g[q].code)) continue;
                 if (!a[0]) code3(a, s->g[q].code);
                 else if (strncmp(a, s->g[q].code, 3)) code3(b, s->g[q].code);
             }
@@ -632,7 +633,7 @@ int dyf_standing(dyf_sent *s)
          * with", "banned all imports") */
         int reduce = !strcmp(ev->code, "160");
         int kind = !strcmp(ev->code, "163") || !strcmp(ev->code, "1312") || reduce ? DY_FACT_SANCTION : !strcmp(ev->code, "129") ? DY_FACT_VETO : 0;
-        if (!kind) continue;
+        if (!kind || dyf_region_party(s, ev->source)) continue;   /* "Western governments imposed sanctions" */
         int mood = ev->mood;
         char target[16];
         snprintf(target, sizeof target, "%s", ev->target);

@@ -93,9 +93,12 @@ START_TEST(facts_1_3_names)
 }
 END_TEST
 
-START_TEST(facts_1_4_border_closure_is_a_sanction)
+START_TEST(facts_1_4_sanctions)
 {
     ck_assert_str_eq(facts(ART("Turkey closed its border with Armenia in 1993.\n"), 0), "sanction TUR ARM 1993");
+    /* a region is no party; the European Union is no region */
+    ck_assert_str_eq(facts(ART("Western governments imposed sanctions on Chinese firms in 2023.\n"), 0), "");
+    ck_assert_str_eq(facts(ART("The European Union imposed sanctions on Belarus in 2022.\n"), 0), "sanction IGOEU BLR 2022");
 }
 END_TEST
 
@@ -126,7 +129,7 @@ Suite *facts_suite(void)
     tcase_add_test(t, facts_1_1_dates_are_no_mood);
     tcase_add_test(t, facts_1_2_fractions_and_gaps);
     tcase_add_test(t, facts_1_3_names);
-    tcase_add_test(t, facts_1_4_border_closure_is_a_sanction);
+    tcase_add_test(t, facts_1_4_sanctions);
     tcase_add_test(t, facts_1_5_moods_all);
     tcase_add_test(t, facts_1_6_figure_before_trade);
     suite_add_tcase(s, t);
