@@ -346,14 +346,19 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
             return 1;
     /* one party of the story's pair alone, or none and "the relationship" */
     if (s->ta[0] && s->tb[0]) {
-        int n = 0, in = 0, rel = 0;
+        int n = 0, in = 0, rel = 0, others = 0, plain = 0;
         for (size_t k = 0; k < s->ng; k++) {
             if (!dyf_party(s->g[k].code)) continue;
             n++;
-            in += !s->g[k].poss && !s->g[k].prep && (same_party(s->g[k].code, s->ta) || same_party(s->g[k].code, s->tb));
+            plain += !s->g[k].poss;
+            int ours = same_party(s->g[k].code, s->ta) || same_party(s->g[k].code, s->tb);
+            in += !s->g[k].poss && !s->g[k].prep && ours;
+            others += !ours;
         }
         for (uint32_t j = s->t0; j < i; j++) rel |= dyf_fw_is(s, j, DY_FW_REL_NOUN, NULL);
-        if ((n == 1 && in == 1) || (n == 0 && rel) || fallback) {
+        /* "lifts Washington by two steps, from a comprehensive partnership ..., in Hanoi's
+         * ranking": states of the story's pair only, one named plainly, others only as owners */
+        if ((in == 1 && plain == 1 && !others) || (n == 0 && rel) || fallback) {
             code3(a, s->ta);
             code3(b, s->tb);
             return 1;
