@@ -352,6 +352,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         else if (g >= 0) *tgt = g;
     }
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
@@ -547,6 +548,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->korea = 0;
     c->ntopic = 0;
     c->visit_place[0] = 0;
+    c->igo[0] = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;

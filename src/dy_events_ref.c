@@ -196,7 +196,8 @@ void ev_resolve(sctx *s, int k)
          * and in Europe") are passed over */
         int people = 0;
         for (uint32_t i = g->t0; i < g->t1; i++)
-            if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
+            if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "presidents") || WIS(s, i, "ministers") || WIS(s, i, "premiers"))
+                people = 1;
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
@@ -212,6 +213,16 @@ void ev_resolve(sctx *s, int k)
                 set_code(g->code2, first);
                 return;
             }
+        }
+        /* "Rahmon greeted his guest, and the two leaders held talks" after a sentence naming only
+         * the guest's side: the one named before and the other named earlier in this sentence */
+        for (int j = k - 1; first && j >= 0; j--) {
+            const dy_actor *o = &s->g[j];
+            if (o->anaphor || o->locative || o->code2[0] || !dy_code_is_country(o->code) || !strncmp(first, o->code, 3)) continue;
+            if (people && o->kind != DY_GK_PERSON) continue;
+            set_code(g->code, first);
+            set_code(g->code2, o->code);
+            return;
         }
         break;
     }
@@ -272,7 +283,9 @@ void ev_resolve(sctx *s, int k)
 void ev_pair_level(const sctx *s, dy_actor *g)
 {
     for (uint32_t i = g->t0; i < g->t1; i++)
-        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments")) return;
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments") || WIS(s, i, "presidents") || WIS(s, i, "ministers") ||
+            WIS(s, i, "premiers"))
+            return;
     if (dy_code_is_country(g->code)) g->code[3] = 0;
     if (g->code2[0] && dy_code_is_country(g->code2)) g->code2[3] = 0;
 }
