@@ -248,6 +248,16 @@ static int among_subject(const sctx *s, uint32_t head)
     return src >= 0 && is_pair(s, src);
 }
 
+/* "student-led protests", "a Qatari-brokered truce": a participle joined by a hyphen to the word
+ * before it describes the noun after it, and is no verb. */
+static int hyphen_participle(const sctx *s, uint32_t i)
+{
+    if (!(s->t[i].flags & DY_TF_HYPH) || i == s->t0 || !(s->t[i - 1].flags & DY_TF_WORD)) return 0;
+    size_t l = s->t[i].nlen;
+    const char *w = W(s, i);
+    return l >= 3 && w[l - 2] == 'e' && w[l - 1] == 'd';
+}
+
 size_t ev_find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
@@ -263,6 +273,7 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
     }
     for (size_t h = 0; h < nh && n < max; h++) {
         uint32_t i = s->t0 + heads[h];
+        if (hyphen_participle(s, i)) continue;
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         const uint8_t *seen = s->c->seen, stamp = s->c->stamp;
