@@ -468,6 +468,11 @@ static void remember_sentence(sctx *s)
 {
     dy_coder *c = s->c;
     for (size_t k = 0; k < s->ng; k++)
+        if (ev_igo_court(s, (int)k)) {
+            set_code(c->igo_court, s->g[k].code);
+            c->igo_court_sent = s->sidx;
+        }
+    for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) {
             ev_remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
@@ -548,7 +553,7 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->korea = 0;
     c->ntopic = 0;
     c->visit_place[0] = 0;
-    c->igo[0] = 0;
+    c->igo_court[0] = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;

@@ -89,11 +89,10 @@ struct dy_coder {
     char visit_place[4];
     uint32_t visit_sent;
     char visitor[16];       /* who made that visit: "Rahmon greeted his guest" greets them */
-    /* the last body (IGO) named, its sentence and its words: "the court" after "the International
-     * Court of Justice" is that court */
-    char igo[16];
-    uint32_t igo_sent, igo_words[8];
-    uint8_t nigo_words;
+    /* the last international court named and its sentence: "the court" after "the International
+     * Court of Justice" is that court (ev_fill_roles) */
+    char igo_court[16];
+    uint32_t igo_court_sent;
     /* the lead's date and the date the previous sentence's events took (sentence_dates), with
      * their days since 1970 and publication's (INT64_MAX when it has no day) */
     dy_date lede, last;
@@ -225,6 +224,7 @@ int ev_context_parties(sctx *s, int known, int want_pair, int *added);
 int ev_counterpart(sctx *s, int known, int *added);
 int ev_accuser(sctx *s, int known, int *added);
 int ev_last_visitor(sctx *s, int known, int *added);
+int ev_igo_court(const sctx *s, int k);
 int ev_names_decision(const sctx *s, const match *m);
 int ev_act_author(sctx *s, int known, int *added, int decision);
 int ev_code_brokered(sctx *s);

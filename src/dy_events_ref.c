@@ -183,10 +183,18 @@ void ev_resolve(sctx *s, int k)
     case DY_G_PAIR: {
         if (pair_of_clause_before(s, k)) return;
         if (pair_named_before(s, k, cand, nc)) return;
+        /* "the two governments", "the two neighbours" are states, not a court or a bloc */
+        int states = 0;
+        for (uint32_t i = g->t0; i < g->t1; i++)
+            if (WIS(s, i, "governments") || WIS(s, i, "countries") || WIS(s, i, "nations") || WIS(s, i, "states") ||
+                WIS(s, i, "neighbours") || WIS(s, i, "neighbors"))
+                states = 1;
         /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
         int best = -1;
-        for (size_t j = 0; j < c->ntopic; j++)
+        for (size_t j = 0; j < c->ntopic; j++) {
+            if (states && (!strncmp(c->topic[j].a, "IGO", 3) || !strncmp(c->topic[j].b, "IGO", 3))) continue;
             if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
+        }
         if (s->para_start && best >= 0) {
             set_code(g->code, c->topic[best].a);
             set_code(g->code2, c->topic[best].b);
@@ -201,7 +209,7 @@ void ev_resolve(sctx *s, int k)
         const char *first = NULL;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].code[0] == '-' || cand[j].place) continue;
+            if (cand[j].code[0] == '-' || cand[j].place || (states && !strncmp(cand[j].code, "IGO", 3))) continue;
             if (people && cand[j].kind != DY_GK_PERSON) continue;
             if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
             if (cand[j].code2[0]) {
@@ -548,6 +556,35 @@ static const char *rebels_in_place(const sctx *s, int k)
     return s->g[q].code;
 }
 
+/* "the International Court of Justice", "the ICC": an international body named as a court. */
+int ev_igo_court(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (g->anaphor || strncmp(g->code, "IGO", 3) != 0) return 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "court") || WIS(s, i, "tribunal")) return 1;
+    return g->t1 == g->t0 + 1 && (WIS(s, g->t0, "icj") || WIS(s, g->t0, "icc"));
+}
+
+/* "The International Court of Justice awarded Somalia ... Kenyatta accused the court of bias":
+ * "the court", "the ruling" after an international court named in this or the two sentences
+ * before is that court, not the story country's judiciary. */
+static int court_named_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (strcmp(g->code, "---JUD") != 0 || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "the")) return 0;
+    for (int j = k - 1; j >= 0; j--)
+        if (ev_igo_court(s, j)) {
+            set_code(g->code, s->g[j].code);
+            return 1;
+        }
+    const dy_coder *c = s->c;
+    if (!c->igo_court[0] || s->sidx - c->igo_court_sent > 2) return 0;
+    set_code(g->code, c->igo_court);
+    ev_ex(s->c, "  \"the %.*s\": the court named before, %s\n", (int)s->t[g->t0].nlen, W(s, g->t0), g->code);
+    return 1;
+}
+
 void ev_fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -566,7 +603,7 @@ void ev_fill_roles(sctx *s)
             continue;
         }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
-        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
+        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k) || court_named_before(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
