@@ -377,6 +377,21 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt >= 0 && is_pair(s, *src) && ev_own_place(s, *src, *tgt)) *tgt = -1;    /* "met at ..., Russia" */
 }
 
+/* "Mali, Burkina Faso and Niger are withdrawing from the Economic Community of West African
+ * States": a withdrawal from a body (an IGO, no forces named on the way) leaves it, reducing
+ * relations (160), where one from a place is a military retreat (0874). */
+static int leaves_body(const sctx *s, const match *m, int tgt)
+{
+    if (tgt < 0 || strncmp(s->g[tgt].code, "IGO", 3) != 0 || s->g[tgt].t0 < m->head) return 0;
+    size_t l = strlen(s->g[tgt].code);     /* "troops from the UN mission" (IGOUNOMIL) */
+    if (l > 6 && (!strcmp(s->g[tgt].code + l - 3, "MIL") || !strcmp(s->g[tgt].code + l - 3, "COP"))) return 0;
+    for (uint32_t i = m->head; i < s->g[tgt].t0; i++) {
+        int q = group_at(s, i);
+        if (q >= 0 && q != tgt && ev_role_is(s, q, "MILCOPREB")) return 0;
+    }
+    return 1;
+}
+
 /* The code and mood of the act: domestic forces and crowds, an act agreed to or announced
  * (its intent code), PETRARCH's convention. Lends countries between the parties as it goes. */
 static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int src, int tgt, int *mood)
@@ -391,6 +406,10 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
+    if (!strcmp(code, "0874") && leaves_body(s, m, tgt)) {
+        code = "160";
+        ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
+    }
     if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
     if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m->head, p->code, &code, mood);
     if (*mood == DY_MOOD_INTENT) {

@@ -148,6 +148,29 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
     return 0;
 }
 
+/* "Mali, Burkina Faso and Niger said on Sunday they were withdrawing": "they" in a clause reported
+ * by a list of countries that opens the sentence is that list (all of it: the reference joins
+ * the list's group). 1 when resolved. */
+static int they_of_subject(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_actor *h = &s->g[0];
+    if (k == 0 || h->ncomp < 3 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    for (int j = 0; j < h->ncomp; j++)
+        if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code)) return 0;
+    int said = 0;       /* a speech verb between the list and "they" */
+    for (uint32_t i = s->g[k - 1].t1; i < g->t0; i++) {
+        uint32_t e;
+        if (ev_gram_is(s, i, DY_G_SAY, &e)) said = 1;
+        else if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    if (!said) return 0;
+    set_code(g->code, s->g[0].code);
+    set_code(g->code2, s->g[1].code);
+    g->comp = 0;
+    return 1;
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -266,6 +289,7 @@ void ev_resolve(sctx *s, int k)
         }
         break;
     case DY_G_THEY:
+        if (they_of_subject(s, k)) return;
         for (size_t j = 0; j < nc && j < 6; j++) {
             if (sent - cand[j].sent > 1) break;
             if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
