@@ -348,6 +348,12 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 next = ae;  /* "the Korean Peninsula", "the South China Sea": a place, and no actor */
                 continue;
             }
+            /* "the mayor, Milan Djuric", "Santiago Abascal": a one-word city before a capitalised
+             * word that opens no actor is a given name (or a name's part), no place */
+            if (ap >= 0 && ae == i + 1 && ae < t1 && dy_dict_actor(d, ap)->kind == DY_AK_CITY &&
+                (toks[ae].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_ALLCAP)) == (DY_TF_WORD | DY_TF_CAP) &&
+                !(toks[ae].flags & DY_TF_HYPH) && !(dy_dict_wclass(d, toks[ae].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM)))
+                continue;
             if (ap >= 0 && ae >= ge) {
                 m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
                 nm++;
