@@ -380,8 +380,9 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
 /* "Mali, Burkina Faso and Niger are withdrawing from the Economic Community of West African
  * States": a withdrawal from a body (an IGO, no forces named on the way) leaves it, reducing
  * relations (160), where one from a place is a military retreat (0874). */
-static int leaves_body(const sctx *s, const match *m, int tgt)
+static int leaves_body(const sctx *s, const match *m, int src, int tgt)
 {
+    if (src >= 0 && ev_role_is(s, src, "MILCOPREB")) return 0;     /* "troops withdrew from the UN mission" */
     if (tgt < 0 || strncmp(s->g[tgt].code, "IGO", 3) != 0 || s->g[tgt].t0 < m->head) return 0;
     size_t l = strlen(s->g[tgt].code);     /* "troops from the UN mission" (IGOUNOMIL) */
     if (l > 6 && (!strcmp(s->g[tgt].code + l - 3, "MIL") || !strcmp(s->g[tgt].code + l - 3, "COP"))) return 0;
@@ -406,7 +407,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
-    if (!strcmp(code, "0874") && leaves_body(s, m, tgt)) {
+    if (!strcmp(code, "0874") && leaves_body(s, m, src, tgt)) {
         code = "160";
         ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
     }
