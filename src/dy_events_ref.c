@@ -171,6 +171,65 @@ static int they_of_subject(sctx *s, int k)
     return 1;
 }
 
+/* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
+ * at a paragraph's start, else the two newest countries of the history (ev_resolve). */
+static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint32_t sent, uint32_t reach)
+{
+    dy_actor *g = &s->g[k];
+    const dy_coder *c = s->c;
+    if (pair_of_clause_before(s, k)) return;
+    if (pair_named_before(s, k, cand, nc)) return;
+    /* "the two governments", "the two neighbours" are states, not a court or a bloc */
+    int states = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "governments") || WIS(s, i, "countries") || WIS(s, i, "nations") || WIS(s, i, "states") ||
+            WIS(s, i, "neighbours") || WIS(s, i, "neighbors"))
+            states = 1;
+    /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
+    int best = -1;
+    for (size_t j = 0; j < c->ntopic; j++) {
+        if (states && (!strncmp(c->topic[j].a, "IGO", 3) || !strncmp(c->topic[j].b, "IGO", 3))) continue;
+        if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
+    }
+    if (s->para_start && best >= 0) {
+        set_code(g->code, c->topic[best].a);
+        set_code(g->code2, c->topic[best].b);
+        return;
+    }
+    /* "the two leaders" are people: countries named in between ("attention in South Korea
+     * and in Europe") are passed over */
+    int people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "presidents") || WIS(s, i, "ministers") || WIS(s, i, "premiers"))
+            people = 1;
+    const char *first = NULL;
+    for (size_t j = 0; j < nc; j++) {
+        if (sent - cand[j].sent > reach) break;
+        if (cand[j].code[0] == '-' || cand[j].place || (states && !strncmp(cand[j].code, "IGO", 3))) continue;
+        if (people && cand[j].kind != DY_GK_PERSON) continue;
+        if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
+        if (cand[j].code2[0]) {
+            if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+        }
+        if (!first) { first = cand[j].code; continue; }
+        if (strncmp(first, cand[j].code, 3) != 0) {
+            set_code(g->code, cand[j].code);     /* older first: "Russia and North Korea" order */
+            set_code(g->code2, first);
+            return;
+        }
+    }
+    /* "Rahmon greeted his guest, and the two leaders held talks" after a sentence naming only
+     * the guest's side: the one named before and the other named earlier in this sentence */
+    for (int j = k - 1; first && j >= 0; j--) {
+        const dy_actor *o = &s->g[j];
+        if (o->anaphor || o->locative || o->code2[0] || !dy_code_is_country(o->code) || !strncmp(first, o->code, 3)) continue;
+        if (people && o->kind != DY_GK_PERSON) continue;
+        set_code(g->code, first);
+        set_code(g->code2, o->code);
+        return;
+    }
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -203,60 +262,9 @@ void ev_resolve(sctx *s, int k)
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
-    case DY_G_PAIR: {
-        if (pair_of_clause_before(s, k)) return;
-        if (pair_named_before(s, k, cand, nc)) return;
-        /* "the two governments", "the two neighbours" are states, not a court or a bloc */
-        int states = 0;
-        for (uint32_t i = g->t0; i < g->t1; i++)
-            if (WIS(s, i, "governments") || WIS(s, i, "countries") || WIS(s, i, "nations") || WIS(s, i, "states") ||
-                WIS(s, i, "neighbours") || WIS(s, i, "neighbors"))
-                states = 1;
-        /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
-        int best = -1;
-        for (size_t j = 0; j < c->ntopic; j++) {
-            if (states && (!strncmp(c->topic[j].a, "IGO", 3) || !strncmp(c->topic[j].b, "IGO", 3))) continue;
-            if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
-        }
-        if (s->para_start && best >= 0) {
-            set_code(g->code, c->topic[best].a);
-            set_code(g->code2, c->topic[best].b);
-            return;
-        }
-        /* "the two leaders" are people: countries named in between ("attention in South Korea
-         * and in Europe") are passed over */
-        int people = 0;
-        for (uint32_t i = g->t0; i < g->t1; i++)
-            if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "presidents") || WIS(s, i, "ministers") || WIS(s, i, "premiers"))
-                people = 1;
-        const char *first = NULL;
-        for (size_t j = 0; j < nc; j++) {
-            if (sent - cand[j].sent > reach) break;
-            if (cand[j].code[0] == '-' || cand[j].place || (states && !strncmp(cand[j].code, "IGO", 3))) continue;
-            if (people && cand[j].kind != DY_GK_PERSON) continue;
-            if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
-            if (cand[j].code2[0]) {
-                if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
-            }
-            if (!first) { first = cand[j].code; continue; }
-            if (strncmp(first, cand[j].code, 3) != 0) {
-                set_code(g->code, cand[j].code);     /* older first: "Russia and North Korea" order */
-                set_code(g->code2, first);
-                return;
-            }
-        }
-        /* "Rahmon greeted his guest, and the two leaders held talks" after a sentence naming only
-         * the guest's side: the one named before and the other named earlier in this sentence */
-        for (int j = k - 1; first && j >= 0; j--) {
-            const dy_actor *o = &s->g[j];
-            if (o->anaphor || o->locative || o->code2[0] || !dy_code_is_country(o->code) || !strncmp(first, o->code, 3)) continue;
-            if (people && o->kind != DY_GK_PERSON) continue;
-            set_code(g->code, first);
-            set_code(g->code2, o->code);
-            return;
-        }
+    case DY_G_PAIR:
+        resolve_pair(s, k, cand, nc, sent, reach);
         break;
-    }
     case DY_G_PERSON: {
         /* the nearest person; in an earlier sentence, that sentence's subject if it had one
          * ("Putin flew to Pyongyang for talks with Kim. He later travelled to Vietnam.") */
