@@ -384,6 +384,10 @@ int ev_mood_at(const sctx *s, uint32_t head)
         if (in_name(s, j)) continue;
         int cls = ev_gram_class_at(s, j, &e);
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
+        /* "restored relations in May": the month, capitalised inside the sentence or before a day */
+        if (cls == DY_G_HYPO && WIS(s, j, "may") && (s->t[j].flags & DY_TF_CAP) &&
+            (j > s->t0 || (j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_NUM))))
+            continue;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
             if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {
