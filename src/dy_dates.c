@@ -1,6 +1,7 @@
 /* dy_dates.c - date arithmetic (days from civil), expression finder and resolver. */
 #include "dy_dates.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,9 @@ static int valid_ymd(int y, int m, int d)
 
 static dy_date mk(int y, int m, int d, int prec)
 {
+    /* a month-precision date has no day, a year-precision one no month or day */
+    assert(prec != DY_PREC_MONTH || d == 0);
+    assert(prec != DY_PREC_YEAR || (m == 0 && d == 0));
     dy_date r = {(int16_t)y, (int8_t)m, (int8_t)d, (int8_t)prec};
     return r;
 }
@@ -113,7 +117,7 @@ typedef struct ctx {
     const dy_buf *norm;
 } ctx;
 
-static const char *W(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
+static const char *word_at(const ctx *c, size_t i) { return i < c->n ? c->norm->data + c->t[i].norm : ""; }
 /* token i is the literal lit; EQ: the n bytes at w are lit (both compare the length first) */
 #define is(c, i, lit) ((i) < (c)->n && DY_TOK_IS((c)->norm, &(c)->t[i], lit))
 #define EQ DY_EQ_LIT
@@ -141,13 +145,13 @@ static int month_word(const char *w, size_t n)
 static int month_of(const ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen > 9) return 0;
-    return month_word(W(c, i), c->t[i].nlen);
+    return month_word(word_at(c, i), c->t[i].nlen);
 }
 
 static int weekday_of(const ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & DY_TF_CAP) || c->t[i].nlen < 6 || c->t[i].nlen > 9) return -1;
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     size_t n = c->t[i].nlen;
     switch (w[0]) {
     case 'm': return EQ(w, n, "monday") ? 0 : -1;
@@ -160,9 +164,9 @@ static int weekday_of(const ctx *c, size_t i)
 }
 
 /* A day number "13", "13th", "1st". Returns 0 when not. */
-static int day_of(const ctx *c, size_t i)
+static int day_number(const ctx *c, size_t i)
 {
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     if (!dy_isdigit((unsigned char)w[0])) return 0;
     int v = 0;
     size_t k = 0;
@@ -174,7 +178,7 @@ static int day_of(const ctx *c, size_t i)
 
 static int year_of(const ctx *c, size_t i)
 {
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     if (strlen(w) != 4) return 0;
     for (int k = 0; k < 4; k++) if (!dy_isdigit((unsigned char)w[k])) return 0;
     int y = atoi_4(w);
@@ -186,7 +190,7 @@ static int number_of(const ctx *c, size_t i)
     static const char *nums[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                                  "seventeen", "eighteen", "nineteen", "twenty"};
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     for (int k = 1; k <= 20; k++) if (strcmp(w, nums[k]) == 0) return k;
     if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) return 1;
     int v = 0;
@@ -262,112 +266,129 @@ static size_t shift_to(const ctx *c, size_t k, dy_date pub, int days, dy_date *o
     return 0;
 }
 
-/* Tries to read one expression at token i. Returns its end (exclusive) or 0. An expression that
- * counts from the story's date ("the same day", "a day earlier") sets *anch to its days from it. */
-static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch)
+/* "Month [.] Day[th] [,] [Year]", "Month Year", "in March [this|last] year" at i, whose month is
+ * m: the expression's end, or 0 ("may" the verb, a month with nothing to fix its year). */
+static size_t month_first(const ctx *c, size_t i, int m, dy_date pub, dy_date *out)
 {
-    int m, d, y, wd;
-    *out = mk(0, 0, 0, DY_PREC_NONE);
-    *anch = NO_ANCHOR;
-
-    /* 2024-06-18 */
-    if (c->t[i].flags & DY_TF_NUM) {
-        const char *w = W(c, i);
-        if (dy_date_parse_iso(w, strlen(w), out)) return i + 1;
-    }
-    /* Month [.] Day[th] [,] [Year] | Month Year */
-    if ((m = month_of(c, i))) {
-        size_t j = i + 1;
-        if (is(c, j, ".")) j++;
-        /* the verb "may", unless a preposition of time makes it the month ("in May", not "in May's cabinet") */
-        if (m == 5 && !(day_of(c, j) || year_of(c, j)) &&
-            !(i > 0 && month_prep(c, i - 1) && !(j < c->n && (c->t[j].flags & DY_TF_POSS))))
-            return 0;
-        if ((d = day_of(c, j))) {
-            size_t k = j + 1;
-            if (is(c, k, ",") && year_of(c, k + 1)) k++;
-            if ((y = year_of(c, k))) {
-                if (!valid_ymd(y, m, d)) return 0;
-                *out = mk(y, m, d, DY_PREC_DAY);
-                return k + 1;
-            }
-            *out = resolve_md(pub, m, d);
-            return j + 1;
-        }
-        if ((y = year_of(c, j))) { *out = mk(y, m, 0, DY_PREC_MONTH); return j + 1; }
-        /* "in March [this|last] year" */
-        int rel = 0, has_rel = 0;
-        size_t e = j;
-        if ((is(c, j, "this") || is(c, j, "last") || is(c, j, "next")) && is(c, j + 1, "year")) {
-            rel = is(c, j, "this") ? 0 : is(c, j, "last") ? -1 : 1;
-            has_rel = 1;
-            e = j + 2;
-        }
-        if (has_rel || (i > 0 && month_prep(c, i - 1))) {
-            *out = resolve_month(pub, m, rel, has_rel);
-            return e;
-        }
+    int d, y;
+    size_t j = i + 1;
+    if (is(c, j, ".")) j++;
+    /* the verb "may", unless a preposition of time makes it the month ("in May", not "in May's cabinet") */
+    if (m == 5 && !(day_number(c, j) || year_of(c, j)) &&
+        !(i > 0 && month_prep(c, i - 1) && !(j < c->n && (c->t[j].flags & DY_TF_POSS))))
         return 0;
-    }
-    /* Day Month [Year] */
-    if ((d = day_of(c, i)) && (m = month_of(c, i + 1))) {
-        size_t k = i + 2;
-        if (is(c, k, ".")) k++;
+    if ((d = day_number(c, j))) {
+        size_t k = j + 1;
+        if (is(c, k, ",") && year_of(c, k + 1)) k++;
         if ((y = year_of(c, k))) {
             if (!valid_ymd(y, m, d)) return 0;
             *out = mk(y, m, d, DY_PREC_DAY);
             return k + 1;
         }
         *out = resolve_md(pub, m, d);
-        return i + 2;
+        return j + 1;
     }
-    /* Weekday [ ( Month Day ) ] */
-    if ((wd = weekday_of(c, i)) >= 0) {
-        size_t j = i + 1;
-        if (is(c, j, "(") && (m = month_of(c, j + 1))) {
-            size_t k = j + 2;
-            if (is(c, k, ".")) k++;
-            if ((d = day_of(c, k)) && is(c, k + 1, ")")) {
-                *out = resolve_md(pub, m, d);
-                return k + 2;
-            }
-        }
-        if (pub.prec == DY_PREC_DAY) {
-            int back = (dy_date_weekday(pub) - wd + 7) % 7;
-            if (i > 0 && is(c, i - 1, "last") && back == 0) back = 7;
-            if (i > 0 && is(c, i - 1, "next")) *out = add_days(pub, (wd - dy_date_weekday(pub) + 7) % 7 ? (wd - dy_date_weekday(pub) + 7) % 7 : 7);
-            else *out = add_days(pub, -back);
-        }
-        return i + 1;
+    if ((y = year_of(c, j))) { *out = mk(y, m, 0, DY_PREC_MONTH); return j + 1; }
+    /* "in March [this|last] year" */
+    int rel = 0, has_rel = 0;
+    size_t e = j;
+    if ((is(c, j, "this") || is(c, j, "last") || is(c, j, "next")) && is(c, j + 1, "year")) {
+        rel = is(c, j, "this") ? 0 : is(c, j, "last") ? -1 : 1;
+        has_rel = 1;
+        e = j + 2;
     }
-    /* the same day, the next day, the following morning, the previous day; the day before|after */
+    if (has_rel || (i > 0 && month_prep(c, i - 1))) {
+        *out = resolve_month(pub, m, rel, has_rel);
+        return e;
+    }
+    return 0;
+}
+
+/* "Day Month [Year]" at i: its end, or 0 for an impossible day */
+static size_t day_first(const ctx *c, size_t i, int d, int m, dy_date pub, dy_date *out)
+{
+    int y;
+    size_t k = i + 2;
+    if (is(c, k, ".")) k++;
+    if ((y = year_of(c, k))) {
+        if (!valid_ymd(y, m, d)) return 0;
+        *out = mk(y, m, d, DY_PREC_DAY);
+        return k + 1;
+    }
+    *out = resolve_md(pub, m, d);
+    return i + 2;
+}
+
+/* "Weekday [ ( Month Day ) ]" at i, the weekday wd: the last such day up to publication, or
+ * the next after it with "next" */
+static size_t weekday_first(const ctx *c, size_t i, int wd, dy_date pub, dy_date *out)
+{
+    int m, d;
+    size_t j = i + 1;
+    if (is(c, j, "(") && (m = month_of(c, j + 1))) {
+        size_t k = j + 2;
+        if (is(c, k, ".")) k++;
+        if ((d = day_number(c, k)) && is(c, k + 1, ")")) {
+            *out = resolve_md(pub, m, d);
+            return k + 2;
+        }
+    }
+    if (pub.prec == DY_PREC_DAY) {
+        int back = (dy_date_weekday(pub) - wd + 7) % 7;
+        if (i > 0 && is(c, i - 1, "last") && back == 0) back = 7;
+        if (i > 0 && is(c, i - 1, "next")) *out = add_days(pub, (wd - dy_date_weekday(pub) + 7) % 7 ? (wd - dy_date_weekday(pub) + 7) % 7 : 7);
+        else *out = add_days(pub, -back);
+    }
+    return i + 1;
+}
+
+/* Days named from the story's: "the same day", "the next morning", "the day before ...", "that
+ * night", "the 18th", "yesterday", "today", "tomorrow". 1 when the words at i decide (*end is
+ * the end, or 0 for no date), 0 when they are none of these. */
+static int day_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch, size_t *end)
+{
+    int d;
     if (is(c, i, "the")) {
         int r = is(c, i + 1, "same") ? 0 : is(c, i + 1, "next") || is(c, i + 1, "following") ? 1 : is(c, i + 1, "previous") ? -1 : 2;
-        if (r != 2 && day_part(c, i + 2)) { *anch = r; return i + 3; }
-        if (is(c, i + 1, "day") && (is(c, i + 2, "before") || is(c, i + 2, "after")))
-            return shift_to(c, i + 3, pub, is(c, i + 2, "before") ? -1 : 1, out, anch);
+        if (r != 2 && day_part(c, i + 2)) { *anch = r; *end = i + 3; return 1; }
+        if (is(c, i + 1, "day") && (is(c, i + 2, "before") || is(c, i + 2, "after"))) {
+            *end = shift_to(c, i + 3, pub, is(c, i + 2, "before") ? -1 : 1, out, anch);
+            return 1;
+        }
     }
     /* that day, that same day, that night */
     if (is(c, i, "that")) {
         size_t k = is(c, i + 1, "same") ? i + 2 : i + 1;
-        if (day_part(c, k) && !(k + 1 < c->n && (c->t[k + 1].flags & DY_TF_HYPH))) { *anch = 0; return k + 1; }
-        return 0;
+        *end = day_part(c, k) && !(k + 1 < c->n && (c->t[k + 1].flags & DY_TF_HYPH)) ? (*anch = 0, k + 1) : 0;
+        return 1;
     }
     /* the 18th */
-    if (is(c, i, "the") && (d = day_of(c, i + 1)) && !dy_isdigit((unsigned char)W(c, i + 1)[strlen(W(c, i + 1)) - 1])) {
-        if (month_of(c, i + 2) || is(c, i + 2, "of")) return 0;     /* "the 18th of June" is rare; leave it */
+    if (is(c, i, "the") && (d = day_number(c, i + 1)) && !dy_isdigit((unsigned char)word_at(c, i + 1)[strlen(word_at(c, i + 1)) - 1])) {
+        *end = 0;
+        if (month_of(c, i + 2) || is(c, i + 2, "of")) return 1;     /* "the 18th of June" is rare; leave it */
         if (pub.prec == DY_PREC_DAY) {
             int yy = pub.y, mm = pub.m;
             if (d > pub.d) { if (--mm == 0) { mm = 12; yy--; } }
             if (valid_ymd(yy, mm, d)) *out = mk(yy, mm, d, DY_PREC_DAY);
         }
-        return i + 2;
+        *end = i + 2;
+        return 1;
     }
-    if (is(c, i, "yesterday")) { if (pub.prec == DY_PREC_DAY) *out = add_days(pub, -1); return i + 1; }
-    if (is(c, i, "today") || is(c, i, "tonight")) { if (pub.prec == DY_PREC_DAY) *out = pub; return i + 1; }
-    if (is(c, i, "tomorrow")) { if (pub.prec == DY_PREC_DAY) *out = add_days(pub, 1); return i + 1; }
-    /* last/this/next November: the month's last, this year's or next occurrence */
-    if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next")) && (m = month_of(c, i + 1))) {
+    int shift = is(c, i, "yesterday") ? -1 : is(c, i, "today") || is(c, i, "tonight") ? 0 : is(c, i, "tomorrow") ? 1 : 2;
+    if (shift == 2) return 0;
+    if (pub.prec == DY_PREC_DAY) *out = shift ? add_days(pub, shift) : pub;
+    *end = i + 1;
+    return 1;
+}
+
+/* "last/this/next November", "last/this/next year|month", "the previous month" at i: its end,
+ * or 0 when the words are none of these */
+static size_t period_words(const ctx *c, size_t i, dy_date pub, dy_date *out)
+{
+    int m;
+    int lt = is(c, i, "last") || is(c, i, "this") || is(c, i, "next");
+    /* the month's last, this year's or next occurrence */
+    if (lt && (m = month_of(c, i + 1))) {
         if (pub.prec >= DY_PREC_MONTH) {
             int yy = pub.y;
             if (is(c, i, "last") && m >= pub.m) yy--;
@@ -376,8 +397,7 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
         }
         return i + 2;
     }
-    /* last/this/next year|month */
-    if ((is(c, i, "last") || is(c, i, "this") || is(c, i, "next") || is(c, i, "previous")) && (is(c, i + 1, "year") || is(c, i + 1, "month"))) {
+    if ((lt || is(c, i, "previous")) && (is(c, i + 1, "year") || is(c, i + 1, "month"))) {
         int rel = is(c, i, "this") ? 0 : is(c, i, "next") ? 1 : -1;
         if (pub.prec != DY_PREC_NONE) {
             if (is(c, i + 1, "year")) *out = mk(pub.y + rel, 0, 0, DY_PREC_YEAR);
@@ -390,26 +410,53 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
         }
         return i + 2;
     }
-    /* a day earlier, two days later, a week before Monday's vote */
+    return 0;
+}
+
+/* Counted offsets: "a day earlier", "two days later", "a week before Monday's vote", "N
+ * years|months|weeks|days ago". 1 when the words at i decide (*end, 0 for no date), else 0. */
+static int counted_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch, size_t *end)
+{
     int num, unit;
     if ((unit = day_unit(c, i + 1)) && (num = number_of(c, i)) > 0 && num <= 60) {
         int sign = is(c, i + 2, "earlier") || is(c, i + 2, "before") ? -1 : is(c, i + 2, "later") || is(c, i + 2, "after") ? 1 : 0;
-        if (sign && (is(c, i + 2, "earlier") || is(c, i + 2, "later"))) { *anch = sign * num * unit; return i + 3; }
-        if (sign) return shift_to(c, i + 3, pub, sign * num * unit, out, anch);
+        if (sign && (is(c, i + 2, "earlier") || is(c, i + 2, "later"))) { *anch = sign * num * unit; *end = i + 3; return 1; }
+        if (sign) { *end = shift_to(c, i + 3, pub, sign * num * unit, out, anch); return 1; }
     }
-    /* N years|months|days ago */
-    if (is(c, i + 2, "ago") && (num = number_of(c, i)) > 0) {
-        const char *u = W(c, i + 1);
-        if (pub.prec == DY_PREC_NONE) return i + 3;
-        if (!strcmp(u, "years") || !strcmp(u, "year")) *out = mk(pub.y - num, 0, 0, DY_PREC_YEAR);
-        else if ((!strcmp(u, "months") || !strcmp(u, "month")) && pub.prec >= DY_PREC_MONTH) {
-            int total = pub.y * 12 + (pub.m - 1) - num;
-            *out = mk(total / 12, total % 12 + 1, 0, DY_PREC_MONTH);
-        } else if ((!strcmp(u, "days") || !strcmp(u, "day")) && pub.prec == DY_PREC_DAY) *out = add_days(pub, -num);
-        else if ((!strcmp(u, "weeks") || !strcmp(u, "week")) && pub.prec == DY_PREC_DAY) *out = add_days(pub, -7 * num);
-        else return 0;
-        return i + 3;
+    if (!(is(c, i + 2, "ago") && (num = number_of(c, i)) > 0)) return 0;
+    const char *u = word_at(c, i + 1);
+    *end = i + 3;
+    if (pub.prec == DY_PREC_NONE) return 1;
+    if (!strcmp(u, "years") || !strcmp(u, "year")) *out = mk(pub.y - num, 0, 0, DY_PREC_YEAR);
+    else if ((!strcmp(u, "months") || !strcmp(u, "month")) && pub.prec >= DY_PREC_MONTH) {
+        int total = pub.y * 12 + (pub.m - 1) - num;
+        *out = mk(total / 12, total % 12 + 1, 0, DY_PREC_MONTH);
+    } else if ((!strcmp(u, "days") || !strcmp(u, "day")) && pub.prec == DY_PREC_DAY) *out = add_days(pub, -num);
+    else if ((!strcmp(u, "weeks") || !strcmp(u, "week")) && pub.prec == DY_PREC_DAY) *out = add_days(pub, -7 * num);
+    else *end = 0;
+    return 1;
+}
+
+/* Tries to read one expression at token i. Returns its end (exclusive) or 0. An expression that
+ * counts from the story's date ("the same day", "a day earlier") sets *anch to its days from it. */
+static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch)
+{
+    int m, d, y, wd;
+    size_t end;
+    *out = mk(0, 0, 0, DY_PREC_NONE);
+    *anch = NO_ANCHOR;
+
+    /* 2024-06-18 */
+    if (c->t[i].flags & DY_TF_NUM) {
+        const char *w = word_at(c, i);
+        if (dy_date_parse_iso(w, strlen(w), out)) return i + 1;
     }
+    if ((m = month_of(c, i))) return month_first(c, i, m, pub, out);
+    if ((d = day_number(c, i)) && (m = month_of(c, i + 1))) return day_first(c, i, d, m, pub, out);
+    if ((wd = weekday_of(c, i)) >= 0) return weekday_first(c, i, wd, pub, out);
+    if (day_words(c, i, pub, out, anch, &end)) return end;
+    if ((end = period_words(c, i, pub, out))) return end;
+    if (counted_words(c, i, pub, out, anch, &end)) return end;
     /* in 2011 / since 2011 */
     if ((y = year_of(c, i)) && i > 0 &&
         (is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "from") || is(c, i - 1, "of") ||
@@ -455,7 +502,7 @@ const char *dy_dates_opening_words(void)
  * "a day earlier"). */
 static int date_may_follow(const ctx *c, size_t i)
 {
-    const char *w = W(c, i);
+    const char *w = word_at(c, i);
     if (is(c, i, "the"))
         return i + 1 < c->n && ((c->t[i + 1].flags & DY_TF_NUM) || is(c, i + 1, "same") || is(c, i + 1, "next") ||
                                 is(c, i + 1, "following") || is(c, i + 1, "previous") || is(c, i + 1, "day"));

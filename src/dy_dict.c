@@ -4,6 +4,7 @@
 #include "dy_dates.h"
 #include "dy_tok.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -154,12 +155,7 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
         int32_t c = trie_step(t, node, w[i]);
         if (c < 0) {
             if ((t->nedges + 1) * 2 > t->mask && trie_grow(t)) return -1;
-            if (t->nnodes == t->capnodes) {
-                int32_t *np = realloc(t->payload, t->capnodes * 2 * sizeof *np);
-                if (!np) return -1;
-                t->payload = np;
-                t->capnodes *= 2;
-            }
+            if (DY_GROW(t->payload, t->nnodes + 1, t->capnodes)) return -1;
             c = (int32_t)t->nnodes++;
             t->payload[c] = -1;
             uint64_t key = ((uint64_t)(node + 1) << 32) | w[i];
@@ -183,6 +179,7 @@ struct dy_dict {
     dy_vec tiers;       /* dy_tier */
     dy_vec actors;      /* dy_actor_entry */
     dy_vec gram;        /* int class per grammar payload */
+    dy_vec sides;       /* dy_side: "the North", "the South" by the story's countries */
     dy_vec patterns;    /* dy_pattern */
     dy_vec pels;        /* dy_pel */
     dy_vec wordsets;    /* uint32_t */
@@ -238,14 +235,6 @@ static void problem(loader *L, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (dy_buf_printf(L->report, "%s:%zu: %s\n", L->file, L->line, msg)) L->oom = 1;
-}
-
-static char *trim(char *s)
-{
-    while (dy_isspace((unsigned char)*s)) s++;
-    size_t n = strlen(s);
-    while (n && dy_isspace((unsigned char)s[n - 1])) s[--n] = 0;
-    return s;
 }
 
 static void strip_comment(char *s)
@@ -315,7 +304,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
         L->line++;
         if (memchr(line, 0, (size_t)got)) { problem(L, "NUL byte in line"); continue; }
         strip_comment(line);
-        char *s = trim(line);
+        char *s = dy_trim(line);
         if (*s) { fn(L, s); st->lines++; }
         if (L->oom) break;
     }
@@ -362,7 +351,7 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
 static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t from, int32_t to, char *phrase, int weapon)
 {
     uint32_t ids[32];
-    char *p = trim(phrase);
+    char *p = dy_trim(phrase);
     if (!*p) { problem(L, "empty phrase between '|'"); return; }
     int n = phrase_ids(L, p, ids, 32, 1);
     if (n < 0) { problem(L, "phrase '%s' is longer than 32 words", p); return; }
@@ -423,7 +412,7 @@ static void person_close(loader *L)
 static void person_header(loader *L, char *phrases)
 {
     person_close(L);
-    phrases = trim(phrases);
+    phrases = dy_trim(phrases);
     if (!*phrases) { problem(L, "'person =' needs the person's names after '='"); return; }
     if (dy_buf_adds(&L->person, phrases)) { L->oom = 1; return; }
     L->person_line = L->line;
@@ -451,7 +440,7 @@ static void person_office(loader *L, char *s)
 static void actor_line(loader *L, char *s)
 {
     if (s[0] == '+') { person_office(L, s); return; }
-    if (!strncmp(s, "person", 6) && (s[6] == '=' || ((s[6] == ' ' || s[6] == '\t') && *trim(s + 6) == '='))) {
+    if (!strncmp(s, "person", 6) && (s[6] == '=' || ((s[6] == ' ' || s[6] == '\t') && *dy_trim(s + 6) == '='))) {
         person_header(L, strchr(s, '=') + 1);
         return;
     }
@@ -483,13 +472,13 @@ static void agent_line(loader *L, char *s)
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'ROLE [weapon] = phrase | phrase'"); return; }
     *eq = 0;
-    char *role = trim(s);
+    char *role = dy_trim(s);
     int weapon = 0;
     char *q = role;
     while (*q && *q != ' ' && *q != '\t') q++;
     if (*q) {
         *q++ = 0;
-        q = trim(q);
+        q = dy_trim(q);
         if (strcmp(q, "weapon") != 0) { problem(L, "unknown qualifier '%s' after the role (only 'weapon')", q); return; }
         weapon = 1;
     }
@@ -517,6 +506,36 @@ static int32_t short_phrase(loader *L, int t, const char *p, uint32_t *first)
 
 
 /* ---- grammar ---- */
+
+/* Is s three capital letters, a country code? */
+static int country_code3(const char *s)
+{
+    return strlen(s) == 3 && dy_isupper((unsigned char)s[0]) && dy_isupper((unsigned char)s[1]) && dy_isupper((unsigned char)s[2]);
+}
+
+/* "north PRK = PRK | KOR": the side a reference of class cls names, and the codes that make it
+ * apply (see dy_side) */
+static void side_line(loader *L, int cls, char *code, char *when)
+{
+    if (cls != DY_G_NORTH && cls != DY_G_SOUTH) { problem(L, "only north and south take a country: 'north PRK = PRK | KOR'"); return; }
+    if (!country_code3(code)) { problem(L, "bad country '%s' (three capital letters, as in 'north PRK = PRK | KOR')", code); return; }
+    if (L->d->sides.len >= DY_MAX_SIDES) { problem(L, "too many north/south lines (at most %d)", DY_MAX_SIDES); return; }
+    dy_side v = {0};
+    v.cls = cls;
+    memcpy(v.code, code, 4);
+    char *save = NULL;
+    for (char *w = strtok_r(when, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+        w = dy_trim(w);
+        if (!country_code3(w)) { problem(L, "bad country '%s' after '=' (three capital letters)", w); return; }
+        if (v.nwhen == 4) { problem(L, "at most 4 countries after '='"); return; }
+        memcpy(v.when[v.nwhen++], w, 4);
+    }
+    if (!v.nwhen) { problem(L, "expected the countries that make '%s' apply after '='", code); return; }
+    dy_side *slot = dy_vec_push(&L->d->sides);
+    if (!slot) { L->oom = 1; return; }
+    *slot = v;
+}
+
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pair", "person",
@@ -524,14 +543,16 @@ static void grammar_line(loader *L, char *s)
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
-    char *cls = trim(s);
+    char *cls = dy_trim(s), *side = cls + strcspn(cls, " \t");
+    if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
     if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pair, person, it, they, country, speaker, north, south)", cls); return; }
+    if (*side) { side_line(L, c, side, eq + 1); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         uint32_t first;
-        int32_t node = short_phrase(L, DY_TRIE_GRAMMAR, trim(ph), &first);
+        int32_t node = short_phrase(L, DY_TRIE_GRAMMAR, dy_trim(ph), &first);
         if (L->oom) return;
         if (node < 0) continue;
         int *slot = dy_vec_push(&L->d->gram);
@@ -553,13 +574,13 @@ static void relation_line(loader *L, char *s)
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'RANK = canonical name | other name ...'"); return; }
     *eq = 0;
-    char *r = trim(s), *end = NULL;
+    char *r = dy_trim(s), *end = NULL;
     long rank = strtol(r, &end, 10);
     if (!*r || *end || rank < 1 || rank > 99) { problem(L, "bad rank '%s' (a whole number from 1, the loosest tie, to 99)", r); return; }
     char *save = NULL;
     int32_t tier = -1;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
-        char *p = trim(ph);
+        char *p = dy_trim(ph);
         if (!*p) { problem(L, "empty phrase between '|'"); continue; }
         if (tier < 0) {
             dy_tier *t = dy_vec_push(&L->d->tiers);
@@ -593,8 +614,8 @@ static void facts_line(loader *L, char *s)
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
-    char *cls = trim(s), *code = strchr(cls, ' ');
-    if (code) { *code++ = 0; code = trim(code); }
+    char *cls = dy_trim(s), *code = strchr(cls, ' ');
+    if (code) { *code++ = 0; code = dy_trim(code); }
     uint32_t bit = 0;
     for (unsigned i = 0; i < sizeof names / sizeof *names; i++) if (!strcmp(cls, names[i])) bit = 1u << i;
     if (!bit) { problem(L, "unknown class '%s' (treaty, sign, negate, suppose, target, trade, currency CODE, tier_word ...: see docs/dictionaries.md)", cls); return; }
@@ -611,7 +632,7 @@ static void facts_line(loader *L, char *s)
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         uint32_t first;
-        char *p = trim(ph);
+        char *p = dy_trim(ph);
         int32_t node = short_phrase(L, DY_TRIE_FACT, p, &first);
         if (L->oom) return;
         if (node < 0) continue;
@@ -641,20 +662,20 @@ static void cameo_line(loader *L, char *s)
     char *w = strtok(NULL, "\t");
     char *name = strtok(NULL, "\t");
     if (!code || !w || !name) { problem(L, "expected 'CODE<TAB>GOLDSTEIN<TAB>NAME'"); return; }
-    code = trim(code);
+    code = dy_trim(code);
     size_t n = strlen(code);
     int ok = n >= 2 && n <= 4;
     for (size_t i = 0; i < n; i++) ok = ok && dy_isdigit((unsigned char)code[i]);
     if (!ok) { problem(L, "bad CAMEO code '%s' (two to four digits)", code); return; }
     char *end;
-    double g = strtod(trim(w), &end);
+    double g = strtod(dy_trim(w), &end);
     if (*end || g < -10 || g > 10) { problem(L, "bad Goldstein weight '%s' (a number from -10 to 10)", w); return; }
     if (dy_dict_cameo(L->d, code)) { problem(L, "code %s is listed twice", code); return; }
     dy_cameo *c = dy_vec_push(&L->d->cameo);
     if (!c) { L->oom = 1; return; }
     snprintf(c->code, sizeof c->code, "%s", code);
     c->goldstein = g;
-    c->name = dy_arena_strndup(L->d->strings, trim(name), strlen(trim(name)));
+    c->name = dy_arena_strndup(L->d->strings, dy_trim(name), strlen(dy_trim(name)));
     /* keep sorted by code (the file is nearly sorted: insertion sort is cheap) */
     dy_cameo *v = L->d->cameo.items;
     for (size_t i = L->d->cameo.len - 1; i > 0 && strcmp(v[i - 1].code, v[i].code) > 0; i--) {
@@ -828,7 +849,7 @@ static void class_line(loader *L, char *s)
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected '&NAME = word | word+ | {a|b}'"); return; }
     *eq = 0;
-    char *name = trim(s) + 1;
+    char *name = dy_trim(s) + 1;
     if (!class_name_ok(name)) { problem(L, "bad class name '&%s' (capital letters, digits and '_', e.g. &WEAPON)", name); return; }
     const word_class *old = find_class(L, name);
     if (old) { problem(L, "class '&%s' is defined twice (first on line %zu)", name, old->line); return; }
@@ -842,7 +863,7 @@ static void class_line(loader *L, char *s)
         if (*p && (*p != '|' || depth > 0)) continue;
         int end = !*p;
         *p = 0;
-        char *a = trim(alt);
+        char *a = dy_trim(alt);
         if (!*a) { problem(L, "empty alternative in class '&%s'", name); ok = 0; break; }
         if (strpbrk(a, " \t")) { problem(L, "'%s' in class '&%s' is not one word (a class names single tokens)", a, name); ok = 0; break; }
         if (word_set(L, a, &set)) { ok = 0; break; }
@@ -1087,7 +1108,6 @@ unsigned dy_dict_wclass(const dy_dict *d, uint32_t word) { return word < d->nwcl
 const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i) { return i >= 0 && (size_t)i < d->tiers.len ? &DY_VEC_AT(&d->tiers, dy_tier, i) : NULL; }
 size_t dy_dict_ntiers(const dy_dict *d) { return d->tiers.len; }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt", "facts.txt"};
 
@@ -1108,7 +1128,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
         if (!slot || !(*slot = dy_arena_strndup(d->strings, de->d_name, n))) { L->oom = 1; break; }
     }
     closedir(dh);
-    qsort(names.items, names.len, sizeof(char *), cmp_str);
+    qsort(names.items, names.len, sizeof(char *), dy_cmp_strp);
     each_line(L, dir, "cameo.txt", 1, cameo_line, err);
     each_line(L, dir, "agents.txt", 1, agent_line, err);
     for (size_t i = 0; i < names.len && !L->oom; i++)
@@ -1147,6 +1167,7 @@ static dy_dict *dict_new(void)
     d->strings = dy_arena_create(16 * 1024);
     d->actors = (dy_vec)DY_VEC_INIT(dy_actor_entry);
     d->gram = (dy_vec)DY_VEC_INIT(int);
+    d->sides = (dy_vec)DY_VEC_INIT(dy_side);
     d->gram_first = (dy_vec)DY_VEC_INIT(gram_first);
     d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
@@ -1219,6 +1240,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->tiers);
     dy_vec_free(&d->actors);
     dy_vec_free(&d->gram);
+    dy_vec_free(&d->sides);
     dy_vec_free(&d->gram_first);
     dy_vec_free(&d->patterns);
     dy_vec_free(&d->pels);
@@ -1249,11 +1271,21 @@ int dy_dict_may_follow(const dy_dict *d, int t, uint32_t first, uint32_t second)
     const trie *tr = &d->tries[t];
     return !tr->root || first >= tr->nroot || (tr->root[first].next & next_bit(second)) != 0;
 }
-const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
+const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i)
+{
+    assert(i >= 0 && (size_t)i < d->actors.len);
+    return &DY_VEC_AT(&d->actors, dy_actor_entry, i);
+}
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t p)
 {
     return p >= 0 && (size_t)p < d->factwords.len ? &DY_VEC_AT(&d->factwords, dy_factword, p) : NULL;
 }
+const dy_side *dy_dict_sides(const dy_dict *d, size_t *n)
+{
+    *n = d->sides.len;
+    return d->sides.items;
+}
+
 int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
 
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
@@ -1274,7 +1306,11 @@ uint64_t dy_dict_reqbit(const dy_dict *d, uint32_t w)
     return (uint64_t)(b < 64) << (b & 63);
 }
 
-const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }
+const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i)
+{
+    assert(i < d->patterns.len);
+    return &DY_VEC_AT(&d->patterns, dy_pattern, i);
+}
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off) { return &DY_VEC_AT(&d->pels, dy_pel, off); }
 
 const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off) { return (const uint32_t *)d->wordsets.items + off; }

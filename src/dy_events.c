@@ -7,6 +7,7 @@
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
 {
+    assert(dict);       /* borrowed; must outlive the coder */
     dy_coder *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->dict = dict;
@@ -110,9 +111,15 @@ static void sentence_actors(sctx *s)
     int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
 
     s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, &c->aliases, s->g, DY_MAX_ACTORS);
+    assert(s->t1 - s->t0 <= DY_MAX_SENT_TOKENS && s->ng <= DY_MAX_ACTORS);
     memset(s->at, 0xff, (s->t1 - s->t0) * sizeof *s->at);     /* -1: no actor */
-    for (size_t k = 0; k < s->ng; k++)
+    for (size_t k = 0; k < s->ng; k++) {
+        /* dy_events_int.h: groups in the sentence, in order, each its own coordination or in one */
+        assert(s->g[k].t0 >= s->t0 && s->g[k].t1 <= s->t1 && s->g[k].t0 < s->g[k].t1);
+        assert(k == 0 || s->g[k].t0 >= s->g[k - 1].t0);
+        assert(s->g[k].comp >= 0 && (size_t)s->g[k].comp < s->ng);
         for (uint32_t i = s->g[k].t0; i < s->g[k].t1; i++) s->at[i - s->t0] = (int16_t)k;
+    }
 
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !ev_title_of_state(s, (int)k)) {
@@ -566,11 +573,12 @@ static int blank_line_between(const char *text, uint32_t a, uint32_t b)
 
 int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
 {
+    assert(c && doc && (doc->text || !doc->len));
     c->nev = 0;
     c->explain.len = 0;
     c->nhist = 0;
     c->speaker[0] = c->speaker2[0] = 0;
-    c->korea = 0;
+    memset(c->side_seen, 0, sizeof c->side_seen);
     c->ntopic = 0;
     c->visit_place[0] = 0;
     c->igo_court[0] = 0;

@@ -66,7 +66,7 @@ struct dy_coder {
     size_t nhist;
     char speaker[16], speaker2[16];
     uint32_t speaker_sent;
-    int korea;
+    uint32_t side_seen[DY_MAX_SIDES];   /* 1 + the last sentence naming each dy_side's countries, or 0 */
     /* the document's dyads so far, for "the two leaders" at the start of a paragraph */
     struct topic { char a[16], b[16]; int n; } topic[16];
     size_t ntopic;

@@ -18,7 +18,11 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
     h->place = 0;
     h->coord = 0;
     h->sent = sent;
-    if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(c->dict, &ns);
+    for (size_t k = 0; k < ns; k++)
+        for (int w = 0; w < sd[k].nwhen; w++)
+            if (!memcmp(code, sd[k].when[w], 3)) c->side_seen[k] = sent + 1;
 }
 
 /* "It is good for Kim", "it was clear that": an "it" before a form of "be" that is not a passive
@@ -230,6 +234,17 @@ static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint
     }
 }
 
+/* "the North", "the South": the side of the divided country whose codes the story named last */
+static void side_of(const dy_coder *c, dy_actor *g)
+{
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(c->dict, &ns);
+    int best = -1;
+    for (size_t k = 0; k < ns; k++)
+        if (sd[k].cls == g->anaphor && c->side_seen[k] && (best < 0 || c->side_seen[k] > c->side_seen[best])) best = (int)k;
+    if (best >= 0) memcpy(g->code, sd[best].code, 4);
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -310,10 +325,8 @@ void ev_resolve(sctx *s, int k)
         }
         break;
     case DY_G_NORTH:
-        if (c->korea) snprintf(g->code, 16, "PRK");
-        break;
     case DY_G_SOUTH:
-        if (c->korea) snprintf(g->code, 16, "KOR");
+        side_of(c, g);
         break;
     default: break;
     }

@@ -75,14 +75,6 @@ static char *sdup(imp *I, const char *s, size_t n)
     return r ? r : (char *)"";
 }
 
-static char *trim(char *s)
-{
-    while (dy_isspace((unsigned char)*s)) s++;
-    size_t n = strlen(s);
-    while (n && dy_isspace((unsigned char)s[n - 1])) s[--n] = 0;
-    return s;
-}
-
 static void upcase(char *s) { for (; *s; s++) if (*s >= 'a' && *s <= 'z') *s = (char)(*s - 32); }
 static void lowcase(char *s) { for (; *s; s++) *s = (char)dy_tolower((unsigned char)*s); }
 
@@ -126,11 +118,11 @@ static int petr_lines(imp *I, const char *path, dy_vec *lines)
             if (!e) { *o = 0; incomment = 1; break; }
             memmove(o, e + 3, strlen(e + 3) + 1);
         }
-        s = trim(s);
+        s = dy_trim(s);
         if (!*s || s[0] == '#' || (s[0] == '<' && s[1] == '!')) continue;
         for (char *q = s + 1; *q; q++)
             if (*q == '#' && dy_isspace((unsigned char)q[-1])) { *q = 0; break; }
-        s = trim(s);
+        s = dy_trim(s);
         if (!*s) continue;
         pline *l = dy_vec_push(lines);
         if (!l) { I->oom = 1; break; }
@@ -212,7 +204,7 @@ static const char *phrase_text(imp *I, const char *raw)
     char buf[512];
     snprintf(buf, sizeof buf, "%s", raw);
     for (char *p = buf; *p; p++) if (*p == '_') *p = ' ';
-    char *s = trim(buf);
+    char *s = dy_trim(buf);
     size_t n = strlen(s);
     int letters = n > 0 && n <= 3;
     for (size_t i = 0; i < n && letters; i++) letters = dy_isalpha((unsigned char)s[i]);
@@ -258,7 +250,7 @@ static int petr_range(const char *s, int32_t *from, int32_t *to)
 /* One "[CODE]" or "[CODE DATES]" of an actor. */
 static void actor_code(imp *I, char *in, dy_vec *codes)
 {
-    char *c = trim(in), *sp = c + strcspn(c, " \t");
+    char *c = dy_trim(in), *sp = c + strcspn(c, " \t");
     char dates[64] = "";
     if (*sp) {
         *sp++ = 0;
@@ -423,7 +415,7 @@ static void import_actors(imp *I, const dy_vec *lines)
         else s++;
         char *br = strchr(s, '[');
         if (br) { actor_codes(I, br, &codes); *br = 0; }
-        s = trim(s);
+        s = dy_trim(s);
         size_t n = strlen(s);
         while (n && s[n - 1] == '_') s[--n] = 0;
         if (!n) { rep(I, "an actor line with no name: left out"); continue; }
@@ -469,7 +461,7 @@ static void agent_entry(imp *I, char *s, dy_vec *markers)
     char *br = strchr(s, '[');
     if (!br || !strchr(br, ']')) { rep(I, "an agent needs a code in [...]: left out"); return; }
     *strchr(br, ']') = 0;
-    char *code = trim(br + 1);
+    char *code = dy_trim(br + 1);
     *br = 0;
     char role[16];
     if (!strchr(code, '~')) { rep(I, "agent code '%s' has no '~' (~GOV adds GOV after the actor's code): left out", code); return; }
@@ -484,16 +476,16 @@ static void agent_entry(imp *I, char *s, dy_vec *markers)
     for (size_t i = 0; i < 3 && ok; i++) ok = dy_isupper((unsigned char)role[i]);
     if (!ok) { rep(I, "'%s' is no three-letter role: left out", code); return; }
     if (rl > 3) { rep(I, "'%s': a dyad agent has one three-letter role, so it codes as %.3s", code, role); role[3] = 0; }
-    char *name = trim(s), plural[256] = "";
+    char *name = dy_trim(s), plural[256] = "";
     int explicit_plural = 0;
     char *lb = strchr(name, '{');
     if (lb) {
         char *rb = strchr(lb, '}');
         if (!rb) { rep(I, "'{' without '}': left out"); return; }
         *rb = 0;
-        snprintf(plural, sizeof plural, "%s", trim(lb + 1));
+        snprintf(plural, sizeof plural, "%s", dy_trim(lb + 1));
         *lb = 0;
-        name = trim(name);
+        name = dy_trim(name);
         explicit_plural = 1;
     }
     dy_vec out = DY_VEC_INIT(const char *);
@@ -542,7 +534,7 @@ static void import_agents(imp *I, const dy_vec *lines)
             for (char *sv = NULL, *v = strtok_r(eq + 1, ",", &sv); v; v = strtok_r(NULL, ",", &sv)) {
                 const char **slot = dy_vec_push(&m->vals);
                 if (!slot) { I->oom = 1; break; }
-                *slot = trim(v);
+                *slot = dy_trim(v);
             }
             continue;
         }
@@ -560,7 +552,7 @@ static void import_discards(imp *I, const dy_vec *lines)
         char *s = DY_VEC_AT(lines, pline, i).s;
         I->line = DY_VEC_AT(lines, pline, i).no;
         int story = s[0] == '+';
-        if (story) s = trim(s + 1);
+        if (story) s = dy_trim(s + 1);
         size_t n = strlen(s);
         while (n && s[n - 1] == '_') s[--n] = 0;
         for (char *p = s; *p; p++) if (*p == '_') *p = ' ';
@@ -637,7 +629,7 @@ static void read_syns(imp *I, const dy_vec *lines)
         if (s[0] == '+' && cur) {
             char buf[512];
             snprintf(buf, sizeof buf, "%s", s + 1);
-            char *t = trim(buf);
+            char *t = dy_trim(buf);
             size_t n = strlen(t);
             int plural = DY_VEC_AT(&cur->ents, synent, 0).plural && !(n && t[n - 1] == '_');
             while (n && t[n - 1] == '_') t[--n] = 0;
@@ -915,7 +907,7 @@ static int verb_alts(imp *I, char *s, dy_vec *alts)
         snprintf(forms, sizeof forms, "%.*s", (int)(rb - lb - 1), lb + 1);
         *lb = 0;
     }
-    char *v = trim(s);
+    char *v = dy_trim(s);
     size_t n = strlen(v);
     while (n && v[n - 1] == '_') v[--n] = 0;
     if (!n) { rep(I, "an empty verb line: left out"); return -1; }
@@ -1041,7 +1033,7 @@ static void import_verbs(imp *I, const dy_vec *lines)
         if (!strncmp(s, "---", 3)) {
             block_flush(I, &verbs, &pats);
             const char *c = take_code(I, s + 3);
-            bcode = c[0] ? trim((char *)c) : "---";
+            bcode = c[0] ? dy_trim((char *)c) : "---";
             inblock = 1;
             insyn = 0;
             continue;
@@ -1057,7 +1049,7 @@ static void import_verbs(imp *I, const dy_vec *lines)
             if (!c[0]) { rep(I, "a pattern with no code [...]: left out"); continue; }
             vpat *p = dy_vec_push(&pats);
             if (!p) { I->oom = 1; break; }
-            p->text = sdup(I, trim(t), strlen(trim(t)));
+            p->text = sdup(I, dy_trim(t), strlen(dy_trim(t)));
             p->code = c;
             p->line = I->line;
             continue;
@@ -1114,21 +1106,21 @@ static void merge_agents(imp *I, const char *dyad_dict, const char *text, dy_buf
         int kept = 0;
         I->owner++;
         char same[48];
-        snprintf(same, sizeof same, "the agent %s ", trim(buf));
+        snprintf(same, sizeof same, "the agent %s ", dy_trim(buf));
         for (char *sv = NULL, *ph = strtok_r(eq + 1, "|", &sv); ph; ph = strtok_r(NULL, "|", &sv)) {
-            char *t = trim(ph);
+            char *t = dy_trim(ph);
             const char *key = phrase_key(I, t);
             if (!key) continue;
             const pent *o = phrase_claim(I, key, "dyad's agents.txt");
             if (o && o->owner != I->owner && strncmp(o->what, same, strlen(same)) != 0) {
-                rep(I, "dyad's agent '%s' (%s) gives way to %s", t, trim(buf), o->what);
+                rep(I, "dyad's agent '%s' (%s) gives way to %s", t, dy_trim(buf), o->what);
                 continue;
             }
             if (o) continue;
             dy_buf_printf(&line, "%s %s", kept++ ? " |" : "", t);
         }
         if (kept) dy_buf_printf(out, "%s\n", line.data);
-        else dy_buf_printf(out, "# %s (every phrase is in the import)\n", trim(buf));
+        else dy_buf_printf(out, "# %s (every phrase is in the import)\n", dy_trim(buf));
         dy_buf_free(&line);
     }
     I->file = saved;
@@ -1170,7 +1162,6 @@ static void read_known(imp *I, const char *text)
     }
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int ends_with(const char *s, const char *suf)
 {
@@ -1207,7 +1198,7 @@ static int read_inputs(imp *I, const char *indir, int *phoenix, dy_err *err)
         *slot = sdup(I, de->d_name, strlen(de->d_name));
     }
     closedir(dh);
-    qsort(names.items, names.len, sizeof(char *), cmp_str);
+    qsort(names.items, names.len, sizeof(char *), dy_cmp_strp);
     static const char order[] = "agdv";
     for (int pass = 0; pass < 4 && !I->oom; pass++)
         for (size_t i = 0; i < names.len; i++) {

@@ -162,6 +162,7 @@ int dy_grow_(void *pp, size_t need, size_t *cap, size_t size)
 
 void *dy_vec_push(dy_vec *v)
 {
+    assert(v->size > 0);     /* made with DY_VEC_INIT */
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;
         void *n = realloc(v->items, cap * v->size);
@@ -190,3 +191,13 @@ int dy_strncaseeq(const char *a, const char *b, size_t n)
         if (dy_tolower((unsigned char)a[i]) != dy_tolower((unsigned char)b[i])) return 0;
     return 1;
 }
+
+char *dy_trim(char *s)
+{
+    while (dy_isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && dy_isspace((unsigned char)s[n - 1])) s[--n] = 0;
+    return s;
+}
+
+int dy_cmp_strp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

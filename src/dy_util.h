@@ -169,5 +169,9 @@ static inline int dy_isupper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int dy_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static inline int dy_tolower(int c) { return dy_isupper(c) ? c + 32 : c; }
 int dy_strncaseeq(const char *a, const char *b, size_t n);   /* ASCII case-insensitive */
+/* s without its leading and trailing ASCII white space: cuts s in place, returns inside it */
+char *dy_trim(char *s);
+/* qsort's comparison for an array of char *: by strcmp of the strings pointed at */
+int dy_cmp_strp(const void *a, const void *b);
 
 #endif
