@@ -184,6 +184,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
             memcpy(c->visit_place, y, 3);
             c->visit_place[3] = 0;
             c->visit_sent = s->sidx;
+            set_code(c->visitor, x);
         }
     }
     if (!added) ev_ex(c, "    skipped: %s -> %s %s, this sentence has an event of that key already\n", e.source, e.target, e.code);
@@ -580,6 +581,22 @@ int ev_counterpart(sctx *s, int known, int *added)
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = context_group(s, v->target);
     ev_ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
+/* "Mirziyoyev arrived in Dushanbe. Rahmon greeted his guest at the airport": a welcome with no
+ * guest named (a hosting whose act back is a visit, pair=042) greets the visitor of the last
+ * visit to the host's country, told in this sentence or the one before. Returns an added group
+ * (drop_body), or -1. */
+int ev_last_visitor(sctx *s, int known, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !c->visit_place[0] || s->sidx - c->visit_sent > 1 || s->ng >= DY_MAX_ACTORS) return -1;
+    if (strncmp(s->g[known].code, c->visit_place, 3) != 0 || !strncmp(c->visitor, c->visit_place, 3)) return -1;
+    dy_actor *g = context_group(s, c->visitor);
+    ev_ex(c, "    the guest: %s, the visitor of sentence %u\n", g->code, (unsigned)c->visit_sent + 1);
     *added = (int)s->ng;
     return (int)s->ng++;
 }
