@@ -610,7 +610,7 @@ static void facts_line(loader *L, char *s)
                                         "not_trade", "trade_mod", "flow", "share_verb", "sanction", "veto_object",
                                         "currency", "tier_word", "tier_head", "relation_noun", "mutual_assistance",
                                         "non_aggression", "military_cooperation", "trade_settlement", "proposed", "signed",
-                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind", "pair_noun", "name_stop"};
+                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind", "pair_noun", "name_stop", "found"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;

@@ -69,6 +69,7 @@ enum dy_fact_word {
     DY_FW_PAIR_NOUN = 1 << 29,  /* neighbours, countries ...: "trade between the two neighbours" is the story's pair */
     DY_FW_NAME_STOP = 1 << 30   /* sidelines, eve ...: "an agreement on the sidelines of" names no treaty */
 };
+#define DY_FW_FOUND (1u << 31)      /* to set up, establishing ...: "an agreement to set up a Strategic Partnership Council" */
 #define DY_FW_STAGES (DY_FW_PROPOSED | DY_FW_SIGNED | DY_FW_RATIFIED | DY_FW_IN_FORCE | DY_FW_SUSPENDED | DY_FW_ENDED)
 typedef struct dy_factword {
     uint32_t classes;   /* DY_FW_* */

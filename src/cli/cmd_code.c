@@ -264,7 +264,7 @@ static int code_doc(run *r, dy_doc *doc)
             if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
         } else
             for (size_t i = 0; i < nf; i++)
-                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i])) { cli_error("out of memory writing facts"); return -2; }
+                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
     } else if (code_output(&r->o, r->coder, doc, &r->out)) {
         cli_error("out of memory writing events");
         return -2;

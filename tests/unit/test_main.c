@@ -19,6 +19,7 @@ int main(void)
     Suite *cli = suite_create("cli");
     suite_add_tcase(cli, progress_tcase());
     srunner_add_suite(sr, cli);
+    srunner_add_suite(sr, facts_suite());
     srunner_run_all(sr, CK_NORMAL);
     int run = srunner_ntests_run(sr), failed = srunner_ntests_failed(sr);
     srunner_free(sr);

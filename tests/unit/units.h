@@ -14,6 +14,7 @@ Suite *api_suite(void);
 Suite *relations_suite(void);
 Suite *out_suite(void);
 TCase *progress_tcase(void);   /* src/cli/progress.c: one case, its own suite in test_main */
+Suite *facts_suite(void);
 /* test_store.c's helpers for the tests that need a small database */
 struct dy_store;
 struct dy_coder;
