@@ -148,10 +148,36 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
     return 0;
 }
 
+/* "The Turkish president said he was ready": "he" or "she" opening the clause a speech verb
+ * reports (after "that" or none) stands for that verb's subject, the leader or office right
+ * before it. ("they" is left to the history: "Police said they had detained" is no pair.)
+ * 1 when resolved. */
+static int speaker_pronoun(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_PERSON) return 0;
+    uint32_t i = g->t0, end;
+    if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    if (i <= s->t0 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
+    int j = k - 1;
+    while (j >= 0 && s->g[j].t1 > i - 1) j--;
+    if (j < 0 || s->g[j].t1 + 1 < i || !s->g[j].code[0] || s->g[s->g[j].comp].prep || s->g[j].anaphor) return 0;
+    const char *codes[2];
+    int idx[2];
+    /* "Russia said he ...": a state is no "he"; a leader or a titled office is */
+    if (ev_codes_of(s, j, codes, idx, 2) != 1 || codes[0][0] == '-' ||
+        (s->g[j].kind != DY_GK_PERSON && strlen(codes[0]) <= 3))
+        return 0;
+    set_code(g->code, codes[0]);
+    ev_ex(s->c, "  \"he\" after a speech verb: its speaker, %s\n", g->code);
+    return 1;
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
     dy_actor *g = &s->g[k];
+    if (speaker_pronoun(s, k)) return;
     uint32_t sent = s->sidx;
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
