@@ -739,6 +739,8 @@ const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
     const dy_actor *sg = &s->g[s->g[src].comp];
     if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3) || ev_role_is(s, src, "GOV"))) return "114";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && ev_role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
+    /* "protesters demolished a Russian building": crowds that wreck property riot (145) */
+    if (!strncmp(code, "171", 3) && ev_role_is(s, src, "CVLOPP")) return "145";
     /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
     int forces = ev_role_is(s, src, "COP") || (ev_role_is(s, src, "MIL") && !strcmp(code, "193"));
     if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !ev_role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
