@@ -357,6 +357,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
         *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
+    /* "Jordan is hosting Syrian refugees": refugees are no visitors */
+    if (*tgt >= 0 && (p->meet || p->pair[0]) && ev_role_is(s, *tgt, "REF")) {
+        ev_ex(c, "    refugees are no party to a visit\n");
+        *tgt = -1;
+    }
     if (*src >= 0 && *tgt >= 0 && s->g[*src].comp == s->g[*tgt].comp && s->g[*src].ncomp < 2) *tgt = -1;
     /* "the two leaders held talks, first with their delegations": the pair is the event */
     if (*src >= 0 && p->sym && is_pair(s, *src) && *tgt >= 0 && !is_named(s, *tgt)) *tgt = -1;
