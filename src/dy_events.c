@@ -288,6 +288,17 @@ static int passive_parties(const sctx *s, const match *m, const dy_pattern *p, u
     return 0;
 }
 
+/* A noun right after a denial ("denied involvement in the drone incursion into Lithuania"):
+ * what is denied, no act of the one denying it. */
+static int denied_noun(const sctx *s, const match *ms, size_t k)
+{
+    if (k == 0 || strncmp(dy_dict_pattern(s->c->dict, ms[k - 1].pat)->code, "016", 3) != 0) return 0;
+    if (ms[k].head < ms[k - 1].end || ms[k].head > ms[k - 1].end + 4) return 0;
+    for (uint32_t j = ms[k - 1].end; j < ms[k].head; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
+}
+
 /* The parties of an active verb or a noun: the subject before it (or the sentence's, after "and"
  * or a participle), the object after it, the pattern's own slots. 0 when done, 1 when skipped. */
 static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p, uint32_t limit,
@@ -320,6 +331,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     if (owner >= 0) *src = owner;
     else if (*tgt >= 0 && p->sym && ev_tgt_between(s, *tgt)) *src = -1;
     else if (p->ctx) *src = -1;     /* "The negotiations began in March": from the context */
+    else if (denied_noun(s, ms, k)) {
+        ev_ex(c, "    skipped: the act a denial is about (\"denied involvement in the incursion\")\n");
+        return 1;
+    }
     else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
         ev_ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
         return 1;
