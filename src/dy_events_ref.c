@@ -25,8 +25,13 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
  * ("it was attacked") stands for nothing. */
 static int pleonastic_it(const sctx *s, const dy_actor *g)
 {
-    uint32_t e, j = g->t1;
+    uint32_t e, j = g->t1, i = g->t0;
     if (!ev_gram_is(s, j, DY_G_BE, &e) || e >= s->t1) return 0;
+    /* "Iran said it was ready to resume talks": reported speech's "it" that announces an
+     * intention (grammar.txt's intent words after "was") is the speaker's side */
+    if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    uint32_t se, ie;
+    if (i > s->t0 && ev_gram_is(s, i - 1, DY_G_SAY, &se) && se == i && ev_gram_class_at(s, e, &ie) == DY_G_INTENT) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);
     /* "it was cutting ties": a progressive verb has a real subject */
