@@ -398,9 +398,22 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
 
 /* The code and mood of the act: domestic forces and crowds, an act agreed to or announced
  * (its intent code), PETRARCH's convention. Lends countries between the parties as it goes. */
+/* "Hezbollah denied firing rockets at Israel": a gerund right after "deny" is the act denied. */
+static int denied_gerund(const sctx *s, uint32_t head)
+{
+    size_t l = s->t[head].nlen;
+    if (head <= s->t0 || l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    return WIS(s, head - 1, "denied") || WIS(s, head - 1, "denies") || WIS(s, head - 1, "deny") || WIS(s, head - 1, "denying");
+}
+
 static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int src, int tgt, int *mood)
 {
     dy_coder *c = s->c;
+    if (denied_gerund(s, m->head)) {
+        ev_ex(c, "    a denied act: coded as the denial (016)\n");
+        *mood = DY_MOOD_FACTUAL;
+        return "016";
+    }
     *mood = ev_mood_at(s, m->head);
     if (*mood == DY_MOOD_FACTUAL && ev_negated_predicate(s, m)) {
         ev_ex(c, "    the noun is the subject of a negated verb\n");
