@@ -737,7 +737,8 @@ const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
     /* "Vietnam protested against Chinese survey ships": a state's protest is an official
      * complaint (114), not dissent in the street (140) */
     const dy_actor *sg = &s->g[s->g[src].comp];
-    if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3) || ev_role_is(s, src, "GOV"))) return "114";
+    /* ... but "hundreds of Sri Lankans protested": people counted by "of" are a crowd */
+    if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3 && !sg->of) || ev_role_is(s, src, "GOV"))) return "114";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && ev_role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
     /* "protesters demolished a Russian building": crowds that wreck property riot (145) */
     if (!strncmp(code, "171", 3) && ev_role_is(s, src, "CVLOPP")) return "145";
