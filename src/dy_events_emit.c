@@ -118,8 +118,9 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     if (strcmp(x, y) != 0 && strlen(x) > 3 && strlen(y) > 3) return 1;     /* RUSGOV, RUSMIL */
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
     if (xi == yi || a->anaphor || b->anaphor) return 0;
-    /* a country's own name ("Russia", "Moscow") on either side */
-    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE) ||
+    /* a country's own name ("Russia", "Moscow") on either side; not its people counted with
+     * "of" ("thousands of Israelis rallied against Prime Minister Netanyahu") facing a role */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE && !(a->of && strlen(y) > 3)) ||
         (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
      * army"): most likely two countries the text leaves unnamed */
