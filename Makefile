@@ -14,7 +14,7 @@ CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubun
 
 LIB_SRC := src/dy_util.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c src/dy_facts.c src/dy_facts_num.c src/dy_facts_recon.c src/dy_relations.c \
            src/dy_store.c src/dy_query.c src/dy_api.c src/dy_seg.c src/dy_actors.c src/dy_story.c src/dy_events.c src/dy_events_ref.c src/dy_events_match.c src/dy_events_slot.c src/dy_events_emit.c src/dy_out.c src/dy_out_fmt.c src/dy_import.c
-CLI_SRC := src/cli/main.c src/cli/cmd_code.c src/cli/cmd_dict.c src/cli/cmd_store.c src/cli/cmd_serve.c src/cli/parallel.c
+CLI_SRC := src/cli/main.c src/cli/opts.c src/cli/cmd_code.c src/cli/cmd_dict.c src/cli/cmd_store.c src/cli/cmd_serve.c src/cli/parallel.c src/cli/progress.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 # $(1) = build dir, $(2) = extra flags
@@ -25,7 +25,7 @@ $(1)/libdyad.a: $(patsubst %.c,$(1)/obj/%.o,$(LIB_SRC))
 	rm -f $$@ && ar rcs $$@ $$^
 $(1)/dyad: $(patsubst %.c,$(1)/obj/%.o,$(CLI_SRC)) $(1)/libdyad.a
 	$$(CC) $(2) -o $$@ $$^ $$(DEP_LIBS)
-$(1)/test_unit: $(patsubst %.c,$(1)/obj/%.o,$(UNIT_SRC)) $(1)/libdyad.a
+$(1)/test_unit: $(patsubst %.c,$(1)/obj/%.o,$(UNIT_SRC)) $(1)/obj/src/cli/progress.o $(1)/libdyad.a
 	$$(CC) $(2) -o $$@ $$^ $$(CHECK_LIBS) $$(DEP_LIBS)
 $(1)/test_expect: $(1)/obj/tests/expect.o
 	$$(CC) $(2) -o $$@ $$^ $$(DEP_LIBS)
@@ -58,16 +58,19 @@ WEB_SRC := web/index.html web/app.js web/style.css
 VENDOR  := web/node_modules/cytoscape/dist/cytoscape.min.js web/node_modules/uplot/dist/uPlot.iife.min.js \
            web/node_modules/uplot/dist/uPlot.min.css
 web: build/web/.stamp
-build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json
+build/web/.stamp: build/.deps $(WEB_SRC) web/package.json web/package-lock.json dict/countries.txt scripts/countries-json.sh
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p build/web/vendor
 	cp $(WEB_SRC) build/web/
+	sh scripts/countries-json.sh dict/countries.txt > build/web/countries.json
 	cp $(VENDOR) build/web/vendor/
 	touch $@
 
-# The dashboard in headless Chromium (tests/e2e); run by make test.
-e2e: build/dyad build/web/.stamp
+# The dashboard in headless Chromium (tests/e2e), on our articles and on a million generated
+# events; run by make test (DYAD_SCALE_TEST=0 leaves the million out).
+e2e: build/dyad build/bench-store build/web/.stamp
 	bash tests/e2e/run.sh
+	[ "$${DYAD_SCALE_TEST:-1}" = 0 ] || bash tests/e2e/run.sh scale
 
 # README command 1: install, build (the dashboard's pages too, so that dyad serve shows them),
 # code the bundled example corpus.
@@ -82,7 +85,7 @@ demo: all build/web/.stamp
 	@echo "dyad: the dashboard: build/dyad serve --db build/examples.db, then open http://127.0.0.1:8350/"
 
 # README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
+test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/bench-store build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
 	@VALGRIND_PASS=1 sh tests/run.sh build build/asan
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
@@ -134,7 +137,7 @@ gazetteer:
 install: build/dyad build/web/.stamp
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad/dict $(DESTDIR)$(PREFIX)/share/man/man1 \
 	           $(DESTDIR)$(PREFIX)/share/dyad/web/vendor
-	install -m 644 build/web/*.html build/web/*.js build/web/*.css $(DESTDIR)$(PREFIX)/share/dyad/web/
+	install -m 644 build/web/*.html build/web/*.js build/web/*.css build/web/*.json $(DESTDIR)$(PREFIX)/share/dyad/web/
 	install -m 644 build/web/vendor/* $(DESTDIR)$(PREFIX)/share/dyad/web/vendor/
 	install -m 755 build/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 dict/*.txt $(DESTDIR)$(PREFIX)/share/dyad/dict/

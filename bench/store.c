@@ -1,7 +1,7 @@
 /* store.c - benchmark of the corpus store: how fast events go into SQLite, and how fast the
  * dashboard's two heavy questions come back on a large database.
  *
- *   build/bench-store [-n EVENTS] [-o FILE.db]
+ *   build/bench-store [-n EVENTS] [-o FILE.db] [-g]
  *
  * Loads EVENTS generated events (default 1,000,000) into a new store the way 'dyad ingest' does:
  * dy_store_bulk_begin(), batches of 500 documents (10,000 events) a transaction, then
@@ -10,9 +10,14 @@
  * to quote being EVENTS over insert plus build. Then times "query series" for one dyad by month
  * over the whole span and "query network" for one month, each the best of five runs, and last
  * adds EVENTS/10 more (at most 100,000) to the now indexed store, the incremental case where
- * every batch updates the indexes. Deterministic: its own PRNG. Prints one line per figure.
+ * every batch updates the indexes (-g: the store only, none of the timings after the load). Deterministic: its own PRNG. Prints one line per figure.
+ *
+ * Each event has its date, its sentence (one a sentence, "RUS threatened PRK." with the spans of
+ * source, verb and target) and about one in 25 has an IGO (IGOUNO, IGOEU ...) or a region (EUR,
+ * AFR ...) for an actor, so that the dashboard's test (tests/e2e/run.sh scale) finds all kinds.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "../src/dy_dates.h"
 #include "../src/dy_query.h"
 #include "../src/dy_store.h"
 
@@ -52,55 +57,118 @@ static char country[150][4];
 static const char *const cameo[] = {"010", "020", "036", "042", "043", "057", "061", "071", "111", "112", "120", "130", "163", "173", "190"};
 static const char *const root[] = {"01", "02", "03", "04", "04", "05", "06", "07", "11", "11", "12", "13", "16", "17", "19"};
 static const double gold[] = {0, 3, 4, 1.9, 2.8, 8, 6.4, 7.4, -2, -2, -4, -4.4, -8, -5, -10};
+static const char *const verb[] = {"commented on", "appealed to", "asked", "praised", "consulted", "signed with", "aided",
+                                   "gave aid to", "criticized", "denounced", "rejected", "threatened", "expelled", "arrested", "attacked"};
+static const char *const igos[] = {"IGOUNO", "IGOEU", "IGONATO", "IGOAFR"}, *const regions[] = {"EUR", "AFR", "MEA", "ASA"};
 enum { DAY0 = 10957, DAYS = 9131, PER_DOC = 20, BATCH = 10000 };     /* 2000-01-01, 25 years */
+
+/* The document of events [i, i + PER_DOC): one sentence an event, "SRC verb TGT."; spans[k] the
+ * byte offsets of sentence k (start, end) and of its source, verb and target. */
+typedef struct gen_ev { int a, b, c; const char *src, *tgt; uint32_t sp[8]; } gen_ev;
+
+static void pick(gen_ev *e)
+{
+    /* skewed like news: the first 20 countries take most events */
+    uint64_t r = rnd();
+    e->a = (int)((r >> 8) % ((r & 3) ? 20 : 150));
+    e->b = (int)((r >> 20) % ((r & 12) ? 20 : 150));
+    if (e->a == e->b) e->b = (e->b + 1) % 150;
+    e->c = (int)((r >> 40) % 15);
+    e->src = country[e->a];
+    e->tgt = country[e->b];
+    if ((r >> 50) % 50 == 0) e->src = igos[(r >> 56) % 4];
+    else if ((r >> 50) % 50 == 1) e->tgt = regions[(r >> 56) % 4];
+}
+
+static size_t doc_text(gen_ev *ev, int n, char *text, size_t size)
+{
+    size_t len = 0;
+    for (int k = 0; k < n; k++) {
+        gen_ev *e = &ev[k];
+        uint32_t at = (uint32_t)len + (k ? 1 : 0);
+        e->sp[0] = at;
+        e->sp[2] = at;
+        e->sp[3] = at + (uint32_t)strlen(e->src);
+        e->sp[4] = e->sp[3] + 1;
+        e->sp[5] = e->sp[4] + (uint32_t)strlen(verb[e->c]);
+        e->sp[6] = e->sp[5] + 1;
+        e->sp[7] = e->sp[6] + (uint32_t)strlen(e->tgt);
+        e->sp[1] = e->sp[7] + 1;
+        len += (size_t)snprintf(text + len, size - len, "%s%s %s %s.", k ? " " : "", e->src, verb[e->c], e->tgt);
+    }
+    return len;
+}
 
 /* Adds events [from, from + n) and their documents, BATCH events a transaction. */
 static void load(dy_store *s, long from, long n)
 {
     sqlite3 *db = dy_store_db(s);
     dy_err err = {0};
-    sqlite3_stmt *doc, *ev;
-    if (sqlite3_prepare_v2(db, "INSERT INTO documents(name, hash, pub, pubday, text) VALUES(?1, ?2, '2000-01-01', ?3, 'generated')", -1, &doc, NULL) ||
+    sqlite3_stmt *doc, *ev, *sen;
+    if (sqlite3_prepare_v2(db, "INSERT INTO documents(name, hash, pub, pubday, text) VALUES(?1, ?2, ?4, ?3, ?5)", -1, &doc, NULL) ||
+        sqlite3_prepare_v2(db, "INSERT INTO sentences(doc, no, start, end) VALUES(?1, ?2, ?3, ?4)", -1, &sen, NULL) ||
         sqlite3_prepare_v2(db,
-                           "INSERT INTO events(doc, sent, date, day, prec, source, target, src3, tgt3, code, root, quad, goldstein) "
-                           "VALUES(?1, 1, NULL, ?2, 3, ?3, ?4, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           "INSERT INTO events(doc, sent, date, day, prec, source, target, src3, tgt3, code, root, quad, goldstein, "
+                           "src_start, src_end, verb_start, verb_end, tgt_start, tgt_end) "
+                           "VALUES(?1, ?9, ?10, ?2, 3, ?3, ?4, substr(?3, 1, 3), substr(?4, 1, 3), ?5, ?6, ?7, ?8, ?11, ?12, ?13, ?14, ?15, ?16)",
                            -1, &ev, NULL))
         die("prepare", sqlite3_errmsg(db));
     int64_t docid = 0;
+    gen_ev evs[PER_DOC];
+    char text[PER_DOC * 64];
+    int nev = 0;
     for (long i = from; i < from + n; i++) {
         if ((i - from) % BATCH == 0 && dy_store_begin(s, &err)) die("begin", err.msg);
         if (i % PER_DOC == 0 || i == from) {
-            char name[32], hash[40];
+            char name[32], hash[40], pub[16];
+            nev = (int)(PER_DOC - i % PER_DOC < from + n - i ? PER_DOC - i % PER_DOC : from + n - i);
+            for (int k = 0; k < nev; k++) pick(&evs[k]);
+            size_t len = doc_text(evs, nev, text, sizeof text);
+            int pubday = DAY0 + (int)(rnd() % DAYS);
+            dy_date_format(dy_date_from_days(pubday), pub);
             snprintf(name, sizeof name, "gen-%ld", i / PER_DOC);
             snprintf(hash, sizeof hash, "%016llx%016llx", (unsigned long long)rnd(), (unsigned long long)i);
             sqlite3_bind_text(doc, 1, name, -1, SQLITE_STATIC);
             sqlite3_bind_text(doc, 2, hash, -1, SQLITE_STATIC);
-            sqlite3_bind_int(doc, 3, DAY0 + (int)(rnd() % DAYS));
+            sqlite3_bind_int(doc, 3, pubday);
+            sqlite3_bind_text(doc, 4, pub, -1, SQLITE_STATIC);
+            sqlite3_bind_text(doc, 5, text, (int)len, SQLITE_STATIC);
             if (sqlite3_step(doc) != SQLITE_DONE) die("insert", sqlite3_errmsg(db));
             sqlite3_reset(doc);
             docid = sqlite3_last_insert_rowid(db);
+            for (int k = 0; k < nev; k++) {
+                sqlite3_bind_int64(sen, 1, docid);
+                sqlite3_bind_int(sen, 2, k + 1);
+                sqlite3_bind_int(sen, 3, (int)evs[k].sp[0]);
+                sqlite3_bind_int(sen, 4, (int)evs[k].sp[1]);
+                if (sqlite3_step(sen) != SQLITE_DONE) die("insert", sqlite3_errmsg(db));
+                sqlite3_reset(sen);
+            }
+            nev = 0;
         }
-        /* skewed like news: the first 20 countries take most events */
-        uint64_t r = rnd();
-        int a = (int)((r >> 8) % ((r & 3) ? 20 : 150));
-        int b = (int)((r >> 20) % ((r & 12) ? 20 : 150));
-        if (a == b) b = (b + 1) % 150;
-        int c = (int)((r >> 40) % 15);
+        gen_ev *e = &evs[nev++];
+        int day = DAY0 + (int)(rnd() % DAYS);
+        char date[16];
+        dy_date_format(dy_date_from_days(day), date);
         sqlite3_bind_int64(ev, 1, docid);
-        sqlite3_bind_int(ev, 2, DAY0 + (int)((r >> 24) % DAYS));
-        sqlite3_bind_text(ev, 3, country[a], 3, SQLITE_STATIC);
-        sqlite3_bind_text(ev, 4, country[b], 3, SQLITE_STATIC);
-        sqlite3_bind_text(ev, 5, cameo[c], 3, SQLITE_STATIC);
-        sqlite3_bind_text(ev, 6, root[c], 2, SQLITE_STATIC);
-        int rt = atoi(root[c]);
+        sqlite3_bind_int(ev, 2, day);
+        sqlite3_bind_text(ev, 3, e->src, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 4, e->tgt, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 5, cameo[e->c], 3, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 6, root[e->c], 2, SQLITE_STATIC);
+        int rt = atoi(root[e->c]);
         sqlite3_bind_int(ev, 7, rt <= 5 ? 1 : rt <= 9 ? 2 : rt <= 14 ? 3 : 4);
-        sqlite3_bind_double(ev, 8, gold[c]);
+        sqlite3_bind_double(ev, 8, gold[e->c]);
+        sqlite3_bind_int(ev, 9, nev);
+        sqlite3_bind_text(ev, 10, date, -1, SQLITE_TRANSIENT);
+        for (int k = 2; k < 8; k++) sqlite3_bind_int(ev, 9 + k, (int)e->sp[k]);
         if (sqlite3_step(ev) != SQLITE_DONE) die("insert", sqlite3_errmsg(db));
         sqlite3_reset(ev);
         if ((i - from + 1) % BATCH == 0 || i + 1 == from + n)
             if (dy_store_commit(s, &err)) die("commit", err.msg);
     }
     sqlite3_finalize(doc);
+    sqlite3_finalize(sen);
     sqlite3_finalize(ev);
 }
 
@@ -108,11 +176,14 @@ int main(int argc, char **argv)
 {
     long n = 1000000;
     const char *path = "build/bench-store.db";
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "-n")) n = atol(argv[i + 1]);
-        else if (!strcmp(argv[i], "-o")) path = argv[i + 1];
+    int only = 0;       /* -g: generate the store, time nothing more */
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-g")) only = 1;
+        else if (!strcmp(argv[i], "-n") && i + 1 < argc) n = atol(argv[++i]);
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc) path = argv[++i];
+        else n = 0;
     }
-    if (n < 1) die("usage", "bench-store [-n EVENTS] [-o FILE.db]");
+    if (n < 1) die("usage", "bench-store [-n EVENTS] [-o FILE.db] [-g]");
     char wal[4096], shm[4096];
     snprintf(wal, sizeof wal, "%s-wal", path);
     snprintf(shm, sizeof shm, "%s-shm", path);
@@ -136,6 +207,10 @@ int main(int argc, char **argv)
     printf("insert: %ld events (%ld documents) in %.2f s = %.0f events/s\n", n, (n + PER_DOC - 1) / PER_DOC, t1 - t0, n / (t1 - t0));
     printf("index build: %.2f s\n", t2 - t1);
     printf("total: %ld events in %.2f s = %.0f events/s\n", n, t2 - t0, n / (t2 - t0));
+    if (only) {
+        dy_store_close(&s);
+        return 0;
+    }
 
     dy_qopts o;
     dy_qopts_init(&o);

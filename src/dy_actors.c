@@ -319,6 +319,15 @@ static size_t drop_hyphen_modifiers(const dy_tok *toks, const dy_buf *norm, dy_a
     return ng;
 }
 
+/* "the mayor, Milan Djuric", "Santiago Abascal": a one-word city (entry ap at [i, ae)) before a
+ * capitalised word that opens no actor or reference is a given name or a name's part, no place. */
+static int given_name_city(const dy_dict *d, const dy_tok *toks, int32_t ap, uint32_t i, uint32_t ae, uint32_t t1)
+{
+    if (ae != i + 1 || ae >= t1 || dy_dict_actor(d, ap)->kind != DY_AK_CITY) return 0;
+    if ((toks[ae].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_ALLCAP | DY_TF_HYPH)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    return !(dy_dict_wclass(d, toks[ae].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM));
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
@@ -360,6 +369,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                 next = ae;  /* "the Korean Peninsula", "the South China Sea": a place, and no actor */
                 continue;
             }
+            if (ap >= 0 && given_name_city(d, toks, ap, i, ae, t1)) continue;
             if (ap >= 0 && ae >= ge) {
                 m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
                 nm++;

@@ -1,4 +1,4 @@
-/* dy_api.c - /api/events, /api/series, /api/network, /api/relation, /api/obligations, /api/actors, /api/doc/:id. */
+/* dy_api.c - /api/events, /api/extent, /api/series, /api/network, /api/relation, /api/obligations, /api/actors, /api/doc/:id. */
 #include "dy_api.h"
 #include "dy_ingest.h"
 #include "dy_out.h"
@@ -95,6 +95,9 @@ static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path,
         dy_event_page ep = {limit, lim->max_bytes, 0, 0};
         rc = dy_query_event_page(db, &o, &ep, body, err);
         if (!rc && ep.more) page->next = o.offset + (long long)ep.rows;
+    } else if (!strcmp(path, "/api/extent")) {      /* the data's first and last day, a count: bounded */
+        OPTS(NULL, NULL);
+        rc = dy_query_extent_json(db, &o, body, err);
     } else if (!strcmp(path, "/api/actors") || !strcmp(path, "/api/obligations")) {
         limit = path[5] == 'a' ? 1000 : cap;
         OPTS(NULL, NULL);
@@ -109,6 +112,7 @@ static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path,
         rc = rc || dy_result_json(r, body);
     } else if (!strcmp(path, "/api/network")) {
         OPTS(NULL, NULL);
+        if (o.limit > 0 && o.limit < cap) cap = o.limit;       /* the busiest limit edges and nodes */
         o.cap = cap + 1;
         rc = dy_query_network(db, &o, &r, &r2, err);
         if (!rc) {
@@ -128,7 +132,7 @@ static int route(struct sqlite3 *db, const dy_api_limits *lim, const char *path,
         if (!o.a[0]) return *status = fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
         rc = dy_query_relation_json(db, &o, body, err);
     } else {
-        return *status = fail(body, 404, "no such API; see docs/api.md (events, series, network, relation, obligations, actors, doc/ID)"), 0;
+        return *status = fail(body, 404, "no such API; see docs/api.md (events, extent, series, network, relation, obligations, actors, doc/ID)"), 0;
     }
 #undef OPTS
     dy_result_destroy(&r);

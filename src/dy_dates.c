@@ -1,6 +1,7 @@
 /* dy_dates.c - date arithmetic (days from civil), expression finder and resolver. */
 #include "dy_dates.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,9 @@ static int valid_ymd(int y, int m, int d)
 
 static dy_date mk(int y, int m, int d, int prec)
 {
+    /* a month-precision date has no day, a year-precision one no month or day */
+    assert(prec != DY_PREC_MONTH || d == 0);
+    assert(prec != DY_PREC_YEAR || (m == 0 && d == 0));
     dy_date r = {(int16_t)y, (int8_t)m, (int8_t)d, (int8_t)prec};
     return r;
 }

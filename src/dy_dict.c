@@ -4,6 +4,7 @@
 #include "dy_dates.h"
 #include "dy_tok.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -154,12 +155,7 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
         int32_t c = trie_step(t, node, w[i]);
         if (c < 0) {
             if ((t->nedges + 1) * 2 > t->mask && trie_grow(t)) return -1;
-            if (t->nnodes == t->capnodes) {
-                int32_t *np = realloc(t->payload, t->capnodes * 2 * sizeof *np);
-                if (!np) return -1;
-                t->payload = np;
-                t->capnodes *= 2;
-            }
+            if (DY_GROW(t->payload, t->nnodes + 1, t->capnodes)) return -1;
             c = (int32_t)t->nnodes++;
             t->payload[c] = -1;
             uint64_t key = ((uint64_t)(node + 1) << 32) | w[i];
@@ -183,6 +179,7 @@ struct dy_dict {
     dy_vec tiers;       /* dy_tier */
     dy_vec actors;      /* dy_actor_entry */
     dy_vec gram;        /* int class per grammar payload */
+    dy_vec sides;       /* dy_side: "the North", "the South" by the story's countries */
     dy_vec patterns;    /* dy_pattern */
     dy_vec pels;        /* dy_pel */
     dy_vec wordsets;    /* uint32_t */
@@ -509,6 +506,36 @@ static int32_t short_phrase(loader *L, int t, const char *p, uint32_t *first)
 
 
 /* ---- grammar ---- */
+
+/* Is s three capital letters, a country code? */
+static int country_code3(const char *s)
+{
+    return strlen(s) == 3 && dy_isupper((unsigned char)s[0]) && dy_isupper((unsigned char)s[1]) && dy_isupper((unsigned char)s[2]);
+}
+
+/* "north PRK = PRK | KOR": the side a reference of class cls names, and the codes that make it
+ * apply (see dy_side) */
+static void side_line(loader *L, int cls, char *code, char *when)
+{
+    if (cls != DY_G_NORTH && cls != DY_G_SOUTH) { problem(L, "only north and south take a country: 'north PRK = PRK | KOR'"); return; }
+    if (!country_code3(code)) { problem(L, "bad country '%s' (three capital letters, as in 'north PRK = PRK | KOR')", code); return; }
+    if (L->d->sides.len >= DY_MAX_SIDES) { problem(L, "too many north/south lines (at most %d)", DY_MAX_SIDES); return; }
+    dy_side v = {0};
+    v.cls = cls;
+    memcpy(v.code, code, 4);
+    char *save = NULL;
+    for (char *w = strtok_r(when, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+        w = dy_trim(w);
+        if (!country_code3(w)) { problem(L, "bad country '%s' after '=' (three capital letters)", w); return; }
+        if (v.nwhen == 4) { problem(L, "at most 4 countries after '='"); return; }
+        memcpy(v.when[v.nwhen++], w, 4);
+    }
+    if (!v.nwhen) { problem(L, "expected the countries that make '%s' apply after '='", code); return; }
+    dy_side *slot = dy_vec_push(&L->d->sides);
+    if (!slot) { L->oom = 1; return; }
+    *slot = v;
+}
+
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pair", "person",
@@ -516,10 +543,12 @@ static void grammar_line(loader *L, char *s)
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
-    char *cls = dy_trim(s);
+    char *cls = dy_trim(s), *side = cls + strcspn(cls, " \t");
+    if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
     if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pair, person, it, they, country, speaker, north, south)", cls); return; }
+    if (*side) { side_line(L, c, side, eq + 1); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         uint32_t first;
@@ -581,7 +610,7 @@ static void facts_line(loader *L, char *s)
                                         "not_trade", "trade_mod", "flow", "share_verb", "sanction", "veto_object",
                                         "currency", "tier_word", "tier_head", "relation_noun", "mutual_assistance",
                                         "non_aggression", "military_cooperation", "trade_settlement", "proposed", "signed",
-                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind", "pair_noun", "name_stop"};
+                                        "ratified", "in_force", "suspended", "ended", "stage_ref", "kind", "pair_noun", "name_stop", "found"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -1138,6 +1167,7 @@ static dy_dict *dict_new(void)
     d->strings = dy_arena_create(16 * 1024);
     d->actors = (dy_vec)DY_VEC_INIT(dy_actor_entry);
     d->gram = (dy_vec)DY_VEC_INIT(int);
+    d->sides = (dy_vec)DY_VEC_INIT(dy_side);
     d->gram_first = (dy_vec)DY_VEC_INIT(gram_first);
     d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
@@ -1210,6 +1240,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->tiers);
     dy_vec_free(&d->actors);
     dy_vec_free(&d->gram);
+    dy_vec_free(&d->sides);
     dy_vec_free(&d->gram_first);
     dy_vec_free(&d->patterns);
     dy_vec_free(&d->pels);
@@ -1240,11 +1271,21 @@ int dy_dict_may_follow(const dy_dict *d, int t, uint32_t first, uint32_t second)
     const trie *tr = &d->tries[t];
     return !tr->root || first >= tr->nroot || (tr->root[first].next & next_bit(second)) != 0;
 }
-const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i) { return &DY_VEC_AT(&d->actors, dy_actor_entry, i); }
+const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t i)
+{
+    assert(i >= 0 && (size_t)i < d->actors.len);
+    return &DY_VEC_AT(&d->actors, dy_actor_entry, i);
+}
 const dy_factword *dy_dict_factword(const dy_dict *d, int32_t p)
 {
     return p >= 0 && (size_t)p < d->factwords.len ? &DY_VEC_AT(&d->factwords, dy_factword, p) : NULL;
 }
+const dy_side *dy_dict_sides(const dy_dict *d, size_t *n)
+{
+    *n = d->sides.len;
+    return d->sides.items;
+}
+
 int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
 
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
@@ -1265,7 +1306,11 @@ uint64_t dy_dict_reqbit(const dy_dict *d, uint32_t w)
     return (uint64_t)(b < 64) << (b & 63);
 }
 
-const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i) { return &DY_VEC_AT(&d->patterns, dy_pattern, i); }
+const dy_pattern *dy_dict_pattern(const dy_dict *d, uint32_t i)
+{
+    assert(i < d->patterns.len);
+    return &DY_VEC_AT(&d->patterns, dy_pattern, i);
+}
 const dy_pel *dy_dict_pel(const dy_dict *d, uint32_t off) { return &DY_VEC_AT(&d->pels, dy_pel, off); }
 
 const uint32_t *dy_dict_wordset(const dy_dict *d, uint32_t off) { return (const uint32_t *)d->wordsets.items + off; }

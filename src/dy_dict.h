@@ -69,6 +69,7 @@ enum dy_fact_word {
     DY_FW_PAIR_NOUN = 1 << 29,  /* neighbours, countries ...: "trade between the two neighbours" is the story's pair */
     DY_FW_NAME_STOP = 1 << 30   /* sidelines, eve ...: "an agreement on the sidelines of" names no treaty */
 };
+#define DY_FW_FOUND (1u << 31)      /* to set up, establishing ...: "an agreement to set up a Strategic Partnership Council" */
 #define DY_FW_STAGES (DY_FW_PROPOSED | DY_FW_SIGNED | DY_FW_RATIFIED | DY_FW_IN_FORCE | DY_FW_SUSPENDED | DY_FW_ENDED)
 typedef struct dy_factword {
     uint32_t classes;   /* DY_FW_* */
@@ -160,6 +161,17 @@ int32_t dy_dict_step_payload(const dy_dict *d, int trie, int32_t node, uint32_t 
 int dy_dict_may_follow(const dy_dict *d, int trie, uint32_t first, uint32_t second);
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
 int dy_dict_gram_class(const dy_dict *d, int32_t payload);
+/* A name that stands for one side of a divided country (grammar.txt "north PRK = PRK | KOR"):
+ * a reference of class cls (DY_G_NORTH or DY_G_SOUTH) codes `code` in a document that has named
+ * one of when[0..nwhen). At most DY_MAX_SIDES lines; codes are three letters and a NUL. */
+#define DY_MAX_SIDES 16
+typedef struct dy_side {
+    int cls;
+    char code[4];
+    char when[4][4];
+    int nwhen;
+} dy_side;
+const dy_side *dy_dict_sides(const dy_dict *d, size_t *n);
 
 /* Patterns whose first element can be the word id; *n receives the count. */
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n);

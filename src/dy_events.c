@@ -7,6 +7,7 @@
 
 dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
 {
+    assert(dict);       /* borrowed; must outlive the coder */
     dy_coder *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->dict = dict;
@@ -110,9 +111,15 @@ static void sentence_actors(sctx *s)
     int32_t day = sd.prec == DY_PREC_NONE ? INT32_MIN : (int32_t)dy_date_days(sd);
 
     s->ng = dy_actors_find(c->dict, s->t, s->norm, s->t0, s->t1, day, &c->aliases, s->g, DY_MAX_ACTORS);
+    assert(s->t1 - s->t0 <= DY_MAX_SENT_TOKENS && s->ng <= DY_MAX_ACTORS);
     memset(s->at, 0xff, (s->t1 - s->t0) * sizeof *s->at);     /* -1: no actor */
-    for (size_t k = 0; k < s->ng; k++)
+    for (size_t k = 0; k < s->ng; k++) {
+        /* dy_events_int.h: groups in the sentence, in order, each its own coordination or in one */
+        assert(s->g[k].t0 >= s->t0 && s->g[k].t1 <= s->t1 && s->g[k].t0 < s->g[k].t1);
+        assert(k == 0 || s->g[k].t0 >= s->g[k - 1].t0);
+        assert(s->g[k].comp >= 0 && (size_t)s->g[k].comp < s->ng);
         for (uint32_t i = s->g[k].t0; i < s->g[k].t1; i++) s->at[i - s->t0] = (int16_t)k;
+    }
 
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !ev_title_of_state(s, (int)k)) {
@@ -367,6 +374,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         else if (g >= 0) *tgt = g;
     }
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
@@ -396,6 +404,22 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt >= 0 && is_pair(s, *src) && ev_own_place(s, *src, *tgt)) *tgt = -1;    /* "met at ..., Russia" */
 }
 
+/* "Mali, Burkina Faso and Niger are withdrawing from the Economic Community of West African
+ * States": a withdrawal from a body (an IGO, no forces named on the way) leaves it, reducing
+ * relations (160), where one from a place is a military retreat (0874). */
+static int leaves_body(const sctx *s, const match *m, int src, int tgt)
+{
+    if (src >= 0 && ev_role_is(s, src, "MILCOPREB")) return 0;     /* "troops withdrew from the UN mission" */
+    if (tgt < 0 || strncmp(s->g[tgt].code, "IGO", 3) != 0 || s->g[tgt].t0 < m->head) return 0;
+    size_t l = strlen(s->g[tgt].code);     /* "troops from the UN mission" (IGOUNOMIL) */
+    if (l > 6 && (!strcmp(s->g[tgt].code + l - 3, "MIL") || !strcmp(s->g[tgt].code + l - 3, "COP"))) return 0;
+    for (uint32_t i = m->head; i < s->g[tgt].t0; i++) {
+        int q = group_at(s, i);
+        if (q >= 0 && q != tgt && ev_role_is(s, q, "MILCOPREB")) return 0;
+    }
+    return 1;
+}
+
 /* The code and mood of the act: domestic forces and crowds, an act agreed to or announced
  * (its intent code), PETRARCH's convention. Lends countries between the parties as it goes. */
 /* "Hezbollah denied firing rockets at Israel": a gerund right after "deny" is the act denied. */
@@ -423,6 +447,10 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
+    if (!strcmp(code, "0874") && leaves_body(s, m, src, tgt)) {
+        code = "160";
+        ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
+    }
     if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
     if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m->head, p->code, &code, mood);
     if (*mood == DY_MOOD_INTENT) {
@@ -500,6 +528,11 @@ static void remember_sentence(sctx *s)
 {
     dy_coder *c = s->c;
     for (size_t k = 0; k < s->ng; k++)
+        if (ev_igo_court(s, (int)k)) {
+            set_code(c->igo_court, s->g[k].code);
+            c->igo_court_sent = s->sidx;
+        }
+    for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code[0]) {
             ev_remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
@@ -573,13 +606,15 @@ static int blank_line_between(const char *text, uint32_t a, uint32_t b)
 
 int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
 {
+    assert(c && doc && (doc->text || !doc->len));
     c->nev = 0;
     c->explain.len = 0;
     c->nhist = 0;
     c->speaker[0] = c->speaker2[0] = 0;
-    c->korea = 0;
+    memset(c->side_seen, 0, sizeof c->side_seen);
     c->ntopic = 0;
     c->visit_place[0] = 0;
+    c->igo_court[0] = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;

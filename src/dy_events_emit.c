@@ -185,6 +185,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
             memcpy(c->visit_place, y, 3);
             c->visit_place[3] = 0;
             c->visit_sent = s->sidx;
+            set_code(c->visitor, x);
         }
     }
     if (!added) ev_ex(c, "    skipped: %s -> %s %s, this sentence has an event of that key already\n", e.source, e.target, e.code);
@@ -544,28 +545,61 @@ int ev_context_parties(sctx *s, int known, int want_pair, int *added)
     return -1;
 }
 
+/* An accusation, demand, disapproval or threat (roots 10 to 13) */
+static int accusation_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return !strcmp(v->root, "10") || !strcmp(v->root, "11") || !strcmp(v->root, "12") || !strcmp(v->root, "13");
+}
+
+/* The latest factual event of this or the two sentences before with the known actor's country on
+ * one side (its source when as_source, else its target) and not on the other, whose other party
+ * is named and which want() accepts: the index of that event in c->ev, or -1. */
+static long recent_event_with(const sctx *s, int known, int as_source, int (*want)(const dy_coder *, const dy_event *))
+{
+    const dy_coder *c = s->c;
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 2 < s->sidx) break;
+        const char *mine = as_source ? v->source : v->target, *other = as_source ? v->target : v->source;
+        if (v->mood || other[0] == '-' || strncmp(mine, kc, 3) || !strncmp(other, kc, 3)) continue;
+        if (want(c, v)) return (long)e;
+    }
+    return -1;
+}
+
 /* "The two sides agreed to swap prisoners. Umerov proposed holding another round": an offer or
  * proposal of talks (root 03) with no party named goes to the side its author last dealt with,
  * the other party of the last mutual act of this or the two sentences before that involved it.
  * Returns an added group (drop_body), or -1. */
 int ev_counterpart(sctx *s, int known, int *added)
 {
-    const dy_coder *c = s->c;
     *added = -1;
-    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
-    const char *kc = s->g[known].code;
-    for (size_t e = c->nev; e-- > 0;) {
-        const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
-        if (v->mood || v->target[0] == '-' || strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
-        int mutual = mutual_event(c, v);
-        if (!mutual) continue;
-        dy_actor *g = context_group(s, v->target);
-        ev_ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
-        *added = (int)s->ng;
-        return (int)s->ng++;
-    }
-    return -1;
+    long e = recent_event_with(s, known, 1, mutual_event);
+    if (e < 0) return -1;
+    const dy_event *v = &s->c->ev[e];
+    dy_actor *g = context_group(s, v->target);
+    ev_ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
+/* "Mirziyoyev arrived in Dushanbe. Rahmon greeted his guest at the airport": a welcome with no
+ * guest named (a hosting whose act back is a visit, pair=042) greets the visitor of the last
+ * visit to the host's country, told in this sentence or the one before. Returns an added group
+ * (drop_body), or -1. */
+int ev_last_visitor(sctx *s, int known, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !c->visit_place[0] || s->sidx - c->visit_sent > 1 || s->ng >= DY_MAX_ACTORS) return -1;
+    if (strncmp(s->g[known].code, c->visit_place, 3) != 0 || !strncmp(c->visitor, c->visit_place, 3)) return -1;
+    dy_actor *g = context_group(s, c->visitor);
+    ev_ex(c, "    the guest: %s, the visitor of sentence %u\n", g->code, (unsigned)c->visit_sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
 }
 
 /* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
@@ -573,21 +607,14 @@ int ev_counterpart(sctx *s, int known, int *added)
  * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
 int ev_accuser(sctx *s, int known, int *added)
 {
-    const dy_coder *c = s->c;
     *added = -1;
-    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
-    const char *kc = s->g[known].code;
-    for (size_t e = c->nev; e-- > 0;) {
-        const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
-        if (v->mood || v->source[0] == '-' || strncmp(v->target, kc, 3) || !strncmp(v->source, kc, 3)) continue;
-        if (strcmp(v->root, "10") && strcmp(v->root, "11") && strcmp(v->root, "12") && strcmp(v->root, "13")) continue;
-        dy_actor *g = context_group(s, v->source);
-        ev_ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
-        *added = (int)s->ng;
-        return (int)s->ng++;
-    }
-    return -1;
+    long e = recent_event_with(s, known, 0, accusation_event);
+    if (e < 0) return -1;
+    const dy_event *v = &s->c->ev[e];
+    dy_actor *g = context_group(s, v->source);
+    ev_ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
 }
 
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the

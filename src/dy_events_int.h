@@ -66,7 +66,7 @@ struct dy_coder {
     size_t nhist;
     char speaker[16], speaker2[16];
     uint32_t speaker_sent;
-    int korea;
+    uint32_t side_seen[DY_MAX_SIDES];   /* 1 + the last sentence naming each dy_side's countries, or 0 */
     /* the document's dyads so far, for "the two leaders" at the start of a paragraph */
     struct topic { char a[16], b[16]; int n; } topic[16];
     size_t ntopic;
@@ -88,6 +88,11 @@ struct dy_coder {
      * "Putin arrived in Pyongyang" took place there */
     char visit_place[4];
     uint32_t visit_sent;
+    char visitor[16];       /* who made that visit: "Rahmon greeted his guest" greets them */
+    /* the last international court named and its sentence: "the court" after "the International
+     * Court of Justice" is that court (ev_fill_roles) */
+    char igo_court[16];
+    uint32_t igo_court_sent;
     /* the lead's date and the date the previous sentence's events took (sentence_dates), with
      * their days since 1970 and publication's (INT64_MAX when it has no day) */
     dy_date lede, last;
@@ -218,6 +223,8 @@ void ev_drop_body(sctx *s, int body);
 int ev_context_parties(sctx *s, int known, int want_pair, int *added);
 int ev_counterpart(sctx *s, int known, int *added);
 int ev_accuser(sctx *s, int known, int *added);
+int ev_last_visitor(sctx *s, int known, int *added);
+int ev_igo_court(const sctx *s, int k);
 int ev_names_decision(const sctx *s, const match *m);
 int ev_act_author(sctx *s, int known, int *added, int decision);
 int ev_code_brokered(sctx *s);

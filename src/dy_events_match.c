@@ -97,6 +97,16 @@ static uint32_t apposition_end(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* "ordered a Canadian diplomat in Shanghai to leave": a place after "in" or "at" right after the
+ * target says where the target is; returns the token after it, or 0. */
+static uint32_t place_after(const sctx *s, uint32_t i)
+{
+    if (i + 1 >= s->t1 || !(WIS(s, i, "in") || WIS(s, i, "at"))) return 0;
+    int g = group_at(s, i + 1);
+    if (g < 0 || s->g[g].t0 != i + 1 || !s->g[g].locative || s->g[g].anaphor) return 0;
+    return s->g[g].t1;
+}
+
 /* "warned that the United States and Britain would pay": the end of a coordinated target, or 0. */
 static uint32_t coordination_end(const sctx *s, int g)
 {
@@ -196,6 +206,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (!match_el(s, p, ei + 1, s->g[g].t1, passive, m)) {
             uint32_t ae = ei + 1 < p->nel ? apposition_end(s, s->g[g].t1) : 0;
             if (!ae && ei + 1 < p->nel) ae = coordination_end(s, g);
+            if (!ae && ei + 1 < p->nel) ae = place_after(s, s->g[g].t1);
             if (!ae || !match_el(s, p, ei + 1, ae, passive, m)) return 0;
         }
         m->tgt = g;
@@ -248,6 +259,16 @@ static int among_subject(const sctx *s, uint32_t head)
     return src >= 0 && is_pair(s, src);
 }
 
+/* "student-led protests", "a Qatari-brokered truce": a participle joined by a hyphen to the word
+ * before it describes the noun after it, and is no verb. */
+static int hyphen_participle(const sctx *s, uint32_t i)
+{
+    if (!(s->t[i].flags & DY_TF_HYPH) || i == s->t0 || !(s->t[i - 1].flags & DY_TF_WORD)) return 0;
+    size_t l = s->t[i].nlen;
+    const char *w = W(s, i);
+    return l >= 3 && w[l - 2] == 'e' && w[l - 1] == 'd';
+}
+
 size_t ev_find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
@@ -263,6 +284,7 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
     }
     for (size_t h = 0; h < nh && n < max; h++) {
         uint32_t i = s->t0 + heads[h];
+        if (hyphen_participle(s, i)) continue;
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         const uint8_t *seen = s->c->seen, stamp = s->c->stamp;

@@ -18,7 +18,11 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
     h->place = 0;
     h->coord = 0;
     h->sent = sent;
-    if (!strncmp(code, "PRK", 3) || !strncmp(code, "KOR", 3)) c->korea = 1;
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(c->dict, &ns);
+    for (size_t k = 0; k < ns; k++)
+        for (int w = 0; w < sd[k].nwhen; w++)
+            if (!memcmp(code, sd[k].when[w], 3)) c->side_seen[k] = sent + 1;
 }
 
 /* "It is good for Kim", "it was clear that": an "it" before a form of "be" that is not a passive
@@ -178,6 +182,99 @@ static int speaker_pronoun(sctx *s, int k)
     return 1;
 }
 
+/* "Mali, Burkina Faso and Niger said on Sunday they were withdrawing": "they" in a clause reported
+ * by a list of countries that opens the sentence is that list (all of it: the reference joins
+ * the list's group). 1 when resolved. */
+static int they_of_subject(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_actor *h = &s->g[0];
+    if (k == 0 || h->ncomp < 3 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    for (int j = 0; j < h->ncomp; j++)
+        if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code)) return 0;
+    int said = 0;       /* a speech verb between the list and "they" */
+    for (uint32_t i = s->g[k - 1].t1; i < g->t0; i++) {
+        uint32_t e;
+        if (ev_gram_is(s, i, DY_G_SAY, &e)) said = 1;
+        else if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    if (!said) return 0;
+    set_code(g->code, s->g[0].code);
+    set_code(g->code2, s->g[1].code);
+    g->comp = 0;
+    return 1;
+}
+
+/* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
+ * at a paragraph's start, else the two newest countries of the history (ev_resolve). */
+static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint32_t sent, uint32_t reach)
+{
+    dy_actor *g = &s->g[k];
+    const dy_coder *c = s->c;
+    if (pair_of_clause_before(s, k)) return;
+    if (pair_named_before(s, k, cand, nc)) return;
+    /* "the two governments", "the two neighbours" are states, not a court or a bloc */
+    int states = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "governments") || WIS(s, i, "countries") || WIS(s, i, "nations") || WIS(s, i, "states") ||
+            WIS(s, i, "neighbours") || WIS(s, i, "neighbors"))
+            states = 1;
+    /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
+    int best = -1;
+    for (size_t j = 0; j < c->ntopic; j++) {
+        if (states && (!strncmp(c->topic[j].a, "IGO", 3) || !strncmp(c->topic[j].b, "IGO", 3))) continue;
+        if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
+    }
+    if (s->para_start && best >= 0) {
+        set_code(g->code, c->topic[best].a);
+        set_code(g->code2, c->topic[best].b);
+        return;
+    }
+    /* "the two leaders" are people: countries named in between ("attention in South Korea
+     * and in Europe") are passed over */
+    int people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "presidents") || WIS(s, i, "ministers") || WIS(s, i, "premiers"))
+            people = 1;
+    const char *first = NULL;
+    for (size_t j = 0; j < nc; j++) {
+        if (sent - cand[j].sent > reach) break;
+        if (cand[j].code[0] == '-' || cand[j].place || (states && !strncmp(cand[j].code, "IGO", 3))) continue;
+        if (people && cand[j].kind != DY_GK_PERSON) continue;
+        if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
+        if (cand[j].code2[0]) {
+            if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+        }
+        if (!first) { first = cand[j].code; continue; }
+        if (strncmp(first, cand[j].code, 3) != 0) {
+            set_code(g->code, cand[j].code);     /* older first: "Russia and North Korea" order */
+            set_code(g->code2, first);
+            return;
+        }
+    }
+    /* "Rahmon greeted his guest, and the two leaders held talks" after a sentence naming only
+     * the guest's side: the one named before and the other named earlier in this sentence */
+    for (int j = k - 1; first && j >= 0; j--) {
+        const dy_actor *o = &s->g[j];
+        if (o->anaphor || o->locative || o->code2[0] || !dy_code_is_country(o->code) || !strncmp(first, o->code, 3)) continue;
+        if (people && o->kind != DY_GK_PERSON) continue;
+        set_code(g->code, first);
+        set_code(g->code2, o->code);
+        return;
+    }
+}
+
+/* "the North", "the South": the side of the divided country whose codes the story named last */
+static void side_of(const dy_coder *c, dy_actor *g)
+{
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(c->dict, &ns);
+    int best = -1;
+    for (size_t k = 0; k < ns; k++)
+        if (sd[k].cls == g->anaphor && c->side_seen[k] && (best < 0 || c->side_seen[k] > c->side_seen[best])) best = (int)k;
+    if (best >= 0) memcpy(g->code, sd[best].code, 4);
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -211,41 +308,9 @@ void ev_resolve(sctx *s, int k)
     for (size_t j = c->nhist; j-- > 0;) cand[nc++] = c->hist[j];
     uint32_t reach = g->anaphor == DY_G_PAIR ? 2 : 3;
     switch (g->anaphor) {
-    case DY_G_PAIR: {
-        if (pair_of_clause_before(s, k)) return;
-        if (pair_named_before(s, k, cand, nc)) return;
-        /* a paragraph that opens with "the two leaders" speaks of the document's main pair */
-        int best = -1;
-        for (size_t j = 0; j < c->ntopic; j++)
-            if (c->topic[j].n >= 2 && (best < 0 || c->topic[j].n > c->topic[best].n)) best = (int)j;
-        if (s->para_start && best >= 0) {
-            set_code(g->code, c->topic[best].a);
-            set_code(g->code2, c->topic[best].b);
-            return;
-        }
-        /* "the two leaders" are people: countries named in between ("attention in South Korea
-         * and in Europe") are passed over */
-        int people = 0;
-        for (uint32_t i = g->t0; i < g->t1; i++)
-            if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
-        const char *first = NULL;
-        for (size_t j = 0; j < nc; j++) {
-            if (sent - cand[j].sent > reach) break;
-            if (cand[j].code[0] == '-' || cand[j].place) continue;
-            if (people && cand[j].kind != DY_GK_PERSON) continue;
-            if (cand[j].code2[0] && !strncmp(cand[j].code, cand[j].code2, 3)) continue;   /* not two countries */
-            if (cand[j].code2[0]) {
-                if (!first) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
-            }
-            if (!first) { first = cand[j].code; continue; }
-            if (strncmp(first, cand[j].code, 3) != 0) {
-                set_code(g->code, cand[j].code);     /* older first: "Russia and North Korea" order */
-                set_code(g->code2, first);
-                return;
-            }
-        }
+    case DY_G_PAIR:
+        resolve_pair(s, k, cand, nc, sent, reach);
         break;
-    }
     case DY_G_PERSON: {
         /* the nearest person; in an earlier sentence, that sentence's subject if it had one
          * ("Putin flew to Pyongyang for talks with Kim. He later travelled to Vietnam.") */
@@ -278,6 +343,7 @@ void ev_resolve(sctx *s, int k)
         }
         break;
     case DY_G_THEY:
+        if (they_of_subject(s, k)) return;
         for (size_t j = 0; j < nc && j < 6; j++) {
             if (sent - cand[j].sent > 1) break;
             if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
@@ -290,10 +356,8 @@ void ev_resolve(sctx *s, int k)
         }
         break;
     case DY_G_NORTH:
-        if (c->korea) snprintf(g->code, 16, "PRK");
-        break;
     case DY_G_SOUTH:
-        if (c->korea) snprintf(g->code, 16, "KOR");
+        side_of(c, g);
         break;
     default: break;
     }
@@ -303,7 +367,9 @@ void ev_resolve(sctx *s, int k)
 void ev_pair_level(const sctx *s, dy_actor *g)
 {
     for (uint32_t i = g->t0; i < g->t1; i++)
-        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments")) return;
+        if (WIS(s, i, "leaders") || WIS(s, i, "heads") || WIS(s, i, "governments") || WIS(s, i, "presidents") || WIS(s, i, "ministers") ||
+            WIS(s, i, "premiers"))
+            return;
     if (dy_code_is_country(g->code)) g->code[3] = 0;
     if (g->code2[0] && dy_code_is_country(g->code2)) g->code2[3] = 0;
 }
@@ -566,6 +632,35 @@ static const char *rebels_in_place(const sctx *s, int k)
     return s->g[q].code;
 }
 
+/* "the International Court of Justice", "the ICC": an international body named as a court. */
+int ev_igo_court(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (g->anaphor || strncmp(g->code, "IGO", 3) != 0) return 0;
+    for (uint32_t i = g->t0; i < g->t1; i++)
+        if (WIS(s, i, "court") || WIS(s, i, "tribunal")) return 1;
+    return g->t1 == g->t0 + 1 && (WIS(s, g->t0, "icj") || WIS(s, g->t0, "icc"));
+}
+
+/* "The International Court of Justice awarded Somalia ... Kenyatta accused the court of bias":
+ * "the court", "the ruling" after an international court named in this or the two sentences
+ * before is that court, not the story country's judiciary. */
+static int court_named_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (strcmp(g->code, "---JUD") != 0 || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "the")) return 0;
+    for (int j = k - 1; j >= 0; j--)
+        if (ev_igo_court(s, j)) {
+            set_code(g->code, s->g[j].code);
+            return 1;
+        }
+    const dy_coder *c = s->c;
+    if (!c->igo_court[0] || s->sidx - c->igo_court_sent > 2) return 0;
+    set_code(g->code, c->igo_court);
+    ev_ex(s->c, "  \"the %.*s\": the court named before, %s\n", (int)s->t[g->t0].nlen, W(s, g->t0), g->code);
+    return 1;
+}
+
 void ev_fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -584,7 +679,7 @@ void ev_fill_roles(sctx *s)
             continue;
         }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
-        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k)) continue;
+        if (igo_agent(s, (int)k) || speaker_agent(s, (int)k) || court_named_before(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition

@@ -131,18 +131,24 @@ int ev_find_source(const sctx *s, uint32_t head)
 }
 
 /* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
- * agent that is not the object of a preposition ("arrested protesters"). */
+ * agent that is not the object of a preposition ("arrested protesters"), then people shot or
+ * fired at ("fired tear gas and rubber bullets at the crowds"). */
 int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
 {
-    int loc = -1, agent = -1;
+    int loc = -1, agent = -1, at = -1;
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
-        if (!is_named(s, (int)k)) { if (agent < 0 && !g->modifier && !g->locative) agent = (int)k; continue; }
+        if (!is_named(s, (int)k)) {
+            if (agent < 0 && !g->modifier && !g->locative) agent = (int)k;
+            uint32_t p = g->t0 > s->t0 && WIS(s, g->t0 - 1, "the") ? g->t0 - 1 : g->t0;
+            if (at < 0 && g->locative && p > s->t0 && WIS(s, p - 1, "at") && ev_role_is(s, (int)k, "CVLOPPREBMILCOPUAFCRM")) at = (int)k;
+            continue;
+        }
         if (g->locative) { if (loc < 0) loc = (int)k; continue; }
         return g->comp;
     }
-    return loc >= 0 ? s->g[loc].comp : agent >= 0 ? s->g[agent].comp : -1;
+    return loc >= 0 ? s->g[loc].comp : agent >= 0 ? s->g[agent].comp : at >= 0 ? s->g[at].comp : -1;
 }
 
 /* "South Korea said it would reconsider ..., and summoned the ambassador": a verb right after
@@ -378,6 +384,10 @@ int ev_mood_at(const sctx *s, uint32_t head)
         if (in_name(s, j)) continue;
         int cls = ev_gram_class_at(s, j, &e);
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
+        /* "restored relations in May": the month, capitalised inside the sentence or before a day */
+        if (cls == DY_G_HYPO && WIS(s, j, "may") && (s->t[j].flags & DY_TF_CAP) &&
+            (j > s->t0 || (j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_NUM))))
+            continue;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
             if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 dy_facts *dy_facts_create(const dy_dict *dict)
 {
@@ -124,6 +125,11 @@ int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b)
     int mood = 0;
     for (uint32_t j = a; j < b && j < s->t1; j++) {
         uint32_t e;
+        /* a date's words are no mood ("in May last year") */
+        int in_date = 0;
+        for (size_t k = 0; k < s->ndates && !in_date; k++)
+            in_date = s->dates[k].date.prec != DY_PREC_NONE && j >= s->dates[k].t0 && j < s->dates[k].t1;
+        if (in_date) continue;
         int g = gram_at(s, j, &e);
         uint32_t c = dyf_fw(s, j, &e, NULL);
         if (g == DY_G_NEGATE || (c & DY_FW_NEGATE)) return DY_MOOD_NEGATED;
@@ -141,6 +147,19 @@ int dyf_group_at(const dyf_sent *s, uint32_t i)
     return -1;
 }
 #define group_at dyf_group_at
+
+int dyf_region_party(const dyf_sent *s, const char *code)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        if (strcmp(s->g[k].code, code)) continue;
+        if (s->g[k].region) return 1;
+        int32_t p = -1;
+        dy_dict_step_payload(s->f->dict, DY_TRIE_ACTOR, 0, s->t[s->g[k].t0].id, &p);
+        const dy_actor_entry *a = p >= 0 ? dy_dict_actor(s->f->dict, p) : NULL;
+        if (a && a->kind == DY_AK_REGION && !strncmp(a->code, code, 3)) return 1;     /* not "European Union" */
+    }
+    return 0;
+}
 
 int dyf_country(const char *code) { return code[0] >= 'A' && code[0] <= 'Z' && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3); }
 int dyf_party(const char *code) { return dyf_country(code) || !strncmp(code, "IGO", 3); }
@@ -206,6 +225,28 @@ int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16])
 }
 #define pair_of dyf_pair_of
 
+/* "The two governments signed ..." after "Solomon Islands switched recognition from Taiwan to
+ * China": a pair (a, b) the coder took from a pair reference, not both named in the sentence,
+ * where the sentence before named the story's pair too, is the story's pair. */
+static void story_ref(const dyf_sent *s, char a[16], char b[16])
+{
+    if (!s->ta[0] || !s->tb[0] || (same_party(a, s->ta) && same_party(b, s->tb)) || (same_party(a, s->tb) && same_party(b, s->ta))) return;
+    int ref = 0, na = 0, nb = 0, named_a = 0, named_b = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        ref |= s->g[k].anaphor == DY_G_PAIR && s->g[k].code2[0];
+        named_a |= !s->g[k].anaphor && same_party(s->g[k].code, a);
+        named_b |= !s->g[k].anaphor && same_party(s->g[k].code, b);
+    }
+    if (named_a && named_b) return;
+    for (size_t k = 0; k < s->nprev; k++) {
+        na |= dyf_country(s->prev[k].code) && same_party(s->prev[k].code, s->ta);
+        nb |= dyf_country(s->prev[k].code) && same_party(s->prev[k].code, s->tb);
+    }
+    if (!ref || !na || !nb) return;
+    code3(a, s->ta);
+    code3(b, s->tb);
+}
+
 void dyf_sort_pair(char a[16], char b[16])
 {
     if (strcmp(a, b) > 0) {
@@ -214,6 +255,16 @@ void dyf_sort_pair(char a[16], char b[16])
         memcpy(a, b, 16);
         memcpy(b, t, 16);
     }
+}
+
+int dyf_story_pair_for(const dyf_sent *s, int mood, char a[16], char b[16])
+{
+    if (!mood || !s->f->moods_all || !s->ta[0] || !s->tb[0]) return 0;
+    for (size_t k = 0; k < s->ng; k++)
+        if (dyf_party(s->g[k].code) && !same_party(s->g[k].code, s->ta) && !same_party(s->g[k].code, s->tb)) return 0;
+    code3(a, s->ta);
+    code3(b, s->tb);
+    return 1;
 }
 
 int dyf_year_near(const dyf_sent *s, uint32_t i)
@@ -283,20 +334,31 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
     /* the subject pair: a coordination of two parties before it in its sentence; a relative
      * clause's is its main clause's ("A and B held talks, which raised their ties to ...") */
     uint32_t cs = dyf_clause_start(s, i);
+    /* "the first summit between the two countries, which raised their ties to ...": the pair the
+     * relative clause hangs on */
+    if (cs > s->t0 + 2 && is(s, cs, "which") && (s->t[cs - 1].flags & DY_TF_COMMA)) {
+        int g = group_at(s, cs - 2);
+        if (g >= 0 && s->g[g].t1 == cs - 1 && pair_of(s, s->g[g].comp, a, b)) return 1;
+    }
     if (cs > s->t0 + 1 && (is(s, cs, "which") || is(s, cs, "that"))) cs = dyf_clause_start(s, cs - 1);
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= i; k++)
         if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && s->g[k].ncomp > 1 && pair_of(s, (int)k, a, b))
             return 1;
     /* one party of the story's pair alone, or none and "the relationship" */
     if (s->ta[0] && s->tb[0]) {
-        int n = 0, in = 0, rel = 0;
+        int n = 0, in = 0, rel = 0, others = 0, plain = 0;
         for (size_t k = 0; k < s->ng; k++) {
             if (!dyf_party(s->g[k].code)) continue;
             n++;
-            in += !s->g[k].poss && !s->g[k].prep && (same_party(s->g[k].code, s->ta) || same_party(s->g[k].code, s->tb));
+            plain += !s->g[k].poss;
+            int ours = same_party(s->g[k].code, s->ta) || same_party(s->g[k].code, s->tb);
+            in += !s->g[k].poss && !s->g[k].prep && ours;
+            others += !ours;
         }
         for (uint32_t j = s->t0; j < i; j++) rel |= dyf_fw_is(s, j, DY_FW_REL_NOUN, NULL);
-        if ((n == 1 && in == 1) || (n == 0 && rel) || fallback) {
+        /* "lifts Washington by two steps, from a comprehensive partnership ..., in Hanoi's
+         * ranking": states of the story's pair only, one named plainly, others only as owners */
+        if ((in == 1 && plain == 1 && !others) || (n == 0 && rel) || fallback) {
             code3(a, s->ta);
             code3(b, s->tb);
             return 1;
@@ -453,6 +515,10 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         /* "the Pacific Alliance", "the Atlantic Partnership": an organisation's name, no tier */
         if ((s->t[i].flags & DY_TF_CAP) && i > s->t0 + 1 && (s->t[i - 1].flags & DY_TF_CAP) && (s->t[i - 1].flags & DY_TF_WORD) &&
             group_at(s, i - 1) < 0 && !dyf_fw_is(s, i - 1, DY_FW_TIER_WORD, NULL)) { i = e - 1; continue; }
+        /* "a Strategic Partnership Council", "the Comprehensive Partnership Forum": a body's name */
+        uint32_t te0;
+        if ((s->t[i].flags & DY_TF_CAP) && i > s->t0 && e < s->t1 && (s->t[e].flags & DY_TF_CAP) && (s->t[e].flags & DY_TF_WORD) &&
+            group_at(s, e) < 0 && !dyf_fw_is(s, e, DY_FW_TREATY | DY_FW_TREATY_NAMED | DY_FW_TIER_HEAD, &te0)) { i = e - 1; continue; }
         char name[64];
         tier_text(s, i, e, name, sizeof name);
         if (tier < 0) tier = -1;
@@ -461,15 +527,18 @@ static int partnerships(dyf_sent *s, doc_state *ds)
         /* a tier naming a treaty ("a comprehensive strategic partnership agreement", "the
          * Treaty on Comprehensive Strategic Partnership") is the signing parties' */
         uint32_t te;
-        int treaty = dyf_fw_is(s, e, DY_FW_TREATY, &te) ||
+        int treaty = dyf_fw_is(s, e, DY_FW_TREATY, &te) || dyf_fw_is(s, e - 1, DY_FW_TREATY, &te) ||     /* "a Mutual Defense Treaty" */
                      (i >= s->t0 + 2 && (is(s, i - 1, "on") || is(s, i - 1, "of")) && dyf_fw_is(s, i - 2, DY_FW_TREATY, &te));
         const dy_event *sg = treaty ? signing(s) : NULL;
         int found = sg && state_of(s, sg->source) && state_of(s, sg->target) && strncmp(sg->source, sg->target, 3);
         if (found) { code3(a, sg->source); code3(b, sg->target); }
         else found = parties(s, i, e, a, b, treaty);
+        int mood = dyf_mood(s, dyf_clause_start(s, i), e + 2 < s->t1 ? e + 2 : s->t1);
+        if (!found) found = dyf_story_pair_for(s, mood, a, b);    /* "could one day be upgraded to an alliance" */
         if (found) {
+            story_ref(s, a, b);
             int oom = 0;
-            dy_fact *x = dyf_push(s->f, DY_FACT_PARTNERSHIP, s, dyf_mood(s, dyf_clause_start(s, i), e + 2 < s->t1 ? e + 2 : s->t1), &oom);
+            dy_fact *x = dyf_push(s->f, DY_FACT_PARTNERSHIP, s, mood, &oom);
             if (oom) return -1;
             if (x) {
                 dyf_sort_pair(a, b);
@@ -519,7 +588,27 @@ static int treaty_noun(const dyf_sent *s, uint32_t i, uint32_t *e)
 {
     uint32_t c = dyf_fw(s, i, e, NULL);
     if (c & DY_FW_NOT_TRADE) return 0;
-    return (c & DY_FW_TREATY) || ((c & DY_FW_TREATY_NAMED) && (s->t[i].flags & DY_TF_CAP) && i > s->t0 && (s->t[i - 1].flags & DY_TF_CAP));
+    if (c & DY_FW_TREATY) return 1;
+    if (!(c & DY_FW_TREATY_NAMED) || !(s->t[i].flags & DY_TF_CAP) || i == s->t0) return 0;
+    if (s->t[i - 1].flags & DY_TF_CAP) return 1;
+    /* "a Framework for the ...", "the Charter of the ...": a name that opens with the noun */
+    uint32_t q = *e;
+    if (!(is(s, q, "for") || is(s, q, "on") || is(s, q, "of"))) return 0;
+    q += 1 + (is(s, q + 1, "the") || is(s, q + 1, "a"));
+    return q < s->t1 && (s->t[q].flags & DY_TF_CAP) && !(s->t[q].flags & DY_TF_NUM);
+}
+
+/* Does the name hold each word of tokens [a, b) (case aside)? */
+static int name_has(const char *name, const dyf_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) {
+        const char *w = W(s, j), *p = name;
+        size_t n = strlen(w);
+        int found = 0;
+        for (; *p && !found; p++) found = (p == name || p[-1] == ' ') && !strncasecmp(p, w, n) && (p[n] == ' ' || !p[n]);
+        if (!found && (s->t[j].flags & DY_TF_WORD)) return 0;
+    }
+    return 1;
 }
 
 /* Does the sentence refer to the treaty named before ("The agreement also provides for ...", "It
@@ -532,18 +621,17 @@ static int refers_back(const dyf_sent *s, const dy_fact *t)
     if (!(is(s, i, "the") || is(s, i, "this") || is(s, i, "that") || is(s, i, "its"))) return 0;
     if (treaty_noun(s, i + 1, &e) || is(s, i + 1, "document") || is(s, i + 1, "text")) return 1;
     /* a word of the treaty's name */
-    const char *w = W(s, i + 1);
-    size_t n = strlen(w);
-    for (const char *p = t->name; n > 2 && (p = strstr(p, w)); p += n)
-        if ((p == t->name || p[-1] == ' ') && (p[n] == ' ' || !p[n])) return 1;
-    return 0;
+    /* case aside: "the framework" of "Framework for ..." */
+    return i + 1 < s->t1 && (s->t[i + 1].flags & DY_TF_WORD) && strlen(W(s, i + 1)) > 2 && name_has(t->name, s, i + 1, i + 2);
 }
 
 static int treaty_name_word(const dyf_sent *s, uint32_t j)
 {
     if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_NUM)) return 0;
     int g = group_at(s, j);
-    if (g >= 0 && !s->g[g].modifier && s->g[g].code[0] != '-') return 0;
+    /* a bare role word inside a name ("status of forces agreement") is no party */
+    if (g >= 0 && !s->g[g].modifier && s->g[g].code[0] != '-' &&
+        !(s->g[g].t1 == s->g[g].t0 + 1 && !(s->t[j].flags & DY_TF_CAP) && !s->g[g].poss && strlen(s->g[g].code) > 3)) return 0;
     uint32_t e;
     if (dy_dict_wclass(s->f->dict, s->t[j].id) & (DY_WC_DET | DY_WC_PREP)) return 0;
     if (dyf_fw(s, j, &e, NULL) & (DY_FW_SIGN | DY_FW_STAGES | DY_FW_NEGATE | DY_FW_SUPPOSE | DY_FW_TARGET)) return 0;
@@ -679,6 +767,29 @@ static int place_word(const dyf_sent *s, uint32_t j)
            !(j + 1 < s->t1 && (s->t[j + 1].flags & DY_TF_POSS));
 }
 
+/* A capitalised word no actor after "of [the]" inside a lower-case name ("the waters of the
+ * Ganges", "the legal status of the Caspian Sea"). */
+static int cap_after_of(const dyf_sent *s, uint32_t k)
+{
+    if (group_at(s, k) >= 0 && !place_word(s, k)) return 0;
+    while (k > s->t0 + 1 && (s->t[k - 1].flags & DY_TF_CAP) && (s->t[k - 1].flags & DY_TF_WORD) && group_at(s, k - 1) < 0) k--;   /* "Caspian Sea" */
+    uint32_t o = k - 1 - is(s, k - 1, "the");
+    return is(s, o, "of") && o > s->t0 && !(s->t[o - 1].flags & DY_TF_CAP);
+}
+
+/* The end of a run of capitalised actors joined by hyphens from q ("United States-Ukraine",
+ * "US-India"), else q. */
+static uint32_t names_run(const dyf_sent *s, uint32_t q)
+{
+    uint32_t e = q;
+    for (;;) {
+        int g = e < s->t1 ? group_at(s, e) : -1;
+        if (g < 0 || s->g[g].t0 != e || !(s->t[e].flags & DY_TF_CAP)) return e;
+        e = s->g[g].t1;
+        if (e >= s->t1 || !(s->t[e].flags & DY_TF_HYPH)) return e;
+    }
+}
+
 /* The name of the treaty whose noun is at [i, te): "Treaty on Comprehensive Strategic Partnership",
  * "Treaty of Friendship, Good Neighbourliness and Cooperation", "mutual support agreement",
  * "agreement on their maritime boundaries". */
@@ -689,10 +800,15 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
     if (cap)
         while (b < s->t1) {
             if (s->t[b].flags & DY_TF_CAP) { b++; continue; }
-            if (!(is(s, b, "on") || is(s, b, "of") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA))) break;
+            if (!(is(s, b, "on") || is(s, b, "of") || is(s, b, "for") || is(s, b, "and") || (s->t[b].flags & DY_TF_COMMA))) break;
             /* "Agreement on the Establishment of ...": a determiner after on or of */
-            uint32_t q = b + 1 + ((is(s, b, "on") || is(s, b, "of")) && (is(s, b + 1, "the") || is(s, b + 1, "a") || is(s, b + 1, "an")));
-            if (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (group_at(s, q) < 0 || place_word(s, q))) b = q;
+            uint32_t q = b + 1 + ((is(s, b, "on") || is(s, b, "of") || is(s, b, "for")) && (is(s, b + 1, "the") || is(s, b + 1, "a") || is(s, b + 1, "an")));
+            int gq = q < s->t1 ? group_at(s, q) : -1;
+            uint32_t ge = names_run(s, q);
+            if (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (gq < 0 || place_word(s, q))) b = q;
+            /* states' names inside the name: "of a United States-Ukraine Reconstruction Investment
+             * Fund", "for the US-India Major Defense Partnership" */
+            else if (ge > q && ge < s->t1 && (s->t[ge].flags & DY_TF_CAP) && (s->t[ge].flags & DY_TF_WORD) && group_at(s, ge) < 0) b = ge;
             else break;
         }
     else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "a") &&
@@ -700,7 +816,8 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         /* "agreement on the mutual protection of investments", "agreement on economic, trade and
          * investment cooperation", "treaty on sharing the waters"; not "on the sidelines" */
         uint32_t k = b + 1;
-        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && !(s->t[k].flags & DY_TF_CAP) && !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
+        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && (!(s->t[k].flags & DY_TF_CAP) || cap_after_of(s, k)) &&
+               !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
                (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
                (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
                 (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||
@@ -714,6 +831,13 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
                       (is(s, k + 3, "and") || is(s, k + 4, "and")));
         while (k > b + 1 && (is(s, k - 1, "in") || is(s, k - 1, "for") || is(s, k - 1, "the") || is(s, k - 1, "and") || is(s, k - 1, "of"))) k--;
         if (k > b + 1 && !is(s, k - 1, "their") && !is(s, k - 1, "of")) b = k;
+    }
+    /* "Visiting Forces Agreement" read as an actor: its words are the name's */
+    int gi = group_at(s, i);
+    if (cap && gi >= 0 && s->g[gi].t0 < a) {
+        int all = 1;
+        for (uint32_t j = s->g[gi].t0; j < i && all; j++) all = (s->t[j].flags & DY_TF_CAP) != 0;
+        if (all) a = s->g[gi].t0;
     }
     while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
     /* "the Athens Declaration", "the Élysée Treaty": a place's name opens the treaty's */
@@ -732,6 +856,12 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
             for (uint32_t j = s->g[ga].t0; j < a && all; j++) all = (s->t[j].flags & DY_TF_CAP) || is(s, j, "of") || is(s, j, "on");
             if (all) { a = s->g[ga].t0; continue; }
         }
+        /* "a Gulf of Tonkin delimitation agreement", "the status of forces agreement": "X of Y"
+         * opening a name after its determiner */
+        if (a > s->t0 + 2 && !(s->t[i].flags & DY_TF_CAP) && a < i && is(s, a - 1, "of") && treaty_name_word(s, a - 2) &&
+            !(s->t[a].flags & DY_TF_NUM) && !is(s, a, "its") && !is(s, a, "their") &&
+            ((s->t[a - 2].flags & DY_TF_CAP) != 0) == ((s->t[a].flags & DY_TF_CAP) != 0) &&
+            (is(s, a - 3, "a") || is(s, a - 3, "an") || is(s, a - 3, "the"))) { a -= 2; continue; }
         /* "General Security of Military Information Agreement": of, on, for, and inside the name */
         if (a > s->t0 + 1 && (s->t[i].flags & DY_TF_CAP) && (s->t[a].flags & DY_TF_CAP) &&
             (is(s, a - 1, "of") || is(s, a - 1, "on") || is(s, a - 1, "for") || is(s, a - 1, "and")) &&
@@ -837,6 +967,28 @@ static void copy_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size
     for (char *p = out; *p; p++) if (*p == '\n' || *p == '"') *p = ' ';
 }
 
+/* A bare treaty noun at [a, b) that founds something named ("an agreement in Riyadh on Tuesday to
+ * set up a Strategic Partnership Council"): its name, the noun and what it founds; else nothing. */
+static void founding_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, size_t cap)
+{
+    for (uint32_t j = b, e; j < s->t1 && j < b + 10 && !boundary(s, j) && !(s->t[j].flags & DY_TF_COMMA); j++) {
+        if (!dyf_fw_is(s, j, DY_FW_FOUND, &e)) continue;
+        uint32_t k = e + (is(s, e, "a") || is(s, e, "an") || is(s, e, "the")), q = k;
+        while (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (s->t[q].flags & DY_TF_WORD)) {
+            q++;
+            if ((is(s, q, "of") || is(s, q, "on") || is(s, q, "for") || is(s, q, "and")) && q + 1 < s->t1 && (s->t[q + 1].flags & DY_TF_CAP)) q++;
+        }
+        if (q < k + 2) return;
+        copy_name(s, a, b, out, cap);
+        size_t n = strlen(out);
+        if (n + 2 < cap) {
+            out[n] = ' ';
+            copy_name(s, j, q, out + n + 1, cap - n - 1);
+        }
+        return;
+    }
+}
+
 /* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
 static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
 {
@@ -878,6 +1030,81 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
     }
 }
 
+/* Has a factual fact been added since index from? (Facts only --moods all keeps are no reason
+ * to read a sentence otherwise: its factual output is the same either way.) */
+static int factual_since(const dy_facts *f, size_t from)
+{
+    for (size_t k = from; k < f->n; k++) if (!f->v[k].mood) return 1;
+    return 0;
+}
+
+/* The parties of the treaty x named at [a, b): the signers, else the relation's; a list of three
+ * or more signers whole. 0 when there are no two. x->date is the signing event's, else none. */
+static int treaty_parties(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t b)
+{
+    char pa[16], pb[16];
+    int got = 0;
+    if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
+        code3(pa, ev057->source);
+        code3(pb, ev057->target);
+        x->date = ev057->date;
+        got = 1;
+    } else {
+        got = parties(s, a, b, pa, pb, 1);
+        x->date.prec = DY_PREC_NONE;
+    }
+    if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) return 0;
+    story_ref(s, pa, pb);
+    dyf_sort_pair(pa, pb);
+    dyf_add_actor(x, pa, 1);
+    dyf_add_actor(x, pb, 1);
+    three_signers(s, x, sign_at);
+    return 1;
+}
+
+/* The mood of the treaty named at [a, b): of its clause, of the words up to a signing after it, of
+ * its signing event; a relative signing at rel (UINT32_MAX: none) tells it is. */
+static int treaty_mood(const dyf_sent *s, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t b, uint32_t rel)
+{
+    uint32_t ms = dyf_clause_start(s, a);
+    if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
+    /* "sites that forces may use under the pact": the pact is, whatever is done under it;
+     * "could suspend all agreements, including the Simla Agreement": as supposed as they */
+    if (sign_at < a && a <= sign_at + 3 && is(s, sign_at, "under")) ms = sign_at;
+    else if (sign_at < a && sign_at > s->t0 + 1 && (is(s, sign_at, "including") || is(s, sign_at, "included")) && (s->t[sign_at - 1].flags & DY_TF_COMMA))
+        ms = dyf_clause_start(s, sign_at - 2);
+    int mood = dyf_mood(s, ms, b + 2 < s->t1 ? b + 2 : s->t1);
+    if (sign_at != UINT32_MAX && sign_at > b) {
+        int m2 = dyf_mood(s, b, sign_at + 1);
+        if (m2 && !mood) mood = m2;
+    }
+    if (ev057 && ev057->mood && !mood) mood = ev057->mood;
+    /* "activate a security agreement they signed in 2001": the relative clause tells it is */
+    if (rel != UINT32_MAX) mood = dyf_mood(s, b, rel + 1);
+    return mood;
+}
+
+/* "the General Security of Military Information Agreement, an intelligence-sharing pact": one
+ * treaty named twice, [a, b) after the fact prev_x whose name ended at prev_b; a capitalised name
+ * replaces a generic one. 1 when [a, b) is such a second name (the fact amended). */
+static int apposition(dyf_sent *s, size_t prev_x, uint32_t prev_b, int prev_generic, uint32_t a, uint32_t b, int generic)
+{
+    int appos = prev_x != (size_t)-1 && prev_b < a && prev_b + 6 >= a && (s->t[prev_b].flags & DY_TF_COMMA) &&
+                (a == prev_b + 1 || is(s, prev_b + 1, "a") || is(s, prev_b + 1, "an") || is(s, prev_b + 1, "the"));
+    for (uint32_t j = prev_b + 1; appos && j < a; j++) if (boundary(s, j) || (s->t[j].flags & DY_TF_COMMA)) appos = 0;
+    if (!appos) return 0;
+    dy_fact *px = &s->f->v[prev_x];
+    if (!generic && prev_generic) {
+        copy_name(s, a, b, px->name, sizeof px->name);
+        kinds_in(s, a, b, px->kinds, sizeof px->kinds);
+    }
+    /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
+    uint32_t r2 = relative_signing(s, b);
+    dy_date d2 = r2 != UINT32_MAX ? date_after(s, r2) : px->date;
+    if (d2.prec != DY_PREC_NONE && r2 != UINT32_MAX) { px->date = d2; px->year = d2.y; }
+    return 1;
+}
+
 static int treaties(dyf_sent *s, doc_state *ds)
 {
     size_t found = s->f->n, prev_x = (size_t)-1;
@@ -904,24 +1131,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         }
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
-        /* "the General Security of Military Information Agreement, an intelligence-sharing pact":
-         * one treaty named twice; a capitalised name replaces a generic one */
-        int appos = prev_x != (size_t)-1 && prev_b < a && prev_b + 6 >= a && (s->t[prev_b].flags & DY_TF_COMMA) &&
-                    (a == prev_b + 1 || is(s, prev_b + 1, "a") || is(s, prev_b + 1, "an") || is(s, prev_b + 1, "the"));
-        for (uint32_t j = prev_b + 1; appos && j < a; j++) if (boundary(s, j) || (s->t[j].flags & DY_TF_COMMA)) appos = 0;
-        if (appos) {
-            dy_fact *px = &s->f->v[prev_x];
-            if (!generic && prev_generic) {
-                copy_name(s, a, b, px->name, sizeof px->name);
-                kinds_in(s, a, b, px->kinds, sizeof px->kinds);
-            }
-            /* "the Élysée Treaty, the friendship treaty that de Gaulle and Adenauer signed in 1963" */
-            uint32_t r2 = relative_signing(s, b);
-            dy_date d2 = r2 != UINT32_MAX ? date_after(s, r2) : px->date;
-            if (d2.prec != DY_PREC_NONE && r2 != UINT32_MAX) { px->date = d2; px->year = d2.y; }
-            i = b - 1;
-            continue;
-        }
+        if (apposition(s, prev_x, prev_b, prev_generic, a, b, generic)) { i = b - 1; continue; }
         int between = 0;
         for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
@@ -930,30 +1140,25 @@ static int treaties(dyf_sent *s, doc_state *ds)
         /* "The treaty, ... signed in 1960" after "the Indus Waters Treaty" named without a stage */
         int pending = generic && definite && !such && ds->named[0] && ds->named_sent < s->idx && ds->named_sent + 2 >= s->idx &&
                       sign_at != UINT32_MAX && (ds->last_treaty == (size_t)-1 || s->f->v[ds->last_treaty].sent < ds->named_sent);
-        if (!pending && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
+        /* "since the status of forces agreement it concluded with the United States in 1960": a
+         * treaty of its own, dated by its relative clause, whose words the last one's name lacks */
+        uint32_t rel0 = relative_signing(s, b);
+        int own = a < i && rel0 != UINT32_MAX && date_after(s, rel0).prec != DY_PREC_NONE && ds->last_treaty != (size_t)-1 &&
+                  !name_has(s->f->v[ds->last_treaty].name, s, a, i);
+        if (!pending && !own && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
             s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
             i = b - 1;
             continue;
         }
-        /* a bare "the treaty" is a treaty only where the sentence signs it */
-        if (a == i && b == te && !ev057 && !pending) continue;
-        uint32_t ms = dyf_clause_start(s, a);
-        if (sign_at < ms && !ev057) ms = sign_at > s->t0 + 6 ? sign_at - 6 : s->t0;
-        /* "sites that forces may use under the pact": the pact is, whatever is done under it;
-         * "could suspend all agreements, including the Simla Agreement": as supposed as they */
-        if (sign_at < a && a <= sign_at + 3 && is(s, sign_at, "under")) ms = sign_at;
-        else if (sign_at < a && sign_at > s->t0 + 1 && (is(s, sign_at, "including") || is(s, sign_at, "included")) && (s->t[sign_at - 1].flags & DY_TF_COMMA))
-            ms = dyf_clause_start(s, sign_at - 2);
-        int mood = dyf_mood(s, ms, b + 2 < s->t1 ? b + 2 : s->t1);
-        if (sign_at != UINT32_MAX && sign_at > b) {
-            int m2 = dyf_mood(s, b, sign_at + 1);
-            if (m2 && !mood) mood = m2;
-        }
-        if (ev057 && ev057->mood && !mood) mood = ev057->mood;
-        /* "activate a security agreement they signed in 2001": the relative clause tells it is */
-        uint32_t rel = relative_signing(s, b);
-        if (rel != UINT32_MAX) mood = dyf_mood(s, b, rel + 1);
-        char pa[16], pb[16];
+        /* a bare "the treaty" is a treaty only where the sentence signs it, or a relative
+         * clause dates its signing ("settled by a treaty signed in Hanoi in 1999") */
+        if (a == i && b == te && !ev057 && !pending && (rel0 == UINT32_MAX || date_after(s, rel0).prec == DY_PREC_NONE)) continue;
+        /* "signed a defence agreement on Thursday, a pact officials called ...": a bare noun
+         * after a comma is the treaty named before in the sentence, told again */
+        if (a == i && b == te && prev_x != (size_t)-1 && a > prev_b && a > s->t0 + 1 &&
+            (is(s, a - 1, "a") || is(s, a - 1, "an")) && (s->t[a - 2].flags & DY_TF_COMMA)) { i = b - 1; continue; }
+        uint32_t rel = rel0;
+        int mood = treaty_mood(s, ev057, sign_at, a, b, rel);
         int oom = 0;
         dy_fact *x = dyf_push(s->f, DY_FACT_TREATY, s, mood, &oom);
         if (oom) return -1;
@@ -971,22 +1176,8 @@ static int treaties(dyf_sent *s, doc_state *ds)
             nb = moody_b;
         }
         copy_name(s, na, nb, x->name, sizeof x->name);
-        /* the parties: the signers, else the relation's; a list of three or more signers whole */
-        int got = 0;
-        if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
-            code3(pa, ev057->source);
-            code3(pb, ev057->target);
-            x->date = ev057->date;
-            got = 1;
-        } else {
-            got = parties(s, a, b, pa, pb, 1);
-            x->date.prec = DY_PREC_NONE;
-        }
-        if (!got || !dyf_party(pa) || !dyf_party(pb) || same_party(pa, pb)) { s->f->n--; i = b - 1; continue; }
-        dyf_sort_pair(pa, pb);
-        dyf_add_actor(x, pa, 1);
-        dyf_add_actor(x, pb, 1);
-        three_signers(s, x, sign_at);
+        if (a == i && b == te) founding_name(s, a, b, x->name, sizeof x->name);
+        if (!treaty_parties(s, x, ev057, sign_at, a, b)) { s->f->n--; i = b - 1; continue; }
         treaty_when(s, x, ev057, sign_at, a, rel);
         /* the clauses of its stretch of the sentence: up to the next treaty named */
         uint32_t cend = b;
@@ -1001,10 +1192,16 @@ static int treaties(dyf_sent *s, doc_state *ds)
         }
         if (pending) {
             snprintf(x->name, sizeof x->name, "%s", ds->named);
-            ds->named[0] = 0;
+            if (!mood) ds->named[0] = 0;
         } else if (!generic && !mood)
             names_earlier(s, ds, x, a);
-        if (!mood) ds->last_treaty = s->f->n - 1;
+        /* a fact only --moods all shows changes nothing the sentence's others are read by */
+        if (mood) {
+            if (!generic) { moody_a = a; moody_b = b; }
+            i = b - 1;
+            continue;
+        }
+        ds->last_treaty = s->f->n - 1;
         prev_x = s->f->n - 1;
         prev_b = b;
         prev_generic = generic;
@@ -1012,7 +1209,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
     }
     /* "It obliges each side to ...", "The agreement also provides for ...": the clauses of the
      * treaty named in the sentences before */
-    if (s->f->n == found && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
+    if (!factual_since(s->f, found) && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
         (mentioned || refers_back(s, &s->f->v[ds->last_treaty])))
         s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
     return 0;
@@ -1034,7 +1231,7 @@ static int stages(dyf_sent *s, doc_state *ds, size_t found)
             for (size_t j = 1; j < n; j++) if (stage_fact(s, &t, sw, n, j)) return -1;
             return 0;
         }
-    if (s->f->n > found) return 0;      /* a treaty only supposed, planned or negated */
+    if (factual_since(s->f, found)) return 0;
     int mentioned = 0, ref = 0, other = 0;
     uint32_t named = UINT32_MAX, te = 0, e, near = UINT32_MAX;
     for (uint32_t i = s->t0; i < s->t1; i++)

@@ -84,8 +84,10 @@ const char *dy_fact_kind_name(int kind);
 /* Appends a JSON array of clause names ("mutual_assistance", ...). */
 int dy_facts_clauses_json(dy_buf *b, uint32_t clauses);
 
-/* One fact as a JSON line (fmt DY_FMT_JSONL) or a TSV row (DY_FMT_TSV). */
-int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, const dy_sent *sents, const dy_fact *f);
+/* One fact as a JSON line (fmt DY_FMT_JSONL) or a TSV row (DY_FMT_TSV). moods = 1 (--moods all):
+ * every JSON line has a "mood" (factual, negated, hypothetical, intent) as events do; a TSV value
+ * ends in its mood in brackets when it is not factual. */
+int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, const dy_sent *sents, const dy_fact *f, int moods);
 int dy_out_fact_tsv_header(dy_buf *b);
 
 /* Reconciliation: facts grouped by kind, actors and year across documents. */

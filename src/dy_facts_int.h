@@ -51,9 +51,14 @@ int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b);
 /* Actors */
 int dyf_group_at(const dyf_sent *s, uint32_t i);
 int dyf_country(const char *code);      /* a state */
+/* Is the sentence's actor coded code a world region ("Western governments", "European leaders")? */
+int dyf_region_party(const dyf_sent *s, const char *code);
 int dyf_party(const char *code);        /* a state or an IGO: may trade, partner, sign */
 int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16]);
 void dyf_sort_pair(char a[16], char b[16]);
+/* What only --moods all shows may fall back on the story's pair: with mood set (not factual) and
+ * no party but the story's named in the sentence, a and b are the story's pair (1); else 0. */
+int dyf_story_pair_for(const dyf_sent *s, int mood, char a[16], char b[16]);
 /* The year nearest token i among the sentence's dates; 0 when none. */
 int dyf_year_near(const dyf_sent *s, uint32_t i);
 

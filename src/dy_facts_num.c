@@ -135,10 +135,20 @@ static int percent_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, i
     uint32_t e;
     if (fractions) {
         static const char *const fr[] = {"half", "third", "quarter", "fifth", "sixth", "tenth"};
+        static const char *const frs[] = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths"};
         static const double pc[] = {50, 100.0 / 3, 25, 20, 100.0 / 6, 10};
         uint32_t k = i + (is(s, i, "a") || is(s, i, "one"));
         for (int f = 0; f < 6; f++)
             if (is(s, k, fr[f])) { *v = pc[f]; *end = k + 1; return 1; }
+        /* "two thirds", "three-quarters" (one token or three) */
+        const char *w = W(s, i), *h = strchr(w, '-');
+        char num[16];
+        snprintf(num, sizeof num, "%.*s", h ? (int)(h - w) : (int)strlen(w), w);
+        double n = dyf_word_number(num);
+        uint32_t fk = h && h[1] ? i : i + 1 + is(s, i + 1, "-");
+        const char *fw = h && h[1] ? h + 1 : W(s, fk);
+        for (int f = 0; f < 6 && n >= 2 && n < 10; f++)
+            if (!strcmp(fw, frs[f]) && n * pc[f] <= 100) { *v = n * pc[f]; *end = fk + 1; return 1; }
     }
     if (!number_at(s, i, &x, &e)) return 0;
     if (e < s->t1 && s->doc->text[s->t[e].start] == '%') { *v = x; *end = e + 1; return 1; }
@@ -236,6 +246,54 @@ static int year_before(const dyf_sent *s, uint32_t j)
             (is(s, j + 1, "previous") && is(s, j + 2, "year")));
 }
 
+static int push_trade(dyf_sent *s, const char *a, const char *b, double v, double v2, const char cur[4], int year, int mood)
+{
+    int oom = 0;
+    dy_fact *x = dyf_push(s->f, DY_FACT_TRADE, s, mood, &oom);
+    if (oom) return -1;
+    if (x) {
+        dyf_add_actor(x, a, 1);
+        dyf_add_actor(x, b, 1);
+        x->value = v;
+        x->value_max = v2;
+        memcpy(x->currency, cur, 4);
+        x->year = year;
+    }
+    return 0;
+}
+
+/* The figure before the trade words at [i, e): "Vietnam and Australia recorded $24 billion in
+ * two-way trade in 2023", "did 30 billion euros of trade". The pair: the trade words' own (a, b;
+ * NULL when none), else the coordination that is the clause's subject. 0, or -1 when out of memory. */
+static int trade_before(dyf_sent *s, uint32_t i, uint32_t e, const char *pa, const char *pb)
+{
+    if (i < s->t0 + 3 || !(is(s, i - 1, "in") || is(s, i - 1, "of"))) return 0;
+    /* the trade words end their noun phrase ("in trade last year", not "in trade corridors") */
+    if (e < s->t1 && !boundary(s, e) && !(s->t[e].flags & (DY_TF_COMMA | DY_TF_NUM | DY_TF_PUNCT)) && !is(s, e, "last") && !is(s, e, "this") &&
+        !(dy_dict_wclass(s->f->dict, s->t[e].id) & (DY_WC_PREP | DY_WC_DET)))
+        return 0;
+    uint32_t cs = dyf_clause_start(s, i - 1);
+    for (uint32_t j = i - 2 > cs + 8 ? i - 10 : cs; j + 1 < i; j++) {
+        double v, v2;
+        uint32_t end;
+        char cur[4], a[16], b[16];
+        if (!money_at(s, j, &v, &v2, &end, cur) || end != i - 1) continue;
+        if (pa && pb) { memcpy(a, pa, 16); memcpy(b, pb, 16); }
+        else {
+            int got = 0;
+            for (size_t k = 0; k < s->ng && s->g[k].t1 <= j && !got; k++)
+                got = s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && dyf_pair_of(s, (int)k, a, b);
+            if (!got) return 0;
+            dyf_sort_pair(a, b);
+        }
+        int year = dyf_year_near(s, j);
+        int mood = dyf_mood(s, cs, e + 2 < s->t1 ? e + 2 : s->t1);
+        if (!mood && future(s, j, year)) mood = DY_MOOD_INTENT;
+        return push_trade(s, a, b, v, v2, cur, year, mood);
+    }
+    return 0;
+}
+
 int dyf_trade(dyf_sent *s)
 {
     for (uint32_t i = s->t0; i < s->t1; i++) {
@@ -243,7 +301,15 @@ int dyf_trade(dyf_sent *s)
         uint32_t c = dyf_fw(s, i, &e, NULL);
         if (!(c & DY_FW_TRADE) || (c & DY_FW_NOT_TRADE)) { if (c & DY_FW_NOT_TRADE) i = e - 1; continue; }
         char a[16], b[16];
-        if (!trade_pair(s, i, e, NULL, a, b) && !bilateral_pair(s, i, e, a, b)) { i = e - 1; continue; }
+        /* "Officials set a target of $10 billion in bilateral trade by 2027": the story's, shown
+         * with its mood by --moods all */
+        int story = 0;
+        if (!trade_pair(s, i, e, NULL, a, b) && !bilateral_pair(s, i, e, a, b) &&
+            !(story = dyf_story_pair_for(s, dyf_mood(s, s->t0, s->t1), a, b))) {
+            if (trade_before(s, i, e, NULL, NULL)) return -1;
+            i = e - 1;
+            continue;
+        }
         dyf_sort_pair(a, b);
         /* the sums in this clause, before the next trade words: the first, and one it is "up
          * from" or "down from" */
@@ -267,21 +333,13 @@ int dyf_trade(dyf_sent *s)
             else if (n && year == first_year) year = 0;
             int mood = dyf_mood(s, ms, end + 2 < s->t1 ? end + 2 : s->t1);
             if (!mood && future(s, j, year)) mood = DY_MOOD_INTENT;
-            int oom = 0;
-            dy_fact *x = dyf_push(s->f, DY_FACT_TRADE, s, mood, &oom);
-            if (oom) return -1;
-            if (x) {
-                dyf_add_actor(x, a, 1);
-                dyf_add_actor(x, b, 1);
-                x->value = v;
-                x->value_max = v2;
-                memcpy(x->currency, cur, 4);
-                x->year = year;
-            }
+            if (story && !mood) break;      /* the story's pair only for what is not a fact */
+            if (push_trade(s, a, b, v, v2, cur, year, mood)) return -1;
             if (!n) first_year = year;
             n++;
             j = end - 1;
         }
+        if (!n && trade_before(s, i, e, story ? NULL : a, story ? NULL : b)) return -1;
         i = e - 1;
     }
     return 0;
@@ -307,7 +365,8 @@ static int share_of(const dyf_sent *s, uint32_t k, int partner, int *whose)
     if (k < s->t1 && ((s->t[k].flags & DY_TF_POSS) || is(s, k, "'"))) k++;
     uint32_t e;
     while (dyf_fw_is(s, k, DY_FW_TRADE_MOD, &e) && !dyf_fw_is(s, k, DY_FW_FLOW, NULL)) k = e;
-    if (!dyf_fw_is(s, k, DY_FW_FLOW, &e)) return 0;
+    /* exports, imports, trade, and trade words of their own ("total trade in goods") */
+    if (!dyf_fw_is(s, k, DY_FW_FLOW | DY_FW_TRADE, &e)) return 0;
     *whose = g;
     return 1;
 }
@@ -362,8 +421,14 @@ int dyf_shares(dyf_sent *s)
             double v;
             uint32_t end;
             if (!percent_at(s, j, &v, &end, 1)) continue;
-            if (is(s, end, "of") && share_of(s, end + 1, partner, &whose) && push_share(s, whose, partner, v, j, dyf_clause_start(s, i), end))
-                return -1;
+            if (!is(s, end, "of") || !share_of(s, end + 1, partner, &whose)) break;
+            /* "Poland is South Korea's ... partner, though it accounts for 0.7% of South Korea's
+             * trade": a pronoun read as the trade's own state is the subject before it */
+            if (s->g[partner].anaphor && !strncmp(s->g[partner].code, s->g[whose].code, 3))
+                for (int q = partner; q-- > 0;)
+                    if (!s->g[q].poss && !s->g[q].prep && !s->g[q].anaphor && dyf_country(s->g[q].code) && !s->g[q].region &&
+                        strncmp(s->g[q].code, s->g[whose].code, 3)) { partner = q; break; }
+            if (push_share(s, whose, partner, v, j, dyf_clause_start(s, i), end)) return -1;
             break;
         }
         i = e - 1;
@@ -495,14 +560,27 @@ int dyf_milestones(dyf_sent *s)
         for (uint32_t j = i + 1; j < s->t1 && j < i + 16 && !boundary(s, j); j++) {
             double v;
             uint32_t e, k = j + 1;
-            int gap = 0;
+            int gap = 0, since_year = 0;
             if (is(s, k, "more") && is(s, k + 1, "than")) k += 2;
             else if (is(s, k, "nearly") || is(s, k, "almost") || is(s, k, "over") || is(s, k, "about") || is(s, k, "some")) k++;
-            if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, k, &v, &e) && v > 0 && v < 1000 &&
+            if ((is(s, j, "in") || is(s, j, "for")) && is(s, k, "a") && (is(s, k + 1, "decade") || is(s, k + 1, "century"))) {
+                e = k + 2;      /* "in a decade", "in a century" */
+                gap = is(s, k + 1, "decade") ? 10 : 100;
+            } else if ((is(s, j, "in") || is(s, j, "for")) && is(s, k, "half") && is(s, k + 1, "a") && is(s, k + 2, "century")) {
+                e = k + 3;
+                gap = 50;
+            } else if ((is(s, j, "in") || is(s, j, "for")) && number_at(s, k, &v, &e) && v > 0 && v < 1000 &&
                 (is(s, e, "years") || is(s, e, "decades"))) {
                 gap = (int)v * (is(s, e, "decades") ? 10 : 1);
-            } else if (is(s, j, "since") && number_at(s, j + 1, &v, &e) && v > 1900 && v < 2100 && s->date.prec != DY_PREC_NONE) {
-                gap = s->date.y - (int)v;
+            } else if (is(s, j, "since") && number_at(s, j + 1, &v, &e) && v > 1900 && v < 2100) {
+                /* the year of the sentence's other date, else the story's: "since 2019" is no
+                 * date of the first */
+                int y = s->doc->pub.prec != DY_PREC_NONE ? s->doc->pub.y : 0;
+                for (size_t d = 0; d < s->ndates; d++)
+                    if (s->dates[d].date.prec != DY_PREC_NONE && !(s->dates[d].t0 <= j + 1 && s->dates[d].t1 > j + 1)) { y = s->dates[d].date.y; break; }
+                if (!y) continue;
+                gap = y - (int)v;
+                since_year = y;
             } else continue;
             if (gap <= 0) break;
             /* what is first: the sentence's event, else a pair it names, else its two states; a
@@ -511,10 +589,11 @@ int dyf_milestones(dyf_sent *s)
             const dy_event *ev = NULL;
             for (size_t q = 0; q < s->nev && !ev; q++) if (!strncmp(s->ev[q].code, "04", 2)) ev = &s->ev[q];
             if (!ev && s->nev) ev = &s->ev[0];
+            if (ev && (dyf_region_party(s, ev->source) || dyf_region_party(s, ev->target))) ev = NULL;   /* "the first Western country to ..." */
             for (size_t q = 0; q < s->ng && !ev && !a[0]; q++)
                 if (s->g[q].comp == (int16_t)q && !dyf_pair_of(s, (int)q, a, b)) a[0] = 0;
             for (size_t q = 0; q < s->ng && !ev && !b[0]; q++) {
-                if (!dyf_country(s->g[q].code)) continue;
+                if (!dyf_country(s->g[q].code) || dyf_region_party(s, s->g[q].code)) continue;
                 if (!a[0]) code3(a, s->g[q].code);
                 else if (strncmp(a, s->g[q].code, 3)) code3(b, s->g[q].code);
             }
@@ -535,6 +614,10 @@ int dyf_milestones(dyf_sent *s)
                 dyf_add_actor(x, b, 1);
             }
             x->year = x->date.prec != DY_PREC_NONE ? x->date.y : 0;
+            if (since_year && x->year != since_year) {     /* dated by "since 2019": the story's day */
+                x->year = since_year;
+                if (s->doc->pub.prec != DY_PREC_NONE && s->doc->pub.y == since_year) x->date = s->doc->pub;
+            }
             break;
         }
     }
@@ -546,15 +629,19 @@ int dyf_standing(dyf_sent *s)
 {
     for (size_t k = 0; k < s->nev; k++) {
         const dy_event *ev = &s->ev[k];
-        int kind = !strcmp(ev->code, "163") || !strcmp(ev->code, "1312") ? DY_FACT_SANCTION : !strcmp(ev->code, "129") ? DY_FACT_VETO : 0;
-        if (!kind) continue;
+        /* a reduction of relations is a sanction where its verb names one ("closed its border
+         * with", "banned all imports") */
+        int reduce = !strcmp(ev->code, "160");
+        int kind = !strcmp(ev->code, "163") || !strcmp(ev->code, "1312") || reduce ? DY_FACT_SANCTION : !strcmp(ev->code, "129") ? DY_FACT_VETO : 0;
+        if (!kind || dyf_region_party(s, ev->source)) continue;   /* "Western governments imposed sanctions" */
         int mood = ev->mood;
         char target[16];
         snprintf(target, sizeof target, "%s", ev->target);
         if (kind == DY_FACT_SANCTION) {
             /* "threatened tariffs", "a 2030 trade target": no sanction named, no sanction */
             uint32_t at = UINT32_MAX, e;
-            for (uint32_t j = s->t0; j < s->t1 && at == UINT32_MAX; j++) if (dyf_fw_is(s, j, DY_FW_SANCTION, &e)) at = j;
+            for (uint32_t j = s->t0; j < s->t1 && at == UINT32_MAX; j++)
+                if (dyf_fw_is(s, j, DY_FW_SANCTION, &e) && (!reduce || (s->t[j].start >= ev->verb_start && s->t[j].start < ev->verb_end))) at = j;
             if (at == UINT32_MAX) continue;
             if (!mood) mood = dyf_mood(s, dyf_clause_start(s, at), at);
         } else {

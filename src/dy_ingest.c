@@ -31,6 +31,7 @@ struct dy_reader {
     char idbuf[64];
     char *hdr;          /* copies of header values for the current document */
     char *iobuf;        /* the stdio buffer of a file we opened (freed after fclose) */
+    uint64_t nread;     /* bytes read from the stream so far (dy_reader_bytes) */
 };
 
 enum { IOBUF = 1 << 18 };
@@ -285,6 +286,7 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
             r->cap = ncap;
         }
         size_t got = fread(r->buf + len, 1, r->cap - len - 1, r->f);
+        r->nread += got;
         len += got;
         if (len > DY_MAX_DOC) {
             dy_err_set(err, DY_EINPUT, "%s: larger than %u MiB; split it into one file per article", display_name(r), DY_MAX_DOC >> 20);
@@ -334,6 +336,7 @@ static size_t take_piece(dy_reader *r, const char **p, int *nl)
         /* read(2), not fread: a record from a pipe is handed on as soon as its line is whole */
         ssize_t got;
         do got = read(fileno(r->f), r->in, IOBUF); while (got < 0 && errno == EINTR);
+        if (got > 0) r->nread += (uint64_t)got;
         r->ipos = 0;
         r->ilen = got > 0 ? (size_t)got : 0;
         if (got <= 0) {
@@ -428,6 +431,8 @@ int dy_reader_next_line(dy_reader *r, const char **line, size_t *n, size_t *line
     }
 }
 
+uint64_t dy_reader_bytes(const dy_reader *r) { return r->nread; }
+
 const char *dy_reader_name(const dy_reader *r) { return display_name(r); }
 
 struct dy_record {
@@ -477,12 +482,7 @@ static int json_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 static int fast_fields(const char *s, size_t n, dy_record *rec, const char **f)
 {
     static const char *const names[F_N] = {"text", "id", "title", "source", "url", "date"};
-    if (rec->fcap < n + 1) {
-        char *b = realloc(rec->fbuf, n + 1);
-        if (!b) return -1;
-        rec->fbuf = b;
-        rec->fcap = n + 1;
-    }
+    if (DY_GROW(rec->fbuf, n + 1, rec->fcap)) return -1;
     char *o = rec->fbuf;
     size_t i = 0;
     while (i < n && json_ws((unsigned char)s[i])) i++;

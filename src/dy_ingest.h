@@ -12,6 +12,7 @@
 #define DY_INGEST_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "dy_dates.h"
 #include "dy_util.h"
 
@@ -54,6 +55,9 @@ void dy_reader_close(dy_reader **r);
 typedef struct dy_record dy_record;
 int dy_reader_next_line(dy_reader *r, const char **line, size_t *n, size_t *lineno, dy_err *err);
 const char *dy_reader_name(const dy_reader *r);
+/* Bytes read from the stream so far (read ahead of the documents handed out by up to 256 KiB):
+ * for a progress line. */
+uint64_t dy_reader_bytes(const dy_reader *r);
 int dy_record_parse(const char *name, size_t lineno, const char *line, size_t n, dy_doc *doc, dy_record **rec, dy_err *err);
 void dy_record_free(dy_record **rec);
 

@@ -9,6 +9,7 @@
 #include "dy_lex.h"
 #include "dy_util.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,7 @@ uint32_t dy_lex_mark(dy_lex *l, const char *s, size_t n, unsigned flags)
 
 uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
 {
+    assert(l && (s || !n));
     uint32_t id = dy_lex_find(l, s, n);
     if (id) return id;
     if ((l->count + 1) * 2 > l->mask && grow(l)) return 0;

@@ -243,6 +243,9 @@ int dy_out_record(dy_buf *b, int fmt, const dy_record *r, const dy_plover *plove
 
 static dy_text text_of(const char *s) { dy_text t = {s, s ? strlen(s) : 0}; return t; }
 
+/* A mood's name in the output: dy_mood_name's, and "intent" for what is wanted or planned. */
+static const char *mood_out(int mood) { return mood == DY_MOOD_INTENT ? "intent" : dy_mood_name(mood); }
+
 int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, const dy_event *e, int moods, const dy_plover *plover)
 {
     const dy_sent *st = &sents[e->sent];
@@ -255,7 +258,7 @@ int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, co
         .verb_text = {doc->text + e->verb_start, e->verb_end - e->verb_start},
         .text = {doc->text + st->start, st->end - st->start},
         .verb_start = e->verb_start, .mentions = 1, .sources = 1,
-        .mood = moods ? dy_mood_name(e->mood) : NULL,
+        .mood = moods ? mood_out(e->mood) : NULL,
     };
     dy_date_format(e->date, r.date);
     char pub[16] = "";
@@ -291,7 +294,7 @@ static int fact_value(dy_buf *b, const dy_dict *dict, const dy_fact *f)
     }
 }
 
-int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, const dy_sent *sents, const dy_fact *f)
+int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, const dy_sent *sents, const dy_fact *f, int moods)
 {
     const dy_sent *st = &sents[f->sent];
     char date[16];
@@ -303,7 +306,7 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
         r |= dy_buf_addc(b, '\t');
         if (f->year) r |= add_uint(b, (unsigned)f->year);
         r |= dy_buf_addc(b, '\t') | fact_value(b, dict, f);
-        if (f->mood) r |= dy_buf_adds(b, " (") | dy_buf_adds(b, dy_mood_name(f->mood)) | dy_buf_addc(b, ')');
+        if (f->mood) r |= dy_buf_adds(b, " (") | dy_buf_adds(b, mood_out(f->mood)) | dy_buf_addc(b, ')');
         r |= dy_buf_addc(b, '\t');
         r |= add_folded(b, doc->id, strlen(doc->id), 0);
         r |= dy_buf_addc(b, '\t') | add_uint(b, st->no) | dy_buf_addc(b, '\t');
@@ -368,7 +371,7 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
     }
     r |= dy_buf_adds(b, ",\"text\":") | dy_out_json_string(b, doc->text + st->start, st->end - st->start);
     r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_addc(b, ']');
-    if (f->mood) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, dy_mood_name(f->mood)) | dy_buf_addc(b, '"');
+    if (moods || f->mood) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, mood_out(f->mood)) | dy_buf_addc(b, '"');
     r |= dy_buf_adds(b, "}\n");
     return r ? -1 : 0;
 }

@@ -68,12 +68,7 @@ dy_status dy_plover_load(const char *path, dy_plover **out, dy_err *err)
             dy_plover_destroy(&p);
             return dy_err_set(err, DY_EINPUT, "%s:%zu: want CODE<tab>EVENT<tab>MODE<tab>CONTEXT", path, lineno);
         }
-        if (p->n == cap) {
-            cap = cap ? cap * 2 : 256;
-            plover_row *v = realloc(p->rows, cap * sizeof *v);
-            if (!v) { dy_plover_destroy(&p); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
-            p->rows = v;
-        }
+        if (DY_GROW(p->rows, p->n + 1, cap)) { dy_plover_destroy(&p); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
         plover_row *r = &p->rows[p->n++];
         memcpy(r->code, fl[0], cl + 1);
         r->event = fl[1];

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,7 +351,29 @@ static void bind_opts(sqlite3_stmt *q, const dy_qopts *o)
     }
 }
 
+/* Prepares sql, binds the options and keeps every row: the shape of most queries. */
+static int select_all(sqlite3 *db, const char *sql, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    return collect(db, q, out, err);
+}
+
 #define SENT_TEXT "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
+
+static dy_text col_text(sqlite3_stmt *q, int c)
+{
+    dy_text t = {(const char *)sqlite3_column_text(q, c), 0};
+    if (t.s) t.n = (size_t)sqlite3_column_bytes(q, c);
+    return t;
+}
+
+static const char *col_str(sqlite3_stmt *q, int c)
+{
+    const char *v = (const char *)sqlite3_column_text(q, c);
+    return v ? v : "";
+}
 
 /* Which events: a dyad (both ways unless directed), or an actor, or all; always in the period. */
 static const char *event_filter(const dy_qopts *o)
@@ -399,6 +422,48 @@ int dy_query_undated(sqlite3 *db, const dy_qopts *o, long *n, dy_err *err)
     return 0;
 }
 
+int dy_query_extent_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err)
+{
+    char sql[2048];
+    const char *f = event_filter(o);
+    int open = o->from == INT32_MIN && o->to == INT32_MAX;      /* then undated events count too */
+    /* each its own statement, so that min, max and count(*) take an index's shortcuts */
+    snprintf(sql, sizeof sql,
+             "SELECT date((SELECT min(e.day) FROM events e WHERE %s AND " IN_PERIOD ") * 86400, 'unixepoch'), "
+             "date((SELECT max(e.day) FROM events e WHERE %s AND " IN_PERIOD ") * 86400, 'unixepoch'), "
+             "(SELECT count(*) FROM events e WHERE %s%s), (SELECT count(*) FROM events e WHERE %s AND e.day IS NULL AND %d)",
+             f, f, f, open ? "" : " AND " IN_PERIOD, f, open);
+    sqlite3_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    bind_opts(q, o);
+    if (sqlite3_step(q) != SQLITE_ROW) { dberr(db, err); sqlite3_finalize(q); return -1; }
+    int e = dy_buf_adds(b, "{\"first\":");
+    for (int c = 0; c < 2; c++) {
+        const char *v = (const char *)sqlite3_column_text(q, c);
+        e |= (c ? dy_buf_adds(b, ",\"last\":") : 0) | (v ? dy_buf_printf(b, "\"%s\"", v) : dy_buf_adds(b, "null"));
+    }
+    e |= dy_buf_printf(b, ",\"events\":%lld,\"undated\":%lld,\"codes\":[", (long long)sqlite3_column_int64(q, 2),
+                       (long long)sqlite3_column_int64(q, 3));
+    sqlite3_finalize(q);
+    /* the codes of the store, each once: a skip through the src3 and tgt3 indexes, not a scan */
+    if (prepare(db,
+                "WITH RECURSIVE s(c) AS (SELECT min(src3) FROM events UNION ALL SELECT (SELECT min(src3) FROM events WHERE src3 > s.c) FROM s WHERE s.c IS NOT NULL), "
+                "t(c) AS (SELECT min(tgt3) FROM events UNION ALL SELECT (SELECT min(tgt3) FROM events WHERE tgt3 > t.c) FROM t WHERE t.c IS NOT NULL) "
+                "SELECT c FROM s WHERE c IS NOT NULL UNION SELECT c FROM t WHERE c IS NOT NULL ORDER BY 1",
+                &q, err))
+        return -1;
+    int rc, n = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *c = col_str(q, 0);
+        e |= dy_buf_adds(b, n++ ? "," : "") | dy_out_json_string(b, c, strlen(c));
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return dberr(db, err), -1;
+    e |= dy_buf_adds(b, "]}\n");
+    if (e) { dy_err_set(err, DY_ENOMEM, "out of memory"); return -1; }
+    return 0;
+}
+
 int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
     char from[1024], sql[2048];
@@ -409,10 +474,7 @@ int dy_query_events(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
              "FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
              "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset",
              from);
-    sqlite3_stmt *q;
-    if (prepare(db, sql, &q, err)) return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db, sql, o, out, err);
 }
 
 /* How many periods of a series from day a to day b (a <= b). */
@@ -470,38 +532,197 @@ int dy_query_series(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err
     return collect(db, q, out, err);
 }
 
+/* ---- the network: one pass over the events, tallied here ---- */
+/* A node is a country (src3), but each IGO is its own node (IGOUNO, IGOEU: CAMEO's IGO prefix). */
+#define NODE_OF(c3, code) "CASE WHEN " c3 " = 'IGO' THEN " code " ELSE " c3 " END"
+
+typedef struct tally_slot { char key[36]; long n; double g; } tally_slot;     /* "SRC\tTGT" or a node */
+typedef struct tally { tally_slot *s; size_t cap, used; } tally;
+
+static void tally_free(tally *t) { free(t->s); memset(t, 0, sizeof *t); }
+
+/* The slot of key (at most 35 bytes), made when new; NULL when out of memory. */
+static tally_slot *tally_at(tally *t, const char *key)
+{
+    if (2 * (t->used + 1) > t->cap) {
+        tally old = *t;
+        t->cap = old.cap ? old.cap * 2 : 256;
+        t->s = calloc(t->cap, sizeof *t->s);
+        if (!t->s) { *t = old; return NULL; }
+        t->used = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.s[i].key[0]) *tally_at(t, old.s[i].key) = old.s[i];
+        free(old.s);
+    }
+    size_t len = strnlen(key, sizeof t->s->key - 1), i = (size_t)dy_hash(key, len) & (t->cap - 1);
+    while (t->s[i].key[0] && (strncmp(t->s[i].key, key, len) || t->s[i].key[len])) i = (i + 1) & (t->cap - 1);
+    if (!t->s[i].key[0]) { memcpy(t->s[i].key, key, len); t->s[i].key[len] = 0; t->used++; }
+    return &t->s[i];
+}
+
+static int by_count(const void *x, const void *y)
+{
+    const tally_slot *a = x, *b = y;
+    if (a->n != b->n) return a->n > b->n ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+/* The tally's slots, busiest first, into a new result of columns cols: the key's nkey fields
+ * (split at tabs), then the numbers nums(slot) fills, integers where int_col[k]; at most cap rows
+ * (0: all). Numbers read as SQLite's would. */
+static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, size_t nkey, const int *int_col, int cap,
+                               void (*nums)(const tally_slot *s, double *v, void *ctx), void *ctx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->cap; i++) if (t->s[i].key[0]) t->s[n++] = t->s[i];
+    if (n) qsort(t->s, n, sizeof *t->s, by_count);
+    if (cap > 0 && n > (size_t)cap) n = (size_t)cap;
+    dy_result *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->ncol = ncol;
+    r->cols = calloc(ncol, sizeof *r->cols);
+    r->cells = calloc(n * ncol + 1, sizeof *r->cells);
+    int bad = !r->cols || !r->cells;
+    for (size_t c = 0; !bad && c < ncol; c++) bad = !(r->cols[c] = strdup(cols[c]));
+    for (size_t i = 0; !bad && i < n; i++, r->nrow++) {
+        cell *x = &r->cells[i * ncol];
+        char *key = t->s[i].key, *tab;
+        for (size_t k = 0; k < nkey; k++, key = tab ? tab + 1 : key + strlen(key)) {
+            tab = strchr(key, '\t');
+            x[k].type = SQLITE_TEXT;
+            bad |= !(x[k].s = tab ? strndup(key, (size_t)(tab - key)) : strdup(key));
+        }
+        double v[4] = {0};
+        nums(&t->s[i], v, ctx);
+        for (size_t k = nkey; k < ncol; k++) {
+            char num[40];
+            x[k].num = v[k - nkey];
+            x[k].type = int_col[k - nkey] ? SQLITE_INTEGER : SQLITE_FLOAT;
+            if (int_col[k - nkey]) sqlite3_snprintf(sizeof num, num, "%lld", (long long)x[k].num);
+            else sqlite3_snprintf(sizeof num, num, "%!.15g", x[k].num);
+            bad |= !(x[k].s = strdup(num));
+        }
+    }
+    r->cap = n;
+    if (bad) { r->nrow = n; dy_result_destroy(&r); }
+    return r;
+}
+
+static void edge_nums(const tally_slot *s, double *v, void *ctx)
+{
+    (void)ctx;
+    v[0] = (double)s->n;
+    v[1] = round(s->g * 10) / 10;
+    v[2] = round(s->g / (double)s->n * 100) / 100;
+}
+
+static void node_nums(const tally_slot *s, double *v, void *ctx)
+{
+    tally_slot *m = tally_at(ctx, s->key);
+    v[0] = m ? (double)m->n : 0;
+    v[1] = (double)s->n;
+}
+
+/* Adds n events of goldstein sum g from node s to node t. */
+static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, long n, double g)
+{
+    tally_slot *x;
+    if (!n) return 0;
+    if (*s != '-' && *t != '-') {       /* "---": an actor of unknown country */
+        char key[64];
+        snprintf(key, sizeof key, "%.17s\t%.17s", s, t);
+        if (!(x = tally_at(edges, key))) return -1;
+        x->n += n;
+        x->g += g;
+    }
+    for (int k = 0; k < 2; k++)
+        if (*(k ? t : s) != '-') {
+            if (!(x = tally_at(nodes, k ? t : s))) return -1;
+            x->n += n;
+        }
+    return 0;
+}
+
+/* Tallies edges and nodes from rows of (source node, target node, goldstein) and, with group,
+ * the one-a-day group (day, source, target, code) in order: a row of the previous row's group
+ * is left out. A run of rows of one pair is summed before it goes to the tallies. Finalises q. */
+static int tally_rows(sqlite3 *db, sqlite3_stmt *q, int group, tally *edges, tally *nodes, dy_err *err)
+{
+    int rc, bad = 0;
+    char s[64] = "", t[64] = "", prev[128] = "", cur[128];
+    long n = 0;
+    double g = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (group) {
+            snprintf(cur, sizeof cur, "%d|%s|%s|%s", sqlite3_column_int(q, 3), col_str(q, 4), col_str(q, 5), col_str(q, 6));
+            if (!strcmp(cur, prev)) continue;
+            memcpy(prev, cur, sizeof prev);
+        }
+        const char *a = col_str(q, 0), *b = col_str(q, 1);
+        if (strcmp(a, s) || strcmp(b, t)) {
+            if ((bad = tally_add(edges, nodes, s, t, n, g))) break;
+            snprintf(s, sizeof s, "%s", a);
+            snprintf(t, sizeof t, "%s", b);
+            n = 0;
+            g = 0;
+        }
+        n++;
+        g += sqlite3_column_double(q, 2);
+    }
+    if (!bad && rc == SQLITE_DONE) bad = tally_add(edges, nodes, s, t, n, g);
+    sqlite3_finalize(q);
+    if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    return rc == SQLITE_DONE ? 0 : (dberr(db, err), -1);
+}
+
 int dy_query_network(sqlite3 *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
 {
     *nodes = *edges = NULL;
     dy_qopts all = *o;      /* a network is of every actor */
     all.a[0] = all.b[0] = all.actor[0] = 0;
+    int dedup = dedup_of(o, DY_DEDUP_DAY);
     char from[1024], sql[3072];
-    events_from(from, sizeof from, &all, dedup_of(o, DY_DEDUP_DAY), 0);
-    sqlite3_stmt *q;
-    snprintf(sql, sizeof sql,
-             "SELECT e.src3 AS source, e.tgt3 AS target, count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, "
-             "round(avg(e.goldstein), 2) AS mean_goldstein FROM %s e "
-             "WHERE e.src3 NOT LIKE '-%%' AND e.tgt3 NOT LIKE '-%%' "
-             "GROUP BY e.src3, e.tgt3 ORDER BY events DESC, source, target LIMIT :cap",
-             from);
-    if (prepare(db, sql, &q, err)) return -1;
-    bind_opts(q, o);
-    if (collect(db, q, edges, err)) return -1;
-    snprintf(sql, sizeof sql,
-             "WITH x AS (SELECT e.src3, e.tgt3 FROM %s e), "
-             "n AS (SELECT src3 AS code FROM x WHERE src3 NOT LIKE '-%%' UNION ALL SELECT tgt3 FROM x WHERE tgt3 NOT LIKE '-%%'), "
-             "c AS (SELECT code, count(*) AS events FROM n GROUP BY code), "
-             "m AS (SELECT m.code3 AS code, sum(m.n) AS mentions FROM mentions m JOIN documents d ON d.id = m.doc "
-             "  WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY m.code3) "
-             "SELECT c.code, coalesce(m.mentions, 0) AS mentions, c.events FROM c LEFT JOIN m USING (code) ORDER BY c.events DESC, c.code LIMIT :cap",
-             from);
-    if (prepare(db, sql, &q, err)) {
-        dy_result_destroy(edges);
-        return -1;
+    const char *cols = NODE_OF("e.src3", "e.source") ", " NODE_OF("e.tgt3", "e.target") ", e.goldstein";
+    /* day and none read the events_dyad index from end to end, in its order (+e.day: not by the
+     * day index), so that the one-a-day groups come one after the other: no sorting of a
+     * million rows, and tally_rows keeps each group's first */
+    if (dedup == DY_DEDUP_DAY)
+        snprintf(sql, sizeof sql, "SELECT %s, e.day, e.source, e.target, e.code FROM events e WHERE +e.day BETWEEN :from AND :to "
+                                  "ORDER BY e.src3, e.tgt3, e.day, e.source, e.target, e.code", cols);
+    else if (dedup == DY_DEDUP_NONE) snprintf(sql, sizeof sql, "SELECT %s FROM events e WHERE +e.day BETWEEN :from AND :to", cols);
+    else {
+        events_from(from, sizeof from, &all, dedup, 0);
+        snprintf(sql, sizeof sql, "SELECT %s FROM %s e", cols, from);
     }
-    bind_opts(q, o);
-    if (collect(db, q, nodes, err)) { dy_result_destroy(edges); return -1; }
-    return 0;
+    tally te = {0}, tn = {0}, tm = {0};
+    sqlite3_stmt *q;
+    int rc = prepare(db, sql, &q, err) || (bind_opts(q, &all), tally_rows(db, q, dedup == DY_DEDUP_DAY, &te, &tn, err));
+    /* each node's mentions in the documents of the period */
+    if (!rc) rc = prepare(db, "SELECT " NODE_OF("m.code3", "m.code") ", sum(m.n) FROM mentions m JOIN documents d ON d.id = m.doc "
+                              "WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY 1", &q, err);
+    if (!rc) {
+        bind_opts(q, &all);
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            tally_slot *x = tally_at(&tm, col_str(q, 0));
+            if (!x) break;
+            x->n += sqlite3_column_int64(q, 1);
+        }
+        rc = rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? (dy_err_set(err, DY_ENOMEM, "out of memory"), -1) : (dberr(db, err), -1);
+        sqlite3_finalize(q);
+    }
+    static const char *const ecols[] = {"source", "target", "events", "goldstein", "mean_goldstein"};
+    static const char *const ncols[] = {"code", "mentions", "events"};
+    static const int eint[] = {1, 0, 0}, nint[] = {1, 1};
+    if (!rc && (!(*edges = tally_result(&te, ecols, 5, 2, eint, o->cap, edge_nums, NULL)) ||
+                !(*nodes = tally_result(&tn, ncols, 3, 1, nint, o->cap, node_nums, &tm)))) {
+        dy_result_destroy(edges);
+        dy_err_set(err, DY_ENOMEM, "out of memory");
+        rc = -1;
+    }
+    tally_free(&te);
+    tally_free(&tn);
+    tally_free(&tm);
+    return rc ? -1 : 0;
 }
 
 int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b)
@@ -571,33 +792,26 @@ int dy_query_timeline(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *e
              "  AND coalesce(d.pubday, 0) BETWEEN :from AND :to"
              ") ORDER BY day, n LIMIT :limit OFFSET :offset",
              event_filter(o));
-    sqlite3_stmt *q;
-    if (prepare(db, sql, &q, err)) return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db, sql, o, out, err);
 }
 
 int dy_query_actors(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    sqlite3_stmt *q;
-    if (prepare(db,
-                "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
-                "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
-                "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
-                "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
-                "substr(replace(m.names, ',', ' | '), 1, 200) AS names FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) "
-                "ORDER BY m.n DESC, m.code LIMIT :limit OFFSET :offset",
-                &q, err))
-        return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db,
+                      "WITH m AS (SELECT code, sum(n) AS n, count(DISTINCT doc) AS docs, group_concat(DISTINCT text) AS names FROM mentions GROUP BY code), "
+                      "s AS (SELECT source AS code, count(*) AS n FROM events GROUP BY source), "
+                      "t AS (SELECT target AS code, count(*) AS n FROM events GROUP BY target) "
+                      "SELECT m.code, m.n AS mentions, m.docs, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
+                      "substr(replace(m.names, ',', ' | '), 1, 200) AS names FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) "
+                      "ORDER BY m.n DESC, m.code LIMIT :limit OFFSET :offset",
+                      o, out, err);
 }
 
 const char *const dy_rel_names[DY_REL_N] = {"tier", "treaties", "stages", "evidence", "trade", "events", "sources"};
 
 /* the treaties whose parties hold both a and b */
 #define REL_TREATIES "SELECT id FROM treaties WHERE instr(',' || parties || ',', ',' || :a || ',') > 0 AND instr(',' || parties || ',', ',' || :b || ',') > 0"
-#define STAGE_ORDER "CASE c.value WHEN 'proposed' THEN 1 WHEN 'signed' THEN 2 WHEN 'ratified' THEN 3 WHEN 'in_force' THEN 4 WHEN 'suspended' THEN 5 ELSE 6 END"
+#define STAGE_ORDER(v) "CASE " v " WHEN 'proposed' THEN 1 WHEN 'signed' THEN 2 WHEN 'ratified' THEN 3 WHEN 'in_force' THEN 4 WHEN 'suspended' THEN 5 ELSE 6 END"
 #define DAY_OF(x) "CASE WHEN length(" x ") = 10 THEN " x " END"
 
 int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err)
@@ -615,7 +829,7 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
         "FROM treaty_claims c JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc "
         "WHERE c.what = 'stage' AND c.treaty IN (" REL_TREATIES ") "
         "WINDOW w AS (PARTITION BY c.treaty, c.value, coalesce(c.party, '')) "
-        "ORDER BY c.treaty, " STAGE_ORDER ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent LIMIT :cap",
+        "ORDER BY c.treaty, " STAGE_ORDER("c.value") ", coalesce(c.party, ''), c.date IS NULL, c.date, d.name, f.sent LIMIT :cap",
         "SELECT c.treaty, c.what, c.value, d.name AS doc, f.sent FROM treaty_claims c JOIN facts f ON f.id = c.fact "
         "JOIN documents d ON d.id = f.doc WHERE c.what IN ('alias', 'clause') AND c.treaty IN (" REL_TREATIES ") "
         "ORDER BY c.treaty, c.what, c.value, d.name, f.sent LIMIT :cap",
@@ -632,8 +846,7 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
     };
     for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
     for (int k = 0; k < DY_REL_N; k++) {
-        sqlite3_stmt *q;
-        if (prepare(db, sql[k], &q, err) || (bind_opts(q, o), collect(db, q, &out[k], err))) {
+        if (select_all(db, sql[k], o, &out[k], err)) {
             for (int j = 0; j < k; j++) dy_result_destroy(&out[j]);
             return -1;
         }
@@ -641,27 +854,45 @@ int dy_query_relation(sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], 
     return 0;
 }
 
+/* the sentence of fact f, its document d and sentence s */
+#define FACT_SOURCE "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
+
+int dy_query_relation_table(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
+{
+    return select_all(db,
+                      "SELECT kind, id, name, attribute, value, party, date, doc, sent, text FROM ("
+                      " SELECT 1 AS k, 'tier' AS kind, t.id, t.tier AS name, 'rank' AS attribute, t.rank AS value, NULL AS party,"
+                      "  c.date, d.name AS doc, f.sent, " SENT_TEXT " AS text FROM tiers t JOIN tier_claims c ON c.tier = t.id " FACT_SOURCE
+                      "  WHERE t.parties = :pair"
+                      " UNION ALL"
+                      " SELECT 2, 'treaty', t.id, t.name, c.what, c.value, c.party, c.date, d.name, f.sent, " SENT_TEXT
+                      "  FROM treaty_claims c JOIN treaties t ON t.id = c.treaty " FACT_SOURCE " WHERE c.treaty IN (" REL_TREATIES ")"
+                      " UNION ALL"
+                      " SELECT 3, f.kind, f.id, f.actors, CASE f.kind WHEN 'trade' THEN coalesce(f.label, 'USD') ELSE 'percent' END,"
+                      "  f.value, NULL, coalesce(f.date, f.year), d.name, f.sent, " SENT_TEXT
+                      "  FROM facts f JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent"
+                      "  WHERE (f.kind = 'trade' AND f.actors = :pair) OR (f.kind = 'trade_share' AND instr(f.actors, :a) > 0 AND instr(f.actors, :b) > 0)"
+                      ") ORDER BY k, id, attribute, " STAGE_ORDER("value") ", date IS NULL, date, doc, sent LIMIT :cap",
+                      o, out, err);
+}
+
 /* the parties of a treaty, one row each */
 #define PARTIES_OF(t) "json_each('[\"' || replace(" t ".parties, ',', '\",\"') || '\"]')"
 
 int dy_query_obligations(sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
-    sqlite3_stmt *q;
-    if (prepare(db,
-                "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
-                "d.name AS doc, f.sent, " SENT_TEXT " AS text "
-                "FROM treaties t JOIN " PARTIES_OF("t") " p JOIN " PARTIES_OF("t") " r "
-                "JOIN treaty_claims c ON c.treaty = t.id AND c.what = 'clause' AND c.value = 'mutual_assistance' "
-                "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent "
-                "WHERE p.value <> r.value AND (:attacked = '' OR r.value = :attacked) "
-                "AND t.in_force IS NOT NULL AND t.in_force <= :as_of "
-                "AND NOT EXISTS (SELECT 1 FROM treaty_claims x WHERE x.treaty = t.id AND x.what = 'stage' "
-                "  AND x.value IN ('suspended', 'ended') AND x.date IS NOT NULL AND x.date <= :as_of) "
-                "ORDER BY p.value, r.value, t.id, d.name, f.sent LIMIT :rows OFFSET :offset",
-                &q, err))
-        return -1;
-    bind_opts(q, o);
-    return collect(db, q, out, err);
+    return select_all(db,
+                      "SELECT p.value AS obliged, r.value AS assists, t.id AS treaty, t.name, c.value AS clause, t.in_force, "
+                      "d.name AS doc, f.sent, " SENT_TEXT " AS text "
+                      "FROM treaties t JOIN " PARTIES_OF("t") " p JOIN " PARTIES_OF("t") " r "
+                      "JOIN treaty_claims c ON c.treaty = t.id AND c.what = 'clause' AND c.value = 'mutual_assistance' "
+                      "JOIN facts f ON f.id = c.fact JOIN documents d ON d.id = f.doc JOIN sentences s ON s.doc = f.doc AND s.no = f.sent "
+                      "WHERE p.value <> r.value AND (:attacked = '' OR r.value = :attacked) "
+                      "AND t.in_force IS NOT NULL AND t.in_force <= :as_of "
+                      "AND NOT EXISTS (SELECT 1 FROM treaty_claims x WHERE x.treaty = t.id AND x.what = 'stage' "
+                      "  AND x.value IN ('suspended', 'ended') AND x.date IS NOT NULL AND x.date <= :as_of) "
+                      "ORDER BY p.value, r.value, t.id, d.name, f.sent LIMIT :rows OFFSET :offset",
+                      o, out, err);
 }
 
 int dy_query_relation_json(sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err)
@@ -726,49 +957,38 @@ int dy_query_doc_json(sqlite3 *db, int64_t id, dy_buf *b, dy_err *err)
     "e.goldstein, " TEXT_AT("e.src_start", "e.src_end") ", " TEXT_AT("e.tgt_start", "e.tgt_end") ", "                     \
     TEXT_AT("e.verb_start", "e.verb_end") ", " SENT_TEXT ", e.verb_start, e.mentions, e.sources, d.pub, e.doc, e.id"
 
-static dy_text col_text(sqlite3_stmt *q, int c)
-{
-    dy_text t = {(const char *)sqlite3_column_text(q, c), 0};
-    if (t.s) t.n = (size_t)sqlite3_column_bytes(q, c);
-    return t;
-}
-
-static const char *col_str(sqlite3_stmt *q, int c)
-{
-    const char *v = (const char *)sqlite3_column_text(q, c);
-    return v ? v : "";
-}
+/* RECORD_COLS, column by column: where each goes in a dy_record, as what */
+enum { C_TEXT, C_STR, C_NSTR, C_DATE, C_U32, C_INT, C_LONG, C_REAL };
+#define COL(kind, field) {kind, offsetof(dy_record, field)}
+static const struct { int kind; size_t at; } record_cols[] = {
+    COL(C_TEXT, doc), COL(C_TEXT, url), COL(C_TEXT, title), COL(C_U32, sent), COL(C_U32, start), COL(C_U32, end),
+    COL(C_DATE, date), COL(C_INT, prec), COL(C_STR, source), COL(C_STR, target), COL(C_STR, code), COL(C_STR, root),
+    COL(C_INT, quad), COL(C_REAL, goldstein), COL(C_TEXT, source_text), COL(C_TEXT, target_text), COL(C_TEXT, verb_text),
+    COL(C_TEXT, text), COL(C_U32, verb_start), COL(C_LONG, mentions), COL(C_LONG, sources), COL(C_NSTR, pub),
+};
 
 /* The record of a row of RECORD_COLS; ids: keep the store's row ids (the API's). */
 static void row_record(sqlite3_stmt *q, dy_record *r, int ids)
 {
     memset(r, 0, sizeof *r);
-    r->doc = col_text(q, 0);
-    r->url = col_text(q, 1);
-    r->title = col_text(q, 2);
-    r->sent = (uint32_t)sqlite3_column_int(q, 3);
-    r->start = (uint32_t)sqlite3_column_int(q, 4);
-    r->end = (uint32_t)sqlite3_column_int(q, 5);
-    snprintf(r->date, sizeof r->date, "%s", col_str(q, 6));
-    r->prec = sqlite3_column_int(q, 7);
-    r->source = col_str(q, 8);
-    r->target = col_str(q, 9);
-    r->code = col_str(q, 10);
-    r->root = col_str(q, 11);
-    r->quad = sqlite3_column_int(q, 12);
-    r->goldstein = sqlite3_column_double(q, 13);
-    r->source_text = col_text(q, 14);
-    r->target_text = col_text(q, 15);
-    r->verb_text = col_text(q, 16);
-    r->text = col_text(q, 17);
-    r->verb_start = (uint32_t)sqlite3_column_int(q, 18);
-    r->mentions = (long)sqlite3_column_int64(q, 19);
-    r->sources = (long)sqlite3_column_int64(q, 20);
-    r->pub = sqlite3_column_type(q, 21) == SQLITE_NULL ? NULL : col_str(q, 21);
+    for (int c = 0; c < (int)(sizeof record_cols / sizeof *record_cols); c++) {
+        void *at = (char *)r + record_cols[c].at;
+        switch (record_cols[c].kind) {
+        case C_TEXT: *(dy_text *)at = col_text(q, c); break;
+        case C_STR: *(const char **)at = col_str(q, c); break;
+        case C_NSTR: *(const char **)at = sqlite3_column_type(q, c) == SQLITE_NULL ? NULL : col_str(q, c); break;
+        case C_DATE: snprintf(r->date, sizeof r->date, "%s", col_str(q, c)); break;
+        case C_U32: *(uint32_t *)at = (uint32_t)sqlite3_column_int(q, c); break;
+        case C_INT: *(int *)at = sqlite3_column_int(q, c); break;
+        case C_LONG: *(long *)at = (long)sqlite3_column_int64(q, c); break;
+        default: *(double *)at = sqlite3_column_double(q, c);
+        }
+    }
     if (ids) { r->doc_id = sqlite3_column_int64(q, 22); r->event_id = sqlite3_column_int64(q, 23); }
 }
 
-/* listing: date order with a limit and the store's ids (query events); else document order, all.
+/* listing: date order with a limit and the store's ids (query events; 2: latest first, the API's);
+ * else document order, all.
  * page (JSON array only, may be NULL): stop at page->limit records or at the record that would
  * take b past page->max_bytes (the first always goes), saying how many went and whether more remain. */
 static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, int listing, dy_buf *b,
@@ -778,7 +998,8 @@ static int records(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plo
     events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
              "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
-             from, listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
+             from, listing == 2 ? "ORDER BY e.day IS NULL, e.day DESC, e.id DESC LIMIT :limit OFFSET :offset"
+                   : listing ? "ORDER BY e.day IS NULL, e.day, e.id LIMIT :limit OFFSET :offset" : "ORDER BY e.doc, e.id");
     sqlite3_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, o);
@@ -822,7 +1043,7 @@ int dy_query_event_page(sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_
     p.limit = page->limit + 1;      /* one more, to know there is a next page */
     page->rows = 0;
     page->more = 0;
-    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 1, b, NULL, NULL, page, err);
+    return records(db, &p, DY_FMT_JSON_ARRAY, NULL, 2, b, NULL, NULL, page, err);
 }
 
 int dy_query_export(sqlite3 *db, const dy_qopts *o, int fmt, const dy_plover *plover, dy_buf *b,

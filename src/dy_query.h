@@ -88,6 +88,11 @@ typedef struct dy_event_page {
     int more;
 } dy_event_page;
 int dy_query_event_page(struct sqlite3 *db, const dy_qopts *o, dy_event_page *page, dy_buf *b, dy_err *err);
+/* The options' events in brief, as the JSON object {"first": "YYYY-MM-DD" or null, "last", "events",
+ * "undated", "codes": [...]}: the first and last day of the dated ones, how many (undated ones
+ * too when the period is open) and how many of those have no date; codes are every country,
+ * IGO and region code (src3, tgt3) of the store, whatever the options. */
+int dy_query_extent_json(struct sqlite3 *db, const dy_qopts *o, dy_buf *b, dy_err *err);
 /* How many events of the options' actors have no date (they are in no series or network). */
 int dy_query_undated(struct sqlite3 *db, const dy_qopts *o, long *n, dy_err *err);
 /* One row a period; with o->cap, a range of more periods than that is refused (DY_EINPUT). */
@@ -110,6 +115,10 @@ int dy_query_actors(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_e
 enum { DY_REL_TIER, DY_REL_TREATIES, DY_REL_STAGES, DY_REL_EVIDENCE, DY_REL_TRADE, DY_REL_EVENTS, DY_REL_SOURCES, DY_REL_N };
 extern const char *const dy_rel_names[DY_REL_N];
 int dy_query_relation(struct sqlite3 *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy_err *err);
+/* The relation as one loadable table (query relation --format csv|tsv): a row per claim a source
+ * makes of the pair (kind, id, name, attribute, value, party, date, doc, sent, text): a tier
+ * named (rank), a treaty's alias, stage or clause, a trade figure (docs/schema.md). */
+int dy_query_relation_table(struct sqlite3 *db, const dy_qopts *o, dy_result **out, dy_err *err);
 /* Obligations: which state is bound to assist which under which treaty's mutual assistance
  * clause, as of o->as_of (in force by then, not suspended or ended), only towards o->attacked
  * when set; a row per sentence that says so (obliged, assists, treaty, name, clause, in_force,

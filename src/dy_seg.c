@@ -2,6 +2,7 @@
 #include "dy_seg.h"
 #include "dy_dates.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,19 +66,12 @@ static int is_abbrev(const char *w, size_t n)
 
 static int push_sent(dy_seg *s, const dy_doc *doc, size_t t0, size_t t1, uint32_t *no)
 {
-    (void)doc;
     if (t1 <= t0) return 0;
     /* a "sentence" of punctuation alone is no sentence */
     int words = 0;
     for (size_t i = t0; i < t1; i++) if (s->toks.v[i].flags & DY_TF_WORD) { words = 1; break; }
     if (!words) return 0;
-    if (s->nsents == s->capsents) {
-        size_t cap = s->capsents ? s->capsents * 2 : 256;
-        dy_sent *v = realloc(s->sents, cap * sizeof *v);
-        if (!v) return -1;
-        s->sents = v;
-        s->capsents = cap;
-    }
+    if (DY_GROW(s->sents, s->nsents + 1, s->capsents)) return -1;
     dy_sent *st = &s->sents[s->nsents++];
     st->tok0 = (uint32_t)t0;
     st->ntok = (uint32_t)(t1 - t0);
@@ -85,6 +79,9 @@ static int push_sent(dy_seg *s, const dy_doc *doc, size_t t0, size_t t1, uint32_
     st->end = s->toks.v[t1 - 1].end;
     st->no = ++*no;
     st->line = 0;
+    /* the header's promises: spans inside the text, at most DY_MAX_SENT_TOKENS tokens */
+    assert(st->start <= st->end && st->end <= doc->len);
+    assert(st->ntok <= DY_MAX_SENT_TOKENS && t1 <= s->toks.len);
     return 0;
 }
 

@@ -36,8 +36,9 @@ static const char *const stmt_sql[S_NSTMT] = {
  * (documents.hash, documents_name, the per-document *_doc indexes and sentences' key) grow at
  * their right-hand end, cost little to keep, and serve the ingest itself (dedupe, --replace). */
 #define IDX_DOCUMENTS_PUBDAY "CREATE INDEX IF NOT EXISTS documents_pubday ON documents(pubday)"
-/* a dyad's series and events: by country pair, then day; covering what a series sums */
-#define IDX_EVENTS_DYAD "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, quad, goldstein)"
+/* a dyad's series and events: by country pair, then day; covering what a series sums, and the
+ * one-a-day groups (day, source, target, code) of a network read in one pass (dy_query_network) */
+#define IDX_EVENTS_DYAD "CREATE INDEX IF NOT EXISTS events_dyad ON events(src3, tgt3, day, source, target, code, quad, goldstein)"
 /* a network or an export over a period: by day, covering the edge sums */
 #define IDX_EVENTS_DAY "CREATE INDEX IF NOT EXISTS events_day ON events(day, src3, tgt3, goldstein)"
 #define IDX_EVENTS_TGT "CREATE INDEX IF NOT EXISTS events_tgt ON events(tgt3, day)"
@@ -114,6 +115,7 @@ struct dy_store {
     sqlite3_stmt *st[S_NSTMT];
     int in_tx;
     int bulk;       /* this connection deferred the indexes (dy_store_bulk_begin) */
+    dy_buf rows;    /* dy_store_add's rows of the document (dy_store_rows), reused */
 };
 
 /* The write connection's settings, and those of an index build: there SQLite's sorter works in
@@ -246,6 +248,7 @@ void dy_store_close(dy_store **sp)
     if (s->in_tx) dy_store_rollback(s);
     for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
+    dy_buf_free(&s->rows);
     free(s);
     *sp = NULL;
 }
@@ -317,6 +320,36 @@ dy_status dy_store_bulk_end(dy_store *s, dy_store_progress_fn fn, void *ctx, dy_
 }
 
 /* ---- binding helpers ---- */
+/* ---- a document's rows, recorded (dy_store_rows) and written (dy_store_add_rows) ----
+ * The rows are the statements' bound values, in the order they run, as bytes: a row is its
+ * statement (one byte), then each value as its parameter's number (one byte), its type and its
+ * bytes, then a 0. The document's own row comes first, after its hash and name; the rows of its
+ * content take the document's id (V_DOC) when they are written. */
+enum { V_NULL, V_INT, V_REAL, V_TEXT, V_DOC };
+
+typedef struct rec { dy_buf *b; int oom; } rec;
+
+static void rec_put(rec *w, const void *p, size_t n) { w->oom |= dy_buf_add(w->b, p, n); }
+static void rec_head(rec *w, int param, int type)
+{
+    unsigned char h[2] = {(unsigned char)param, (unsigned char)type};
+    rec_put(w, h, 2);
+}
+static void rec_row(rec *w, int stmt) { unsigned char c = (unsigned char)stmt; rec_put(w, &c, 1); }
+static void rec_end(rec *w) { unsigned char c = 0; rec_put(w, &c, 1); }
+static void rec_doc(rec *w, int param) { rec_head(w, param, V_DOC); }
+static void rec_int(rec *w, int param, int64_t v) { rec_head(w, param, V_INT); rec_put(w, &v, sizeof v); }
+static void rec_real(rec *w, int param, double v) { rec_head(w, param, V_REAL); rec_put(w, &v, sizeof v); }
+static void rec_text(rec *w, int param, const char *s, size_t n)
+{
+    if (!s) { rec_head(w, param, V_NULL); return; }
+    uint32_t len = (uint32_t)n;
+    rec_head(w, param, V_TEXT);
+    rec_put(w, &len, sizeof len);
+    rec_put(w, s, n);
+}
+static void rec_str(rec *w, int param, const char *s) { rec_text(w, param, s, s ? strlen(s) : 0); }
+
 /* SQLITE_STATIC: every statement is stepped, reset and cleared (run, find_id) while the bound
  * text is still alive, so SQLite need not copy it. */
 static void bind_text(sqlite3_stmt *q, int i, const char *s, size_t n) { s ? sqlite3_bind_text(q, i, s, (int)n, SQLITE_STATIC) : sqlite3_bind_null(q, i); }
@@ -382,9 +415,8 @@ static int cmp_mention(const void *a, const void *b)
 }
 
 /* The document's facts, each with the sentence it comes from. */
-static int add_facts(dy_store *s, int64_t id, const dy_sent *sents, const dy_coder *coder, const dy_fact *f, size_t nf, dy_err *err)
+static void add_facts(rec *w, const dy_sent *sents, const dy_coder *coder, const dy_fact *f, size_t nf)
 {
-    sqlite3_stmt *q = s->st[S_ADD_FACT];
     for (size_t i = 0; i < nf; i++) {
         char actors[80] = "", date[16];
         for (int k = 0; k < f[i].nactors; k++) {
@@ -392,42 +424,42 @@ static int add_facts(dy_store *s, int64_t id, const dy_sent *sents, const dy_cod
             strncat(actors, f[i].actors[k], 15);
         }
         dy_date_format(f[i].date, date);
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, (int)sents[f[i].sent].no);
-        bind_str(q, 3, dy_fact_kind_name(f[i].kind));
-        bind_str(q, 4, actors);
-        if (f[i].year) sqlite3_bind_int(q, 5, f[i].year);
-        if (date[0]) bind_str(q, 6, date);
+        rec_row(w, S_ADD_FACT);
+        rec_doc(w, 1);
+        rec_int(w, 2, (int)sents[f[i].sent].no);
+        rec_str(w, 3, dy_fact_kind_name(f[i].kind));
+        rec_str(w, 4, actors);
+        if (f[i].year) rec_int(w, 5, f[i].year);
+        if (date[0]) rec_str(w, 6, date);
         switch (f[i].kind) {
         case DY_FACT_TRADE:
-            sqlite3_bind_double(q, 7, f[i].value);
-            if (f[i].currency[0] && strcmp(f[i].currency, "USD")) bind_str(q, 8, f[i].currency);
+            rec_real(w, 7, f[i].value);
+            if (f[i].currency[0] && strcmp(f[i].currency, "USD")) rec_str(w, 8, f[i].currency);
             break;
-        case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: sqlite3_bind_double(q, 7, f[i].value); break;
-        case DY_FACT_MILESTONE: sqlite3_bind_double(q, 7, f[i].gap_years); bind_str(q, 8, f[i].code); break;
+        case DY_FACT_TRADE_SHARE: case DY_FACT_RATIO: rec_real(w, 7, f[i].value); break;
+        case DY_FACT_MILESTONE: rec_real(w, 7, f[i].gap_years); rec_str(w, 8, f[i].code); break;
         case DY_FACT_TREATY: case DY_FACT_STAGE: {
             /* its name, clauses, stage, the one party a stage is of, its kinds */
-            bind_str(q, 8, f[i].name);
-            if (f[i].kind == DY_FACT_TREATY) sqlite3_bind_int(q, 9, (int)f[i].clauses);
-            if (f[i].stage) bind_str(q, 10, dy_stage_name(f[i].stage));
-            if (f[i].party[0]) bind_str(q, 11, f[i].party);
-            if (f[i].kinds[0]) bind_str(q, 12, f[i].kinds);
+            rec_str(w, 8, f[i].name);
+            if (f[i].kind == DY_FACT_TREATY) rec_int(w, 9, (int)f[i].clauses);
+            if (f[i].stage) rec_str(w, 10, dy_stage_name(f[i].stage));
+            if (f[i].party[0]) rec_str(w, 11, f[i].party);
+            if (f[i].kinds[0]) rec_str(w, 12, f[i].kinds);
             break;
         }
-        case DY_FACT_SANCTION: case DY_FACT_VETO: bind_str(q, 8, f[i].code); break;
+        case DY_FACT_SANCTION: case DY_FACT_VETO: rec_str(w, 8, f[i].code); break;
         default: {
             /* the tier as named; its rank, NULL when the table does not list it */
             const dy_tier *t = dy_dict_tier(dy_coder_dict(coder), f[i].tier);
-            if (t) sqlite3_bind_double(q, 7, t->rank);
-            bind_str(q, 8, f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
+            if (t) rec_real(w, 7, t->rank);
+            rec_str(w, 8, f[i].kind == DY_FACT_TIER_ORDER ? (t ? t->name : f[i].tier_name) : f[i].tier_name);
         }
         }
-        if (run(s, q, err)) return -1;
+        rec_end(w);
     }
-    return 0;
 }
 
-static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+static void add_content(rec *w, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts)
 {
     size_t ns, ne;
     const dy_sent *sents = dy_coder_sents(coder, &ns);
@@ -436,44 +468,44 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
     size_t nf = 0;
     const dy_fact *fv = facts ? dy_facts_list(facts, &nf) : NULL;
     uint8_t *need = calloc(ns ? ns : 1, 1);
-    if (!need) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (!need) { w->oom = 1; return; }
     for (size_t i = 0; i < ne; i++) need[ev[i].sent] = 1;
     for (size_t i = 0; i < nf; i++) need[fv[i].sent] = 1;
-    sqlite3_stmt *q = s->st[S_ADD_SENT];
     for (size_t i = 0; i < ns; i++) {
         if (!need[i]) continue;
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, (int)sents[i].no);
-        sqlite3_bind_int(q, 3, (int)sents[i].start);
-        sqlite3_bind_int(q, 4, (int)sents[i].end);
-        if (run(s, q, err)) { free(need); return -1; }
+        rec_row(w, S_ADD_SENT);
+        rec_doc(w, 1);
+        rec_int(w, 2, (int)sents[i].no);
+        rec_int(w, 3, (int)sents[i].start);
+        rec_int(w, 4, (int)sents[i].end);
+        rec_end(w);
     }
     free(need);
-    q = s->st[S_ADD_EVENT];
     for (size_t i = 0; i < ne; i++) {
         const dy_event *e = &ev[i];
         char date[16];
         dy_date_format(e->date, date);
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, (int)sents[e->sent].no);
+        rec_row(w, S_ADD_EVENT);
+        rec_doc(w, 1);
+        rec_int(w, 2, (int)sents[e->sent].no);
         if (date[0]) {
-            bind_str(q, 3, date);
-            sqlite3_bind_int64(q, 4, day_of(e->date));
+            rec_str(w, 3, date);
+            rec_int(w, 4, day_of(e->date));
         }
-        sqlite3_bind_int(q, 5, e->date.prec);
-        bind_str(q, 6, e->source);
-        bind_str(q, 7, e->target);
-        bind_text(q, 8, e->source, 3);
-        bind_text(q, 9, e->target, 3);
-        bind_str(q, 10, e->code);
-        bind_str(q, 11, e->root);
-        sqlite3_bind_int(q, 12, e->quad);
-        sqlite3_bind_double(q, 13, e->goldstein);
+        rec_int(w, 5, e->date.prec);
+        rec_str(w, 6, e->source);
+        rec_str(w, 7, e->target);
+        rec_text(w, 8, e->source, 3);
+        rec_text(w, 9, e->target, 3);
+        rec_str(w, 10, e->code);
+        rec_str(w, 11, e->root);
+        rec_int(w, 12, e->quad);
+        rec_real(w, 13, e->goldstein);
         int64_t sp[6] = {e->src_start, e->src_end, e->tgt_start, e->tgt_end, e->verb_start, e->verb_end};
-        for (int k = 0; k < 6; k++) sqlite3_bind_int64(q, 14 + k, sp[k]);
-        if (run(s, q, err)) return -1;
+        for (int k = 0; k < 6; k++) rec_int(w, 14 + k, sp[k]);
+        rec_end(w);
     }
-    if (facts && add_facts(s, id, sents, coder, fv, nf, err)) return -1;
+    if (facts) add_facts(w, sents, coder, fv, nf);
     /* mentions, one row per document, actor and name, with a count */
     size_t nm = 0;
     for (size_t k = 0; k < ns; k++) {
@@ -482,7 +514,7 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
         nm += ng;
     }
     mention *mv = nm ? malloc(nm * sizeof *mv) : NULL;
-    if (nm && !mv) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (nm && !mv) { w->oom = 1; return; }
     nm = 0;
     const dy_tok *t = dy_coder_toks(coder);
     for (size_t k = 0; k < ns; k++) {
@@ -498,68 +530,117 @@ static int add_content(dy_store *s, int64_t id, const dy_doc *doc, const dy_code
         }
     }
     qsort(mv, nm, sizeof *mv, cmp_mention);
-    int r = 0;
-    for (size_t i = 0; i < nm && !r;) {
+    for (size_t i = 0; i < nm;) {
         size_t j = i + 1;
         uint32_t first = mv[i].start;
         while (j < nm && !cmp_mention(&mv[i], &mv[j])) { if (mv[j].start < first) first = mv[j].start; j++; }
         if (i == 0 || strcmp(mv[i].code, mv[i - 1].code)) {
-            q = s->st[S_ADD_ACTOR];
-            bind_str(q, 1, mv[i].code);
-            bind_text(q, 2, mv[i].code, 3);
-            r = run(s, q, err);
+            rec_row(w, S_ADD_ACTOR);
+            rec_str(w, 1, mv[i].code);
+            rec_text(w, 2, mv[i].code, 3);
+            rec_end(w);
         }
-        q = s->st[S_ADD_MENTION];
-        sqlite3_bind_int64(q, 1, id);
-        bind_str(q, 2, mv[i].code);
-        bind_text(q, 3, mv[i].code, 3);
-        bind_text(q, 4, mv[i].text, mv[i].len);
-        sqlite3_bind_int64(q, 5, (int64_t)(j - i));
-        sqlite3_bind_int64(q, 6, first);
-        if (!r) r = run(s, q, err);
+        rec_row(w, S_ADD_MENTION);
+        rec_doc(w, 1);
+        rec_str(w, 2, mv[i].code);
+        rec_text(w, 3, mv[i].code, 3);
+        rec_text(w, 4, mv[i].text, mv[i].len);
+        rec_int(w, 5, (int64_t)(j - i));
+        rec_int(w, 6, first);
+        rec_end(w);
         i = j;
     }
     free(mv);
-    return r;
 }
 
-int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
+int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+{
+    rec w = {b, 0};
+    char hash[33], pub[16];
+    doc_hash(doc, hash);
+    dy_date_format(doc->pub, pub);
+    uint32_t nl = (uint32_t)strlen(doc->id);
+    rec_put(&w, hash, 32);
+    rec_put(&w, &nl, sizeof nl);
+    rec_put(&w, doc->id, nl);
+    rec_row(&w, S_ADD_DOC);
+    rec_str(&w, 1, doc->id);
+    rec_str(&w, 2, hash);
+    if (pub[0]) rec_str(&w, 3, pub);
+    rec_str(&w, 4, doc->source);
+    rec_str(&w, 5, doc->title);
+    rec_str(&w, 6, doc->url);
+    rec_int(&w, 7, (int64_t)doc->body);
+    rec_text(&w, 8, doc->text, doc->len);
+    if (pub[0]) rec_int(&w, 9, day_of(doc->pub));
+    rec_end(&w);
+    add_content(&w, doc, coder, facts);
+    if (w.oom) dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id);
+    return w.oom ? -1 : 0;
+}
+
+/* Binds and runs recorded rows from *p up to end (or, with one, the first row only), with doc for
+ * V_DOC; moves *p past them. 0, or -1 with err set. */
+static int write_rows(dy_store *s, const char **p, const char *end, int64_t doc, int one, dy_err *err)
+{
+    const char *r = *p;
+    while (r < end) {
+        sqlite3_stmt *q = s->st[(unsigned char)*r++];
+        for (int param; r < end && (param = (unsigned char)*r++) != 0;) {
+            int type = (unsigned char)*r++;
+            int64_t iv;
+            double dv;
+            uint32_t n;
+            switch (type) {
+            case V_INT: memcpy(&iv, r, sizeof iv); r += sizeof iv; sqlite3_bind_int64(q, param, iv); break;
+            case V_REAL: memcpy(&dv, r, sizeof dv); r += sizeof dv; sqlite3_bind_double(q, param, dv); break;
+            case V_TEXT: memcpy(&n, r, sizeof n); r += sizeof n; sqlite3_bind_text(q, param, r, (int)n, SQLITE_STATIC); r += n; break;
+            case V_DOC: sqlite3_bind_int64(q, param, doc); break;
+            default: sqlite3_bind_null(q, param);
+            }
+        }
+        if (run(s, q, err)) return -1;
+        if (one) break;
+    }
+    *p = r;
+    return 0;
+}
+
+int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_err *err)
 {
     char hash[33];
-    doc_hash(doc, hash);
+    uint32_t nl;
+    memcpy(hash, rows, 32);
+    hash[32] = 0;
+    memcpy(&nl, rows + 32, sizeof nl);
+    const char *name = rows + 32 + sizeof nl, *p = name + nl, *end = rows + n;
     sqlite3_stmt *q = s->st[S_FIND];
     bind_str(q, 1, hash);
     if (find_id(q)) return DY_ADD_SAME;
     int replaced = 0;
     if (replace) {
         q = s->st[S_FIND_NAME];
-        bind_str(q, 1, doc->id);
+        bind_text(q, 1, name, nl);
         bind_str(q, 2, hash);
         int64_t old;
         while ((old = find_id(q)) != 0) {
             sqlite3_bind_int64(s->st[S_DEL_DOC], 1, old);
             if (run(s, s->st[S_DEL_DOC], err)) return -1;
             replaced = 1;
-            bind_str(q, 1, doc->id);
+            bind_text(q, 1, name, nl);
             bind_str(q, 2, hash);
         }
     }
-    q = s->st[S_ADD_DOC];
-    char pub[16];
-    dy_date_format(doc->pub, pub);
-    bind_str(q, 1, doc->id);
-    bind_str(q, 2, hash);
-    if (pub[0]) bind_str(q, 3, pub);
-    bind_str(q, 4, doc->source);
-    bind_str(q, 5, doc->title);
-    bind_str(q, 6, doc->url);
-    sqlite3_bind_int64(q, 7, (int64_t)doc->body);
-    bind_text(q, 8, doc->text, doc->len);
-    if (pub[0]) sqlite3_bind_int64(q, 9, day_of(doc->pub));
-    if (run(s, q, err)) return -1;
-    int64_t id = sqlite3_last_insert_rowid(s->db);
-    if (add_content(s, id, doc, coder, facts, err)) return -1;
+    if (write_rows(s, &p, end, 0, 1, err)) return -1;      /* the document */
+    if (write_rows(s, &p, end, sqlite3_last_insert_rowid(s->db), 0, err)) return -1;
     return replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
+}
+
+int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)
+{
+    s->rows.len = 0;
+    if (dy_store_rows(&s->rows, doc, coder, facts, err)) return -1;
+    return dy_store_add_rows(s, s->rows.data, s->rows.len, replace, err);
 }
 
 int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
@@ -568,7 +649,12 @@ int dy_store_recode(dy_store *s, int64_t id, const dy_doc *doc, const dy_coder *
         sqlite3_bind_int64(s->st[k], 1, id);
         if (run(s, s->st[k], err)) return -1;
     }
-    return add_content(s, id, doc, coder, facts, err);
+    s->rows.len = 0;
+    rec w = {&s->rows, 0};
+    add_content(&w, doc, coder, facts);
+    if (w.oom) return dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id), -1;
+    const char *p = s->rows.data;
+    return write_rows(s, &p, p + s->rows.len, id, 0, err);
 }
 
 int dy_store_each_doc(dy_store *s, int (*fn)(void *ctx, int64_t id, const dy_doc *doc), void *ctx, dy_err *err)

@@ -15,6 +15,9 @@
  *    ('indexes', 'deferred') from the transaction that dropped them to the one that rebuilt
  *    them, so after a crash in between the next DY_STORE_WRITE open rebuilds them; a
  *    DY_STORE_READ open meanwhile answers the same, only slower.
+ *  - What a document adds is recorded first (dy_store_rows: bytes, no database, any thread) and
+ *    written after (dy_store_add_rows); dy_store_add() is the two in a row, and ingest -j
+ *    records on its workers and writes on one thread, in input order, so the ids are the same.
  *  - User input reaches SQL only as bound parameters.
  *  - The library never prints; every failure comes back as a status with err set.
  */
@@ -64,6 +67,15 @@ enum { DY_ADD_NEW = 1, DY_ADD_SAME = 2, DY_ADD_REPLACED = 3 };
 /* Stores a document the coder has just coded (events, its sentences, and with opts.keep_actors
  * its actor mentions) and its facts (may be NULL). Returns DY_ADD_* or -1 with err set. */
 int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err);
+
+/* dy_store_add() in two halves, for coding on worker threads and writing on one (ingest -j):
+ * dy_store_rows() appends to b the rows a document the coder has just coded will add (its hash,
+ * the document, sentences, events, facts, mentions), as bytes that depend on nothing else (no
+ * store, coder or document needed afterwards); it touches no database, so any thread may call it
+ * with its own coder. dy_store_add_rows() writes such rows (n bytes) into the store as
+ * dy_store_add() does, with the same ids in the same order; it returns DY_ADD_* or -1 with err. */
+int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err);
+int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_err *err);
 
 /* Calls fn for every stored document, rebuilt as a dy_doc (for dyad recode). fn returns 0 to go
  * on. Returns 0, or -1 with err set. */

@@ -1,6 +1,7 @@
 /* dy_tok.c - tokeniser. ASCII takes a fast path; other code points go through utf8proc. */
 #include "dy_tok.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -112,13 +113,7 @@ static int norm_cp(dy_buf *nb, const cpinfo *ci)
 
 static dy_tok *push(dy_toks *t)
 {
-    if (t->len == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        dy_tok *v = realloc(t->v, cap * sizeof *v);
-        if (!v) return NULL;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (DY_GROW(t->v, t->len + 1, t->cap)) return NULL;
     return &t->v[t->len++];
 }
 
@@ -445,6 +440,7 @@ static int punct_token(tokrun *r, size_t *ip, const cpinfo *c)
 
 int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_toks *out, dy_buf *nb)
 {
+    assert((text || !n) && out && nb);
     tokrun r = { (const unsigned char *)text, n, base, lex, out, nb, 0 };
     const unsigned char *s = r.s;
     size_t i = 0;

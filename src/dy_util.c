@@ -162,6 +162,7 @@ int dy_grow_(void *pp, size_t need, size_t *cap, size_t size)
 
 void *dy_vec_push(dy_vec *v)
 {
+    assert(v->size > 0);     /* made with DY_VEC_INIT */
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;
         void *n = realloc(v->items, cap * v->size);

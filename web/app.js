@@ -4,7 +4,9 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { a: 'RUS', b: 'PRK', from: '', to: '', picks: [] };
+const state = { a: 'RUS', b: 'PRK', from: '', to: '', picks: [], offset: 0, total: 0 };
+const PAGE = 100;       /* events a page */
+const MAX_EDGES = 300;  /* the network's busiest edges: more would freeze the layout */
 
 async function api(path, params) {
   const q = new URLSearchParams();
@@ -39,29 +41,43 @@ function colour(g) {
   return `rgb(${c.join(',')})`;
 }
 
-async function loadActors() {
-  const actors = await api('/api/actors', { limit: 400 });
-  const codes = [...new Set(actors.map((r) => r.code.slice(0, 3)).filter((c) => /^[A-Z]{3}$/.test(c)))].sort();
+/* The data's extent sets the date range; the country pickers offer the codes of the store that
+ * the dictionary names as countries (build/web/countries.json, from dict/countries.txt): no
+ * regions, IGOs or NGOs. */
+async function loadExtent() {
+  const [ext, names] = await Promise.all([api('/api/extent'),
+    fetch('countries.json').then((r) => (r.ok ? r.json() : null)).catch(() => null)]);
+  if (ext.first) $('from').value = ext.first.slice(0, 7);
+  if (ext.last) $('to').value = ext.last.slice(0, 7);
+  const codes = ext.codes.filter((c) => (names ? Object.hasOwn(names, c) : /^[A-Z]{3}$/.test(c) && c !== 'IGO' && c !== 'NGO'));
   for (const id of ['pair-a', 'pair-b']) {
-    const s = $(id);
-    s.replaceChildren(...codes.map((c) => el('option', { value: c }, c)));
+    $(id).replaceChildren(...codes.map((c) => el('option', { value: c }, names ? `${c} ${names[c]}` : c)));
   }
   if (!codes.includes(state.a) && codes.length) state.a = codes[0];
   if (!codes.includes(state.b) && codes.length > 1) state.b = codes[1];
   $('pair-a').value = state.a;
   $('pair-b').value = state.b;
+  $('controls').dataset.events = ext.events;
 }
 
 let cy = null;
 async function loadNetwork() {
-  const net = await api('/api/network', range());
+  const net = await api('/api/network', { ...range(), limit: MAX_EDGES });
   const box = $('network');
+  /* the actors drawn are the ends of the busiest edges: of a large store, the rest would be a
+   * grid of unconnected dots */
+  const ends = new Set(net.edges.flatMap((e) => [e.source, e.target]));
+  const known = new Map(net.nodes.map((n) => [n.code, n]));
+  net.nodes = [...ends].map((c) => known.get(c) || { code: c, mentions: 0, events: 0 });
   box.dataset.nodes = net.nodes.length;
   box.dataset.edges = net.edges.length;
+  box.dataset.igos = [...known.keys()].filter((c) => /^IGO[A-Z]/.test(c)).length;
+  $('network-note').textContent = net.edges.length >= MAX_EDGES ? `The busiest ${MAX_EDGES} relations of the period.` : '';
   const maxEv = Math.max(1, ...net.edges.map((e) => e.events));
   const maxM = Math.max(1, ...net.nodes.map((n) => n.mentions + n.events));
   const elements = [
-    ...net.nodes.map((n) => ({ data: { id: n.code, label: n.code, size: 18 + 30 * Math.sqrt((n.mentions + n.events) / maxM) } })),
+    ...net.nodes.map((n) => ({ data: { id: n.code, label: n.code, size: 14 + 26 * Math.sqrt((n.mentions + n.events) / maxM) },
+                               classes: n.code.startsWith('IGO') && n.code.length > 3 ? 'igo' : '' })),
     ...net.edges.map((e) => ({
       data: { id: e.source + '>' + e.target, source: e.source, target: e.target, events: e.events,
               width: 1 + 7 * e.events / maxEv, colour: colour(e.mean_goldstein), label: String(e.events) },
@@ -71,28 +87,44 @@ async function loadNetwork() {
   cy = cytoscape({
     container: box,
     elements,
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000 },
+    /* a dense graph (a large store's busiest edges join a few busy countries) reads best as a ring */
+    layout: net.edges.length > 3 * net.nodes.length ? { name: 'circle', animate: false, avoidOverlap: true }
+      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000 },
     style: [
       { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a6fa5',
                                    color: '#1d2430', 'font-size': 11, 'text-valign': 'center', 'text-halign': 'right' } },
+      { selector: 'node.igo', style: { 'background-color': '#8a5fb0', shape: 'round-rectangle' } },
       { selector: 'node:selected', style: { 'background-color': '#e8a33d' } },
       { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)',
                                    'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.85 } },
     ],
   });
   cy.on('tap', 'node', (ev) => {
+    if (![...$('pair-a').options].some((o) => o.value === ev.target.id())) return;     /* countries only */
     state.picks.push(ev.target.id());
     if (state.picks.length === 2) {
       [state.a, state.b] = state.picks;
       state.picks = [];
       $('pair-a').value = state.a;
       $('pair-b').value = state.b;
-      showPair();
+      status('loading…');
+      showPair().then(() => status(''), (e) => status('error: ' + e.message));
     }
   });
 }
 
 let plot = null;
+const WHOLE = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000];
+
+/* The two axes' ranges with their zeros at one height: the Goldstein sums may go below zero,
+ * the counts may not, so the counts' axis reaches below zero as far (in proportion) as the sums'. */
+function sharedZero(gs, ns) {
+  const gpos = Math.max(0, ...gs), gneg = Math.max(0, ...gs.map((v) => -v)), npos = Math.max(1, ...ns);
+  const t = gpos + gneg > 0 ? Math.min(0.5, gneg / (gpos + gneg)) : 0;       /* zero's height from the bottom */
+  const top = Math.max(gpos, t > 0 ? gneg * (1 - t) / t : 1);
+  const pad = 1.05;
+  return [[-t / (1 - t) * top * pad, top * pad], [-t / (1 - t) * npos * pad, npos * pad]];
+}
 async function loadSeries() {
   const rows = await api('/api/series', { dyad: `${state.a},${state.b}`, by: 'month', ...range() });
   $('series-title').textContent = `${state.a} and ${state.b}: cooperation and conflict by month`;
@@ -102,8 +134,11 @@ async function loadSeries() {
   const data = [x, rows.map((r) => r.goldstein), rows.map((r) => r.verbal_coop), rows.map((r) => r.material_coop),
                 rows.map((r) => r.verbal_conflict), rows.map((r) => r.material_conflict)];
   const width = Math.max(320, $('chart').clientWidth || 560);
+  const [gr, nr] = sharedZero(data[1], data.slice(2).flat());
+  const chart = $('chart');
   const opts = {
     width, height: 300,
+    scales: { g: { range: () => gr }, n: { range: () => nr } },
     series: [
       {},
       { label: 'Goldstein sum', stroke: '#4a6fa5', width: 2, scale: 'g' },
@@ -112,7 +147,10 @@ async function loadSeries() {
       { label: 'verbal conflict', stroke: '#f0a08a', scale: 'n' },
       { label: 'material conflict', stroke: '#b3261e', scale: 'n' },
     ],
-    axes: [{}, { scale: 'g', label: 'Goldstein' }, { scale: 'n', side: 1, label: 'events', grid: { show: false } }],
+    axes: [{}, { scale: 'g', label: 'Goldstein' },
+      /* events are counted whole: integer steps only, and no count below zero */
+      { scale: 'n', side: 1, label: 'events', grid: { show: false }, incrs: WHOLE,
+        values: (u, ticks) => { chart.dataset.countTicks = ticks.filter((v) => v >= 0).join(','); return ticks.map((v) => (v < 0 ? '' : v)); } }],
   };
   if (plot) plot.destroy();
   $('chart').replaceChildren();
@@ -120,16 +158,20 @@ async function loadSeries() {
   if (!rows.length) $('chart').append(el('p', { class: 'hint' }, 'No events between these two in this period.'));
   const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
   $('quads').replaceChildren(
-    el('tr', {}, ...['events', 'verbal coop', 'material coop', 'verbal conflict', 'material conflict'].map((h) => el('th', {}, h))),
+    el('tr', {}, ...['events (one a day)', 'verbal coop', 'material coop', 'verbal conflict', 'material conflict'].map((h) => el('th', {}, h))),
     el('tr', {}, ...[total, sum('verbal_coop'), sum('material_coop'), sum('verbal_conflict'), sum('material_conflict')]
       .map((v, i) => el('td', { class: 'num', 'data-quad': i }, v))),
   );
 }
 
+/* A section of the relation: its first SHOW rows, and how many more there are (a pair of a
+ * large store has thousands of sources; the panel stays short). */
+const SHOW = 20;
 function table(rows, cols) {
   if (!rows.length) return el('p', { class: 'hint' }, 'none');
-  return el('table', { class: 'small' }, el('tr', {}, ...cols.map((c) => el('th', {}, c))),
-            ...rows.map((r) => el('tr', {}, ...cols.map((c) => el('td', {}, r[c] == null ? '' : r[c])))));
+  const t = el('table', { class: 'small', 'data-rows': rows.length }, el('tr', {}, ...cols.map((c) => el('th', {}, c))),
+               ...rows.slice(0, SHOW).map((r) => el('tr', {}, ...cols.map((c) => el('td', {}, r[c] == null ? '' : r[c])))));
+  return rows.length > SHOW ? el('div', {}, t, el('p', { class: 'hint more' }, `and ${(rows.length - SHOW).toLocaleString('en')} more`)) : t;
 }
 
 async function loadRelation() {
@@ -157,18 +199,33 @@ async function loadRelation() {
   for (const td of box.querySelectorAll('td')) if (td.textContent === 'conflict') td.className = 'conflict';
 }
 
+/* The pair's events, latest first, a page of PAGE at state.offset, with their total. */
 async function loadEvents() {
-  const rows = await api('/api/events', { dyad: `${state.a},${state.b}`, limit: 500, ...range() });
-  $('event-count').textContent = `(${rows.length})`;
+  const q = { dyad: `${state.a},${state.b}`, ...range() };
+  const [rows, ext] = await Promise.all([api('/api/events', { ...q, limit: PAGE, offset: state.offset }), api('/api/extent', q)]);
+  state.total = ext.events;
+  const last = state.offset + rows.length;
+  $('event-count').textContent = rows.length
+    ? `${(state.offset + 1).toLocaleString('en')}–${last.toLocaleString('en')} of ${ext.events.toLocaleString('en')}, latest first`
+      + (ext.undated ? ` (${ext.undated.toLocaleString('en')} undated, last)` : '')
+    : `none of ${ext.events.toLocaleString('en')}`;
+  $('events-panel').dataset.total = ext.events;
+  $('newer').disabled = state.offset === 0;
+  $('older').disabled = last >= ext.events;
   const body = $('events').tBodies[0];
   body.replaceChildren(...rows.map((r) => {
-    const tr = el('tr', { class: 'event-row', 'data-doc': r.doc_id, 'data-event': r.event_id },
+    const tr = el('tr', { class: 'event-row', 'data-doc': r.doc_id, 'data-event': r.event_id, 'data-id': r.id },
       el('td', {}, r.date ?? 'undated'), el('td', {}, r.source), el('td', {}, r.target), el('td', {}, r.code),
       el('td', { class: 'num' }, r.goldstein), el('td', {}, `${r.doc} #${r.sent}`));
     tr.addEventListener('click', () => openEvent(tr, r));
     return tr;
   }));
-  $('sentence').hidden = true;
+}
+
+async function page(step) {
+  state.offset = Math.max(0, state.offset + step * PAGE);
+  status('loading…');
+  try { await loadEvents(); status(''); } catch (e) { status('error: ' + e.message); }
 }
 
 /* Offsets are bytes of the stored UTF-8 text: slice bytes, not UTF-16 units. */
@@ -192,10 +249,11 @@ async function openEvent(tr, row) {
     parts.push(c ? el('span', { class: c }, text) : text);
     i = j;
   }
-  const box = $('sentence');
-  box.replaceChildren(el('p', { id: 'sentence-text' }, ...parts),
+  /* the sentence opens in a row of its own just under the event's row */
+  $('sentence')?.closest('tr').remove();
+  const box = el('div', { id: 'sentence' }, el('p', { id: 'sentence-text' }, ...parts),
     el('p', { class: 'meta' }, `${ev.source} → ${ev.target}, CAMEO ${ev.code} (Goldstein ${ev.goldstein}), ${doc.name}, sentence ${ev.sent}, bytes ${ev.start}–${ev.end}`));
-  box.hidden = false;
+  tr.after(el('tr', { class: 'sentence-row' }, el('td', { colSpan: 6 }, box)));
 }
 
 async function showPair() {
@@ -203,27 +261,25 @@ async function showPair() {
   state.b = $('pair-b').value;
   state.from = $('from').value;
   state.to = $('to').value;
-  status('loading…');
-  try {
-    await Promise.all([loadSeries(), loadEvents(), loadRelation()]);
-    status('');
-  } catch (e) {
-    status('error: ' + e.message);
-  }
+  state.offset = 0;
+  await Promise.all([loadSeries(), loadEvents(), loadRelation()]);
 }
 
+/* The network and the pair at once: the network of a large store takes longest. */
 async function showAll(ev) {
   if (ev) ev.preventDefault();
   state.from = $('from').value;
   state.to = $('to').value;
   status('loading…');
   try {
-    await loadNetwork();
-    await showPair();
+    await Promise.all([loadNetwork(), showPair()]);
+    status('');
   } catch (e) {
     status('error: ' + e.message);
   }
 }
 
 $('controls').addEventListener('submit', showAll);
-loadActors().then(() => showAll()).catch((e) => status('error: ' + e.message));
+$('newer').addEventListener('click', () => page(-1));
+$('older').addEventListener('click', () => page(1));
+loadExtent().then(() => showAll()).catch((e) => status('error: ' + e.message));

@@ -5,18 +5,22 @@
 #include "../dy_facts.h"
 #include "../dy_relations.h"
 #include "../dy_store.h"
+#include "opts.h"
 #include "parallel.h"
+#include "progress.h"
 #include "../dy_ingest.h"
 #include "../dy_out.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 typedef struct opts {
-    dy_input input;
+    int input;          /* dy_input */
     int format;
     dy_date date;
     int moods_all;
@@ -57,6 +61,10 @@ typedef struct run {
     size_t undated;     /* events without a date (ingest reports them) */
     size_t nomem;       /* documents or records lost for want of memory: exit 5 at the end */
     double t0, last_progress;
+    double total;           /* bytes of all the inputs, 0 when unknown (standard input): for progress */
+    double read_before;     /* bytes of the inputs already closed */
+    const dy_reader *rd;    /* the input being read */
+    int progress_shown;     /* a progress line is on the terminal, to erase at the end */
     int write_error;
     int progress_done;  /* the last progress line is out */
     double t_index;     /* when the index build began */
@@ -71,16 +79,34 @@ static void flush(run *r, int force)
     if (force && fflush(stdout)) r->write_error = 1;
 }
 
+/* On a terminal (opts.progress): percent, rate and time left, every 0.25 s at most; last erases it. */
 static void progress(run *r, int last)
 {
     if (!r->o.progress || r->progress_done) return;
     r->progress_done = last;
+    if (last) {
+        if (r->progress_shown) fputs("\r\033[K", stderr);
+        return;
+    }
     double t = now();
-    if (!last && t - r->last_progress < 0.5) return;
+    if (t - r->last_progress < 0.25) return;
     r->last_progress = t;
-    double el = t - r->t0 > 1e-9 ? t - r->t0 : 1e-9;
-    fprintf(stderr, "\rdyad: %zu documents (%.0f/s), %zu events, %.1f MB%s", r->docs, r->docs / el, r->events,
-            r->bytes / 1e6, last ? "\n" : "");
+    char line[200];
+    double done = r->read_before + (r->rd ? (double)dy_reader_bytes(r->rd) : 0);
+    fprintf(stderr, "\r%s\033[K", cli_progress_text(line, sizeof line, done, r->total, t - r->t0, r->docs, r->events));
+    r->progress_shown = 1;
+}
+
+/* The inputs' bytes, for the percent: 0 (unknown) when one is not a regular file */
+static double input_size(int n, char **paths)
+{
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if ((strcmp(paths[i], "-") ? stat(paths[i], &st) : fstat(0, &st)) || !S_ISREG(st.st_mode)) return 0;
+        sum += (double)st.st_size;
+    }
+    return sum;
 }
 
 /* dy_store_bulk_end() on its way: on a terminal, which index is being built */
@@ -124,20 +150,46 @@ static void warn_nodate(const dy_doc *doc)
     cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", doc->id);
 }
 
-/* -j: a worker parses (a JSON Lines record) and codes one document into its own buffer */
-static int work_code(void *ctx, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
+/* -j: a worker parses (a JSON Lines record) and codes one document into its own buffer: its
+ * events, or for ingest the rows it adds to the store (w: the worker's facts extractor) */
+static int work_code(void *ctx, void *w, dy_coder *c, par_job *job, dy_buf *out, dy_err *err, size_t *nsent, size_t *nev)
 {
     const opts *o = &((const run *)ctx)->o;     /* read-only on the workers */
     if (job->raw && dy_record_parse(job->name, job->lineno, job->raw, job->rawlen, &job->doc, &job->rec, err) != 1) return -1;
     job->nodate = apply_date(o, &job->doc);
-    if (job->nodate && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
+    if ((job->nodate || o->ingest) && !(job->note_id = strdup(job->doc.id))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -2;
     if (dy_coder_code(c, &job->doc, err)) {
         if (err->code == DY_ENOMEM) dy_err_set(err, DY_ENOMEM, "%.400s: out of memory coding it, and free memory or split it", job->doc.id);
         return -1;
     }
     dy_coder_sents(c, nsent);
-    dy_coder_events(c, nev);
+    const dy_event *ev = dy_coder_events(c, nev);
+    for (size_t i = 0; i < *nev; i++) job->undated += ev[i].date.prec == DY_PREC_NONE;
+    if (o->ingest) return dy_facts_extract(w, c, &job->doc, err) || dy_store_rows(out, &job->doc, c, w, err) ? -2 : 0;
     if (code_output(o, c, &job->doc, out)) { dy_err_set(err, DY_ENOMEM, "out of memory writing events"); return -2; }
+    return 0;
+}
+
+static void *facts_start(void *ctx) { return dy_facts_create(((run *)ctx)->dict); }
+static void facts_stop(void *w)
+{
+    dy_facts *f = w;
+    dy_facts_destroy(&f);
+}
+
+/* A document stored (got: DY_ADD_*, or -1 with err): counted, and the batch committed when full.
+ * 0, or -2 when the store failed (the run stops). */
+static int stored(run *r, int got, size_t nev, const char *id, const dy_err *err)
+{
+    if (got < 0) { cli_error("%s: %s, and the batch was rolled back", id, err->msg); r->store_failed = 1; return -2; }
+    if (got == DY_ADD_NEW) r->added++;
+    else if (got == DY_ADD_SAME) { r->same++; r->events -= nev; }
+    else r->replaced++;
+    if (++r->in_batch >= (size_t)r->o.batch) {
+        dy_err e = {0};
+        if (dy_store_commit(r->store, &e) || dy_store_begin(r->store, &e)) { cli_error("%s", e.msg); r->store_failed = 1; return -2; }
+        r->in_batch = 0;
+    }
     return 0;
 }
 
@@ -160,6 +212,7 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
 {
     run *r = ctx;
     const dy_doc *doc = &job->doc;      /* its strings are gone (the worker's record moved on) */
+    if (r->store_failed) return -1;     /* said once; the rest of the ring is dropped */
     if (job->nodate) cli_warn("%s has no publication date, so relative dates stay unresolved; give --date YYYY-MM-DD", job->note_id);
     if (rc < 0) {
         failed(r, err, NULL);      /* work() named the document */
@@ -168,8 +221,12 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     r->docs++;
     r->sents += nsent;
     r->events += nev;
+    r->undated += job->undated;
     r->bytes += doc->len;
-    if (out->len && dy_buf_add(&r->out, out->data, out->len)) return -1;
+    if (r->o.ingest) {
+        dy_err e = {0};
+        if (stored(r, dy_store_add_rows(r->store, out->data, out->len, r->o.replace, &e), nev, job->note_id, &e)) return -1;
+    } else if (out->len && dy_buf_add(&r->out, out->data, out->len)) return -1;
     flush(r, 0);
     progress(r, 0);
     return r->write_error ? -1 : 0;
@@ -190,15 +247,7 @@ static int code_doc(run *r, dy_doc *doc)
     r->bytes += doc->len;
     if (r->o.ingest) {
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
-        int got = dy_store_add(r->store, doc, r->coder, r->facts, r->o.replace, &err);
-        if (got < 0) { cli_error("%s: %s, and the batch was rolled back", doc->id, err.msg); r->store_failed = 1; return -2; }
-        if (got == DY_ADD_NEW) r->added++;
-        else if (got == DY_ADD_SAME) { r->same++; r->events -= ne; }
-        else r->replaced++;
-        if (++r->in_batch >= (size_t)r->o.batch) {
-            if (dy_store_commit(r->store, &err) || dy_store_begin(r->store, &err)) { cli_error("%s", err.msg); r->store_failed = 1; return -2; }
-            r->in_batch = 0;
-        }
+        if (stored(r, dy_store_add(r->store, doc, r->coder, r->facts, r->o.replace, &err), ne, doc->id, &err)) return -2;
     } else if (r->o.facts) {
         size_t nf;
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
@@ -208,7 +257,7 @@ static int code_doc(run *r, dy_doc *doc)
             if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
         } else
             for (size_t i = 0; i < nf; i++)
-                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i])) { cli_error("out of memory writing facts"); return -2; }
+                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
     } else if (code_output(&r->o, r->coder, doc, &r->out)) {
         cli_error("out of memory writing events");
         return -2;
@@ -234,6 +283,76 @@ static int parse_size(const char *v, size_t *out)
     return 0;
 }
 
+static int set_format(void *dst, const cli_opt *opt, const char *v)
+{
+    opts *o = dst;
+    o->format = cli_event_format(v);
+    if (o->format >= 0 && !(o->facts && o->format > DY_FMT_TSV)) return 0;
+    cli_error("%s", o->facts ? "--format takes jsonl or tsv" : opt->bad);
+    return -1;
+}
+
+static int set_date(void *dst, const cli_opt *opt, const char *v)
+{
+    (void)opt;
+    return dy_date_parse_iso(v, strlen(v), &((opts *)dst)->date) ? 0 : -1;
+}
+
+static int set_max_record(void *dst, const cli_opt *opt, const char *v)
+{
+    (void)opt;
+    return parse_size(v, &((opts *)dst)->max_record);
+}
+
+enum { M_CODE = 1 << MODE_CODE, M_FACTS = 1 << MODE_FACTS, M_INGEST = 1 << MODE_INGEST };
+#define AT(f) offsetof(opts, f)
+
+/* code, facts and ingest read the same way: one table, each line saying which of them take it */
+static const cli_opt read_opts[] = {
+    {"input", 0, "text|jsonl", "input format (default text: one article a file; - is stdin)", 0, CLI_CHOICE, AT(input), 0, 0, NULL,
+     "--input takes text or jsonl"},
+    {"format", 0, "FMT", "jsonl (default), tsv, csv, gdelt or plover (docs/schema.md); facts: jsonl or tsv", M_CODE | M_FACTS,
+     CLI_FN, 0, 0, 0, set_format, "--format takes jsonl, tsv, csv, gdelt or plover"},
+    {"db", 0, "FILE", "the database to write (created when missing)", M_INGEST, CLI_TEXT, AT(db), 0, 0, NULL,
+     "--db takes the database file, such as news.db"},
+    {"replace", 0, NULL, "re-code a changed document of the same name", M_INGEST, CLI_FLAG, AT(replace), 1, 0, NULL, NULL},
+    {"batch", 0, "N", "documents a transaction (default 500)", M_INGEST, CLI_INT, AT(batch), 1, 1000000, NULL,
+     "--batch takes a number of documents from 1 to 1000000"},
+    {"max-record", 0, "SIZE", "jsonl: skip longer records, named on stderr (default 64M; K, M, G)", 0, CLI_FN, 0, 0, 0,
+     set_max_record, "--max-record takes a size in bytes from 1 up, such as 1000000 or 256M"},
+    {"date", 0, "YYYY-MM-DD", "publication date for documents that state none", 0, CLI_FN, 0, 0, 0, set_date,
+     "--date takes a date as YYYY-MM-DD, such as 2024-06-18"},
+    {"moods", 0, "factual|all", "also code negated and hypothetical events (all), with a mood field", 0, CLI_CHOICE, AT(moods_all), 0, 0,
+     NULL, "--moods takes factual or all"},
+    {"convention", 0, "dyad|petrarch", "coding conventions: dyad's (default) or PETRARCH2's", 0, CLI_CHOICE, AT(convention), 0, 0,
+     NULL, "--convention takes dyad (the default) or petrarch"},
+    {"explain", 0, NULL, "print why each sentence was or was not coded, instead of events", M_CODE, CLI_FLAG, AT(explain), 1, 0,
+     NULL, NULL},
+    {"reconcile", 0, NULL, "one line per subject (kind, actors, year) with every source's value", M_FACTS, CLI_FLAG,
+     AT(reconcile), 1, 0, NULL, NULL},
+    {"dict", 0, "DIR", "dictionary directory (default: $DYAD_DICT, or dict/ beside the program)", 0, CLI_TEXT, AT(dict), 0, 0,
+     NULL, "--dict takes a directory"},
+    {"jobs", 'j', "N", "code with N worker threads (the same output, or database, as -j 1)", M_CODE | M_INGEST, CLI_INT, AT(jobs), 1,
+     256, NULL, "-j takes a number of threads from 1 to 256"},
+    {"stats", 0, NULL, "print counts and timing on stderr at the end", 0, CLI_FLAG, AT(stats), 1, 0, NULL, NULL},
+    {"no-progress", 0, NULL, "no progress line, even on a terminal", 0, CLI_FLAG, AT(progress), 0, 0, NULL, NULL},
+    {"progress", 0, NULL, "the progress line even when standard error is not a terminal", 0, CLI_FLAG, AT(progress), 1, 0, NULL,
+     NULL},
+    {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
+};
+
+static const char inputs_note[] =
+    "FILE is an article (text: header lines such as 'Date: 2024-06-18', a blank line, the body), or\n"
+    "with --input jsonl a file of {\"id\",\"date\",\"source\",\"title\",\"url\",\"text\"} lines; - is standard input.\n"
+    "Options take their value as --opt VALUE or --opt=VALUE. 'man dyad' (docs/dyad.1) has the details.\n";
+
+static const cli_cmd read_cmds[] = {
+    {"code", "[options] FILE...", "Code news text into CAMEO events (JSON Lines on standard output).", read_opts, inputs_note},
+    {"facts", "[options] FILE...", "Standing facts: relationship tiers, treaties, trade figures, ratios.", read_opts, inputs_note},
+    {"ingest", "--db FILE [options] FILE...", "Code articles into a SQLite corpus store (docs/schema.md).", read_opts, inputs_note},
+};
+
+/* 0, 1 after --help, -1 after a problem */
 static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
 {
     memset(o, 0, sizeof *o);
@@ -241,69 +360,9 @@ static int parse_opts(int argc, char **argv, opts *o, int *first, int mode)
     o->ingest = mode == MODE_INGEST;
     o->batch = 500;
     o->progress = isatty(2);
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--")) { i++; break; }
-        if (a[0] != '-' || !strcmp(a, "-")) break;
-        if (!strcmp(a, "--input")) {
-            if (!v || (strcmp(v, "text") && strcmp(v, "jsonl"))) { cli_error("--input takes text or jsonl"); return -1; }
-            o->input = !strcmp(v, "jsonl") ? DY_IN_JSONL : DY_IN_TEXT;
-            i++;
-        } else if (!strcmp(a, "--format")) {
-            o->format = cli_event_format(v);
-            if (o->format < 0 || (o->facts && o->format > DY_FMT_TSV)) {
-                cli_error(o->facts ? "--format takes jsonl or tsv" : "--format takes jsonl, tsv, csv, gdelt or plover");
-                return -1;
-            }
-            i++;
-        } else if (!strcmp(a, "--date")) {
-            if (!v || !dy_date_parse_iso(v, strlen(v), &o->date)) { cli_error("--date takes a date as YYYY-MM-DD, such as 2024-06-18"); return -1; }
-            i++;
-        } else if (!strcmp(a, "--moods")) {
-            if (!v || (strcmp(v, "all") && strcmp(v, "factual"))) { cli_error("--moods takes factual or all"); return -1; }
-            o->moods_all = !strcmp(v, "all");
-            i++;
-        } else if (!strcmp(a, "--convention")) {
-            if (!v || (strcmp(v, "dyad") && strcmp(v, "petrarch"))) { cli_error("--convention takes dyad (the default) or petrarch"); return -1; }
-            o->convention = !strcmp(v, "petrarch") ? DY_CONV_PETRARCH : DY_CONV_DYAD;
-            i++;
-        } else if (!strcmp(a, "--dict")) {
-            if (!v) { cli_error("--dict takes a directory"); return -1; }
-            o->dict = v;
-            i++;
-        } else if (!strcmp(a, "--explain") && !o->facts) o->explain = 1;
-        else if (!strcmp(a, "--reconcile") && o->facts) o->reconcile = 1;
-        else if (!strcmp(a, "--replace") && o->ingest) o->replace = 1;
-        else if (!strcmp(a, "--db") && o->ingest) {
-            if (!v) { cli_error("--db takes the database file, such as news.db"); return -1; }
-            o->db = v;
-            i++;
-        } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && mode == MODE_CODE) {
-            char *end;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 256) { cli_error("-j takes a number of threads from 1 to 256"); return -1; }
-            o->jobs = (int)n;
-            i++;
-        } else if (!strcmp(a, "--batch") && o->ingest) {
-            char *end;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 1000000) { cli_error("--batch takes a number of documents from 1 to 1000000"); return -1; }
-            o->batch = (int)n;
-            i++;
-        }
-        else if (!strcmp(a, "--max-record")) {
-            if (!v || parse_size(v, &o->max_record)) { cli_error("--max-record takes a size in bytes from 1 up, such as 1000000 or 256M"); return -1; }
-            i++;
-        }
-        else if (!strcmp(a, "--stats")) o->stats = 1;
-        else if (!strcmp(a, "--no-progress")) o->progress = 0;
-        else if (!strcmp(a, "--progress")) o->progress = 1;
-        else { cli_error("unknown option '%s' for %s, and see 'dyad help'", a, o->ingest ? "ingest" : o->facts ? "facts" : "code"); return -1; }
-    }
+    int r = cli_parse(&read_cmds[mode], 1u << mode, argc, argv, o, first);
+    if (r) return r;
     if (o->ingest && !o->db) { cli_error("ingest needs --db FILE, the database to write (created when missing)"); return -1; }
-    *first = i;
     return 0;
 }
 
@@ -320,6 +379,7 @@ static int read_input(run *r, par *pool, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
+    r->rd = rd;
     while (pool && r->o.input == DY_IN_JSONL) {     /* -j: records are parsed by the workers */
         const char *line;
         size_t n, lineno;
@@ -344,6 +404,8 @@ static int read_input(run *r, par *pool, const char *path)
         } else if (code_doc(r, &doc) == -2) { fatal = 1; break; }
         if (r->write_error) break;
     }
+    r->read_before += (double)dy_reader_bytes(rd);
+    r->rd = NULL;
     dy_reader_close(&rd);
     return fatal;
 }
@@ -352,7 +414,8 @@ static int run_cmd(int argc, char **argv, int mode)
 {
     run r = {0};
     int first;
-    if (parse_opts(argc, argv, &r.o, &first, mode)) return DYAD_EXIT_USAGE;
+    int pr = parse_opts(argc, argv, &r.o, &first, mode);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
     if (first >= argc) {
         cli_error("no input files, and give article files, or - to read standard input");
         return DYAD_EXIT_USAGE;
@@ -393,11 +456,13 @@ static int run_cmd(int argc, char **argv, int mode)
         }
     }
     r.t0 = r.last_progress = now();
+    if (r.o.progress) r.total = input_size(argc - first, argv + first);
     if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile && r.o.facts) dy_out_fact_tsv_header(&r.out);
     else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
     par *pool = NULL;
-    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r))) {
+    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r, r.o.ingest ? facts_start : NULL,
+                                            r.o.ingest ? facts_stop : NULL))) {
         cli_error("cannot start %d threads", r.o.jobs);
         fatal = 1;
     }

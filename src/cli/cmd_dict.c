@@ -1,7 +1,9 @@
 /* cmd_dict.c - dyad dict check [DIR]; dyad dict stats [DIR]; dyad dict import --from petrarch DIR --out OUTDIR. */
 #include "cli.h"
 #include "../dy_import.h"
+#include "opts.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -19,13 +21,30 @@ static void print_report(const char *dir, const dy_buf *report)
     }
 }
 
+static const cli_opt no_opts[] = {{NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL}};
+static const cli_cmd check_cmd = {"dict check", "[DIR]",
+                                  "Validate the dictionaries (DIR, or the ones dyad uses), listing file:line problems.", no_opts, NULL};
+static const cli_cmd stats_cmd = {"dict stats", "[DIR]",
+                                  "Entries by file and kind, load time and peak memory of the dictionaries.", no_opts, NULL};
+
+/* The one optional operand DIR of check and stats: 0 with *dir set, else the exit status + 1 */
+static int dir_operand(const cli_cmd *cmd, int argc, char **argv, const char **dir)
+{
+    int first, pr = cli_parse(cmd, 0, argc - 1, argv + 1, NULL, &first);
+    if (pr) return 1 + (pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE);
+    if (argc - 1 - first > 1) {
+        cli_error("usage is 'dyad %s [DIR]', and DIR defaults to the dictionaries dyad uses", cmd->name);
+        return 1 + DYAD_EXIT_USAGE;
+    }
+    *dir = cli_dict_dir(first < argc - 1 ? argv[1 + first] : NULL);
+    return 0;
+}
+
 static int dict_check(int argc, char **argv)
 {
-    if (argc > 3) {
-        cli_error("usage is 'dyad dict check [DIR]', and DIR defaults to the dictionaries dyad uses");
-        return DYAD_EXIT_USAGE;
-    }
-    const char *dir = cli_dict_dir(argc == 3 ? argv[2] : NULL);
+    const char *dir;
+    int dr = dir_operand(&check_cmd, argc, argv, &dir);
+    if (dr) return dr - 1;
     dy_buf report = {0};
     dy_err err = {0};
     int n = dy_dict_check(dir, &report, &err);
@@ -73,11 +92,9 @@ static void stats_file(const dy_dict_file *f, size_t *total_actor)
 /* dyad dict stats [DIR]: entries by file and kind, load time and the process's peak memory. */
 static int dict_stats(int argc, char **argv)
 {
-    if (argc > 3) {
-        cli_error("usage is 'dyad dict stats [DIR]', and DIR defaults to the dictionaries dyad uses");
-        return DYAD_EXIT_USAGE;
-    }
-    const char *dir = cli_dict_dir(argc == 3 ? argv[2] : NULL);
+    const char *dir;
+    int dr = dir_operand(&stats_cmd, argc, argv, &dir);
+    if (dr) return dr - 1;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     dy_dict *d = NULL;
@@ -101,15 +118,25 @@ static int dict_stats(int argc, char **argv)
 static const char import_usage[] =
     "usage is 'dyad dict import --from petrarch DIR --out OUTDIR [--dict DYAD_DICT]', and OUTDIR is best a new directory";
 
+typedef struct import_opts { const char *from, *out, *dict; } import_opts;
+static const cli_opt import_table[] = {
+    {"from", 0, "FORMAT", "the dictionaries' format: petrarch (PETRARCH and TABARI)", 0, CLI_TEXT, offsetof(import_opts, from), 0,
+     0, NULL, NULL},
+    {"out", 0, "OUTDIR", "where the dyad dictionary set goes (best a new directory)", 0, CLI_TEXT, offsetof(import_opts, out), 0,
+     0, NULL, NULL},
+    {"dict", 0, "DIR", "the dyad dictionaries to start from (default: the ones dyad uses)", 0, CLI_TEXT,
+     offsetof(import_opts, dict), 0, 0, NULL, NULL},
+    {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
+};
+static const cli_cmd import_cmd = {"dict import", "--from petrarch DIR --out OUTDIR [--dict DIR]",
+                                   "Convert PETRARCH/TABARI dictionaries (DIR) into a dyad dictionary set.", import_table, NULL};
+
 static int dict_import(int argc, char **argv)
 {
-    const char *from = NULL, *in = NULL, *out = NULL, *dict = NULL;
-    for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--from") && i + 2 < argc) { from = argv[++i]; in = argv[++i]; }
-        else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
-        else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dict = argv[++i];
-        else { cli_error("%s", import_usage); return DYAD_EXIT_USAGE; }
-    }
+    import_opts io = {NULL, NULL, NULL};
+    int first, pr = cli_parse(&import_cmd, 0, argc - 1, argv + 1, &io, &first);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
+    const char *from = io.from, *in = first == argc - 2 ? argv[1 + first] : NULL, *out = io.out, *dict = io.dict;
     if (!from || !in || !out) { cli_error("%s", import_usage); return DYAD_EXIT_USAGE; }
     if (strcmp(from, "petrarch") != 0) {
         cli_error("unknown dictionary format '%s', and the one dyad imports is petrarch (PETRARCH and TABARI)", from);
@@ -131,8 +158,17 @@ static int dict_import(int argc, char **argv)
     return DYAD_EXIT_OK;
 }
 
+static const cli_cmd dict_cmd = {"dict", "check|stats|import ...", "The dictionaries: 'dyad dict check --help' and so on.",
+                                 no_opts,
+                                 "commands:\n"
+                                 "  check [DIR]            validate the dictionaries, listing file:line problems\n"
+                                 "  stats [DIR]            entries by file and kind, load time and peak memory\n"
+                                 "  import --from petrarch DIR --out OUTDIR\n"
+                                 "                         convert PETRARCH/TABARI dictionaries into a dyad dictionary set\n"};
+
 int cmd_dict(int argc, char **argv)
 {
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) { cli_usage(&dict_cmd, 0); return DYAD_EXIT_OK; }
     if (argc >= 2 && !strcmp(argv[1], "check")) return dict_check(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "import")) return dict_import(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "stats")) return dict_stats(argc, argv);

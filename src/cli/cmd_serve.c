@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "../dy_api.h"
 #include "../dy_store.h"
+#include "opts.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,30 +243,39 @@ static const char *find_web(char *buf, size_t size)
     return buf;
 }
 
+typedef struct serve_opts {
+    const char *db, *bind, *web;
+    int port;
+    dy_api_limits lim;
+} serve_opts;
+
+#define AT(f) offsetof(serve_opts, f)
+static const cli_opt serve_table[] = {
+    {"db", 0, "FILE", "the database, made by 'dyad ingest --db FILE ...'", 0, CLI_TEXT, AT(db), 0, 0, NULL, NULL},
+    {"port", 0, "N", "the port (default 8350; 0: any free port, printed)", 0, CLI_INT, AT(port), 0, 65535, NULL,
+     "--port takes a number from 0 (any free port) to 65535"},
+    {"bind", 0, "ADDR", "the IPv4 address to listen on (default 127.0.0.1: this machine only)", 0, CLI_TEXT, AT(bind), 0, 0,
+     NULL, NULL},
+    {"web", 0, "DIR", "the dashboard's pages (default: the built ones beside the program)", 0, CLI_TEXT, AT(web), 0, 0, NULL,
+     NULL},
+    {"max-rows", 0, "N", "rows of one list, periods of one series (default 10000)", 0, CLI_INT, AT(lim.max_rows), 1,
+     1000000000, NULL, "--max-rows takes a number of rows from 1 up"},
+    {"time-limit", 0, "MS", "milliseconds of one answer's queries (default 5000)", 0, CLI_INT, AT(lim.time_ms), 1, 1000000000,
+     NULL, "--time-limit takes a number of milliseconds from 1 up"},
+    {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
+};
+static const cli_cmd serve_cmd = {"serve", "--db FILE [options]",
+                                  "The dashboard and its JSON API (docs/api.md) on http://127.0.0.1:8350/.", serve_table, NULL};
+
 int cmd_serve(int argc, char **argv)
 {
-    const char *db = NULL, *bind = "127.0.0.1", *web = NULL;
-    long port = 8350;
-    dy_api_limits lim = {DY_API_MAX_ROWS, DY_API_MAX_BYTES, DY_API_TIME_MS};
-    for (int i = 1; i < argc; i++) {
-        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!v) { cli_error("%s needs a value, and see 'dyad help'", o); return DYAD_EXIT_USAGE; }
-        i++;
-        if (!strcmp(o, "--db")) db = v;
-        else if (!strcmp(o, "--bind")) bind = v;
-        else if (!strcmp(o, "--web")) web = v;
-        else if (!strcmp(o, "--port")) {
-            char *end;
-            port = strtol(v, &end, 10);
-            if (*end || port < 0 || port > 65535) { cli_error("--port takes a number from 0 (any free port) to 65535"); return DYAD_EXIT_USAGE; }
-        } else if (!strcmp(o, "--max-rows") || !strcmp(o, "--time-limit")) {
-            char *end;
-            long n = strtol(v, &end, 10);
-            if (*end || n < 1 || n > 1000000000) { cli_error("%s takes a number from 1 up (rows; milliseconds)", o); return DYAD_EXIT_USAGE; }
-            if (o[2] == 'm') lim.max_rows = (int)n;
-            else lim.time_ms = (int)n;
-        } else { cli_error("unknown option '%s' for serve (--db, --port, --bind, --web, --max-rows, --time-limit)", o); return DYAD_EXIT_USAGE; }
-    }
+    serve_opts so = {NULL, "127.0.0.1", NULL, 8350, {DY_API_MAX_ROWS, DY_API_MAX_BYTES, DY_API_TIME_MS}};
+    int first, pr = cli_parse(&serve_cmd, 0, argc, argv, &so, &first);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
+    if (first < argc) { cli_error("unexpected argument '%s'; try 'dyad serve --help'", argv[first]); return DYAD_EXIT_USAGE; }
+    const char *db = so.db, *bind = so.bind, *web = so.web;
+    long port = so.port;
+    dy_api_limits lim = so.lim;
     if (!db) { cli_error("serve needs --db FILE, a database made by 'dyad ingest'"); return DYAD_EXIT_USAGE; }
     dy_store *probe = NULL;
     dy_err err = {0};

@@ -7,8 +7,10 @@
 #include "../dy_query.h"
 #include "../dy_relations.h"
 #include "../dy_store.h"
+#include "opts.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,40 +20,85 @@ typedef struct qargs {
     dy_qopts q;
     const char *db;
     const char *format;     /* table, json, csv, tsv, graphml, dot, jsonl */
-    const char *pos[2];     /* positional arguments (relation A B) */
+    const char *pos[3];     /* operands: WHAT, and relation's A B */
     int npos;
 } qargs;
 
-static int parse(int argc, char **argv, int first, qargs *a)
+/* --dyad, --from ... as the library reads them (dy_qopts_set), by the option's name */
+static int set_q(void *dst, const cli_opt *opt, const char *v)
 {
     dy_err err = {0};
+    if (dy_qopts_set(&((qargs *)dst)->q, opt->name, v, &err) == 0) return 0;
+    cli_error("%s", err.msg);
+    return -1;
+}
+
+static int set_json(void *dst, const cli_opt *opt, const char *v)
+{
+    (void)opt;
+    (void)v;
+    ((qargs *)dst)->format = "json";
+    return 0;
+}
+
+enum { M_QUERY = 1, M_EXPORT = 2 };
+#define AT(f) offsetof(qargs, f)
+
+static const cli_opt store_opts[] = {
+    {"db", 0, "FILE", "the database, made by 'dyad ingest --db FILE ...'", 0, CLI_TEXT, AT(db), 0, 0, NULL, NULL},
+    {"format", 0, "FMT", "table (default), json, csv or tsv; networks also graphml, dot; events also jsonl, gdelt, plover",
+     M_QUERY, CLI_TEXT, AT(format), 0, 0, NULL, NULL},
+    {"format", 0, "FMT", "csv (default), tsv, jsonl, gdelt or plover (docs/schema.md)", M_EXPORT, CLI_TEXT, AT(format), 0, 0,
+     NULL, NULL},
+    {"json", 0, NULL, "JSON, as --format json", M_QUERY, CLI_FN, 0, 0, 0, set_json, NULL},
+    {"dyad", 0, "A,B", "the events between A and B (both ways unless --directed)", 0, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"directed", 0, NULL, "--dyad A,B one way only: A to B", 0, CLI_FLAG, AT(q.directed), 1, 0, NULL, NULL},
+    {"actor", 0, "X", "the events of one actor (RUS, or RUSGOV)", 0, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"from", 0, "DATE", "the first day: YYYY, YYYY-MM or YYYY-MM-DD", 0, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"to", 0, "DATE", "the last day (the end of a month or a year)", 0, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"dedup", 0, "HOW", "none, day (one event per source, target, code and day) or story", 0, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"by", 0, "PERIOD", "series: day, week, month (default) or year", M_QUERY, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"limit", 0, "N", "events, timeline, actors: rows at most (default 1000)", M_QUERY, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"offset", 0, "N", "rows to skip first (paging)", M_QUERY, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"as-of", 0, "DATE", "obligations: in force on that day", M_QUERY, CLI_FN, 0, 0, 0, set_q, NULL},
+    {"if-attacked", 0, "C", "obligations: only towards country C", M_QUERY, CLI_FN, 0, 0, 0, set_q, NULL},
+    {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
+};
+
+static const cli_cmd query_cmd = {
+    "query", "WHAT --db FILE [options]", "Ask the corpus store a question: WHAT, listed below.", store_opts,
+    "WHAT:\n"
+    "  events                  the events, dated ones by date, then the undated\n"
+    "  series --dyad A,B       events and Goldstein sums by --by period\n"
+    "  network                 countries and the events between them\n"
+    "  timeline --actor X      an actor's events and facts in time\n"
+    "  relation A B            tier, treaties, stages, evidence, trade, latest events; as CSV or TSV\n"
+    "                          one table, a row per claim (docs/schema.md)\n"
+    "  actors                  actor codes, their mentions and names\n"
+    "  obligations             who must assist whom under a mutual assistance clause\n"};
+static const cli_cmd export_cmd = {
+    "export", "--db FILE [options]", "Every stored event as records, in document order.", store_opts, NULL};
+
+/* 0, 1 after --help, -1 after a problem (printed); operands (WHAT, A B) into a->pos */
+static int parse(const cli_cmd *cmd, unsigned mode, int argc, char **argv, qargs *a)
+{
     memset(a, 0, sizeof *a);
     dy_qopts_init(&a->q);
+    int first, r = cli_parse(cmd, mode, argc, argv, a, &first);
+    if (r) return r;
     for (int i = first; i < argc; i++) {
-        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(o, "--json")) { a->format = "json"; continue; }
-        if (!strcmp(o, "--directed")) { a->q.directed = 1; continue; }
-        if (o[0] != '-') {
-            if (a->npos == 2) { cli_error("too many arguments ('%s'), and see 'dyad help'", o); return -1; }
-            a->pos[a->npos++] = o;
-            continue;
-        }
-        if (!v) { cli_error("%s needs a value, and see 'dyad help'", o); return -1; }
-        i++;
-        if (!strcmp(o, "--db")) a->db = v;
-        else if (!strcmp(o, "--format")) a->format = v;
-        else if (!strncmp(o, "--", 2)) {
-            int r = dy_qopts_set(&a->q, o + 2, v, &err);
-            if (r < 0) goto bad;
-            if (r > 0) { cli_error("unknown option '%s', and see 'dyad help'", o); return -1; }
-        } else { cli_error("unknown option '%s', and see 'dyad help'", o); return -1; }
+        if (a->npos == 3) { cli_error("too many arguments ('%s'); try 'dyad %s --help'", argv[i], cmd->name); return -1; }
+        a->pos[a->npos++] = argv[i];
     }
+    return 0;
+}
+
+/* after the operands are checked: the database is needed, the period in order */
+static int check(const qargs *a)
+{
     if (!a->db) { cli_error("give the database with --db FILE (made by 'dyad ingest --db FILE ...')"); return -1; }
     if (a->q.from > a->q.to) { cli_error("--from is after --to; give the earlier date first"); return -1; }
     return 0;
-bad:
-    cli_error("%s", err.msg);
-    return -1;
 }
 
 static int write_out(dy_buf *b)
@@ -99,25 +146,27 @@ static int undated_note(sqlite3 *db, const dy_qopts *q)
 int cmd_query(int argc, char **argv)
 {
     static const char *const what[] = {"events", "series", "network", "timeline", "relation", "actors", "obligations", NULL};
-    if (argc < 2) { cli_error("say what to query: events, series, network, timeline, relation, actors or obligations"); return DYAD_EXIT_USAGE; }
-    int w = -1;
-    for (int i = 0; what[i]; i++) if (!strcmp(argv[1], what[i])) w = i;
-    if (w < 0) { cli_error("unknown query '%s', and give one of events, series, network, timeline, relation, actors, obligations", argv[1]); return DYAD_EXIT_USAGE; }
     qargs a;
-    if (parse(argc, argv, 2, &a)) return DYAD_EXIT_USAGE;
+    int pr = parse(&query_cmd, M_QUERY, argc, argv, &a);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
+    if (!a.npos) { cli_error("say what to query: events, series, network, timeline, relation, actors or obligations"); return DYAD_EXIT_USAGE; }
+    int w = -1;
+    for (int i = 0; what[i]; i++) if (!strcmp(a.pos[0], what[i])) w = i;
+    if (w < 0) { cli_error("unknown query '%s', and give one of events, series, network, timeline, relation, actors, obligations", a.pos[0]); return DYAD_EXIT_USAGE; }
+    if (check(&a)) return DYAD_EXIT_USAGE;
     if (w == 1 && !a.q.a[0]) { cli_error("series needs --dyad A,B, such as --dyad RUS,PRK"); return DYAD_EXIT_USAGE; }
     if (w == 3 && !a.q.actor[0]) { cli_error("timeline needs --actor X, such as --actor PRK"); return DYAD_EXIT_USAGE; }
     if (w == 4) {
         dy_err err = {0};
-        if (a.npos != 2) { cli_error("relation needs two country codes, such as 'dyad query relation --db news.db RUS PRK'"); return DYAD_EXIT_USAGE; }
+        if (a.npos != 3) { cli_error("relation needs two country codes, such as 'dyad query relation --db news.db RUS PRK'"); return DYAD_EXIT_USAGE; }
         for (int i = 0; i < 2; i++)
-            if (dy_query_actor(a.pos[i], &err) || strlen(a.pos[i]) != 3) {
+            if (dy_query_actor(a.pos[i + 1], &err) || strlen(a.pos[i + 1]) != 3) {
                 cli_error("%s", err.msg[0] ? err.msg : "relation takes country codes of three letters, such as RUS PRK");
                 return DYAD_EXIT_USAGE;
             }
-        memcpy(a.q.a, a.pos[0], 4);
-        memcpy(a.q.b, a.pos[1], 4);
-    } else if (a.npos) { cli_error("unexpected argument '%s', and see 'dyad help'", a.pos[0]); return DYAD_EXIT_USAGE; }
+        memcpy(a.q.a, a.pos[1], 4);
+        memcpy(a.q.b, a.pos[2], 4);
+    } else if (a.npos > 1) { cli_error("unexpected argument '%s'; try 'dyad query --help'", a.pos[1]); return DYAD_EXIT_USAGE; }
     int evfmt = w == 0 && a.format && strcmp(a.format, "table") ? (!strcmp(a.format, "json") ? DY_FMT_JSON_ARRAY : cli_event_format(a.format)) : -1;
     if (w == 0 && a.format && strcmp(a.format, "table") && evfmt < 0) {
         cli_error("--format takes table, json, jsonl, csv, tsv, gdelt or plover for events");
@@ -168,6 +217,10 @@ int cmd_query(int argc, char **argv)
     }
     case 4:
         if (a.format && !strcmp(a.format, "json")) { rc = dy_query_relation_json(db, &a.q, &out, &err); break; }
+        if (a.format && (!strcmp(a.format, "csv") || !strcmp(a.format, "tsv"))) {      /* one loadable table */
+            rc = dy_query_relation_table(db, &a.q, &r, &err) || emit_result(r, a.format, &out);
+            break;
+        }
         rc = dy_query_relation(db, &a.q, rel, &err);
         if (!rc) {
             rc |= dy_buf_printf(&out, "relation %s %s\n", a.q.a, a.q.b);
@@ -193,7 +246,9 @@ int cmd_query(int argc, char **argv)
 int cmd_export(int argc, char **argv)
 {
     qargs a;
-    if (parse(argc, argv, 1, &a)) return DYAD_EXIT_USAGE;
+    int pr = parse(&export_cmd, M_EXPORT, argc, argv, &a);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
+    if (check(&a)) return DYAD_EXIT_USAGE;
     int fmt = cli_event_format(a.format ? a.format : "csv");
     if (fmt < 0 || a.npos) { cli_error("export takes --format csv, tsv, jsonl, gdelt or plover, and no other arguments"); return DYAD_EXIT_USAGE; }
     dy_plover *plover = NULL;
@@ -235,14 +290,24 @@ static int recode_one(void *ctx, int64_t id, const dy_doc *doc)
     return 0;
 }
 
+typedef struct recode_opts { const char *db, *dict; } recode_opts;
+static const cli_opt recode_table[] = {
+    {"db", 0, "FILE", "the database to re-code", 0, CLI_TEXT, offsetof(recode_opts, db), 0, 0, NULL, NULL},
+    {"dict", 0, "DIR", "dictionary directory (default: $DYAD_DICT, or dict/ beside the program)", 0, CLI_TEXT,
+     offsetof(recode_opts, dict), 0, 0, NULL, NULL},
+    {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
+};
+static const cli_cmd recode_cmd = {"recode", "--db FILE [--dict DIR]",
+                                   "Re-code the stored documents with the current dictionaries, in one transaction.",
+                                   recode_table, NULL};
+
 int cmd_recode(int argc, char **argv)
 {
-    const char *db = NULL, *dictdir = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) db = argv[++i];
-        else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dictdir = argv[++i];
-        else { cli_error("recode takes --db FILE and optionally --dict DIR, not '%s'", argv[i]); return DYAD_EXIT_USAGE; }
-    }
+    recode_opts ro = {NULL, NULL};
+    int first, pr = cli_parse(&recode_cmd, 0, argc, argv, &ro, &first);
+    if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
+    if (first < argc) { cli_error("recode takes --db FILE and optionally --dict DIR, not '%s'", argv[first]); return DYAD_EXIT_USAGE; }
+    const char *db = ro.db, *dictdir = ro.dict;
     if (!db) { cli_error("recode needs --db FILE, the database to re-code with the current dictionaries"); return DYAD_EXIT_USAGE; }
     if (access(db, F_OK) != 0) { cli_error("%s does not exist, and make it with 'dyad ingest --db %s FILE...'", db, db); return DYAD_EXIT_DB; }
     int drc;

@@ -1,4 +1,4 @@
-/* main.c - the dyad command: dispatch to subcommands. */
+/* main.c - the dyad command: dispatch to subcommands (each parses its own options, opts.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "../dy_out.h"
@@ -39,23 +39,8 @@ static const char usage[] =
     "  help                       this text; 'man dyad' (docs/dyad.1) has the details\n"
     "  version, -V, --version     the version\n"
     "\n"
-    "code options:\n"
-    "  --input text|jsonl         input format (default text: one article a file; - is stdin)\n"
-    "  --format FMT               jsonl (default), tsv, csv, gdelt or plover (docs/schema.md)\n"
-    "  --max-record SIZE          jsonl: skip longer records, named on stderr (default 64M; K, M, G)\n"
-    "  --date YYYY-MM-DD          publication date for documents that state none\n"
-    "  --moods factual|all        also emit negated and hypothetical events (all), with a mood field\n"
-    "  --convention dyad|petrarch coding conventions: dyad's (default) or PETRARCH2's, to compare with its data\n"
-    "  --explain                  print why each sentence was or was not coded, instead of events\n"
-    "  --stats                    print counts and timing on stderr at the end\n"
-    "  --dict DIR                 dictionary directory (default: $DYAD_DICT, or dict/ beside the program)\n"
-    "  --no-progress              no progress line, even on a terminal\n"
-    "  -j N                       code with N worker threads (the same output, in the same order)\n"
-    "\n"
-    "Options take their value as --opt VALUE or --opt=VALUE; 'dyad COMMAND --help' prints this text.\n"
-    "\n"
-    "facts options: --input, --format, --date, --dict, --stats, --no-progress as for code, and\n"
-    "  --reconcile                one line per subject (kind, actors, year) with every source's value\n";
+    "'dyad COMMAND --help' lists a command's options (such as -j N, worker threads, for code and\n"
+    "ingest); options take their value as --opt VALUE or --opt=VALUE.\n";
 
 void cli_error(const char *fmt, ...)
 {
@@ -145,57 +130,16 @@ int cli_event_format(const char *v)
     return -1;
 }
 
-/* --opt=value as --opt value, up to a "--" (after it everything is a file name); *args is to free. */
-static char **split_equals(int *argc, char **argv, char ***args)
-{
-    char **out = calloc((size_t)*argc * 2 + 1, sizeof *out);
-    if (!out) return argv;
-    int n = 0, files = 0;
-    for (int i = 0; i < *argc; i++) {
-        char *a = argv[i], *eq = strchr(a, '=');
-        if (!strcmp(a, "--")) files = 1;
-        if (!files && i > 0 && !strncmp(a, "--", 2) && eq && eq > a + 2) {
-            *eq = 0;            /* argv's strings are ours to change */
-            out[n++] = a;
-            out[n++] = eq + 1;
-        } else out[n++] = a;
-    }
-    *argc = n;
-    *args = out;
-    return out;
-}
-
-static int wants_help(int argc, char **argv)
-{
-    for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) return 1;
-    return 0;
-}
-
-static int run_command(int argc, char **argv);
-
 int main(int argc, char **argv)
-{
-    char **args = NULL;
-    argv = split_equals(&argc, argv, &args);
-    int rc = run_command(argc, argv);
-    free(args);
-    return rc;
-}
-
-static int run_command(int argc, char **argv)
 {
     if (argc < 2) { fputs(usage, stderr); return DYAD_EXIT_USAGE; }
     const char *cmd = argv[1];
-    if (wants_help(argc, argv)) { fputs(usage, stdout); return DYAD_EXIT_OK; }
-    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
-    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
-    if (!strcmp(cmd, "facts")) return cmd_facts(argc - 1, argv + 1);
-    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
-    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
-    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
-    if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
-    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
+    static const struct { const char *name; int (*run)(int argc, char **argv); } commands[] = {
+        {"code", cmd_code}, {"dict", cmd_dict}, {"facts", cmd_facts}, {"ingest", cmd_ingest}, {"query", cmd_query},
+        {"export", cmd_export}, {"recode", cmd_recode}, {"serve", cmd_serve},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(cmd, commands[i].name)) return commands[i].run(argc - 1, argv + 1);     /* argv[0]: the command */
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { fputs(usage, stdout); return DYAD_EXIT_OK; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version") || !strcmp(cmd, "-V")) { printf("dyad %s\n", DYAD_VERSION); return DYAD_EXIT_OK; }
     cli_error("unknown command '%s', and see 'dyad help' for the commands", cmd);

@@ -1,4 +1,6 @@
-/* parallel.c - dyad code -j N: documents coded by N worker threads, output in input order.
+/* parallel.c - dyad code -j N and ingest -j N: documents coded by N worker threads, output in
+ * input order. (For ingest a document's output is the rows it adds to the store, dy_store_rows(),
+ * and the reading thread, the one writer, stores them as they are delivered: the same ids.)
  *
  * The reading thread copies documents into batches (up to BATCH_DOCS documents or BATCH_BYTES
  * bytes) held in a ring of 4N slots and hands each full batch to the workers; each worker has
@@ -40,6 +42,8 @@ typedef struct slot {
 struct par {
     par_work work;
     par_deliver deliver;
+    par_wstart wstart;
+    par_wstop wstop;
     void *ctx;
     const dy_dict *dict;
     dy_coder_opts co;
@@ -59,6 +63,8 @@ static void *worker(void *arg)
 {
     par *p = arg;
     dy_coder *c = dy_coder_create(p->dict, &p->co);
+    void *w = p->wstart ? p->wstart(p->ctx) : NULL;
+    if (p->wstart && !w) dy_coder_destroy(&c);     /* every document fails as out of memory */
     /* the worker's own parsed record: a record's memory is allocated and freed on one thread
      * (one per item, freed by whichever worker took the item next, cost -j 2 a fifth more CPU) */
     dy_record *rec = NULL;
@@ -78,7 +84,7 @@ static void *worker(void *arg)
             it->nsent = it->nev = 0;
             it->out0 = s->out.len;
             it->job.rec = rec;
-            it->rc = c ? p->work(p->ctx, c, &it->job, &s->out, &it->err, &it->nsent, &it->nev)
+            it->rc = c ? p->work(p->ctx, w, c, &it->job, &s->out, &it->err, &it->nsent, &it->nev)
                        : (dy_err_set(&it->err, DY_ENOMEM, "out of memory"), -2);
             rec = it->job.rec;
             it->job.rec = NULL;
@@ -92,15 +98,19 @@ static void *worker(void *arg)
     pthread_mutex_unlock(&p->mu);
     dy_record_free(&rec);
     dy_coder_destroy(&c);
+    if (w) p->wstop(w);
     return NULL;
 }
 
-par *par_create(int jobs, const dy_dict *dict, const dy_coder_opts *co, par_work work, par_deliver deliver, void *ctx)
+par *par_create(int jobs, const dy_dict *dict, const dy_coder_opts *co, par_work work, par_deliver deliver, void *ctx,
+                par_wstart wstart, par_wstop wstop)
 {
     par *p = calloc(1, sizeof *p);
     if (!p) return NULL;
     p->work = work;
     p->deliver = deliver;
+    p->wstart = wstart;
+    p->wstop = wstop;
     p->ctx = ctx;
     p->dict = dict;
     p->co = *co;
@@ -189,6 +199,7 @@ static item *next_item(par *p, int *r)
     item *it = &s->it[s->n];
     memset(&it->job.doc, 0, sizeof it->job.doc);
     it->job.nodate = 0;
+    it->job.undated = 0;
     it->job.raw = it->job.name = NULL;
     return it;
 }

@@ -33,7 +33,7 @@ check serve-1.7 200 "$(code "${U}api/relation?a=CHN&b=RUS")"
 check serve-1.8 200 "$(code "${U}api/actors")"
 check serve-1.9 200 "$(code "${U}api/doc/1")"
 check serve-2.1 404 "$(code "${U}api/nothing")"
-check serve-2.2 '{"error":"no such API; see docs/api.md (events, series, network, relation, obligations, actors, doc/ID)"}' "$(cat "$T/body")"
+check serve-2.2 '{"error":"no such API; see docs/api.md (events, extent, series, network, relation, obligations, actors, doc/ID)"}' "$(cat "$T/body")"
 check serve-2.3 400 "$(code "${U}api/series?dyad=RUS")"
 check serve-2.4 400 "$(code "${U}api/events?from=2024-99")"
 check serve-2.5 400 "$(code "${U}api/events?actor=%ff%fe%fd")"
@@ -90,7 +90,9 @@ while [ -n "$off" ] && [ "$pages" -lt 50 ]; do
     pages=$((pages + 1))
 done
 whole=$("$DYAD" query events --db "$T/n.db" --json | tr -d '\n')
-check serve-4.3 "$whole" "$(echo "$all" | sed 's/\]\[/,/g')"
+# the pages hold every event once, latest first: the command line's list (earliest first) turned round
+records() { sed -e 's/^\[//' -e 's/\]$//' -e 's/},{/}\n{/g'; }
+check serve-4.3 "$(echo "$whole" | records | tac)" "$(echo "$all" | sed 's/\]\[/,/g' | records)"
 check serve-4.4 400 "$(hdr "${U}api/series?dyad=RUS,UKR&by=day&from=2000&to=2024")"
 check serve-4.5 '{"error":"the series would have 9132 days, more than the 2 one answer holds; give a later from, an earlier to, or a longer by"}' "$(cat "$T/body")"
 check serve-4.6 200 "$(hdr "${U}api/network")"

@@ -84,6 +84,25 @@ answers "$B2" > "$T/a2"
 check store-5.2 "same" "$(cmp -s "$T/a1" "$T/a2" && echo same || diff "$T/a1" "$T/a2" | head -n 5)"
 check store-5.3 "yes" "$([ "$(wc -l < "$T/a1")" -gt 20 ] && echo yes || wc -l < "$T/a1")"
 
+# ingest -j N codes on N threads and stores with one writer: the database is that of -j 1, row for
+# row (every table in id order), for text files and for JSON Lines records, batches and all.
+if command -v sqlite3 > /dev/null 2>&1; then
+    dump() { sqlite3 "$1" .dump; }
+    $DYAD ingest --no-progress --batch 7 --db "$T/j1.db" tests/corpus/*.txt 2> /dev/null
+    $DYAD ingest --no-progress --batch 7 -j 2 --db "$T/j2.db" tests/corpus/*.txt 2> /dev/null
+    dump "$T/j1.db" > "$T/d1"; dump "$T/j2.db" > "$T/d2"
+    check store-5.4 "same" "$(cmp -s "$T/d1" "$T/d2" && echo same || diff "$T/d1" "$T/d2" | head -n 5)"
+    if [ -x build/bench-gen ]; then
+        build/bench-gen -s 2 > "$T/j.jsonl"
+        $DYAD ingest --no-progress --input jsonl --db "$T/j3.db" "$T/j.jsonl" 2> /dev/null
+        $DYAD ingest --no-progress --input jsonl -j 3 --db "$T/j4.db" "$T/j.jsonl" 2> /dev/null
+        dump "$T/j3.db" > "$T/d3"; dump "$T/j4.db" > "$T/d4"
+        check store-5.5 "same" "$(cmp -s "$T/d3" "$T/d4" && [ "$(grep -c 'INSERT INTO events' "$T/d3")" -gt 1000 ] && echo same || diff "$T/d3" "$T/d4" | head -n 5)"
+    fi
+else
+    echo "skip store-5.4 (needs the sqlite3 program)"
+fi
+
 # Bad input: a clear message and a usage exit status; a missing or foreign database: 6.
 $DYAD query series --db "$DB" --dyad RUS,ukr > /dev/null 2> "$T/err"; rc=$?
 check store-3.1 "2 dyad: 'ukr' is not an actor code; give three capital letters (a country such as RUS, PRK, KOR) or a longer code (RUSGOV, IGOUNO)" "$rc $(cat "$T/err")"

@@ -174,6 +174,26 @@ START_TEST(api_2_1_paging)
 }
 END_TEST
 
+START_TEST(api_1_3_extent_order_network)
+{
+    /* the data's extent: first and last day, counts, and every code of the store */
+    ck_assert_int_eq(get("/api/extent", NULL, NULL, NULL, NULL), 200);
+    ck_assert_str_eq(body.data, "{\"first\":\"2024-06-19\",\"last\":\"2024-07-02\",\"events\":6,\"undated\":0,"
+                                "\"codes\":[\"KOR\",\"PRK\",\"RUS\",\"UKR\"]}\n");
+    ck_assert_int_eq(get("/api/extent", "dyad", "RUS,PRK", "to", "2024-06"), 200);     /* none in June */
+    ck_assert_str_eq(body.data, "{\"first\":null,\"last\":null,\"events\":0,\"undated\":0,\"codes\":[\"KOR\",\"PRK\",\"RUS\",\"UKR\"]}\n");
+    ck_assert_int_eq(get("/api/extent", "dyad", "RUS,PRK", NULL, NULL), 200);
+    ck_assert(!strncmp(body.data, "{\"first\":\"2024-07-02\",\"last\":\"2024-07-02\",\"events\":4,\"undated\":0,", 65));
+    /* events latest first */
+    ck_assert_int_eq(get("/api/events", NULL, NULL, NULL, NULL), 200);
+    char *july = strstr(body.data, "\"date\":\"2024-07-02\""), *june = strstr(body.data, "\"date\":\"2024-06-19\"");
+    ck_assert(july && june && july < june);
+    /* a network of the busiest limit edges */
+    ck_assert_int_eq(get("/api/network", "limit", "1", NULL, NULL), 200);
+    ck_assert_uint_eq(count(body.data, "\"source\":"), 1);
+}
+END_TEST
+
 START_TEST(api_2_2_series_and_time_limits)
 {
     dy_api_limits lim = {100, 0, 0};
@@ -206,6 +226,7 @@ Suite *api_suite(void)
     tcase_add_checked_fixture(a, setup, teardown);
     tcase_add_test(a, api_1_1_endpoints);
     tcase_add_test(a, api_1_2_bad_requests);
+    tcase_add_test(a, api_1_3_extent_order_network);
     tcase_add_test(a, api_2_1_paging);
     tcase_add_test(a, api_2_2_series_and_time_limits);
     suite_add_tcase(s, a);

@@ -16,6 +16,10 @@ int main(void)
     srunner_add_suite(sr, api_suite());
     srunner_add_suite(sr, relations_suite());
     srunner_add_suite(sr, out_suite());
+    Suite *cli = suite_create("cli");
+    suite_add_tcase(cli, progress_tcase());
+    srunner_add_suite(sr, cli);
+    srunner_add_suite(sr, facts_suite());
     srunner_run_all(sr, CK_NORMAL);
     int run = srunner_ntests_run(sr), failed = srunner_ntests_failed(sr);
     srunner_free(sr);

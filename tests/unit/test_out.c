@@ -98,18 +98,15 @@ END_TEST
 /* Three outlets tell the same story on 2024-03-05; one of them tells it again the next day. */
 START_TEST(dedup_1_1_series_counts_each_event_once)
 {
-    char path[64];
-    dy_dict *dict;
-    dy_coder *c;
-    dy_store *s;
+    unit_db u;
     dy_err e = {0};
-    unit_store_open(path, &dict, &c, &s);
-    ck_assert_int_eq(unit_store_add(s, c, "wire.txt", "Date: 2024-03-05\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
-    ck_assert_int_eq(unit_store_add(s, c, "paper.txt", "Date: 2024-03-05\n\nOn Tuesday Russia attacked Ukraine.\n"), DY_ADD_NEW);
-    ck_assert_int_eq(unit_store_add(s, c, "radio.txt", "Date: 2024-03-05\n\nRussia attacked Ukraine, the radio said.\n"), DY_ADD_NEW);
-    ck_assert_int_eq(unit_store_add(s, c, "next.txt", "Date: 2024-03-06\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
-    ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
-    struct sqlite3 *db = dy_store_db(s);
+    unit_db_open(&u);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "wire.txt", "Date: 2024-03-05\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "paper.txt", "Date: 2024-03-05\n\nOn Tuesday Russia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "radio.txt", "Date: 2024-03-05\n\nRussia attacked Ukraine, the radio said.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "next.txt", "Date: 2024-03-06\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    struct sqlite3 *db = dy_store_db(u.s);
     dy_qopts q;
     dy_qopts_init(&q);
     ck_assert_int_eq(dy_qopts_set(&q, "dyad", "RUS,UKR", &e), 0);
@@ -142,10 +139,7 @@ START_TEST(dedup_1_1_series_counts_each_event_once)
     ck_assert_str_eq(dy_result_cell(edges, 0, 2), "2");
     dy_result_destroy(&nodes);
     dy_result_destroy(&edges);
-    dy_store_close(&s);
-    dy_coder_destroy(&c);
-    dy_dict_destroy(&dict);
-    unit_remove_db(path);
+    unit_db_close(&u);
 }
 END_TEST
 

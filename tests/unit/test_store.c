@@ -63,6 +63,16 @@ void unit_store_open(char path[64], dy_dict **dict, dy_coder **c, dy_store **s)
     ck_assert_int_eq(dy_store_begin(*s, &e), DY_OK);
 }
 
+void unit_db_open(unit_db *u) { unit_store_open(u->path, &u->dict, &u->c, &u->s); }
+
+void unit_db_close(unit_db *u)
+{
+    dy_store_close(&u->s);
+    dy_coder_destroy(&u->c);
+    dy_dict_destroy(&u->dict);
+    unit_remove_db(u->path);
+}
+
 void unit_temp_db(char path[64])
 {
     snprintf(path, 64, "/tmp/dyad-unit-XXXXXX");
@@ -206,6 +216,44 @@ START_TEST(store_1_2_bulk_load)
 }
 END_TEST
 
+/* dy_store_rows() keeps what a coded document adds apart from the coder (ingest -j): rows
+ * recorded, the coder then used for another document and its text freed, still store the first
+ * document's events; the same rows again add nothing. */
+START_TEST(store_1_3_rows_outlive_the_coder)
+{
+    unit_db u;
+    dy_err e = {0};
+    unit_db_open(&u);
+    dy_doc d;
+    char *scratch = NULL, *text = strdup("Date: 2024-06-19\n\nRussia attacked Ukraine. Russia attacked Ukraine again.\n");
+    ck_assert_int_eq(dy_doc_parse_text("a.txt", text, strlen(text), &d, &scratch, &e), 0);
+    ck_assert_int_eq(dy_coder_code(u.c, &d, &e), 0);
+    dy_buf rows = {0};
+    ck_assert_int_eq(dy_store_rows(&rows, &d, u.c, NULL, &e), 0);
+    memset(text, 'x', strlen(text));
+    free(text);
+    free(scratch);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "b.txt", "Date: 2024-06-20\n\nThe Kremlin condemned Seoul.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_add_rows(u.s, rows.data, rows.len, 0, &e), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_add_rows(u.s, rows.data, rows.len, 0, &e), DY_ADD_SAME);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    dy_qopts q;
+    dy_qopts_init(&q);
+    memcpy(q.a, "RUS", 4);
+    memcpy(q.b, "UKR", 4);
+    dy_result *r = NULL;
+    ck_assert_int_eq(dy_query_events(dy_store_db(u.s), &q, &r, &e), 0);
+    ck_assert_int_eq(dy_result_rows(r), 2);     /* both of a.txt's, once */
+    for (size_t i = 0; i < 2; i++) {
+        ck_assert_str_eq(dy_result_cell(r, i, 0), "2024-06-19");
+        ck_assert_str_eq(dy_result_cell(r, i, 6), "a.txt");
+    }
+    dy_result_destroy(&r);
+    dy_buf_free(&rows);
+    unit_db_close(&u);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -215,6 +263,7 @@ Suite *store_suite(void)
     TCase *b = tcase_create("store-1");
     tcase_add_test(b, store_1_1_add_once_and_query);
     tcase_add_test(b, store_1_2_bulk_load);
+    tcase_add_test(b, store_1_3_rows_outlive_the_coder);
     suite_add_tcase(s, b);
     return s;
 }

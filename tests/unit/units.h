@@ -13,6 +13,8 @@ Suite *store_suite(void);
 Suite *api_suite(void);
 Suite *relations_suite(void);
 Suite *out_suite(void);
+TCase *progress_tcase(void);   /* src/cli/progress.c: one case, its own suite in test_main */
+Suite *facts_suite(void);
 /* test_store.c's helpers for the tests that need a small database */
 struct dy_store;
 struct dy_coder;
@@ -22,5 +24,9 @@ int unit_store_add(struct dy_store *s, struct dy_coder *c, const char *name, con
  * dictionaries and a coder that keeps actors (for mentions). */
 void unit_store_open(char path[64], struct dy_dict **dict, struct dy_coder **c, struct dy_store **s);
 void unit_temp_db(char path[64]);
+/* The same as one thing: unit_db_open() makes it, unit_db_close() closes and removes it all. */
+typedef struct unit_db { char path[64]; struct dy_dict *dict; struct dy_coder *c; struct dy_store *s; } unit_db;
+void unit_db_open(unit_db *u);
+void unit_db_close(unit_db *u);
 void unit_remove_db(const char *path);
 #endif
