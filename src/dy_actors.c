@@ -249,6 +249,18 @@ static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0
     return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM));
 }
 
+/* "in southern Pakistan", "near eastern Ukraine": a compass word between a preposition and a
+ * place; returns the token before it (p itself when there is none). */
+static uint32_t compass_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+{
+    static const char *const compass[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                          "northwestern", "southeastern", "southwestern"};
+    if (p <= t0) return p;
+    for (size_t i = 0; i < sizeof compass / sizeof *compass; i++)
+        if (!strcmp(word(toks, norm, p), compass[i])) return p - 1;
+    return p;
+}
+
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
 static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                            const dy_aliases *al, mention *m, size_t nm, size_t cap)
@@ -442,6 +454,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             uint32_t p = g->t0 - 1;
             if (word_is(toks, norm, p, "the") && p > t0) p--;
             p = quantifier_before(toks, norm, t0, p);
+            p = compass_before(toks, norm, t0, p);
             unsigned wc = dy_dict_wclass(d, toks[p].id);
             g->prep = (uint8_t)!!(wc & DY_WC_PREP);
             g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));

@@ -295,6 +295,17 @@ static int passive_parties(const sctx *s, const match *m, const dy_pattern *p, u
     return 0;
 }
 
+/* A noun right after a denial ("denied involvement in the drone incursion into Lithuania"):
+ * what is denied, no act of the one denying it. */
+static int denied_noun(const sctx *s, const match *ms, size_t k)
+{
+    if (k == 0 || strncmp(dy_dict_pattern(s->c->dict, ms[k - 1].pat)->code, "016", 3) != 0) return 0;
+    if (ms[k].head < ms[k - 1].end || ms[k].head > ms[k - 1].end + 4) return 0;
+    for (uint32_t j = ms[k - 1].end; j < ms[k].head; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
+}
+
 /* The parties of an active verb or a noun: the subject before it (or the sentence's, after "and"
  * or a participle), the object after it, the pattern's own slots. 0 when done, 1 when skipped. */
 static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p, uint32_t limit,
@@ -327,6 +338,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     if (owner >= 0) *src = owner;
     else if (*tgt >= 0 && p->sym && ev_tgt_between(s, *tgt)) *src = -1;
     else if (p->ctx) *src = -1;     /* "The negotiations began in March": from the context */
+    else if (denied_noun(s, ms, k)) {
+        ev_ex(c, "    skipped: the act a denial is about (\"denied involvement in the incursion\")\n");
+        return 1;
+    }
     else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
         ev_ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
         return 1;
@@ -365,6 +380,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
         *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
+    /* "Jordan is hosting Syrian refugees": refugees are no visitors */
+    if (*tgt >= 0 && (p->meet || p->pair[0]) && ev_role_is(s, *tgt, "REF")) {
+        ev_ex(c, "    refugees are no party to a visit\n");
+        *tgt = -1;
+    }
     if (*src >= 0 && *tgt >= 0 && s->g[*src].comp == s->g[*tgt].comp && s->g[*src].ncomp < 2) *tgt = -1;
     /* "the two leaders held talks, first with their delegations": the pair is the event */
     if (*src >= 0 && p->sym && is_pair(s, *src) && *tgt >= 0 && !is_named(s, *tgt)) *tgt = -1;
@@ -402,9 +422,22 @@ static int leaves_body(const sctx *s, const match *m, int src, int tgt)
 
 /* The code and mood of the act: domestic forces and crowds, an act agreed to or announced
  * (its intent code), PETRARCH's convention. Lends countries between the parties as it goes. */
+/* "Hezbollah denied firing rockets at Israel": a gerund right after "deny" is the act denied. */
+static int denied_gerund(const sctx *s, uint32_t head)
+{
+    size_t l = s->t[head].nlen;
+    if (head <= s->t0 || l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    return WIS(s, head - 1, "denied") || WIS(s, head - 1, "denies") || WIS(s, head - 1, "deny") || WIS(s, head - 1, "denying");
+}
+
 static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int src, int tgt, int *mood)
 {
     dy_coder *c = s->c;
+    if (denied_gerund(s, m->head)) {
+        ev_ex(c, "    a denied act: coded as the denial (016)\n");
+        *mood = DY_MOOD_FACTUAL;
+        return "016";
+    }
     *mood = ev_mood_at(s, m->head);
     if (*mood == DY_MOOD_FACTUAL && ev_negated_predicate(s, m)) {
         ev_ex(c, "    the noun is the subject of a negated verb\n");

@@ -118,8 +118,9 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     if (strcmp(x, y) != 0 && strlen(x) > 3 && strlen(y) > 3) return 1;     /* RUSGOV, RUSMIL */
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
     if (xi == yi || a->anaphor || b->anaphor) return 0;
-    /* a country's own name ("Russia", "Moscow") on either side */
-    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE) ||
+    /* a country's own name ("Russia", "Moscow") on either side; not its people counted with
+     * "of" ("thousands of Israelis rallied against Prime Minister Netanyahu") facing a role */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE && !(a->of && strlen(y) > 3)) ||
         (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
      * army"): most likely two countries the text leaves unnamed */
@@ -764,8 +765,11 @@ const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
     /* "Vietnam protested against Chinese survey ships": a state's protest is an official
      * complaint (114), not dissent in the street (140) */
     const dy_actor *sg = &s->g[s->g[src].comp];
-    if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3) || ev_role_is(s, src, "GOV"))) return "114";
+    /* ... but "hundreds of Sri Lankans protested": people counted by "of" are a crowd */
+    if (!strcmp(code, "140") && ((sg->kind == DY_GK_STATE && strlen(sg->code) == 3 && !sg->of) || ev_role_is(s, src, "GOV"))) return "114";
     if ((!strcmp(code, "190") || !strcmp(code, "193")) && ev_role_is(s, src, "CVLOPP")) return "145";     /* not "launched missiles" */
+    /* "protesters demolished a Russian building": crowds that wreck property riot (145) */
+    if (!strncmp(code, "171", 3) && ev_role_is(s, src, "CVLOPP")) return "145";
     /* police of any weapon; soldiers who open fire on crowds (not shelling or air strikes) */
     int forces = ev_role_is(s, src, "COP") || (ev_role_is(s, src, "MIL") && !strcmp(code, "193"));
     if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !ev_role_is(s, tgt, "CVLOPPLABEDUMED")) return code;

@@ -29,8 +29,13 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
  * ("it was attacked") stands for nothing. */
 static int pleonastic_it(const sctx *s, const dy_actor *g)
 {
-    uint32_t e, j = g->t1;
+    uint32_t e, j = g->t1, i = g->t0;
     if (!ev_gram_is(s, j, DY_G_BE, &e) || e >= s->t1) return 0;
+    /* "Iran said it was ready to resume talks": reported speech's "it" that announces an
+     * intention (grammar.txt's intent words after "was") is the speaker's side */
+    if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    uint32_t se, ie;
+    if (i > s->t0 && ev_gram_is(s, i - 1, DY_G_SAY, &se) && se == i && ev_gram_class_at(s, e, &ie) == DY_G_INTENT) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);
     /* "it was cutting ties": a progressive verb has a real subject */
@@ -152,6 +157,31 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
     return 0;
 }
 
+/* "The Turkish president said he was ready": "he" or "she" opening the clause a speech verb
+ * reports (after "that" or none) stands for that verb's subject, the leader or office right
+ * before it. ("they" is left to the history: "Police said they had detained" is no pair.)
+ * 1 when resolved. */
+static int speaker_pronoun(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_PERSON) return 0;
+    uint32_t i = g->t0, end;
+    if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    if (i <= s->t0 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
+    int j = k - 1;
+    while (j >= 0 && s->g[j].t1 > i - 1) j--;
+    if (j < 0 || s->g[j].t1 + 1 < i || !s->g[j].code[0] || s->g[s->g[j].comp].prep || s->g[j].anaphor) return 0;
+    const char *codes[2];
+    int idx[2];
+    /* "Russia said he ...": a state is no "he"; a leader or a titled office is */
+    if (ev_codes_of(s, j, codes, idx, 2) != 1 || codes[0][0] == '-' ||
+        (s->g[j].kind != DY_GK_PERSON && strlen(codes[0]) <= 3))
+        return 0;
+    set_code(g->code, codes[0]);
+    ev_ex(s->c, "  \"he\" after a speech verb: its speaker, %s\n", g->code);
+    return 1;
+}
+
 /* "Mali, Burkina Faso and Niger said on Sunday they were withdrawing": "they" in a clause reported
  * by a list of countries that opens the sentence is that list (all of it: the reference joins
  * the list's group). 1 when resolved. */
@@ -249,6 +279,7 @@ void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
     dy_actor *g = &s->g[k];
+    if (speaker_pronoun(s, k)) return;
     uint32_t sent = s->sidx;
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + 2 * DY_MAX_ACTORS];

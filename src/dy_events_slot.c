@@ -598,7 +598,7 @@ int ev_own_country_ref(const sctx *s, int src, int tgt)
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
-    if (p->code[0] == '1' && p->code[1] == '4' && ev_role_is(s, src, "CVLOPPLABEDU")) role = "GOV";
+    if (p->code[0] == '1' && p->code[1] == '4' && ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL")) role = "GOV";
     else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     else return -1;

@@ -138,6 +138,10 @@ for B in "$@"; do
     "$B/test_expect" "$B/dyad" --codebook tests/codebook/sentences.tsv "${CODEBOOK_MIN_P:-0.88}" "${CODEBOOK_MIN_R:-0.85}" > "$LOG" 2>&1
     grep -E '^(codebook|ok|FAIL|expect:)' "$LOG"
     count
+    echo "-- unseen codebook sentences (tests/codebook/unseen2.tsv: 80, four a CAMEO root; first run P 0.90 R 0.79)"
+    "$B/test_expect" "$B/dyad" --codebook tests/codebook/unseen2.tsv "${UNSEEN2_MIN_P:-0.88}" "${UNSEEN2_MIN_R:-0.85}" > "$LOG" 2>&1
+    grep -E '^(codebook|ok|FAIL|expect:)' "$LOG"
+    count
     echo "-- our annotated sets (tests/world 30 stories, tests/holdout 25, tests/holdout3, holdout4 and holdout5 14 each)"
     for set in world holdout holdout3 holdout4; do
         "$B/test_devset" "$B/dyad" tests/$set "${WORLD_MIN_P:-0.85}" "${WORLD_MIN_R:-0.45}" > "$LOG" 2>&1
