@@ -288,10 +288,11 @@ int dy_pgstore_add(dy_pgstore *p, const dy_doc *doc, const dy_coder *coder, cons
     snprintf(body, sizeof body, "%zu", doc->body);
     snprintf(day, sizeof day, "%lld", (long long)dy_store_day(doc->pub));
     const char *h[1] = {hash};
-    int64_t got = run1(p, "SELECT 1 FROM documents WHERE hash = $1", 1, h, NULL);
     int replaced = 0, rc = -1;
-    if (got != 0) { rc = got > 0 ? DY_ADD_SAME : (fail(p, err, "cannot read the documents"), -1); goto out; }
     if (replace) {
+        /* an unchanged document stays; only then is one of its name and another hash replaced */
+        int64_t got = run1(p, "SELECT 1 FROM documents WHERE hash = $1", 1, h, NULL);
+        if (got != 0) { rc = got > 0 ? DY_ADD_SAME : (fail(p, err, "cannot read the documents"), -1); goto out; }
         const char *v[2] = {doc->id, hash};
         if (run1(p, "DELETE FROM documents WHERE name = $1 AND hash <> $2", 2, v, &replaced) < 0) { fail(p, err, "cannot replace"); goto out; }
     }
