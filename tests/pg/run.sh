@@ -44,7 +44,7 @@ chmod 755 "$T"
 [ ${#AS[@]} -gt 0 ] && chown postgres "$T"
 STARTED=0
 cleanup() {
-    [ "$STARTED" = 1 ] && timeout 30 "${AS[@]}" "$BIN/pg_ctl" -D "$T/data" -m immediate -w stop > /dev/null 2>&1
+    [ "$STARTED" = 1 ] && pgrun 30 "$BIN/pg_ctl" -D "$T/data" -m immediate -w stop > /dev/null 2>&1
     rm -rf "$T"
 }
 trap cleanup EXIT
@@ -55,9 +55,11 @@ for p in $(seq 54320 54420); do
     if ! (exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null; then PORT=$p; break; fi
 done
 [ -n "$PORT" ] || skip "no free port in 54320-54420"
-timeout 120 "${AS[@]}" "$BIN/initdb" -D "$T/data" -A trust -U dyad --no-locale -E UTF8 > "$T/initdb.log" 2>&1 ||
+# from the temporary directory: the postgres user may not read the one we are in
+pgrun() { t=$1; shift; (cd "$T" && timeout "$t" "${AS[@]}" "$@"); }    # seconds, command...
+pgrun 120 "$BIN/initdb" -D "$T/data" -A trust -U dyad --no-locale -E UTF8 > "$T/initdb.log" 2>&1 ||
     skip "initdb failed: $(tail -n 2 "$T/initdb.log")"
-timeout 60 "${AS[@]}" "$BIN/pg_ctl" -D "$T/data" -l "$T/server.log" -w -t 30 \
+pgrun 60 "$BIN/pg_ctl" -D "$T/data" -l "$T/server.log" -w -t 30 \
     -o "-p $PORT -k $T -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null 2>&1 ||
     skip "the server did not start: $(tail -n 2 "$T/server.log" 2> /dev/null)"
 STARTED=1
