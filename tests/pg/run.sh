@@ -134,6 +134,16 @@ same "obligations if PRK is attacked" 0 query obligations --if-attacked PRK --fo
 same "export tsv" 1 export --format tsv
 same "export jsonl" 1 export --format jsonl
 
+# dyad recode on both (content deleted and written again in one transaction, the relations
+# rebuilt from it): the same answers still.
+"$DYAD" recode --db "$L" > /dev/null 2>&1
+"$DYAD" recode --db "$U" > /dev/null 2> "$T/recode.err"
+check "recode" "" "$(grep -v 're-coded' "$T/recode.err")"
+same "after recode: relation RUS PRK" 0 query relation RUS PRK
+same "after recode: series" 0 query series --dyad RUS,PRK --by month --format tsv
+same "after recode: actors" 0 query actors --format tsv
+same "after recode: obligations" 0 query obligations
+
 # Again: nothing added. Then two disjoint parts at once into another database, same counts.
 ingest "$U" "${TEXT[@]}" > /dev/null 2> "$T/again.err"
 check "re-ingest adds nothing" "0" "$(added "$T/again.err")"
