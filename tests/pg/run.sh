@@ -26,9 +26,9 @@ if [ -z "$(bindir)" ] || [ ! -x "$(bindir)/initdb" ]; then
     [ "$(id -u)" -eq 0 ] || skip "PostgreSQL is not installed and this is not root to install it"
     echo "installing postgresql (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
-    timeout 300 apt-get install -y -qq --no-install-recommends postgresql > /dev/null 2>&1 ||
-        { timeout 120 apt-get update -qq > /dev/null 2>&1 &&
-          timeout 300 apt-get install -y -qq --no-install-recommends postgresql > /dev/null 2>&1; }
+    timeout 200 apt-get install -y -qq --no-install-recommends postgresql > /dev/null 2>&1 ||
+        { timeout 90 apt-get update -qq > /dev/null 2>&1 &&
+          timeout 200 apt-get install -y -qq --no-install-recommends postgresql > /dev/null 2>&1; }
     [ -x "$(bindir)/initdb" ] || skip "postgresql cannot be installed here (apt-get failed)"
 fi
 BIN=$(bindir)
