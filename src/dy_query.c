@@ -395,26 +395,28 @@ static const char *event_filter(const dy_qopts *o)
 #define IN_PERIOD_OR_UNDATED "(e.day BETWEEN :from AND :to OR (e.day IS NULL AND :from = -2147483648 AND :to = 2147483647))"
 
 /* The events the options select, after --dedup, as a subquery to read "FROM (...) e": the events
- * table's columns of the first event of each group (joined back by its id: SQL, not SQLite's bare
- * columns of min(), so PostgreSQL runs it too), and mentions (events merged) and sources (their
- * documents). */
-static void events_from(char *sql, size_t size, const dy_qopts *o, int dedup, int undated)
+ * table's columns of the first event of each group, and mentions (events merged) and sources
+ * (their documents). SQLite gives a group's bare columns the row of min(), which its planner runs
+ * from the dyad's index; PostgreSQL has no bare columns, so there the first event's row is joined
+ * back by its id (the same rows: SQLite's planner would scan every event for that form). */
+static void events_from(dy_db *db, char *sql, size_t size, const dy_qopts *o, int dedup, int undated)
 {
     const char *period = undated ? IN_PERIOD_OR_UNDATED : IN_PERIOD;
-    if (dedup == DY_DEDUP_DAY)
+    const char *key = dedup == DY_DEDUP_DAY ? "coalesce(CAST(e.day AS TEXT), 'u' || e.doc)" : "lower(" SENT_TEXT ")";
+    const char *join = dedup == DY_DEDUP_DAY ? "" : "JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent ";
+    if (dedup == DY_DEDUP_NONE)
+        snprintf(sql, size, "(SELECT e.*, 1 AS mentions, 1 AS sources FROM events e WHERE %s AND %s)", event_filter(o), period);
+    else if (dy_db_kind(db) == DY_DB_SQLITE)
+        snprintf(sql, size,
+                 "(SELECT e.*, min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e %s"
+                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, %s)",
+                 join, event_filter(o), period, key);
+    else
         snprintf(sql, size,
                  "(SELECT f.*, g.first, g.mentions, g.sources FROM events f JOIN "
-                 "(SELECT min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
-                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, coalesce(CAST(e.day AS TEXT), 'u' || e.doc)) g ON f.id = g.first)",
-                 event_filter(o), period);
-    else if (dedup == DY_DEDUP_STORY)
-        snprintf(sql, size,
-                 "(SELECT f.*, g.first, g.mentions, g.sources FROM events f JOIN "
-                 "(SELECT min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e "
-                 "JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent "
-                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, lower(" SENT_TEXT ")) g ON f.id = g.first)",
-                 event_filter(o), period);
-    else snprintf(sql, size, "(SELECT e.*, 1 AS mentions, 1 AS sources FROM events e WHERE %s AND %s)", event_filter(o), period);
+                 "(SELECT min(e.id) AS first, count(*) AS mentions, count(DISTINCT e.doc) AS sources FROM events e %s"
+                 "WHERE %s AND %s GROUP BY e.source, e.target, e.code, %s) g ON f.id = g.first)",
+                 join, event_filter(o), period, key);
 }
 
 static int dedup_of(const dy_qopts *o, int def) { return o->dedup == DY_DEDUP_DEFAULT ? def : o->dedup; }
@@ -477,7 +479,7 @@ int dy_query_extent_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err)
 int dy_query_events(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 {
     char from[1024], sql[2048];
-    events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
+    events_from(db, from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
              "SELECT coalesce(e.date, 'undated') AS date, e.source, e.target, e.code, e.quad, e.goldstein, d.name AS doc, e.sent, " SENT_TEXT " AS text, "
              "e.doc AS doc_id, e.id AS event_id "
@@ -525,7 +527,7 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
         return -1;
     }
     char from[1024], sql[3072];
-    events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_DAY), 0);
+    events_from(db, from, sizeof from, o, dedup_of(o, DY_DEDUP_DAY), 0);
     snprintf(sql, sizeof sql,
              "WITH RECURSIVE p(s) AS (SELECT date(:from * 86400, 'unixepoch', %s) WHERE :from <= :to "
              "  UNION ALL SELECT date(s, %s) FROM p WHERE date(s, %s) <= date(:to * 86400, 'unixepoch')), "
@@ -707,7 +709,7 @@ int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result 
                                   "ORDER BY e.src3, e.tgt3, e.day, e.source, e.target, e.code", cols);
     else if (dedup == DY_DEDUP_NONE) snprintf(sql, sizeof sql, "SELECT %s FROM events e WHERE +e.day BETWEEN :from AND :to", cols);
     else {
-        events_from(from, sizeof from, &all, dedup, 0);
+        events_from(db, from, sizeof from, &all, dedup, 0);
         snprintf(sql, sizeof sql, "SELECT %s FROM %s e", cols, from);
     }
     tally te = {0}, tn = {0}, tm = {0};
@@ -1014,7 +1016,7 @@ static int records(dy_db *db, const dy_qopts *o, int fmt, const dy_plover *plove
                    int (*flush)(void *ctx, dy_buf *b), void *ctx, dy_event_page *page, dy_err *err)
 {
     char from[1024], sql[3072];
-    events_from(from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
+    events_from(db, from, sizeof from, o, dedup_of(o, DY_DEDUP_NONE), 1);
     snprintf(sql, sizeof sql,
              "SELECT " RECORD_COLS " FROM %s e JOIN documents d ON d.id = e.doc JOIN sentences s ON s.doc = e.doc AND s.no = e.sent %s",
              from, listing == 2 ? "ORDER BY e.day IS NULL, e.day DESC, e.id DESC LIMIT :limit OFFSET :offset"

@@ -16,6 +16,9 @@ struct dy_db {
     PGconn *pg;             /* owned */
     double deadline;        /* CLOCK_MONOTONIC seconds; 0: none */
     int timed_out;
+    int (*before)(void *ctx, dy_err *err);     /* dy_db_before */
+    void *before_ctx;
+    int in_before;
     char msg[256];
 };
 
@@ -121,6 +124,24 @@ void dy_db_deadline(dy_db *db, double deadline)
 
 int dy_db_timed_out(dy_db *db) { return db->timed_out; }
 
+void dy_db_before(dy_db *db, int (*fn)(void *ctx, dy_err *err), void *ctx)
+{
+    db->before = fn;
+    db->before_ctx = ctx;
+}
+
+/* Runs the before hook (not from inside itself); 0, or -1 with db->msg set. */
+static int before(dy_db *db)
+{
+    if (!db->before || db->in_before) return 0;
+    dy_err e = {0};
+    db->in_before = 1;
+    int r = db->before(db->before_ctx, &e);
+    db->in_before = 0;
+    if (r) snprintf(db->msg, sizeof db->msg, "%.250s", e.msg);
+    return r ? -1 : 0;
+}
+
 int dy_db_exec(dy_db *db, const char *sql, const char *what, dy_err *err)
 {
     if (db->kind == DY_DB_SQLITE) {
@@ -131,6 +152,7 @@ int dy_db_exec(dy_db *db, const char *sql, const char *what, dy_err *err)
         return -1;
     }
     db->msg[0] = 0;
+    if (before(db)) return dy_err_set(err, DY_EIO, "%s: %s", what, db->msg), -1;
     PGresult *r = PQexec(db->pg, sql);
     ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     int ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
@@ -334,7 +356,7 @@ static int pg_run(dy_stmt *q)
     db->msg[0] = 0;
     q->row = -1;
     q->ran = -1;
-    if (pg_timeout(db)) return -1;
+    if (before(db) || pg_timeout(db)) return -1;
     q->res = PQexecParams(db->pg, q->sql, q->np, NULL, (const char *const *)q->val, NULL, NULL, 0);
     ExecStatusType st = q->res ? PQresultStatus(q->res) : PGRES_FATAL_ERROR;
     if (db->deadline > 0) PQclear(PQexec(db->pg, "SET statement_timeout = 0"));

@@ -45,6 +45,9 @@ int dy_db_exec(dy_db *db, const char *sql, const char *what, dy_err *err);
  * and dy_db_timed_out() says so. */
 void dy_db_deadline(dy_db *db, double deadline);
 int dy_db_timed_out(dy_db *db);
+/* fn runs before any other statement on db (it may run statements itself): a writer that holds
+ * rows back (the PostgreSQL store's COPY buffers) sends them before anyone reads. NULL: none. */
+void dy_db_before(dy_db *db, int (*fn)(void *ctx, dy_err *err), void *ctx);
 
 int dy_stmt_prepare(dy_db *db, const char *sql, dy_stmt **q);   /* 0, or -1 (dy_db_errmsg) */
 void dy_stmt_finalize(dy_stmt **q);

@@ -129,6 +129,8 @@ struct dy_pgstore {
     dy_buf rows[DY_ROW_N];      /* the batch's content, COPY text format */
 };
 
+static int flush_rows(void *ctx, dy_err *err);
+
 static int fail(dy_pgstore *p, dy_err *err, const char *what)
 {
     dy_err_set(err, DY_EIO, "%s: %s", what, dy_db_errmsg(p->db));
@@ -143,6 +145,7 @@ dy_status dy_pgstore_open(const char *uri, int mode, dy_pgstore **out, dy_err *e
     dy_status st = dy_db_open_pg(uri, &p->db, err);
     if (st) { free(p); return st; }
     p->c = dy_db_pg_handle(p->db);
+    dy_db_before(p->db, flush_rows, p);
     if (mode == DY_STORE_WRITE) {
         /* one creator at a time (CREATE ... IF NOT EXISTS is not safe against a concurrent one) */
         if (dy_db_exec(p->db, "BEGIN; SELECT pg_advisory_xact_lock(7710353)", "cannot create the schema", err) ||
@@ -212,15 +215,26 @@ static int copy_rows(dy_pgstore *p, int table, dy_err *err)
     return ok ? 0 : -1;
 }
 
-dy_status dy_pgstore_commit(dy_pgstore *p, dy_err *err)
+/* Sends the rows held back (dy_db_before: also before any other statement, so that a reader in
+ * the same transaction, such as dy_relations_build after a recode, sees them). */
+static int flush_rows(void *ctx, dy_err *err)
 {
+    dy_pgstore *p = ctx;
+    int any = 0;
+    for (int k = 0; k < DY_ROW_N; k++) any |= p->rows[k].len > 0;
+    if (!any) return 0;
     /* new actors first (mentions refer to them), in code order: two writers lock them in one order */
     int r = copy_rows(p, DY_ROW_ACTOR, err) ||
             dy_db_exec(p->db, "INSERT INTO actors(code, country) SELECT DISTINCT code, country FROM actors_in ORDER BY code "
-                              "ON CONFLICT DO NOTHING", "cannot add the actors", err);
+                              "ON CONFLICT DO NOTHING; TRUNCATE actors_in", "cannot add the actors", err);
     for (int k = 0; k < DY_ROW_N && !r; k++)
         if (k != DY_ROW_ACTOR) r = copy_rows(p, k, err);
-    if (r || dy_db_exec(p->db, "COMMIT", "cannot commit", err)) {
+    return r;
+}
+
+dy_status dy_pgstore_commit(dy_pgstore *p, dy_err *err)
+{
+    if (flush_rows(p, err) || dy_db_exec(p->db, "COMMIT", "cannot commit", err)) {
         dy_pgstore_rollback(p);
         return DY_EIO;
     }

@@ -94,14 +94,14 @@ for B in "$@"; do
 
     if [ "$B" = "$FIRST" ] && [ -z "$WRAP" ]; then
         echo "-- the PostgreSQL store against SQLite (tests/pg; skips without postgresql)"
-        timeout 280 bash tests/pg/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
+        timeout 600 bash tests/pg/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
         grep -E '^(FAIL|pg:|skip|     )' "$LOG"
         count
     fi
 
     if [ "$B" = "$FIRST" ] && [ -z "$WRAP" ]; then
         echo "-- a one-node Slurm cluster runs contrib/slurm's array job (tests/slurm; skips without root or slurm-wlm)"
-        timeout 280 bash tests/slurm/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
+        timeout 600 bash tests/slurm/run.sh "$PWD/$B/dyad" > "$LOG" 2>&1
         grep -E '^(FAIL|slurm:|skip|     )' "$LOG"
         count
     fi

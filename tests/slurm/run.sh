@@ -23,9 +23,9 @@ have() { command -v slurmctld && command -v slurmd && command -v sbatch && comma
 if ! have; then
     echo "installing slurm-wlm and munge (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
-    timeout 300 apt-get install -y -qq --no-install-recommends slurm-wlm munge > /dev/null 2>&1 ||
-        { timeout 120 apt-get update -qq > /dev/null 2>&1 &&
-          timeout 300 apt-get install -y -qq --no-install-recommends slurm-wlm munge > /dev/null 2>&1; }
+    timeout 200 apt-get install -y -qq --no-install-recommends slurm-wlm munge > /dev/null 2>&1 ||
+        { timeout 90 apt-get update -qq > /dev/null 2>&1 &&
+          timeout 200 apt-get install -y -qq --no-install-recommends slurm-wlm munge > /dev/null 2>&1; }
     have || skip "slurm-wlm and munge cannot be installed here (apt-get failed)"
 fi
 
