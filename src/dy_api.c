@@ -13,7 +13,7 @@ static int fail(dy_buf *body, int status, const char *msg)
 {
     body->len = 0;
     dy_buf_adds(body, "{\"error\":");
-    dy_out_json_string(body, msg, strlen(msg));
+    dy_json_string(body, msg, strlen(msg));
     dy_buf_adds(body, "}\n");
     return status;
 }

@@ -3,7 +3,6 @@
  * ratios, milestones, sanctions and vetoes are in dy_facts_num.c; reconciliation in
  * dy_facts_recon.c. */
 #include "dy_facts_int.h"
-#include "dy_out.h"
 
 #include <stdio.h>
 #include <stdlib.h>

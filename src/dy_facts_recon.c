@@ -1,6 +1,5 @@
 /* dy_facts_recon.c - facts about the same subject across documents, each source's value kept. */
 #include "dy_facts_int.h"
-#include "dy_out.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -166,10 +165,10 @@ int dy_recon_write(const dy_recon *r, dy_buf *b)
             const rval *v = &s->v[k];
             e |= dy_buf_adds(b, k ? ",{\"value\":" : "{\"value\":");
             if (v->numeric) e |= dy_buf_printf(b, "%.15g", v->num);
-            else e |= dy_out_json_string(b, v->value, strlen(v->value));
-            e |= dy_buf_adds(b, ",\"doc\":") | dy_out_json_string(b, v->doc, strlen(v->doc));
+            else e |= dy_json_string(b, v->value, strlen(v->value));
+            e |= dy_buf_adds(b, ",\"doc\":") | dy_json_string(b, v->doc, strlen(v->doc));
             e |= dy_buf_printf(b, ",\"sent\":%u,\"text\":", (unsigned)v->sent);
-            e |= dy_out_json_string(b, v->text, strlen(v->text)) | dy_buf_addc(b, '}');
+            e |= dy_json_string(b, v->text, strlen(v->text)) | dy_buf_addc(b, '}');
             /* an unknown value (a treaty whose date the sentence does not give) disagrees with nobody */
             if (!v->numeric && !v->value[0]) continue;
             if (known < 0) known = (int)k;

@@ -6,41 +6,6 @@
 #include <string.h>
 #include <xxhash.h>
 
-/* Appends s[0..n) with runs of white space folded to one space; JSON-escaped, or for TSV with
- * control characters as spaces. One reservation for the worst case, then plain stores. */
-static int add_folded(dy_buf *b, const char *s, size_t n, int json)
-{
-    static const char hex[] = "0123456789abcdef";
-    if (dy_buf_reserve(b, n * 6 + 1)) return -1;
-    char *o = b->data + b->len;
-    int space = 0;
-    for (size_t i = 0; i < n; i++) {
-        /* eight ordinary bytes at a time: no control byte, '"', '\\' or DEL, and spaces only
-         * single: a space that ends the eight is let through when no white space (or the end)
-         * follows it (a run of spaces, and the last one, are folded below) */
-        if (!space)
-            for (; i + 8 <= n; i += 8, o += 8) {
-                uint64_t w = dy_load64(s + i), sp = dy_byte_mask(w, ' ');
-                if (dy_has_less(w, 0x20) || dy_has_byte(w, '"') || dy_has_byte(w, '\\') || dy_has_byte(w, 0x7f) ||
-                    (sp & (sp >> 8)) || (s[i + 7] == ' ' && (i + 8 >= n || (unsigned char)s[i + 8] <= ' ')))
-                    break;
-                memcpy(o, &w, 8);
-            }
-        if (i >= n) break;
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { space = 1; continue; }
-        if (space) { *o++ = ' '; space = 0; }
-        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') { *o++ = (char)c; continue; }
-        if (!json) { *o++ = c < 0x20 || c == 0x7f ? ' ' : (char)c; continue; }
-        *o++ = '\\';
-        if (c == '"' || c == '\\') { *o++ = (char)c; continue; }
-        *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
-    }
-    b->len = (size_t)(o - b->data);
-    b->data[b->len] = 0;
-    return 0;
-}
-
 /* Numbers without printf (it was a tenth of the run time): an unsigned, and a weight to one decimal. */
 static int add_uint(dy_buf *b, unsigned long v)
 {
@@ -58,36 +23,6 @@ static int add_tenths(dy_buf *b, double x)
     return add_uint(b, a / 10) || dy_buf_addc(b, '.') || dy_buf_addc(b, (char)('0' + a % 10)) ? -1 : 0;
 }
 
-int dy_out_json_exact(dy_buf *b, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    if (dy_buf_reserve(b, n * 6 + 3)) return -1;
-    char *o = b->data + b->len;
-    *o++ = '"';
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') { *o++ = (char)c; continue; }
-        *o++ = '\\';
-        switch (c) {
-        case '"': case '\\': *o++ = (char)c; break;
-        case '\n': *o++ = 'n'; break;
-        case '\t': *o++ = 't'; break;
-        case '\r': *o++ = 'r'; break;
-        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
-        }
-    }
-    *o++ = '"';
-    b->len = (size_t)(o - b->data);
-    b->data[b->len] = 0;
-    return 0;
-}
-
-int dy_out_json_string(dy_buf *b, const char *s, size_t n)
-{
-    return dy_buf_addc(b, '"') || add_folded(b, s, n, 1) || dy_buf_addc(b, '"') ? -1 : 0;
-}
-
-int dy_out_folded(dy_buf *b, const char *s, size_t n, int json) { return add_folded(b, s, n, json); }
 int dy_out_uint(dy_buf *b, unsigned long v) { return add_uint(b, v); }
 int dy_out_tenths(dy_buf *b, double x) { return add_tenths(b, x); }
 
@@ -142,15 +77,15 @@ int dy_out_tsv_header(dy_buf *b, int moods) { return dy_out_record_header(b, DY_
 static int add_field(dy_buf *b, int fmt, const char *s, size_t n, int quote)
 {
     if (!s) return 0;
-    if (fmt == DY_FMT_TSV) return quote ? dy_buf_addc(b, '"') | add_folded(b, s, n, 0) | dy_buf_addc(b, '"') : add_folded(b, s, n, 0);
+    if (fmt == DY_FMT_TSV) return quote ? dy_buf_addc(b, '"') | dy_text_folded(b, s, n, 0) | dy_buf_addc(b, '"') : dy_text_folded(b, s, n, 0);
     int need = quote;
     for (size_t i = 0; i < n && !need; i++) need = s[i] == ',' || s[i] == '"';
-    if (!need) return add_folded(b, s, n, 0);
+    if (!need) return dy_text_folded(b, s, n, 0);
     int r = dy_buf_addc(b, '"');
     for (size_t i = 0; i < n;) {
         size_t k = i;
         while (k < n && s[k] != '"') k++;
-        r |= add_folded(b, s + i, k - i, 0);
+        r |= dy_text_folded(b, s + i, k - i, 0);
         if (k < n) r |= dy_buf_adds(b, "\"\"");
         i = k + 1;
     }
@@ -193,7 +128,7 @@ static int record_sep(dy_buf *b, int fmt, const dy_record *e)
 static int json_text(dy_buf *b, const char *key, const dy_text *t)
 {
     int r = dy_buf_adds(b, key);
-    return r | (t->s ? dy_out_json_string(b, t->s, t->n) : dy_buf_adds(b, "null"));
+    return r | (t->s ? dy_json_string(b, t->s, t->n) : dy_buf_adds(b, "null"));
 }
 
 static int record_json(dy_buf *b, const dy_record *e)
@@ -308,12 +243,12 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
         r |= dy_buf_addc(b, '\t') | fact_value(b, dict, f);
         if (f->mood) r |= dy_buf_adds(b, " (") | dy_buf_adds(b, mood_out(f->mood)) | dy_buf_addc(b, ')');
         r |= dy_buf_addc(b, '\t');
-        r |= add_folded(b, doc->id, strlen(doc->id), 0);
+        r |= dy_text_folded(b, doc->id, strlen(doc->id), 0);
         r |= dy_buf_addc(b, '\t') | add_uint(b, st->no) | dy_buf_addc(b, '\t');
-        r |= add_folded(b, doc->text + st->start, st->end - st->start, 0) | dy_buf_addc(b, '\n');
+        r |= dy_text_folded(b, doc->text + st->start, st->end - st->start, 0) | dy_buf_addc(b, '\n');
         return r ? -1 : 0;
     }
-    r |= dy_buf_adds(b, "{\"doc\":") | dy_out_json_string(b, doc->id, strlen(doc->id));
+    r |= dy_buf_adds(b, "{\"doc\":") | dy_json_string(b, doc->id, strlen(doc->id));
     r |= dy_buf_adds(b, ",\"sent\":") | add_uint(b, st->no) | dy_buf_adds(b, ",\"date\":");
     if (date[0]) r |= dy_buf_addc(b, '"') | dy_buf_adds(b, date) | dy_buf_addc(b, '"');
     else r |= dy_buf_adds(b, "null");
@@ -324,16 +259,16 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
     const dy_tier *t = dy_dict_tier(dict, f->tier);
     switch (f->kind) {
     case DY_FACT_PARTNERSHIP:   /* the tier as the text names it; its rank, null when unlisted */
-        r |= dy_buf_adds(b, ",\"tier\":") | dy_out_json_string(b, f->tier_name, strlen(f->tier_name));
+        r |= dy_buf_adds(b, ",\"tier\":") | dy_json_string(b, f->tier_name, strlen(f->tier_name));
         r |= dy_buf_adds(b, ",\"rank\":") | (t ? add_uint(b, (unsigned)t->rank) : dy_buf_adds(b, "null"));
         break;
     case DY_FACT_TIER_ORDER:
-        r |= dy_buf_adds(b, ",\"higher\":") | dy_out_json_string(b, f->tier_name, strlen(f->tier_name));
-        r |= dy_buf_adds(b, ",\"lower\":") | dy_out_json_string(b, f->tier2_name, strlen(f->tier2_name));
+        r |= dy_buf_adds(b, ",\"higher\":") | dy_json_string(b, f->tier_name, strlen(f->tier_name));
+        r |= dy_buf_adds(b, ",\"lower\":") | dy_json_string(b, f->tier2_name, strlen(f->tier2_name));
         break;
     case DY_FACT_TREATY: case DY_FACT_STAGE:
         /* a treaty's stage (null: only that it exists), the one party it is of, its kinds */
-        r |= dy_buf_adds(b, ",\"name\":") | dy_out_json_string(b, f->name, strlen(f->name));
+        r |= dy_buf_adds(b, ",\"name\":") | dy_json_string(b, f->name, strlen(f->name));
         if (f->kind == DY_FACT_TREATY) r |= dy_buf_adds(b, ",\"clauses\":") | dy_facts_clauses_json(b, f->clauses);
         r |= dy_buf_adds(b, ",\"stage\":");
         r |= f->stage ? dy_buf_printf(b, "\"%s\"", dy_stage_name(f->stage)) : dy_buf_adds(b, "null");
@@ -342,7 +277,7 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
         r |= dy_buf_adds(b, ",\"kinds\":[");
         for (const char *k = f->kinds; *k;) {
             size_t n = strcspn(k, ",");
-            r |= (k != f->kinds ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, k, n);
+            r |= (k != f->kinds ? dy_buf_addc(b, ',') : 0) | dy_json_string(b, k, n);
             k += n + (k[n] == ',');
         }
         r |= dy_buf_addc(b, ']');
@@ -369,7 +304,7 @@ int dy_out_fact(dy_buf *b, int fmt, const dy_dict *dict, const dy_doc *doc, cons
         break;
     default: r |= dy_buf_printf(b, ",\"code\":\"%s\"", f->code); break;
     }
-    r |= dy_buf_adds(b, ",\"text\":") | dy_out_json_string(b, doc->text + st->start, st->end - st->start);
+    r |= dy_buf_adds(b, ",\"text\":") | dy_json_string(b, doc->text + st->start, st->end - st->start);
     r |= dy_buf_adds(b, ",\"span\":[") | add_uint(b, st->start) | dy_buf_addc(b, ',') | add_uint(b, st->end) | dy_buf_addc(b, ']');
     if (moods || f->mood) r |= dy_buf_adds(b, ",\"mood\":\"") | dy_buf_adds(b, mood_out(f->mood)) | dy_buf_addc(b, '"');
     r |= dy_buf_adds(b, "}\n");

@@ -51,8 +51,6 @@ void dy_plover_destroy(dy_plover **p);
 /* The line of code's longest listed prefix; 0 when there is none (event etc. are then NULL). */
 int dy_plover_find(const dy_plover *p, const char *code, const char **event, const char **mode, const char **context);
 
-int dy_out_json_string(dy_buf *b, const char *s, size_t n);   /* with the quotes; white space folded */
-int dy_out_json_exact(dy_buf *b, const char *s, size_t n);    /* with the quotes; every byte kept */
 /* The header line of CSV and TSV (none for the other formats). */
 int dy_out_record_header(dy_buf *b, int fmt, int moods);
 int dy_out_tsv_header(dy_buf *b, int moods);
@@ -63,8 +61,7 @@ int dy_out_event(dy_buf *b, int fmt, const dy_doc *doc, const dy_sent *sents, co
 /* GDELT 2.0 and PLOVER (dy_out_fmt.c). */
 int dy_out_gdelt(dy_buf *b, const dy_record *r);
 int dy_out_plover(dy_buf *b, const dy_record *r, const dy_plover *plover);
-/* Shared by the writers: text folded (JSON-escaped, or for TSV/CSV with control bytes as spaces). */
-int dy_out_folded(dy_buf *b, const char *s, size_t n, int json);
+/* Shared by the writers (text folded: dy_text_folded in dy_util.h). */
 int dy_out_uint(dy_buf *b, unsigned long v);
 int dy_out_tenths(dy_buf *b, double x);
 

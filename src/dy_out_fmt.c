@@ -100,7 +100,7 @@ int dy_plover_find(const dy_plover *p, const char *code, const char **event, con
 /* ---- GDELT 2.0 ---- */
 
 /* A field of GDELT's table: folded, with no tab. */
-static int gfield(dy_buf *b, const char *s, size_t n) { return s ? dy_out_folded(b, s, n, 0) : 0; }
+static int gfield(dy_buf *b, const char *s, size_t n) { return s ? dy_text_folded(b, s, n, 0) : 0; }
 
 /* Actor: Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code, Religion2Code,
  * Type1Code, Type2Code, Type3Code (ten columns, each followed by a tab). */
@@ -149,17 +149,17 @@ int dy_out_gdelt(dy_buf *b, const dy_record *e)
 static int json_or_null(dy_buf *b, const char *key, const char *v)
 {
     int r = dy_buf_adds(b, key);
-    return r | (v ? dy_out_json_string(b, v, strlen(v)) : dy_buf_adds(b, "null"));
+    return r | (v ? dy_json_string(b, v, strlen(v)) : dy_buf_adds(b, "null"));
 }
 
 static int plover_actor(dy_buf *b, const char *key, const char *code, const dy_text *name)
 {
     char country[4];
     snprintf(country, sizeof country, "%s", code);
-    int r = dy_buf_adds(b, key) | dy_buf_adds(b, "{\"code\":") | dy_out_json_string(b, code, strlen(code));
-    r |= dy_buf_adds(b, ",\"country\":") | dy_out_json_string(b, country, strlen(country));
+    int r = dy_buf_adds(b, key) | dy_buf_adds(b, "{\"code\":") | dy_json_string(b, code, strlen(code));
+    r |= dy_buf_adds(b, ",\"country\":") | dy_json_string(b, country, strlen(country));
     r |= json_or_null(b, ",\"sector\":", strlen(code) > 3 ? code + 3 : NULL);
-    r |= dy_buf_adds(b, ",\"text\":") | (name->s ? dy_out_json_string(b, name->s, name->n) : dy_buf_adds(b, "null"));
+    r |= dy_buf_adds(b, ",\"text\":") | (name->s ? dy_json_string(b, name->s, name->n) : dy_buf_adds(b, "null"));
     return r | dy_buf_addc(b, '}');
 }
 
@@ -174,9 +174,9 @@ int dy_out_plover(dy_buf *b, const dy_record *e, const dy_plover *plover)
     r |= json_or_null(b, ",\"event\":", event) | json_or_null(b, ",\"mode\":", mode) | json_or_null(b, ",\"context\":", context);
     r |= plover_actor(b, ",\"actor\":", e->source, &e->source_text) | plover_actor(b, ",\"recipient\":", e->target, &e->target_text);
     r |= dy_buf_adds(b, ",\"cameo\":\"") | dy_buf_adds(b, e->code) | dy_buf_addc(b, '"');
-    r |= dy_buf_adds(b, ",\"doc\":") | (e->doc.s ? dy_out_json_string(b, e->doc.s, e->doc.n) : dy_buf_adds(b, "null"));
+    r |= dy_buf_adds(b, ",\"doc\":") | (e->doc.s ? dy_json_string(b, e->doc.s, e->doc.n) : dy_buf_adds(b, "null"));
     r |= dy_buf_adds(b, ",\"sent\":") | dy_out_uint(b, e->sent);
-    r |= dy_buf_adds(b, ",\"text\":") | (e->text.s ? dy_out_json_string(b, e->text.s, e->text.n) : dy_buf_adds(b, "null"));
+    r |= dy_buf_adds(b, ",\"text\":") | (e->text.s ? dy_json_string(b, e->text.s, e->text.n) : dy_buf_adds(b, "null"));
     r |= dy_buf_adds(b, ",\"mentions\":") | dy_out_uint(b, (unsigned long)e->mentions);
     return r | dy_buf_adds(b, "}\n");
 }

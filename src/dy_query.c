@@ -222,12 +222,12 @@ int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t 
         e |= dy_buf_adds(b, i ? ",{" : "{");
         for (size_t c = 0; c < r->ncol; c++) {
             const cell *x = &r->cells[i * r->ncol + c];
-            e |= (c ? dy_buf_addc(b, ',') : 0) | dy_out_json_string(b, r->cols[c], strlen(r->cols[c])) | dy_buf_addc(b, ':');
+            e |= (c ? dy_buf_addc(b, ',') : 0) | dy_json_string(b, r->cols[c], strlen(r->cols[c])) | dy_buf_addc(b, ':');
             if (x->type == DY_COL_NULL || !x->s) e |= dy_buf_adds(b, "null");
             else if (x->type == DY_COL_INT) e |= dy_buf_adds(b, x->s);      /* SQLite's own digits */
             else if (x->type == DY_COL_FLOAT) e |= x->num == (double)(long long)x->num && fabs(x->num) < 1e15
                                                    ? dy_buf_printf(b, "%lld", (long long)x->num) : dy_buf_printf(b, "%.15g", x->num);
-            else e |= dy_out_json_string(b, x->s, strlen(x->s));
+            else e |= dy_json_string(b, x->s, strlen(x->s));
         }
         e |= dy_buf_addc(b, '}');
         if (i && b->len + 2 > max_bytes) {  /* this row does not fit: the page ends before it (a
@@ -466,7 +466,7 @@ int dy_query_extent_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err)
     int rc, n = 0;
     while ((rc = dy_stmt_step(q)) == 1) {
         const char *c = col_str(q, 0);
-        e |= dy_buf_adds(b, n++ ? "," : "") | dy_out_json_string(b, c, strlen(c));
+        e |= dy_buf_adds(b, n++ ? "," : "") | dy_json_string(b, c, strlen(c));
     }
     if (rc != 0) dberr(db, err);
     dy_stmt_finalize(&q);
@@ -950,7 +950,7 @@ int dy_query_doc_json(dy_db *db, int64_t id, dy_buf *b, dy_err *err)
         const char *v = dy_stmt_col_text(q, c);
         e |= dy_buf_printf(b, "%s\"%s\":", c ? "," : "", k[c]);
         if (c == 0) e |= dy_buf_printf(b, "%lld", (long long)dy_stmt_col_int(q, 0));
-        else if (v) e |= dy_out_json_exact(b, v, (size_t)dy_stmt_col_bytes(q, c));   /* offsets index these bytes */
+        else if (v) e |= dy_json_exact(b, v, (size_t)dy_stmt_col_bytes(q, c));   /* offsets index these bytes */
         else e |= dy_buf_adds(b, "null");
     }
     dy_stmt_finalize(&q);

@@ -201,3 +201,69 @@ char *dy_trim(char *s)
 }
 
 int dy_cmp_strp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* ---- JSON and TSV text ---- */
+
+/* Appends s[0..n) with runs of white space folded to one space; JSON-escaped, or for TSV with
+ * control characters as spaces. One reservation for the worst case, then plain stores. */
+int dy_text_folded(dy_buf *b, const char *s, size_t n, int json)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (dy_buf_reserve(b, n * 6 + 1)) return -1;
+    char *o = b->data + b->len;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* eight ordinary bytes at a time: no control byte, '"', '\\' or DEL, and spaces only
+         * single: a space that ends the eight is let through when no white space (or the end)
+         * follows it (a run of spaces, and the last one, are folded below) */
+        if (!space)
+            for (; i + 8 <= n; i += 8, o += 8) {
+                uint64_t w = dy_load64(s + i), sp = dy_byte_mask(w, ' ');
+                if (dy_has_less(w, 0x20) || dy_has_byte(w, '"') || dy_has_byte(w, '\\') || dy_has_byte(w, 0x7f) ||
+                    (sp & (sp >> 8)) || (s[i + 7] == ' ' && (i + 8 >= n || (unsigned char)s[i + 8] <= ' ')))
+                    break;
+                memcpy(o, &w, 8);
+            }
+        if (i >= n) break;
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { space = 1; continue; }
+        if (space) { *o++ = ' '; space = 0; }
+        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') { *o++ = (char)c; continue; }
+        if (!json) { *o++ = c < 0x20 || c == 0x7f ? ' ' : (char)c; continue; }
+        *o++ = '\\';
+        if (c == '"' || c == '\\') { *o++ = (char)c; continue; }
+        *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
+    }
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int dy_json_exact(dy_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (dy_buf_reserve(b, n * 6 + 3)) return -1;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') { *o++ = (char)c; continue; }
+        *o++ = '\\';
+        switch (c) {
+        case '"': case '\\': *o++ = (char)c; break;
+        case '\n': *o++ = 'n'; break;
+        case '\t': *o++ = 't'; break;
+        case '\r': *o++ = 'r'; break;
+        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];
+        }
+    }
+    *o++ = '"';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int dy_json_string(dy_buf *b, const char *s, size_t n)
+{
+    return dy_buf_addc(b, '"') || dy_text_folded(b, s, n, 1) || dy_buf_addc(b, '"') ? -1 : 0;
+}

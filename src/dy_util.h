@@ -169,6 +169,12 @@ static inline int dy_isupper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int dy_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static inline int dy_tolower(int c) { return dy_isupper(c) ? c + 32 : c; }
 int dy_strncaseeq(const char *a, const char *b, size_t n);   /* ASCII case-insensitive */
+/* ---- JSON and TSV text (the writers of dy_out, the facts' reconciliation, the API) ---- */
+/* s[0..n) with runs of white space folded to one space: JSON-escaped, or (json 0) for TSV/CSV
+ * with control bytes as spaces. 0, or -1 OOM. */
+int dy_text_folded(dy_buf *b, const char *s, size_t n, int json);
+int dy_json_string(dy_buf *b, const char *s, size_t n);   /* with the quotes; white space folded */
+int dy_json_exact(dy_buf *b, const char *s, size_t n);    /* with the quotes; every byte kept */
 /* s without its leading and trailing ASCII white space: cuts s in place, returns inside it */
 char *dy_trim(char *s);
 /* qsort's comparison for an array of char *: by strcmp of the strings pointed at */
