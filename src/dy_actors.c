@@ -328,23 +328,24 @@ static int given_name_city(const dy_dict *d, const dy_tok *toks, int32_t ap, uin
     return !(dy_dict_wclass(d, toks[ae].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM));
 }
 
-size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
-                      int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
+/* The words that may open an actor, a place or a reference, and the longest phrase at each:
+ * mentions in m[0..max), in order and not overlapping; their count. */
+static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+                            mention *m, size_t max)
 {
-    mention m[DY_MAX_ACTORS * 2];
     size_t nm = 0;
     /* the words that start an actor or a grammar phrase (few), listed a block of 256 tokens at a
      * time in a pass without a branch per token; `next` skips those inside a phrase found */
     uint8_t starts_at[256];
     uint32_t next = t0;
-    for (uint32_t b0 = t0; b0 < t1 && nm < sizeof m / sizeof *m; b0 += 256) {
+    for (uint32_t b0 = t0; b0 < t1 && nm < max; b0 += 256) {
         uint32_t b1 = t1 - b0 > 256 ? b0 + 256 : t1;
         size_t ns = 0;
         for (uint32_t i = b0; i < b1; i++) {
             starts_at[ns] = (uint8_t)(i - b0);
             ns += ((toks[i].flags & DY_TF_WORD) != 0) & ((dy_dict_wclass(d, toks[i].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM)) != 0);
         }
-        for (size_t h = 0; h < ns && nm < sizeof m / sizeof *m; h++) {
+        for (size_t h = 0; h < ns && nm < max; h++) {
             uint32_t i = b0 + starts_at[h];
             if (i < next) continue;
             next = i + 1;
@@ -381,11 +382,166 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             }
         }
     }
+    return nm;
+}
 
+/* May the mention next, after the group ending at gap0, join it? Only titles, names, 's, "of
+ * (the)", "in"/"from" after an agent, and a model name or owned modifier may stand between. */
+static int joins_group(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t gap0,
+                       const group_state *gs, const mention *next)
+{
+    uint32_t gap1 = next->t0;
+    if (gap1 - gap0 > 6 || next->anaphor) return 0;
+    int ok = 1, saw_of = 0, placew = 0;
+    int bare_agent = gs->has_agent && !gs->has_state && !gs->has_person;
+    for (uint32_t j = gap0; j < gap1 && ok; j++) {
+        const dy_tok *t = &toks[j];
+        if (t->flags & DY_TF_POSS) continue;
+        if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && bare_agent)) { saw_of = 1; continue; }
+        if (saw_of && word_is(toks, norm, j, "the")) continue;
+        if (saw_of && bare_agent && of_place_word(toks, norm, j)) { placew++; continue; }
+        if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
+        if (model_name_at(d, toks, j, gap1, gs, next)) continue;
+        if (owned_modifier_at(d, toks, gap0, j, gs, next)) continue;
+        ok = 0;
+    }
+    if (!ok || gap1 - gap0 - (uint32_t)placew > 4) return 0;
+    return !(toks[next->t0].flags & DY_TF_HYPH);    /* Korea-China: a pair, not one actor */
+}
+
+/* Folds the mentions from m[*k] that make one actor ("Russian Foreign Minister Sergei Lavrov")
+ * into g, moving *k past them; a title with a name no dictionary knows takes the name. */
+static void absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+                            int32_t day, const dy_aliases *al, const mention *m, size_t nm, size_t *k, dy_actor *g)
+{
+    group_state gs;
+    memset(&gs, 0, sizeof gs);
+    for (;;) {
+        int32_t fb;
+        dy_actor_entry alias;
+        const dy_actor_entry *a;
+        char code[16];
+        if (m[*k].entry <= ALIAS_ENTRY(0)) {    /* a surname learnt in this document */
+            memset(&alias, 0, sizeof alias);
+            code_cpy(alias.code, al->a[ALIAS_ENTRY(0) - m[*k].entry].code, ALL);
+            alias.kind = DY_AK_PERSON;
+            a = &alias;
+            code_cpy(code, a->code, ALL);
+        } else {
+            int32_t e = pick_entry(d, m[*k].entry, day, &fb);
+            a = dy_dict_actor(d, e >= 0 ? e : fb);
+            code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
+        }
+        if (!absorb(&gs, a, code)) break;
+        g->t1 = m[*k].t1;
+        (*k)++;
+        if (*k >= nm || !joins_group(d, toks, norm, t0, g->t1, &gs, &m[*k])) break;
+    }
+    finish(g, &gs);
+    g->region = (uint8_t)gs.region;
+    g->weapon = (uint8_t)(gs.weapon && !gs.has_state && !gs.has_person);
+    /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
+     * and a name no dictionary knows; the name is the person, with the title's code */
+    if (gs.has_agent && !gs.has_person) {
+        uint32_t stop = *k < nm ? m[*k].t0 : t1, j = g->t1;
+        while (j < stop && j < t1 && j - g->t1 < 3 && name_word(d, &toks[j])) j++;
+        if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; }
+    }
+}
+
+/* What stands around a group: a preposition before it (a place, "of"), a possessive after it,
+ * and whether a bare agent word is only an adjective ("military cooperation") */
+static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1, dy_actor *g)
+{
+    if (g->t0 > t0) {
+        uint32_t p = g->t0 - 1;
+        if (word_is(toks, norm, p, "the") && p > t0) p--;
+        p = quantifier_before(toks, norm, t0, p);
+        p = compass_before(toks, norm, t0, p);
+        unsigned wc = dy_dict_wclass(d, toks[p].id);
+        g->prep = (uint8_t)!!(wc & DY_WC_PREP);
+        g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
+        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p));
+    }
+    if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
+    if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
+        !(toks[g->t1].flags & (DY_TF_CAP | DY_TF_NUM)) && !(dy_dict_wclass(d, toks[g->t1].id) & DY_WC_NOUNEND)) {
+        /* unless the next word is a verb: "gunmen kidnapped", "police arrested" */
+        size_t np = 0;
+        const char *w = word(toks, norm, g->t1);
+        size_t l = strlen(w);
+        dy_dict_patterns_for(d, toks[g->t1].id, &np);
+        /* a plural ("protesters set fire", "troops fought") is a subject, not an adjective */
+        const char *lw = word(toks, norm, g->t1 - 1);
+        size_t ll = strlen(lw);
+        int plural = ll > 3 && lw[ll - 1] == 's' && lw[ll - 2] != 's' && lw[ll - 2] != 'u';
+        if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural && !verb_next(d, toks, t1, g->t1)) g->modifier = 1;
+    }
+}
+
+/* How out[k] links to out[k + 1]: 1 "and"/"&"/a hyphen, 2 a comma, 0 not at all */
+static int coord_link(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, const dy_actor *out, size_t k)
+{
+    uint32_t a = out[k].t1, b = out[k + 1].t0;
+    int comma = 0;
+    if (b == a && (toks[b].flags & DY_TF_HYPH)) return 1;
+    if (!(b > a && b - a <= 4)) return 0;
+    int ok = 1, conj = 0;
+    for (uint32_t j = a; j < b; j++) {
+        if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
+        else if (toks[j].flags & DY_TF_COMMA) comma = 1;
+        else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
+        /* "Wang Yi and his Indian counterpart" */
+        else if (conj && (word_is(toks, norm, j, "his") || word_is(toks, norm, j, "her"))) continue;
+        else if ((conj || comma) && epithet(d, toks, j, b)) continue;
+        else if (conj && coord_modifier(d, toks, j)) continue;
+        else ok = 0;
+    }
+    if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */
+    return ok && conj ? 1 : ok && comma && !out[k].locative ? 2 : 0;
+}
+
+/* Does the comma list from out[k + 1] go on to an "and"? */
+static int list_closed(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, const dy_actor *out, size_t ng, size_t k)
+{
+    for (size_t q = k + 1; q + 1 < ng; q++) {
+        uint32_t a2 = out[q].t1, b2 = out[q + 1].t0;
+        if (b2 <= a2 || b2 - a2 > 3) return 0;
+        int c2 = 0, ok2 = 1;
+        for (uint32_t j = a2; j < b2; j++) {
+            if (word_is(toks, norm, j, "and")) c2 = 1;
+            else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the") && !epithet(d, toks, j, b2)) ok2 = 0;
+        }
+        if (!ok2) return 0;
+        if (c2) return 1;
+    }
+    return 0;
+}
+
+/* Coordination: "and", "&", a hyphen, or comma lists closed by "and" join groups into one comp. */
+static void coordinate(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, dy_actor *out, size_t ng)
+{
+    for (size_t k = 0; k + 1 < ng; k++) {
+        int link = coord_link(d, toks, norm, out, k);
+        if (!link || out[k].anaphor || out[k + 1].anaphor) continue;
+        /* "a visit to North Korea and China's diplomacy": the second owns what follows */
+        if (out[k + 1].poss && !out[k].poss) continue;
+        if (link == 2 && !list_closed(d, toks, norm, out, ng, k)) continue;     /* a comma joins only a list with "and" */
+        int16_t first = out[k].comp;
+        out[k + 1].comp = first;
+        out[first].ncomp++;
+        out[k + 1].ncomp = 0;
+    }
+}
+
+size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+                      int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
+{
+    mention m[DY_MAX_ACTORS * 2];
+    size_t nm = find_mentions(d, toks, norm, t0, t1, m, sizeof m / sizeof *m);
     if (al && al->n) nm = find_aliases(d, toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
 
     size_t ng = 0;
-    group_state gs;
     for (size_t k = 0; k < nm && ng < max;) {
         dy_actor *g = &out[ng];
         memset(g, 0, sizeof *g);
@@ -398,133 +554,13 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             g->kind = m[k].anaphor == DY_G_PERSON ? DY_GK_PERSON : DY_GK_STATE;
             k++;
         } else {
-            memset(&gs, 0, sizeof gs);
-            for (;;) {
-                int32_t fb;
-                dy_actor_entry alias;
-                const dy_actor_entry *a;
-                char code[16];
-                if (m[k].entry <= ALIAS_ENTRY(0)) {    /* a surname learnt in this document */
-                    memset(&alias, 0, sizeof alias);
-                    code_cpy(alias.code, al->a[ALIAS_ENTRY(0) - m[k].entry].code, ALL);
-                    alias.kind = DY_AK_PERSON;
-                    a = &alias;
-                    code_cpy(code, a->code, ALL);
-                } else {
-                    int32_t e = pick_entry(d, m[k].entry, day, &fb);
-                    a = dy_dict_actor(d, e >= 0 ? e : fb);
-                    code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
-                }
-                if (!absorb(&gs, a, code)) break;
-                g->t1 = m[k].t1;
-                k++;
-                if (k >= nm) break;
-                /* may the next mention join? only titles, names, 's, "of (the)", "in"/"from" between */
-                uint32_t gap0 = g->t1, gap1 = m[k].t0;
-                if (gap1 - gap0 > 6 || m[k].anaphor) break;
-                int ok = 1, saw_of = 0, placew = 0;
-                for (uint32_t j = gap0; j < gap1 && ok; j++) {
-                    const dy_tok *t = &toks[j];
-                    if (t->flags & DY_TF_POSS) continue;
-                    if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && gs.has_agent && !gs.has_state && !gs.has_person)) { saw_of = 1; continue; }
-                    if (saw_of && word_is(toks, norm, j, "the")) continue;
-                    if (saw_of && gs.has_agent && !gs.has_state && !gs.has_person && of_place_word(toks, norm, j)) { placew++; continue; }
-                    if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
-                    if (model_name_at(d, toks, j, gap1, &gs, &m[k])) continue;
-                    if (owned_modifier_at(d, toks, gap0, j, &gs, &m[k])) continue;
-                    ok = 0;
-                }
-                if (!ok || gap1 - gap0 - (uint32_t)placew > 4) break;
-                if (toks[m[k].t0].flags & DY_TF_HYPH) break;    /* Korea-China: a pair, not one actor */
-            }
-            finish(g, &gs);
-            g->region = (uint8_t)gs.region;
-            g->weapon = (uint8_t)(gs.weapon && !gs.has_state && !gs.has_person);
-            /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
-             * and a name no dictionary knows; the name is the person, with the title's code */
-            if (gs.has_agent && !gs.has_person) {
-                uint32_t stop = k < nm ? m[k].t0 : t1, j = g->t1;
-                while (j < stop && j < t1 && j - g->t1 < 3 && name_word(d, &toks[j])) j++;
-                if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; }
-            }
+            absorb_mentions(d, toks, norm, t0, t1, day, al, m, nm, &k, g);
             if (g->t1 == g->t0) { k++; continue; }
         }
-        /* the words before it: a preposition? */
-        if (g->t0 > t0) {
-            uint32_t p = g->t0 - 1;
-            if (word_is(toks, norm, p, "the") && p > t0) p--;
-            p = quantifier_before(toks, norm, t0, p);
-            p = compass_before(toks, norm, t0, p);
-            unsigned wc = dy_dict_wclass(d, toks[p].id);
-            g->prep = (uint8_t)!!(wc & DY_WC_PREP);
-            g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-            g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p));
-        }
-        if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
-        if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
-            !(toks[g->t1].flags & (DY_TF_CAP | DY_TF_NUM)) && !(dy_dict_wclass(d, toks[g->t1].id) & DY_WC_NOUNEND)) {
-            /* unless the next word is a verb: "gunmen kidnapped", "police arrested" */
-            size_t np = 0;
-            const char *w = word(toks, norm, g->t1);
-            size_t l = strlen(w);
-            dy_dict_patterns_for(d, toks[g->t1].id, &np);
-            /* a plural ("protesters set fire", "troops fought") is a subject, not an adjective */
-            const char *lw = word(toks, norm, g->t1 - 1);
-            size_t ll = strlen(lw);
-            int plural = ll > 3 && lw[ll - 1] == 's' && lw[ll - 2] != 's' && lw[ll - 2] != 'u';
-            if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural && !verb_next(d, toks, t1, g->t1)) g->modifier = 1;
-        }
+        group_surroundings(d, toks, norm, t0, t1, g);
         ng++;
     }
-
     ng = drop_hyphen_modifiers(toks, norm, out, ng);
-
-    /* coordination: and / & / hyphen, or comma lists closed by "and" */
-    for (size_t k = 0; k + 1 < ng; k++) {
-        uint32_t a = out[k].t1, b = out[k + 1].t0;
-        int link = 0, comma = 0;
-        if (b == a && (toks[b].flags & DY_TF_HYPH)) link = 1;
-        else if (b > a && b - a <= 4) {
-            int ok = 1, conj = 0;
-            for (uint32_t j = a; j < b; j++) {
-                if (word_is(toks, norm, j, "and") || word_is(toks, norm, j, "&")) conj = 1;
-                else if (toks[j].flags & DY_TF_COMMA) comma = 1;
-                else if (word_is(toks, norm, j, "the") || word_is(toks, norm, j, "both")) continue;
-                /* "Wang Yi and his Indian counterpart" */
-                else if (conj && (word_is(toks, norm, j, "his") || word_is(toks, norm, j, "her"))) continue;
-                else if ((conj || comma) && epithet(d, toks, j, b)) continue;
-                else if (conj && coord_modifier(d, toks, j)) continue;
-                else ok = 0;
-            }
-            if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */
-            if (ok && conj) link = 1;
-            else if (ok && comma && !out[k].locative) link = 2;
-        }
-        if (!link || out[k].anaphor || out[k + 1].anaphor) continue;
-        /* "a visit to North Korea and China's diplomacy": the second owns what follows */
-        if (out[k + 1].poss && !out[k].poss) continue;
-        if (link == 2) {
-            /* a comma joins only when the list goes on to an "and" */
-            size_t q = k + 1;
-            int closed = 0;
-            while (q + 1 < ng) {
-                uint32_t a2 = out[q].t1, b2 = out[q + 1].t0;
-                if (b2 <= a2 || b2 - a2 > 3) break;
-                int c2 = 0, ok2 = 1;
-                for (uint32_t j = a2; j < b2; j++) {
-                    if (word_is(toks, norm, j, "and")) c2 = 1;
-                    else if (!(toks[j].flags & DY_TF_COMMA) && !word_is(toks, norm, j, "the") && !epithet(d, toks, j, b2)) ok2 = 0;
-                }
-                if (!ok2) break;
-                if (c2) { closed = 1; break; }
-                q++;
-            }
-            if (!closed) continue;
-        }
-        int16_t first = out[k].comp;
-        out[k + 1].comp = first;
-        out[first].ncomp++;
-        out[k + 1].ncomp = 0;
-    }
+    coordinate(d, toks, norm, out, ng);
     return ng;
 }
