@@ -190,6 +190,20 @@ static int migrate(dy_store *s, char **msg)
     return 0;
 }
 
+/* The schema and its version row, in one transaction: a store killed while it is made holds
+ * every table or none. 0, or -1 with *msg. */
+static int make_schema(dy_store *s, char **msg)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK) return -1;
+    if (sqlite3_exec(s->db, schema, NULL, NULL, msg) != SQLITE_OK ||
+        sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" SCHEMA_VERSION "')", NULL, NULL, msg) != SQLITE_OK ||
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, msg) != SQLITE_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
+}
+
 dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
 {
     *out = NULL;
@@ -226,9 +240,7 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
             dy_store_close(&s);
             return DY_EIO;
         }
-        if (migrate(s, &msg) || sqlite3_exec(s->db, schema, NULL, NULL, &msg) != SQLITE_OK) goto bad;
-        if (sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" SCHEMA_VERSION "')", NULL, NULL, &msg) != SQLITE_OK)
-            goto bad;
+        if (migrate(s, &msg) || make_schema(s, &msg)) goto bad;
         for (int i = 0; i < S_NSTMT; i++)
             if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
                 dy_err_set(err, DY_EIO, "%s: %s", path, sqlite3_errmsg(s->db));
