@@ -236,6 +236,17 @@ static int day_part(const ctx *c, size_t i)
     return is(c, i, "day") || is(c, i, "night") || is(c, i, "evening") || is(c, i, "morning") || is(c, i, "afternoon");
 }
 
+/* An anchor in months or years ("later that month", "the following year") rather than days: the
+ * offset plus one of these (day offsets stay far below them). */
+#define MONTH_ANCHOR (1 << 20)
+#define YEAR_ANCHOR (1 << 21)
+
+/* "month" or "year" after "the same", "the next", "that": the anchor kind, else 0. */
+static int32_t period_part(const ctx *c, size_t i)
+{
+    return is(c, i, "month") ? MONTH_ANCHOR : is(c, i, "year") ? YEAR_ANCHOR : 0;
+}
+
 /* "day(s)" 1, "week(s)" 7 (how many days one of the unit is), else 0 */
 static int day_unit(const ctx *c, size_t i)
 {
@@ -351,14 +362,16 @@ static int day_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t 
     if (is(c, i, "the")) {
         int r = is(c, i + 1, "same") ? 0 : is(c, i + 1, "next") || is(c, i + 1, "following") ? 1 : is(c, i + 1, "previous") ? -1 : 2;
         if (r != 2 && day_part(c, i + 2)) { *anch = r; *end = i + 3; return 1; }
+        if (r != 2 && period_part(c, i + 2)) { *anch = period_part(c, i + 2) + r; *end = i + 3; return 1; }
         if (is(c, i + 1, "day") && (is(c, i + 2, "before") || is(c, i + 2, "after"))) {
             *end = shift_to(c, i + 3, pub, is(c, i + 2, "before") ? -1 : 1, out, anch);
             return 1;
         }
     }
-    /* that day, that same day, that night */
+    /* that day, that same day, that night; that month, that year */
     if (is(c, i, "that")) {
         size_t k = is(c, i + 1, "same") ? i + 2 : i + 1;
+        if (period_part(c, k)) { *anch = period_part(c, k); *end = k + 1; return 1; }
         *end = day_part(c, k) && !(k + 1 < c->n && (c->t[k + 1].flags & DY_TF_HYPH)) ? (*anch = 0, k + 1) : 0;
         return 1;
     }
@@ -506,7 +519,7 @@ static int date_may_follow(const ctx *c, size_t i)
     if (is(c, i, "the"))
         return i + 1 < c->n && ((c->t[i + 1].flags & DY_TF_NUM) || is(c, i + 1, "same") || is(c, i + 1, "next") ||
                                 is(c, i + 1, "following") || is(c, i + 1, "previous") || is(c, i + 1, "day"));
-    if (is(c, i, "that")) return is(c, i + 1, "same") || day_part(c, i + 1);
+    if (is(c, i, "that")) return is(c, i + 1, "same") || day_part(c, i + 1) || period_part(c, i + 1);
     if (w[0] == 'l' || w[0] == 'n' || w[0] == 'p' || w[0] == 'y' || (w[0] == 't' && w[1] != 'w' && w[1] != 'h') ||
         is(c, i, "this"))
         return 1;   /* last, next, previous, yesterday, today, tonight, tomorrow, this */
@@ -516,8 +529,16 @@ static int date_may_follow(const ctx *c, size_t i)
 
 dy_date dy_datex_anchor(const dy_datex *x, dy_date anchor)
 {
-    if (!x->anchored || anchor.prec != DY_PREC_DAY) return x->date;
-    return add_days(anchor, x->rel);
+    switch (x->anchored) {
+    case DY_ANCHOR_DAYS: return anchor.prec == DY_PREC_DAY ? add_days(anchor, x->rel) : x->date;
+    case DY_ANCHOR_MONTHS: {
+        if (anchor.prec < DY_PREC_MONTH) return x->date;
+        int mm = anchor.m - 1 + x->rel, yy = anchor.y + (mm < 0 ? -1 : mm / 12);
+        return mk(yy, (mm % 12 + 12) % 12 + 1, 0, DY_PREC_MONTH);
+    }
+    case DY_ANCHOR_YEARS: return anchor.prec >= DY_PREC_YEAR ? mk(anchor.y + x->rel, 0, 0, DY_PREC_YEAR) : x->date;
+    default: return x->date;
+    }
 }
 
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
@@ -557,8 +578,11 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
                 out[found].t0 = (uint32_t)i;
                 out[found].t1 = (uint32_t)e;
                 out[found].date = d;
-                out[found].anchored = rel != NO_ANCHOR;
-                out[found].rel = (int16_t)(rel != NO_ANCHOR ? rel : 0);
+                int kind = rel == NO_ANCHOR ? 0 : rel >= YEAR_ANCHOR - 64 ? DY_ANCHOR_YEARS
+                                                 : rel >= MONTH_ANCHOR - 64 ? DY_ANCHOR_MONTHS : DY_ANCHOR_DAYS;
+                out[found].anchored = (uint8_t)kind;
+                out[found].rel = (int16_t)(kind == DY_ANCHOR_YEARS ? rel - YEAR_ANCHOR : kind == DY_ANCHOR_MONTHS ? rel - MONTH_ANCHOR
+                                           : kind ? rel : 0);
                 found++;
                 next = e;
             }

@@ -22,11 +22,15 @@ typedef struct dy_date {
     int8_t prec;
 } dy_date;
 
+/* How an anchored expression counts from the date the story has reached. */
+enum { DY_ANCHOR_NONE = 0, DY_ANCHOR_DAYS = 1, DY_ANCHOR_MONTHS = 2, DY_ANCHOR_YEARS = 3 };
+
 typedef struct dy_datex {
     uint32_t t0, t1;    /* token range of the expression */
     dy_date date;       /* resolved; prec NONE when it could not be resolved */
-    int16_t rel;        /* anchored: days after the story's date the sentence follows */
-    uint8_t anchored;   /* "the same day", "a day earlier", "the next day": date is NONE and the
+    int16_t rel;        /* anchored: days (months, years) after the story's date the sentence follows */
+    uint8_t anchored;   /* DY_ANCHOR_*: "the same day", "a day earlier", "the next day", "later
+                         * that month", "the following year": date is NONE and the
                          * caller resolves it with dy_datex_anchor() against the date the story
                          * has reached (the previous sentence's), which a publication date is not */
 } dy_datex;
@@ -51,7 +55,8 @@ const char *dy_dates_opening_words(void);
 size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy_buf *norm,
                      dy_date pub, dy_datex *out, size_t max);
 
-/* An anchored expression's date: anchor plus x->rel days (NONE when the anchor has no day). */
+/* An anchored expression's date: anchor plus x->rel days, months or years, at the precision of
+ * the expression (NONE when the anchor is less precise than that). */
 dy_date dy_datex_anchor(const dy_datex *x, dy_date anchor);
 
 /* Is this whole line a dateline ("Release Date : 2024-06-21", "Posted on : 2023-10-04 16:32 KST",

@@ -378,9 +378,10 @@ static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t fr
     e->caps = (uint8_t)caps;
     e->weapon = (uint8_t)weapon;
     e->capmask = 0;
-    /* a group's name of several words, and every city or region (the gazetteer): capitalised
-     * words must be so in the text ("an Islamic state", "a nice day", "reading" stay words) */
-    if ((kind == DY_AK_GROUP && n > 1) || kind == DY_AK_CITY) {
+    /* a group's name of several words, every city or region (the gazetteer), and a people's
+     * adjective: capitalised words must be so in the text ("an Islamic state", "a nice day",
+     * "reading", "to polish" stay words) */
+    if ((kind == DY_AK_GROUP && n > 1) || kind == DY_AK_CITY || kind == DY_AK_ADJ) {
         size_t skip = L->toks.len - (size_t)n;     /* a leading "the" that was dropped */
         for (int i = 0; i < n; i++)
             if (L->toks.v[skip + (size_t)i].flags & DY_TF_CAP) e->capmask |= 1u << i;

@@ -737,8 +737,12 @@ dy_date ev_sentence_dates(sctx *s)
         absolute |= !s->dates[k].anchored && s->dates[k].date.prec != DY_PREC_NONE;
     }
     dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
+    dy_date before = none;      /* the sentence's last absolute date so far: "in July and ... the following month" */
     for (size_t k = 0; k < s->ndates; k++) {
-        if (s->dates[k].anchored) s->dates[k].date = absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
+        if (s->dates[k].anchored)
+            s->dates[k].date = before.prec != DY_PREC_NONE ? dy_datex_anchor(&s->dates[k], before)
+                               : absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
+        else if (s->dates[k].date.prec != DY_PREC_NONE) before = s->dates[k].date;
         if (own.prec == DY_PREC_NONE) own = s->dates[k].date;
     }
     int64_t p = c->pub_day, od = own.prec != DY_PREC_NONE ? dy_date_days(own) : 0;

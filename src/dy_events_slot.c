@@ -473,6 +473,16 @@ static int report_date(const sctx *s, size_t k, uint32_t head)
     return 0;
 }
 
+/* Is there an "and" or "but" between date k and the verb at head? The date is then another
+ * conjunct's ("imposed sanctions in March and summoned the envoy the following month"). */
+static int date_across_and(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t a = s->dates[k].t0 >= head ? head + 1 : s->dates[k].t1, b = s->dates[k].t0 >= head ? s->dates[k].t0 : head;
+    for (uint32_t j = a; j < b; j++)
+        if (WIS(s, j, "and") || WIS(s, j, "but")) return 1;
+    return 0;
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
     int best = -1, reported = -1;
@@ -481,7 +491,11 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
         uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
-        if (dist < bd) { bd = dist; best = (int)k; }
+        dist += date_across_and(s, k, head) ? 32 : 0;
+        /* "the first visit since 2000": a duration's start, the act's date only when no other is near */
+        dist += s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since") ? 32 : 0;
+        /* at one distance the date after the verb ("in July and threatened the following month") */
+        if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; }
     }
     if (best < 0) best = reported;
     if (best >= 0) return s->dates[best].date;

@@ -4,7 +4,7 @@
 #include "units.h"
 #include "../../src/dy_dates.h"
 
-static char got[16];
+static char got[32];
 
 /* Resolves the first expression in s against pub and formats it into got. */
 /* The first date expression in s, formatted; with show_anchor, "anchored REL" for one that
@@ -19,7 +19,9 @@ static const char *first_date(const char *s, const char *pub, int show_anchor)
     dy_datex x[4];
     size_t n = dy_dates_find(s, t.v, t.len, &nb, p, x, 4);
     if (!n) strcpy(got, "none");
-    else if (show_anchor && x[0].anchored) snprintf(got, sizeof got, "anchored %d", x[0].rel);
+    else if (show_anchor && x[0].anchored)
+        snprintf(got, sizeof got, "anchored %d%s", x[0].rel,
+                 x[0].anchored == DY_ANCHOR_MONTHS ? "m" : x[0].anchored == DY_ANCHOR_YEARS ? "y" : "");
     else dy_date_format(x[0].date, got);
     dy_toks_free(&t);
     dy_buf_free(&nb);
@@ -86,6 +88,32 @@ END_TEST
 /* The first expression in s: "anchored REL" when it counts from the story's date, else its date. */
 static const char *anchored(const char *s, const char *pub) { return first_date(s, pub, 1); }
 
+START_TEST(dates_2_5_anchored_months)
+{
+    /* months and years counted from the date the story has reached */
+    ck_assert_str_eq(anchored("Poland expelled three diplomats later that month", "2024-06-20"), "anchored 0m");
+    ck_assert_str_eq(anchored("in that same month", "2024-06-20"), "anchored 0m");
+    ck_assert_str_eq(anchored("the following month", "2024-06-20"), "anchored 1m");
+    ck_assert_str_eq(anchored("the next year", "2024-06-20"), "anchored 1y");
+    ck_assert_str_eq(anchored("the previous year", "2024-06-20"), "anchored -1y");
+    ck_assert_str_eq(anchored("later that year", "2024-06-20"), "anchored 0y");
+    /* "next month" without "the" counts from publication, as before */
+    ck_assert_str_eq(anchored("talks resume next month", "2024-06-20"), "2024-07");
+    dy_datex x = {0, 0, {0, 0, 0, DY_PREC_NONE}, 1, DY_ANCHOR_MONTHS};
+    dy_date a;
+    ck_assert(dy_date_parse_iso("2023-12-05", 10, &a));
+    dy_date_format(dy_datex_anchor(&x, a), got);
+    ck_assert_str_eq(got, "2024-01");
+    x.rel = -1;
+    ck_assert(dy_date_parse_iso("2024-01-05", 10, &a));
+    dy_date_format(dy_datex_anchor(&x, a), got);
+    ck_assert_str_eq(got, "2023-12");
+    x.anchored = DY_ANCHOR_YEARS;
+    dy_date_format(dy_datex_anchor(&x, a), got);
+    ck_assert_str_eq(got, "2023");
+}
+END_TEST
+
 START_TEST(dates_2_4_anchored)
 {
     /* counted from the date the story has reached, which the caller knows */
@@ -145,6 +173,7 @@ Suite *dates_suite(void)
     tcase_add_test(b, dates_2_2_unresolved_without_pub);
     tcase_add_test(b, dates_2_3_months_and_weeks);
     tcase_add_test(b, dates_2_4_anchored);
+    tcase_add_test(b, dates_2_5_anchored_months);
     suite_add_tcase(s, b);
     TCase *c = tcase_create("dates-3");
     tcase_add_test(c, dates_3_1_datelines);
