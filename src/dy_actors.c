@@ -433,6 +433,7 @@ static void absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
             code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
         }
         if (!absorb(&gs, a, code)) break;
+        if (a->kind == DY_AK_PERSON && m[*k].t1 - m[*k].t0 >= 2 && m[*k].entry > ALIAS_ENTRY(0)) g->name0 = m[*k].t0;
         g->t1 = m[*k].t1;
         (*k)++;
         if (*k >= nm || !joins_group(d, toks, norm, t0, g->t1, &gs, &m[*k])) break;

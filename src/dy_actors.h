@@ -43,8 +43,9 @@ typedef struct dy_actor {
                              * the one country of its sentence (DY_FILLED_SENTENCE) */
     uint8_t region;         /* a world region ("African leaders"), not a state */
     uint8_t weapon;         /* a weapon alone ("rockets", "drones"): no party of any country */
-    uint32_t name0;         /* a name read after a title ("Interior Minister Ali Yerlikaya"):
-                             * its first token, the name running to t1; 0 when none */
+    uint32_t name0;         /* the first token of a person's name: read after a title ("Interior
+                             * Minister Ali Yerlikaya", the name running to t1), or a dictionary
+                             * person of two words or more ("Qin Gang"); 0 when none */
     int16_t comp;           /* first member of its coordination (itself when alone) */
     int16_t ncomp;          /* members, on the first one */
 } dy_actor;

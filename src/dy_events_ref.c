@@ -399,20 +399,29 @@ static int full_name(const sctx *s, const dy_actor *g)
            !(s->t[g->t1 - 1].flags & DY_TF_POSS) && !(s->t[g->t1 - 1].flags & DY_TF_NUM);
 }
 
+static void learn_alias(dy_aliases *al, const char *w, size_t minlen, const char *code)
+{
+    if (strlen(w) >= sizeof al->a[0].word || strlen(w) < minlen) return;
+    size_t a = 0;
+    while (a < al->n && strcmp(al->a[a].word, w) != 0) a++;
+    if (a == DY_MAX_ALIASES) return;
+    if (a == al->n) al->n++;
+    snprintf(al->a[a].word, sizeof al->a[a].word, "%s", w);
+    set_code(al->a[a].code, code);
+}
+
+/* The last word of a name is the surname in most of the world, the first in Chinese, Korean and
+ * Vietnamese order ("Qin Gang" ... "Qin said"): both are learnt, the first when the name has
+ * two words or more and it is no title (dy_actors.c sets name0 past the title). */
 void ev_learn_names(sctx *s)
 {
     dy_aliases *al = &s->c->aliases;
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (!g->name0 && !full_name(s, g)) continue;
-        if (!g->code[0] || g->code[0] == '-' || al->n == DY_MAX_ALIASES) continue;
-        const char *w = W(s, g->t1 - 1);
-        if (strlen(w) >= sizeof al->a[0].word || strlen(w) < 3) continue;
-        size_t a = 0;
-        while (a < al->n && strcmp(al->a[a].word, w) != 0) a++;
-        if (a == al->n) al->n++;
-        snprintf(al->a[a].word, sizeof al->a[a].word, "%s", w);
-        set_code(al->a[a].code, g->code);
+        if (!g->code[0] || g->code[0] == '-') continue;
+        learn_alias(al, W(s, g->t1 - 1), 3, g->code);
+        if (g->name0 && g->name0 + 1 < g->t1 && (s->t[g->name0].flags & DY_TF_CAP)) learn_alias(al, W(s, g->name0), 2, g->code);
     }
 }
 
