@@ -183,6 +183,9 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             /* "urged the two countries to": a reference that holds its own "the" */
         } else if (tj < s->t1 && WIS(s, tj, "the")) tj++;
         else if (tj + 1 < s->t1 && WIS(s, tj, "both") && group_at(s, tj) < 0 && group_at(s, tj + 1) >= 0) tj++;   /* "urged both Ankara and Moscow" */
+        else if (tj + 1 < s->t1 && (WIS(s, tj, "his") || WIS(s, tj, "her") || WIS(s, tj, "their")) && group_at(s, tj) < 0 &&
+                 group_at(s, tj + 1) >= 0 && s->g[group_at(s, tj + 1)].t0 == tj + 1)
+            tj++;       /* "received his Chinese counterpart" */
         while (tj < s->t1 && (s->t[tj].flags & DY_TF_QUOTE)) tj++;
         int g = group_at(s, tj);
         if (!by && (g < 0 || s->g[g].modifier)) {      /* "stormed the official residence of T" */
