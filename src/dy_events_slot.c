@@ -396,7 +396,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
             }
             mood = DY_MOOD_HYPOTHETICAL;
         }
-        if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+        if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
     if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
     if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
@@ -725,16 +725,56 @@ int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src
     return claimed;
 }
 
-/* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
- * act is its rejection. */
-void ev_petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood)
+/* The grammar class (DY_G_INTENT or DY_G_PLEDGE) of the intent phrase nearest before head in
+ * its clause, 0 when none. */
+static int intent_class_before(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 15; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        uint32_t e;
+        int cls = ev_gram_class_at(s, j, &e);
+        if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && e <= head) return cls;
+    }
+    return 0;
+}
+
+/* The act a pattern's intent code (03x) announces, NULL for none: ev_intent_code backwards. */
+static const char *act_of_intent(const char *code)
+{
+    static const char *const map[][2] = {
+        {"0311", "061"}, {"0312", "062"}, {"0313", "063"}, {"0314", "064"}, {"031", "060"}, {"032", "050"},
+        {"0331", "071"}, {"0332", "072"}, {"0333", "073"}, {"0334", "074"}, {"033", "070"},
+        {"0351", "081"}, {"0352", "082"}, {"0353", "084"}, {"0354", "085"}, {"0355", "086"}, {"0356", "087"},
+        {"035", "080"}, {"036", "040"}};
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcmp(code, map[i][0])) return map[i][1];
+    return NULL;
+}
+
+/* A pattern that names its announcement ("will meet T", "agreed to lift ... sanctions") with a
+ * pledge word that more words follow. */
+static int pledge_in_pattern(const sctx *s, const match *m)
+{
+    for (uint32_t j = m->head; j + 1 < m->end; j++) {
+        uint32_t e;
+        if (ev_gram_class_at(s, j, &e) == DY_G_PLEDGE && e < m->end) return 1;
+    }
+    return 0;
+}
+
+/* PETRARCH's convention (DY_CONV_PETRARCH): an act announced by a commitment or a schedule
+ * (grammar.txt's pledge words: "will", "is scheduled to", "has pledged to", "agreed to") is the
+ * act, whether the pledge comes before the pattern or in it ("will meet T" 036 is 040); so is
+ * a wanted act that has no intent code ("want to re-examine": 090), while "wants to help" stays
+ * 033. A negated cooperative act is its rejection. */
+void ev_petrarch_mood(const sctx *s, const match *m, const char *pcode, const char **code, int *mood)
 {
     dy_coder *c = s->c;
-    /* only the future tense is the act; "promised to", "agreed to" stay intents (03x) there too */
-    int future = 0;
-    for (uint32_t j = head > s->t0 + 3 ? head - 3 : s->t0; j < head; j++)
-        if (WIS(s, j, "will") || WIS(s, j, "'ll") || WIS(s, j, "shall")) future = 1;
-    if (*mood == DY_MOOD_INTENT && future) {
+    const char *act = *mood == DY_MOOD_FACTUAL && !strncmp(*code, "03", 2) ? act_of_intent(*code) : NULL;
+    if (act && pledge_in_pattern(s, m)) {
+        *code = act;
+        ev_ex(c, "    PETRARCH's convention: a pledged act, coded as the act %s\n", act);
+    } else if (*mood == DY_MOOD_INTENT && (intent_class_before(s, m->head) == DY_G_PLEDGE || !ev_intent_code(pcode))) {
         *mood = DY_MOOD_FACTUAL;
         ev_ex(c, "    PETRARCH's convention: announced, coded as the act\n");
     } else if (*mood == DY_MOOD_NEGATED && rejection_code(pcode)) {
