@@ -738,6 +738,22 @@ static int intent_class_before(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* PETRARCH's convention: an act with no target takes the first place after its pattern in the
+ * clause as the target ("Boko Haram launched attacks ... in northeastern Nigeria": NGA; "Obama
+ * and Putin will meet in Zurich": each -> CHE), as PETRARCH takes the first actor of the verb
+ * phrase; -1 when there is none. */
+int ev_petrarch_place_target(const sctx *s, const match *m, int src)
+{
+    for (uint32_t j = m->end; j < s->t1; j++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return -1;
+        int g = group_at(s, j);
+        if (g < 0) continue;
+        if (!s->g[g].locative || s->g[g].anaphor || s->g[g].comp == s->g[src].comp) return -1;
+        return g;
+    }
+    return -1;
+}
+
 /* The act a pattern's intent code (03x) announces, NULL for none: ev_intent_code backwards. */
 static const char *act_of_intent(const char *code)
 {
