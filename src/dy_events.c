@@ -492,6 +492,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         return 0;
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
+    if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);
     if (claim) return claim < 0 ? -1 : 0;
     int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                 (ev_reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||

@@ -687,26 +687,28 @@ int ev_denied_clause(const sctx *s, uint32_t head)
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
  * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
  * make it the claim only. 0 done or not a case, 1 the claim only, -1 out of memory. */
-int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+/* A speech verb ("said", "claimed") that ends at j, past "the" and "that": its first token, or j
+ * when there is none; *claimed when it is a claim ("claimed", "alleged"). */
+static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
 {
     static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
-    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
-    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
-    if (ev_mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
-    uint32_t j = s->g[src].t0;
-    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
     if (j > s->t0 && WIS(s, j - 1, "the")) j--;
     if (j > s->t0 && WIS(s, j - 1, "that")) j--;
-    uint32_t v = j;                 /* the speech verb ends at j */
+    *claimed = 0;
     for (uint32_t k = j; k-- > s->t0 && j - k <= 3;) {
         uint32_t e;
-        if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
+        if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) return k;
     }
-    int claimed = 0;
-    if (v == j && j > s->t0)
+    if (j > s->t0)
         for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; claimed = 1; break; }
-    if (v == j) return 0;
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
+    return j;
+}
+
+/* The speaker of the speech verb at v: the actor (its whole list) that ends at most three words
+ * before it, or the sentence's subject after "and"; -1 when none. */
+static int speaker_of(sctx *s, uint32_t v)
+{
     int who = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
@@ -717,12 +719,48 @@ int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src
     /* "Belarus denied the charge and said Poland had used force": the speaker of a speech verb
      * after "and" is the sentence's subject */
     if (who < 0 && v > s->t0 && WIS(s, v - 1, "and")) who = ev_sentence_subject(s, v);
+    return who;
+}
+
+int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+{
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
+    if (ev_mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
+    uint32_t j = s->g[src].t0;
+    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
+    int claimed;
+    uint32_t v = speech_before(s, j, &claimed);
+    if (v == j) return 0;
+    int who = speaker_of(s, v);
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ev_ex(s->c, "    reported force: the speaker accuses its author\n");
     if (ev_emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0) return -1;
     if (claimed) ev_ex(s->c, "    skipped: a claimed act is the claim only\n");
     return claimed;
+}
+
+/* PETRARCH's convention: a speaker that tells of its own force ("The US claimed that they had
+ * attacked Iraq", "Obama and Putin said they will attack Iraq": the act's subject a reference
+ * right after the speech verb, unresolved or the speaker) claims it: speaker -> target 015, in
+ * place of the act. 1 when coded so, 0 not, -1 out of memory. */
+int ev_petrarch_own_claim(sctx *s, const match *m, const dy_pattern *p, int src, int tgt)
+{
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (tgt < 0 || (root != 18 && root != 19 && root != 20)) return 0;
+    int r = -1;
+    for (int k = (int)s->ng - 1; k >= 0 && r < 0; k--)
+        if (s->g[k].t1 <= m->head) r = k;
+    if (r < 0 || !s->g[r].anaphor || m->head - s->g[r].t1 > 3) return 0;
+    int claimed;
+    uint32_t v = speech_before(s, s->g[r].t0, &claimed);
+    if (v == s->g[r].t0) return 0;
+    int who = speaker_of(s, v);
+    if (who < 0 || (src >= 0 && s->g[src].comp != who && strncmp(s->g[who].code, s->g[src].code, 3))) return 0;
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, "015");
+    ev_ex(s->c, "    PETRARCH's convention: the speaker's own force, coded as its claim (015)\n");
+    return ev_emit(s, m, "015", cam, who, tgt, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 1;
 }
 
 /* The grammar class (DY_G_INTENT or DY_G_PLEDGE) of the intent phrase nearest before head in
