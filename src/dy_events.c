@@ -402,9 +402,10 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         if (*body >= 0) *tgt = *body;
     }
     if (*src >= 0 && *tgt >= 0 && is_pair(s, *src) && ev_own_place(s, *src, *tgt)) *tgt = -1;    /* "met at ..., Russia" */
-    if (c->opts.convention == DY_CONV_PETRARCH && *src >= 0 && *tgt < 0 && *body < 0 && !passive) {
-        *tgt = ev_petrarch_place_target(s, m, *src);
-        if (*tgt >= 0) ev_ex(c, "    PETRARCH's convention: the place after the act is its target\n");
+    if (c->opts.convention == DY_CONV_PETRARCH && !passive && *body < 0 && (*src < 0) != (*tgt < 0)) {
+        if (*src >= 0) *tgt = ev_petrarch_place(s, m, *src, 1);
+        else *src = ev_petrarch_place(s, m, *tgt, -1);
+        if (*src >= 0 && *tgt >= 0) ev_ex(c, "    PETRARCH's convention: a place next to the act is its party\n");
     }
 }
 

@@ -778,15 +778,17 @@ static int intent_class_before(const sctx *s, uint32_t head)
 
 /* PETRARCH's convention: an act with no target takes the first place after its pattern in the
  * clause as the target ("Boko Haram launched attacks ... in northeastern Nigeria": NGA; "Obama
- * and Putin will meet in Zurich": each -> CHE), as PETRARCH takes the first actor of the verb
- * phrase; -1 when there is none. */
-int ev_petrarch_place_target(const sctx *s, const match *m, int src)
+ * and Putin will meet in Zurich": each -> CHE), and one with no source the place nearest before
+ * it ("a report released in the Rwandan capital alleged that France ...": RWA), as PETRARCH takes
+ * the first actor of the verb phrase, or of the subject; after (dir 1) or before (-1) the
+ * pattern, an actor other than `other`, -1 when there is none. */
+int ev_petrarch_place(const sctx *s, const match *m, int other, int dir)
 {
-    for (uint32_t j = m->end; j < s->t1; j++) {
+    for (uint32_t j = dir > 0 ? m->end : m->head; dir > 0 ? j < s->t1 : j-- > s->t0; j += dir > 0) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return -1;
         int g = group_at(s, j);
         if (g < 0) continue;
-        if (!s->g[g].locative || s->g[g].anaphor || s->g[g].comp == s->g[src].comp) return -1;
+        if (!s->g[g].locative || s->g[g].anaphor || s->g[g].comp == s->g[other].comp) return -1;
         return g;
     }
     return -1;
