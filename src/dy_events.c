@@ -518,8 +518,8 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         if (r) return r < 0 ? -1 : 0;
     }
     int sym = p->sym || recip;
-    /* PETRARCH codes "A met B" one way, A to B */
-    if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip) sym = 0;
+    /* PETRARCH codes "A met B" one way, A to B, but "A held talks with B" both ways */
+    if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip && !ev_names_talks(s, m)) sym = 0;
     if (sym && (code != p->code || !strncmp(code, "03", 2)) && ev_one_sided_intent(s, src, tgt, m->head)) sym = 0;
     if (recip) ev_ex(c, "    reciprocal: both ways within the pair\n");
     /* the pattern's own code has its entry already; an announced act's code is looked up */

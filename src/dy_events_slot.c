@@ -794,6 +794,16 @@ int ev_petrarch_place(const sctx *s, const match *m, int other, int dir)
     return -1;
 }
 
+/* Does the pattern name talks ("held talks with", "negotiations with")? PETRARCH's dictionary
+ * codes those both ways where "met" is one way. */
+int ev_names_talks(const sctx *s, const match *m)
+{
+    for (uint32_t j = m->head; j < m->end; j++)
+        if (WIS(s, j, "talks") || WIS(s, j, "negotiations") || WIS(s, j, "consultations") || WIS(s, j, "discussions"))
+            return 1;
+    return 0;
+}
+
 /* The act a pattern's intent code (03x) announces, NULL for none: ev_intent_code backwards. */
 static const char *act_of_intent(const char *code)
 {
