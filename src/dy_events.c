@@ -511,6 +511,10 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     }
     int mood;
     const char *code = act_code(s, m, p, src, tgt, &mood);
+    if (c->opts.convention == DY_CONV_PETRARCH && !mood && ev_petrarch_purpose(s, ms, k, code)) {
+        ev_ex(c, "    skipped: PETRARCH's convention: the purpose of the act just coded\n");
+        return 0;
+    }
     if (tgt >= 0) s->g[tgt].used_as_target = 1;
     if (src >= 0) s->g[src].used_as_source = 1;
     if (!mood && code == p->code && (p->meet || p->pair[0])) {

@@ -804,6 +804,20 @@ int ev_names_talks(const sctx *s, const match *m)
     return 0;
 }
 
+/* PETRARCH's convention: "Obama and Putin will meet in Zurich to discuss ...": an infinitive of
+ * purpose right after an act of the sentence's last pattern, in its clause and of its root,
+ * is that act told again, not one of its own. */
+int ev_petrarch_purpose(const sctx *s, const match *ms, size_t k, const char *code)
+{
+    const dy_coder *c = s->c;
+    const match *m = &ms[k];
+    if (k == 0 || m->head <= s->t0 || !WIS(s, m->head - 1, "to") || !c->nev || c->ev[c->nev - 1].sent != s->sidx) return 0;
+    if (strncmp(c->ev[c->nev - 1].code, code, 2) != 0 || ms[k - 1].end > m->head) return 0;
+    for (uint32_t j = ms[k - 1].end; j < m->head; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
+}
+
 /* The act a pattern's intent code (03x) announces, NULL for none: ev_intent_code backwards. */
 static const char *act_of_intent(const char *code)
 {
