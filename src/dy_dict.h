@@ -33,6 +33,8 @@ enum dy_actor_kind {
 enum dy_gram_class {
     DY_G_NEGATE = 1, DY_G_HYPO, DY_G_INTENT, DY_G_BE, DY_G_SAY,
     DY_G_RESPOND,   /* "responded", "in turn": the act answers the previous sentence's */
+    DY_G_PLEDGE,    /* intent words of a commitment or a schedule ("will", "pledged to"): intent, as
+                     * DY_G_INTENT, except under PETRARCH's convention, which codes the act */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_COUNT

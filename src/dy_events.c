@@ -402,6 +402,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         if (*body >= 0) *tgt = *body;
     }
     if (*src >= 0 && *tgt >= 0 && is_pair(s, *src) && ev_own_place(s, *src, *tgt)) *tgt = -1;    /* "met at ..., Russia" */
+    if (c->opts.convention == DY_CONV_PETRARCH && !passive && *body < 0 && (*src < 0) != (*tgt < 0)) {
+        if (*src >= 0) *tgt = ev_petrarch_place(s, m, *src, 1);
+        else *src = ev_petrarch_place(s, m, *tgt, -1);
+        if (*src >= 0 && *tgt >= 0) ev_ex(c, "    PETRARCH's convention: a place next to the act is its party\n");
+    }
 }
 
 /* "Mali, Burkina Faso and Niger are withdrawing from the Economic Community of West African
@@ -452,7 +457,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
     }
     if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
-    if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m->head, p->code, &code, mood);
+    if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m, p->code, &code, mood);
     if (*mood == DY_MOOD_INTENT) {
         code = ev_intent_code(p->code);
         if (code) {
@@ -488,6 +493,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         return 0;
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
+    if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);
     if (claim) return claim < 0 ? -1 : 0;
     int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                 (ev_reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
@@ -505,6 +511,10 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     }
     int mood;
     const char *code = act_code(s, m, p, src, tgt, &mood);
+    if (c->opts.convention == DY_CONV_PETRARCH && !mood && ev_petrarch_purpose(s, ms, k, code)) {
+        ev_ex(c, "    skipped: PETRARCH's convention: the purpose of the act just coded\n");
+        return 0;
+    }
     if (tgt >= 0) s->g[tgt].used_as_target = 1;
     if (src >= 0) s->g[src].used_as_source = 1;
     if (!mood && code == p->code && (p->meet || p->pair[0])) {
@@ -512,8 +522,8 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         if (r) return r < 0 ? -1 : 0;
     }
     int sym = p->sym || recip;
-    /* PETRARCH codes "A met B" one way, A to B */
-    if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip) sym = 0;
+    /* PETRARCH codes "A met B" one way, A to B, but "A held talks with B" both ways */
+    if (sym && c->opts.convention == DY_CONV_PETRARCH && src >= 0 && tgt >= 0 && !recip && !ev_names_talks(s, m)) sym = 0;
     if (sym && (code != p->code || !strncmp(code, "03", 2)) && ev_one_sided_intent(s, src, tgt, m->head)) sym = 0;
     if (recip) ev_ex(c, "    reciprocal: both ways within the pair\n");
     /* the pattern's own code has its entry already; an announced act's code is looked up */

@@ -199,7 +199,11 @@ int ev_rejected_text(const sctx *s, const match *ms, size_t k);
 int ev_one_sided_intent(const sctx *s, int src, int tgt, uint32_t head);
 int ev_denied_clause(const sctx *s, uint32_t head);
 int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src);
-void ev_petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood);
+int ev_petrarch_own_claim(sctx *s, const match *m, const dy_pattern *p, int src, int tgt);
+int ev_petrarch_purpose(const sctx *s, const match *ms, size_t k, const char *code);
+int ev_names_talks(const sctx *s, const match *m);
+int ev_petrarch_place(const sctx *s, const match *m, int other, int dir);
+void ev_petrarch_mood(const sctx *s, const match *m, const char *pcode, const char **code, int *mood);
 
 /* dy_events_emit.c */
 int ev_is_nominal(const sctx *s, uint32_t head);

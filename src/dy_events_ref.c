@@ -35,7 +35,8 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
      * intention (grammar.txt's intent words after "was") is the speaker's side */
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
     uint32_t se, ie;
-    if (i > s->t0 && ev_gram_is(s, i - 1, DY_G_SAY, &se) && se == i && ev_gram_class_at(s, e, &ie) == DY_G_INTENT) return 0;
+    int ic = ev_gram_class_at(s, e, &ie);
+    if (i > s->t0 && ev_gram_is(s, i - 1, DY_G_SAY, &se) && se == i && (ic == DY_G_INTENT || ic == DY_G_PLEDGE)) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);
     /* "it was cutting ties": a progressive verb has a real subject */

@@ -396,7 +396,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
             }
             mood = DY_MOOD_HYPOTHETICAL;
         }
-        if (cls == DY_G_INTENT && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+        if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
     }
     if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
     if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
@@ -701,26 +701,28 @@ int ev_denied_clause(const sctx *s, uint32_t head)
  * speaker of reported force accuses its author (112), as PETRARCH's GSR records code it; the
  * reported act itself is coded as usual after "said", not after "claimed" or "alleged", which
  * make it the claim only. 0 done or not a case, 1 the claim only, -1 out of memory. */
-int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+/* A speech verb ("said", "claimed") that ends at j, past "the" and "that": its first token, or j
+ * when there is none; *claimed when it is a claim ("claimed", "alleged"). */
+static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
 {
     static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
-    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
-    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
-    if (ev_mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
-    uint32_t j = s->g[src].t0;
-    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
     if (j > s->t0 && WIS(s, j - 1, "the")) j--;
     if (j > s->t0 && WIS(s, j - 1, "that")) j--;
-    uint32_t v = j;                 /* the speech verb ends at j */
+    *claimed = 0;
     for (uint32_t k = j; k-- > s->t0 && j - k <= 3;) {
         uint32_t e;
-        if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) { v = k; break; }
+        if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) return k;
     }
-    int claimed = 0;
-    if (v == j && j > s->t0)
+    if (j > s->t0)
         for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { v = j - 1; claimed = 1; break; }
-    if (v == j) return 0;
+            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
+    return j;
+}
+
+/* The speaker of the speech verb at v: the actor (its whole list) that ends at most three words
+ * before it, or the sentence's subject after "and"; -1 when none. */
+static int speaker_of(sctx *s, uint32_t v)
+{
     int who = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
@@ -731,6 +733,20 @@ int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src
     /* "Belarus denied the charge and said Poland had used force": the speaker of a speech verb
      * after "and" is the sentence's subject */
     if (who < 0 && v > s->t0 && WIS(s, v - 1, "and")) who = ev_sentence_subject(s, v);
+    return who;
+}
+
+int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src)
+{
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (src < 0 || s->g[src].anaphor || (root != 18 && root != 19 && root != 20)) return 0;
+    if (ev_mood_at(s, m->head) != DY_MOOD_FACTUAL) return 0;
+    uint32_t j = s->g[src].t0;
+    if (s->g[s->g[src].comp].t0 < j) j = s->g[s->g[src].comp].t0;
+    int claimed;
+    uint32_t v = speech_before(s, j, &claimed);
+    if (v == j) return 0;
+    int who = speaker_of(s, v);
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ev_ex(s->c, "    reported force: the speaker accuses its author\n");
@@ -739,16 +755,120 @@ int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src
     return claimed;
 }
 
-/* PETRARCH's convention (DY_CONV_PETRARCH): an announced act is the act; a negated cooperative
- * act is its rejection. */
-void ev_petrarch_mood(const sctx *s, uint32_t head, const char *pcode, const char **code, int *mood)
+/* PETRARCH's convention: a speaker that tells of its own force ("The US claimed that they had
+ * attacked Iraq", "Obama and Putin said they will attack Iraq": the act's subject a reference
+ * right after the speech verb, unresolved or the speaker) claims it: speaker -> target 015, in
+ * place of the act. 1 when coded so, 0 not, -1 out of memory. */
+int ev_petrarch_own_claim(sctx *s, const match *m, const dy_pattern *p, int src, int tgt)
+{
+    int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (tgt < 0 || (root != 18 && root != 19 && root != 20)) return 0;
+    int r = -1;
+    for (int k = (int)s->ng - 1; k >= 0 && r < 0; k--)
+        if (s->g[k].t1 <= m->head) r = k;
+    if (r < 0 || !s->g[r].anaphor || m->head - s->g[r].t1 > 3) return 0;
+    int claimed;
+    uint32_t v = speech_before(s, s->g[r].t0, &claimed);
+    if (v == s->g[r].t0) return 0;
+    int who = speaker_of(s, v);
+    if (who < 0 || (src >= 0 && s->g[src].comp != who && strncmp(s->g[who].code, s->g[src].code, 3))) return 0;
+    const dy_cameo *cam = dy_dict_cameo(s->c->dict, "015");
+    ev_ex(s->c, "    PETRARCH's convention: the speaker's own force, coded as its claim (015)\n");
+    return ev_emit(s, m, "015", cam, who, tgt, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 1;
+}
+
+/* The grammar class (DY_G_INTENT or DY_G_PLEDGE) of the intent phrase nearest before head in
+ * its clause, 0 when none. */
+static int intent_class_before(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 15; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        uint32_t e;
+        int cls = ev_gram_class_at(s, j, &e);
+        if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && e <= head) return cls;
+    }
+    return 0;
+}
+
+/* PETRARCH's convention: an act with no target takes the first place after its pattern in the
+ * clause as the target ("Boko Haram launched attacks ... in northeastern Nigeria": NGA; "Obama
+ * and Putin will meet in Zurich": each -> CHE), and one with no source the place nearest before
+ * it ("a report released in the Rwandan capital alleged that France ...": RWA), as PETRARCH takes
+ * the first actor of the verb phrase, or of the subject; after (dir 1) or before (-1) the
+ * pattern, an actor other than `other`, -1 when there is none. */
+int ev_petrarch_place(const sctx *s, const match *m, int other, int dir)
+{
+    for (uint32_t j = dir > 0 ? m->end : m->head; dir > 0 ? j < s->t1 : j-- > s->t0; j += dir > 0) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return -1;
+        int g = group_at(s, j);
+        if (g < 0) continue;
+        if (!s->g[g].locative || s->g[g].anaphor || s->g[g].comp == s->g[other].comp) return -1;
+        return g;
+    }
+    return -1;
+}
+
+/* Does the pattern name talks ("held talks with", "negotiations with")? PETRARCH's dictionary
+ * codes those both ways where "met" is one way. */
+int ev_names_talks(const sctx *s, const match *m)
+{
+    for (uint32_t j = m->head; j < m->end; j++)
+        if (WIS(s, j, "talks") || WIS(s, j, "negotiations") || WIS(s, j, "consultations") || WIS(s, j, "discussions"))
+            return 1;
+    return 0;
+}
+
+/* PETRARCH's convention: "Obama and Putin will meet in Zurich to discuss ...": an infinitive of
+ * purpose right after an act of the sentence's last pattern, in its clause and of its root,
+ * is that act told again, not one of its own. */
+int ev_petrarch_purpose(const sctx *s, const match *ms, size_t k, const char *code)
+{
+    const dy_coder *c = s->c;
+    const match *m = &ms[k];
+    if (k == 0 || m->head <= s->t0 || !WIS(s, m->head - 1, "to") || !c->nev || c->ev[c->nev - 1].sent != s->sidx) return 0;
+    if (strncmp(c->ev[c->nev - 1].code, code, 2) != 0 || ms[k - 1].end > m->head) return 0;
+    for (uint32_t j = ms[k - 1].end; j < m->head; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
+}
+
+/* The act a pattern's intent code (03x) announces, NULL for none: ev_intent_code backwards. */
+static const char *act_of_intent(const char *code)
+{
+    static const char *const map[][2] = {
+        {"0311", "061"}, {"0312", "062"}, {"0313", "063"}, {"0314", "064"}, {"031", "060"}, {"032", "050"},
+        {"0331", "071"}, {"0332", "072"}, {"0333", "073"}, {"0334", "074"}, {"033", "070"},
+        {"0351", "081"}, {"0352", "082"}, {"0353", "084"}, {"0354", "085"}, {"0355", "086"}, {"0356", "087"},
+        {"035", "080"}, {"036", "040"}};
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcmp(code, map[i][0])) return map[i][1];
+    return NULL;
+}
+
+/* A pattern that names its announcement ("will meet T", "agreed to lift ... sanctions") with a
+ * pledge word that more words follow. */
+static int pledge_in_pattern(const sctx *s, const match *m)
+{
+    for (uint32_t j = m->head; j + 1 < m->end; j++) {
+        uint32_t e;
+        if (ev_gram_class_at(s, j, &e) == DY_G_PLEDGE && e < m->end) return 1;
+    }
+    return 0;
+}
+
+/* PETRARCH's convention (DY_CONV_PETRARCH): an act announced by a commitment or a schedule
+ * (grammar.txt's pledge words: "will", "is scheduled to", "has pledged to", "agreed to") is the
+ * act, whether the pledge comes before the pattern or in it ("will meet T" 036 is 040); so is
+ * a wanted act that has no intent code ("want to re-examine": 090), while "wants to help" stays
+ * 033. A negated cooperative act is its rejection. */
+void ev_petrarch_mood(const sctx *s, const match *m, const char *pcode, const char **code, int *mood)
 {
     dy_coder *c = s->c;
-    /* only the future tense is the act; "promised to", "agreed to" stay intents (03x) there too */
-    int future = 0;
-    for (uint32_t j = head > s->t0 + 3 ? head - 3 : s->t0; j < head; j++)
-        if (WIS(s, j, "will") || WIS(s, j, "'ll") || WIS(s, j, "shall")) future = 1;
-    if (*mood == DY_MOOD_INTENT && future) {
+    const char *act = *mood == DY_MOOD_FACTUAL && !strncmp(*code, "03", 2) ? act_of_intent(*code) : NULL;
+    if (act && pledge_in_pattern(s, m)) {
+        *code = act;
+        ev_ex(c, "    PETRARCH's convention: a pledged act, coded as the act %s\n", act);
+    } else if (*mood == DY_MOOD_INTENT && (intent_class_before(s, m->head) == DY_G_PLEDGE || !ev_intent_code(pcode))) {
         *mood = DY_MOOD_FACTUAL;
         ev_ex(c, "    PETRARCH's convention: announced, coded as the act\n");
     } else if (*mood == DY_MOOD_NEGATED && rejection_code(pcode)) {

@@ -133,7 +133,7 @@ int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b)
         uint32_t c = dyf_fw(s, j, &e, NULL);
         if (g == DY_G_NEGATE || (c & DY_FW_NEGATE)) return DY_MOOD_NEGATED;
         if (g == DY_G_HYPO || (c & DY_FW_SUPPOSE)) mood = DY_MOOD_HYPOTHETICAL;
-        else if ((g == DY_G_INTENT || (c & DY_FW_TARGET)) && !mood) mood = DY_MOOD_INTENT;
+        else if ((g == DY_G_INTENT || g == DY_G_PLEDGE || (c & DY_FW_TARGET)) && !mood) mood = DY_MOOD_INTENT;
     }
     return mood;
 }

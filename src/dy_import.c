@@ -1132,10 +1132,10 @@ static void merge_agents(imp *I, const char *dyad_dict, const char *text, dy_buf
  * events the imported dictionaries code. */
 static void grammar_moods_off(const char *text, dy_buf *out)
 {
-    static const char *const moods[] = {"negate", "hypothetical", "intent"};
+    static const char *const moods[] = {"negate", "hypothetical", "intent", "pledge"};
     dy_buf_adds(out, "# dyad dict import: dyad's mood classes are commented out below, as PETRARCH codes a verb\n"
                      "# whatever its modal words and names those that matter in its patterns; remove the '# '\n"
-                     "# before negate, hypothetical and intent to have dyad's moods.\n");
+                     "# before negate, hypothetical, intent and pledge to have dyad's moods.\n");
     for (const char *p = text, *nl; p && *p; p = nl ? nl + 1 : NULL) {
         nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);

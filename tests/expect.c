@@ -2,7 +2,9 @@
  * measures agreement with PETRARCH2's GSR validation records.
  *
  *   test_expect DYAD FILE.expect...        one test per assertion line
- *   test_expect DYAD --gsr RECORDS.tsv MIN_P MIN_R
+ *   test_expect DYAD --gsr RECORDS.tsv MIN_P MIN_R [--convention NAME]
+ *       PETRARCH2's GSR records; with --convention, coded by `dyad code --convention NAME`
+ *       (petrarch: the records' own conventions, docs/coding.md)
  *   test_expect DYAD --codebook SENTENCES.tsv MIN_P MIN_R   tests/codebook (source + target + root)
  *   test_expect DYAD --facts DIR MIN_P MIN_R   dyad facts against the .facts files in DIR (tests/facts/README.md)
  *   test_expect DYAD --petrarch-units RECORDS.tsv DICTDIR MIN_P MIN_R
@@ -198,7 +200,7 @@ static int parse_expected(const char *field, triple *out, int max, int igo_whole
  * their first three letters), or our codebook sentences (tests/codebook/sentences.tsv: every
  * row, IGO codes whole). The same columns: id, date, text, expected "SRC,TGT,CODE;...". */
 enum { GSR_MAX = 512 };
-static int gsr(const char *dyad, const char *tsv, double minp, double minr, int codebook)
+static int gsr(const char *dyad, const char *tsv, double minp, double minr, int codebook, const char *conv)
 {
     const char *label = codebook ? "codebook" : "gsr";
     FILE *f = fopen(tsv, "r");
@@ -228,7 +230,8 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr, int 
     fclose(out);
     fclose(f);
     char cmd[8192];
-    snprintf(cmd, sizeof cmd, "%.4000s code --no-progress --input jsonl %s", dyad, tmp);
+    snprintf(cmd, sizeof cmd, "%.4000s code --no-progress --input jsonl%s%.32s %s", dyad, conv ? " --convention " : "",
+             conv ? conv : "", tmp);
     FILE *pp = popen(cmd, "r");
     int tp = 0, fp = 0, fn = 0;
     static triple got[GSR_MAX][64];
@@ -278,8 +281,9 @@ static int gsr(const char *dyad, const char *tsv, double minp, double minr, int 
     }
     free(line);
     double P = tp + fp ? (double)tp / (tp + fp) : 0, R = tp + fn ? (double)tp / (tp + fn) : 0;
-    printf("%s: %d records, %d expected events, %d coded; country+root precision %.2f recall %.2f F1 %.2f (tp %d fp %d fn %d)\n",
-           label, nrec, tp + fn, tp + fp, P, R, P + R > 0 ? 2 * P * R / (P + R) : 0, tp, fp, fn);
+    printf("%s: %d records, %d expected events, %d coded; country+root precision %.2f recall %.2f F1 %.2f (tp %d fp %d fn %d)%s%.32s\n",
+           label, nrec, tp + fn, tp + fp, P, R, P + R > 0 ? 2 * P * R / (P + R) : 0, tp, fp, fn,
+           conv ? "; convention " : "", conv ? conv : "");
     int ok = P >= minp && R >= minr;
     printf("%s %s precision >= %.2f and recall >= %.2f\n", ok ? "ok  " : "FAIL", label, minp, minr);
     return ok ? 0 : 1;
@@ -662,7 +666,7 @@ static int facts_suite(const char *dyad, const char *dir, double minp, double mi
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R | DYAD --codebook TSV MIN_P MIN_R | DYAD --facts DIR MIN_P MIN_R\n");
+        fprintf(stderr, "usage: test_expect DYAD FILE.expect... | DYAD --gsr TSV MIN_P MIN_R [--convention NAME] | DYAD --petrarch-units TSV DICTDIR MIN_P MIN_R | DYAD --codebook TSV MIN_P MIN_R | DYAD --facts DIR MIN_P MIN_R\n");
         return 2;
     }
     if (!strcmp(argv[2], "--facts")) {
@@ -679,13 +683,16 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[2], "--codebook")) {
         if (argc != 6) return 2;
-        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]), 1);
+        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]), 1, NULL);
         printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
         return r;
     }
     if (!strcmp(argv[2], "--gsr")) {
-        if (argc != 6) return 2;
-        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]), 0);
+        const char *conv = argc == 8 && !strcmp(argv[6], "--convention") ? argv[7] : NULL;
+        if (argc != 6 && !conv) return 2;
+        for (const char *q = conv; q && *q; q++)
+            if (!isalnum((unsigned char)*q)) { fprintf(stderr, "test_expect: --convention takes a word, not '%s'\n", conv); return 2; }
+        int r = gsr(argv[1], argv[3], atof(argv[4]), atof(argv[5]), 0, conv);
         printf("expect: %d passed, %d failed\n", r ? 0 : 1, r ? 1 : 0);
         return r;
     }
