@@ -564,8 +564,23 @@ static int partnerships(dyf_sent *s, doc_state *ds)
 /* ---- treaties ---- */
 static const uint32_t clause_bits[4] = {DY_FW_MUTUAL_ASSISTANCE, DY_FW_NON_AGGRESSION, DY_FW_MILITARY, DY_FW_TRADE_SETTLEMENT};
 
-/* The clauses named in [a, b), those negated ("contains no mutual defence clause") left out. */
-static uint32_t clauses_in(const dyf_sent *s, uint32_t a, uint32_t b)
+/* A negation in [a, b) that is no infinitive's ("does not commit Canada to defend ...", not
+ * "pledged not to resort to the use or threat of force"). */
+static int negated_verb(const dyf_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) {
+        uint32_t e, e2;
+        int g = gram_at(s, j, &e);
+        if (!(g == DY_G_NEGATE || (dyf_fw(s, j, &e2, NULL) & DY_FW_NEGATE))) continue;
+        if (g != DY_G_NEGATE) e = e2;
+        if (!is(s, e, "to")) return 1;
+    }
+    return 0;
+}
+
+/* The clauses named in [a, b), those negated ("contains no mutual defence clause") left out; in a
+ * later sentence about the treaty (later), also those under a negated verb. */
+static uint32_t clauses_in(const dyf_sent *s, uint32_t a, uint32_t b, int later)
 {
     uint32_t c = 0;
     for (uint32_t i = a; i < b && i < s->t1; i++) {
@@ -576,7 +591,7 @@ static uint32_t clauses_in(const dyf_sent *s, uint32_t a, uint32_t b)
         if (!any) continue;
         uint32_t from = i > s->t0 + 3 ? i - 3 : s->t0;
         if (from < dyf_clause_start(s, i)) from = dyf_clause_start(s, i);
-        if (dyf_mood(s, from, i) != DY_MOOD_NEGATED)
+        if (dyf_mood(s, from, i) != DY_MOOD_NEGATED && !(later && negated_verb(s, dyf_clause_start(s, i), i)))
             for (int k = 0; k < 4; k++) if (cl & clause_bits[k]) c |= 1u << k;
         i = e - 1;
     }
@@ -838,7 +853,12 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         for (uint32_t j = s->g[gi].t0; j < i && all; j++) all = (s->t[j].flags & DY_TF_CAP) != 0;
         if (all) a = s->g[gi].t0;
     }
-    while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
+    while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) {
+        a--;
+        /* "a security and military cooperation agreement": modifiers joined by "and" */
+        if (a > s->t0 + 1 && a < i && is(s, a - 1, "and") && treaty_name_word(s, a - 2) &&
+            ((s->t[a - 2].flags & DY_TF_CAP) != 0) == ((s->t[a].flags & DY_TF_CAP) != 0)) a--;
+    }
     /* "the Athens Declaration", "the Élysée Treaty": a place's name opens the treaty's */
     if (cap && a > s->t0 + 1 && (s->t[a].flags & DY_TF_CAP) && place_word(s, a - 1) && is(s, a - 2, "the")) a--;
     for (;;) {
@@ -1145,7 +1165,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int own = a < i && rel0 != UINT32_MAX && date_after(s, rel0).prec != DY_PREC_NONE && ds->last_treaty != (size_t)-1 &&
                   !name_has(s->f->v[ds->last_treaty].name, s, a, i);
         if (!pending && !own && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
-            s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
+            s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1, 1);
             i = b - 1;
             continue;
         }
@@ -1181,7 +1201,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         /* the clauses of its stretch of the sentence: up to the next treaty named */
         uint32_t cend = b;
         while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;
-        x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend);
+        x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend, 0);
         kinds_in(s, na, nb, x->kinds, sizeof x->kinds);
         stage_word sw[DYF_MAX_STAGES];
         size_t nsw = stage_words(s, sw, DYF_MAX_STAGES);
@@ -1210,7 +1230,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
      * treaty named in the sentences before */
     if (!factual_since(s->f, found) && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
         (mentioned || refers_back(s, &s->f->v[ds->last_treaty])))
-        s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
+        s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1, 1);
     return 0;
 }
 
