@@ -211,6 +211,9 @@ static int bilateral_pair(const dyf_sent *s, uint32_t i, uint32_t e, char a[16],
 {
     int bil = i > s->t0 && is(s, i - 1, "bilateral");
     for (uint32_t j = i; j < e; j++) bil |= is(s, j, "bilateral") || is(s, j, "way");
+    /* "China was Germany's largest trading partner ..., with trade worth ...": the partners' */
+    for (uint32_t j = s->t0, q; j < s->t1 && !bil; j++)
+        if (dyf_fw_is(s, j, DY_FW_NOT_TRADE, &q)) bil = is(s, q - 1, "partner") || is(s, q - 1, "partners");
     if (!bil) return 0;
     int n = 0;
     for (size_t k = 0; k < s->ng && n < 3; k++) {
