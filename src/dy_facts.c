@@ -341,8 +341,8 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
     }
     if (cs > s->t0 + 1 && (is(s, cs, "which") || is(s, cs, "that"))) cs = dyf_clause_start(s, cs - 1);
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= i; k++)
-        if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && (s->g[k].ncomp > 1 || (s->g[k].anaphor && s->g[k].code2[0])) &&
-            pair_of(s, (int)k, a, b))     /* "Nigeria and China", "The two governments" */
+        if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && (s->g[k].ncomp > 1 || (s->g[k].anaphor && s->g[k].code2[0] && s->g[k].t0 <= cs + 1)) &&
+            pair_of(s, (int)k, a, b))     /* "Nigeria and China", "The two governments" opening it */
             return 1;
     /* one party of the story's pair alone, or none and "the relationship" */
     if (s->ta[0] && s->tb[0]) {
