@@ -792,6 +792,26 @@ static int cap_after_of(const dyf_sent *s, uint32_t k)
     return is(s, o, "of") && o > s->t0 && !(s->t[o - 1].flags & DY_TF_CAP);
 }
 
+/* A capitalised word no actor opening what a lower-case name is on, before a lower-case word
+ * ("an agreement on the TurkStream pipeline"), or continuing such a run; b is the "on". */
+static int on_the_cap(const dyf_sent *s, uint32_t b, uint32_t k)
+{
+    uint32_t q = k;
+    while (q > b + 2 && (s->t[q - 1].flags & DY_TF_CAP) && group_at(s, q - 1) < 0) q--;
+    if (q != b + 2 || !is(s, b + 1, "the") || group_at(s, k) >= 0) return 0;
+    while (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (s->t[q].flags & DY_TF_WORD) && group_at(s, q) < 0) q++;
+    return q < s->t1 && (s->t[q].flags & DY_TF_WORD) && !(s->t[q].flags & DY_TF_CAP) &&
+           !(dy_dict_wclass(s->f->dict, s->t[q].id) & (DY_WC_PREP | DY_WC_DET));
+}
+
+/* A lower-case agent word alone the coder gave the story's state ("naval" in "on sharing naval
+ * nuclear propulsion information"): a word of a name, no party. */
+static int bare_role(const dyf_sent *s, uint32_t k)
+{
+    int g = group_at(s, k);
+    return g >= 0 && s->g[g].t1 == s->g[g].t0 + 1 && !(s->t[k].flags & DY_TF_CAP) && !s->g[g].poss && s->g[g].ncomp <= 1;
+}
+
 /* The end of a run of capitalised actors joined by hyphens from q ("United States-Ukraine",
  * "US-India"), else q. */
 static uint32_t names_run(const dyf_sent *s, uint32_t q)
@@ -827,13 +847,14 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
             else break;
         }
     else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "a") &&
-             (!is(s, b + 1, "the") || (b + 2 < s->t1 && !(s->t[b + 2].flags & DY_TF_CAP) && !dyf_fw_is(s, b + 2, DY_FW_NAME_STOP, NULL)))) {
+             (!is(s, b + 1, "the") || (b + 2 < s->t1 && (!(s->t[b + 2].flags & DY_TF_CAP) || on_the_cap(s, b, b + 2)) &&
+                                       !dyf_fw_is(s, b + 2, DY_FW_NAME_STOP, NULL)))) {
         /* "agreement on the mutual protection of investments", "agreement on economic, trade and
          * investment cooperation", "treaty on sharing the waters"; not "on the sidelines" */
         uint32_t k = b + 1;
-        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && (!(s->t[k].flags & DY_TF_CAP) || cap_after_of(s, k)) &&
+        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && (!(s->t[k].flags & DY_TF_CAP) || cap_after_of(s, k) || on_the_cap(s, b, k)) &&
                !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
-               (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
+               (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-' || bare_role(s, k)) &&
                (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
                 (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||
                 /* "memorandum on cooperation in nuclear energy" */
