@@ -1419,6 +1419,7 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         ds.trade_first = tf;
         ds.trade_n = tn;
     }
+    dyf_named_tiers(f);
     size_t m = 0;
     for (size_t k = 0; k < f->n; k++) if (f->v[k].kind) f->v[m++] = f->v[k];
     f->n = m;
