@@ -1030,6 +1030,20 @@ static void founding_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, 
     }
 }
 
+/* Is the date at d inside a relative clause after the treaty named from a, set off by a comma,
+ * with no stage word of its own ("an agreement on the flight information region ..., which
+ * Singapore has managed since 1946")? It dates something else. */
+static int aside_date(const dyf_sent *s, uint32_t a, uint32_t d)
+{
+    uint32_t j = d;
+    while (j > a && !((s->t[j - 1].flags & DY_TF_COMMA) && (is(s, j, "which") || is(s, j, "who") || is(s, j, "whose") || is(s, j, "where")))) {
+        uint32_t e;
+        if (dyf_fw(s, j - 1, &e, NULL) & (DY_FW_SIGN | DY_FW_STAGES)) return 0;
+        j--;
+    }
+    return j > a;
+}
+
 /* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
 static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
 {
@@ -1057,7 +1071,8 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
     } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
                                                                                is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
         /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
-        for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
+        for (size_t k = 0; k < s->ndates; k++)
+            if (s->dates[k].date.prec != DY_PREC_NONE && !aside_date(s, a, s->dates[k].t0)) { x->date = s->dates[k].date; break; }
         if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
             !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
             !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
