@@ -1044,6 +1044,18 @@ static int aside_date(const dyf_sent *s, uint32_t a, uint32_t d)
     return j > a;
 }
 
+/* "A 1959 treaty between Egypt and Sudan": the past year written before a treaty's name that
+ * opens at a, after its determiner (the caller asks only when a "between" list follows); 0 none. */
+static int year_before_noun(const dyf_sent *s, uint32_t a)
+{
+    double v;
+    uint32_t e;
+    if (a < s->t0 + 2 || !(s->t[a - 1].flags & DY_TF_NUM) || !dyf_number_at(s, a - 1, &v, &e) || e != a) return 0;
+    if (!(is(s, a - 2, "a") || is(s, a - 2, "an") || is(s, a - 2, "the") || is(s, a - 2, "their") || is(s, a - 2, "its"))) return 0;
+    int y = (int)v;
+    return y == v && y >= 1800 && s->doc->pub.prec != DY_PREC_NONE && y <= s->doc->pub.y ? y : 0;
+}
+
 /* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
 static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
 {
@@ -1177,7 +1189,10 @@ static int treaties(dyf_sent *s, doc_state *ds)
             if (dyf_fw_is(s, j, DY_FW_SIGN, &e)) sign_at = j;
         uint32_t a, b;
         name_span(s, i, te, &a, &b);
-        if (!ev057 && sign_at == UINT32_MAX) {
+        int between = 0;
+        for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
+        int yr = between ? year_before_noun(s, a) : 0;
+        if (!ev057 && sign_at == UINT32_MAX && !yr) {
             if ((s->t[i].flags & DY_TF_CAP) && b > a + 1 && !dyf_mood(s, dyf_clause_start(s, a), b)) {
                 copy_name(s, a, b, ds->named, sizeof ds->named);
                 ds->named_sent = s->idx;
@@ -1188,8 +1203,6 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
         if (apposition(s, prev_x, prev_b, prev_generic, a, b, generic)) { i = b - 1; continue; }
-        int between = 0;
-        for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
         int such = a > s->t0 + 1 && (is(s, a - 1, "such") || is(s, a - 2, "such"));
         int definite = such || (!between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its")));
@@ -1208,7 +1221,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         }
         /* a bare "the treaty" is a treaty only where the sentence signs it, or a relative
          * clause dates its signing ("settled by a treaty signed in Hanoi in 1999") */
-        if (a == i && b == te && !ev057 && !pending && (rel0 == UINT32_MAX || date_after(s, rel0).prec == DY_PREC_NONE)) continue;
+        if (a == i && b == te && !ev057 && !pending && !yr && (rel0 == UINT32_MAX || date_after(s, rel0).prec == DY_PREC_NONE)) continue;
         /* "signed a defence agreement on Thursday, a pact officials called ...": a bare noun
          * after a comma is the treaty named before in the sentence, told again */
         if (a == i && b == te && prev_x != (size_t)-1 && a > prev_b && a > s->t0 + 1 &&
@@ -1235,6 +1248,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
         if (a == i && b == te) founding_name(s, a, b, x->name, sizeof x->name);
         if (!treaty_parties(s, x, ev057, sign_at, a, b)) { s->f->n--; i = b - 1; continue; }
         treaty_when(s, x, ev057, sign_at, a, rel);
+        if (yr) x->year = yr;
         /* the clauses of its stretch of the sentence: up to the next treaty named */
         uint32_t cend = b;
         while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;

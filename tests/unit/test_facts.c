@@ -124,6 +124,9 @@ START_TEST(facts_1_7_holdout5_constructions)
     /* trade words with no pair of their own, in a sentence naming two trading partners */
     ck_assert_str_eq(facts(ART("Peru was Chile's largest trading partner last year, with trade worth about $5 billion.\n"), 0),
                      "trade CHL PER 2023 5e+09");
+    /* a past year before a treaty between two parties: a treaty of that year, in its sentence's mood */
+    ck_assert_str_eq(facts(ART("A 1929 treaty between Chile and Peru settled the border at Tacna.\n"), 0), "treaty CHL PER 1929 treaty");
+    ck_assert_str_eq(facts(ART("A 1929 treaty between Chile and Peru was never ratified.\n"), 0), "");
 }
 END_TEST
 
