@@ -341,7 +341,8 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
     }
     if (cs > s->t0 + 1 && (is(s, cs, "which") || is(s, cs, "that"))) cs = dyf_clause_start(s, cs - 1);
     for (size_t k = 0; k < s->ng && s->g[k].t1 <= i; k++)
-        if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && s->g[k].ncomp > 1 && pair_of(s, (int)k, a, b))
+        if (s->g[k].comp == (int16_t)k && s->g[k].t0 >= cs && !s->g[k].prep && (s->g[k].ncomp > 1 || (s->g[k].anaphor && s->g[k].code2[0] && s->g[k].t0 <= cs + 1)) &&
+            pair_of(s, (int)k, a, b))     /* "Nigeria and China", "The two governments" opening it */
             return 1;
     /* one party of the story's pair alone, or none and "the relationship" */
     if (s->ta[0] && s->tb[0]) {
@@ -564,8 +565,23 @@ static int partnerships(dyf_sent *s, doc_state *ds)
 /* ---- treaties ---- */
 static const uint32_t clause_bits[4] = {DY_FW_MUTUAL_ASSISTANCE, DY_FW_NON_AGGRESSION, DY_FW_MILITARY, DY_FW_TRADE_SETTLEMENT};
 
-/* The clauses named in [a, b), those negated ("contains no mutual defence clause") left out. */
-static uint32_t clauses_in(const dyf_sent *s, uint32_t a, uint32_t b)
+/* A negation in [a, b) that is no infinitive's ("does not commit Canada to defend ...", not
+ * "pledged not to resort to the use or threat of force"). */
+static int negated_verb(const dyf_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++) {
+        uint32_t e, e2;
+        int g = gram_at(s, j, &e);
+        if (!(g == DY_G_NEGATE || (dyf_fw(s, j, &e2, NULL) & DY_FW_NEGATE))) continue;
+        if (g != DY_G_NEGATE) e = e2;
+        if (!is(s, e, "to")) return 1;
+    }
+    return 0;
+}
+
+/* The clauses named in [a, b), those negated ("contains no mutual defence clause") left out; in a
+ * later sentence about the treaty (later), also those under a negated verb. */
+static uint32_t clauses_in(const dyf_sent *s, uint32_t a, uint32_t b, int later)
 {
     uint32_t c = 0;
     for (uint32_t i = a; i < b && i < s->t1; i++) {
@@ -576,7 +592,7 @@ static uint32_t clauses_in(const dyf_sent *s, uint32_t a, uint32_t b)
         if (!any) continue;
         uint32_t from = i > s->t0 + 3 ? i - 3 : s->t0;
         if (from < dyf_clause_start(s, i)) from = dyf_clause_start(s, i);
-        if (dyf_mood(s, from, i) != DY_MOOD_NEGATED)
+        if (dyf_mood(s, from, i) != DY_MOOD_NEGATED && !(later && negated_verb(s, dyf_clause_start(s, i), i)))
             for (int k = 0; k < 4; k++) if (cl & clause_bits[k]) c |= 1u << k;
         i = e - 1;
     }
@@ -776,6 +792,26 @@ static int cap_after_of(const dyf_sent *s, uint32_t k)
     return is(s, o, "of") && o > s->t0 && !(s->t[o - 1].flags & DY_TF_CAP);
 }
 
+/* A capitalised word no actor opening what a lower-case name is on, before a lower-case word
+ * ("an agreement on the TurkStream pipeline"), or continuing such a run; b is the "on". */
+static int on_the_cap(const dyf_sent *s, uint32_t b, uint32_t k)
+{
+    uint32_t q = k;
+    while (q > b + 2 && (s->t[q - 1].flags & DY_TF_CAP) && group_at(s, q - 1) < 0) q--;
+    if (q != b + 2 || !is(s, b + 1, "the") || group_at(s, k) >= 0) return 0;
+    while (q < s->t1 && (s->t[q].flags & DY_TF_CAP) && (s->t[q].flags & DY_TF_WORD) && group_at(s, q) < 0) q++;
+    return q < s->t1 && (s->t[q].flags & DY_TF_WORD) && !(s->t[q].flags & DY_TF_CAP) &&
+           !(dy_dict_wclass(s->f->dict, s->t[q].id) & (DY_WC_PREP | DY_WC_DET));
+}
+
+/* A lower-case agent word alone the coder gave the story's state ("naval" in "on sharing naval
+ * nuclear propulsion information"): a word of a name, no party. */
+static int bare_role(const dyf_sent *s, uint32_t k)
+{
+    int g = group_at(s, k);
+    return g >= 0 && s->g[g].t1 == s->g[g].t0 + 1 && !(s->t[k].flags & DY_TF_CAP) && !s->g[g].poss && s->g[g].ncomp <= 1;
+}
+
 /* The end of a run of capitalised actors joined by hyphens from q ("United States-Ukraine",
  * "US-India"), else q. */
 static uint32_t names_run(const dyf_sent *s, uint32_t q)
@@ -811,13 +847,14 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
             else break;
         }
     else if ((is(s, b, "on") || is(s, b, "of")) && !is(s, b + 1, "a") &&
-             (!is(s, b + 1, "the") || (b + 2 < s->t1 && !(s->t[b + 2].flags & DY_TF_CAP) && !dyf_fw_is(s, b + 2, DY_FW_NAME_STOP, NULL)))) {
+             (!is(s, b + 1, "the") || (b + 2 < s->t1 && (!(s->t[b + 2].flags & DY_TF_CAP) || on_the_cap(s, b, b + 2)) &&
+                                       !dyf_fw_is(s, b + 2, DY_FW_NAME_STOP, NULL)))) {
         /* "agreement on the mutual protection of investments", "agreement on economic, trade and
          * investment cooperation", "treaty on sharing the waters"; not "on the sidelines" */
         uint32_t k = b + 1;
-        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && (!(s->t[k].flags & DY_TF_CAP) || cap_after_of(s, k)) &&
+        while (k < s->t1 && k < b + 9 && (s->t[k].flags & DY_TF_WORD) && (!(s->t[k].flags & DY_TF_CAP) || cap_after_of(s, k) || on_the_cap(s, b, k)) &&
                !dyf_fw_is(s, k, DY_FW_NAME_STOP, NULL) &&
-               (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-') &&
+               (group_at(s, k) < 0 || s->g[group_at(s, k)].modifier || s->g[group_at(s, k)].code[0] == '-' || bare_role(s, k)) &&
                (!(dy_dict_wclass(s->f->dict, s->t[k].id) & (DY_WC_PREP | DY_WC_DET)) || is(s, k, "their") || is(s, k, "of") ||
                 (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||
                 /* "memorandum on cooperation in nuclear energy" */
@@ -838,7 +875,12 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
         for (uint32_t j = s->g[gi].t0; j < i && all; j++) all = (s->t[j].flags & DY_TF_CAP) != 0;
         if (all) a = s->g[gi].t0;
     }
-    while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) a--;
+    while (a > s->t0 && a + 5 > i && treaty_name_word(s, a - 1)) {
+        a--;
+        /* "a security and military cooperation agreement": modifiers joined by "and" */
+        if (a > s->t0 + 1 && a < i && is(s, a - 1, "and") && treaty_name_word(s, a - 2) &&
+            ((s->t[a - 2].flags & DY_TF_CAP) != 0) == ((s->t[a].flags & DY_TF_CAP) != 0)) a--;
+    }
     /* "the Athens Declaration", "the Élysée Treaty": a place's name opens the treaty's */
     if (cap && a > s->t0 + 1 && (s->t[a].flags & DY_TF_CAP) && place_word(s, a - 1) && is(s, a - 2, "the")) a--;
     for (;;) {
@@ -988,6 +1030,32 @@ static void founding_name(const dyf_sent *s, uint32_t a, uint32_t b, char *out, 
     }
 }
 
+/* Is the date at d inside a relative clause after the treaty named from a, set off by a comma,
+ * with no stage word of its own ("an agreement on the flight information region ..., which
+ * Singapore has managed since 1946")? It dates something else. */
+static int aside_date(const dyf_sent *s, uint32_t a, uint32_t d)
+{
+    uint32_t j = d;
+    while (j > a && !((s->t[j - 1].flags & DY_TF_COMMA) && (is(s, j, "which") || is(s, j, "who") || is(s, j, "whose") || is(s, j, "where")))) {
+        uint32_t e;
+        if (dyf_fw(s, j - 1, &e, NULL) & (DY_FW_SIGN | DY_FW_STAGES)) return 0;
+        j--;
+    }
+    return j > a;
+}
+
+/* "A 1959 treaty between Egypt and Sudan": the past year written before a treaty's name that
+ * opens at a, after its determiner (the caller asks only when a "between" list follows); 0 none. */
+static int year_before_noun(const dyf_sent *s, uint32_t a)
+{
+    double v;
+    uint32_t e;
+    if (a < s->t0 + 2 || !(s->t[a - 1].flags & DY_TF_NUM) || !dyf_number_at(s, a - 1, &v, &e) || e != a) return 0;
+    if (!(is(s, a - 2, "a") || is(s, a - 2, "an") || is(s, a - 2, "the") || is(s, a - 2, "their") || is(s, a - 2, "its"))) return 0;
+    int y = (int)v;
+    return y == v && y >= 1800 && s->doc->pub.prec != DY_PREC_NONE && y <= s->doc->pub.y ? y : 0;
+}
+
 /* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
 static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, uint32_t sign_at, uint32_t a, uint32_t rel)
 {
@@ -1015,7 +1083,8 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
     } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
                                                                                is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
         /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
-        for (size_t k = 0; k < s->ndates; k++) if (s->dates[k].date.prec != DY_PREC_NONE) { x->date = s->dates[k].date; break; }
+        for (size_t k = 0; k < s->ndates; k++)
+            if (s->dates[k].date.prec != DY_PREC_NONE && !aside_date(s, a, s->dates[k].t0)) { x->date = s->dates[k].date; break; }
         if (x->date.prec == DY_PREC_NONE && sign_at != UINT32_MAX && sign_at > s->t0 && ends_ed(W(s, sign_at)) &&
             !is(s, sign_at - 1, "have") && !is(s, sign_at - 1, "has") && !is(s, sign_at - 1, "had") && !is(s, sign_at - 1, "been") &&
             !is(s, sign_at - 1, "were") && !is(s, sign_at - 1, "was") && !is(s, sign_at - 1, "are") && !is(s, sign_at - 1, "is"))
@@ -1120,7 +1189,10 @@ static int treaties(dyf_sent *s, doc_state *ds)
             if (dyf_fw_is(s, j, DY_FW_SIGN, &e)) sign_at = j;
         uint32_t a, b;
         name_span(s, i, te, &a, &b);
-        if (!ev057 && sign_at == UINT32_MAX) {
+        int between = 0;
+        for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
+        int yr = between ? year_before_noun(s, a) : 0;
+        if (!ev057 && sign_at == UINT32_MAX && !yr) {
             if ((s->t[i].flags & DY_TF_CAP) && b > a + 1 && !dyf_mood(s, dyf_clause_start(s, a), b)) {
                 copy_name(s, a, b, ds->named, sizeof ds->named);
                 ds->named_sent = s->idx;
@@ -1131,8 +1203,6 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int generic = 1;
         for (uint32_t j = a; j < b; j++) if ((s->t[j].flags & DY_TF_CAP) && j != s->t0) generic = 0;
         if (apposition(s, prev_x, prev_b, prev_generic, a, b, generic)) { i = b - 1; continue; }
-        int between = 0;
-        for (uint32_t j = b; j < b + 2 && j < s->t1; j++) between |= is(s, j, "between");
         /* "the accord", "the first such defence pact": the treaty named before */
         int such = a > s->t0 + 1 && (is(s, a - 1, "such") || is(s, a - 2, "such"));
         int definite = such || (!between && a > s->t0 && (is(s, a - 1, "the") || is(s, a - 1, "this") || is(s, a - 1, "that") || is(s, a - 1, "its")));
@@ -1145,13 +1215,13 @@ static int treaties(dyf_sent *s, doc_state *ds)
         int own = a < i && rel0 != UINT32_MAX && date_after(s, rel0).prec != DY_PREC_NONE && ds->last_treaty != (size_t)-1 &&
                   !name_has(s->f->v[ds->last_treaty].name, s, a, i);
         if (!pending && !own && generic && definite && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3) {
-            s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
+            s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1, 1);
             i = b - 1;
             continue;
         }
         /* a bare "the treaty" is a treaty only where the sentence signs it, or a relative
          * clause dates its signing ("settled by a treaty signed in Hanoi in 1999") */
-        if (a == i && b == te && !ev057 && !pending && (rel0 == UINT32_MAX || date_after(s, rel0).prec == DY_PREC_NONE)) continue;
+        if (a == i && b == te && !ev057 && !pending && !yr && (rel0 == UINT32_MAX || date_after(s, rel0).prec == DY_PREC_NONE)) continue;
         /* "signed a defence agreement on Thursday, a pact officials called ...": a bare noun
          * after a comma is the treaty named before in the sentence, told again */
         if (a == i && b == te && prev_x != (size_t)-1 && a > prev_b && a > s->t0 + 1 &&
@@ -1178,10 +1248,11 @@ static int treaties(dyf_sent *s, doc_state *ds)
         if (a == i && b == te) founding_name(s, a, b, x->name, sizeof x->name);
         if (!treaty_parties(s, x, ev057, sign_at, a, b)) { s->f->n--; i = b - 1; continue; }
         treaty_when(s, x, ev057, sign_at, a, rel);
+        if (yr) x->year = yr;
         /* the clauses of its stretch of the sentence: up to the next treaty named */
         uint32_t cend = b;
         while (cend < s->t1 && !treaty_noun(s, cend, &e)) cend++;
-        x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend);
+        x->clauses = clauses_in(s, prev_x != (size_t)-1 ? prev_b : s->t0, cend, 0);
         kinds_in(s, na, nb, x->kinds, sizeof x->kinds);
         stage_word sw[DYF_MAX_STAGES];
         size_t nsw = stage_words(s, sw, DYF_MAX_STAGES);
@@ -1210,7 +1281,7 @@ static int treaties(dyf_sent *s, doc_state *ds)
      * treaty named in the sentences before */
     if (!factual_since(s->f, found) && ds->last_treaty != (size_t)-1 && s->idx <= s->f->v[ds->last_treaty].sent + 3 &&
         (mentioned || refers_back(s, &s->f->v[ds->last_treaty])))
-        s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1);
+        s->f->v[ds->last_treaty].clauses |= clauses_in(s, s->t0, s->t1, 1);
     return 0;
 }
 
@@ -1377,6 +1448,7 @@ int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_e
         ds.trade_first = tf;
         ds.trade_n = tn;
     }
+    dyf_named_tiers(f);
     size_t m = 0;
     for (size_t k = 0; k < f->n; k++) if (f->v[k].kind) f->v[m++] = f->v[k];
     f->n = m;

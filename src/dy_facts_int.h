@@ -77,4 +77,8 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
 int dyf_milestones(dyf_sent *s);
 int dyf_standing(dyf_sent *s);
 
+/* After a document (dy_facts_recon.c): a tier read from a treaty's name that the story dates
+ * earlier elsewhere is dropped (kind 0; the caller compacts). */
+void dyf_named_tiers(dy_facts *f);
+
 #endif

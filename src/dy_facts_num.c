@@ -211,6 +211,9 @@ static int bilateral_pair(const dyf_sent *s, uint32_t i, uint32_t e, char a[16],
 {
     int bil = i > s->t0 && is(s, i - 1, "bilateral");
     for (uint32_t j = i; j < e; j++) bil |= is(s, j, "bilateral") || is(s, j, "way");
+    /* "China was Germany's largest trading partner ..., with trade worth ...": the partners' */
+    for (uint32_t j = s->t0, q; j < s->t1 && !bil; j++)
+        if (dyf_fw_is(s, j, DY_FW_NOT_TRADE, &q)) bil = is(s, q - 1, "partner") || is(s, q - 1, "partners");
     if (!bil) return 0;
     int n = 0;
     for (size_t k = 0; k < s->ng && n < 3; k++) {
@@ -625,6 +628,19 @@ int dyf_milestones(dyf_sent *s)
 }
 
 /* ---- sanctions and vetoes: the coder's events, where the sentence names them ---- */
+/* "without breaching the sanctions [that] the United States imposed on Iran": the event's verb
+ * closing a relative clause on the sanction word that ends at e, its subject between; the
+ * verb's token, else UINT32_MAX. The sanction is that clause's, in its mood. */
+static uint32_t relative_verb(const dyf_sent *s, uint32_t e, const dy_event *ev)
+{
+    uint32_t j = e + (is(s, e, "that") || is(s, e, "which"));
+    j += is(s, j, "the");
+    int g = j < s->t1 ? dyf_group_at(s, j) : -1;
+    if (g < 0 || s->g[g].t0 != j || strncmp(s->g[g].code, ev->source, 3)) return UINT32_MAX;
+    uint32_t v = s->g[g].t1;
+    return v < s->t1 && s->t[v].start == ev->verb_start ? v : UINT32_MAX;
+}
+
 int dyf_standing(dyf_sent *s)
 {
     for (size_t k = 0; k < s->nev; k++) {
@@ -643,7 +659,9 @@ int dyf_standing(dyf_sent *s)
             for (uint32_t j = s->t0; j < s->t1 && at == UINT32_MAX; j++)
                 if (dyf_fw_is(s, j, DY_FW_SANCTION, &e) && (!reduce || (s->t[j].start >= ev->verb_start && s->t[j].start < ev->verb_end))) at = j;
             if (at == UINT32_MAX) continue;
-            if (!mood) mood = dyf_mood(s, dyf_clause_start(s, at), at);
+            uint32_t rv = relative_verb(s, e, ev);
+            if (rv != UINT32_MAX) mood = dyf_mood(s, at, rv);
+            else if (!mood) mood = dyf_mood(s, dyf_clause_start(s, at), at);
         } else {
             /* a veto of a resolution is cast at the Security Council, whoever drafted it */
             int body = -1;

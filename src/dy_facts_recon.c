@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct rval {
     char *doc, *text;
@@ -177,4 +178,37 @@ int dy_recon_write(const dy_recon *r, dy_buf *b)
         e |= dy_buf_printf(b, "],\"conflict\":%s}\n", conflict ? "true" : "false");
     }
     return e ? -1 : 0;
+}
+
+/* ---- tiers read from treaties' names ---- */
+/* Does name hold the words of tier (lower case) whole, case aside? */
+static int name_holds(const char *name, const char *tier)
+{
+    size_t n = strlen(tier);
+    for (const char *p = name; n && *p; p++)
+        if ((p == name || p[-1] == ' ') && !strncasecmp(p, tier, n) && (p[n] == ' ' || !p[n])) return 1;
+    return 0;
+}
+
+/* A tier read from the name of a treaty signed in its sentence ("signed a comprehensive strategic
+ * partnership agreement") where the story says elsewhere when the same pair set up that tier
+ * ("set up their comprehensive strategic partnership in 2016"): the tier is that one, dated by
+ * the story, and the name's reading is dropped (kind 0). */
+void dyf_named_tiers(dy_facts *f)
+{
+    for (size_t k = 0; k < f->n; k++) {
+        dy_fact *p = &f->v[k];
+        if (p->kind != DY_FACT_PARTNERSHIP || !p->year || !p->tier_name[0]) continue;
+        int named = 0;
+        for (size_t q = 0; q < f->n && !named; q++) {
+            const dy_fact *t = &f->v[q];
+            named = t->kind == DY_FACT_TREATY && t->sent == p->sent && t->nactors == p->nactors &&
+                    !memcmp(t->actors, p->actors, sizeof t->actors) && name_holds(t->name, p->tier_name);
+        }
+        for (size_t q = 0; q < f->n && named; q++) {
+            const dy_fact *o = &f->v[q];
+            if (o != p && o->kind == DY_FACT_PARTNERSHIP && o->sent != p->sent && o->year && o->year < p->year && !o->mood &&
+                !strcmp(o->tier_name, p->tier_name) && !memcmp(o->actors, p->actors, sizeof o->actors)) { p->kind = 0; break; }
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /* test_facts.c - standing facts from short articles of our own (facts-*), on the shipped
- * dictionaries: the constructions found on tests/facts-holdout4, and --moods all. */
+ * dictionaries: the constructions found on tests/facts-holdout4 and -holdout5, and --moods all. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +110,26 @@ START_TEST(facts_1_6_figure_before_trade)
 }
 END_TEST
 
+START_TEST(facts_1_7_holdout5_constructions)
+{
+    /* the constructions found on tests/facts-holdout5, in sentences of their own */
+    ck_assert_str_eq(facts(ART("Chile and Peru signed a trade and investment agreement on Monday.\n"), 0),
+                     "treaty CHL PER 2024 trade and investment agreement");
+    ck_assert_str_eq(facts(ART("Chile and Peru signed an agreement on the Humboldt fisheries zone on Monday.\n"), 0),
+                     "treaty CHL PER 2024 agreement on the Humboldt fisheries zone");
+    /* a date in a relative clause aside dates something else: the signing is news of the day */
+    ck_assert_str_eq(facts(ART("Chile and Peru held talks in Lima.\n\nThey also signed an agreement on the river border, which their armies have "
+                               "patrolled since 1929.\n"), 0),
+                     "treaty CHL PER 2024 agreement on the river border");
+    /* trade words with no pair of their own, in a sentence naming two trading partners */
+    ck_assert_str_eq(facts(ART("Peru was Chile's largest trading partner last year, with trade worth about $5 billion.\n"), 0),
+                     "trade CHL PER 2023 5e+09");
+    /* a past year before a treaty between two parties: a treaty of that year, in its sentence's mood */
+    ck_assert_str_eq(facts(ART("A 1929 treaty between Chile and Peru settled the border at Tacna.\n"), 0), "treaty CHL PER 1929 treaty");
+    ck_assert_str_eq(facts(ART("A 1929 treaty between Chile and Peru was never ratified.\n"), 0), "");
+}
+END_TEST
+
 START_TEST(facts_1_5_moods_all)
 {
     const char *text = ART("Trade between Vietnam and Australia reached $24 billion in 2023.\n\n"
@@ -132,6 +152,7 @@ Suite *facts_suite(void)
     tcase_add_test(t, facts_1_4_sanctions);
     tcase_add_test(t, facts_1_5_moods_all);
     tcase_add_test(t, facts_1_6_figure_before_trade);
+    tcase_add_test(t, facts_1_7_holdout5_constructions);
     suite_add_tcase(s, t);
     return s;
 }
