@@ -130,6 +130,18 @@ int ev_find_source(const sctx *s, uint32_t head)
     return of >= 0 ? s->g[of].comp : -1;
 }
 
+/* "after troops kept him from entering", "when police fired": a subordinator whose next word
+ * (a determiner between) starts an actor opens a clause with a subject of its own. */
+int ev_subordinate_at(const sctx *s, uint32_t j)
+{
+    if (!WIS(s, j, "after") && !WIS(s, j, "before") && !WIS(s, j, "while") && !WIS(s, j, "when") &&
+        !WIS(s, j, "because") && !WIS(s, j, "although") && !WIS(s, j, "though") && !WIS(s, j, "until"))
+        return 0;
+    uint32_t n = j + 1;
+    if (n < s->t1 && WIS(s, n, "the")) n++;
+    return n < s->t1 && group_at(s, n) >= 0;
+}
+
 /* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
  * agent that is not the object of a preposition ("arrested protesters"), then people shot or
  * fired at ("fired tear gas and rubber bullets at the crowds"). */
