@@ -587,10 +587,18 @@ static int state_itself(const sctx *s, int g)
 
 /* "people rallied outside Istanbul city hall": a target that is a place of the source's own
  * country names where the act was, not whom it was aimed at. */
+/* "thousands of Kenyans": a country's people counted with "of" are a crowd, not the state */
+static int counted_people(const sctx *s, int g)
+{
+    const dy_actor *a = &s->g[g];
+    return a->of && a->kind == DY_GK_STATE && !a->anaphor && strlen(s->g[a->comp].code) == 3;
+}
+
 int ev_own_place(const sctx *s, int src, int tgt)
 {
     const char *a = s->g[s->g[src].comp].code, *b = s->g[s->g[tgt].comp].code;
-    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) && strlen(a) > 3;
+    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) &&
+           (strlen(a) > 3 || counted_people(s, src));
 }
 
 /* The target a domestic act leaves unnamed, as the held-out sets code it: a crowd that
@@ -610,7 +618,7 @@ int ev_own_country_ref(const sctx *s, int src, int tgt)
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
-    if (p->code[0] == '1' && p->code[1] == '4' && ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL")) role = "GOV";
+    if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
     else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     else return -1;
