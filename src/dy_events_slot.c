@@ -621,6 +621,8 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
     else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
+    /* "soldiers patrolled the streets of Santiago": a show of force at home is aimed at its public */
+    else if (p->code[0] == '1' && p->code[1] == '5' && replace && ev_role_is(s, src, "MILCOP")) role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
