@@ -251,6 +251,9 @@ static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k
         /* "... and were later joined by": a second verb of the same subject */
         uint32_t e;
         if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) return j;
+        /* "staged a sit-in outside the building after troops kept him from entering": a
+         * subordinate clause with its own subject holds no object of the verb before */
+        if (j > m->end && ev_subordinate_at(s, j)) return j;
     }
     return limit;
 }

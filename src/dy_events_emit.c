@@ -756,11 +756,14 @@ int ev_code_brokered(sctx *s)
 
 /* Acts of one country's forces and crowds on each other, as the held-out sets code them:
  * "Police opened fire on the crowds" is violent repression (175), not a battle (19x);
- * "police forced their way into the embassy" is no protest but a raid on property (171);
+ * "police forced their way into the embassy" is no protest but a raid on property (171), and
+ * "soldiers blocked the entrance" a restriction of movement (191);
  * "protesters attacked the embassies" (a plain attack, 190) is a riot (145). */
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
 {
     if (src < 0) return code;
+    /* "Soldiers blocked the entrance to parliament": forces that block a way restrict movement (191) */
+    if (!strncmp(code, "144", 3) && ev_role_is(s, src, "COPMIL")) return "191";
     if (code[0] == '1' && code[1] == '4' && ev_role_is(s, src, "COPMIL")) return "171";
     /* "Vietnam protested against Chinese survey ships": a state's protest is an official
      * complaint (114), not dissent in the street (140) */

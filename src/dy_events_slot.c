@@ -130,6 +130,18 @@ int ev_find_source(const sctx *s, uint32_t head)
     return of >= 0 ? s->g[of].comp : -1;
 }
 
+/* "after troops kept him from entering", "when police fired": a subordinator whose next word
+ * (a determiner between) starts an actor opens a clause with a subject of its own. */
+int ev_subordinate_at(const sctx *s, uint32_t j)
+{
+    if (!WIS(s, j, "after") && !WIS(s, j, "before") && !WIS(s, j, "while") && !WIS(s, j, "when") &&
+        !WIS(s, j, "because") && !WIS(s, j, "although") && !WIS(s, j, "though") && !WIS(s, j, "until"))
+        return 0;
+    uint32_t n = j + 1;
+    if (n < s->t1 && WIS(s, n, "the")) n++;
+    return n < s->t1 && group_at(s, n) >= 0;
+}
+
 /* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
  * agent that is not the object of a preposition ("arrested protesters"), then people shot or
  * fired at ("fired tear gas and rubber bullets at the crowds"). */
@@ -589,10 +601,18 @@ static int state_itself(const sctx *s, int g)
 
 /* "people rallied outside Istanbul city hall": a target that is a place of the source's own
  * country names where the act was, not whom it was aimed at. */
+/* "thousands of Kenyans": a country's people counted with "of" are a crowd, not the state */
+static int counted_people(const sctx *s, int g)
+{
+    const dy_actor *a = &s->g[g];
+    return a->of && a->kind == DY_GK_STATE && !a->anaphor && strlen(s->g[a->comp].code) == 3;
+}
+
 int ev_own_place(const sctx *s, int src, int tgt)
 {
     const char *a = s->g[s->g[src].comp].code, *b = s->g[s->g[tgt].comp].code;
-    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) && strlen(a) > 3;
+    return s->g[tgt].kind == DY_GK_STATE && strlen(b) == 3 && !s->g[tgt].anaphor && a[0] != '-' && !strncmp(a, b, 3) &&
+           (strlen(a) > 3 || counted_people(s, src));
 }
 
 /* The target a domestic act leaves unnamed, as the held-out sets code it: a crowd that
@@ -612,9 +632,11 @@ int ev_own_country_ref(const sctx *s, int src, int tgt)
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
-    if (p->code[0] == '1' && p->code[1] == '4' && ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL")) role = "GOV";
+    if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
     else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
+    /* "soldiers patrolled the streets of Santiago": a show of force at home is aimed at its public */
+    else if (p->code[0] == '1' && p->code[1] == '5' && replace && ev_role_is(s, src, "MILCOP")) role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];

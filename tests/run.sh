@@ -156,8 +156,8 @@ for B in "$@"; do
     "$B/test_devset" "$B/dyad" tests/holdout5 "${H5_MIN_P:-0.75}" "${H5_MIN_R:-0.50}" > "$LOG" 2>&1
     grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/holdout5: /"
     count
-    # holdout6 (10 stories, untuned): floors a bit below its first, unseen run P 0.81 R 0.47
-    "$B/test_devset" "$B/dyad" tests/holdout6 "${H6_MIN_P:-0.75}" "${H6_MIN_R:-0.43}" > "$LOG" 2>&1
+    # holdout6 (10 stories): first, unseen run P 0.81 R 0.47; floors a bit below its acc7 figures P 0.89 R 0.67
+    "$B/test_devset" "$B/dyad" tests/holdout6 "${H6_MIN_P:-0.85}" "${H6_MIN_R:-0.63}" > "$LOG" 2>&1
     grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/holdout6: /"
     count
     # holdout7 (14 stories, untuned): floors a bit below its first, unseen run P 0.75 R 0.53
