@@ -3,6 +3,8 @@
  * Invariants and ownership:
  *  - A reader yields one dy_doc at a time and owns its bytes until the next call or close:
  *    the corpus is streamed, never held whole (one article at most, up to DY_MAX_DOC bytes).
+ *    A plain-text regular file is mapped, not read, so that a long article need not be in
+ *    memory whole: its pages are read as they are touched and let go with dy_reader_release.
  *  - Every document handed out is valid UTF-8 with no NUL byte and no line over DY_MAX_LINE;
  *    a document that is not gets -1 and an err naming file and line, and the reader goes on.
  *  - Header lines (Title:, Date:, Source:, URL:) and datelines ("Release Date : 2024-06-21")
@@ -46,6 +48,9 @@ void dy_reader_set_max_record(dy_reader *r, size_t max);
  * input cannot be read on (err says why). */
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
 void dy_reader_close(dy_reader **r);
+/* The current document's bytes before offset upto will not be needed soon: a mapped file's
+ * pages are let go (they are read again if touched). A hint; no effect on a read document. */
+void dy_reader_release(dy_reader *r, size_t upto);
 
 /* JSON Lines in two steps, so that records can be parsed on worker threads: the next non-blank
  * line (valid until the next call; 1, 0 at the end, -1 a record skipped as for dy_reader_next,

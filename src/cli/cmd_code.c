@@ -41,6 +41,9 @@ typedef struct opts {
     const dy_plover *plover;    /* --format plover: the CAMEO to PLOVER table */
 } opts;
 
+/* code_windows: at least this many bytes of text a window */
+#define DY_WINDOW ((size_t)1 << 20)
+
 static double now(void)
 {
     struct timespec ts;
@@ -65,11 +68,12 @@ typedef struct run {
     double t0, last_progress;
     double total;           /* bytes of all the inputs, 0 when unknown (standard input): for progress */
     double read_before;     /* bytes of the inputs already closed */
-    const dy_reader *rd;    /* the input being read */
+    dy_reader *rd;          /* the input being read */
     int progress_shown;     /* a progress line is on the terminal, to erase at the end */
     int write_error;
     int progress_done;  /* the last progress line is out */
     double t_index;     /* when the index build began */
+    size_t window;      /* code_windows: bytes a window (DY_WINDOW; $DYAD_WINDOW for tests) */
 } run;
 
 static void flush(run *r, int force)
@@ -134,8 +138,12 @@ static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_b
         const dy_buf *x = dy_coder_explain(c);
         return x->len ? dy_buf_add(out, x->data, x->len) : 0;
     }
-    for (size_t i = 0; i < ne; i++)
-        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all, o->plover)) return -1;
+    uint32_t first = dy_coder_first_sent(c);    /* a window's sentences: event.sent - first */
+    for (size_t i = 0; i < ne; i++) {
+        dy_event e = ev[i];
+        e.sent -= first;
+        if (dy_out_event(out, o->format, doc, sents, &e, o->moods_all, o->plover)) return -1;
+    }
     return 0;
 }
 
@@ -239,8 +247,42 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     return r->write_error ? -1 : 0;
 }
 
+/* dyad code without -j: the document in windows of paragraphs (DY_WINDOW bytes), each window's
+ * events written before the next is coded, so that a long article takes the memory of a window
+ * (the reader maps a plain-text file, and its pages are let go behind the windows). The
+ * output is the same as coding it whole. 0, -1 the document failed, -2 the run must stop. */
+static int code_windows(run *r, dy_doc *doc)
+{
+    dy_err err = {0};
+    if (apply_date(&r->o, doc)) warn_nodate(doc);
+    size_t nsent = 0, nev = 0, undated = 0;
+    int got = dy_coder_begin(r->coder, doc, &err);
+    while (!got && (got = dy_coder_next(r->coder, doc, r->window, &err)) > 0) {
+        got = 0;
+        size_t ne, ns;
+        const dy_event *ev = dy_coder_events(r->coder, &ne);
+        const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+        for (size_t i = 0; i < ne; i++) undated += ev[i].date.prec == DY_PREC_NONE;
+        nsent += ns;
+        nev += ne;
+        if (code_output(&r->o, r->coder, doc, &r->out)) { cli_error("out of memory writing events"); return -2; }
+        if (ns && r->rd) dy_reader_release(r->rd, sents[ns - 1].end);
+        flush(r, 0);
+        if (r->write_error) return -2;
+    }
+    if (got < 0) { failed(r, &err, doc->id); return -1; }
+    r->docs++;
+    r->sents += nsent;
+    r->events += nev;
+    r->undated += undated;
+    r->bytes += doc->len;
+    progress(r, 0);
+    return 0;
+}
+
 static int code_doc(run *r, dy_doc *doc)
 {
+    if (!r->o.facts && !r->o.ingest) return code_windows(r, doc);
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
@@ -492,6 +534,9 @@ static int run_cmd(int argc, char **argv, int mode)
             return DYAD_EXIT_IO;
         }
     }
+    r.window = DY_WINDOW;
+    const char *wenv = getenv("DYAD_WINDOW");     /* tests: small windows, the same output */
+    if (wenv && parse_size(wenv, &r.window)) r.window = DY_WINDOW;
     r.t0 = r.last_progress = now();
     if (r.o.progress) r.total = input_size(&r.o, argc - first, argv + first);
     if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile && r.o.facts) dy_out_fact_tsv_header(&r.out);
