@@ -3,11 +3,11 @@
 # and a memory measurement, and must end in a clear message or correct output, never a crash.
 # Ends with "hostile: N passed, N failed".   bash tests/hostile/run.sh DYAD
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 DYAD=$1
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
 MAXKB=${HOSTILE_MAX_KB:-1500000}     # ASan builds need more than release ones
 # case NAME WANT_RC STDERR_PATTERN (grep -E; "" for none) -- dyad arguments...
 case_() {
@@ -124,5 +124,4 @@ case_ hostile-5.1 3 'countries.txt:[0-9]+: ' -- dict check "$T/dict"
 n=$(grep -c ': ' "$T/err")
 [ "$n" -ge 8 ] && { pass=$((pass + 1)); echo "ok   hostile-5.2 every bad dictionary line is named ($n problems)"; } || { fail=$((fail + 1)); echo "FAIL hostile-5.2: $(cat "$T/err")"; }
 case_ hostile-5.3 3 'problems in all' -- code --dict "$T/dict" "$T/crlf.txt"
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary hostile

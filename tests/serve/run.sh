@@ -3,17 +3,13 @@
 # bad parameters, a huge query string, malformed UTF-8, a POST, a slow client), and the server
 # still answers afterwards. Ends with "serve: N passed, N failed".   bash tests/serve/run.sh DYAD
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 DYAD=$1
 T=$(mktemp -d)
 SPID=
 cleanup() { [ -n "$SPID" ] && kill "$SPID" 2> /dev/null; wait 2> /dev/null; rm -rf "$T"; }
 trap cleanup EXIT
-pass=0
-fail=0
-check() {
-    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $2"; echo "     got:      $3"; fi
-}
 "$DYAD" ingest --no-progress --db "$T/n.db" tests/store/a.txt tests/store/b.txt tests/store/c.txt 2> /dev/null
 "$DYAD" serve --db "$T/n.db" --port 0 --web "$T/noweb" > "$T/url" 2> "$T/err" &
 SPID=$!
@@ -165,5 +161,4 @@ if [ -f "$(dirname "$DYAD")/web/index.html" ]; then
     check serve-7.3 200 "$(code "${U2}app.js")"
     kill "$SPID"; wait "$SPID" 2> /dev/null; SPID=
 fi
-echo "serve: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary serve
