@@ -37,6 +37,14 @@ case_ hostile-1.5 1 'big.txt: larger than' -- code "$T/big.txt"
 { printf "$hdr"; seq 1000000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/million.txt"
 case_ hostile-1.6 0 '' -- code "$T/million.txt"
 [ "$(wc -l < "$T/out")" = 1000000 ] && { pass=$((pass + 1)); echo "ok   hostile-1.7 a million lines, a million events"; } || { fail=$((fail + 1)); echo "FAIL hostile-1.7: $(wc -l < "$T/out") events"; }
+# dyad code takes a long article a window of paragraphs at a time: with windows of one paragraph
+# (DYAD_WINDOW=1) the trace and events of our articles put into one file are those of the whole
+cat tests/corpus/*.txt examples/corpus/*.txt > "$T/all.txt"
+"$DYAD" code --explain --moods all "$T/all.txt" > "$T/whole" 2> /dev/null
+DYAD_WINDOW=1 "$DYAD" code --explain --moods all "$T/all.txt" > "$T/windows" 2> /dev/null
+n=$(grep -c '^  verb' "$T/whole")
+if [ "$n" -gt 400 ] && cmp -s "$T/whole" "$T/windows"; then pass=$((pass + 1)); echo "ok   hostile-1.8 a paragraph a window codes like the whole ($n verbs)"
+else fail=$((fail + 1)); echo "FAIL hostile-1.8: windows differ from the whole ($n verbs): $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
 { printf '{"id":"deep","text":'; head -c 100000 /dev/zero | tr '\0' '['; printf '}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/deep.jsonl"
 case_ hostile-2.1 1 'deep.jsonl:1: malformed JSON' -- code --input jsonl "$T/deep.jsonl"
 grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.2 the next record is still coded"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.2"; }
