@@ -74,6 +74,7 @@ typedef struct run {
     int progress_done;  /* the last progress line is out */
     double t_index;     /* when the index build began */
     size_t window;      /* code_windows: bytes a window (DY_WINDOW; $DYAD_WINDOW for tests) */
+    dy_coder_opts co;   /* the coders' options, for the workers of -j */
 } run;
 
 static void flush(run *r, int force)
@@ -441,11 +442,31 @@ static int code_record(run *r, const char *name, size_t lineno, const char *line
 
 /* Reads one input (a file, or - for stdin) and codes or hands on each of its documents.
  * Returns 1 when the run must stop (out of memory handing on, or the output failed). */
-static int read_input(run *r, par *pool, const char *path)
+/* The workers of -j: made at the start, and again after a long article (long_article). */
+static par *start_pool(run *r)
+{
+    return par_create(r->o.jobs, r->dict, &r->co, work_code, deliver_code, r, r->o.ingest ? facts_start : NULL,
+                      r->o.ingest ? facts_stop : NULL);
+}
+
+/* dyad code -j: an article longer than a window is not handed to a worker, which would hold it
+ * whole, but coded here in windows, once the workers have delivered the documents before it
+ * (they are stopped and started again, so the output keeps the input's order). 0, or 1 when
+ * the run must stop. */
+static int long_article(run *r, par **pool, dy_doc *doc)
+{
+    if (par_finish(pool)) return 1;
+    if (code_windows(r, doc) == -2) return 1;
+    if (!(*pool = start_pool(r))) { cli_error("cannot start %d threads", r->o.jobs); return 1; }
+    return 0;
+}
+
+static int read_input(run *r, par **poolp, const char *path)
 {
     dy_reader *rd = NULL;
     dy_err err = {0};
     int fatal = 0;
+    par *pool = *poolp;
     int lines = r->o.input == DY_IN_JSONL && (pool || r->o.shard.n);    /* records taken line by line */
     if (r->o.input == DY_IN_TEXT && !dy_shard_has_file(&r->o.shard, path)) return 0;   /* another part's */
     if (dy_reader_open(path, r->o.input, &rd, &err) != DY_OK) {
@@ -476,7 +497,10 @@ static int read_input(run *r, par *pool, const char *path)
         if (got == 0) break;
         if (got == -1) { failed(r, &err, NULL); continue; }
         if (got == -2) { failed(r, &err, NULL); break; }
-        if (pool) {
+        if (pool && r->o.input == DY_IN_TEXT && !r->o.facts && !r->o.ingest && doc.len > r->window) {
+            if ((fatal = long_article(r, poolp, &doc))) break;
+            pool = *poolp;
+        } else if (pool) {
             int pr = par_submit(pool, &doc);
             if (pr == -2) cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id);
             if (pr) { fatal = 1; break; }
@@ -543,12 +567,12 @@ static int run_cmd(int argc, char **argv, int mode)
     else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
     par *pool = NULL;
-    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r, r.o.ingest ? facts_start : NULL,
-                                            r.o.ingest ? facts_stop : NULL))) {
+    r.co = co;
+    if (r.o.jobs > 1 && !(pool = start_pool(&r))) {
         cli_error("cannot start %d threads", r.o.jobs);
         fatal = 1;
     }
-    for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, pool, argv[i]);
+    for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, &pool, argv[i]);
     if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
     if (r.store) {

@@ -45,6 +45,11 @@ DYAD_WINDOW=1 "$DYAD" code --explain --moods all "$T/all.txt" > "$T/windows" 2> 
 n=$(grep -c '^  verb' "$T/whole")
 if [ "$n" -gt 400 ] && cmp -s "$T/whole" "$T/windows"; then pass=$((pass + 1)); echo "ok   hostile-1.8 a paragraph a window codes like the whole ($n verbs)"
 else fail=$((fail + 1)); echo "FAIL hostile-1.8: windows differ from the whole ($n verbs): $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
+# with -j, an article longer than a window is coded on the reading thread, in input order
+"$DYAD" code --moods all examples/corpus/*.txt "$T/all.txt" tests/corpus/*.txt > "$T/whole" 2> /dev/null
+DYAD_WINDOW=4K "$DYAD" code -j 2 --moods all examples/corpus/*.txt "$T/all.txt" tests/corpus/*.txt > "$T/windows" 2> /dev/null
+if [ "$(wc -l < "$T/whole")" -gt 900 ] && cmp -s "$T/whole" "$T/windows"; then pass=$((pass + 1)); echo "ok   hostile-1.9 ... and with -j 2, in order"
+else fail=$((fail + 1)); echo "FAIL hostile-1.9: -j 2 with windows differs: $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
 { printf '{"id":"deep","text":'; head -c 100000 /dev/zero | tr '\0' '['; printf '}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/deep.jsonl"
 case_ hostile-2.1 1 'deep.jsonl:1: malformed JSON' -- code --input jsonl "$T/deep.jsonl"
 grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.2 the next record is still coded"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.2"; }
