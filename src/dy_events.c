@@ -37,6 +37,8 @@ const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev - c-
 
 uint32_t dy_coder_first_sent(const dy_coder *c) { return dy_seg_first(c->seg); }
 
+size_t dy_coder_pos(const dy_coder *c) { return dy_seg_pos(c->seg); }
+
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n) { return dy_seg_sents(c->seg, n); }
 
 const dy_buf *dy_coder_explain(const dy_coder *c) { return &c->explain; }

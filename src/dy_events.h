@@ -70,6 +70,9 @@ int dy_coder_next(dy_coder *c, const dy_doc *doc, size_t window, dy_err *err);
 const dy_event *dy_coder_events(const dy_coder *c, size_t *n);
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n);
 uint32_t dy_coder_first_sent(const dy_coder *c);
+/* With windows: the offset in doc->text where the next window starts (the text before it is done
+ * with, but for look-backs at the last sentence's words). */
+size_t dy_coder_pos(const dy_coder *c);
 const dy_buf *dy_coder_explain(const dy_coder *c);
 /* The last document's tokens and their normalised forms (owned by the coder). */
 const dy_tok *dy_coder_toks(const dy_coder *c);

@@ -38,6 +38,7 @@ struct dy_reader {
     char *map;          /* text: a regular file mapped (map_len bytes, zeros after the file), or NULL */
     size_t map_len;
     size_t released;    /* its pages before this offset have been let go */
+    size_t max_doc;     /* text: the longest regular file taken (a mapped one may pass DY_MAX_DOC) */
 };
 
 enum { IOBUF = 1 << 18 };
@@ -240,6 +241,7 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
     r->path = strdup(path);
     r->fmt = fmt;
     r->max_rec = DY_MAX_RECORD;
+    r->max_doc = DY_MAX_DOC;
     if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
@@ -285,20 +287,23 @@ static const char *display_name(const dy_reader *r) { return strcmp(r->path, "-"
 
 /* A regular file of text is mapped, not read: its pages come and go as the coder passes
  * (dy_reader_release), so that a long article is never in memory whole. Zeros follow its last
- * byte, as a NUL follows a file read. 1 mapped (*len its size), 0 not (read it instead). */
-static int map_text(dy_reader *r, size_t *len)
+ * byte, as a NUL follows a file read. 1 mapped (*len its size), 0 not (read it instead), -1
+ * longer than max_doc (err set). */
+static int map_text(dy_reader *r, size_t *len, dy_err *err)
 {
     struct stat st;
-    if (!r->own_file || fstat(fileno(r->f), &st) || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-        (uint64_t)st.st_size > DY_MAX_DOC)
-        return 0;
+    if (!r->own_file || fstat(fileno(r->f), &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    if ((uint64_t)st.st_size > r->max_doc) {
+        dy_err_set(err, DY_EINPUT, "%s: larger than %zu MiB; split it into one file per article", display_name(r), r->max_doc >> 20);
+        return -1;
+    }
     size_t n = (size_t)st.st_size, page = (size_t)sysconf(_SC_PAGESIZE);
     size_t span = (n + page - 1) / page * page + page;     /* a page of zeros after the file's */
     char *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (base == MAP_FAILED) return 0;
     if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fileno(r->f), 0) == MAP_FAILED) {
         munmap(base, span);
-        return 0;
+        return 0;   /* read instead (up to DY_MAX_DOC) */
     }
     r->map = base;
     r->map_len = span;
@@ -332,6 +337,19 @@ static int check_mapped(dy_reader *r, const char *name, size_t n, dy_err *err)
     }
     r->released = 0;    /* the coder reads it again from the start */
     return 0;
+}
+
+/* is_blank on a mapped file, the pages of a blank run let go as it goes (a few MiB at a time) */
+static int mapped_blank(dy_reader *r, size_t n)
+{
+    for (size_t off = 0; off < n; off += 4u << 20) {
+        size_t e = n - off > (4u << 20) ? off + (4u << 20) : n;
+        int blank = is_blank(r->map + off, e - off);
+        dy_reader_release(r, e);
+        if (!blank) { r->released = 0; return 0; }
+    }
+    r->released = 0;
+    return 1;
 }
 
 /* A file or stream read whole into r->buf: 0 (*len bytes, then a NUL), -1 too large, -2 error. */
@@ -371,14 +389,15 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     if (r->done) return 0;
     r->done = 1;
     size_t len = 0;
-    int rc = map_text(r, &len) ? 0 : read_text(r, &len, err);
+    int rc = map_text(r, &len, err);
+    rc = rc > 0 ? 0 : rc < 0 ? -1 : read_text(r, &len, err);
     if (rc) return rc;
     const char *text = r->map ? r->map : r->buf;
     memset(doc, 0, sizeof *doc);
     doc->id = display_name(r);
     doc->text = text;
     doc->len = len;
-    if (is_blank(text, len)) {
+    if (r->map ? mapped_blank(r, len) : is_blank(text, len)) {
         dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
         return -1;
     }
@@ -398,6 +417,11 @@ static int has_escaped_nul(const char *s, size_t n)
     for (const char *p = s; (p = memchr(p, '\\', n - (size_t)(p - s))) != NULL && (size_t)(p - s) + 6 <= n; p += 2)
         if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0') return 1;
     return 0;
+}
+
+void dy_reader_set_max_doc(dy_reader *r, size_t max)
+{
+    r->max_doc = max == 0 ? DY_MAX_DOC : max > DY_MAX_MAPPED ? DY_MAX_MAPPED : max;
 }
 
 void dy_reader_set_max_record(dy_reader *r, size_t max)

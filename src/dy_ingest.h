@@ -21,6 +21,7 @@
 #define DY_MAX_DOC (64u * 1024 * 1024)
 #define DY_MAX_LINE (1024u * 1024)
 #define DY_MAX_RECORD ((size_t)64 * 1024 * 1024)    /* default longest JSON Lines record */
+#define DY_MAX_MAPPED ((size_t)2 << 30)     /* the longest article a reader may map (offsets are 32-bit) */
 
 typedef enum { DY_IN_TEXT = 0, DY_IN_JSONL = 1 } dy_input;
 
@@ -43,6 +44,10 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
 /* JSON Lines: the longest record kept, in bytes (0: DY_MAX_RECORD). A longer one is skipped to
  * its newline without being held, with -1 and an err naming file:line; reading goes on. */
 void dy_reader_set_max_record(dy_reader *r, size_t max);
+/* Plain text: the longest regular file taken (0: DY_MAX_DOC; at most DY_MAX_MAPPED), for a
+ * caller that codes it in windows (dy_coder_next). Only a file that can be mapped may pass
+ * DY_MAX_DOC: one that cannot, and standard input, are read whole, up to DY_MAX_DOC. */
+void dy_reader_set_max_doc(dy_reader *r, size_t max);
 /* 1: *doc is the next document; 0: end of input; -1: this document is bad (err says why;
  * call again for the next one; err->code is DY_ENOMEM when memory for it ran out); -2: the
  * input cannot be read on (err says why). */

@@ -187,13 +187,14 @@ void dy_seg_begin(dy_seg *s, const dy_doc *doc)
     s->norm.len = 0;
 }
 
-/* Line numbers of the window's sentences: lines counted from the last place known, one pass. */
+/* Line numbers of the window's sentences: lines counted from the last place known, one pass,
+ * on to the window's end (so that the next window counts from there). */
 static void number_lines(dy_seg *s, const dy_doc *doc)
 {
     const char *text = doc->text;
     size_t n = doc->len, ln = s->line, pos = s->line_pos;
-    for (size_t k = 0; k < s->nsents; k++) {
-        size_t target = s->sents[k].start;
+    for (size_t k = 0; k <= s->nsents; k++) {
+        size_t target = k < s->nsents ? s->sents[k].start : s->pos;
         for (; pos < target; pos++) {
             /* eight bytes at a time while there is no CR to look at closely */
             for (; pos + 8 <= target; pos += 8) {
@@ -204,7 +205,7 @@ static void number_lines(dy_seg *s, const dy_doc *doc)
             if (pos >= target) break;
             if (text[pos] == '\n' || (text[pos] == '\r' && (pos + 1 >= n || text[pos + 1] != '\n'))) ln++;
         }
-        s->sents[k].line = (uint32_t)ln;
+        if (k < s->nsents) s->sents[k].line = (uint32_t)ln;
     }
     s->line = ln;
     s->line_pos = pos;
@@ -287,6 +288,8 @@ oom:
 }
 
 uint32_t dy_seg_first(const dy_seg *s) { return s->sent0; }
+
+size_t dy_seg_pos(const dy_seg *s) { return s->pos; }
 
 int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
 {

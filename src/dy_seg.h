@@ -45,6 +45,8 @@ void dy_seg_begin(dy_seg *s, const dy_doc *doc);
 int dy_seg_next(dy_seg *s, const dy_doc *doc, size_t window, dy_err *err);
 /* The document's index (from 0) of the window's first sentence. */
 uint32_t dy_seg_first(const dy_seg *s);
+/* Where the next window starts: the text before it has been segmented. */
+size_t dy_seg_pos(const dy_seg *s);
 const dy_tok *dy_seg_toks(const dy_seg *s);
 const dy_sent *dy_seg_sents(const dy_seg *s, size_t *n);
 const dy_buf *dy_seg_norm(const dy_seg *s);

@@ -267,7 +267,7 @@ static int code_windows(run *r, dy_doc *doc)
         nsent += ns;
         nev += ne;
         if (code_output(&r->o, r->coder, doc, &r->out)) { cli_error("out of memory writing events"); return -2; }
-        if (ns && r->rd) dy_reader_release(r->rd, sents[ns - 1].end);
+        if (r->rd) dy_reader_release(r->rd, ns ? sents[ns - 1].start : dy_coder_pos(r->coder));
         flush(r, 0);
         if (r->write_error) return -2;
     }
@@ -475,6 +475,7 @@ static int read_input(run *r, par **poolp, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
+    if (!r->o.facts && !r->o.ingest) dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
     r->rd = rd;
     while (lines) {     /* -j or --shard: records taken line by line (parsed by the workers with -j) */
         const char *line;
