@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-static int fail(dy_buf *body, int status, const char *msg)
+static int api_fail(dy_buf *body, int status, const char *msg)
 {
     body->len = 0;
     dy_buf_adds(body, "{\"error\":");
@@ -28,19 +28,19 @@ static int options(const dy_kv *args, size_t n, dy_qopts *o, const char **a, con
         size_t vl = strlen(v);
         dy_err err = {0};
         char msg[400];
-        if (vl > DY_API_MAX_ARG || strlen(k) > 32) return fail(body, 400, "an argument is too long");
+        if (vl > DY_API_MAX_ARG || strlen(k) > 32) return api_fail(body, 400, "an argument is too long");
         if (dy_text_check("argument", v, vl, 0, &err) || dy_text_check("argument", k, strlen(k), 0, &err))
-            return fail(body, 400, "an argument is not valid UTF-8 text");
+            return api_fail(body, 400, "an argument is not valid UTF-8 text");
         if (!strcmp(k, "a") && a) { *a = v; continue; }
         if (!strcmp(k, "b") && b) { *b = v; continue; }
         int r = dy_qopts_set(o, k, v, &err);
-        if (r < 0) return fail(body, 400, err.msg);
+        if (r < 0) return api_fail(body, 400, err.msg);
         if (r > 0) {
             snprintf(msg, sizeof msg, "unknown argument '%.40s'; this API takes dyad, actor, from, to, by, limit, offset, directed, dedup", k);
-            return fail(body, 400, msg);
+            return api_fail(body, 400, msg);
         }
     }
-    if (o->from > o->to) return fail(body, 400, "from is after to; give the earlier date first");
+    if (o->from > o->to) return api_fail(body, 400, "from is after to; give the earlier date first");
     return 0;
 }
 
@@ -69,10 +69,10 @@ static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy
     if (!strncmp(path, "/api/doc/", 9)) {
         char *end;
         long long id = strtoll(path + 9, &end, 10);
-        if (!path[9] || *end || id < 1) return *status = fail(body, 400, "a document is /api/doc/ID with a positive number"), 0;
-        if (nargs) return *status = fail(body, 400, "/api/doc/ID takes no arguments"), 0;
+        if (!path[9] || *end || id < 1) return *status = api_fail(body, 400, "a document is /api/doc/ID with a positive number"), 0;
+        if (nargs) return *status = api_fail(body, 400, "/api/doc/ID takes no arguments"), 0;
         rc = dy_query_doc_json(db, id, body, err);     /* one stored document: bounded by the ingest cap */
-        if (rc == 1) return *status = fail(body, 404, "no such document"), 0;
+        if (rc == 1) return *status = api_fail(body, 404, "no such document"), 0;
     } else if (!strcmp(path, "/api/events")) {      /* the records of docs/schema.md, with the store's ids */
         limit = 500;
         OPTS(NULL, NULL);
@@ -90,9 +90,9 @@ static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy
         rc = rc || list_json(r, &o, limit, lim->max_bytes, body, page);
     } else if (!strcmp(path, "/api/series")) {
         OPTS(NULL, NULL);
-        if (!o.a[0]) return *status = fail(body, 400, "series needs dyad=A,B, such as dyad=RUS,PRK"), 0;
+        if (!o.a[0]) return *status = api_fail(body, 400, "series needs dyad=A,B, such as dyad=RUS,PRK"), 0;
         rc = dy_query_series(db, &o, &r, err);
-        if (rc && !strncmp(err->msg, "the series would have", 21)) return *status = fail(body, 400, err->msg), 0;
+        if (rc && !strncmp(err->msg, "the series would have", 21)) return *status = api_fail(body, 400, err->msg), 0;
         rc = rc || dy_result_json(r, body);
     } else if (!strcmp(path, "/api/network")) {
         OPTS(NULL, NULL);
@@ -109,14 +109,14 @@ static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy
         OPTS(&a, &b);
         if (a || b) {
             if (!a || !b || strlen(a) != 3 || strlen(b) != 3 || dy_query_actor(a, err) || dy_query_actor(b, err))
-                return *status = fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
+                return *status = api_fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
             memcpy(o.a, a, 4);
             memcpy(o.b, b, 4);
         }
-        if (!o.a[0]) return *status = fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
+        if (!o.a[0]) return *status = api_fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
         rc = dy_query_relation_json(db, &o, body, err);
     } else {
-        return *status = fail(body, 404, "no such API; see docs/api.md (events, extent, series, network, relation, obligations, actors, doc/ID)"), 0;
+        return *status = api_fail(body, 404, "no such API; see docs/api.md (events, extent, series, network, relation, obligations, actors, doc/ID)"), 0;
     }
 #undef OPTS
     dy_result_destroy(&r);
@@ -147,9 +147,9 @@ int dy_api_serve(dy_db *db, const dy_api_limits *limp, const char *path, const d
         char msg[200];
         snprintf(msg, sizeof msg, "the query ran longer than %d ms and was stopped; ask for a shorter period, a pair or fewer rows", lim.time_ms);
         page->next = -1;
-        return fail(body, 503, msg);
+        return api_fail(body, 503, msg);
     }
-    if (rc) return fail(body, 500, err.msg[0] ? err.msg : "out of memory");
+    if (rc) return api_fail(body, 500, err.msg[0] ? err.msg : "out of memory");
     return status;
 }
 

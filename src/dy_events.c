@@ -33,7 +33,11 @@ void dy_coder_destroy(dy_coder **cp)
     *cp = NULL;
 }
 
-const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev; return c->ev; }
+const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev - c->ev_new; return c->ev + c->ev_new; }
+
+uint32_t dy_coder_first_sent(const dy_coder *c) { return dy_seg_first(c->seg); }
+
+size_t dy_coder_pos(const dy_coder *c) { return dy_seg_pos(c->seg); }
 
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n) { return dy_seg_sents(c->seg, n); }
 
@@ -183,7 +187,7 @@ static void explain_sentence(const sctx *s)
 {
     dy_coder *c = s->c;
     const dy_doc *doc = s->doc;
-    const dy_sent *st = &dy_seg_sents(c->seg, &(size_t){0})[s->sidx];
+    const dy_sent *st = s->st;
     ev_ex(c, "%s:%u: sentence %u ", doc->id, (unsigned)(st->line + (doc->record_line ? doc->record_line - 1 : 0)), (unsigned)st->no);
     ex_span(c, doc, st->start, st->end);
     ev_ex(c, "\n");
@@ -563,7 +567,7 @@ static int keep_sentence_actors(sctx *s)
     if (DY_GROW(c->kept, c->nkept + s->ng, c->capkept)) return -1;
     if (s->ng) memcpy(c->kept + c->nkept, s->g, s->ng * sizeof *s->g);    /* kept may still be NULL */
     c->nkept += s->ng;
-    c->kept_off[s->sidx + 1] = (uint32_t)c->nkept;
+    c->kept_off[s->sidx - dy_seg_first(c->seg) + 1] = (uint32_t)c->nkept;
     return 0;
 }
 
@@ -617,10 +621,10 @@ static int blank_line_between(const char *text, uint32_t a, uint32_t b)
     return 0;
 }
 
-int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
+int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err)
 {
     assert(c && doc && (doc->text || !doc->len));
-    c->nev = 0;
+    c->nev = c->ev_new = 0;
     c->explain.len = 0;
     c->nhist = 0;
     c->speaker[0] = c->speaker2[0] = 0;
@@ -632,10 +636,61 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;
     c->aliases.n = 0;
+    c->prev_end = 0;
+    c->nkept = 0;
+    if (c->kept_off) c->kept_off[0] = 0;
+    dy_seg_begin(c->seg, doc);
     if (dy_story_begin(&c->story, c->dict, doc)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
-    if (dy_seg_doc(c->seg, doc, err)) return -1;
+    return 0;
+}
+
+/* Is event v a candidate for ev_act_author's search without a sentence limit: a factual
+ * material conflict (roots 14-20) with a source? */
+static int conflict_event(const dy_event *v)
+{
+    int root = atoi(v->root);
+    return root >= 14 && root <= 20 && !v->mood && v->source[0] != '-';
+}
+
+/* Before the next window: the events that the sentences after next may still look back at
+ * stay, and the window's others go. Every look-back reaches at most three sentences, but for
+ * ev_act_author's, which takes the last factual conflict whose source it accepts: that is the
+ * last conflict of its source, so the last one of each source stays, with its sentence's
+ * events before it. The order is kept. */
+static void keep_context_events(dy_coder *c, uint32_t next)
+{
+    enum { SOURCES = 512 };
+    const char *seen[SOURCES];
+    size_t nseen = 0, w = c->nev;
+    uint32_t whole = UINT32_MAX;    /* the sentence of a kept conflict: its events before it stay */
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        int keep = v->sent + 4 >= next || v->sent == whole, fresh = 0;
+        if (conflict_event(v)) {
+            size_t j = 0;
+            while (j < nseen && strcmp(seen[j], v->source)) j++;
+            fresh = j == nseen;     /* past SOURCES every conflict counts as fresh: more kept, never fewer */
+        }
+        if (fresh) { keep = 1; whole = v->sent; }
+        if (!keep) continue;
+        c->ev[--w] = *v;            /* w > e: the kept ones, copied down, are never written again */
+        if (fresh && nseen < SOURCES) seen[nseen++] = c->ev[w].source;
+    }
+    memmove(c->ev, c->ev + w, (c->nev - w) * sizeof *c->ev);
+    c->nev = c->ev_new = c->nev - w;
+}
+
+int dy_coder_next(dy_coder *c, const dy_doc *doc, size_t window, dy_err *err)
+{
     size_t ns;
+    dy_seg_sents(c->seg, &ns);
+    uint32_t first = dy_seg_first(c->seg) + (uint32_t)ns;     /* the next window's first sentence */
+    if (c->nev) keep_context_events(c, first);
+    c->explain.len = 0;
+    int r = dy_seg_next(c->seg, doc, window, err);
+    if (r <= 0) return r;
     const dy_sent *sents = dy_seg_sents(c->seg, &ns);
+    first = dy_seg_first(c->seg);
     if (c->opts.keep_actors) {
         c->nkept = 0;
         if (DY_GROW(c->kept_off, ns + 1, c->capoff)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
@@ -648,12 +703,20 @@ int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
     s->t = dy_seg_toks(c->seg);
     s->norm = dy_seg_norm(c->seg);
     for (size_t k = 0; k < ns; k++) {
-        s->sidx = (uint32_t)k;
-        s->para_start = k == 0 || blank_line_between(doc->text, sents[k - 1].end, sents[k].start);
+        s->sidx = first + (uint32_t)k;
+        s->st = &sents[k];
+        s->para_start = s->sidx == 0 || blank_line_between(doc->text, c->prev_end, sents[k].start);
         s->t0 = sents[k].tok0;
         s->t1 = sents[k].tok0 + sents[k].ntok;
         if (code_sentence(s)) { free(s); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }
+        c->prev_end = sents[k].end;
     }
     free(s);
-    return 0;
+    return 1;
+}
+
+int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err)
+{
+    if (dy_coder_begin(c, doc, err)) return -1;
+    return dy_coder_next(c, doc, SIZE_MAX, err) < 0 ? -1 : 0;
 }

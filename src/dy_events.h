@@ -5,6 +5,10 @@
  *    speaker) and the event array of the last document; all of it is reused from document to
  *    document and freed by dy_coder_destroy(). The dictionary is borrowed and must outlive it.
  *  - Events point to their sentence by index and to their words by byte spans in doc->text.
+ *  - A long document may be coded in windows of paragraphs (dy_coder_begin, then dy_coder_next
+ *    until it returns 0), with the discourse state carried from window to window: the events,
+ *    spans and trace are those of dy_coder_code on the whole, while the tokens, sentences and
+ *    events held stay within a window (doc->text must still address the whole document).
  *  - By default only factual events are kept; negated and hypothetical ones are dropped unless
  *    opts.moods_all is set, when they come with their mood.
  *  - With opts.explain, a readable trace of every decision is appended to the explain buffer.
@@ -56,8 +60,19 @@ dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts);
 void dy_coder_destroy(dy_coder **c);
 /* Codes one document. Returns 0, or -1 with err set. */
 int dy_coder_code(dy_coder *c, const dy_doc *doc, dy_err *err);
+/* The same in windows of at least window bytes: begin (0, or -1 with err set), then next until
+ * it returns 0 (1: a window was coded; -1: err set). After each, the getters below answer for
+ * that window. */
+int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err);
+int dy_coder_next(dy_coder *c, const dy_doc *doc, size_t window, dy_err *err);
+/* The events of the document (of the last window); event.sent counts sentences from the
+ * document's first: minus dy_coder_first_sent() it indexes dy_coder_sents(). */
 const dy_event *dy_coder_events(const dy_coder *c, size_t *n);
 const dy_sent *dy_coder_sents(const dy_coder *c, size_t *n);
+uint32_t dy_coder_first_sent(const dy_coder *c);
+/* With windows: the offset in doc->text where the next window starts (the text before it is done
+ * with, but for look-backs at the last sentence's words). */
+size_t dy_coder_pos(const dy_coder *c);
 const dy_buf *dy_coder_explain(const dy_coder *c);
 /* The last document's tokens and their normalised forms (owned by the coder). */
 const dy_tok *dy_coder_toks(const dy_coder *c);

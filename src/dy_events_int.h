@@ -4,7 +4,8 @@
  * files answer questions about one sentence (sctx). Invariants the files share:
  *  - a dy_coder owns everything it points to except dict (borrowed, outlives it); its discourse
  *    state (hist, speaker, topic, story, aliases, visit_place, lede/last) is reset by each
- *    dy_coder_code and read only while that document is coded;
+ *    dy_coder_begin (dy_coder_code) and read only while that document is coded, window by
+ *    window (sentence indices, sidx and event.sent, count from the document's first);
  *  - an sctx is one sentence's view: tokens t[t0, t1) of the document, groups g[0, ng) sorted by
  *    t0, at[i - t0] the group covering token i or -1; groups appended for one event (body_target,
  *    context parties) come after the sentence's own and are dropped with drop_body;
@@ -58,8 +59,10 @@ struct dy_coder {
     const dy_dict *dict;
     dy_coder_opts opts;
     dy_seg *seg;
-    dy_event *ev;
-    size_t nev, capev;
+    dy_event *ev;           /* the document's events; with windows, [0, ev_new) are earlier windows'
+                             * kept for look-backs (keep_context_events) and the rest this window's */
+    size_t nev, capev, ev_new;
+    uint32_t prev_end;      /* where the last sentence coded ends: a blank line after it opens a paragraph */
     dy_buf explain;
     /* discourse state, per document */
     hist_entry hist[HIST];
@@ -106,7 +109,8 @@ typedef struct sctx {
     const dy_tok *t;
     const dy_buf *norm;
     uint32_t t0, t1;
-    uint32_t sidx;
+    uint32_t sidx;          /* the sentence's index in the document (not the window) */
+    const dy_sent *st;      /* the sentence */
     int para_start;         /* the sentence opens a paragraph */
     dy_actor g[DY_MAX_ACTORS];
     size_t ng;

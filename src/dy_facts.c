@@ -204,7 +204,7 @@ static size_t codes(const dyf_sent *s, int k, const char **out, size_t max)
     return n;
 }
 
-static void code3(char out[16], const char *code) { snprintf(out, 16, dyf_country(code) ? "%.3s" : "%s", code); }
+void dyf_code3(char out[16], const char *code) { snprintf(out, 16, dyf_country(code) ? "%.3s" : "%s", code); }
 
 static int same_party(const char *a, const char *b) { return dyf_country(a) && dyf_country(b) ? !strncmp(a, b, 3) : !strcmp(a, b); }
 
@@ -216,8 +216,8 @@ int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16])
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++)
             if (dyf_party(c[i]) && dyf_party(c[j]) && !same_party(c[i], c[j])) {
-                code3(a, c[i]);
-                code3(b, c[j]);
+                dyf_code3(a, c[i]);
+                dyf_code3(b, c[j]);
                 return 1;
             }
     return 0;
@@ -242,8 +242,8 @@ static void story_ref(const dyf_sent *s, char a[16], char b[16])
         nb |= dyf_country(s->prev[k].code) && same_party(s->prev[k].code, s->tb);
     }
     if (!ref || !na || !nb) return;
-    code3(a, s->ta);
-    code3(b, s->tb);
+    dyf_code3(a, s->ta);
+    dyf_code3(b, s->tb);
 }
 
 void dyf_sort_pair(char a[16], char b[16])
@@ -261,8 +261,8 @@ int dyf_story_pair_for(const dyf_sent *s, int mood, char a[16], char b[16])
     if (!mood || !s->f->moods_all || !s->ta[0] || !s->tb[0]) return 0;
     for (size_t k = 0; k < s->ng; k++)
         if (dyf_party(s->g[k].code) && !same_party(s->g[k].code, s->ta) && !same_party(s->g[k].code, s->tb)) return 0;
-    code3(a, s->ta);
-    code3(b, s->tb);
+    dyf_code3(a, s->ta);
+    dyf_code3(b, s->tb);
     return 1;
 }
 
@@ -316,18 +316,18 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
             if (g >= 0 && dyf_party(s->g[g].code) && j + 8 >= i && j <= e + 3 && d < wd) { with = g; wd = d; }
         }
     if (with >= 0) {
-        code3(a, s->g[with].code);
+        dyf_code3(a, s->g[with].code);
         for (size_t k = 0; k < s->ng; k++)
             if ((int)k != with && dyf_country(s->g[k].code) && !s->g[k].region && !s->g[s->g[k].comp].prep && !same_party(s->g[k].code, a)) {
-                code3(b, s->g[k].code);
+                dyf_code3(b, s->g[k].code);
                 return 1;
             }
         for (size_t k = 0; k < s->nprev; k++)
             if (dyf_country(s->prev[k].code) && !s->prev[s->prev[k].comp].prep && !same_party(s->prev[k].code, a)) {
-                code3(b, s->prev[k].code);
+                dyf_code3(b, s->prev[k].code);
                 return 1;
             }
-        if (s->ta[0] && !same_party(s->ta, a)) { code3(b, s->ta); return 1; }
+        if (s->ta[0] && !same_party(s->ta, a)) { dyf_code3(b, s->ta); return 1; }
         return 0;
     }
     /* the subject pair: a coordination of two parties before it in its sentence; a relative
@@ -359,8 +359,8 @@ static int parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b
         /* "lifts Washington by two steps, from a comprehensive partnership ..., in Hanoi's
          * ranking": states of the story's pair only, one named plainly, others only as owners */
         if ((in == 1 && plain == 1 && !others) || (n == 0 && rel) || fallback) {
-            code3(a, s->ta);
-            code3(b, s->tb);
+            dyf_code3(a, s->ta);
+            dyf_code3(b, s->tb);
             return 1;
         }
     }
@@ -531,7 +531,7 @@ static int partnerships(dyf_sent *s, doc_state *ds)
                      (i >= s->t0 + 2 && (is(s, i - 1, "on") || is(s, i - 1, "of")) && dyf_fw_is(s, i - 2, DY_FW_TREATY, &te));
         const dy_event *sg = treaty ? signing(s) : NULL;
         int found = sg && state_of(s, sg->source) && state_of(s, sg->target) && strncmp(sg->source, sg->target, 3);
-        if (found) { code3(a, sg->source); code3(b, sg->target); }
+        if (found) { dyf_code3(a, sg->source); dyf_code3(b, sg->target); }
         else found = parties(s, i, e, a, b, treaty);
         int mood = dyf_mood(s, dyf_clause_start(s, i), e + 2 < s->t1 ? e + 2 : s->t1);
         if (!found) found = dyf_story_pair_for(s, mood, a, b);    /* "could one day be upgraded to an alliance" */
@@ -731,7 +731,7 @@ static void stage_party(const dyf_sent *s, const stage_word *w, dy_fact *x)
 
 /* The date of a stage: the date expression nearest its word (one after it by preference) that is
  * no nearer another stage word of the sentence; none beyond 15 words. */
-static dy_date stage_date(const dyf_sent *s, const stage_word *sw, size_t n, size_t k)
+static dy_date facts_stage_date(const dyf_sent *s, const stage_word *sw, size_t n, size_t k)
 {
     dy_date none = {0};
     none.prec = DY_PREC_NONE;
@@ -767,7 +767,7 @@ static int stage_fact(dyf_sent *s, const dy_fact *t, const stage_word *sw, size_
     memcpy(x->name, t->name, sizeof x->name);
     memcpy(x->kinds, t->kinds, sizeof x->kinds);
     x->stage = w->stage;
-    x->date = stage_date(s, sw, n, k);
+    x->date = facts_stage_date(s, sw, n, k);
     x->year = x->date.prec != DY_PREC_NONE ? x->date.y : 0;
     stage_party(s, w, x);
     return 0;
@@ -991,7 +991,7 @@ static void three_signers(const dyf_sent *s, dy_fact *x, uint32_t sign_at)
             char one[16];
             size_t nc = codes(s, (int)k, c, 8);
             x->nactors = 0;
-            for (size_t q = 0; q < nc; q++) if (dyf_party(c[q])) { code3(one, c[q]); dyf_add_actor(x, one, 1); }
+            for (size_t q = 0; q < nc; q++) if (dyf_party(c[q])) { dyf_code3(one, c[q]); dyf_add_actor(x, one, 1); }
             for (int p = 0; p < x->nactors; p++)
                 for (int q = p + 1; q < x->nactors; q++) if (strcmp(x->actors[p], x->actors[q]) > 0) dyf_sort_pair(x->actors[p], x->actors[q]);
             return;
@@ -1069,7 +1069,7 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
     if (!ev057 && nsw0 && signed_k == nsw0 && sw0[0].stage >= DY_STAGE_RATIFIED) {
         /* "the pact took effect on Saturday": no signing date; a year the text writes out
          * ("entered into force on July 1, 2022") is kept as the treaty's year */
-        x->date = stage_date(s, sw0, nsw0, 0);      /* the stage's date */
+        x->date = facts_stage_date(s, sw0, nsw0, 0);      /* the stage's date */
         in_force_only = 1;
         for (size_t k = 0; k < s->ndates && !written_year; k++)
             if (s->dates[k].date.prec != DY_PREC_NONE)
@@ -1079,7 +1079,7 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
                     if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
                 }
     } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
-        x->date = stage_date(s, sw0, nsw0, signed_k);
+        x->date = facts_stage_date(s, sw0, nsw0, signed_k);
     } else if (x->date.prec == DY_PREC_NONE && !(nsw0 == 0 && sign_at < a && (is(s, sign_at, "under") || is(s, sign_at, "including") ||
                                                                                is(s, sign_at, "includes") || is(s, sign_at, "bound")))) {
         /* (what is done "under" a treaty, or a list "including" it, tells no signing date) */
@@ -1113,8 +1113,8 @@ static int treaty_parties(const dyf_sent *s, dy_fact *x, const dy_event *ev057, 
     char pa[16], pb[16];
     int got = 0;
     if (ev057 && state_of(s, ev057->source) && state_of(s, ev057->target) && strncmp(ev057->source, ev057->target, 3)) {
-        code3(pa, ev057->source);
-        code3(pb, ev057->target);
+        dyf_code3(pa, ev057->source);
+        dyf_code3(pb, ev057->target);
         x->date = ev057->date;
         got = 1;
     } else {
@@ -1328,7 +1328,7 @@ static int stages(dyf_sent *s, doc_state *ds, size_t found)
         dy_fact *l = &s->f->v[ds->last_treaty];
         for (size_t j = 0; j < n && !l->year; j++)
             if (sw[j].stage == DY_STAGE_SIGNED) {
-                dy_date d = stage_date(s, sw, n, j);
+                dy_date d = facts_stage_date(s, sw, n, j);
                 if (d.prec != DY_PREC_NONE && (!s->doc->pub.prec || d.y <= s->doc->pub.y)) l->year = d.y;
             }
         t = *l;

@@ -51,6 +51,7 @@ int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b);
 /* Actors */
 int dyf_group_at(const dyf_sent *s, uint32_t i);
 int dyf_country(const char *code);      /* a state */
+void dyf_code3(char out[16], const char *code);   /* a state's three letters, anything else whole */
 /* Is the sentence's actor coded code a world region ("Western governments", "European leaders")? */
 int dyf_region_party(const dyf_sent *s, const char *code);
 int dyf_party(const char *code);        /* a state or an IGO: may trade, partner, sign */

@@ -157,7 +157,6 @@ static int percent_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, i
     return 0;
 }
 
-static void code3(char out[16], const char *code) { snprintf(out, 16, dyf_country(code) ? "%.3s" : "%s", code); }
 
 /* ---- trade ---- */
 /* The pair of the trade words at [i, e): "A-B trade", "trade between A and B", "A's trade with
@@ -173,8 +172,8 @@ static int trade_pair(const dyf_sent *s, uint32_t i, uint32_t e, const char *its
             /* "between the two neighbours": the story's pair */
             if (is(s, k, "two")) k++;
             if (g < 0 && dyf_fw_is(s, k, DY_FW_PAIR_NOUN, NULL) && s->ta[0] && s->tb[0]) {
-                code3(a, s->ta);
-                code3(b, s->tb);
+                dyf_code3(a, s->ta);
+                dyf_code3(b, s->tb);
                 return 1;
             }
         }
@@ -187,7 +186,7 @@ static int trade_pair(const dyf_sent *s, uint32_t i, uint32_t e, const char *its
         if ((s->t[j].flags & DY_TF_POSS) || is(s, j, "'")) continue;
         if ((is(s, j, "its") || is(s, j, "their")) && its && its[0] && h >= 0) {
             memcpy(a, its, 16);
-            code3(b, s->g[h].code);
+            dyf_code3(b, s->g[h].code);
             return strcmp(a, b) != 0;
         }
         int g = group_at(s, j);
@@ -197,8 +196,8 @@ static int trade_pair(const dyf_sent *s, uint32_t i, uint32_t e, const char *its
         }
         if (dyf_pair_of(s, s->g[g].comp, a, b)) return 1;
         if (dyf_party(s->g[g].code) && h >= 0) {
-            code3(a, s->g[g].code);
-            code3(b, s->g[h].code);
+            dyf_code3(a, s->g[g].code);
+            dyf_code3(b, s->g[h].code);
             return strcmp(a, b) != 0;
         }
         break;
@@ -219,15 +218,15 @@ static int bilateral_pair(const dyf_sent *s, uint32_t i, uint32_t e, char a[16],
     for (size_t k = 0; k < s->ng && n < 3; k++) {
         if (!dyf_party(s->g[k].code) || s->g[k].locative) continue;
         char c[16];
-        code3(c, s->g[k].code);
+        dyf_code3(c, s->g[k].code);
         if (n == 0) { memcpy(a, c, 16); n = 1; }
         else if (n == 1 && strcmp(a, c)) { memcpy(b, c, 16); n = 2; }
         else if (n == 2 && strcmp(a, c) && strcmp(b, c)) n = 3;
     }
     if (n == 2) return 1;
     if (n < 2 && s->ta[0] && s->tb[0] && (n == 0 || !strncmp(a, s->ta, 3) || !strncmp(a, s->tb, 3))) {
-        code3(a, s->ta);
-        code3(b, s->tb);
+        dyf_code3(a, s->ta);
+        dyf_code3(b, s->tb);
         return 1;
     }
     return 0;
@@ -377,8 +376,8 @@ static int share_of(const dyf_sent *s, uint32_t k, int partner, int *whose)
 static int push_share(dyf_sent *s, int whose, int partner, double v, uint32_t at, uint32_t ms, uint32_t me)
 {
     char a[16], b[16];
-    code3(a, s->g[whose].code);
-    code3(b, s->g[partner].code);
+    dyf_code3(a, s->g[whose].code);
+    dyf_code3(b, s->g[partner].code);
     if (!strcmp(a, b)) return 0;
     int oom = 0;
     dy_fact *x = dyf_push(s->f, DY_FACT_TRADE_SHARE, s, dyf_mood(s, ms, me), &oom);
@@ -505,7 +504,7 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
                     int g = group_at(s, q);
                     if (g < 0 || !dyf_party(s->g[g].code)) break;
                     char c[16];
-                    code3(c, s->g[g].code);
+                    dyf_code3(c, s->g[g].code);
                     memcpy(p[1][0], is(s, j + 1, "of") ? c : p[0][0], 16);
                     memcpy(p[1][1], is(s, j + 1, "of") ? p[0][1] : c, 16);
                     if (strcmp(p[1][0], p[1][1]) && (strcmp(p[1][0], p[0][0]) || strcmp(p[1][1], p[0][1]))) { np = 2; after = 1; }
@@ -526,7 +525,7 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
                     if (g < 0 || !dyf_party(s->g[g].code)) break;
                     memcpy(p[0][0], sh->actors[1], 16);
                     memcpy(p[0][1], sh->actors[0], 16);
-                    code3(p[1][0], s->g[g].code);
+                    dyf_code3(p[1][0], s->g[g].code);
                     memcpy(p[1][1], sh->actors[0], 16);
                     np = 2;
                     year = sh->year;
@@ -597,8 +596,8 @@ int dyf_milestones(dyf_sent *s)
                 if (s->g[q].comp == (int16_t)q && !dyf_pair_of(s, (int)q, a, b)) a[0] = 0;
             for (size_t q = 0; q < s->ng && !ev && !b[0]; q++) {
                 if (!dyf_country(s->g[q].code) || dyf_region_party(s, s->g[q].code)) continue;
-                if (!a[0]) code3(a, s->g[q].code);
-                else if (strncmp(a, s->g[q].code, 3)) code3(b, s->g[q].code);
+                if (!a[0]) dyf_code3(a, s->g[q].code);
+                else if (strncmp(a, s->g[q].code, 3)) dyf_code3(b, s->g[q].code);
             }
             if (!ev && !b[0]) break;
             int oom = 0;

@@ -1070,7 +1070,7 @@ static void import_verbs(imp *I, const dy_vec *lines)
 
 /* ---- output ---- */
 
-static int write_out(const char *dir, const char *name, const dy_buf *b, dy_err *err)
+static int import_write_out(const char *dir, const char *name, const dy_buf *b, dy_err *err)
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -1262,18 +1262,18 @@ static int write_outputs(imp *I, const char *dyad_dict, const char *outdir, int 
         dy_buf_add(&vb, I->verbs.data ? I->verbs.data : "", I->verbs.len);
         if (I->oom) r = (dy_err_set(err, DY_ENOMEM, "out of memory importing dictionaries"), -1);
     }
-    if (!r) r = write_out(outdir, "cameo.txt", &cam, err);
-    if (!r) r = write_out(outdir, "agents.txt", &ag, err);
-    if (!r) r = write_out(outdir, "boilerplate.txt", &bp, err);
+    if (!r) r = import_write_out(outdir, "cameo.txt", &cam, err);
+    if (!r) r = import_write_out(outdir, "agents.txt", &ag, err);
+    if (!r) r = import_write_out(outdir, "boilerplate.txt", &bp, err);
     if (!r) {
         dy_buf gr = {0};
         grammar_moods_off(in[3].data, &gr);
-        r = write_out(outdir, "grammar.txt", &gr, err);
+        r = import_write_out(outdir, "grammar.txt", &gr, err);
         dy_buf_free(&gr);
     }
-    if (!r) r = write_out(outdir, "relations.txt", &in[4], err);
-    if (!r) r = write_out(outdir, "actors.txt", &act, err);
-    if (!r) r = write_out(outdir, "verbs.txt", &vb, err);
+    if (!r) r = import_write_out(outdir, "relations.txt", &in[4], err);
+    if (!r) r = import_write_out(outdir, "actors.txt", &act, err);
+    if (!r) r = import_write_out(outdir, "verbs.txt", &vb, err);
     for (int i = 0; i < 5; i++) dy_buf_free(&in[i]);
     dy_buf_free(&cam);
     dy_buf_free(&ag);

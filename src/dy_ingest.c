@@ -1,4 +1,5 @@
 /* dy_ingest.c - readers for plain text and JSON Lines (cJSON). */
+#define _DEFAULT_SOURCE     /* madvise, MAP_ANONYMOUS */
 #define _POSIX_C_SOURCE 200809L
 #include "dy_ingest.h"
 
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
@@ -33,6 +35,10 @@ struct dy_reader {
     char *hdr;          /* copies of header values for the current document */
     char *iobuf;        /* the stdio buffer of a file we opened (freed after fclose) */
     uint64_t nread;     /* bytes read from the stream so far (dy_reader_bytes) */
+    char *map;          /* text: a regular file mapped (map_len bytes, zeros after the file), or NULL */
+    size_t map_len;
+    size_t released;    /* its pages before this offset have been let go */
+    size_t max_doc;     /* text: the longest regular file taken (a mapped one may pass DY_MAX_DOC) */
 };
 
 enum { IOBUF = 1 << 18 };
@@ -45,7 +51,9 @@ static const char *where(char *buf, size_t cap, const char *name, size_t line0, 
     return buf;
 }
 
-int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err)
+/* dy_text_check on a piece of a document that starts at byte off of it, on line line0 (a line
+ * break ends the piece): *line_end is the line after it. */
+static int text_check_at(const char *name, const char *s, size_t n, size_t line0, size_t off, size_t *line_end, dy_err *err)
 {
     char at[600];
     size_t line = line0, line_start = 0;
@@ -67,23 +75,30 @@ int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_er
             continue;
         }
         if (c == 0) {
-            dy_err_set(err, DY_EINPUT, "%s: NUL byte at byte offset %zu; this is not a text file", where(at, sizeof at, name, line0, line), i);
+            dy_err_set(err, DY_EINPUT, "%s: NUL byte at byte offset %zu; this is not a text file", where(at, sizeof at, name, line0, line), off + i);
             return -1;
         }
         if (c < 0x80) { i++; continue; }
         utf8proc_int32_t cp;
         utf8proc_ssize_t l = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
         if (l < 0) {
-            dy_err_set(err, DY_EINPUT, "%s: invalid UTF-8 at byte offset %zu; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)", where(at, sizeof at, name, line0, line), i);
+            dy_err_set(err, DY_EINPUT, "%s: invalid UTF-8 at byte offset %zu; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)", where(at, sizeof at, name, line0, line), off + i);
             return -1;
         }
         i += (size_t)l;
     }
     if (n - line_start > DY_MAX_LINE) goto toolong;
+    *line_end = line;
     return 0;
 toolong:
     dy_err_set(err, DY_EINPUT, "%s: line longer than %u bytes; break the text into lines or paragraphs", where(at, sizeof at, name, line0, line), DY_MAX_LINE);
     return -1;
+}
+
+int dy_text_check(const char *name, const char *s, size_t n, size_t line0, dy_err *err)
+{
+    size_t line;
+    return text_check_at(name, s, n, line0, 0, &line, err);
 }
 
 /* A header line "Key: value" with a known key. Returns the key index or -1. */
@@ -226,6 +241,7 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
     r->path = strdup(path);
     r->fmt = fmt;
     r->max_rec = DY_MAX_RECORD;
+    r->max_doc = DY_MAX_DOC;
     if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
@@ -255,6 +271,7 @@ void dy_reader_close(dy_reader **rp)
 {
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
+    if (r->map) munmap(r->map, r->map_len);
     if (r->own_file && r->f) fclose(r->f);
     free(r->iobuf);
     dy_record_free(&r->rec);
@@ -268,10 +285,76 @@ void dy_reader_close(dy_reader **rp)
 
 static const char *display_name(const dy_reader *r) { return strcmp(r->path, "-") == 0 ? "<stdin>" : r->path; }
 
-static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
+/* A regular file of text is mapped, not read: its pages come and go as the coder passes
+ * (dy_reader_release), so that a long article is never in memory whole. Zeros follow its last
+ * byte, as a NUL follows a file read. 1 mapped (*len its size), 0 not (read it instead), -1
+ * longer than max_doc (err set). */
+static int map_text(dy_reader *r, size_t *len, dy_err *err)
 {
-    if (r->done) return 0;
-    r->done = 1;
+    struct stat st;
+    if (!r->own_file || fstat(fileno(r->f), &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    if ((uint64_t)st.st_size > r->max_doc) {
+        dy_err_set(err, DY_EINPUT, "%s: larger than %zu MiB; split it into one file per article", display_name(r), r->max_doc >> 20);
+        return -1;
+    }
+    size_t n = (size_t)st.st_size, page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t span = (n + page - 1) / page * page + page;     /* a page of zeros after the file's */
+    char *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) return 0;
+    if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fileno(r->f), 0) == MAP_FAILED) {
+        munmap(base, span);
+        return 0;   /* read instead (up to DY_MAX_DOC) */
+    }
+    r->map = base;
+    r->map_len = span;
+    r->released = 0;
+    r->nread = n;
+    *len = n;
+    return 1;
+}
+
+void dy_reader_release(dy_reader *r, size_t upto)
+{
+    if (!r->map) return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), b = upto / page * page;
+    if (b > r->map_len) b = r->map_len;
+    if (b > r->released) madvise(r->map + r->released, b - r->released, MADV_DONTNEED);    /* a hint: no harm if refused */
+    if (b > r->released) r->released = b;
+}
+
+/* dy_text_check on a mapped file, some MiB at a time (each piece ending at a line break), the
+ * pages of each let go after it. */
+static int check_mapped(dy_reader *r, const char *name, size_t n, dy_err *err)
+{
+    const char *t = r->map;
+    size_t off = 0, line = 1;
+    while (off < n) {
+        size_t e = n - off > (4u << 20) ? off + (4u << 20) : n;
+        while (e < n && t[e - 1] != '\n' && !(t[e - 1] == '\r' && t[e] != '\n')) e++;
+        if (text_check_at(name, t + off, e - off, line, off, &line, err)) return -1;
+        dy_reader_release(r, e);
+        off = e;
+    }
+    r->released = 0;    /* the coder reads it again from the start */
+    return 0;
+}
+
+/* is_blank on a mapped file, the pages of a blank run let go as it goes (a few MiB at a time) */
+static int mapped_blank(dy_reader *r, size_t n)
+{
+    for (size_t off = 0; off < n; off += 4u << 20) {
+        size_t e = n - off > (4u << 20) ? off + (4u << 20) : n;
+        int blank = is_blank(r->map + off, e - off);
+        dy_reader_release(r, e);
+        if (!blank) { r->released = 0; return 0; }
+    }
+    r->released = 0;
+    return 1;
+}
+
+/* A file or stream read whole into r->buf: 0 (*len bytes, then a NUL), -1 too large, -2 error. */
+static int read_text(dy_reader *r, size_t *lenp, dy_err *err)
+{
     size_t len = 0;
     for (;;) {
         if (r->cap - len < 65536) {
@@ -297,16 +380,29 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     }
     if (ferror(r->f)) return dy_err_set(err, DY_EIO, "%s: read error: %s", display_name(r), strerror(errno)), -2;
     r->buf[len] = 0;
+    *lenp = len;
+    return 0;
+}
+
+static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
+{
+    if (r->done) return 0;
+    r->done = 1;
+    size_t len = 0;
+    int rc = map_text(r, &len, err);
+    rc = rc > 0 ? 0 : rc < 0 ? -1 : read_text(r, &len, err);
+    if (rc) return rc;
+    const char *text = r->map ? r->map : r->buf;
     memset(doc, 0, sizeof *doc);
     doc->id = display_name(r);
-    doc->text = r->buf;
+    doc->text = text;
     doc->len = len;
-    if (is_blank(r->buf, len)) {
+    if (r->map ? mapped_blank(r, len) : is_blank(text, len)) {
         dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
         return -1;
     }
-    if (dy_text_check(doc->id, r->buf, len, 1, err)) return -1;
-    return parse_meta(doc->id, r->buf, len, doc, &r->hdr, err) ? -1 : 1;
+    if (r->map ? check_mapped(r, doc->id, len, err) : dy_text_check(doc->id, text, len, 1, err)) return -1;
+    return parse_meta(doc->id, text, len, doc, &r->hdr, err) ? -1 : 1;
 }
 
 static const char *str_field(const cJSON *o, const char *k)
@@ -321,6 +417,11 @@ static int has_escaped_nul(const char *s, size_t n)
     for (const char *p = s; (p = memchr(p, '\\', n - (size_t)(p - s))) != NULL && (size_t)(p - s) + 6 <= n; p += 2)
         if (p[1] == 'u' && p[2] == '0' && p[3] == '0' && p[4] == '0' && p[5] == '0') return 1;
     return 0;
+}
+
+void dy_reader_set_max_doc(dy_reader *r, size_t max)
+{
+    r->max_doc = max == 0 ? DY_MAX_DOC : max > DY_MAX_MAPPED ? DY_MAX_MAPPED : max;
 }
 
 void dy_reader_set_max_record(dy_reader *r, size_t max)

@@ -3,6 +3,8 @@
  * Invariants and ownership:
  *  - A reader yields one dy_doc at a time and owns its bytes until the next call or close:
  *    the corpus is streamed, never held whole (one article at most, up to DY_MAX_DOC bytes).
+ *    A plain-text regular file is mapped, not read, so that a long article need not be in
+ *    memory whole: its pages are read as they are touched and let go with dy_reader_release.
  *  - Every document handed out is valid UTF-8 with no NUL byte and no line over DY_MAX_LINE;
  *    a document that is not gets -1 and an err naming file and line, and the reader goes on.
  *  - Header lines (Title:, Date:, Source:, URL:) and datelines ("Release Date : 2024-06-21")
@@ -19,6 +21,7 @@
 #define DY_MAX_DOC (64u * 1024 * 1024)
 #define DY_MAX_LINE (1024u * 1024)
 #define DY_MAX_RECORD ((size_t)64 * 1024 * 1024)    /* default longest JSON Lines record */
+#define DY_MAX_MAPPED ((size_t)2 << 30)     /* the longest article a reader may map (offsets are 32-bit) */
 
 typedef enum { DY_IN_TEXT = 0, DY_IN_JSONL = 1 } dy_input;
 
@@ -41,11 +44,18 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
 /* JSON Lines: the longest record kept, in bytes (0: DY_MAX_RECORD). A longer one is skipped to
  * its newline without being held, with -1 and an err naming file:line; reading goes on. */
 void dy_reader_set_max_record(dy_reader *r, size_t max);
+/* Plain text: the longest regular file taken (0: DY_MAX_DOC; at most DY_MAX_MAPPED), for a
+ * caller that codes it in windows (dy_coder_next). Only a file that can be mapped may pass
+ * DY_MAX_DOC: one that cannot, and standard input, are read whole, up to DY_MAX_DOC. */
+void dy_reader_set_max_doc(dy_reader *r, size_t max);
 /* 1: *doc is the next document; 0: end of input; -1: this document is bad (err says why;
  * call again for the next one; err->code is DY_ENOMEM when memory for it ran out); -2: the
  * input cannot be read on (err says why). */
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
 void dy_reader_close(dy_reader **r);
+/* The current document's bytes before offset upto will not be needed soon: a mapped file's
+ * pages are let go (they are read again if touched). A hint; no effect on a read document. */
+void dy_reader_release(dy_reader *r, size_t upto);
 
 /* JSON Lines in two steps, so that records can be parsed on worker threads: the next non-blank
  * line (valid until the next call; 1, 0 at the end, -1 a record skipped as for dy_reader_next,

@@ -104,7 +104,7 @@ int dy_out_tsv_header(dy_buf *b, int moods) { return dy_out_record_header(b, DY_
 
 /* A CSV or TSV field: folded; CSV quotes it when it holds a comma or a quote, or always (codes,
  * ids: spreadsheets and type-guessing readers must not take "042" for 42). */
-static int add_field(dy_buf *b, int fmt, const char *s, size_t n, int quote)
+static int out_add_field(dy_buf *b, int fmt, const char *s, size_t n, int quote)
 {
     if (!s) return 0;
     if (fmt == DY_FMT_TSV) return quote ? dy_buf_addc(b, '"') | dy_text_folded(b, s, n, 0) | dy_buf_addc(b, '"') : dy_text_folded(b, s, n, 0);
@@ -129,10 +129,10 @@ static int record_sep(dy_buf *b, int fmt, const dy_record *e)
 {
     char id[17], sep = fmt == DY_FMT_CSV ? ',' : '\t';
     dy_record_id_hex(e, id);
-    int r = add_field(b, fmt, id, 16, 1) | dy_buf_addc(b, sep);
-    r |= add_field(b, fmt, e->doc.s, e->doc.n, 0) | dy_buf_addc(b, sep);
-    r |= add_field(b, fmt, e->url.s, e->url.n, 0) | dy_buf_addc(b, sep);
-    r |= add_field(b, fmt, e->title.s, e->title.n, 0) | dy_buf_addc(b, sep);
+    int r = out_add_field(b, fmt, id, 16, 1) | dy_buf_addc(b, sep);
+    r |= out_add_field(b, fmt, e->doc.s, e->doc.n, 0) | dy_buf_addc(b, sep);
+    r |= out_add_field(b, fmt, e->url.s, e->url.n, 0) | dy_buf_addc(b, sep);
+    r |= out_add_field(b, fmt, e->title.s, e->title.n, 0) | dy_buf_addc(b, sep);
     r |= add_uint(b, e->sent) | dy_buf_addc(b, sep);
     r |= add_uint(b, e->start) | dy_buf_addc(b, '-') | add_uint(b, e->end) | dy_buf_addc(b, sep);
     r |= dy_buf_adds(b, e->date) | dy_buf_addc(b, sep);
@@ -144,12 +144,12 @@ static int record_sep(dy_buf *b, int fmt, const dy_record *e)
         r |= dy_buf_add(b, act[k], strlen(act[k]) < 3 ? strlen(act[k]) : 3) | dy_buf_addc(b, sep);
         r |= dy_buf_adds(b, role_of(act[k])) | dy_buf_addc(b, sep);
     }
-    r |= add_field(b, fmt, e->code, strlen(e->code), 1) | dy_buf_addc(b, sep);
-    r |= add_field(b, fmt, e->root, strlen(e->root), 1) | dy_buf_addc(b, sep);
+    r |= out_add_field(b, fmt, e->code, strlen(e->code), 1) | dy_buf_addc(b, sep);
+    r |= out_add_field(b, fmt, e->root, strlen(e->root), 1) | dy_buf_addc(b, sep);
     r |= add_uint(b, (unsigned)e->quad) | dy_buf_addc(b, sep);
     r |= add_tenths(b, e->goldstein) | dy_buf_addc(b, sep);
     const dy_text *t[] = {&e->source_text, &e->target_text, &e->verb_text, &e->text};
-    for (int k = 0; k < 4; k++) r |= add_field(b, fmt, t[k]->s, t[k]->n, 0) | dy_buf_addc(b, sep);
+    for (int k = 0; k < 4; k++) r |= out_add_field(b, fmt, t[k]->s, t[k]->n, 0) | dy_buf_addc(b, sep);
     r |= add_uint(b, (unsigned long)e->mentions);
     if (e->mood) r |= dy_buf_addc(b, sep) | dy_buf_adds(b, e->mood);
     return r | dy_buf_addc(b, '\n');

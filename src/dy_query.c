@@ -285,7 +285,7 @@ int dy_result_table(const dy_result *r, dy_buf *b)
     return e ? -1 : 0;
 }
 
-static int add_field(dy_buf *b, const char *s, char sep)
+static int query_add_field(dy_buf *b, const char *s, char sep)
 {
     if (!s) return 0;
     if (sep == '\t') {
@@ -305,7 +305,7 @@ int dy_result_sep(const dy_result *r, dy_buf *b, char sep)
     for (size_t i = 0; i <= r->nrow; i++) {
         for (size_t c = 0; c < r->ncol; c++) {
             if (c) e |= dy_buf_addc(b, sep);
-            e |= add_field(b, i ? r->cells[(i - 1) * r->ncol + c].s : r->cols[c], sep);
+            e |= query_add_field(b, i ? r->cells[(i - 1) * r->ncol + c].s : r->cols[c], sep);
         }
         e |= dy_buf_addc(b, '\n');
     }

@@ -217,7 +217,7 @@ static void join(entity *e, const mention *m)
         e->later = m->date;
 }
 
-static int cmp_mention(const void *a, const void *b)
+static int rel_cmp_mention(const void *a, const void *b)
 {
     const mention *x = a, *y = b;
     int c = strcmp(x->parties, y->parties);
@@ -350,7 +350,7 @@ static const char *canonical(const mention *v, size_t n, int e)
 }
 
 /* The date of a stage: the most precise claim, then the one most sources give, then the earliest. */
-static void stage_date(const mention *v, size_t n, int e, int stage, char out[16])
+static void rel_stage_date(const mention *v, size_t n, int e, int stage, char out[16])
 {
     const mention *best = NULL;
     int bc = 0;
@@ -412,9 +412,9 @@ static int write_entity(dy_stmt *qt, dy_stmt *qc, const mention *v, size_t n, co
         if (cl & (1u << k)) snprintf(clauses + strlen(clauses), sizeof clauses - strlen(clauses), "%s%s", clauses[0] ? "," : "", clause_name[k]);
     for (int k = 0; k < kt->n; k++)
         if (ent->kinds & (1u << k)) snprintf(kinds + strlen(kinds), sizeof kinds - strlen(kinds), "%s%s", kinds[0] ? "," : "", kt->name[k]);
-    stage_date(v, n, e, DY_STAGE_SIGNED, signed_);
-    stage_date(v, n, e, DY_STAGE_IN_FORCE, in_force);
-    stage_date(v, n, e, DY_STAGE_ENDED, ended);
+    rel_stage_date(v, n, e, DY_STAGE_SIGNED, signed_);
+    rel_stage_date(v, n, e, DY_STAGE_IN_FORCE, in_force);
+    rel_stage_date(v, n, e, DY_STAGE_ENDED, ended);
     dy_stmt_int(qt, 1, e + 1);
     dy_stmt_str(qt, 2, ent->parties);
     dy_stmt_str(qt, 3, canonical(v, n, e));
@@ -486,7 +486,7 @@ int dy_relations_build(dy_db *db, const dy_dict *dict, dy_err *err)
     if (exec(db, own ? "BEGIN" : "SAVEPOINT relations", err)) return -1;
     int r = load_mentions(db, dict, &kt, &v, &n, err);
     if (!r) {
-        if (n) qsort(v, n, sizeof *v, cmp_mention);     /* qsort(NULL, 0) is undefined */
+        if (n) qsort(v, n, sizeof *v, rel_cmp_mention);     /* qsort(NULL, 0) is undefined */
         r = resolve(v, n, &ents, &ne);
         if (r) dy_err_set(err, DY_ENOMEM, "out of memory");
     }

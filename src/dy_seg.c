@@ -12,6 +12,13 @@ struct dy_seg {
     dy_buf norm;
     dy_sent *sents;
     size_t nsents, capsents;
+    /* where the document's segmentation stands between windows (dy_seg_next) */
+    size_t pos;             /* the next line to read */
+    size_t prev_s, prev_l;  /* the last kept line, to drop repeats */
+    int nonblank, in_list;
+    uint32_t no;            /* sentences so far */
+    uint32_t sent0;         /* the document's index of the window's first sentence */
+    size_t line_pos, line;  /* line numbers: the line that starts at line_pos */
 };
 
 dy_seg *dy_seg_create(const dy_dict *dict)
@@ -166,21 +173,60 @@ static int terminal(const char *s, size_t n)
     return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c >= 0x80;
 }
 
-int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
+void dy_seg_begin(dy_seg *s, const dy_doc *doc)
+{
+    s->pos = doc->body;
+    s->prev_s = s->prev_l = 0;
+    s->nonblank = s->in_list = 0;
+    s->no = 0;
+    s->sent0 = 0;
+    s->nsents = 0;
+    s->line_pos = doc->body;
+    s->line = doc->body_line;
+    s->toks.len = 0;
+    s->norm.len = 0;
+}
+
+/* Line numbers of the window's sentences: lines counted from the last place known, one pass,
+ * on to the window's end (so that the next window counts from there). */
+static void number_lines(dy_seg *s, const dy_doc *doc)
+{
+    const char *text = doc->text;
+    size_t n = doc->len, ln = s->line, pos = s->line_pos;
+    for (size_t k = 0; k <= s->nsents; k++) {
+        size_t target = k < s->nsents ? s->sents[k].start : s->pos;
+        for (; pos < target; pos++) {
+            /* eight bytes at a time while there is no CR to look at closely */
+            for (; pos + 8 <= target; pos += 8) {
+                uint64_t w = dy_load64(text + pos);
+                if (dy_has_byte(w, '\r')) break;
+                ln += (size_t)dy_count_byte(w, '\n');
+            }
+            if (pos >= target) break;
+            if (text[pos] == '\n' || (text[pos] == '\r' && (pos + 1 >= n || text[pos + 1] != '\n'))) ln++;
+        }
+        if (k < s->nsents) s->sents[k].line = (uint32_t)ln;
+    }
+    s->line = ln;
+    s->line_pos = pos;
+}
+
+int dy_seg_next(dy_seg *s, const dy_doc *doc, size_t window, dy_err *err)
 {
     const char *text = doc->text;
     size_t n = doc->len;
+    if (s->pos >= n) return 0;
+    s->sent0 += (uint32_t)s->nsents;
     s->toks.len = 0;
     s->norm.len = 0;
     s->nsents = 0;
-    uint32_t no = 0;
     const dy_lex *lex = dy_dict_lex(s->dict);
-    size_t i = doc->body;
-    size_t prev_s = 0, prev_l = 0;  /* the last kept line, to drop repeats */
-    int nonblank = 0;
-    int in_par = 0, in_list = 0;
+    size_t i = s->pos, from = s->pos;
+    int in_par = 0;
     size_t par_tok0 = 0;
-    while (i < n) {
+    /* a window ends between paragraphs, once it holds window bytes: where the whole document
+     * read at once would have ended a paragraph too, so the sentences are the same */
+    while (i < n && (in_par || i - from < window)) {
         size_t e = next_break(text, n, i);
         size_t a = i, b = e;
         while (a < b && dy_isspace((unsigned char)text[a])) a++;
@@ -191,19 +237,19 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
         int bp;
         if (a == b) {
             drop = 2;   /* blank: ends the paragraph, and a list of links */
-            in_list = 0;
+            s->in_list = 0;
         } else {
-            nonblank++;
-            if (in_list) drop = 1;
-            else if (b - a <= 300 && (bp = dy_dict_is_boilerplate(s->dict, text + a, b - a)) != 0) { drop = 1; in_list = bp == 2; }
-            else if (prev_l == b - a && memcmp(text + prev_s, text + a, b - a) == 0) drop = 1;
+            s->nonblank++;
+            if (s->in_list) drop = 1;
+            else if (b - a <= 300 && (bp = dy_dict_is_boilerplate(s->dict, text + a, b - a)) != 0) { drop = 1; s->in_list = bp == 2; }
+            else if (s->prev_l == b - a && memcmp(text + s->prev_s, text + a, b - a) == 0) drop = 1;
         }
         size_t tok0 = s->toks.len, norm0 = s->norm.len;
         if (!drop) {
             if (dy_tokenize(text + a, b - a, a, lex, &s->toks, &s->norm)) goto oom;
             /* a dateline near the top ("June 18, 2024", "Posted on : ...") is no sentence */
             dy_date d;
-            if (nonblank <= 12 && b - a <= 160 &&
+            if (s->nonblank <= 12 && b - a <= 160 &&
                 dy_date_dateline_toks(text, s->toks.v + tok0, s->toks.len - tok0, &s->norm, &d) == 1) {
                 s->toks.len = tok0;
                 s->norm.len = norm0;
@@ -211,12 +257,12 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
             }
         }
         if (drop) {
-            if (in_par && split(s, doc, par_tok0, s->toks.len, &no)) goto oom;
+            if (in_par && split(s, doc, par_tok0, s->toks.len, &s->no)) goto oom;
             in_par = 0;
             continue;
         }
-        prev_s = a;
-        prev_l = b - a;
+        s->prev_s = a;
+        s->prev_l = b - a;
         if (!in_par) { in_par = 1; par_tok0 = tok0; }
         /* does the paragraph go on into the next line? */
         int cont = 0;
@@ -229,31 +275,24 @@ int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
             }
         }
         if (!cont) {
-            if (split(s, doc, par_tok0, s->toks.len, &no)) goto oom;
+            if (split(s, doc, par_tok0, s->toks.len, &s->no)) goto oom;
             in_par = 0;
         }
     }
-    if (in_par && split(s, doc, par_tok0, s->toks.len, &no)) goto oom;
-    /* line numbers of sentences: count lines up to each start (one pass) */
-    {
-        size_t ln = doc->body_line, pos = doc->body;
-        for (size_t k = 0; k < s->nsents; k++) {
-            size_t target = s->sents[k].start;
-            if (target < pos) { ln = doc->body_line; pos = doc->body; }
-            for (; pos < target; pos++) {
-                /* eight bytes at a time while there is no CR to look at closely */
-                for (; pos + 8 <= target; pos += 8) {
-                    uint64_t w = dy_load64(text + pos);
-                    if (dy_has_byte(w, '\r')) break;
-                    ln += (size_t)dy_count_byte(w, '\n');
-                }
-                if (pos >= target) break;
-                if (text[pos] == '\n' || (text[pos] == '\r' && (pos + 1 >= n || text[pos + 1] != '\n'))) ln++;
-            }
-            s->sents[k].line = (uint32_t)ln;
-        }
-    }
-    return 0;
+    if (in_par && split(s, doc, par_tok0, s->toks.len, &s->no)) goto oom;
+    s->pos = i;
+    number_lines(s, doc);
+    return 1;
 oom:
     return dy_err_set(err, DY_ENOMEM, "%s: out of memory", doc->id), -1;
+}
+
+uint32_t dy_seg_first(const dy_seg *s) { return s->sent0; }
+
+size_t dy_seg_pos(const dy_seg *s) { return s->pos; }
+
+int dy_seg_doc(dy_seg *s, const dy_doc *doc, dy_err *err)
+{
+    dy_seg_begin(s, doc);
+    return dy_seg_next(s, doc, SIZE_MAX, err) < 0 ? -1 : 0;
 }

@@ -407,7 +407,7 @@ static int64_t find_id(sqlite3_stmt *q)
 
 typedef struct mention { const char *code, *text; size_t len; uint32_t start; } mention;
 
-static int cmp_mention(const void *a, const void *b)
+static int store_cmp_mention(const void *a, const void *b)
 {
     const mention *x = a, *y = b;
     int c = strcmp(x->code, y->code);
@@ -489,12 +489,12 @@ static int mention_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, si
             nm++;
         }
     }
-    if (nm) qsort(mv, nm, sizeof *mv, cmp_mention);
+    if (nm) qsort(mv, nm, sizeof *mv, store_cmp_mention);
     int r = 0;
     for (size_t i = 0; i < nm && !r;) {
         size_t j = i + 1;
         uint32_t first = mv[i].start;
-        while (j < nm && !cmp_mention(&mv[i], &mv[j])) { if (mv[j].start < first) first = mv[j].start; j++; }
+        while (j < nm && !store_cmp_mention(&mv[i], &mv[j])) { if (mv[j].start < first) first = mv[j].start; j++; }
         if (i == 0 || strcmp(mv[i].code, mv[i - 1].code)) {
             dy_fld a[2] = {fs(mv[i].code), ft(mv[i].code, 3)};
             r = row(ctx, DY_ROW_ACTOR, a, 2, err);

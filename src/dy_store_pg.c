@@ -131,7 +131,7 @@ struct dy_pgstore {
 
 static int flush_rows(void *ctx, dy_err *err);
 
-static int fail(dy_pgstore *p, dy_err *err, const char *what)
+static int pgstore_fail(dy_pgstore *p, dy_err *err, const char *what)
 {
     dy_err_set(err, DY_EIO, "%s: %s", what, dy_db_errmsg(p->db));
     return -1;
@@ -210,7 +210,7 @@ static int copy_rows(dy_pgstore *p, int table, dy_err *err)
         }
         PQclear(r);
     }
-    if (!ok && !err->msg[0]) fail(p, err, "cannot copy the batch");
+    if (!ok && !err->msg[0]) pgstore_fail(p, err, "cannot copy the batch");
     b->len = 0;
     return ok ? 0 : -1;
 }
@@ -303,13 +303,13 @@ int dy_pgstore_add_rows(dy_pgstore *p, const dy_fld doc[DOC_COLS], const char *r
         if (doc[k].t == DY_COL_INT) snprintf(num[k], sizeof num[k], "%lld", (long long)doc[k].i);
     }
     int64_t got = run1(p, "SELECT 1 FROM documents WHERE hash = $1", 1, v + 1, NULL);
-    if (got != 0) return got > 0 ? DY_ADD_SAME : fail(p, err, "cannot read the documents");
+    if (got != 0) return got > 0 ? DY_ADD_SAME : pgstore_fail(p, err, "cannot read the documents");
     int replaced = 0;
-    if (replace && run1(p, "DELETE FROM documents WHERE name = $1 AND hash <> $2", 2, v, &replaced) < 0) return fail(p, err, "cannot replace");
+    if (replace && run1(p, "DELETE FROM documents WHERE name = $1 AND hash <> $2", 2, v, &replaced) < 0) return pgstore_fail(p, err, "cannot replace");
     /* another writer may have stored it since: then it is in once, and here it is "already there" */
     int64_t id = run1(p, "INSERT INTO documents(name, hash, pub, source, title, url, body, text, pubday) "
                          "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (hash) DO NOTHING RETURNING id", DOC_COLS, v, NULL);
-    if (id < 0) return fail(p, err, "cannot write");
+    if (id < 0) return pgstore_fail(p, err, "cannot write");
     if (id == 0) return DY_ADD_SAME;
     if (dy_store_replay(rows, end, id, pg_row, p, err)) return -1;
     return replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
@@ -323,6 +323,6 @@ int dy_pgstore_recode(dy_pgstore *p, int64_t id, const dy_doc *doc, const dy_cod
     static const char *const del[] = {"DELETE FROM sentences WHERE doc = $1", "DELETE FROM events WHERE doc = $1",
                                       "DELETE FROM facts WHERE doc = $1", "DELETE FROM mentions WHERE doc = $1"};
     for (int k = 0; k < 4; k++)
-        if (run1(p, del[k], 1, v, NULL) < 0) return fail(p, err, "cannot re-code");
+        if (run1(p, del[k], 1, v, NULL) < 0) return pgstore_fail(p, err, "cannot re-code");
     return dy_store_content(id, doc, coder, facts, pg_row, p, err);
 }

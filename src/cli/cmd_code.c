@@ -41,6 +41,9 @@ typedef struct opts {
     const dy_plover *plover;    /* --format plover: the CAMEO to PLOVER table */
 } opts;
 
+/* code_windows: at least this many bytes of text a window */
+#define DY_WINDOW ((size_t)1 << 20)
+
 static double now(void)
 {
     struct timespec ts;
@@ -65,11 +68,13 @@ typedef struct run {
     double t0, last_progress;
     double total;           /* bytes of all the inputs, 0 when unknown (standard input): for progress */
     double read_before;     /* bytes of the inputs already closed */
-    const dy_reader *rd;    /* the input being read */
+    dy_reader *rd;          /* the input being read */
     int progress_shown;     /* a progress line is on the terminal, to erase at the end */
     int write_error;
     int progress_done;  /* the last progress line is out */
     double t_index;     /* when the index build began */
+    size_t window;      /* code_windows: bytes a window (DY_WINDOW; $DYAD_WINDOW for tests) */
+    dy_coder_opts co;   /* the coders' options, for the workers of -j */
 } run;
 
 static void flush(run *r, int force)
@@ -134,8 +139,12 @@ static int code_output(const opts *o, const dy_coder *c, const dy_doc *doc, dy_b
         const dy_buf *x = dy_coder_explain(c);
         return x->len ? dy_buf_add(out, x->data, x->len) : 0;
     }
-    for (size_t i = 0; i < ne; i++)
-        if (dy_out_event(out, o->format, doc, sents, &ev[i], o->moods_all, o->plover)) return -1;
+    uint32_t first = dy_coder_first_sent(c);    /* a window's sentences: event.sent - first */
+    for (size_t i = 0; i < ne; i++) {
+        dy_event e = ev[i];
+        e.sent -= first;
+        if (dy_out_event(out, o->format, doc, sents, &e, o->moods_all, o->plover)) return -1;
+    }
     return 0;
 }
 
@@ -239,8 +248,42 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     return r->write_error ? -1 : 0;
 }
 
+/* dyad code without -j: the document in windows of paragraphs (DY_WINDOW bytes), each window's
+ * events written before the next is coded, so that a long article takes the memory of a window
+ * (the reader maps a plain-text file, and its pages are let go behind the windows). The
+ * output is the same as coding it whole. 0, -1 the document failed, -2 the run must stop. */
+static int code_windows(run *r, dy_doc *doc)
+{
+    dy_err err = {0};
+    if (apply_date(&r->o, doc)) warn_nodate(doc);
+    size_t nsent = 0, nev = 0, undated = 0;
+    int got = dy_coder_begin(r->coder, doc, &err);
+    while (!got && (got = dy_coder_next(r->coder, doc, r->window, &err)) > 0) {
+        got = 0;
+        size_t ne, ns;
+        const dy_event *ev = dy_coder_events(r->coder, &ne);
+        const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+        for (size_t i = 0; i < ne; i++) undated += ev[i].date.prec == DY_PREC_NONE;
+        nsent += ns;
+        nev += ne;
+        if (code_output(&r->o, r->coder, doc, &r->out)) { cli_error("out of memory writing events"); return -2; }
+        if (r->rd) dy_reader_release(r->rd, ns ? sents[ns - 1].start : dy_coder_pos(r->coder));
+        flush(r, 0);
+        if (r->write_error) return -2;
+    }
+    if (got < 0) { failed(r, &err, doc->id); return -1; }
+    r->docs++;
+    r->sents += nsent;
+    r->events += nev;
+    r->undated += undated;
+    r->bytes += doc->len;
+    progress(r, 0);
+    return 0;
+}
+
 static int code_doc(run *r, dy_doc *doc)
 {
+    if (!r->o.facts && !r->o.ingest) return code_windows(r, doc);
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
@@ -399,11 +442,31 @@ static int code_record(run *r, const char *name, size_t lineno, const char *line
 
 /* Reads one input (a file, or - for stdin) and codes or hands on each of its documents.
  * Returns 1 when the run must stop (out of memory handing on, or the output failed). */
-static int read_input(run *r, par *pool, const char *path)
+/* The workers of -j: made at the start, and again after a long article (long_article). */
+static par *start_pool(run *r)
+{
+    return par_create(r->o.jobs, r->dict, &r->co, work_code, deliver_code, r, r->o.ingest ? facts_start : NULL,
+                      r->o.ingest ? facts_stop : NULL);
+}
+
+/* dyad code -j: an article longer than a window is not handed to a worker, which would hold it
+ * whole, but coded here in windows, once the workers have delivered the documents before it
+ * (they are stopped and started again, so the output keeps the input's order). 0, or 1 when
+ * the run must stop. */
+static int long_article(run *r, par **pool, dy_doc *doc)
+{
+    if (par_finish(pool)) return 1;
+    if (code_windows(r, doc) == -2) return 1;
+    if (!(*pool = start_pool(r))) { cli_error("cannot start %d threads", r->o.jobs); return 1; }
+    return 0;
+}
+
+static int read_input(run *r, par **poolp, const char *path)
 {
     dy_reader *rd = NULL;
     dy_err err = {0};
     int fatal = 0;
+    par *pool = *poolp;
     int lines = r->o.input == DY_IN_JSONL && (pool || r->o.shard.n);    /* records taken line by line */
     if (r->o.input == DY_IN_TEXT && !dy_shard_has_file(&r->o.shard, path)) return 0;   /* another part's */
     if (dy_reader_open(path, r->o.input, &rd, &err) != DY_OK) {
@@ -412,6 +475,7 @@ static int read_input(run *r, par *pool, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
+    if (!r->o.facts && !r->o.ingest) dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
     r->rd = rd;
     while (lines) {     /* -j or --shard: records taken line by line (parsed by the workers with -j) */
         const char *line;
@@ -434,7 +498,10 @@ static int read_input(run *r, par *pool, const char *path)
         if (got == 0) break;
         if (got == -1) { failed(r, &err, NULL); continue; }
         if (got == -2) { failed(r, &err, NULL); break; }
-        if (pool) {
+        if (pool && r->o.input == DY_IN_TEXT && !r->o.facts && !r->o.ingest && doc.len > r->window) {
+            if ((fatal = long_article(r, poolp, &doc))) break;
+            pool = *poolp;
+        } else if (pool) {
             int pr = par_submit(pool, &doc);
             if (pr == -2) cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id);
             if (pr) { fatal = 1; break; }
@@ -492,18 +559,21 @@ static int run_cmd(int argc, char **argv, int mode)
             return DYAD_EXIT_IO;
         }
     }
+    r.window = DY_WINDOW;
+    const char *wenv = getenv("DYAD_WINDOW");     /* tests: small windows, the same output */
+    if (wenv && parse_size(wenv, &r.window)) r.window = DY_WINDOW;
     r.t0 = r.last_progress = now();
     if (r.o.progress) r.total = input_size(&r.o, argc - first, argv + first);
     if (r.o.format == DY_FMT_TSV && !r.o.explain && !r.o.reconcile && r.o.facts) dy_out_fact_tsv_header(&r.out);
     else if (!r.o.explain && !r.o.facts && !r.o.ingest) dy_out_record_header(&r.out, r.o.format, r.o.moods_all);
     int fatal = 0;
     par *pool = NULL;
-    if (r.o.jobs > 1 && !(pool = par_create(r.o.jobs, dict, &co, work_code, deliver_code, &r, r.o.ingest ? facts_start : NULL,
-                                            r.o.ingest ? facts_stop : NULL))) {
+    r.co = co;
+    if (r.o.jobs > 1 && !(pool = start_pool(&r))) {
         cli_error("cannot start %d threads", r.o.jobs);
         fatal = 1;
     }
-    for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, pool, argv[i]);
+    for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, &pool, argv[i]);
     if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
     if (r.store) {

@@ -101,14 +101,14 @@ static int check(const qargs *a)
     return 0;
 }
 
-static int write_out(dy_buf *b)
+static int store_write_out(dy_buf *b)
 {
     int bad = b->len && fwrite(b->data, 1, b->len, stdout) != b->len;
     b->len = 0;
     return bad;
 }
 
-static int flush_cb(void *ctx, dy_buf *b) { (void)ctx; return write_out(b); }
+static int flush_cb(void *ctx, dy_buf *b) { (void)ctx; return store_write_out(b); }
 
 static int emit_result(const dy_result *r, const char *format, dy_buf *b)
 {
@@ -234,7 +234,7 @@ int cmd_query(int argc, char **argv)
     }
     if (rc == -1 || (rc && err.msg[0])) cli_error("%s", err.msg[0] ? err.msg : "out of memory");
     if (rc && rc != -2 && !err.msg[0]) err.code = DY_ENOMEM;     /* a buffer that could not grow */
-    if (!rc && write_out(&out)) { cli_error("cannot write the output, and check the disk or the pipe"); rc = -3; }
+    if (!rc && store_write_out(&out)) { cli_error("cannot write the output, and check the disk or the pipe"); rc = -3; }
     dy_result_destroy(&r);
     dy_result_destroy(&r2);
     dy_buf_free(&out);
@@ -260,7 +260,7 @@ int cmd_export(int argc, char **argv)
     dy_buf out = {0};
     int rc = dy_query_export(dy_store_db(s), &a.q, fmt, plover, &out, flush_cb, NULL, &err);
     dy_plover_destroy(&plover);
-    if (!rc && write_out(&out)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
+    if (!rc && store_write_out(&out)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
     if (fflush(stdout)) { rc = -1; dy_err_set(&err, DY_EIO, "cannot write the output, and check the disk or the pipe"); }
     if (rc) cli_error("%s", err.msg);
     dy_buf_free(&out);

@@ -3,11 +3,11 @@
 # harness the executions and whether it found anything; ends with "fuzz: N passed, N failed".
 #   bash tests/fuzz/run.sh SECONDS NAME...
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 secs=$1
 shift
-pass=0
-fail=0
 for name in "$@"; do
     corpus=build/fuzz/corpus-$name
     mkdir -p "$corpus" build/fuzz/crashes
@@ -20,5 +20,4 @@ for name in "$@"; do
     if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   fuzz $name: ${execs:-?} executions in ${secs} s, nothing found"
     else fail=$((fail + 1)); echo "FAIL fuzz $name (exit $rc): see $log and build/fuzz/crashes/"; grep -aE 'ERROR|SUMMARY' "$log" | head -n 5; fi
 done
-echo "fuzz: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary fuzz

@@ -3,11 +3,11 @@
 # and a memory measurement, and must end in a clear message or correct output, never a crash.
 # Ends with "hostile: N passed, N failed".   bash tests/hostile/run.sh DYAD
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 DYAD=$1
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
 MAXKB=${HOSTILE_MAX_KB:-1500000}     # ASan builds need more than release ones
 # case NAME WANT_RC STDERR_PATTERN (grep -E; "" for none) -- dyad arguments...
 case_() {
@@ -33,10 +33,28 @@ case_ hostile-1.3 1 'nul.txt:3: NUL byte' -- code "$T/nul.txt"
 { printf "$hdr"; head -c 50000000 /dev/zero | tr '\0' 'x'; printf '\n'; } > "$T/line50m.txt"
 case_ hostile-1.4 1 'line50m.txt:3: line longer than 1048576 bytes' -- code "$T/line50m.txt"
 { printf "$hdr"; yes 'Russia attacked Ukraine.' | head -c 70000000; } > "$T/big.txt"
-case_ hostile-1.5 1 'big.txt: larger than' -- code "$T/big.txt"
+case_ hostile-1.5 1 'big.txt: larger than 64 MiB' -- facts "$T/big.txt"
+# dyad code takes an article in windows: past 64 MiB too (here blank lines, then one sentence)
+{ printf "$hdr"; head -c 70000000 /dev/zero | tr '\0' '\n'; printf 'Russia attacked Ukraine.\n'; } > "$T/big.txt"
+case_ hostile-1.10 0 '' -- code --format tsv "$T/big.txt"
+check hostile-1.11 "1	70000018-70000042	RUS	UKR" "$(tail -n 1 "$T/out" | cut -f5,6,9,12)"
+rm -f "$T/big.txt"
 { printf "$hdr"; seq 1000000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/million.txt"
 case_ hostile-1.6 0 '' -- code "$T/million.txt"
 [ "$(wc -l < "$T/out")" = 1000000 ] && { pass=$((pass + 1)); echo "ok   hostile-1.7 a million lines, a million events"; } || { fail=$((fail + 1)); echo "FAIL hostile-1.7: $(wc -l < "$T/out") events"; }
+# dyad code takes a long article a window of paragraphs at a time: with windows of one paragraph
+# (DYAD_WINDOW=1) the trace and events of our articles put into one file are those of the whole
+cat tests/corpus/*.txt examples/corpus/*.txt > "$T/all.txt"
+"$DYAD" code --explain --moods all "$T/all.txt" > "$T/whole" 2> /dev/null
+DYAD_WINDOW=1 "$DYAD" code --explain --moods all "$T/all.txt" > "$T/windows" 2> /dev/null
+n=$(grep -c '^  verb' "$T/whole")
+if [ "$n" -gt 400 ] && cmp -s "$T/whole" "$T/windows"; then pass=$((pass + 1)); echo "ok   hostile-1.8 a paragraph a window codes like the whole ($n verbs)"
+else fail=$((fail + 1)); echo "FAIL hostile-1.8: windows differ from the whole ($n verbs): $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
+# with -j, an article longer than a window is coded on the reading thread, in input order
+"$DYAD" code --moods all examples/corpus/*.txt "$T/all.txt" tests/corpus/*.txt > "$T/whole" 2> /dev/null
+DYAD_WINDOW=4K "$DYAD" code -j 2 --moods all examples/corpus/*.txt "$T/all.txt" tests/corpus/*.txt > "$T/windows" 2> /dev/null
+if [ "$(wc -l < "$T/whole")" -gt 900 ] && cmp -s "$T/whole" "$T/windows"; then pass=$((pass + 1)); echo "ok   hostile-1.9 ... and with -j 2, in order"
+else fail=$((fail + 1)); echo "FAIL hostile-1.9: -j 2 with windows differs: $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
 { printf '{"id":"deep","text":'; head -c 100000 /dev/zero | tr '\0' '['; printf '}\n{"id":"ok","date":"2024-06-19","text":"Russia attacked Ukraine."}\n'; } > "$T/deep.jsonl"
 case_ hostile-2.1 1 'deep.jsonl:1: malformed JSON' -- code --input jsonl "$T/deep.jsonl"
 grep -q '"doc":"ok"' "$T/out" && { pass=$((pass + 1)); echo "ok   hostile-2.2 the next record is still coded"; } || { fail=$((fail + 1)); echo "FAIL hostile-2.2"; }
@@ -73,12 +91,20 @@ if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYA
     if [ $rc = 5 ] && grep -q '<stdin>:1: out of memory reading a record' "$T/err" && grep -q '"doc":"ok"' "$T/out"; then
         pass=$((pass + 1)); echo "ok   hostile-6.1 a JSON Lines record too big for memory: exit 5, the next record coded"
     else fail=$((fail + 1)); echo "FAIL hostile-6.1: exit $rc, $(head -c 300 "$T/err")"; fi
+    # one article of 50 MB (1.2 million sentences): dyad code takes it a window of paragraphs at
+    # a time, so it is coded whole under the limit in at most 64 MB (it took 7 times its size)
     { printf "$hdr"; seq 1200000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/oom.txt"
     printf "${hdr}China criticized Japan.\n" > "$T/small.txt"
-    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" code --format tsv "$T/oom.txt" "$T/small.txt" > "$T/out" 2> "$T/err" ); rc=$?
-    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err" && cut -f9,12,15 "$T/out" | tr -d '"' | grep -q 'CHN	JPN	111'; then
-        pass=$((pass + 1)); echo "ok   hostile-6.2 a document too big for memory: exit 5, the next file coded"
-    else fail=$((fail + 1)); echo "FAIL hostile-6.2: exit $rc, $(head -c 300 "$T/err")"; fi
+    ( ulimit -v "$VLIM"; /usr/bin/time -f '%M' -o "$T/mem" timeout 120 "$DYAD" code --format tsv "$T/oom.txt" "$T/small.txt" > "$T/out" 2> "$T/err" ); rc=$?
+    kb=$(tail -n 1 "$T/mem" 2> /dev/null)
+    if [ $rc = 0 ] && [ "$(wc -l < "$T/out")" = 1200002 ] && [ "${kb:-999999}" -le 65536 ] && tail -n 1 "$T/out" | cut -f9,12,15 | tr -d '"' | grep -q 'CHN	JPN	111'; then
+        pass=$((pass + 1)); echo "ok   hostile-6.2 a 50 MB article coded in windows under the limit: $kb KB at most"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.2: exit $rc, $(wc -l < "$T/out") lines, ${kb:-?} KB, $(head -c 300 "$T/err")"; fi
+    # facts take a document whole: there it is too big for memory, exit 5, and the next file is read
+    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" facts "$T/oom.txt" "$T/small.txt" > "$T/out" 2> "$T/err" ); rc=$?
+    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err" && grep -q 'the other 1 were' "$T/err"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.5 facts of a document too big for memory: exit 5, the next file read"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.5: exit $rc, $(head -c 300 "$T/err")"; fi
     ( ulimit -v "$VLIM"; timeout 120 "$DYAD" ingest --db "$T/oom.db" "$T/small.txt" "$T/oom.txt" > "$T/out" 2> "$T/err" ); rc=$?
     if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err"; then
         pass=$((pass + 1)); echo "ok   hostile-6.3 ingest of a document too big for memory: exit 5"
@@ -116,5 +142,4 @@ case_ hostile-5.1 3 'countries.txt:[0-9]+: ' -- dict check "$T/dict"
 n=$(grep -c ': ' "$T/err")
 [ "$n" -ge 8 ] && { pass=$((pass + 1)); echo "ok   hostile-5.2 every bad dictionary line is named ($n problems)"; } || { fail=$((fail + 1)); echo "FAIL hostile-5.2: $(cat "$T/err")"; }
 case_ hostile-5.3 3 'problems in all' -- code --dict "$T/dict" "$T/crlf.txt"
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary hostile

@@ -11,16 +11,13 @@
 # bounded. Ends with "pg: N passed, N failed".
 #   bash tests/pg/run.sh DYAD [BENCH_GEN]
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
+CHECK_SHOW=300     # answers can be long
 DYAD=$1
 GEN=${2:-build/bench-gen}
 cd "$(dirname "$0")/../.." || exit 2
-pass=0
-fail=0
 skip() { echo "skip: $*"; echo "pg: $pass passed, $fail failed, 1 skipped"; exit 0; }
-check() {   # name, expected, actual
-    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $(echo "$2" | head -c 300)"; echo "     got:      $(echo "$3" | head -c 300)"; fi
-}
 
 bindir() { for d in /usr/lib/postgresql/*/bin; do [ -d "$d" ] && echo "$d"; done | sort -V | tail -n 1; }
 if [ -z "$(bindir)" ] || [ ! -x "$(bindir)/initdb" ]; then
@@ -213,5 +210,4 @@ check "ingest -j 2: export, ids and all, is SQLite's" "$(md5sum < "$T/l.out")" "
 timeout 20 "$DYAD" ingest --no-progress --db "postgresql://dyad@127.0.0.1:1/none?connect_timeout=3" "${TEXT[0]}" > /dev/null 2> "$T/bad.err"
 check "unreachable server: exit 4 and says so" "4 1" "$? $(grep -c 'cannot connect to PostgreSQL' "$T/bad.err")"
 
-echo "pg: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary pg

@@ -6,16 +6,12 @@
 # build/bench-gen is there. Ends with "shard: N passed, N failed".
 #   sh tests/shard/run.sh DYAD [BENCH_GEN]
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 DYAD=$1
 GEN=${2:-build/bench-gen}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-check() {   # name, expected, actual
-    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $2"; echo "     got:      $3"; fi
-}
 same() {    # name, file, file: the same lines, in any order
     sort "$2" > "$T/a.sorted"
     sort "$3" > "$T/b.sorted"
@@ -121,5 +117,4 @@ done
 $DYAD code --shard > /dev/null 2> "$T/err"
 check shard-bad-missing 2 "$?"
 
-echo "shard: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary shard

@@ -8,15 +8,11 @@
 # bounded. Ends with "slurm: N passed, N failed".
 #   bash tests/slurm/run.sh DYAD
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 DYAD=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-pass=0
-fail=0
 skip() { echo "skip: $*"; echo "slurm: $pass passed, $fail failed, 1 skipped"; exit 0; }
-check() {   # name, expected, actual
-    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $2"; echo "     got:      $3"; fi
-}
 
 [ "$(id -u)" -eq 0 ] || skip "not root: the test runs slurmctld, slurmd and munged itself"
 have() { command -v slurmctld && command -v slurmd && command -v sbatch && command -v munged; } > /dev/null 2>&1
@@ -152,5 +148,4 @@ sh contrib/slurm/merge.sh "$T/out/jsonl" > "$T/merged.jsonl"
 check "jsonl -j 2: merged parts are the one run" "$(LC_ALL=C sort "$T/whole.jsonl" | md5sum)" "$(LC_ALL=C sort "$T/merged.jsonl" | md5sum)"
 check "jsonl: the broken record reported by one task" 1 "$(cat "$T"/logs/jsonl-*.log | grep -c 'malformed JSON')"
 
-echo "slurm: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary slurm

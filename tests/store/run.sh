@@ -4,16 +4,12 @@
 # bad input, and a kill -9 in the middle of an ingest. Ends with "store: N passed, N failed".
 #   sh tests/store/run.sh DYAD
 set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 DYAD=$1
 D=tests/store
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-check() {   # name, expected, actual
-    if [ "$2" = "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; echo "     expected: $2"; echo "     got:      $3"; fi
-}
 DB=$T/news.db
 $DYAD ingest --no-progress --db "$DB" $D/a.txt $D/b.txt $D/c.txt 2> "$T/err"
 check store-1.1 "dyad: $DB: 3 documents added, 0 replaced, 0 already there; 6 events" "$(cat "$T/err")"
@@ -164,5 +160,4 @@ if command -v sqlite3 > /dev/null 2>&1 && [ -x build/bench-gen ]; then
 else
     echo "skip store-4 (needs the sqlite3 program and build/bench-gen)"
 fi
-echo "store: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary store

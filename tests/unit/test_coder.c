@@ -169,6 +169,48 @@ START_TEST(coder_1_9_story_dates)
 }
 END_TEST
 
+/* Every event of the document with its sentence and spans, as text. */
+static void events_text(char *buf, size_t cap, size_t *len)
+{
+    size_t n;
+    const dy_event *ev = dy_coder_events(C, &n);
+    for (size_t i = 0; i < n && *len < cap; i++)
+        *len += (size_t)snprintf(buf + *len, cap - *len, "%u %s %s %s %u-%u %u-%u %u-%u %d;", (unsigned)ev[i].sent, ev[i].source,
+                                 ev[i].target, ev[i].code, (unsigned)ev[i].src_start, (unsigned)ev[i].src_end,
+                                 (unsigned)ev[i].tgt_start, (unsigned)ev[i].tgt_end, (unsigned)ev[i].verb_start,
+                                 (unsigned)ev[i].verb_end, ev[i].date.prec);
+}
+
+/* A document coded in windows of paragraphs (here one byte: a window a paragraph) gives the
+ * events of the whole: references, dates and the story carry over from window to window. */
+START_TEST(coder_1_9_windows_same_as_whole)
+{
+    static const char text[] =
+        "Title: Putin in Pyongyang\nDate: 2024-06-19\n\nPutin arrived in Pyongyang. He visited Seoul later.\n\n"
+        "Concern grew over ties between North Korea and Russia.\nThe two countries signed an agreement on Wednesday.\n\n"
+        "Russia attacked Ukraine on Wednesday.\n\nThe US accused Russia on Thursday.\n\nChina accused Russia the same day.\n\n"
+        "Putin met Kim Jong Un in Moscow.\n\nThe two leaders met again in Khabarovsk.\n\nSouth Korea warned Pyongyang.\n\n"
+        "The North attacked the South.\n";
+    static char whole[8192], windows[8192];
+    dy_doc d;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_doc_parse_text("t.txt", text, strlen(text), &d, &scratch, &e), 0);
+    ck_assert_int_eq(dy_coder_code(C, &d, &e), 0);
+    size_t lw = 0, ln = 0, nwin = 0;
+    events_text(whole, sizeof whole, &lw);
+    ck_assert_uint_gt(lw, 0);
+    ck_assert_int_eq(dy_coder_begin(C, &d, &e), 0);
+    int r;
+    while ((r = dy_coder_next(C, &d, 1, &e)) > 0) {
+        nwin++;
+        events_text(windows, sizeof windows, &ln);
+    }
+    ck_assert_int_eq(r, 0);
+    ck_assert_uint_ge(nwin, 8);
+    ck_assert_str_eq(windows, whole);
+}
+END_TEST
+
 Suite *coder_suite(void)
 {
     Suite *s = suite_create("coder");
@@ -182,6 +224,7 @@ Suite *coder_suite(void)
     tcase_add_test(a, coder_1_6_blocking_and_no_date);
     tcase_add_test(a, coder_1_7_abbreviations_in_capitals);
     tcase_add_test(a, coder_1_8_cities);
+    tcase_add_test(a, coder_1_9_windows_same_as_whole);
     tcase_add_test(a, coder_1_9_story_dates);
     suite_add_tcase(s, a);
     return s;
