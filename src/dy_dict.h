@@ -33,6 +33,7 @@ enum dy_actor_kind {
 enum dy_gram_class {
     DY_G_NEGATE = 1, DY_G_HYPO, DY_G_INTENT, DY_G_BE, DY_G_SAY,
     DY_G_RESPOND,   /* "responded", "in turn": the act answers the previous sentence's */
+    DY_G_DECISION,  /* "the move", "the measure": a noun for an act, whose author a reaction targets */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_COUNT

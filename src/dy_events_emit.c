@@ -628,6 +628,20 @@ static int domestic_author(const char *src, const char *kc)
     return 0;
 }
 
+/* "President Saied froze parliament. ... The speaker denounced the move": a decision of a state's
+ * government, forces or police is one its own opposition, parliament, courts or people react to. */
+static int domestic_decision(const char *src, const char *kc)
+{
+    static const char *const state[] = {"GOV", "MIL", "COP"};
+    if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || strlen(kc) < 6 || !dy_code_is_country(src)) return 0;
+    int a = 0, b = 0;
+    for (size_t i = 0; i < 3; i++) {
+        a |= !strncmp(src + 3, state[i], 3);
+        b |= !strncmp(kc + 3, state[i], 3);
+    }
+    return a && !b;
+}
+
 /* "Russia recognised the breakaway regions. ... Georgia condemned the move": a decision is an
  * act of its own (roots 03-09, 15-20), not a statement or a reaction to one (01, 02, 10-14). */
 static int decision_root(int root)
@@ -639,10 +653,8 @@ static int decision_root(int root)
  * decision")? Its author is then the doer of a recent act of any kind (act_author). */
 int ev_names_decision(const sctx *s, const match *m)
 {
-    static const char *const w[] = {"move", "decision", "decisions", "recognition", "step", "announcement"};
-    for (uint32_t i = m->head; i < m->end; i++)
-        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-            if (s->t[i].nlen == strlen(w[k]) && !memcmp(W(s, i), w[k], s->t[i].nlen)) return 1;
+    for (uint32_t i = m->head, e; i < m->end; i++)
+        if (ev_gram_class_at(s, i, &e) == DY_G_DECISION) return 1;
     return 0;
 }
 
@@ -663,7 +675,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision)
         if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
-        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc) && !(decision && domestic_decision(v->source, kc))) continue;
         dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
