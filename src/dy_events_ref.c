@@ -418,19 +418,35 @@ void ev_learn_names(sctx *s)
 
 /* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
  * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
- * story's country. */
+ * story's country. "The two leaders held talks. Their governments signed ...": a role after
+ * "their" belongs to the pair that "they" stands for, both of them. */
 void ev_possessive_roles(sctx *s)
 {
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "its") || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->anaphor || g->t0 == s->t0 || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        int their = WIS(s, g->t0 - 1, "their");
+        if (!their && !WIS(s, g->t0 - 1, "its")) continue;
         char role[16];
         set_code(role, g->code);
-        g->anaphor = DY_G_COUNTRY;
+        g->anaphor = their ? DY_G_THEY : DY_G_COUNTRY;
         g->code[0] = 0;
         ev_resolve(s, (int)k);
         g->anaphor = 0;
-        if (!g->code[0] || g->code[0] == '-') { set_code(g->code, role); continue; }
+        if (!g->code[0] || g->code[0] == '-' || (their && (!g->code2[0] || g->code2[0] == '-'))) {
+            set_code(g->code, role);
+            g->code2[0] = 0;
+            continue;
+        }
+        if (their) {
+            char a[16], b[16];
+            snprintf(a, sizeof a, "%.3s%s", g->code, role + 3);
+            snprintf(b, sizeof b, "%.3s%s", g->code2, role + 3);
+            set_code(g->code, a);
+            set_code(g->code2, b);
+            ev_ex(s->c, "  \"their %s\": the pair's, %s and %s\n", role + 3, g->code, g->code2);
+            continue;
+        }
         memcpy(g->code + 3, role + 3, 13);
     }
 }
