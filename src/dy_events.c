@@ -557,9 +557,19 @@ static int keep_sentence_actors(sctx *s)
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
+    size_t ex0 = c->explain.len;
     sentence_actors(s);
     sentence_speakers(s);
-    if (c->opts.explain) explain_sentence(s);
+    if (c->opts.explain) {
+        /* what resolving the actors said goes under the sentence's heading, not above it */
+        size_t n = c->explain.len - ex0;
+        char *said = n ? malloc(n) : NULL;
+        if (said) memcpy(said, c->explain.data + ex0, n);
+        c->explain.len = ex0;
+        explain_sentence(s);
+        if (said) dy_buf_add(&c->explain, said, n);
+        free(said);
+    }
 
     match ms[MAX_MATCH];
     size_t nm = ev_find_matches(s, ms, MAX_MATCH);

@@ -134,7 +134,7 @@ int ev_title_of_state(sctx *s, int k)
  * coordination of two actors of two countries that was a party to an act in the sentence before,
  * when there is one and none stands before it in its own sentence (persons for "the two leaders"). cand: the history,
  * newest first. */
-static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc, uint32_t reach)
 {
     dy_actor *g = &s->g[k];
     for (int j = 0; j < k; j++)     /* "Seoul and Washington condemned ... the two countries": not these */
@@ -144,8 +144,8 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
         if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
     for (size_t j = 0; j + 1 < nc; j++) {
         const hist_entry *b = &cand[j], *a = &cand[j + 1];
-        if (b->sent + 1 != s->sidx) continue;
-        if (a->sent != b->sent) break;
+        if (b->sent >= s->sidx || s->sidx - b->sent > reach) continue;
+        if (a->sent != b->sent) continue;
         if (!b->coord || a->coord != b->coord || a->place || b->place || a->code2[0] || b->code2[0]) continue;
         if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON)) continue;
         if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) continue;
@@ -212,7 +212,7 @@ static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint
     dy_actor *g = &s->g[k];
     const dy_coder *c = s->c;
     if (pair_of_clause_before(s, k)) return;
-    if (pair_named_before(s, k, cand, nc)) return;
+    if (pair_named_before(s, k, cand, nc, 1)) return;
     /* "the two governments", "the two neighbours" are states, not a court or a bloc */
     int states = 0;
     for (uint32_t i = g->t0; i < g->t1; i++)
@@ -228,6 +228,13 @@ static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint
     if (s->para_start && best >= 0) {
         set_code(g->code, c->topic[best].a);
         set_code(g->code2, c->topic[best].b);
+        return;
+    }
+    /* "China and Russia vetoed ... . North Korea fired ... . The US criticised the two countries":
+     * the last pair named as a party, a few sentences back, before the two newest countries */
+    if (pair_named_before(s, k, cand, nc, 4)) {
+        ev_ex(s->c, "  \"%.*s\": the last pair named, %s and %s\n", (int)(s->t[g->t1 - 1].end - s->t[g->t0].start),
+              s->doc->text + s->t[g->t0].start, g->code, g->code2);
         return;
     }
     /* "the two leaders" are people: countries named in between ("attention in South Korea
