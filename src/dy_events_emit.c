@@ -617,6 +617,34 @@ int ev_accuser(sctx *s, int known, int *added)
     return (int)s->ng++;
 }
 
+/* "Egypt sent rescue teams to Libya. Turkey flew in field hospitals. Italy and France said they
+ * would send ships": aid (root 07) with no receiver goes to the receiver of the story's last aid,
+ * given in this or the three sentences before by someone else. Returns an added group
+ * (drop_body), or -1. */
+int ev_aid_receiver(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *codes[4];
+    int idx[4];
+    size_t n = ev_codes_of(s, known, codes, idx, 4);
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 3 < s->sidx) break;
+        if (strcmp(v->root, "07") != 0 || v->target[0] == '-' || !dy_code_is_country(v->target)) continue;
+        int own = 0;
+        for (size_t q = 0; q < n; q++) own |= !strncmp(codes[q], v->target, 3) || !strncmp(codes[q], v->source, 3);
+        if (own) continue;
+        dy_actor *g = context_group(s, v->target);
+        g->code[3] = 0;
+        ev_ex(s->c, "    receiver from the context: %s, who received aid in sentence %u\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
  * opposition of the subject's own country are the authors a government condemns. */
 static int domestic_author(const char *src, const char *kc)

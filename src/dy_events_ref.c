@@ -183,15 +183,19 @@ static int speaker_pronoun(sctx *s, int k)
 }
 
 /* "Mali, Burkina Faso and Niger said on Sunday they were withdrawing": "they" in a clause reported
- * by a list of countries that opens the sentence is that list (all of it: the reference joins
+ * by a list of countries (two states, or three actors of any kind) that opens the sentence is that list (all of it: the reference joins
  * the list's group). 1 when resolved. */
 static int they_of_subject(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     const dy_actor *h = &s->g[0];
-    if (k == 0 || h->ncomp < 3 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    if (k == 0 || h->ncomp < 2 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    /* "Italy and France said they would send ships": two states will do; two leaders ("Obama and
+     * Putin said they ...") may speak for others */
     for (int j = 0; j < h->ncomp; j++)
-        if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code)) return 0;
+        if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code) ||
+            (h->ncomp == 2 && s->g[j].kind != DY_GK_STATE))
+            return 0;
     int said = 0;       /* a speech verb between the list and "they" */
     for (uint32_t i = s->g[k - 1].t1; i < g->t0; i++) {
         uint32_t e;
