@@ -342,6 +342,8 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         ev_ex(c, "    skipped: the act a denial is about (\"denied involvement in the incursion\")\n");
         return 1;
     }
+    else if (m->tgt < 0 && p->sym && !strncmp(p->code, "04", 2) && ev_framing_parties(s, m, src, tgt))
+        ev_ex(c, "    a meeting framing the clause: its subject and object, %s and %s\n", s->g[*src].code, s->g[*tgt].code);
     else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
         ev_ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
         return 1;

@@ -180,6 +180,7 @@ int ev_object_before_and(const sctx *s, uint32_t head, int src);
 int ev_speaker_and_verb(const sctx *s, uint32_t head, const char *code);
 int ev_sentence_subject(const sctx *s, uint32_t head);
 int ev_participial_at(const sctx *s, uint32_t head);
+int ev_framing_parties(const sctx *s, const match *m, int *src, int *tgt);
 int ev_sentence_has_event_from(const sctx *s, int src, const char *code);
 int ev_complement_at(const sctx *s, uint32_t head);
 int ev_negated_predicate(const sctx *s, const match *m);
