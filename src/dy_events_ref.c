@@ -286,6 +286,19 @@ static void side_of(const dy_coder *c, dy_actor *g)
     if (best >= 0) memcpy(g->code, sd[best].code, 4);
 }
 
+/* "the council first imposed sanctions on it": "it" after a preposition is not the subject of its
+ * own clause (that would be "itself"): a subject at most eight words before, with no comma or
+ * clause break between, is passed over, and so is its code in the sentences before. */
+static int object_it_skips(const sctx *s, const dy_actor *g, int j)
+{
+    const dy_actor *h = &s->g[j];
+    if (g->anaphor != DY_G_IT || g->t0 <= s->t0 || !(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP)) return 0;
+    if (s->g[h->comp].prep || h->t1 > g->t0 || g->t0 - h->t1 > 8) return 0;
+    for (uint32_t i = h->t1; i < g->t0; i++)
+        if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -295,6 +308,7 @@ void ev_resolve(sctx *s, int k)
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
     size_t nc = 0;
+    char notme[16] = "";    /* the subject an object "it" cannot be (object_it_skips) */
     /* "the two countries" speaks of a pair named before this sentence: in "Seoul and Washington
      * condemned the ties between the two countries" it is not Seoul and Washington */
     for (int j = k - 1; j >= 0 && g->anaphor != DY_G_PAIR; j--) {
@@ -307,6 +321,10 @@ void ev_resolve(sctx *s, int k)
         if (g->anaphor == DY_G_PERSON && (WIS(s, g->t0, "him") || WIS(s, g->t0, "her")) && s->g[j].t1 + 3 >= g->t0 &&
             s->g[j].t1 < g->t0 && !s->g[s->g[j].comp].prep)
             continue;
+        if (object_it_skips(s, g, j)) {
+            if (!notme[0]) set_code(notme, s->g[j].code);
+            continue;
+        }
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -344,7 +362,7 @@ void ev_resolve(sctx *s, int k)
     case DY_G_COUNTRY:
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-') {
+            if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
@@ -369,6 +387,16 @@ void ev_resolve(sctx *s, int k)
     case DY_G_NORTH:
     case DY_G_SOUTH:
         side_of(c, g);
+        break;
+    case DY_G_BODY:
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > 2) break;
+            if (!strncmp(cand[j].code, "IGO", 3) && !cand[j].code2[0]) {
+                set_code(g->code, cand[j].code);
+                ev_ex(c, "  \"%.*s\": the body named before, %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code);
+                return;
+            }
+        }
         break;
     default: break;
     }
