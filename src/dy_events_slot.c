@@ -223,8 +223,8 @@ int ev_sentence_subject(const sctx *s, uint32_t head)
 }
 
 /* "Blinken urged Saied in a phone call to ...", "Modi raised the issue with Xi during talks": a
- * meeting's noun (root 04) framing the clause (a preposition, a determiner, at most one word between, then
- * the noun) has no owner of its own; its parties are the clause's subject and the first actor
+ * meeting's noun (root 04) framing the clause (a preposition, "a" or "an", at most one word
+ * between, then the noun) has no owner of its own; its parties are the clause's subject and the first actor
  * of another country after it. 1 with *src and *tgt set, else 0. */
 int ev_framing_parties(const sctx *s, const match *m, int *src, int *tgt)
 {
@@ -236,6 +236,9 @@ int ev_framing_parties(const sctx *s, const match *m, int *src, int *tgt)
         if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || n == 2) return 0;
     }
     if (j <= s->t0 || !(dy_dict_wclass(d, s->t[j].id) & DY_WC_DET) || !(dy_dict_wclass(d, s->t[j - 1].id) & DY_WC_PREP)) return 0;
+    /* "Pyongyang's response to the meeting": a definite noun names a meeting told before, whose
+     * parties are others; "during the talks" frames the clause all the same */
+    if (!WIS(s, j, "a") && !WIS(s, j, "an") && !WIS(s, j - 1, "during")) return 0;
     int a = ev_sentence_subject(s, m->head);
     if (a < 0 || !is_named(s, a) || is_pair(s, a) || !dy_code_is_country(s->g[a].code)) return 0;
     for (size_t k = 0; k < s->ng; k++) {
