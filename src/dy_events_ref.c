@@ -596,14 +596,14 @@ void ev_his_roles(sctx *s)
 
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
-/* "European Union foreign ministers", "NATO defence ministers": a bare role right after an
+/* "European Union foreign ministers", "NATO defence ministers", "the bloc's foreign ministers": a bare role right after an
  * IGO's name (at most two words between, no punctuation) is that body's. */
 static int igo_agent(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     if (k == 0) return 0;
     const dy_actor *o = &s->g[k - 1];
-    if (strncmp(o->code, "IGO", 3) != 0 || o->anaphor || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
+    if (strncmp(o->code, "IGO", 3) != 0 || (o->anaphor && o->anaphor != DY_G_BODY) || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
     for (uint32_t j = o->t1; j < g->t0; j++)
         if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
     for (uint32_t j = o->t1; j <= g->t0; j++)
