@@ -596,8 +596,9 @@ void ev_his_roles(sctx *s)
 
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
-/* "European Union foreign ministers", "NATO defence ministers", "the bloc's foreign ministers": a bare role right after an
- * IGO's name (at most two words between, no punctuation) is that body's. */
+/* "European Union foreign ministers", "NATO defence ministers", "the bloc's foreign ministers":
+ * a bare role right after an IGO's name or a reference to one (at most two words between, no
+ * punctuation) is that body's. */
 static int igo_agent(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
