@@ -349,6 +349,8 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         ev_ex(c, "    skipped: the act a denial is about (\"denied involvement in the incursion\")\n");
         return 1;
     }
+    else if (m->tgt < 0 && p->sym && !strncmp(p->code, "04", 2) && ev_framing_parties(s, m, src, tgt))
+        ev_ex(c, "    a meeting framing the clause: its subject and object, %s and %s\n", s->g[*src].code, s->g[*tgt].code);
     else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
         ev_ex(c, "    skipped: a noun with no owner (\"before the summit\", \"a charge both deny\")\n");
         return 1;
@@ -382,6 +384,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     }
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
@@ -574,9 +577,19 @@ static int keep_sentence_actors(sctx *s)
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
+    size_t ex0 = c->explain.len;
     sentence_actors(s);
     sentence_speakers(s);
-    if (c->opts.explain) explain_sentence(s);
+    if (c->opts.explain) {
+        /* what resolving the actors said goes under the sentence's heading, not above it */
+        size_t n = c->explain.len - ex0;
+        char *said = n ? malloc(n) : NULL;
+        if (said) memcpy(said, c->explain.data + ex0, n);
+        c->explain.len = ex0;
+        explain_sentence(s);
+        if (said) dy_buf_add(&c->explain, said, n);
+        free(said);
+    }
 
     match ms[MAX_MATCH];
     size_t nm = ev_find_matches(s, ms, MAX_MATCH);

@@ -617,6 +617,34 @@ int ev_accuser(sctx *s, int known, int *added)
     return (int)s->ng++;
 }
 
+/* "Egypt sent rescue teams to Libya. Turkey flew in field hospitals. Italy and France said they
+ * would send ships": aid (root 07) with no receiver goes to the receiver of the story's last aid,
+ * given in this or the three sentences before by someone else. Returns an added group
+ * (drop_body), or -1. */
+int ev_aid_receiver(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !s->g[known].code[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *codes[4];
+    int idx[4];
+    size_t n = ev_codes_of(s, known, codes, idx, 4);
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 3 < s->sidx) break;
+        if (strcmp(v->root, "07") != 0 || v->target[0] == '-' || !dy_code_is_country(v->target)) continue;
+        int own = 0;
+        for (size_t q = 0; q < n; q++) own |= !strncmp(codes[q], v->target, 3) || !strncmp(codes[q], v->source, 3);
+        if (own) continue;
+        dy_actor *g = context_group(s, v->target);
+        g->code[3] = 0;
+        ev_ex(s->c, "    receiver from the context: %s, who received aid in sentence %u\n", g->code, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
  * opposition of the subject's own country are the authors a government condemns. */
 static int domestic_author(const char *src, const char *kc)
@@ -626,6 +654,20 @@ static int domestic_author(const char *src, const char *kc)
     for (size_t i = 0; i < 3; i++)
         if (!strncmp(src + 3, roles[i], 3)) return strlen(kc) < 6 || strncmp(kc + 3, roles[i], 3) != 0;
     return 0;
+}
+
+/* "President Saied froze parliament. ... The speaker denounced the move": a decision of a state's
+ * government, forces or police is one its own opposition, parliament, courts or people react to. */
+static int domestic_decision(const char *src, const char *kc)
+{
+    static const char *const state[] = {"GOV", "MIL", "COP"};
+    if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || strlen(kc) < 6 || !dy_code_is_country(src)) return 0;
+    int a = 0, b = 0;
+    for (size_t i = 0; i < 3; i++) {
+        a |= !strncmp(src + 3, state[i], 3);
+        b |= !strncmp(kc + 3, state[i], 3);
+    }
+    return a && !b;
 }
 
 /* "Russia recognised the breakaway regions. ... Georgia condemned the move": a decision is an
@@ -639,10 +681,8 @@ static int decision_root(int root)
  * decision")? Its author is then the doer of a recent act of any kind (act_author). */
 int ev_names_decision(const sctx *s, const match *m)
 {
-    static const char *const w[] = {"move", "decision", "decisions", "recognition", "step", "announcement"};
-    for (uint32_t i = m->head; i < m->end; i++)
-        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-            if (s->t[i].nlen == strlen(w[k]) && !memcmp(W(s, i), w[k], s->t[i].nlen)) return 1;
+    for (uint32_t i = m->head, e; i < m->end; i++)
+        if (ev_gram_class_at(s, i, &e) == DY_G_DECISION) return 1;
     return 0;
 }
 
@@ -663,7 +703,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision)
         if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
-        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc)) continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc) && !(decision && domestic_decision(v->source, kc))) continue;
         dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&

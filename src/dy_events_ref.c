@@ -135,7 +135,7 @@ int ev_title_of_state(sctx *s, int k)
  * coordination of two actors of two countries that was a party to an act in the sentence before,
  * when there is one and none stands before it in its own sentence (persons for "the two leaders"). cand: the history,
  * newest first. */
-static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc, uint32_t reach)
 {
     dy_actor *g = &s->g[k];
     for (int j = 0; j < k; j++)     /* "Seoul and Washington condemned ... the two countries": not these */
@@ -145,8 +145,8 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
         if (WIS(s, i, "leaders") || WIS(s, i, "heads")) people = 1;
     for (size_t j = 0; j + 1 < nc; j++) {
         const hist_entry *b = &cand[j], *a = &cand[j + 1];
-        if (b->sent + 1 != s->sidx) continue;
-        if (a->sent != b->sent) break;
+        if (b->sent >= s->sidx || s->sidx - b->sent > reach) continue;
+        if (a->sent != b->sent) continue;
         if (!b->coord || a->coord != b->coord || a->place || b->place || a->code2[0] || b->code2[0]) continue;
         if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON)) continue;
         if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) continue;
@@ -184,15 +184,19 @@ static int speaker_pronoun(sctx *s, int k)
 }
 
 /* "Mali, Burkina Faso and Niger said on Sunday they were withdrawing": "they" in a clause reported
- * by a list of countries that opens the sentence is that list (all of it: the reference joins
+ * by a list of countries (two states, or three actors of any kind) that opens the sentence is that list (all of it: the reference joins
  * the list's group). 1 when resolved. */
 static int they_of_subject(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     const dy_actor *h = &s->g[0];
-    if (k == 0 || h->ncomp < 3 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    if (k == 0 || h->ncomp < 2 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    /* "Italy and France said they would send ships": two states will do; two leaders ("Obama and
+     * Putin said they ...") may speak for others */
     for (int j = 0; j < h->ncomp; j++)
-        if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code)) return 0;
+        if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code) ||
+            (h->ncomp == 2 && s->g[j].kind != DY_GK_STATE))
+            return 0;
     int said = 0;       /* a speech verb between the list and "they" */
     for (uint32_t i = s->g[k - 1].t1; i < g->t0; i++) {
         uint32_t e;
@@ -213,7 +217,7 @@ static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint
     dy_actor *g = &s->g[k];
     const dy_coder *c = s->c;
     if (pair_of_clause_before(s, k)) return;
-    if (pair_named_before(s, k, cand, nc)) return;
+    if (pair_named_before(s, k, cand, nc, 1)) return;
     /* "the two governments", "the two neighbours" are states, not a court or a bloc */
     int states = 0;
     for (uint32_t i = g->t0; i < g->t1; i++)
@@ -229,6 +233,13 @@ static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint
     if (s->para_start && best >= 0) {
         set_code(g->code, c->topic[best].a);
         set_code(g->code2, c->topic[best].b);
+        return;
+    }
+    /* "China and Russia vetoed ... . North Korea fired ... . The US criticised the two countries":
+     * the last pair named as a party, a few sentences back, before the two newest countries */
+    if (pair_named_before(s, k, cand, nc, 4)) {
+        ev_ex(s->c, "  \"%.*s\": the last pair named, %s and %s\n", (int)(s->t[g->t1 - 1].end - s->t[g->t0].start),
+              s->doc->text + s->t[g->t0].start, g->code, g->code2);
         return;
     }
     /* "the two leaders" are people: countries named in between ("attention in South Korea
@@ -276,6 +287,19 @@ static void side_of(const dy_coder *c, dy_actor *g)
     if (best >= 0) memcpy(g->code, sd[best].code, 4);
 }
 
+/* "the council first imposed sanctions on it": "it" after a preposition is not the subject of its
+ * own clause (that would be "itself"): a subject at most eight words before, with no comma or
+ * clause break between, is passed over, and so is its code in the sentences before. */
+static int object_it_skips(const sctx *s, const dy_actor *g, int j)
+{
+    const dy_actor *h = &s->g[j];
+    if (g->anaphor != DY_G_IT || g->t0 <= s->t0 || !(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP)) return 0;
+    if (s->g[h->comp].prep || h->t1 > g->t0 || g->t0 - h->t1 > 8) return 0;
+    for (uint32_t i = h->t1; i < g->t0; i++)
+        if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    return 1;
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -285,6 +309,7 @@ void ev_resolve(sctx *s, int k)
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
     size_t nc = 0;
+    char notme[16] = "";    /* the subject an object "it" cannot be (object_it_skips) */
     /* "the two countries" speaks of a pair named before this sentence: in "Seoul and Washington
      * condemned the ties between the two countries" it is not Seoul and Washington */
     for (int j = k - 1; j >= 0 && g->anaphor != DY_G_PAIR; j--) {
@@ -297,6 +322,10 @@ void ev_resolve(sctx *s, int k)
         if (g->anaphor == DY_G_PERSON && (WIS(s, g->t0, "him") || WIS(s, g->t0, "her")) && s->g[j].t1 + 3 >= g->t0 &&
             s->g[j].t1 < g->t0 && !s->g[s->g[j].comp].prep)
             continue;
+        if (object_it_skips(s, g, j)) {
+            if (!notme[0]) set_code(notme, s->g[j].code);
+            continue;
+        }
         hist_entry *h = &cand[nc++];
         set_code(h->code, s->g[j].code);
         set_code(h->code2, s->g[j].code2);
@@ -334,7 +363,7 @@ void ev_resolve(sctx *s, int k)
     case DY_G_COUNTRY:
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
-            if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-') {
+            if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
@@ -359,6 +388,16 @@ void ev_resolve(sctx *s, int k)
     case DY_G_NORTH:
     case DY_G_SOUTH:
         side_of(c, g);
+        break;
+    case DY_G_BODY:
+        for (size_t j = 0; j < nc; j++) {
+            if (sent - cand[j].sent > 2) break;
+            if (!strncmp(cand[j].code, "IGO", 3) && !cand[j].code2[0]) {
+                set_code(g->code, cand[j].code);
+                ev_ex(c, "  \"%.*s\": the body named before, %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code);
+                return;
+            }
+        }
         break;
     default: break;
     }
@@ -428,19 +467,35 @@ void ev_learn_names(sctx *s)
 
 /* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
  * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
- * story's country. */
+ * story's country. "The two leaders held talks. Their governments signed ...": a role after
+ * "their" belongs to the pair that "they" stands for, both of them. */
 void ev_possessive_roles(sctx *s)
 {
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor || g->t0 == s->t0 || !WIS(s, g->t0 - 1, "its") || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        if (g->anaphor || g->t0 == s->t0 || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        int their = WIS(s, g->t0 - 1, "their");
+        if (!their && !WIS(s, g->t0 - 1, "its")) continue;
         char role[16];
         set_code(role, g->code);
-        g->anaphor = DY_G_COUNTRY;
+        g->anaphor = their ? DY_G_THEY : DY_G_COUNTRY;
         g->code[0] = 0;
         ev_resolve(s, (int)k);
         g->anaphor = 0;
-        if (!g->code[0] || g->code[0] == '-') { set_code(g->code, role); continue; }
+        if (!g->code[0] || g->code[0] == '-' || (their && (!g->code2[0] || g->code2[0] == '-'))) {
+            set_code(g->code, role);
+            g->code2[0] = 0;
+            continue;
+        }
+        if (their) {
+            char a[16], b[16];
+            snprintf(a, sizeof a, "%.3s%s", g->code, role + 3);
+            snprintf(b, sizeof b, "%.3s%s", g->code2, role + 3);
+            set_code(g->code, a);
+            set_code(g->code2, b);
+            ev_ex(s->c, "  \"their %s\": the pair's, %s and %s\n", role + 3, g->code, g->code2);
+            continue;
+        }
         memcpy(g->code + 3, role + 3, 13);
     }
 }
@@ -551,14 +606,15 @@ void ev_his_roles(sctx *s)
 
 /* "Police detained the opposition leader" in a story set in Georgia: a role named without a
  * country takes the story's (dy_story.h). */
-/* "European Union foreign ministers", "NATO defence ministers": a bare role right after an
- * IGO's name (at most two words between, no punctuation) is that body's. */
+/* "European Union foreign ministers", "NATO defence ministers", "the bloc's foreign ministers":
+ * a bare role right after an IGO's name or a reference to one (at most two words between, no
+ * punctuation) is that body's. */
 static int igo_agent(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     if (k == 0) return 0;
     const dy_actor *o = &s->g[k - 1];
-    if (strncmp(o->code, "IGO", 3) != 0 || o->anaphor || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
+    if (strncmp(o->code, "IGO", 3) != 0 || (o->anaphor && o->anaphor != DY_G_BODY) || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
     for (uint32_t j = o->t1; j < g->t0; j++)
         if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
     for (uint32_t j = o->t1; j <= g->t0; j++)

@@ -234,6 +234,44 @@ int ev_sentence_subject(const sctx *s, uint32_t head)
     return -1;
 }
 
+/* "Blinken urged Saied in a phone call to ...", "Modi raised the issue with Xi during talks": a
+ * meeting's noun (root 04) framing the clause (a preposition, "a" or "an", at most one word
+ * between, then the noun) has no owner of its own; its parties are the clause's subject and the first actor
+ * of another country after it. 1 with *src and *tgt set, else 0. */
+int ev_framing_parties(const sctx *s, const match *m, int *src, int *tgt)
+{
+    const dy_dict *d = s->c->dict;
+    uint32_t j = m->head;
+    for (int n = 0; n < 3 && j > s->t0; n++) {
+        j--;
+        if (dy_dict_wclass(d, s->t[j].id) & DY_WC_DET) break;
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || n == 2) return 0;
+    }
+    if (j <= s->t0 || !(dy_dict_wclass(d, s->t[j].id) & DY_WC_DET) ||
+        !((dy_dict_wclass(d, s->t[j - 1].id) & DY_WC_PREP) || WIS(s, j - 1, "during")))
+        return 0;
+    /* "Pyongyang's response to the meeting": a definite noun names a meeting told before, whose
+     * parties are others; "during the talks" frames the clause all the same */
+    if (!WIS(s, j, "a") && !WIS(s, j, "an") && !WIS(s, j - 1, "during")) return 0;
+    int a = ev_sentence_subject(s, m->head);
+    /* "During a phone call, Yoon urged Kishida ...": a fronted frame's clause follows its comma */
+    for (uint32_t i = m->end - 1; a < 0 && i < s->t1 && i < m->end + 4; i++)
+        if (s->t[i].flags & DY_TF_COMMA) {
+            for (size_t k = 0; k < s->ng && a < 0; k++)
+                if (s->g[k].t0 > i && !s->g[k].locative && !s->g[s->g[k].comp].prep && s->g[k].code[0]) a = s->g[k].comp;
+        }
+    if (a < 0 || !is_named(s, a) || is_pair(s, a) || !dy_code_is_country(s->g[a].code)) return 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < s->g[a].t1 || g->comp == a || g->locative || g->modifier || g->code2[0] || !is_named(s, (int)k)) continue;
+        if (!dy_code_is_country(g->code) || !strncmp(g->code, s->g[a].code, 3)) continue;
+        *src = a;
+        *tgt = g->comp;
+        return 1;
+    }
+    return 0;
+}
+
 /* "Cambodian forces fired rockets into Thai territory, killing civilians": a participle right
  * after a comma (not the sentence's first clause) opens a clause whose subject is the main
  * clause's; it tells the result of the act before it. */
