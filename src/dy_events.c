@@ -467,6 +467,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
     }
     if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
+    ev_stopped_act(s, m, &code, mood);
     if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m, p->code, &code, mood);
     if (*mood == DY_MOOD_INTENT) {
         code = ev_intent_code(p->code);

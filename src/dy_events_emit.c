@@ -67,6 +67,7 @@ int ev_is_nominal(const sctx *s, uint32_t head)
         if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
+        if (j > s->t0 && WIS(s, j, "longer") && WIS(s, j - 1, "no")) return 0;     /* "no longer supplying": a verb */
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
     }
     return 0;
@@ -513,6 +514,17 @@ static int mutual_event(const dy_coder *c, const dy_event *v)
     return 0;
 }
 
+/* Is code's country one of the known group's, or of a member of its coordination ("Egyptian
+ * and Qatari mediators": neither is a party to the talks they broker)? */
+static int known_member(const sctx *s, int known, const char *code)
+{
+    int head = s->g[known].comp;
+    if (!strncmp(s->g[known].code, code, 3)) return 1;
+    for (int j = head; j < (int)s->ng && (j == head || s->g[j].comp == head); j++)
+        if (s->g[j].code[0] && !strncmp(s->g[j].code, code, 3)) return 1;
+    return 0;
+}
+
 int ev_context_parties(sctx *s, int known, int want_pair, int *added)
 {
     *added = -1;
@@ -522,12 +534,11 @@ int ev_context_parties(sctx *s, int known, int want_pair, int *added)
             return (int)k;
         }
     const dy_coder *c = s->c;
-    const char *kc = known >= 0 ? s->g[known].code : "";
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         if (v->sent + 3 < s->sidx) break;
         if (v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
-        if (kc[0] && (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3))) continue;
+        if (known >= 0 && (known_member(s, known, v->source) || known_member(s, known, v->target))) continue;
         if (bystander_comment(v)) continue;
         int mutual = mutual_event(c, v);
         /* "Vucic and Kurti held talks. <two sentences> Kovachevski hosted the meeting": a mutual

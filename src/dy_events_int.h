@@ -210,6 +210,8 @@ int ev_petrarch_purpose(const sctx *s, const match *ms, size_t k, const char *co
 int ev_names_talks(const sctx *s, const match *m);
 int ev_petrarch_place(const sctx *s, const match *m, int other, int dir);
 void ev_petrarch_mood(const sctx *s, const match *m, const char *pcode, const char **code, int *mood);
+/* "no longer supplying arms to T": negated material cooperation or aid becomes its reduction (16x). */
+void ev_stopped_act(const sctx *s, const match *m, const char **code, int *mood);
 
 /* dy_events_emit.c */
 int ev_is_nominal(const sctx *s, uint32_t head);

@@ -36,6 +36,7 @@ static int pleonastic_it(const sctx *s, const dy_actor *g)
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
     uint32_t se, ie;
     int ic = ev_gram_class_at(s, e, &ie);
+    if (ic == DY_G_NEGATE && ie < s->t1) { e = ie; ic = ev_gram_class_at(s, e, &ie); }   /* "it was no longer supplying" */
     if (i > s->t0 && ev_gram_is(s, i - 1, DY_G_SAY, &se) && se == i && (ic == DY_G_INTENT || ic == DY_G_PLEDGE)) return 0;
     const char *w = W(s, e);
     size_t l = strlen(w);

@@ -916,6 +916,30 @@ static int pledge_in_pattern(const sctx *s, const match *m)
     return 0;
 }
 
+/* "Poland was no longer transferring weapons to Ukraine": material cooperation or aid that has
+ * stopped is its reduction (CAMEO 16: 1622 military aid, 1621 economic, 1623 humanitarian, 162
+ * other aid, 160 other cooperation), not a negated act. */
+static const char *stopped_code(const char *code)
+{
+    if (code[0] != '0' || (code[1] != '6' && code[1] != '7')) return NULL;
+    if (code[1] == '6') return "160";
+    return code[2] == '1' ? "1621" : code[2] == '2' ? "1622" : code[2] == '3' ? "1623" : "162";
+}
+
+void ev_stopped_act(const sctx *s, const match *m, const char **code, int *mood)
+{
+    if (*mood != DY_MOOD_NEGATED || !stopped_code(*code)) return;
+    for (uint32_t j = m->head, n = 0; j-- > s->t0 + 1 && n < 4; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return;
+        if (WIS(s, j, "longer") && WIS(s, j - 1, "no")) {
+            *code = stopped_code(*code);
+            *mood = DY_MOOD_FACTUAL;
+            ev_ex(s->c, "    no longer done: coded as its reduction %s\n", *code);
+            return;
+        }
+    }
+}
+
 /* PETRARCH's convention (DY_CONV_PETRARCH): an act announced by a commitment or a schedule
  * (grammar.txt's pledge words: "will", "is scheduled to", "has pledged to", "agreed to") is the
  * act, whether the pledge comes before the pattern or in it ("will meet T" 036 is 040); so is
