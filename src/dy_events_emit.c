@@ -338,6 +338,8 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
     if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
     if (m->head <= s->t0 || !WIS(s, m->head - 1, "to") || m->head <= prev->end) return 0;
+    /* "travelled to Budapest to meet Orban": the meeting a visit is for is coded, both ways */
+    if (!strncmp(pp->code, DY_CAMEO_VISIT, 3) && !strncmp(dy_dict_pattern(s->c->dict, m->pat)->code, "04", 2)) return 0;
     uint32_t a = prev->end, b = m->head - 1;    /* "widened sanctions against Belarus to target ..." */
     if (a == b) return 1;
     if (b - a > 5 || !(dy_dict_wclass(s->c->dict, s->t[a].id) & DY_WC_PREP)) return 0;
