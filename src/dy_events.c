@@ -33,7 +33,11 @@ void dy_coder_destroy(dy_coder **cp)
     *cp = NULL;
 }
 
-const dy_event *dy_coder_events(const dy_coder *c, size_t *n) { *n = c->nev - c->ev_new; return c->ev + c->ev_new; }
+const dy_event *dy_coder_events(const dy_coder *c, size_t *n)
+{
+    *n = c->nev - c->ev_new;
+    return c->ev ? c->ev + c->ev_new : NULL;      /* no events yet: no array (NULL + 0 is undefined) */
+}
 
 uint32_t dy_coder_first_sent(const dy_coder *c) { return dy_seg_first(c->seg); }
 
@@ -690,7 +694,7 @@ static void keep_context_events(dy_coder *c, uint32_t next)
         c->ev[--w] = *v;            /* w > e: the kept ones, copied down, are never written again */
         if (fresh && nseen < SOURCES) seen[nseen++] = c->ev[w].source;
     }
-    memmove(c->ev, c->ev + w, (c->nev - w) * sizeof *c->ev);
+    if (c->nev > w) memmove(c->ev, c->ev + w, (c->nev - w) * sizeof *c->ev);     /* c->ev may be NULL when none */
     c->nev = c->ev_new = c->nev - w;
 }
 
