@@ -287,17 +287,43 @@ static void side_of(const dy_coder *c, dy_actor *g)
     if (best >= 0) memcpy(g->code, sd[best].code, 4);
 }
 
+/* "The bloc had threatened it with force": "it" right after a word, itself closing its clause or
+ * followed by a preposition, is that word's object; a subject "it" goes on with its verb ("said
+ * it would"). */
+static int object_it_after_verb(const sctx *s, const dy_actor *g)
+{
+    uint32_t p = g->t0 - 1, n = g->t1;
+    if (s->t[p].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    if (dy_dict_wclass(s->c->dict, s->t[p].id) & (DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND)) return 0;
+    if (n >= s->t1 || (s->t[n].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 1;
+    return (dy_dict_wclass(s->c->dict, s->t[n].id) & DY_WC_PREP) != 0;
+}
+
 /* "the council first imposed sanctions on it": "it" after a preposition is not the subject of its
  * own clause (that would be "itself"): a subject at most eight words before, with no comma or
  * clause break between, is passed over, and so is its code in the sentences before. */
 static int object_it_skips(const sctx *s, const dy_actor *g, int j)
 {
     const dy_actor *h = &s->g[j];
-    if (g->anaphor != DY_G_IT || g->t0 <= s->t0 || !(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP)) return 0;
+    if (g->anaphor != DY_G_IT || g->t0 <= s->t0) return 0;
+    if (!(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP) && !object_it_after_verb(s, g)) return 0;
     if (s->g[h->comp].prep || h->t1 > g->t0 || g->t0 - h->t1 > 8) return 0;
     for (uint32_t i = h->t1; i < g->t0; i++)
         if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
     return 1;
+}
+
+/* "Russia launched drones at Ukraine's ports. Its navy also shelled Odesa": a reference opening
+ * its sentence, as its subject, is an earlier sentence's subject rather than that sentence's
+ * object; 1 when candidate j gives way to a subject of its sentence. */
+static int subject_preferred(const sctx *s, int k, const hist_entry *cand, size_t nc, size_t j, int country)
+{
+    if (k != 0 || cand[j].subj || cand[j].sent == s->sidx) return 0;
+    for (size_t i = j + 1; i < nc && cand[i].sent == cand[j].sent; i++)
+        if (cand[i].kind == DY_GK_STATE && cand[i].subj && !cand[i].code2[0] && cand[i].code[0] != '-' &&
+            (!country || dy_code_is_country(cand[i].code)))
+            return 1;
+    return 0;
 }
 
 void ev_resolve(sctx *s, int k)
@@ -365,6 +391,7 @@ void ev_resolve(sctx *s, int k)
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
+                if (subject_preferred(s, k, cand, nc, j, g->anaphor == DY_G_COUNTRY)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
                 if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
