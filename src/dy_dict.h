@@ -39,6 +39,7 @@ enum dy_gram_class {
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */
+    DY_G_GROUP,     /* "the three leaders", "all three countries": the last three parties named together */
     DY_G_COUNT
 };
 

@@ -128,7 +128,7 @@ static void sentence_actors(sctx *s)
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !ev_title_of_state(s, (int)k)) {
             ev_resolve(s, (int)k);
-            if (s->g[k].anaphor == DY_G_PAIR) ev_pair_level(s, &s->g[k]);
+            if (s->g[k].anaphor == DY_G_PAIR || s->g[k].anaphor == DY_G_GROUP) ev_pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     ev_dateline_place(s);
@@ -197,7 +197,8 @@ static void explain_sentence(const sctx *s)
     }
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        ev_ex(c, "  actor %s%s%s ", g->code[0] ? g->code : "(unresolved)", g->code2[0] ? "+" : "", g->code2);
+        ev_ex(c, "  actor %s%s%s%s%s ", g->code[0] ? g->code : "(unresolved)", g->code2[0] ? "+" : "", g->code2, g->code3[0] ? "+" : "",
+              g->code3);
         ex_span(c, doc, s->t[g->t0].start, s->t[g->t1 - 1].end);
         int its = g->t0 > s->t0 && WIS(s, g->t0 - 1, "its") && g->code[0] && g->code[0] != '-' && !g->filled;
         ev_ex(c, "%s%s%s%s\n", g->anaphor ? " (reference)" : "", g->locative ? " (place)" : "",
@@ -553,7 +554,15 @@ static void remember_sentence(sctx *s)
             c->igo_court_sent = s->sidx;
         }
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].code[0]) {
+        if (s->g[k].code3[0]) {
+            /* "the three countries": three, as the coordination they were named in (no pair) */
+            const dy_actor *g = &s->g[k];
+            const char *three[3] = {g->code, g->code2, g->code3};
+            for (int i = 0; i < 3; i++) {
+                ev_remember(c, three[i], "", g->kind, g->used_as_source, s->sidx);
+                c->hist[c->nhist - 1].coord = (g->used_as_source || g->used_as_target) && k < 255 ? (uint8_t)(k + 1) : 0;
+            }
+        } else if (s->g[k].code[0]) {
             ev_remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
             /* a coordination that was a party to an act there */

@@ -210,6 +210,37 @@ static int they_of_subject(sctx *s, int k)
     return 1;
 }
 
+/* "Erdogan, Putin and Raisi met in Tehran ... . The three leaders agreed": a group of three is
+ * the last coordination of exactly three actors of three countries that was a party to an act,
+ * in one of the two sentences before (persons for "leaders"); left unresolved when there is none
+ * or the group has another number. cand: newest first. */
+static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    int three = 0, people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++) {
+        if (WIS(s, i, "three")) three = 1;
+        if (WIS(s, i, "leaders")) people = 1;
+    }
+    for (size_t j = 0; three && j + 2 < nc; j++) {
+        const hist_entry *c = &cand[j], *b = &cand[j + 1], *a = &cand[j + 2];
+        if (c->sent >= s->sidx) continue;   /* this sentence's own groups carry no coord */
+        if (s->sidx - c->sent > 2) break;
+        if (!c->coord || b->coord != c->coord || a->coord != c->coord || a->sent != c->sent || b->sent != c->sent) continue;
+        if (j + 3 < nc && cand[j + 3].coord == c->coord && cand[j + 3].sent == c->sent) { j += 3; continue; }
+        if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON || c->kind != DY_GK_PERSON)) return;
+        if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !dy_code_is_country(c->code) || a->code2[0] ||
+            b->code2[0] || c->code2[0] || !strncmp(a->code, b->code, 3) || !strncmp(a->code, c->code, 3) || !strncmp(b->code, c->code, 3))
+            return;
+        set_code(g->code, a->code);
+        set_code(g->code2, b->code);
+        set_code(g->code3, c->code);
+        ev_ex(s->c, "  \"%.*s\": the three named before, %s, %s and %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code, g->code2,
+              g->code3);
+        return;
+    }
+}
+
 /* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
  * at a paragraph's start, else the two newest countries of the history (ev_resolve). */
 static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint32_t sent, uint32_t reach)
@@ -416,6 +447,9 @@ void ev_resolve(sctx *s, int k)
     case DY_G_SOUTH:
         side_of(c, g);
         break;
+    case DY_G_GROUP:
+        group_named_before(s, k, cand, nc);
+        break;
     case DY_G_BODY:
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > 2) break;
@@ -439,6 +473,7 @@ void ev_pair_level(const sctx *s, dy_actor *g)
             return;
     if (dy_code_is_country(g->code)) g->code[3] = 0;
     if (g->code2[0] && dy_code_is_country(g->code2)) g->code2[3] = 0;
+    if (g->code3[0] && dy_code_is_country(g->code3)) g->code3[3] = 0;
 }
 
 /* Codes of a group, expanding a coordination or a resolved pair. */
@@ -450,6 +485,7 @@ size_t ev_codes_of(const sctx *s, int k, const char **out, int *idx, size_t max)
         if (j != head && s->g[j].comp != head) break;
         if (s->g[j].code[0]) { idx[n] = j; out[n++] = s->g[j].code; }
         if (s->g[j].code2[0] && n < max) { idx[n] = j; out[n++] = s->g[j].code2; }
+        if (s->g[j].code3[0] && n < max) { idx[n] = j; out[n++] = s->g[j].code3; }
         if (s->g[head].ncomp <= 1) break;
     }
     return n;
