@@ -686,6 +686,20 @@ int ev_names_decision(const sctx *s, const match *m)
     return 0;
 }
 
+/* "The decision drew sharp criticism from Belgrade": a decision noun opening the clause just
+ * before the verb at head ("the", a word or two, no actor or comma between); 1 when so. */
+int ev_decision_subject(const sctx *s, uint32_t head)
+{
+    for (uint32_t i = head, back = 0; i-- > s->t0 && back < 3; back++) {
+        if (group_at(s, i) >= 0 || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        uint32_t e;
+        if (ev_gram_class_at(s, i, &e) == DY_G_DECISION && e <= head)
+            return i > s->t0 && (WIS(s, i - 1, "the") || WIS(s, i - 1, "this") || WIS(s, i - 1, "that")) &&
+                   (i - 1 == s->t0 || (s->t[i - 2].flags & (DY_TF_COMMA | DY_TF_CLAUSE)));
+    }
+    return 0;
+}
+
 /* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
