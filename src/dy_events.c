@@ -485,6 +485,14 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     return code;
 }
 
+/* "In a joint statement, the two leaders vowed to boost trade": a pair reference announcing an
+ * intention with no other party announces it to each other. */
+static int pair_intent(const sctx *s, const dy_pattern *p, int src)
+{
+    const dy_actor *g = &s->g[src];
+    return !strncmp(p->code, "03", 2) && (g->anaphor == DY_G_PAIR || g->anaphor == DY_G_GROUP) && g->code2[0];
+}
+
 /* Codes match k of the sentence: 0 done (an event or a reason in --explain), -1 out of memory.
  * *body is an actor added for this event, dropped before the next. */
 static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
@@ -511,7 +519,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     if (claim) return claim < 0 ? -1 : 0;
     int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                 (ev_reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
-                 (tgt < 0 && ev_mutual_subject(s, src, m->head)));
+                 (tgt < 0 && (ev_mutual_subject(s, src, m->head) || pair_intent(s, p, src))));
     if (recip) tgt = -1;
     int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
                                           (src < 0 && tgt >= 0 && is_pair(s, tgt)));
