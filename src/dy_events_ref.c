@@ -210,6 +210,38 @@ static int they_of_subject(sctx *s, int k)
     return 1;
 }
 
+/* "Biden welcomed Kishida and Yoon to Camp David ... The three leaders agreed": with no three
+ * named together, the three countries of the last sentence's factual events, when it has
+ * exactly three, in the sentence just before. */
+static void group_of_last_act(sctx *s, dy_actor *g)
+{
+    const dy_coder *c = s->c;
+    char found[3][16];
+    size_t n = 0;
+    uint32_t sent = UINT32_MAX;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (sent == UINT32_MAX) sent = v->sent;
+        if (v->sent != sent) break;
+        if (v->mood) continue;
+        const char *two[2] = {v->source, v->target};
+        for (int i = 0; i < 2; i++) {
+            if (!dy_code_is_country(two[i])) return;
+            size_t j = 0;
+            while (j < n && strncmp(found[j], two[i], 3)) j++;
+            if (j < n) continue;
+            if (n == 3) return;
+            set_code(found[n++], two[i]);
+        }
+    }
+    if (n != 3 || sent + 1 != s->sidx) return;
+    set_code(g->code, found[0]);
+    set_code(g->code2, found[1]);
+    set_code(g->code3, found[2]);
+    ev_ex(s->c, "  \"%.*s\": the three parties of sentence %u, %s, %s and %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1),
+          (unsigned)sent + 1, g->code, g->code2, g->code3);
+}
+
 /* "Erdogan, Putin and Raisi met in Tehran ... . The three leaders agreed": a group of three is
  * the last coordination of exactly three actors of three countries that was a party to an act,
  * in one of the two sentences before (persons for "leaders"); left unresolved when there is none
@@ -239,6 +271,7 @@ static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc
               g->code3);
         return;
     }
+    if (three) group_of_last_act(s, g);
 }
 
 /* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
