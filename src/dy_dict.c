@@ -539,7 +539,7 @@ static void side_line(loader *L, int cls, char *code, char *when)
 
 static void grammar_line(loader *L, char *s)
 {
-    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision",
+    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }

@@ -378,7 +378,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
     if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
         *tgt = ev_act_author(s, s->g[*src].comp, body, 1);
-    if (p->ctx && (*src < 0 || *tgt < 0) && *body < 0) {
+    /* "Beijing criticised the meeting": the meeting's parties, or none */
+    int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
+    int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
+    if (meeting) *tgt = ev_meeting_parties(s, s->g[*src].comp, body);
+    if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;
         if (*src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = ev_counterpart(s, s->g[*src].comp, body);
