@@ -30,6 +30,7 @@ typedef struct dy_actor {
     uint32_t t0, t1;        /* token range (absolute indices) */
     char code[16];          /* "" while an anaphor is unresolved */
     char code2[16];         /* a second code when a reference resolves to a pair */
+    char code3[16];         /* a third when it resolves to a group of three ("the three leaders") */
     uint8_t kind;           /* DY_GK_*: the strongest member */
     uint8_t anaphor;        /* enum dy_gram_class, 0 for a named actor */
     uint8_t prep;           /* follows a preposition (object of "of", "with", "to" ...) */

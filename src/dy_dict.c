@@ -539,8 +539,8 @@ static void side_line(loader *L, int cls, char *code, char *when)
 
 static void grammar_line(loader *L, char *s)
 {
-    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision",
-                                  "pair", "person", "it", "they", "country", "speaker", "north", "south", "body"};
+    static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
+                                  "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;

@@ -36,9 +36,11 @@ enum dy_gram_class {
     DY_G_PLEDGE,    /* intent words of a commitment or a schedule ("will", "pledged to"): intent, as
                      * DY_G_INTENT, except under PETRARCH's convention, which codes the act */
     DY_G_DECISION,  /* "the move", "the measure": a noun for an act, whose author a reaction targets */
+    DY_G_MEETING,   /* "the summit", "the visit": a meeting's noun, whose parties a reaction targets */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */
+    DY_G_GROUP,     /* "the three leaders", "all three countries": the last three parties named together */
     DY_G_COUNT
 };
 

@@ -132,7 +132,7 @@ static void sentence_actors(sctx *s)
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].anaphor && s->g[k].anaphor != DY_G_SPEAKER && !ev_title_of_state(s, (int)k)) {
             ev_resolve(s, (int)k);
-            if (s->g[k].anaphor == DY_G_PAIR) ev_pair_level(s, &s->g[k]);
+            if (s->g[k].anaphor == DY_G_PAIR || s->g[k].anaphor == DY_G_GROUP) ev_pair_level(s, &s->g[k]);
         }
     dy_story_note(&c->story, s->g, s->ng, s->t, s->t0, s->t1, s->sidx == 0);
     ev_dateline_place(s);
@@ -201,7 +201,8 @@ static void explain_sentence(const sctx *s)
     }
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        ev_ex(c, "  actor %s%s%s ", g->code[0] ? g->code : "(unresolved)", g->code2[0] ? "+" : "", g->code2);
+        ev_ex(c, "  actor %s%s%s%s%s ", g->code[0] ? g->code : "(unresolved)", g->code2[0] ? "+" : "", g->code2, g->code3[0] ? "+" : "",
+              g->code3);
         ex_span(c, doc, s->t[g->t0].start, s->t[g->t1 - 1].end);
         int its = g->t0 > s->t0 && WIS(s, g->t0 - 1, "its") && g->code[0] && g->code[0] != '-' && !g->filled;
         ev_ex(c, "%s%s%s%s\n", g->anaphor ? " (reference)" : "", g->locative ? " (place)" : "",
@@ -378,7 +379,14 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
      * country there drafted the text ("a Russian draft") */
     if (!(*tgt >= 0 && !strncmp(s->g[*tgt].code, "IGO", 3))) *body = ev_body_target(s, m, p);
     if (*body >= 0) *tgt = *body;
-    if (p->ctx && (*src < 0 || *tgt < 0) && *body < 0) {
+    /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
+    if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
+        *tgt = ev_act_author(s, s->g[*src].comp, body, 1);
+    /* "Beijing criticised the meeting": the meeting's parties, or none */
+    int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
+    int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
+    if (meeting) *tgt = ev_meeting_parties(s, s->g[*src].comp, body);
+    if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;
         if (*src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = ev_counterpart(s, s->g[*src].comp, body);
@@ -486,6 +494,14 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     return code;
 }
 
+/* "In a joint statement, the two leaders vowed to boost trade": a pair reference announcing an
+ * intention with no other party announces it to each other. */
+static int pair_intent(const sctx *s, const dy_pattern *p, int src)
+{
+    const dy_actor *g = &s->g[src];
+    return !strncmp(p->code, "03", 2) && (g->anaphor == DY_G_PAIR || g->anaphor == DY_G_GROUP) && g->code2[0];
+}
+
 /* Codes match k of the sentence: 0 done (an event or a reason in --explain), -1 out of memory.
  * *body is an actor added for this event, dropped before the next. */
 static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
@@ -512,7 +528,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     if (claim) return claim < 0 ? -1 : 0;
     int recip = !passive && src >= 0 && is_pair(s, src) && m->tgt < 0 &&
                 (ev_reciprocal_after(s, m->head + 1, m->end + 2 < limit ? m->end + 2 : limit) ||
-                 (tgt < 0 && ev_mutual_subject(s, src, m->head)));
+                 (tgt < 0 && (ev_mutual_subject(s, src, m->head) || pair_intent(s, p, src))));
     if (recip) tgt = -1;
     int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
                                           (src < 0 && tgt >= 0 && is_pair(s, tgt)));
@@ -558,7 +574,15 @@ static void remember_sentence(sctx *s)
             c->igo_court_sent = s->sidx;
         }
     for (size_t k = 0; k < s->ng; k++)
-        if (s->g[k].code[0]) {
+        if (s->g[k].code3[0]) {
+            /* "the three countries": three, as the coordination they were named in (no pair) */
+            const dy_actor *g = &s->g[k];
+            const char *three[3] = {g->code, g->code2, g->code3};
+            for (int i = 0; i < 3; i++) {
+                ev_remember(c, three[i], "", g->kind, g->used_as_source, s->sidx);
+                c->hist[c->nhist - 1].coord = (g->used_as_source || g->used_as_target) && k < 255 ? (uint8_t)(k + 1) : 0;
+            }
+        } else if (s->g[k].code[0]) {
             ev_remember(c, s->g[k].code, s->g[k].code2, s->g[k].kind, s->g[s->g[k].comp].used_as_source, s->sidx);
             c->hist[c->nhist - 1].place = s->g[k].locative && !s->g[k].used_as_target;
             /* a coordination that was a party to an act there */

@@ -694,8 +694,52 @@ static int decision_root(int root)
  * decision")? Its author is then the doer of a recent act of any kind (act_author). */
 int ev_names_decision(const sctx *s, const match *m)
 {
+    return ev_names_class(s, m, DY_G_DECISION);
+}
+
+int ev_names_class(const sctx *s, const match *m, int cls)
+{
     for (uint32_t i = m->head, e; i < m->end; i++)
-        if (ev_gram_class_at(s, i, &e) == DY_G_DECISION) return 1;
+        if (ev_gram_class_at(s, i, &e) == cls) return 1;
+    return 0;
+}
+
+/* "Biden hosted Kishida and Yoon ... China criticised the meeting": the parties of the last
+ * factual meeting (root 04) of this or the four sentences before that the known actor took no
+ * part in: a visit's host, or both sides of talks. Returns an added group (drop_body), or -1. */
+int ev_meeting_parties(sctx *s, int known, int *added)
+{
+    const dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + 4 < s->sidx) break;
+        if (strcmp(v->root, "04") || v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
+        if (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
+        int visit = !strncmp(v->code, DY_CAMEO_VISIT, 3), host = !strncmp(v->code, DY_CAMEO_HOST, 3);
+        dy_actor *g = context_group(s, visit ? v->target : v->source);
+        if (!visit && !host && mutual_event(c, v)) set_code(g->code2, v->target);
+        ev_ex(s->c, "    the meeting's parties: %s%s%s, of sentence %u\n", g->code, g->code2[0] ? " and " : "", g->code2,
+              (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* "The decision drew sharp criticism from Belgrade": a decision noun opening the clause just
+ * before the verb at head ("the", a word or two, no actor or comma between); 1 when so. */
+int ev_decision_subject(const sctx *s, uint32_t head)
+{
+    for (uint32_t i = head, back = 0; i-- > s->t0 && back < 3; back++) {
+        if (group_at(s, i) >= 0 || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
+        uint32_t e;
+        if (ev_gram_class_at(s, i, &e) == DY_G_DECISION && e <= head)
+            return i > s->t0 && (WIS(s, i - 1, "the") || WIS(s, i - 1, "this") || WIS(s, i - 1, "that")) &&
+                   (i - 1 == s->t0 || (s->t[i - 2].flags & (DY_TF_COMMA | DY_TF_CLAUSE)));
+    }
     return 0;
 }
 

@@ -211,6 +211,70 @@ static int they_of_subject(sctx *s, int k)
     return 1;
 }
 
+/* "Biden welcomed Kishida and Yoon to Camp David ... The three leaders agreed": with no three
+ * named together, the three countries of the last sentence's factual events, when it has
+ * exactly three, in the sentence just before. */
+static void group_of_last_act(sctx *s, dy_actor *g)
+{
+    const dy_coder *c = s->c;
+    char found[3][16];
+    size_t n = 0;
+    uint32_t sent = UINT32_MAX;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (sent == UINT32_MAX) sent = v->sent;
+        if (v->sent != sent) break;
+        if (v->mood) continue;
+        const char *two[2] = {v->source, v->target};
+        for (int i = 0; i < 2; i++) {
+            if (!dy_code_is_country(two[i])) return;
+            size_t j = 0;
+            while (j < n && strncmp(found[j], two[i], 3)) j++;
+            if (j < n) continue;
+            if (n == 3) return;
+            set_code(found[n++], two[i]);
+        }
+    }
+    if (n != 3 || sent + 1 != s->sidx) return;
+    set_code(g->code, found[0]);
+    set_code(g->code2, found[1]);
+    set_code(g->code3, found[2]);
+    ev_ex(s->c, "  \"%.*s\": the three parties of sentence %u, %s, %s and %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1),
+          (unsigned)sent + 1, g->code, g->code2, g->code3);
+}
+
+/* "Erdogan, Putin and Raisi met in Tehran ... . The three leaders agreed": a group of three is
+ * the last coordination of exactly three actors of three countries that was a party to an act,
+ * in one of the two sentences before (persons for "leaders"); left unresolved when there is none
+ * or the group has another number. cand: newest first. */
+static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    int three = 0, people = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++) {
+        if (WIS(s, i, "three")) three = 1;
+        if (WIS(s, i, "leaders")) people = 1;
+    }
+    for (size_t j = 0; three && j + 2 < nc; j++) {
+        const hist_entry *c = &cand[j], *b = &cand[j + 1], *a = &cand[j + 2];
+        if (c->sent >= s->sidx) continue;   /* this sentence's own groups carry no coord */
+        if (s->sidx - c->sent > 2) break;
+        if (!c->coord || b->coord != c->coord || a->coord != c->coord || a->sent != c->sent || b->sent != c->sent) continue;
+        if (j + 3 < nc && cand[j + 3].coord == c->coord && cand[j + 3].sent == c->sent) { j += 3; continue; }
+        if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON || c->kind != DY_GK_PERSON)) return;
+        if (!dy_code_is_country(a->code) || !dy_code_is_country(b->code) || !dy_code_is_country(c->code) || a->code2[0] ||
+            b->code2[0] || c->code2[0] || !strncmp(a->code, b->code, 3) || !strncmp(a->code, c->code, 3) || !strncmp(b->code, c->code, 3))
+            return;
+        set_code(g->code, a->code);
+        set_code(g->code2, b->code);
+        set_code(g->code3, c->code);
+        ev_ex(s->c, "  \"%.*s\": the three named before, %s, %s and %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code, g->code2,
+              g->code3);
+        return;
+    }
+    if (three) group_of_last_act(s, g);
+}
+
 /* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
  * at a paragraph's start, else the two newest countries of the history (ev_resolve). */
 static void resolve_pair(sctx *s, int k, const hist_entry *cand, size_t nc, uint32_t sent, uint32_t reach)
@@ -288,17 +352,43 @@ static void side_of(const dy_coder *c, dy_actor *g)
     if (best >= 0) memcpy(g->code, sd[best].code, 4);
 }
 
+/* "The bloc had threatened it with force": "it" right after a word, itself closing its clause or
+ * followed by a preposition, is that word's object; a subject "it" goes on with its verb ("said
+ * it would"). */
+static int object_it_after_verb(const sctx *s, const dy_actor *g)
+{
+    uint32_t p = g->t0 - 1, n = g->t1;
+    if (s->t[p].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    if (dy_dict_wclass(s->c->dict, s->t[p].id) & (DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND)) return 0;
+    if (n >= s->t1 || (s->t[n].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 1;
+    return (dy_dict_wclass(s->c->dict, s->t[n].id) & DY_WC_PREP) != 0;
+}
+
 /* "the council first imposed sanctions on it": "it" after a preposition is not the subject of its
  * own clause (that would be "itself"): a subject at most eight words before, with no comma or
  * clause break between, is passed over, and so is its code in the sentences before. */
 static int object_it_skips(const sctx *s, const dy_actor *g, int j)
 {
     const dy_actor *h = &s->g[j];
-    if (g->anaphor != DY_G_IT || g->t0 <= s->t0 || !(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP)) return 0;
+    if (g->anaphor != DY_G_IT || g->t0 <= s->t0) return 0;
+    if (!(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP) && !object_it_after_verb(s, g)) return 0;
     if (s->g[h->comp].prep || h->t1 > g->t0 || g->t0 - h->t1 > 8) return 0;
     for (uint32_t i = h->t1; i < g->t0; i++)
         if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
     return 1;
+}
+
+/* "Russia launched drones at Ukraine's ports. Its navy also shelled Odesa": a reference opening
+ * its sentence, as its subject, is an earlier sentence's subject rather than that sentence's
+ * object; 1 when candidate j gives way to a subject of its sentence. */
+static int subject_preferred(const sctx *s, int k, const hist_entry *cand, size_t nc, size_t j, int country)
+{
+    if (k != 0 || cand[j].subj || cand[j].sent == s->sidx) return 0;
+    for (size_t i = j + 1; i < nc && cand[i].sent == cand[j].sent; i++)
+        if (cand[i].kind == DY_GK_STATE && cand[i].subj && !cand[i].code2[0] && cand[i].code[0] != '-' &&
+            (!country || dy_code_is_country(cand[i].code)))
+            return 1;
+    return 0;
 }
 
 void ev_resolve(sctx *s, int k)
@@ -366,6 +456,7 @@ void ev_resolve(sctx *s, int k)
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
+                if (subject_preferred(s, k, cand, nc, j, g->anaphor == DY_G_COUNTRY)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
                 if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
@@ -390,6 +481,9 @@ void ev_resolve(sctx *s, int k)
     case DY_G_SOUTH:
         side_of(c, g);
         break;
+    case DY_G_GROUP:
+        group_named_before(s, k, cand, nc);
+        break;
     case DY_G_BODY:
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > 2) break;
@@ -413,6 +507,7 @@ void ev_pair_level(const sctx *s, dy_actor *g)
             return;
     if (dy_code_is_country(g->code)) g->code[3] = 0;
     if (g->code2[0] && dy_code_is_country(g->code2)) g->code2[3] = 0;
+    if (g->code3[0] && dy_code_is_country(g->code3)) g->code3[3] = 0;
 }
 
 /* Codes of a group, expanding a coordination or a resolved pair. */
@@ -424,6 +519,7 @@ size_t ev_codes_of(const sctx *s, int k, const char **out, int *idx, size_t max)
         if (j != head && s->g[j].comp != head) break;
         if (s->g[j].code[0]) { idx[n] = j; out[n++] = s->g[j].code; }
         if (s->g[j].code2[0] && n < max) { idx[n] = j; out[n++] = s->g[j].code2; }
+        if (s->g[j].code3[0] && n < max) { idx[n] = j; out[n++] = s->g[j].code3; }
         if (s->g[head].ncomp <= 1) break;
     }
     return n;
