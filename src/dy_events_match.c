@@ -320,9 +320,10 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
         /* a match starting inside an earlier one is part of it */
         if (n > 0 && i < out[n - 1].end) {
             if (best.nlit <= out[n - 1].nlit) continue;
-            /* "demanded that the US stop arms sales": a verb that ends a pattern after its target
-             * is what the earlier act asks for, not an act of its own */
-            if (i + 1 == out[n - 1].end && out[n - 1].tgt >= 0 && (uint32_t)s->g[out[n - 1].tgt].t1 <= i) continue;
+            /* "demanded that the US stop arms sales", "criticised Pakistan over air strikes in
+             * Afghanistan": words that end a pattern after its target are what the earlier act
+             * asks for or is about, not an act of their own */
+            if (out[n - 1].tgt >= 0 && (uint32_t)s->g[out[n - 1].tgt].t1 <= i) continue;
             n--;    /* the longer, more specific pattern wins */
         }
         out[n++] = best;
