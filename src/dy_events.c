@@ -576,10 +576,12 @@ static void remember_sentence(sctx *s)
     for (size_t k = 0; k < s->ng; k++)
         if (s->g[k].code3[0]) {
             /* "the three countries": three, as the coordination they were named in (no pair) */
+            static const char none[16];     /* set_code reads a whole 16-byte field */
             const dy_actor *g = &s->g[k];
             const char *three[3] = {g->code, g->code2, g->code3};
             for (int i = 0; i < 3; i++) {
-                ev_remember(c, three[i], "", g->kind, g->used_as_source, s->sidx);
+                if (!three[i][0]) continue;     /* ev_remember keeps nothing for it */
+                ev_remember(c, three[i], none, g->kind, g->used_as_source, s->sidx);
                 c->hist[c->nhist - 1].coord = (g->used_as_source || g->used_as_target) && k < 255 ? (uint8_t)(k + 1) : 0;
             }
         } else if (s->g[k].code[0]) {
