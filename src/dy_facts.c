@@ -1052,8 +1052,9 @@ static int year_before_noun(const dyf_sent *s, uint32_t a)
     uint32_t e;
     if (a < s->t0 + 2 || !(s->t[a - 1].flags & DY_TF_NUM) || !dyf_number_at(s, a - 1, &v, &e) || e != a) return 0;
     if (!(is(s, a - 2, "a") || is(s, a - 2, "an") || is(s, a - 2, "the") || is(s, a - 2, "their") || is(s, a - 2, "its"))) return 0;
+    if (!(v >= 1800 && v <= 9999)) return 0;     /* and the cast below is defined */
     int y = (int)v;
-    return y == v && y >= 1800 && s->doc->pub.prec != DY_PREC_NONE && y <= s->doc->pub.y ? y : 0;
+    return y == v && s->doc->pub.prec != DY_PREC_NONE && y <= s->doc->pub.y ? y : 0;
 }
 
 /* When the treaty x was signed: its date and year (x->date holds the signing event's, if any). */
@@ -1076,7 +1077,7 @@ static void treaty_when(const dyf_sent *s, dy_fact *x, const dy_event *ev057, ui
                 for (uint32_t j = s->dates[k].t0; j < s->dates[k].t1; j++) {
                     double v;
                     uint32_t e2;
-                    if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && (int)v == s->dates[k].date.y) { written_year = v; break; }
+                    if ((s->t[j].flags & DY_TF_NUM) && dyf_number_at(s, j, &v, &e2) && v == (double)s->dates[k].date.y) { written_year = v; break; }
                 }
     } else if (!ev057 && nsw0 > 1 && signed_k < nsw0) {
         x->date = facts_stage_date(s, sw0, nsw0, signed_k);
