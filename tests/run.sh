@@ -21,6 +21,12 @@ count() {   # adds the "N passed, N failed" of the suite's last such line
     FAIL=$((FAIL + f))
 }
 
+held_out() {   # an annotated set of tests/ against its floors: held_out SET MIN_P MIN_R
+    "$B/test_devset" "$B/dyad" "tests/$1" "$2" "$3" > "$LOG" 2>&1
+    grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/$1: /"
+    count
+}
+
 FIRST=$1
 for B in "$@"; do
     echo "== $B"
@@ -147,27 +153,15 @@ for B in "$@"; do
     grep -E '^(codebook|ok|FAIL|expect:)' "$LOG"
     count
     echo "-- our annotated sets (tests/world 30 stories, tests/holdout 25, tests/holdout3, holdout4 and holdout5 14 each, holdout6 10, holdout7 14, holdout8 12)"
-    for set in world holdout holdout3 holdout4; do
-        "$B/test_devset" "$B/dyad" tests/$set "${WORLD_MIN_P:-0.85}" "${WORLD_MIN_R:-0.45}" > "$LOG" 2>&1
-        grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/$set: /"
-        count
-    done
+    for set in world holdout holdout3 holdout4; do held_out $set "${WORLD_MIN_P:-0.85}" "${WORLD_MIN_R:-0.45}"; done
     # holdout5 (under-covered regions) sits lower: its floors are a bit below its measured P 0.79 R 0.56
-    "$B/test_devset" "$B/dyad" tests/holdout5 "${H5_MIN_P:-0.75}" "${H5_MIN_R:-0.50}" > "$LOG" 2>&1
-    grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/holdout5: /"
-    count
+    held_out holdout5 "${H5_MIN_P:-0.75}" "${H5_MIN_R:-0.50}"
     # holdout6 (10 stories): first, unseen run P 0.81 R 0.47; floors a bit below its acc7 figures P 0.89 R 0.67
-    "$B/test_devset" "$B/dyad" tests/holdout6 "${H6_MIN_P:-0.85}" "${H6_MIN_R:-0.63}" > "$LOG" 2>&1
-    grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/holdout6: /"
-    count
+    held_out holdout6 "${H6_MIN_P:-0.85}" "${H6_MIN_R:-0.63}"
     # holdout7 (14 stories, untuned): floors a bit below its first, unseen run P 0.75 R 0.53
-    "$B/test_devset" "$B/dyad" tests/holdout7 "${H7_MIN_P:-0.70}" "${H7_MIN_R:-0.47}" > "$LOG" 2>&1
-    grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/holdout7: /"
-    count
+    held_out holdout7 "${H7_MIN_P:-0.70}" "${H7_MIN_R:-0.47}"
     # holdout8 (12 stories, the lead's probes of stop 22; tuned): floors a bit below P 0.92 R 0.73
-    "$B/test_devset" "$B/dyad" tests/holdout8 "${H8_MIN_P:-0.87}" "${H8_MIN_R:-0.66}" > "$LOG" 2>&1
-    grep -E '^(total|ok|FAIL)' "$LOG" | sed "s/^/holdout8: /"
-    count
+    held_out holdout8 "${H8_MIN_P:-0.87}" "${H8_MIN_R:-0.66}"
     echo "-- dev set (../shared/devset: 12 wire stories with gold events)"
     if [ -f ../shared/devset/gold.tsv ]; then
         "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.90}" "${DEVSET_MIN_R:-0.80}" > "$LOG" 2>&1
