@@ -67,7 +67,7 @@ int ev_is_nominal(const sctx *s, uint32_t head)
         if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
-        if (j > s->t0 && WIS(s, j, "longer") && WIS(s, j - 1, "no")) return 0;     /* "no longer supplying": a verb */
+        if (ev_no_longer_at(s, j)) return 0;     /* "no longer supplying": a verb */
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
     }
     return 0;

@@ -130,6 +130,11 @@ static inline void set_code(char dst[16], const char src[16])
 }
 static inline const char *W(const sctx *s, uint32_t i) { return s->norm->data + s->t[i].norm; }
 #define WIS(s, i, lit) DY_TOK_IS((s)->norm, &(s)->t[i], lit)
+/* Does token i end "no longer" ("was no longer supplying")? */
+static inline int ev_no_longer_at(const sctx *s, uint32_t i)
+{
+    return i > s->t0 && WIS(s, i, "longer") && WIS(s, i - 1, "no");
+}
 static inline int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
 /* An agent word with no country or person ("military", "troops", "intelligence") may be part of
  * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */

@@ -934,7 +934,7 @@ void ev_stopped_act(const sctx *s, const match *m, const char **code, int *mood)
     if (*mood != DY_MOOD_NEGATED || !stopped_code(*code)) return;
     for (uint32_t j = m->head, n = 0; j-- > s->t0 + 1 && n < 4; n++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return;
-        if (WIS(s, j, "longer") && WIS(s, j - 1, "no")) {
+        if (ev_no_longer_at(s, j)) {
             *code = stopped_code(*code);
             *mood = DY_MOOD_FACTUAL;
             ev_ex(s->c, "    no longer done: coded as its reduction %s\n", *code);
