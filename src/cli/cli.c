@@ -13,24 +13,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The one printer behind both: "dyad: " and a kind ("" or "warning: "), the message, a newline. */
+static void cli_say(const char *kind, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "dyad: %s", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("dyad: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_say("", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_warn(const char *fmt, ...)
 {
     va_list ap;
-    fputs("dyad: warning: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_say("warning: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 static int is_dir(const char *p)

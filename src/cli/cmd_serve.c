@@ -18,7 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define THREADS 4
@@ -30,6 +32,16 @@
 #define MAX_CONN 1024
 #define MAX_CONN_PER_IP 64
 #define IDLE_SECONDS 5
+/* ... and the headers of each request must be whole within HEADER_SECONDS of the connection
+ * opening (or of the last answer on a kept-alive one): silence alone never ends a client that
+ * trickles a byte every few seconds. The main thread sweeps once a second and shuts such a
+ * socket down; MHD then closes it as a client that hung up. */
+#define HEADER_SECONDS 5
+
+/* One watched connection: its socket and when its headers are due (0: they came). Slots are
+ * taken when MHD starts a connection and given back when it closes it, both under the server's
+ * lock, and MHD closes the socket only after that notice, so a sweep never shuts a reused fd. */
+typedef struct watch { int fd, used; time_t due; } watch;
 
 typedef struct server {
     const char *db, *web;
@@ -38,6 +50,7 @@ typedef struct server {
     dy_store *pool[THREADS];
     int busy[THREADS];
     pthread_mutex_t mu;
+    watch w[MAX_CONN];
 } server;
 
 static volatile sig_atomic_t stop;
@@ -186,6 +199,73 @@ static enum MHD_Result static_file(server *sv, struct MHD_Connection *c, const c
     return r;
 }
 
+static time_t now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec;
+}
+
+static watch *watch_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* MHD: a connection opened or closed. A full table leaves the connection unwatched (the idle
+ * timeout still holds); MAX_CONN slots match MHD's own limit, so that does not happen. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **ctx, enum MHD_ConnectionNotificationCode code)
+{
+    server *sv = cls;
+    pthread_mutex_lock(&sv->mu);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        for (int i = 0; i < MAX_CONN && ci; i++) {
+            if (sv->w[i].used) continue;
+            sv->w[i] = (watch){ci->connect_fd, 1, now_s() + HEADER_SECONDS};
+            *ctx = &sv->w[i];
+            break;
+        }
+    } else if (*ctx) {
+        ((watch *)*ctx)->used = 0;
+        *ctx = NULL;
+    }
+    pthread_mutex_unlock(&sv->mu);
+}
+
+/* MHD: a request answered; the next one's headers are due in HEADER_SECONDS. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode code)
+{
+    (void)state;
+    (void)code;
+    server *sv = cls;
+    watch *w = watch_of(c);
+    pthread_mutex_lock(&sv->mu);
+    if (w && w->used) w->due = now_s() + HEADER_SECONDS;
+    pthread_mutex_unlock(&sv->mu);
+}
+
+static void headers_came(server *sv, struct MHD_Connection *c)
+{
+    watch *w = watch_of(c);
+    pthread_mutex_lock(&sv->mu);
+    if (w && w->used) w->due = 0;
+    pthread_mutex_unlock(&sv->mu);
+}
+
+/* Shut the sockets whose headers are late. */
+static void sweep(server *sv)
+{
+    time_t t = now_s();
+    pthread_mutex_lock(&sv->mu);
+    for (int i = 0; i < MAX_CONN; i++)
+        if (sv->w[i].used && sv->w[i].due && sv->w[i].due <= t) {
+            shutdown(sv->w[i].fd, SHUT_RDWR);
+            sv->w[i].due = 0;
+        }
+    pthread_mutex_unlock(&sv->mu);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method, const char *version,
                               const char *upload, size_t *upload_size, void **state)
 {
@@ -195,6 +275,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!*state) {                  /* first call: the headers; answer a wrong method at once */
         static int marker;
         *state = &marker;
+        headers_came(sv, c);
         if (strcmp(method, "GET") && strcmp(method, "HEAD")) return json_error(c, 405, "only GET is served; the dashboard is read-only");
         return MHD_YES;
     }
@@ -302,7 +383,8 @@ int cmd_serve(int argc, char **argv)
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONN, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_CONN_PER_IP,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
+        MHD_OPTION_EXTERNAL_LOGGER, log_error, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, &sv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_END);
     if (!d) {
         cli_error("cannot listen on %s:%ld (%s), and give another --port", bind, port, strerror(errno));
         pthread_mutex_destroy(&sv.mu);
@@ -323,7 +405,10 @@ int cmd_serve(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    while (!stop) pause();
+    while (!stop) {
+        sleep(1);           /* a signal ends it early */
+        sweep(&sv);
+    }
     MHD_stop_daemon(d);
     for (int i = 0; i < THREADS; i++) dy_store_close(&sv.pool[i]);
     pthread_mutex_destroy(&sv.mu);

@@ -52,6 +52,23 @@ timeout 30 cat <&3 > /dev/null
 exec 3<&-
 took=$(( $(date +%s) - start ))
 check serve-3.2 1 "$([ "$took" -le 25 ] && echo 1 || echo "$took")"
+# a client that trickles its request a byte a second is never silent for 5 s, so only the
+# header deadline ends it: cut off once its headers are 5 s late (bound 15 s for a loaded
+# machine), not kept for the 40 s it would keep trickling
+exec 3<> "/dev/tcp/127.0.0.1/$PORT"
+(
+    trap '' PIPE
+    s='GET /api/actors?slow=aaaaaaaaaaaaaaaaaaa'
+    for ((i = 0; i < ${#s}; i++)); do printf '%s' "${s:i:1}" >&3 2> /dev/null || exit 0; sleep 1; done
+) &
+TPID=$!
+start=$(date +%s)
+timeout 60 cat <&3 > /dev/null
+exec 3<&-
+took=$(( $(date +%s) - start ))
+kill "$TPID" 2> /dev/null
+wait "$TPID" 2> /dev/null
+check serve-3.5 1 "$([ "$took" -le 15 ] && echo 1 || echo "$took")"
 # many connections at once, bounded, and the server is still up
 for _ in $(seq 40); do curl -s -o /dev/null "${U}api/actors" & done
 wait $(jobs -p | grep -v "^$SPID\$") 2> /dev/null
