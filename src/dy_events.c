@@ -399,7 +399,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
-    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
+    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
         *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* "Jordan is hosting Syrian refugees": refugees are no visitors */

@@ -205,7 +205,7 @@ int ev_role_is(const sctx *s, int g, const char *roles);
 int ev_own_place(const sctx *s, int src, int tgt);
 int ev_own_country_ref(const sctx *s, int src, int tgt);
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace);
-int ev_author_in_clause(const sctx *s, const match *m, int tgt);
+int ev_author_in_clause(const sctx *s, const match *m, int src, int tgt);
 int ev_rejected_text(const sctx *s, const match *ms, size_t k);
 int ev_one_sided_intent(const sctx *s, int src, int tgt, uint32_t head);
 int ev_denied_clause(const sctx *s, uint32_t head);

@@ -707,18 +707,30 @@ static int victim_ends_match(const sctx *s, const match *m)
     return m->end > m->head + 1 && (WIS(s, m->end - 1, "on") || WIS(s, m->end - 1, "against"));
 }
 
+/* The subject itself named again: its own component, or a reference or the bare name of its
+ * own country ("Washington would respond accordingly to what he called ..."). */
+static int subject_again(const sctx *s, int src, int tgt)
+{
+    const dy_actor *a = &s->g[s->g[src].comp], *b = &s->g[s->g[tgt].comp];
+    if (a == b) return 1;
+    if (strncmp(a->code, b->code, 3) != 0 || !dy_code_is_country(a->code)) return 0;
+    return a->anaphor || b->anaphor || strlen(a->code) == 3 || strlen(b->code) == 3;
+}
+
 /* For a hostile act named by a noun (flag author): an actor after "by" is its author; one after
- * "as" ("condemned the strikes as a violation of Yemen's sovereignty") is no party, and then the
+ * "as" ("condemned the strikes as a violation of Yemen's sovereignty"), after a purpose "to"
+ * ("vowed to take all necessary measures to protect its companies") or the subject named again
+ * ("said it did not recognise the decision, arguing that it ...") is no party, and then the
  * author comes from the context (-2); another actor ("the attack on Kyiv") stays the target. */
-int ev_author_in_clause(const sctx *s, const match *m, int tgt)
+int ev_author_in_clause(const sctx *s, const match *m, int src, int tgt)
 {
     if (victim_ends_match(s, m)) return -2;
     if (tgt < 0) return -2;
     for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
         if (WIS(s, j, "by")) return tgt;
-        if (WIS(s, j, "as")) return -2;
+        if (WIS(s, j, "as") || (j == m->end && WIS(s, j, "to"))) return -2;
     }
-    return tgt;
+    return src >= 0 && subject_again(s, src, tgt) ? -2 : tgt;
 }
 
 /* "vetoed a draft demanding a ceasefire", "voted against a resolution condemning Russia": a verb
