@@ -351,6 +351,14 @@ static int said_before(const sctx *s, uint32_t i)
     for (uint32_t q = i, n = 0; q-- > s->t0 && n < 5; n++) {
         uint32_t e;
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
+        /* "said the impasse had been overcome and that he would travel": a second reported clause */
+        if (WIS(s, q, "that") && q > s->t0 + 1 && WIS(s, q - 1, "and")) {
+            for (uint32_t r = q - 1, k = 0; r-- > s->t0 && k < 20; k++) {
+                if (s->t[r].flags & DY_TF_END) return 0;
+                if (ev_gram_is(s, r, DY_G_SAY, &e) && e < q) return 1;
+            }
+            return 0;
+        }
         if (group_at(s, q) >= 0 || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return 0;
     }
     return 0;
