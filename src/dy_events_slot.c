@@ -664,8 +664,8 @@ int ev_own_place(const sctx *s, int src, int tgt)
 /* The target a domestic act leaves unnamed, as the held-out sets code it: a crowd that
  * "protested in Lima" or "marched through Yangon" protests to its government (the place's
  * country, else its own, + GOV); a government that "imposed a curfew" or "shut down the
- * internet" acts on its own public (+ CVL; not in place of a target that is its own country's
- * place, replace: "bans on travel to Canada"); an opposition that "rejected the result" rejects
+ * internet", or police that "broke up a demonstration", act on its own public (+ CVL; not in
+ * place of a target that is its own country's place, replace: "bans on travel to Canada"); an opposition that "rejected the result" rejects
  * its government (+ GOV). The actor is added for the event as body_target's
  * is (removed by drop_body); -1 when not a case. */
 /* "The junta imposed a curfew across the country": a reference to the source's own country is
@@ -680,7 +680,7 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
 {
     const char *role;
     if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
-    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
+    else if (((!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2') || !strncmp(p->code, "175", 3)) && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     /* "the opposition leader rejected the result": an opposition's rejection answers its government */
     else if (p->code[0] == '1' && p->code[1] == '2' && !replace && ev_role_is(s, src, "OPP")) role = "GOV";
