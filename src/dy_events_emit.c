@@ -337,8 +337,10 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     const match *prev = &ms[k - 1], *m = &ms[k];
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
     if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
-    /* "asked India in November to withdraw": an appeal whose phrase ends in "to" asks for the verb */
+    /* "asked India in November to withdraw": an appeal whose phrase ends in "to" asks for the verb;
+     * "urged the authorities to show restraint and to investigate": so does a second "and to" */
     if (!strncmp(pp->code, "02", 2) && m->head == prev->end && m->head > s->t0 && WIS(s, m->head - 1, "to")) return 1;
+    if (!strncmp(pp->code, "02", 2) && m->head == prev->end + 2 && WIS(s, prev->end, "and") && WIS(s, prev->end + 1, "to")) return 1;
     if (m->head <= s->t0 || !WIS(s, m->head - 1, "to") || m->head <= prev->end) return 0;
     /* "travelled to Budapest to meet Orban": the meeting a visit is for is coded, both ways */
     if (!strncmp(pp->code, DY_CAMEO_VISIT, 3) && !strncmp(dy_dict_pattern(s->c->dict, m->pat)->code, "04", 2)) return 0;
