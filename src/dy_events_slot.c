@@ -148,9 +148,16 @@ int ev_subordinate_at(const sctx *s, uint32_t j)
 int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
 {
     int loc = -1, agent = -1, at = -1;
+    /* "condemned the coup and said it was following events", ", saying it came ...": a pronoun
+     * after a speech verb that follows the pattern is the reported clause's (mostly the speaker
+     * or the act), no object of the verb; a named actor there stays ("criticised the vote,
+     * saying Georgia ...") */
+    uint32_t said = limit;
+    for (uint32_t j = from, e; j < limit && j < s->t1; j++)
+        if (ev_gram_is(s, j, DY_G_SAY, &e)) { said = j; break; }
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
+        if (g->t0 < from || g->t0 >= limit || !g->code[0] || (g->anaphor && g->t0 > said)) continue;
         if (!is_named(s, (int)k)) {
             if (agent < 0 && !g->modifier && !g->locative) agent = (int)k;
             uint32_t p = g->t0 > s->t0 && WIS(s, g->t0 - 1, "the") ? g->t0 - 1 : g->t0;
