@@ -184,6 +184,7 @@ int ev_relative_clause(const sctx *s, uint32_t head);
 int ev_passive_authority(const sctx *s, const match *m, const char *code);
 int ev_find_source(const sctx *s, uint32_t head);
 int ev_find_target(const sctx *s, uint32_t from, uint32_t limit);
+uint32_t ev_said_at(const sctx *s, uint32_t from, uint32_t limit);
 int ev_subordinate_at(const sctx *s, uint32_t j);
 int ev_and_verb(const sctx *s, uint32_t head);
 int ev_object_before_and(const sctx *s, uint32_t head, int src);

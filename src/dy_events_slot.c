@@ -142,6 +142,14 @@ int ev_subordinate_at(const sctx *s, uint32_t j)
     return n < s->t1 && group_at(s, n) >= 0;
 }
 
+/* The first speech verb in [from, limit), or limit when there is none. */
+uint32_t ev_said_at(const sctx *s, uint32_t from, uint32_t limit)
+{
+    for (uint32_t j = from, e; j < limit && j < s->t1; j++)
+        if (ev_gram_is(s, j, DY_G_SAY, &e)) return j;
+    return limit;
+}
+
 /* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
  * agent that is not the object of a preposition ("arrested protesters"), then people shot or
  * fired at ("fired tear gas and rubber bullets at the crowds"). */
@@ -152,9 +160,7 @@ int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
      * after a speech verb that follows the pattern is the reported clause's (mostly the speaker
      * or the act), no object of the verb; a named actor there stays ("criticised the vote,
      * saying Georgia ...") */
-    uint32_t said = limit;
-    for (uint32_t j = from, e; j < limit && j < s->t1; j++)
-        if (ev_gram_is(s, j, DY_G_SAY, &e)) { said = j; break; }
+    uint32_t said = ev_said_at(s, from, limit);
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0] || (g->anaphor && g->t0 > said)) continue;
