@@ -382,7 +382,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*body >= 0) *tgt = *body;
     /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
     if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
-        *tgt = ev_act_author(s, s->g[*src].comp, body, 1);
+        *tgt = ev_act_author(s, s->g[*src].comp, body, 1, 0);
     /* "Beijing criticised the meeting": the meeting's parties, or none */
     int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
     int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
@@ -404,7 +404,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *tgt)) == -2)
-        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m));
+        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* "Jordan is hosting Syrian refugees": refugees are no visitors */
     if (*tgt >= 0 && (p->meet || p->pair[0]) && ev_role_is(s, *tgt, "REF")) {

@@ -747,8 +747,9 @@ int ev_decision_subject(const sctx *s, uint32_t head)
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
  * authors of the same act on the same target ("US and British strikes"), the second is code2.
- * Returns an added group (drop_body), or -1. */
-int ev_act_author(sctx *s, int known, int *added, int decision)
+ * With home (a coup), only an act within one country counts ("Sudan's army detained Hamdok. The US
+ * suspended aid. Guterres condemned the takeover": the army). Returns an added group (drop_body), or -1. */
+int ev_act_author(sctx *s, int known, int *added, int decision, int home)
 {
     const dy_coder *c = s->c;
     *added = -1;
@@ -760,6 +761,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision)
         if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
+        if (home && (strncmp(v->source, v->target, 3) != 0 || !dy_code_is_country(v->source))) continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc) && !(decision && domestic_decision(v->source, kc))) continue;
         dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
@@ -770,6 +772,14 @@ int ev_act_author(sctx *s, int known, int *added, int decision)
             }
         ev_ex(s->c, "    target from the context: %s%s%s, the author of the act of sentence %u\n", g->code, g->code2[0] ? " and " : "",
            g->code2, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    /* no act at home coded: a coup is the story country's, for a party from elsewhere */
+    const char *sc = dy_story_country(&c->story);
+    if (home && sc[0] && strncmp(kc, sc, 3) != 0) {
+        dy_actor *g = context_group(s, sc);
+        ev_ex(s->c, "    target from the context: %s, the story's country, where the act took place\n", g->code);
         *added = (int)s->ng;
         return (int)s->ng++;
     }
