@@ -141,8 +141,14 @@ static int act_at_home(const sctx *s, const match *m, const char *code, const ch
     /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
     int subj = ev_sentence_subject(s, m->head);
     if (subj >= 0 && s->g[xi].comp != subj) return 0;
-    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
-           dy_code_is_country(x) && !strncmp(x, y, 3);
+    if (xi == yi || b->anaphor || b->kind != DY_GK_STATE || strlen(y) != 3 || !dy_code_is_country(x) || strncmp(x, y, 3) != 0)
+        return 0;
+    /* "The government declared a curfew in the Puno region": a reference to the state itself */
+    if (a->anaphor == DY_G_COUNTRY && b->locative) return 1;
+    /* "M23 rebels seized Goma", "the insurgents took Damascus": armed groups and crowds act on
+     * their own country's places as direct objects too, never as the state itself */
+    if (!a->anaphor && strlen(x) == 6 && (!strcmp(x + 3, "REB") || !strcmp(x + 3, "CRM") || !strcmp(x + 3, "CVL"))) return 1;
+    return !a->filled && !a->anaphor && b->locative;
 }
 
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
