@@ -685,7 +685,8 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
 {
     const char *role;
     if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
-    else if (!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2' && !replace &&
+    /* ... and that "lifted the curfew" or "ended martial law" eases it for that public */
+    else if ((!strncmp(p->code, "172", 3) || !strncmp(p->code, "081", 3)) && p->code[3] != '2' && (p->code[3] || p->code[1] == '8') && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     /* "the opposition leader rejected the result": an opposition's rejection answers its government */
     else if (p->code[0] == '1' && p->code[1] == '2' && !replace && ev_role_is(s, src, "OPP")) role = "GOV";
