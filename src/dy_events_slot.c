@@ -206,8 +206,22 @@ int ev_object_before_and(const sctx *s, uint32_t head, int src)
     uint32_t wc = dy_dict_wclass(s->c->dict, s->t[v].id);
     if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY)) return src;
     size_t vl = s->t[v].nlen;
-    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2))) return src;
+    /* a pattern's first word, a past tense, or an infinitive ("to restrain the Houthis") */
+    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2)) && !(v > s->t0 && WIS(s, v - 1, "to"))) return src;
     int subj = ev_find_source(s, v);
+    /* "urged the Taliban to stop militants ... and called on Pakistan": a past tense after "and"
+     * goes back past an appeal's object too, to the one who urged */
+    size_t hl = s->t[head].nlen;
+    for (int n2 = 0; n2 < 3 && subj >= 0 && hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2); n2++) {
+        uint32_t u = s->g[subj].t0, e;
+        if (u > s->t0 && WIS(s, u - 1, "the")) u--;
+        if (u <= s->t0 || !(dy_dict_wclass(s->c->dict, s->t[u - 1].id) & DY_WC_START_PAT) || (s->t[u - 1].flags & DY_TF_CAP) ||
+            ev_gram_is(s, u - 1, DY_G_SAY, &e))
+            break;
+        int up = ev_find_source(s, u - 1);
+        if (up < 0 || s->g[up].comp == s->g[subj].comp) break;
+        subj = up;
+    }
     return subj >= 0 && s->g[subj].comp != s->g[src].comp ? subj : src;
 }
 
