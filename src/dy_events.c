@@ -348,6 +348,7 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
      * without one, only a "between" list or the pattern's own target makes it an event */
     int owner = ev_possessor(s, m->head);
     if (owner >= 0) *src = owner;
+    else if (m->src >= 0) return 0;     /* "a charge Paris denied": the pattern's own source slot */
     else if (*tgt >= 0 && p->sym && ev_tgt_between(s, *tgt)) *src = -1;
     else if (p->ctx) *src = -1;     /* "The negotiations began in March": from the context */
     else if (denied_noun(s, ms, k)) {
@@ -381,7 +382,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*body >= 0) *tgt = *body;
     /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
     if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
-        *tgt = ev_act_author(s, s->g[*src].comp, body, 1);
+        *tgt = ev_act_author(s, s->g[*src].comp, body, 1, 0);
     /* "Beijing criticised the meeting": the meeting's parties, or none */
     int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
     int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
@@ -394,13 +395,16 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         if (g >= 0 && *src < 0) *src = g;     /* both sides of the talks, both ways */
         else if (g >= 0) *tgt = g;
     }
+    /* "Rwanda denied the accusation and said its concern was the FDLR": a denial's party is no
+     * actor of the clause it goes on to report */
+    if (*tgt >= 0 && !strncmp(p->code, "016", 3) && ev_said_at(s, m->end, s->g[*tgt].t0) < s->g[*tgt].t0) *tgt = -1;
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m));
+        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* "Jordan is hosting Syrian refugees": refugees are no visitors */
     if (*tgt >= 0 && (p->meet || p->pair[0]) && ev_role_is(s, *tgt, "REF")) {

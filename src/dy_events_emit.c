@@ -141,8 +141,14 @@ static int act_at_home(const sctx *s, const match *m, const char *code, const ch
     /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
     int subj = ev_sentence_subject(s, m->head);
     if (subj >= 0 && s->g[xi].comp != subj) return 0;
-    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
-           dy_code_is_country(x) && !strncmp(x, y, 3);
+    if (xi == yi || b->anaphor || b->kind != DY_GK_STATE || strlen(y) != 3 || !dy_code_is_country(x) || strncmp(x, y, 3) != 0)
+        return 0;
+    /* "The government declared a curfew in the Puno region": a reference to the state itself */
+    if (a->anaphor == DY_G_COUNTRY && b->locative) return 1;
+    /* "M23 rebels seized Goma", "the insurgents took Damascus": armed groups and crowds act on
+     * their own country's places as direct objects too, never as the state itself */
+    if (!a->anaphor && strlen(x) == 6 && (!strcmp(x + 3, "REB") || !strcmp(x + 3, "CRM") || !strcmp(x + 3, "CVL"))) return 1;
+    return !a->filled && !a->anaphor && b->locative;
 }
 
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
@@ -751,8 +757,9 @@ int ev_decision_subject(const sctx *s, uint32_t head)
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
  * authors of the same act on the same target ("US and British strikes"), the second is code2.
- * Returns an added group (drop_body), or -1. */
-int ev_act_author(sctx *s, int known, int *added, int decision)
+ * With home (a coup), only an act within one country counts ("Sudan's army detained Hamdok. The US
+ * suspended aid. Guterres condemned the takeover": the army). Returns an added group (drop_body), or -1. */
+int ev_act_author(sctx *s, int known, int *added, int decision, int home)
 {
     const dy_coder *c = s->c;
     *added = -1;
@@ -764,6 +771,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision)
         if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
+        if (home && (strncmp(v->source, v->target, 3) != 0 || !dy_code_is_country(v->source))) continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc) && !(decision && domestic_decision(v->source, kc))) continue;
         dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
@@ -774,6 +782,14 @@ int ev_act_author(sctx *s, int known, int *added, int decision)
             }
         ev_ex(s->c, "    target from the context: %s%s%s, the author of the act of sentence %u\n", g->code, g->code2[0] ? " and " : "",
            g->code2, (unsigned)v->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    /* no act at home coded: a coup is the story country's, for a party from elsewhere */
+    const char *sc = dy_story_country(&c->story);
+    if (home && sc[0] && strncmp(kc, sc, 3) != 0) {
+        dy_actor *g = context_group(s, sc);
+        ev_ex(s->c, "    target from the context: %s, the story's country, where the act took place\n", g->code);
         *added = (int)s->ng;
         return (int)s->ng++;
     }

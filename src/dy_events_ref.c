@@ -470,6 +470,17 @@ void ev_resolve(sctx *s, int k)
             if (sent - cand[j].sent > 1) break;
             if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
         }
+        /* "Traore's officers accused Damiba ... They also dissolved the government": a sentence
+         * opening with "They" goes on with the last sentence's subject, when that was a role
+         * ("Niger's officers"), not a person or a state by its name */
+        for (size_t j = 0; j < nc && g->t0 == s->t0; j++) {
+            if (cand[j].sent == sent) continue;
+            if (sent - cand[j].sent > 1) break;
+            if (cand[j].subj && cand[j].kind != DY_GK_PERSON && strlen(cand[j].code) > 3 && !cand[j].code2[0] && dy_code_is_country(cand[j].code)) {
+                set_code(g->code, cand[j].code);
+                return;
+            }
+        }
         break;
     case DY_G_SPEAKER:
         if (c->speaker[0] && sent - c->speaker_sent <= 3) {

@@ -142,15 +142,28 @@ int ev_subordinate_at(const sctx *s, uint32_t j)
     return n < s->t1 && group_at(s, n) >= 0;
 }
 
+/* The first speech verb in [from, limit), or limit when there is none. */
+uint32_t ev_said_at(const sctx *s, uint32_t from, uint32_t limit)
+{
+    for (uint32_t j = from, e; j < limit && j < s->t1; j++)
+        if (ev_gram_is(s, j, DY_G_SAY, &e)) return j;
+    return limit;
+}
+
 /* The first actor in [from, limit): a named one first, then a place ("near Turkey"), then a bare
  * agent that is not the object of a preposition ("arrested protesters"), then people shot or
  * fired at ("fired tear gas and rubber bullets at the crowds"). */
 int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
 {
     int loc = -1, agent = -1, at = -1;
+    /* "condemned the coup and said it was following events", ", saying it came ...": a pronoun
+     * after a speech verb that follows the pattern is the reported clause's (mostly the speaker
+     * or the act), no object of the verb; a named actor there stays ("criticised the vote,
+     * saying Georgia ...") */
+    uint32_t said = ev_said_at(s, from, limit);
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
-        if (g->t0 < from || g->t0 >= limit || !g->code[0]) continue;
+        if (g->t0 < from || g->t0 >= limit || !g->code[0] || (g->anaphor && g->t0 > said)) continue;
         if (!is_named(s, (int)k)) {
             if (agent < 0 && !g->modifier && !g->locative) agent = (int)k;
             uint32_t p = g->t0 > s->t0 && WIS(s, g->t0 - 1, "the") ? g->t0 - 1 : g->t0;
@@ -193,8 +206,22 @@ int ev_object_before_and(const sctx *s, uint32_t head, int src)
     uint32_t wc = dy_dict_wclass(s->c->dict, s->t[v].id);
     if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY)) return src;
     size_t vl = s->t[v].nlen;
-    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2))) return src;
+    /* a pattern's first word, a past tense, or an infinitive ("to restrain the Houthis") */
+    if (!(wc & DY_WC_START_PAT) && !(vl > 4 && !memcmp(W(s, v) + vl - 2, "ed", 2)) && !(v > s->t0 && WIS(s, v - 1, "to"))) return src;
     int subj = ev_find_source(s, v);
+    /* "urged the Taliban to stop militants ... and called on Pakistan": a past tense after "and"
+     * goes back past an appeal's object too, to the one who urged */
+    size_t hl = s->t[head].nlen;
+    for (int n2 = 0; n2 < 3 && subj >= 0 && hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2); n2++) {
+        uint32_t u = s->g[subj].t0, e;
+        if (u > s->t0 && WIS(s, u - 1, "the")) u--;
+        if (u <= s->t0 || !(dy_dict_wclass(s->c->dict, s->t[u - 1].id) & DY_WC_START_PAT) || (s->t[u - 1].flags & DY_TF_CAP) ||
+            ev_gram_is(s, u - 1, DY_G_SAY, &e))
+            break;
+        int up = ev_find_source(s, u - 1);
+        if (up < 0 || s->g[up].comp == s->g[subj].comp) break;
+        subj = up;
+    }
     return subj >= 0 && s->g[subj].comp != s->g[src].comp ? subj : src;
 }
 
@@ -680,7 +707,9 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
 {
     const char *role;
     if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
-    else if (((!strncmp(p->code, "172", 3) && p->code[3] && p->code[3] != '2') || !strncmp(p->code, "175", 3)) && !replace &&
+    /* ... and that "lifted the curfew" or "ended martial law" eases it for that public */
+    else if ((((!strncmp(p->code, "172", 3) || !strncmp(p->code, "081", 3)) && p->code[3] != '2' && (p->code[3] || p->code[1] == '8')) ||
+              !strncmp(p->code, "175", 3)) && !replace &&
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     /* "the opposition leader rejected the result": an opposition's rejection answers its government */
     else if (p->code[0] == '1' && p->code[1] == '2' && !replace && ev_role_is(s, src, "OPP")) role = "GOV";
