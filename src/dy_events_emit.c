@@ -131,7 +131,7 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
 /* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
  * material act at home (roots 08, 14-20, and 018) whose only target is a place of the doer's own country
  * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
- * filled in from the story, nor a reference). */
+ * filled in from the story other than police or a court, nor a reference). */
 static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -141,7 +141,10 @@ static int act_at_home(const sctx *s, const match *m, const char *code, const ch
     /* the doer is the sentence's subject: in "claimed ISIL attacked Iraq and took Mosul" Iraq took nothing */
     int subj = ev_sentence_subject(s, m->head);
     if (subj >= 0 && s->g[xi].comp != subj) return 0;
-    return xi != yi && !a->filled && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
+    /* "Police arrested the 81-year-old at his home in Tunis": police and courts, filled in from
+     * the story, act at home as surely as a named state does */
+    int home = !a->filled || (a->filled == DY_FILLED_STORY && ev_role_is(s, xi, "COPJUD"));
+    return xi != yi && home && !a->anaphor && b->locative && !b->anaphor && b->kind == DY_GK_STATE && strlen(y) == 3 &&
            dy_code_is_country(x) && !strncmp(x, y, 3);
 }
 
