@@ -89,6 +89,24 @@ static int government_word(const sctx *s, const dy_actor *g)
     return 0;
 }
 
+/* "expelled by the government of President Nicolas Maduro": "the government" or "the regime"
+ * followed by "of" and a named actor is that actor's country's (VENGOV), no reference; 1 when set. */
+static int government_of(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    uint32_t j = g->t1;
+    if (!government_word(s, g) || (size_t)k + 1 >= s->ng || j + 1 >= s->t1 || !WIS(s, j, "of")) return 0;
+    const dy_actor *o = &s->g[k + 1];
+    if (o->t0 != j + 1 && !(o->t0 == j + 2 && WIS(s, j + 1, "the"))) return 0;
+    if (o->anaphor || o->region || !is_named(s, k + 1) || !dy_code_is_country(o->code) || !strncmp(o->code, "IGO", 3)) return 0;
+    char c3[4];     /* built apart: g and o are one array to the compiler */
+    memcpy(c3, o->code, 3);
+    c3[3] = 0;
+    snprintf(g->code, sizeof g->code, "%sGOV", c3);
+    ev_ex(s->c, "  \"the government of\" %s\n", g->code);
+    return 1;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 /* "Duterte met Xi in Beijing, and the two leaders agreed to ...": a pair opening a clause after
  * ", and" is the first two countries' actors named before it in the sentence. */
@@ -452,6 +470,7 @@ void ev_resolve(sctx *s, int k)
         if (pleonastic_it(s, g)) return;
         /* fall through */
     case DY_G_COUNTRY:
+        if (g->anaphor == DY_G_COUNTRY && government_of(s, k)) return;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
