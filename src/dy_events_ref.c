@@ -265,6 +265,59 @@ static void group_of_last_act(sctx *s, dy_actor *g)
  * the last coordination of exactly three actors of three countries that was a party to an act,
  * in one of the two sentences before (persons for "leaders"); left unresolved when there is none
  * or the group has another number. cand: newest first. */
+/* Sets g's codes to n (2 or 3) distinct countries; 0 when they are not. */
+static int set_named(dy_actor *g, const char *const *code, int n)
+{
+    for (int a = 0; a < n; a++)
+        if (!dy_code_is_country(code[a]) || !strncmp(code[a], "IGO", 3) || (a && !strncmp(code[a], code[a - 1], 3))) return 0;
+    set_code(g->code, code[0]);
+    set_code(g->code2, code[1]);
+    if (n == 3) set_code(g->code3, code[2]);
+    return 1;
+}
+
+static void those_note(const sctx *s, const dy_actor *g)
+{
+    ev_ex(s->c, "  \"%.*s\": the states named together before, %s %s %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code,
+          g->code2, g->code3);
+}
+
+/* "ordered diplomats from seven countries, among them Argentina, Chile and Peru, to leave, and
+ * recalled its envoys from those capitals", "accused the seven of interfering": a group word with
+ * another number than three, or "those", is the last two or three states named together (the
+ * named ones of a longer list), earlier in this sentence or in the two before. */
+static void those_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    const char *code[3];
+    for (int j = k - 1; j >= 0; j--) {
+        const dy_actor *h = &s->g[j];
+        if (h->comp != (int16_t)j || h->ncomp < 2) continue;
+        if (h->ncomp > 3 || j + h->ncomp > k) return;
+        for (int a = 0; a < h->ncomp; a++) {
+            if (s->g[j + a].anaphor || s->g[j + a].code2[0] || !is_named(s, j + a)) return;
+            code[a] = s->g[j + a].code;
+        }
+        if (set_named(g, code, h->ncomp)) those_note(s, g);
+        return;
+    }
+    for (size_t j = 0; j < nc; j++) {
+        const hist_entry *c = &cand[j];
+        if (c->sent >= s->sidx) continue;
+        if (s->sidx - c->sent > 2) break;
+        if (!c->coord) continue;
+        int n = 0;
+        while (j + n < nc && cand[j + n].coord == c->coord && cand[j + n].sent == c->sent) n++;
+        if (n < 2 || n > 3) return;
+        for (int a = 0; a < n; a++) {
+            if (cand[j + n - 1 - a].code2[0]) return;
+            code[a] = cand[j + n - 1 - a].code;
+        }
+        if (set_named(g, code, n)) those_note(s, g);
+        return;
+    }
+}
+
 static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
 {
     dy_actor *g = &s->g[k];
@@ -291,6 +344,7 @@ static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc
         return;
     }
     if (three) group_of_last_act(s, g);
+    else those_named_before(s, k, cand, nc);
 }
 
 /* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
