@@ -424,6 +424,28 @@ static void side_of(const dy_coder *c, dy_actor *g)
     if (best >= 0) memcpy(g->code, sd[best].code, 4);
 }
 
+/* "Sudan severed ties with the United Arab Emirates, accusing the Gulf state of ...": the
+ * nearest state named before, in this sentence or the history, that a line of the epithet's
+ * class lists (grammar.txt "regional ARE = ARE"). */
+static void regional_of(const sctx *s, dy_actor *g, int k)
+{
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(s->c->dict, &ns);
+    for (int j = k - 1; j >= -1; j--) {
+        const char *code = j >= 0 ? s->g[j].code : NULL;
+        if (j < 0) {
+            side_of(s->c, g);   /* the one named last in the sentences before */
+            return;
+        }
+        if (s->g[j].anaphor || !is_named(s, j)) continue;
+        for (size_t q = 0; q < ns; q++)
+            if (sd[q].cls == g->anaphor && !strncmp(code, sd[q].code, 3)) {
+                memcpy(g->code, sd[q].code, 4);
+                return;
+            }
+    }
+}
+
 /* "The bloc had threatened it with force": "it" right after a word, itself closing its clause or
  * followed by a preposition, is that word's object; a subject "it" goes on with its verb ("said
  * it would"). */
@@ -553,6 +575,9 @@ void ev_resolve(sctx *s, int k)
     case DY_G_NORTH:
     case DY_G_SOUTH:
         side_of(c, g);
+        break;
+    case DY_G_REGIONAL:
+        regional_of(s, g, k);
         break;
     case DY_G_GROUP:
         group_named_before(s, k, cand, nc);
