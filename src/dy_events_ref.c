@@ -17,6 +17,7 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
     h->subj = subj;
     h->place = 0;
     h->coord = 0;
+    h->list = 0;
     h->sent = sent;
     size_t ns;
     const dy_side *sd = dy_dict_sides(c->dict, &ns);
@@ -305,9 +306,9 @@ static void those_named_before(sctx *s, int k, const hist_entry *cand, size_t nc
         const hist_entry *c = &cand[j];
         if (c->sent >= s->sidx) continue;
         if (s->sidx - c->sent > 2) break;
-        if (!c->coord) continue;
+        if (!c->list) continue;
         int n = 0;
-        while (j + n < nc && cand[j + n].coord == c->coord && cand[j + n].sent == c->sent) n++;
+        while (j + n < nc && cand[j + n].list == c->list && cand[j + n].sent == c->sent) n++;
         if (n < 2 || n > 3) return;
         for (int a = 0; a < n; a++) {
             if (cand[j + n - 1 - a].code2[0]) return;
@@ -517,6 +518,7 @@ void ev_resolve(sctx *s, int k)
         h->kind = s->g[j].kind;
         h->subj = 0;
         h->place = s->g[j].locative;
+        h->coord = h->list = 0;
         h->sent = sent;
     }
     nc += it_object_candidates(s, k, cand + nc);
