@@ -518,7 +518,10 @@ static int country_code3(const char *s)
  * apply (see dy_side) */
 static void side_line(loader *L, int cls, char *code, char *when)
 {
-    if (cls != DY_G_NORTH && cls != DY_G_SOUTH) { problem(L, "only north and south take a country: 'north PRK = PRK | KOR'"); return; }
+    if (cls != DY_G_NORTH && cls != DY_G_SOUTH && cls != DY_G_REGIONAL) {
+        problem(L, "only north, south and regional take a country: 'north PRK = PRK | KOR'");
+        return;
+    }
     if (!country_code3(code)) { problem(L, "bad country '%s' (three capital letters, as in 'north PRK = PRK | KOR')", code); return; }
     if (L->d->sides.len >= DY_MAX_SIDES) { problem(L, "too many north/south lines (at most %d)", DY_MAX_SIDES); return; }
     dy_side v = {0};
@@ -540,7 +543,7 @@ static void side_line(loader *L, int cls, char *code, char *when)
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
-                                  "coup", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group"};
+                                  "coup", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -548,7 +551,7 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, pair, person, it, they, country, speaker, north, south, body)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, pair, person, it, they, country, speaker, north, south, body, group, regional)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {

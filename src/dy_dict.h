@@ -42,6 +42,7 @@ enum dy_gram_class {
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */
     DY_G_GROUP,     /* "the three leaders", "all three countries": the last three parties named together */
+    DY_G_REGIONAL,  /* "the Gulf state": the nearest state named before of those its lines list */
     DY_G_COUNT
 };
 
@@ -170,7 +171,8 @@ const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
 int dy_dict_gram_class(const dy_dict *d, int32_t payload);
 /* A name that stands for one side of a divided country (grammar.txt "north PRK = PRK | KOR"):
  * a reference of class cls (DY_G_NORTH or DY_G_SOUTH) codes `code` in a document that has named
- * one of when[0..nwhen). At most DY_MAX_SIDES lines; codes are three letters and a NUL. */
+ * one of when[0..nwhen); of class DY_G_REGIONAL ("regional QAT = QAT"), `code` is one state the
+ * epithet may stand for. At most DY_MAX_SIDES lines; codes are three letters and a NUL. */
 #define DY_MAX_SIDES 16
 typedef struct dy_side {
     int cls;

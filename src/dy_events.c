@@ -595,6 +595,7 @@ static void remember_sentence(sctx *s)
             const dy_actor *cg = &s->g[s->g[k].comp];
             if (cg->ncomp >= 2 && s->g[k].comp < 255 && (cg->used_as_source || cg->used_as_target))
                 c->hist[c->nhist - 1].coord = (uint8_t)(s->g[k].comp + 1);
+            if (cg->ncomp >= 2 && s->g[k].comp < 255) c->hist[c->nhist - 1].list = (uint8_t)(s->g[k].comp + 1);
         }
 }
 

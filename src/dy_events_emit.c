@@ -131,7 +131,7 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
 /* "Uganda imposed a curfew in Kampala", "Kenyan police tortured detainees in Mombasa": a
  * material act at home (roots 08, 14-20, and 018) whose only target is a place of the doer's own country
  * is aimed at that country, as CAMEO codes it; the doer names its country itself (not a role
- * filled in from the story, nor a reference). */
+ * filled in from the story other than police or a court, nor a reference). */
 static int act_at_home(const sctx *s, const match *m, const char *code, const char *x, int xi, const char *y, int yi)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -148,7 +148,10 @@ static int act_at_home(const sctx *s, const match *m, const char *code, const ch
     /* "M23 rebels seized Goma", "the insurgents took Damascus": armed groups and crowds act on
      * their own country's places as direct objects too, never as the state itself */
     if (!a->anaphor && strlen(x) == 6 && (!strcmp(x + 3, "REB") || !strcmp(x + 3, "CRM") || !strcmp(x + 3, "CVL"))) return 1;
-    return !a->filled && !a->anaphor && b->locative;
+    /* "Police arrested the 81-year-old at his home in Tunis": police and courts, filled in from
+     * the story, act at home as surely as a named state does */
+    int home = !a->filled || (a->filled == DY_FILLED_STORY && ev_role_is(s, xi, "COPJUD"));
+    return home && !a->anaphor && b->locative;
 }
 
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,

@@ -43,6 +43,7 @@ typedef struct hist_entry {
     uint8_t subj;       /* it was the subject of an event: the likelier antecedent of "he" */
     uint8_t place;      /* a place ("talks in Riyadh"): no party for "both sides" */
     uint8_t coord;      /* 1 + the coordination's group in its sentence ("A and B"), else 0 */
+    uint8_t list;       /* as coord, for any coordination, a party to an act there or not */
     uint32_t sent;
 } hist_entry;
 

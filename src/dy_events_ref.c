@@ -17,6 +17,7 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
     h->subj = subj;
     h->place = 0;
     h->coord = 0;
+    h->list = 0;
     h->sent = sent;
     size_t ns;
     const dy_side *sd = dy_dict_sides(c->dict, &ns);
@@ -87,6 +88,24 @@ static int government_word(const sctx *s, const dy_actor *g)
     for (uint32_t i = g->t0; i < g->t1; i++)
         if (WIS(s, i, "government") || WIS(s, i, "regime")) return 1;
     return 0;
+}
+
+/* "expelled by the government of President Nicolas Maduro": "the government" or "the regime"
+ * followed by "of" and a named actor is that actor's country's (VENGOV), no reference; 1 when set. */
+static int government_of(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    uint32_t j = g->t1;
+    if (!government_word(s, g) || (size_t)k + 1 >= s->ng || j + 1 >= s->t1 || !WIS(s, j, "of")) return 0;
+    const dy_actor *o = &s->g[k + 1];
+    if (o->t0 != j + 1 && !(o->t0 == j + 2 && WIS(s, j + 1, "the"))) return 0;
+    if (o->anaphor || o->region || !is_named(s, k + 1) || !dy_code_is_country(o->code) || !strncmp(o->code, "IGO", 3)) return 0;
+    char c3[4];     /* built apart: g and o are one array to the compiler */
+    memcpy(c3, o->code, 3);
+    c3[3] = 0;
+    snprintf(g->code, sizeof g->code, "%sGOV", c3);
+    ev_ex(s->c, "  \"the government of\" %s\n", g->code);
+    return 1;
 }
 
 /* Resolves reference words in the sentence from the groups before them and the history. */
@@ -247,6 +266,59 @@ static void group_of_last_act(sctx *s, dy_actor *g)
  * the last coordination of exactly three actors of three countries that was a party to an act,
  * in one of the two sentences before (persons for "leaders"); left unresolved when there is none
  * or the group has another number. cand: newest first. */
+/* Sets g's codes to n (2 or 3) distinct countries; 0 when they are not. */
+static int set_named(dy_actor *g, const char *const *code, int n)
+{
+    for (int a = 0; a < n; a++)
+        if (!dy_code_is_country(code[a]) || !strncmp(code[a], "IGO", 3) || (a && !strncmp(code[a], code[a - 1], 3))) return 0;
+    set_code(g->code, code[0]);
+    set_code(g->code2, code[1]);
+    if (n == 3) set_code(g->code3, code[2]);
+    return 1;
+}
+
+static void those_note(const sctx *s, const dy_actor *g)
+{
+    ev_ex(s->c, "  \"%.*s\": the states named together before, %s %s %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code,
+          g->code2, g->code3);
+}
+
+/* "ordered diplomats from seven countries, among them Argentina, Chile and Peru, to leave, and
+ * recalled its envoys from those capitals", "accused the seven of interfering": a group word with
+ * another number than three, or "those", is the last two or three states named together (the
+ * named ones of a longer list), earlier in this sentence or in the two before. */
+static void those_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    const char *code[3];
+    for (int j = k - 1; j >= 0; j--) {
+        const dy_actor *h = &s->g[j];
+        if (h->comp != (int16_t)j || h->ncomp < 2) continue;
+        if (h->ncomp > 3 || j + h->ncomp > k) return;
+        for (int a = 0; a < h->ncomp; a++) {
+            if (s->g[j + a].anaphor || s->g[j + a].code2[0] || !is_named(s, j + a)) return;
+            code[a] = s->g[j + a].code;
+        }
+        if (set_named(g, code, h->ncomp)) those_note(s, g);
+        return;
+    }
+    for (size_t j = 0; j < nc; j++) {
+        const hist_entry *c = &cand[j];
+        if (c->sent >= s->sidx) continue;
+        if (s->sidx - c->sent > 2) break;
+        if (!c->list) continue;
+        int n = 0;
+        while (j + n < nc && cand[j + n].list == c->list && cand[j + n].sent == c->sent) n++;
+        if (n < 2 || n > 3) return;
+        for (int a = 0; a < n; a++) {
+            if (cand[j + n - 1 - a].code2[0]) return;
+            code[a] = cand[j + n - 1 - a].code;
+        }
+        if (set_named(g, code, n)) those_note(s, g);
+        return;
+    }
+}
+
 static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc)
 {
     dy_actor *g = &s->g[k];
@@ -273,6 +345,7 @@ static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc
         return;
     }
     if (three) group_of_last_act(s, g);
+    else those_named_before(s, k, cand, nc);
 }
 
 /* "the two leaders", "both sides": a clause's pair, a pair named before, the document's main pair
@@ -352,6 +425,28 @@ static void side_of(const dy_coder *c, dy_actor *g)
     if (best >= 0) memcpy(g->code, sd[best].code, 4);
 }
 
+/* "Sudan severed ties with the United Arab Emirates, accusing the Gulf state of ...": the
+ * nearest state named before, in this sentence or the history, that a line of the epithet's
+ * class lists (grammar.txt "regional ARE = ARE"). */
+static void regional_of(const sctx *s, dy_actor *g, int k)
+{
+    size_t ns;
+    const dy_side *sd = dy_dict_sides(s->c->dict, &ns);
+    for (int j = k - 1; j >= -1; j--) {
+        const char *code = j >= 0 ? s->g[j].code : NULL;
+        if (j < 0) {
+            side_of(s->c, g);   /* the one named last in the sentences before */
+            return;
+        }
+        if (s->g[j].anaphor || !is_named(s, j)) continue;
+        for (size_t q = 0; q < ns; q++)
+            if (sd[q].cls == g->anaphor && !strncmp(code, sd[q].code, 3)) {
+                memcpy(g->code, sd[q].code, 4);
+                return;
+            }
+    }
+}
+
 /* "The bloc had threatened it with force": "it" right after a word, itself closing its clause or
  * followed by a preposition, is that word's object; a subject "it" goes on with its verb ("said
  * it would"). */
@@ -423,6 +518,7 @@ void ev_resolve(sctx *s, int k)
         h->kind = s->g[j].kind;
         h->subj = 0;
         h->place = s->g[j].locative;
+        h->coord = h->list = 0;
         h->sent = sent;
     }
     nc += it_object_candidates(s, k, cand + nc);
@@ -452,6 +548,7 @@ void ev_resolve(sctx *s, int k)
         if (pleonastic_it(s, g)) return;
         /* fall through */
     case DY_G_COUNTRY:
+        if (g->anaphor == DY_G_COUNTRY && government_of(s, k)) return;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
@@ -491,6 +588,9 @@ void ev_resolve(sctx *s, int k)
     case DY_G_NORTH:
     case DY_G_SOUTH:
         side_of(c, g);
+        break;
+    case DY_G_REGIONAL:
+        regional_of(s, g, k);
         break;
     case DY_G_GROUP:
         group_named_before(s, k, cand, nc);

@@ -713,6 +713,8 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
              (ev_role_is(s, src, "GOVMILCOPJUD") || state_itself(s, src))) role = "CVL";
     /* "the opposition leader rejected the result": an opposition's rejection answers its government */
     else if (p->code[0] == '1' && p->code[1] == '2' && !replace && ev_role_is(s, src, "OPP")) role = "GOV";
+    /* "officers broke up a demonstration": repression at home with no victim named hits its public */
+    else if (!strncmp(p->code, "175", 3) && !replace && ev_role_is(s, src, "GOVMILCOP")) role = "CVL";
     /* "soldiers patrolled the streets of Santiago": a show of force at home is aimed at its public */
     else if (p->code[0] == '1' && p->code[1] == '5' && replace && ev_role_is(s, src, "MILCOP")) role = "CVL";
     else return -1;

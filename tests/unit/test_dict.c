@@ -38,7 +38,7 @@ START_TEST(dict_1_2_check_reports_every_problem)
     int n = dy_dict_check("tests/unit/dict-bad", &r, &e);
     ck_assert_int_eq(n, 12);
     ck_assert_ptr_nonnull(strstr(r.data, "grammar.txt:14: bad country 'korea' (three capital letters"));
-    ck_assert_ptr_nonnull(strstr(r.data, "grammar.txt:15: only north and south take a country"));
+    ck_assert_ptr_nonnull(strstr(r.data, "grammar.txt:15: only north, south and regional take a country"));
     ck_assert_ptr_nonnull(strstr(r.data, "countries.txt:2: bad actor code 'rus'"));
     ck_assert_ptr_nonnull(strstr(r.data, "countries.txt:3: unknown kind 'nation'"));
     ck_assert_ptr_nonnull(strstr(r.data, "countries.txt:4: expected 'CODE KIND [FROM..TO] = phrase | phrase'"));
