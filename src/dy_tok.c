@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* ASCII letters and digits by kind: 1 digit, 2 lower case, 3 upper case (0: neither) */
 static const unsigned char ascii_kind[256] = {
@@ -173,7 +170,7 @@ static inline uint64_t ascii_alnum(uint64_t w, uint64_t *up, uint64_t *lo)
     return (digit | upper | lower) & ascii;
 }
 
-#if DY_SWAR_LE && defined(__SSE2__)
+#if DY_SWAR_LE && DY_SSE2
 /* 0xff in each byte of w from a to z (unsigned): w - a is at most z - a there, and only there */
 static inline __m128i bytes_in(__m128i w, char a, char z)
 {
@@ -237,11 +234,11 @@ static ALWAYS_INLINE int fast_word(tokrun *r, size_t *ip)
     if (dy_buf_reserve(nb, n - i + 10)) return -1;
     char *o = nb->data + nstart;
     int lower = 0, upper = 0;   /* a lower-case letter seen; upper-case ones (counted to 2 at least) */
-#if DY_SWAR_LE && defined(__SSE2__)
+#if DY_SWAR_LE && DY_SSE2
     /* sixteen bytes a step where SSE2 is there (every x86-64): most words in one; upper counts
      * capitals up to two a step, as below, and only upper >= 2 is read */
     while (j + 16 <= n) {
-        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+        __m128i w = dy_sse_load(s + j);
         __m128i up = bytes_in(w, 'A', 'Z'), lo = bytes_in(w, 'a', 'z');
         unsigned upm = (unsigned)_mm_movemask_epi8(up), lom = (unsigned)_mm_movemask_epi8(lo);
         unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), bytes_in(w, '0', '9'))) & 0xffffu;

@@ -7,9 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 dy_status dy_err_set(dy_err *err, dy_status code, const char *fmt, ...)
 {
@@ -220,15 +217,12 @@ int dy_text_folded(dy_buf *b, const char *s, size_t n, int json)
          * single: a space that ends the eight is let through when no white space (or the end)
          * follows it (a run of spaces, and the last one, are folded below) */
         if (!space) {
-#if defined(__SSE2__)
-            /* the same test on sixteen bytes a step, where SSE2 is there (every x86-64): the
-             * sentence text of each event, the longest part of the output */
+#if DY_SSE2
+            /* the same test on sixteen bytes a step: the sentence text of each event, the
+             * longest part of the output */
             for (; i + 16 <= n; i += 16, o += 16) {
-                __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-                __m128i bad = _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(w, _mm_set1_epi8(0x1f)), w),    /* below 0x20 */
-                                 _mm_cmpeq_epi8(w, _mm_set1_epi8('"'))),
-                    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(w, _mm_set1_epi8(0x7f))));
+                __m128i w = dy_sse_load(s + i);
+                __m128i bad = _mm_or_si128(dy_sse_json_special(w), _mm_cmpeq_epi8(w, _mm_set1_epi8(0x7f)));
                 unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8(' ')));
                 if (_mm_movemask_epi8(bad) || (sp & (sp >> 1)) ||
                     ((sp & 0x8000) && (i + 16 >= n || (unsigned char)s[i + 16] <= ' ')))
