@@ -18,6 +18,15 @@ static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { re
 /* token i is the literal w */
 #define word_is(toks, norm, i, w) DY_TOK_IS(norm, &(toks)[i], w)
 
+/* Is token i one of the n words of list? The first letter first: most words leave there. */
+static int word_in(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *const *list, size_t n)
+{
+    const char *w = word(toks, norm, i);
+    for (size_t k = 0; k < n; k++)
+        if (w[0] == list[k][0] && !strcmp(w, list[k])) return 1;
+    return 0;
+}
+
 /* Longest phrase of the given trie starting at i; returns the end token and the payload. */
 static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t i, uint32_t t1, int32_t *payload)
 {
@@ -229,10 +238,7 @@ static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
 static int place_of(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
     static const char *const words[] = {"city", "town", "port", "province", "region", "village", "district", "capital", "resort"};
-    if (p <= t0 || !word_is(toks, norm, p, "of")) return 0;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (!strcmp(word(toks, norm, p - 1), words[i])) return 1;
-    return 0;
+    return p > t0 && word_is(toks, norm, p, "of") && word_in(toks, norm, p - 1, words, sizeof words / sizeof *words);
 }
 
 /* "Israel's security cabinet", "Iran's elite Revolutionary Guards": after a state's possessive,
@@ -255,10 +261,7 @@ static uint32_t compass_before(const dy_tok *toks, const dy_buf *norm, uint32_t 
 {
     static const char *const compass[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
                                           "northwestern", "southeastern", "southwestern"};
-    if (p <= t0) return p;
-    for (size_t i = 0; i < sizeof compass / sizeof *compass; i++)
-        if (!strcmp(word(toks, norm, p), compass[i])) return p - 1;
-    return p;
+    return p > t0 && word_in(toks, norm, p, compass, sizeof compass / sizeof *compass) ? p - 1 : p;
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
@@ -272,7 +275,7 @@ static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *n
         if (!name_word(d, &toks[i])) continue;
         const char *w = word(toks, norm, i);
         for (size_t a = 0; a < al->n; a++) {
-            if (strcmp(w, al->a[a].word) != 0) continue;
+            if (w[0] != al->a[a].word[0] || strcmp(w, al->a[a].word) != 0) continue;
             memmove(m + q + 1, m + q, (nm - q) * sizeof *m);
             m[q].t0 = i; m[q].t1 = i + 1; m[q].entry = ALIAS_ENTRY(a); m[q].anaphor = 0;
             nm++;

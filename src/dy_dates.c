@@ -191,8 +191,8 @@ static int number_of(const ctx *c, size_t i)
                                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                                  "seventeen", "eighteen", "nineteen", "twenty"};
     const char *w = word_at(c, i);
-    for (int k = 1; k <= 20; k++) if (strcmp(w, nums[k]) == 0) return k;
-    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) return 1;
+    for (int k = 1; k <= 20; k++) if (w[0] == nums[k][0] && strcmp(w, nums[k]) == 0) return k;   /* the first letter first */
+    if (w[0] == 'a' && (!w[1] || (w[1] == 'n' && !w[2]))) return 1;     /* "a", "an" */
     int v = 0;
     size_t k = 0;
     while (dy_isdigit((unsigned char)w[k]) && k < 4) v = v * 10 + (w[k++] - '0');

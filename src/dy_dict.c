@@ -172,6 +172,18 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
 
 typedef struct gram_first { uint32_t cls, word; } gram_first;
 
+/* A boilerplate.txt line, worked out once: the glob without its list mark ("> "), its first
+ * character folded ('*' for a leading star), and for a "*text*" glob the index in text of the
+ * letter contains_ci looks for first. */
+typedef struct dy_glob {
+    const char *g;
+    size_t len;
+    size_t rare;
+    unsigned char first;
+    unsigned char list;         /* "> ": the line opens a list of links */
+    unsigned char contains;     /* "*text*", no other star */
+} dy_glob;
+
 struct dy_dict {
     dy_lex *lex;
     trie tries[DY_TRIE_COUNT];
@@ -188,7 +200,7 @@ struct dy_dict {
     uint8_t *reqbit;        /* word id -> its bit (0-63) if some pattern requires it, else 64 */
     uint32_t nwords_indexed;
     dy_vec cameo;       /* dy_cameo (sorted by code) */
-    dy_vec globs;       /* char * */
+    dy_vec globs;       /* dy_glob: boilerplate.txt, worked out at load */
     dy_arena *strings;
     size_t nactor_phrases;
     uint16_t *wclass;   /* word id -> DY_WC_* bits */
@@ -688,12 +700,33 @@ static void cameo_line(loader *L, char *s)
 }
 
 /* ---- boilerplate ---- */
+
+/* The index in lit[0..m) of its rarest letter in English text (the first of the rarest). */
+static size_t rarest_letter(const char *lit, size_t m)
+{
+    static const char rare_first[] = "zqjxkvbpgwyfmculdhrsnioate";
+    size_t a = 0, best = sizeof rare_first;
+    for (size_t k = 0; k < m; k++) {
+        const char *r = strchr(rare_first, dy_tolower((unsigned char)lit[k]));
+        size_t rank = r && lit[k] ? (size_t)(r - rare_first) : sizeof rare_first;
+        if (rank < best) { best = rank; a = k; }
+    }
+    return a;
+}
+
 static void glob_line(loader *L, char *s)
 {
-    char **slot = dy_vec_push(&L->d->globs);
-    if (!slot) { L->oom = 1; return; }
-    *slot = dy_arena_strndup(L->d->strings, s, strlen(s));
-    if (!*slot) L->oom = 1;
+    dy_glob *gb = dy_vec_push(&L->d->globs);
+    if (!gb) { L->oom = 1; return; }
+    gb->list = s[0] == '>';
+    if (gb->list) for (s++; *s == ' ' || *s == '\t'; s++) {}
+    size_t gl = strlen(s);
+    gb->g = dy_arena_strndup(L->d->strings, s, gl);
+    if (!gb->g) { L->oom = 1; return; }
+    gb->len = gl;
+    gb->first = (unsigned char)(*s == '*' ? '*' : dy_tolower((unsigned char)*s));
+    gb->contains = *s == '*' && gl > 2 && s[gl - 1] == '*' && !memchr(s + 1, '*', gl - 2);
+    gb->rare = gb->contains ? rarest_letter(s + 1, gl - 2) : 0;
 }
 
 /* ---- verb patterns ---- */
@@ -1177,7 +1210,7 @@ static dy_dict *dict_new(void)
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
     d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
     d->cameo = (dy_vec)DY_VEC_INIT(dy_cameo);
-    d->globs = (dy_vec)DY_VEC_INIT(char *);
+    d->globs = (dy_vec)DY_VEC_INIT(dy_glob);
     d->tiers = (dy_vec)DY_VEC_INIT(dy_tier);
     d->factwords = (dy_vec)DY_VEC_INIT(dy_factword);
     d->files = (dy_vec)DY_VEC_INIT(dy_dict_file);
@@ -1376,17 +1409,10 @@ static int glob_match(const char *g, const char *s, size_t n)
 }
 
 /* Does s[0..n) contain lit[0..m) (ASCII case-insensitive, m >= 1)? It looks for the literal's
- * rarest letter eight bytes at a time, then compares around it: "*all rights reserved*" is tried
- * on every short line, and 'v' is far rarer there than 'a'. */
-static int contains_ci(const char *s, size_t n, const char *lit, size_t m)
+ * rarest letter lit[a] (rarest_letter) eight bytes at a time, then compares around it: "*all
+ * rights reserved*" is tried on every short line, and 'v' is far rarer there than 'a'. */
+static int contains_ci(const char *s, size_t n, const char *lit, size_t m, size_t a)
 {
-    static const char rare_first[] = "zqjxkvbpgwyfmculdhrsnioate";
-    size_t a = 0, best = sizeof rare_first;
-    for (size_t k = 0; k < m; k++) {
-        const char *r = strchr(rare_first, dy_tolower((unsigned char)lit[k]));
-        size_t rank = r && lit[k] ? (size_t)(r - rare_first) : sizeof rare_first;
-        if (rank < best) { best = rank; a = k; }
-    }
     if (m > n) return 0;
     unsigned char c = (unsigned char)dy_tolower((unsigned char)lit[a]);
     int letter = c >= 'a' && c <= 'z';
@@ -1408,17 +1434,15 @@ static int contains_ci(const char *s, size_t n, const char *lit, size_t m)
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n)
 {
     int c0 = n > 0 ? dy_tolower((unsigned char)line[0]) : 0;
+    const dy_glob *gv = d->globs.items;
     for (size_t i = 0; i < d->globs.len; i++) {
-        const char *g = DY_VEC_AT(&d->globs, char *, i);
-        int list = g[0] == '>';
-        if (list) for (g++; *g == ' ' || *g == '\t'; g++) {}
-        if (*g != '*' && dy_tolower((unsigned char)*g) != c0) continue;
-        size_t gl = strlen(g);
-        if (*g == '*' && gl > 2 && g[gl - 1] == '*' && !memchr(g + 1, '*', gl - 2)) {     /* "*text*" */
-            if (contains_ci(line, n, g + 1, gl - 2)) return list ? 2 : 1;
+        const dy_glob *gb = &gv[i];
+        if (gb->first != '*' && gb->first != c0) continue;
+        if (gb->contains) {     /* "*text*" */
+            if (contains_ci(line, n, gb->g + 1, gb->len - 2, gb->rare)) return gb->list ? 2 : 1;
             continue;
         }
-        if (glob_match(g, line, n)) return list ? 2 : 1;
+        if (glob_match(gb->g, line, n)) return gb->list ? 2 : 1;
     }
     return 0;
 }

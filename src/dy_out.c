@@ -155,11 +155,13 @@ static int record_sep(dy_buf *b, int fmt, const dy_record *e)
     return r | dy_buf_addc(b, '\n');
 }
 
-static int json_text(dy_buf *b, const char *key, const dy_text *t)
+static int json_text_n(dy_buf *b, const char *key, size_t keylen, const dy_text *t)
 {
-    int r = dy_buf_adds(b, key);
-    return r | (t->s ? dy_json_string(b, t->s, t->n) : dy_buf_adds(b, "null"));
+    int r = dy_buf_add(b, key, keylen);
+    return r | (t->s ? dy_json_string(b, t->s, t->n) : dy_buf_add(b, "null", 4));
 }
+/* the key a literal: its length known here, no strlen a field */
+#define json_text(b, key, t) json_text_n(b, key, sizeof(key) - 1, t)
 
 static int record_json(dy_buf *b, const dy_record *e)
 {

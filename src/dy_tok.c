@@ -124,8 +124,10 @@ static dy_tok *push(dy_toks *t)
 #else
 #define ALWAYS_INLINE inline
 #endif
+/* roomy: the caller has reserved room for the form's NUL and eight readable bytes after its start
+ * (the fast path does, once a word), so no check is made here */
 static ALWAYS_INLINE int emit_inline(dy_toks *out, dy_buf *nb, const dy_lex *lex, size_t base, size_t start,
-                                     size_t end, size_t nstart, uint16_t flags)
+                                     size_t end, size_t nstart, uint16_t flags, int roomy)
 {
     dy_tok *t = push(out);
     if (!t) return -1;
@@ -135,16 +137,21 @@ static ALWAYS_INLINE int emit_inline(dy_toks *out, dy_buf *nb, const dy_lex *lex
     t->norm = (uint32_t)nstart;
     t->nlen = (uint16_t)(nl > 65535 ? 65535 : nl);
     unsigned lf = 0;
-    if (dy_buf_reserve(nb, 8)) return -1;       /* eight readable bytes for the lookup */
+    if (!roomy && dy_buf_reserve(nb, 8)) return -1;       /* eight readable bytes for the lookup */
     t->id = lex ? dy_lex_find_padded(lex, nb->data + nstart, nl, &lf) : 0;
     t->flags = (uint16_t)(flags | ((lf & DY_LEXF_DATE) ? DY_TF_DATEW : 0));
+    if (roomy) {
+        nb->data[nb->len++] = 0;
+        nb->data[nb->len] = 0;
+        return 0;
+    }
     return dy_buf_addc(nb, 0) ? -1 : 0;   /* keep forms NUL-separated */
 }
 
 static int emit(dy_toks *out, dy_buf *nb, const dy_lex *lex, size_t base, size_t start, size_t end,
                 size_t nstart, uint16_t flags)
 {
-    return emit_inline(out, nb, lex, base, start, end, nstart, flags);
+    return emit_inline(out, nb, lex, base, start, end, nstart, flags, 0);
 }
 
 /* The high bit of each byte of w that is an ASCII letter or digit; *up and *lo get those of the
@@ -162,6 +169,15 @@ static inline uint64_t ascii_alnum(uint64_t w, uint64_t *up, uint64_t *lo)
     *lo = lower & ascii;
     return (digit | upper | lower) & ascii;
 }
+
+#if DY_SWAR_LE && DY_SSE2
+/* 0xff in each byte of w from a to z (unsigned): w - a is at most z - a there, and only there */
+static inline __m128i bytes_in(__m128i w, char a, char z)
+{
+    __m128i t = _mm_sub_epi8(w, _mm_set1_epi8(a));
+    return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)(z - a))), t);
+}
+#endif
 
 static int is_word_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -183,6 +199,25 @@ typedef struct tokrun {
     uint16_t pending;       /* flags for the next token: NL, SPACE, HYPH */
 } tokrun;
 
+/* Does the ASCII word s[i..j) end before t = s[j] (not a space) on the fast path? Not at a
+ * byte past ASCII or a hyphen; a period or comma between digits is part of a number ("96.7",
+ * "15,000"); a period ends the word unless the word has one letter ("U.S.", "e.g."); an
+ * apostrophe only when a possessive 's follows ("Putin's"): the general path joins the others,
+ * and makes the 's a token of its own. */
+static inline int word_may_end(const unsigned char *s, size_t n, size_t i, size_t j, unsigned t)
+{
+    if (t >= 0x80 || t == '-') return 0;
+    if (t == '.' || t == ',') {
+        if (dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1])) return 0;
+        if (t == ',') return 1;
+        int letters = 0;
+        for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
+        return letters != 1;
+    }
+    if (t == '\'') return j + 2 <= n && (s[j + 1] | 32) == 's' && (j + 2 == n || (s[j + 2] < 0x80 && !ascii_fold[s[j + 2]]));
+    return 1;
+}
+
 /* The fast path: an ASCII word ended by a space or by punctuation that never joins words (not
  * . ' - or a comma between digits). 1 when it made the token, 0 when the general path must (an
  * "n't" after a word, accents, U.S., O'Brien, 15,000, Korea-China: it writes over what this one
@@ -199,6 +234,30 @@ static ALWAYS_INLINE int fast_word(tokrun *r, size_t *ip)
     if (dy_buf_reserve(nb, n - i + 10)) return -1;
     char *o = nb->data + nstart;
     int lower = 0, upper = 0;   /* a lower-case letter seen; upper-case ones (counted to 2 at least) */
+#if DY_SWAR_LE && DY_SSE2
+    /* sixteen bytes a step where SSE2 is there (every x86-64): most words in one; upper counts
+     * capitals up to two a step, as below, and only upper >= 2 is read */
+    while (j + 16 <= n) {
+        __m128i w = dy_sse_load(s + j);
+        __m128i up = bytes_in(w, 'A', 'Z'), lo = bytes_in(w, 'a', 'z');
+        unsigned upm = (unsigned)_mm_movemask_epi8(up), lom = (unsigned)_mm_movemask_epi8(lo);
+        unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), bytes_in(w, '0', '9'))) & 0xffffu;
+        _mm_storeu_si128((__m128i *)(void *)o, _mm_or_si128(w, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+        if (stop) {
+            unsigned k = (unsigned)__builtin_ctz(stop), keep = (1u << k) - 1;
+            upm &= keep;
+            lower |= (lom & keep) != 0;
+            upper += (upm != 0) + ((upm & (upm - 1)) != 0);
+            o += k;
+            j += k;
+            goto word_end;
+        }
+        lower |= lom != 0;
+        upper += (upm != 0) + ((upm & (upm - 1)) != 0);
+        o += 16;
+        j += 16;
+    }
+#endif
 #if DY_SWAR_LE
     /* eight bytes a step: the word's end is found by a bit count rather than by a branch per byte
      * (whose last one, at a length that varies, was the tokeniser's commonest misprediction) */
@@ -235,28 +294,14 @@ static ALWAYS_INLINE int fast_word(tokrun *r, size_t *ip)
 word_end:;
 #endif
     unsigned t = j < n ? s[j] : ' ';
-    /* a period or comma between digits is part of a number ("96.7", "15,000") */
-    int in_number = dy_isdigit(s[j - 1]) && j + 1 < n && dy_isdigit(s[j + 1]);
-    /* a period ends the word here unless the word has one letter ("U.S.", "e.g.") or the period
-     * is a decimal point: the general path joins those */
-    int period_ok = 0;
-    if (t == '.' && !in_number) {
-        int letters = 0;
-        for (size_t k = i; k < j; k++) letters += !dy_isdigit(s[k]);
-        period_ok = letters != 1;
-    }
-    /* so does an apostrophe when a possessive 's follows ("Putin's"): that is a token of its
-     * own, made by the general path */
-    int poss_ok = t == '\'' && j + 2 <= n && (s[j + 1] | 32) == 's' &&
-                  (j + 2 == n || (s[j + 2] < 0x80 && !ascii_fold[s[j + 2]]));
-    if (!(t < 0x80 && (t != '.' || period_ok) && (t != '\'' || poss_ok) && t != '-' && !(t == ',' && in_number)))
-        return 0;
+    /* most words end at a space: the other ends are looked at only then */
+    if (t != ' ' && !word_may_end(s, n, i, j, t)) return 0;
     /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
     uint16_t flags = (uint16_t)(r->pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
                                 (c0 - '0' < 10u) * DY_TF_NUM |
                                 (!lower & (upper >= 2)) * DY_TF_ALLCAP);   /* two or more letters, all capitals */
     nb->len = (size_t)(o - nb->data);
-    if (emit_inline(r->out, nb, r->lex, r->base, i, j, nstart, flags)) return -1;
+    if (emit_inline(r->out, nb, r->lex, r->base, i, j, nstart, flags, 1)) return -1;
     /* most words end at a single space: take it here, for the next token */
     r->pending = 0;
     if (t == ' ' && j < n) { r->pending = DY_TF_SPACE; j++; }

@@ -216,7 +216,20 @@ int dy_text_folded(dy_buf *b, const char *s, size_t n, int json)
         /* eight ordinary bytes at a time: no control byte, '"', '\\' or DEL, and spaces only
          * single: a space that ends the eight is let through when no white space (or the end)
          * follows it (a run of spaces, and the last one, are folded below) */
-        if (!space)
+        if (!space) {
+#if DY_SSE2
+            /* the same test on sixteen bytes a step: the sentence text of each event, the
+             * longest part of the output */
+            for (; i + 16 <= n; i += 16, o += 16) {
+                __m128i w = dy_sse_load(s + i);
+                __m128i bad = _mm_or_si128(dy_sse_json_special(w), _mm_cmpeq_epi8(w, _mm_set1_epi8(0x7f)));
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8(' ')));
+                if (_mm_movemask_epi8(bad) || (sp & (sp >> 1)) ||
+                    ((sp & 0x8000) && (i + 16 >= n || (unsigned char)s[i + 16] <= ' ')))
+                    break;
+                _mm_storeu_si128((__m128i *)(void *)o, w);
+            }
+#endif
             for (; i + 8 <= n; i += 8, o += 8) {
                 uint64_t w = dy_load64(s + i), sp = dy_byte_mask(w, ' ');
                 if (dy_has_less(w, 0x20) || dy_has_byte(w, '"') || dy_has_byte(w, '\\') || dy_has_byte(w, 0x7f) ||
@@ -224,6 +237,7 @@ int dy_text_folded(dy_buf *b, const char *s, size_t n, int json)
                     break;
                 memcpy(o, &w, 8);
             }
+        }
         if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { space = 1; continue; }

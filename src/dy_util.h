@@ -81,6 +81,22 @@ static inline int dy_count_byte(uint64_t w, unsigned char c)
     return (int)(((dy_byte_mask(w, c) >> 7) * DY_ONES) >> 56);    /* sums the 0/1 bytes */
 }
 
+/* Sixteen bytes at a time where SSE2 is there (every x86-64): DY_SSE2, and the bit (one a byte,
+ * as _mm_movemask_epi8 gives them) of each byte of w that a JSON string must escape: below 0x20,
+ * '"' or '\\'. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define DY_SSE2 1
+static inline __m128i dy_sse_load(const void *p) { return _mm_loadu_si128((const __m128i *)p); }
+static inline __m128i dy_sse_json_special(__m128i w)
+{
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(w, _mm_set1_epi8(0x1f)), w);
+    return _mm_or_si128(ctl, _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+}
+#else
+#define DY_SSE2 0
+#endif
+
 /* A 64-bit hash of n bytes (not cryptographic; for the lexicon). */
 static inline uint64_t dy_hash(const void *p, size_t n)
 {
