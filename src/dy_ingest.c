@@ -318,6 +318,7 @@ void dy_reader_release(dy_reader *r, size_t upto)
     if (!r->map) return;
     size_t page = (size_t)sysconf(_SC_PAGESIZE), b = upto / page * page;
     if (b > r->map_len) b = r->map_len;
+    if (upto == 0) r->released = 0;     /* read again from the start */
     if (b > r->released) madvise(r->map + r->released, b - r->released, MADV_DONTNEED);    /* a hint: no harm if refused */
     if (b > r->released) r->released = b;
 }

@@ -54,7 +54,8 @@ void dy_reader_set_max_doc(dy_reader *r, size_t max);
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
 void dy_reader_close(dy_reader **r);
 /* The current document's bytes before offset upto will not be needed soon: a mapped file's
- * pages are let go (they are read again if touched). A hint; no effect on a read document. */
+ * pages are let go (they are read again if touched). A hint; no effect on a read document.
+ * upto 0: the document is to be read again from its start (releases go on from there). */
 void dy_reader_release(dy_reader *r, size_t upto);
 
 /* JSON Lines in two steps, so that records can be parsed on worker threads: the next non-blank

@@ -248,6 +248,15 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     return r->write_error ? -1 : 0;
 }
 
+/* A window coded: the reader may let go of the text before its last sentence (kept for
+ * look-backs at its words). */
+static void release_behind(run *r)
+{
+    size_t ns;
+    const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+    if (r->rd) dy_reader_release(r->rd, ns ? sents[ns - 1].start : dy_coder_pos(r->coder));
+}
+
 /* dyad code without -j: the document in windows of paragraphs (DY_WINDOW bytes), each window's
  * events written before the next is coded, so that a long article takes the memory of a window
  * (the reader maps a plain-text file, and its pages are let go behind the windows). The
@@ -262,12 +271,12 @@ static int code_windows(run *r, dy_doc *doc)
         got = 0;
         size_t ne, ns;
         const dy_event *ev = dy_coder_events(r->coder, &ne);
-        const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+        dy_coder_sents(r->coder, &ns);
         for (size_t i = 0; i < ne; i++) undated += ev[i].date.prec == DY_PREC_NONE;
         nsent += ns;
         nev += ne;
         if (code_output(&r->o, r->coder, doc, &r->out)) { cli_error("out of memory writing events"); return -2; }
-        if (r->rd) dy_reader_release(r->rd, ns ? sents[ns - 1].start : dy_coder_pos(r->coder));
+        release_behind(r);
         flush(r, 0);
         if (r->write_error) return -2;
     }
@@ -281,9 +290,85 @@ static int code_windows(run *r, dy_doc *doc)
     return 0;
 }
 
+/* dyad facts: the facts of a document (fv: nf of them, each fact's sent indexing sents),
+ * written or kept for --reconcile. 0, or -2 out of memory. */
+static int facts_output(run *r, const dy_doc *doc, const dy_sent *sents, const dy_fact *fv, size_t nf)
+{
+    r->events += nf;
+    if (r->o.reconcile) {
+        if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
+        return 0;
+    }
+    for (size_t i = 0, behind = 0; i < nf; i++) {
+        if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
+        /* a long document's facts quote sentences all through it: their pages go behind them */
+        if (r->rd && sents[fv[i].sent].start > behind) dy_reader_release(r->rd, behind = sents[fv[i].sent].start);
+    }
+    return 0;
+}
+
+/* The coder through the document in windows, and after each fn(r, doc, err) (0, or -1 with err
+ * set), the window's text then let go. 0, or -1 with err set. */
+static int each_window(run *r, dy_doc *doc, int (*fn)(run *, const dy_doc *, dy_err *), dy_err *err)
+{
+    int got = dy_coder_begin(r->coder, doc, err);
+    while (!got && (got = dy_coder_next(r->coder, doc, r->window, err)) > 0) {
+        got = fn(r, doc, err);
+        release_behind(r);
+    }
+    return got;
+}
+
+static int count_window(run *r, const dy_doc *doc, dy_err *err)
+{
+    (void)doc, (void)err;
+    dy_facts_count(r->facts, r->coder);
+    return 0;
+}
+
+static int facts_window(run *r, const dy_doc *doc, dy_err *err)
+{
+    size_t ne, ns;
+    const dy_event *ev = dy_coder_events(r->coder, &ne);
+    dy_coder_sents(r->coder, &ns);
+    for (size_t i = 0; i < ne; i++) r->undated += ev[i].date.prec == DY_PREC_NONE;
+    r->sents += ns;
+    r->events += ne;
+    return dy_facts_window(r->facts, r->coder, doc, err);
+}
+
+/* dyad facts on a document longer than a window: coded twice in windows, first for the pair the
+ * story is about (known at its end only), then for the facts, which are kept to the end (a
+ * later sentence may drop or complete an earlier one's) and written then: the facts of the whole
+ * in the memory of a window and the facts. 0, -1 the document failed, -2 the run must stop. */
+static int facts_windows(run *r, dy_doc *doc)
+{
+    dy_err err = {0};
+    if (apply_date(&r->o, doc)) warn_nodate(doc);
+    dy_facts_count_begin(r->facts);
+    size_t sents0 = r->sents, events0 = r->events, undated0 = r->undated;
+    if (each_window(r, doc, count_window, &err) || (dy_facts_windows_begin(r->facts, r->coder), 0) ||
+        (r->rd && (dy_reader_release(r->rd, 0), 0)) || each_window(r, doc, facts_window, &err)) {
+        r->sents = sents0, r->events = events0, r->undated = undated0;
+        failed(r, &err, doc->id);
+        return -1;
+    }
+    dy_facts_end(r->facts);
+    r->docs++;
+    r->bytes += doc->len;
+    size_t nf;
+    const dy_fact *fv = dy_facts_list(r->facts, &nf);
+    if (r->rd) dy_reader_release(r->rd, 0);
+    if (facts_output(r, doc, dy_facts_sents(r->facts), fv, nf)) return -2;
+    flush(r, 0);
+    progress(r, 0);
+    return 0;
+}
+
 static int code_doc(run *r, dy_doc *doc)
 {
     if (!r->o.facts && !r->o.ingest) return code_windows(r, doc);
+    if (r->o.facts && doc->len > r->window) return facts_windows(r, doc);
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
@@ -302,12 +387,7 @@ static int code_doc(run *r, dy_doc *doc)
         size_t nf;
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
         const dy_fact *fv = dy_facts_list(r->facts, &nf);
-        r->events += nf;
-        if (r->o.reconcile) {
-            if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
-        } else
-            for (size_t i = 0; i < nf; i++)
-                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
+        if (facts_output(r, doc, sents, fv, nf)) return -2;
     } else if (code_output(&r->o, r->coder, doc, &r->out)) {
         cli_error("out of memory writing events");
         return -2;
@@ -475,7 +555,7 @@ static int read_input(run *r, par **poolp, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
-    if (!r->o.facts && !r->o.ingest) dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
+    if (!r->o.ingest) dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
     r->rd = rd;
     while (lines) {     /* -j or --shard: records taken line by line (parsed by the workers with -j) */
         const char *line;

@@ -33,7 +33,7 @@ case_ hostile-1.3 1 'nul.txt:3: NUL byte' -- code "$T/nul.txt"
 { printf "$hdr"; head -c 50000000 /dev/zero | tr '\0' 'x'; printf '\n'; } > "$T/line50m.txt"
 case_ hostile-1.4 1 'line50m.txt:3: line longer than 1048576 bytes' -- code "$T/line50m.txt"
 { printf "$hdr"; yes 'Russia attacked Ukraine.' | head -c 70000000; } > "$T/big.txt"
-case_ hostile-1.5 1 'big.txt: larger than 64 MiB' -- facts "$T/big.txt"
+case_ hostile-1.5 1 'big.txt: larger than 64 MiB' -- ingest --db "$T/big.db" "$T/big.txt"
 # dyad code takes an article in windows: past 64 MiB too (here blank lines, then one sentence)
 { printf "$hdr"; head -c 70000000 /dev/zero | tr '\0' '\n'; printf 'Russia attacked Ukraine.\n'; } > "$T/big.txt"
 case_ hostile-1.10 0 '' -- code --format tsv "$T/big.txt"
@@ -50,6 +50,20 @@ DYAD_WINDOW=1 "$DYAD" code --explain --moods all "$T/all.txt" > "$T/windows" 2> 
 n=$(grep -c '^  verb' "$T/whole")
 if [ "$n" -gt 400 ] && cmp -s "$T/whole" "$T/windows"; then pass=$((pass + 1)); echo "ok   hostile-1.8 a paragraph a window codes like the whole ($n verbs)"
 else fail=$((fail + 1)); echo "FAIL hostile-1.8: windows differ from the whole ($n verbs): $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
+# ... and so are the facts of our articles put into one file: in two passes, the story's pair,
+# known at the end only, first (pair.txt: IND-PAK, which "the two countries" before takes)
+{ printf "${hdr}Japan and the Philippines held talks in Manila on Monday.\n\nThe two countries upgraded their ties to a strategic partnership.\n\n"
+  printf 'India accused Pakistan of shelling border villages.\n\nPakistan rejected the claims made by India.\n\n'
+  printf 'India and Pakistan held talks on Tuesday.\n'; } > "$T/pair.txt"
+cat tests/facts/*.txt tests/corpus/*.txt examples/corpus/*.txt > "$T/all2.txt"
+for o in "--moods all" "--reconcile"; do
+    "$DYAD" facts $o "$T/pair.txt" "$T/all2.txt" > "$T/whole" 2> /dev/null
+    DYAD_WINDOW=1 "$DYAD" facts $o "$T/pair.txt" "$T/all2.txt" > "$T/windows" 2> /dev/null
+    n=$(wc -l < "$T/whole")
+    if [ "$n" -gt 100 ] && cmp -s "$T/whole" "$T/windows" && grep -qE '"IND","PAK"\],"year":(2024,"tier|null,"values)' "$T/whole"; then
+        pass=$((pass + 1)); echo "ok   hostile-1.12 facts $o: a paragraph a window like the whole ($n lines)"
+    else fail=$((fail + 1)); echo "FAIL hostile-1.12 facts $o: windows differ from the whole ($n lines): $(diff "$T/whole" "$T/windows" | head -n 5)"; fi
+done
 # with -j, an article longer than a window is coded on the reading thread, in input order
 "$DYAD" code --moods all examples/corpus/*.txt "$T/all.txt" tests/corpus/*.txt > "$T/whole" 2> /dev/null
 DYAD_WINDOW=4K "$DYAD" code -j 2 --moods all examples/corpus/*.txt "$T/all.txt" tests/corpus/*.txt > "$T/windows" 2> /dev/null
@@ -100,11 +114,13 @@ if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYA
     if [ $rc = 0 ] && [ "$(wc -l < "$T/out")" = 1200002 ] && [ "${kb:-999999}" -le 65536 ] && tail -n 1 "$T/out" | cut -f9,12,15 | tr -d '"' | grep -q 'CHN	JPN	111'; then
         pass=$((pass + 1)); echo "ok   hostile-6.2 a 50 MB article coded in windows under the limit: $kb KB at most"
     else fail=$((fail + 1)); echo "FAIL hostile-6.2: exit $rc, $(wc -l < "$T/out") lines, ${kb:-?} KB, $(head -c 300 "$T/err")"; fi
-    # facts take a document whole: there it is too big for memory, exit 5, and the next file is read
-    ( ulimit -v "$VLIM"; timeout 120 "$DYAD" facts "$T/oom.txt" "$T/small.txt" > "$T/out" 2> "$T/err" ); rc=$?
-    if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err" && grep -q 'the other 1 were' "$T/err"; then
-        pass=$((pass + 1)); echo "ok   hostile-6.5 facts of a document too big for memory: exit 5, the next file read"
-    else fail=$((fail + 1)); echo "FAIL hostile-6.5: exit $rc, $(head -c 300 "$T/err")"; fi
+    # facts take it in windows too (twice: the story's pair, then the facts), in at most 64 MB
+    printf "${hdr}China and Japan signed a treaty of friendship on Monday.\n" > "$T/treaty.txt"
+    ( ulimit -v "$VLIM"; /usr/bin/time -f '%M' -o "$T/mem" timeout 120 "$DYAD" facts "$T/oom.txt" "$T/treaty.txt" > "$T/out" 2> "$T/err" ); rc=$?
+    kb=$(tail -n 1 "$T/mem" 2> /dev/null)
+    if [ $rc = 0 ] && [ "${kb:-999999}" -le 65536 ] && grep -q '"doc":"[^"]*treaty.txt".*"kind":"treaty","actors":\["CHN","JPN"\]' "$T/out"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.5 facts of a 50 MB article in windows under the limit: $kb KB at most"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.5: exit $rc, ${kb:-?} KB, $(head -c 300 "$T/err")"; fi
     ( ulimit -v "$VLIM"; timeout 120 "$DYAD" ingest --db "$T/oom.db" "$T/small.txt" "$T/oom.txt" > "$T/out" 2> "$T/err" ); rc=$?
     if [ $rc = 5 ] && grep -q 'oom.txt.*out of memory' "$T/err"; then
         pass=$((pass + 1)); echo "ok   hostile-6.3 ingest of a document too big for memory: exit 5"
