@@ -39,6 +39,7 @@ struct dy_reader {
     size_t map_len;
     size_t released;    /* its pages before this offset have been let go */
     size_t max_doc;     /* text: the longest regular file taken (a mapped one may pass DY_MAX_DOC) */
+    int spool;          /* text: standard input copied into an unlinked temporary file, or -1 */
 };
 
 enum { IOBUF = 1 << 18 };
@@ -242,6 +243,7 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
     r->fmt = fmt;
     r->max_rec = DY_MAX_RECORD;
     r->max_doc = DY_MAX_DOC;
+    r->spool = -1;
     if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
@@ -272,6 +274,7 @@ void dy_reader_close(dy_reader **rp)
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
     if (r->map) munmap(r->map, r->map_len);
+    if (r->spool >= 0) close(r->spool);
     if (r->own_file && r->f) fclose(r->f);
     free(r->iobuf);
     dy_record_free(&r->rec);
@@ -292,7 +295,9 @@ static const char *display_name(const dy_reader *r) { return strcmp(r->path, "-"
 static int map_text(dy_reader *r, size_t *len, dy_err *err)
 {
     struct stat st;
-    if (!r->own_file || fstat(fileno(r->f), &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    int fd = r->spool >= 0 ? r->spool : fileno(r->f);
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    if (!r->own_file && r->spool < 0 && lseek(fd, 0, SEEK_CUR) != 0) return 0;   /* stdin: a file read from its start only */
     if ((uint64_t)st.st_size > r->max_doc) {
         dy_err_set(err, DY_EINPUT, "%s: larger than %zu MiB; split it into one file per article", display_name(r), r->max_doc >> 20);
         return -1;
@@ -301,7 +306,7 @@ static int map_text(dy_reader *r, size_t *len, dy_err *err)
     size_t span = (n + page - 1) / page * page + page;     /* a page of zeros after the file's */
     char *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (base == MAP_FAILED) return 0;
-    if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fileno(r->f), 0) == MAP_FAILED) {
+    if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
         munmap(base, span);
         return 0;   /* read instead (up to DY_MAX_DOC) */
     }
@@ -353,6 +358,45 @@ static int mapped_blank(dy_reader *r, size_t n)
     return 1;
 }
 
+/* Standard input that is not a file, for a caller that codes in windows (max_doc over
+ * DY_MAX_DOC): copied a piece at a time into an unlinked file in $TMPDIR (or /tmp), which is then
+ * mapped like a file, so that memory holds a window of it, not the whole. 0 (or 0 with no spool
+ * when no temporary file can be made: read whole instead), -1 too large, -2 error. */
+static int spool_stdin(dy_reader *r, dy_err *err)
+{
+    struct stat st;
+    if (r->own_file || r->max_doc <= DY_MAX_DOC || (!fstat(fileno(r->f), &st) && S_ISREG(st.st_mode))) return 0;
+    const char *dir = getenv("TMPDIR");
+    char name[4096];
+    snprintf(name, sizeof name, "%s/dyad-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(name);
+    if (fd < 0) return 0;
+    unlink(name);
+    char *buf = malloc(IOBUF);
+    uint64_t total = 0;
+    ssize_t got = 0;
+    int rc = buf ? 0 : -2;
+    if (!buf) dy_err_set(err, DY_ENOMEM, "<stdin>: out of memory");
+    while (!rc) {
+        do got = read(fileno(r->f), buf, IOBUF); while (got < 0 && errno == EINTR);
+        if (got < 0) rc = -2, dy_err_set(err, DY_EIO, "<stdin>: read error: %s", strerror(errno));
+        if (got <= 0) break;
+        if ((total += (uint64_t)got) > r->max_doc) {
+            dy_err_set(err, DY_EINPUT, "<stdin>: larger than %zu MiB; split it into one file per article", r->max_doc >> 20);
+            rc = -1;
+        }
+        for (ssize_t off = 0, w; !rc && off < got; off += w)
+            if ((w = write(fd, buf + off, (size_t)(got - off))) < 0 && errno != EINTR)
+                rc = -2, dy_err_set(err, DY_EIO, "<stdin>: cannot keep it in a temporary file in %s: %s; set TMPDIR to a disk with room",
+                                    dir && *dir ? dir : "/tmp", strerror(errno));
+            else if (w < 0) w = 0;
+    }
+    free(buf);
+    if (rc) { close(fd); return rc; }
+    r->spool = fd;
+    return 0;
+}
+
 /* A file or stream read whole into r->buf: 0 (*len bytes, then a NUL), -1 too large, -2 error. */
 static int read_text(dy_reader *r, size_t *lenp, dy_err *err)
 {
@@ -390,7 +434,9 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     if (r->done) return 0;
     r->done = 1;
     size_t len = 0;
-    int rc = map_text(r, &len, err);
+    int rc = spool_stdin(r, err);
+    if (rc) return rc;
+    rc = map_text(r, &len, err);
     rc = rc > 0 ? 0 : rc < 0 ? -1 : read_text(r, &len, err);
     if (rc) return rc;
     const char *text = r->map ? r->map : r->buf;

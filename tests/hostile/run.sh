@@ -38,6 +38,13 @@ case_ hostile-1.5 1 'big.txt: larger than 64 MiB' -- ingest --db "$T/big.db" "$T
 { printf "$hdr"; head -c 70000000 /dev/zero | tr '\0' '\n'; printf 'Russia attacked Ukraine.\n'; } > "$T/big.txt"
 case_ hostile-1.10 0 '' -- code --format tsv "$T/big.txt"
 check hostile-1.11 "1	70000018-70000042	RUS	UKR" "$(tail -n 1 "$T/out" | cut -f5,6,9,12)"
+# ... also from standard input, a file or a pipe (copied into $TMPDIR, not held in memory)
+"$DYAD" code --format tsv - < "$T/big.txt" > "$T/out" 2> /dev/null
+check hostile-1.13 "1	70000018-70000042	RUS	UKR" "$(tail -n 1 "$T/out" | cut -f5,6,9,12)"
+cat "$T/big.txt" | "$DYAD" code --format tsv - > "$T/out" 2> /dev/null
+check hostile-1.14 "1	70000018-70000042	RUS	UKR" "$(tail -n 1 "$T/out" | cut -f5,6,9,12)"
+TMPDIR=/nonexistent "$DYAD" code --format tsv - < /dev/null > /dev/null 2> "$T/err"
+check hostile-1.15 "dyad: <stdin>: empty document, nothing to code" "$(head -n 1 "$T/err")"
 rm -f "$T/big.txt"
 { printf "$hdr"; seq 1000000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/million.txt"
 case_ hostile-1.6 0 '' -- code "$T/million.txt"
@@ -114,6 +121,15 @@ if bash -c 'ulimit -v "$1" && exec "$2" code --input jsonl "$3"' - "$VLIM" "$DYA
     if [ $rc = 0 ] && [ "$(wc -l < "$T/out")" = 1200002 ] && [ "${kb:-999999}" -le 65536 ] && tail -n 1 "$T/out" | cut -f9,12,15 | tr -d '"' | grep -q 'CHN	JPN	111'; then
         pass=$((pass + 1)); echo "ok   hostile-6.2 a 50 MB article coded in windows under the limit: $kb KB at most"
     else fail=$((fail + 1)); echo "FAIL hostile-6.2: exit $rc, $(wc -l < "$T/out") lines, ${kb:-?} KB, $(head -c 300 "$T/err")"; fi
+    # from a pipe the same: standard input goes a piece at a time into an unlinked file in
+    # $TMPDIR, coded in windows as the file is, and the events are those of the file
+    ( ulimit -v "$VLIM"; cat "$T/oom.txt" | /usr/bin/time -f '%M' -o "$T/mem" timeout 120 "$DYAD" code - > "$T/out" 2> "$T/err" ); rc=$?
+    kb=$(tail -n 1 "$T/mem" 2> /dev/null)
+    "$DYAD" code "$T/oom.txt" 2> /dev/null | sed 's/^{"id":"[^"]*","doc":"[^"]*"//' > "$T/whole"
+    if [ $rc = 0 ] && [ "${kb:-999999}" -le 65536 ] && [ "$(wc -l < "$T/whole")" = 1200000 ] &&
+        sed 's/^{"id":"[^"]*","doc":"[^"]*"//' "$T/out" | cmp -s - "$T/whole"; then
+        pass=$((pass + 1)); echo "ok   hostile-6.6 the 50 MB article from a pipe: the file's events, $kb KB at most"
+    else fail=$((fail + 1)); echo "FAIL hostile-6.6: exit $rc, $(wc -l < "$T/out") lines, ${kb:-?} KB, $(head -c 300 "$T/err")"; fi
     # facts take it in windows too (twice: the story's pair, then the facts), in at most 64 MB
     printf "${hdr}China and Japan signed a treaty of friendship on Monday.\n" > "$T/treaty.txt"
     ( ulimit -v "$VLIM"; /usr/bin/time -f '%M' -o "$T/mem" timeout 120 "$DYAD" facts "$T/oom.txt" "$T/treaty.txt" > "$T/out" 2> "$T/err" ); rc=$?
