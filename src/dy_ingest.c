@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <cJSON.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +41,13 @@ struct dy_reader {
     size_t released;    /* its pages before this offset have been let go */
     size_t max_doc;     /* text: the longest regular file taken (a mapped one may pass DY_MAX_DOC) */
     int spool;          /* text: standard input copied into an unlinked temporary file, or -1 */
+    int guard;          /* text: the slot of guards[] watching the map, or -1 */
 };
 
 enum { IOBUF = 1 << 18 };
+
+static void guard_take(dy_reader *r);
+static void guard_drop(dy_reader *r);
 
 /* "name:line" or, when line numbers are not wanted (line0 == 0), "name". */
 static const char *where(char *buf, size_t cap, const char *name, size_t line0, size_t line)
@@ -244,6 +249,7 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
     r->max_rec = DY_MAX_RECORD;
     r->max_doc = DY_MAX_DOC;
     r->spool = -1;
+    r->guard = -1;
     if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
@@ -273,6 +279,7 @@ void dy_reader_close(dy_reader **rp)
 {
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
+    guard_drop(r);
     if (r->map) munmap(r->map, r->map_len);
     if (r->spool >= 0) close(r->spool);
     if (r->own_file && r->f) fclose(r->f);
@@ -312,10 +319,67 @@ static int map_text(dy_reader *r, size_t *len, dy_err *err)
     }
     r->map = base;
     r->map_len = span;
+    guard_take(r);
     r->released = 0;
     r->nread = n;
     *len = n;
     return 1;
+}
+
+/* The mapped documents, for dy_reader_fault (in a signal handler: lock-free atomics only). A
+ * slot is taken while its reader holds a map. */
+enum { NGUARD = 8 };
+static struct guard {
+    _Atomic(char *) base;
+    atomic_size_t len;
+    atomic_int cut;         /* the file was cut short under the map: its rest now reads zeros */
+} guards[NGUARD];
+
+static void guard_take(dy_reader *r)
+{
+    r->guard = -1;
+    for (int i = 0; i < NGUARD && r->guard < 0; i++) {
+        char *none = NULL;
+        atomic_store(&guards[i].len, 0);
+        if (atomic_compare_exchange_strong(&guards[i].base, &none, r->map)) {
+            atomic_store(&guards[i].cut, 0);
+            atomic_store(&guards[i].len, r->map_len);
+            r->guard = i;
+        }
+    }
+}
+
+static void guard_drop(dy_reader *r)
+{
+    if (r->guard < 0) return;
+    atomic_store(&guards[r->guard].len, 0);
+    atomic_store(&guards[r->guard].base, NULL);
+    r->guard = -1;
+}
+
+int dy_reader_fault(const void *addr)
+{
+    const char *a = addr;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    for (int i = 0; i < NGUARD; i++) {
+        char *base = atomic_load(&guards[i].base);
+        size_t len = atomic_load(&guards[i].len);
+        if (!base || a < base || a >= base + len) continue;
+        char *from = base + (size_t)(a - base) / page * page;
+        /* zeros from the faulting page to the end of the map: reads go on, and the reader says
+         * afterwards that the file changed (mmap is a plain system call on Linux) */
+        if (mmap(from, (size_t)(base + len - from), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) return 0;
+        atomic_store(&guards[i].cut, 1);
+        return 1;
+    }
+    return 0;
+}
+
+int dy_reader_changed(const dy_reader *r, dy_err *err)
+{
+    if (r->guard < 0 || !atomic_load(&guards[r->guard].cut)) return 0;
+    dy_err_set(err, DY_EINPUT, "%s: the file was cut short while it was read; code it again when nothing is writing it", display_name(r));
+    return -1;
 }
 
 void dy_reader_release(dy_reader *r, size_t upto)
@@ -445,11 +509,11 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     doc->text = text;
     doc->len = len;
     if (r->map ? mapped_blank(r, len) : is_blank(text, len)) {
-        dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
+        if (!dy_reader_changed(r, err)) dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
         return -1;
     }
-    if (r->map ? check_mapped(r, doc->id, len, err) : dy_text_check(doc->id, text, len, 1, err)) return -1;
-    return parse_meta(doc->id, text, len, doc, &r->hdr, err) ? -1 : 1;
+    if (r->map ? check_mapped(r, doc->id, len, err) : dy_text_check(doc->id, text, len, 1, err)) return dy_reader_changed(r, err), -1;
+    return parse_meta(doc->id, text, len, doc, &r->hdr, err) || dy_reader_changed(r, err) ? -1 : 1;
 }
 
 static const char *str_field(const cJSON *o, const char *k)

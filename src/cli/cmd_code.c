@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -248,6 +249,9 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     return r->write_error ? -1 : 0;
 }
 
+/* The input file was cut short under the coder (dy_reader_fault): -1 with err naming it, else 0. */
+static int changed(const run *r, dy_err *err) { return r->rd ? dy_reader_changed(r->rd, err) : 0; }
+
 /* A window coded: the reader may let go of the text before its last sentence (kept for
  * look-backs at its words). */
 static void release_behind(run *r)
@@ -268,7 +272,7 @@ static int code_windows(run *r, dy_doc *doc)
     size_t nsent = 0, nev = 0, undated = 0;
     int got = dy_coder_begin(r->coder, doc, &err);
     while (!got && (got = dy_coder_next(r->coder, doc, r->window, &err)) > 0) {
-        got = 0;
+        if ((got = changed(r, &err))) break;
         size_t ne, ns;
         const dy_event *ev = dy_coder_events(r->coder, &ne);
         dy_coder_sents(r->coder, &ns);
@@ -313,7 +317,7 @@ static int each_window(run *r, dy_doc *doc, int (*fn)(run *, const dy_doc *, dy_
 {
     int got = dy_coder_begin(r->coder, doc, err);
     while (!got && (got = dy_coder_next(r->coder, doc, r->window, err)) > 0) {
-        got = fn(r, doc, err);
+        got = changed(r, err) || fn(r, doc, err) ? -1 : 0;
         release_behind(r);
     }
     return got;
@@ -359,7 +363,9 @@ static int facts_windows(run *r, dy_doc *doc)
     size_t nf;
     const dy_fact *fv = dy_facts_list(r->facts, &nf);
     if (r->rd) dy_reader_release(r->rd, 0);
+    size_t out0 = r->out.len;
     if (facts_output(r, doc, dy_facts_sents(r->facts), fv, nf)) return -2;
+    if (changed(r, &err)) { r->out.len = out0; r->docs--; failed(r, &err, doc->id); return -1; }
     flush(r, 0);
     progress(r, 0);
     return 0;
@@ -371,7 +377,7 @@ static int code_doc(run *r, dy_doc *doc)
     if (r->o.facts && doc->len > r->window) return facts_windows(r, doc);
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
-    if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
+    if (dy_coder_code(r->coder, doc, &err) || changed(r, &err)) { failed(r, &err, doc->id); return -1; }
     size_t ne, ns;
     const dy_event *ev = dy_coder_events(r->coder, &ne);
     const dy_sent *sents = dy_coder_sents(r->coder, &ns);
@@ -585,6 +591,7 @@ static int read_input(run *r, par **poolp, const char *path)
             int pr = par_submit(pool, &doc);
             if (pr == -2) cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id);
             if (pr) { fatal = 1; break; }
+            if (dy_reader_changed(rd, &err)) failed(r, &err, NULL);     /* cut short while it was copied */
         } else if (code_doc(r, &doc) == -2) { fatal = 1; break; }
         if (r->write_error) break;
     }
@@ -592,6 +599,28 @@ static int read_input(run *r, par **poolp, const char *path)
     r->rd = NULL;
     dy_reader_close(&rd);
     return fatal;
+}
+
+/* SIGBUS: a mapped input file cut short by another program reads as zeros from there on, and the
+ * reader reports it (dy_reader_changed); any other SIGBUS stops the process as it would have. */
+static void on_sigbus(int sig, siginfo_t *si, void *ctx)
+{
+    (void)sig, (void)ctx;
+    if (dy_reader_fault(si->si_addr)) return;
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGBUS, &dfl, NULL);      /* the access is made again, and stops the process */
+}
+
+static void guard_sigbus(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
 }
 
 static int run_cmd(int argc, char **argv, int mode)
@@ -640,6 +669,7 @@ static int run_cmd(int argc, char **argv, int mode)
         }
     }
     r.window = DY_WINDOW;
+    guard_sigbus();
     const char *wenv = getenv("DYAD_WINDOW");     /* tests: small windows, the same output */
     if (wenv && parse_size(wenv, &r.window)) r.window = DY_WINDOW;
     r.t0 = r.last_progress = now();

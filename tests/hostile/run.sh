@@ -47,6 +47,18 @@ TMPDIR=/nonexistent "$DYAD" code --format tsv - < /dev/null > /dev/null 2> "$T/e
 check hostile-1.15 "dyad: <stdin>: empty document, nothing to code" "$(head -n 1 "$T/err")"
 rm -f "$T/big.txt"
 { printf "$hdr"; seq 1000000 | sed 's/.*/Seoul criticized Pyongyang (item &)./'; } > "$T/million.txt"
+# a file cut short by another program while it is coded (mapped, it would stop dyad with SIGBUS):
+# the reader that takes the first events cuts it, and dyad names the file and exits 1. The
+# cut is made while dyad waits on the full pipe, before it codes its second window.
+printf "${hdr}China criticized Japan.\n" > "$T/after.txt"
+for j in 1 2; do
+    cp "$T/million.txt" "$T/cut.txt"
+    "$DYAD" code -j $j --format tsv "$T/cut.txt" "$T/after.txt" 2> "$T/err" | { head -c 1 > /dev/null; truncate -s 5000 "$T/cut.txt"; cat > "$T/out"; }
+    rc=${PIPESTATUS[0]}
+    if [ "$rc" = 1 ] && grep -q 'cut.txt: the file was cut short while it was read' "$T/err" && tail -n 1 "$T/out" | grep -q 'CHN.*JPN'; then
+        pass=$((pass + 1)); echo "ok   hostile-1.16 a file cut short while it is coded (-j $j): named, exit 1, the next file coded"
+    else fail=$((fail + 1)); echo "FAIL hostile-1.16 -j $j: exit $rc, $(head -c 300 "$T/err")"; fi
+done
 case_ hostile-1.6 0 '' -- code "$T/million.txt"
 [ "$(wc -l < "$T/out")" = 1000000 ] && { pass=$((pass + 1)); echo "ok   hostile-1.7 a million lines, a million events"; } || { fail=$((fail + 1)); echo "FAIL hostile-1.7: $(wc -l < "$T/out") events"; }
 # dyad code takes a long article a window of paragraphs at a time: with windows of one paragraph
