@@ -58,6 +58,8 @@ typedef struct run {
     dy_facts *facts;
     dy_recon *recon;
     dy_store *store;
+    dy_store_win *win;  /* ingest of a long document: its rows recorded window by window */
+    dy_buf rows;        /* ... into here */
     dy_record *rec;     /* --shard without -j: the JSON Lines record parsed on this thread */
     size_t in_batch, added, same, replaced;
     int store_failed;   /* the database refused a write: exit as an I/O error */
@@ -341,25 +343,44 @@ static int facts_window(run *r, const dy_doc *doc, dy_err *err)
     return dy_facts_window(r->facts, r->coder, doc, err);
 }
 
-/* dyad facts on a document longer than a window: coded twice in windows, first for the pair the
- * story is about (known at its end only), then for the facts, which are kept to the end (a
- * later sentence may drop or complete an earlier one's) and written then: the facts of the whole
- * in the memory of a window and the facts. 0, -1 the document failed, -2 the run must stop. */
+/* dyad ingest, a window of the facts' pass: its facts, and its rows recorded */
+static int ingest_window(run *r, const dy_doc *doc, dy_err *err)
+{
+    return facts_window(r, doc, err) || dy_store_win_next(r->win, doc, r->coder, err) ? -1 : 0;
+}
+
+/* dyad facts and ingest on a document longer than a window: coded twice in windows, first for
+ * the pair the story is about (known at its end only), then for the facts, which are kept to the
+ * end (a later sentence may drop or complete an earlier one's) and written then: the facts of
+ * the whole in the memory of a window and the facts. ingest records the rows of each window
+ * (dy_store_win_*) and stores them at the end, as one document. 0, -1 the document failed, -2
+ * the run must stop. */
 static int facts_windows(run *r, dy_doc *doc)
 {
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     dy_facts_count_begin(r->facts);
     size_t sents0 = r->sents, events0 = r->events, undated0 = r->undated;
+    r->rows.len = 0;
     if (each_window(r, doc, count_window, &err) || (dy_facts_windows_begin(r->facts, r->coder), 0) ||
-        (r->rd && (dy_reader_release(r->rd, 0), 0)) || each_window(r, doc, facts_window, &err)) {
+        (r->rd && (dy_reader_release(r->rd, 0), 0)) || (r->o.ingest && !(r->win = dy_store_win_begin(&r->rows, doc, &err))) ||
+        (r->rd && (dy_reader_release(r->rd, 0), 0)) || each_window(r, doc, r->o.ingest ? ingest_window : facts_window, &err) ||
+        (dy_facts_end(r->facts), r->o.ingest && dy_store_win_end(r->win, r->coder, r->facts, &err))) {
+        dy_store_win_free(&r->win);
         r->sents = sents0, r->events = events0, r->undated = undated0;
         failed(r, &err, doc->id);
         return -1;
     }
-    dy_facts_end(r->facts);
+    dy_store_win_free(&r->win);
     r->docs++;
     r->bytes += doc->len;
+    if (r->o.ingest) {
+        size_t nev = r->events - events0;
+        if (stored(r, dy_store_add_rows(r->store, r->rows.data, r->rows.len, r->o.replace, &err), nev, doc->id, &err)) return -2;
+        r->rows.len = 0;
+        progress(r, 0);
+        return 0;
+    }
     size_t nf;
     const dy_fact *fv = dy_facts_list(r->facts, &nf);
     if (r->rd) dy_reader_release(r->rd, 0);
@@ -374,7 +395,7 @@ static int facts_windows(run *r, dy_doc *doc)
 static int code_doc(run *r, dy_doc *doc)
 {
     if (!r->o.facts && !r->o.ingest) return code_windows(r, doc);
-    if (r->o.facts && doc->len > r->window) return facts_windows(r, doc);
+    if (doc->len > r->window) return facts_windows(r, doc);     /* facts, ingest */
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     if (dy_coder_code(r->coder, doc, &err) || changed(r, &err)) { failed(r, &err, doc->id); return -1; }
@@ -542,7 +563,7 @@ static par *start_pool(run *r)
 static int long_article(run *r, par **pool, dy_doc *doc)
 {
     if (par_finish(pool)) return 1;
-    if (code_windows(r, doc) == -2) return 1;
+    if (code_doc(r, doc) == -2) return 1;
     if (!(*pool = start_pool(r))) { cli_error("cannot start %d threads", r->o.jobs); return 1; }
     return 0;
 }
@@ -561,7 +582,7 @@ static int read_input(run *r, par **poolp, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
-    if (!r->o.ingest) dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
+    dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
     r->rd = rd;
     while (lines) {     /* -j or --shard: records taken line by line (parsed by the workers with -j) */
         const char *line;
@@ -584,7 +605,7 @@ static int read_input(run *r, par **poolp, const char *path)
         if (got == 0) break;
         if (got == -1) { failed(r, &err, NULL); continue; }
         if (got == -2) { failed(r, &err, NULL); break; }
-        if (pool && r->o.input == DY_IN_TEXT && !r->o.facts && !r->o.ingest && doc.len > r->window) {
+        if (pool && r->o.input == DY_IN_TEXT && doc.len > r->window) {
             if ((fatal = long_article(r, poolp, &doc))) break;
             pool = *poolp;
         } else if (pool) {
@@ -719,6 +740,7 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_dict_destroy(&dict);
     dy_plover_destroy(&plover);
     dy_buf_free(&r.out);
+    dy_buf_free(&r.rows);
     if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
     if (fatal) return r.store_failed ? DYAD_EXIT_IO : DYAD_EXIT_NOMEM;
     if (r.nomem) {
