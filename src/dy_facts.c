@@ -20,6 +20,8 @@ void dy_facts_destroy(dy_facts **fp)
 {
     if (!fp || !*fp) return;
     free((*fp)->v);
+    free((*fp)->sv);
+    free((*fp)->prev);
     free(*fp);
     *fp = NULL;
 }
@@ -407,18 +409,6 @@ static void tier_text(const dyf_sent *s, uint32_t i, uint32_t e, char *out, size
     }
     out[n] = 0;
 }
-
-typedef struct doc_state {
-    int32_t last_tier;          /* the last tier named, for "this is a level above ..." */
-    char last_tier_name[64];
-    int has_last_tier;
-    size_t last_treaty;         /* the last treaty fact, for "it obliges ..."; -1 none */
-    char named[96];             /* a treaty named by its capitalised name without a stage of its
-                                 * own ("was holding the Indus Waters Treaty in abeyance"), for
-                                 * "The treaty ... was signed in 1960" after it; "" none */
-    uint32_t named_sent;
-    size_t trade_first, trade_n;    /* the previous sentence's trade facts */
-} doc_state;
 
 static int order_push(dyf_sent *s, int above, int32_t t1, const char *n1, int32_t t2, const char *n2)
 {
@@ -1352,12 +1342,14 @@ static int stages(dyf_sent *s, doc_state *ds, size_t found)
     return 0;
 }
 
-/* The story's pair: the coder's, unless a state of it is named in fewer sentences than the two
- * states named most ("under the agreement ... facing Taiwan": one stray event makes no topic). */
-static void story_pair(const dy_coder *coder, size_t ns, char ta[16], char tb[16])
+void dy_facts_count_begin(dy_facts *f) { f->nc = 0; }
+
+/* The states named in the window's sentences: in how many sentences each (for story_pair). */
+void dy_facts_count(dy_facts *f, const dy_coder *coder)
 {
-    struct { char c[4]; int n; int last; } cnt[32];
-    size_t nc = 0;
+    size_t ns;
+    dy_coder_sents(coder, &ns);
+    uint32_t first = dy_coder_first_sent(coder);
     for (size_t k = 0; k < ns; k++) {
         size_t ng;
         const dy_actor *g = dy_coder_sent_actors(coder, k, &ng);
@@ -1366,95 +1358,154 @@ static void story_pair(const dy_coder *coder, size_t ns, char ta[16], char tb[16
                 const char *c = two ? g[q].code2 : g[q].code;
                 if (!dyf_country(c) || g[q].region) continue;
                 size_t j = 0;
-                while (j < nc && strncmp(cnt[j].c, c, 3)) j++;
-                if (j == nc) {
-                    if (nc == sizeof cnt / sizeof *cnt) continue;
-                    snprintf(cnt[nc].c, 4, "%.3s", c);
-                    cnt[nc].n = 0;
-                    cnt[nc++].last = -1;
+                while (j < f->nc && strncmp(f->cnt[j].c, c, 3)) j++;
+                if (j == f->nc) {
+                    if (f->nc == sizeof f->cnt / sizeof *f->cnt) continue;
+                    snprintf(f->cnt[j].c, 4, "%.3s", c);
+                    f->cnt[j].n = 0;
+                    f->cnt[f->nc++].last = UINT32_MAX;
                 }
-                if (cnt[j].last != (int)k) { cnt[j].n++; cnt[j].last = (int)k; }
+                if (f->cnt[j].last != first + k) { f->cnt[j].n++; f->cnt[j].last = first + (uint32_t)k; }
             }
     }
-    int m1 = -1, m2 = -1;
-    for (size_t j = 0; j < nc; j++) {
-        if (m1 < 0 || cnt[j].n > cnt[m1].n) { m2 = m1; m1 = (int)j; }
-        else if (m2 < 0 || cnt[j].n > cnt[m2].n) m2 = (int)j;
-    }
-    if (m2 < 0 || cnt[m2].n < 2) return;
-    int na = 0, nb = 0;
-    for (size_t j = 0; j < nc; j++) {
-        if (ta[0] && !strncmp(cnt[j].c, ta, 3)) na = cnt[j].n;
-        if (tb[0] && !strncmp(cnt[j].c, tb, 3)) nb = cnt[j].n;
-    }
-    if (ta[0] && tb[0] && na >= cnt[m2].n && nb >= cnt[m2].n) return;
-    snprintf(ta, 16, "%s", cnt[m1].c);
-    snprintf(tb, 16, "%s", cnt[m2].c);
 }
 
-int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err)
+/* The story's pair: the coder's, unless a state of it is named in fewer sentences than the two
+ * states named most ("under the agreement ... facing Taiwan": one stray event makes no topic). */
+static void story_pair(const dy_facts *f, char ta[16], char tb[16])
+{
+    int m1 = -1, m2 = -1;
+    for (size_t j = 0; j < f->nc; j++) {
+        if (m1 < 0 || f->cnt[j].n > f->cnt[m1].n) { m2 = m1; m1 = (int)j; }
+        else if (m2 < 0 || f->cnt[j].n > f->cnt[m2].n) m2 = (int)j;
+    }
+    if (m2 < 0 || f->cnt[m2].n < 2) return;
+    int na = 0, nb = 0;
+    for (size_t j = 0; j < f->nc; j++) {
+        if (ta[0] && !strncmp(f->cnt[j].c, ta, 3)) na = f->cnt[j].n;
+        if (tb[0] && !strncmp(f->cnt[j].c, tb, 3)) nb = f->cnt[j].n;
+    }
+    if (ta[0] && tb[0] && na >= f->cnt[m2].n && nb >= f->cnt[m2].n) return;
+    snprintf(ta, 16, "%s", f->cnt[m1].c);
+    snprintf(tb, 16, "%s", f->cnt[m2].c);
+}
+
+void dy_facts_windows_begin(dy_facts *f, const dy_coder *coder)
 {
     f->n = 0;
-    size_t ns, nev;
+    f->ta[0] = f->tb[0] = 0;
+    dy_coder_topic(coder, f->ta, f->tb);
+    story_pair(f, f->ta, f->tb);
+    memset(&f->ds, 0, sizeof f->ds);
+    f->ds.last_tier = -1;
+    f->ds.last_treaty = (size_t)-1;
+    f->that_year = 0;
+    f->nprev = 0;
+}
+
+/* One sentence of the window (k) read for facts, with what the sentences before handed on. */
+static int sentence_facts(dy_facts *f, const dy_coder *coder, const dy_doc *doc, size_t k, const dy_event *ev, size_t nev)
+{
+    const dy_sent *sents = dy_coder_sents(coder, &(size_t){0});
+    const char *ta = f->ta, *tb = f->tb;
+    doc_state *ds = &f->ds;
+    dyf_sent s = {0};
+    s.f = f;
+    s.doc = doc;
+    s.t = dy_coder_toks(coder);
+    s.norm = dy_coder_norm(coder);
+    s.t0 = sents[k].tok0;
+    s.t1 = sents[k].tok0 + sents[k].ntok;
+    s.idx = dy_coder_first_sent(coder) + (uint32_t)k;
+    memcpy(s.ta, ta, 16);
+    memcpy(s.tb, tb, 16);
+    s.g = dy_coder_sent_actors(coder, k, &s.ng);
+    /* "The two countries ..." opening a sentence: the story's pair, not the pair named last */
+    dy_actor own[DY_MAX_ACTORS];
+    if (s.ng && s.ng <= DY_MAX_ACTORS && s.g[0].anaphor == DY_G_PAIR && s.g[0].t0 <= s.t0 + 1 && s.g[0].code2[0] && ta[0] && tb[0] &&
+        !((same_party(s.g[0].code, ta) && same_party(s.g[0].code2, tb)) || (same_party(s.g[0].code, tb) && same_party(s.g[0].code2, ta)))) {
+        memcpy(own, s.g, s.ng * sizeof *own);
+        snprintf(own[0].code, sizeof own[0].code, "%s", ta);
+        snprintf(own[0].code2, sizeof own[0].code2, "%s", tb);
+        s.g = own;
+    }
+    if (k) s.prev = dy_coder_sent_actors(coder, k - 1, &s.nprev);
+    else if (s.idx) { s.prev = f->prev; s.nprev = f->nprev; }     /* the window before's last */
+    s.ndates = dy_dates_find(doc->text, s.t + s.t0, s.t1 - s.t0, s.norm, doc->pub, s.dates, DYF_MAX_DATES);
+    for (size_t d = 0; d < s.ndates; d++) { s.dates[d].t0 += s.t0; s.dates[d].t1 += s.t0; }
+    s.date = doc->pub;
+    s.that_year = f->that_year;
+    for (size_t d = 0; d < s.ndates; d++)
+        if (s.dates[d].date.prec != DY_PREC_NONE) f->that_year = s.dates[d].date.y;
+    for (size_t d = 0; d < s.ndates; d++) if (s.dates[d].date.prec != DY_PREC_NONE) { s.date = s.dates[d].date; break; }
+    s.ev = ev;
+    s.nev = nev;
+    if (tier_order_this(&s, ds) || partnerships(&s, ds)) return -1;
+    size_t found = f->n;
+    if (treaties(&s, ds) || stages(&s, ds, found)) return -1;
+    /* a ratio compares the figures of its own sentence, else those of the sentence before */
+    size_t tf = f->n;
+    if (dyf_trade(&s)) return -1;
+    size_t tn = f->n - tf, sf = f->n;
+    if (dyf_shares(&s) || dyf_ratios(&s, tn >= 2 ? tf : ds->trade_first, tn >= 2 ? tn : ds->trade_n, sf) || dyf_milestones(&s) ||
+        dyf_standing(&s))
+        return -1;
+    ds->trade_first = tf;
+    ds->trade_n = tn;
+    return 0;
+}
+
+int dy_facts_window(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err)
+{
+    size_t ns, nev, e0 = 0, n0 = f->n;
     const dy_sent *sents = dy_coder_sents(coder, &ns);
     const dy_event *ev = dy_coder_events(coder, &nev);
-    doc_state ds = {.last_tier = -1, .last_treaty = (size_t)-1};
-    char ta[16] = "", tb[16] = "";
-    dy_coder_topic(coder, ta, tb);
-    story_pair(coder, ns, ta, tb);
-    size_t e0 = 0;
-    int that_year = 0;
+    uint32_t first = dy_coder_first_sent(coder);
     for (size_t k = 0; k < ns; k++) {
-        dyf_sent s = {0};
-        s.f = f;
-        s.doc = doc;
-        s.t = dy_coder_toks(coder);
-        s.norm = dy_coder_norm(coder);
-        s.t0 = sents[k].tok0;
-        s.t1 = sents[k].tok0 + sents[k].ntok;
-        s.idx = (uint32_t)k;
-        memcpy(s.ta, ta, 16);
-        memcpy(s.tb, tb, 16);
-        s.g = dy_coder_sent_actors(coder, k, &s.ng);
-        /* "The two countries ..." opening a sentence: the story's pair, not the pair named last */
-        dy_actor own[DY_MAX_ACTORS];
-        if (s.ng && s.ng <= DY_MAX_ACTORS && s.g[0].anaphor == DY_G_PAIR && s.g[0].t0 <= s.t0 + 1 && s.g[0].code2[0] && ta[0] && tb[0] &&
-            !((same_party(s.g[0].code, ta) && same_party(s.g[0].code2, tb)) || (same_party(s.g[0].code, tb) && same_party(s.g[0].code2, ta)))) {
-            memcpy(own, s.g, s.ng * sizeof *own);
-            snprintf(own[0].code, sizeof own[0].code, "%s", ta);
-            snprintf(own[0].code2, sizeof own[0].code2, "%s", tb);
-            s.g = own;
-        }
-        if (k) s.prev = dy_coder_sent_actors(coder, k - 1, &s.nprev);
-        s.ndates = dy_dates_find(doc->text, s.t + s.t0, s.t1 - s.t0, s.norm, doc->pub, s.dates, DYF_MAX_DATES);
-        for (size_t d = 0; d < s.ndates; d++) { s.dates[d].t0 += s.t0; s.dates[d].t1 += s.t0; }
-        s.date = doc->pub;
-        s.that_year = that_year;
-        for (size_t d = 0; d < s.ndates; d++)
-            if (s.dates[d].date.prec != DY_PREC_NONE) that_year = s.dates[d].date.y;
-        for (size_t d = 0; d < s.ndates; d++) if (s.dates[d].date.prec != DY_PREC_NONE) { s.date = s.dates[d].date; break; }
-        while (e0 < nev && ev[e0].sent < k) e0++;
-        s.ev = ev ? ev + e0 : NULL;
-        while (e0 + s.nev < nev && ev[e0 + s.nev].sent == k) s.nev++;
-        if (tier_order_this(&s, &ds) || partnerships(&s, &ds)) goto oom;
-        size_t found = f->n;
-        if (treaties(&s, &ds) || stages(&s, &ds, found)) goto oom;
-        /* a ratio compares the figures of its own sentence, else those of the sentence before */
-        size_t tf = f->n;
-        if (dyf_trade(&s)) goto oom;
-        size_t tn = f->n - tf, sf = f->n;
-        if (dyf_shares(&s) || dyf_ratios(&s, tn >= 2 ? tf : ds.trade_first, tn >= 2 ? tn : ds.trade_n, sf) || dyf_milestones(&s) ||
-            dyf_standing(&s))
-            goto oom;
-        ds.trade_first = tf;
-        ds.trade_n = tn;
+        while (e0 < nev && ev[e0].sent < first + k) e0++;
+        size_t n = 0;
+        while (e0 + n < nev && ev[e0 + n].sent == first + k) n++;
+        if (sentence_facts(f, coder, doc, k, ev ? ev + e0 : NULL, n)) goto oom;
     }
-    dyf_named_tiers(f);
-    size_t m = 0;
-    for (size_t k = 0; k < f->n; k++) if (f->v[k].kind) f->v[m++] = f->v[k];
-    f->n = m;
+    /* each new fact's sentence, and the last sentence's groups for the next window's first */
+    if (DY_GROW(f->sv, f->n ? f->n : 1, f->capsv)) goto oom;
+    for (size_t k = n0; k < f->n; k++) f->sv[k] = sents[f->v[k].sent - first];
+    size_t ng = 0;
+    const dy_actor *g = ns ? dy_coder_sent_actors(coder, ns - 1, &ng) : NULL;
+    if (ns && DY_GROW(f->prev, ng ? ng : 1, f->capprev)) goto oom;
+    if (ns) {
+        if (ng) memcpy(f->prev, g, ng * sizeof *g);
+        f->nprev = ng;
+    }
     return 0;
 oom:
     dy_err_set(err, DY_ENOMEM, "out of memory");
     return -1;
+}
+
+/* The facts a later one replaces are dropped. remap: each fact's sent then indexes sv. */
+static void facts_end(dy_facts *f, int remap)
+{
+    dyf_named_tiers(f);
+    size_t m = 0;
+    for (size_t k = 0; k < f->n; k++) {
+        if (!f->v[k].kind) continue;
+        if (remap) { f->sv[m] = f->sv[k]; f->v[k].sent = (uint32_t)m; }
+        f->v[m++] = f->v[k];
+    }
+    f->n = m;
+}
+
+void dy_facts_end(dy_facts *f) { facts_end(f, 1); }
+
+const dy_sent *dy_facts_sents(const dy_facts *f) { return f->sv; }
+
+int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err)
+{
+    dy_facts_count_begin(f);
+    dy_facts_count(f, coder);
+    dy_facts_windows_begin(f, coder);
+    if (dy_facts_window(f, coder, doc, err)) return -1;
+    facts_end(f, 0);
+    return 0;
 }

@@ -12,7 +12,8 @@
  *  - Domain words (treaty nouns, signing verbs, target words, currencies, clause phrases, the
  *    words of an unlisted tier) come from dict/facts.txt; tiers and their ranks from
  *    dict/relations.txt. A tier is reported as the text names it, ranked when the table has it.
- *  - A dy_facts owns the fact array of the last document; it is reused from document to document.
+ *  - A dy_facts owns the fact array of the last document (and for windows their sentences); it
+ *    is reused from document to document.
  *  - A dy_recon copies what it needs (document ids, sentence texts), so documents may be freed
  *    after dy_recon_add(). Values are grouped, never averaged and never dropped.
  *  - Nothing here prints; writers append to a caller's dy_buf.
@@ -79,6 +80,20 @@ void dy_facts_set_moods(dy_facts *f, int all);
 /* Extracts the facts of the document the coder coded last. Returns 0, or -1 (out of memory). */
 int dy_facts_extract(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err);
 const dy_fact *dy_facts_list(const dy_facts *f, size_t *n);
+/* A long document coded in windows (dy_coder_begin, dy_coder_next) has the facts of the whole,
+ * in two passes, since the pair a story is about ("the two countries") is known at its end only:
+ *  1. dy_facts_count_begin, then dy_facts_count after each window;
+ *  2. dy_facts_windows_begin (before the coder begins the document again), dy_facts_window after
+ *     each window (0, or -1 out of memory), then dy_facts_end.
+ * The facts are kept until the end (a later sentence may drop or complete an earlier one's), and
+ * with them their sentences: after dy_facts_end a fact's sent indexes dy_facts_sents(), not the
+ * coder's sentences. dy_facts_extract is the same on a document coded whole. */
+void dy_facts_count_begin(dy_facts *f);
+void dy_facts_count(dy_facts *f, const dy_coder *coder);
+void dy_facts_windows_begin(dy_facts *f, const dy_coder *coder);
+int dy_facts_window(dy_facts *f, const dy_coder *coder, const dy_doc *doc, dy_err *err);
+void dy_facts_end(dy_facts *f);
+const dy_sent *dy_facts_sents(const dy_facts *f);
 
 const char *dy_fact_kind_name(int kind);
 /* Appends a JSON array of clause names ("mutual_assistance", ...). */

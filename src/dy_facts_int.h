@@ -8,11 +8,34 @@
 
 #define DYF_MAX_DATES 16
 
+/* What a document's sentences hand on to the sentences after them. */
+typedef struct doc_state {
+    int32_t last_tier;          /* the last tier named, for "this is a level above ..." */
+    char last_tier_name[64];
+    int has_last_tier;
+    size_t last_treaty;         /* the last treaty fact, for "it obliges ..."; -1 none */
+    char named[96];             /* a treaty named by its capitalised name without a stage of its
+                                 * own ("was holding the Indus Waters Treaty in abeyance"), for
+                                 * "The treaty ... was signed in 1960" after it; "" none */
+    uint32_t named_sent;
+    size_t trade_first, trade_n;    /* the previous sentence's trade facts */
+} doc_state;
+
 struct dy_facts {
     const dy_dict *dict;
     dy_fact *v;
     size_t n, cap;
     int moods_all;
+    /* a document read in windows (dy_facts_count, dy_facts_window): what goes from one to the next */
+    struct { char c[4]; int n; uint32_t last; } cnt[32];    /* the states named, in how many sentences */
+    size_t nc;
+    char ta[16], tb[16];        /* the story's pair */
+    doc_state ds;
+    int that_year;
+    dy_actor *prev;             /* the groups of the last sentence of the window before */
+    size_t nprev, capprev;
+    dy_sent *sv;                /* each fact's sentence (v[k]'s is sv[k]) */
+    size_t capsv;
 };
 
 /* One sentence being read. */

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <cJSON.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,9 +40,14 @@ struct dy_reader {
     size_t map_len;
     size_t released;    /* its pages before this offset have been let go */
     size_t max_doc;     /* text: the longest regular file taken (a mapped one may pass DY_MAX_DOC) */
+    int spool;          /* text: standard input copied into an unlinked temporary file, or -1 */
+    int guard;          /* text: the slot of guards[] watching the map, or -1 */
 };
 
 enum { IOBUF = 1 << 18 };
+
+static void guard_take(dy_reader *r);
+static void guard_drop(dy_reader *r);
 
 /* "name:line" or, when line numbers are not wanted (line0 == 0), "name". */
 static const char *where(char *buf, size_t cap, const char *name, size_t line0, size_t line)
@@ -242,6 +248,8 @@ dy_status dy_reader_open(const char *path, dy_input fmt, dy_reader **out, dy_err
     r->fmt = fmt;
     r->max_rec = DY_MAX_RECORD;
     r->max_doc = DY_MAX_DOC;
+    r->spool = -1;
+    r->guard = -1;
     if (!r->path) { free(r); return dy_err_set(err, DY_ENOMEM, "out of memory"); }
     if (strcmp(path, "-") == 0) {
         r->f = stdin;
@@ -271,7 +279,9 @@ void dy_reader_close(dy_reader **rp)
 {
     if (!rp || !*rp) return;
     dy_reader *r = *rp;
+    guard_drop(r);
     if (r->map) munmap(r->map, r->map_len);
+    if (r->spool >= 0) close(r->spool);
     if (r->own_file && r->f) fclose(r->f);
     free(r->iobuf);
     dy_record_free(&r->rec);
@@ -292,7 +302,9 @@ static const char *display_name(const dy_reader *r) { return strcmp(r->path, "-"
 static int map_text(dy_reader *r, size_t *len, dy_err *err)
 {
     struct stat st;
-    if (!r->own_file || fstat(fileno(r->f), &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    int fd = r->spool >= 0 ? r->spool : fileno(r->f);
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    if (!r->own_file && r->spool < 0 && lseek(fd, 0, SEEK_CUR) != 0) return 0;   /* stdin: a file read from its start only */
     if ((uint64_t)st.st_size > r->max_doc) {
         dy_err_set(err, DY_EINPUT, "%s: larger than %zu MiB; split it into one file per article", display_name(r), r->max_doc >> 20);
         return -1;
@@ -301,16 +313,73 @@ static int map_text(dy_reader *r, size_t *len, dy_err *err)
     size_t span = (n + page - 1) / page * page + page;     /* a page of zeros after the file's */
     char *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (base == MAP_FAILED) return 0;
-    if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fileno(r->f), 0) == MAP_FAILED) {
+    if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
         munmap(base, span);
         return 0;   /* read instead (up to DY_MAX_DOC) */
     }
     r->map = base;
     r->map_len = span;
+    guard_take(r);
     r->released = 0;
     r->nread = n;
     *len = n;
     return 1;
+}
+
+/* The mapped documents, for dy_reader_fault (in a signal handler: lock-free atomics only). A
+ * slot is taken while its reader holds a map. */
+enum { NGUARD = 8 };
+static struct guard {
+    _Atomic(char *) base;
+    atomic_size_t len;
+    atomic_int cut;         /* the file was cut short under the map: its rest now reads zeros */
+} guards[NGUARD];
+
+static void guard_take(dy_reader *r)
+{
+    r->guard = -1;
+    for (int i = 0; i < NGUARD && r->guard < 0; i++) {
+        char *none = NULL;
+        atomic_store(&guards[i].len, 0);
+        if (atomic_compare_exchange_strong(&guards[i].base, &none, r->map)) {
+            atomic_store(&guards[i].cut, 0);
+            atomic_store(&guards[i].len, r->map_len);
+            r->guard = i;
+        }
+    }
+}
+
+static void guard_drop(dy_reader *r)
+{
+    if (r->guard < 0) return;
+    atomic_store(&guards[r->guard].len, 0);
+    atomic_store(&guards[r->guard].base, NULL);
+    r->guard = -1;
+}
+
+int dy_reader_fault(const void *addr)
+{
+    const char *a = addr;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    for (int i = 0; i < NGUARD; i++) {
+        char *base = atomic_load(&guards[i].base);
+        size_t len = atomic_load(&guards[i].len);
+        if (!base || a < base || a >= base + len) continue;
+        char *from = base + (size_t)(a - base) / page * page;
+        /* zeros from the faulting page to the end of the map: reads go on, and the reader says
+         * afterwards that the file changed (mmap is a plain system call on Linux) */
+        if (mmap(from, (size_t)(base + len - from), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) return 0;
+        atomic_store(&guards[i].cut, 1);
+        return 1;
+    }
+    return 0;
+}
+
+int dy_reader_changed(const dy_reader *r, dy_err *err)
+{
+    if (r->guard < 0 || !atomic_load(&guards[r->guard].cut)) return 0;
+    dy_err_set(err, DY_EINPUT, "%s: the file was cut short while it was read; code it again when nothing is writing it", display_name(r));
+    return -1;
 }
 
 void dy_reader_release(dy_reader *r, size_t upto)
@@ -318,6 +387,7 @@ void dy_reader_release(dy_reader *r, size_t upto)
     if (!r->map) return;
     size_t page = (size_t)sysconf(_SC_PAGESIZE), b = upto / page * page;
     if (b > r->map_len) b = r->map_len;
+    if (upto == 0) r->released = 0;     /* read again from the start */
     if (b > r->released) madvise(r->map + r->released, b - r->released, MADV_DONTNEED);    /* a hint: no harm if refused */
     if (b > r->released) r->released = b;
 }
@@ -350,6 +420,45 @@ static int mapped_blank(dy_reader *r, size_t n)
     }
     r->released = 0;
     return 1;
+}
+
+/* Standard input that is not a file, for a caller that codes in windows (max_doc over
+ * DY_MAX_DOC): copied a piece at a time into an unlinked file in $TMPDIR (or /tmp), which is then
+ * mapped like a file, so that memory holds a window of it, not the whole. 0 (or 0 with no spool
+ * when no temporary file can be made: read whole instead), -1 too large, -2 error. */
+static int spool_stdin(dy_reader *r, dy_err *err)
+{
+    struct stat st;
+    if (r->own_file || r->max_doc <= DY_MAX_DOC || (!fstat(fileno(r->f), &st) && S_ISREG(st.st_mode))) return 0;
+    const char *dir = getenv("TMPDIR");
+    char name[4096];
+    snprintf(name, sizeof name, "%s/dyad-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(name);
+    if (fd < 0) return 0;
+    unlink(name);
+    char *buf = malloc(IOBUF);
+    uint64_t total = 0;
+    ssize_t got = 0;
+    int rc = buf ? 0 : -2;
+    if (!buf) dy_err_set(err, DY_ENOMEM, "<stdin>: out of memory");
+    while (!rc) {
+        do got = read(fileno(r->f), buf, IOBUF); while (got < 0 && errno == EINTR);
+        if (got < 0) rc = -2, dy_err_set(err, DY_EIO, "<stdin>: read error: %s", strerror(errno));
+        if (got <= 0) break;
+        if ((total += (uint64_t)got) > r->max_doc) {
+            dy_err_set(err, DY_EINPUT, "<stdin>: larger than %zu MiB; split it into one file per article", r->max_doc >> 20);
+            rc = -1;
+        }
+        for (ssize_t off = 0, w; !rc && off < got; off += w)
+            if ((w = write(fd, buf + off, (size_t)(got - off))) < 0 && errno != EINTR)
+                rc = -2, dy_err_set(err, DY_EIO, "<stdin>: cannot keep it in a temporary file in %s: %s; set TMPDIR to a disk with room",
+                                    dir && *dir ? dir : "/tmp", strerror(errno));
+            else if (w < 0) w = 0;
+    }
+    free(buf);
+    if (rc) { close(fd); return rc; }
+    r->spool = fd;
+    return 0;
 }
 
 /* A file or stream read whole into r->buf: 0 (*len bytes, then a NUL), -1 too large, -2 error. */
@@ -389,7 +498,9 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     if (r->done) return 0;
     r->done = 1;
     size_t len = 0;
-    int rc = map_text(r, &len, err);
+    int rc = spool_stdin(r, err);
+    if (rc) return rc;
+    rc = map_text(r, &len, err);
     rc = rc > 0 ? 0 : rc < 0 ? -1 : read_text(r, &len, err);
     if (rc) return rc;
     const char *text = r->map ? r->map : r->buf;
@@ -398,11 +509,11 @@ static int next_text(dy_reader *r, dy_doc *doc, dy_err *err)
     doc->text = text;
     doc->len = len;
     if (r->map ? mapped_blank(r, len) : is_blank(text, len)) {
-        dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
+        if (!dy_reader_changed(r, err)) dy_err_set(err, DY_EINPUT, "%s: empty document, nothing to code", doc->id);
         return -1;
     }
-    if (r->map ? check_mapped(r, doc->id, len, err) : dy_text_check(doc->id, text, len, 1, err)) return -1;
-    return parse_meta(doc->id, text, len, doc, &r->hdr, err) ? -1 : 1;
+    if (r->map ? check_mapped(r, doc->id, len, err) : dy_text_check(doc->id, text, len, 1, err)) return dy_reader_changed(r, err), -1;
+    return parse_meta(doc->id, text, len, doc, &r->hdr, err) || dy_reader_changed(r, err) ? -1 : 1;
 }
 
 static const char *str_field(const cJSON *o, const char *k)

@@ -54,8 +54,19 @@ void dy_reader_set_max_doc(dy_reader *r, size_t max);
 int dy_reader_next(dy_reader *r, dy_doc *doc, dy_err *err);
 void dy_reader_close(dy_reader **r);
 /* The current document's bytes before offset upto will not be needed soon: a mapped file's
- * pages are let go (they are read again if touched). A hint; no effect on a read document. */
+ * pages are let go (they are read again if touched). A hint; no effect on a read document.
+ * upto 0: the document is to be read again from its start (releases go on from there). */
 void dy_reader_release(dy_reader *r, size_t upto);
+
+/* A mapped file cut short while it is read (truncated by another program) would stop the
+ * process with SIGBUS where the coder touches a page past its new end. A program that maps
+ * (dyad code, facts) calls dy_reader_fault(si_addr) from its SIGBUS handler: 1 when the address
+ * is in a reader's map, whose rest now reads as zeros, so the run goes on; 0 otherwise (the
+ * handler lets the signal stop the process). It is async-signal-safe. dy_reader_changed then
+ * says so: -1 with err naming the file (the document's events are not to be trusted), else 0;
+ * check it after each window and before a document is handed out. */
+int dy_reader_fault(const void *addr);
+int dy_reader_changed(const dy_reader *r, dy_err *err);
 
 /* JSON Lines in two steps, so that records can be parsed on worker threads: the next non-blank
  * line (valid until the next call; 1, 0 at the end, -1 a record skipped as for dy_reader_next,

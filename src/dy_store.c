@@ -405,7 +405,8 @@ static int64_t find_id(sqlite3_stmt *q)
     return id;
 }
 
-typedef struct mention { const char *code, *text; size_t len; uint32_t start; } mention;
+typedef struct mention { char code[16]; const char *text; size_t len; uint32_t start, n; } mention;
+
 
 static int store_cmp_mention(const void *a, const void *b)
 {
@@ -464,47 +465,77 @@ static int fact_rows(int64_t id, const dy_sent *sents, const dy_coder *coder, co
     return 0;
 }
 
-/* The mentions, one row per document, actor and name, with a count; each actor's row first. */
-static int mention_rows(int64_t id, const dy_doc *doc, const dy_coder *coder, size_t ns, dy_row_fn row, void *ctx, dy_err *err)
+/* The mentions of the coder's ns sentences appended to *mv (n of them, capacity cap), one each. */
+static int mentions_add(const dy_doc *doc, const dy_coder *coder, size_t ns, mention **mv, size_t *n, size_t *cap)
 {
-    size_t nm = 0;
-    for (size_t k = 0; k < ns; k++) {
-        size_t ng;
-        dy_coder_sent_actors(coder, k, &ng);
-        nm += ng;
-    }
-    mention *mv = nm ? malloc(nm * sizeof *mv) : NULL;
-    if (nm && !mv) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
-    nm = 0;
     const dy_tok *t = dy_coder_toks(coder);
     for (size_t k = 0; k < ns; k++) {
         size_t ng;
         const dy_actor *g = dy_coder_sent_actors(coder, k, &ng);
+        if (DY_GROW(*mv, *n + ng, *cap)) return -1;
         for (size_t j = 0; j < ng; j++) {
             if (!g[j].code[0] || g[j].code[0] == '-') continue;
-            mv[nm].code = g[j].code;
-            mv[nm].text = doc->text + t[g[j].t0].start;
-            mv[nm].len = t[g[j].t1 - 1].end - t[g[j].t0].start;
-            mv[nm].start = t[g[j].t0].start;
-            nm++;
+            mention *m = &(*mv)[(*n)++];
+            memcpy(m->code, g[j].code, sizeof m->code);
+            m->text = doc->text + t[g[j].t0].start;
+            m->len = t[g[j].t1 - 1].end - t[g[j].t0].start;
+            m->start = t[g[j].t0].start;
+            m->n = 1;
         }
     }
-    if (nm) qsort(mv, nm, sizeof *mv, store_cmp_mention);
+    return 0;
+}
+
+/* One mention for each actor and name: sorted, counts added, the first place kept. */
+static void mentions_merge(mention *mv, size_t *n)
+{
+    if (*n) qsort(mv, *n, sizeof *mv, store_cmp_mention);
+    size_t m = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (m && !store_cmp_mention(&mv[m - 1], &mv[i])) {
+            mv[m - 1].n += mv[i].n;
+            if (mv[i].start < mv[m - 1].start) mv[m - 1].start = mv[i].start;
+        } else mv[m++] = mv[i];
+    }
+    *n = m;
+}
+
+/* The mentions' rows (mv merged), each actor's row first. */
+static int mention_rows(int64_t id, const mention *mv, size_t nm, dy_row_fn row, void *ctx, dy_err *err)
+{
     int r = 0;
-    for (size_t i = 0; i < nm && !r;) {
-        size_t j = i + 1;
-        uint32_t first = mv[i].start;
-        while (j < nm && !store_cmp_mention(&mv[i], &mv[j])) { if (mv[j].start < first) first = mv[j].start; j++; }
+    for (size_t i = 0; i < nm && !r; i++) {
         if (i == 0 || strcmp(mv[i].code, mv[i - 1].code)) {
             dy_fld a[2] = {fs(mv[i].code), ft(mv[i].code, 3)};
             r = row(ctx, DY_ROW_ACTOR, a, 2, err);
         }
-        dy_fld m[6] = {fi(id), fs(mv[i].code), ft(mv[i].code, 3), ft(mv[i].text, mv[i].len), fi((int64_t)(j - i)), fi(first)};
+        dy_fld m[6] = {fi(id), fs(mv[i].code), ft(mv[i].code, 3), ft(mv[i].text, mv[i].len), fi((int64_t)mv[i].n), fi(mv[i].start)};
         if (!r) r = row(ctx, DY_ROW_MENTION, m, 6, err);
-        i = j;
     }
-    free(mv);
     return r;
+}
+
+/* The events' rows (event.sent - first indexes sents). */
+static int event_rows(int64_t id, const dy_sent *sents, uint32_t first, const dy_event *ev, size_t ne, dy_row_fn row, void *ctx,
+                      dy_err *err)
+{
+    for (size_t i = 0; i < ne; i++) {
+        const dy_event *e = &ev[i];
+        char date[16];
+        dy_date_format(e->date, date);
+        dy_fld v[19] = {fi(id), fi((int)sents[e->sent - first].no), date[0] ? fs(date) : fnull,
+                        date[0] ? fi(dy_store_day(e->date)) : fnull, fi(e->date.prec), fs(e->source), fs(e->target),
+                        ft(e->source, 3), ft(e->target, 3), fs(e->code), fs(e->root), fi(e->quad), fd(e->goldstein),
+                        fi(e->src_start), fi(e->src_end), fi(e->tgt_start), fi(e->tgt_end), fi(e->verb_start), fi(e->verb_end)};
+        if (row(ctx, DY_ROW_EVENT, v, 19, err)) return -1;
+    }
+    return 0;
+}
+
+static int sent_row(int64_t id, const dy_sent *st, dy_row_fn row, void *ctx, dy_err *err)
+{
+    dy_fld v[4] = {fi(id), fi((int)st->no), fi((int)st->start), fi((int)st->end)};
+    return row(ctx, DY_ROW_SENT, v, 4, err);
 }
 
 int dy_store_content(int64_t id, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_row_fn row, void *ctx, dy_err *err)
@@ -519,24 +550,18 @@ int dy_store_content(int64_t id, const dy_doc *doc, const dy_coder *coder, const
     if (!need) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     for (size_t i = 0; i < ne; i++) need[ev[i].sent] = 1;
     for (size_t i = 0; i < nf; i++) need[fv[i].sent] = 1;
-    for (size_t i = 0; i < ns; i++) {
-        if (!need[i]) continue;
-        dy_fld v[4] = {fi(id), fi((int)sents[i].no), fi((int)sents[i].start), fi((int)sents[i].end)};
-        if (row(ctx, DY_ROW_SENT, v, 4, err)) { free(need); return -1; }
-    }
+    for (size_t i = 0; i < ns; i++)
+        if (need[i] && sent_row(id, &sents[i], row, ctx, err)) { free(need); return -1; }
     free(need);
-    for (size_t i = 0; i < ne; i++) {
-        const dy_event *e = &ev[i];
-        char date[16];
-        dy_date_format(e->date, date);
-        dy_fld v[19] = {fi(id), fi((int)sents[e->sent].no), date[0] ? fs(date) : fnull, date[0] ? fi(dy_store_day(e->date)) : fnull,
-                        fi(e->date.prec), fs(e->source), fs(e->target), ft(e->source, 3), ft(e->target, 3), fs(e->code),
-                        fs(e->root), fi(e->quad), fd(e->goldstein), fi(e->src_start), fi(e->src_end), fi(e->tgt_start),
-                        fi(e->tgt_end), fi(e->verb_start), fi(e->verb_end)};
-        if (row(ctx, DY_ROW_EVENT, v, 19, err)) return -1;
-    }
+    if (event_rows(id, sents, 0, ev, ne, row, ctx, err)) return -1;
     if (facts && fact_rows(id, sents, coder, fv, nf, row, ctx, err)) return -1;
-    return mention_rows(id, doc, coder, ns, row, ctx, err);
+    mention *mv = NULL;
+    size_t nm = 0, cap = 0;
+    if (mentions_add(doc, coder, ns, &mv, &nm, &cap)) { free(mv); return dy_err_set(err, DY_ENOMEM, "out of memory"), -1; }
+    mentions_merge(mv, &nm);
+    int r = mention_rows(id, mv, nm, row, ctx, err);
+    free(mv);
+    return r;
 }
 
 /* ---- a document's rows, recorded (dy_store_rows) and written (dy_store_add_rows) ----
@@ -630,6 +655,76 @@ int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_
         return -1;
     }
     return 0;
+}
+
+struct dy_store_win {
+    rec w;
+    mention *mv;            /* the mentions so far, merged */
+    size_t nm, capm;
+    uint8_t *has;           /* has[no / 8] bit no % 8: sentence no has its row */
+    size_t caph;
+};
+
+dy_store_win *dy_store_win_begin(dy_buf *b, const dy_doc *doc, dy_err *err)
+{
+    dy_store_win *w = calloc(1, sizeof *w);
+    if (!w) return dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id), NULL;
+    w->w.b = b;
+    char hash[33], pub[16];
+    dy_store_hash(doc, hash);
+    dy_date_format(doc->pub, pub);
+    dy_fld d[DOC_COLS] = {fs(doc->id), fs(hash), pub[0] ? fs(pub) : fnull, fs(doc->source), fs(doc->title), fs(doc->url),
+                          fi((int64_t)doc->body), ft(doc->text, doc->len), pub[0] ? fi(dy_store_day(doc->pub)) : fnull};
+    if (rec_row(&w->w, ROW_DOC, d, DOC_COLS, err)) {
+        dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id);
+        dy_store_win_free(&w);
+    }
+    return w;
+}
+
+/* The row of sentence st, once. */
+static int win_sent(dy_store_win *w, const dy_sent *st, dy_err *err)
+{
+    size_t byte = st->no / 8, had = w->caph;
+    if (DY_GROW(w->has, byte + 1, w->caph)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (w->caph > had) memset(w->has + had, 0, w->caph - had);
+    if (w->has[byte] & (1u << (st->no % 8))) return 0;
+    w->has[byte] |= (uint8_t)(1u << (st->no % 8));
+    return sent_row(0, st, rec_row, &w->w, err);
+}
+
+int dy_store_win_next(dy_store_win *w, const dy_doc *doc, const dy_coder *coder, dy_err *err)
+{
+    size_t ns, ne;
+    const dy_sent *sents = dy_coder_sents(coder, &ns);
+    const dy_event *ev = dy_coder_events(coder, &ne);
+    uint32_t first = dy_coder_first_sent(coder);
+    for (size_t i = 0; i < ne; i++)
+        if (win_sent(w, &sents[ev[i].sent - first], err)) return -1;
+    if (event_rows(0, sents, first, ev, ne, rec_row, &w->w, err)) return -1;
+    if (mentions_add(doc, coder, ns, &w->mv, &w->nm, &w->capm)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    mentions_merge(w->mv, &w->nm);
+    return 0;
+}
+
+int dy_store_win_end(dy_store_win *w, const dy_coder *coder, const dy_facts *facts, dy_err *err)
+{
+    size_t nf;
+    const dy_fact *fv = dy_facts_list(facts, &nf);
+    const dy_sent *sv = dy_facts_sents(facts);
+    for (size_t i = 0; i < nf; i++)
+        if (win_sent(w, &sv[fv[i].sent], err)) return -1;
+    if (fact_rows(0, sv, coder, fv, nf, rec_row, &w->w, err)) return -1;
+    return mention_rows(0, w->mv, w->nm, rec_row, &w->w, err);
+}
+
+void dy_store_win_free(dy_store_win **w)
+{
+    if (!w || !*w) return;
+    free((*w)->mv);
+    free((*w)->has);
+    free(*w);
+    *w = NULL;
 }
 
 /* SQLite: v bound to q's parameters 1 to n */

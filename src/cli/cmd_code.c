@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,6 +58,8 @@ typedef struct run {
     dy_facts *facts;
     dy_recon *recon;
     dy_store *store;
+    dy_store_win *win;  /* ingest of a long document: its rows recorded window by window */
+    dy_buf rows;        /* ... into here */
     dy_record *rec;     /* --shard without -j: the JSON Lines record parsed on this thread */
     size_t in_batch, added, same, replaced;
     int store_failed;   /* the database refused a write: exit as an I/O error */
@@ -248,6 +251,18 @@ static int deliver_code(void *ctx, const par_job *job, dy_buf *out, int rc, cons
     return r->write_error ? -1 : 0;
 }
 
+/* The input file was cut short under the coder (dy_reader_fault): -1 with err naming it, else 0. */
+static int changed(const run *r, dy_err *err) { return r->rd ? dy_reader_changed(r->rd, err) : 0; }
+
+/* A window coded: the reader may let go of the text before its last sentence (kept for
+ * look-backs at its words). */
+static void release_behind(run *r)
+{
+    size_t ns;
+    const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+    if (r->rd) dy_reader_release(r->rd, ns ? sents[ns - 1].start : dy_coder_pos(r->coder));
+}
+
 /* dyad code without -j: the document in windows of paragraphs (DY_WINDOW bytes), each window's
  * events written before the next is coded, so that a long article takes the memory of a window
  * (the reader maps a plain-text file, and its pages are let go behind the windows). The
@@ -259,15 +274,15 @@ static int code_windows(run *r, dy_doc *doc)
     size_t nsent = 0, nev = 0, undated = 0;
     int got = dy_coder_begin(r->coder, doc, &err);
     while (!got && (got = dy_coder_next(r->coder, doc, r->window, &err)) > 0) {
-        got = 0;
+        if ((got = changed(r, &err))) break;
         size_t ne, ns;
         const dy_event *ev = dy_coder_events(r->coder, &ne);
-        const dy_sent *sents = dy_coder_sents(r->coder, &ns);
+        dy_coder_sents(r->coder, &ns);
         for (size_t i = 0; i < ne; i++) undated += ev[i].date.prec == DY_PREC_NONE;
         nsent += ns;
         nev += ne;
         if (code_output(&r->o, r->coder, doc, &r->out)) { cli_error("out of memory writing events"); return -2; }
-        if (r->rd) dy_reader_release(r->rd, ns ? sents[ns - 1].start : dy_coder_pos(r->coder));
+        release_behind(r);
         flush(r, 0);
         if (r->write_error) return -2;
     }
@@ -281,12 +296,109 @@ static int code_windows(run *r, dy_doc *doc)
     return 0;
 }
 
+/* dyad facts: the facts of a document (fv: nf of them, each fact's sent indexing sents),
+ * written or kept for --reconcile. 0, or -2 out of memory. */
+static int facts_output(run *r, const dy_doc *doc, const dy_sent *sents, const dy_fact *fv, size_t nf)
+{
+    r->events += nf;
+    if (r->o.reconcile) {
+        if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
+        return 0;
+    }
+    for (size_t i = 0, behind = 0; i < nf; i++) {
+        if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
+        /* a long document's facts quote sentences all through it: their pages go behind them */
+        if (r->rd && sents[fv[i].sent].start > behind) dy_reader_release(r->rd, behind = sents[fv[i].sent].start);
+    }
+    return 0;
+}
+
+/* The coder through the document in windows, and after each fn(r, doc, err) (0, or -1 with err
+ * set), the window's text then let go. 0, or -1 with err set. */
+static int each_window(run *r, dy_doc *doc, int (*fn)(run *, const dy_doc *, dy_err *), dy_err *err)
+{
+    int got = dy_coder_begin(r->coder, doc, err);
+    while (!got && (got = dy_coder_next(r->coder, doc, r->window, err)) > 0) {
+        got = changed(r, err) || fn(r, doc, err) ? -1 : 0;
+        release_behind(r);
+    }
+    return got;
+}
+
+static int count_window(run *r, const dy_doc *doc, dy_err *err)
+{
+    (void)doc, (void)err;
+    dy_facts_count(r->facts, r->coder);
+    return 0;
+}
+
+static int facts_window(run *r, const dy_doc *doc, dy_err *err)
+{
+    size_t ne, ns;
+    const dy_event *ev = dy_coder_events(r->coder, &ne);
+    dy_coder_sents(r->coder, &ns);
+    for (size_t i = 0; i < ne; i++) r->undated += ev[i].date.prec == DY_PREC_NONE;
+    r->sents += ns;
+    r->events += ne;
+    return dy_facts_window(r->facts, r->coder, doc, err);
+}
+
+/* dyad ingest, a window of the facts' pass: its facts, and its rows recorded */
+static int ingest_window(run *r, const dy_doc *doc, dy_err *err)
+{
+    return facts_window(r, doc, err) || dy_store_win_next(r->win, doc, r->coder, err) ? -1 : 0;
+}
+
+/* dyad facts and ingest on a document longer than a window: coded twice in windows, first for
+ * the pair the story is about (known at its end only), then for the facts, which are kept to the
+ * end (a later sentence may drop or complete an earlier one's) and written then: the facts of
+ * the whole in the memory of a window and the facts. ingest records the rows of each window
+ * (dy_store_win_*) and stores them at the end, as one document. 0, -1 the document failed, -2
+ * the run must stop. */
+static int facts_windows(run *r, dy_doc *doc)
+{
+    dy_err err = {0};
+    if (apply_date(&r->o, doc)) warn_nodate(doc);
+    dy_facts_count_begin(r->facts);
+    size_t sents0 = r->sents, events0 = r->events, undated0 = r->undated;
+    r->rows.len = 0;
+    if (each_window(r, doc, count_window, &err) || (dy_facts_windows_begin(r->facts, r->coder), 0) ||
+        (r->rd && (dy_reader_release(r->rd, 0), 0)) || (r->o.ingest && !(r->win = dy_store_win_begin(&r->rows, doc, &err))) ||
+        (r->rd && (dy_reader_release(r->rd, 0), 0)) || each_window(r, doc, r->o.ingest ? ingest_window : facts_window, &err) ||
+        (dy_facts_end(r->facts), r->o.ingest && dy_store_win_end(r->win, r->coder, r->facts, &err))) {
+        dy_store_win_free(&r->win);
+        r->sents = sents0, r->events = events0, r->undated = undated0;
+        failed(r, &err, doc->id);
+        return -1;
+    }
+    dy_store_win_free(&r->win);
+    r->docs++;
+    r->bytes += doc->len;
+    if (r->o.ingest) {
+        size_t nev = r->events - events0;
+        if (stored(r, dy_store_add_rows(r->store, r->rows.data, r->rows.len, r->o.replace, &err), nev, doc->id, &err)) return -2;
+        r->rows.len = 0;
+        progress(r, 0);
+        return 0;
+    }
+    size_t nf;
+    const dy_fact *fv = dy_facts_list(r->facts, &nf);
+    if (r->rd) dy_reader_release(r->rd, 0);
+    size_t out0 = r->out.len;
+    if (facts_output(r, doc, dy_facts_sents(r->facts), fv, nf)) return -2;
+    if (changed(r, &err)) { r->out.len = out0; r->docs--; failed(r, &err, doc->id); return -1; }
+    flush(r, 0);
+    progress(r, 0);
+    return 0;
+}
+
 static int code_doc(run *r, dy_doc *doc)
 {
     if (!r->o.facts && !r->o.ingest) return code_windows(r, doc);
+    if (doc->len > r->window) return facts_windows(r, doc);     /* facts, ingest */
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
-    if (dy_coder_code(r->coder, doc, &err)) { failed(r, &err, doc->id); return -1; }
+    if (dy_coder_code(r->coder, doc, &err) || changed(r, &err)) { failed(r, &err, doc->id); return -1; }
     size_t ne, ns;
     const dy_event *ev = dy_coder_events(r->coder, &ne);
     const dy_sent *sents = dy_coder_sents(r->coder, &ns);
@@ -302,12 +414,7 @@ static int code_doc(run *r, dy_doc *doc)
         size_t nf;
         if (dy_facts_extract(r->facts, r->coder, doc, &err)) { cli_error("%s", err.msg); return -2; }
         const dy_fact *fv = dy_facts_list(r->facts, &nf);
-        r->events += nf;
-        if (r->o.reconcile) {
-            if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
-        } else
-            for (size_t i = 0; i < nf; i++)
-                if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
+        if (facts_output(r, doc, sents, fv, nf)) return -2;
     } else if (code_output(&r->o, r->coder, doc, &r->out)) {
         cli_error("out of memory writing events");
         return -2;
@@ -456,7 +563,7 @@ static par *start_pool(run *r)
 static int long_article(run *r, par **pool, dy_doc *doc)
 {
     if (par_finish(pool)) return 1;
-    if (code_windows(r, doc) == -2) return 1;
+    if (code_doc(r, doc) == -2) return 1;
     if (!(*pool = start_pool(r))) { cli_error("cannot start %d threads", r->o.jobs); return 1; }
     return 0;
 }
@@ -475,7 +582,7 @@ static int read_input(run *r, par **poolp, const char *path)
         return 0;
     }
     dy_reader_set_max_record(rd, r->o.max_record);
-    if (!r->o.facts && !r->o.ingest) dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
+    dy_reader_set_max_doc(rd, DY_MAX_MAPPED);     /* coded in windows */
     r->rd = rd;
     while (lines) {     /* -j or --shard: records taken line by line (parsed by the workers with -j) */
         const char *line;
@@ -498,13 +605,14 @@ static int read_input(run *r, par **poolp, const char *path)
         if (got == 0) break;
         if (got == -1) { failed(r, &err, NULL); continue; }
         if (got == -2) { failed(r, &err, NULL); break; }
-        if (pool && r->o.input == DY_IN_TEXT && !r->o.facts && !r->o.ingest && doc.len > r->window) {
+        if (pool && r->o.input == DY_IN_TEXT && doc.len > r->window) {
             if ((fatal = long_article(r, poolp, &doc))) break;
             pool = *poolp;
         } else if (pool) {
             int pr = par_submit(pool, &doc);
             if (pr == -2) cli_error("%s: out of memory handing it to the workers, and free memory or give fewer -j", doc.id);
             if (pr) { fatal = 1; break; }
+            if (dy_reader_changed(rd, &err)) failed(r, &err, NULL);     /* cut short while it was copied */
         } else if (code_doc(r, &doc) == -2) { fatal = 1; break; }
         if (r->write_error) break;
     }
@@ -512,6 +620,28 @@ static int read_input(run *r, par **poolp, const char *path)
     r->rd = NULL;
     dy_reader_close(&rd);
     return fatal;
+}
+
+/* SIGBUS: a mapped input file cut short by another program reads as zeros from there on, and the
+ * reader reports it (dy_reader_changed); any other SIGBUS stops the process as it would have. */
+static void on_sigbus(int sig, siginfo_t *si, void *ctx)
+{
+    (void)sig, (void)ctx;
+    if (dy_reader_fault(si->si_addr)) return;
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGBUS, &dfl, NULL);      /* the access is made again, and stops the process */
+}
+
+static void guard_sigbus(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
 }
 
 static int run_cmd(int argc, char **argv, int mode)
@@ -560,6 +690,7 @@ static int run_cmd(int argc, char **argv, int mode)
         }
     }
     r.window = DY_WINDOW;
+    guard_sigbus();
     const char *wenv = getenv("DYAD_WINDOW");     /* tests: small windows, the same output */
     if (wenv && parse_size(wenv, &r.window)) r.window = DY_WINDOW;
     r.t0 = r.last_progress = now();
@@ -609,6 +740,7 @@ static int run_cmd(int argc, char **argv, int mode)
     dy_dict_destroy(&dict);
     dy_plover_destroy(&plover);
     dy_buf_free(&r.out);
+    dy_buf_free(&r.rows);
     if (r.write_error) { cli_error("cannot write the output, and check the disk or the pipe"); return DYAD_EXIT_IO; }
     if (fatal) return r.store_failed ? DYAD_EXIT_IO : DYAD_EXIT_NOMEM;
     if (r.nomem) {

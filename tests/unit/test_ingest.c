@@ -1,5 +1,6 @@
 /* test_ingest.c - document checks and metadata (ingest-*). */
 #define _POSIX_C_SOURCE 200809L
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,50 @@ START_TEST(ingest_3_2_jsonl_max_record)
 }
 END_TEST
 
+static void on_bus(int sig, siginfo_t *si, void *ctx)
+{
+    (void)sig, (void)ctx;
+    if (!dy_reader_fault(si->si_addr)) abort();
+}
+
+/* A mapped article cut short by another program while it is read: with dy_reader_fault in the
+ * SIGBUS handler the rest reads as zeros, and dy_reader_changed names the file; no signal. */
+START_TEST(ingest_3_3_cut_short)
+{
+    size_t n = 1u << 20;
+    char *t = malloc(n);
+    ck_assert_ptr_nonnull(t);
+    memcpy(t, "Date: 2024-06-19\n\n", 18);
+    for (size_t i = 18; i < n; i++) t[i] = (i % 64) == 63 ? '\n' : 'a';
+    char *path = jsonl_file(t, n);
+    free(t);
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_bus;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    ck_assert_int_eq(sigaction(SIGBUS, &sa, &old), 0);
+    dy_reader *r = NULL;
+    dy_err e = {0};
+    dy_doc d;
+    ck_assert_int_eq(dy_reader_open(path, DY_IN_TEXT, &r, &e), DY_OK);
+    dy_reader_set_max_doc(r, DY_MAX_MAPPED);
+    ck_assert_int_eq(dy_reader_next(r, &d, &e), 1);
+    ck_assert_int_eq(dy_reader_changed(r, &e), 0);
+    dy_reader_release(r, n);        /* the pages are let go, as behind the coder */
+    ck_assert_int_eq(truncate(path, 4096), 0);
+    ck_assert_int_eq(d.text[100], 'a');                 /* before the cut: still the file */
+    ck_assert_int_eq(((volatile const char *)d.text)[n / 2], 0);    /* past it: zeros, no SIGBUS */
+    ck_assert_int_eq(dy_reader_changed(r, &e), -1);
+    ck_assert(strstr(e.msg, "the file was cut short while it was read") != NULL);
+    ck_assert(strstr(e.msg, path) != NULL);
+    dy_reader_close(&r);
+    ck_assert_int_eq(dy_reader_fault(&e), 0);            /* not a reader's map */
+    sigaction(SIGBUS, &old, NULL);
+    unlink(path);
+}
+END_TEST
+
 /* --shard K/N: every key in exactly one part; the part of a file ignores its folders; a record
  * without an id (line-N) goes by stream and line; parts are spread, not all in one. */
 START_TEST(ingest_4_1_shard)
@@ -210,6 +255,7 @@ Suite *ingest_suite(void)
     TCase *c = tcase_create("ingest-3");
     tcase_add_test(c, ingest_3_1_jsonl_every_record);
     tcase_add_test(c, ingest_3_2_jsonl_max_record);
+    tcase_add_test(c, ingest_3_3_cut_short);
     tcase_add_test(c, ingest_4_1_shard);
     suite_add_tcase(s, c);
     return s;
