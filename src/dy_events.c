@@ -705,25 +705,28 @@ static int conflict_event(const dy_event *v)
  * stay, and the window's others go. Every look-back reaches at most three sentences, but for
  * ev_act_author's, which takes the last factual conflict whose source it accepts: that is the
  * last conflict of its source, so the last one of each source stays, with its sentence's
- * events before it. The order is kept. */
+ * events before it; and, for a coup's look-back (acts at home only), the last act at home of
+ * each source too. The order is kept. */
 static void keep_context_events(dy_coder *c, uint32_t next)
 {
     enum { SOURCES = 512 };
     const char *seen[SOURCES];
+    int seen_home[SOURCES];
     size_t nseen = 0, w = c->nev;
     uint32_t whole = UINT32_MAX;    /* the sentence of a kept conflict: its events before it stay */
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int keep = v->sent + 4 >= next || v->sent == whole, fresh = 0;
+        int home = !strncmp(v->source, v->target, 3) && dy_code_is_country(v->source);
         if (conflict_event(v)) {
             size_t j = 0;
-            while (j < nseen && strcmp(seen[j], v->source)) j++;
+            while (j < nseen && (strcmp(seen[j], v->source) || seen_home[j] != home)) j++;
             fresh = j == nseen;     /* past SOURCES every conflict counts as fresh: more kept, never fewer */
         }
         if (fresh) { keep = 1; whole = v->sent; }
         if (!keep) continue;
         c->ev[--w] = *v;            /* w > e: the kept ones, copied down, are never written again */
-        if (fresh && nseen < SOURCES) seen[nseen++] = c->ev[w].source;
+        if (fresh && nseen < SOURCES) { seen_home[nseen] = home; seen[nseen++] = c->ev[w].source; }
     }
     if (c->nev > w) memmove(c->ev, c->ev + w, (c->nev - w) * sizeof *c->ev);     /* c->ev may be NULL when none */
     c->nev = c->ev_new = c->nev - w;
