@@ -459,7 +459,7 @@ static int32_t sums_next(int32_t start, int lvl)
 static int sums_period(dy_db *db, int32_t from, int32_t to, int top, char *sql, size_t size)
 {
     dy_stmt *q;
-    if (dy_stmt_prepare(db, "SELECT min(start), max(start) FROM sums WHERE lvl = 0", &q)) return -1;
+    if (dy_stmt_prepare(db, "SELECT (SELECT min(start) FROM sums WHERE lvl = 0), (SELECT max(start) FROM sums WHERE lvl = 0)", &q)) return -1;
     int rc = dy_stmt_step(q), none = rc != 1 || dy_stmt_type(q, 0) == DY_COL_NULL;
     int32_t lo = none ? 0 : (int32_t)dy_stmt_col_int(q, 0), hi = none ? -1 : (int32_t)dy_stmt_col_int(q, 1);
     dy_stmt_finalize(&q);
@@ -468,7 +468,7 @@ static int sums_period(dy_db *db, int32_t from, int32_t to, int top, char *sql, 
     if (top == 3 && from <= lo && to >= hi) return snprintf(sql, size, "lvl = 3") >= (int)size ? -1 : 0;
     if (from < lo) from = sums_first(lo, 2);    /* no rows before: a whole year from there */
     if (to > hi) to = sums_next(hi, 2) - 1;
-    size_t n = (size_t)snprintf(sql, size, "(0");
+    size_t n = (size_t)snprintf(sql, size, "(");
     int plvl = -1;
     int32_t plo = 0, phi = 0;
     for (int32_t cur = from; cur <= to + 1 && n < size;) {
@@ -478,7 +478,8 @@ static int sums_period(dy_db *db, int32_t from, int32_t to, int top, char *sql, 
         if (cur <= to && lvl == plvl && (lvl ? sums_next(phi, lvl) : phi + 1) == cur) {     /* the piece goes on */
             phi = lvl ? cur : (sums_next(cur, 1) - 1 < to ? sums_next(cur, 1) - 1 : to);
         } else {
-            if (plvl >= 0) n += (size_t)snprintf(sql + n, size - n, " OR (lvl = %d AND start BETWEEN %ld AND %ld)", plvl, (long)plo, (long)phi);
+            if (plvl >= 0)
+                n += (size_t)snprintf(sql + n, size - n, "%s(lvl = %d AND start BETWEEN %ld AND %ld)", n > 1 ? " OR " : "", plvl, (long)plo, (long)phi);
             if (cur > to) break;
             plvl = lvl;
             plo = cur;
@@ -497,6 +498,11 @@ static int series_sums(dy_db *db, const dy_qopts *o, int dedup)
     return o->a[0] && strcmp(o->a, "IGO") && strcmp(o->b, "IGO") && (dedup == DY_DEDUP_NONE || dedup == DY_DEDUP_DAY) && has_sums(db);
 }
 #define SUMS_DYAD "((src = :a AND tgt = :b) OR (:undirected = 1 AND src = :b AND tgt = :a))"
+/* the dyad's first and last day: each way's own, from the pair index (min and max each alone,
+ * so that each is one step in it) */
+#define SUMS_ENDS(x, y, c) "SELECT (SELECT min(start) FROM sums INDEXED BY sums_pair WHERE src = " x " AND tgt = " y " AND lvl = 0 " \
+                           "AND start BETWEEN :from AND :to" c ") AS lo, (SELECT max(start) FROM sums INDEXED BY sums_pair WHERE src = " x \
+                           " AND tgt = " y " AND lvl = 0 AND start BETWEEN :from AND :to" c ") AS hi"
 
 int dy_query_undated(dy_db *db, const dy_qopts *o, long *n, dy_err *err)
 {
@@ -584,8 +590,9 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
     int dedup = dedup_of(o, DY_DEDUP_DAY), sums = series_sums(db, o, dedup);
     dy_qopts w = *o;
     if (w.from == INT32_MIN || w.to == INT32_MAX) {     /* the dyad's own first and last day */
-        char sql[512];
-        if (sums) snprintf(sql, sizeof sql, "SELECT min(start), max(start) FROM sums WHERE lvl = 0 AND " SUMS_DYAD " AND start BETWEEN :from AND :to");
+        char sql[1024];
+        if (sums) snprintf(sql, sizeof sql, "SELECT min(lo), max(hi) FROM (" SUMS_ENDS(":a", ":b", "") " UNION ALL "
+                                            SUMS_ENDS(":b", ":a", " AND :undirected = 1") ") x");
         else snprintf(sql, sizeof sql, "SELECT min(e.day), max(e.day) FROM events e WHERE %s AND e.day BETWEEN :from AND :to", event_filter(o));
         dy_stmt *q;
         if (prepare(db, sql, &q, err)) return -1;
@@ -614,7 +621,7 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
         const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
         snprintf(from, sizeof from,
                  "SELECT date(start * 86400, 'unixepoch', %s) AS s, sum(%sn) AS n, sum(%sg) / 10.0 AS gs, sum(%sq1) AS q1, sum(%sq2) AS q2, "
-                 "sum(%sq3) AS q3, sum(%sq4) AS q4 FROM sums WHERE %s AND " SUMS_DYAD " GROUP BY 1",
+                 "sum(%sq3) AS q3, sum(%sq4) AS q4 FROM sums INDEXED BY sums_pair WHERE %s AND " SUMS_DYAD " GROUP BY 1",
                  start[o->by], d, d, d, d, d, d, cond);
     } else {
         char ev[1024];
@@ -795,7 +802,7 @@ static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, t
     char cond[512], sql[1024];
     if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dberr(db, err), -1;
     const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
-    snprintf(sql, sizeof sql, "SELECT src, tgt, sum(%sn), sum(%sg), sum(m) FROM sums WHERE %s GROUP BY src, tgt", d, d, cond);
+    snprintf(sql, sizeof sql, "SELECT src, tgt, %sn, %sg, m FROM sums WHERE %s", d, d, cond);
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     int rc, bad = 0;
@@ -993,10 +1000,19 @@ int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy
     static const char sources_sums[] =
         "SELECT d.name AS doc, d.pub, d.source, p.n AS events FROM doc_pairs p JOIN documents d ON d.id = p.doc "
         "WHERE p.pair = :pair ORDER BY p.n DESC, p.name, p.doc LIMIT :cap";
+    /* ... and its latest events from the dyad index, each way: the target's index, which the
+     * planner takes for its order, reads every event of the target for a rare source */
+    static const char events_sums[] =
+        "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM ("
+        " SELECT * FROM (SELECT id, day FROM events INDEXED BY events_dyad WHERE src3 = :a AND tgt3 = :b ORDER BY day DESC, id DESC LIMIT 10) x"
+        " UNION ALL SELECT * FROM (SELECT id, day FROM events INDEXED BY events_dyad WHERE src3 = :b AND tgt3 = :a AND :a <> :b "
+        "ORDER BY day DESC, id DESC LIMIT 10) y"
+        ") l JOIN events e ON e.id = l.id JOIN documents d ON d.id = e.doc ORDER BY l.day DESC, l.id DESC LIMIT 10";
     int sums = has_sums(db);
     for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
     for (int k = 0; k < DY_REL_N; k++) {
-        if (select_all(db, k == DY_REL_SOURCES && sums ? sources_sums : sql[k], o, &out[k], err)) {
+        const char *q = !sums ? sql[k] : k == DY_REL_SOURCES ? sources_sums : k == DY_REL_EVENTS ? events_sums : sql[k];
+        if (select_all(db, q, o, &out[k], err)) {
             for (int j = 0; j < k; j++) dy_result_destroy(&out[j]);
             return -1;
         }
