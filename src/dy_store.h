@@ -15,6 +15,13 @@
  *    ('indexes', 'deferred') from the transaction that dropped them to the one that rebuilt
  *    them, so after a crash in between the next DY_STORE_WRITE open rebuilds them; a
  *    DY_STORE_READ open meanwhile answers the same, only slower.
+ *  - Summaries (schema 3; sums and doc_pairs, described in dy_store.c and docs/schema.md) hold
+ *    what the dashboard's views count, per period and pair; triggers keep them equal to the
+ *    events and mentions through every insert and delete, a bulk load and the migration from an
+ *    older schema fill them at once, and meta 'sums' says they are there and up to date (the
+ *    queries read the events without it).
+ *  - A dy_store is used by one thread at a time (the server keeps one per worker): a read-only
+ *    connection is opened without SQLite's own locking.
  *  - What a document adds is recorded first (dy_store_rows: bytes, no database, any thread) and
  *    written after (dy_store_add_rows); dy_store_add() is the two in a row, and ingest -j
  *    records on its workers and writes on one thread, in input order, so the ids are the same.
