@@ -268,16 +268,17 @@ static dy_status build_indexes(dy_store *s, dy_store_progress_fn fn, void *ctx, 
         goto out;
     }
     for (int i = 0; i < NDEFERRED; i++) {
-        if (fn) fn(ctx, deferred[i].name, i, NDEFERRED);
+        if (fn) fn(ctx, deferred[i].name, i, NDEFERRED + 1);
         if (sqlite3_exec(s->db, deferred[i].sql, NULL, NULL, &msg) != SQLITE_OK) break;
     }
-    /* the summaries, once, and their triggers from now on */
+    /* the summaries, once, and their triggers from now on: the last step */
+    if (!msg && fn) fn(ctx, "sums, doc_pairs", NDEFERRED, NDEFERRED + 1);
     if (!msg && sqlite3_exec(s->db, sums_fill, NULL, NULL, &msg) == SQLITE_OK) sqlite3_exec(s->db, SUMS_TRIGGERS, NULL, NULL, &msg);
     if (!msg) sqlite3_exec(s->db, "DELETE FROM meta WHERE key = 'indexes'; COMMIT", NULL, NULL, &msg);
     if (msg) {
         st = dy_err_set(err, DY_EIO, "cannot build the indexes: %s", msg);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    } else if (fn) fn(ctx, NULL, NDEFERRED, NDEFERRED);
+    } else if (fn) fn(ctx, NULL, NDEFERRED + 1, NDEFERRED + 1);
 out:
     sqlite3_free(msg);
     msg = NULL;

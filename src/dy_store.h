@@ -60,12 +60,13 @@ void dy_store_rollback(dy_store *s);
  * date batch by batch. Returns -1 with err set on failure. */
 int dy_store_bulk_begin(dy_store *s, dy_err *err);
 
-/* Called with the name of each index about to be built (done of total so far), and with NULL and
- * done == total when all are. */
+/* Called with the name of each index about to be built (done of total so far; the summaries'
+ * fill, "sums, doc_pairs", is the last), and with NULL and done == total when all are. */
 typedef void (*dy_store_progress_fn)(void *ctx, const char *index, int done, int total);
 
-/* Ends a bulk load, outside a transaction: builds the deferred indexes and removes the meta row,
- * in one transaction; fn (may be NULL) hears of each index. Does nothing when
+/* Ends a bulk load, outside a transaction: builds the deferred indexes, fills the summaries and
+ * makes their triggers, and removes the meta row, in one transaction; fn (may be NULL) hears of
+ * each index. Does nothing when
  * dy_store_bulk_begin() deferred nothing. Call it also after a failed batch (rolled back), so the
  * committed ones are indexed; a store closed without it is rebuilt by the next write open. */
 dy_status dy_store_bulk_end(dy_store *s, dy_store_progress_fn fn, void *ctx, dy_err *err);

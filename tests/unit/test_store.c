@@ -344,8 +344,7 @@ static void views_agree(dy_store *s)
 
 /* sums and doc_pairs equal the GROUP BY over the events and mentions after each write: adds
  * (two documents sharing a one-a-day group), a --replace (the group's first event goes), a
- * recode, a delete, a bulk load, and a store of schema 2 opened for writing; and the views read
- * from them equal the views read from the events. */
+ * recode, a delete; and the views read from them equal the views read from the events. */
 START_TEST(store_1_4_summaries_exact)
 {
     unit_db u;
@@ -379,6 +378,19 @@ START_TEST(store_1_4_summaries_exact)
     exec_ok(u.s, "DELETE FROM documents WHERE name = 'b.txt'");
     ck_assert_int_eq(sums_wrong(u.s), 0);
     views_agree(u.s);
+    unit_db_close(&u);
+}
+END_TEST
+
+/* ... and after a store of schema 2 is opened for writing, and after a bulk load. */
+START_TEST(store_1_5_summaries_filled)
+{
+    unit_db u;
+    dy_err e = {0};
+    unit_db_open(&u);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "c.txt", "Date: 2024-07-02\n\nUkraine condemned Russia. Russia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
     /* schema 2: no summaries; the next write open makes them */
     exec_ok(u.s, "DROP TABLE sums; DROP TABLE doc_pairs; DELETE FROM meta WHERE key = 'sums'; UPDATE meta SET value = '2' WHERE key = 'schema'");
     dy_store_close(&u.s);
@@ -423,6 +435,8 @@ Suite *store_suite(void)
     tcase_add_test(b, store_1_2_bulk_load);
     tcase_add_test(b, store_1_3_rows_outlive_the_coder);
     tcase_add_test(b, store_1_4_summaries_exact);
+    tcase_add_test(b, store_1_5_summaries_filled);
+    tcase_set_timeout(b, 30);       /* their opens and commits wait on a busy disk under ASan */
     suite_add_tcase(s, b);
     return s;
 }
