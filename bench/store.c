@@ -1,7 +1,7 @@
 /* store.c - benchmark of the corpus store: how fast events go into SQLite, and how fast the
  * dashboard's two heavy questions come back on a large database.
  *
- *   build/bench-store [-n EVENTS] [-o FILE.db] [-g]
+ *   build/bench-store [-n EVENTS] [-o FILE.db] [-g] [-s even|news]
  *
  * Loads EVENTS generated events (default 1,000,000) into a new store the way 'dyad ingest' does:
  * dy_store_bulk_begin(), batches of 500 documents (10,000 events) a transaction, then
@@ -15,6 +15,13 @@
  * Each event has its date, its sentence (one a sentence, "RUS threatened PRK." with the spans of
  * source, verb and target) and about one in 25 has an IGO (IGOUNO, IGOEU ...) or a region (EUR,
  * AFR ...) for an actor, so that the dashboard's test (tests/e2e/run.sh scale) finds all kinds.
+ *
+ * -s news shapes the events like a corpus about the Korean summits instead: over ten years
+ * (2015-2024), a few dyads hold most events (RUS-PRK over half, both ways; then KOR-PRK, USA-PRK,
+ * CHN-PRK ...) and a long tail of pairs of the 150 countries, busier near the front of the list;
+ * one in four sources or targets is a government or a military (RUSGOV, PRKMIL); a third of the
+ * busy dyads' events come in bursts around summit days; each document has a topic dyad that most
+ * of its events are of, and 5 events, like a news story.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "../src/dy_dates.h"
@@ -64,7 +71,7 @@ enum { DAY0 = 10957, DAYS = 9131, PER_DOC = 20, BATCH = 10000 };     /* 2000-01-
 
 /* The document of events [i, i + PER_DOC): one sentence an event, "SRC verb TGT."; spans[k] the
  * byte offsets of sentence k (start, end) and of its source, verb and target. */
-typedef struct gen_ev { int a, b, c; const char *src, *tgt; uint32_t sp[8]; } gen_ev;
+typedef struct gen_ev { int a, b, c, day; const char *src, *tgt; char s[16], t[16]; uint32_t sp[8]; } gen_ev;
 
 static void pick(gen_ev *e)
 {
@@ -78,6 +85,68 @@ static void pick(gen_ev *e)
     e->tgt = country[e->b];
     if ((r >> 50) % 50 == 0) e->src = igos[(r >> 56) % 4];
     else if ((r >> 50) % 50 == 1) e->tgt = regions[(r >> 56) % 4];
+}
+
+/* -s news: the busy dyads and their share of the events in thousandths (both ways, the first
+ * country the source a little more often); the rest is the tail. */
+static const struct { const char *a, *b; int permil; } busy[] = {
+    {"RUS", "PRK", 550}, {"KOR", "PRK", 80}, {"USA", "PRK", 60}, {"CHN", "PRK", 40}, {"USA", "RUS", 35},
+    {"JPN", "PRK", 25}, {"RUS", "UKR", 25}, {"USA", "CHN", 20}, {"KOR", "USA", 15}, {"KOR", "JPN", 10},
+};
+static const int summits[] = {16950, 17330, 17684, 18055, 18438, 18813, 19246, 19612, 19978};  /* days of summits */
+static int news, per_doc = PER_DOC, day0 = DAY0, days = DAYS;
+static gen_ev topic;      /* the document's dyad (-s news) */
+
+/* -s news: a story's day; a third of the busy dyads' stories within a month of a summit. */
+static int news_day(int busy_dyad)
+{
+    uint64_t r = rnd();
+    if (busy_dyad && r % 3 == 0) {
+        int d = summits[(r >> 2) % (sizeof summits / sizeof summits[0])] + (int)((r >> 8) % 61) - 30;
+        if (d >= day0 + 2 && d < day0 + days) return d;
+    }
+    return day0 + 2 + (int)((r >> 16) % (uint64_t)(days - 2));
+}
+
+/* A country of the tail: the first of the list far more often than the last. */
+static int tail_country(void)
+{
+    double u = (double)(rnd() >> 11) / 9007199254740992.0;
+    return (int)(150 * u * u * u);
+}
+
+/* -s news: a dyad from the busy list or the tail, as a and b (a the source). */
+static void pick_news(gen_ev *e)
+{
+    int r = (int)(rnd() % 1000), k = 0, acc = 0, n = (int)(sizeof busy / sizeof busy[0]);
+    for (; k < n && r >= (acc += busy[k].permil); k++) {}
+    if (k < n) {
+        int swap = rnd() % 100 < 45;
+        for (int i = 0; i < 150; i++) {
+            if (!strcmp(country[i], swap ? busy[k].b : busy[k].a)) e->a = i;
+            if (!strcmp(country[i], swap ? busy[k].a : busy[k].b)) e->b = i;
+        }
+    } else {
+        e->a = tail_country();
+        e->b = tail_country();
+        if (e->a == e->b) e->b = (e->b + 1 + (int)(rnd() % 149)) % 150;
+    }
+}
+
+/* -s news: the event's dyad (mostly the document's topic), code, actors and day. */
+static int pick_news_event(gen_ev *e, int pubday)
+{
+    uint64_t r = rnd();
+    if (r % 4) { e->a = topic.a; e->b = topic.b; if ((r >> 2) % 5 == 0) { int t = e->a; e->a = e->b; e->b = t; } }
+    else pick_news(e);
+    e->c = (int)((r >> 40) % 15);
+    static const char *const kinds[] = {"", "GOV", "MIL", ""};
+    snprintf(e->s, sizeof e->s, "%s%s", country[e->a], kinds[(r >> 44) & 3]);
+    snprintf(e->t, sizeof e->t, "%s%s", country[e->b], kinds[(r >> 46) & 3]);
+    e->src = e->s;
+    e->tgt = e->t;
+    if ((r >> 50) % 50 == 0) e->src = igos[(r >> 56) % 4];
+    return pubday - (int)((r >> 58) % 3);       /* the day of the story or a day or two before */
 }
 
 static size_t doc_text(gen_ev *ev, int n, char *text, size_t size)
@@ -119,14 +188,22 @@ static void load(dy_store *s, long from, long n)
     int nev = 0;
     for (long i = from; i < from + n; i++) {
         if ((i - from) % BATCH == 0 && dy_store_begin(s, &err)) die("begin", err.msg);
-        if (i % PER_DOC == 0 || i == from) {
+        if (i % per_doc == 0 || i == from) {
             char name[32], hash[40], pub[16];
-            nev = (int)(PER_DOC - i % PER_DOC < from + n - i ? PER_DOC - i % PER_DOC : from + n - i);
-            for (int k = 0; k < nev; k++) pick(&evs[k]);
+            nev = (int)(per_doc - i % per_doc < from + n - i ? per_doc - i % per_doc : from + n - i);
+            int pubday = 0;
+            if (news) {
+                pick_news(&topic);
+                pubday = news_day(topic.a < 20 && topic.b < 20);
+            }
+            for (int k = 0; k < nev; k++) {
+                if (news) evs[k].day = pick_news_event(&evs[k], pubday);
+                else pick(&evs[k]);
+            }
             size_t len = doc_text(evs, nev, text, sizeof text);
-            int pubday = DAY0 + (int)(rnd() % DAYS);
+            if (!news) pubday = DAY0 + (int)(rnd() % DAYS);
             dy_date_format(dy_date_from_days(pubday), pub);
-            snprintf(name, sizeof name, "gen-%ld", i / PER_DOC);
+            snprintf(name, sizeof name, "gen-%ld", i / per_doc);
             snprintf(hash, sizeof hash, "%016llx%016llx", (unsigned long long)rnd(), (unsigned long long)i);
             sqlite3_bind_text(doc, 1, name, -1, SQLITE_STATIC);
             sqlite3_bind_text(doc, 2, hash, -1, SQLITE_STATIC);
@@ -147,7 +224,7 @@ static void load(dy_store *s, long from, long n)
             nev = 0;
         }
         gen_ev *e = &evs[nev++];
-        int day = DAY0 + (int)(rnd() % DAYS);
+        int day = news ? e->day : DAY0 + (int)(rnd() % DAYS);
         char date[16];
         dy_date_format(dy_date_from_days(day), date);
         sqlite3_bind_int64(ev, 1, docid);
@@ -181,9 +258,16 @@ int main(int argc, char **argv)
         if (!strcmp(argv[i], "-g")) only = 1;
         else if (!strcmp(argv[i], "-n") && i + 1 < argc) n = atol(argv[++i]);
         else if (!strcmp(argv[i], "-o") && i + 1 < argc) path = argv[++i];
+        else if (!strcmp(argv[i], "-s") && i + 1 < argc && (!strcmp(argv[i + 1], "news") || !strcmp(argv[i + 1], "even")))
+            news = !strcmp(argv[++i], "news");
         else n = 0;
     }
-    if (n < 1) die("usage", "bench-store [-n EVENTS] [-o FILE.db] [-g]");
+    if (n < 1) die("usage", "bench-store [-n EVENTS] [-o FILE.db] [-g] [-s even|news]");
+    if (news) {
+        per_doc = 5;
+        day0 = 16436;       /* 2015-01-01, ten years */
+        days = 3653;
+    }
     char wal[4096], shm[4096];
     snprintf(wal, sizeof wal, "%s-wal", path);
     snprintf(shm, sizeof shm, "%s-shm", path);
@@ -204,7 +288,7 @@ int main(int argc, char **argv)
     double t1 = now();
     if (dy_store_bulk_end(s, NULL, NULL, &err)) die("index build", err.msg);
     double t2 = now();
-    printf("insert: %ld events (%ld documents) in %.2f s = %.0f events/s\n", n, (n + PER_DOC - 1) / PER_DOC, t1 - t0, n / (t1 - t0));
+    printf("insert: %ld events (%ld documents) in %.2f s = %.0f events/s\n", n, (n + per_doc - 1) / per_doc, t1 - t0, n / (t1 - t0));
     printf("index build: %.2f s\n", t2 - t1);
     printf("total: %ld events in %.2f s = %.0f events/s\n", n, t2 - t0, n / (t2 - t0));
     if (only) {
@@ -230,7 +314,8 @@ int main(int argc, char **argv)
     }
     printf("query series RUS,PRK by month: %zu periods in %.1f ms\n", rows, best * 1e3);
     dy_qopts_init(&o);
-    if (dy_query_date("2012-06", 0, &o.from, &err) || dy_query_date("2012-06", 1, &o.to, &err)) die("date", err.msg);
+    const char *month = news ? "2018-06" : "2012-06";
+    if (dy_query_date(month, 0, &o.from, &err) || dy_query_date(month, 1, &o.to, &err)) die("date", err.msg);
     best = 1e9;
     size_t nn = 0, ne = 0;
     for (int k = 0; k < 5; k++) {
@@ -244,7 +329,7 @@ int main(int argc, char **argv)
         dy_result_destroy(&edges);
         if (a1 - a0 < best) best = a1 - a0;
     }
-    printf("query network 2012-06: %zu nodes, %zu edges in %.1f ms\n", nn, ne, best * 1e3);
+    printf("query network %s: %zu nodes, %zu edges in %.1f ms\n", month, nn, ne, best * 1e3);
 
     long more = n / 10 < 100000 ? n / 10 : 100000;
     if (more > 0) {

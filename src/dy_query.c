@@ -421,6 +421,89 @@ static void events_from(dy_db *db, char *sql, size_t size, const dy_qopts *o, in
 
 static int dedup_of(const dy_qopts *o, int def) { return o->dedup == DY_DEDUP_DEFAULT ? def : o->dedup; }
 
+/* ---- the summaries (dy_store.c: sums, doc_pairs) ----
+ * Kept up to date at ingest so that a series, a network and a relation read a few rows per
+ * period instead of every event. A SQLite store says they are there and up to date with meta
+ * 'sums'; without it (an older store opened to read, a bulk load under way, PostgreSQL) the
+ * queries read the events, with the same answers. */
+static int has_sums(dy_db *db)
+{
+    dy_stmt *q;
+    if (dy_db_kind(db) != DY_DB_SQLITE || dy_stmt_prepare(db, "SELECT 1 FROM meta WHERE key = 'sums'", &q)) return 0;
+    int yes = dy_stmt_step(q) == 1;
+    dy_stmt_finalize(&q);
+    return yes;
+}
+
+/* The first day of the month (lvl 1) or year (2) of day, and of the next one. */
+static int32_t sums_first(int32_t day, int lvl)
+{
+    dy_date d = dy_date_from_days(day);
+    d.d = 1;
+    if (lvl == 2) d.m = 1;
+    return (int32_t)dy_date_days(d);
+}
+
+static int32_t sums_next(int32_t start, int lvl)
+{
+    dy_date d = dy_date_from_days(start);
+    d.d = 1;
+    if (lvl == 2) { d.m = 1; d.y++; }
+    else if (++d.m == 13) { d.m = 1; d.y++; }
+    return (int32_t)dy_date_days(d);
+}
+
+/* The sums rows of the days from to to (a condition on lvl and start): whole years (up to level
+ * top: 0 days, 1 months, 2 years, 3 all time) where they fit, then whole months, then days; all
+ * time (lvl 3) when the period holds every row. -1 when sql is too small or the store unread. */
+static int sums_period(dy_db *db, int32_t from, int32_t to, int top, char *sql, size_t size)
+{
+    dy_stmt *q;
+    if (dy_stmt_prepare(db, "SELECT (SELECT min(start) FROM sums WHERE lvl = 0), (SELECT max(start) FROM sums WHERE lvl = 0)", &q)) return -1;
+    int rc = dy_stmt_step(q), none = rc != 1 || dy_stmt_type(q, 0) == DY_COL_NULL;
+    int32_t lo = none ? 0 : (int32_t)dy_stmt_col_int(q, 0), hi = none ? -1 : (int32_t)dy_stmt_col_int(q, 1);
+    dy_stmt_finalize(&q);
+    if (rc < 0) return -1;
+    if (none || from > hi || to < lo || from > to) return snprintf(sql, size, "0") >= (int)size ? -1 : 0;
+    if (top == 3 && from <= lo && to >= hi) return snprintf(sql, size, "lvl = 3") >= (int)size ? -1 : 0;
+    if (from < lo) from = sums_first(lo, 2);    /* no rows before: a whole year from there */
+    if (to > hi) to = sums_next(hi, 2) - 1;
+    size_t n = (size_t)snprintf(sql, size, "(");
+    int plvl = -1;
+    int32_t plo = 0, phi = 0;
+    for (int32_t cur = from; cur <= to + 1 && n < size;) {
+        int lvl = 0;
+        for (int l = top < 2 ? top : 2; cur <= to && l > 0 && !lvl; l--)
+            if (sums_first(cur, l) == cur && sums_next(cur, l) - 1 <= to) lvl = l;
+        if (cur <= to && lvl == plvl && (lvl ? sums_next(phi, lvl) : phi + 1) == cur) {     /* the piece goes on */
+            phi = lvl ? cur : (sums_next(cur, 1) - 1 < to ? sums_next(cur, 1) - 1 : to);
+        } else {
+            if (plvl >= 0)
+                n += (size_t)snprintf(sql + n, size - n, "%s(lvl = %d AND start BETWEEN %ld AND %ld)", n > 1 ? " OR " : "", plvl, (long)plo, (long)phi);
+            if (cur > to) break;
+            plvl = lvl;
+            plo = cur;
+            phi = lvl ? cur : (sums_next(cur, 1) - 1 < to ? sums_next(cur, 1) - 1 : to);
+        }
+        cur = lvl ? sums_next(cur, lvl) : phi + 1;
+    }
+    if (n < size) n += (size_t)snprintf(sql + n, size - n, ")");
+    return n < size ? 0 : -1;
+}
+
+/* Whether a series of o can be read from the sums: a dyad of countries (an IGO is a node of
+ * each organization there), counted with dedup none or day. */
+static int series_sums(dy_db *db, const dy_qopts *o, int dedup)
+{
+    return o->a[0] && strcmp(o->a, "IGO") && strcmp(o->b, "IGO") && (dedup == DY_DEDUP_NONE || dedup == DY_DEDUP_DAY) && has_sums(db);
+}
+#define SUMS_DYAD "((src = :a AND tgt = :b) OR (:undirected = 1 AND src = :b AND tgt = :a))"
+/* the dyad's first and last day: each way's own, from the pair index (min and max each alone,
+ * so that each is one step in it) */
+#define SUMS_ENDS(x, y, c) "SELECT (SELECT min(start) FROM sums INDEXED BY sums_pair WHERE src = " x " AND tgt = " y " AND lvl = 0 " \
+                           "AND start BETWEEN :from AND :to" c ") AS lo, (SELECT max(start) FROM sums INDEXED BY sums_pair WHERE src = " x \
+                           " AND tgt = " y " AND lvl = 0 AND start BETWEEN :from AND :to" c ") AS hi"
+
 int dy_query_undated(dy_db *db, const dy_qopts *o, long *n, dy_err *err)
 {
     char sql[512];
@@ -504,10 +587,13 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
     static const char *const start[] = {"'+0 days'", "'-6 days', 'weekday 1'", "'start of month'", "'start of year'"};
     static const char *const step[] = {"'+1 day'", "'+7 days'", "'+1 month'", "'+1 year'"};
     static const char *const label[] = {"p.s", "p.s", "substr(p.s, 1, 7)", "substr(p.s, 1, 4)"};
+    int dedup = dedup_of(o, DY_DEDUP_DAY), sums = series_sums(db, o, dedup);
     dy_qopts w = *o;
     if (w.from == INT32_MIN || w.to == INT32_MAX) {     /* the dyad's own first and last day */
-        char sql[512];
-        snprintf(sql, sizeof sql, "SELECT min(e.day), max(e.day) FROM events e WHERE %s AND e.day BETWEEN :from AND :to", event_filter(o));
+        char sql[1024];
+        if (sums) snprintf(sql, sizeof sql, "SELECT min(lo), max(hi) FROM (" SUMS_ENDS(":a", ":b", "") " UNION ALL "
+                                            SUMS_ENDS(":b", ":a", " AND :undirected = 1") ") x");
+        else snprintf(sql, sizeof sql, "SELECT min(e.day), max(e.day) FROM events e WHERE %s AND e.day BETWEEN :from AND :to", event_filter(o));
         dy_stmt *q;
         if (prepare(db, sql, &q, err)) return -1;
         bind_opts(q, o);
@@ -526,18 +612,34 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
                    periods(w.from, w.to, o->by), unit[o->by], o->cap);
         return -1;
     }
-    char from[1024], sql[3072];
-    events_from(db, from, sizeof from, o, dedup_of(o, DY_DEDUP_DAY), 0);
+    char from[2048], sql[4096], cond[512];
+    if (sums) {
+        /* whole months (by month) or years (by year) where they fit, else days: the periods hold
+         * whole months and years, so each row falls in the period its first day does */
+        if (sums_period(db, w.from, w.to, o->by == DY_BY_YEAR ? 2 : o->by == DY_BY_MONTH ? 1 : 0, cond, sizeof cond))
+            return dberr(db, err), -1;
+        const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
+        snprintf(from, sizeof from,
+                 "SELECT date(start * 86400, 'unixepoch', %s) AS s, sum(%sn) AS n, sum(%sg) / 10.0 AS gs, sum(%sq1) AS q1, sum(%sq2) AS q2, "
+                 "sum(%sq3) AS q3, sum(%sq4) AS q4 FROM sums INDEXED BY sums_pair WHERE %s AND " SUMS_DYAD " GROUP BY 1",
+                 start[o->by], d, d, d, d, d, d, cond);
+    } else {
+        char ev[1024];
+        events_from(db, ev, sizeof ev, o, dedup, 0);
+        snprintf(from, sizeof from,
+                 "SELECT date(e.day * 86400, 'unixepoch', %s) AS s, count(*) AS n, sum(e.goldstein) AS gs, "
+                 "  sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4 "
+                 "  FROM %s e GROUP BY 1",
+                 start[o->by], ev);
+    }
     snprintf(sql, sizeof sql,
              "WITH RECURSIVE p(s) AS (SELECT date(:from * 86400, 'unixepoch', %s) WHERE :from <= :to "
              "  UNION ALL SELECT date(s, %s) FROM p WHERE date(s, %s) <= date(:to * 86400, 'unixepoch')), "
-             "g AS (SELECT date(e.day * 86400, 'unixepoch', %s) AS s, count(*) AS n, sum(e.goldstein) AS gs, "
-             "  sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4 "
-             "  FROM %s e GROUP BY 1) "
+             "g AS (%s) "
              "SELECT %s AS period, coalesce(n, 0) AS events, round(coalesce(gs, 0), 1) AS goldstein, "
              "coalesce(q1, 0) AS verbal_coop, coalesce(q2, 0) AS material_coop, coalesce(q3, 0) AS verbal_conflict, "
              "coalesce(q4, 0) AS material_conflict FROM p LEFT JOIN g USING (s) ORDER BY p.s",
-             start[o->by], step[o->by], step[o->by], start[o->by], from, label[o->by]);
+             start[o->by], step[o->by], step[o->by], from, label[o->by]);
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     bind_opts(q, &w);
@@ -693,6 +795,31 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
     return rc == 0 ? 0 : -1;
 }
 
+/* The network's tallies from the sums: the edges and nodes of the period's rows (n and g, or dn
+ * and dg with dedup day), and each node's mentions (its rows with tgt ''). */
+static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, tally *nodes, tally *mentions, dy_err *err)
+{
+    char cond[512], sql[1024];
+    if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dberr(db, err), -1;
+    const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
+    snprintf(sql, sizeof sql, "SELECT src, tgt, %sn, %sg, m FROM sums WHERE %s", d, d, cond);
+    dy_stmt *q;
+    if (prepare(db, sql, &q, err)) return -1;
+    int rc, bad = 0;
+    while (!bad && (rc = dy_stmt_step(q)) == 1) {
+        const char *s = col_str(q, 0), *t = col_str(q, 1);
+        if (*t) bad = tally_add(edges, nodes, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3));
+        else {
+            tally_slot *x = tally_at(mentions, s);
+            if (!(bad = !x)) x->n += (long)dy_stmt_col_int(q, 4);
+        }
+    }
+    if (!bad && rc != 0) dberr(db, err);
+    dy_stmt_finalize(&q);
+    if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    return rc == 0 ? 0 : -1;
+}
+
 int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result **edges, dy_err *err)
 {
     *nodes = *edges = NULL;
@@ -714,11 +841,13 @@ int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result 
     }
     tally te = {0}, tn = {0}, tm = {0};
     dy_stmt *q;
-    int rc = prepare(db, sql, &q, err) || (bind_opts(q, &all), tally_rows(db, q, dedup == DY_DEDUP_DAY, &te, &tn, err));
+    int sums = (dedup == DY_DEDUP_DAY || dedup == DY_DEDUP_NONE) && has_sums(db), rc;
+    if (sums) rc = network_sums(db, o, dedup, &te, &tn, &tm, err);
+    else rc = prepare(db, sql, &q, err) || (bind_opts(q, &all), tally_rows(db, q, dedup == DY_DEDUP_DAY, &te, &tn, err));
     /* each node's mentions in the documents of the period */
-    if (!rc) rc = prepare(db, "SELECT " NODE_OF("m.code3", "m.code") ", sum(m.n) FROM mentions m JOIN documents d ON d.id = m.doc "
+    if (!rc && !sums) rc = prepare(db, "SELECT " NODE_OF("m.code3", "m.code") ", sum(m.n) FROM mentions m JOIN documents d ON d.id = m.doc "
                               "WHERE coalesce(d.pubday, 0) BETWEEN :from AND :to GROUP BY 1", &q, err);
-    if (!rc) {
+    if (!rc && !sums) {
         bind_opts(q, &all);
         while ((rc = dy_stmt_step(q)) == 1) {
             tally_slot *x = tally_at(&tm, col_str(q, 0));
@@ -859,14 +988,31 @@ int dy_query_relation(dy_db *db, const dy_qopts *o, dy_result *out[DY_REL_N], dy
         "FROM facts f JOIN documents d ON d.id = f.doc "
         "WHERE (f.kind = 'trade' AND f.actors = :pair) OR (f.kind = 'trade_share' AND instr(f.actors, :a) > 0 AND instr(f.actors, :b) > 0) "
         "WINDOW w AS (PARTITION BY f.kind, f.actors, f.year, coalesce(f.label, '')) ORDER BY f.year, f.kind, f.id LIMIT :cap",
-        "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM events e JOIN documents d ON d.id = e.doc "
-        "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) ORDER BY e.day DESC, e.id DESC LIMIT 10",
+        /* the latest ten of each way (from the dyad index's end), then of both */
+        "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM ("
+        " SELECT * FROM (SELECT id, day FROM events WHERE src3 = :a AND tgt3 = :b ORDER BY day DESC, id DESC LIMIT 10) x"
+        " UNION ALL SELECT * FROM (SELECT id, day FROM events WHERE src3 = :b AND tgt3 = :a AND :a <> :b ORDER BY day DESC, id DESC LIMIT 10) y"
+        ") l JOIN events e ON e.id = l.id JOIN documents d ON d.id = e.doc ORDER BY l.day DESC, l.id DESC LIMIT 10",
         "SELECT d.name AS doc, d.pub, d.source, count(*) AS events FROM events e JOIN documents d ON d.id = e.doc "
         "WHERE ((e.src3 = :a AND e.tgt3 = :b) OR (e.src3 = :b AND e.tgt3 = :a)) GROUP BY d.id ORDER BY events DESC, d.name LIMIT :cap",
     };
+    /* the busiest documents of the pair, from its summary when the store keeps it */
+    static const char sources_sums[] =
+        "SELECT d.name AS doc, d.pub, d.source, p.n AS events FROM doc_pairs p JOIN documents d ON d.id = p.doc "
+        "WHERE p.pair = :pair ORDER BY p.n DESC, p.name, p.doc LIMIT :cap";
+    /* ... and its latest events from the dyad index, each way: the target's index, which the
+     * planner takes for its order, reads every event of the target for a rare source */
+    static const char events_sums[] =
+        "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.name AS doc, e.sent FROM ("
+        " SELECT * FROM (SELECT id, day FROM events INDEXED BY events_dyad WHERE src3 = :a AND tgt3 = :b ORDER BY day DESC, id DESC LIMIT 10) x"
+        " UNION ALL SELECT * FROM (SELECT id, day FROM events INDEXED BY events_dyad WHERE src3 = :b AND tgt3 = :a AND :a <> :b "
+        "ORDER BY day DESC, id DESC LIMIT 10) y"
+        ") l JOIN events e ON e.id = l.id JOIN documents d ON d.id = e.doc ORDER BY l.day DESC, l.id DESC LIMIT 10";
+    int sums = has_sums(db);
     for (int k = 0; k < DY_REL_N; k++) out[k] = NULL;
     for (int k = 0; k < DY_REL_N; k++) {
-        if (select_all(db, sql[k], o, &out[k], err)) {
+        const char *q = !sums ? sql[k] : k == DY_REL_SOURCES ? sources_sums : k == DY_REL_EVENTS ? events_sums : sql[k];
+        if (select_all(db, q, o, &out[k], err)) {
             for (int j = 0; j < k; j++) dy_result_destroy(&out[j]);
             return -1;
         }

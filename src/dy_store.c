@@ -9,7 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION, S_ADD_ACTOR,
        S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
@@ -70,6 +70,118 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "CREATE TABLE IF NOT EXISTS tier_claims(tier INTEGER NOT NULL, fact INTEGER NOT NULL, date TEXT);\n" \
     "CREATE INDEX IF NOT EXISTS tier_claims_tier ON tier_claims(tier);\n"
 
+/* ---- the summaries (schema 3) ----
+ * What the dashboard's views read instead of the events, so that their work does not grow with
+ * the corpus (dy_query_series, dy_query_network, dy_query_relation):
+ *   sums: per period (lvl 0 a day, 1 a month, 2 a year, 3 all time; start its first day, 0 for
+ *     all time) and pair of network nodes (src, tgt: the country, or the whole code of an IGO):
+ *     the dated events (n), their goldstein sum in whole tenths (g), their quad counts (q1..q4),
+ *     and the same of the one-a-day groups (day, source, target, code), each counted once with
+ *     the goldstein and quad of its first event (dn, dg, dq1..dq4: the --dedup day numbers).
+ *     A node's mentions in the documents published in the period (by coalesce(pubday, 0)) are
+ *     its row with tgt '' (m); every other row has m 0. A row whose numbers are all 0 is deleted.
+ *   doc_pairs: per pair of countries (pair "AAA,BBB", in byte order) and document: its events
+ *     of the pair either way, dated or not (n), and the document's name, for the busiest first.
+ * Triggers keep both exact through every write of events and mentions: inserts, deletes, a
+ * document's delete cascading to them (its mentions are taken off before, while its pubday is
+ * still there). A bulk load drops the triggers and fills both once at its end (sums_fill), as
+ * a migration does; meta 'sums' says they are up to date (queries read the events without it). */
+#define NODE(c3, code) "CASE WHEN " c3 " = 'IGO' THEN " code " ELSE " c3 " END"
+#define G10(x) "CAST(round(" x " * 10) AS INTEGER)"
+#define MONTH_OF(d) "CAST(julianday(" d " * 86400, 'unixepoch', 'start of month') - 2440587.5 AS INTEGER)"
+#define YEAR_OF(d) "CAST(julianday(" d " * 86400, 'unixepoch', 'start of year') - 2440587.5 AS INTEGER)"
+#define LEVELS(d) "(SELECT 0 AS lvl, " d " AS start UNION ALL SELECT 1, " MONTH_OF(d) " UNION ALL SELECT 2, " YEAR_OF(d) \
+                  " UNION ALL SELECT 3, 0)"
+#define PAIR(r) "CASE WHEN " r ".src3 < " r ".tgt3 THEN " r ".src3 || ',' || " r ".tgt3 ELSE " r ".tgt3 || ',' || " r ".src3 END"
+/* the first other event of r's one-a-day group, as f (a row of NULLs when there is none): min()
+ * gives goldstein and quad of its row; of id + 0, so that the planner takes the dyad index (ORDER
+ * BY id LIMIT 1, or min(id), let it walk the whole table in id order for a new group); before the
+ * periods (CROSS JOIN), so that it runs once, not once a period: the insert trigger's cost fell
+ * from 0.5 to 0.1 ms an event */
+#define FIRST_OF(r) "(SELECT min(id + 0) AS id, goldstein, quad FROM events WHERE src3 = " r ".src3 AND tgt3 = " r ".tgt3 " \
+                    "AND day = " r ".day AND source = " r ".source AND target = " r ".target AND code = " r ".code AND id <> " r ".id) f"
+/* how r changes its group's first-event numbers (dg, dq): it starts or ends the group, or it
+ * comes before the first of the others; k is 1 when r comes, -1 when it goes */
+#define DG(r, k) "CASE WHEN f.id IS NULL THEN " k " * " G10(r ".goldstein") " WHEN f.id > " r ".id THEN " k " * (" G10(r ".goldstein") \
+                 " - " G10("f.goldstein") ") ELSE 0 END"
+#define DQ(r, k, q) "CASE WHEN f.id IS NULL THEN " k " * (" r ".quad = " q ") WHEN f.id > " r ".id THEN " k " * ((" r ".quad = " q \
+                    ") - (f.quad = " q ")) ELSE 0 END"
+#define SUMS_COLS "n, g, q1, q2, q3, q4, dn, dg, dq1, dq2, dq3, dq4"
+#define SUMS_TABLES \
+    "CREATE TABLE IF NOT EXISTS sums(\n" \
+    "  lvl INTEGER NOT NULL, start INTEGER NOT NULL, src TEXT NOT NULL, tgt TEXT NOT NULL,\n" \
+    "  n INTEGER NOT NULL DEFAULT 0, g INTEGER NOT NULL DEFAULT 0, q1 INTEGER NOT NULL DEFAULT 0, q2 INTEGER NOT NULL DEFAULT 0,\n" \
+    "  q3 INTEGER NOT NULL DEFAULT 0, q4 INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0, dg INTEGER NOT NULL DEFAULT 0,\n" \
+    "  dq1 INTEGER NOT NULL DEFAULT 0, dq2 INTEGER NOT NULL DEFAULT 0, dq3 INTEGER NOT NULL DEFAULT 0, dq4 INTEGER NOT NULL DEFAULT 0,\n" \
+    "  m INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, src, tgt)) WITHOUT ROWID;\n" \
+    "CREATE INDEX IF NOT EXISTS sums_pair ON sums(src, tgt, lvl, start);\n" \
+    "CREATE TABLE IF NOT EXISTS doc_pairs(\n" \
+    "  pair TEXT NOT NULL, doc INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(pair, doc)) WITHOUT ROWID;\n" \
+    "CREATE INDEX IF NOT EXISTS doc_pairs_top ON doc_pairs(pair, n DESC, name, doc);\n"
+#define SUMS_AT(d, node_s, node_t) "(lvl, start) IN (SELECT lvl, start FROM " LEVELS(d) ") AND src = " node_s " AND tgt = " node_t
+#define SUMS_TRIGGERS \
+    "CREATE TRIGGER IF NOT EXISTS sums_event_in AFTER INSERT ON events WHEN NEW.day IS NOT NULL BEGIN\n" \
+    " INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ") SELECT l.lvl, l.start, " NODE("NEW.src3", "NEW.source") ", " \
+    NODE("NEW.tgt3", "NEW.target") ", 1, " G10("NEW.goldstein") ", NEW.quad = 1, NEW.quad = 2, NEW.quad = 3, NEW.quad = 4, " \
+    "f.id IS NULL, " DG("NEW", "1") ", " DQ("NEW", "1", "1") ", " DQ("NEW", "1", "2") ", " DQ("NEW", "1", "3") ", " DQ("NEW", "1", "4") \
+    " FROM " FIRST_OF("NEW") " CROSS JOIN " LEVELS("NEW.day") " l WHERE 1 ON CONFLICT(lvl, start, src, tgt) DO UPDATE SET n = n + excluded.n, " \
+    "g = g + excluded.g, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, " \
+    "dn = dn + excluded.dn, dg = dg + excluded.dg, dq1 = dq1 + excluded.dq1, dq2 = dq2 + excluded.dq2, dq3 = dq3 + excluded.dq3, " \
+    "dq4 = dq4 + excluded.dq4;\n" \
+    "END;\n" \
+    "CREATE TRIGGER IF NOT EXISTS sums_event_out AFTER DELETE ON events WHEN OLD.day IS NOT NULL BEGIN\n" \
+    " UPDATE sums SET n = n - 1, g = g - " G10("OLD.goldstein") ", q1 = q1 - (OLD.quad = 1), q2 = q2 - (OLD.quad = 2), " \
+    "q3 = q3 - (OLD.quad = 3), q4 = q4 - (OLD.quad = 4), dn = dn - (f.id IS NULL), dg = dg + " DG("OLD", "-1") ", dq1 = dq1 + " \
+    DQ("OLD", "-1", "1") ", dq2 = dq2 + " DQ("OLD", "-1", "2") ", dq3 = dq3 + " DQ("OLD", "-1", "3") ", dq4 = dq4 + " DQ("OLD", "-1", "4") \
+    " FROM " FIRST_OF("OLD") " WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) ";\n" \
+    " DELETE FROM sums WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) " AND n = 0 AND m = 0;\n" \
+    "END;\n" \
+    "CREATE TRIGGER IF NOT EXISTS pairs_event_in AFTER INSERT ON events BEGIN\n" \
+    " INSERT INTO doc_pairs(pair, doc, name, n) VALUES(" PAIR("NEW") ", NEW.doc, (SELECT name FROM documents WHERE id = NEW.doc), 1) " \
+    "ON CONFLICT(pair, doc) DO UPDATE SET n = n + 1;\n" \
+    "END;\n" \
+    "CREATE TRIGGER IF NOT EXISTS pairs_event_out AFTER DELETE ON events BEGIN\n" \
+    " UPDATE doc_pairs SET n = n - 1 WHERE pair = " PAIR("OLD") " AND doc = OLD.doc;\n" \
+    " DELETE FROM doc_pairs WHERE pair = " PAIR("OLD") " AND doc = OLD.doc AND n = 0;\n" \
+    "END;\n" \
+    "CREATE TRIGGER IF NOT EXISTS sums_mention_in AFTER INSERT ON mentions BEGIN\n" \
+    " INSERT INTO sums(lvl, start, src, tgt, m) SELECT l.lvl, l.start, " NODE("NEW.code3", "NEW.code") ", '', NEW.n FROM " \
+    LEVELS("(SELECT coalesce(pubday, 0) FROM documents WHERE id = NEW.doc)") " l WHERE 1 " \
+    "ON CONFLICT(lvl, start, src, tgt) DO UPDATE SET m = m + excluded.m;\n" \
+    "END;\n" \
+    "CREATE TRIGGER IF NOT EXISTS sums_mention_out AFTER DELETE ON mentions WHEN EXISTS (SELECT 1 FROM documents WHERE id = OLD.doc) BEGIN\n" \
+    " UPDATE sums SET m = m - OLD.n WHERE " SUMS_AT("(SELECT coalesce(pubday, 0) FROM documents WHERE id = OLD.doc)", NODE("OLD.code3", "OLD.code"), "''") ";\n" \
+    " DELETE FROM sums WHERE " SUMS_AT("(SELECT coalesce(pubday, 0) FROM documents WHERE id = OLD.doc)", NODE("OLD.code3", "OLD.code"), "''") \
+    " AND n = 0 AND m = 0;\n" \
+    "END;\n" \
+    /* a document's delete: its mentions off the sums while its pubday is there (their own \
+     * trigger, run by the cascade after the document has gone, leaves them) */ \
+    "CREATE TRIGGER IF NOT EXISTS sums_doc_out BEFORE DELETE ON documents BEGIN\n" \
+    " UPDATE sums SET m = m - x.k FROM (SELECT " NODE("code3", "code") " AS node, sum(n) AS k FROM mentions WHERE doc = OLD.id GROUP BY 1) x " \
+    "WHERE " SUMS_AT("coalesce(OLD.pubday, 0)", "x.node", "''") ";\n" \
+    " DELETE FROM sums WHERE (lvl, start) IN (SELECT lvl, start FROM " LEVELS("coalesce(OLD.pubday, 0)") ") AND tgt = '' AND n = 0 AND m = 0;\n" \
+    "END;\n"
+static const char *const sums_triggers[] = {"sums_event_in", "sums_event_out", "pairs_event_in", "pairs_event_out",
+                                            "sums_mention_in", "sums_mention_out", "sums_doc_out"};
+/* Both summaries from the events and mentions, in one pass each; then the longer periods from
+ * the days. In the inner GROUP BY, SQLite gives goldstein and quad the row of min(id). */
+#define SUMS_UP(lvl, of) \
+    "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ", m) SELECT " lvl ", " of ", src, tgt, sum(n), sum(g), sum(q1), sum(q2), " \
+    "sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), sum(dq4), sum(m) FROM sums WHERE lvl = " lvl " - 1 GROUP BY 2, 3, 4;"
+static const char sums_fill[] =
+    "DELETE FROM sums; DELETE FROM doc_pairs;"
+    "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ") SELECT 0, day, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), "
+    "count(*), sum(fg), sum(fq = 1), sum(fq = 2), sum(fq = 3), sum(fq = 4) FROM ("
+    " SELECT day, " NODE("src3", "source") " AS s, " NODE("tgt3", "target") " AS t, count(*) AS n, sum(" G10("goldstein") ") AS g, "
+    " sum(quad = 1) AS q1, sum(quad = 2) AS q2, sum(quad = 3) AS q3, sum(quad = 4) AS q4, min(id), " G10("goldstein") " AS fg, quad AS fq"
+    " FROM events WHERE day IS NOT NULL GROUP BY src3, tgt3, day, source, target, code) GROUP BY day, s, t;"
+    "INSERT INTO sums(lvl, start, src, tgt, m) SELECT 0, coalesce(d.pubday, 0), " NODE("m.code3", "m.code") ", '', sum(m.n) "
+    "FROM mentions m JOIN documents d ON d.id = m.doc GROUP BY 2, 3;"
+    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0")
+    "INSERT INTO doc_pairs(pair, doc, name, n) SELECT " PAIR("e") ", e.doc, d.name, count(*) FROM events e JOIN documents d ON d.id = e.doc "
+    "GROUP BY 1, 2;"
+    "INSERT OR REPLACE INTO meta(key, value) VALUES('sums', 'ready');";
+
 /* Schema 1 to 2: the facts' treaty columns (their values come with 'dyad recode') and the
  * relations tables (made by the schema itself). */
 static const char migrate_1_2[] =
@@ -110,7 +222,7 @@ static const char schema[] =
     "  code3 TEXT NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL, first INTEGER NOT NULL);\n"
     IDX_MENTIONS_CODE ";\n"
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n"
-    RELATIONS_SCHEMA;
+    RELATIONS_SCHEMA SUMS_TABLES SUMS_TRIGGERS;
 
 struct dy_store {
     sqlite3 *db;
@@ -156,14 +268,17 @@ static dy_status build_indexes(dy_store *s, dy_store_progress_fn fn, void *ctx, 
         goto out;
     }
     for (int i = 0; i < NDEFERRED; i++) {
-        if (fn) fn(ctx, deferred[i].name, i, NDEFERRED);
+        if (fn) fn(ctx, deferred[i].name, i, NDEFERRED + 1);
         if (sqlite3_exec(s->db, deferred[i].sql, NULL, NULL, &msg) != SQLITE_OK) break;
     }
+    /* the summaries, once, and their triggers from now on: the last step */
+    if (!msg && fn) fn(ctx, "sums, doc_pairs", NDEFERRED, NDEFERRED + 1);
+    if (!msg && sqlite3_exec(s->db, sums_fill, NULL, NULL, &msg) == SQLITE_OK) sqlite3_exec(s->db, SUMS_TRIGGERS, NULL, NULL, &msg);
     if (!msg) sqlite3_exec(s->db, "DELETE FROM meta WHERE key = 'indexes'; COMMIT", NULL, NULL, &msg);
     if (msg) {
         st = dy_err_set(err, DY_EIO, "cannot build the indexes: %s", msg);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    } else if (fn) fn(ctx, NULL, NDEFERRED, NDEFERRED);
+    } else if (fn) fn(ctx, NULL, NDEFERRED + 1, NDEFERRED + 1);
 out:
     sqlite3_free(msg);
     msg = NULL;
@@ -173,6 +288,10 @@ out:
     return st;
 }
 
+/* Schema 2 to 3: the summaries, filled from the events and mentions (sums_fill); the schema
+ * makes their triggers. */
+static const char migrate_2_3[] = SUMS_TABLES;
+
 /* Brings a store of an older schema up to this one, in one transaction. 0, or -1 with *msg. */
 static int migrate(dy_store *s, char **msg)
 {
@@ -181,13 +300,16 @@ static int migrate(dy_store *s, char **msg)
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         v = atoi((const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
-    if (v != 1) return 0;       /* a new store (none yet), or one of this schema */
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK) return -1;
-    if (sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, "COMMIT", NULL, NULL, msg) != SQLITE_OK) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (v != 1 && v != 2) return 0;       /* a new store (none yet), or one of this schema */
+    /* the fill sorts every event: in temporary files, not in memory */
+    if (sqlite3_exec(s->db, BUILD_CACHE, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK)
         return -1;
-    }
-    return 0;
+    int bad = (v == 1 && sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK) ||
+              sqlite3_exec(s->db, migrate_2_3, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, sums_fill, NULL, NULL, msg) != SQLITE_OK ||
+              sqlite3_exec(s->db, "UPDATE meta SET value = '" SCHEMA_VERSION "' WHERE key = 'schema'; COMMIT", NULL, NULL, msg) != SQLITE_OK;
+    if (bad) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (sqlite3_exec(s->db, WRITE_CACHE, NULL, NULL, bad ? NULL : msg) != SQLITE_OK) bad = 1;
+    return bad ? -1 : 0;
 }
 
 /* The schema and its version row, in one transaction: a store killed while it is made holds
@@ -196,6 +318,9 @@ static int make_schema(dy_store *s, char **msg)
 {
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK) return -1;
     if (sqlite3_exec(s->db, schema, NULL, NULL, msg) != SQLITE_OK ||
+        /* a new store's summaries are those of no events: up to date */
+        sqlite3_exec(s->db, "INSERT INTO meta(key, value) SELECT 'sums', 'ready' WHERE NOT EXISTS "
+                            "(SELECT 1 FROM meta WHERE key IN ('schema', 'indexes'))", NULL, NULL, msg) != SQLITE_OK ||
         sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" SCHEMA_VERSION "')", NULL, NULL, msg) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, msg) != SQLITE_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -215,7 +340,7 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
         else *out = s;
         return st;
     }
-    int flags = mode == DY_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    int flags = mode == DY_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         dy_err_set(err, DY_EIO, "%s: cannot open the database: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
         dy_store_close(&s);
@@ -332,7 +457,14 @@ int dy_store_bulk_begin(dy_store *s, dy_err *err)
         snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", deferred[i].name);
         sqlite3_exec(s->db, sql, NULL, NULL, &msg);
     }
-    if (!msg) sqlite3_exec(s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES('indexes', 'deferred'); COMMIT", NULL, NULL, &msg);
+    /* the summaries are filled at the end (build_indexes), not event by event */
+    for (size_t i = 0; i < sizeof sums_triggers / sizeof *sums_triggers && !msg; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s", sums_triggers[i]);
+        sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    }
+    if (!msg) sqlite3_exec(s->db, "DELETE FROM meta WHERE key = 'sums'; INSERT OR REPLACE INTO meta(key, value) VALUES('indexes', 'deferred'); COMMIT",
+                           NULL, NULL, &msg);
     if (msg) {
         dy_err_set(err, DY_EIO, "cannot start a bulk load: %s", msg);
         sqlite3_free(msg);

@@ -15,6 +15,13 @@
  *    ('indexes', 'deferred') from the transaction that dropped them to the one that rebuilt
  *    them, so after a crash in between the next DY_STORE_WRITE open rebuilds them; a
  *    DY_STORE_READ open meanwhile answers the same, only slower.
+ *  - Summaries (schema 3; sums and doc_pairs, described in dy_store.c and docs/schema.md) hold
+ *    what the dashboard's views count, per period and pair; triggers keep them equal to the
+ *    events and mentions through every insert and delete, a bulk load and the migration from an
+ *    older schema fill them at once, and meta 'sums' says they are there and up to date (the
+ *    queries read the events without it).
+ *  - A dy_store is used by one thread at a time (the server keeps one per worker): a read-only
+ *    connection is opened without SQLite's own locking.
  *  - What a document adds is recorded first (dy_store_rows: bytes, no database, any thread) and
  *    written after (dy_store_add_rows); dy_store_add() is the two in a row, and ingest -j
  *    records on its workers and writes on one thread, in input order, so the ids are the same.
@@ -53,12 +60,13 @@ void dy_store_rollback(dy_store *s);
  * date batch by batch. Returns -1 with err set on failure. */
 int dy_store_bulk_begin(dy_store *s, dy_err *err);
 
-/* Called with the name of each index about to be built (done of total so far), and with NULL and
- * done == total when all are. */
+/* Called with the name of each index about to be built (done of total so far; the summaries'
+ * fill, "sums, doc_pairs", is the last), and with NULL and done == total when all are. */
 typedef void (*dy_store_progress_fn)(void *ctx, const char *index, int done, int total);
 
-/* Ends a bulk load, outside a transaction: builds the deferred indexes and removes the meta row,
- * in one transaction; fn (may be NULL) hears of each index. Does nothing when
+/* Ends a bulk load, outside a transaction: builds the deferred indexes, fills the summaries and
+ * makes their triggers, and removes the meta row, in one transaction; fn (may be NULL) hears of
+ * each index. Does nothing when
  * dy_store_bulk_begin() deferred nothing. Call it also after a failed batch (rolled back), so the
  * committed ones are indexed; a store closed without it is rebuilt by the next write open. */
 dy_status dy_store_bulk_end(dy_store *s, dy_store_progress_fn fn, void *ctx, dy_err *err);

@@ -254,6 +254,176 @@ START_TEST(store_1_3_rows_outlive_the_coder)
 }
 END_TEST
 
+/* ---- the summaries (sums, doc_pairs) ---- */
+#define NODE_SQL(c3, code) "CASE WHEN " c3 " = 'IGO' THEN " code " ELSE " c3 " END"
+#define START_SQL(mod) "CAST(julianday(date(day * 86400, 'unixepoch', '" mod "')) - 2440587.5 AS INTEGER)"
+/* The rows of sums and doc_pairs that differ from the same numbers taken from the events and
+ * mentions with GROUP BY: 0 when the summaries are exact. */
+static int sums_wrong(dy_store *s)
+{
+    static const char sql[] =
+        "WITH g AS (SELECT day, " NODE_SQL("src3", "source") " AS s, " NODE_SQL("tgt3", "target") " AS t, count(*) AS n, "
+        "  sum(CAST(round(goldstein * 10) AS INTEGER)) AS g, sum(quad = 1) AS q1, sum(quad = 2) AS q2, sum(quad = 3) AS q3, "
+        "  sum(quad = 4) AS q4, min(id), CAST(round(goldstein * 10) AS INTEGER) AS fg, quad AS fq FROM events WHERE day IS NOT NULL "
+        "  GROUP BY src3, tgt3, day, source, target, code), "
+        "d0 AS (SELECT day, s, t, sum(n) AS n, sum(g) AS g, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4, count(*) AS dn, "
+        "  sum(fg) AS dg, sum(fq = 1) AS dq1, sum(fq = 2) AS dq2, sum(fq = 3) AS dq3, sum(fq = 4) AS dq4, 0 AS m FROM g GROUP BY 1, 2, 3 "
+        "  UNION ALL SELECT coalesce(d.pubday, 0), " NODE_SQL("x.code3", "x.code") ", '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sum(x.n) "
+        "  FROM mentions x JOIN documents d ON d.id = x.doc GROUP BY 1, 2), "
+        "lv(lvl) AS (VALUES (0), (1), (2), (3)), "
+        "want AS (SELECT lvl, CASE lvl WHEN 0 THEN day WHEN 1 THEN " START_SQL("start of month") " WHEN 2 THEN " START_SQL("start of year")
+        "  ELSE 0 END AS start, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), "
+        "  sum(dq4), sum(m) FROM d0, lv GROUP BY 1, 2, 3, 4), "
+        "have AS (SELECT lvl, start, src, tgt, n, g, q1, q2, q3, q4, dn, dg, dq1, dq2, dq3, dq4, m FROM sums), "
+        "pw AS (SELECT CASE WHEN src3 < tgt3 THEN src3 || ',' || tgt3 ELSE tgt3 || ',' || src3 END, e.doc, d.name, count(*) "
+        "  FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1, 2) "
+        "SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM have)) + (SELECT count(*) FROM (SELECT * FROM have EXCEPT SELECT * FROM want)) "
+        " + (SELECT count(*) FROM (SELECT * FROM pw EXCEPT SELECT pair, doc, name, n FROM doc_pairs)) "
+        " + (SELECT count(*) FROM (SELECT pair, doc, name, n FROM doc_pairs EXCEPT SELECT * FROM pw)) "
+        " + (SELECT count(*) FROM sums WHERE n < 0 OR dn < 0 OR m < 0) + 1000 * (SELECT count(*) = 0 FROM sums)";
+    sqlite3_stmt *q = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(dy_store_sqlite(s), sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+/* Each view of the store as JSON, one after the other: series of RUS,UKR (dedup day and none,
+ * by day and month, both ways and one way), networks (dedup day and none, all time and June
+ * 2024) and the RUS-UKR relation. */
+static char *views(dy_store *s)
+{
+    dy_db *db = dy_store_db(s);
+    dy_err e = {0};
+    dy_buf b = {0};
+    for (int k = 0; k < 8; k++) {
+        dy_qopts q;
+        dy_qopts_init(&q);
+        memcpy(q.a, "RUS", 4);
+        memcpy(q.b, "UKR", 4);
+        q.by = k & 1 ? DY_BY_MONTH : DY_BY_DAY;
+        q.dedup = k & 2 ? DY_DEDUP_NONE : DY_DEDUP_DAY;
+        q.directed = (k & 4) != 0;
+        dy_result *r = NULL;
+        ck_assert_int_eq(dy_query_series(db, &q, &r, &e), 0);
+        ck_assert_int_eq(dy_result_json(r, &b), 0);
+        dy_result_destroy(&r);
+    }
+    for (int k = 0; k < 4; k++) {
+        dy_qopts q;
+        dy_qopts_init(&q);
+        q.dedup = k & 1 ? DY_DEDUP_NONE : DY_DEDUP_DAY;
+        if (k & 2) ck_assert(!dy_query_date("2024-06", 0, &q.from, &e) && !dy_query_date("2024-06", 1, &q.to, &e));
+        dy_result *n = NULL, *ed = NULL;
+        ck_assert_int_eq(dy_query_network(db, &q, &n, &ed, &e), 0);
+        ck_assert_int_eq(dy_network_json(n, ed, &b), 0);
+        dy_result_destroy(&n);
+        dy_result_destroy(&ed);
+    }
+    dy_qopts q;
+    dy_qopts_init(&q);
+    memcpy(q.a, "RUS", 4);
+    memcpy(q.b, "UKR", 4);
+    ck_assert_int_eq(dy_query_relation_json(db, &q, &b, &e), 0);
+    return b.data;
+}
+
+static void exec_ok(dy_store *s, const char *sql) { ck_assert_int_eq(sqlite3_exec(dy_store_sqlite(s), sql, NULL, NULL, NULL), SQLITE_OK); }
+
+/* The views from the summaries against the same from the events (meta 'sums' taken away). */
+static void views_agree(dy_store *s)
+{
+    char *fast = views(s);
+    exec_ok(s, "DELETE FROM meta WHERE key = 'sums'");
+    char *slow = views(s);
+    exec_ok(s, "INSERT INTO meta(key, value) VALUES('sums', 'ready')");
+    ck_assert_str_eq(fast, slow);
+    free(fast);
+    free(slow);
+}
+
+/* sums and doc_pairs equal the GROUP BY over the events and mentions after each write: adds
+ * (two documents sharing a one-a-day group), a --replace (the group's first event goes), a
+ * recode, a delete; and the views read from them equal the views read from the events. */
+START_TEST(store_1_4_summaries_exact)
+{
+    unit_db u;
+    dy_err e = {0};
+    unit_db_open(&u);
+    ck_assert_int_eq(sums_wrong(u.s), 1000);    /* empty: nothing to check yet */
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "b.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine. Russia attacked Ukraine again.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "c.txt", "Date: 2024-07-02\n\nUkraine condemned Russia. Russia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "d.txt", "Russia attacked Ukraine.\n"), DY_ADD_NEW);      /* undated */
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    views_agree(u.s);
+    /* a.txt again, changed: its events go (the first of a one-a-day group among them) */
+    ck_assert_int_eq(dy_store_begin(u.s, &e), DY_OK);
+    dy_doc d;
+    char *scratch = NULL;
+    const char *a2 = "Date: 2024-06-20\n\nUkraine condemned Russia.\n";
+    ck_assert_int_eq(dy_doc_parse_text("a.txt", a2, strlen(a2), &d, &scratch, &e), 0);
+    ck_assert_int_eq(dy_coder_code(u.c, &d, &e), 0);
+    ck_assert_int_eq(dy_store_add(u.s, &d, u.c, NULL, 1, &e), DY_ADD_REPLACED);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    views_agree(u.s);
+    /* a recode of c.txt with another text's coding, then a delete of b.txt */
+    ck_assert_int_eq(dy_store_begin(u.s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_recode(u.s, 3, &d, u.c, NULL, &e), 0);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    free(scratch);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    exec_ok(u.s, "DELETE FROM documents WHERE name = 'b.txt'");
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    views_agree(u.s);
+    unit_db_close(&u);
+}
+END_TEST
+
+/* ... and after a store of schema 2 is opened for writing, and after a bulk load. */
+START_TEST(store_1_5_summaries_filled)
+{
+    unit_db u;
+    dy_err e = {0};
+    unit_db_open(&u);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "c.txt", "Date: 2024-07-02\n\nUkraine condemned Russia. Russia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    /* schema 2: no summaries; the next write open makes them */
+    exec_ok(u.s, "DROP TABLE sums; DROP TABLE doc_pairs; DELETE FROM meta WHERE key = 'sums'; UPDATE meta SET value = '2' WHERE key = 'schema'");
+    dy_store_close(&u.s);
+    ck_assert_int_eq(dy_store_open(u.path, DY_STORE_READ, &u.s, &e), DY_OK);
+    char *old = views(u.s);         /* read from the events */
+    dy_store_close(&u.s);
+    ck_assert_int_eq(dy_store_open(u.path, DY_STORE_WRITE, &u.s, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    char *now = views(u.s);
+    ck_assert_str_eq(old, now);
+    free(old);
+    free(now);
+    dy_store_close(&u.s);
+    unit_remove_db(u.path);
+    /* a bulk load: filled once at its end */
+    ck_assert_int_eq(dy_store_open(u.path, DY_STORE_WRITE, &u.s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_bulk_begin(u.s, &e), 1);
+    ck_assert_int_eq(dy_store_begin(u.s, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine. The Kremlin condemned Seoul.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "b.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine. Russia attacked Ukraine again.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    ck_assert_int_eq(dy_store_bulk_end(u.s, NULL, NULL, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    views_agree(u.s);
+    ck_assert_int_eq(dy_store_begin(u.s, &e), DY_OK);      /* and kept by the triggers after */
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "c.txt", "Date: 2024-07-02\n\nUkraine condemned Russia. Russia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    views_agree(u.s);
+    unit_db_close(&u);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -264,6 +434,9 @@ Suite *store_suite(void)
     tcase_add_test(b, store_1_1_add_once_and_query);
     tcase_add_test(b, store_1_2_bulk_load);
     tcase_add_test(b, store_1_3_rows_outlive_the_coder);
+    tcase_add_test(b, store_1_4_summaries_exact);
+    tcase_add_test(b, store_1_5_summaries_filled);
+    tcase_set_timeout(b, 30);       /* their opens and commits wait on a busy disk under ASan */
     suite_add_tcase(s, b);
     return s;
 }
