@@ -486,6 +486,29 @@ static int subject_preferred(const sctx *s, int k, const hist_entry *cand, size_
     return 0;
 }
 
+/* "they": the subject's own pair ("the two leaders ... they"), a pair named in this or the last
+ * sentence, or, for a sentence opening with "They" ("Traore's officers accused Damiba ... They
+ * also dissolved the government"), the last sentence's subject when that was a role ("Niger's
+ * officers"), not a person or a state by its name. */
+static void they_of(sctx *s, int k, const hist_entry *cand, size_t nc)
+{
+    dy_actor *g = &s->g[k];
+    uint32_t sent = s->sidx;
+    if (they_of_subject(s, k)) return;
+    for (size_t j = 0; j < nc && j < 6; j++) {
+        if (sent - cand[j].sent > 1) break;
+        if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
+    }
+    for (size_t j = 0; j < nc && g->t0 == s->t0; j++) {
+        if (cand[j].sent == sent) continue;
+        if (sent - cand[j].sent > 1) break;
+        if (cand[j].subj && cand[j].kind != DY_GK_PERSON && strlen(cand[j].code) > 3 && !cand[j].code2[0] && dy_code_is_country(cand[j].code)) {
+            set_code(g->code, cand[j].code);
+            return;
+        }
+    }
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -562,22 +585,7 @@ void ev_resolve(sctx *s, int k)
         }
         break;
     case DY_G_THEY:
-        if (they_of_subject(s, k)) return;
-        for (size_t j = 0; j < nc && j < 6; j++) {
-            if (sent - cand[j].sent > 1) break;
-            if (cand[j].code2[0]) { set_code(g->code, cand[j].code); set_code(g->code2, cand[j].code2); return; }
-        }
-        /* "Traore's officers accused Damiba ... They also dissolved the government": a sentence
-         * opening with "They" goes on with the last sentence's subject, when that was a role
-         * ("Niger's officers"), not a person or a state by its name */
-        for (size_t j = 0; j < nc && g->t0 == s->t0; j++) {
-            if (cand[j].sent == sent) continue;
-            if (sent - cand[j].sent > 1) break;
-            if (cand[j].subj && cand[j].kind != DY_GK_PERSON && strlen(cand[j].code) > 3 && !cand[j].code2[0] && dy_code_is_country(cand[j].code)) {
-                set_code(g->code, cand[j].code);
-                return;
-            }
-        }
+        they_of(s, k, cand, nc);
         break;
     case DY_G_SPEAKER:
         if (c->speaker[0] && sent - c->speaker_sent <= 3) {
