@@ -32,7 +32,7 @@ for B in "$@"; do
     echo "== $B"
     WRAP=""
     if [ "${VALGRIND:-0}" = 1 ]; then
-        WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+        WRAP="env DYAD_VALGRIND=1 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
     fi
     echo "-- unit tests ($B/test_unit)"
     CK_FORK=no $WRAP "$B/test_unit" > "$LOG" 2>&1

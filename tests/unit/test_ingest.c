@@ -189,10 +189,14 @@ START_TEST(ingest_3_3_cut_short)
     dy_reader_release(r, n);        /* the pages are let go, as behind the coder */
     ck_assert_int_eq(truncate(path, 4096), 0);
     ck_assert_int_eq(d.text[100], 'a');                 /* before the cut: still the file */
-    ck_assert_int_eq(((volatile const char *)d.text)[n / 2], 0);    /* past it: zeros, no SIGBUS */
-    ck_assert_int_eq(dy_reader_changed(r, &e), -1);
-    ck_assert(strstr(e.msg, "the file was cut short while it was read") != NULL);
-    ck_assert(strstr(e.msg, path) != NULL);
+    /* past it: zeros, no SIGBUS, and the file named. valgrind turns that read into a SIGSEGV
+     * whatever the handler (tests/run.sh sets DYAD_VALGRIND there): under it, no read past the cut */
+    if (!getenv("DYAD_VALGRIND")) {
+        ck_assert_int_eq(((volatile const char *)d.text)[n / 2], 0);
+        ck_assert_int_eq(dy_reader_changed(r, &e), -1);
+        ck_assert(strstr(e.msg, "the file was cut short while it was read") != NULL);
+        ck_assert(strstr(e.msg, path) != NULL);
+    }
     dy_reader_close(&r);
     ck_assert_int_eq(dy_reader_fault(&e), 0);            /* not a reader's map */
     sigaction(SIGBUS, &old, NULL);
