@@ -199,7 +199,7 @@ for B in "$@"; do
 done
 # Once more the unit and golden tests under valgrind: no leaks, no invalid reads.
 if [ "${VALGRIND_PASS:-0}" = 1 ] && command -v valgrind > /dev/null 2>&1; then
-    WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    WRAP="env DYAD_VALGRIND=1 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
     echo "== $FIRST under valgrind"
     echo "-- unit tests"
     CK_FORK=no $WRAP "$FIRST/test_unit" > "$LOG" 2>&1
