@@ -233,24 +233,21 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **ctx, enum 
     pthread_mutex_unlock(&sv->mu);
 }
 
+/* The headers of c's request are due at due (0: they came). */
+static void watch_due(server *sv, struct MHD_Connection *c, time_t due)
+{
+    watch *w = watch_of(c);
+    pthread_mutex_lock(&sv->mu);
+    if (w && w->used) w->due = due;
+    pthread_mutex_unlock(&sv->mu);
+}
+
 /* MHD: a request answered; the next one's headers are due in HEADER_SECONDS. */
 static void on_completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode code)
 {
     (void)state;
     (void)code;
-    server *sv = cls;
-    watch *w = watch_of(c);
-    pthread_mutex_lock(&sv->mu);
-    if (w && w->used) w->due = now_s() + HEADER_SECONDS;
-    pthread_mutex_unlock(&sv->mu);
-}
-
-static void headers_came(server *sv, struct MHD_Connection *c)
-{
-    watch *w = watch_of(c);
-    pthread_mutex_lock(&sv->mu);
-    if (w && w->used) w->due = 0;
-    pthread_mutex_unlock(&sv->mu);
+    watch_due(cls, c, now_s() + HEADER_SECONDS);
 }
 
 /* Shut the sockets whose headers are late. */
@@ -275,7 +272,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!*state) {                  /* first call: the headers; answer a wrong method at once */
         static int marker;
         *state = &marker;
-        headers_came(sv, c);
+        watch_due(sv, c, 0);       /* the headers came */
         if (strcmp(method, "GET") && strcmp(method, "HEAD")) return json_error(c, 405, "only GET is served; the dashboard is read-only");
         return MHD_YES;
     }
