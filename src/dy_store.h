@@ -100,7 +100,19 @@ int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_e
  * store failed, DY_ENOMEM: memory); finish: DY_ADD_*, or -1 (with err set when ok). finish
  * frees w whatever happens. */
 typedef struct dy_store_win dy_store_win;
-dy_store_win *dy_store_win_begin(dy_store *s, dy_buf *b, const dy_doc *doc, int replace, dy_err *err);
+/* How far (in bytes from its start) the document's text has been read by the store: what is
+ * before that may be let go (dy_reader_release); 0: it is to be read again from its start. */
+typedef void (*dy_store_behind_fn)(void *ctx, size_t upto);
+/* The text is read DY_STORE_PIECE bytes at a time (hashed, then written), behind (may be NULL)
+ * told after each piece. A text of more than DY_STORE_TEXT_MAX bytes is stored in pieces into
+ * a zero BLOB of its length (sqlite3_blob_write), never whole in memory: its bytes are the
+ * same, and every reader takes it by its bytes (CAST(text AS BLOB), sqlite3_column_text), but
+ * typeof(text) is 'blob' and sqlite3 .dump shows it in hex. A shorter one is bound as TEXT,
+ * which SQLite copies whole into the row it builds. */
+#define DY_STORE_PIECE ((size_t)1 << 20)
+#define DY_STORE_TEXT_MAX ((size_t)16 << 20)
+dy_store_win *dy_store_win_begin(dy_store *s, dy_buf *b, const dy_doc *doc, int replace, dy_store_behind_fn behind, void *ctx,
+                                 dy_err *err);
 int dy_store_win_next(dy_store_win *w, const dy_doc *doc, const dy_coder *coder, dy_err *err);
 int dy_store_win_end(dy_store_win *w, const dy_coder *coder, const dy_facts *facts, dy_err *err);
 int dy_store_win_finish(dy_store_win **w, int ok, dy_err *err);

@@ -358,12 +358,19 @@ static void release_all(run *r, const dy_doc *doc)
     if (r->rd) dy_reader_release(r->rd, doc->len + 1), dy_reader_release(r->rd, 0);
 }
 
+/* dy_store_win_begin has read the text up to upto: its pages go */
+static void release_upto(void *ctx, size_t upto)
+{
+    run *r = ctx;
+    if (r->rd) dy_reader_release(r->rd, upto);
+}
+
 /* dyad ingest: the long document's row put in before the facts' pass (its text read where it
  * is), 0, or -1 with err set */
 static int ingest_begin(run *r, const dy_doc *doc, dy_err *err)
 {
     if (!r->o.ingest) return 0;
-    r->win = dy_store_win_begin(r->store, &r->rows, doc, r->o.replace, err);
+    r->win = dy_store_win_begin(r->store, &r->rows, doc, r->o.replace, release_upto, r, err);
     release_all(r, doc);
     if (!r->win) r->store_failed = err->code == DY_EIO;
     return r->win ? 0 : -1;
