@@ -745,6 +745,10 @@ static int run_cmd(int argc, char **argv, int mode)
     for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, &pool, argv[i]);
     if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
+    /* the coder's buffers (a long document's windows grew them) go before the store's index
+     * build, which takes memory of its own */
+    dy_facts_destroy(&r.facts);
+    dy_coder_destroy(&r.coder);
     if (r.store) {
         dy_err err = {0};
         if (fatal) dy_store_rollback(r.store);
