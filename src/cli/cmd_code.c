@@ -296,6 +296,12 @@ static int code_windows(run *r, dy_doc *doc)
     return 0;
 }
 
+/* The document's pages let go, all of them (it is read again from its start). */
+static void release_all(run *r, const dy_doc *doc)
+{
+    if (r->rd) dy_reader_release(r->rd, doc->len + 1), dy_reader_release(r->rd, 0);
+}
+
 /* dyad facts: the facts of a document (fv: nf of them, each fact's sent indexing sents),
  * written or kept for --reconcile. 0, or -2 out of memory. */
 static int facts_output(run *r, const dy_doc *doc, const dy_sent *sents, const dy_fact *fv, size_t nf)
@@ -305,10 +311,11 @@ static int facts_output(run *r, const dy_doc *doc, const dy_sent *sents, const d
         if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
         return 0;
     }
-    for (size_t i = 0, behind = 0; i < nf; i++) {
+    for (size_t i = 0; i < nf; i++) {
         if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
-        /* a long document's facts quote sentences all through it: their pages go behind them */
-        if (r->rd && sents[fv[i].sent].start > behind) dy_reader_release(r->rd, behind = sents[fv[i].sent].start);
+        /* a long document's facts quote sentences all through it, not in their order: the pages
+         * read go every 256 facts (behind the last one only, a page read again before it stayed) */
+        if (i % 256 == 255) release_all(r, doc);
     }
     return 0;
 }
@@ -350,12 +357,6 @@ static int ingest_window(run *r, const dy_doc *doc, dy_err *err)
     if (!dy_store_win_next(r->win, doc, r->coder, err)) return 0;
     r->store_failed = err->code == DY_EIO;
     return -1;
-}
-
-/* The document's pages let go, all of them (it is read again from its start). */
-static void release_all(run *r, const dy_doc *doc)
-{
-    if (r->rd) dy_reader_release(r->rd, doc->len + 1), dy_reader_release(r->rd, 0);
 }
 
 /* dy_store_win_begin has read the text up to upto: its pages go */
