@@ -26,6 +26,8 @@
  *    written after (dy_store_add_rows); dy_store_add() is the two in a row, and ingest -j
  *    records on its workers and writes on one thread, in input order, so the ids are the same.
  *    Both backends write the same recorded rows (a postgresql:// store too, dy_store_pg.c).
+ *    A long document coded in windows is written window by window instead (dy_store_win_*), in a
+ *    savepoint, with the same rows and ids, in memory that does not grow with its length.
  *  - User input reaches SQL only as bound parameters.
  *  - The library never prints; every failure comes back as a status with err set.
  */
