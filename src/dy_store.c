@@ -240,6 +240,9 @@ struct dy_store {
  * in-memory sort. */
 #define WRITE_CACHE "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA threads = 0;"
 #define BUILD_CACHE "PRAGMA cache_size = -4096; PRAGMA temp_store = FILE; PRAGMA threads = 4;"
+/* While a long document is written (dy_store_win_begin): a page cache of 8 MB, so that its rows
+ * and text take no more memory than a window's (the batch's cache is back after it). */
+#define LONG_CACHE "PRAGMA cache_size = -8192;"
 
 static dy_status sqlerr(dy_store *s, dy_err *err, const char *what)
 {
@@ -498,8 +501,9 @@ static int run(dy_store *s, sqlite3_stmt *q, dy_err *err)
     return 0;
 }
 
-/* The document's identity: its text and the metadata that changes how it is coded. */
-void dy_store_hash(const dy_doc *d, char out[33])
+/* The document's identity: its text and the metadata that changes how it is coded. The text is
+ * read a piece at a time; behind (may be NULL) hears how far. */
+static void hash_doc(const dy_doc *d, char out[33], dy_store_behind_fn behind, void *ctx)
 {
     XXH3_state_t *st = XXH3_createState();
     XXH128_hash_t h;
@@ -512,7 +516,11 @@ void dy_store_hash(const dy_doc *d, char out[33])
         char pub[16];
         dy_date_format(d->pub, pub);
         XXH3_128bits_update(st, pub, strlen(pub) + 1);
-        XXH3_128bits_update(st, d->text, d->len);
+        for (size_t off = 0, n; off < d->len; off += n) {
+            n = d->len - off < DY_STORE_PIECE ? d->len - off : DY_STORE_PIECE;
+            XXH3_128bits_update(st, d->text + off, n);
+            if (behind) behind(ctx, off + n);
+        }
         h = XXH3_128bits_digest(st);
     } else {
         h = XXH3_128bits(d->text, d->len);
@@ -520,6 +528,8 @@ void dy_store_hash(const dy_doc *d, char out[33])
     XXH3_freeState(st);
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
 }
+
+void dy_store_hash(const dy_doc *d, char out[33]) { hash_doc(d, out, NULL, NULL); }
 
 /* Days since 1970 of a date; a month or a year counts from its first day. */
 int64_t dy_store_day(dy_date d)
@@ -537,7 +547,9 @@ static int64_t find_id(sqlite3_stmt *q)
     return id;
 }
 
-typedef struct mention { char code[16]; const char *text; size_t len; uint32_t start, n; } mention;
+/* own: a copy of text that the mention owns (a long document's, dy_store_win), else NULL and
+ * text points into the document */
+typedef struct mention { char code[16]; const char *text; char *own; size_t len; uint32_t start, n; } mention;
 
 
 static int store_cmp_mention(const void *a, const void *b)
@@ -610,6 +622,7 @@ static int mentions_add(const dy_doc *doc, const dy_coder *coder, size_t ns, men
             mention *m = &(*mv)[(*n)++];
             memcpy(m->code, g[j].code, sizeof m->code);
             m->text = doc->text + t[g[j].t0].start;
+            m->own = NULL;
             m->len = t[g[j].t1 - 1].end - t[g[j].t0].start;
             m->start = t[g[j].t0].start;
             m->n = 1;
@@ -618,15 +631,19 @@ static int mentions_add(const dy_doc *doc, const dy_coder *coder, size_t ns, men
     return 0;
 }
 
-/* One mention for each actor and name: sorted, counts added, the first place kept. */
+/* One mention for each actor and name: sorted, counts added, the first place kept (and a copy
+ * of the name, if one of them has it). */
 static void mentions_merge(mention *mv, size_t *n)
 {
     if (*n) qsort(mv, *n, sizeof *mv, store_cmp_mention);
     size_t m = 0;
     for (size_t i = 0; i < *n; i++) {
-        if (m && !store_cmp_mention(&mv[m - 1], &mv[i])) {
-            mv[m - 1].n += mv[i].n;
-            if (mv[i].start < mv[m - 1].start) mv[m - 1].start = mv[i].start;
+        mention *k = m ? &mv[m - 1] : NULL;
+        if (k && !store_cmp_mention(k, &mv[i])) {
+            k->n += mv[i].n;
+            if (mv[i].start < k->start) k->start = mv[i].start;
+            if (k->own) free(mv[i].own);
+            else if (mv[i].own) k->own = mv[i].own, k->text = k->own;
         } else mv[m++] = mv[i];
     }
     *n = m;
@@ -774,14 +791,22 @@ int dy_store_replay(const char *p, const char *end, int64_t id, dy_row_fn row, v
     return 0;
 }
 
+/* The document's row (DOC_COLS fields); text points into doc. */
+static void doc_fields(const dy_doc *doc, char hash[33], char pub[16], dy_fld d[DOC_COLS], dy_store_behind_fn behind, void *ctx)
+{
+    hash_doc(doc, hash, behind, ctx);
+    dy_date_format(doc->pub, pub);
+    dy_fld v[DOC_COLS] = {fs(doc->id), fs(hash), pub[0] ? fs(pub) : fnull, fs(doc->source), fs(doc->title), fs(doc->url),
+                          fi((int64_t)doc->body), ft(doc->text, doc->len), pub[0] ? fi(dy_store_day(doc->pub)) : fnull};
+    memcpy(d, v, sizeof v);
+}
+
 int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err)
 {
     rec w = {b, 0};
     char hash[33], pub[16];
-    dy_store_hash(doc, hash);
-    dy_date_format(doc->pub, pub);
-    dy_fld d[DOC_COLS] = {fs(doc->id), fs(hash), pub[0] ? fs(pub) : fnull, fs(doc->source), fs(doc->title), fs(doc->url),
-                          fi((int64_t)doc->body), ft(doc->text, doc->len), pub[0] ? fi(dy_store_day(doc->pub)) : fnull};
+    dy_fld d[DOC_COLS];
+    doc_fields(doc, hash, pub, d, NULL, NULL);
     if (rec_row(&w, ROW_DOC, d, DOC_COLS, err) || dy_store_content(0, doc, coder, facts, rec_row, &w, err)) {
         if (err->code == DY_ENOMEM) dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id);
         return -1;
@@ -790,27 +815,83 @@ int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_
 }
 
 struct dy_store_win {
-    rec w;
+    dy_store *s;
+    rec w;                  /* PostgreSQL: the rows recorded into w.b, written at the end */
+    dy_row_fn row;          /* where a content row goes: rec_row, lite_row, or none (already stored) */
+    void *ctx;
+    int64_t id;             /* SQLite: the document's id; 0 while recorded */
+    int got, replace;       /* DY_ADD_* once the document's row is in */
     mention *mv;            /* the mentions so far, merged */
     size_t nm, capm;
     uint8_t *has;           /* has[no / 8] bit no % 8: sentence no has its row */
     size_t caph;
 };
 
-dy_store_win *dy_store_win_begin(dy_buf *b, const dy_doc *doc, dy_err *err)
+static int no_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err) { (void)ctx, (void)table, (void)v, (void)n, (void)err; return 0; }
+static int lite_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err);
+static int add_doc(dy_store *s, const dy_fld d[DOC_COLS], int replace, int pieces, dy_err *err);
+
+static void win_free(dy_store_win **w)
+{
+    if (!w || !*w) return;
+    for (size_t i = 0; i < (*w)->nm; i++) free((*w)->mv[i].own);
+    free((*w)->mv);
+    free((*w)->has);
+    free(*w);
+    *w = NULL;
+}
+
+/* SQLite: a long text written into its row (a zeroblob of its length) a piece at a time, each
+ * piece's bytes then let go (behind). 0, or -1 with err set. */
+static int write_pieces(dy_store *s, int64_t id, const dy_doc *doc, dy_store_behind_fn behind, void *ctx, dy_err *err)
+{
+    sqlite3_blob *b = NULL;
+    int rc = sqlite3_blob_open(s->db, "main", "documents", "text", id, 1, &b);
+    if (behind) behind(ctx, 0);     /* read again from its start (after the hash) */
+    for (size_t off = 0, n; rc == SQLITE_OK && off < doc->len; off += n) {
+        n = doc->len - off < DY_STORE_PIECE ? doc->len - off : DY_STORE_PIECE;
+        rc = sqlite3_blob_write(b, doc->text + off, (int)n, (int)off);
+        if (behind) behind(ctx, off + n);
+    }
+    if (rc != SQLITE_OK) sqlerr(s, err, "cannot write");
+    sqlite3_blob_close(b);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+dy_store_win *dy_store_win_begin(dy_store *s, dy_buf *b, const dy_doc *doc, int replace, dy_store_behind_fn behind, void *ctx,
+                                 dy_err *err)
 {
     dy_store_win *w = calloc(1, sizeof *w);
     if (!w) return dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id), NULL;
-    w->w.b = b;
+    w->s = s, w->w.b = b, w->replace = replace;
     char hash[33], pub[16];
-    dy_store_hash(doc, hash);
-    dy_date_format(doc->pub, pub);
-    dy_fld d[DOC_COLS] = {fs(doc->id), fs(hash), pub[0] ? fs(pub) : fnull, fs(doc->source), fs(doc->title), fs(doc->url),
-                          fi((int64_t)doc->body), ft(doc->text, doc->len), pub[0] ? fi(dy_store_day(doc->pub)) : fnull};
-    if (rec_row(&w->w, ROW_DOC, d, DOC_COLS, err)) {
-        dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id);
-        dy_store_win_free(&w);
+    dy_fld d[DOC_COLS];
+    doc_fields(doc, hash, pub, d, behind, ctx);
+    if (s->pg) {        /* recorded, and written whole at the end (dy_store_win_finish) */
+        w->row = rec_row, w->ctx = &w->w;
+        b->len = 0;
+        if (rec_row(&w->w, ROW_DOC, d, DOC_COLS, err)) {
+            dy_err_set(err, DY_ENOMEM, "%.400s: out of memory storing it", doc->id);
+            win_free(&w);
+        }
+        return w;
     }
+    /* SQLite: the document's rows go in as they come, in a savepoint of the batch's transaction
+     * (undone whole if the document fails), with a page cache of LONG_CACHE: what does not fit
+     * goes to the WAL before the commit */
+    if (sqlite3_exec(s->db, "SAVEPOINT dy_doc; " LONG_CACHE, NULL, NULL, NULL) != SQLITE_OK) {
+        sqlerr(s, err, "cannot write");
+        win_free(&w);
+        return NULL;
+    }
+    int pieces = doc->len > DY_STORE_TEXT_MAX;
+    w->got = add_doc(s, d, replace, pieces, err);
+    w->id = sqlite3_last_insert_rowid(s->db);
+    if (w->got < 0 || (w->got != DY_ADD_SAME && pieces && write_pieces(s, w->id, doc, behind, ctx, err))) {
+        dy_store_win_finish(&w, 0, err);
+        return NULL;
+    }
+    w->row = w->got == DY_ADD_SAME ? no_row : lite_row, w->ctx = s;
     return w;
 }
 
@@ -822,7 +903,7 @@ static int win_sent(dy_store_win *w, const dy_sent *st, dy_err *err)
     if (w->caph > had) memset(w->has + had, 0, w->caph - had);
     if (w->has[byte] & (1u << (st->no % 8))) return 0;
     w->has[byte] |= (uint8_t)(1u << (st->no % 8));
-    return sent_row(0, st, rec_row, &w->w, err);
+    return sent_row(w->id, st, w->row, w->ctx, err);
 }
 
 int dy_store_win_next(dy_store_win *w, const dy_doc *doc, const dy_coder *coder, dy_err *err)
@@ -833,9 +914,18 @@ int dy_store_win_next(dy_store_win *w, const dy_doc *doc, const dy_coder *coder,
     uint32_t first = dy_coder_first_sent(coder);
     for (size_t i = 0; i < ne; i++)
         if (win_sent(w, &sents[ev[i].sent - first], err)) return -1;
-    if (event_rows(0, sents, first, ev, ne, rec_row, &w->w, err)) return -1;
+    if (event_rows(w->id, sents, first, ev, ne, w->row, w->ctx, err)) return -1;
     if (mentions_add(doc, coder, ns, &w->mv, &w->nm, &w->capm)) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     mentions_merge(w->mv, &w->nm);
+    /* the names copied: sorting them again must not read the document's pages behind the window */
+    for (size_t i = 0; i < w->nm; i++) {
+        mention *m = &w->mv[i];
+        if (m->own) continue;
+        if (!(m->own = malloc(m->len + 1))) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+        memcpy(m->own, m->text, m->len);
+        m->own[m->len] = 0;
+        m->text = m->own;
+    }
     return 0;
 }
 
@@ -846,17 +936,26 @@ int dy_store_win_end(dy_store_win *w, const dy_coder *coder, const dy_facts *fac
     const dy_sent *sv = dy_facts_sents(facts);
     for (size_t i = 0; i < nf; i++)
         if (win_sent(w, &sv[fv[i].sent], err)) return -1;
-    if (fact_rows(0, sv, coder, fv, nf, rec_row, &w->w, err)) return -1;
-    return mention_rows(0, w->mv, w->nm, rec_row, &w->w, err);
+    if (fact_rows(w->id, sv, coder, fv, nf, w->row, w->ctx, err)) return -1;
+    return mention_rows(w->id, w->mv, w->nm, w->row, w->ctx, err);
 }
 
-void dy_store_win_free(dy_store_win **w)
+int dy_store_win_finish(dy_store_win **wp, int ok, dy_err *err)
 {
-    if (!w || !*w) return;
-    free((*w)->mv);
-    free((*w)->has);
-    free(*w);
-    *w = NULL;
+    dy_store_win *w = *wp;
+    if (!w) return -1;
+    dy_store *s = w->s;
+    int got = -1;
+    if (s->pg) got = ok ? dy_store_add_rows(s, w->w.b->data, w->w.b->len, w->replace, err) : -1;
+    else {
+        /* undone when it failed; the batch's cache back either way */
+        const char *sql = ok ? "RELEASE dy_doc; " WRITE_CACHE : "ROLLBACK TO dy_doc; RELEASE dy_doc; " WRITE_CACHE;
+        if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            if (ok) sqlerr(s, err, "cannot write");
+        } else if (ok) got = w->got;
+    }
+    win_free(wp);
+    return got;
 }
 
 /* SQLite: v bound to q's parameters 1 to n */
@@ -880,13 +979,11 @@ static int lite_row(void *ctx, int table, const dy_fld *v, int n, dy_err *err)
     return run(s, q, err);
 }
 
-int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_err *err)
+/* SQLite: the document's row, unless one of its hash is there (DY_ADD_SAME); with replace, the
+ * documents of its name and another hash deleted first; with pieces, its text zeros of its
+ * length, for write_pieces. DY_ADD_*, or -1 with err. */
+static int add_doc(dy_store *s, const dy_fld d[DOC_COLS], int replace, int pieces, dy_err *err)
 {
-    dy_fld d[MAX_FIELDS];
-    int nd;
-    const char *p = rows, *end = rows + n;
-    if (read_row(&p, end, d, &nd) != ROW_DOC || nd != DOC_COLS || d[0].t != DY_COL_TEXT || d[1].t != DY_COL_TEXT) return bad_rows(err);
-    if (s->pg) return dy_pgstore_add_rows(s->pg, d, p, end, replace, err);
     const dy_fld *name = &d[0], *hash = &d[1];
     sqlite3_stmt *q = s->st[S_FIND];
     bind_text(q, 1, hash->s, hash->n);
@@ -906,9 +1003,22 @@ int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_e
         }
     }
     bind_row(s->st[S_ADD_DOC], d, DOC_COLS);
+    if (pieces) sqlite3_bind_zeroblob64(s->st[S_ADD_DOC], 8, d[7].n);
     if (run(s, s->st[S_ADD_DOC], err)) return -1;
-    if (dy_store_replay(p, end, sqlite3_last_insert_rowid(s->db), lite_row, s, err)) return -1;
     return replaced ? DY_ADD_REPLACED : DY_ADD_NEW;
+}
+
+int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_err *err)
+{
+    dy_fld d[MAX_FIELDS];
+    int nd;
+    const char *p = rows, *end = rows + n;
+    if (read_row(&p, end, d, &nd) != ROW_DOC || nd != DOC_COLS || d[0].t != DY_COL_TEXT || d[1].t != DY_COL_TEXT) return bad_rows(err);
+    if (s->pg) return dy_pgstore_add_rows(s->pg, d, p, end, replace, err);
+    int got = add_doc(s, d, replace, 0, err);
+    if (got == DY_ADD_SAME || got < 0) return got;
+    if (dy_store_replay(p, end, sqlite3_last_insert_rowid(s->db), lite_row, s, err)) return -1;
+    return got;
 }
 
 int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, int replace, dy_err *err)

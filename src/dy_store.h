@@ -26,6 +26,8 @@
  *    written after (dy_store_add_rows); dy_store_add() is the two in a row, and ingest -j
  *    records on its workers and writes on one thread, in input order, so the ids are the same.
  *    Both backends write the same recorded rows (a postgresql:// store too, dy_store_pg.c).
+ *    A long document coded in windows is written window by window instead (dy_store_win_*), in a
+ *    savepoint, with the same rows and ids, in memory that does not grow with its length.
  *  - User input reaches SQL only as bound parameters.
  *  - The library never prints; every failure comes back as a status with err set.
  */
@@ -87,17 +89,35 @@ int dy_store_add(dy_store *s, const dy_doc *doc, const dy_coder *coder, const dy
 int dy_store_rows(dy_buf *b, const dy_doc *doc, const dy_coder *coder, const dy_facts *facts, dy_err *err);
 int dy_store_add_rows(dy_store *s, const char *rows, size_t n, int replace, dy_err *err);
 
-/* dy_store_rows for a long document coded in windows (dy_coder_begin, dy_coder_next) with its
- * facts read in windows (dy_facts_window): begin records the document's row (NULL when out of
- * memory, err set), next after each window (of the facts' pass) the rows of its events and their
- * sentences and gathers its mentions, end after dy_facts_end the facts, their sentences and the
- * mentions; 0, or -1 with err set. The rows are those dy_store_rows records for the whole, but
- * for the order of the sentences' (keyed by document and number). Free with dy_store_win_free. */
+/* A long document coded in windows (dy_coder_begin, dy_coder_next) with its facts read in windows
+ * (dy_facts_window), stored as it goes: begin puts in the document's row (unless one of its hash
+ * is there: then nothing is written) inside a savepoint of the current transaction, next after
+ * each window (of the facts' pass) writes its events and their sentences and gathers its
+ * mentions, end after dy_facts_end writes the facts, their sentences and the mentions, and
+ * finish ends the savepoint: kept when ok, else undone, so a document that fails leaves nothing.
+ * The rows are those dy_store_add() writes for the whole, in the same order, so the ids are the
+ * same. SQLite writes them at once, with a page cache of a few MB and the text bound where it
+ * is (no copy of it is kept); a PostgreSQL store gets them recorded into b and written at
+ * finish. begin: NULL with err set on failure; next, end: 0, or -1 with err set (DY_EIO: the
+ * store failed, DY_ENOMEM: memory); finish: DY_ADD_*, or -1 (with err set when ok). finish
+ * frees w whatever happens. */
 typedef struct dy_store_win dy_store_win;
-dy_store_win *dy_store_win_begin(dy_buf *b, const dy_doc *doc, dy_err *err);
+/* How far (in bytes from its start) the document's text has been read by the store: what is
+ * before that may be let go (dy_reader_release); 0: it is to be read again from its start. */
+typedef void (*dy_store_behind_fn)(void *ctx, size_t upto);
+/* The text is read DY_STORE_PIECE bytes at a time (hashed, then written), behind (may be NULL)
+ * told after each piece. A text of more than DY_STORE_TEXT_MAX bytes is stored in pieces into
+ * a zero BLOB of its length (sqlite3_blob_write), never whole in memory: its bytes are the
+ * same, and every reader takes it by its bytes (CAST(text AS BLOB), sqlite3_column_text), but
+ * typeof(text) is 'blob' and sqlite3 .dump shows it in hex. A shorter one is bound as TEXT,
+ * which SQLite copies whole into the row it builds. */
+#define DY_STORE_PIECE ((size_t)1 << 20)
+#define DY_STORE_TEXT_MAX ((size_t)16 << 20)
+dy_store_win *dy_store_win_begin(dy_store *s, dy_buf *b, const dy_doc *doc, int replace, dy_store_behind_fn behind, void *ctx,
+                                 dy_err *err);
 int dy_store_win_next(dy_store_win *w, const dy_doc *doc, const dy_coder *coder, dy_err *err);
 int dy_store_win_end(dy_store_win *w, const dy_coder *coder, const dy_facts *facts, dy_err *err);
-void dy_store_win_free(dy_store_win **w);
+int dy_store_win_finish(dy_store_win **w, int ok, dy_err *err);
 
 /* Calls fn for every stored document, rebuilt as a dy_doc (for dyad recode). fn returns 0 to go
  * on. Returns 0, or -1 with err set. */

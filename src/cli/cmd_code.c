@@ -58,8 +58,8 @@ typedef struct run {
     dy_facts *facts;
     dy_recon *recon;
     dy_store *store;
-    dy_store_win *win;  /* ingest of a long document: its rows recorded window by window */
-    dy_buf rows;        /* ... into here */
+    dy_store_win *win;  /* ingest of a long document: its rows written window by window */
+    dy_buf rows;        /* ... or for PostgreSQL recorded into here */
     dy_record *rec;     /* --shard without -j: the JSON Lines record parsed on this thread */
     size_t in_batch, added, same, replaced;
     int store_failed;   /* the database refused a write: exit as an I/O error */
@@ -296,6 +296,12 @@ static int code_windows(run *r, dy_doc *doc)
     return 0;
 }
 
+/* The document's pages let go, all of them (it is read again from its start). */
+static void release_all(run *r, const dy_doc *doc)
+{
+    if (r->rd) dy_reader_release(r->rd, doc->len + 1), dy_reader_release(r->rd, 0);
+}
+
 /* dyad facts: the facts of a document (fv: nf of them, each fact's sent indexing sents),
  * written or kept for --reconcile. 0, or -2 out of memory. */
 static int facts_output(run *r, const dy_doc *doc, const dy_sent *sents, const dy_fact *fv, size_t nf)
@@ -305,10 +311,11 @@ static int facts_output(run *r, const dy_doc *doc, const dy_sent *sents, const d
         if (dy_recon_add(r->recon, doc, sents, fv, nf)) { cli_error("out of memory keeping facts"); return -2; }
         return 0;
     }
-    for (size_t i = 0, behind = 0; i < nf; i++) {
+    for (size_t i = 0; i < nf; i++) {
         if (dy_out_fact(&r->out, r->o.format, r->dict, doc, sents, &fv[i], r->o.moods_all)) { cli_error("out of memory writing facts"); return -2; }
-        /* a long document's facts quote sentences all through it: their pages go behind them */
-        if (r->rd && sents[fv[i].sent].start > behind) dy_reader_release(r->rd, behind = sents[fv[i].sent].start);
+        /* a long document's facts quote sentences all through it, not in their order: the pages
+         * read go every 256 facts (behind the last one only, a page read again before it stayed) */
+        if (i % 256 == 255) release_all(r, doc);
     }
     return 0;
 }
@@ -343,40 +350,72 @@ static int facts_window(run *r, const dy_doc *doc, dy_err *err)
     return dy_facts_window(r->facts, r->coder, doc, err);
 }
 
-/* dyad ingest, a window of the facts' pass: its facts, and its rows recorded */
+/* dyad ingest, a window of the facts' pass: its facts, and its rows written */
 static int ingest_window(run *r, const dy_doc *doc, dy_err *err)
 {
-    return facts_window(r, doc, err) || dy_store_win_next(r->win, doc, r->coder, err) ? -1 : 0;
+    if (facts_window(r, doc, err)) return -1;
+    if (!dy_store_win_next(r->win, doc, r->coder, err)) return 0;
+    r->store_failed = err->code == DY_EIO;
+    return -1;
+}
+
+/* dy_store_win_begin has read the text up to upto: its pages go */
+static void release_upto(void *ctx, size_t upto)
+{
+    run *r = ctx;
+    if (r->rd) dy_reader_release(r->rd, upto);
+}
+
+/* dyad ingest: the long document's row put in before the facts' pass (its text read where it
+ * is), 0, or -1 with err set */
+static int ingest_begin(run *r, const dy_doc *doc, dy_err *err)
+{
+    if (!r->o.ingest) return 0;
+    r->win = dy_store_win_begin(r->store, &r->rows, doc, r->o.replace, release_upto, r, err);
+    release_all(r, doc);
+    if (!r->win) r->store_failed = err->code == DY_EIO;
+    return r->win ? 0 : -1;
+}
+
+/* dyad ingest: the long document's facts and mentions written; 0, or -1 with err set */
+static int ingest_end(run *r, dy_err *err)
+{
+    if (!r->o.ingest || !dy_store_win_end(r->win, r->coder, r->facts, err)) return 0;
+    r->store_failed = err->code == DY_EIO;
+    return -1;
 }
 
 /* dyad facts and ingest on a document longer than a window: coded twice in windows, first for
  * the pair the story is about (known at its end only), then for the facts, which are kept to the
  * end (a later sentence may drop or complete an earlier one's) and written then: the facts of
- * the whole in the memory of a window and the facts. ingest records the rows of each window
- * (dy_store_win_*) and stores them at the end, as one document. 0, -1 the document failed, -2
- * the run must stop. */
+ * the whole in the memory of a window and the facts. ingest writes the rows of each window into
+ * the store as it goes (dy_store_win_*), in a savepoint undone if the document fails. 0, -1 the
+ * document failed, -2 the run must stop. */
 static int facts_windows(run *r, dy_doc *doc)
 {
     dy_err err = {0};
     if (apply_date(&r->o, doc)) warn_nodate(doc);
     dy_facts_count_begin(r->facts);
     size_t sents0 = r->sents, events0 = r->events, undated0 = r->undated;
-    r->rows.len = 0;
     if (each_window(r, doc, count_window, &err) || (dy_facts_windows_begin(r->facts, r->coder), 0) ||
-        (r->rd && (dy_reader_release(r->rd, 0), 0)) || (r->o.ingest && !(r->win = dy_store_win_begin(&r->rows, doc, &err))) ||
-        (r->rd && (dy_reader_release(r->rd, 0), 0)) || each_window(r, doc, r->o.ingest ? ingest_window : facts_window, &err) ||
-        (dy_facts_end(r->facts), r->o.ingest && dy_store_win_end(r->win, r->coder, r->facts, &err))) {
-        dy_store_win_free(&r->win);
+        (release_all(r, doc), 0) || ingest_begin(r, doc, &err) ||
+        each_window(r, doc, r->o.ingest ? ingest_window : facts_window, &err) ||
+        (dy_facts_end(r->facts), ingest_end(r, &err))) {
+        if (r->win) dy_store_win_finish(&r->win, 0, &err);
         r->sents = sents0, r->events = events0, r->undated = undated0;
+        if (r->store_failed) {
+            cli_error("%s: %s, and the batch was rolled back", doc->id, err.msg);
+            r->store_failed = 1;
+            return -2;
+        }
         failed(r, &err, doc->id);
         return -1;
     }
-    dy_store_win_free(&r->win);
     r->docs++;
     r->bytes += doc->len;
     if (r->o.ingest) {
         size_t nev = r->events - events0;
-        if (stored(r, dy_store_add_rows(r->store, r->rows.data, r->rows.len, r->o.replace, &err), nev, doc->id, &err)) return -2;
+        if (stored(r, dy_store_win_finish(&r->win, 1, &err), nev, doc->id, &err)) return -2;
         r->rows.len = 0;
         progress(r, 0);
         return 0;
@@ -707,6 +746,10 @@ static int run_cmd(int argc, char **argv, int mode)
     for (int i = first; i < argc && !fatal && !r.write_error; i++) fatal = read_input(&r, &pool, argv[i]);
     if (pool && par_finish(&pool)) fatal = 1;
     if (r.recon && !fatal && dy_recon_write(r.recon, &r.out)) { cli_error("out of memory writing facts"); fatal = 1; }
+    /* the coder's buffers (a long document's windows grew them) go before the store's index
+     * build, which takes memory of its own */
+    dy_facts_destroy(&r.facts);
+    dy_coder_destroy(&r.coder);
     if (r.store) {
         dy_err err = {0};
         if (fatal) dy_store_rollback(r.store);
