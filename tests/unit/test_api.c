@@ -219,6 +219,89 @@ START_TEST(api_2_2_series_and_time_limits)
 }
 END_TEST
 
+/* One request through cache c on connection s: its status; *hit says it came from the cache. */
+static int cached(dy_api_cache *c, dy_store *s, const char *p, int *hit)
+{
+    body.len = 0;
+    int st = dy_api_serve_cached(c, dy_store_db(s), NULL, p, NULL, 0, &body, NULL, hit);
+    dy_buf_addc(&body, 0);
+    return st;
+}
+
+/* Adds a document to the store at path through a connection of its own, as an ingest does. */
+static void ingest_more(const char *text)
+{
+    dy_dict *dict = NULL;
+    dy_err e = {0};
+    dy_store *w = NULL;
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
+    dy_coder_opts o = {0, 0, 1, DY_CONV_DYAD};
+    dy_coder *c = dy_coder_create(dict, &o);
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &w, &e), DY_OK);
+    ck_assert_int_eq(dy_store_begin(w, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(w, c, "d2.txt", text), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(w, &e), DY_OK);
+    dy_store_close(&w);
+    dy_coder_destroy(&c);
+    dy_dict_destroy(&dict);
+}
+
+/* The answer cache: a repeat is a hit, byte for byte the uncached answer, on either of two
+ * connections sharing it; an ingest into the same store by another connection empties it, so the
+ * next answer is the new one; answers that do not fit are not kept. */
+START_TEST(api_3_1_cache)
+{
+    dy_api_cache *c = dy_api_cache_new(0);
+    dy_store *s2 = NULL;
+    dy_err e = {0};
+    int hit;
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_READ, &s2, &e), DY_OK);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 0);
+    char *before = strdup(body.data);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_str_eq(body.data, before);
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);     /* a connection's first request empties it */
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_int_eq(get("/api/network", NULL, NULL, NULL, NULL), 200);
+    ck_assert_str_eq(body.data, before);
+    ingest_more("Date: 2024-08-01\n\nRussia attacked Ukraine again. Russia attacked Ukraine.\n");
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 0);
+    ck_assert_str_ne(body.data, before);
+    char *after = strdup(body.data);
+    ck_assert_int_eq(get("/api/network", NULL, NULL, NULL, NULL), 200);
+    ck_assert_str_eq(body.data, after);
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);     /* the other connection sees the change too */
+    ck_assert_int_eq(hit, 0);
+    ck_assert_str_eq(body.data, after);
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_str_eq(body.data, after);
+    dy_api_cache_stat st;
+    dy_api_cache_stats(c, &st);
+    ck_assert_uint_eq(st.hits, 4);
+    ck_assert_uint_eq(st.entries, 1);
+    dy_api_cache_free(&c);
+    ck_assert_ptr_null(c);
+    c = dy_api_cache_new(2048);         /* keeps answers of up to 256 bytes */
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 0);
+    ck_assert_str_eq(body.data, after);
+    dy_api_cache_stats(c, &st);
+    ck_assert_uint_eq(st.entries, 0);
+    dy_api_cache_free(&c);
+    free(before);
+    free(after);
+    dy_store_close(&s2);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -229,6 +312,7 @@ Suite *api_suite(void)
     tcase_add_test(a, api_1_3_extent_order_network);
     tcase_add_test(a, api_2_1_paging);
     tcase_add_test(a, api_2_2_series_and_time_limits);
+    tcase_add_test(a, api_3_1_cache);
     suite_add_tcase(s, a);
     return s;
 }
