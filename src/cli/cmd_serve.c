@@ -82,12 +82,16 @@ static void release(server *sv, int slot)
     pthread_mutex_unlock(&sv->mu);
 }
 
-/* hit: -1 for no cache header, else X-Cache: hit (1) or miss (0). */
-static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n,
-                                   const dy_api_page *page, int hit)
+/* hit: -1 for no cache header, else X-Cache: hit (1) or miss (0). With MHD_RESPMEM_MUST_FREE,
+ * data is malloc'd and given to MHD (no copy of a large answer), freed here when that fails. */
+static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const char *type, void *data, size_t n,
+                                   const dy_api_page *page, int hit, enum MHD_ResponseMemoryMode mode)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, MHD_RESPMEM_MUST_COPY);
-    if (!r) return MHD_NO;
+    struct MHD_Response *r = MHD_create_response_from_buffer(n, data, mode);
+    if (!r) {
+        if (mode == MHD_RESPMEM_MUST_FREE) free(data);
+        return MHD_NO;
+    }
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Cache-Control", "no-store");
@@ -106,7 +110,7 @@ static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const ch
 
 static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
 {
-    return reply_page(c, status, type, data, n, NULL, -1);
+    return reply_page(c, status, type, (void *)data, n, NULL, -1, MHD_RESPMEM_MUST_COPY);
 }
 
 static enum MHD_Result json_error(struct MHD_Connection *c, int status, const char *msg)
@@ -294,10 +298,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     int hit;
     int status = dy_api_serve_cached(sv->cache, dy_store_db(s), &sv->lim, url, a.kv, a.n, &body, &page, &hit);
     release(sv, slot);
-    enum MHD_Result r = body.len ? reply_page(c, status, "application/json", body.data, body.len, &page, sv->cache ? hit : -1)
-                                 : json_error(c, 500, "out of memory");
-    dy_buf_free(&body);
-    return r;
+    if (!body.len) {
+        dy_buf_free(&body);
+        return json_error(c, 500, "out of memory");
+    }
+    return reply_page(c, status, "application/json", body.data, body.len, &page, sv->cache ? hit : -1, MHD_RESPMEM_MUST_FREE);
 }
 
 static void log_error(void *cls, const char *fmt, va_list ap)

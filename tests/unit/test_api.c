@@ -296,6 +296,18 @@ START_TEST(api_3_1_cache)
     dy_api_cache_stats(c, &st);
     ck_assert_uint_eq(st.entries, 0);
     dy_api_cache_free(&c);
+    /* a relation's sources come a page at a time (now two documents of RUS and UKR) */
+    dy_api_page page;
+    dy_kv kv[3] = {{"dyad", "RUS,UKR"}, {"limit", "1"}, {"offset", "0"}};
+    body.len = 0;
+    ck_assert_int_eq(dy_api_serve(dy_store_db(S), NULL, "/api/relation", kv, 3, &body, &page), 200);
+    ck_assert_int_eq(page.next, 1);
+    ck_assert(strstr(body.data, "\"sources\":[{\"doc\":\"d") && !strstr(body.data, "},{\"doc\":\"d"));
+    kv[2].value = "1";
+    body.len = 0;
+    ck_assert_int_eq(dy_api_serve(dy_store_db(S), NULL, "/api/relation", kv, 3, &body, &page), 200);
+    ck_assert_int_eq(page.next, -1);
+    ck_assert(strstr(body.data, "\"sources\":[{\"doc\":\"d") && !strstr(body.data, "},{\"doc\":\"d"));
     free(before);
     free(after);
     dy_store_close(&s2);
