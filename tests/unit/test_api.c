@@ -174,6 +174,23 @@ START_TEST(api_2_1_paging)
 }
 END_TEST
 
+/* The first k items of the array after mark in json (items without braces inside), as a string
+ * that stays until the call after next (two buffers, in turn). */
+static const char *items(const char *json, const char *mark, int k)
+{
+    static char buf[2][4096];
+    static int turn;
+    char *out = buf[turn ^= 1];
+    const char *p = strstr(json, mark), *e;
+    ck_assert_ptr_nonnull(p);
+    p += strlen(mark);
+    e = p;
+    for (int i = 0; i < k && e && *e; i++) e = strchr(e, '}') ? strchr(e, '}') + 1 : NULL;
+    ck_assert_ptr_nonnull(e);
+    snprintf(out, sizeof buf[0], "%.*s", (int)(e - p), p);
+    return out;
+}
+
 START_TEST(api_1_3_extent_order_network)
 {
     /* the data's extent: first and last day, counts, and every code of the store */
@@ -188,9 +205,21 @@ START_TEST(api_1_3_extent_order_network)
     ck_assert_int_eq(get("/api/events", NULL, NULL, NULL, NULL), 200);
     char *july = strstr(body.data, "\"date\":\"2024-07-02\""), *june = strstr(body.data, "\"date\":\"2024-06-19\"");
     ck_assert(july && june && july < june);
-    /* a network of the busiest limit edges */
+    /* a network of the busiest limit edges and nodes: the first of the whole network's, in order */
     ck_assert_int_eq(get("/api/network", "limit", "1", NULL, NULL), 200);
     ck_assert_uint_eq(count(body.data, "\"source\":"), 1);
+    ck_assert_int_eq(get("/api/network", NULL, NULL, NULL, NULL), 200);
+    char *whole = strdup(body.data);
+    size_t edges = count(whole, "\"source\":"), nodes = count(whole, "\"code\":");
+    ck_assert_uint_ge(edges, 3);
+    for (int k = 1; k <= (int)edges; k++) {
+        char lim[16];
+        snprintf(lim, sizeof lim, "%d", k);
+        ck_assert_int_eq(get("/api/network", "limit", lim, NULL, NULL), 200);
+        ck_assert_str_eq(items(body.data, "\"nodes\":[", k), items(whole, "\"nodes\":[", k < (int)nodes ? k : (int)nodes));
+        ck_assert_str_eq(items(body.data, "\"edges\":[", k), items(whole, "\"edges\":[", k));
+    }
+    free(whole);
 }
 END_TEST
 
