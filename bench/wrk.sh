@@ -1,7 +1,8 @@
 #!/bin/bash
 # bench/wrk.sh - the server under load (bench/README.md, "HTTP API (wrk)").
 #
-#   bench/wrk.sh DB [PORT]        DYAD=build/dyad by default; wrk on the PATH
+#   bench/wrk.sh DB [PORT]        DYAD=build/dyad by default; wrk on the PATH;
+#                                 SERVE_ARGS="--cache-mb 0" to measure without the answer cache
 #
 # Starts 'dyad serve --db DB', then: wrk -t2 -c32 -d10s --latency on the dashboard's heavy views
 # (a series, the network, a relation, the dashboard's network); /api/doc/1 with one client while 8 others ask those views
@@ -14,7 +15,7 @@ PORT=${2:-8399}
 URL=http://127.0.0.1:$PORT
 tmp=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-"$DYAD" serve --db "$DB" --port "$PORT" 2>"$tmp/serve.err" &
+"$DYAD" serve --db "$DB" --port "$PORT" ${SERVE_ARGS:-} 2>"$tmp/serve.err" &
 pid=$!
 for _ in $(seq 100); do curl -sf "$URL/api/extent" >/dev/null && break; sleep 0.2; done
 load() { cut -d' ' -f1-3 /proc/loadavg; }

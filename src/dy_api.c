@@ -105,8 +105,10 @@ static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy
             dy_result_keep(r2, (size_t)cap);
             rc = dy_network_json(r, r2, body);
         }
-    } else if (!strcmp(path, "/api/relation")) {
+    } else if (!strcmp(path, "/api/relation")) {      /* its busiest sources a page at a time */
+        limit = DY_API_SOURCES;
         OPTS(&a, &b);
+        o.sources = limit;
         if (a || b) {
             if (!a || !b || strlen(a) != 3 || strlen(b) != 3 || dy_query_actor(a, err) || dy_query_actor(b, err))
                 return *status = api_fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
@@ -114,7 +116,7 @@ static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy
             memcpy(o.b, b, 4);
         }
         if (!o.a[0]) return *status = api_fail(body, 400, "relation needs a=X&b=Y (or dyad=X,Y) with country codes of three letters"), 0;
-        rc = dy_query_relation_json(db, &o, body, err);
+        rc = dy_query_relation_json(db, &o, body, &page->next, err);
     } else {
         return *status = api_fail(body, 404, "no such API; see docs/api.md (events, extent, series, network, relation, obligations, actors, doc/ID)"), 0;
     }

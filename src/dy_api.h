@@ -29,6 +29,7 @@ typedef struct dy_kv {
 #define DY_API_MAX_ROWS 10000           /* rows of one list, periods of one series */
 #define DY_API_MAX_BYTES (16u << 20)    /* bytes of one list answer */
 #define DY_API_TIME_MS 5000             /* time of one answer's queries */
+#define DY_API_SOURCES 100              /* a relation's sources in one answer, unless limit= says */
 
 typedef struct dy_api_limits {
     int max_rows;           /* 0: DY_API_MAX_ROWS, and so on */
@@ -47,5 +48,28 @@ int dy_api_serve(dy_db *db, const dy_api_limits *lim, const char *path, const dy
                  dy_buf *body, dy_api_page *page);
 /* The same with the default limits. */
 int dy_api_handle(dy_db *db, const char *path, const dy_kv *args, size_t nargs, dy_buf *body);
+
+/* ---- the answer cache (dy_api_cache.c) ----
+ * Answers (200 and 404) kept by their request, the path and the decoded arguments as given, up
+ * to max_bytes in all (the least recently used go first), until the store changes: before each
+ * request the connection is asked whether any commit happened since it was last asked (SQLite's
+ * PRAGMA data_version), and a change empties the cache. A cached answer is byte for byte the one
+ * dy_api_serve gives. Shared by threads (one mutex); each thread brings its own read-only
+ * connection, all to the same store, and every request on them goes through the cache (a
+ * connection's first request empties it: it cannot tell what changed before). One cache serves
+ * one set of limits. PostgreSQL cannot tell a change this way: its requests bypass the cache. */
+#define DY_API_CACHE_BYTES (32u << 20)
+
+typedef struct dy_api_cache dy_api_cache;
+typedef struct dy_api_cache_stat {
+    unsigned long long hits, misses, flushes, entries, bytes;
+} dy_api_cache_stat;
+
+dy_api_cache *dy_api_cache_new(size_t max_bytes);       /* 0: DY_API_CACHE_BYTES; NULL when out of memory */
+void dy_api_cache_free(dy_api_cache **c);
+void dy_api_cache_stats(dy_api_cache *c, dy_api_cache_stat *st);
+/* dy_api_serve through cache c (NULL: none); body must be empty. *hit says the answer was kept. */
+int dy_api_serve_cached(dy_api_cache *c, dy_db *db, const dy_api_limits *lim, const char *path, const dy_kv *args,
+                        size_t nargs, dy_buf *body, dy_api_page *page, int *hit);
 
 #endif

@@ -35,6 +35,8 @@ typedef struct dy_qopts {
     int64_t offset;         /* rows skipped first (events, actors, obligations, timeline): paging */
     int cap;                /* the most rows of any list or series, and of a network's nodes and
                              * edges, in one answer (the server sets it); 0: no cap */
+    int sources;            /* a relation's sources at most, from offset (the server sets it, for
+                             * paging: the query asks one more, to know there is a next page); 0: cap */
     char as_of[16];         /* --as-of DATE for obligations ("YYYY-MM-DD"); "" for any time */
     char attacked[16];      /* --if-attacked C for obligations; "" for any party */
     int dedup;              /* --dedup: DY_DEDUP_* */
@@ -124,8 +126,9 @@ int dy_query_relation_table(dy_db *db, const dy_qopts *o, dy_result **out, dy_er
  * when set; a row per sentence that says so (obliged, assists, treaty, name, clause, in_force,
  * doc, sent, text). */
 int dy_query_obligations(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err);
-/* The relation as one JSON object {"a","b","tier":[...],"treaties":[...],...}. */
-int dy_query_relation_json(dy_db *db, const dy_qopts *o, dy_buf *b, dy_err *err);
+/* The relation as one JSON object {"a","b","tier":[...],"treaties":[...],...}. With o->sources,
+ * *next (may be NULL) is the offset of the next page of sources, -1 when this one holds the rest. */
+int dy_query_relation_json(dy_db *db, const dy_qopts *o, dy_buf *b, long long *next, dy_err *err);
 /* A stored document with its events' spans, as JSON; 0, 1 when there is no such document, -1. */
 int dy_query_doc_json(dy_db *db, int64_t id, dy_buf *b, dy_err *err);
 

@@ -19,6 +19,8 @@ struct dy_db {
     int (*before)(void *ctx, dy_err *err);     /* dy_db_before */
     void *before_ctx;
     int in_before;
+    int64_t version;        /* dy_db_changed: PRAGMA data_version when last asked */
+    int have_version;
     char msg[256];
 };
 
@@ -123,6 +125,21 @@ void dy_db_deadline(dy_db *db, double deadline)
 }
 
 int dy_db_timed_out(dy_db *db) { return db->timed_out; }
+
+int dy_db_changed(dy_db *db)
+{
+    if (db->kind != DY_DB_SQLITE) return -1;
+    sqlite3_stmt *q = NULL;
+    int64_t v = 0;
+    int ok = sqlite3_prepare_v2(db->lite, "PRAGMA data_version", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW;
+    if (ok) v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    if (!ok) return -1;
+    int changed = !db->have_version || v != db->version;
+    db->version = v;
+    db->have_version = 1;
+    return changed;
+}
 
 void dy_db_before(dy_db *db, int (*fn)(void *ctx, dy_err *err), void *ctx)
 {

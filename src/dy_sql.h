@@ -45,6 +45,10 @@ int dy_db_exec(dy_db *db, const char *sql, const char *what, dy_err *err);
  * and dy_db_timed_out() says so. */
 void dy_db_deadline(dy_db *db, double deadline);
 int dy_db_timed_out(dy_db *db);
+/* 1 when the data may have changed since the last call on db (a commit by any connection, or
+ * this is the first call), 0 when not; -1 when it cannot tell (PostgreSQL, or an error). For
+ * SQLite it compares PRAGMA data_version, a few microseconds. */
+int dy_db_changed(dy_db *db);
 /* fn runs before any other statement on db (it may run statements itself): a writer that holds
  * rows back (the PostgreSQL store's COPY buffers) sends them before anyone reads. NULL: none. */
 void dy_db_before(dy_db *db, int (*fn)(void *ctx, dy_err *err), void *ctx);

@@ -167,11 +167,12 @@ async function loadSeries() {
 /* A section of the relation: its first SHOW rows, and how many more there are (a pair of a
  * large store has thousands of sources; the panel stays short). */
 const SHOW = 20;
-function table(rows, cols) {
+const SOURCES = 100;    /* the API's page of a relation's sources (its busiest first; offset= pages on) */
+function table(rows, cols, more) {
   if (!rows.length) return el('p', { class: 'hint' }, 'none');
   const t = el('table', { class: 'small', 'data-rows': rows.length }, el('tr', {}, ...cols.map((c) => el('th', {}, c))),
                ...rows.slice(0, SHOW).map((r) => el('tr', {}, ...cols.map((c) => el('td', {}, r[c] == null ? '' : r[c])))));
-  return rows.length > SHOW ? el('div', {}, t, el('p', { class: 'hint more' }, `and ${(rows.length - SHOW).toLocaleString('en')} more`)) : t;
+  return rows.length > SHOW ? el('div', {}, t, el('p', { class: 'hint more' }, `and ${more ? 'over ' : ''}${(rows.length - SHOW).toLocaleString('en')} more`)) : t;
 }
 
 async function loadRelation() {
@@ -194,7 +195,7 @@ async function loadRelation() {
     el('h3', {}, 'Treaties'), table(r.treaties, ['name', 'status', 'signed', 'in_force', 'ended', 'clauses', 'aliases']),
     el('h3', {}, 'Treaty stages (each source)'), table(r.stages, ['treaty', 'stage', 'party', 'date', 'doc', 'conflict']),
     el('h3', {}, 'Trade (each source side by side)'), table(r.trade, ['kind', 'year', 'value', 'doc', 'conflict']),
-    el('h3', {}, 'Sources'), table(r.sources, ['doc', 'pub', 'events']),
+    el('h3', {}, 'Sources'), table(r.sources, ['doc', 'pub', 'events'], r.sources.length >= SOURCES),
   );
   for (const td of box.querySelectorAll('td')) if (td.textContent === 'conflict') td.className = 'conflict';
 }

@@ -47,6 +47,7 @@ typedef struct server {
     const char *db, *web;
     char webreal[PATH_MAX];     /* web with every link resolved */
     dy_api_limits lim;
+    dy_api_cache *cache;        /* answers until the store changes; NULL: none */
     dy_store *pool[THREADS];
     int busy[THREADS];
     pthread_mutex_t mu;
@@ -81,11 +82,16 @@ static void release(server *sv, int slot)
     pthread_mutex_unlock(&sv->mu);
 }
 
-static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n,
-                                   const dy_api_page *page)
+/* hit: -1 for no cache header, else X-Cache: hit (1) or miss (0). With MHD_RESPMEM_MUST_FREE,
+ * data is malloc'd and given to MHD (no copy of a large answer), freed here when that fails. */
+static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const char *type, void *data, size_t n,
+                                   const dy_api_page *page, int hit, enum MHD_ResponseMemoryMode mode)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, MHD_RESPMEM_MUST_COPY);
-    if (!r) return MHD_NO;
+    struct MHD_Response *r = MHD_create_response_from_buffer(n, data, mode);
+    if (!r) {
+        if (mode == MHD_RESPMEM_MUST_FREE) free(data);
+        return MHD_NO;
+    }
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Cache-Control", "no-store");
@@ -95,6 +101,7 @@ static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const ch
         MHD_add_response_header(r, "X-Next-Offset", v);
     }
     if (page && page->truncated) MHD_add_response_header(r, "X-Truncated", "rows");
+    if (hit >= 0) MHD_add_response_header(r, "X-Cache", hit ? "hit" : "miss");
     if (status == 503) MHD_add_response_header(r, "Retry-After", "5");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
@@ -103,7 +110,7 @@ static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const ch
 
 static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t n)
 {
-    return reply_page(c, status, type, data, n, NULL);
+    return reply_page(c, status, type, (void *)data, n, NULL, -1, MHD_RESPMEM_MUST_COPY);
 }
 
 static enum MHD_Result json_error(struct MHD_Connection *c, int status, const char *msg)
@@ -288,11 +295,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!s) return json_error(c, 503, "the database cannot be opened now");
     dy_buf body = {0};
     dy_api_page page;
-    int status = dy_api_serve(dy_store_db(s), &sv->lim, url, a.kv, a.n, &body, &page);
+    int hit;
+    int status = dy_api_serve_cached(sv->cache, dy_store_db(s), &sv->lim, url, a.kv, a.n, &body, &page, &hit);
     release(sv, slot);
-    enum MHD_Result r = body.len ? reply_page(c, status, "application/json", body.data, body.len, &page) : json_error(c, 500, "out of memory");
-    dy_buf_free(&body);
-    return r;
+    if (!body.len) {
+        dy_buf_free(&body);
+        return json_error(c, 500, "out of memory");
+    }
+    return reply_page(c, status, "application/json", body.data, body.len, &page, sv->cache ? hit : -1, MHD_RESPMEM_MUST_FREE);
 }
 
 static void log_error(void *cls, const char *fmt, va_list ap)
@@ -323,7 +333,7 @@ static const char *find_web(char *buf, size_t size)
 
 typedef struct serve_opts {
     const char *db, *bind, *web;
-    int port;
+    int port, cache_mb;
     dy_api_limits lim;
 } serve_opts;
 
@@ -340,6 +350,8 @@ static const cli_opt serve_table[] = {
      1000000000, NULL, "--max-rows takes a number of rows from 1 up"},
     {"time-limit", 0, "MS", "milliseconds of one answer's queries (default 5000)", 0, CLI_INT, AT(lim.time_ms), 1, 1000000000,
      NULL, "--time-limit takes a number of milliseconds from 1 up"},
+    {"cache-mb", 0, "N", "megabytes of answers kept until the database changes (default 32; 0: none)", 0, CLI_INT, AT(cache_mb),
+     0, 4096, NULL, "--cache-mb takes a number of megabytes from 0 (no cache) to 4096"},
     {NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL},
 };
 static const cli_cmd serve_cmd = {"serve", "--db FILE [options]",
@@ -347,7 +359,7 @@ static const cli_cmd serve_cmd = {"serve", "--db FILE [options]",
 
 int cmd_serve(int argc, char **argv)
 {
-    serve_opts so = {NULL, "127.0.0.1", NULL, 8350, {DY_API_MAX_ROWS, DY_API_MAX_BYTES, DY_API_TIME_MS}};
+    serve_opts so = {NULL, "127.0.0.1", NULL, 8350, (int)(DY_API_CACHE_BYTES >> 20), {DY_API_MAX_ROWS, DY_API_MAX_BYTES, DY_API_TIME_MS}};
     int first, pr = cli_parse(&serve_cmd, 0, argc, argv, &so, &first);
     if (pr) return pr > 0 ? DYAD_EXIT_OK : DYAD_EXIT_USAGE;
     if (first < argc) { cli_error("unexpected argument '%s'; try 'dyad serve --help'", argv[first]); return DYAD_EXIT_USAGE; }
@@ -369,6 +381,10 @@ int cmd_serve(int argc, char **argv)
     addr.sin_port = htons((uint16_t)port);
     if (inet_pton(AF_INET, bind, &addr.sin_addr) != 1) { cli_error("--bind takes an IPv4 address such as 127.0.0.1, not '%s'", bind); return DYAD_EXIT_USAGE; }
     server sv = {.db = db, .web = web, .lim = lim};
+    if (so.cache_mb && !(sv.cache = dy_api_cache_new((size_t)so.cache_mb << 20))) {
+        cli_error("out of memory for the answer cache, and give a smaller --cache-mb");
+        return DYAD_EXIT_NOMEM;
+    }
     if (!realpath(web, sv.webreal)) {      /* no such folder yet: the name as given (no page matches it) */
         size_t wn = strnlen(web, sizeof sv.webreal - 1);
         memcpy(sv.webreal, web, wn);
@@ -385,6 +401,7 @@ int cmd_serve(int argc, char **argv)
     if (!d) {
         cli_error("cannot listen on %s:%ld (%s), and give another --port", bind, port, strerror(errno));
         pthread_mutex_destroy(&sv.mu);
+        dy_api_cache_free(&sv.cache);
         return DYAD_EXIT_IO;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -408,6 +425,7 @@ int cmd_serve(int argc, char **argv)
     }
     MHD_stop_daemon(d);
     for (int i = 0; i < THREADS; i++) dy_store_close(&sv.pool[i]);
+    dy_api_cache_free(&sv.cache);
     pthread_mutex_destroy(&sv.mu);
     return DYAD_EXIT_OK;
 }

@@ -216,7 +216,7 @@ int cmd_query(int argc, char **argv)
         break;
     }
     case 4:
-        if (a.format && !strcmp(a.format, "json")) { rc = dy_query_relation_json(db, &a.q, &out, &err); break; }
+        if (a.format && !strcmp(a.format, "json")) { rc = dy_query_relation_json(db, &a.q, &out, NULL, &err); break; }
         if (a.format && (!strcmp(a.format, "csv") || !strcmp(a.format, "tsv"))) {      /* one loadable table */
             rc = dy_query_relation_table(db, &a.q, &r, &err) || emit_result(r, a.format, &out);
             break;

@@ -82,7 +82,7 @@ SPID=
 # where); a series of more periods is refused; a query past --time-limit is stopped with a 503
 start_server() {
     : > "$T/url"
-    "$DYAD" serve --db "$T/n.db" --port 0 --web "$T/noweb" "$@" > "$T/url" 2> "$T/err" &
+    "$DYAD" serve --db "${SDB:-$T/n.db}" --port 0 --web "$T/noweb" "$@" > "$T/url" 2> "$T/err" &
     SPID=$!
     for _ in $(seq 50); do [ -s "$T/url" ] && break; sleep 0.1; done
     U=$(head -n 1 "$T/url")
@@ -167,6 +167,28 @@ took=$(( ($(date +%s%N) - t0) / 1000000 ))
 check "serve-5.4 their own address served again after $took ms" 1 "$([ "$got" = 200 ] && [ "$took" -le 7000 ] && echo 1 || echo "$got after $took ms")"
 for fd in "${fds[@]}"; do exec {fd}>&-; done
 stop_server
+# the answer cache: a repeat is a hit (X-Cache), byte for byte the first answer; an ingest into
+# the same store while the server runs empties it, so the next answer is the new data's, the
+# same as a server started afresh gives
+"$DYAD" ingest --no-progress --db "$T/c.db" tests/store/a.txt 2> /dev/null
+cached() { tr -d '\r' < "$T/hdr" | sed -n 's/^X-Cache: //p'; }
+U0=$U
+SDB=$T/c.db start_server
+check serve-8.1 "200 miss" "$(hdr "${U}api/network") $(cached)"
+cp "$T/body" "$T/net1"
+check serve-8.2 "200 hit" "$(hdr "${U}api/network") $(cached)"
+check serve-8.3 "$(cat "$T/net1")" "$(cat "$T/body")"
+"$DYAD" ingest --no-progress --db "$T/c.db" tests/store/b.txt tests/store/c.txt 2> /dev/null
+check serve-8.4 "200 miss" "$(hdr "${U}api/network") $(cached)"
+cp "$T/body" "$T/net2"
+check serve-8.5 1 "$(cmp -s "$T/net1" "$T/net2" || echo 1)"
+check serve-8.6 "200 hit" "$(hdr "${U}api/network") $(cached)"
+stop_server
+SDB=$T/c.db start_server --cache-mb 0
+check serve-8.7 "200 " "$(hdr "${U}api/network") $(cached)"
+check serve-8.8 "$(cat "$T/net2")" "$(cat "$T/body")"
+stop_server
+U=$U0
 # with the dashboard built (make web, make demo), / is its page; from another working directory too
 if [ -f "$(dirname "$DYAD")/web/index.html" ]; then
     (cd "$T" && "$DYAD" serve --db "$T/n.db" --port 0 > "$T/url2" 2> /dev/null) &

@@ -174,6 +174,23 @@ START_TEST(api_2_1_paging)
 }
 END_TEST
 
+/* The first k items of the array after mark in json (items without braces inside), as a string
+ * that stays until the call after next (two buffers, in turn). */
+static const char *items(const char *json, const char *mark, int k)
+{
+    static char buf[2][4096];
+    static int turn;
+    char *out = buf[turn ^= 1];
+    const char *p = strstr(json, mark), *e;
+    ck_assert_ptr_nonnull(p);
+    p += strlen(mark);
+    e = p;
+    for (int i = 0; i < k && e && *e; i++) e = strchr(e, '}') ? strchr(e, '}') + 1 : NULL;
+    ck_assert_ptr_nonnull(e);
+    snprintf(out, sizeof buf[0], "%.*s", (int)(e - p), p);
+    return out;
+}
+
 START_TEST(api_1_3_extent_order_network)
 {
     /* the data's extent: first and last day, counts, and every code of the store */
@@ -188,9 +205,21 @@ START_TEST(api_1_3_extent_order_network)
     ck_assert_int_eq(get("/api/events", NULL, NULL, NULL, NULL), 200);
     char *july = strstr(body.data, "\"date\":\"2024-07-02\""), *june = strstr(body.data, "\"date\":\"2024-06-19\"");
     ck_assert(july && june && july < june);
-    /* a network of the busiest limit edges */
+    /* a network of the busiest limit edges and nodes: the first of the whole network's, in order */
     ck_assert_int_eq(get("/api/network", "limit", "1", NULL, NULL), 200);
     ck_assert_uint_eq(count(body.data, "\"source\":"), 1);
+    ck_assert_int_eq(get("/api/network", NULL, NULL, NULL, NULL), 200);
+    char *whole = strdup(body.data);
+    size_t edges = count(whole, "\"source\":"), nodes = count(whole, "\"code\":");
+    ck_assert_uint_ge(edges, 3);
+    for (int k = 1; k <= (int)edges; k++) {
+        char lim[16];
+        snprintf(lim, sizeof lim, "%d", k);
+        ck_assert_int_eq(get("/api/network", "limit", lim, NULL, NULL), 200);
+        ck_assert_str_eq(items(body.data, "\"nodes\":[", k), items(whole, "\"nodes\":[", k < (int)nodes ? k : (int)nodes));
+        ck_assert_str_eq(items(body.data, "\"edges\":[", k), items(whole, "\"edges\":[", k));
+    }
+    free(whole);
 }
 END_TEST
 
@@ -219,6 +248,101 @@ START_TEST(api_2_2_series_and_time_limits)
 }
 END_TEST
 
+/* One request through cache c on connection s: its status; *hit says it came from the cache. */
+static int cached(dy_api_cache *c, dy_store *s, const char *p, int *hit)
+{
+    body.len = 0;
+    int st = dy_api_serve_cached(c, dy_store_db(s), NULL, p, NULL, 0, &body, NULL, hit);
+    dy_buf_addc(&body, 0);
+    return st;
+}
+
+/* Adds a document to the store at path through a connection of its own, as an ingest does. */
+static void ingest_more(const char *text)
+{
+    dy_dict *dict = NULL;
+    dy_err e = {0};
+    dy_store *w = NULL;
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &dict, &e), DY_OK);
+    dy_coder_opts o = {0, 0, 1, DY_CONV_DYAD};
+    dy_coder *c = dy_coder_create(dict, &o);
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_WRITE, &w, &e), DY_OK);
+    ck_assert_int_eq(dy_store_begin(w, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(w, c, "d2.txt", text), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(w, &e), DY_OK);
+    dy_store_close(&w);
+    dy_coder_destroy(&c);
+    dy_dict_destroy(&dict);
+}
+
+/* The answer cache: a repeat is a hit, byte for byte the uncached answer, on either of two
+ * connections sharing it; an ingest into the same store by another connection empties it, so the
+ * next answer is the new one; answers that do not fit are not kept. */
+START_TEST(api_3_1_cache)
+{
+    dy_api_cache *c = dy_api_cache_new(0);
+    dy_store *s2 = NULL;
+    dy_err e = {0};
+    int hit;
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_READ, &s2, &e), DY_OK);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 0);
+    char *before = strdup(body.data);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_str_eq(body.data, before);
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);     /* a connection's first request empties it */
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_int_eq(get("/api/network", NULL, NULL, NULL, NULL), 200);
+    ck_assert_str_eq(body.data, before);
+    ingest_more("Date: 2024-08-01\n\nRussia attacked Ukraine again. Russia attacked Ukraine.\n");
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 0);
+    ck_assert_str_ne(body.data, before);
+    char *after = strdup(body.data);
+    ck_assert_int_eq(get("/api/network", NULL, NULL, NULL, NULL), 200);
+    ck_assert_str_eq(body.data, after);
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);     /* the other connection sees the change too */
+    ck_assert_int_eq(hit, 0);
+    ck_assert_str_eq(body.data, after);
+    ck_assert_int_eq(cached(c, s2, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 1);
+    ck_assert_str_eq(body.data, after);
+    dy_api_cache_stat st;
+    dy_api_cache_stats(c, &st);
+    ck_assert_uint_eq(st.hits, 4);
+    ck_assert_uint_eq(st.entries, 1);
+    dy_api_cache_free(&c);
+    ck_assert_ptr_null(c);
+    c = dy_api_cache_new(2048);         /* keeps answers of up to 256 bytes */
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(cached(c, S, "/api/network", &hit), 200);
+    ck_assert_int_eq(hit, 0);
+    ck_assert_str_eq(body.data, after);
+    dy_api_cache_stats(c, &st);
+    ck_assert_uint_eq(st.entries, 0);
+    dy_api_cache_free(&c);
+    /* a relation's sources come a page at a time (now two documents of RUS and UKR) */
+    dy_api_page page;
+    dy_kv kv[3] = {{"dyad", "RUS,UKR"}, {"limit", "1"}, {"offset", "0"}};
+    body.len = 0;
+    ck_assert_int_eq(dy_api_serve(dy_store_db(S), NULL, "/api/relation", kv, 3, &body, &page), 200);
+    ck_assert_int_eq(page.next, 1);
+    ck_assert(strstr(body.data, "\"sources\":[{\"doc\":\"d") && !strstr(body.data, "},{\"doc\":\"d"));
+    kv[2].value = "1";
+    body.len = 0;
+    ck_assert_int_eq(dy_api_serve(dy_store_db(S), NULL, "/api/relation", kv, 3, &body, &page), 200);
+    ck_assert_int_eq(page.next, -1);
+    ck_assert(strstr(body.data, "\"sources\":[{\"doc\":\"d") && !strstr(body.data, "},{\"doc\":\"d"));
+    free(before);
+    free(after);
+    dy_store_close(&s2);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -229,6 +353,7 @@ Suite *api_suite(void)
     tcase_add_test(a, api_1_3_extent_order_network);
     tcase_add_test(a, api_2_1_paging);
     tcase_add_test(a, api_2_2_series_and_time_limits);
+    tcase_add_test(a, api_3_1_cache);
     suite_add_tcase(s, a);
     return s;
 }

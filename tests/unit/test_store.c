@@ -324,7 +324,7 @@ static char *views(dy_store *s)
     dy_qopts_init(&q);
     memcpy(q.a, "RUS", 4);
     memcpy(q.b, "UKR", 4);
-    ck_assert_int_eq(dy_query_relation_json(db, &q, &b, &e), 0);
+    ck_assert_int_eq(dy_query_relation_json(db, &q, &b, NULL, &e), 0);
     return b.data;
 }
 
