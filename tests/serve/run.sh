@@ -191,7 +191,8 @@ stop_server
 U=$U0
 # with the dashboard built (make web, make demo), / is its page; from another working directory too
 if [ -f "$(dirname "$DYAD")/web/index.html" ]; then
-    (cd "$T" && "$DYAD" serve --db "$T/n.db" --port 0 > "$T/url2" 2> /dev/null) &
+    # exec: the subshell becomes the server, so killing SPID stops it (not only the subshell)
+    (cd "$T" && exec "$DYAD" serve --db "$T/n.db" --port 0 > "$T/url2" 2> /dev/null) &
     SPID=$!
     for _ in $(seq 50); do [ -s "$T/url2" ] && break; sleep 0.1; done
     U2=$(head -n 1 "$T/url2")
