@@ -717,6 +717,14 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     else if (!strncmp(p->code, "175", 3) && !replace && ev_role_is(s, src, "GOVMILCOP")) role = "CVL";
     /* "soldiers patrolled the streets of Santiago": a show of force at home is aimed at its public */
     else if (p->code[0] == '1' && p->code[1] == '5' && replace && ev_role_is(s, src, "MILCOP")) role = "CVL";
+    /* dom10: "the opposition demanded a rerun", "union leaders condemned the plan": an
+     * opposition's or a union's demand or criticism with no one named is put to its government */
+    else if (p->code[0] == '1' && (p->code[1] == '0' || p->code[1] == '1') && !replace && ev_role_is(s, src, "OPPLAB")) role = "GOV";
+    /* dom10: "separatists blew up the track", "gunmen took passengers hostage", "insurgents seized
+     * two villages": an armed group of the story's country acting with no victim named acts at home */
+    else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) && ev_role_is(s, src, "REBUAFCRM") &&
+             ((p->code[0] == '1' && (p->code[1] == '7' || p->code[1] == '8')) || !strncmp(p->code, "192", 3)))
+        role = p->code[1] == '8' ? "CVL" : "GOV";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
