@@ -1132,7 +1132,7 @@ void ev_predicate_roles(sctx *s)
 {
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2) continue;
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2 || g->crowd) continue;    /* dom10: "as thousands marched" */
         uint32_t j = g->t0 - 1;
         if (WIS(s, j, "a") || WIS(s, j, "an")) j--;
         if (WIS(s, j, "as")) g->modifier = 1;

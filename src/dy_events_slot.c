@@ -165,7 +165,8 @@ int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0] || (g->anaphor && g->t0 > said)) continue;
         if (!is_named(s, (int)k)) {
-            if (agent < 0 && !g->modifier && !g->locative) agent = (int)k;
+            /* dom10: a count of people left standing opens its own clause ("as thousands marched") */
+            if (agent < 0 && !g->modifier && !g->locative && !g->crowd) agent = (int)k;
             uint32_t p = g->t0 > s->t0 && WIS(s, g->t0 - 1, "the") ? g->t0 - 1 : g->t0;
             if (at < 0 && g->locative && p > s->t0 && WIS(s, p - 1, "at") && ev_role_is(s, (int)k, "CVLOPPREBMILCOPUAFCRM")) at = (int)k;
             continue;
