@@ -721,6 +721,9 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     /* dom10: "the opposition demanded a rerun", "union leaders condemned the plan": an
      * opposition's or a union's demand or criticism with no one named is put to its government */
     else if (p->code[0] == '1' && (p->code[1] == '0' || p->code[1] == '1') && !replace && ev_role_is(s, src, "OPPLAB")) role = "GOV";
+    /* dom10: "the court annulled the election": a court's ruling against an act of state with no
+     * party named is against its government */
+    else if (!strncmp(p->code, "116", 3) && !replace && ev_role_is(s, src, "JUD")) role = "GOV";
     /* dom10: "separatists blew up the track", "gunmen took passengers hostage", "insurgents seized
      * two villages": an armed group of the story's country acting with no victim named acts at home */
     else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) && ev_role_is(s, src, "REBUAFCRM") &&
