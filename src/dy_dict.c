@@ -1109,7 +1109,9 @@ static int index_word_classes(dy_dict *d)
         {DY_WC_NOUNEND, "of with to against for from by on about toward towards into over at in near between among upon "
                         "under via across inside outside around throughout within and or but nor who whom which that "
                         "were was are is had have has as after before while when since until because if than also then "
-                        "said say says"},
+                        "said say says "
+                        /* dom10: time adverbs end a noun phrase ("detained 2,000 people overnight") */
+                        "overnight yesterday today tonight earlier later again"},
         {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
         {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
     };
