@@ -97,6 +97,7 @@ typedef struct group_state {
     char role[4];
     int has_state, has_person, has_agent, region;
     int weapon;         /* the role is a weapon's (agents.txt "MIL weapon = ...") */
+    int crowd;          /* the role is a count of people's (agents.txt "CVL crowd = ..."), so far */
 } group_state;
 
 /* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
@@ -167,10 +168,13 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
         s->has_person = 1;
         return 1;
     case DY_AK_AGENT:
-        if (s->has_agent) return 1;     /* "military officials": the first role stands */
+        /* "military officials": the first role stands; "thousands of police officers": a
+         * count of people gives way to the role named with it */
+        if (s->has_agent && !(s->crowd && !a->crowd)) return 1;
         cpy(s->role, sizeof s->role, a->code, 3);
         s->has_agent = 1;
         s->weapon = a->weapon;
+        s->crowd = a->crowd;
         return 1;
     default:
         if (s->has_state) {
@@ -184,6 +188,18 @@ static int absorb(group_state *s, const dy_actor_entry *a, const char *code)
         s->region = a->kind == DY_AK_REGION;
         return 1;
     }
+}
+
+/* dom10: "Thousands marched in the capital", "as tens of thousands rallied against the deal": a
+ * count of people alone (agents.txt "CVL crowd") is an actor only as the subject opening its
+ * clause (the sentence's start, after a comma or dash, or after a grammar.txt `opener`);
+ * "killed thousands", "dozens of other cities", "hundreds of millions of dollars" name no party. */
+static int crowd_subject(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1, const dy_actor *g)
+{
+    if (g->t1 < t1 && word_is(toks, norm, g->t1, "of")) return 0;
+    if (g->t0 == t0 || !(toks[g->t0 - 1].flags & DY_TF_WORD)) return 1;
+    int32_t gp = -1;
+    return longest(d, DY_TRIE_GRAMMAR, toks, g->t0 - 1, t1, &gp) == g->t0 && dy_dict_gram_class(d, gp) == DY_G_OPENER;
 }
 
 /* "the mayor of the northern West Bank city of Nablus", "the governor of the southern province
@@ -413,8 +429,9 @@ static int joins_group(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
 }
 
 /* Folds the mentions from m[*k] that make one actor ("Russian Foreign Minister Sergei Lavrov")
- * into g, moving *k past them; a title with a name no dictionary knows takes the name. */
-static void absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+ * into g, moving *k past them; a title with a name no dictionary knows takes the name. Returns 1
+ * when g is a count of people alone ("thousands", agents.txt "CVL crowd"), else 0. */
+static int absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                             int32_t day, const dy_aliases *al, const mention *m, size_t nm, size_t *k, dy_actor *g)
 {
     group_state gs;
@@ -439,18 +456,23 @@ static void absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
         if (a->kind == DY_AK_PERSON && m[*k].t1 - m[*k].t0 >= 2 && m[*k].entry > ALIAS_ENTRY(0)) g->name0 = m[*k].t0;
         g->t1 = m[*k].t1;
         (*k)++;
+        /* dom10: "thousands of Armenians" stays a count before its people ("forced thousands of T") */
+        if (gs.crowd && g->t1 < t1 && word_is(toks, norm, g->t1, "of")) break;
         if (*k >= nm || !joins_group(d, toks, norm, t0, g->t1, &gs, &m[*k])) break;
     }
     finish(g, &gs);
     g->region = (uint8_t)gs.region;
     g->weapon = (uint8_t)(gs.weapon && !gs.has_state && !gs.has_person);
+    int crowd = gs.crowd && !gs.has_state && !gs.has_person;     /* dom10: a count of people alone */
+    g->crowd = (uint8_t)crowd;
     /* "Interior Minister Ali Yerlikaya", "Kenya's opposition leader Raila Odinga": a title
      * and a name no dictionary knows; the name is the person, with the title's code */
     if (gs.has_agent && !gs.has_person) {
         uint32_t stop = *k < nm ? m[*k].t0 : t1, j = g->t1;
         while (j < stop && j < t1 && j - g->t1 < 3 && name_word(d, &toks[j])) j++;
-        if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; }
+        if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; g->crowd = 0; crowd = 0; }
     }
+    return crowd;
 }
 
 /* What stands around a group: a preposition before it (a place, "of"), a possessive after it,
@@ -558,8 +580,9 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             g->kind = m[k].anaphor == DY_G_PERSON ? DY_GK_PERSON : DY_GK_STATE;
             k++;
         } else {
-            absorb_mentions(d, toks, norm, t0, t1, day, al, m, nm, &k, g);
+            int crowd = absorb_mentions(d, toks, norm, t0, t1, day, al, m, nm, &k, g);
             if (g->t1 == g->t0) { k++; continue; }
+            if (crowd && !crowd_subject(d, toks, norm, t0, t1, g)) continue;      /* dom10: no party */
         }
         group_surroundings(d, toks, norm, t0, t1, g);
         ng++;

@@ -44,6 +44,7 @@ typedef struct dy_actor {
                              * the one country of its sentence (DY_FILLED_SENTENCE) */
     uint8_t region;         /* a world region ("African leaders"), not a state */
     uint8_t weapon;         /* a weapon alone ("rockets", "drones"): no party of any country */
+    uint8_t crowd;          /* dom10: a count of people alone, a clause's subject ("as thousands marched") */
     uint32_t name0;         /* the first token of a person's name: read after a title ("Interior
                              * Minister Ali Yerlikaya", the name running to t1), or a dictionary
                              * person of two words or more ("Qin Gang"); 0 when none */

@@ -360,6 +360,7 @@ static void add_actor_phrase(loader *L, const char *code, int kind, int32_t from
     add_actor_phrase_q(L, code, kind, from, to, phrase, 0);
 }
 
+/* weapon: 1 a weapon, 2 a count of people (agents.txt qualifiers) */
 static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t from, int32_t to, char *phrase, int weapon)
 {
     uint32_t ids[32];
@@ -388,7 +389,8 @@ static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t fr
     snprintf(e->code, sizeof e->code, "%s", code);
     e->kind = (uint8_t)kind;
     e->caps = (uint8_t)caps;
-    e->weapon = (uint8_t)weapon;
+    e->weapon = (uint8_t)(weapon == 1);
+    e->crowd = (uint8_t)(weapon == 2);
     e->capmask = 0;
     /* a group's name of several words, every city or region (the gazetteer), and a people's
      * adjective: capitalised words must be so in the text ("an Islamic state", "a nice day",
@@ -478,8 +480,9 @@ static void actor_line(loader *L, char *s)
         add_actor_phrase(L, f[0], kind, from, to, ph);
 }
 
-/* ROLE [weapon] = phrase | phrase ...: "weapon" marks weapons ("MIL weapon = rockets | drones"),
- * which take no country from the story (the coder leaves them bare). */
+/* ROLE [weapon|crowd] = phrase | phrase ...: "weapon" marks weapons ("MIL weapon = rockets | drones"),
+ * which take no country from the story (the coder leaves them bare); "crowd" counts of people
+ * ("CVL crowd = thousands"), a party only as a clause's subject (dom10). */
 static void agent_line(loader *L, char *s)
 {
     char *eq = strchr(s, '=');
@@ -492,8 +495,8 @@ static void agent_line(loader *L, char *s)
     if (*q) {
         *q++ = 0;
         q = dy_trim(q);
-        if (strcmp(q, "weapon") != 0) { problem(L, "unknown qualifier '%s' after the role (only 'weapon')", q); return; }
-        weapon = 1;
+        if (strcmp(q, "weapon") != 0 && strcmp(q, "crowd") != 0) { problem(L, "unknown qualifier '%s' after the role (weapon or crowd)", q); return; }
+        weapon = strcmp(q, "crowd") == 0 ? 2 : 1;
     }
     size_t rl = strlen(role);
     if (rl != 3 || !valid_code(role)) { problem(L, "bad role '%s' (three capital letters such as GOV or MIL)", role); return; }
@@ -555,7 +558,7 @@ static void side_line(loader *L, int cls, char *code, char *when)
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
-                                  "coup", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
+                                  "coup", "opener", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -563,7 +566,7 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, pair, person, it, they, country, speaker, north, south, body, group, regional)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, pair, person, it, they, country, speaker, north, south, body, group, regional)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
@@ -1106,7 +1109,9 @@ static int index_word_classes(dy_dict *d)
         {DY_WC_NOUNEND, "of with to against for from by on about toward towards into over at in near between among upon "
                         "under via across inside outside around throughout within and or but nor who whom which that "
                         "were was are is had have has as after before while when since until because if than also then "
-                        "said say says"},
+                        "said say says "
+                        /* dom10: time adverbs end a noun phrase ("detained 2,000 people overnight") */
+                        "overnight yesterday today tonight earlier later again"},
         {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
         {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
     };

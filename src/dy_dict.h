@@ -38,6 +38,7 @@ enum dy_gram_class {
     DY_G_DECISION,  /* "the move", "the measure": a noun for an act, whose author a reaction targets */
     DY_G_MEETING,   /* "the summit", "the visit": a meeting's noun, whose parties a reaction targets */
     DY_G_COUP,      /* "the coup", "the takeover": an act inside one country, whose author acts at home */
+    DY_G_OPENER,    /* dom10: "as", "while": a word after which a count of people ("thousands") opens a clause as its subject */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */
@@ -100,6 +101,8 @@ typedef struct dy_actor_entry {
     uint8_t caps;       /* a one-word abbreviation written in capitals: matches only in capitals */
     uint8_t weapon;     /* an agent that is a weapon ("rockets", "drones"): it has no country of its
                          * own unless one is named next to it (agents.txt "MIL weapon = ...") */
+    uint8_t crowd;      /* dom10: a count of people ("thousands"): a party only as a clause's subject,
+                         * and a role named with it wins ("thousands of police"; agents.txt "CVL crowd = ...") */
     uint32_t capmask;   /* a group's or a city's name: words written capitalised must be so in the
                          * text ("Islamic State" the group, not "an Islamic state"; "Nice", not "nice") */
     int32_t from, to;   /* validity in days since 1970-01-01 (INT32_MIN / INT32_MAX when open) */

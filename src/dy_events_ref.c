@@ -1073,6 +1073,14 @@ void ev_story_references(sctx *s)
     if (!sc[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
+        /* dom10: "The president dissolved parliament" with no leader named before: a title
+         * (two words or more; "he" stays unknown) is the story country's leader */
+        if (g->anaphor == DY_G_PERSON && !g->code[0] && g->t1 - g->t0 >= 2) {
+            snprintf(g->code, sizeof g->code, "%.3sGOV", sc);
+            g->filled = DY_FILLED_STORY;
+            ev_ex(s->c, "  \"the leader\" unresolved: the story's, %s\n", g->code);
+            continue;
+        }
         if (g->anaphor != DY_G_COUNTRY || g->code[0]) continue;
         int gov = 0;
         for (uint32_t i = g->t0; i < g->t1; i++) gov |= WIS(s, i, "government") || WIS(s, i, "regime");
@@ -1124,7 +1132,7 @@ void ev_predicate_roles(sctx *s)
 {
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2) continue;
+        if (g->anaphor || strncmp(g->code, "---", 3) != 0 || g->t0 < s->t0 + 2 || g->crowd) continue;    /* dom10: "as thousands marched" */
         uint32_t j = g->t0 - 1;
         if (WIS(s, j, "a") || WIS(s, j, "an")) j--;
         if (WIS(s, j, "as")) g->modifier = 1;

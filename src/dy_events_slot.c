@@ -165,7 +165,8 @@ int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0] || (g->anaphor && g->t0 > said)) continue;
         if (!is_named(s, (int)k)) {
-            if (agent < 0 && !g->modifier && !g->locative) agent = (int)k;
+            /* dom10: a count of people left standing opens its own clause ("as thousands marched") */
+            if (agent < 0 && !g->modifier && !g->locative && !g->crowd) agent = (int)k;
             uint32_t p = g->t0 > s->t0 && WIS(s, g->t0 - 1, "the") ? g->t0 - 1 : g->t0;
             if (at < 0 && g->locative && p > s->t0 && WIS(s, p - 1, "at") && ev_role_is(s, (int)k, "CVLOPPREBMILCOPUAFCRM")) at = (int)k;
             continue;
@@ -717,6 +718,17 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     else if (!strncmp(p->code, "175", 3) && !replace && ev_role_is(s, src, "GOVMILCOP")) role = "CVL";
     /* "soldiers patrolled the streets of Santiago": a show of force at home is aimed at its public */
     else if (p->code[0] == '1' && p->code[1] == '5' && replace && ev_role_is(s, src, "MILCOP")) role = "CVL";
+    /* dom10: "the opposition demanded a rerun", "union leaders condemned the plan": an
+     * opposition's or a union's demand or criticism with no one named is put to its government */
+    else if (p->code[0] == '1' && (p->code[1] == '0' || p->code[1] == '1') && !replace && ev_role_is(s, src, "OPPLAB")) role = "GOV";
+    /* dom10: "the court annulled the election": a court's ruling against an act of state with no
+     * party named is against its government */
+    else if (!strncmp(p->code, "116", 3) && !replace && ev_role_is(s, src, "JUD")) role = "GOV";
+    /* dom10: "separatists blew up the track", "gunmen took passengers hostage", "insurgents seized
+     * two villages": an armed group of the story's country acting with no victim named acts at home */
+    else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) && ev_role_is(s, src, "REBUAFCRM") &&
+             ((p->code[0] == '1' && (p->code[1] == '7' || p->code[1] == '8')) || !strncmp(p->code, "192", 3)))
+        role = p->code[1] == '8' ? "CVL" : "GOV";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
