@@ -242,6 +242,8 @@ void ev_drop_body(sctx *s, int body);
 int ev_context_parties(sctx *s, int known, int want_pair, int *added);
 int ev_counterpart(sctx *s, int known, int *added);
 int ev_accuser(sctx *s, int known, int *added);
+int ev_cut_target(sctx *s, int known, int *added);
+int ev_own_role(const sctx *s, int k);
 int ev_aid_receiver(sctx *s, int known, int *added);
 int ev_last_visitor(sctx *s, int known, int *added);
 int ev_igo_court(const sctx *s, int k);

@@ -108,6 +108,33 @@ static int government_of(sctx *s, int k)
     return 1;
 }
 
+/* acc10: "Deputy Foreign Minister Mamani told a news conference that the government condemned
+ * ...": "the government" reported by an official of a state's government is that state's own,
+ * not the last foreign state named; only when no other state is named between the speech verb
+ * and the reference. 1 when set. */
+static int government_of_speaker(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (!government_word(s, g)) return 0;
+    for (int j = k - 1; j >= 0; j--) {
+        const dy_actor *h = &s->g[j];
+        if (h->anaphor || !h->code[0] || h->code2[0]) continue;
+        if (h->kind != DY_GK_PERSON) {
+            if (!h->locative && dy_code_is_country(h->code)) return 0;    /* another state between */
+            continue;
+        }
+        if (strlen(h->code) != 6 || strcmp(h->code + 3, "GOV") != 0 || !dy_code_is_country(h->code)) return 0;
+        int said = 0;
+        uint32_t e;
+        for (uint32_t i = h->t1; i < g->t0 && !said; i++) said = ev_gram_is(s, i, DY_G_SAY, &e);
+        if (!said) return 0;
+        set_code(g->code, h->code);
+        ev_ex(s->c, "  \"the government\" in what %s said: its own, %s\n", h->code, g->code);
+        return 1;
+    }
+    return 0;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 /* "Duterte met Xi in Beijing, and the two leaders agreed to ...": a pair opening a clause after
  * ", and" is the first two countries' actors named before it in the sentence. */
@@ -571,7 +598,7 @@ void ev_resolve(sctx *s, int k)
         if (pleonastic_it(s, g)) return;
         /* fall through */
     case DY_G_COUNTRY:
-        if (g->anaphor == DY_G_COUNTRY && government_of(s, k)) return;
+        if (g->anaphor == DY_G_COUNTRY && (government_of(s, k) || government_of_speaker(s, k))) return;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
@@ -814,7 +841,14 @@ void ev_his_roles(sctx *s)
         if (j >= s->t1 || !(WIS(s, j, "his") || WIS(s, j, "her"))) continue;
         for (size_t q = k; q-- > 0;) {
             const dy_actor *p = &s->g[q];
-            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || !dy_code_is_country(p->code) || p->code[0] == '-') continue;
+            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || p->code[0] == '-') continue;
+            /* acc10: "Guterres welcomed the release through his spokesman": a body's official's
+             * own staff are the body's (IGOUNO), not the story country's */
+            if (!strncmp(p->code, "IGO", 3)) {
+                set_code(g->code, p->code);
+                break;
+            }
+            if (!dy_code_is_country(p->code)) continue;
             memcpy(g->code, p->code, 3);
             break;
         }

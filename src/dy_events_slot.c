@@ -425,6 +425,20 @@ int ev_negated_predicate(const sctx *s, const match *m)
     return 0;
 }
 
+/* acc10: "accused Azerbaijan of orchestrating the blockade", "blamed Kyiv for staging attacks": a
+ * noun act that is the object of a gerund after "of" or "for" is what is claimed; returns the
+ * gerund's token (which the caller checks for its preposition), else s->t0. */
+static uint32_t accused_gerund_object(const sctx *s, uint32_t head)
+{
+    uint32_t j = head;
+    if (j > s->t0 && (WIS(s, j - 1, "the") || WIS(s, j - 1, "a") || WIS(s, j - 1, "an"))) j--;
+    if (j < s->t0 + 2 || !ev_is_nominal(s, head)) return s->t0;
+    const char *g = W(s, j - 1);
+    size_t gl = strlen(g);
+    if (!(gl > 4 && !strcmp(g + gl - 3, "ing")) || !(WIS(s, j - 2, "of") || WIS(s, j - 2, "for"))) return s->t0;
+    return j - 1;
+}
+
 int ev_mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -451,7 +465,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
         } else {
             const char *g = W(s, j);
             size_t gl = strlen(g);
-            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = s->t0;
+            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = accused_gerund_object(s, j);
         }
         if (j > s->t0) {
             const char *p = W(s, j - 1);
