@@ -118,6 +118,11 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     if (strncmp(x, y, 3) != 0 || !dy_code_is_country(x)) return strcmp(x, y) != 0;
     if (strcmp(x, y) != 0 && strlen(x) > 3 && strlen(y) > 3) return 1;     /* RUSGOV, RUSMIL */
     const dy_actor *a = &s->g[xi], *b = &s->g[yi];
+    /* acc10: "Morales accused the government of trying to assassinate him": a person named on one
+     * side and "the government" on the other are two actors at home */
+    if (xi != yi && ((!a->anaphor && a->kind == DY_GK_PERSON && b->anaphor == DY_G_COUNTRY && ev_government_word(s, b)) ||
+                     (!b->anaphor && b->kind == DY_GK_PERSON && a->anaphor == DY_G_COUNTRY && ev_government_word(s, a))))
+        return 1;
     if (xi == yi || a->anaphor || b->anaphor) return 0;
     /* a country's own name ("Russia", "Moscow") on either side; not its people counted with
      * "of" ("thousands of Israelis rallied against Prime Minister Netanyahu") facing a role */

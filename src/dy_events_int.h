@@ -204,6 +204,7 @@ int ev_claimed_target(const sctx *s, const match *m);
 int ev_reduced_relative(const sctx *s, const match *m);
 int ev_body_target(sctx *s, const match *m, const dy_pattern *p);
 int ev_role_is(const sctx *s, int g, const char *roles);
+int ev_government_word(const sctx *s, const dy_actor *g);
 int ev_own_place(const sctx *s, int src, int tgt);
 int ev_own_country_ref(const sctx *s, int src, int tgt);
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace);

@@ -83,7 +83,7 @@ static size_t it_object_candidates(const sctx *s, int k, hist_entry *out)
 
 /* "the government", "the regime": a reference to a country's government (XXXGOV), not to
  * the country. */
-static int government_word(const sctx *s, const dy_actor *g)
+int ev_government_word(const sctx *s, const dy_actor *g)
 {
     for (uint32_t i = g->t0; i < g->t1; i++)
         if (WIS(s, i, "government") || WIS(s, i, "regime")) return 1;
@@ -96,7 +96,7 @@ static int government_of(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     uint32_t j = g->t1;
-    if (!government_word(s, g) || (size_t)k + 1 >= s->ng || j + 1 >= s->t1 || !WIS(s, j, "of")) return 0;
+    if (!ev_government_word(s, g) || (size_t)k + 1 >= s->ng || j + 1 >= s->t1 || !WIS(s, j, "of")) return 0;
     const dy_actor *o = &s->g[k + 1];
     if (o->t0 != j + 1 && !(o->t0 == j + 2 && WIS(s, j + 1, "the"))) return 0;
     if (o->anaphor || o->region || !is_named(s, k + 1) || !dy_code_is_country(o->code) || !strncmp(o->code, "IGO", 3)) return 0;
@@ -115,7 +115,7 @@ static int government_of(sctx *s, int k)
 static int government_of_speaker(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
-    if (!government_word(s, g)) return 0;
+    if (!ev_government_word(s, g)) return 0;
     for (int j = k - 1; j >= 0; j--) {
         const dy_actor *h = &s->g[j];
         if (h->anaphor || !h->code[0] || h->code2[0]) continue;
@@ -606,7 +606,7 @@ void ev_resolve(sctx *s, int k)
                 if (subject_preferred(s, k, cand, nc, j, g->anaphor == DY_G_COUNTRY)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
-                if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
+                if (g->anaphor == DY_G_COUNTRY && ev_government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
                 return;
             }
         }
@@ -1026,7 +1026,7 @@ void ev_story_government(sctx *s)
     if (!sc[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !government_word(s, g)) continue;
+        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !ev_government_word(s, g)) continue;
         memcpy(g->code, sc, 3);
         memcpy(g->code + 3, "GOV", 4);
         g->filled = 1;
@@ -1093,7 +1093,7 @@ void ev_sentence_references(sctx *s)
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->code[0] || g->t0 < from || g->t1 - g->t0 < 2) continue;
-        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && government_word(s, g))) {
+        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && ev_government_word(s, g))) {
             snprintf(g->code, sizeof g->code, "%.3sGOV", only);
             g->filled = DY_FILLED_SENTENCE;
             ev_ex(s->c, "  \"%s\" unresolved: the sentence's one country's, %s\n", g->anaphor == DY_G_PERSON ? "the leader" : "the government", g->code);
