@@ -68,6 +68,8 @@ int ev_is_nominal(const sctx *s, uint32_t head)
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (ev_no_longer_at(s, j)) return 0;     /* "no longer supplying": a verb */
+        /* acc10: "flew to Baku for the signing and held talks": a conjunction ends the noun phrase */
+        if (WIS(s, j, "and") || WIS(s, j, "or") || WIS(s, j, "but")) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
     }
     return 0;
