@@ -472,6 +472,14 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         return "016";
     }
     *mood = ev_mood_at(s, m->head);
+    /* acc10: "said it would reopen the crossing, allowing UN aid convoys to reach Darfur": a
+     * participle after a comma goes on with the clause before it, and so with its announcement */
+    size_t hl = s->t[m->head].nlen;
+    if (*mood == DY_MOOD_FACTUAL && m->head > s->t0 + 1 && hl > 4 && !memcmp(W(s, m->head) + hl - 3, "ing", 3) &&
+        (s->t[m->head - 1].flags & DY_TF_COMMA) && ev_mood_at(s, m->head - 1) == DY_MOOD_INTENT) {
+        ev_ex(c, "    a participle after the clause of an announcement: announced too\n");
+        *mood = DY_MOOD_INTENT;
+    }
     if (*mood == DY_MOOD_FACTUAL && ev_negated_predicate(s, m)) {
         ev_ex(c, "    the noun is the subject of a negated verb\n");
         *mood = DY_MOOD_NEGATED;
