@@ -239,6 +239,19 @@ static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, co
     return 0;
 }
 
+/* acc10: "signed the pact at the palace, with President Marcos looking on": "with", an actor and a
+ * participle make an absolute phrase, a scene and no object of the verb before. */
+static int absolute_with(const sctx *s, uint32_t j)
+{
+    if (j + 2 >= s->t1 || !WIS(s, j, "with")) return 0;
+    int g = group_at(s, j + 1);
+    if (g < 0) return 0;
+    uint32_t e = s->g[g].t1;
+    if (e >= s->t1) return 0;
+    size_t l = s->t[e].nlen;
+    return l > 4 && !memcmp(W(s, e) + l - 3, "ing", 3);
+}
+
 /* Where the object of match k may end: the next verb (unless a noun), 12 words, the end of the
  * clause, or a comma before a new clause, a speaker or a participle. */
 static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
@@ -257,6 +270,7 @@ static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k
         /* "... burned down its embassy, a senior official said": the speaker is no object */
         if (comma && ev_attribution_after(s, j + 1)) return j;
         if (comma && ev_participle_after(s, j + 1) && j > m->end && group_at(s, j - 1) >= 0) return j;
+        if (comma && absolute_with(s, j + 1)) return j;
         /* "... and were later joined by": a second verb of the same subject */
         uint32_t e;
         if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) return j;
