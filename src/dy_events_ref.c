@@ -109,7 +109,8 @@ static int government_of(sctx *s, int k)
 }
 
 /* acc10: "Deputy Foreign Minister Mamani told a news conference that the government condemned
- * ...": "the government" reported by an official of a state's government is that state's own,
+ * ...": "the government" reported by an official (a person or a role) of a state's government is
+ * that state's own,
  * not the last foreign state named; only when no other state is named between the speech verb
  * and the reference. 1 when set. */
 static int government_of_speaker(sctx *s, int k)
@@ -119,17 +120,22 @@ static int government_of_speaker(sctx *s, int k)
     for (int j = k - 1; j >= 0; j--) {
         const dy_actor *h = &s->g[j];
         if (h->anaphor || !h->code[0] || h->code2[0]) continue;
-        if (h->kind != DY_GK_PERSON) {
+        int official = h->kind != DY_GK_STATE && strlen(h->code) == 6 && !strcmp(h->code + 3, "GOV");
+        if (!official) {
             if (!h->locative && dy_code_is_country(h->code)) return 0;    /* another state between */
             continue;
         }
-        if (strlen(h->code) != 6 || strcmp(h->code + 3, "GOV") != 0 || !dy_code_is_country(h->code)) return 0;
+        /* an official named without a country is the story's, as fill_roles will have it */
+        const char *sc = dy_story_country(&s->c->story);
+        char own[16];
+        if (!dy_code_is_country(h->code) && !(h->code[0] == '-' && sc[0])) return 0;
+        snprintf(own, sizeof own, "%.3sGOV", h->code[0] == '-' ? sc : h->code);
         int said = 0;
         uint32_t e;
         for (uint32_t i = h->t1; i < g->t0 && !said; i++) said = ev_gram_is(s, i, DY_G_SAY, &e);
         if (!said) return 0;
-        set_code(g->code, h->code);
-        ev_ex(s->c, "  \"the government\" in what %s said: its own, %s\n", h->code, g->code);
+        set_code(g->code, own);
+        ev_ex(s->c, "  \"the government\" in what %s said: its own, %s\n", own, g->code);
         return 1;
     }
     return 0;
