@@ -239,6 +239,19 @@ static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, co
     return 0;
 }
 
+/* acc10: "signed the pact at the palace, with President Marcos looking on": "with", an actor and a
+ * participle make an absolute phrase, a scene and no object of the verb before. */
+static int absolute_with(const sctx *s, uint32_t j)
+{
+    if (j + 2 >= s->t1 || !WIS(s, j, "with")) return 0;
+    int g = group_at(s, j + 1);
+    if (g < 0) return 0;
+    uint32_t e = s->g[g].t1;
+    if (e >= s->t1) return 0;
+    size_t l = s->t[e].nlen;
+    return l > 4 && !memcmp(W(s, e) + l - 3, "ing", 3);
+}
+
 /* Where the object of match k may end: the next verb (unless a noun), 12 words, the end of the
  * clause, or a comma before a new clause, a speaker or a participle. */
 static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
@@ -257,6 +270,7 @@ static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k
         /* "... burned down its embassy, a senior official said": the speaker is no object */
         if (comma && ev_attribution_after(s, j + 1)) return j;
         if (comma && ev_participle_after(s, j + 1) && j > m->end && group_at(s, j - 1) >= 0) return j;
+        if (comma && absolute_with(s, j + 1)) return j;
         /* "... and were later joined by": a second verb of the same subject */
         uint32_t e;
         if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) return j;
@@ -401,6 +415,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
+    if (*src >= 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "16", 2) && (*tgt < 0 || ev_own_role(s, *tgt)))
+        *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
@@ -470,6 +486,14 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         return "016";
     }
     *mood = ev_mood_at(s, m->head);
+    /* acc10: "said it would reopen the crossing, allowing UN aid convoys to reach Darfur": a
+     * participle after a comma goes on with the clause before it, and so with its announcement */
+    size_t hl = s->t[m->head].nlen;
+    if (*mood == DY_MOOD_FACTUAL && m->head > s->t0 + 1 && hl > 4 && !memcmp(W(s, m->head) + hl - 3, "ing", 3) &&
+        (s->t[m->head - 1].flags & DY_TF_COMMA) && ev_mood_at(s, m->head - 1) == DY_MOOD_INTENT) {
+        ev_ex(c, "    a participle after the clause of an announcement: announced too\n");
+        *mood = DY_MOOD_INTENT;
+    }
     if (*mood == DY_MOOD_FACTUAL && ev_negated_predicate(s, m)) {
         ev_ex(c, "    the noun is the subject of a negated verb\n");
         *mood = DY_MOOD_NEGATED;

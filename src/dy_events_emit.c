@@ -68,6 +68,8 @@ int ev_is_nominal(const sctx *s, uint32_t head)
         if (s->t[j].flags & DY_TF_POSS) return 1;
         if (!(s->t[j].flags & DY_TF_WORD) || group_at(s, j) >= 0) return 0;
         if (ev_no_longer_at(s, j)) return 0;     /* "no longer supplying": a verb */
+        /* acc10: "flew to Baku for the signing and held talks": a conjunction ends the noun phrase */
+        if (WIS(s, j, "and") || WIS(s, j, "or") || WIS(s, j, "but")) return 0;
         if (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) return 1;
     }
     return 0;
@@ -340,6 +342,49 @@ int ev_agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k)
     return 0;
 }
 
+/* acc10: is there a clause break, a comma or a sentence end in [a, b)? */
+static int span_broken(const sctx *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 1;
+    return 0;
+}
+
+/* acc10: "was due to fly on to Abu Dhabi later on Saturday for talks with the president",
+ * "accepted an invitation to visit Pyongyang for talks with Kim": the meeting an intended trip or
+ * meeting (036, one of the two matches before) is for is that intent's content, not a meeting. */
+static int intended_meeting(const sctx *s, const match *ms, size_t k)
+{
+    const match *m = &ms[k];
+    if (strncmp(dy_dict_pattern(s->c->dict, m->pat)->code, "04", 2) != 0) return 0;
+    int for_ = 0;       /* "for talks", "for a summit", "for further talks": no actor between */
+    for (uint32_t j = m->head, n = 0; j-- > s->t0 && n < 4 && !for_ && group_at(s, j) < 0; n++) for_ = WIS(s, j, "for");
+    if (!for_) return 0;
+    for (size_t q = k, n = 0; q-- > 0 && n < 2; n++) {
+        const match *p = &ms[q];
+        if (strncmp(dy_dict_pattern(s->c->dict, p->pat)->code, "036", 3) != 0) continue;
+        return m->head > p->end && m->head <= p->end + 12 && !span_broken(s, p->end, m->head);
+    }
+    return 0;
+}
+
+/* acc10: "urged Colombia and Chile to back Israel's right to defend itself and to condemn Hamas":
+ * a verb after "and to" (or "or to") in the clause of an appeal that asks for a verb ("urged T
+ * to ...") is more of what is asked. */
+static int appeal_series(const sctx *s, const match *prev, const match *m, const char *pcode)
+{
+    if (strncmp(pcode, "02", 2) != 0 || m->head < prev->end + 2 || m->head > prev->end + 16) return 0;
+    if (!WIS(s, m->head - 1, "to") || !(WIS(s, m->head - 2, "and") || WIS(s, m->head - 2, "or"))) return 0;
+    int asks = 0;       /* "urged T to ...": a "to" after the appeal's verb, before this one's */
+    for (uint32_t j = prev->head; j + 2 < m->head && !asks; j++) asks = WIS(s, j, "to");
+    if (!asks) return 0;
+    for (uint32_t j = prev->end; j + 2 < m->head; j++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END) || ev_gram_is(s, j, DY_G_SAY, &e)) return 0;
+    }
+    return 1;
+}
+
 /* "signed agreements to normalise relations with the UAE", "sent troops to fight the rebels",
  * "threatened to strike": a verb right after "to" that ends the act before it tells that act's
  * purpose or content, not an act of its own. 1 when match k is such a purpose; an "agree" or
@@ -349,7 +394,10 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     if (k == 0) return 0;
     const match *prev = &ms[k - 1], *m = &ms[k];
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
-    if (pp->code[0] == '-' || !strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
+    if (intended_meeting(s, ms, k)) return 1;
+    if (pp->code[0] == '-') return 0;
+    if (!strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
+    if (appeal_series(s, prev, m, pp->code)) return 1;
     /* "asked India in November to withdraw": an appeal whose phrase ends in "to" asks for the verb;
      * "urged the authorities to show restraint and to investigate": so does a second "and to" */
     if (!strncmp(pp->code, "02", 2) && m->head == prev->end && m->head > s->t0 && WIS(s, m->head - 1, "to")) return 1;
@@ -647,11 +695,10 @@ int ev_accuser(sctx *s, int known, int *added)
     return (int)s->ng++;
 }
 
-/* "Egypt sent rescue teams to Libya. Turkey flew in field hospitals. Italy and France said they
- * would send ships": aid (root 07) with no receiver goes to the receiver of the story's last aid,
- * given in this or the three sentences before by someone else. Returns an added group
- * (drop_body), or -1. */
-int ev_aid_receiver(sctx *s, int known, int *added)
+/* The target of the story's last act of root `root`, done in this or the `back` sentences before
+ * by someone other than the actors of group `known` to someone else, as an added group
+ * (drop_body), or -1. `what` names it for --explain. */
+static int last_target_of_root(sctx *s, int known, int *added, const char *root, uint32_t back, const char *what)
 {
     const dy_coder *c = s->c;
     *added = -1;
@@ -661,18 +708,45 @@ int ev_aid_receiver(sctx *s, int known, int *added)
     size_t n = ev_codes_of(s, known, codes, idx, 4);
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        if (v->sent + 3 < s->sidx) break;
-        if (strcmp(v->root, "07") != 0 || v->target[0] == '-' || !dy_code_is_country(v->target)) continue;
+        if (v->sent + back < s->sidx) break;
+        if (strcmp(v->root, root) != 0 || v->target[0] == '-' || !dy_code_is_country(v->target)) continue;
         int own = 0;
         for (size_t q = 0; q < n; q++) own |= !strncmp(codes[q], v->target, 3) || !strncmp(codes[q], v->source, 3);
         if (own) continue;
         dy_actor *g = context_group(s, v->target);
         g->code[3] = 0;
-        ev_ex(s->c, "    receiver from the context: %s, who received aid in sentence %u\n", g->code, (unsigned)v->sent + 1);
+        ev_ex(s->c, "    %s from the context: %s, of sentence %u\n", what, g->code, (unsigned)v->sent + 1);
         *added = (int)s->ng;
         return (int)s->ng++;
     }
     return -1;
+}
+
+/* "Egypt sent rescue teams to Libya. Turkey flew in field hospitals. Italy and France said they
+ * would send ships": aid (root 07) with no receiver goes to the receiver of the story's last aid,
+ * given in this or the three sentences before by someone else. Returns an added group
+ * (drop_body), or -1. */
+int ev_aid_receiver(sctx *s, int known, int *added)
+{
+    return last_target_of_root(s, known, added, "07", 3, "receiver");
+}
+
+/* acc10: "Bolivia broke off relations with Israel, while Colombia and Chile recalled their
+ * ambassadors": a cut in relations (root 16) with no party named but the actor's own envoys goes
+ * to the one the last such cut of this or the sentence before was aimed at, by someone else. */
+int ev_cut_target(sctx *s, int known, int *added)
+{
+    return last_target_of_root(s, known, added, "16", 1, "target of the same cut");
+}
+
+/* acc10: is group k an actor's own envoy or role, named after "its", "their", "his" or "her"
+ * ("recalled their ambassadors"), no party of its own? */
+int ev_own_role(const sctx *s, int k)
+{
+    const dy_actor *g = &s->g[k];
+    if (g->kind != DY_GK_AGENT || g->t0 == s->t0) return 0;
+    uint32_t j = g->t0 - 1;
+    return WIS(s, j, "its") || WIS(s, j, "their") || WIS(s, j, "his") || WIS(s, j, "her");
 }
 
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the

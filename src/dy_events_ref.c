@@ -83,7 +83,7 @@ static size_t it_object_candidates(const sctx *s, int k, hist_entry *out)
 
 /* "the government", "the regime": a reference to a country's government (XXXGOV), not to
  * the country. */
-static int government_word(const sctx *s, const dy_actor *g)
+int ev_government_word(const sctx *s, const dy_actor *g)
 {
     for (uint32_t i = g->t0; i < g->t1; i++)
         if (WIS(s, i, "government") || WIS(s, i, "regime")) return 1;
@@ -96,7 +96,7 @@ static int government_of(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     uint32_t j = g->t1;
-    if (!government_word(s, g) || (size_t)k + 1 >= s->ng || j + 1 >= s->t1 || !WIS(s, j, "of")) return 0;
+    if (!ev_government_word(s, g) || (size_t)k + 1 >= s->ng || j + 1 >= s->t1 || !WIS(s, j, "of")) return 0;
     const dy_actor *o = &s->g[k + 1];
     if (o->t0 != j + 1 && !(o->t0 == j + 2 && WIS(s, j + 1, "the"))) return 0;
     if (o->anaphor || o->region || !is_named(s, k + 1) || !dy_code_is_country(o->code) || !strncmp(o->code, "IGO", 3)) return 0;
@@ -106,6 +106,39 @@ static int government_of(sctx *s, int k)
     snprintf(g->code, sizeof g->code, "%sGOV", c3);
     ev_ex(s->c, "  \"the government of\" %s\n", g->code);
     return 1;
+}
+
+/* acc10: "Deputy Foreign Minister Mamani told a news conference that the government condemned
+ * ...": "the government" reported by an official (a person or a role) of a state's government is
+ * that state's own,
+ * not the last foreign state named; only when no other state is named between the speech verb
+ * and the reference. 1 when set. */
+static int government_of_speaker(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (!ev_government_word(s, g)) return 0;
+    for (int j = k - 1; j >= 0; j--) {
+        const dy_actor *h = &s->g[j];
+        if (h->anaphor || !h->code[0] || h->code2[0]) continue;
+        int official = h->kind != DY_GK_STATE && strlen(h->code) == 6 && !strcmp(h->code + 3, "GOV");
+        if (!official) {
+            if (!h->locative && dy_code_is_country(h->code)) return 0;    /* another state between */
+            continue;
+        }
+        /* an official named without a country is the story's, as fill_roles will have it */
+        const char *sc = dy_story_country(&s->c->story);
+        char own[16];
+        if (!dy_code_is_country(h->code) && !(h->code[0] == '-' && sc[0])) return 0;
+        snprintf(own, sizeof own, "%.3sGOV", h->code[0] == '-' ? sc : h->code);
+        int said = 0;
+        uint32_t e;
+        for (uint32_t i = h->t1; i < g->t0 && !said; i++) said = ev_gram_is(s, i, DY_G_SAY, &e);
+        if (!said) return 0;
+        set_code(g->code, own);
+        ev_ex(s->c, "  \"the government\" in what %s said: its own, %s\n", own, g->code);
+        return 1;
+    }
+    return 0;
 }
 
 /* Resolves reference words in the sentence from the groups before them and the history. */
@@ -571,7 +604,7 @@ void ev_resolve(sctx *s, int k)
         if (pleonastic_it(s, g)) return;
         /* fall through */
     case DY_G_COUNTRY:
-        if (g->anaphor == DY_G_COUNTRY && government_of(s, k)) return;
+        if (g->anaphor == DY_G_COUNTRY && (government_of(s, k) || government_of_speaker(s, k))) return;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
@@ -579,7 +612,7 @@ void ev_resolve(sctx *s, int k)
                 if (subject_preferred(s, k, cand, nc, j, g->anaphor == DY_G_COUNTRY)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */
-                if (g->anaphor == DY_G_COUNTRY && government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
+                if (g->anaphor == DY_G_COUNTRY && ev_government_word(s, g)) memcpy(g->code + 3, "GOV", 4);
                 return;
             }
         }
@@ -814,7 +847,14 @@ void ev_his_roles(sctx *s)
         if (j >= s->t1 || !(WIS(s, j, "his") || WIS(s, j, "her"))) continue;
         for (size_t q = k; q-- > 0;) {
             const dy_actor *p = &s->g[q];
-            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || !dy_code_is_country(p->code) || p->code[0] == '-') continue;
+            if (p->t1 > j || p->kind != DY_GK_PERSON || p->anaphor || p->code[0] == '-') continue;
+            /* acc10: "Guterres welcomed the release through his spokesman": a body's official's
+             * own staff are the body's (IGOUNO), not the story country's */
+            if (!strncmp(p->code, "IGO", 3)) {
+                set_code(g->code, p->code);
+                break;
+            }
+            if (!dy_code_is_country(p->code)) continue;
             memcpy(g->code, p->code, 3);
             break;
         }
@@ -992,7 +1032,7 @@ void ev_story_government(sctx *s)
     if (!sc[0]) return;
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
-        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !government_word(s, g)) continue;
+        if (g->anaphor != DY_G_COUNTRY || g->code[0] || !ev_government_word(s, g)) continue;
         memcpy(g->code, sc, 3);
         memcpy(g->code + 3, "GOV", 4);
         g->filled = 1;
@@ -1059,7 +1099,7 @@ void ev_sentence_references(sctx *s)
     for (size_t k = 0; k < s->ng; k++) {
         dy_actor *g = &s->g[k];
         if (g->code[0] || g->t0 < from || g->t1 - g->t0 < 2) continue;
-        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && government_word(s, g))) {
+        if (g->anaphor == DY_G_PERSON || (g->anaphor == DY_G_COUNTRY && ev_government_word(s, g))) {
             snprintf(g->code, sizeof g->code, "%.3sGOV", only);
             g->filled = DY_FILLED_SENTENCE;
             ev_ex(s->c, "  \"%s\" unresolved: the sentence's one country's, %s\n", g->anaphor == DY_G_PERSON ? "the leader" : "the government", g->code);

@@ -85,9 +85,33 @@ static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
     return 0;
 }
 
+/* acc10: "ministers said members of his escort had shot at police": a reported clause whose
+ * subject is a noun phrase naming no actor (one to six plain words, then an auxiliary right before
+ * the verb) has a doer of its own, not the speaker before the speech verb. */
+static int reported_own_subject(const sctx *s, uint32_t from, uint32_t head)
+{
+    static const char *const aux[] = {"had", "has", "have", "was", "were"};
+    uint32_t sv = ev_said_at(s, from, head), e;
+    if (sv >= head || !ev_gram_is(s, sv, DY_G_SAY, &e)) return 0;
+    if (e < head && WIS(s, e, "that")) e++;
+    if (e + 2 > head || head - e > 7) return 0;
+    int a = 0;
+    for (size_t w = 0; w < sizeof aux / sizeof *aux; w++) a |= !strcmp(W(s, head - 1), aux[w]);
+    if (!a) return 0;
+    for (uint32_t j = e; j + 1 < head; j++)
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
+    return 1;
+}
+
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
+    /* acc10: the reported clause's own subject names no actor */
+    for (int k = (int)s->ng - 1; k >= 0; k--)
+        if (s->g[k].t1 <= head) {
+            if (reported_own_subject(s, s->g[k].t1, head)) return -1;
+            break;
+        }
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
@@ -426,6 +450,20 @@ int ev_negated_predicate(const sctx *s, const match *m)
     return 0;
 }
 
+/* acc10: "accused Azerbaijan of orchestrating the blockade", "blamed Kyiv for staging attacks": a
+ * noun act that is the object of a gerund after "of" or "for" is what is claimed; returns the
+ * gerund's token (which the caller checks for its preposition), else s->t0. */
+static uint32_t accused_gerund_object(const sctx *s, uint32_t head)
+{
+    uint32_t j = head;
+    if (j > s->t0 && (WIS(s, j - 1, "the") || WIS(s, j - 1, "a") || WIS(s, j - 1, "an"))) j--;
+    if (j < s->t0 + 2 || !ev_is_nominal(s, head)) return s->t0;
+    const char *g = W(s, j - 1);
+    size_t gl = strlen(g);
+    if (!(gl > 4 && !strcmp(g + gl - 3, "ing")) || !(WIS(s, j - 2, "of") || WIS(s, j - 2, "for"))) return s->t0;
+    return j - 1;
+}
+
 int ev_mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
@@ -452,7 +490,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
         } else {
             const char *g = W(s, j);
             size_t gl = strlen(g);
-            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = s->t0;
+            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = accused_gerund_object(s, j);
         }
         if (j > s->t0) {
             const char *p = W(s, j - 1);
