@@ -225,6 +225,10 @@ int ev_is_passive_at(const sctx *s, uint32_t head)
     const char *hw = W(s, head);
     size_t hl = s->t[head].nlen;
     if (hl > 3 && memcmp(hw + hl - 3, "ing", 3) == 0) return 0;
+    /* acc11: "was ready to restore ties", "is open to dialogue": an adjective of readiness
+     * (grammar.txt pledge, not a participle in -ed) after "be" is no passive */
+    uint32_t pe;
+    if (!(hl > 2 && memcmp(hw + hl - 2, "ed", 2) == 0) && ev_gram_class_at(s, head, &pe) == DY_G_PLEDGE && pe > head + 1) return 0;
     for (uint32_t j = head; j-- > s->t0 && head - j <= 4;) {
         const char *w = W(s, j);
         size_t l = s->t[j].nlen;

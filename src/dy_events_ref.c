@@ -141,6 +141,27 @@ static int government_of_speaker(sctx *s, int k)
     return 0;
 }
 
+/* acc11: "Italy's opposition accused the government of ...": "the government" after an
+ * opposition (or rebel) subject earlier in its sentence is that subject's own country's, not the
+ * last state named; 1 when set. */
+static int government_of_opposition(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (!ev_government_word(s, g)) return 0;
+    for (int j = 0; j < k; j++) {
+        const char *o = s->g[j].code;
+        if (s->g[j].locative || s->g[j].anaphor || s->g[j].code2[0] || strlen(o) < 6 || !dy_code_is_country(o)) continue;
+        if (strncmp(o + 3, "OPP", 3) != 0 && strncmp(o + 3, "REB", 3) != 0) return 0;
+        char c3[4];
+        memcpy(c3, o, 3);
+        c3[3] = 0;
+        snprintf(g->code, sizeof g->code, "%sGOV", c3);
+        ev_ex(s->c, "  \"the government\" after an opposition subject: %s\n", g->code);
+        return 1;
+    }
+    return 0;
+}
+
 /* Resolves reference words in the sentence from the groups before them and the history. */
 /* "Duterte met Xi in Beijing, and the two leaders agreed to ...": a pair opening a clause after
  * ", and" is the first two countries' actors named before it in the sentence. */
@@ -604,7 +625,8 @@ void ev_resolve(sctx *s, int k)
         if (pleonastic_it(s, g)) return;
         /* fall through */
     case DY_G_COUNTRY:
-        if (g->anaphor == DY_G_COUNTRY && (government_of(s, k) || government_of_speaker(s, k))) return;
+        if (g->anaphor == DY_G_COUNTRY && (government_of(s, k) || government_of_opposition(s, k) || government_of_speaker(s, k)))
+            return;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
