@@ -39,6 +39,9 @@ enum dy_gram_class {
     DY_G_MEETING,   /* "the summit", "the visit": a meeting's noun, whose parties a reaction targets */
     DY_G_COUP,      /* "the coup", "the takeover": an act inside one country, whose author acts at home */
     DY_G_OPENER,    /* dom10: "as", "while": a word after which a count of people ("thousands") opens a clause as its subject */
+    /* prec10: */
+    DY_G_LASTING,   /* "for", "over the past": opens a span of time ("for more than a year") */
+    DY_G_SPAN,      /* "years", "decades": a long span's unit; a perfect verb over it is background */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */

@@ -227,6 +227,7 @@ static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, co
     const match *m = &ms[k];
     if (p->code[0] == '-') { ev_ex(c, "    blocked: this phrase codes nothing\n"); return 1; }
     if (ev_relative_clause(s, m->head)) { ev_ex(c, "    skipped: a relative clause (background)\n"); return 1; }
+    if (ev_background_perfect(s, m->head, p->code)) { ev_ex(c, "    skipped: a perfect over a long span (background)\n"); return 1; }
     if (ev_rejected_text(s, ms, k)) { ev_ex(c, "    skipped: what a rejected text says, not its voter's act\n"); return 1; }
     if (ev_agree_subsumed(s, ms, nm, k)) { ev_ex(c, "    the act agreed to is coded after it\n"); return 1; }
     if (ev_purpose_of_prev(s, ms, k)) { ev_ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); return 1; }

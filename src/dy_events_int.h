@@ -182,6 +182,8 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max);
 /* dy_events_slot.c */
 int ev_actor_ends_match(const sctx *s, const match *m, int src);
 int ev_relative_clause(const sctx *s, uint32_t head);
+/* prec10: a perfect verb over a long span ("had ruled since 2005"): background, no act */
+int ev_background_perfect(const sctx *s, uint32_t head, const char *code);
 int ev_passive_authority(const sctx *s, const match *m, const char *code);
 int ev_find_source(const sctx *s, uint32_t head);
 int ev_find_target(const sctx *s, uint32_t from, uint32_t limit);

@@ -41,6 +41,57 @@ int ev_relative_clause(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* prec10: "Nauru had recognised Taipei since 2005", "the two governments had been negotiating for
+ * more than a year", "officials have long blamed ...": a verb in the perfect over a long span of
+ * time (grammar classes lasting + span, or "since" a date half a year or more before the story)
+ * tells a state or a habit as background, not the story's act. "police had detained 1,100 people
+ * since the protests began" (no date, or a recent one) stays an act; so does a punishment's term
+ * ("has jailed him for two years", code 16x/17x). */
+static int long_span_at(const sctx *s, uint32_t j, uint32_t end)
+{
+    uint32_t e;
+    if (ev_gram_class_at(s, j, &e) != DY_G_LASTING) return 0;
+    for (uint32_t k = e; k < end && k < e + 4; k++) {
+        uint32_t e2;
+        if (group_at(s, k) >= 0) return 0;
+        if (ev_gram_class_at(s, k, &e2) == DY_G_SPAN) return 1;
+    }
+    return 0;
+}
+
+static int since_long_ago(const sctx *s, uint32_t j, uint32_t end)
+{
+    int64_t pub = s->c->pub_day;
+    if (!WIS(s, j, "since") || pub == INT64_MAX) return 0;
+    for (size_t k = 0; k < s->ndates; k++) {
+        const dy_datex *d = &s->dates[k];
+        if (d->t0 <= j || d->t0 >= end || d->date.prec == DY_PREC_NONE) continue;
+        if (dy_date_days(d->date) < pub - 180) return 1;
+    }
+    return 0;
+}
+
+int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
+{
+    uint32_t start = s->t0, end = s->t1, aux = UINT32_MAX;
+    for (uint32_t j = head; j-- > s->t0;)
+        if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || WIS(s, j, "that")) { start = j + 1; break; }
+    for (uint32_t j = head; j < s->t1; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { end = j + 1; break; }
+    for (uint32_t j = start; j < head; j++)
+        if ((WIS(s, j, "has") || WIS(s, j, "have") || WIS(s, j, "had") || WIS(s, j, "'ve")) && !WIS(s, j + 1, "to")) aux = j;
+    if (aux == UINT32_MAX) return 0;
+    /* "the first veto since the council imposed sanctions in 2006": the act "since" tells */
+    for (uint32_t j = aux; j < head; j++)
+        if (WIS(s, j, "since")) return 0;
+    if (aux + 1 < head && WIS(s, aux + 1, "long")) return 1;      /* "have long blamed" */
+    /* "has jailed a student for two years", "suspended visas for a year": a punishment's term */
+    int term = code[0] == '1' && (code[1] == '6' || code[1] == '7');
+    for (uint32_t j = start; j < end; j++)
+        if ((!term && long_span_at(s, j, end)) || since_long_ago(s, j, end)) return 1;
+    return 0;
+}
+
 /* "Belarus denied the charge and said Poland had used force": an actor right after a speech verb
  * or "that" opens a reported clause and is its subject, even where an earlier verb took it for
  * its target. */
