@@ -73,7 +73,7 @@ static void drop(dy_api_cache *c, entry *e)
     free(e);
 }
 
-static void flush(dy_api_cache *c)
+static void cache_flush(dy_api_cache *c)
 {
     while (c->head) drop(c, c->head);
 }
@@ -82,7 +82,7 @@ void dy_api_cache_free(dy_api_cache **cp)
 {
     dy_api_cache *c = *cp;
     if (!c) return;
-    flush(c);
+    cache_flush(c);
     pthread_mutex_destroy(&c->mu);
     free(c->bucket);
     free(c);
@@ -130,7 +130,7 @@ static int lookup(dy_api_cache *c, int changed, uint64_t h, const dy_buf *k, dy_
     int hit = 0;
     pthread_mutex_lock(&c->mu);
     if (changed) {
-        flush(c);
+        cache_flush(c);
         c->generation++;
         c->flushes++;
     }
