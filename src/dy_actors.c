@@ -475,6 +475,16 @@ static int absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *n
     return crowd;
 }
 
+/* acc12: "fired a missile at a military factory in the Ukrainian city of Dnipro", "army
+ * barracks": a bare agent word before a grammar.txt `site` noun names a place, and is no party
+ * ("the French military base" keeps its state: France's forces are named). */
+static int site_modifier(const dy_dict *d, const dy_tok *toks, uint32_t t1, const dy_actor *g)
+{
+    if (g->kind != DY_GK_AGENT || g->anaphor || g->t1 >= t1 || !(dy_dict_wclass(d, toks[g->t1].id) & DY_WC_START_GRAM)) return 0;
+    int32_t gp = -1;
+    return longest(d, DY_TRIE_GRAMMAR, toks, g->t1, t1, &gp) > g->t1 && dy_dict_gram_class(d, gp) == DY_G_SITE;
+}
+
 /* What stands around a group: a preposition before it (a place, "of"), a possessive after it,
  * and whether a bare agent word is only an adjective ("military cooperation") */
 static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1, dy_actor *g)
@@ -583,6 +593,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             int crowd = absorb_mentions(d, toks, norm, t0, t1, day, al, m, nm, &k, g);
             if (g->t1 == g->t0) { k++; continue; }
             if (crowd && !crowd_subject(d, toks, norm, t0, t1, g)) continue;      /* dom10: no party */
+            if (site_modifier(d, toks, t1, g)) continue;
         }
         group_surroundings(d, toks, norm, t0, t1, g);
         ng++;
