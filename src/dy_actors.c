@@ -347,10 +347,24 @@ static int given_name_city(const dy_dict *d, const dy_tok *toks, int32_t ap, uin
     return !(dy_dict_wclass(d, toks[ae].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM));
 }
 
+/* acc12: "Trade Secretary Jonathan Reynolds" in 2025 is not Albert Reynolds, Ireland's leader
+ * of 1992-94: a one-word surname of a person (entry ap at [i, i + 1)) whose offices all lie
+ * outside the day, after a capitalised word that is no actor or reference of its own (a given
+ * name the dictionary does not list with it; the caller checks that no mention ends there),
+ * names someone else. */
+static int other_bearer(const dy_dict *d, const dy_tok *toks, int32_t ap, uint32_t i, uint32_t ae, uint32_t t0, int32_t day)
+{
+    if (day == INT32_MIN || ae != i + 1 || i <= t0 || dy_dict_actor(d, ap)->kind != DY_AK_PERSON) return 0;
+    if ((toks[i - 1].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_ALLCAP | DY_TF_HYPH)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
+    if (dy_dict_wclass(d, toks[i - 1].id) & DY_WC_START_GRAM) return 0;
+    int32_t fb;
+    return pick_entry(d, ap, day, &fb) < 0;
+}
+
 /* The words that may open an actor, a place or a reference, and the longest phrase at each:
  * mentions in m[0..max), in order and not overlapping; their count. */
 static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
-                            mention *m, size_t max)
+                            int32_t day, mention *m, size_t max)
 {
     size_t nm = 0;
     /* the words that start an actor or a grammar phrase (few), listed a block of 256 tokens at a
@@ -390,6 +404,7 @@ static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
                 continue;
             }
             if (ap >= 0 && given_name_city(d, toks, ap, i, ae, t1)) continue;
+            if (ap >= 0 && ae >= ge && !(nm > 0 && m[nm - 1].t1 == i) && other_bearer(d, toks, ap, i, ae, t0, day)) continue;
             if (ap >= 0 && ae >= ge) {
                 m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;
                 nm++;
@@ -473,6 +488,16 @@ static int absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *n
         if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; g->crowd = 0; crowd = 0; }
     }
     return crowd;
+}
+
+/* acc12: "fired a missile at a military factory in the Ukrainian city of Dnipro", "army
+ * barracks": a bare agent word before a grammar.txt `site` noun names a place, and is no party
+ * ("the French military base" keeps its state: France's forces are named). */
+static int site_modifier(const dy_dict *d, const dy_tok *toks, uint32_t t1, const dy_actor *g)
+{
+    if (g->kind != DY_GK_AGENT || g->anaphor || g->t1 >= t1 || !(dy_dict_wclass(d, toks[g->t1].id) & DY_WC_START_GRAM)) return 0;
+    int32_t gp = -1;
+    return longest(d, DY_TRIE_GRAMMAR, toks, g->t1, t1, &gp) > g->t1 && dy_dict_gram_class(d, gp) == DY_G_SITE;
 }
 
 /* What stands around a group: a preposition before it (a place, "of"), a possessive after it,
@@ -564,7 +589,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
     mention m[DY_MAX_ACTORS * 2];
-    size_t nm = find_mentions(d, toks, norm, t0, t1, m, sizeof m / sizeof *m);
+    size_t nm = find_mentions(d, toks, norm, t0, t1, day, m, sizeof m / sizeof *m);
     if (al && al->n) nm = find_aliases(d, toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
 
     size_t ng = 0;
@@ -583,6 +608,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
             int crowd = absorb_mentions(d, toks, norm, t0, t1, day, al, m, nm, &k, g);
             if (g->t1 == g->t0) { k++; continue; }
             if (crowd && !crowd_subject(d, toks, norm, t0, t1, g)) continue;      /* dom10: no party */
+            if (site_modifier(d, toks, t1, g)) continue;
         }
         group_surroundings(d, toks, norm, t0, t1, g);
         ng++;

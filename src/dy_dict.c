@@ -558,7 +558,7 @@ static void side_line(loader *L, int cls, char *code, char *when)
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
-                                  "coup", "opener", "lasting", "span", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
+                                  "coup", "opener", "lasting", "span", "site", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -566,7 +566,7 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, pair, person, it, they, country, speaker, north, south, body, group, regional)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {

@@ -389,7 +389,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (p->rev && !passive) { int t = *src; *src = *tgt; *tgt = t; }     /* "X received aid from Y": Y gave */
     if (ev_place_not_party(s, m, p, *tgt)) {
         ev_ex(c, "    a place is no party to the meeting\n");
-        *tgt = -1;
+        *tgt = ev_with_after_place(s, *tgt);
+        if (*tgt >= 0) ev_ex(c, "    met with the party after the place: %s\n", s->g[*tgt].code);
     }
     /* the text's body, unless the phrase names one ("a Security Council resolution"); a
      * country there drafted the text ("a Russian draft") */

@@ -433,6 +433,26 @@ int ev_place_not_party(const sctx *s, const match *m, const dy_pattern *p, int t
     return tgt >= 0 && m->tgt < 0 && p->meet && s->g[tgt].locative;
 }
 
+/* acc12: "held talks in Niamey with the military rulers": the party a meeting is held with,
+ * after its place. The first actor after the place group `place` that is no place itself, with
+ * "with" (and a determiner) right before it, and between the two no more than four words and no
+ * comma or clause; -1 when none. */
+int ev_with_after_place(const sctx *s, int place)
+{
+    uint32_t from = s->g[place].t1;
+    for (size_t k = (size_t)place + 1; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->locative) { from = g->t1; continue; }
+        uint32_t j = g->t0;
+        if (j > from && (dy_dict_wclass(s->c->dict, s->t[j - 1].id) & DY_WC_DET)) j--;
+        if (j <= from || !WIS(s, j - 1, "with") || j - 1 - from > 4) return -1;
+        for (uint32_t q = from; q < j; q++)
+            if (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return -1;
+        return g->code[0] && !g->anaphor ? g->comp : -1;
+    }
+    return -1;
+}
+
 /* Where a meeting took place, as a country: a place in the sentence ("in Istanbul", "off the port
  * of Vladivostok"), else the destination of a visit in this or the sentence before. */
 static int meeting_place(const sctx *s, char home[4])

@@ -238,6 +238,7 @@ int ev_agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k);
 int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k);
 int ev_target_from_purpose(const sctx *s, const match *ms, size_t nm, size_t k, uint32_t limit);
 int ev_place_not_party(const sctx *s, const match *m, const dy_pattern *p, int tgt);
+int ev_with_after_place(const sctx *s, int place);
 int ev_emit_paired(sctx *s, const match *m, const dy_pattern *p, int src, int tgt);
 int ev_reciprocal_after(const sctx *s, uint32_t from, uint32_t limit);
 int ev_mutual_subject(const sctx *s, int src, uint32_t head);

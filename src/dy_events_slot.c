@@ -154,6 +154,16 @@ static int reported_own_subject(const sctx *s, uint32_t from, uint32_t head)
     return 1;
 }
 
+/* acc12: "a US delegation led by Assistant Secretary of State Molly Phee held talks": an actor
+ * after "by" behind up to three capitalised title words the actor phrase leaves out ("Assistant")
+ * is the agent of a participle, no subject, as one right after "by" is. */
+static int after_by_title(const sctx *s, const dy_actor *g)
+{
+    uint32_t j = g->t0;
+    for (int n = 0; n < 3 && j > s->t0 && (s->t[j - 1].flags & (DY_TF_WORD | DY_TF_CAP)) == (DY_TF_WORD | DY_TF_CAP); n++) j--;
+    return j < g->t0 && j > s->t0 && WIS(s, j - 1, "by");
+}
+
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -180,6 +190,7 @@ int ev_find_source(const sctx *s, uint32_t head)
             if (g->of && of < 0) of = k;     /* "thousands of Serbian protesters rallied" */
             continue;
         }
+        if (after_by_title(s, g)) continue;
         /* "Wang Yi and his Indian counterpart, Subrahmanyam Jaishankar, spoke": a name set off
          * by commas after the last member of a pair belongs to the pair */
         if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && g->t1 < head &&
