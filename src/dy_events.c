@@ -248,9 +248,7 @@ static int absolute_with(const sctx *s, uint32_t j)
     int g = group_at(s, j + 1);
     if (g < 0) return 0;
     uint32_t e = s->g[g].t1;
-    if (e >= s->t1) return 0;
-    size_t l = s->t[e].nlen;
-    return l > 4 && !memcmp(W(s, e) + l - 3, "ing", 3);
+    return e < s->t1 && ev_ing_form(s, e);
 }
 
 /* Where the object of match k may end: the next verb (unless a noun), 12 words, the end of the
@@ -474,8 +472,7 @@ static int leaves_body(const sctx *s, const match *m, int src, int tgt)
 /* "Hezbollah denied firing rockets at Israel": a gerund right after "deny" is the act denied. */
 static int denied_gerund(const sctx *s, uint32_t head)
 {
-    size_t l = s->t[head].nlen;
-    if (head <= s->t0 || l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    if (head <= s->t0 || !ev_ing_form(s, head)) return 0;
     return WIS(s, head - 1, "denied") || WIS(s, head - 1, "denies") || WIS(s, head - 1, "deny") || WIS(s, head - 1, "denying");
 }
 
@@ -490,8 +487,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     *mood = ev_mood_at(s, m->head);
     /* acc10: "said it would reopen the crossing, allowing UN aid convoys to reach Darfur": a
      * participle after a comma goes on with the clause before it, and so with its announcement */
-    size_t hl = s->t[m->head].nlen;
-    if (*mood == DY_MOOD_FACTUAL && m->head > s->t0 + 1 && hl > 4 && !memcmp(W(s, m->head) + hl - 3, "ing", 3) &&
+    if (*mood == DY_MOOD_FACTUAL && m->head > s->t0 + 1 && ev_ing_form(s, m->head) &&
         (s->t[m->head - 1].flags & DY_TF_COMMA) && ev_mood_at(s, m->head - 1) == DY_MOOD_INTENT) {
         ev_ex(c, "    a participle after the clause of an announcement: announced too\n");
         *mood = DY_MOOD_INTENT;

@@ -136,6 +136,12 @@ static inline int ev_no_longer_at(const sctx *s, uint32_t i)
 {
     return i > s->t0 && WIS(s, i, "longer") && WIS(s, i - 1, "no");
 }
+/* An -ing form: a word of five letters or more ending in "ing" ("firing", not "king"). */
+static inline int ev_ing_form(const sctx *s, uint32_t i)
+{
+    size_t l = s->t[i].nlen;
+    return l > 4 && !memcmp(W(s, i) + l - 3, "ing", 3);
+}
 static inline int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
 /* An agent word with no country or person ("military", "troops", "intelligence") may be part of
  * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */

@@ -1144,8 +1144,7 @@ void ev_story_references(sctx *s)
             continue;
         }
         if (g->anaphor != DY_G_COUNTRY || g->code[0]) continue;
-        int gov = 0;
-        for (uint32_t i = g->t0; i < g->t1; i++) gov |= WIS(s, i, "government") || WIS(s, i, "regime");
+        int gov = ev_government_word(s, g);
         snprintf(g->code, sizeof g->code, "%.3s%s", sc, gov ? "GOV" : "");
         ev_ex(s->c, "  \"the country\" unresolved: the story's, %s\n", g->code);
     }

@@ -392,8 +392,7 @@ int ev_framing_parties(const sctx *s, const match *m, int *src, int *tgt)
 int ev_participial_at(const sctx *s, uint32_t head)
 {
     if (head < s->t0 + 2 || !(s->t[head - 1].flags & DY_TF_COMMA) || group_at(s, head) >= 0) return 0;
-    size_t l = s->t[head].nlen;
-    if (l < 5 || memcmp(W(s, head) + l - 3, "ing", 3) != 0) return 0;
+    if (!ev_ing_form(s, head)) return 0;
     int subj = ev_sentence_subject(s, head);
     return subj >= 0 && s->g[subj].t1 < head - 1;
 }
@@ -520,9 +519,7 @@ static uint32_t accused_gerund_object(const sctx *s, uint32_t head)
     uint32_t j = head;
     if (j > s->t0 && (WIS(s, j - 1, "the") || WIS(s, j - 1, "a") || WIS(s, j - 1, "an"))) j--;
     if (j < s->t0 + 2 || !ev_is_nominal(s, head)) return s->t0;
-    const char *g = W(s, j - 1);
-    size_t gl = strlen(g);
-    if (!(gl > 4 && !strcmp(g + gl - 3, "ing")) || !(WIS(s, j - 2, "of") || WIS(s, j - 2, "for"))) return s->t0;
+    if (!ev_ing_form(s, j - 1) || !(WIS(s, j - 2, "of") || WIS(s, j - 2, "for"))) return s->t0;
     return j - 1;
 }
 
@@ -546,13 +543,9 @@ int ev_mood_at(const sctx *s, uint32_t head)
     {
         uint32_t j = head;
         if (j >= s->t0 + 2 && WIS(s, j - 1, "to")) {
-            const char *g = W(s, j - 2);
-            size_t gl = strlen(g);
-            if (gl > 4 && !strcmp(g + gl - 3, "ing")) j -= 2;
+            if (ev_ing_form(s, j - 2)) j -= 2;
         } else {
-            const char *g = W(s, j);
-            size_t gl = strlen(g);
-            if (!(gl > 4 && !strcmp(g + gl - 3, "ing"))) j = accused_gerund_object(s, j);
+            if (!ev_ing_form(s, j)) j = accused_gerund_object(s, j);
         }
         if (j > s->t0) {
             const char *p = W(s, j - 1);
