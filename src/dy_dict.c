@@ -192,6 +192,7 @@ struct dy_dict {
     dy_vec actors;      /* dy_actor_entry */
     dy_vec gram;        /* int class per grammar payload */
     dy_vec sides;       /* dy_side: "the North", "the South" by the story's countries */
+    uint32_t side_first;    /* bit c - 'A': some side's when[] starts with the letter c */
     dy_vec patterns;    /* dy_pattern */
     dy_vec pels;        /* dy_pel */
     dy_vec wordsets;    /* uint32_t */
@@ -548,6 +549,7 @@ static void side_line(loader *L, int cls, char *code, char *when)
         if (!country_code3(w)) { problem(L, "bad country '%s' after '=' (three capital letters)", w); return; }
         if (v.nwhen == 4) { problem(L, "at most 4 countries after '='"); return; }
         memcpy(v.when[v.nwhen++], w, 4);
+        L->d->side_first |= 1u << (w[0] - 'A');        /* country_code3: 'A'..'Z' */
     }
     if (!v.nwhen) { problem(L, "expected the countries that make '%s' apply after '='", code); return; }
     dy_side *slot = dy_vec_push(&L->d->sides);
@@ -1327,6 +1329,7 @@ const dy_side *dy_dict_sides(const dy_dict *d, size_t *n)
     *n = d->sides.len;
     return d->sides.items;
 }
+uint32_t dy_dict_side_first(const dy_dict *d) { return d->side_first; }
 
 int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
 

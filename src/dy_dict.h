@@ -188,6 +188,8 @@ typedef struct dy_side {
     int nwhen;
 } dy_side;
 const dy_side *dy_dict_sides(const dy_dict *d, size_t *n);
+/* Bit c - 'A' set when some side's when[] code starts with the capital c: most codes name no side. */
+uint32_t dy_dict_side_first(const dy_dict *d);
 
 /* Patterns whose first element can be the word id; *n receives the count. */
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n);

@@ -19,6 +19,8 @@ void ev_remember(dy_coder *c, const char *code, const char *code2, uint8_t kind,
     h->coord = 0;
     h->list = 0;
     h->sent = sent;
+    unsigned first = (unsigned char)code[0] - 'A';
+    if (first < 26 && !(dy_dict_side_first(c->dict) >> first & 1)) return;    /* no side's country */
     size_t ns;
     const dy_side *sd = dy_dict_sides(c->dict, &ns);
     for (size_t k = 0; k < ns; k++)
