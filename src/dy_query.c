@@ -139,23 +139,27 @@ int dy_qopts_set(dy_qopts *o, const char *name, const char *v, dy_err *err)
 /* DY_COL_* type; s is the text form; exact: s is num as %.15g writes it (a JSON number as it is) */
 typedef struct cell { char *s; double num; uint8_t type, exact; } cell;
 
+/* pool: when set, every cell's text lies in it (one block for a tally's thousands of cells) and
+ * is freed with it; else each cell's text is its own allocation */
 struct dy_result {
     size_t ncol, nrow, cap;
     char **cols;
     cell *cells;
+    char *pool;
 };
 
 void dy_result_keep(dy_result *r, size_t n)
 {
     for (; r->nrow > n; r->nrow--)
-        for (size_t c = 0; c < r->ncol; c++) free(r->cells[(r->nrow - 1) * r->ncol + c].s);
+        for (size_t c = 0; c < r->ncol && !r->pool; c++) free(r->cells[(r->nrow - 1) * r->ncol + c].s);
 }
 
 void dy_result_destroy(dy_result **rp)
 {
     if (!rp || !*rp) return;
     dy_result *r = *rp;
-    for (size_t i = 0; i < r->nrow * r->ncol; i++) free(r->cells[i].s);
+    for (size_t i = 0; i < r->nrow * r->ncol && !r->pool; i++) free(r->cells[i].s);
+    free(r->pool);
     for (size_t c = 0; c < r->ncol; c++) free(r->cols[c]);
     free(r->cols);
     free(r->cells);
@@ -683,29 +687,73 @@ int dy_query_series(dy_db *db, const dy_qopts *o, dy_result **out, dy_err *err)
 
 /* g: the goldstein sum in whole tenths (the scores are tenths), so that it is exact whatever the
  * order the rows come in, and the same from SQLite and PostgreSQL */
-typedef struct tally_slot { char key[36]; long n; long long g; } tally_slot;     /* "SRC\tTGT" or a node */
-typedef struct tally { tally_slot *s; size_t cap, used; } tally;
+/* The slots lie one after another in s (n of them, room for room), in the order they came; ix is
+ * an open-addressing table (size a power of two, at least twice n) of slot numbers + 1, 0 empty,
+ * so that growing it moves 4 bytes a slot, and the slots themselves only by realloc. A key's bytes
+ * after its NUL are 0. A slot pointer holds until the next tally_at of the same tally. */
+typedef struct tally_slot { char key[36]; uint32_t hash; long n; long long g; } tally_slot;     /* "SRC\tTGT" or a node */
+typedef struct tally { tally_slot *s; uint32_t *ix; size_t n, room, size; } tally;
 
-static void tally_free(tally *t) { free(t->s); memset(t, 0, sizeof *t); }
+static void tally_free(tally *t) { free(t->s); free(t->ix); memset(t, 0, sizeof *t); }
 
-/* The slot of key (at most 35 bytes), made when new; NULL when out of memory. */
-static tally_slot *tally_at(tally *t, const char *key)
+static void tally_place(tally *t, size_t k)
 {
-    if (2 * (t->used + 1) > t->cap) {
-        tally old = *t;
-        t->cap = old.cap ? old.cap * 2 : 256;
-        t->s = calloc(t->cap, sizeof *t->s);
-        if (!t->s) { *t = old; return NULL; }
-        t->used = 0;
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.s[i].key[0]) *tally_at(t, old.s[i].key) = old.s[i];
-        free(old.s);
-    }
-    size_t len = strnlen(key, sizeof t->s->key - 1), i = (size_t)dy_hash(key, len) & (t->cap - 1);
-    while (t->s[i].key[0] && (strncmp(t->s[i].key, key, len) || t->s[i].key[len])) i = (i + 1) & (t->cap - 1);
-    if (!t->s[i].key[0]) { memcpy(t->s[i].key, key, len); t->s[i].key[len] = 0; t->used++; }
-    return &t->s[i];
+    size_t i = t->s[k].hash & (t->size - 1);
+    while (t->ix[i]) i = (i + 1) & (t->size - 1);
+    t->ix[i] = (uint32_t)k + 1;
 }
+
+/* A new slot of key (len bytes, at most 35) and hash h at the end; NULL when out of memory. */
+static tally_slot *tally_new(tally *t, const char *key, size_t len, uint32_t h)
+{
+    if (t->n == t->room) {
+        size_t room = t->room ? t->room * 2 : 128;
+        tally_slot *s = realloc(t->s, room * sizeof *s);
+        if (!s) return NULL;
+        t->s = s;
+        t->room = room;
+    }
+    tally_slot *x = &t->s[t->n++];
+    memset(x, 0, sizeof *x);
+    memcpy(x->key, key, len);
+    x->hash = h;
+    return x;
+}
+
+/* The slot of key (at most 35 bytes), made when new; NULL when out of memory. With fresh, the
+ * caller knows that the key is not in t: it goes at the end unlooked-for, and t's table is
+ * built again at the next lookup. */
+static tally_slot *tally_get(tally *t, const char *key, int fresh)
+{
+    size_t len = strnlen(key, sizeof t->s->key - 1);
+    uint32_t h = (uint32_t)dy_hash(key, len);
+    if (fresh) {
+        free(t->ix);
+        t->ix = NULL;
+        t->size = 0;
+        return tally_new(t, key, len, h);
+    }
+    if (2 * (t->n + 1) > t->size) {
+        size_t size = t->size ? t->size : 256;
+        while (2 * (t->n + 1) > size) size *= 2;
+        uint32_t *ix = calloc(size, sizeof *ix);
+        if (!ix || size > UINT32_MAX) { free(ix); return NULL; }
+        free(t->ix);
+        t->ix = ix;
+        t->size = size;
+        for (size_t k = 0; k < t->n; k++) tally_place(t, k);
+    }
+    size_t i = h & (t->size - 1);
+    for (; t->ix[i]; i = (i + 1) & (t->size - 1)) {
+        tally_slot *x = &t->s[t->ix[i] - 1];
+        if (x->hash == h && !memcmp(x->key, key, len) && !x->key[len]) return x;
+    }
+    tally_slot *x = tally_new(t, key, len, h);
+    if (x) t->ix[i] = (uint32_t)t->n;
+    return x;
+}
+
+static tally_slot *tally_at(tally *t, const char *key) { return tally_get(t, key, 0); }
 
 /* Busiest first, then by key: a key's bytes after its NUL are 0, so memcmp orders as strcmp. */
 static int by_count(const void *x, const void *y)
@@ -759,8 +807,7 @@ static void fixed_text(char *b, long long v, int scale)
 static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, size_t nkey, const int *scale, int cap,
                                void (*nums)(const tally_slot *s, long long *v, void *ctx), void *ctx)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < t->cap; i++) if (t->s[i].key[0]) t->s[n++] = t->s[i];
+    size_t n = t->n;
     if (cap > 0 && n > (size_t)cap) {
         busiest_first(t->s, n, (size_t)cap);
         n = (size_t)cap;
@@ -771,31 +818,38 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
     r->ncol = ncol;
     r->cols = calloc(ncol, sizeof *r->cols);
     r->cells = calloc(n * ncol + 1, sizeof *r->cells);
-    int bad = !r->cols || !r->cells;
+    /* every cell's text in one block: a row's key (its fields NUL-ended: at most the key's 36
+     * bytes and nkey NULs) and at most 32 bytes a number (21 digits and a sign, a point, two
+     * places) */
+    size_t row = sizeof t->s->key + nkey + 32 * (ncol - nkey);
+    char *p = r->pool = malloc(n * row + 1);
+    int bad = !r->cols || !r->cells || !p;
     for (size_t c = 0; !bad && c < ncol; c++) bad = !(r->cols[c] = strdup(cols[c]));
     for (size_t i = 0; !bad && i < n; i++, r->nrow++) {
         cell *x = &r->cells[i * ncol];
-        char *key = t->s[i].key, *tab;
-        for (size_t k = 0; k < nkey; k++, key = tab ? tab + 1 : key + strlen(key)) {
-            tab = strchr(key, '\t');
+        const char *key = t->s[i].key;
+        for (size_t k = 0; k < nkey; k++) {
             x[k].type = DY_COL_TEXT;
-            bad |= !(x[k].s = tab ? strndup(key, (size_t)(tab - key)) : strdup(key));
+            x[k].s = p;
+            while (*key && *key != '\t') *p++ = *key++;
+            *p++ = 0;
+            if (*key) key++;
         }
         long long v[4] = {0};
         nums(&t->s[i], v, ctx);
         for (size_t k = nkey; k < ncol; k++) {
-            char num[48];
             int sc = scale[k - nkey];
             x[k].num = sc ? (double)v[k - nkey] / (sc == 1 ? 10 : 100) : (double)v[k - nkey];
             x[k].type = sc ? DY_COL_FLOAT : DY_COL_INT;
             x[k].exact = 1;
-            if (sc) fixed_text(num, v[k - nkey], sc);
-            else put_int(num, v[k - nkey]);
-            bad |= !(x[k].s = strdup(num));
+            x[k].s = p;
+            if (sc) fixed_text(p, v[k - nkey], sc);
+            else put_int(p, v[k - nkey]);
+            p += strlen(p) + 1;
         }
     }
     r->cap = n;
-    if (bad) { r->nrow = n; dy_result_destroy(&r); }
+    if (bad) dy_result_destroy(&r);
     return r;
 }
 
@@ -818,7 +872,7 @@ static void node_nums(const tally_slot *s, long long *v, void *ctx)
 }
 
 /* Adds n events of goldstein sum g (tenths) from node s to node t. */
-static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, long n, long long g)
+static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, long n, long long g, int fresh)
 {
     tally_slot *x;
     if (!n) return 0;
@@ -829,7 +883,7 @@ static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, l
         key[ls] = '\t';
         memcpy(key + ls + 1, t, lt);
         key[ls + 1 + lt] = 0;
-        if (!(x = tally_at(edges, key))) return -1;
+        if (!(x = tally_get(edges, key, fresh && ls < 17 && lt < 17))) return -1;     /* a cut key may be another's */
         x->n += n;
         x->g += g;
     }
@@ -858,7 +912,7 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
         }
         const char *a = col_str(q, 0), *b = col_str(q, 1);
         if (strcmp(a, s) || strcmp(b, t)) {
-            if ((bad = tally_add(edges, nodes, s, t, n, g))) break;
+            if ((bad = tally_add(edges, nodes, s, t, n, g, 0))) break;
             snprintf(s, sizeof s, "%s", a);
             snprintf(t, sizeof t, "%s", b);
             n = 0;
@@ -867,7 +921,7 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
         n++;
         g += llround(dy_stmt_col_double(q, 2) * 10);
     }
-    if (!bad && rc == 0) bad = tally_add(edges, nodes, s, t, n, g);
+    if (!bad && rc == 0) bad = tally_add(edges, nodes, s, t, n, g, 0);
     if (!bad && rc != 0) dberr(db, err);
     dy_stmt_finalize(&q);
     if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
@@ -882,12 +936,14 @@ static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, t
     if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dberr(db, err), -1;
     const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
     snprintf(sql, sizeof sql, "SELECT src, tgt, %sn, %sg, m FROM sums WHERE %s", d, d, cond);
+    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
+    int unique = !strcmp(cond, "lvl = 3");
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     int rc, bad = 0;
     while (!bad && (rc = dy_stmt_step(q)) == 1) {
         const char *s = col_str(q, 0), *t = col_str(q, 1);
-        if (*t) bad = tally_add(edges, nodes, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3));
+        if (*t) bad = tally_add(edges, nodes, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3), unique);
         else {
             tally_slot *x = tally_at(mentions, s);
             if (!(bad = !x)) x->n += (long)dy_stmt_col_int(q, 4);

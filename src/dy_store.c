@@ -243,6 +243,12 @@ struct dy_store {
 /* While a long document is written (dy_store_win_begin): a page cache of 8 MB, so that its rows
  * and text take no more memory than a window's (the batch's cache is back after it). */
 #define LONG_CACHE "PRAGMA cache_size = -8192;"
+/* A read connection's: 16 MB at most (SQLite's default is 2 MB), so that the pages a view reads
+ * again and again (the summaries' pair index, the all-time rows, the tops of doc_pairs) stay in
+ * the connection instead of being copied in from the OS at every request: a series by month read
+ * 240 rows from 240 pages of sums and spent most of its time in pread. A server's four
+ * connections keep their caches between requests while the store does not change. */
+#define READ_CACHE "PRAGMA cache_size = -16384;"
 
 static dy_status sqlerr(dy_store *s, dy_err *err, const char *what)
 {
@@ -385,6 +391,7 @@ dy_status dy_store_open(const char *path, int mode, dy_store **out, dy_err *err)
             dy_store_close(&s);
             return DY_EINPUT;
         }
+        if (sqlite3_exec(s->db, READ_CACHE, NULL, NULL, &msg) != SQLITE_OK) goto bad;     /* after: it reads the file */
     }
     *out = s;
     return DY_OK;

@@ -382,6 +382,58 @@ START_TEST(store_1_4_summaries_exact)
 }
 END_TEST
 
+/* A network of many pairs from the summaries against the same from the events: 338 pairs of
+ * made-up nodes ("AAA".."AZM" to "BAA".."BZM"), each with three one-a-day groups of two events, 6
+ * and 12 days apart (days and goldstein from a formula): over 256 edges and nodes, so that the
+ * tallies grow several times, pairs found in more than one piece of a period, ties in the
+ * counts; whole and capped at 7 edges and nodes (the
+ * busiest chosen before they are sorted), of all time (each pair's row read once) and of a
+ * period of days and months. */
+START_TEST(store_1_6_network_many_pairs)
+{
+    unit_db u;
+    dy_err e = {0};
+    unit_db_open(&u);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    /* i / 2 makes each one-a-day group of two events, of two goldsteins and quads; j and j + 338
+     * are of one pair, 6 days apart */
+    exec_ok(u.s, "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 338 * 3 * 2 - 1), "
+                 "n AS (SELECT i, i / 2 AS j FROM k) "
+                 "INSERT INTO events(doc, sent, date, day, prec, source, target, src3, tgt3, code, root, quad, goldstein) "
+                 "SELECT e.doc, e.sent, NULL, 19800 + (n.j * 13) % 200, e.prec, s || 'GOV', t, s, t, e.code, e.root, 1 + n.i % 4, "
+                 "(n.i * 7 % 201) / 10.0 - 10.0 FROM (SELECT i, j, 'A' || char(65 + j % 26) || char(65 + (j / 26) % 13) AS s, "
+                 "'B' || char(65 + (j * 7) % 26) || char(65 + j % 13) AS t FROM n) n JOIN (SELECT * FROM events LIMIT 1) e");
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    char *fast[12], *slow[12];
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass) exec_ok(u.s, "DELETE FROM meta WHERE key = 'sums'");
+        for (int k = 0; k < 12; k++) {
+            dy_qopts q;
+            dy_qopts_init(&q);
+            q.dedup = k & 1 ? DY_DEDUP_NONE : DY_DEDUP_DAY;
+            q.cap = k & 2 ? 7 : 0;
+            if (k & 4) ck_assert(!dy_query_date("2024-03-02", 0, &q.from, &e) && !dy_query_date("2024-05-20", 1, &q.to, &e));
+            if (k & 8) ck_assert(!dy_query_date("2024-04", 0, &q.from, &e) && !dy_query_date("2024-06", 1, &q.to, &e));
+            dy_result *n = NULL, *ed = NULL;
+            dy_buf b = {0};
+            ck_assert_int_eq(dy_query_network(dy_store_db(u.s), &q, &n, &ed, &e), 0);
+            ck_assert(k & 2 || dy_result_rows(ed) > 300 || k & 12);
+            ck_assert_int_eq(dy_network_json(n, ed, &b), 0);
+            dy_result_destroy(&n);
+            dy_result_destroy(&ed);
+            (pass ? slow : fast)[k] = b.data;
+        }
+    }
+    for (int k = 0; k < 12; k++) {
+        ck_assert_str_eq(fast[k], slow[k]);
+        free(fast[k]);
+        free(slow[k]);
+    }
+    unit_db_close(&u);
+}
+END_TEST
+
 /* ... and after a store of schema 2 is opened for writing, and after a bulk load. */
 START_TEST(store_1_5_summaries_filled)
 {
@@ -436,6 +488,7 @@ Suite *store_suite(void)
     tcase_add_test(b, store_1_3_rows_outlive_the_coder);
     tcase_add_test(b, store_1_4_summaries_exact);
     tcase_add_test(b, store_1_5_summaries_filled);
+    tcase_add_test(b, store_1_6_network_many_pairs);
     tcase_set_timeout(b, 30);       /* their opens and commits wait on a busy disk under ASan */
     suite_add_tcase(s, b);
     return s;
