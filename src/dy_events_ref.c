@@ -612,6 +612,9 @@ void ev_resolve(sctx *s, int k)
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind != DY_GK_PERSON || cand[j].code2[0]) continue;
+            /* acc13: "urged the president to call an election" after a leader of no known
+             * country: a title (two words or more) is no reference to one; left to the story's */
+            if (cand[j].code[0] == '-' && g->t1 - g->t0 >= 2) continue;
             if (pick < 0) {
                 pick = (int)j;
                 if (cand[j].sent == sent || cand[j].subj) break;

@@ -104,6 +104,32 @@ static int reported_subject(const sctx *s, const dy_actor *g)
     return 0;
 }
 
+/* An authority of the story's country (its government, army, police or courts) by its code. */
+static int home_authority(const char *c, const char *sc)
+{
+    if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return 0;
+    return !strncmp(c + 3, "GOV", 3) || !strncmp(c + 3, "MIL", 3) || !strncmp(c + 3, "COP", 3) || !strncmp(c + 3, "JUD", 3);
+}
+
+/* acc13: "Police spokesman Fred Enanga said hundreds of people had been arrested": the speaker
+ * right before the speech verb that opens the passive's clause, when an authority of the story's
+ * country; its group, or -1. */
+static int leading_authority(const sctx *s, const match *m, const char *sc)
+{
+    uint32_t sv = ev_said_at(s, s->t0, m->head), e;
+    if (sv >= m->head || !ev_gram_is(s, sv, DY_G_SAY, &e)) return -1;
+    for (uint32_t j = sv; j < m->head; j++)
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return -1;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > sv || g->t1 + 4 < sv || g->locative || g->anaphor) continue;
+        for (uint32_t j = g->t1; j < sv; j++)
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) return -1;
+        return home_authority(s->g[g->comp].code, sc) ? g->comp : -1;
+    }
+    return -1;
+}
+
 /* "Bongo's son was arrested on charges of treason, the junta said": an arrest, a sanction or a
  * sentence in the passive with no "by", told by an authority of the story's country (its
  * government, army, police or courts), is that authority's act; the speaker's group, or -1. */
@@ -111,14 +137,13 @@ int ev_passive_authority(const sctx *s, const match *m, const char *code)
 {
     if (!(code[0] == '1' && (code[1] == '7' || !strncmp(code, "116", 3)))) return -1;
     const char *sc = dy_story_country(&s->c->story);
+    int lead = leading_authority(s, m, sc);
+    if (lead >= 0) return lead;
     for (uint32_t j = m->end; j + 1 < s->t1; j++) {
         if (!(s->t[j].flags & DY_TF_COMMA) || !ev_attribution_after(s, j + 1)) continue;
         int g = group_at(s, j + 1 < s->t1 && WIS(s, j + 1, "the") ? j + 2 : j + 1);
         if (g < 0) return -1;
-        const char *c = s->g[s->g[g].comp].code;
-        if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return -1;
-        const char *r = c + 3;
-        return !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "JUD", 3) ? s->g[g].comp : -1;
+        return home_authority(s->g[s->g[g].comp].code, sc) ? s->g[g].comp : -1;
     }
     return -1;
 }
