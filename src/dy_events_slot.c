@@ -687,6 +687,18 @@ static int date_across_and(const sctx *s, size_t k, uint32_t head)
     return 0;
 }
 
+/* Is date k inside a clause "since" opens ("since the war began in 2022"), "since" up to eight
+ * words before it with no comma between? */
+static int since_clause(const sctx *s, size_t k)
+{
+    uint32_t t0 = s->dates[k].t0;
+    for (uint32_t j = t0, n = 0; j-- > s->t0 && n < 8; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "since")) return j + 1 < t0;
+    }
+    return 0;
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
     int best = -1, reported = -1;
@@ -698,6 +710,9 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
         dist += date_across_and(s, k, head) ? 32 : 0;
         /* "the first visit since 2000": a duration's start, the act's date only when no other is near */
         dist += s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since") ? 32 : 0;
+        /* acc13: "for the first time since the law was passed in 1988": a date in a clause
+         * opened by "since" is that span's start too */
+        dist += since_clause(s, k) ? 32 : 0;
         /* at one distance the date after the verb ("in July and threatened the following month") */
         if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; }
     }
