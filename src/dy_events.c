@@ -318,7 +318,11 @@ static int passive_parties(const sctx *s, const match *m, const dy_pattern *p, u
         *tgt = subj;
         ev_ex(c, "    passive voice: the authority that reports it is the source\n");
     }
-    else { ev_ex(c, "    skipped: passive voice without \"by\" names no source\n"); return 1; }
+    else {
+        *tgt = subj;    /* for ev_implied_police */
+        ev_ex(c, "    passive voice without \"by\" names no source\n");
+        return 1;
+    }
     ev_ex(c, "    passive voice\n");
     return 0;
 }
@@ -552,8 +556,13 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     int src = -1, tgt = -1;
     int nominal = ev_is_nominal(s, m->head);
     uint32_t limit = object_limit(s, ms, nm, k, p);
-    if (passive ? passive_parties(s, m, p, limit, &src, &tgt) : active_parties(s, ms, nm, k, p, limit, nominal, &src, &tgt))
-        return 0;
+    if (passive ? passive_parties(s, m, p, limit, &src, &tgt) : active_parties(s, ms, nm, k, p, limit, nominal, &src, &tgt)) {
+        if (!passive || (src = ev_implied_police(s, m, p->code, tgt)) < 0) {
+            if (passive) ev_ex(c, "    skipped\n");
+            return 0;
+        }
+        *body = src;
+    }
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
     if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);

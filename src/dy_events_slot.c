@@ -837,6 +837,21 @@ int ev_own_country_ref(const sctx *s, int src, int tgt)
     return t->anaphor && strlen(t->code) == 3 && !strncmp(t->code, s->g[s->g[src].comp].code, 3);
 }
 
+/* Adds an actor CC+ROLE at the end of the match, for one event (removed by drop_body). */
+static int add_role(sctx *s, const match *m, const char *cc, const char *role, uint8_t filled)
+{
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%.3s%s", cc, role);
+    g->kind = DY_GK_AGENT;
+    g->filled = filled;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    return (int)s->ng++;
+}
+
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
@@ -870,18 +885,24 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     for (size_t k = 0; k < s->ng && role[0] == 'G'; k++)
         if (s->g[k].locative && s->g[k].kind == DY_GK_STATE && strlen(s->g[k].code) == 3 && dy_code_is_country(s->g[k].code) &&
             s->g[k].t0 >= m->end) { memcpy(cc, s->g[k].code, 3); break; }
-    dy_actor *g = &s->g[s->ng];
-    memset(g, 0, sizeof *g);
-    g->t0 = m->end - 1;
-    g->t1 = m->end;
-    snprintf(g->code, sizeof g->code, "%s%s", cc, role);
-    g->kind = DY_GK_AGENT;
     /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
-    g->filled = state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY;
-    g->comp = (int16_t)s->ng;
-    g->ncomp = 1;
-    ev_ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
-    return (int)s->ng++;
+    int g = add_role(s, m, cc, role, state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY);
+    ev_ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", s->g[g].code);
+    return g;
+}
+
+/* acc13: "Tamara Lich and Chris Barber, two of the protest's main organisers, were arrested": an
+ * arrest in the passive with no agent and no authority telling it, of people of the story's
+ * country, is its police's (an actor added as ev_implied_target's is); -1 when not a case. */
+int ev_implied_police(sctx *s, const match *m, const char *code, int subj)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (strncmp(code, "173", 3) != 0 || subj < 0 || !sc[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *c = s->g[s->g[subj].comp].code;
+    if (strncmp(c, sc, 3) != 0 || ev_role_is(s, subj, "COPMILGOVJUD")) return -1;
+    int g = add_role(s, m, sc, "COP", DY_FILLED_STORY);
+    ev_ex(s->c, "    source %s: the police an arrest at home leaves unnamed\n", s->g[g].code);
+    return g;
 }
 
 /* "condemned the attack on its embassy": a hostile act's noun whose pattern ends in "on" or
