@@ -500,6 +500,21 @@ static int site_modifier(const dy_dict *d, const dy_tok *toks, uint32_t t1, cons
     return longest(d, DY_TRIE_GRAMMAR, toks, g->t1, t1, &gp) > g->t1 && dy_dict_gram_class(d, gp) == DY_G_SITE;
 }
 
+/* acc13: "police in Windsor, Ontario, arrested": a place after a comma behind a town the
+ * gazetteer does not hold (one or two capitalised words after "in", "at", "near") names where
+ * that town lies, and is a place too. */
+static int region_after_town(const dy_dict *d, const dy_tok *toks, uint32_t t0, uint32_t t1, const dy_actor *g)
+{
+    uint32_t g0 = g->t0;
+    if (g0 < t0 + 3 || g->kind != DY_GK_STATE || strlen(g->code) != 3 || !(toks[g0 - 1].flags & DY_TF_COMMA)) return 0;
+    /* set off by commas on both sides ("In March, China accused" is a date and a subject) */
+    if (g->t1 >= t1 || !(toks[g->t1].flags & DY_TF_COMMA)) return 0;
+    uint32_t j = g0 - 2;
+    for (int n = 0; n < 2 && j > t0 && (toks[j].flags & (DY_TF_CAP | DY_TF_WORD | DY_TF_DATEW)) == (DY_TF_CAP | DY_TF_WORD); n++, j--)
+        if (dy_dict_wclass(d, toks[j - 1].id) & DY_WC_LOC) return 1;
+    return 0;
+}
+
 /* What stands around a group: a preposition before it (a place, "of"), a possessive after it,
  * and whether a bare agent word is only an adjective ("military cooperation") */
 static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1, dy_actor *g)
@@ -512,7 +527,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
         unsigned wc = dy_dict_wclass(d, toks[p].id);
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);
         g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p));
+        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p) || region_after_town(d, toks, t0, t1, g));
     }
     if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
     if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
@@ -585,6 +600,40 @@ static void coordinate(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
     }
 }
 
+/* acc13: "Russia's UN envoy", "Ghana's AU ambassador": a body's official after a state's
+ * possessive is that state's envoy to the body, its government's agent (the body's own is written
+ * "the UN's Syria envoy"). */
+static void own_envoy_to_body(dy_actor *out, size_t ng)
+{
+    for (size_t k = 0; k + 1 < ng; k++) {
+        const dy_actor *a = &out[k];
+        dy_actor *b = &out[k + 1];
+        if (!a->poss || a->anaphor || b->anaphor || a->kind != DY_GK_STATE || strlen(a->code) != 3 || !dy_code_is_country(a->code))
+            continue;
+        size_t l = strlen(b->code);
+        if (b->t0 > a->t1 + 1 || strncmp(b->code, "IGO", 3) != 0 || l < 6 || strcmp(b->code + l - 3, "GOV") != 0) continue;
+        snprintf(b->code, sizeof b->code, "%sGOV", a->code);
+        b->kind = DY_GK_STATE;
+    }
+}
+
+/* acc13: "Police in Hamilton, Ontario," where the gazetteer's Hamilton lies elsewhere: the
+ * region after the town (region_after_town) tells whose town it is, and the agent's country. */
+static void town_in_region(const dy_dict *d, const dy_tok *toks, uint32_t t0, dy_actor *out, size_t ng)
+{
+    for (size_t k = 0; k + 1 < ng; k++) {
+        dy_actor *a = &out[k];
+        const dy_actor *b = &out[k + 1];
+        if (a->anaphor || b->anaphor || !b->locative || b->t0 != a->t1 + 1 || a->t1 < t0 + 3) continue;
+        if (strlen(b->code) != 3 || !dy_code_is_country(b->code) || !dy_code_is_country(a->code) || !strncmp(a->code, b->code, 3))
+            continue;
+        /* the group ends in the town, after "in" or "at": the town gave its country */
+        if (!(toks[a->t1 - 1].flags & DY_TF_CAP) || !(dy_dict_wclass(d, toks[a->t1 - 2].id) & DY_WC_LOC)) continue;
+        if (a->t1 - 2 == a->t0 || (toks[a->t0].flags & DY_TF_CAP && a->t0 + 1 < a->t1 - 2)) continue;
+        memcpy(a->code, b->code, 3);
+    }
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
@@ -614,6 +663,8 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         ng++;
     }
     ng = drop_hyphen_modifiers(toks, norm, out, ng);
+    own_envoy_to_body(out, ng);
+    town_in_region(d, toks, t0, out, ng);
     coordinate(d, toks, norm, out, ng);
     return ng;
 }

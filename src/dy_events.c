@@ -312,10 +312,17 @@ static int passive_parties(const sctx *s, const match *m, const dy_pattern *p, u
     else if (p->sym) { *src = subj; *tgt = m->tgt >= 0 ? m->tgt : -1; }
     else if (subj >= 0 && (agent = ev_passive_authority(s, m, p->code)) >= 0) {
         *src = agent;
+        /* acc13: "Police spokesman Fred Enanga said hundreds of people had been arrested": the
+         * speaker is no subject of the reported passive; the actor after it is */
+        if (s->g[subj].comp == agent) subj = ev_find_target(s, s->g[agent].t1, m->head);
         *tgt = subj;
         ev_ex(c, "    passive voice: the authority that reports it is the source\n");
     }
-    else { ev_ex(c, "    skipped: passive voice without \"by\" names no source\n"); return 1; }
+    else {
+        *tgt = subj;    /* for ev_implied_police */
+        ev_ex(c, "    passive voice without \"by\" names no source\n");
+        return 1;
+    }
     ev_ex(c, "    passive voice\n");
     return 0;
 }
@@ -422,6 +429,9 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
         *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
+    /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
+     * is not made to it */
+    if (*tgt >= 0 && !strcmp(p->code, "010") && s->g[*tgt].locative) *tgt = -1;
     /* "Jordan is hosting Syrian refugees": refugees are no visitors */
     if (*tgt >= 0 && (p->meet || p->pair[0]) && ev_role_is(s, *tgt, "REF")) {
         ev_ex(c, "    refugees are no party to a visit\n");
@@ -546,8 +556,13 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     int src = -1, tgt = -1;
     int nominal = ev_is_nominal(s, m->head);
     uint32_t limit = object_limit(s, ms, nm, k, p);
-    if (passive ? passive_parties(s, m, p, limit, &src, &tgt) : active_parties(s, ms, nm, k, p, limit, nominal, &src, &tgt))
-        return 0;
+    if (passive ? passive_parties(s, m, p, limit, &src, &tgt) : active_parties(s, ms, nm, k, p, limit, nominal, &src, &tgt)) {
+        if (!passive || (src = ev_implied_police(s, m, p->code, tgt)) < 0) {
+            if (passive) ev_ex(c, "    skipped\n");
+            return 0;
+        }
+        *body = src;
+    }
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
     if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);

@@ -191,6 +191,7 @@ int ev_relative_clause(const sctx *s, uint32_t head);
 /* prec10: a perfect verb over a long span ("had ruled since 2005"): background, no act */
 int ev_background_perfect(const sctx *s, uint32_t head, const char *code);
 int ev_passive_authority(const sctx *s, const match *m, const char *code);
+int ev_implied_police(sctx *s, const match *m, const char *code, int subj);
 int ev_find_source(const sctx *s, uint32_t head);
 int ev_find_target(const sctx *s, uint32_t from, uint32_t limit);
 uint32_t ev_said_at(const sctx *s, uint32_t from, uint32_t limit);

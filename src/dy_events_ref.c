@@ -614,6 +614,9 @@ void ev_resolve(sctx *s, int k)
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind != DY_GK_PERSON || cand[j].code2[0]) continue;
+            /* acc13: "urged the president to call an election" after a leader of no known
+             * country: a title (two words or more) is no reference to one; left to the story's */
+            if (cand[j].code[0] == '-' && g->t1 - g->t0 >= 2) continue;
             if (pick < 0) {
                 pick = (int)j;
                 if (cand[j].sent == sent || cand[j].subj) break;
@@ -661,8 +664,9 @@ void ev_resolve(sctx *s, int k)
         group_named_before(s, k, cand, nc);
         break;
     case DY_G_BODY:
+        /* acc13: "the bloc" five sentences after the EU was named is still the one body of the story */
         for (size_t j = 0; j < nc; j++) {
-            if (sent - cand[j].sent > 2) break;
+            if (sent - cand[j].sent > 5) break;
             if (!strncmp(cand[j].code, "IGO", 3) && !cand[j].code2[0]) {
                 set_code(g->code, cand[j].code);
                 ev_ex(c, "  \"%.*s\": the body named before, %s\n", (int)s->t[g->t1 - 1].nlen, W(s, g->t1 - 1), g->code);

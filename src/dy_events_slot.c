@@ -104,6 +104,32 @@ static int reported_subject(const sctx *s, const dy_actor *g)
     return 0;
 }
 
+/* An authority of the story's country (its government, army, police or courts) by its code. */
+static int home_authority(const char *c, const char *sc)
+{
+    if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return 0;
+    return !strncmp(c + 3, "GOV", 3) || !strncmp(c + 3, "MIL", 3) || !strncmp(c + 3, "COP", 3) || !strncmp(c + 3, "JUD", 3);
+}
+
+/* acc13: "Police spokesman Fred Enanga said hundreds of people had been arrested": the speaker
+ * right before the speech verb that opens the passive's clause, when an authority of the story's
+ * country; its group, or -1. */
+static int leading_authority(const sctx *s, const match *m, const char *sc)
+{
+    uint32_t sv = ev_said_at(s, s->t0, m->head), e;
+    if (sv >= m->head || !ev_gram_is(s, sv, DY_G_SAY, &e)) return -1;
+    for (uint32_t j = sv; j < m->head; j++)
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return -1;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t1 > sv || g->t1 + 4 < sv || g->locative || g->anaphor) continue;
+        for (uint32_t j = g->t1; j < sv; j++)
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) return -1;
+        return home_authority(s->g[g->comp].code, sc) ? g->comp : -1;
+    }
+    return -1;
+}
+
 /* "Bongo's son was arrested on charges of treason, the junta said": an arrest, a sanction or a
  * sentence in the passive with no "by", told by an authority of the story's country (its
  * government, army, police or courts), is that authority's act; the speaker's group, or -1. */
@@ -111,14 +137,13 @@ int ev_passive_authority(const sctx *s, const match *m, const char *code)
 {
     if (!(code[0] == '1' && (code[1] == '7' || !strncmp(code, "116", 3)))) return -1;
     const char *sc = dy_story_country(&s->c->story);
+    int lead = leading_authority(s, m, sc);
+    if (lead >= 0) return lead;
     for (uint32_t j = m->end; j + 1 < s->t1; j++) {
         if (!(s->t[j].flags & DY_TF_COMMA) || !ev_attribution_after(s, j + 1)) continue;
         int g = group_at(s, j + 1 < s->t1 && WIS(s, j + 1, "the") ? j + 2 : j + 1);
         if (g < 0) return -1;
-        const char *c = s->g[s->g[g].comp].code;
-        if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return -1;
-        const char *r = c + 3;
-        return !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "JUD", 3) ? s->g[g].comp : -1;
+        return home_authority(s->g[s->g[g].comp].code, sc) ? s->g[g].comp : -1;
     }
     return -1;
 }
@@ -662,6 +687,18 @@ static int date_across_and(const sctx *s, size_t k, uint32_t head)
     return 0;
 }
 
+/* Is date k inside a clause "since" opens ("since the war began in 2022"), "since" up to eight
+ * words before it with no comma between? */
+static int since_clause(const sctx *s, size_t k)
+{
+    uint32_t t0 = s->dates[k].t0;
+    for (uint32_t j = t0, n = 0; j-- > s->t0 && n < 8; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "since")) return j + 1 < t0;
+    }
+    return 0;
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
     int best = -1, reported = -1;
@@ -673,6 +710,9 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
         dist += date_across_and(s, k, head) ? 32 : 0;
         /* "the first visit since 2000": a duration's start, the act's date only when no other is near */
         dist += s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since") ? 32 : 0;
+        /* acc13: "for the first time since the law was passed in 1988": a date in a clause
+         * opened by "since" is that span's start too */
+        dist += since_clause(s, k) ? 32 : 0;
         /* at one distance the date after the verb ("in July and threatened the following month") */
         if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; }
     }
@@ -797,6 +837,21 @@ int ev_own_country_ref(const sctx *s, int src, int tgt)
     return t->anaphor && strlen(t->code) == 3 && !strncmp(t->code, s->g[s->g[src].comp].code, 3);
 }
 
+/* Adds an actor CC+ROLE at the end of the match, for one event (removed by drop_body). */
+static int add_role(sctx *s, const match *m, const char *cc, const char *role, uint8_t filled)
+{
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = m->end - 1;
+    g->t1 = m->end;
+    snprintf(g->code, sizeof g->code, "%.3s%s", cc, role);
+    g->kind = DY_GK_AGENT;
+    g->filled = filled;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    return (int)s->ng++;
+}
+
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
@@ -830,18 +885,24 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     for (size_t k = 0; k < s->ng && role[0] == 'G'; k++)
         if (s->g[k].locative && s->g[k].kind == DY_GK_STATE && strlen(s->g[k].code) == 3 && dy_code_is_country(s->g[k].code) &&
             s->g[k].t0 >= m->end) { memcpy(cc, s->g[k].code, 3); break; }
-    dy_actor *g = &s->g[s->ng];
-    memset(g, 0, sizeof *g);
-    g->t0 = m->end - 1;
-    g->t1 = m->end;
-    snprintf(g->code, sizeof g->code, "%s%s", cc, role);
-    g->kind = DY_GK_AGENT;
     /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
-    g->filled = state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY;
-    g->comp = (int16_t)s->ng;
-    g->ncomp = 1;
-    ev_ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", g->code);
-    return (int)s->ng++;
+    int g = add_role(s, m, cc, role, state_itself(s, src) ? DY_FILLED_SENTENCE : DY_FILLED_STORY);
+    ev_ex(s->c, "    target %s: the one a domestic act leaves unnamed\n", s->g[g].code);
+    return g;
+}
+
+/* acc13: "Tamara Lich and Chris Barber, two of the protest's main organisers, were arrested": an
+ * arrest in the passive with no agent and no authority telling it, of people of the story's
+ * country, is its police's (an actor added as ev_implied_target's is); -1 when not a case. */
+int ev_implied_police(sctx *s, const match *m, const char *code, int subj)
+{
+    const char *sc = dy_story_country(&s->c->story);
+    if (strncmp(code, "173", 3) != 0 || subj < 0 || !sc[0] || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *c = s->g[s->g[subj].comp].code;
+    if (strncmp(c, sc, 3) != 0 || ev_role_is(s, subj, "COPMILGOVJUD")) return -1;
+    int g = add_role(s, m, sc, "COP", DY_FILLED_STORY);
+    ev_ex(s->c, "    source %s: the police an arrest at home leaves unnamed\n", s->g[g].code);
+    return g;
 }
 
 /* "condemned the attack on its embassy": a hostile act's noun whose pattern ends in "on" or
