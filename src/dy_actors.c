@@ -467,7 +467,13 @@ static int absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *n
             a = dy_dict_actor(d, e >= 0 ? e : fb);
             code_cpy(code, a->code, e < 0 && a->kind == DY_AK_PERSON ? 3 : ALL);
         }
-        if (!absorb(&gs, a, code)) break;
+        /* prec13: "Russia's UN envoy", "the French UN ambassador": a country's diplomat at an IGO
+         * is the country's; the IGO right before the agent word only says where he serves */
+        int igo_post = gs.has_state && !gs.has_agent && !gs.has_person && strlen(gs.state) == 3 && dy_code_is_country(gs.state) &&
+                       !strncmp(code, "IGO", 3) && *k + 1 < nm && m[*k + 1].t0 == m[*k].t1 && !m[*k + 1].anaphor &&
+                       m[*k + 1].entry >= 0 && dy_dict_actor(d, m[*k + 1].entry)->kind == DY_AK_AGENT &&
+                       dy_dict_actor(d, m[*k + 1].entry)->code[0] == 'G';
+        if (!igo_post && !absorb(&gs, a, code)) break;
         if (a->kind == DY_AK_PERSON && m[*k].t1 - m[*k].t0 >= 2 && m[*k].entry > ALIAS_ENTRY(0)) g->name0 = m[*k].t0;
         g->t1 = m[*k].t1;
         (*k)++;

@@ -225,7 +225,20 @@ int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int 
         nt = ns;
         sym = 0;                            /* the pairs already run both ways */
     }
-    if (src < 0 && sym && nt >= 2 && ev_tgt_between(s, tgt)) {   /* "talks between Seoul and Beijing" */
+    /* prec13: "Qatar is hosting talks between Kinshasa and the M23", "mediated after weeks of talks
+     * between the two sides": the subject hosts or brokers, acting on each party one way, and the
+     * parties of the "between" list hold the talks with each other */
+    int third = src >= 0 && sym && nt >= 2 && !strncmp(code, "04", 2) && ev_tgt_between(s, tgt), n = 0;
+    if (third) {
+        for (size_t a = 0; a < ns; a++)
+            for (size_t b = 0; b < nt; b++) {
+                int r = emit_one(s, m, code, cam, sc[a], si[a], tc[b], ti[b], mood, ev_date_for(s, m->head));
+                if (r < 0) return -1;
+                n += r;
+            }
+        ev_ex(s->c, "    a \"between\" list names the parties: the subject acts on them one way\n");
+    }
+    if ((src < 0 || third) && sym && nt >= 2 && ev_tgt_between(s, tgt)) {   /* "talks between Seoul and Beijing" */
         memcpy(sc, tc, nt * sizeof *tc);
         memcpy(si, ti, nt * sizeof *ti);
         ns = nt;
@@ -234,7 +247,6 @@ int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int 
     /* "Putin met Kim": a symmetric act (a meeting, a signing) runs both ways, as the dev set's
      * convention and CAMEO's paired codes have it (docs/coding.md) */
     dy_date date = ev_date_for(s, m->head);
-    int n = 0;
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++)
             for (int dir = 0; dir < (sym ? 2 : 1); dir++) {
@@ -996,6 +1008,21 @@ const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
     if (tgt < 0 || code[0] != '1' || code[1] != '9' || !forces || !ev_role_is(s, tgt, "CVLOPPLABEDUMED")) return code;
     if (strncmp(s->g[s->g[src].comp].code, s->g[s->g[tgt].comp].code, 3) != 0) return code;
     return "175";
+}
+
+/* prec13: "Kenyan police officers landed in Port-au-Prince", "an Indian Air Force plane touched
+ * down in Yangon": a country's forces (not a named officer) arriving abroad are deployed there,
+ * military aid or protection (074), not a visit (042; docs/coding.md: a deployment is no visit). */
+const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *code)
+{
+    if (src < 0 || tgt < 0 || strcmp(code, DY_CAMEO_VISIT) != 0 || !ev_role_is(s, src, "MILCOP")) return code;
+    const dy_actor *a = &s->g[s->g[src].comp], *b = &s->g[s->g[tgt].comp];
+    if (a->kind == DY_GK_PERSON || a->name0 || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) return code;
+    /* a rank names one officer on a trip ("the army chief arrived in Washington") */
+    uint32_t w = a->t1 - 1;
+    if (WIS(s, w, "chief") || WIS(s, w, "general") || WIS(s, w, "commander") || WIS(s, w, "commissioner") ||
+        WIS(s, w, "soldier") || WIS(s, w, "policeman") || WIS(s, w, "officer") || WIS(s, w, "detective")) return code;
+    return "074";
 }
 
 /* "Trump recognised Guaido. Canada, Brazil and Colombia quickly followed suit.": the subjects

@@ -265,6 +265,7 @@ int ev_meeting_parties(sctx *s, int known, int *added);
 int ev_act_author(sctx *s, int known, int *added, int decision, int home);
 int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
+const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *code);
 int ev_followed_suit(sctx *s);
 
 #endif

@@ -33,7 +33,8 @@ static int background_which(const sctx *s, uint32_t j)
 
 int ev_relative_clause(const sctx *s, uint32_t head)
 {
-    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 4; n++) {
+    /* prec13: up to eight words back, "which intervened militarily in 2015 to support Assad" */
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 8; n++) {
         if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
         if (WIS(s, j, "who") || WIS(s, j, "which"))
             return j > s->t0 && (group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0 || background_which(s, j));
