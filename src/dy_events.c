@@ -419,8 +419,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
+     * the last to accuse or criticise the subject; other acts their doer */
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
+        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body)
+             : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* "Jordan is hosting Syrian refugees": refugees are no visitors */
     if (*tgt >= 0 && (p->meet || p->pair[0]) && ev_role_is(s, *tgt, "REF")) {
