@@ -401,10 +401,13 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
     int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
     if (meeting) *tgt = ev_meeting_parties(s, s->g[*src].comp, body);
+    /* eval13: praise of talks one took part in ("said the talks had been productive"): the other side */
+    int own_praise = *src >= 0 && !is_pair(s, *src) && *tgt < 0 && *body < 0 && p->ctx && !strncmp(p->code, "05", 2);
+    if (meeting && own_praise) *tgt = ev_counterpart(s, s->g[*src].comp, body);
     if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;
-        if (*src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = ev_counterpart(s, s->g[*src].comp, body);
+        if (*src >= 0 && ((p->code[0] == '0' && p->code[1] == '3') || own_praise)) g = ev_counterpart(s, s->g[*src].comp, body);
         if (g < 0) g = ev_context_parties(s, have, have < 0 && p->sym, body);
         if (g >= 0 && *src < 0) *src = g;     /* both sides of the talks, both ways */
         else if (g >= 0) *tgt = g;
