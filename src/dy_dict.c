@@ -560,7 +560,7 @@ static void side_line(loader *L, int cls, char *code, char *when)
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
-                                  "coup", "opener", "lasting", "span", "site", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
+                                  "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;

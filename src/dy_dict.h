@@ -43,6 +43,7 @@ enum dy_gram_class {
     DY_G_LASTING,   /* "for", "over the past": opens a span of time ("for more than a year") */
     DY_G_SPAN,      /* "years", "decades": a long span's unit; a perfect verb over it is background */
     DY_G_SITE,      /* acc12: "factory", "base": a site a bare agent word names ("a military factory"): a place */
+    DY_G_REMARKS,   /* eval13: "the remarks", "the insults": another's words, whose author a reaction targets */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */

@@ -408,10 +408,13 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
     int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
     if (meeting) *tgt = ev_meeting_parties(s, s->g[*src].comp, body);
+    /* eval13: praise of talks one took part in ("said the talks had been productive"): the other side */
+    int own_praise = *src >= 0 && !is_pair(s, *src) && *tgt < 0 && *body < 0 && p->ctx && !strncmp(p->code, "05", 2);
+    if (meeting && own_praise) *tgt = ev_counterpart(s, s->g[*src].comp, body);
     if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;
-        if (*src >= 0 && p->code[0] == '0' && p->code[1] == '3') g = ev_counterpart(s, s->g[*src].comp, body);
+        if (*src >= 0 && ((p->code[0] == '0' && p->code[1] == '3') || own_praise)) g = ev_counterpart(s, s->g[*src].comp, body);
         if (g < 0) g = ev_context_parties(s, have, have < 0 && p->sym, body);
         if (g >= 0 && *src < 0) *src = g;     /* both sides of the talks, both ways */
         else if (g >= 0) *tgt = g;
@@ -426,8 +429,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
+     * the last to accuse or criticise the subject; other acts their doer */
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
+        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body)
+             : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
      * is not made to it */
