@@ -205,14 +205,11 @@ static int crowd_subject(const dy_dict *d, const dy_tok *toks, const dy_buf *nor
 /* "the mayor of the northern West Bank city of Nablus", "the governor of the southern province
  * of Kherson": a compass word or a kind of place between "of (the)" and the place an agent
  * belongs to. */
-static int of_place_word(const dy_tok *toks, const dy_buf *norm, uint32_t j)
+static int of_place_word(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t j)
 {
-    static const char *const w[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
-                                    "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
-                                    "city", "town", "province", "region", "district", "village", "port"};
     if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP)) != DY_TF_WORD) return 0;
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (toks[j].nlen == strlen(w[i]) && !memcmp(norm->data + toks[j].norm, w[i], toks[j].nlen)) return 1;
+    const char *w = norm->data + toks[j].norm;
+    if (dy_dict_word_in(d, DY_G_COMPASS, w, toks[j].nlen) || dy_dict_word_in(d, DY_G_OF_PLACE, w, toks[j].nlen)) return 1;
     return 0;
 }
 
@@ -273,11 +270,11 @@ static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0
 
 /* "in southern Pakistan", "near eastern Ukraine": a compass word between a preposition and a
  * place; returns the token before it (p itself when there is none). */
-static uint32_t compass_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static uint32_t compass_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    static const char *const compass[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
-                                          "northwestern", "southeastern", "southwestern"};
-    return p > t0 && word_in(toks, norm, p, compass, sizeof compass / sizeof *compass) ? p - 1 : p;
+    if (p <= t0) return p;
+    const char *w = word(toks, norm, p);
+    return dy_dict_word_in(d, DY_G_COMPASS, w, strlen(w)) ? p - 1 : p;
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
@@ -433,7 +430,7 @@ static int joins_group(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
         if (t->flags & DY_TF_POSS) continue;
         if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && bare_agent)) { saw_of = 1; continue; }
         if (saw_of && word_is(toks, norm, j, "the")) continue;
-        if (saw_of && bare_agent && of_place_word(toks, norm, j)) { placew++; continue; }
+        if (saw_of && bare_agent && of_place_word(d, toks, norm, j)) { placew++; continue; }
         if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
         if (model_name_at(d, toks, j, gap1, gs, next)) continue;
         if (owned_modifier_at(d, toks, gap0, j, gs, next)) continue;
@@ -508,7 +505,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
         uint32_t p = g->t0 - 1;
         if (word_is(toks, norm, p, "the") && p > t0) p--;
         p = quantifier_before(toks, norm, t0, p);
-        p = compass_before(toks, norm, t0, p);
+        p = compass_before(d, toks, norm, t0, p);
         unsigned wc = dy_dict_wclass(d, toks[p].id);
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);
         g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));

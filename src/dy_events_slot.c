@@ -141,14 +141,11 @@ static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
  * the verb) has a doer of its own, not the speaker before the speech verb. */
 static int reported_own_subject(const sctx *s, uint32_t from, uint32_t head)
 {
-    static const char *const aux[] = {"had", "has", "have", "was", "were"};
     uint32_t sv = ev_said_at(s, from, head), e;
     if (sv >= head || !ev_gram_is(s, sv, DY_G_SAY, &e)) return 0;
     if (e < head && WIS(s, e, "that")) e++;
     if (e + 2 > head || head - e > 7) return 0;
-    int a = 0;
-    for (size_t w = 0; w < sizeof aux / sizeof *aux; w++) a |= !strcmp(W(s, head - 1), aux[w]);
-    if (!a) return 0;
+    if (!dy_dict_word_in(s->c->dict, DY_G_AUX, W(s, head - 1), strlen(W(s, head - 1)))) return 0;
     for (uint32_t j = e; j + 1 < head; j++)
         if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
     return 1;
