@@ -18,15 +18,6 @@ static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { re
 /* token i is the literal w */
 #define word_is(toks, norm, i, w) DY_TOK_IS(norm, &(toks)[i], w)
 
-/* Is token i one of the n words of list? The first letter first: most words leave there. */
-static int word_in(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *const *list, size_t n)
-{
-    const char *w = word(toks, norm, i);
-    for (size_t k = 0; k < n; k++)
-        if (w[0] == list[k][0] && !strcmp(w, list[k])) return 1;
-    return 0;
-}
-
 /* Longest phrase of the given trie starting at i; returns the end token and the payload. */
 static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t i, uint32_t t1, int32_t *payload)
 {
@@ -248,10 +239,9 @@ static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
 }
 
 /* "the Saudi city of Jeddah", "the port of Vladivostok": a name after "(place word) of" is a place. */
-static int place_of(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static int place_of(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    static const char *const words[] = {"city", "town", "port", "province", "region", "village", "district", "capital", "resort"};
-    return p > t0 && word_is(toks, norm, p, "of") && word_in(toks, norm, p - 1, words, sizeof words / sizeof *words);
+    return p > t0 && word_is(toks, norm, p, "of") && dy_dict_word_in(d, DY_G_PLACE_NOUN, word(toks, norm, p - 1), toks[p - 1].nlen);
 }
 
 /* "Israel's security cabinet", "Iran's elite Revolutionary Guards": after a state's possessive,
@@ -509,7 +499,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
         unsigned wc = dy_dict_wclass(d, toks[p].id);
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);
         g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p));
+        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(d, toks, norm, t0, p));
     }
     if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
     if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&

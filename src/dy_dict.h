@@ -54,6 +54,10 @@ enum dy_gram_class {
     DY_G_OF_PLACE,  /* "north", "city": with the compass words, what stands between "of (the)" and a place */
     DY_G_EMISSARY,  /* "delegation", "envoy": an emissary a speaker sends */
     DY_G_AUX,       /* "had", "was": an auxiliary right before a reported clause's verb */
+    DY_G_PLACE_NOUN,    /* "city", "port": before "of", a place's name follows ("the port of Vladivostok") */
+    DY_G_TERMS,     /* "deal", "ceasefire": after "Under the", the sentence states an agreement's terms */
+    DY_G_DEMAND,    /* "pressure", "calls": before "to", the act is what a demand asks for */
+    DY_G_CLAIM,     /* "claimed", "alleged": a speech verb that makes what follows a claim only */
     DY_G_COUNT
 };
 

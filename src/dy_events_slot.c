@@ -423,8 +423,6 @@ int ev_complement_at(const sctx *s, uint32_t head)
  * the sentence states the terms of an agreement, not an act nor an actor's own announcement. */
 static int treaty_terms(const sctx *s)
 {
-    static const char *const noun[] = {"deal", "agreement", "pact", "accord", "treaty", "plan", "arrangement",
-                                       "ceasefire", "truce", "deals", "agreements", "terms", "proposal", "framework"};
     uint32_t j = s->t0;
     if (j + 2 >= s->t1 || !WIS(s, j, "under")) return 0;
     j++;
@@ -433,8 +431,7 @@ static int treaty_terms(const sctx *s)
         j++;
     for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
         if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
-            if (s->t[k].nlen == strlen(noun[i]) && !memcmp(W(s, k), noun[i], s->t[k].nlen)) return 1;
+        if (dy_dict_word_in(s->c->dict, DY_G_TERMS, W(s, k), s->t[k].nlen)) return 1;
     }
     return 0;
 }
@@ -443,13 +440,10 @@ static int treaty_terms(const sctx *s)
  * is what a demand asks for, not one done. */
 static int demanded_act(const sctx *s, uint32_t head)
 {
-    static const char *const noun[] = {"pressure", "calls", "call", "demands", "demand", "appeals", "appeal",
-                                       "request", "requests", "pleas", "plea"};
     if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
     for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
-            if (s->t[j].nlen == strlen(noun[i]) && !memcmp(W(s, j), noun[i], s->t[j].nlen)) return 1;
+        if (dy_dict_word_in(s->c->dict, DY_G_DEMAND, W(s, j), s->t[j].nlen)) return 1;
     }
     return 0;
 }
@@ -921,7 +915,6 @@ int ev_denied_clause(const sctx *s, uint32_t head)
  * when there is none; *claimed when it is a claim ("claimed", "alleged"). */
 static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
 {
-    static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
     if (j > s->t0 && WIS(s, j - 1, "the")) j--;
     if (j > s->t0 && WIS(s, j - 1, "that")) j--;
     *claimed = 0;
@@ -929,9 +922,7 @@ static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
         uint32_t e;
         if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) return k;
     }
-    if (j > s->t0)
-        for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
+    if (j > s->t0 && dy_dict_word_in(s->c->dict, DY_G_CLAIM, W(s, j - 1), s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
     return j;
 }
 
