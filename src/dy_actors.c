@@ -94,22 +94,15 @@ typedef struct group_state {
 /* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
  * quantity words between a preposition and its object; returns the token before them (p when
  * there are none). */
-static uint32_t quantifier_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static uint32_t quantifier_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    static const char *const q[] = {"some", "several", "many", "dozens", "hundreds", "thousands", "scores",
-                                    "more", "than", "least", "nearly", "almost", "few"};
-    /* before a number only: "about 400 police officers" */
-    static const char *const approx[] = {"about", "around", "over", "roughly", "some"};
     uint32_t j = p;
     int num = 0;
     for (int n = 0; n < 5; n++) {
         int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
-        /* the first letter before strlen and memcmp: most words leave there */
         const char *w = norm->data + toks[j].norm;
-        for (size_t i = 0; !hit && i < sizeof q / sizeof *q; i++)
-            hit = w[0] == q[i][0] && toks[j].nlen == strlen(q[i]) && !memcmp(w, q[i], toks[j].nlen);
-        for (size_t i = 0; !hit && num && i < sizeof approx / sizeof *approx; i++)
-            hit = w[0] == approx[i][0] && toks[j].nlen == strlen(approx[i]) && !memcmp(w, approx[i], toks[j].nlen);
+        hit = hit || dy_dict_word_in(d, DY_G_QUANTITY, w, toks[j].nlen);
+        hit = hit || (num && dy_dict_word_in(d, DY_G_APPROX, w, toks[j].nlen));     /* "about 400 police officers" */
         if (!hit) return j;
         num |= (toks[j].flags & DY_TF_NUM) != 0;
         if (j == t0) return p;      /* the sentence opens with the quantity: no preposition */
@@ -494,7 +487,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
     if (g->t0 > t0) {
         uint32_t p = g->t0 - 1;
         if (word_is(toks, norm, p, "the") && p > t0) p--;
-        p = quantifier_before(toks, norm, t0, p);
+        p = quantifier_before(d, toks, norm, t0, p);
         p = compass_before(d, toks, norm, t0, p);
         unsigned wc = dy_dict_wclass(d, toks[p].id);
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);

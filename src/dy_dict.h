@@ -58,6 +58,10 @@ enum dy_gram_class {
     DY_G_TERMS,     /* "deal", "ceasefire": after "Under the", the sentence states an agreement's terms */
     DY_G_DEMAND,    /* "pressure", "calls": before "to", the act is what a demand asks for */
     DY_G_CLAIM,     /* "claimed", "alleged": a speech verb that makes what follows a claim only */
+    DY_G_QUANTITY,  /* "several", "at least": quantity words between a preposition and its object */
+    DY_G_APPROX,    /* "about", "over": the same before a number only */
+    DY_G_PARTITIVE, /* "some", "parts": before "of", a part of what the actor after it owns or is */
+    DY_G_SPAN_PREP, /* "for", "since": after a participle right after its noun, a shortened passive */
     DY_G_COUNT
 };
 

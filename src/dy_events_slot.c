@@ -701,7 +701,6 @@ int ev_claimed_target(const sctx *s, const match *m)
  * state or a person is the subject of its verb ("Israel bombed for hours ..."). */
 int ev_reduced_relative(const sctx *s, const match *m)
 {
-    static const char *const prep[] = {"for", "over", "since", "without"};
     uint32_t h = m->head;
     if (m->tgt >= 0 || h == s->t0 || m->end >= s->t1 || m->end != h + 1) return 0;
     const char *w = W(s, h);
@@ -711,8 +710,7 @@ int ev_reduced_relative(const sctx *s, const match *m)
     if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
     if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
     int pr = 0;
-    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
-        if (s->t[m->end].nlen == strlen(prep[i]) && !memcmp(W(s, m->end), prep[i], s->t[m->end].nlen)) pr = 1;
+    if (dy_dict_word_in(s->c->dict, DY_G_SPAN_PREP, W(s, m->end), s->t[m->end].nlen)) pr = 1;
     if (!pr) return 0;
     for (uint32_t j = m->end + 1; j < s->t1; j++) {
         uint32_t e;
