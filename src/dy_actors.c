@@ -18,15 +18,6 @@ static const char *word(const dy_tok *toks, const dy_buf *norm, uint32_t i) { re
 /* token i is the literal w */
 #define word_is(toks, norm, i, w) DY_TOK_IS(norm, &(toks)[i], w)
 
-/* Is token i one of the n words of list? The first letter first: most words leave there. */
-static int word_in(const dy_tok *toks, const dy_buf *norm, uint32_t i, const char *const *list, size_t n)
-{
-    const char *w = word(toks, norm, i);
-    for (size_t k = 0; k < n; k++)
-        if (w[0] == list[k][0] && !strcmp(w, list[k])) return 1;
-    return 0;
-}
-
 /* Longest phrase of the given trie starting at i; returns the end token and the payload. */
 static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t i, uint32_t t1, int32_t *payload)
 {
@@ -103,22 +94,15 @@ typedef struct group_state {
 /* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
  * quantity words between a preposition and its object; returns the token before them (p when
  * there are none). */
-static uint32_t quantifier_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static uint32_t quantifier_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    static const char *const q[] = {"some", "several", "many", "dozens", "hundreds", "thousands", "scores",
-                                    "more", "than", "least", "nearly", "almost", "few"};
-    /* before a number only: "about 400 police officers" */
-    static const char *const approx[] = {"about", "around", "over", "roughly", "some"};
     uint32_t j = p;
     int num = 0;
     for (int n = 0; n < 5; n++) {
         int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
-        /* the first letter before strlen and memcmp: most words leave there */
         const char *w = norm->data + toks[j].norm;
-        for (size_t i = 0; !hit && i < sizeof q / sizeof *q; i++)
-            hit = w[0] == q[i][0] && toks[j].nlen == strlen(q[i]) && !memcmp(w, q[i], toks[j].nlen);
-        for (size_t i = 0; !hit && num && i < sizeof approx / sizeof *approx; i++)
-            hit = w[0] == approx[i][0] && toks[j].nlen == strlen(approx[i]) && !memcmp(w, approx[i], toks[j].nlen);
+        hit = hit || dy_dict_word_in(d, DY_G_QUANTITY, w, toks[j].nlen);
+        hit = hit || (num && dy_dict_word_in(d, DY_G_APPROX, w, toks[j].nlen));     /* "about 400 police officers" */
         if (!hit) return j;
         num |= (toks[j].flags & DY_TF_NUM) != 0;
         if (j == t0) return p;      /* the sentence opens with the quantity: no preposition */
@@ -205,14 +189,11 @@ static int crowd_subject(const dy_dict *d, const dy_tok *toks, const dy_buf *nor
 /* "the mayor of the northern West Bank city of Nablus", "the governor of the southern province
  * of Kherson": a compass word or a kind of place between "of (the)" and the place an agent
  * belongs to. */
-static int of_place_word(const dy_tok *toks, const dy_buf *norm, uint32_t j)
+static int of_place_word(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t j)
 {
-    static const char *const w[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
-                                    "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
-                                    "city", "town", "province", "region", "district", "village", "port"};
     if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP)) != DY_TF_WORD) return 0;
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (toks[j].nlen == strlen(w[i]) && !memcmp(norm->data + toks[j].norm, w[i], toks[j].nlen)) return 1;
+    const char *w = norm->data + toks[j].norm;
+    if (dy_dict_word_in(d, DY_G_COMPASS, w, toks[j].nlen) || dy_dict_word_in(d, DY_G_OF_PLACE, w, toks[j].nlen)) return 1;
     return 0;
 }
 
@@ -251,10 +232,9 @@ static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
 }
 
 /* "the Saudi city of Jeddah", "the port of Vladivostok": a name after "(place word) of" is a place. */
-static int place_of(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static int place_of(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    static const char *const words[] = {"city", "town", "port", "province", "region", "village", "district", "capital", "resort"};
-    return p > t0 && word_is(toks, norm, p, "of") && word_in(toks, norm, p - 1, words, sizeof words / sizeof *words);
+    return p > t0 && word_is(toks, norm, p, "of") && dy_dict_word_in(d, DY_G_PLACE_NOUN, word(toks, norm, p - 1), toks[p - 1].nlen);
 }
 
 /* "Israel's security cabinet", "Iran's elite Revolutionary Guards": after a state's possessive,
@@ -273,11 +253,11 @@ static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0
 
 /* "in southern Pakistan", "near eastern Ukraine": a compass word between a preposition and a
  * place; returns the token before it (p itself when there is none). */
-static uint32_t compass_before(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static uint32_t compass_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    static const char *const compass[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
-                                          "northwestern", "southeastern", "southwestern"};
-    return p > t0 && word_in(toks, norm, p, compass, sizeof compass / sizeof *compass) ? p - 1 : p;
+    if (p <= t0) return p;
+    const char *w = word(toks, norm, p);
+    return dy_dict_word_in(d, DY_G_COMPASS, w, strlen(w)) ? p - 1 : p;
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
@@ -433,7 +413,7 @@ static int joins_group(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
         if (t->flags & DY_TF_POSS) continue;
         if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && bare_agent)) { saw_of = 1; continue; }
         if (saw_of && word_is(toks, norm, j, "the")) continue;
-        if (saw_of && bare_agent && of_place_word(toks, norm, j)) { placew++; continue; }
+        if (saw_of && bare_agent && of_place_word(d, toks, norm, j)) { placew++; continue; }
         if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
         if (model_name_at(d, toks, j, gap1, gs, next)) continue;
         if (owned_modifier_at(d, toks, gap0, j, gs, next)) continue;
@@ -528,12 +508,12 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
     if (g->t0 > t0) {
         uint32_t p = g->t0 - 1;
         if (word_is(toks, norm, p, "the") && p > t0) p--;
-        p = quantifier_before(toks, norm, t0, p);
-        p = compass_before(toks, norm, t0, p);
+        p = quantifier_before(d, toks, norm, t0, p);
+        p = compass_before(d, toks, norm, t0, p);
         unsigned wc = dy_dict_wclass(d, toks[p].id);
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);
         g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(toks, norm, t0, p) || region_after_town(d, toks, t0, t1, g));
+        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(d, toks, norm, t0, p) || region_after_town(d, toks, t0, t1, g));
     }
     if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
     if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&

@@ -171,6 +171,7 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
 }
 
 typedef struct gram_first { uint32_t cls, word; } gram_first;
+typedef struct gram_word { int cls; const char *w; size_t n; } gram_word;
 
 /* A boilerplate.txt line, worked out once: the glob without its list mark ("> "), its first
  * character folded ('*' for a leading star), and for a "*text*" glob the index in text of the
@@ -206,6 +207,7 @@ struct dy_dict {
     size_t nactor_phrases;
     uint16_t *wclass;   /* word id -> DY_WC_* bits */
     dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
+    dy_vec words;       /* gram_word: the one-word classes (DY_G_COMPASS ...) */
     uint32_t nwclass;
     dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
 };
@@ -308,7 +310,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     dy_dict_file *st = dy_vec_push(&L->d->files);
     if (!st) { L->oom = 1; fclose(f); return 0; }
     snprintf(st->name, sizeof st->name, "%s", name);
-    size_t a0 = L->d->actors.len, p0 = L->d->patterns.len, c0 = L->d->cameo.len, g0 = L->d->gram.len,
+    size_t a0 = L->d->actors.len, p0 = L->d->patterns.len, c0 = L->d->cameo.len, g0 = L->d->gram.len + L->d->words.len,
            b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len, k0 = L->classes.len;
     char *line = NULL;
     size_t cap = 0;
@@ -329,7 +331,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     st->patterns = (uint32_t)(L->d->patterns.len - p0);
     st->classes = (uint32_t)(L->classes.len - k0);
     st->codes = (uint32_t)(L->d->cameo.len - c0);
-    st->other = (uint32_t)(L->d->gram.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len - w0);
+    st->other = (uint32_t)(L->d->gram.len + L->d->words.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len - w0);
     return 0;
 }
 
@@ -557,10 +559,27 @@ static void side_line(loader *L, int cls, char *code, char *when)
     *slot = v;
 }
 
+/* A one-word class (DY_G_COMPASS ...): its words as written, for dy_dict_word_in. */
+static void word_list(loader *L, int c, char *list)
+{
+    char *save = NULL;
+    for (char *ph = strtok_r(list, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
+        char *w = dy_trim(ph);
+        size_t n = strlen(w);
+        if (!n || w[strcspn(w, " \t")]) { problem(L, "'%s': the class takes single words", w); continue; }
+        gram_word *g = dy_vec_push(&L->d->words);
+        if (!g || !(g->w = dy_arena_strndup(L->d->strings, w, n))) { L->oom = 1; return; }
+        g->cls = c;
+        g->n = n;
+    }
+}
+
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
-                                  "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional"};
+                                  "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
+                                  /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
+                                  "quantity", "approx", "partitive", "span_prep"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -568,8 +587,9 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
+    if (c >= DY_G_COMPASS) { word_list(L, c, eq + 1); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         uint32_t first;
@@ -1213,6 +1233,7 @@ static dy_dict *dict_new(void)
     d->gram = (dy_vec)DY_VEC_INIT(int);
     d->sides = (dy_vec)DY_VEC_INIT(dy_side);
     d->gram_first = (dy_vec)DY_VEC_INIT(gram_first);
+    d->words = (dy_vec)DY_VEC_INIT(gram_word);
     d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
     d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
@@ -1286,6 +1307,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->gram);
     dy_vec_free(&d->sides);
     dy_vec_free(&d->gram_first);
+    dy_vec_free(&d->words);
     dy_vec_free(&d->patterns);
     dy_vec_free(&d->pels);
     dy_vec_free(&d->wordsets);
@@ -1332,6 +1354,15 @@ const dy_side *dy_dict_sides(const dy_dict *d, size_t *n)
 uint32_t dy_dict_side_first(const dy_dict *d) { return d->side_first; }
 
 int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
+
+int dy_dict_word_in(const dy_dict *d, int cls, const char *w, size_t n)
+{
+    for (size_t k = 0; k < d->words.len; k++) {
+        const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
+        if (g->cls == cls && g->n == n && !memcmp(g->w, w, n)) return 1;
+    }
+    return 0;
+}
 
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
 {

@@ -49,6 +49,20 @@ enum dy_gram_class {
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */
     DY_G_GROUP,     /* "the three leaders", "all three countries": the last three parties named together */
     DY_G_REGIONAL,  /* "the Gulf state": the nearest state named before of those its lines list */
+    /* clean16: one-word lists the C code asks about by word (dy_dict_word_in), not phrases:
+     * they enter no trie and set no DY_WC_* bit; a word may be in several */
+    DY_G_COMPASS,   /* "northern", "central": a compass word before a place ("in southern Pakistan") */
+    DY_G_OF_PLACE,  /* "north", "city": with the compass words, what stands between "of (the)" and a place */
+    DY_G_EMISSARY,  /* "delegation", "envoy": an emissary a speaker sends */
+    DY_G_AUX,       /* "had", "was": an auxiliary right before a reported clause's verb */
+    DY_G_PLACE_NOUN,    /* "city", "port": before "of", a place's name follows ("the port of Vladivostok") */
+    DY_G_TERMS,     /* "deal", "ceasefire": after "Under the", the sentence states an agreement's terms */
+    DY_G_DEMAND,    /* "pressure", "calls": before "to", the act is what a demand asks for */
+    DY_G_CLAIM,     /* "claimed", "alleged": a speech verb that makes what follows a claim only */
+    DY_G_QUANTITY,  /* "several", "at least": quantity words between a preposition and its object */
+    DY_G_APPROX,    /* "about", "over": the same before a number only */
+    DY_G_PARTITIVE, /* "some", "parts": before "of", a part of what the actor after it owns or is */
+    DY_G_SPAN_PREP, /* "for", "since": after a participle right after its noun, a shortened passive */
     DY_G_COUNT
 };
 
@@ -177,6 +191,8 @@ int32_t dy_dict_step_payload(const dy_dict *d, int trie, int32_t node, uint32_t 
 int dy_dict_may_follow(const dy_dict *d, int trie, uint32_t first, uint32_t second);
 const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
 int dy_dict_gram_class(const dy_dict *d, int32_t payload);
+/* Is the normalised word w (n bytes) listed in the one-word class cls (DY_G_COMPASS ...)? */
+int dy_dict_word_in(const dy_dict *d, int cls, const char *w, size_t n);
 /* A name that stands for one side of a divided country (grammar.txt "north PRK = PRK | KOR"):
  * a reference of class cls (DY_G_NORTH or DY_G_SOUTH) codes `code` in a document that has named
  * one of when[0..nwhen); of class DY_G_REGIONAL ("regional QAT = QAT"), `code` is one state the

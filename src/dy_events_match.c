@@ -18,17 +18,6 @@ int ev_reciprocal_at(const sctx *s, uint32_t j)
 /* "stormed the (official) residence of President X", "raided the embassy of Mexico": the object is
  * a thing the actor after "of (the)" owns; that actor is the target. Up to three lower-case words
  * (or an agent word used as an adjective) before "of"; the token where the owner starts, or 0. */
-static int partitive_word(const char *w)
-{
-    static const char *const q[] = {"more", "most", "some", "all", "many", "few", "several", "part", "parts", "much",
-                                    "each", "none", "any", "both", "half", "rest", "majority", "dozens", "hundreds",
-                                    "thousands", "millions", "one", "two", "three", "four", "five", "six", "seven",
-                                    "eight", "nine", "ten", "number", "members", "member", "areas", "area"};
-    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
-        if (w[0] == q[i][0] && !strcmp(w, q[i])) return 1;     /* the first letter: no call for most */
-    return 0;
-}
-
 static uint32_t owner_after_of(const sctx *s, uint32_t tj)
 {
     for (uint32_t j = tj, n = 0; j < s->t1 && n < 4; j++, n++) {
@@ -43,7 +32,7 @@ static uint32_t owner_after_of(const sctx *s, uint32_t tj)
         uint16_t f = s->t[j].flags;
         if ((f & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
         if (gj < 0 && (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
-        if (partitive_word(W(s, j))) return 0;     /* "five more of Russia's", "parts of Iraq" */
+        if (dy_dict_word_in(s->c->dict, DY_G_PARTITIVE, W(s, j), strlen(W(s, j)))) return 0;     /* "five more of Russia's", "parts of Iraq" */
     }
     return 0;
 }

@@ -914,12 +914,9 @@ static int igo_agent(sctx *s, int k)
  * or its "that", and the role). */
 static int speaker_agent(sctx *s, int k)
 {
-    static const char *const own[] = {"delegation", "delegations", "envoy", "envoys", "emissary", "secretary", "negotiators", "team"};
     dy_actor *g = &s->g[k];
     int ok = 0;
-    for (uint32_t i = g->t0; i < g->t1 && !ok; i++)
-        for (size_t w = 0; w < sizeof own / sizeof *own; w++)
-            if (s->t[i].nlen == strlen(own[w]) && !memcmp(W(s, i), own[w], s->t[i].nlen)) ok = 1;
+    for (uint32_t i = g->t0; i < g->t1 && !ok; i++) ok = dy_dict_word_in(s->c->dict, DY_G_EMISSARY, W(s, i), s->t[i].nlen);
     if (!ok) return 0;     /* "the US said the government had ...": the story's government */
     uint32_t j = g->t0, n = 0;
     while (j > s->t0 && n < 3 && group_at(s, j - 1) < 0 && (s->t[j - 1].flags & DY_TF_WORD) && !WIS(s, j - 1, "that")) {

@@ -167,14 +167,11 @@ static int inside_relative(const sctx *s, const dy_actor *g, uint32_t head)
  * the verb) has a doer of its own, not the speaker before the speech verb. */
 static int reported_own_subject(const sctx *s, uint32_t from, uint32_t head)
 {
-    static const char *const aux[] = {"had", "has", "have", "was", "were"};
     uint32_t sv = ev_said_at(s, from, head), e;
     if (sv >= head || !ev_gram_is(s, sv, DY_G_SAY, &e)) return 0;
     if (e < head && WIS(s, e, "that")) e++;
     if (e + 2 > head || head - e > 7) return 0;
-    int a = 0;
-    for (size_t w = 0; w < sizeof aux / sizeof *aux; w++) a |= !strcmp(W(s, head - 1), aux[w]);
-    if (!a) return 0;
+    if (!dy_dict_word_in(s->c->dict, DY_G_AUX, W(s, head - 1), strlen(W(s, head - 1)))) return 0;
     for (uint32_t j = e; j + 1 < head; j++)
         if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
     return 1;
@@ -452,8 +449,6 @@ int ev_complement_at(const sctx *s, uint32_t head)
  * the sentence states the terms of an agreement, not an act nor an actor's own announcement. */
 static int treaty_terms(const sctx *s)
 {
-    static const char *const noun[] = {"deal", "agreement", "pact", "accord", "treaty", "plan", "arrangement",
-                                       "ceasefire", "truce", "deals", "agreements", "terms", "proposal", "framework"};
     uint32_t j = s->t0;
     if (j + 2 >= s->t1 || !WIS(s, j, "under")) return 0;
     j++;
@@ -462,8 +457,7 @@ static int treaty_terms(const sctx *s)
         j++;
     for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
         if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
-            if (s->t[k].nlen == strlen(noun[i]) && !memcmp(W(s, k), noun[i], s->t[k].nlen)) return 1;
+        if (dy_dict_word_in(s->c->dict, DY_G_TERMS, W(s, k), s->t[k].nlen)) return 1;
     }
     return 0;
 }
@@ -472,13 +466,10 @@ static int treaty_terms(const sctx *s)
  * is what a demand asks for, not one done. */
 static int demanded_act(const sctx *s, uint32_t head)
 {
-    static const char *const noun[] = {"pressure", "calls", "call", "demands", "demand", "appeals", "appeal",
-                                       "request", "requests", "pleas", "plea"};
     if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
     for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
-            if (s->t[j].nlen == strlen(noun[i]) && !memcmp(W(s, j), noun[i], s->t[j].nlen)) return 1;
+        if (dy_dict_word_in(s->c->dict, DY_G_DEMAND, W(s, j), s->t[j].nlen)) return 1;
     }
     return 0;
 }
@@ -751,7 +742,6 @@ int ev_claimed_target(const sctx *s, const match *m)
  * state or a person is the subject of its verb ("Israel bombed for hours ..."). */
 int ev_reduced_relative(const sctx *s, const match *m)
 {
-    static const char *const prep[] = {"for", "over", "since", "without"};
     uint32_t h = m->head;
     if (m->tgt >= 0 || h == s->t0 || m->end >= s->t1 || m->end != h + 1) return 0;
     const char *w = W(s, h);
@@ -761,8 +751,7 @@ int ev_reduced_relative(const sctx *s, const match *m)
     if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
     if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
     int pr = 0;
-    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++)
-        if (s->t[m->end].nlen == strlen(prep[i]) && !memcmp(W(s, m->end), prep[i], s->t[m->end].nlen)) pr = 1;
+    if (dy_dict_word_in(s->c->dict, DY_G_SPAN_PREP, W(s, m->end), s->t[m->end].nlen)) pr = 1;
     if (!pr) return 0;
     for (uint32_t j = m->end + 1; j < s->t1; j++) {
         uint32_t e;
@@ -986,7 +975,6 @@ int ev_denied_clause(const sctx *s, uint32_t head)
  * when there is none; *claimed when it is a claim ("claimed", "alleged"). */
 static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
 {
-    static const char *const claim[] = {"claimed", "claims", "alleged", "alleges", "charged", "charges"};
     if (j > s->t0 && WIS(s, j - 1, "the")) j--;
     if (j > s->t0 && WIS(s, j - 1, "that")) j--;
     *claimed = 0;
@@ -994,9 +982,7 @@ static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
         uint32_t e;
         if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) return k;
     }
-    if (j > s->t0)
-        for (size_t i = 0; i < sizeof claim / sizeof *claim; i++)
-            if (s->t[j - 1].nlen == strlen(claim[i]) && !memcmp(W(s, j - 1), claim[i], s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
+    if (j > s->t0 && dy_dict_word_in(s->c->dict, DY_G_CLAIM, W(s, j - 1), s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
     return j;
 }
 

@@ -1,6 +1,6 @@
-/* dy_facts_int.h - what the parts of dyad facts share (dy_facts.c: sentences, moods, parties,
- * tiers and treaties; dy_facts_num.c: figures, trade, shares, ratios, milestones, sanctions and
- * vetoes; dy_facts_recon.c: reconciliation). Not a public interface. */
+/* dy_facts_int.h - what the parts of dyad facts share (dy_facts.c: sentences, moods, tiers and
+ * treaties; dy_facts_party.c: parties; dy_facts_num.c: figures, trade, shares, ratios,
+ * milestones, sanctions and vetoes; dy_facts_recon.c: reconciliation). Not a public interface. */
 #ifndef DY_FACTS_INT_H
 #define DY_FACTS_INT_H
 
@@ -71,13 +71,15 @@ uint32_t dyf_clause_start(const dyf_sent *s, uint32_t i);
 /* The mood of what is said in tokens [a, b): negated, supposed or wanted (DY_MOOD_*), else 0. */
 int dyf_mood(const dyf_sent *s, uint32_t a, uint32_t b);
 
-/* Actors */
+/* Actors (dy_facts_party.c) */
 int dyf_group_at(const dyf_sent *s, uint32_t i);
 int dyf_country(const char *code);      /* a state */
 void dyf_code3(char out[16], const char *code);   /* a state's three letters, anything else whole */
 /* Is the sentence's actor coded code a world region ("Western governments", "European leaders")? */
 int dyf_region_party(const dyf_sent *s, const char *code);
 int dyf_party(const char *code);        /* a state or an IGO: may trade, partner, sign */
+/* The codes of group k with its coordination (or a resolved pair), at most max into out. */
+size_t dyf_codes(const dyf_sent *s, int k, const char **out, size_t max);
 int dyf_pair_of(const dyf_sent *s, int k, char a[16], char b[16]);
 void dyf_sort_pair(char a[16], char b[16]);
 /* What only --moods all shows may fall back on the story's pair: with mood set (not factual) and
@@ -85,6 +87,14 @@ void dyf_sort_pair(char a[16], char b[16]);
 int dyf_story_pair_for(const dyf_sent *s, int mood, char a[16], char b[16]);
 /* The year nearest token i among the sentence's dates; 0 when none. */
 int dyf_year_near(const dyf_sent *s, uint32_t i);
+/* The same party: states by their three letters, anything else by the whole code. */
+int dyf_same_party(const char *a, const char *b);
+/* A pair (a, b) the coder took from a pair reference ("the two governments") becomes the story's
+ * pair when the sentence before named it. */
+void dyf_story_ref(const dyf_sent *s, char a[16], char b[16]);
+/* The two parties of a relationship or treaty named at tokens [i, e) (1 when found); with
+ * fallback, else the story's pair. */
+int dyf_parties(const dyf_sent *s, uint32_t i, uint32_t e, char a[16], char b[16], int fallback);
 
 /* Facts: NULL when out of memory; *drop set when a mood keeps the fact out (the caller returns). */
 dy_fact *dyf_push(dy_facts *f, int kind, const dyf_sent *s, int mood, int *oom);

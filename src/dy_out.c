@@ -6,13 +6,11 @@
 #include <string.h>
 #include <xxhash.h>
 
-/* Numbers without printf (it was a tenth of the run time): an unsigned, and a weight to one decimal. */
+/* Numbers without printf (dy_utoa): an unsigned, and a weight to one decimal. */
 static int add_uint(dy_buf *b, unsigned long v)
 {
-    char t[24];
-    size_t i = sizeof t;
-    do t[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
-    return dy_buf_add(b, t + i, sizeof t - i);
+    char t[DY_NUM_TEXT];
+    return dy_buf_add(b, t, (size_t)(dy_utoa(t, v, 0) - t));
 }
 
 static int add_tenths(dy_buf *b, double x)
@@ -20,7 +18,9 @@ static int add_tenths(dy_buf *b, double x)
     long v = (long)(x * 10 + (x < 0 ? -0.5 : 0.5));
     if (v < 0 && dy_buf_addc(b, '-')) return -1;
     unsigned long a = (unsigned long)(v < 0 ? -v : v);
-    return add_uint(b, a / 10) || dy_buf_addc(b, '.') || dy_buf_addc(b, (char)('0' + a % 10)) ? -1 : 0;
+    char t[2 * DY_NUM_TEXT], *e = dy_utoa(t, a / 10, 0);
+    *e++ = '.';
+    return dy_buf_add(b, t, (size_t)(dy_utoa(e, a % 10, 1) - t));
 }
 
 int dy_out_uint(dy_buf *b, unsigned long v) { return add_uint(b, v); }
@@ -45,11 +45,9 @@ static void id_add(idtext *t, const char *p, size_t n)
 
 static void id_uint(idtext *t, unsigned v, char end)
 {
-    char d[16];
-    size_t i = sizeof d;
-    d[--i] = end;
-    do d[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
-    id_add(t, d + i, sizeof d - i);
+    char d[DY_NUM_TEXT + 1], *e = dy_utoa(d, v, 0);
+    *e++ = end;
+    id_add(t, d, (size_t)(e - d));
 }
 
 uint64_t dy_record_id(const dy_record *r)

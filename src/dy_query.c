@@ -219,19 +219,6 @@ int dy_result_json(const dy_result *r, dy_buf *b)
     return dy_result_json_upto(r, b, SIZE_MAX, &rows);
 }
 
-/* The digits of v after p (at most 20 and a sign); returns the end. */
-static char *put_int(char *p, long long v)
-{
-    char d[24];
-    int n = 0;
-    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    do d[n++] = (char)('0' + u % 10); while (u /= 10);
-    if (v < 0) *p++ = '-';
-    while (n) *p++ = d[--n];
-    *p = 0;
-    return p;
-}
-
 /* One cell as a JSON value. */
 static int json_cell(dy_buf *b, const cell *x)
 {
@@ -239,7 +226,7 @@ static int json_cell(dy_buf *b, const cell *x)
     if (x->type == DY_COL_NULL || !x->s) return dy_buf_adds(b, "null");
     if (x->type == DY_COL_INT) return dy_buf_adds(b, x->s);        /* SQLite's own digits */
     if (x->type != DY_COL_FLOAT) return dy_json_string(b, x->s, strlen(x->s));
-    if (x->num == (double)(long long)x->num && fabs(x->num) < 1e15) return dy_buf_add(b, num, (size_t)(put_int(num, (long long)x->num) - num));
+    if (x->num == (double)(long long)x->num && fabs(x->num) < 1e15) return dy_buf_add(b, num, (size_t)(dy_itoa(num, (long long)x->num, 0) - num));
     return x->exact ? dy_buf_adds(b, x->s) : dy_buf_printf(b, "%.15g", x->num);
 }
 
@@ -794,10 +781,10 @@ static void fixed_text(char *b, long long v, int scale)
         scale = 1;
     }
     if (v < 0) *b++ = '-';
-    b = put_int(b, w);
+    b = dy_itoa(b, w, 0);
     *b++ = '.';
     if (scale == 2 && f < 10) *b++ = '0';
-    put_int(b, f);
+    dy_itoa(b, f, 0);
 }
 
 /* The tally's slots, busiest first, into a new result of columns cols: the key's nkey fields
@@ -844,7 +831,7 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
             x[k].exact = 1;
             x[k].s = p;
             if (sc) fixed_text(p, v[k - nkey], sc);
-            else put_int(p, v[k - nkey]);
+            else dy_itoa(p, v[k - nkey], 0);
             p += strlen(p) + 1;
         }
     }

@@ -19,6 +19,7 @@ struct dy_db {
     int (*before)(void *ctx, dy_err *err);     /* dy_db_before */
     void *before_ctx;
     int in_before;
+    sqlite3_stmt *version_q;    /* dy_db_changed: PRAGMA data_version, prepared once */
     int64_t version;        /* dy_db_changed: PRAGMA data_version when last asked */
     int have_version;
     char msg[256];
@@ -83,6 +84,7 @@ void dy_db_close(dy_db **dp)
 {
     if (!dp || !*dp) return;
     if ((*dp)->pg) PQfinish((*dp)->pg);
+    sqlite3_finalize((*dp)->version_q);
     free(*dp);
     *dp = NULL;
 }
@@ -129,11 +131,15 @@ int dy_db_timed_out(dy_db *db) { return db->timed_out; }
 int dy_db_changed(dy_db *db)
 {
     if (db->kind != DY_DB_SQLITE) return -1;
-    sqlite3_stmt *q = NULL;
+    /* prepared once a connection: a request's check is one step, not a parse */
+    if (!db->version_q && sqlite3_prepare_v2(db->lite, "PRAGMA data_version", -1, &db->version_q, NULL) != SQLITE_OK) {
+        db->version_q = NULL;
+        return -1;
+    }
     int64_t v = 0;
-    int ok = sqlite3_prepare_v2(db->lite, "PRAGMA data_version", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW;
-    if (ok) v = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
+    int ok = sqlite3_step(db->version_q) == SQLITE_ROW;
+    if (ok) v = sqlite3_column_int64(db->version_q, 0);
+    sqlite3_reset(db->version_q);
     if (!ok) return -1;
     int changed = !db->have_version || v != db->version;
     db->version = v;

@@ -3,7 +3,8 @@
  *
  * Invariants and ownership:
  *  - A dy_db wraps a SQLite connection it does not own (dy_db_sqlite; the store closes the
- *    sqlite3), or owns a libpq connection (dy_db_open_pg; dy_db_close closes it).
+ *    sqlite3, after dy_db_close, which finalises the statement dy_db_changed keeps prepared),
+ *    or owns a libpq connection (dy_db_open_pg; dy_db_close closes it).
  *  - SQL is written once, in SQLite's spelling, with parameters as ?N or :name; for PostgreSQL a
  *    statement's text is rewritten to $N (outside quotes) before it is sent. Where the two
  *    dialects differ, callers ask dy_db_kind() in one small function, never in a whole query.

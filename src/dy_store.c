@@ -409,8 +409,8 @@ void dy_store_close(dy_store **sp)
     dy_pgstore_close(&s->pg);
     if (s->in_tx) dy_store_rollback(s);
     for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(s->st[i]);
+    dy_db_close(&s->sql);       /* first: it finalises a statement of s->db */
     sqlite3_close(s->db);
-    dy_db_close(&s->sql);
     dy_buf_free(&s->rows);
     free(s);
     *sp = NULL;

@@ -143,6 +143,24 @@ void dy_buf_free(dy_buf *b)
     b->len = b->cap = 0;
 }
 
+/* ---- numbers as text ---- */
+char *dy_utoa(char *out, unsigned long long v, int width)
+{
+    char d[DY_NUM_TEXT];
+    int n = 0;
+    do d[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    while (n < width && n < 20) d[n++] = '0';
+    while (n) *out++ = d[--n];
+    *out = 0;
+    return out;
+}
+
+char *dy_itoa(char *out, long long v, int width)
+{
+    if (v < 0) *out++ = '-';
+    return dy_utoa(out, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v, width);
+}
+
 /* ---- vector ---- */
 int dy_grow_(void *pp, size_t need, size_t *cap, size_t size)
 {

@@ -156,6 +156,14 @@ int dy_buf_printf(dy_buf *b, const char *fmt, ...)
     ;
 void dy_buf_free(dy_buf *b);
 
+/* ---- numbers as text, by hand: printf was a tenth of a writer's run time ---- */
+#define DY_NUM_TEXT 24      /* room for any long long's digits, a sign and the NUL */
+/* v in decimal at out, zero-padded to at least width digits (width <= 20), then a NUL; returns
+ * the NUL's address. out has room for the digits and the NUL (DY_NUM_TEXT always does). */
+char *dy_utoa(char *out, unsigned long long v, int width);
+/* The same for a signed v: a '-' first when it is negative. */
+char *dy_itoa(char *out, long long v, int width);
+
 /* ---- growing arrays (git's ALLOC_GROW) ---- */
 /* DY_GROW(p, need, cap): room for need items in the array p whose capacity is cap, both updated
  * in place. 0, or -1 when out of memory or when the size would overflow; p and cap are unchanged

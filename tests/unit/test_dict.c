@@ -184,6 +184,30 @@ START_TEST(dict_1_7_person_block_problems)
 }
 END_TEST
 
+/* clean16: the one-word lists of grammar.txt: a word in its class only, several classes a word,
+ * whole words, and a phrase table they leave alone ("was" stays a form of "to be"). */
+START_TEST(dict_1_8_word_lists)
+{
+    dy_dict *d = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &d, &e), DY_OK);
+    ck_assert(dy_dict_word_in(d, DY_G_COMPASS, "southern", 8));
+    ck_assert(!dy_dict_word_in(d, DY_G_COMPASS, "south", 5));
+    ck_assert(dy_dict_word_in(d, DY_G_OF_PLACE, "south", 5));
+    ck_assert(!dy_dict_word_in(d, DY_G_OF_PLACE, "southern", 8));
+    ck_assert(dy_dict_word_in(d, DY_G_EMISSARY, "envoy", 5));
+    ck_assert(dy_dict_word_in(d, DY_G_EMISSARY, "envoys!", 6));      /* n bytes of w: "envoys" */
+    ck_assert(!dy_dict_word_in(d, DY_G_EMISSARY, "envoy", 4));
+    ck_assert(!dy_dict_word_in(d, DY_G_EMISSARY, "envoyss", 7));
+    ck_assert(dy_dict_word_in(d, DY_G_AUX, "was", 3));
+    ck_assert(!dy_dict_word_in(d, DY_G_AUX, "is", 2));
+    int32_t p = -1;
+    dy_dict_step_payload(d, DY_TRIE_GRAMMAR, 0, dy_lex_find(dy_dict_lex(d), "was", 3), &p);
+    ck_assert_int_eq(dy_dict_gram_class(d, p), DY_G_BE);
+    dy_dict_destroy(&d);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
@@ -195,6 +219,7 @@ Suite *dict_suite(void)
     tcase_add_test(a, dict_1_5_word_class_problems);
     tcase_add_test(a, dict_1_6_person_blocks);
     tcase_add_test(a, dict_1_7_person_block_problems);
+    tcase_add_test(a, dict_1_8_word_lists);
     suite_add_tcase(s, a);
     return s;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "units.h"
 #include "../../src/dy_query.h"
+#include "../../src/dy_sql.h"
 #include "../../src/dy_store.h"
 
 START_TEST(query_1_1_dates_and_codes)
@@ -476,6 +477,35 @@ START_TEST(store_1_5_summaries_filled)
 }
 END_TEST
 
+/* dy_db_changed, its statement kept prepared: yes at first, no until another connection commits,
+ * yes once after; asked many times in between, and the reader then closes cleanly. */
+START_TEST(store_1_7_changed_per_connection)
+{
+    char path[64];
+    dy_dict *dict;
+    dy_coder *c;
+    dy_store *s, *r;
+    dy_err e = {0};
+    unit_store_open(path, &dict, &c, &s);
+    ck_assert_int_eq(dy_store_open(path, DY_STORE_READ, &r, &e), DY_OK);
+    dy_db *db = dy_store_db(r);
+    ck_assert_int_eq(dy_db_changed(db), 1);
+    for (int i = 0; i < 100; i++) ck_assert_int_eq(dy_db_changed(db), 0);     /* s's transaction is open */
+    ck_assert_int_eq(unit_store_add(s, c, "a.txt", "Date: 2024-06-19\n\nRussia attacked Ukraine.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(s, &e), DY_OK);
+    ck_assert_int_eq(dy_db_changed(db), 1);
+    ck_assert_int_eq(dy_db_changed(db), 0);
+    dy_result *q = rus_ukr_by_day(r);       /* the reader still reads after its checks */
+    ck_assert_int_eq(dy_result_rows(q), 1);
+    dy_result_destroy(&q);
+    dy_store_close(&r);
+    dy_store_close(&s);
+    dy_coder_destroy(&c);
+    dy_dict_destroy(&dict);
+    unit_remove_db(path);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -489,6 +519,7 @@ Suite *store_suite(void)
     tcase_add_test(b, store_1_4_summaries_exact);
     tcase_add_test(b, store_1_5_summaries_filled);
     tcase_add_test(b, store_1_6_network_many_pairs);
+    tcase_add_test(b, store_1_7_changed_per_connection);
     tcase_set_timeout(b, 30);       /* their opens and commits wait on a busy disk under ASan */
     suite_add_tcase(s, b);
     return s;

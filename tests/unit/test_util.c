@@ -1,4 +1,4 @@
-/* test_util.c - shared helpers (util-*): growing arrays. */
+/* test_util.c - shared helpers (util-*): growing arrays, numbers as text. */
 #include <stdint.h>
 #include <stdlib.h>
 #include "units.h"
@@ -39,12 +39,47 @@ START_TEST(util_1_2_grow_overflow_fails_cleanly)
 }
 END_TEST
 
+/* numbers as text: the extremes, zero, padding to a width, and the end returned at the NUL */
+START_TEST(util_2_1_number_text)
+{
+    char t[DY_NUM_TEXT];
+    char *e = dy_utoa(t, 0, 0);
+    ck_assert_str_eq(t, "0");
+    ck_assert_ptr_eq(e, t + 1);
+    dy_utoa(t, 1234567890, 0);
+    ck_assert_str_eq(t, "1234567890");
+    e = dy_utoa(t, 18446744073709551615ULL, 0);
+    ck_assert_str_eq(t, "18446744073709551615");
+    ck_assert_ptr_eq(e, t + 20);
+    dy_utoa(t, 7, 2);
+    ck_assert_str_eq(t, "07");
+    dy_utoa(t, 2024, 4);
+    ck_assert_str_eq(t, "2024");
+    dy_utoa(t, 12345, 2);       /* a width is a minimum */
+    ck_assert_str_eq(t, "12345");
+    dy_utoa(t, 5, 30);          /* at most 20 digits */
+    ck_assert_str_eq(t, "00000000000000000005");
+    e = dy_itoa(t, -42, 0);
+    ck_assert_str_eq(t, "-42");
+    ck_assert_ptr_eq(e, t + 3);
+    dy_itoa(t, INT64_MIN, 0);
+    ck_assert_str_eq(t, "-9223372036854775808");
+    dy_itoa(t, -3, 3);
+    ck_assert_str_eq(t, "-003");
+    dy_itoa(t, 99, 0);
+    ck_assert_str_eq(t, "99");
+}
+END_TEST
+
 Suite *util_suite(void)
 {
     Suite *s = suite_create("util");
     TCase *tc = tcase_create("util-1");
     tcase_add_test(tc, util_1_1_grow_keeps_items);
     tcase_add_test(tc, util_1_2_grow_overflow_fails_cleanly);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("util-2");
+    tcase_add_test(tc, util_2_1_number_text);
     suite_add_tcase(s, tc);
     return s;
 }
