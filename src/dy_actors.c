@@ -100,9 +100,8 @@ static uint32_t quantifier_before(const dy_dict *d, const dy_tok *toks, const dy
     int num = 0;
     for (int n = 0; n < 5; n++) {
         int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
-        const char *w = norm->data + toks[j].norm;
-        hit = hit || dy_dict_word_in(d, DY_G_QUANTITY, w, toks[j].nlen);
-        hit = hit || (num && dy_dict_word_in(d, DY_G_APPROX, w, toks[j].nlen));     /* "about 400 police officers" */
+        hit = hit || dy_dict_word_is(d, DY_G_QUANTITY, toks[j].id);
+        hit = hit || (num && dy_dict_word_is(d, DY_G_APPROX, toks[j].id));     /* "about 400 police officers" */
         if (!hit) return j;
         num |= (toks[j].flags & DY_TF_NUM) != 0;
         if (j == t0) return p;      /* the sentence opens with the quantity: no preposition */
@@ -189,12 +188,10 @@ static int crowd_subject(const dy_dict *d, const dy_tok *toks, const dy_buf *nor
 /* "the mayor of the northern West Bank city of Nablus", "the governor of the southern province
  * of Kherson": a compass word or a kind of place between "of (the)" and the place an agent
  * belongs to. */
-static int of_place_word(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t j)
+static int of_place_word(const dy_dict *d, const dy_tok *toks, uint32_t j)
 {
     if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP)) != DY_TF_WORD) return 0;
-    const char *w = norm->data + toks[j].norm;
-    if (dy_dict_word_in(d, DY_G_COMPASS, w, toks[j].nlen) || dy_dict_word_in(d, DY_G_OF_PLACE, w, toks[j].nlen)) return 1;
-    return 0;
+    return dy_dict_word_is(d, DY_G_COMPASS, toks[j].id) || dy_dict_word_is(d, DY_G_OF_PLACE, toks[j].id);
 }
 
 /* A word that may be part of a person's name after a title: capitalised, not a date word, a
@@ -234,7 +231,7 @@ static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
 /* "the Saudi city of Jeddah", "the port of Vladivostok": a name after "(place word) of" is a place. */
 static int place_of(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
-    return p > t0 && word_is(toks, norm, p, "of") && dy_dict_word_in(d, DY_G_PLACE_NOUN, word(toks, norm, p - 1), toks[p - 1].nlen);
+    return p > t0 && word_is(toks, norm, p, "of") && dy_dict_word_is(d, DY_G_PLACE_NOUN, toks[p - 1].id);
 }
 
 /* "Israel's security cabinet", "Iran's elite Revolutionary Guards": after a state's possessive,
@@ -253,11 +250,10 @@ static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0
 
 /* "in southern Pakistan", "near eastern Ukraine": a compass word between a preposition and a
  * place; returns the token before it (p itself when there is none). */
-static uint32_t compass_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
+static uint32_t compass_before(const dy_dict *d, const dy_tok *toks, uint32_t t0, uint32_t p)
 {
     if (p <= t0) return p;
-    const char *w = word(toks, norm, p);
-    return dy_dict_word_in(d, DY_G_COMPASS, w, strlen(w)) ? p - 1 : p;
+    return dy_dict_word_is(d, DY_G_COMPASS, toks[p].id) ? p - 1 : p;
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
@@ -413,7 +409,7 @@ static int joins_group(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
         if (t->flags & DY_TF_POSS) continue;
         if (word_is(toks, norm, j, "of") || ((word_is(toks, norm, j, "in") || word_is(toks, norm, j, "from")) && bare_agent)) { saw_of = 1; continue; }
         if (saw_of && word_is(toks, norm, j, "the")) continue;
-        if (saw_of && bare_agent && of_place_word(d, toks, norm, j)) { placew++; continue; }
+        if (saw_of && bare_agent && of_place_word(d, toks, j)) { placew++; continue; }
         if ((t->flags & DY_TF_WORD) && (t->flags & DY_TF_CAP) && !(t->flags & DY_TF_NUM) && j > t0) continue;
         if (model_name_at(d, toks, j, gap1, gs, next)) continue;
         if (owned_modifier_at(d, toks, gap0, j, gs, next)) continue;
@@ -509,7 +505,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
         uint32_t p = g->t0 - 1;
         if (word_is(toks, norm, p, "the") && p > t0) p--;
         p = quantifier_before(d, toks, norm, t0, p);
-        p = compass_before(d, toks, norm, t0, p);
+        p = compass_before(d, toks, t0, p);
         unsigned wc = dy_dict_wclass(d, toks[p].id);
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);
         g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));

@@ -171,7 +171,8 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
 }
 
 typedef struct gram_first { uint32_t cls, word; } gram_first;
-typedef struct gram_word { int cls; const char *w; size_t n; } gram_word;
+_Static_assert(DY_G_COUNT - DY_G_COMPASS <= 16, "a one-word class's bit fits in wlist's uint16_t");
+typedef struct gram_word { int cls; uint32_t word; } gram_word;     /* a one-word class's word id */
 
 /* A boilerplate.txt line, worked out once: the glob without its list mark ("> "), its first
  * character folded ('*' for a leading star), and for a "*text*" glob the index in text of the
@@ -208,6 +209,7 @@ struct dy_dict {
     uint16_t *wclass;   /* word id -> DY_WC_* bits */
     dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
     dy_vec words;       /* gram_word: the one-word classes (DY_G_COMPASS ...) */
+    uint16_t *wlist;    /* word id -> bit 1 << (cls - DY_G_COMPASS) of each one-word class it is in */
     uint32_t nwclass;
     dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
 };
@@ -559,7 +561,8 @@ static void side_line(loader *L, int cls, char *code, char *when)
     *slot = v;
 }
 
-/* A one-word class (DY_G_COMPASS ...): its words as written, for dy_dict_word_in. */
+/* A one-word class (DY_G_COMPASS ...): its words, interned so that a token's id answers
+ * dy_dict_word_is without a string compare (the list is asked about inside the matcher). */
 static void word_list(loader *L, int c, char *list)
 {
     char *save = NULL;
@@ -568,9 +571,8 @@ static void word_list(loader *L, int c, char *list)
         size_t n = strlen(w);
         if (!n || w[strcspn(w, " \t")]) { problem(L, "'%s': the class takes single words", w); continue; }
         gram_word *g = dy_vec_push(&L->d->words);
-        if (!g || !(g->w = dy_arena_strndup(L->d->strings, w, n))) { L->oom = 1; return; }
+        if (!g || !(g->word = dy_lex_intern(L->d->lex, w, n))) { L->oom = 1; return; }
         g->cls = c;
-        g->n = n;
     }
 }
 
@@ -1137,6 +1139,12 @@ static int index_word_classes(dy_dict *d)
         {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
         {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
     };
+    d->wlist = calloc(d->nwclass, sizeof *d->wlist);
+    if (!d->wlist) return -1;
+    for (size_t k = 0; k < d->words.len; k++) {
+        const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
+        if (g->word < d->nwclass) d->wlist[g->word] |= (uint16_t)(1u << (g->cls - DY_G_COMPASS));
+    }
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
         for (const char *w = lists[k].words; *w;) {
             size_t n = strcspn(w, " ");
@@ -1158,6 +1166,12 @@ static int index_word_classes(dy_dict *d)
     for (size_t k = 0; k < d->gram_first.len; k++) {
         const gram_first *f = &DY_VEC_AT(&d->gram_first, gram_first, k);
         if (f->word < d->nwclass) d->wclass[f->word] |= f->cls == DY_G_SAY ? DY_WC_START_SAY : DY_WC_START_BE;
+    }
+    d->wlist = calloc(d->nwclass, sizeof *d->wlist);
+    if (!d->wlist) return -1;
+    for (size_t k = 0; k < d->words.len; k++) {
+        const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
+        if (g->word < d->nwclass) d->wlist[g->word] |= (uint16_t)(1u << (g->cls - DY_G_COMPASS));
     }
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
         for (const char *w = lists[k].words; *w;) {
@@ -1320,6 +1334,7 @@ void dy_dict_destroy(dy_dict **dp)
     free(d->first_req);
     free(d->reqbit);
     free(d->wclass);
+    free(d->wlist);
     dy_arena_destroy(&d->strings);
     free(d);
     *dp = NULL;
@@ -1355,14 +1370,13 @@ uint32_t dy_dict_side_first(const dy_dict *d) { return d->side_first; }
 
 int dy_dict_gram_class(const dy_dict *d, int32_t p) { return p >= 0 ? DY_VEC_AT(&d->gram, int, p) : 0; }
 
-int dy_dict_word_in(const dy_dict *d, int cls, const char *w, size_t n)
+int dy_dict_word_is(const dy_dict *d, int cls, uint32_t word)
 {
-    for (size_t k = 0; k < d->words.len; k++) {
-        const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
-        if (g->cls == cls && g->n == n && !memcmp(g->w, w, n)) return 1;
-    }
-    return 0;
+    assert(cls >= DY_G_COMPASS && cls < DY_G_COUNT);
+    return word && word < d->nwclass && (d->wlist[word] >> (cls - DY_G_COMPASS) & 1);
 }
+
+int dy_dict_word_in(const dy_dict *d, int cls, const char *w, size_t n) { return dy_dict_word_is(d, cls, dy_lex_find(d->lex, w, n)); }
 
 const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t w, size_t *n)
 {

@@ -193,6 +193,8 @@ const dy_actor_entry *dy_dict_actor(const dy_dict *d, int32_t idx);
 int dy_dict_gram_class(const dy_dict *d, int32_t payload);
 /* Is the normalised word w (n bytes) listed in the one-word class cls (DY_G_COMPASS ...)? */
 int dy_dict_word_in(const dy_dict *d, int cls, const char *w, size_t n);
+/* The same for a token's word id (0, not in the lexicon, is in no class): one bit test. */
+int dy_dict_word_is(const dy_dict *d, int cls, uint32_t word);
 /* A name that stands for one side of a divided country (grammar.txt "north PRK = PRK | KOR"):
  * a reference of class cls (DY_G_NORTH or DY_G_SOUTH) codes `code` in a document that has named
  * one of when[0..nwhen); of class DY_G_REGIONAL ("regional QAT = QAT"), `code` is one state the

@@ -32,7 +32,7 @@ static uint32_t owner_after_of(const sctx *s, uint32_t tj)
         uint16_t f = s->t[j].flags;
         if ((f & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
         if (gj < 0 && (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
-        if (dy_dict_word_in(s->c->dict, DY_G_PARTITIVE, W(s, j), strlen(W(s, j)))) return 0;     /* "five more of Russia's", "parts of Iraq" */
+        if (dy_dict_word_is(s->c->dict, DY_G_PARTITIVE, s->t[j].id)) return 0;     /* "five more of Russia's", "parts of Iraq" */
     }
     return 0;
 }

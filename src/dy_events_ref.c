@@ -916,7 +916,7 @@ static int speaker_agent(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     int ok = 0;
-    for (uint32_t i = g->t0; i < g->t1 && !ok; i++) ok = dy_dict_word_in(s->c->dict, DY_G_EMISSARY, W(s, i), s->t[i].nlen);
+    for (uint32_t i = g->t0; i < g->t1 && !ok; i++) ok = dy_dict_word_is(s->c->dict, DY_G_EMISSARY, s->t[i].id);
     if (!ok) return 0;     /* "the US said the government had ...": the story's government */
     uint32_t j = g->t0, n = 0;
     while (j > s->t0 && n < 3 && group_at(s, j - 1) < 0 && (s->t[j - 1].flags & DY_TF_WORD) && !WIS(s, j - 1, "that")) {

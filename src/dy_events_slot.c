@@ -171,7 +171,7 @@ static int reported_own_subject(const sctx *s, uint32_t from, uint32_t head)
     if (sv >= head || !ev_gram_is(s, sv, DY_G_SAY, &e)) return 0;
     if (e < head && WIS(s, e, "that")) e++;
     if (e + 2 > head || head - e > 7) return 0;
-    if (!dy_dict_word_in(s->c->dict, DY_G_AUX, W(s, head - 1), strlen(W(s, head - 1)))) return 0;
+    if (!dy_dict_word_is(s->c->dict, DY_G_AUX, s->t[head - 1].id)) return 0;
     for (uint32_t j = e; j + 1 < head; j++)
         if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
     return 1;
@@ -457,7 +457,7 @@ static int treaty_terms(const sctx *s)
         j++;
     for (uint32_t k = j; k < s->t1 && k < j + 3; k++) {
         if (s->t[k].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-        if (dy_dict_word_in(s->c->dict, DY_G_TERMS, W(s, k), s->t[k].nlen)) return 1;
+        if (dy_dict_word_is(s->c->dict, DY_G_TERMS, s->t[k].id)) return 1;
     }
     return 0;
 }
@@ -469,7 +469,7 @@ static int demanded_act(const sctx *s, uint32_t head)
     if (head < s->t0 + 2 || !WIS(s, head - 1, "to")) return 0;
     for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 6; n++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-        if (dy_dict_word_in(s->c->dict, DY_G_DEMAND, W(s, j), s->t[j].nlen)) return 1;
+        if (dy_dict_word_is(s->c->dict, DY_G_DEMAND, s->t[j].id)) return 1;
     }
     return 0;
 }
@@ -751,7 +751,7 @@ int ev_reduced_relative(const sctx *s, const match *m)
     if (g < 0 || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
     if (m->end + 1 < s->t1 && (s->t[m->end + 1].flags & DY_TF_NUM)) return 0;    /* "arrested over 100" */
     int pr = 0;
-    if (dy_dict_word_in(s->c->dict, DY_G_SPAN_PREP, W(s, m->end), s->t[m->end].nlen)) pr = 1;
+    if (dy_dict_word_is(s->c->dict, DY_G_SPAN_PREP, s->t[m->end].id)) pr = 1;
     if (!pr) return 0;
     for (uint32_t j = m->end + 1; j < s->t1; j++) {
         uint32_t e;
@@ -982,7 +982,7 @@ static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
         uint32_t e;
         if (ev_gram_is(s, k, DY_G_SAY, &e) && e == j) return k;
     }
-    if (j > s->t0 && dy_dict_word_in(s->c->dict, DY_G_CLAIM, W(s, j - 1), s->t[j - 1].nlen)) { *claimed = 1; return j - 1; }
+    if (j > s->t0 && dy_dict_word_is(s->c->dict, DY_G_CLAIM, s->t[j - 1].id)) { *claimed = 1; return j - 1; }
     return j;
 }
 
