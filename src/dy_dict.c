@@ -581,7 +581,7 @@ static void grammar_line(loader *L, char *s)
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
-                                  "quantity", "approx", "partitive", "span_prep"};
+                                  "quantity", "approx", "partitive", "span_prep", "rank"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -1139,12 +1139,6 @@ static int index_word_classes(dy_dict *d)
         {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
         {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
     };
-    d->wlist = calloc(d->nwclass, sizeof *d->wlist);
-    if (!d->wlist) return -1;
-    for (size_t k = 0; k < d->words.len; k++) {
-        const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
-        if (g->word < d->nwclass) d->wlist[g->word] |= (uint16_t)(1u << (g->cls - DY_G_COMPASS));
-    }
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
         for (const char *w = lists[k].words; *w;) {
             size_t n = strcspn(w, " ");

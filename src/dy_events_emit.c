@@ -1020,8 +1020,7 @@ const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *
     if (a->kind == DY_GK_PERSON || a->name0 || !dy_code_is_country(b->code) || !strncmp(a->code, b->code, 3)) return code;
     /* a rank names one officer on a trip ("the army chief arrived in Washington") */
     uint32_t w = a->t1 - 1;
-    if (WIS(s, w, "chief") || WIS(s, w, "general") || WIS(s, w, "commander") || WIS(s, w, "commissioner") ||
-        WIS(s, w, "soldier") || WIS(s, w, "policeman") || WIS(s, w, "officer") || WIS(s, w, "detective")) return code;
+    if (dy_dict_word_is(s->c->dict, DY_G_RANK, s->t[w].id)) return code;
     return "074";
 }
 
