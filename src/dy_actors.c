@@ -582,23 +582,6 @@ static void coordinate(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
     }
 }
 
-/* acc13: "Russia's UN envoy", "Ghana's AU ambassador": a body's official after a state's
- * possessive is that state's envoy to the body, its government's agent (the body's own is written
- * "the UN's Syria envoy"). */
-static void own_envoy_to_body(dy_actor *out, size_t ng)
-{
-    for (size_t k = 0; k + 1 < ng; k++) {
-        const dy_actor *a = &out[k];
-        dy_actor *b = &out[k + 1];
-        if (!a->poss || a->anaphor || b->anaphor || a->kind != DY_GK_STATE || strlen(a->code) != 3 || !dy_code_is_country(a->code))
-            continue;
-        size_t l = strlen(b->code);
-        if (b->t0 > a->t1 + 1 || strncmp(b->code, "IGO", 3) != 0 || l < 6 || strcmp(b->code + l - 3, "GOV") != 0) continue;
-        snprintf(b->code, sizeof b->code, "%sGOV", a->code);
-        b->kind = DY_GK_STATE;
-    }
-}
-
 /* acc13: "Police in Hamilton, Ontario," where the gazetteer's Hamilton lies elsewhere: the
  * region after the town (region_after_town) tells whose town it is, and the agent's country. */
 static void town_in_region(const dy_dict *d, const dy_tok *toks, uint32_t t0, dy_actor *out, size_t ng)
@@ -645,7 +628,6 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         ng++;
     }
     ng = drop_hyphen_modifiers(toks, norm, out, ng);
-    own_envoy_to_body(out, ng);
     town_in_region(d, toks, t0, out, ng);
     coordinate(d, toks, norm, out, ng);
     return ng;
