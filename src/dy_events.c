@@ -375,6 +375,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         ev_ex(c, "    skipped: the act a denial is about (\"denied involvement in the incursion\")\n");
         return 1;
     }
+    /* acc14b: "the two leaders unveiled the plan after talks at ...": a noun whose pattern wants a
+     * pair (flag among) is the pair subject's own act */
+    else if (p->among && m->tgt < 0 && *src >= 0 && *src == ev_sentence_subject(s, m->head) && is_pair(s, *src))
+        ev_ex(c, "    a pair's own meeting: the subject %s\n", s->g[*src].code);
     else if (m->tgt < 0 && p->sym && !strncmp(p->code, "04", 2) && ev_framing_parties(s, m, src, tgt))
         ev_ex(c, "    a meeting framing the clause: its subject and object, %s and %s\n", s->g[*src].code, s->g[*tgt].code);
     else if (m->tgt < 0 || !ev_after_prep(s, s->g[m->tgt].t0)) {
