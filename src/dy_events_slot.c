@@ -72,6 +72,13 @@ static int since_long_ago(const sctx *s, uint32_t j, uint32_t end)
     return 0;
 }
 
+static int sentence_dated(const sctx *s)
+{
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].t0 >= s->t0 && s->dates[k].t0 < s->t1 && s->dates[k].date.prec != DY_PREC_NONE) return 1;
+    return 0;
+}
+
 int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
 {
     uint32_t start = s->t0, end = s->t1, aux = UINT32_MAX;
@@ -86,6 +93,9 @@ int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
     for (uint32_t j = aux; j < head; j++)
         if (WIS(s, j, "since")) return 0;
     if (aux + 1 < head && WIS(s, aux + 1, "long")) return 1;      /* "have long blamed" */
+    /* acc14a: "France has already pulled its troops out of Mali": the present perfect with
+     * "already" and no date in the sentence sums up what went before the story */
+    if (aux + 1 < head && WIS(s, aux + 1, "already") && !WIS(s, aux, "had") && !sentence_dated(s)) return 1;
     /* "has jailed a student for two years", "suspended visas for a year": a punishment's term */
     int term = code[0] == '1' && (code[1] == '6' || code[1] == '7');
     for (uint32_t j = start; j < end; j++)
