@@ -280,14 +280,27 @@ static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k
     return limit;
 }
 
+/* acc14a: after a subject ending at j, ", Capitalised Name ," right before the passive's head
+ * (one to five capitalised words, then at most two words before the head): the token after the
+ * second comma, else j. */
+static uint32_t appositive_end(const sctx *s, uint32_t j, uint32_t head)
+{
+    if (j >= head || !(s->t[j].flags & DY_TF_COMMA)) return j;
+    uint32_t k = j + 1;
+    while (k < head && k < j + 6 && (s->t[k].flags & (DY_TF_WORD | DY_TF_CAP)) == (DY_TF_WORD | DY_TF_CAP) && group_at(s, k) < 0) k++;
+    if (k == j + 1 || k >= head || !(s->t[k].flags & DY_TF_COMMA) || head - (k + 1) > 2) return j;
+    return k + 1;
+}
+
 /* The parties of a passive verb: the agent after "by" is the source, the subject the target.
  * 0 when found, 1 when the act names no source (skipped). */
 static int passive_parties(const sctx *s, const match *m, const dy_pattern *p, uint32_t limit, int *src, int *tgt)
 {
     dy_coder *c = s->c;
     int subj = ev_find_source(s, m->head);
-    /* "talks with A, which were attended by B": A is no subject of the passive */
-    for (uint32_t j = subj >= 0 ? s->g[subj].t1 : m->head; subj >= 0 && j < m->head; j++)
+    /* "talks with A, which were attended by B": A is no subject of the passive; but "The monk,
+     * Chinmoy Krishna Das, was refused bail" (acc14a): a name in commas after it is its apposition */
+    for (uint32_t j = subj >= 0 ? appositive_end(s, s->g[subj].t1, m->head) : m->head; subj >= 0 && j < m->head; j++)
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE)) subj = -1;
     /* "arrived in AlUla and was greeted by the crown prince": the first verb's subject */
     if (subj < 0 && m->head >= s->t0 + 2 && WIS(s, m->head - 2, "and") && ev_gram_is(s, m->head - 1, DY_G_BE, &(uint32_t){0}))

@@ -1161,6 +1161,16 @@ void ev_captor_country(sctx *s, int src, int tgt)
     if (src < 0 || tgt < 0) return;
     dy_actor *a = &s->g[s->g[src].comp];
     const char *t = s->g[s->g[tgt].comp].code;
+    /* acc14a: "Police in Tripura state said seven people had been arrested" in a story from
+     * Dhaka: a bare public (a crowd, an opposition, reporters) the story filled in, held by
+     * another country's named police or court, is that country's own */
+    dy_actor *v = &s->g[s->g[tgt].comp];
+    if (v->filled == DY_FILLED_STORY && v->ncomp <= 1 && !a->filled && ev_role_is(s, tgt, "CVLOPPMEDRELLABEDUBUS") &&
+        ev_role_is(s, src, "COPJUD") && dy_code_is_country(a->code) && strncmp(a->code, v->code, 3) != 0) {
+        memcpy(v->code, a->code, 3);
+        ev_ex(s->c, "    people held by %.3s's police or courts are %.3s's own\n", a->code, a->code);
+        return;
+    }
     if (!a->filled || a->ncomp > 1 || !ev_role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;
     if (!ev_role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
     memcpy(a->code, t, 3);
