@@ -225,20 +225,22 @@ int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int 
         nt = ns;
         sym = 0;                            /* the pairs already run both ways */
     }
+    dy_date date = ev_date_for(s, m->head);
+    int between = sym && nt >= 2 && ev_tgt_between(s, tgt), n = 0;     /* "talks between Seoul and Beijing" */
     /* prec13: "Qatar is hosting talks between Kinshasa and the M23", "mediated after weeks of talks
      * between the two sides": the subject hosts or brokers, acting on each party one way, and the
      * parties of the "between" list hold the talks with each other */
-    int third = src >= 0 && sym && nt >= 2 && !strncmp(code, "04", 2) && ev_tgt_between(s, tgt), n = 0;
+    int third = between && src >= 0 && !strncmp(code, "04", 2);
     if (third) {
         for (size_t a = 0; a < ns; a++)
             for (size_t b = 0; b < nt; b++) {
-                int r = emit_one(s, m, code, cam, sc[a], si[a], tc[b], ti[b], mood, ev_date_for(s, m->head));
+                int r = emit_one(s, m, code, cam, sc[a], si[a], tc[b], ti[b], mood, date);
                 if (r < 0) return -1;
                 n += r;
             }
         ev_ex(s->c, "    a \"between\" list names the parties: the subject acts on them one way\n");
     }
-    if ((src < 0 || third) && sym && nt >= 2 && ev_tgt_between(s, tgt)) {   /* "talks between Seoul and Beijing" */
+    if (between && (src < 0 || third)) {
         memcpy(sc, tc, nt * sizeof *tc);
         memcpy(si, ti, nt * sizeof *ti);
         ns = nt;
@@ -246,7 +248,6 @@ int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int 
     }
     /* "Putin met Kim": a symmetric act (a meeting, a signing) runs both ways, as the dev set's
      * convention and CAMEO's paired codes have it (docs/coding.md) */
-    dy_date date = ev_date_for(s, m->head);
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++)
             for (int dir = 0; dir < (sym ? 2 : 1); dir++) {

@@ -122,7 +122,7 @@ static int home_authority(const char *c, const char *sc)
      * Dhaka: police and courts arrest and sentence only at home, so any country's are the captor */
     if (strlen(c) >= 6 && (!strncmp(c + 3, "COP", 3) || !strncmp(c + 3, "JUD", 3))) return 1;
     if (strlen(c) < 6 || !sc[0] || strncmp(c, sc, 3) != 0) return 0;
-    return !strncmp(c + 3, "GOV", 3) || !strncmp(c + 3, "MIL", 3) || !strncmp(c + 3, "COP", 3) || !strncmp(c + 3, "JUD", 3);
+    return !strncmp(c + 3, "GOV", 3) || !strncmp(c + 3, "MIL", 3);
 }
 
 /* acc13: "Police spokesman Fred Enanga said hundreds of people had been arrested": the speaker
