@@ -524,9 +524,7 @@ static int object_it_skips(const sctx *s, const dy_actor *g, int j)
     if (g->anaphor != DY_G_IT || g->t0 <= s->t0) return 0;
     if (!(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP) && !object_it_after_verb(s, g)) return 0;
     if (s->g[h->comp].prep || h->t1 > g->t0 || g->t0 - h->t1 > 8) return 0;
-    for (uint32_t i = h->t1; i < g->t0; i++)
-        if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-    return 1;
+    return !ev_span_broken(s, h->t1, g->t0);
 }
 
 /* "Russia launched drones at Ukraine's ports. Its navy also shelled Odesa": a reference opening
@@ -902,8 +900,7 @@ static int igo_agent(sctx *s, int k)
     if (strncmp(o->code, "IGO", 3) != 0 || (o->anaphor && o->anaphor != DY_G_BODY) || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
     for (uint32_t j = o->t1; j < g->t0; j++)
         if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
-    for (uint32_t j = o->t1; j <= g->t0; j++)
-        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    if (ev_span_broken(s, o->t1, g->t0 + 1)) return 0;
     set_code(g->code, o->code);
     return 1;
 }
