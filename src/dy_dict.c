@@ -489,7 +489,9 @@ static void grammar_line(loader *L, char *s)
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
-                                  "quantity", "approx", "partitive", "span_prep", "rank"};
+                                  "quantity", "approx", "partitive", "span_prep", "rank",
+                                  /* clean17 */ "prep", "loc", "noun_end", "det", "clause"};
+    _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
@@ -497,7 +499,7 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { dyd_problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep)", cls); return; }
+    if (!c) { dyd_problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep, prep, loc, noun_end, det, clause)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     if (c >= DY_G_COMPASS) { word_list(L, c, eq + 1); return; }
     char *save = NULL;
@@ -664,28 +666,10 @@ static void glob_line(loader *L, char *s)
     gb->rare = gb->contains ? rarest_letter(s + 1, gl - 2) : 0;
 }
 
-/* The function words the coder tests, interned so that every text has their ids. */
+/* The word classes the coder tests by word id (DY_WC_*): grammar.txt's function words and the
+ * first words of phrases and patterns. */
 static int index_word_classes(dy_dict *d)
 {
-    static const struct { unsigned cls; const char *words; } lists[] = {
-        {DY_WC_PREP, "of with to against for from by on about toward towards into over at in near between among upon "
-                     "under via across inside outside around throughout within"},
-        {DY_WC_LOC, "in at near inside outside across throughout around within through"},
-        {DY_WC_NOUNEND, "of with to against for from by on about toward towards into over at in near between among upon "
-                        "under via across inside outside around throughout within and or but nor who whom which that "
-                        "were was are is had have has as after before while when since until because if than also then "
-                        "said say says "
-                        /* dom10: time adverbs end a noun phrase ("detained 2,000 people overnight") */
-                        "overnight yesterday today tonight earlier later again"},
-        {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
-        {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
-    };
-    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
-        for (const char *w = lists[k].words; *w;) {
-            size_t n = strcspn(w, " ");
-            if (!dy_lex_intern(d->lex, w, n)) return -1;
-            w += n + (w[n] == ' ');
-        }
     /* every word that can open a date expression (dy_dates.c), so the date finder can pass
      * over the other words of the lexicon by a token flag */
     for (const char *w = dy_dates_opening_words(); *w;) {
@@ -702,18 +686,16 @@ static int index_word_classes(dy_dict *d)
         const gram_first *f = &DY_VEC_AT(&d->gram_first, gram_first, k);
         if (f->word < d->nwclass) d->wclass[f->word] |= f->cls == DY_G_SAY ? DY_WC_START_SAY : DY_WC_START_BE;
     }
+    static const unsigned wc_of[DY_G_COUNT] = {[DY_G_PREP] = DY_WC_PREP, [DY_G_LOC] = DY_WC_LOC, [DY_G_NOUN_END] = DY_WC_NOUNEND,
+                                              [DY_G_DET] = DY_WC_DET, [DY_G_CLAUSE] = DY_WC_CLAUSE};
     d->wlist = calloc(d->nwclass, sizeof *d->wlist);
     if (!d->wlist) return -1;
     for (size_t k = 0; k < d->words.len; k++) {
         const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
-        if (g->word < d->nwclass) d->wlist[g->word] |= (uint16_t)(1u << (g->cls - DY_G_COMPASS));
+        if (g->word >= d->nwclass) continue;
+        d->wlist[g->word] |= 1u << (g->cls - DY_G_COMPASS);
+        d->wclass[g->word] |= (uint16_t)wc_of[g->cls];
     }
-    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
-        for (const char *w = lists[k].words; *w;) {
-            size_t n = strcspn(w, " ");
-            d->wclass[dy_lex_find(d->lex, w, n)] |= (uint16_t)lists[k].cls;
-            w += n + (w[n] == ' ');
-        }
     return 0;
 }
 

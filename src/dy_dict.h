@@ -64,6 +64,8 @@ enum dy_gram_class {
     DY_G_PARTITIVE, /* "some", "parts": before "of", a part of what the actor after it owns or is */
     DY_G_SPAN_PREP, /* "for", "since": after a participle right after its noun, a shortened passive */
     DY_G_RANK,      /* "chief", "general": a rank that names one officer, not a country's forces */
+    /* clean17: the function words of the DY_WC_* classes below (a word of one has its bit) */
+    DY_G_PREP, DY_G_LOC, DY_G_NOUN_END, DY_G_DET, DY_G_CLAUSE,
     DY_G_COUNT
 };
 
@@ -236,7 +238,8 @@ const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code);   /* NULL whe
  * lines under it, up to the next blank line, are boilerplate too. */
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n);
 
-/* Classes of function words the coder asks about on the hot path, answered by word id. */
+/* Classes of function words the coder asks about on the hot path, answered by word id: the first
+ * five are grammar.txt's one-word classes prep, loc, noun_end, det and clause (DY_G_PREP ...). */
 enum {
     DY_WC_PREP = 1 << 0,    /* of, with, to, against, in, between ... */
     DY_WC_LOC = 1 << 1,     /* in, at, near ...: what follows is a place */
