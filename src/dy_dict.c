@@ -221,7 +221,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     if (!st) { L->oom = 1; fclose(f); return 0; }
     snprintf(st->name, sizeof st->name, "%s", name);
     size_t a0 = L->d->actors.len, p0 = L->d->patterns.len, c0 = L->d->cameo.len, g0 = L->d->gram.len + L->d->words.len,
-           b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len, k0 = L->classes.len;
+           b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len + L->d->numbers.len, k0 = L->classes.len;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -241,7 +241,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     st->patterns = (uint32_t)(L->d->patterns.len - p0);
     st->classes = (uint32_t)(L->classes.len - k0);
     st->codes = (uint32_t)(L->d->cameo.len - c0);
-    st->other = (uint32_t)(L->d->gram.len + L->d->words.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len - w0);
+    st->other = (uint32_t)(L->d->gram.len + L->d->words.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len + L->d->numbers.len - w0);
     return 0;
 }
 
@@ -469,17 +469,31 @@ static void side_line(loader *L, int cls, char *code, char *when)
     *slot = v;
 }
 
+/* The next word of a list of single words ("word | word ..."; list on the first call, NULL after,
+ * as strtok_r), interned: its id, 0 at the end of the list or out of memory (L->oom). A phrase of
+ * several words is a problem ("'PHRASE': what") and passed over. */
+static uint32_t list_word(loader *L, char *list, char **save, const char *what)
+{
+    for (char *ph; (ph = strtok_r(list, "|", save)); list = NULL) {
+        char *w = dy_trim(ph);
+        size_t n = strlen(w);
+        if (!n || w[strcspn(w, " \t")]) { dyd_problem(L, "'%s': %s", w, what); continue; }
+        uint32_t id = dy_lex_intern(L->d->lex, w, n);
+        if (!id) L->oom = 1;
+        return id;
+    }
+    return 0;
+}
+
 /* A one-word class (DY_G_COMPASS ...): its words, interned so that a token's id answers
  * dy_dict_word_is without a string compare (the list is asked about inside the matcher). */
 static void word_list(loader *L, int c, char *list)
 {
     char *save = NULL;
-    for (char *ph = strtok_r(list, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
-        char *w = dy_trim(ph);
-        size_t n = strlen(w);
-        if (!n || w[strcspn(w, " \t")]) { dyd_problem(L, "'%s': the class takes single words", w); continue; }
+    for (uint32_t id; (id = list_word(L, list, &save, "the class takes single words")); list = NULL) {
         gram_word *g = dy_vec_push(&L->d->words);
-        if (!g || !(g->word = dy_lex_intern(L->d->lex, w, n))) { L->oom = 1; return; }
+        if (!g) { L->oom = 1; return; }
+        g->word = id;
         g->cls = c;
     }
 }
@@ -608,6 +622,34 @@ static void facts_line(loader *L, char *s)
     }
 }
 
+/* ---- numbers: "number 20 = twenty", "scale 1e9 = billion | bn" ---- */
+static void number_line(loader *L, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (eq) *eq = 0;
+    char *kind = dy_trim(s), *val = kind + strcspn(kind, " \t"), *e = NULL;
+    if (*val) { *val++ = 0; val = dy_trim(val); }
+    int k = !strcmp(kind, "number") ? DY_NUM_WORD : !strcmp(kind, "scale") ? DY_NUM_SCALE : -1;
+    double v = *val ? strtod(val, &e) : -1;
+    if (!eq || k < 0 || !e || *e || !(v >= 0)) { dyd_problem(L, "expected 'number VALUE = word | word' or 'scale VALUE = word | word' (VALUE as 20 or 1e9)"); return; }
+    char *save = NULL, *list = eq + 1;
+    for (uint32_t id; (id = list_word(L, list, &save, "a number word is one word")); list = NULL) {
+        num_word *x = dy_vec_push(&L->d->numbers);
+        if (!x) { L->oom = 1; return; }
+        *x = (num_word){id, k, v};
+    }
+}
+
+double dy_dict_number(const dy_dict *d, int kind, const char *w, size_t n)
+{
+    uint32_t id = dy_lex_find(d->lex, w, n);
+    for (size_t i = 0; id && i < d->numbers.len; i++) {
+        const num_word *x = &DY_VEC_AT(&d->numbers, num_word, i);
+        if (x->word == id && x->kind == kind) return x->value;
+    }
+    return -1;
+}
+
 /* ---- cameo ---- */
 static void cameo_line(loader *L, char *s)
 {
@@ -704,7 +746,8 @@ const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i) { return i >= 0 && (siz
 size_t dy_dict_ntiers(const dy_dict *d) { return d->tiers.len; }
 
 
-static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt", "facts.txt"};
+static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt", "facts.txt",
+                                          "numbers.txt"};
 
 static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
 {
@@ -734,6 +777,7 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "boilerplate.txt", 0, glob_line, err);
     each_line(L, dir, "relations.txt", 0, relation_line, err);
     each_line(L, dir, "facts.txt", 0, facts_line, err);
+    each_line(L, dir, "numbers.txt", 0, number_line, err);
     dy_vec_free(&names);
     if (L->oom || dyd_index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
     static const int start_bit[DY_TRIE_COUNT] = {[DY_TRIE_ACTOR] = DY_WC_START_ACTOR, [DY_TRIE_GRAMMAR] = DY_WC_START_GRAM,
@@ -765,6 +809,7 @@ static dy_dict *dict_new(void)
     d->sides = (dy_vec)DY_VEC_INIT(dy_side);
     d->gram_first = (dy_vec)DY_VEC_INIT(gram_first);
     d->words = (dy_vec)DY_VEC_INIT(gram_word);
+    d->numbers = (dy_vec)DY_VEC_INIT(num_word);
     d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
     d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
@@ -839,6 +884,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->sides);
     dy_vec_free(&d->gram_first);
     dy_vec_free(&d->words);
+    dy_vec_free(&d->numbers);
     dy_vec_free(&d->patterns);
     dy_vec_free(&d->pels);
     dy_vec_free(&d->wordsets);

@@ -1,7 +1,7 @@
 /* dy_dict.h - our plain-text dictionaries, loaded and compiled for matching.
  *
  * Files (see docs/dictionaries.md): cameo.txt, verbs.txt, agents.txt, grammar.txt,
- * boilerplate.txt, and every other *.txt in the directory is an actor file (countries.txt,
+ * boilerplate.txt, relations.txt, facts.txt, numbers.txt, and every other *.txt in the directory is an actor file (countries.txt,
  * igos.txt, people.txt, and whatever a user adds).
  *
  * Invariants and ownership:
@@ -256,6 +256,11 @@ enum {
     DY_WC_IN_ACTOR = 1 << 12    /* a word after the first of some actor phrase: a phrase can go on */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
+
+/* dict/numbers.txt: the value of a number word ("twenty": 20) or of a scale word ("billion": 1e9)
+ * of n bytes, normalised; -1 when it is none of that kind (or there is no numbers.txt). */
+enum { DY_NUM_WORD = 0, DY_NUM_SCALE = 1 };
+double dy_dict_number(const dy_dict *d, int kind, const char *w, size_t n);
 
 /* Tiers: the payload of a DY_TRIE_REL node is a tier index. */
 const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i);     /* NULL when out of range */

@@ -37,6 +37,7 @@ typedef struct trie {
 typedef struct gram_first { uint32_t cls, word; } gram_first;
 _Static_assert(DY_G_COUNT - DY_G_COMPASS <= 32, "a one-word class's bit fits in wlist's uint32_t");
 typedef struct gram_word { int cls; uint32_t word; } gram_word;     /* a one-word class's word id */
+typedef struct num_word { uint32_t word; int kind; double value; } num_word;   /* numbers.txt: DY_NUM_* */
 
 /* A boilerplate.txt line, worked out once: the glob without its list mark ("> "), its first
  * character folded ('*' for a leading star), and for a "*text*" glob the index in text of the
@@ -73,6 +74,7 @@ struct dy_dict {
     uint16_t *wclass;   /* word id -> DY_WC_* bits */
     dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
     dy_vec words;       /* gram_word: the one-word classes (DY_G_COMPASS ...) */
+    dy_vec numbers;     /* num_word: numbers.txt, a few dozen (a scan finds one) */
     uint32_t *wlist;    /* word id -> bit 1 << (cls - DY_G_COMPASS) of each one-word class it is in */
     uint32_t nwclass;
     dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
