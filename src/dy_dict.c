@@ -1,6 +1,6 @@
-/* dy_dict.c - dictionary loader, checker and the tries the matchers walk. */
+/* dy_dict.c - dictionary loader, checker and the tries the matchers walk (verbs.txt: dy_dict_verbs.c). */
 #define _POSIX_C_SOURCE 200809L
-#include "dy_dict.h"
+#include "dy_dict_int.h"
 #include "dy_dates.h"
 #include "dy_tok.h"
 
@@ -12,30 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- trie: nodes hold a payload; edges live in one hash table keyed by (node, word) ---- */
-typedef struct edge {
-    uint64_t key;       /* (node+1) << 32 | word; 0 = empty */
-    int32_t child;      /* beside its key: a step reads one cache line */
-    int32_t payload;    /* the child's, once loading is done (trie_index_root): no second load */
-} edge;
-
-typedef struct root_edge {
-    int32_t child, payload;
-    uint32_t next;      /* a bit (next_bit()) for each word that follows in some phrase */
-} root_edge;
-
+/* ---- trie: nodes hold a payload; edges live in one hash table keyed by (node, word) (dy_dict_int.h) ---- */
 /* One of 32 bits for a word id: the root entries' signatures of second words. */
 static inline uint32_t next_bit(uint32_t word) { return 1u << ((word * 0x9e3779b1u) >> 27); }
-
-typedef struct trie {
-    int32_t *payload;
-    size_t nnodes, capnodes;
-    edge *edges;
-    size_t mask, nedges;
-    unsigned shift;     /* 64 - log2(mask + 1) */
-    root_edge *root;    /* after loading: word id -> child of the root (-1 none), one load per step */
-    uint32_t nroot;
-} trie;
 
 /* The slot of a key: the top bits of one multiplication (short to compute, so the load starts
  * early; the key's node and word both reach the top bits). */
@@ -170,79 +149,8 @@ static int32_t trie_insert(trie *t, const uint32_t *w, size_t n)
     return node;
 }
 
-typedef struct gram_first { uint32_t cls, word; } gram_first;
-_Static_assert(DY_G_COUNT - DY_G_COMPASS <= 16, "a one-word class's bit fits in wlist's uint16_t");
-typedef struct gram_word { int cls; uint32_t word; } gram_word;     /* a one-word class's word id */
-
-/* A boilerplate.txt line, worked out once: the glob without its list mark ("> "), its first
- * character folded ('*' for a leading star), and for a "*text*" glob the index in text of the
- * letter contains_ci looks for first. */
-typedef struct dy_glob {
-    const char *g;
-    size_t len;
-    size_t rare;
-    unsigned char first;
-    unsigned char list;         /* "> ": the line opens a list of links */
-    unsigned char contains;     /* "*text*", no other star */
-} dy_glob;
-
-struct dy_dict {
-    dy_lex *lex;
-    trie tries[DY_TRIE_COUNT];
-    dy_vec factwords;   /* dy_factword per DY_TRIE_FACT payload */
-    dy_vec tiers;       /* dy_tier */
-    dy_vec actors;      /* dy_actor_entry */
-    dy_vec gram;        /* int class per grammar payload */
-    dy_vec sides;       /* dy_side: "the North", "the South" by the story's countries */
-    uint32_t side_first;    /* bit c - 'A': some side's when[] starts with the letter c */
-    dy_vec patterns;    /* dy_pattern */
-    dy_vec pels;        /* dy_pel */
-    dy_vec wordsets;    /* uint32_t */
-    uint32_t *first_off, *first_cnt, *first_list;   /* word id -> patterns */
-    dy_req *first_req;      /* beside first_list: each candidate's required words */
-    uint8_t *reqbit;        /* word id -> its bit (0-63) if some pattern requires it, else 64 */
-    uint32_t nwords_indexed;
-    dy_vec cameo;       /* dy_cameo (sorted by code) */
-    dy_vec globs;       /* dy_glob: boilerplate.txt, worked out at load */
-    dy_arena *strings;
-    size_t nactor_phrases;
-    uint16_t *wclass;   /* word id -> DY_WC_* bits */
-    dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
-    dy_vec words;       /* gram_word: the one-word classes (DY_G_COMPASS ...) */
-    uint16_t *wlist;    /* word id -> bit 1 << (cls - DY_G_COMPASS) of each one-word class it is in */
-    uint32_t nwclass;
-    dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
-};
-
-/* ---- problem collection ---- */
-typedef struct loader {
-    dy_dict *d;
-    dy_buf *report;
-    int problems;
-    int oom;
-    const char *file;   /* short name for messages */
-    size_t line;
-    dy_toks toks;
-    dy_buf norm;
-    dy_vec classes;     /* word_class: the &NAME lines of verbs.txt, for the patterns after them */
-    dy_vec class_words; /* uint32_t: their word ids, a run a class */
-    dy_buf person;      /* the phrases of the open "person = ..." header, "" when none */
-    size_t person_line; /* its line */
-    int person_offices; /* "+ CODE FROM..TO" lines under it so far */
-} loader;
-
-typedef struct word_class {
-    char name[32];      /* without the '&' */
-    uint32_t off, n;    /* its run in class_words */
-    size_t line;
-} word_class;
-
-static void problem(loader *L, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void problem(loader *L, const char *fmt, ...)
+/* ---- problem collection (the loader: dy_dict_int.h) ---- */
+void dyd_problem(loader *L, const char *fmt, ...)
 {
     L->problems++;
     if (!L->report) return;
@@ -303,7 +211,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
         if (!required && errno == ENOENT) return 0;
         L->file = name;
         L->line = 0;
-        problem(L, "cannot open %s: %s", path, strerror(errno));
+        dyd_problem(L, "cannot open %s: %s", path, strerror(errno));
         (void)err;
         return 0;
     }
@@ -313,13 +221,13 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     if (!st) { L->oom = 1; fclose(f); return 0; }
     snprintf(st->name, sizeof st->name, "%s", name);
     size_t a0 = L->d->actors.len, p0 = L->d->patterns.len, c0 = L->d->cameo.len, g0 = L->d->gram.len + L->d->words.len,
-           b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len, k0 = L->classes.len;
+           b0 = L->d->globs.len, t0 = L->d->tiers.len, w0 = L->d->factwords.len + L->d->numbers.len, k0 = L->classes.len;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
     while ((got = getline(&line, &cap, f)) >= 0) {
         L->line++;
-        if (memchr(line, 0, (size_t)got)) { problem(L, "NUL byte in line"); continue; }
+        if (memchr(line, 0, (size_t)got)) { dyd_problem(L, "NUL byte in line"); continue; }
         strip_comment(line);
         char *s = dy_trim(line);
         if (*s) { fn(L, s); st->lines++; }
@@ -333,7 +241,7 @@ static int each_line(loader *L, const char *dir, const char *name, int required,
     st->patterns = (uint32_t)(L->d->patterns.len - p0);
     st->classes = (uint32_t)(L->classes.len - k0);
     st->codes = (uint32_t)(L->d->cameo.len - c0);
-    st->other = (uint32_t)(L->d->gram.len + L->d->words.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len - w0);
+    st->other = (uint32_t)(L->d->gram.len + L->d->words.len - g0 + L->d->globs.len - b0 + L->d->tiers.len - t0 + L->d->factwords.len + L->d->numbers.len - w0);
     return 0;
 }
 
@@ -370,9 +278,9 @@ static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t fr
 {
     uint32_t ids[32];
     char *p = dy_trim(phrase);
-    if (!*p) { problem(L, "empty phrase between '|'"); return; }
+    if (!*p) { dyd_problem(L, "empty phrase between '|'"); return; }
     int n = phrase_ids(L, p, ids, 32, 1);
-    if (n < 0) { problem(L, "phrase '%s' is longer than 32 words", p); return; }
+    if (n < 0) { dyd_problem(L, "phrase '%s' is longer than 32 words", p); return; }
     if (n == 0) return;
     trie *t = &L->d->tries[DY_TRIE_ACTOR];
     int32_t node = trie_insert(t, ids, (size_t)n);
@@ -383,7 +291,7 @@ static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t fr
         int overlap = !(to < o->from || from > o->to);
         if (!overlap) continue;
         if (strcmp(o->code, code) == 0 && o->kind == kind) return;     /* a harmless repeat */
-        problem(L, "phrase '%s' is already %s for an overlapping period; give the lines date ranges or drop one", p, o->code);
+        dyd_problem(L, "phrase '%s' is already %s for an overlapping period; give the lines date ranges or drop one", p, o->code);
         return;
     }
     /* an abbreviation written in capitals ("US", "UN", "WHO") matches only in capitals, so the
@@ -422,7 +330,7 @@ static void person_close(loader *L)
     if (L->person.len && !L->person_offices) {
         size_t line = L->line;
         L->line = L->person_line;
-        problem(L, "'person =' has no office under it (add lines '+ CODE FROM..TO')");
+        dyd_problem(L, "'person =' has no office under it (add lines '+ CODE FROM..TO')");
         L->line = line;
     }
     L->person.len = 0;
@@ -433,7 +341,7 @@ static void person_header(loader *L, char *phrases)
 {
     person_close(L);
     phrases = dy_trim(phrases);
-    if (!*phrases) { problem(L, "'person =' needs the person's names after '='"); return; }
+    if (!*phrases) { dyd_problem(L, "'person =' needs the person's names after '='"); return; }
     if (dy_buf_adds(&L->person, phrases)) { L->oom = 1; return; }
     L->person_line = L->line;
 }
@@ -443,11 +351,11 @@ static void person_office(loader *L, char *s)
     char *f[3];
     int nf = 0;
     for (char *tok = strtok(s + 1, " \t"); tok && nf < 3; tok = strtok(NULL, " \t")) f[nf++] = tok;
-    if (!L->person.len) { problem(L, "'+ CODE FROM..TO' must follow a line 'person = name | name'"); return; }
-    if (nf < 1 || nf > 2) { problem(L, "expected '+ CODE [FROM..TO]' under 'person = ...'"); return; }
-    if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUSGOV)", f[0]); return; }
+    if (!L->person.len) { dyd_problem(L, "'+ CODE FROM..TO' must follow a line 'person = name | name'"); return; }
+    if (nf < 1 || nf > 2) { dyd_problem(L, "expected '+ CODE [FROM..TO]' under 'person = ...'"); return; }
+    if (!valid_code(f[0])) { dyd_problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUSGOV)", f[0]); return; }
     int32_t from = INT32_MIN, to = INT32_MAX;
-    if (nf == 2 && !parse_range(f[1], &from, &to)) { problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[1]); return; }
+    if (nf == 2 && !parse_range(f[1], &from, &to)) { dyd_problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[1]); return; }
     L->person_offices++;
     char *copy = strdup(L->person.data);
     if (!copy) { L->oom = 1; return; }
@@ -466,19 +374,19 @@ static void actor_line(loader *L, char *s)
     }
     person_close(L);
     char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected 'CODE KIND [FROM..TO] = phrase | phrase'"); return; }
+    if (!eq) { dyd_problem(L, "expected 'CODE KIND [FROM..TO] = phrase | phrase'"); return; }
     *eq = 0;
     char *f[4];
     int nf = 0;
     for (char *tok = strtok(s, " \t"); tok && nf < 4; tok = strtok(NULL, " \t")) f[nf++] = tok;
-    if (nf < 2 || nf > 3) { problem(L, "expected 'CODE KIND [FROM..TO] =' before '='"); return; }
-    if (!valid_code(f[0])) { problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUS or RUSGOV)", f[0]); return; }
+    if (nf < 2 || nf > 3) { dyd_problem(L, "expected 'CODE KIND [FROM..TO] =' before '='"); return; }
+    if (!valid_code(f[0])) { dyd_problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUS or RUSGOV)", f[0]); return; }
     int kind = kind_of(f[1]);
-    if (!kind || kind == DY_AK_AGENT) { problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person, place, city, region)", f[1]); return; }
+    if (!kind || kind == DY_AK_AGENT) { dyd_problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person, place, city, region)", f[1]); return; }
     int32_t from = INT32_MIN, to = INT32_MAX;
     if (nf == 3) {
-        if (kind != DY_AK_PERSON) { problem(L, "a date range is only for 'person' lines"); return; }
-        if (!parse_range(f[2], &from, &to)) { problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[2]); return; }
+        if (kind != DY_AK_PERSON) { dyd_problem(L, "a date range is only for 'person' lines"); return; }
+        if (!parse_range(f[2], &from, &to)) { dyd_problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[2]); return; }
     }
     char *rest = eq + 1, *save = NULL;
     for (char *ph = strtok_r(rest, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
@@ -491,7 +399,7 @@ static void actor_line(loader *L, char *s)
 static void agent_line(loader *L, char *s)
 {
     char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected 'ROLE [weapon] = phrase | phrase'"); return; }
+    if (!eq) { dyd_problem(L, "expected 'ROLE [weapon] = phrase | phrase'"); return; }
     *eq = 0;
     char *role = dy_trim(s);
     int weapon = 0;
@@ -500,11 +408,11 @@ static void agent_line(loader *L, char *s)
     if (*q) {
         *q++ = 0;
         q = dy_trim(q);
-        if (strcmp(q, "weapon") != 0 && strcmp(q, "crowd") != 0) { problem(L, "unknown qualifier '%s' after the role (weapon or crowd)", q); return; }
+        if (strcmp(q, "weapon") != 0 && strcmp(q, "crowd") != 0) { dyd_problem(L, "unknown qualifier '%s' after the role (weapon or crowd)", q); return; }
         weapon = strcmp(q, "crowd") == 0 ? 2 : 1;
     }
     size_t rl = strlen(role);
-    if (rl != 3 || !valid_code(role)) { problem(L, "bad role '%s' (three capital letters such as GOV or MIL)", role); return; }
+    if (rl != 3 || !valid_code(role)) { dyd_problem(L, "bad role '%s' (three capital letters such as GOV or MIL)", role); return; }
     char *save = NULL;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
         add_actor_phrase_q(L, role, DY_AK_AGENT, INT32_MIN, INT32_MAX, ph, weapon);
@@ -517,8 +425,8 @@ static int32_t short_phrase(loader *L, int t, const char *p, uint32_t *first)
 {
     uint32_t ids[16];
     int n = phrase_ids(L, p, ids, 16, 0);
-    if (n < 0) { problem(L, "phrase '%s' is too long", p); return -1; }
-    if (n == 0) { problem(L, "empty phrase"); return -1; }
+    if (n < 0) { dyd_problem(L, "phrase '%s' is too long", p); return -1; }
+    if (n == 0) { dyd_problem(L, "empty phrase"); return -1; }
     int32_t node = trie_insert(&L->d->tries[t], ids, (size_t)n);
     if (node < 0) { L->oom = 1; return -1; }
     *first = ids[0];
@@ -539,26 +447,42 @@ static int country_code3(const char *s)
 static void side_line(loader *L, int cls, char *code, char *when)
 {
     if (cls != DY_G_NORTH && cls != DY_G_SOUTH && cls != DY_G_REGIONAL) {
-        problem(L, "only north, south and regional take a country: 'north PRK = PRK | KOR'");
+        dyd_problem(L, "only north, south and regional take a country: 'north PRK = PRK | KOR'");
         return;
     }
-    if (!country_code3(code)) { problem(L, "bad country '%s' (three capital letters, as in 'north PRK = PRK | KOR')", code); return; }
-    if (L->d->sides.len >= DY_MAX_SIDES) { problem(L, "too many north/south lines (at most %d)", DY_MAX_SIDES); return; }
+    if (!country_code3(code)) { dyd_problem(L, "bad country '%s' (three capital letters, as in 'north PRK = PRK | KOR')", code); return; }
+    if (L->d->sides.len >= DY_MAX_SIDES) { dyd_problem(L, "too many north/south lines (at most %d)", DY_MAX_SIDES); return; }
     dy_side v = {0};
     v.cls = cls;
     memcpy(v.code, code, 4);
     char *save = NULL;
     for (char *w = strtok_r(when, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
         w = dy_trim(w);
-        if (!country_code3(w)) { problem(L, "bad country '%s' after '=' (three capital letters)", w); return; }
-        if (v.nwhen == 4) { problem(L, "at most 4 countries after '='"); return; }
+        if (!country_code3(w)) { dyd_problem(L, "bad country '%s' after '=' (three capital letters)", w); return; }
+        if (v.nwhen == 4) { dyd_problem(L, "at most 4 countries after '='"); return; }
         memcpy(v.when[v.nwhen++], w, 4);
         L->d->side_first |= 1u << (w[0] - 'A');        /* country_code3: 'A'..'Z' */
     }
-    if (!v.nwhen) { problem(L, "expected the countries that make '%s' apply after '='", code); return; }
+    if (!v.nwhen) { dyd_problem(L, "expected the countries that make '%s' apply after '='", code); return; }
     dy_side *slot = dy_vec_push(&L->d->sides);
     if (!slot) { L->oom = 1; return; }
     *slot = v;
+}
+
+/* The next word of a list of single words ("word | word ..."; list on the first call, NULL after,
+ * as strtok_r), interned: its id, 0 at the end of the list or out of memory (L->oom). A phrase of
+ * several words is a problem ("'PHRASE': what") and passed over. */
+static uint32_t list_word(loader *L, char *list, char **save, const char *what)
+{
+    for (char *ph; (ph = strtok_r(list, "|", save)); list = NULL) {
+        char *w = dy_trim(ph);
+        size_t n = strlen(w);
+        if (!n || w[strcspn(w, " \t")]) { dyd_problem(L, "'%s': %s", w, what); continue; }
+        uint32_t id = dy_lex_intern(L->d->lex, w, n);
+        if (!id) L->oom = 1;
+        return id;
+    }
+    return 0;
 }
 
 /* A one-word class (DY_G_COMPASS ...): its words, interned so that a token's id answers
@@ -566,12 +490,10 @@ static void side_line(loader *L, int cls, char *code, char *when)
 static void word_list(loader *L, int c, char *list)
 {
     char *save = NULL;
-    for (char *ph = strtok_r(list, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
-        char *w = dy_trim(ph);
-        size_t n = strlen(w);
-        if (!n || w[strcspn(w, " \t")]) { problem(L, "'%s': the class takes single words", w); continue; }
+    for (uint32_t id; (id = list_word(L, list, &save, "the class takes single words")); list = NULL) {
         gram_word *g = dy_vec_push(&L->d->words);
-        if (!g || !(g->word = dy_lex_intern(L->d->lex, w, n))) { L->oom = 1; return; }
+        if (!g) { L->oom = 1; return; }
+        g->word = id;
         g->cls = c;
     }
 }
@@ -581,15 +503,17 @@ static void grammar_line(loader *L, char *s)
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
-                                  "quantity", "approx", "partitive", "span_prep", "rank"};
+                                  "quantity", "approx", "partitive", "span_prep", "rank",
+                                  /* clean17 */ "prep", "loc", "noun_end", "det", "clause"};
+    _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
+    if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
     char *cls = dy_trim(s), *side = cls + strcspn(cls, " \t");
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep)", cls); return; }
+    if (!c) { dyd_problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep, prep, loc, noun_end, det, clause)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     if (c >= DY_G_COMPASS) { word_list(L, c, eq + 1); return; }
     char *save = NULL;
@@ -615,16 +539,16 @@ static void grammar_line(loader *L, char *s)
 static void relation_line(loader *L, char *s)
 {
     char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected 'RANK = canonical name | other name ...'"); return; }
+    if (!eq) { dyd_problem(L, "expected 'RANK = canonical name | other name ...'"); return; }
     *eq = 0;
     char *r = dy_trim(s), *end = NULL;
     long rank = strtol(r, &end, 10);
-    if (!*r || *end || rank < 1 || rank > 99) { problem(L, "bad rank '%s' (a whole number from 1, the loosest tie, to 99)", r); return; }
+    if (!*r || *end || rank < 1 || rank > 99) { dyd_problem(L, "bad rank '%s' (a whole number from 1, the loosest tie, to 99)", r); return; }
     char *save = NULL;
     int32_t tier = -1;
     for (char *ph = strtok_r(eq + 1, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
         char *p = dy_trim(ph);
-        if (!*p) { problem(L, "empty phrase between '|'"); continue; }
+        if (!*p) { dyd_problem(L, "empty phrase between '|'"); continue; }
         if (tier < 0) {
             dy_tier *t = dy_vec_push(&L->d->tiers);
             if (!t || !(t->name = dy_arena_strndup(L->d->strings, p, strlen(p)))) { L->oom = 1; return; }
@@ -633,12 +557,12 @@ static void relation_line(loader *L, char *s)
         }
         uint32_t ids[32];
         int n = phrase_ids(L, p, ids, 32, 0);
-        if (n < 0) { problem(L, "phrase '%s' is longer than 32 words", p); continue; }
+        if (n < 0) { dyd_problem(L, "phrase '%s' is longer than 32 words", p); continue; }
         if (n == 0) continue;
         int32_t node = trie_insert(&L->d->tries[DY_TRIE_REL], ids, (size_t)n);
         if (node < 0) { L->oom = 1; return; }
         if (L->d->tries[DY_TRIE_REL].payload[node] >= 0 && L->d->tries[DY_TRIE_REL].payload[node] != tier) {
-            problem(L, "phrase '%s' already names the tier '%s'", p,
+            dyd_problem(L, "phrase '%s' already names the tier '%s'", p,
                     DY_VEC_AT(&L->d->tiers, dy_tier, L->d->tries[DY_TRIE_REL].payload[node]).name);
             continue;
         }
@@ -655,21 +579,21 @@ static void facts_line(loader *L, char *s)
                                         "non_aggression", "military_cooperation", "trade_settlement", "proposed", "signed",
                                         "ratified", "in_force", "suspended", "ended", "stage_ref", "kind", "pair_noun", "name_stop", "found"};
     char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
+    if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;
     char *cls = dy_trim(s), *code = strchr(cls, ' ');
     if (code) { *code++ = 0; code = dy_trim(code); }
     uint32_t bit = 0;
     for (unsigned i = 0; i < sizeof names / sizeof *names; i++) if (!strcmp(cls, names[i])) bit = 1u << i;
-    if (!bit) { problem(L, "unknown class '%s' (treaty, sign, negate, suppose, target, trade, currency CODE, tier_word ...: see docs/dictionaries.md)", cls); return; }
+    if (!bit) { dyd_problem(L, "unknown class '%s' (treaty, sign, negate, suppose, target, trade, currency CODE, tier_word ...: see docs/dictionaries.md)", cls); return; }
     if (bit == DY_FW_KIND) {
         size_t n = code ? strlen(code) : 0;
         int ok = n > 0 && n < 16;
         for (size_t i = 0; i < n && ok; i++) ok = (code[i] >= 'a' && code[i] <= 'z') || code[i] == '_';
-        if (!ok) { problem(L, "'kind' takes a name of lower-case letters ('kind defence = mutual defence | defence pact')"); return; }
+        if (!ok) { dyd_problem(L, "'kind' takes a name of lower-case letters ('kind defence = mutual defence | defence pact')"); return; }
     } else if ((bit == DY_FW_CURRENCY) != (code != NULL) ||
         (code && (strlen(code) != 3 || !dy_isupper((unsigned char)code[0]) || !dy_isupper((unsigned char)code[1]) || !dy_isupper((unsigned char)code[2])))) {
-        problem(L, "'currency' takes an ISO 4217 code ('currency EUR = euro | euros'), and no other class a code");
+        dyd_problem(L, "'currency' takes an ISO 4217 code ('currency EUR = euro | euros'), and no other class a code");
         return;
     }
     char *save = NULL;
@@ -687,15 +611,43 @@ static void facts_line(loader *L, char *s)
             L->d->tries[DY_TRIE_FACT].payload[node] = (int32_t)(L->d->factwords.len - 1);
         }
         if (bit == DY_FW_KIND) {
-            if (w->kind[0] && strcmp(w->kind, code)) { problem(L, "phrase '%s' is already of the kind %s", p, w->kind); continue; }
+            if (w->kind[0] && strcmp(w->kind, code)) { dyd_problem(L, "phrase '%s' is already of the kind %s", p, w->kind); continue; }
             snprintf(w->kind, sizeof w->kind, "%s", code);
             w->classes |= bit;
             continue;
         }
-        if (code && w->code[0] && strcmp(w->code, code)) { problem(L, "phrase '%s' is already the currency %s", p, w->code); continue; }
+        if (code && w->code[0] && strcmp(w->code, code)) { dyd_problem(L, "phrase '%s' is already the currency %s", p, w->code); continue; }
         w->classes |= bit;
         if (code) memcpy(w->code, code, 4);
     }
+}
+
+/* ---- numbers: "number 20 = twenty", "scale 1e9 = billion | bn" ---- */
+static void number_line(loader *L, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (eq) *eq = 0;
+    char *kind = dy_trim(s), *val = kind + strcspn(kind, " \t"), *e = NULL;
+    if (*val) { *val++ = 0; val = dy_trim(val); }
+    int k = !strcmp(kind, "number") ? DY_NUM_WORD : !strcmp(kind, "scale") ? DY_NUM_SCALE : -1;
+    double v = *val ? strtod(val, &e) : -1;
+    if (!eq || k < 0 || !e || *e || !(v >= 0)) { dyd_problem(L, "expected 'number VALUE = word | word' or 'scale VALUE = word | word' (VALUE as 20 or 1e9)"); return; }
+    char *save = NULL, *list = eq + 1;
+    for (uint32_t id; (id = list_word(L, list, &save, "a number word is one word")); list = NULL) {
+        num_word *x = dy_vec_push(&L->d->numbers);
+        if (!x) { L->oom = 1; return; }
+        *x = (num_word){id, k, v};
+    }
+}
+
+double dy_dict_number(const dy_dict *d, int kind, const char *w, size_t n)
+{
+    uint32_t id = dy_lex_find(d->lex, w, n);
+    for (size_t i = 0; id && i < d->numbers.len; i++) {
+        const num_word *x = &DY_VEC_AT(&d->numbers, num_word, i);
+        if (x->word == id && x->kind == kind) return x->value;
+    }
+    return -1;
 }
 
 /* ---- cameo ---- */
@@ -704,16 +656,16 @@ static void cameo_line(loader *L, char *s)
     char *code = strtok(s, "\t");
     char *w = strtok(NULL, "\t");
     char *name = strtok(NULL, "\t");
-    if (!code || !w || !name) { problem(L, "expected 'CODE<TAB>GOLDSTEIN<TAB>NAME'"); return; }
+    if (!code || !w || !name) { dyd_problem(L, "expected 'CODE<TAB>GOLDSTEIN<TAB>NAME'"); return; }
     code = dy_trim(code);
     size_t n = strlen(code);
     int ok = n >= 2 && n <= 4;
     for (size_t i = 0; i < n; i++) ok = ok && dy_isdigit((unsigned char)code[i]);
-    if (!ok) { problem(L, "bad CAMEO code '%s' (two to four digits)", code); return; }
+    if (!ok) { dyd_problem(L, "bad CAMEO code '%s' (two to four digits)", code); return; }
     char *end;
     double g = strtod(dy_trim(w), &end);
-    if (*end || g < -10 || g > 10) { problem(L, "bad Goldstein weight '%s' (a number from -10 to 10)", w); return; }
-    if (dy_dict_cameo(L->d, code)) { problem(L, "code %s is listed twice", code); return; }
+    if (*end || g < -10 || g > 10) { dyd_problem(L, "bad Goldstein weight '%s' (a number from -10 to 10)", w); return; }
+    if (dy_dict_cameo(L->d, code)) { dyd_problem(L, "code %s is listed twice", code); return; }
     dy_cameo *c = dy_vec_push(&L->d->cameo);
     if (!c) { L->oom = 1; return; }
     snprintf(c->code, sizeof c->code, "%s", code);
@@ -756,395 +708,10 @@ static void glob_line(loader *L, char *s)
     gb->rare = gb->contains ? rarest_letter(s + 1, gl - 2) : 0;
 }
 
-/* ---- verb patterns ---- */
-static int add_word(loader *L, dy_vec *set, const char *w, size_t n)
-{
-    uint32_t id = dy_lex_intern(L->d->lex, w, n);
-    if (!id) { L->oom = 1; return -1; }
-    for (size_t i = 0; i < set->len; i++) if (DY_VEC_AT(set, uint32_t, i) == id) return 0;
-    uint32_t *slot = dy_vec_push(set);
-    if (!slot) { L->oom = 1; return -1; }
-    *slot = id;
-    return 0;
-}
-
-static int ends(const char *w, size_t n, const char *suf)
-{
-    size_t l = strlen(suf);
-    return n >= l && memcmp(w + n - l, suf, l) == 0;
-}
-
-static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-/* The regular inflections of a verb: base, -s, -ed, -ing. */
-static int add_inflections(loader *L, dy_vec *set, const char *w, size_t n)
-{
-    char buf[128];
-    if (n + 5 >= sizeof buf) return -1;
-    if (add_word(L, set, w, n)) return -1;
-    memcpy(buf, w, n);
-    int cy = n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]);
-    /* -s */
-    if (cy) { memcpy(buf + n - 1, "ies", 3); if (add_word(L, set, buf, n + 2)) return -1; }
-    else if (ends(w, n, "s") || ends(w, n, "sh") || ends(w, n, "ch") || ends(w, n, "x") || ends(w, n, "z") || ends(w, n, "o")) {
-        memcpy(buf + n, "es", 2); if (add_word(L, set, buf, n + 2)) return -1;
-    } else { buf[n] = 's'; if (add_word(L, set, buf, n + 1)) return -1; }
-    /* -ed */
-    if (cy) { memcpy(buf + n - 1, "ied", 3); if (add_word(L, set, buf, n + 2)) return -1; }
-    else if (w[n - 1] == 'e') { buf[n] = 'd'; if (add_word(L, set, buf, n + 1)) return -1; }
-    else { memcpy(buf + n, "ed", 2); if (add_word(L, set, buf, n + 2)) return -1; }
-    /* -ing */
-    if (ends(w, n, "ie")) { memcpy(buf + n - 2, "ying", 4); if (add_word(L, set, buf, n + 2)) return -1; }
-    else if (w[n - 1] == 'e' && n > 2 && !ends(w, n, "ee") && !ends(w, n, "ye") && !ends(w, n, "oe")) {
-        memcpy(buf + n - 1, "ing", 3); if (add_word(L, set, buf, n + 2)) return -1;
-    } else { memcpy(buf + n, "ing", 3); if (add_word(L, set, buf, n + 3)) return -1; }
-    /* a doubled last consonant after one short vowel: committed, expelled, banning (a form
-     * English does not double, "visitted", is only a word no text has) */
-    if (n >= 3 && !is_vowel(w[n - 1]) && !strchr("wxyh", w[n - 1]) && is_vowel(w[n - 2]) && !is_vowel(w[n - 3])) {
-        buf[n] = w[n - 1];
-        memcpy(buf + n + 1, "ed", 2); if (add_word(L, set, buf, n + 3)) return -1;
-        memcpy(buf + n + 1, "ing", 3); if (add_word(L, set, buf, n + 4)) return -1;
-    }
-    return 0;
-}
-
-static int add_class_words(loader *L, dy_vec *set, const char *ref);
-
-/* One alternative of a word element: "word", "word+" or "&CLASS". Multi-token words are an error here. */
-static int add_alternative(loader *L, dy_vec *set, const char *alt)
-{
-    if (alt[0] == '&') return add_class_words(L, set, alt);
-    size_t n = strlen(alt);
-    int infl = n > 1 && alt[n - 1] == '+';
-    if (infl) n--;
-    char tmp[128];
-    if (n == 0 || n >= sizeof tmp) { problem(L, "empty or overlong word in a pattern"); return -1; }
-    memcpy(tmp, alt, n);
-    tmp[n] = 0;
-    L->toks.len = 0;
-    L->norm.len = 0;
-    if (dy_tokenize(tmp, n, 0, NULL, &L->toks, &L->norm)) { L->oom = 1; return -1; }
-    if (L->toks.len != 1) { problem(L, "'%s' is not one token (write the words as separate elements)", tmp); return -1; }
-    const char *w = L->norm.data + L->toks.v[0].norm;
-    size_t wl = strlen(w);
-    if (infl) {
-        for (size_t i = 0; i < wl; i++)
-            if (!dy_isalpha((unsigned char)w[i])) { problem(L, "'%s+': inflections need a plain word", w); return -1; }
-        return add_inflections(L, set, w, wl);
-    }
-    return add_word(L, set, w, wl);
-}
-
-/* The flag "pair=CODE" (PETRARCH's paired codes [032:033]): a CAMEO code of three or more
- * digits, or a problem. Returns 0 when it is good. */
-static int pair_flag(loader *L, const char *code, char out[8])
-{
-    if (!dy_dict_cameo(L->d, code)) { problem(L, "unknown CAMEO code '%s' in pair= (see dict/cameo.txt)", code); return -1; }
-    if (strlen(code) < 3) { problem(L, "use the three-digit form of root code %s in pair= (e.g. %s0)", code, code); return -1; }
-    snprintf(out, 8, "%s", code);
-    return 0;
-}
-
-/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a problem. */
-static int to_flag(loader *L, const char *code, char out[16])
-{
-    size_t n = strlen(code), k = 0;
-    while (k < n && code[k] >= 'A' && code[k] <= 'Z') k++;
-    if (n < 3 || n > 15 || k != n) { problem(L, "bad actor code '%s' in to= (capital letters, e.g. IGOUNO)", code); return -1; }
-    memcpy(out, code, n + 1);
-    return 0;
-}
-
-/* One word element's alternatives into set: "word", "word+", "&CLASS" or "{a|b+|&C}". */
-static int word_set(loader *L, char *el, dy_vec *set)
-{
-    size_t n = strlen(el);
-    if (el[0] == '{') {
-        if (n < 3 || el[n - 1] != '}') { problem(L, "unbalanced '{' in '%s'", el); return -1; }
-        el[n - 1] = 0;
-        char *s2 = NULL;
-        for (char *alt = strtok_r(el + 1, "|", &s2); alt; alt = strtok_r(NULL, "|", &s2))
-            if (add_alternative(L, set, alt)) return -1;
-        return 0;
-    }
-    if (strchr(el, '{') || strchr(el, '}') || strchr(el, '|')) { problem(L, "misplaced brace or '|' in '%s'", el); return -1; }
-    return add_alternative(L, set, el);
-}
-
-/* ---- word classes: "&NAME = word | word+ | {a|b}", one token any of them, named for later patterns ---- */
-static const word_class *find_class(const loader *L, const char *name)
-{
-    for (size_t i = 0; i < L->classes.len; i++)
-        if (strcmp(DY_VEC_AT(&L->classes, word_class, i).name, name) == 0) return &DY_VEC_AT(&L->classes, word_class, i);
-    return NULL;
-}
-
-static int class_name_ok(const char *name)
-{
-    size_t n = strlen(name);
-    if (n == 0 || n >= sizeof ((word_class *)0)->name || !dy_isupper((unsigned char)name[0])) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!dy_isupper((unsigned char)name[i]) && !dy_isdigit((unsigned char)name[i]) && name[i] != '_') return 0;
-    return 1;
-}
-
-/* "&NAME" as an alternative: every word of the class. */
-static int add_class_words(loader *L, dy_vec *set, const char *ref)
-{
-    const word_class *c = find_class(L, ref + 1);
-    if (!c) {
-        problem(L, "unknown class '%s' (define it on an earlier line: '%s = word | word+ | {a|b}')", ref, ref);
-        return -1;
-    }
-    for (uint32_t i = 0; i < c->n; i++) {
-        uint32_t id = DY_VEC_AT(&L->class_words, uint32_t, c->off + i);
-        size_t k = 0;
-        while (k < set->len && DY_VEC_AT(set, uint32_t, k) != id) k++;
-        if (k < set->len) continue;     /* already there */
-        uint32_t *slot = dy_vec_push(set);
-        if (!slot) { L->oom = 1; return -1; }
-        *slot = id;
-    }
-    return 0;
-}
-
-static void class_line(loader *L, char *s)
-{
-    char *eq = strchr(s, '=');
-    if (!eq) { problem(L, "expected '&NAME = word | word+ | {a|b}'"); return; }
-    *eq = 0;
-    char *name = dy_trim(s) + 1;
-    if (!class_name_ok(name)) { problem(L, "bad class name '&%s' (capital letters, digits and '_', e.g. &WEAPON)", name); return; }
-    const word_class *old = find_class(L, name);
-    if (old) { problem(L, "class '&%s' is defined twice (first on line %zu)", name, old->line); return; }
-    /* the alternatives: split at the '|' outside braces */
-    dy_vec set = DY_VEC_INIT(uint32_t);
-    int depth = 0, ok = 1;
-    char *alt = eq + 1;
-    for (char *p = alt;; p++) {
-        if (*p == '{') depth++;
-        else if (*p == '}') depth--;
-        if (*p && (*p != '|' || depth > 0)) continue;
-        int end = !*p;
-        *p = 0;
-        char *a = dy_trim(alt);
-        if (!*a) { problem(L, "empty alternative in class '&%s'", name); ok = 0; break; }
-        if (strpbrk(a, " \t")) { problem(L, "'%s' in class '&%s' is not one word (a class names single tokens)", a, name); ok = 0; break; }
-        if (word_set(L, a, &set)) { ok = 0; break; }
-        if (end) break;
-        alt = p + 1;
-    }
-    if (ok && set.len == 0) { problem(L, "class '&%s' has no words", name); ok = 0; }
-    word_class *c = ok ? dy_vec_push(&L->classes) : NULL;
-    if (ok && !c) L->oom = 1;
-    if (c) {
-        snprintf(c->name, sizeof c->name, "%s", name);
-        c->off = (uint32_t)L->class_words.len;
-        c->n = (uint32_t)set.len;
-        c->line = L->line;
-        for (size_t i = 0; i < set.len; i++) {
-            uint32_t *slot = dy_vec_push(&L->class_words);
-            if (!slot) { L->oom = 1; break; }
-            *slot = DY_VEC_AT(&set, uint32_t, i);
-        }
-    }
-    dy_vec_free(&set);
-}
-
-static void pattern_line(loader *L, char *s)
-{
-    if (*s == '&') { class_line(L, s); return; }
-    dy_dict *d = L->d;
-    char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0;
-    char pair[8] = "", to[16] = "";
-    if (flags) {
-        *flags++ = 0;
-        for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
-            if (strcmp(f, "sym") == 0) sym = 1;
-            else if (strcmp(f, "among") == 0) sym = among = 1;
-            else if (strcmp(f, "rev") == 0) rev = 1;
-            else if (strcmp(f, "meet") == 0) meet = 1;
-            else if (strcmp(f, "ctx") == 0) ctx = 1;
-            else if (strcmp(f, "author") == 0) author = 1;
-            else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
-            else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
-            else { problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
-        }
-    }
-    char *save = NULL;
-    char *code = strtok_r(s, " \t", &save);
-    if (!code) { problem(L, "empty pattern line"); return; }
-    if (strcmp(code, "-") != 0 && !dy_dict_cameo(d, code)) {
-        problem(L, "unknown CAMEO code '%s' (see dict/cameo.txt)", code);
-        return;
-    }
-    if (strlen(code) == 2) { problem(L, "use the three-digit form of root code %s (e.g. %s0)", code, code); return; }
-    dy_pattern p = {0};
-    snprintf(p.code, sizeof p.code, "%s", code);
-    memcpy(p.pair, pair, sizeof p.pair);
-    memcpy(p.to, to, sizeof p.to);
-    p.sym = (uint8_t)sym;
-    p.among = (uint8_t)among;
-    p.rev = (uint8_t)rev;
-    p.meet = (uint8_t)meet;
-    p.ctx = (uint8_t)ctx;
-    p.author = (uint8_t)author;
-    p.el = (uint32_t)d->pels.len;
-    p.line = (uint32_t)L->line;
-    size_t start_pels = d->pels.len, start_words = d->wordsets.len;
-    int ok = 1, ntarget = 0, nsource = 0;
-    for (char *el = strtok_r(NULL, " \t", &save); el && ok; el = strtok_r(NULL, " \t", &save)) {
-        dy_pel e = {0};
-        int opt = 0;
-        size_t n = strlen(el);
-        if (el[0] == '(') {
-            if (n < 3 || el[n - 1] != ')') { problem(L, "unbalanced '(' in '%s'", el); ok = 0; break; }
-            el[n - 1] = 0;
-            el++;
-            n -= 2;
-            opt = 1;
-        }
-        if (strcmp(el, "...") == 0 || strcmp(el, "^") == 0) {
-            if (opt) { problem(L, "a gap cannot be optional"); ok = 0; break; }
-            e.type = el[0] == '^' ? DY_PE_SKIP : DY_PE_GAP;
-        } else if (strcmp(el, "T") == 0) {
-            if (opt) { problem(L, "the target slot T cannot be optional"); ok = 0; break; }
-            e.type = DY_PE_TARGET;
-            ntarget++;
-        } else if (strcmp(el, "S") == 0) {
-            if (opt) { problem(L, "the source slot S cannot be optional"); ok = 0; break; }
-            e.type = DY_PE_SOURCE;
-            nsource++;
-        } else {
-            dy_vec set = DY_VEC_INIT(uint32_t);
-            if (word_set(L, el, &set)) ok = 0;
-            if (ok && set.len == 0) { problem(L, "empty alternatives"); ok = 0; }
-            if (ok) {
-                e.type = DY_PE_WORDS;
-                e.nwords = (uint16_t)set.len;
-                e.words = (uint32_t)d->wordsets.len;
-                uint32_t *ids = set.items;
-                /* sorted, so membership is a binary search */
-                for (size_t i = 1; i < set.len; i++)
-                    for (size_t j = i; j > 0 && ids[j - 1] > ids[j]; j--) { uint32_t t = ids[j]; ids[j] = ids[j - 1]; ids[j - 1] = t; }
-                for (size_t i = 0; i < set.len; i++) {
-                    uint32_t *slot = dy_vec_push(&d->wordsets);
-                    if (!slot) { L->oom = 1; ok = 0; break; }
-                    *slot = ids[i];
-                }
-                if (!opt) p.nlit++;
-            }
-            dy_vec_free(&set);
-        }
-        if (!ok) break;
-        e.opt = (uint8_t)opt;
-        if (d->pels.len == start_pels && (e.type != DY_PE_WORDS || e.opt)) {
-            problem(L, "a pattern must start with a word, not an optional element, a gap, T or S");
-            ok = 0;
-            break;
-        }
-        dy_pel *slot = dy_vec_push(&d->pels);
-        if (!slot) { L->oom = 1; ok = 0; break; }
-        *slot = e;
-        p.nel++;
-    }
-    if (ok && p.nel == 0) { problem(L, "a pattern needs at least one word"); ok = 0; }
-    if (ok && (ntarget > 1 || nsource > 1)) { problem(L, "a pattern has at most one T and one S"); ok = 0; }
-    if (ok && p.nel > 0 && (DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_GAP ||
-                            DY_VEC_AT(&d->pels, dy_pel, d->pels.len - 1).type == DY_PE_SKIP)) {
-        problem(L, "a pattern cannot end with a gap");
-        ok = 0;
-    }
-    if (!ok) { d->pels.len = start_pels; d->wordsets.len = start_words; return; }
-    dy_pattern *slot = dy_vec_push(&d->patterns);
-    if (!slot) { L->oom = 1; return; }
-    *slot = p;
-}
-
-/* Index patterns by the words their first element accepts (counting sort by word id). */
-static int index_patterns(dy_dict *d)
-{
-    uint32_t nw = dy_lex_count(d->lex) + 1;
-    d->nwords_indexed = nw;
-    d->first_off = calloc(nw + 1, sizeof *d->first_off);
-    d->first_cnt = calloc(nw, sizeof *d->first_cnt);
-    size_t total = 0;
-    if (!d->first_off || !d->first_cnt) return -1;
-    for (size_t i = 0; i < d->patterns.len; i++) {
-        const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
-        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
-        for (uint16_t k = 0; k < e->nwords; k++) { d->first_cnt[DY_VEC_AT(&d->wordsets, uint32_t, e->words + k)]++; total++; }
-    }
-    d->first_list = malloc((total + 1) * sizeof *d->first_list);
-    d->first_req = malloc((total + 1) * sizeof *d->first_req);
-    d->reqbit = malloc(nw);
-    if (!d->first_list || !d->first_req || !d->reqbit) return -1;
-    memset(d->reqbit, 64, nw);
-    uint32_t acc = 0;
-    for (uint32_t w = 0; w < nw; w++) { d->first_off[w] = acc; acc += d->first_cnt[w]; d->first_cnt[w] = 0; }
-    d->first_off[nw] = acc;
-    for (size_t i = 0; i < d->patterns.len; i++) {
-        dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
-        q->nreq = 0;
-        for (uint8_t k = 1; k < q->nel; k++) {
-            const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, q->el + k);
-            if (e->type == DY_PE_WORDS && !e->opt && e->nwords > 0 && (q->nreq == 0 || e->nwords < q->nreq)) {
-                q->nreq = e->nwords;
-                q->req = e->words;
-            }
-        }
-    }
-    unsigned nextbit = 0;
-    for (size_t i = 0; i < d->patterns.len; i++) {
-        dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
-        q->cam = dy_dict_cameo(d, q->code);
-        q->pair_cam = q->pair[0] ? dy_dict_cameo(d, q->pair) : NULL;
-        for (uint16_t k = 0; k < q->nreq; k++) {
-            uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, q->req + k);
-            if (w < nw && d->reqbit[w] == 64) d->reqbit[w] = (uint8_t)(nextbit++ & 63);
-        }
-    }
-    for (size_t i = 0; i < d->patterns.len; i++) {
-        const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
-        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
-        for (uint16_t k = 0; k < e->nwords; k++) {
-            uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, e->words + k);
-            uint32_t at = d->first_off[w] + d->first_cnt[w]++;
-            d->first_list[at] = (uint32_t)i;
-            const uint32_t *ws = (const uint32_t *)d->wordsets.items + p->req;
-            dy_req *r = &d->first_req[at];
-            r->w0 = p->nreq == 0 ? 0 : p->nreq <= 2 ? ws[0] : DY_REQ_MANY;
-            r->w1 = p->nreq == 2 ? ws[1] : 0;
-            r->sig = 0;
-            for (uint16_t q = 0; p->nreq > 2 && q < p->nreq; q++) r->sig |= dy_dict_reqbit(d, ws[q]);
-        }
-    }
-    return 0;
-}
-
-/* The function words the coder tests, interned so that every text has their ids. */
+/* The word classes the coder tests by word id (DY_WC_*): grammar.txt's function words and the
+ * first words of phrases and patterns. */
 static int index_word_classes(dy_dict *d)
 {
-    static const struct { unsigned cls; const char *words; } lists[] = {
-        {DY_WC_PREP, "of with to against for from by on about toward towards into over at in near between among upon "
-                     "under via across inside outside around throughout within"},
-        {DY_WC_LOC, "in at near inside outside across throughout around within through"},
-        {DY_WC_NOUNEND, "of with to against for from by on about toward towards into over at in near between among upon "
-                        "under via across inside outside around throughout within and or but nor who whom which that "
-                        "were was are is had have has as after before while when since until because if than also then "
-                        "said say says "
-                        /* dom10: time adverbs end a noun phrase ("detained 2,000 people overnight") */
-                        "overnight yesterday today tonight earlier later again"},
-        {DY_WC_DET, "the a an this that these those its their his her our whose any no every each another"},
-        {DY_WC_CLAUSE, "and but while whereas which who although though as after before"},
-    };
-    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
-        for (const char *w = lists[k].words; *w;) {
-            size_t n = strcspn(w, " ");
-            if (!dy_lex_intern(d->lex, w, n)) return -1;
-            w += n + (w[n] == ' ');
-        }
     /* every word that can open a date expression (dy_dates.c), so the date finder can pass
      * over the other words of the lexicon by a token flag */
     for (const char *w = dy_dates_opening_words(); *w;) {
@@ -1161,18 +728,16 @@ static int index_word_classes(dy_dict *d)
         const gram_first *f = &DY_VEC_AT(&d->gram_first, gram_first, k);
         if (f->word < d->nwclass) d->wclass[f->word] |= f->cls == DY_G_SAY ? DY_WC_START_SAY : DY_WC_START_BE;
     }
+    static const unsigned wc_of[DY_G_COUNT] = {[DY_G_PREP] = DY_WC_PREP, [DY_G_LOC] = DY_WC_LOC, [DY_G_NOUN_END] = DY_WC_NOUNEND,
+                                              [DY_G_DET] = DY_WC_DET, [DY_G_CLAUSE] = DY_WC_CLAUSE};
     d->wlist = calloc(d->nwclass, sizeof *d->wlist);
     if (!d->wlist) return -1;
     for (size_t k = 0; k < d->words.len; k++) {
         const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
-        if (g->word < d->nwclass) d->wlist[g->word] |= (uint16_t)(1u << (g->cls - DY_G_COMPASS));
+        if (g->word >= d->nwclass) continue;
+        d->wlist[g->word] |= 1u << (g->cls - DY_G_COMPASS);
+        d->wclass[g->word] |= (uint16_t)wc_of[g->cls];
     }
-    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
-        for (const char *w = lists[k].words; *w;) {
-            size_t n = strcspn(w, " ");
-            d->wclass[dy_lex_find(d->lex, w, n)] |= (uint16_t)lists[k].cls;
-            w += n + (w[n] == ' ');
-        }
     return 0;
 }
 
@@ -1181,7 +746,8 @@ const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i) { return i >= 0 && (siz
 size_t dy_dict_ntiers(const dy_dict *d) { return d->tiers.len; }
 
 
-static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt", "facts.txt"};
+static const char *const fixed_files[] = {"cameo.txt", "verbs.txt", "agents.txt", "grammar.txt", "boilerplate.txt", "relations.txt", "facts.txt",
+                                          "numbers.txt"};
 
 static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
 {
@@ -1205,14 +771,15 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
     each_line(L, dir, "agents.txt", 1, agent_line, err);
     for (size_t i = 0; i < names.len && !L->oom; i++)
         each_line(L, dir, DY_VEC_AT(&names, char *, i), 1, actor_line, err);
-    if (names.len == 0) { L->file = "countries.txt"; L->line = 0; problem(L, "no actor files in the directory (add countries.txt or another *.txt of actors)"); }
+    if (names.len == 0) { L->file = "countries.txt"; L->line = 0; dyd_problem(L, "no actor files in the directory (add countries.txt or another *.txt of actors)"); }
     each_line(L, dir, "grammar.txt", 1, grammar_line, err);
-    each_line(L, dir, "verbs.txt", 1, pattern_line, err);
+    each_line(L, dir, "verbs.txt", 1, dyd_pattern_line, err);
     each_line(L, dir, "boilerplate.txt", 0, glob_line, err);
     each_line(L, dir, "relations.txt", 0, relation_line, err);
     each_line(L, dir, "facts.txt", 0, facts_line, err);
+    each_line(L, dir, "numbers.txt", 0, number_line, err);
     dy_vec_free(&names);
-    if (L->oom || index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
+    if (L->oom || dyd_index_patterns(d) || index_word_classes(d)) return dy_err_set(err, DY_ENOMEM, "out of memory loading dictionaries"), -1;
     static const int start_bit[DY_TRIE_COUNT] = {[DY_TRIE_ACTOR] = DY_WC_START_ACTOR, [DY_TRIE_GRAMMAR] = DY_WC_START_GRAM,
                                                  [DY_TRIE_REL] = DY_WC_START_REL, [DY_TRIE_FACT] = DY_WC_START_FACT};
     for (int t = 0; t < DY_TRIE_COUNT; t++) {
@@ -1242,6 +809,7 @@ static dy_dict *dict_new(void)
     d->sides = (dy_vec)DY_VEC_INIT(dy_side);
     d->gram_first = (dy_vec)DY_VEC_INIT(gram_first);
     d->words = (dy_vec)DY_VEC_INIT(gram_word);
+    d->numbers = (dy_vec)DY_VEC_INIT(num_word);
     d->patterns = (dy_vec)DY_VEC_INIT(dy_pattern);
     d->pels = (dy_vec)DY_VEC_INIT(dy_pel);
     d->wordsets = (dy_vec)DY_VEC_INIT(uint32_t);
@@ -1316,6 +884,7 @@ void dy_dict_destroy(dy_dict **dp)
     dy_vec_free(&d->sides);
     dy_vec_free(&d->gram_first);
     dy_vec_free(&d->words);
+    dy_vec_free(&d->numbers);
     dy_vec_free(&d->patterns);
     dy_vec_free(&d->pels);
     dy_vec_free(&d->wordsets);

@@ -1,7 +1,7 @@
 /* dy_dict.h - our plain-text dictionaries, loaded and compiled for matching.
  *
  * Files (see docs/dictionaries.md): cameo.txt, verbs.txt, agents.txt, grammar.txt,
- * boilerplate.txt, and every other *.txt in the directory is an actor file (countries.txt,
+ * boilerplate.txt, relations.txt, facts.txt, numbers.txt, and every other *.txt in the directory is an actor file (countries.txt,
  * igos.txt, people.txt, and whatever a user adds).
  *
  * Invariants and ownership:
@@ -64,6 +64,8 @@ enum dy_gram_class {
     DY_G_PARTITIVE, /* "some", "parts": before "of", a part of what the actor after it owns or is */
     DY_G_SPAN_PREP, /* "for", "since": after a participle right after its noun, a shortened passive */
     DY_G_RANK,      /* "chief", "general": a rank that names one officer, not a country's forces */
+    /* clean17: the function words of the DY_WC_* classes below (a word of one has its bit) */
+    DY_G_PREP, DY_G_LOC, DY_G_NOUN_END, DY_G_DET, DY_G_CLAUSE,
     DY_G_COUNT
 };
 
@@ -236,7 +238,8 @@ const dy_cameo *dy_dict_cameo(const dy_dict *d, const char *code);   /* NULL whe
  * lines under it, up to the next blank line, are boilerplate too. */
 int dy_dict_is_boilerplate(const dy_dict *d, const char *line, size_t n);
 
-/* Classes of function words the coder asks about on the hot path, answered by word id. */
+/* Classes of function words the coder asks about on the hot path, answered by word id: the first
+ * five are grammar.txt's one-word classes prep, loc, noun_end, det and clause (DY_G_PREP ...). */
 enum {
     DY_WC_PREP = 1 << 0,    /* of, with, to, against, in, between ... */
     DY_WC_LOC = 1 << 1,     /* in, at, near ...: what follows is a place */
@@ -253,6 +256,11 @@ enum {
     DY_WC_IN_ACTOR = 1 << 12    /* a word after the first of some actor phrase: a phrase can go on */
 };
 unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
+
+/* dict/numbers.txt: the value of a number word ("twenty": 20) or of a scale word ("billion": 1e9)
+ * of n bytes, normalised; -1 when it is none of that kind (or there is no numbers.txt). */
+enum { DY_NUM_WORD = 0, DY_NUM_SCALE = 1 };
+double dy_dict_number(const dy_dict *d, int kind, const char *w, size_t n);
 
 /* Tiers: the payload of a DY_TRIE_REL node is a tier index. */
 const dy_tier *dy_dict_tier(const dy_dict *d, int32_t i);     /* NULL when out of range */

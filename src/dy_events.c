@@ -346,9 +346,7 @@ static int denied_noun(const sctx *s, const match *ms, size_t k)
 {
     if (k == 0 || strncmp(dy_dict_pattern(s->c->dict, ms[k - 1].pat)->code, "016", 3) != 0) return 0;
     if (ms[k].head < ms[k - 1].end || ms[k].head > ms[k - 1].end + 4) return 0;
-    for (uint32_t j = ms[k - 1].end; j < ms[k].head; j++)
-        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-    return 1;
+    return !ev_span_broken(s, ms[k - 1].end, ms[k].head);
 }
 
 /* The parties of an active verb or a noun: the subject before it (or the sentence's, after "and"

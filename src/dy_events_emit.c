@@ -355,14 +355,6 @@ int ev_agree_subsumed(const sctx *s, const match *ms, size_t nm, size_t k)
     return 0;
 }
 
-/* acc10: is there a clause break, a comma or a sentence end in [a, b)? */
-static int span_broken(const sctx *s, uint32_t a, uint32_t b)
-{
-    for (uint32_t j = a; j < b; j++)
-        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 1;
-    return 0;
-}
-
 /* acc10: "was due to fly on to Abu Dhabi later on Saturday for talks with the president",
  * "accepted an invitation to visit Pyongyang for talks with Kim": the meeting an intended trip or
  * meeting (036, one of the two matches before) is for is that intent's content, not a meeting. */
@@ -376,7 +368,7 @@ static int intended_meeting(const sctx *s, const match *ms, size_t k)
     for (size_t q = k, n = 0; q-- > 0 && n < 2; n++) {
         const match *p = &ms[q];
         if (strncmp(dy_dict_pattern(s->c->dict, p->pat)->code, "036", 3) != 0) continue;
-        return m->head > p->end && m->head <= p->end + 12 && !span_broken(s, p->end, m->head);
+        return m->head > p->end && m->head <= p->end + 12 && !ev_span_broken(s, p->end, m->head);
     }
     return 0;
 }
@@ -459,8 +451,7 @@ int ev_with_after_place(const sctx *s, int place)
         uint32_t j = g->t0;
         if (j > from && (dy_dict_wclass(s->c->dict, s->t[j - 1].id) & DY_WC_DET)) j--;
         if (j <= from || !WIS(s, j - 1, "with") || j - 1 - from > 4) return -1;
-        for (uint32_t q = from; q < j; q++)
-            if (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return -1;
+        if (ev_span_broken(s, from, j)) return -1;
         return g->code[0] && !g->anaphor ? g->comp : -1;
     }
     return -1;

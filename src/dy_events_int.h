@@ -143,6 +143,13 @@ static inline int ev_ing_form(const sctx *s, uint32_t i)
     return l > 4 && !memcmp(W(s, i) + l - 3, "ing", 3);
 }
 static inline int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
+/* acc10: is there a clause break, a comma or a sentence end in tokens [a, b)? */
+static inline int ev_span_broken(const sctx *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 1;
+    return 0;
+}
 /* An agent word with no country or person ("military", "troops", "intelligence") may be part of
  * a verb phrase: "held talks on military cooperation", "agreed to share intelligence". */
 static inline int bare_agent(const sctx *s, int g) { return g >= 0 && s->g[g].kind == DY_GK_AGENT && !s->g[g].anaphor; }

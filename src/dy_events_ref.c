@@ -114,51 +114,49 @@ static int government_of(sctx *s, int k)
  * ...": "the government" reported by an official (a person or a role) of a state's government is
  * that state's own,
  * not the last foreign state named; only when no other state is named between the speech verb
- * and the reference. 1 when set. */
-static int government_of_speaker(sctx *s, int k)
+ * and the reference. For government_of_party: the official's country, "" when h ends the search,
+ * NULL when h is passed over. */
+static const char *speaker_country(const sctx *s, const dy_actor *h, const dy_actor *g)
 {
-    dy_actor *g = &s->g[k];
-    if (!ev_government_word(s, g)) return 0;
-    for (int j = k - 1; j >= 0; j--) {
-        const dy_actor *h = &s->g[j];
-        if (h->anaphor || !h->code[0] || h->code2[0]) continue;
-        int official = h->kind != DY_GK_STATE && strlen(h->code) == 6 && !strcmp(h->code + 3, "GOV");
-        if (!official) {
-            if (!h->locative && dy_code_is_country(h->code)) return 0;    /* another state between */
-            continue;
-        }
-        /* an official named without a country is the story's, as fill_roles will have it */
-        const char *sc = dy_story_country(&s->c->story);
-        char own[16];
-        if (!dy_code_is_country(h->code) && !(h->code[0] == '-' && sc[0])) return 0;
-        snprintf(own, sizeof own, "%.3sGOV", h->code[0] == '-' ? sc : h->code);
-        int said = 0;
-        uint32_t e;
-        for (uint32_t i = h->t1; i < g->t0 && !said; i++) said = ev_gram_is(s, i, DY_G_SAY, &e);
-        if (!said) return 0;
-        set_code(g->code, own);
-        ev_ex(s->c, "  \"the government\" in what %s said: its own, %s\n", own, g->code);
-        return 1;
-    }
-    return 0;
+    if (h->anaphor || !h->code[0] || h->code2[0]) return NULL;
+    int official = h->kind != DY_GK_STATE && strlen(h->code) == 6 && !strcmp(h->code + 3, "GOV");
+    if (!official) return !h->locative && dy_code_is_country(h->code) ? "" : NULL;     /* another state between */
+    /* an official named without a country is the story's, as fill_roles will have it */
+    const char *sc = dy_story_country(&s->c->story);
+    if (!dy_code_is_country(h->code) && !(h->code[0] == '-' && sc[0])) return "";
+    int said = 0;
+    uint32_t e;
+    for (uint32_t i = h->t1; i < g->t0 && !said; i++) said = ev_gram_is(s, i, DY_G_SAY, &e);
+    return !said ? "" : h->code[0] == '-' ? sc : h->code;
 }
 
 /* acc11: "Italy's opposition accused the government of ...": "the government" after an
  * opposition (or rebel) subject earlier in its sentence is that subject's own country's, not the
- * last state named; 1 when set. */
-static int government_of_opposition(sctx *s, int k)
+ * last state named. For government_of_party, as speaker_country. */
+static const char *opposition_country(const dy_actor *h)
+{
+    const char *o = h->code;
+    if (h->locative || h->anaphor || h->code2[0] || strlen(o) < 6 || !dy_code_is_country(o)) return NULL;
+    return strncmp(o + 3, "OPP", 3) != 0 && strncmp(o + 3, "REB", 3) != 0 ? "" : o;
+}
+
+/* "the government" (group k) as the country's of a party before it: of the official who reports
+ * it (speaker 1, the nearest party first) or of an opposition subject (speaker 0, the first party
+ * first). 1 when set. */
+static int government_of_party(sctx *s, int k, int speaker)
 {
     dy_actor *g = &s->g[k];
     if (!ev_government_word(s, g)) return 0;
-    for (int j = 0; j < k; j++) {
-        const char *o = s->g[j].code;
-        if (s->g[j].locative || s->g[j].anaphor || s->g[j].code2[0] || strlen(o) < 6 || !dy_code_is_country(o)) continue;
-        if (strncmp(o + 3, "OPP", 3) != 0 && strncmp(o + 3, "REB", 3) != 0) return 0;
-        char c3[4];
-        memcpy(c3, o, 3);
-        c3[3] = 0;
-        snprintf(g->code, sizeof g->code, "%sGOV", c3);
-        ev_ex(s->c, "  \"the government\" after an opposition subject: %s\n", g->code);
+    for (int n = 0; n < k; n++) {
+        const dy_actor *h = &s->g[speaker ? k - 1 - n : n];
+        const char *cc = speaker ? speaker_country(s, h, g) : opposition_country(h);
+        if (!cc) continue;
+        if (!cc[0]) return 0;
+        char own[16] = "";
+        snprintf(own, sizeof own, "%.3sGOV", cc);
+        set_code(g->code, own);
+        if (speaker) ev_ex(s->c, "  \"the government\" in what %s said: its own, %s\n", own, g->code);
+        else ev_ex(s->c, "  \"the government\" after an opposition subject: %s\n", g->code);
         return 1;
     }
     return 0;
@@ -524,9 +522,7 @@ static int object_it_skips(const sctx *s, const dy_actor *g, int j)
     if (g->anaphor != DY_G_IT || g->t0 <= s->t0) return 0;
     if (!(dy_dict_wclass(s->c->dict, s->t[g->t0 - 1].id) & DY_WC_PREP) && !object_it_after_verb(s, g)) return 0;
     if (s->g[h->comp].prep || h->t1 > g->t0 || g->t0 - h->t1 > 8) return 0;
-    for (uint32_t i = h->t1; i < g->t0; i++)
-        if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-    return 1;
+    return !ev_span_broken(s, h->t1, g->t0);
 }
 
 /* "Russia launched drones at Ukraine's ports. Its navy also shelled Odesa": a reference opening
@@ -630,7 +626,7 @@ void ev_resolve(sctx *s, int k)
         if (pleonastic_it(s, g)) return;
         /* fall through */
     case DY_G_COUNTRY:
-        if (g->anaphor == DY_G_COUNTRY && (government_of(s, k) || government_of_opposition(s, k) || government_of_speaker(s, k)))
+        if (g->anaphor == DY_G_COUNTRY && (government_of(s, k) || government_of_party(s, k, 0) || government_of_party(s, k, 1)))
             return;
         for (size_t j = 0; j < nc; j++) {
             if (sent - cand[j].sent > reach) break;
@@ -902,8 +898,7 @@ static int igo_agent(sctx *s, int k)
     if (strncmp(o->code, "IGO", 3) != 0 || (o->anaphor && o->anaphor != DY_G_BODY) || o->t1 > g->t0 || g->t0 - o->t1 > 2) return 0;
     for (uint32_t j = o->t1; j < g->t0; j++)
         if (!(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & DY_TF_CAP) || WIS(s, j, "and") || WIS(s, j, "of")) return 0;
-    for (uint32_t j = o->t1; j <= g->t0; j++)
-        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    if (ev_span_broken(s, o->t1, g->t0 + 1)) return 0;
     set_code(g->code, o->code);
     return 1;
 }

@@ -1107,9 +1107,7 @@ int ev_petrarch_purpose(const sctx *s, const match *ms, size_t k, const char *co
     const match *m = &ms[k];
     if (k == 0 || m->head <= s->t0 || !WIS(s, m->head - 1, "to") || !c->nev || c->ev[c->nev - 1].sent != s->sidx) return 0;
     if (strncmp(c->ev[c->nev - 1].code, code, 2) != 0 || ms[k - 1].end > m->head) return 0;
-    for (uint32_t j = ms[k - 1].end; j < m->head; j++)
-        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
-    return 1;
+    return !ev_span_broken(s, ms[k - 1].end, m->head);
 }
 
 /* The act a pattern's intent code (03x) announces, NULL for none: ev_intent_code backwards. */

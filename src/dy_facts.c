@@ -649,7 +649,7 @@ static void name_span(const dyf_sent *s, uint32_t i, uint32_t te, uint32_t *pa, 
                 (is(s, k, "the") && (k == b + 1 || is(s, k - 1, "of") || is(s, k - 2, "on"))) ||
                 /* "memorandum on cooperation in nuclear energy" */
                 ((is(s, k, "in") || is(s, k, "for")) && k + 1 < s->t1 && (s->t[k + 1].flags & DY_TF_WORD) && !(s->t[k + 1].flags & (DY_TF_CAP | DY_TF_NUM)) &&
-                 !(dy_dict_wclass(s->f->dict, s->t[k + 1].id) & (DY_WC_PREP | DY_WC_DET)) && dyf_word_number(W(s, k + 1)) < 0)) &&
+                 !(dy_dict_wclass(s->f->dict, s->t[k + 1].id) & (DY_WC_PREP | DY_WC_DET)) && dyf_word_number(s, W(s, k + 1)) < 0)) &&
                !is(s, k, "that") && !is(s, k, "which") && strlen(W(s, k)) > 1 &&
                (k == b + 1 || !(strlen(W(s, k)) > 4 && (!strcmp(W(s, k) + strlen(W(s, k)) - 3, "ing") || ends_ed(W(s, k))))))
             /* a comma inside a list: "on economic, trade and investment cooperation" */

@@ -101,7 +101,7 @@ dy_fact *dyf_push(dy_facts *f, int kind, const dyf_sent *s, int mood, int *oom);
 void dyf_add_actor(dy_fact *x, const char *code, int three);
 
 /* Numbers (dy_facts_num.c) */
-double dyf_word_number(const char *w);
+double dyf_word_number(const dyf_sent *s, const char *w);
 int dyf_number_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end);
 
 /* The kinds in dy_facts_num.c; -1 when out of memory. */

@@ -13,16 +13,10 @@
 #define group_at dyf_group_at
 
 /* ---- numbers ---- */
-double dyf_word_number(const char *w)
+/* The number words and scales are dict/numbers.txt's. */
+double dyf_word_number(const dyf_sent *s, const char *w)
 {
-    static const char *const n[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                                    "eighteen", "nineteen", "twenty"};
-    static const char *const tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (int i = 0; i <= 20; i++) if (!strcmp(w, n[i])) return i;
-    for (int i = 0; i < 7; i++) if (!strcmp(w, tens[i])) return 30 + 10 * i;
-    if (!strcmp(w, "hundred")) return 100;
-    return -1;
+    return dy_dict_number(s->f->dict, DY_NUM_WORD, w, strlen(w));
 }
 
 /* A number at token i ("28", "1.5", "15,000", "fifteen", "twenty five", "two hundred"): its value, *end set. */
@@ -40,24 +34,21 @@ int dyf_number_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end)
         *end = i + 1;
         return e != buf;
     }
-    double w = dyf_word_number(W(s, i));
+    double w = dyf_word_number(s, W(s, i));
     if (w < 0) return 0;
     *v = w;
     *end = i + 1;
-    double u = i + 1 < s->t1 ? dyf_word_number(W(s, i + 1)) : -1;
+    double u = i + 1 < s->t1 ? dyf_word_number(s, W(s, i + 1)) : -1;
     if (w >= 20 && u > 0 && u < 10) { *v += u; *end = i + 2; }     /* twenty five */
     else if (w > 0 && w < 10 && u == 100) { *v = w * 100; *end = i + 2; }   /* two hundred */
     return 1;
 }
 #define number_at dyf_number_at
 
-static double scale_of(const char *w)
+static double scale_of(const dyf_sent *s, const char *w)
 {
-    if (!strcmp(w, "thousand")) return 1e3;
-    if (!strcmp(w, "million") || !strcmp(w, "mn") || !strcmp(w, "m")) return 1e6;
-    if (!strcmp(w, "billion") || !strcmp(w, "bn") || !strcmp(w, "b")) return 1e9;
-    if (!strcmp(w, "trillion") || !strcmp(w, "tn")) return 1e12;
-    return 0;
+    double v = dy_dict_number(s->f->dict, DY_NUM_SCALE, w, strlen(w));
+    return v > 0 ? v : 0;
 }
 
 /* A number with its scale at i ("1.5bn", "28 million", "five billion"): 0 when none. *scaled set
@@ -73,7 +64,7 @@ static int scaled_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, in
     else if (rl > 2 && !strcmp(raw + rl - 2, "mn")) *v *= 1e6;
     else if (rl > 2 && !strcmp(raw + rl - 2, "tn")) *v *= 1e12;
     else {
-        double sc = e < s->t1 ? scale_of(W(s, e)) : 0;
+        double sc = e < s->t1 ? scale_of(s, W(s, e)) : 0;
         if (sc > 0) { *v *= sc; e++; }
         else *scaled = 0;
     }
@@ -144,7 +135,7 @@ static int percent_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, i
         const char *w = W(s, i), *h = strchr(w, '-');
         char num[16];
         snprintf(num, sizeof num, "%.*s", h ? (int)(h - w) : (int)strlen(w), w);
-        double n = dyf_word_number(num);
+        double n = dyf_word_number(s, num);
         uint32_t fk = h && h[1] ? i : i + 1 + is(s, i + 1, "-");
         const char *fw = h && h[1] ? h + 1 : W(s, fk);
         for (int f = 0; f < 6 && n >= 2 && n < 10; f++)
@@ -464,7 +455,7 @@ int dyf_ratios(dyf_sent *s, size_t trade_first, size_t trade_n, size_t share_fir
         else {
             if (!is(s, i, "times") || is(s, i - 1, "at") || is(s, i - 1, "several") || is(s, i - 1, "many")) continue;
             uint32_t n0 = i - 1;
-            if (n0 > s->t0 && dyf_word_number(W(s, n0)) > 0 && dyf_word_number(W(s, n0 - 1)) >= 20) n0--;
+            if (n0 > s->t0 && dyf_word_number(s, W(s, n0)) > 0 && dyf_word_number(s, W(s, n0 - 1)) >= 20) n0--;
             /* "one and a half times" */
             if (is(s, i - 1, "half") && i >= s->t0 + 4 && is(s, i - 2, "a") && is(s, i - 3, "and") && number_at(s, i - 4, &v, &e) && e == i - 3)
                 v += 0.5;

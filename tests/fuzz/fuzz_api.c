@@ -18,8 +18,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    char path[64];
-    snprintf(path, sizeof path, "/tmp/dyad-fuzz-api-%d.db", (int)getpid());
+    /* in $TMPDIR: tests/fuzz/run.sh points it at a directory it removes on every exit */
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/dyad-fuzz-api-%d.db", tmp && *tmp ? tmp : "/tmp", (int)getpid());
     unlink(path);
     dy_dict *d = NULL;
     dy_err e = {0};

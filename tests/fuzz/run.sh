@@ -6,6 +6,12 @@ set -u
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
+# the harnesses' scratch files (fuzz_api's database, libFuzzer's own) go to a directory of this
+# run, removed on every exit: one left in /tmp a run adds up on a CI machine
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/dyad-fuzz.XXXXXX") || exit 2
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
+trap 'exit 1' INT TERM HUP
 secs=$1
 shift
 for name in "$@"; do

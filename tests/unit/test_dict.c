@@ -36,7 +36,7 @@ START_TEST(dict_1_2_check_reports_every_problem)
     dy_buf r = {0};
     dy_err e = {0};
     int n = dy_dict_check("tests/unit/dict-bad", &r, &e);
-    ck_assert_int_eq(n, 12);
+    ck_assert_int_eq(n, 15);    /* and numbers.txt's three (dict_1_9) */
     ck_assert_ptr_nonnull(strstr(r.data, "grammar.txt:14: bad country 'korea' (three capital letters"));
     ck_assert_ptr_nonnull(strstr(r.data, "grammar.txt:15: only north, south and regional take a country"));
     ck_assert_ptr_nonnull(strstr(r.data, "countries.txt:2: bad actor code 'rus'"));
@@ -52,7 +52,7 @@ START_TEST(dict_1_2_check_reports_every_problem)
     dy_dict *d = NULL;
     ck_assert_int_eq(dy_dict_load("tests/unit/dict-bad", &d, &e), DY_EDICT);
     ck_assert_ptr_null(d);
-    ck_assert_ptr_nonnull(strstr(e.msg, "12 problems in all"));
+    ck_assert_ptr_nonnull(strstr(e.msg, "15 problems in all"));
     dy_buf_free(&r);
 }
 END_TEST
@@ -208,6 +208,36 @@ START_TEST(dict_1_8_word_lists)
 }
 END_TEST
 
+/* clean17: grammar.txt's function words set their DY_WC_* bits ("of" a preposition, "in" also
+ * one of place), and numbers.txt gives number and scale words their values, each of its kind. */
+START_TEST(dict_1_9_function_and_number_words)
+{
+    dy_dict *d = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict", &d, &e), DY_OK);
+    const dy_lex *lx = dy_dict_lex(d);
+    unsigned of = dy_dict_wclass(d, dy_lex_find(lx, "of", 2)), in = dy_dict_wclass(d, dy_lex_find(lx, "in", 2));
+    ck_assert_uint_eq(of & (DY_WC_PREP | DY_WC_LOC | DY_WC_NOUNEND | DY_WC_DET), DY_WC_PREP | DY_WC_NOUNEND);
+    ck_assert_uint_eq(in & (DY_WC_PREP | DY_WC_LOC), DY_WC_PREP | DY_WC_LOC);
+    ck_assert_uint_eq(dy_dict_wclass(d, dy_lex_find(lx, "the", 3)) & (DY_WC_DET | DY_WC_PREP), DY_WC_DET);
+    ck_assert(dy_dict_wclass(d, dy_lex_find(lx, "whereas", 7)) & DY_WC_CLAUSE);
+    ck_assert(dy_dict_number(d, DY_NUM_WORD, "twenty", 6) == 20);
+    ck_assert(dy_dict_number(d, DY_NUM_WORD, "zero", 4) == 0);
+    ck_assert(dy_dict_number(d, DY_NUM_WORD, "ninety", 6) == 90);
+    ck_assert(dy_dict_number(d, DY_NUM_SCALE, "bn", 2) == 1e9);
+    ck_assert(dy_dict_number(d, DY_NUM_WORD, "billion", 7) == -1);    /* a scale, not a number */
+    ck_assert(dy_dict_number(d, DY_NUM_SCALE, "twenty", 6) == -1);
+    ck_assert(dy_dict_number(d, DY_NUM_WORD, "twentyfive", 10) == -1);
+    dy_dict_destroy(&d);
+    dy_buf r = {0};
+    ck_assert_int_eq(dy_dict_check("tests/unit/dict-bad", &r, &e), 15);
+    ck_assert_ptr_nonnull(strstr(r.data, "numbers.txt:2: expected 'number VALUE = word | word'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "numbers.txt:3: expected 'number VALUE = word | word'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "numbers.txt:4: 'twenty one': a number word is one word"));
+    dy_buf_free(&r);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
@@ -220,6 +250,7 @@ Suite *dict_suite(void)
     tcase_add_test(a, dict_1_6_person_blocks);
     tcase_add_test(a, dict_1_7_person_block_problems);
     tcase_add_test(a, dict_1_8_word_lists);
+    tcase_add_test(a, dict_1_9_function_and_number_words);
     suite_add_tcase(s, a);
     return s;
 }
