@@ -513,7 +513,14 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { dyd_problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep, prep, loc, noun_end, det, clause)", cls); return; }
+    if (!c) {   /* name them all from the table, so the message never falls behind it */
+        char all[1024];
+        size_t n = 0;
+        for (int i = 1; i < DY_G_COUNT && n < sizeof all; i++)
+            n += (size_t)snprintf(all + n, sizeof all - n, "%s%s", i > 1 ? ", " : "", names[i]);
+        dyd_problem(L, "unknown class '%s' (%s)", cls, all);
+        return;
+    }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     if (c >= DY_G_COMPASS) { word_list(L, c, eq + 1); return; }
     char *save = NULL;
