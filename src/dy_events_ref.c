@@ -238,7 +238,7 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc, 
  * reports (after "that" or none) stands for that verb's subject, the leader or office right
  * before it. ("they" is left to the history: "Police said they had detained" is no pair.)
  * 1 when resolved. */
-/* acc15b: the start of the speech verb's date right before i ("said on Tuesday that they"), else i */
+/* acc15b: the start of the speech verb's date right before i ("said on Tuesday that he"), else i */
 static uint32_t before_said_date(const sctx *s, uint32_t i)
 {
     for (size_t k = 0; k < s->ndates; k++)
@@ -255,12 +255,13 @@ static int speaker_pronoun(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     /* acc15b: "Police said they had detained several people", "prosecutors said on Tuesday that
-     * they believe ...": "they" after a speech verb is the people of the role that spoke */
+     * they believe ...": "they" after a speech verb is the people of the role that spoke; the
+     * verb's date may stand between ("said on Friday that he") */
     int they = g->anaphor == DY_G_THEY && WIS(s, g->t0, "they");
     if (g->anaphor != DY_G_PERSON && !they) return 0;
     uint32_t i = g->t0, end;
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
-    if (they) i = before_said_date(s, i);
+    i = before_said_date(s, i);
     if (i <= s->t0 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
     int j = k - 1;
     while (j >= 0 && s->g[j].t1 > i - 1) j--;
@@ -819,9 +820,13 @@ static const char *list_country(const sctx *s, int k)
 static int role_of_pair(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
-    if ((size_t)k + 1 >= s->ng) return 0;
-    const dy_actor *r = &s->g[k + 1];
-    uint32_t j = g->t1;
+    /* acc15b: "Ministers and company executives from the two countries signed": every member of
+     * a list of roles before the phrase */
+    size_t last = (size_t)k;
+    while (last + 1 < s->ng && s->g[last + 1].comp == g->comp && s->g[g->comp].ncomp > 1) last++;
+    if (last + 1 >= s->ng) return 0;
+    const dy_actor *r = &s->g[last + 1];
+    uint32_t j = s->g[last].t1;
     if (j >= s->t1 || !(WIS(s, j, "from") || WIS(s, j, "of"))) return 0;
     j++;
     if (r->t0 != j && !(r->t0 == j + 1 && WIS(s, j, "the"))) return 0;
