@@ -63,6 +63,10 @@ int ev_is_nominal(const sctx *s, uint32_t head)
     /* "the junta demanded", "its partners accused": a past tense after a noun is a verb */
     size_t hl = s->t[head].nlen;
     int past = hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2);
+    /* acc15b: "issued a statement condemning Israel", "hit back with a statement attacking
+     * Sanchez": a participle right after a noun of words tells what they say, a verb */
+    uint32_t e;
+    if (ev_ing_form(s, head) && head > s->t0 + 1 && ev_gram_class_at(s, head - 1, &e) == DY_G_REMARKS && e == head) return 0;
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
         if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
         if (s->t[j].flags & DY_TF_POSS) return 1;
