@@ -527,7 +527,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
     }
 }
 
-/* How out[k] links to out[k + 1]: 1 "and"/"&"/a hyphen, 2 a comma, 0 not at all */
+/* How out[k] links to out[k + 1]: 1 "and"/"&"/a hyphen, 2 a comma, 3 a comma and "and", 0 not at all */
 static int coord_link(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, const dy_actor *out, size_t k)
 {
     uint32_t a = out[k].t1, b = out[k + 1].t0;
@@ -546,7 +546,8 @@ static int coord_link(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         else ok = 0;
     }
     if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */
-    return ok && conj ? 1 : ok && comma && !out[k].locative ? 2 : 0;
+    /* acc15b: ", and" between two actors only (no list before) opens a clause: 3 */
+    return ok && conj ? (comma ? 3 : 1) : ok && comma && !out[k].locative ? 2 : 0;
 }
 
 /* Does the comma list from out[k + 1] go on to an "and"? */
@@ -575,6 +576,9 @@ static void coordinate(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
         /* "a visit to North Korea and China's diplomacy": the second owns what follows */
         if (out[k + 1].poss && !out[k].poss) continue;
         if (link == 2 && !list_closed(d, toks, norm, out, ng, k)) continue;     /* a comma joins only a list with "and" */
+        /* acc15b: "youths hurled petrol bombs at police outside parliament, and officers responded":
+         * ", and" after a lone actor (no comma list before it) opens a new clause */
+        if (link == 3 && out[k].comp == (int16_t)k) continue;
         int16_t first = out[k].comp;
         out[k + 1].comp = first;
         out[first].ncomp++;

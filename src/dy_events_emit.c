@@ -63,6 +63,10 @@ int ev_is_nominal(const sctx *s, uint32_t head)
     /* "the junta demanded", "its partners accused": a past tense after a noun is a verb */
     size_t hl = s->t[head].nlen;
     int past = hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2);
+    /* acc15b: "issued a statement condemning Israel", "hit back with a statement attacking
+     * Sanchez": a participle right after a noun of words tells what they say, a verb */
+    uint32_t e;
+    if (ev_ing_form(s, head) && head > s->t0 + 1 && ev_gram_class_at(s, head - 1, &e) == DY_G_REMARKS && e == head) return 0;
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 3; n++) {
         if (past && n == 0 && !(s->t[j].flags & DY_TF_POSS) && !(dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET)) return 0;
         if (s->t[j].flags & DY_TF_POSS) return 1;
@@ -212,6 +216,20 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
     return added;
 }
 
+/* acc15b: are the codes the roles of exactly two countries, each named at least twice
+ * ("Ministers and company executives from the two countries": FRAGOV FRABUS KAZGOV KAZBUS)? */
+static int list_of_pair_roles(const char *const *sc, size_t ns)
+{
+    const char *other = NULL;
+    size_t n0 = 0, n1 = 0;
+    for (size_t a = 0; a < ns; a++) {
+        if (!strncmp(sc[a], sc[0], 3)) n0++;
+        else if (!other || !strncmp(sc[a], other, 3)) { other = sc[a]; n1++; }
+        else return 0;
+    }
+    return n0 >= 2 && n1 >= 2;
+}
+
 int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int src, int tgt, int sym, int mood)
 {
     const char *sc[16], *tc[16];
@@ -219,11 +237,16 @@ int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int 
     size_t ns = 0, nt = 0;
     if (src >= 0) ns = ev_codes_of(s, src, sc, si, 16);
     if (tgt >= 0) nt = ev_codes_of(s, tgt, tc, ti, 16);
+    int cross = 0;      /* acc15b: a list of two countries' roles acts across, not within a country */
     if (tgt < 0 && sym && ns >= 2) {       /* "Russia and North Korea signed ...": every pair */
         memcpy(tc, sc, ns * sizeof *sc);
         memcpy(ti, si, ns * sizeof *si);
         nt = ns;
         sym = 0;                            /* the pairs already run both ways */
+        /* "Ministers and company executives from the two countries signed": FRAGOV, KAZGOV,
+         * FRABUS, KAZBUS sign with the other country only ("the government and the opposition
+         * signed", all of one country, still act on each other) */
+        cross = list_of_pair_roles(sc, ns);
     }
     dy_date date = ev_date_for(s, m->head);
     int between = sym && nt >= 2 && ev_tgt_between(s, tgt), n = 0;     /* "talks between Seoul and Beijing" */
@@ -250,7 +273,7 @@ int ev_emit(sctx *s, const match *m, const char *code, const dy_cameo *cam, int 
      * convention and CAMEO's paired codes have it (docs/coding.md) */
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++)
-            for (int dir = 0; dir < (sym ? 2 : 1); dir++) {
+            for (int dir = 0; dir < (sym ? 2 : 1) && !(cross && !strncmp(sc[a], tc[b], 3)); dir++) {
                 int r = dir ? emit_one(s, m, code, cam, tc[b], ti[b], sc[a], si[a], mood, date)
                             : emit_one(s, m, code, cam, sc[a], si[a], tc[b], ti[b], mood, date);
                 if (r < 0) return -1;

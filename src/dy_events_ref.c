@@ -236,18 +236,44 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc, 
  * reports (after "that" or none) stands for that verb's subject, the leader or office right
  * before it. ("they" is left to the history: "Police said they had detained" is no pair.)
  * 1 when resolved. */
+/* acc15b: the start of the speech verb's date right before i ("said on Tuesday that he"), else i */
+static uint32_t before_said_date(const sctx *s, uint32_t i)
+{
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].t1 == i && s->dates[k].t0 > s->t0) {
+            i = s->dates[k].t0;
+            while (i > s->t0 + 1 && (WIS(s, i - 1, "on") || WIS(s, i - 1, "late") || WIS(s, i - 1, "early") || WIS(s, i - 1, "in")))
+                i--;
+            return i;
+        }
+    return i;
+}
+
 static int speaker_pronoun(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
-    if (g->anaphor != DY_G_PERSON) return 0;
+    /* acc15b: "Police said they had detained several people", "prosecutors said on Tuesday that
+     * they believe ...": "they" after a speech verb is the people of the role that spoke; the
+     * verb's date may stand between ("said on Friday that he") */
+    int they = g->anaphor == DY_G_THEY && WIS(s, g->t0, "they");
+    if (g->anaphor != DY_G_PERSON && !they) return 0;
     uint32_t i = g->t0, end;
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    i = before_said_date(s, i);
     if (i <= s->t0 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
     int j = k - 1;
     while (j >= 0 && s->g[j].t1 > i - 1) j--;
     if (j < 0 || s->g[j].t1 + 1 < i || !s->g[j].code[0] || s->g[s->g[j].comp].prep || s->g[j].anaphor) return 0;
     const char *codes[2];
     int idx[2];
+    if (they) {
+        if (s->g[j].kind == DY_GK_PERSON || s->g[s->g[j].comp].ncomp > 1 || ev_codes_of(s, j, codes, idx, 2) != 1 ||
+            strlen(codes[0]) <= 3)
+            return 0;
+        set_code(g->code, codes[0]);
+        ev_ex(s->c, "  \"they\" after a speech verb: its speakers, %s\n", g->code);
+        return 1;
+    }
     /* "Russia said he ...": a state is no "he"; a leader or a titled office is */
     if (ev_codes_of(s, j, codes, idx, 2) != 1 || codes[0][0] == '-' ||
         (s->g[j].kind != DY_GK_PERSON && strlen(codes[0]) <= 3))
@@ -790,9 +816,13 @@ static const char *list_country(const sctx *s, int k)
 static int role_of_pair(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
-    if ((size_t)k + 1 >= s->ng) return 0;
-    const dy_actor *r = &s->g[k + 1];
-    uint32_t j = g->t1;
+    /* acc15b: "Ministers and company executives from the two countries signed": every member of
+     * a list of roles before the phrase */
+    size_t last = (size_t)k;
+    while (last + 1 < s->ng && s->g[last + 1].comp == g->comp && s->g[g->comp].ncomp > 1) last++;
+    if (last + 1 >= s->ng) return 0;
+    const dy_actor *r = &s->g[last + 1];
+    uint32_t j = s->g[last].t1;
     if (j >= s->t1 || !(WIS(s, j, "from") || WIS(s, j, "of"))) return 0;
     j++;
     if (r->t0 != j && !(r->t0 == j + 1 && WIS(s, j, "the"))) return 0;
@@ -1004,6 +1034,21 @@ static int court_named_before(sctx *s, int k)
     return 1;
 }
 
+/* acc15b: "Police said they had detained ...": a "they" that took a bare role from its speaker
+ * (speaker_pronoun) takes the country that role was given just now, as the speaker did. */
+static void they_of_filled_speaker(sctx *s)
+{
+    for (size_t k = 1; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_THEY || strncmp(g->code, "---", 3) != 0 || !g->code[3] || g->code2[0]) continue;
+        for (size_t j = k; j-- > 0;)
+            if (!s->g[j].anaphor && s->g[j].filled && !strcmp(s->g[j].code + 3, g->code + 3)) {
+                memcpy(g->code, s->g[j].code, 3);
+                break;
+            }
+    }
+}
+
 void ev_fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1028,7 +1073,7 @@ void ev_fill_roles(sctx *s)
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition
          * stands for the actor before the comma (find_source); a comma in a list is no apposition */
         if (!own && g->comp == (int16_t)k && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) &&
-            s->g[k - 1].t1 + 1 == g->t0) {
+            s->g[k - 1].t1 + 1 == g->t0 && !s->g[k - 1].locative) {     /* acc15b: "In Valparaiso, port workers" */
             apposition_code(s, k);
             continue;
         }
@@ -1042,6 +1087,7 @@ void ev_fill_roles(sctx *s)
         memcpy(g->code, cc, 3);
         g->filled = 1;
     }
+    they_of_filled_speaker(s);
 }
 
 /* "In July, the government also imposed a nationwide curfew": "the government" that no country
