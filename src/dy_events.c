@@ -418,6 +418,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
      * country there drafted the text ("a Russian draft") */
     if (!(*tgt >= 0 && !strncmp(s->g[*tgt].code, "IGO", 3))) *body = ev_body_target(s, m, p);
     if (*body >= 0) *tgt = *body;
+    if (!passive && !nominal && *body < 0 && ev_main_clause_target(s, m, *src, body) >= 0) *tgt = *body;
     /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
     if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
         *tgt = ev_act_author(s, s->g[*src].comp, body, 1, 0);

@@ -772,6 +772,36 @@ int ev_cut_target(sctx *s, int known, int *added)
     return last_target_of_root(s, known, added, "16", 1, "target of the same cut");
 }
 
+/* gen15: "Greece expelled two Russian diplomats, accusing them of spying", "Somalia cut ties
+ * with Kenya, accusing it of meddling", "Algeria broke off relations with Morocco, accusing its
+ * neighbour of hostile acts": a pronoun ("them", "it", "its ...") right after a participle that
+ * follows a comma is the target of the main clause's act, done by the same subject earlier in
+ * the sentence, not the subject itself. A destination ("deported them to El Salvador") is none.
+ * Returns an added group (drop_body), or -1. */
+int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    uint32_t o = m->head + 1;
+    if (src < 0 || o >= s->t1 || s->ng >= DY_MAX_ACTORS || !ev_participial_at(s, m->head)) return -1;
+    if (!WIS(s, o, "them") && !WIS(s, o, "it") && !WIS(s, o, "him") && !WIS(s, o, "her") && !WIS(s, o, "its") && !WIS(s, o, "their"))
+        return -1;
+    uint32_t a = s->t[s->g[src].t0].start;
+    for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &c->ev[e];
+        if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strncmp(v->source, v->target, 3)) continue;
+        for (size_t k = 0; k < s->ng; k++)
+            if (s->t[s->g[k].t0].start == v->tgt_start &&
+                (s->g[k].locative || (s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
+                return -1;
+        dy_actor *g = context_group(s, v->target);
+        ev_ex(c, "    target: %s, the target of the main clause's act before the participle\n", g->code);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
 /* acc10: is group k an actor's own envoy or role, named after "its", "their", "his" or "her"
  * ("recalled their ambassadors"), no party of its own? */
 int ev_own_role(const sctx *s, int k)

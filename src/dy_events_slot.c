@@ -880,6 +880,13 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) && ev_role_is(s, src, "REBUAFCRM") &&
              ((p->code[0] == '1' && (p->code[1] == '7' || p->code[1] == '8')) || !strncmp(p->code, "192", 3)))
         role = p->code[1] == '8' ? "CVL" : "GOV";
+    /* gen15: "police arrested several suspects", "gendarmes shot dead two men", "border guards
+     * detained a former leader": a state force's arrest (173), or the police's use of force
+     * (19x), in the story's own country with no party named hits its public */
+    else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) &&
+             ((!strncmp(p->code, "173", 3) && ev_role_is(s, src, "COPMILJUD")) ||
+              (p->code[0] == '1' && p->code[1] == '9' && !p->sym && ev_role_is(s, src, "COP"))))
+        role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
