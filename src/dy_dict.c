@@ -581,7 +581,8 @@ static void grammar_line(loader *L, char *s)
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
-                                  "quantity", "approx", "partitive", "span_prep", "rank"};
+                                  "quantity", "approx", "partitive", "span_prep", "rank",
+                                  /* gen15 */ "blame"};
     char *eq = strchr(s, '=');
     if (!eq) { problem(L, "expected 'CLASS = phrase | phrase'"); return; }
     *eq = 0;

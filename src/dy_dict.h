@@ -64,6 +64,7 @@ enum dy_gram_class {
     DY_G_PARTITIVE, /* "some", "parts": before "of", a part of what the actor after it owns or is */
     DY_G_SPAN_PREP, /* "for", "since": after a participle right after its noun, a shortened passive */
     DY_G_RANK,      /* "chief", "general": a rank that names one officer, not a country's forces */
+    DY_G_BLAME,     /* gen15: "culpable", "hostile", "illegal": a wrong a reported clause blames on a party */
     DY_G_COUNT
 };
 
