@@ -764,6 +764,24 @@ int ev_aid_receiver(sctx *s, int known, int *added)
     return last_target_of_root(s, known, added, "07", 3, "receiver");
 }
 
+/* gen15: "Australia pledged 200 million Australian dollars to support policing", "Beijing pledged
+ * 100 million yuan in emergency assistance": a pledge of aid or support (031-033) names the donor's money, not
+ * its receiver. With no receiver named, or only one of the donor's own country, it goes to the
+ * other side of the donor's last mutual act, else to the receiver of the story's last aid, else
+ * to the story's country when that is not the donor's. Returns an added group (drop_body), or -1. */
+int ev_pledge_receiver(sctx *s, int known, int *added)
+{
+    int g = ev_counterpart(s, known, added);
+    if (g < 0) g = ev_aid_receiver(s, known, added);
+    if (g >= 0) return g;
+    const char *sc = dy_story_country(&s->c->story);
+    if (known < 0 || !sc[0] || !strncmp(s->g[known].code, sc, 3) || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *a = context_group(s, sc);
+    ev_ex(s->c, "    receiver: %s, the story's country\n", a->code);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
 /* acc10: "Bolivia broke off relations with Israel, while Colombia and Chile recalled their
  * ambassadors": a cut in relations (root 16) with no party named but the actor's own envoys goes
  * to the one the last such cut of this or the sentence before was aimed at, by someone else. */

@@ -256,6 +256,7 @@ int ev_accuser(sctx *s, int known, int *added);
 int ev_cut_target(sctx *s, int known, int *added);
 int ev_main_clause_target(sctx *s, const match *m, int src, int *added);
 int ev_reported_blame(sctx *s);
+int ev_pledge_receiver(sctx *s, int known, int *added);
 int ev_own_role(const sctx *s, int k);
 int ev_aid_receiver(sctx *s, int known, int *added);
 int ev_last_visitor(sctx *s, int known, int *added);
