@@ -504,7 +504,8 @@ static void grammar_line(loader *L, char *s)
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank",
-                                  /* clean17 */ "prep", "loc", "noun_end", "det", "clause"};
+                                  /* clean17 */ "prep", "loc", "noun_end", "det", "clause",
+                                  /* gen15 */ "blame"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }

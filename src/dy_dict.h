@@ -66,6 +66,7 @@ enum dy_gram_class {
     DY_G_RANK,      /* "chief", "general": a rank that names one officer, not a country's forces */
     /* clean17: the function words of the DY_WC_* classes below (a word of one has its bit) */
     DY_G_PREP, DY_G_LOC, DY_G_NOUN_END, DY_G_DET, DY_G_CLAUSE,
+    DY_G_BLAME,     /* gen15: "culpable", "hostile", "illegal": a wrong a reported clause blames on a party */
     DY_G_COUNT
 };
 

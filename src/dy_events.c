@@ -416,6 +416,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
      * country there drafted the text ("a Russian draft") */
     if (!(*tgt >= 0 && !strncmp(s->g[*tgt].code, "IGO", 3))) *body = ev_body_target(s, m, p);
     if (*body >= 0) *tgt = *body;
+    if (!passive && !nominal && *body < 0 && ev_main_clause_target(s, m, *src, body) >= 0) *tgt = *body;
     /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
     if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
         *tgt = ev_act_author(s, s->g[*src].comp, body, 1, 0);
@@ -442,6 +443,10 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
+    /* gen15: a pledge of aid with no receiver named, or only the donor's own money or people */
+    if (*src >= 0 && *body < 0 && !passive && !nominal && !is_pair(s, *src) && !strncmp(p->code, "03", 2) && p->code[2] >= '1' && p->code[2] <= '3' &&
+        (*tgt < 0 || !strncmp(s->g[*tgt].code, s->g[*src].code, 3)))
+        *tgt = ev_pledge_receiver(s, s->g[*src].comp, body);
     if (*src >= 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "16", 2) && (*tgt < 0 || ev_own_role(s, *tgt)))
         *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
@@ -700,6 +705,7 @@ static int code_sentence(sctx *s)
     ev_drop_body(s, body);
     if (ev_followed_suit(s) < 0) return -1;
     if (ev_code_brokered(s)) return -1;
+    if (ev_reported_blame(s) < 0) return -1;     /* gen15 */
     remember_sentence(s);
     return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
 }

@@ -778,12 +778,60 @@ int ev_aid_receiver(sctx *s, int known, int *added)
     return last_target_of_root(s, known, added, "07", 3, "receiver");
 }
 
+/* gen15: "Australia pledged 200 million Australian dollars to support policing", "Beijing pledged
+ * 100 million yuan in emergency assistance": a pledge of aid or support (031-033) names the donor's money, not
+ * its receiver. With no receiver named, or only one of the donor's own country, it goes to the
+ * other side of the donor's last mutual act, else to the receiver of the story's last aid, else
+ * to the story's country when that is not the donor's. Returns an added group (drop_body), or -1. */
+int ev_pledge_receiver(sctx *s, int known, int *added)
+{
+    int g = ev_counterpart(s, known, added);
+    if (g < 0) g = ev_aid_receiver(s, known, added);
+    if (g >= 0) return g;
+    const char *sc = dy_story_country(&s->c->story);
+    if (known < 0 || !sc[0] || !strncmp(s->g[known].code, sc, 3) || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *a = context_group(s, sc);
+    ev_ex(s->c, "    receiver: %s, the story's country\n", a->code);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
 /* acc10: "Bolivia broke off relations with Israel, while Colombia and Chile recalled their
  * ambassadors": a cut in relations (root 16) with no party named but the actor's own envoys goes
  * to the one the last such cut of this or the sentence before was aimed at, by someone else. */
 int ev_cut_target(sctx *s, int known, int *added)
 {
     return last_target_of_root(s, known, added, "16", 1, "target of the same cut");
+}
+
+/* gen15: "Greece expelled two Russian diplomats, accusing them of spying", "Somalia cut ties
+ * with Kenya, accusing it of meddling", "Algeria broke off relations with Morocco, accusing its
+ * neighbour of hostile acts": a pronoun ("them", "it", "its ...") right after a participle that
+ * follows a comma is the target of the main clause's act, done by the same subject earlier in
+ * the sentence, not the subject itself. A destination ("deported them to El Salvador") is none.
+ * Returns an added group (drop_body), or -1. */
+int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    uint32_t o = m->head + 1;
+    if (src < 0 || o >= s->t1 || s->ng >= DY_MAX_ACTORS || !ev_participial_at(s, m->head)) return -1;
+    if (!WIS(s, o, "them") && !WIS(s, o, "it") && !WIS(s, o, "him") && !WIS(s, o, "her") && !WIS(s, o, "its") && !WIS(s, o, "their"))
+        return -1;
+    uint32_t a = s->t[s->g[src].t0].start;
+    for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &c->ev[e];
+        if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strncmp(v->source, v->target, 3)) continue;
+        for (size_t k = 0; k < s->ng; k++)
+            if (s->t[s->g[k].t0].start == v->tgt_start &&
+                (s->g[k].locative || (s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
+                return -1;
+        dy_actor *g = context_group(s, v->target);
+        ev_ex(c, "    target: %s, the target of the main clause's act before the participle\n", g->code);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
 }
 
 /* acc10: is group k an actor's own envoy or role, named after "its", "their", "his" or "her"

@@ -880,6 +880,13 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) && ev_role_is(s, src, "REBUAFCRM") &&
              ((p->code[0] == '1' && (p->code[1] == '7' || p->code[1] == '8')) || !strncmp(p->code, "192", 3)))
         role = p->code[1] == '8' ? "CVL" : "GOV";
+    /* gen15: "police arrested several suspects", "gendarmes shot dead two men", "border guards
+     * detained a former leader": a state force's arrest (173), or the police's use of force
+     * (19x), in the story's own country with no party named hits its public */
+    else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) &&
+             ((!strncmp(p->code, "173", 3) && ev_role_is(s, src, "COPMILJUD")) ||
+              (p->code[0] == '1' && p->code[1] == '9' && !p->sym && ev_role_is(s, src, "COP"))))
+        role = "CVL";
     else return -1;
     if (s->ng >= DY_MAX_ACTORS) return -1;
     char cc[4];
@@ -1033,6 +1040,58 @@ int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src
     if (ev_emit(s, m, "112", cam, who, src, 0, DY_MOOD_FACTUAL) < 0) return -1;
     if (claimed) ev_ex(s->c, "    skipped: a claimed act is the claim only\n");
     return claimed;
+}
+
+/* gen15: the sentence has an event already from a party of country a to one of country b in
+ * CAMEO root `root` (an accusation coded by its verb). */
+static int sentence_has_pair(const sctx *s, const char *a, const char *b, const char *root)
+{
+    const dy_coder *c = s->c;
+    for (size_t k = c->nev; k-- > 0 && c->ev[k].sent == s->sidx;)
+        if (!strncmp(c->ev[k].source, a, 3) && !strncmp(c->ev[k].target, b, 3) && !strncmp(c->ev[k].root, root, 2)) return 1;
+    return 0;
+}
+
+/* gen15: "May told parliament that Moscow was culpable for the attack", "Trudeau said Canadian
+ * police had evidence that agents of the Indian government were involved in violent crimes",
+ * "said the decision followed years of hostile actions by Moscow": a factual clause reported by
+ * a speaker, holding a word of grammar.txt's blame list, accuses (112) the first party of that
+ * clause of another country than the speaker's (not the one "told" is said to, not an owner
+ * before "'s"); dyad's convention only. One event a
+ * sentence, none where the sentence has the speaker's accusation of it already. 0 done, -1 out
+ * of memory. */
+int ev_reported_blame(sctx *s)
+{
+    const dy_dict *d = s->c->dict;
+    if (s->c->opts.convention == DY_CONV_PETRARCH) return 0;     /* its records code verbs' own acts */
+    for (uint32_t v = s->t0; v < s->t1; v++) {
+        int told = WIS(s, v, "told") || WIS(s, v, "tells");
+        if (!told && !WIS(s, v, "said") && !WIS(s, v, "says") && !WIS(s, v, "added") && !WIS(s, v, "insisted") && !WIS(s, v, "stated"))
+            continue;
+        /* "criticised Mongolia for failing to arrest the Russian leader and said": the subject */
+        int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : speaker_of(s, v);
+        if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0]) continue;
+        uint32_t b = v + 1;
+        while (b < s->t1 && !dy_dict_word_is(d, DY_G_BLAME, s->t[b].id)) b++;
+        if (b >= s->t1 || ev_mood_at(s, b) != DY_MOOD_FACTUAL) return 0;
+        int tgt = -1;
+        for (size_t k = 0; k < s->ng && tgt < 0; k++) {
+            const dy_actor *g = &s->g[k];
+            if (g->t0 <= v || !g->code[0] || g->code[0] == '-' || !strncmp(g->code, s->g[who].code, 3)) continue;
+            if (told && g->t0 == v + 1) continue;     /* "told Putin that": the one told */
+            if (g->anaphor && g->code2[0]) continue;
+            if (g->poss) continue;      /* "cover for Russia's crimes": an owner inside a phrase */
+            tgt = (int)k;
+        }
+        if (tgt < 0 || sentence_has_pair(s, s->g[who].code, s->g[tgt].code, "11")) return 0;
+        match m = {0};
+        m.head = b;
+        m.end = b + 1;
+        m.tgt = m.src = -1;
+        ev_ex(s->c, "    reported blame (\"%.*s\"): the speaker accuses the party of the clause\n", (int)s->t[b].nlen, W(s, b));
+        return ev_emit(s, &m, "112", dy_dict_cameo(d, "112"), who, tgt, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+    }
+    return 0;
 }
 
 /* PETRARCH's convention: a speaker that tells of its own force ("The US claimed that they had
