@@ -580,6 +580,7 @@ static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
+                                  /* acc15a */ "neighbour",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank"};
     char *eq = strchr(s, '=');
@@ -589,7 +590,7 @@ static void grammar_line(loader *L, char *s)
     if (*side) { *side++ = 0; side = dy_trim(side); }
     int c = 0;
     for (int i = 1; i < DY_G_COUNT; i++) if (strcmp(cls, names[i]) == 0) c = i;
-    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep)", cls); return; }
+    if (!c) { problem(L, "unknown class '%s' (negate, hypothetical, intent, be, say, respond, pledge, decision, meeting, coup, opener, lasting, span, site, pair, person, it, they, country, speaker, north, south, body, group, regional, neighbour, compass, of_place, emissary, aux, place_noun, terms, demand, claim, quantity, approx, partitive, span_prep)", cls); return; }
     if (*side) { side_line(L, c, side, eq + 1); return; }
     if (c >= DY_G_COMPASS) { word_list(L, c, eq + 1); return; }
     char *save = NULL;

@@ -565,6 +565,41 @@ static void they_of(sctx *s, int k, const hist_entry *cand, size_t nc)
     }
 }
 
+/* acc15a: "accusing its neighbour", "spied on its neighbour": the nearest country named before, in
+ * this sentence (the object of a preposition too: "closed its border with Rwanda, accusing its
+ * neighbour") or the three before, that is not the country of the sentence's subject. */
+static int neighbour_candidate(const char *code, const char *code2, int place, const char *own)
+{
+    return code[0] && code[0] != '-' && !code2[0] && !place && dy_code_is_country(code) && strncmp(code, "IGO", 3) != 0 &&
+           strncmp(code, own, 3) != 0;
+}
+
+static void neighbour_of(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_coder *c = s->c;
+    char own[4] = "";
+    for (int j = 0; j < k && !own[0]; j++)
+        if (neighbour_candidate(s->g[j].code, s->g[j].code2, s->g[j].locative, "")) memcpy(own, s->g[j].code, 3);
+    for (size_t j = c->nhist; j-- > 0 && !own[0];)
+        if (c->hist[j].subj && neighbour_candidate(c->hist[j].code, c->hist[j].code2, c->hist[j].place, "")) memcpy(own, c->hist[j].code, 3);
+    if (!own[0]) return;
+    for (int j = k - 1; j >= 0; j--)
+        if (neighbour_candidate(s->g[j].code, s->g[j].code2, s->g[j].locative, own)) {
+            memcpy(g->code, s->g[j].code, 3);
+            g->code[3] = 0;
+            return;
+        }
+    for (size_t j = c->nhist; j-- > 0;) {
+        if (s->sidx - c->hist[j].sent > 3) break;
+        if (neighbour_candidate(c->hist[j].code, c->hist[j].code2, c->hist[j].place, own)) {
+            memcpy(g->code, c->hist[j].code, 3);
+            g->code[3] = 0;
+            return;
+        }
+    }
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -659,6 +694,9 @@ void ev_resolve(sctx *s, int k)
         break;
     case DY_G_REGIONAL:
         regional_of(s, g, k);
+        break;
+    case DY_G_NEIGHBOUR:
+        neighbour_of(s, k);
         break;
     case DY_G_GROUP:
         group_named_before(s, k, cand, nc);
