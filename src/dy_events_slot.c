@@ -31,8 +31,21 @@ static int background_which(const sctx *s, uint32_t j)
     return WIS(s, j, "which") && (s->t[j - 1].flags & DY_TF_COMMA);
 }
 
+/* acc15a: "Syria, whose membership had been suspended over the government's crackdown": a clause
+ * opened by ", whose" after an actor describes that actor; what it tells, up to its end, is
+ * background, a noun with an owner ("the government's crackdown") as much as a verb. */
+static int whose_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 + 1 && n < 16; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_END)) return 0;
+        if (WIS(s, j, "whose")) return (s->t[j - 1].flags & DY_TF_COMMA) && j - 1 > s->t0 && group_at(s, j - 2) >= 0;
+    }
+    return 0;
+}
+
 int ev_relative_clause(const sctx *s, uint32_t head)
 {
+    if (whose_clause(s, head)) return 1;
     /* prec13: up to eight words back, "which intervened militarily in 2015 to support Assad" */
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 8; n++) {
         if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
