@@ -993,6 +993,9 @@ int ev_code_brokered(sctx *s)
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
 {
     if (src < 0) return code;
+    /* acc15a: violent repression is the state's (police, soldiers); "party supporters attacked the
+     * camp, beating demonstrators": a crowd, rebels or gunmen who beat people assault them (182) */
+    if (!strcmp(code, "175") && ev_role_is(s, src, "CVLOPPREBUAFLABELI")) return "182";
     /* "Soldiers blocked the entrance to parliament": forces that block a way restrict movement (191) */
     if (!strncmp(code, "144", 3) && ev_role_is(s, src, "COPMIL")) return "191";
     if (code[0] == '1' && code[1] == '4' && ev_role_is(s, src, "COPMIL")) return "171";
