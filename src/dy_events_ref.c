@@ -259,6 +259,30 @@ static int speaker_pronoun(sctx *s, int k)
     return 1;
 }
 
+/* acc15a: "Malaysia's foreign ministry called the decision unfriendly, and said it was shutting
+ * its embassy": "it" opening the clause that "and said (that)" reports stands for the sentence's
+ * subject when that is a state's body (a ministry, a government), not a person or a list. */
+static int body_said_it(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_IT || k == 0) return 0;
+    uint32_t i = g->t0, end;
+    if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    if (i < s->t0 + 2 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i || !WIS(s, i - 2, "and")) return 0;
+    /* the dateline city is nobody's subject (ev_dateline_place, which runs later) */
+    int j0 = 0;
+    for (uint32_t t = s->g[0].t1; s->sidx == 0 && s->g[0].t0 == s->t0 && t < s->t1 && t < s->g[0].t1 + 8; t++)
+        if (s->t[t].flags & DY_TF_CLAUSE) { j0 = 1; break; }
+    if (j0 >= k) return 0;
+    const dy_actor *h = &s->g[j0];
+    if (h->prep || h->anaphor || h->ncomp >= 2 || h->kind == DY_GK_PERSON || strlen(h->code) <= 3 || h->code[0] == '-' ||
+        !dy_code_is_country(h->code) || !strncmp(h->code, "IGO", 3))
+        return 0;
+    set_code(g->code, h->code);
+    ev_ex(s->c, "  \"it\" after \"and said\": the sentence's subject, %s\n", g->code);
+    return 1;
+}
+
 /* "Mali, Burkina Faso and Niger said on Sunday they were withdrawing": "they" in a clause reported
  * by a list of countries (two states, or three actors of any kind) that opens the sentence is that list (all of it: the reference joins
  * the list's group). 1 when resolved. */
@@ -604,7 +628,7 @@ void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
     dy_actor *g = &s->g[k];
-    if (speaker_pronoun(s, k)) return;
+    if (speaker_pronoun(s, k) || body_said_it(s, k)) return;
     uint32_t sent = s->sidx;
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
