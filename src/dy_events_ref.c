@@ -238,12 +238,27 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc, 
  * reports (after "that" or none) stands for that verb's subject, the leader or office right
  * before it. ("they" is left to the history: "Police said they had detained" is no pair.)
  * 1 when resolved. */
+/* acc15a: "said on Monday he was ...", "said late on Wednesday that it ...": the start of a date
+ * (with its "on", "in", "late", "early") that ends right before token i, else i. */
+static uint32_t before_date(const sctx *s, uint32_t i)
+{
+    for (size_t k = 0; k < s->ndates; k++) {
+        uint32_t j = s->dates[k].t0;
+        if (s->dates[k].t1 != i || j >= i || j <= s->t0) continue;
+        if (j > s->t0 + 1 && (WIS(s, j - 1, "on") || WIS(s, j - 1, "in"))) j--;
+        if (j > s->t0 + 1 && (WIS(s, j - 1, "late") || WIS(s, j - 1, "early"))) j--;
+        return j;
+    }
+    return i;
+}
+
 static int speaker_pronoun(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     if (g->anaphor != DY_G_PERSON) return 0;
     uint32_t i = g->t0, end;
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    i = before_date(s, i);
     if (i <= s->t0 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
     int j = k - 1;
     while (j >= 0 && s->g[j].t1 > i - 1) j--;
@@ -261,25 +276,30 @@ static int speaker_pronoun(sctx *s, int k)
 
 /* acc15a: "Malaysia's foreign ministry called the decision unfriendly, and said it was shutting
  * its embassy": "it" opening the clause that "and said (that)" reports stands for the sentence's
- * subject when that is a state's body (a ministry, a government), not a person or a list. */
+ * subject when that is a state's body (a ministry, a government), not a person or a list; so
+ * does it after such a body's own "said" ("the ministry said on Tuesday it ..."). */
 static int body_said_it(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
     if (g->anaphor != DY_G_IT || k == 0) return 0;
     uint32_t i = g->t0, end;
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
-    if (i < s->t0 + 2 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i || !WIS(s, i - 2, "and")) return 0;
+    i = before_date(s, i);
+    if (i < s->t0 + 2 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
     /* the dateline city is nobody's subject (ev_dateline_place, which runs later) */
     int j0 = 0;
     for (uint32_t t = s->g[0].t1; s->sidx == 0 && s->g[0].t0 == s->t0 && t < s->t1 && t < s->g[0].t1 + 8; t++)
         if (s->t[t].flags & DY_TF_CLAUSE) { j0 = 1; break; }
+    /* "the ministry said it ...": the body right before the speech verb */
+    if (group_at(s, i - 2) >= 0 && group_at(s, i - 2) < k) j0 = s->g[group_at(s, i - 2)].comp;
+    else if (!WIS(s, i - 2, "and")) return 0;
     if (j0 >= k) return 0;
     const dy_actor *h = &s->g[j0];
     if (h->prep || h->anaphor || h->ncomp >= 2 || h->kind == DY_GK_PERSON || strlen(h->code) <= 3 || h->code[0] == '-' ||
         !dy_code_is_country(h->code) || !strncmp(h->code, "IGO", 3))
         return 0;
     set_code(g->code, h->code);
-    ev_ex(s->c, "  \"it\" after \"and said\": the sentence's subject, %s\n", g->code);
+    ev_ex(s->c, "  \"it\" after a body's speech verb: its speaker, %s\n", g->code);
     return 1;
 }
 
