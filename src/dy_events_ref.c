@@ -1091,6 +1091,24 @@ static int court_named_before(sctx *s, int k)
     return 1;
 }
 
+/* acc15a: "struck PKK bases in northern Iraq and launched an offensive against the militants
+ * there": "the militants", "the rebels" (armed groups told with "the") are the group of that role
+ * named before in the sentence, not people of the place nearby; 1 when set. */
+static int armed_group_named_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if ((strcmp(g->code + 3, "REB") != 0 && strcmp(g->code + 3, "UAF") != 0) || g->t0 <= s->t0 || !WIS(s, g->t0 - 1, "the"))
+        return 0;
+    for (int j = k - 1; j >= 0; j--) {
+        const dy_actor *h = &s->g[j];
+        if (h->anaphor || h->code[0] == '-' || strlen(h->code) != 6 || strcmp(h->code + 3, g->code + 3) != 0) continue;
+        memcpy(g->code, h->code, 3);
+        g->filled = DY_FILLED_SENTENCE;     /* from the sentence: a party apart from the state itself */
+        return 1;
+    }
+    return 0;
+}
+
 void ev_fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1110,6 +1128,7 @@ void ev_fill_roles(sctx *s)
         }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k) || court_named_before(s, (int)k)) continue;
+        if (armed_group_named_before(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition

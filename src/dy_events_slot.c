@@ -92,6 +92,23 @@ static int sentence_dated(const sctx *s)
     return 0;
 }
 
+/* acc15a: "Turkey has for years struck PKK bases and launched its latest offensive, named
+ * Claw-Lock, in April": a verb after "and" whose own clause names a month or a day is an act of
+ * its own, not part of the habit the perfect sums up. */
+static int dated_conjunct(const sctx *s, uint32_t aux, uint32_t head)
+{
+    uint32_t and = UINT32_MAX;
+    for (uint32_t j = aux + 1; j < head; j++)
+        if (WIS(s, j, "and")) and = j;
+    if (and == UINT32_MAX) return 0;
+    for (size_t k = 0; k < s->ndates; k++) {
+        const dy_datex *d = &s->dates[k];
+        if (d->t0 <= head || d->t0 >= s->t1 || d->date.prec < DY_PREC_MONTH || WIS(s, d->t0 - 1, "since")) continue;
+        return 1;
+    }
+    return 0;
+}
+
 int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
 {
     uint32_t start = s->t0, end = s->t1, aux = UINT32_MAX;
@@ -109,6 +126,7 @@ int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
     /* acc14a: "France has already pulled its troops out of Mali": the present perfect with
      * "already" and no date in the sentence sums up what went before the story */
     if (aux + 1 < head && WIS(s, aux + 1, "already") && !WIS(s, aux, "had") && !sentence_dated(s)) return 1;
+    if (dated_conjunct(s, aux, head)) return 0;
     /* "has jailed a student for two years", "suspended visas for a year": a punishment's term */
     int term = code[0] == '1' && (code[1] == '6' || code[1] == '7');
     for (uint32_t j = start; j < end; j++)
