@@ -127,6 +127,11 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     if (xi == yi || a->anaphor || b->anaphor) return 0;
     /* a country's own name ("Russia", "Moscow") on either side; not its people counted with
      * "of" ("thousands of Israelis rallied against Prime Minister Netanyahu") facing a role */
+    /* acc15a: ... but a state and an armed group of its own that the text names ("Turkey struck
+     * the PKK", "Colombia bombed FARC rebels") are two parties */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && !b->filled && (!strcmp(y + 3, "REB") || !strcmp(y + 3, "UAF"))) ||
+        (b->kind == DY_GK_STATE && strlen(y) == 3 && !a->filled && (!strcmp(x + 3, "REB") || !strcmp(x + 3, "UAF"))))
+        return 1;
     if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE && !(a->of && strlen(y) > 3)) ||
         (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
