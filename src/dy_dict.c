@@ -502,6 +502,7 @@ static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
                                   "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
+                                  /* acc15a */ "neighbour",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank",
                                   /* clean17 */ "prep", "loc", "noun_end", "det", "clause",

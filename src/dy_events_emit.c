@@ -131,6 +131,11 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     if (xi == yi || a->anaphor || b->anaphor) return 0;
     /* a country's own name ("Russia", "Moscow") on either side; not its people counted with
      * "of" ("thousands of Israelis rallied against Prime Minister Netanyahu") facing a role */
+    /* acc15a: ... but a state and an armed group of its own that the text names ("Turkey struck
+     * the PKK", "Colombia bombed FARC rebels") are two parties */
+    if ((a->kind == DY_GK_STATE && strlen(x) == 3 && !b->filled && (!strcmp(y + 3, "REB") || !strcmp(y + 3, "UAF"))) ||
+        (b->kind == DY_GK_STATE && strlen(y) == 3 && !a->filled && (!strcmp(x + 3, "REB") || !strcmp(x + 3, "UAF"))))
+        return 1;
     if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE && !(a->of && strlen(y) > 3)) ||
         (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
@@ -1055,6 +1060,9 @@ int ev_code_brokered(sctx *s)
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code)
 {
     if (src < 0) return code;
+    /* acc15a: violent repression is the state's (police, soldiers); "party supporters attacked the
+     * camp, beating demonstrators": a crowd, rebels or gunmen who beat people assault them (182) */
+    if (!strcmp(code, "175") && ev_role_is(s, src, "CVLOPPREBUAFLABELI")) return "182";
     /* "Soldiers blocked the entrance to parliament": forces that block a way restrict movement (191) */
     if (!strncmp(code, "144", 3) && ev_role_is(s, src, "COPMIL")) return "191";
     if (code[0] == '1' && code[1] == '4' && ev_role_is(s, src, "COPMIL")) return "171";

@@ -236,16 +236,17 @@ static int pair_named_before(sctx *s, int k, const hist_entry *cand, size_t nc, 
  * reports (after "that" or none) stands for that verb's subject, the leader or office right
  * before it. ("they" is left to the history: "Police said they had detained" is no pair.)
  * 1 when resolved. */
-/* acc15b: the start of the speech verb's date right before i ("said on Tuesday that he"), else i */
-static uint32_t before_said_date(const sctx *s, uint32_t i)
+/* acc15a, acc15b: "said on Monday he was ...", "said late on Wednesday that it ...": the start of a date
+ * (with its "on", "in", "late", "early") that ends right before token i, else i. */
+static uint32_t before_date(const sctx *s, uint32_t i)
 {
-    for (size_t k = 0; k < s->ndates; k++)
-        if (s->dates[k].t1 == i && s->dates[k].t0 > s->t0) {
-            i = s->dates[k].t0;
-            while (i > s->t0 + 1 && (WIS(s, i - 1, "on") || WIS(s, i - 1, "late") || WIS(s, i - 1, "early") || WIS(s, i - 1, "in")))
-                i--;
-            return i;
-        }
+    for (size_t k = 0; k < s->ndates; k++) {
+        uint32_t j = s->dates[k].t0;
+        if (s->dates[k].t1 != i || j >= i || j <= s->t0) continue;
+        if (j > s->t0 + 1 && (WIS(s, j - 1, "on") || WIS(s, j - 1, "in"))) j--;
+        if (j > s->t0 + 1 && (WIS(s, j - 1, "late") || WIS(s, j - 1, "early"))) j--;
+        return j;
+    }
     return i;
 }
 
@@ -259,7 +260,7 @@ static int speaker_pronoun(sctx *s, int k)
     if (g->anaphor != DY_G_PERSON && !they) return 0;
     uint32_t i = g->t0, end;
     if (i > s->t0 && WIS(s, i - 1, "that")) i--;
-    i = before_said_date(s, i);
+    i = before_date(s, i);
     if (i <= s->t0 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
     int j = k - 1;
     while (j >= 0 && s->g[j].t1 > i - 1) j--;
@@ -280,6 +281,35 @@ static int speaker_pronoun(sctx *s, int k)
         return 0;
     set_code(g->code, codes[0]);
     ev_ex(s->c, "  \"he\" after a speech verb: its speaker, %s\n", g->code);
+    return 1;
+}
+
+/* acc15a: "Malaysia's foreign ministry called the decision unfriendly, and said it was shutting
+ * its embassy": "it" opening the clause that "and said (that)" reports stands for the sentence's
+ * subject when that is a state's body (a ministry, a government), not a person or a list; so
+ * does it after such a body's own "said" ("the ministry said on Tuesday it ..."). */
+static int body_said_it(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (g->anaphor != DY_G_IT || k == 0) return 0;
+    uint32_t i = g->t0, end;
+    if (i > s->t0 && WIS(s, i - 1, "that")) i--;
+    i = before_date(s, i);
+    if (i < s->t0 + 2 || !ev_gram_is(s, i - 1, DY_G_SAY, &end) || end != i) return 0;
+    /* the dateline city is nobody's subject (ev_dateline_place, which runs later) */
+    int j0 = 0;
+    for (uint32_t t = s->g[0].t1; s->sidx == 0 && s->g[0].t0 == s->t0 && t < s->t1 && t < s->g[0].t1 + 8; t++)
+        if (s->t[t].flags & DY_TF_CLAUSE) { j0 = 1; break; }
+    /* "the ministry said it ...": the body right before the speech verb */
+    if (group_at(s, i - 2) >= 0 && group_at(s, i - 2) < k) j0 = s->g[group_at(s, i - 2)].comp;
+    else if (!WIS(s, i - 2, "and")) return 0;
+    if (j0 >= k) return 0;
+    const dy_actor *h = &s->g[j0];
+    if (h->prep || h->anaphor || h->ncomp >= 2 || h->kind == DY_GK_PERSON || strlen(h->code) <= 3 || h->code[0] == '-' ||
+        !dy_code_is_country(h->code) || !strncmp(h->code, "IGO", 3))
+        return 0;
+    set_code(g->code, h->code);
+    ev_ex(s->c, "  \"it\" after a body's speech verb: its speaker, %s\n", g->code);
     return 1;
 }
 
@@ -587,11 +617,46 @@ static void they_of(sctx *s, int k, const hist_entry *cand, size_t nc)
     }
 }
 
+/* acc15a: "accusing its neighbour", "spied on its neighbour": the nearest country named before, in
+ * this sentence (the object of a preposition too: "closed its border with Rwanda, accusing its
+ * neighbour") or the three before, that is not the country of the sentence's subject. */
+static int neighbour_candidate(const char *code, const char *code2, int place, const char *own)
+{
+    return code[0] && code[0] != '-' && !code2[0] && !place && dy_code_is_country(code) && strncmp(code, "IGO", 3) != 0 &&
+           strncmp(code, own, 3) != 0;
+}
+
+static void neighbour_of(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    const dy_coder *c = s->c;
+    char own[4] = "";
+    for (int j = 0; j < k && !own[0]; j++)
+        if (neighbour_candidate(s->g[j].code, s->g[j].code2, s->g[j].locative, "")) memcpy(own, s->g[j].code, 3);
+    for (size_t j = c->nhist; j-- > 0 && !own[0];)
+        if (c->hist[j].subj && neighbour_candidate(c->hist[j].code, c->hist[j].code2, c->hist[j].place, "")) memcpy(own, c->hist[j].code, 3);
+    if (!own[0]) return;
+    for (int j = k - 1; j >= 0; j--)
+        if (neighbour_candidate(s->g[j].code, s->g[j].code2, s->g[j].locative, own)) {
+            memcpy(g->code, s->g[j].code, 3);
+            g->code[3] = 0;
+            return;
+        }
+    for (size_t j = c->nhist; j-- > 0;) {
+        if (s->sidx - c->hist[j].sent > 3) break;
+        if (neighbour_candidate(c->hist[j].code, c->hist[j].code2, c->hist[j].place, own)) {
+            memcpy(g->code, c->hist[j].code, 3);
+            g->code[3] = 0;
+            return;
+        }
+    }
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
     dy_actor *g = &s->g[k];
-    if (speaker_pronoun(s, k)) return;
+    if (speaker_pronoun(s, k) || body_said_it(s, k)) return;
     uint32_t sent = s->sidx;
     /* candidates, newest first: groups earlier in this sentence, then history */
     hist_entry cand[HIST + 2 * DY_MAX_ACTORS];
@@ -681,6 +746,9 @@ void ev_resolve(sctx *s, int k)
         break;
     case DY_G_REGIONAL:
         regional_of(s, g, k);
+        break;
+    case DY_G_NEIGHBOUR:
+        neighbour_of(s, k);
         break;
     case DY_G_GROUP:
         group_named_before(s, k, cand, nc);
@@ -1049,6 +1117,24 @@ static void they_of_filled_speaker(sctx *s)
     }
 }
 
+/* acc15a: "struck PKK bases in northern Iraq and launched an offensive against the militants
+ * there": "the militants", "the rebels" (armed groups told with "the") are the group of that role
+ * named before in the sentence, not people of the place nearby; 1 when set. */
+static int armed_group_named_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if ((strcmp(g->code + 3, "REB") != 0 && strcmp(g->code + 3, "UAF") != 0) || g->t0 <= s->t0 || !WIS(s, g->t0 - 1, "the"))
+        return 0;
+    for (int j = k - 1; j >= 0; j--) {
+        const dy_actor *h = &s->g[j];
+        if (h->anaphor || h->code[0] == '-' || strlen(h->code) != 6 || strcmp(h->code + 3, g->code + 3) != 0) continue;
+        memcpy(g->code, h->code, 3);
+        g->filled = DY_FILLED_SENTENCE;     /* from the sentence: a party apart from the state itself */
+        return 1;
+    }
+    return 0;
+}
+
 void ev_fill_roles(sctx *s)
 {
     const char *sc = dy_story_country(&s->c->story);
@@ -1068,6 +1154,7 @@ void ev_fill_roles(sctx *s)
         }    /* "rockets", "drones": a weapon has no country of its own */
         if (role_of_pair(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k) || court_named_before(s, (int)k)) continue;
+        if (armed_group_named_before(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
         if (!own) own = rebels_in_place(s, (int)k);
         /* "The US envoy to Seoul, Ambassador Philip Goldberg, met ...": a title in apposition

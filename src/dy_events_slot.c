@@ -31,8 +31,21 @@ static int background_which(const sctx *s, uint32_t j)
     return WIS(s, j, "which") && (s->t[j - 1].flags & DY_TF_COMMA);
 }
 
+/* acc15a: "Syria, whose membership had been suspended over the government's crackdown": a clause
+ * opened by ", whose" after an actor describes that actor; what it tells, up to its end, is
+ * background, a noun with an owner ("the government's crackdown") as much as a verb. */
+static int whose_clause(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 + 1 && n < 16; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_END)) return 0;
+        if (WIS(s, j, "whose")) return (s->t[j - 1].flags & DY_TF_COMMA) && j - 1 > s->t0 && group_at(s, j - 2) >= 0;
+    }
+    return 0;
+}
+
 int ev_relative_clause(const sctx *s, uint32_t head)
 {
+    if (whose_clause(s, head)) return 1;
     /* prec13: up to eight words back, "which intervened militarily in 2015 to support Assad" */
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 8; n++) {
         if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
@@ -79,6 +92,23 @@ static int sentence_dated(const sctx *s)
     return 0;
 }
 
+/* acc15a: "Turkey has for years struck PKK bases and launched its latest offensive, named
+ * Claw-Lock, in April": a verb after "and" whose own clause names a month or a day is an act of
+ * its own, not part of the habit the perfect sums up. */
+static int dated_conjunct(const sctx *s, uint32_t aux, uint32_t head)
+{
+    uint32_t and = UINT32_MAX;
+    for (uint32_t j = aux + 1; j < head; j++)
+        if (WIS(s, j, "and")) and = j;
+    if (and == UINT32_MAX) return 0;
+    for (size_t k = 0; k < s->ndates; k++) {
+        const dy_datex *d = &s->dates[k];
+        if (d->t0 <= head || d->t0 >= s->t1 || d->date.prec < DY_PREC_MONTH || WIS(s, d->t0 - 1, "since")) continue;
+        return 1;
+    }
+    return 0;
+}
+
 int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
 {
     uint32_t start = s->t0, end = s->t1, aux = UINT32_MAX;
@@ -96,6 +126,7 @@ int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
     /* acc14a: "France has already pulled its troops out of Mali": the present perfect with
      * "already" and no date in the sentence sums up what went before the story */
     if (aux + 1 < head && WIS(s, aux + 1, "already") && !WIS(s, aux, "had") && !sentence_dated(s)) return 1;
+    if (dated_conjunct(s, aux, head)) return 0;
     /* "has jailed a student for two years", "suspended visas for a year": a punishment's term */
     int term = code[0] == '1' && (code[1] == '6' || code[1] == '7');
     for (uint32_t j = start; j < end; j++)
