@@ -576,6 +576,14 @@ int ev_mood_at(const sctx *s, uint32_t head)
             if (ev_ing_form(s, j - 2)) j -= 2;
         } else {
             if (!ev_ing_form(s, j)) j = accused_gerund_object(s, j);
+            /* sense15: "accusing parliament of paralysing the government and sympathising with
+             * North Korea": a gerund after "and" shares the preposition of the gerund before it */
+            else if (j > s->t0 + 2 && (WIS(s, j - 1, "and") || WIS(s, j - 1, "or")))
+                for (uint32_t q = j - 2, n = 0; q > s->t0 && n < 10; q--, n++) {
+                    if (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+                    if (ev_ing_form(s, q) && (WIS(s, q - 1, "of") || WIS(s, q - 1, "for") || WIS(s, q - 1, "about") ||
+                                              WIS(s, q - 1, "against") || WIS(s, q - 1, "without"))) { j = q; break; }
+                }
         }
         if (j > s->t0) {
             const char *p = W(s, j - 1);
