@@ -155,6 +155,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             int gt = group_at(s, tj);
             if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
             if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
+            if (k > 0 && ev_subordinate_at(s, tj)) return 0;     /* sense15: "into the sea hours before Yoon landed" */
             if (f & DY_TF_QUOTE) k--;
             tj++;
         }

@@ -200,6 +200,30 @@ static int after_by_title(const sctx *s, const dy_actor *g)
     return j < g->t0 && j > s->t0 && WIS(s, j - 1, "by");
 }
 
+/* sense15: "Vucevic said he would step down after supporters of the ruling party attacked students",
+ * "India said the raid was meant to forestall attacks after a suicide bomber killed 40 officers",
+ * "fired a missile into the sea hours before Yoon landed in Tokyo": a subordinator up to ten words
+ * before head, with words between it and head (not a gerund: "after accusing them" is the main
+ * subject's), opens a clause whose subject is its own. Its token, else s->t1. */
+static uint32_t clause_opener_before(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return s->t1;
+        if (!WIS(s, j, "after") && !WIS(s, j, "before") && !WIS(s, j, "when") && !WIS(s, j, "while") &&
+            !WIS(s, j, "until") && !WIS(s, j, "because") && !WIS(s, j, "although") && !WIS(s, j, "though"))
+            continue;
+        if (j == s->t0 || j + 1 >= head || ev_ing_form(s, j + 1)) return s->t1;
+        /* "hours after Meng reached a deal": an unknown name may be anyone's; "retook the
+         * buildings after several hours and arrested": "and" goes back to the main clause */
+        if ((s->t[j + 1].flags & DY_TF_CAP) && group_at(s, j + 1) < 0) return s->t1;
+        /* "while ministers said members of his escort had shot": a reported clause inside it */
+        for (uint32_t q = j + 1, e; q < head; q++)
+            if (WIS(s, q, "and") || WIS(s, q, "or") || WIS(s, q, "but") || ev_gram_is(s, q, DY_G_SAY, &e)) return s->t1;
+        return j;
+    }
+    return s->t1;
+}
+
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -209,6 +233,18 @@ int ev_find_source(const sctx *s, uint32_t head)
             if (reported_own_subject(s, s->g[k].t1, head)) return -1;
             break;
         }
+    uint32_t opener = clause_opener_before(s, head);
+    if (opener < s->t1) {
+        /* the clause's own subject: the first actor after the subordinator, even one an earlier
+         * verb took for its object ("step down after supporters ... attacked"); none: no source */
+        for (size_t k = 0; k < s->ng; k++) {
+            const dy_actor *g = &s->g[k];
+            if (g->t0 <= opener || g->t1 > head || !g->code[0] || g->modifier) continue;
+            if (g->prep && !g->poss) continue;
+            return g->comp;
+        }
+        return -1;
+    }
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
@@ -556,6 +592,10 @@ static uint32_t accused_gerund_object(const sctx *s, uint32_t head)
 int ev_mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
+    /* sense15: "agreed to step down after supporters attacked activists": a mood word of the main
+     * clause says nothing of the act a subordinate clause with its own subject tells */
+    uint32_t opener = clause_opener_before(s, head);
+    if (opener < s->t1 && opener + 1 > start) start = opener + 1;
     for (uint32_t j = head; j-- > start;) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
         /* "the sanctions had failed to improve ... and accused ...": another verb's clause; but
