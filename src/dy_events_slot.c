@@ -93,6 +93,13 @@ int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
     for (uint32_t j = aux; j < head; j++)
         if (WIS(s, j, "since")) return 0;
     if (aux + 1 < head && WIS(s, aux + 1, "long")) return 1;      /* "have long blamed" */
+    /* sense15: "Chad and the UAE have repeatedly denied arming the RSF": a habit over the present
+     * perfect, not the story's act; "has long backed a Palestinian state and has criticised
+     * ...": a second perfect after "and" shares the first one's "long" */
+    if (aux + 1 < head && !WIS(s, aux, "had") && (WIS(s, aux + 1, "repeatedly") || WIS(s, aux + 1, "consistently"))) return 1;
+    if (aux > start + 2 && WIS(s, aux - 1, "and"))
+        for (uint32_t j = aux - 1; j-- > start + 1;)
+            if ((WIS(s, j - 1, "has") || WIS(s, j - 1, "have")) && WIS(s, j, "long")) return 1;
     /* acc14a: "France has already pulled its troops out of Mali": the present perfect with
      * "already" and no date in the sentence sums up what went before the story */
     if (aux + 1 < head && WIS(s, aux + 1, "already") && !WIS(s, aux, "had") && !sentence_dated(s)) return 1;
