@@ -829,6 +829,28 @@ int ev_reduced_relative(const sctx *s, const match *m)
     return 0;
 }
 
+/* sense15: "agreed to take back migrants deported from the United States", "detained several
+ * officers allied with Machar": a participle right after people named by a role that are the
+ * object of a verb before it in the clause, with a preposition (not "by") after it, describes them (a
+ * shortened relative clause), no act of the sentence. */
+int ev_object_participle(const sctx *s, const match *ms, size_t k)
+{
+    const match *m = &ms[k];
+    uint32_t h = m->head;
+    if (k == 0 || h == s->t0 || h + 1 >= s->t1) return 0;
+    size_t l = s->t[h].nlen;
+    if (l < 5 || memcmp(W(s, h) + l - 2, "ed", 2) != 0) return 0;
+    /* "soldiers abducted by smugglers": an agent named after "by" is left to the passive */
+    if (!(dy_dict_wclass(s->c->dict, s->t[h + 1].id) & DY_WC_PREP) || WIS(s, h + 1, "by")) return 0;
+    int g = group_at(s, h - 1);
+    if (g < 0 || s->g[g].t1 != h || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
+    const match *q = &ms[k - 1];
+    if (q->end > s->g[g].t0 || q->head >= s->g[g].t0) return 0;
+    for (uint32_t j = q->end; j < s->g[g].t0; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END) || WIS(s, j, "and") || WIS(s, j, "as")) return 0;
+    return 1;
+}
+
 /* "Russia vetoed a resolution on North Korea": a veto or a vote against a body's text is cast at
  * the body (the pattern's flag to=IGOUNO), not at what the text is about. When the phrase names
  * no actor at T, an actor of that code is added for the event (at the pattern's last word) and
