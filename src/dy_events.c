@@ -232,6 +232,7 @@ static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, co
     if (ev_agree_subsumed(s, ms, nm, k)) { ev_ex(c, "    the act agreed to is coded after it\n"); return 1; }
     if (ev_purpose_of_prev(s, ms, k)) { ev_ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); return 1; }
     if (ev_denied_clause(s, m->head)) { ev_ex(c, "    skipped: what a denial says did not happen\n"); return 1; }
+    if (ev_object_participle(s, ms, k)) { ev_ex(c, "    skipped: a participle describing the object before it\n"); return 1; }
     /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
     if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
         ev_ex(c, "    skipped: the statement's content is coded after it\n");

@@ -407,15 +407,44 @@ static int intended_meeting(const sctx *s, const match *ms, size_t k)
 static int appeal_series(const sctx *s, const match *prev, const match *m, const char *pcode)
 {
     if (strncmp(pcode, "02", 2) != 0 || m->head < prev->end + 2 || m->head > prev->end + 16) return 0;
-    if (!WIS(s, m->head - 1, "to") || !(WIS(s, m->head - 2, "and") || WIS(s, m->head - 2, "or"))) return 0;
+    /* sense15: "and to stop using force against protesters", "and to immediately halt": up to two
+     * plain words between "to" and the verb asked for */
+    uint32_t t = m->head - 1;
+    while (t > prev->end + 1 && t + 3 > m->head && !WIS(s, t, "to") && (s->t[t].flags & DY_TF_WORD) && group_at(s, t) < 0) t--;
+    if (!WIS(s, t, "to") || !(WIS(s, t - 1, "and") || WIS(s, t - 1, "or"))) return 0;
     int asks = 0;       /* "urged T to ...": a "to" after the appeal's verb, before this one's */
-    for (uint32_t j = prev->head; j + 2 < m->head && !asks; j++) asks = WIS(s, j, "to");
+    for (uint32_t j = prev->head; j + 1 < t && !asks; j++) asks = WIS(s, j, "to");
     if (!asks) return 0;
-    for (uint32_t j = prev->end; j + 2 < m->head; j++) {
+    for (uint32_t j = prev->end; j + 1 < t; j++) {
         uint32_t e;
         if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END) || ev_gram_is(s, j, DY_G_SAY, &e)) return 0;
     }
     return 1;
+}
+
+/* sense15: "marched through Caracas to demand that Maduro step down", "rallied in several cities,
+ * demanding the dissolution of parliament", "marched through the capital demanding the departure
+ * of the troops": a demand or appeal (10x, 02x) told as the purpose ("to ...") or a participle of a
+ * demonstration (14x) before it in the sentence is what the crowd marches for, one event with it.
+ * "Protesters marched on Monday. Their leaders demanded talks" (two sentences) stays two acts. */
+static int protest_purpose(const sctx *s, const match *ms, size_t k)
+{
+    const match *m = &ms[k];
+    const char *code = dy_dict_pattern(s->c->dict, m->pat)->code;
+    if (strncmp(code, "10", 2) != 0 && strncmp(code, "02", 2) != 0) return 0;
+    int to = m->head > s->t0 && WIS(s, m->head - 1, "to");
+    if (!to && !ev_ing_form(s, m->head)) return 0;
+    for (size_t q = k; q-- > 0;) {
+        const match *d = &ms[q];
+        if (strncmp(dy_dict_pattern(s->c->dict, d->pat)->code, "14", 2) != 0) continue;
+        if (m->head < d->end || m->head > d->end + 14) return 0;
+        for (uint32_t j = d->end, e; j < m->head; j++)
+            if ((s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) || ev_gram_is(s, j, DY_G_SAY, &e) || ev_subordinate_at(s, j) ||
+                (WIS(s, j, "and") && !to))
+                return 0;
+        return 1;
+    }
+    return 0;
 }
 
 /* "signed agreements to normalise relations with the UAE", "sent troops to fight the rebels",
@@ -427,10 +456,16 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     if (k == 0) return 0;
     const match *prev = &ms[k - 1], *m = &ms[k];
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
-    if (intended_meeting(s, ms, k)) return 1;
+    if (intended_meeting(s, ms, k) || protest_purpose(s, ms, k)) return 1;
     if (pp->code[0] == '-') return 0;
     if (!strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
     if (appeal_series(s, prev, m, pp->code)) return 1;
+    /* sense15: "urged Dhaka to investigate the killings and to stop using force": the appeal is
+     * further back than the act just before */
+    for (size_t q = k - 1; q-- > 0 && ms[q].end + 16 >= m->head;) {
+        const char *qc = dy_dict_pattern(s->c->dict, ms[q].pat)->code;
+        if (!strncmp(qc, "02", 2)) { if (appeal_series(s, &ms[q], m, qc)) return 1; break; }
+    }
     /* "asked India in November to withdraw": an appeal whose phrase ends in "to" asks for the verb;
      * "urged the authorities to show restraint and to investigate": so does a second "and to" */
     if (!strncmp(pp->code, "02", 2) && m->head == prev->end && m->head > s->t0 && WIS(s, m->head - 1, "to")) return 1;

@@ -218,6 +218,7 @@ dy_date ev_date_for(const sctx *s, uint32_t head);
 void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);
 int ev_claimed_target(const sctx *s, const match *m);
 int ev_reduced_relative(const sctx *s, const match *m);
+int ev_object_participle(const sctx *s, const match *ms, size_t k);
 int ev_body_target(sctx *s, const match *m, const dy_pattern *p);
 int ev_role_is(const sctx *s, int g, const char *roles);
 int ev_government_word(const sctx *s, const dy_actor *g);

@@ -155,6 +155,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             int gt = group_at(s, tj);
             if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
             if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
+            if (k > 0 && ev_subordinate_at(s, tj)) return 0;     /* sense15: "into the sea hours before Yoon landed" */
             if (f & DY_TF_QUOTE) k--;
             tj++;
         }
@@ -265,6 +266,36 @@ static int hyphen_participle(const sctx *s, uint32_t i)
     return l >= 3 && w[l - 2] == 'e' && w[l - 1] == 'd';
 }
 
+/* sense15: "freed several jailed politicians", "released 10 jailed US citizens", "the detained
+ * reporters": a past participle between a determiner or a count (grammar class quantity) and the noun it
+ * describes is an adjective, no verb ("Canada arrested ...", "a law that banned ..." stay verbs).
+ * A year is no count ("the EU in 2019 imposed ..."); "120 million pounds" is money, no shelling. */
+static int adjective_participle(const sctx *s, uint32_t i)
+{
+    size_t l = s->t[i].nlen;
+    const char *w = W(s, i);
+    int money = l == 6 && !memcmp(w, "pounds", 6);
+    if (i == s->t0 || i + 1 >= s->t1 || (!money && (l < 5 || memcmp(w + l - 2, "ed", 2) != 0))) return 0;
+    uint16_t f = s->t[i + 1].flags;
+    if (!money && (!(f & DY_TF_WORD) || (dy_dict_wclass(s->c->dict, s->t[i + 1].id) & DY_WC_PREP) || WIS(s, i + 1, "by"))) return 0;
+    uint32_t j = i - 1;
+    if (money) return WIS(s, j, "million") || WIS(s, j, "billion") || ((s->t[j].flags & DY_TF_NUM) && s->t[j].nlen <= 3);
+    if (s->t[j].flags & DY_TF_NUM) {   /* "on October 6 urged": a day of a date is no count */
+        for (size_t k = 0; k < s->ndates; k++)
+            if (j >= s->dates[k].t0 && j < s->dates[k].t1) return 0;
+        return s->t[j].nlen != 4 && !(j > s->t0 && (s->t[j - 1].flags & DY_TF_DATEW));
+    }
+    if (WIS(s, j, "that") || WIS(s, j, "whose") || WIS(s, j, "this") || WIS(s, j, "no") ||
+        WIS(s, j, "each") || WIS(s, j, "every") || WIS(s, j, "another") || WIS(s, j, "any"))     /* "each accused the other" */
+        return 0;
+    /* a count in words ("four", "several"), but not one that stands for people ("many condemned
+     * the move", "thousands protested the ruling") */
+    int count = dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id) && W(s, j)[s->t[j].nlen - 1] != 's' &&
+                !WIS(s, j, "some") && !WIS(s, j, "many") && !WIS(s, j, "more") && !WIS(s, j, "few") && !WIS(s, j, "than") &&
+                !(j > s->t0 && WIS(s, j - 1, "the"));       /* "the two condemned the attack": a pair */
+    return (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) || count || WIS(s, j, "several") || WIS(s, j, "other");
+}
+
 size_t ev_find_matches(const sctx *s, match *out, size_t max)
 {
     const dy_dict *d = s->c->dict;
@@ -280,7 +311,7 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
     }
     for (size_t h = 0; h < nh && n < max; h++) {
         uint32_t i = s->t0 + heads[h];
-        if (hyphen_participle(s, i)) continue;
+        if (hyphen_participle(s, i) || adjective_participle(s, i)) continue;
         size_t np;
         const uint32_t *cand = dy_dict_patterns_for(d, s->t[i].id, &np);
         const uint8_t *seen = s->c->seen, stamp = s->c->stamp;

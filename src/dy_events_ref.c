@@ -843,6 +843,20 @@ void ev_possessive_roles(sctx *s)
         dy_actor *g = &s->g[k];
         if (g->anaphor || g->t0 == s->t0 || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
         int their = WIS(s, g->t0 - 1, "their");
+        /* sense15: "Peru's foreign minister said his government recognised ...": a government
+         * after "his" or "her" is the country of the person "he" stands for */
+        if ((WIS(s, g->t0 - 1, "his") || WIS(s, g->t0 - 1, "her")) && !strcmp(g->code + 3, "GOV") &&
+            (WIS(s, g->t1 - 1, "government") || WIS(s, g->t1 - 1, "administration"))) {
+            for (int j = (int)k - 1; j >= 0; j--) {     /* the nearest actor before it in its sentence */
+                const dy_actor *o = &s->g[j];
+                if (o->anaphor || o->prep || o->locative || !o->code[0] || o->code[0] == '-' || o->code2[0]) continue;
+                if (!dy_code_is_country(o->code)) break;     /* "the UN chief ... his government": none */
+                memcpy(g->code, o->code, 3);
+                ev_ex(s->c, "  \"government\" after \"his\" or \"her\": the country of %s\n", o->code);
+                break;
+            }
+            continue;
+        }
         if (!their && !WIS(s, g->t0 - 1, "its")) continue;
         char role[16];
         set_code(role, g->code);

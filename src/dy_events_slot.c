@@ -123,6 +123,13 @@ int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
     for (uint32_t j = aux; j < head; j++)
         if (WIS(s, j, "since")) return 0;
     if (aux + 1 < head && WIS(s, aux + 1, "long")) return 1;      /* "have long blamed" */
+    /* sense15: "Chad and the UAE have repeatedly denied arming the RSF": a habit over the present
+     * perfect, not the story's act; "has long backed a Palestinian state and has criticised
+     * ...": a second perfect after "and" shares the first one's "long" */
+    if (aux + 1 < head && !WIS(s, aux, "had") && (WIS(s, aux + 1, "repeatedly") || WIS(s, aux + 1, "consistently"))) return 1;
+    if (aux > start + 2 && WIS(s, aux - 1, "and"))
+        for (uint32_t j = aux - 1; j-- > start + 1;)
+            if ((WIS(s, j - 1, "has") || WIS(s, j - 1, "have")) && WIS(s, j, "long")) return 1;
     /* acc14a: "France has already pulled its troops out of Mali": the present perfect with
      * "already" and no date in the sentence sums up what went before the story */
     if (aux + 1 < head && WIS(s, aux + 1, "already") && !WIS(s, aux, "had") && !sentence_dated(s)) return 1;
@@ -231,6 +238,30 @@ static int after_by_title(const sctx *s, const dy_actor *g)
     return j < g->t0 && j > s->t0 && WIS(s, j - 1, "by");
 }
 
+/* sense15: "Vucevic said he would step down after supporters of the ruling party attacked students",
+ * "India said the raid was meant to forestall attacks after a suicide bomber killed 40 officers",
+ * "fired a missile into the sea hours before Yoon landed in Tokyo": a subordinator up to ten words
+ * before head, with words between it and head (not a gerund: "after accusing them" is the main
+ * subject's), opens a clause whose subject is its own. Its token, else s->t1. */
+static uint32_t clause_opener_before(const sctx *s, uint32_t head)
+{
+    for (uint32_t j = head, n = 0; j-- > s->t0 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return s->t1;
+        if (!WIS(s, j, "after") && !WIS(s, j, "before") && !WIS(s, j, "when") && !WIS(s, j, "while") &&
+            !WIS(s, j, "until") && !WIS(s, j, "because") && !WIS(s, j, "although") && !WIS(s, j, "though"))
+            continue;
+        if (j == s->t0 || j + 1 >= head || ev_ing_form(s, j + 1)) return s->t1;
+        /* "hours after Meng reached a deal": an unknown name may be anyone's; "retook the
+         * buildings after several hours and arrested": "and" goes back to the main clause */
+        if ((s->t[j + 1].flags & DY_TF_CAP) && group_at(s, j + 1) < 0) return s->t1;
+        /* "while ministers said members of his escort had shot": a reported clause inside it */
+        for (uint32_t q = j + 1, e; q < head; q++)
+            if (WIS(s, q, "and") || WIS(s, q, "or") || WIS(s, q, "but") || ev_gram_is(s, q, DY_G_SAY, &e)) return s->t1;
+        return j;
+    }
+    return s->t1;
+}
+
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
@@ -240,6 +271,18 @@ int ev_find_source(const sctx *s, uint32_t head)
             if (reported_own_subject(s, s->g[k].t1, head)) return -1;
             break;
         }
+    uint32_t opener = clause_opener_before(s, head);
+    if (opener < s->t1) {
+        /* the clause's own subject: the first actor after the subordinator, even one an earlier
+         * verb took for its object ("step down after supporters ... attacked"); none: no source */
+        for (size_t k = 0; k < s->ng; k++) {
+            const dy_actor *g = &s->g[k];
+            if (g->t0 <= opener || g->t1 > head || !g->code[0] || g->modifier) continue;
+            if (g->prep && !g->poss) continue;
+            return g->comp;
+        }
+        return -1;
+    }
     for (int k = (int)s->ng - 1; k >= 0; k--) {
         const dy_actor *g = &s->g[k];
         if (g->t1 > head) continue;
@@ -587,6 +630,10 @@ static uint32_t accused_gerund_object(const sctx *s, uint32_t head)
 int ev_mood_at(const sctx *s, uint32_t head)
 {
     uint32_t start = head > s->t0 + 15 ? head - 15 : s->t0;
+    /* sense15: "agreed to step down after supporters attacked activists": a mood word of the main
+     * clause says nothing of the act a subordinate clause with its own subject tells */
+    uint32_t opener = clause_opener_before(s, head);
+    if (opener < s->t1 && opener + 1 > start) start = opener + 1;
     for (uint32_t j = head; j-- > start;) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
         /* "the sanctions had failed to improve ... and accused ...": another verb's clause; but
@@ -607,6 +654,14 @@ int ev_mood_at(const sctx *s, uint32_t head)
             if (ev_ing_form(s, j - 2)) j -= 2;
         } else {
             if (!ev_ing_form(s, j)) j = accused_gerund_object(s, j);
+            /* sense15: "accusing parliament of paralysing the government and sympathising with
+             * North Korea": a gerund after "and" shares the preposition of the gerund before it */
+            else if (j > s->t0 + 2 && (WIS(s, j - 1, "and") || WIS(s, j - 1, "or")))
+                for (uint32_t q = j - 2, n = 0; q > s->t0 && n < 10; q--, n++) {
+                    if (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+                    if (ev_ing_form(s, q) && (WIS(s, q - 1, "of") || WIS(s, q - 1, "for") || WIS(s, q - 1, "about") ||
+                                              WIS(s, q - 1, "against") || WIS(s, q - 1, "without"))) { j = q; break; }
+                }
         }
         if (j > s->t0) {
             const char *p = W(s, j - 1);
@@ -803,6 +858,28 @@ int ev_reduced_relative(const sctx *s, const match *m)
         if (ev_gram_is(s, j, DY_G_BE, &e)) return 1;
     }
     return 0;
+}
+
+/* sense15: "agreed to take back migrants deported from the United States", "detained several
+ * officers allied with Machar": a participle right after people named by a role that are the
+ * object of a verb before it in the clause, with a preposition (not "by") after it, describes them (a
+ * shortened relative clause), no act of the sentence. */
+int ev_object_participle(const sctx *s, const match *ms, size_t k)
+{
+    const match *m = &ms[k];
+    uint32_t h = m->head;
+    if (k == 0 || h == s->t0 || h + 1 >= s->t1) return 0;
+    size_t l = s->t[h].nlen;
+    if (l < 5 || memcmp(W(s, h) + l - 2, "ed", 2) != 0) return 0;
+    /* "soldiers abducted by smugglers": an agent named after "by" is left to the passive */
+    if (!(dy_dict_wclass(s->c->dict, s->t[h + 1].id) & DY_WC_PREP) || WIS(s, h + 1, "by")) return 0;
+    int g = group_at(s, h - 1);
+    if (g < 0 || s->g[g].t1 != h || s->g[g].prep || s->g[g].kind != DY_GK_AGENT || s->g[g].anaphor) return 0;
+    const match *q = &ms[k - 1];
+    if (q->end > s->g[g].t0 || q->head >= s->g[g].t0) return 0;
+    for (uint32_t j = q->end; j < s->g[g].t0; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END) || WIS(s, j, "and") || WIS(s, j, "as")) return 0;
+    return 1;
 }
 
 /* "Russia vetoed a resolution on North Korea": a veto or a vote against a body's text is cast at
