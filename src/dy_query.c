@@ -952,16 +952,55 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
     return rc == 0 ? 0 : -1;
 }
 
+/* The whole network with dedup day from schema 4's all-time summaries, without reading every
+ * pair: the busiest cap edges (0: all) in order from sums_top, each node's events from
+ * sums_nodes and its mentions from its all-time row. 1 when the store has no sums_top or a code
+ * is longer than the tally cuts keys at (the caller tallies every pair, as before); else 0, or
+ * -1 with err. The '---' nodes (an actor of unknown country) are left out, as tally_add does. */
+static int network_top(dy_db *db, int cap, tally *edges, tally *nodes, tally *mentions, dy_err *err)
+{
+    dy_stmt *q;
+    if (dy_stmt_prepare(db, "SELECT src, tgt, dn, dg FROM sums INDEXED BY sums_top WHERE lvl = 3 AND tgt <> '' AND dn > 0 "
+                            "AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt LIMIT :limit", &q))
+        return 1;
+    bind_limit(q, 1, cap > 0 ? cap : -1);
+    int rc, bad = 0, cut = 0;
+    while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
+        const char *s = col_str(q, 0), *t = col_str(q, 1);
+        if (!(cut = strlen(s) >= 17 || strlen(t) >= 17)) bad = tally_edge(edges, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3), 1);
+    }
+    dy_stmt_finalize(&q);
+    if (!bad && !cut && rc == 0 &&
+        dy_stmt_prepare(db, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM sums_nodes x LEFT JOIN sums s ON s.lvl = 3 AND s.start = 0 "
+                            "AND s.src = x.node AND s.tgt = '' WHERE x.dn > 0 AND x.node NOT GLOB '-*'", &q) == 0) {
+        while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
+            const char *c = col_str(q, 0);
+            if ((cut = strlen(c) >= 17)) break;
+            tally_slot *m = tally_node(nodes, c, (long)dy_stmt_col_int(q, 1)) ? NULL : tally_at(mentions, c);
+            if (!(bad = !m)) m->n += (long)dy_stmt_col_int(q, 2);
+        }
+        dy_stmt_finalize(&q);
+    } else if (!bad && !cut && rc == 0) rc = -1;
+    if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (rc != 0 && !cut) return dberr(db, err), -1;
+    if (!cut) return 0;
+    tally_free(edges);
+    tally_free(nodes);
+    tally_free(mentions);
+    return 1;
+}
+
 /* The network's tallies from the sums: the edges and nodes of the period's rows (n and g, or dn
  * and dg with dedup day), and each node's mentions (its rows with tgt ''). */
 static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, tally *nodes, tally *mentions, dy_err *err)
 {
     char cond[512], sql[1024];
     if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dberr(db, err), -1;
+    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
+    int unique = !strcmp(cond, "lvl = 3"), top = unique && dedup == DY_DEDUP_DAY ? network_top(db, o->cap, edges, nodes, mentions, err) : 1;
+    if (top <= 0) return top;
     const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
     snprintf(sql, sizeof sql, "SELECT src, tgt, %sn, %sg, m FROM sums WHERE %s", d, d, cond);
-    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
-    int unique = !strcmp(cond, "lvl = 3");
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     int rc, bad = 0;
