@@ -474,7 +474,7 @@ START_TEST(store_1_5_summaries_filled)
     ck_assert_str_eq(old, now);
     free(old);
     free(now);
-    /* schema 3: no node sums (sums_nodes, sums_top) and the event triggers of then */
+    /* schema 3: no node sums (sums_nodes, sums_top), and the event triggers of then */
     exec_ok(u.s, "DROP TABLE sums_nodes; DROP INDEX sums_top; DROP TRIGGER sums_event_in; DROP TRIGGER sums_event_out; "
                  "UPDATE meta SET value = '3' WHERE key = 'schema'");
     dy_store_close(&u.s);
