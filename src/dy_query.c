@@ -240,6 +240,8 @@ static int json_text(dy_buf *b, const char *s)
     return 0;
 }
 
+static void fixed_text(char *b, long long v, int scale);
+
 /* One cell as a JSON value. */
 static int json_cell(dy_buf *b, const cell *x)
 {
@@ -248,7 +250,16 @@ static int json_cell(dy_buf *b, const cell *x)
     if (x->type == DY_COL_INT) return dy_buf_adds(b, x->s);        /* SQLite's own digits */
     if (x->type != DY_COL_FLOAT) return json_text(b, x->s);
     if (x->num == (double)(long long)x->num && fabs(x->num) < 1e15) return dy_buf_add(b, num, (size_t)(dy_itoa(num, (long long)x->num, 0) - num));
-    return x->exact ? dy_buf_adds(b, x->s) : dy_buf_printf(b, "%.15g", x->num);
+    if (x->exact) return dy_buf_adds(b, x->s);
+    /* a number of tenths (a Goldstein sum): "%.15g" prints it as fixed_text does (15 digits hold
+     * it whole, and the double nearest k / 10 is printed as k / 10); printf was a tenth of a
+     * series */
+    long long k = llround(x->num * 10);
+    if (fabs(x->num) < 1e12 && (double)k / 10 == x->num) {
+        fixed_text(num, k, 1);
+        return dy_buf_adds(b, num);
+    }
+    return dy_buf_printf(b, "%.15g", x->num);
 }
 
 int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t *rows)
