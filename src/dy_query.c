@@ -219,15 +219,47 @@ int dy_result_json(const dy_result *r, dy_buf *b)
     return dy_result_json_upto(r, b, SIZE_MAX, &rows);
 }
 
+/* Text as a JSON string: a short one of plain bytes (no white space or control byte, no '"',
+ * '\\' or DEL: a code, a name of one word, a date) copied as it is, which is what
+ * dy_json_string would write; else dy_json_string. */
+static int json_text(dy_buf *b, const char *s)
+{
+    size_t n = 0;
+    for (; n < 32 && s[n]; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (c <= ' ' || c == '"' || c == '\\' || c == 0x7f) return dy_json_string(b, s, strlen(s));
+    }
+    if (s[n]) return dy_json_string(b, s, strlen(s));
+    if (dy_buf_reserve(b, n + 2)) return -1;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    memcpy(o, s, n);
+    o[n] = '"';
+    b->len += n + 2;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+static void fixed_text(char *b, long long v, int scale);
+
 /* One cell as a JSON value. */
 static int json_cell(dy_buf *b, const cell *x)
 {
     char num[32];
     if (x->type == DY_COL_NULL || !x->s) return dy_buf_adds(b, "null");
     if (x->type == DY_COL_INT) return dy_buf_adds(b, x->s);        /* SQLite's own digits */
-    if (x->type != DY_COL_FLOAT) return dy_json_string(b, x->s, strlen(x->s));
+    if (x->type != DY_COL_FLOAT) return json_text(b, x->s);
     if (x->num == (double)(long long)x->num && fabs(x->num) < 1e15) return dy_buf_add(b, num, (size_t)(dy_itoa(num, (long long)x->num, 0) - num));
-    return x->exact ? dy_buf_adds(b, x->s) : dy_buf_printf(b, "%.15g", x->num);
+    if (x->exact) return dy_buf_adds(b, x->s);
+    /* a number of tenths (a Goldstein sum): "%.15g" prints it as fixed_text does (15 digits hold
+     * it whole, and the double nearest k / 10 is printed as k / 10); printf was a tenth of a
+     * series */
+    long long k = llround(x->num * 10);
+    if (fabs(x->num) < 1e12 && (double)k / 10 == x->num) {
+        fixed_text(num, k, 1);
+        return dy_buf_adds(b, num);
+    }
+    return dy_buf_printf(b, "%.15g", x->num);
 }
 
 int dy_result_json_upto(const dy_result *r, dy_buf *b, size_t max_bytes, size_t *rows)
@@ -743,28 +775,31 @@ static tally_slot *tally_get(tally *t, const char *key, int fresh)
 static tally_slot *tally_at(tally *t, const char *key) { return tally_get(t, key, 0); }
 
 /* Busiest first, then by key: a key's bytes after its NUL are 0, so memcmp orders as strcmp. */
-static int by_count(const void *x, const void *y)
+static int slot_before(const tally_slot *a, const tally_slot *b)
 {
-    const tally_slot *a = x, *b = y;
     if (a->n != b->n) return a->n > b->n ? -1 : 1;
     return memcmp(a->key, b->key, sizeof a->key);
 }
 
-/* Puts the k busiest of s[0..n) (n > k > 0, keys distinct) first, in no order: a quickselect
+/* The sort works on pointers to the slots (8 bytes moved a swap, not a slot's 56). */
+static int by_count(const void *x, const void *y) { return slot_before(*(tally_slot *const *)x, *(tally_slot *const *)y); }
+
+/* Puts the k busiest of p[0..n) (n > k > 0, keys distinct) first, in no order: a quickselect
  * (Hoare's partition), so that a network of 300 edges sorts 300 pairs, not all 23,000. */
-static void busiest_first(tally_slot *s, size_t n, size_t k)
+static void busiest_first(tally_slot **p, size_t n, size_t k)
 {
     size_t lo = 0, hi = n - 1, want = k - 1;
     while (lo < hi) {
-        tally_slot p = s[lo + (hi - lo) / 2], tmp;
+        const tally_slot *pivot = p[lo + (hi - lo) / 2];
+        tally_slot *tmp;
         size_t i = lo, j = hi;
         for (;;) {
-            while (by_count(&s[i], &p) < 0) i++;
-            while (by_count(&s[j], &p) > 0) j--;
+            while (slot_before(p[i], pivot) < 0) i++;
+            while (slot_before(p[j], pivot) > 0) j--;
             if (i >= j) break;
-            tmp = s[i];
-            s[i++] = s[j];
-            s[j--] = tmp;
+            tmp = p[i];
+            p[i++] = p[j];
+            p[j--] = tmp;
         }
         if (want <= j) hi = j;
         else lo = j + 1;
@@ -795,13 +830,16 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
                                void (*nums)(const tally_slot *s, long long *v, void *ctx), void *ctx)
 {
     size_t n = t->n;
+    tally_slot **order = malloc((n ? n : 1) * sizeof *order);
+    if (!order) return NULL;
+    for (size_t i = 0; i < n; i++) order[i] = &t->s[i];
     if (cap > 0 && n > (size_t)cap) {
-        busiest_first(t->s, n, (size_t)cap);
+        busiest_first(order, n, (size_t)cap);
         n = (size_t)cap;
     }
-    if (n) qsort(t->s, n, sizeof *t->s, by_count);
+    if (n) qsort(order, n, sizeof *order, by_count);
     dy_result *r = calloc(1, sizeof *r);
-    if (!r) return NULL;
+    if (!r) return free(order), NULL;
     r->ncol = ncol;
     r->cols = calloc(ncol, sizeof *r->cols);
     r->cells = calloc(n * ncol + 1, sizeof *r->cells);
@@ -814,7 +852,7 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
     for (size_t c = 0; !bad && c < ncol; c++) bad = !(r->cols[c] = strdup(cols[c]));
     for (size_t i = 0; !bad && i < n; i++, r->nrow++) {
         cell *x = &r->cells[i * ncol];
-        const char *key = t->s[i].key;
+        const char *key = order[i]->key;
         for (size_t k = 0; k < nkey; k++) {
             x[k].type = DY_COL_TEXT;
             x[k].s = p;
@@ -823,7 +861,7 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
             if (*key) key++;
         }
         long long v[4] = {0};
-        nums(&t->s[i], v, ctx);
+        nums(order[i], v, ctx);
         for (size_t k = nkey; k < ncol; k++) {
             int sc = scale[k - nkey];
             x[k].num = sc ? (double)v[k - nkey] / (sc == 1 ? 10 : 100) : (double)v[k - nkey];
@@ -836,6 +874,7 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
         }
     }
     r->cap = n;
+    free(order);
     if (bad) dy_result_destroy(&r);
     return r;
 }
@@ -858,28 +897,37 @@ static void node_nums(const tally_slot *s, long long *v, void *ctx)
     v[1] = s->n;
 }
 
-/* Adds n events of goldstein sum g (tenths) from node s to node t. */
+/* Adds n events of goldstein sum g (tenths) to the edge from node s to node t. */
+static int tally_edge(tally *edges, const char *s, const char *t, long n, long long g, int fresh)
+{
+    if (!n || *s == '-' || *t == '-') return 0;     /* "---": an actor of unknown country */
+    char key[40];
+    size_t ls = strnlen(s, 17), lt = strnlen(t, 17);
+    memcpy(key, s, ls);
+    key[ls] = '\t';
+    memcpy(key + ls + 1, t, lt);
+    key[ls + 1 + lt] = 0;
+    tally_slot *x = tally_get(edges, key, fresh && ls < 17 && lt < 17);     /* a cut key may be another's */
+    if (!x) return -1;
+    x->n += n;
+    x->g += g;
+    return 0;
+}
+
+/* Adds n events to node c. */
+static int tally_node(tally *nodes, const char *c, long n)
+{
+    if (!n || *c == '-') return 0;
+    tally_slot *x = tally_at(nodes, c);
+    if (!x) return -1;
+    x->n += n;
+    return 0;
+}
+
+/* Adds n events of goldstein sum g (tenths) from node s to node t: the edge and both nodes. */
 static int tally_add(tally *edges, tally *nodes, const char *s, const char *t, long n, long long g, int fresh)
 {
-    tally_slot *x;
-    if (!n) return 0;
-    if (*s != '-' && *t != '-') {       /* "---": an actor of unknown country */
-        char key[40];
-        size_t ls = strnlen(s, 17), lt = strnlen(t, 17);
-        memcpy(key, s, ls);
-        key[ls] = '\t';
-        memcpy(key + ls + 1, t, lt);
-        key[ls + 1 + lt] = 0;
-        if (!(x = tally_get(edges, key, fresh && ls < 17 && lt < 17))) return -1;     /* a cut key may be another's */
-        x->n += n;
-        x->g += g;
-    }
-    for (int k = 0; k < 2; k++)
-        if (*(k ? t : s) != '-') {
-            if (!(x = tally_at(nodes, k ? t : s))) return -1;
-            x->n += n;
-        }
-    return 0;
+    return tally_edge(edges, s, t, n, g, fresh) || tally_node(nodes, s, n) || tally_node(nodes, t, n) ? -1 : 0;
 }
 
 /* Tallies edges and nodes from rows of (source node, target node, goldstein) and, with group,
@@ -915,27 +963,79 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
     return rc == 0 ? 0 : -1;
 }
 
+/* The whole network with dedup day from schema 4's all-time summaries, without reading every
+ * pair: the busiest cap edges (0: all) in order from sums_top, each node's events from
+ * sums_nodes and its mentions from its all-time row. 1 when the store has no sums_top or a code
+ * is longer than the tally cuts keys at (the caller tallies every pair, as before); else 0, or
+ * -1 with err. The '---' nodes (an actor of unknown country) are left out, as tally_add does. */
+static int network_top(dy_db *db, int cap, tally *edges, tally *nodes, tally *mentions, dy_err *err)
+{
+    dy_stmt *q;
+    if (dy_stmt_prepare(db, "SELECT src, tgt, dn, dg FROM sums INDEXED BY sums_top WHERE lvl = 3 AND tgt <> '' AND dn > 0 "
+                            "AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt LIMIT :limit", &q))
+        return 1;
+    bind_limit(q, 1, cap > 0 ? cap : -1);
+    int rc, bad = 0, cut = 0;
+    while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
+        const char *s = col_str(q, 0), *t = col_str(q, 1);
+        if (!(cut = strlen(s) >= 17 || strlen(t) >= 17)) bad = tally_edge(edges, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3), 1);
+    }
+    dy_stmt_finalize(&q);
+    if (!bad && !cut && rc == 0 &&
+        dy_stmt_prepare(db, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM sums_nodes x LEFT JOIN sums s ON s.lvl = 3 AND s.start = 0 "
+                            "AND s.src = x.node AND s.tgt = '' WHERE x.dn > 0 AND x.node NOT GLOB '-*'", &q) == 0) {
+        while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
+            const char *c = col_str(q, 0);
+            if ((cut = strlen(c) >= 17)) break;
+            tally_slot *m = tally_node(nodes, c, (long)dy_stmt_col_int(q, 1)) ? NULL : tally_at(mentions, c);
+            if (!(bad = !m)) m->n += (long)dy_stmt_col_int(q, 2);
+        }
+        dy_stmt_finalize(&q);
+    } else if (!bad && !cut && rc == 0) rc = -1;
+    if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
+    if (rc != 0 && !cut) return dberr(db, err), -1;
+    if (!cut) return 0;
+    tally_free(edges);
+    tally_free(nodes);
+    tally_free(mentions);
+    return 1;
+}
+
 /* The network's tallies from the sums: the edges and nodes of the period's rows (n and g, or dn
  * and dg with dedup day), and each node's mentions (its rows with tgt ''). */
 static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, tally *nodes, tally *mentions, dy_err *err)
 {
     char cond[512], sql[1024];
     if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dberr(db, err), -1;
+    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
+    int unique = !strcmp(cond, "lvl = 3"), top = unique && dedup == DY_DEDUP_DAY ? network_top(db, o->cap, edges, nodes, mentions, err) : 1;
+    if (top <= 0) return top;
     const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
     snprintf(sql, sizeof sql, "SELECT src, tgt, %sn, %sg, m FROM sums WHERE %s", d, d, cond);
-    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
-    int unique = !strcmp(cond, "lvl = 3");
     dy_stmt *q;
     if (prepare(db, sql, &q, err)) return -1;
     int rc, bad = 0;
+    /* the rows come in key order, a period's by source: a source's events are summed over its
+     * run of rows and looked up once (the targets each row) */
+    char run[sizeof edges->s->key] = "";
+    long run_n = 0;
     while (!bad && (rc = dy_stmt_step(q)) == 1) {
         const char *s = col_str(q, 0), *t = col_str(q, 1);
-        if (*t) bad = tally_add(edges, nodes, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3), unique);
-        else {
+        long n = (long)dy_stmt_col_int(q, 2);
+        if (*t) {
+            if (strncmp(s, run, sizeof run - 1)) {
+                bad = tally_node(nodes, run, run_n);
+                snprintf(run, sizeof run, "%s", s);
+                run_n = 0;
+            }
+            run_n += n;
+            bad = bad || tally_edge(edges, s, t, n, dy_stmt_col_int(q, 3), unique) || tally_node(nodes, t, n);
+        } else {
             tally_slot *x = tally_at(mentions, s);
             if (!(bad = !x)) x->n += (long)dy_stmt_col_int(q, 4);
         }
     }
+    if (!bad && rc == 0) bad = tally_node(nodes, run, run_n);
     if (!bad && rc != 0) dberr(db, err);
     dy_stmt_finalize(&q);
     if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
@@ -994,19 +1094,17 @@ int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result 
     return rc ? -1 : 0;
 }
 
+/* Both lists straight into b (no copy of an answer that can be 847 KB): each ends "]\n", and
+ * the newline is taken back. */
 int dy_network_json(const dy_result *nodes, const dy_result *edges, dy_buf *b)
 {
-    int e = dy_buf_adds(b, "{\"nodes\":");
-    dy_buf tmp = {0};
-    e |= dy_result_json(nodes, &tmp);
-    if (tmp.len) tmp.data[--tmp.len] = 0;      /* no newline inside */
-    e |= dy_buf_add(b, tmp.data, tmp.len);
-    tmp.len = 0;
+    /* room for the whole answer at once: about 90 bytes an edge, 60 a node */
+    int e = dy_buf_reserve(b, 64 + 96 * dy_result_rows(edges) + 64 * dy_result_rows(nodes)) | dy_buf_adds(b, "{\"nodes\":");
+    e |= dy_result_json(nodes, b);
+    if (!e) b->data[--b->len] = 0;
     e |= dy_buf_adds(b, ",\"edges\":");
-    e |= dy_result_json(edges, &tmp);
-    if (tmp.len) tmp.data[--tmp.len] = 0;
-    e |= dy_buf_add(b, tmp.data, tmp.len);
-    dy_buf_free(&tmp);
+    e |= dy_result_json(edges, b);
+    if (!e) b->data[--b->len] = 0;
     return e | dy_buf_adds(b, "}\n");
 }
 

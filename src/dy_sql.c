@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+enum { DY_SQL_KEPT = 24 };
+
 struct dy_db {
     int kind;
     sqlite3 *lite;          /* not owned */
@@ -20,6 +22,10 @@ struct dy_db {
     void *before_ctx;
     int in_before;
     sqlite3_stmt *version_q;    /* dy_db_changed: PRAGMA data_version, prepared once */
+    /* SQLite statements finalised by the caller, kept reset for the next prepare of the same
+     * text: parsing was half of a relation answer's time. Finalised by dy_db_close. */
+    struct { char *sql; sqlite3_stmt *q; } kept[DY_SQL_KEPT];
+    size_t nkept;
     int64_t version;        /* dy_db_changed: PRAGMA data_version when last asked */
     int have_version;
     char msg[256];
@@ -85,6 +91,10 @@ void dy_db_close(dy_db **dp)
     if (!dp || !*dp) return;
     if ((*dp)->pg) PQfinish((*dp)->pg);
     sqlite3_finalize((*dp)->version_q);
+    for (size_t i = 0; i < (*dp)->nkept; i++) {
+        sqlite3_finalize((*dp)->kept[i].q);
+        free((*dp)->kept[i].sql);
+    }
     free(*dp);
     *dp = NULL;
 }
@@ -270,7 +280,16 @@ int dy_stmt_prepare(dy_db *db, const char *sql, dy_stmt **out)
     if (!q) { snprintf(db->msg, sizeof db->msg, "out of memory"); return -1; }
     q->db = db;
     if (db->kind == DY_DB_SQLITE) {
+        for (size_t i = db->nkept; i-- > 0;)       /* the latest kept first */
+            if (!strcmp(db->kept[i].sql, sql)) {
+                q->lite = db->kept[i].q;
+                q->sql = db->kept[i].sql;
+                db->kept[i] = db->kept[--db->nkept];
+                *out = q;
+                return 0;
+            }
         if (sqlite3_prepare_v2(db->lite, sql, -1, &q->lite, NULL) != SQLITE_OK) { dy_stmt_finalize(&q); return -1; }
+        q->sql = strdup(sql);       /* the key it is kept by; without it, it is not kept */
     } else if (pg_rewrite(q, sql)) {
         snprintf(db->msg, sizeof db->msg, "out of memory, or more than %d parameters", MAXP);
         dy_stmt_finalize(&q);
@@ -303,7 +322,14 @@ void dy_stmt_finalize(dy_stmt **qp)
 {
     if (!qp || !*qp) return;
     dy_stmt *q = *qp;
-    sqlite3_finalize(q->lite);
+    dy_db *db = q->db;
+    if (q->lite && q->sql && db->nkept < DY_SQL_KEPT) {     /* kept for the next prepare of its text */
+        sqlite3_reset(q->lite);
+        sqlite3_clear_bindings(q->lite);
+        db->kept[db->nkept].sql = q->sql;
+        db->kept[db->nkept++].q = q->lite;
+        q->sql = NULL;
+    } else sqlite3_finalize(q->lite);
     q->lite = NULL;
     dy_stmt_reset(q);
     for (int i = 0; i < MAXP; i++) free(q->names[i]);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
 
 enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION, S_ADD_ACTOR,
        S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
@@ -115,9 +115,19 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "  dq1 INTEGER NOT NULL DEFAULT 0, dq2 INTEGER NOT NULL DEFAULT 0, dq3 INTEGER NOT NULL DEFAULT 0, dq4 INTEGER NOT NULL DEFAULT 0,\n" \
     "  m INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, src, tgt)) WITHOUT ROWID;\n" \
     "CREATE INDEX IF NOT EXISTS sums_pair ON sums(src, tgt, lvl, start);\n" \
+    "CREATE INDEX IF NOT EXISTS sums_top ON sums(dn DESC, src, tgt, dg) WHERE lvl = 3 AND tgt <> '';\n" \
+    "CREATE TABLE IF NOT EXISTS sums_nodes(\n" \
+    "  node TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n" \
     "CREATE TABLE IF NOT EXISTS doc_pairs(\n" \
     "  pair TEXT NOT NULL, doc INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(pair, doc)) WITHOUT ROWID;\n" \
     "CREATE INDEX IF NOT EXISTS doc_pairs_top ON doc_pairs(pair, n DESC, name, doc);\n"
+/* Event r's node node in sums_nodes: one more event, and one more one-a-day group when r starts
+ * one; or (OUT) one fewer of each. A statement a node (a pair of a node to itself counts twice):
+ * a subquery of both nodes at once made a temporary table every event, which tripled an
+ * insert's time, as did triggers on sums (an UPDATE of a table with triggers is not one-pass). */
+#define NODE_IN(r, node) " INSERT INTO sums_nodes(node, n, dn) SELECT " node ", 1, f.id IS NULL FROM " FIRST_OF(r) " WHERE 1 " \
+                         "ON CONFLICT(node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
+#define NODE_OUT(r, node) " UPDATE sums_nodes SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE node = " node ";\n"
 #define SUMS_AT(d, node_s, node_t) "(lvl, start) IN (SELECT lvl, start FROM " LEVELS(d) ") AND src = " node_s " AND tgt = " node_t
 #define SUMS_TRIGGERS \
     "CREATE TRIGGER IF NOT EXISTS sums_event_in AFTER INSERT ON events WHEN NEW.day IS NOT NULL BEGIN\n" \
@@ -128,6 +138,7 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "g = g + excluded.g, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, " \
     "dn = dn + excluded.dn, dg = dg + excluded.dg, dq1 = dq1 + excluded.dq1, dq2 = dq2 + excluded.dq2, dq3 = dq3 + excluded.dq3, " \
     "dq4 = dq4 + excluded.dq4;\n" \
+    NODE_IN("NEW", NODE("NEW.src3", "NEW.source")) NODE_IN("NEW", NODE("NEW.tgt3", "NEW.target")) \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS sums_event_out AFTER DELETE ON events WHEN OLD.day IS NOT NULL BEGIN\n" \
     " UPDATE sums SET n = n - 1, g = g - " G10("OLD.goldstein") ", q1 = q1 - (OLD.quad = 1), q2 = q2 - (OLD.quad = 2), " \
@@ -135,6 +146,8 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     DQ("OLD", "-1", "1") ", dq2 = dq2 + " DQ("OLD", "-1", "2") ", dq3 = dq3 + " DQ("OLD", "-1", "3") ", dq4 = dq4 + " DQ("OLD", "-1", "4") \
     " FROM " FIRST_OF("OLD") " WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) ";\n" \
     " DELETE FROM sums WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) " AND n = 0 AND m = 0;\n" \
+    NODE_OUT("OLD", NODE("OLD.src3", "OLD.source")) NODE_OUT("OLD", NODE("OLD.tgt3", "OLD.target")) \
+    " DELETE FROM sums_nodes WHERE node IN (" NODE("OLD.src3", "OLD.source") ", " NODE("OLD.tgt3", "OLD.target") ") AND n = 0;\n" \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS pairs_event_in AFTER INSERT ON events BEGIN\n" \
     " INSERT INTO doc_pairs(pair, doc, name, n) VALUES(" PAIR("NEW") ", NEW.doc, (SELECT name FROM documents WHERE id = NEW.doc), 1) " \
@@ -168,8 +181,12 @@ static const char *const sums_triggers[] = {"sums_event_in", "sums_event_out", "
 #define SUMS_UP(lvl, of) \
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ", m) SELECT " lvl ", " of ", src, tgt, sum(n), sum(g), sum(q1), sum(q2), " \
     "sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), sum(dq4), sum(m) FROM sums WHERE lvl = " lvl " - 1 GROUP BY 2, 3, 4;"
+/* each node's all-time events: the sum of its pairs' either way (a pair of a node to itself twice) */
+#define SUMS_NODES_FILL \
+    "INSERT INTO sums_nodes(node, n, dn) SELECT node, sum(n), sum(dn) FROM (SELECT src AS node, n, dn FROM sums WHERE lvl = 3 AND tgt <> '' " \
+    "UNION ALL SELECT tgt, n, dn FROM sums WHERE lvl = 3 AND tgt <> '') GROUP BY node;"
 static const char sums_fill[] =
-    "DELETE FROM sums; DELETE FROM doc_pairs;"
+    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM sums_nodes;"
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ") SELECT 0, day, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), "
     "count(*), sum(fg), sum(fq = 1), sum(fq = 2), sum(fq = 3), sum(fq = 4) FROM ("
     " SELECT day, " NODE("src3", "source") " AS s, " NODE("tgt3", "target") " AS t, count(*) AS n, sum(" G10("goldstein") ") AS g, "
@@ -177,7 +194,7 @@ static const char sums_fill[] =
     " FROM events WHERE day IS NOT NULL GROUP BY src3, tgt3, day, source, target, code) GROUP BY day, s, t;"
     "INSERT INTO sums(lvl, start, src, tgt, m) SELECT 0, coalesce(d.pubday, 0), " NODE("m.code3", "m.code") ", '', sum(m.n) "
     "FROM mentions m JOIN documents d ON d.id = m.doc GROUP BY 2, 3;"
-    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0")
+    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0") SUMS_NODES_FILL
     "INSERT INTO doc_pairs(pair, doc, name, n) SELECT " PAIR("e") ", e.doc, d.name, count(*) FROM events e JOIN documents d ON d.id = e.doc "
     "GROUP BY 1, 2;"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('sums', 'ready');";
@@ -301,6 +318,12 @@ out:
  * makes their triggers. */
 static const char migrate_2_3[] = SUMS_TABLES;
 
+/* Schema 3 to 4: each node's all-time events (sums_nodes) and the all-time pairs busiest first
+ * (sums_top), filled from the all-time sums; the event triggers made again (the schema makes
+ * them) to keep sums_nodes. A store whose summaries wait for a bulk load's end gets them then. */
+static const char migrate_3_4[] =
+    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out;" SUMS_TABLES "DELETE FROM sums_nodes;" SUMS_NODES_FILL;
+
 /* Brings a store of an older schema up to this one, in one transaction. 0, or -1 with *msg. */
 static int migrate(dy_store *s, char **msg)
 {
@@ -309,12 +332,13 @@ static int migrate(dy_store *s, char **msg)
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         v = atoi((const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
-    if (v != 1 && v != 2) return 0;       /* a new store (none yet), or one of this schema */
+    if (v < 1 || v > 3) return 0;       /* a new store (none yet), or one of this schema */
     /* the fill sorts every event: in temporary files, not in memory */
     if (sqlite3_exec(s->db, BUILD_CACHE, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK)
         return -1;
     int bad = (v == 1 && sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK) ||
-              sqlite3_exec(s->db, migrate_2_3, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, sums_fill, NULL, NULL, msg) != SQLITE_OK ||
+              (v < 3 && (sqlite3_exec(s->db, migrate_2_3, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, sums_fill, NULL, NULL, msg) != SQLITE_OK)) ||
+              (v == 3 && sqlite3_exec(s->db, migrate_3_4, NULL, NULL, msg) != SQLITE_OK) ||
               sqlite3_exec(s->db, "UPDATE meta SET value = '" SCHEMA_VERSION "' WHERE key = 'schema'; COMMIT", NULL, NULL, msg) != SQLITE_OK;
     if (bad) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (sqlite3_exec(s->db, WRITE_CACHE, NULL, NULL, bad ? NULL : msg) != SQLITE_OK) bad = 1;
