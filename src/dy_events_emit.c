@@ -61,8 +61,7 @@ static int push_event(dy_coder *c, const dy_event *e)
 int ev_is_nominal(const sctx *s, uint32_t head)
 {
     /* "the junta demanded", "its partners accused": a past tense after a noun is a verb */
-    size_t hl = s->t[head].nlen;
-    int past = hl > 4 && !memcmp(W(s, head) + hl - 2, "ed", 2);
+    int past = ev_ed_form(s, head);
     /* acc15b: "issued a statement condemning Israel", "hit back with a statement attacking
      * Sanchez": a participle right after a noun of words tells what they say, a verb */
     uint32_t e;

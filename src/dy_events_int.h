@@ -142,6 +142,12 @@ static inline int ev_ing_form(const sctx *s, uint32_t i)
     size_t l = s->t[i].nlen;
     return l > 4 && !memcmp(W(s, i) + l - 3, "ing", 3);
 }
+/* A past form: a word of five letters or more ending in "ed" ("detained", not "red"). */
+static inline int ev_ed_form(const sctx *s, uint32_t i)
+{
+    size_t l = s->t[i].nlen;
+    return l > 4 && !memcmp(W(s, i) + l - 2, "ed", 2);
+}
 static inline int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
 /* acc10: is there a clause break, a comma or a sentence end in tokens [a, b)? */
 static inline int ev_span_broken(const sctx *s, uint32_t a, uint32_t b)

@@ -272,10 +272,8 @@ static int hyphen_participle(const sctx *s, uint32_t i)
  * A year is no count ("the EU in 2019 imposed ..."); "120 million pounds" is money, no shelling. */
 static int adjective_participle(const sctx *s, uint32_t i)
 {
-    size_t l = s->t[i].nlen;
-    const char *w = W(s, i);
-    int money = l == 6 && !memcmp(w, "pounds", 6);
-    if (i == s->t0 || i + 1 >= s->t1 || (!money && (l < 5 || memcmp(w + l - 2, "ed", 2) != 0))) return 0;
+    int money = WIS(s, i, "pounds");
+    if (i == s->t0 || i + 1 >= s->t1 || (!money && !ev_ed_form(s, i))) return 0;
     uint16_t f = s->t[i + 1].flags;
     if (!money && (!(f & DY_TF_WORD) || (dy_dict_wclass(s->c->dict, s->t[i + 1].id) & DY_WC_PREP) || WIS(s, i + 1, "by"))) return 0;
     uint32_t j = i - 1;

@@ -869,8 +869,7 @@ int ev_object_participle(const sctx *s, const match *ms, size_t k)
     const match *m = &ms[k];
     uint32_t h = m->head;
     if (k == 0 || h == s->t0 || h + 1 >= s->t1) return 0;
-    size_t l = s->t[h].nlen;
-    if (l < 5 || memcmp(W(s, h) + l - 2, "ed", 2) != 0) return 0;
+    if (!ev_ed_form(s, h)) return 0;
     /* "soldiers abducted by smugglers": an agent named after "by" is left to the passive */
     if (!(dy_dict_wclass(s->c->dict, s->t[h + 1].id) & DY_WC_PREP) || WIS(s, h + 1, "by")) return 0;
     int g = group_at(s, h - 1);
