@@ -441,7 +441,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && ev_said_at(s, m->end, s->g[*tgt].t0) < s->g[*tgt].t0) *tgt = -1;
     /* acc15b: "denied that its aircraft had touched the Reaper": the clause after "that" is what is denied */
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && WIS(s, m->end - 1, "that")) *tgt = -1;
-    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body, 6);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
     /* gen15: a pledge of aid with no receiver named, or only the donor's own money or people */
@@ -451,11 +451,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "16", 2) && (*tgt < 0 || ev_own_role(s, *tgt)))
         *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
-    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body, 2);
     /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
      * the last to accuse or criticise the subject; other acts their doer */
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body)
+        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
              : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
