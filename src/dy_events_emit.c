@@ -863,9 +863,12 @@ int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
     for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
         const dy_event *v = &c->ev[e];
         if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strncmp(v->source, v->target, 3)) continue;
+        /* acc16a: "suspended security assistance to Pakistan, accusing it of ...": aid cut (root
+         * 16) "to" a party names its receiver, no destination */
+        int receiver = !strcmp(v->root, "16");
         for (size_t k = 0; k < s->ng; k++)
             if (s->t[s->g[k].t0].start == v->tgt_start &&
-                (s->g[k].locative || (s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
+                (s->g[k].locative || (!receiver && s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
                 return -1;
         dy_actor *g = context_group(s, v->target);
         ev_ex(c, "    target: %s, the target of the main clause's act before the participle\n", g->code);

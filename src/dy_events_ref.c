@@ -833,6 +833,27 @@ void ev_learn_names(sctx *s)
     }
 }
 
+/* acc16a: "Trump praised Islamabad ... In January 2018, his administration suspended aid": a
+ * government after "his" or "her" that opens its sentence is the country of the person "he"
+ * stands for, found in the sentences before. */
+static void his_government_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    char role[16];
+    set_code(role, g->code);
+    g->anaphor = DY_G_PERSON;
+    g->code[0] = 0;
+    ev_resolve(s, k);
+    g->anaphor = 0;
+    char cc[4] = {0};
+    if (g->code[0] && g->code[0] != '-' && !g->code2[0] && dy_code_is_country(g->code)) memcpy(cc, g->code, 3);
+    set_code(g->code, role);
+    g->code2[0] = 0;
+    if (!cc[0]) return;
+    memcpy(g->code, cc, 3);
+    ev_ex(s->c, "  \"government\" after \"his\" or \"her\": the country of the person before, %s\n", cc);
+}
+
 /* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
  * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
  * story's country. "The two leaders held talks. Their governments signed ...": a role after
@@ -847,7 +868,8 @@ void ev_possessive_roles(sctx *s)
          * after "his" or "her" is the country of the person "he" stands for */
         if ((WIS(s, g->t0 - 1, "his") || WIS(s, g->t0 - 1, "her")) && !strcmp(g->code + 3, "GOV") &&
             (WIS(s, g->t1 - 1, "government") || WIS(s, g->t1 - 1, "administration"))) {
-            for (int j = (int)k - 1; j >= 0; j--) {     /* the nearest actor before it in its sentence */
+            int j = (int)k - 1;
+            for (; j >= 0; j--) {     /* the nearest actor before it in its sentence */
                 const dy_actor *o = &s->g[j];
                 if (o->anaphor || o->prep || o->locative || !o->code[0] || o->code[0] == '-' || o->code2[0]) continue;
                 if (!dy_code_is_country(o->code)) break;     /* "the UN chief ... his government": none */
@@ -855,6 +877,7 @@ void ev_possessive_roles(sctx *s)
                 ev_ex(s->c, "  \"government\" after \"his\" or \"her\": the country of %s\n", o->code);
                 break;
             }
+            if (j < 0) his_government_before(s, (int)k);
             continue;
         }
         if (!their && !WIS(s, g->t0 - 1, "its")) continue;
