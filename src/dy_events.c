@@ -365,7 +365,12 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         if (o != *src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
         *src = o;
     }
-    if (part && m->src < 0 && ev_sentence_has_event_from(s, *src, p->code)) {
+    /* acc16a: "overran an army base, forcing government troops to pull back": coercion (170) told
+     * by a participle after the subject's force (roots 18-20) is that force's result */
+    int forced = part && !strcmp(p->code, "170") &&
+                 (ev_sentence_has_event_from(s, *src, "18") || ev_sentence_has_event_from(s, *src, "19") ||
+                  ev_sentence_has_event_from(s, *src, "20"));
+    if (part && m->src < 0 && (forced || ev_sentence_has_event_from(s, *src, p->code))) {
         ev_ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
         return 1;
     }
