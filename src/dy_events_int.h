@@ -188,6 +188,7 @@ dy_date ev_sentence_dates(sctx *s);
 void ev_sentence_references(sctx *s);
 void ev_story_references(sctx *s);
 void ev_captor_country(sctx *s, int src, int tgt);
+void ev_opposition_country(sctx *s, int src, int tgt);
 void ev_borrow_country(sctx *s, int a, int b);
 void ev_dateline_place(sctx *s);
 void ev_predicate_roles(sctx *s);

@@ -1342,6 +1342,20 @@ void ev_captor_country(sctx *s, int src, int tgt)
     ev_ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
 }
 
+/* acc16a: "Opposition parties demanded that Modi come to parliament" in a story the dateline set
+ * in Washington: a bare opposition the story filled in, whose demand, criticism or rejection (roots
+ * 10-12) aims at a named leader or government of another country, is that country's own. */
+void ev_opposition_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "OPP")) return;
+    if (!is_named(s, s->g[tgt].comp) || !ev_role_is(s, tgt, "GOV") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    an opposition that challenges %.3s's government is %.3s's own\n", t, t);
+}
+
 /* "Vilnius police detained several protesters": a bare agent the story gave no country
  * (---CVL) acting with, or acted on by, one country's police, army or court takes
  * that country: a state's forces act on its own people unless the text says otherwise. */
