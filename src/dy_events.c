@@ -365,7 +365,12 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         if (o != *src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
         *src = o;
     }
-    if (part && m->src < 0 && ev_sentence_has_event_from(s, *src, p->code)) {
+    /* acc16a: "overran an army base, forcing government troops to pull back": coercion (170) told
+     * by a participle after the subject's force (roots 18-20) is that force's result */
+    int forced = part && !strcmp(p->code, "170") &&
+                 (ev_sentence_has_event_from(s, *src, "18") || ev_sentence_has_event_from(s, *src, "19") ||
+                  ev_sentence_has_event_from(s, *src, "20"));
+    if (part && m->src < 0 && (forced || ev_sentence_has_event_from(s, *src, p->code))) {
         ev_ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");
         return 1;
     }
@@ -441,7 +446,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && ev_said_at(s, m->end, s->g[*tgt].t0) < s->g[*tgt].t0) *tgt = -1;
     /* acc15b: "denied that its aircraft had touched the Reaper": the clause after "that" is what is denied */
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && WIS(s, m->end - 1, "that")) *tgt = -1;
-    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body, 6);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
     /* gen15: a pledge of aid with no receiver named, or only the donor's own money or people */
@@ -451,11 +456,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "16", 2) && (*tgt < 0 || ev_own_role(s, *tgt)))
         *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
-    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body, 2);
     /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
      * the last to accuse or criticise the subject; other acts their doer */
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body)
+        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
              : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
@@ -537,6 +542,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     }
     const char *code = ev_domestic_code(s, src, tgt, p->code);
     if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
+    if (code[0] == '1' && code[1] >= '0' && code[1] <= '2') ev_opposition_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
     if (code == p->code && (code = ev_forces_arrival_code(s, src, tgt, code)) != p->code)

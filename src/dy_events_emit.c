@@ -716,17 +716,18 @@ static int accusation_event(const dy_coder *c, const dy_event *v)
     return !strcmp(v->root, "10") || !strcmp(v->root, "11") || !strcmp(v->root, "12") || !strcmp(v->root, "13");
 }
 
-/* The latest factual event of this or the two sentences before with the known actor's country on
- * one side (its source when as_source, else its target) and not on the other, whose other party
- * is named and which want() accepts: the index of that event in c->ev, or -1. */
-static long recent_event_with(const sctx *s, int known, int as_source, int (*want)(const dy_coder *, const dy_event *))
+/* The latest factual event of this or the `back` sentences before with the known actor's country
+ * on one side (its source when as_source, else its target) and not on the other, whose other
+ * party is named and which want() accepts: the index of that event in c->ev, or -1. */
+static long recent_event_with(const sctx *s, int known, int as_source, uint32_t back,
+                              int (*want)(const dy_coder *, const dy_event *))
 {
     const dy_coder *c = s->c;
     if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
     const char *kc = s->g[known].code;
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
+        if (v->sent + back < s->sidx) break;
         const char *mine = as_source ? v->source : v->target, *other = as_source ? v->target : v->source;
         if (v->mood || other[0] == '-' || strncmp(mine, kc, 3) || !strncmp(other, kc, 3)) continue;
         if (want(c, v)) return (long)e;
@@ -741,7 +742,7 @@ static long recent_event_with(const sctx *s, int known, int as_source, int (*wan
 int ev_counterpart(sctx *s, int known, int *added)
 {
     *added = -1;
-    long e = recent_event_with(s, known, 1, mutual_event);
+    long e = recent_event_with(s, known, 1, 2, mutual_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = context_group(s, v->target);
@@ -767,12 +768,13 @@ int ev_last_visitor(sctx *s, int known, int *added)
 }
 
 /* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
- * answers the last accusation, demand or threat aimed at its subject in this or the two
- * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
-int ev_accuser(sctx *s, int known, int *added)
+ * answers the last accusation, demand or threat aimed at its subject in this or the `back`
+ * sentences before (two; a denial, acc16a, six: a story's reply often comes after the accuser's
+ * other acts); its author is the target. Returns an added group (drop_body), or -1. */
+int ev_accuser(sctx *s, int known, int *added, uint32_t back)
 {
     *added = -1;
-    long e = recent_event_with(s, known, 0, accusation_event);
+    long e = recent_event_with(s, known, 0, back, accusation_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = context_group(s, v->source);
@@ -861,9 +863,12 @@ int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
     for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
         const dy_event *v = &c->ev[e];
         if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strncmp(v->source, v->target, 3)) continue;
+        /* acc16a: "suspended security assistance to Pakistan, accusing it of ...": aid cut (root
+         * 16) "to" a party names its receiver, no destination */
+        int receiver = !strcmp(v->root, "16");
         for (size_t k = 0; k < s->ng; k++)
             if (s->t[s->g[k].t0].start == v->tgt_start &&
-                (s->g[k].locative || (s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
+                (s->g[k].locative || (!receiver && s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
                 return -1;
         dy_actor *g = context_group(s, v->target);
         ev_ex(c, "    target: %s, the target of the main clause's act before the participle\n", g->code);

@@ -130,6 +130,17 @@ static int currency_at(const sctx *s, uint32_t i)
     return s->t[i].nlen <= 3 && (w[0] == '$' || !strncmp(w, "\xe2\x82\xac", 3) || !strncmp(w, "\xc2\xa3", 2) || !strncmp(w, "\xc2\xa5", 2));
 }
 
+/* acc16a: "offered on Monday to mediate", "agreed on Tuesday to resume": a date told between two
+ * words of a pattern (an optional "on" and a date the sentence's dates hold, starting at i) is
+ * read over; returns the token after it, or 0. */
+static uint32_t date_between(const sctx *s, uint32_t i)
+{
+    uint32_t j = i < s->t1 && WIS(s, i, "on") ? i + 1 : i;
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].t0 == j && s->dates[k].t1 > j && s->dates[k].t1 <= s->t1) return s->dates[k].t1;
+    return 0;
+}
+
 static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
@@ -144,7 +155,8 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             match_el(s, p, ei + 1, tj + 1, passive, m))
             return 1;
         if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
-        return 0;
+        uint32_t de = ei > 0 ? date_between(s, ti) : 0;
+        return de && match_el(s, p, ei, de, passive, m);
     }
     case DY_PE_GAP: {
         uint32_t tj = ti;

@@ -833,6 +833,27 @@ void ev_learn_names(sctx *s)
     }
 }
 
+/* acc16a: "Trump praised Islamabad ... In January 2018, his administration suspended aid": a
+ * government after "his" or "her" that opens its sentence is the country of the person "he"
+ * stands for, found in the sentences before. */
+static void his_government_before(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    char role[16];
+    set_code(role, g->code);
+    g->anaphor = DY_G_PERSON;
+    g->code[0] = 0;
+    ev_resolve(s, k);
+    g->anaphor = 0;
+    char cc[4] = {0};
+    if (g->code[0] && g->code[0] != '-' && !g->code2[0] && dy_code_is_country(g->code)) memcpy(cc, g->code, 3);
+    set_code(g->code, role);
+    g->code2[0] = 0;
+    if (!cc[0]) return;
+    memcpy(g->code, cc, 3);
+    ev_ex(s->c, "  \"government\" after \"his\" or \"her\": the country of the person before, %s\n", cc);
+}
+
 /* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
  * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
  * story's country. "The two leaders held talks. Their governments signed ...": a role after
@@ -847,7 +868,8 @@ void ev_possessive_roles(sctx *s)
          * after "his" or "her" is the country of the person "he" stands for */
         if ((WIS(s, g->t0 - 1, "his") || WIS(s, g->t0 - 1, "her")) && !strcmp(g->code + 3, "GOV") &&
             (WIS(s, g->t1 - 1, "government") || WIS(s, g->t1 - 1, "administration"))) {
-            for (int j = (int)k - 1; j >= 0; j--) {     /* the nearest actor before it in its sentence */
+            int j = (int)k - 1;
+            for (; j >= 0; j--) {     /* the nearest actor before it in its sentence */
                 const dy_actor *o = &s->g[j];
                 if (o->anaphor || o->prep || o->locative || !o->code[0] || o->code[0] == '-' || o->code2[0]) continue;
                 if (!dy_code_is_country(o->code)) break;     /* "the UN chief ... his government": none */
@@ -855,6 +877,7 @@ void ev_possessive_roles(sctx *s)
                 ev_ex(s->c, "  \"government\" after \"his\" or \"her\": the country of %s\n", o->code);
                 break;
             }
+            if (j < 0) his_government_before(s, (int)k);
             continue;
         }
         if (!their && !WIS(s, g->t0 - 1, "its")) continue;
@@ -1317,6 +1340,20 @@ void ev_captor_country(sctx *s, int src, int tgt)
     if (!ev_role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
     memcpy(a->code, t, 3);
     ev_ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
+}
+
+/* acc16a: "Opposition parties demanded that Modi come to parliament" in a story the dateline set
+ * in Washington: a bare opposition the story filled in, whose demand, criticism or rejection (roots
+ * 10-12) aims at a named leader or government of another country, is that country's own. */
+void ev_opposition_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "OPP")) return;
+    if (!is_named(s, s->g[tgt].comp) || !ev_role_is(s, tgt, "GOV") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    an opposition that challenges %.3s's government is %.3s's own\n", t, t);
 }
 
 /* "Vilnius police detained several protesters": a bare agent the story gave no country

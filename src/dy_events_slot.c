@@ -109,11 +109,31 @@ static int dated_conjunct(const sctx *s, uint32_t aux, uint32_t head)
     return 0;
 }
 
+/* acc16a: "Somali leaders had argued for years that the restrictions tied ... its war against the
+ * militants", "She has long said that she is the target of a campaign ...": what a perfect over
+ * a long span says ("that" at that_at ends its clause) is the same background as the saying. */
+static int long_said(const sctx *s, uint32_t that_at)
+{
+    uint32_t start = s->t0, aux = UINT32_MAX;
+    for (uint32_t j = that_at; j-- > s->t0;)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
+    for (uint32_t j = start; j < that_at; j++)
+        if ((WIS(s, j, "has") || WIS(s, j, "have") || WIS(s, j, "had")) && !WIS(s, j + 1, "to")) aux = j;
+    if (aux == UINT32_MAX) return 0;
+    if (aux + 1 < that_at && WIS(s, aux + 1, "long")) return 1;
+    for (uint32_t j = aux; j < that_at; j++)
+        if (WIS(s, j, "since") || group_at(s, j) >= 0) return 0;
+    for (uint32_t j = aux; j < that_at; j++)
+        if (long_span_at(s, j, that_at)) return 1;
+    return 0;
+}
+
 int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
 {
     uint32_t start = s->t0, end = s->t1, aux = UINT32_MAX;
     for (uint32_t j = head; j-- > s->t0;)
         if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || WIS(s, j, "that")) { start = j + 1; break; }
+    if (start > s->t0 + 1 && WIS(s, start - 1, "that") && long_said(s, start - 1)) return 1;
     for (uint32_t j = head; j < s->t1; j++)
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { end = j + 1; break; }
     for (uint32_t j = start; j < head; j++)
@@ -1049,6 +1069,9 @@ int ev_author_in_clause(const sctx *s, const match *m, int src, int tgt)
     if (victim_ends_match(s, m)) return -2;
     if (tgt < 0) return -2;
     for (uint32_t j = m->end; j < s->g[tgt].t0; j++) {
+        /* acc16a: "welcomed the decision, saying it would allow his government to ...": an actor
+         * past a comma belongs to the next clause, not to the act the noun names */
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return -2;
         if (WIS(s, j, "by")) return tgt;
         if (WIS(s, j, "as") || (j == m->end && WIS(s, j, "to"))) return -2;
     }
