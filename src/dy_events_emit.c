@@ -168,6 +168,23 @@ static int act_at_home(const sctx *s, const match *m, const char *code, const ch
     return home && !a->anaphor && b->locative;
 }
 
+/* acc16b: "clashed with striking workers", "ordered striking cement truck drivers back": an -ing
+ * form of a force verb right before a bare role of people (no article, pronoun or actor between,
+ * "were" not before it) describes them; it is no act of force on them. 1 when so. */
+static int describes_people(const sctx *s, const match *m, int yi)
+{
+    const char *code = dy_dict_pattern(s->c->dict, m->pat)->code;     /* the verb's, before 175 */
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    uint32_t h = m->head, e;
+    if (root < 18 || root > 20 || !ev_ing_form(s, h)) return 0;
+    const dy_actor *b = &s->g[yi];
+    if (b->kind != DY_GK_AGENT || b->anaphor || !ev_role_is(s, yi, "CVLLAB") || b->t0 <= h || b->t0 > h + 3) return 0;
+    for (uint32_t i = h + 1; i < b->t0; i++)
+        if (group_at(s, i) >= 0 || ev_gram_is(s, i, DY_G_DET, &e) || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_NUM)))
+            return 0;
+    return !(h > s->t0 && (ev_gram_is(s, h - 1, DY_G_BE, &e) || ev_gram_is(s, h - 1, DY_G_AUX, &e)));
+}
+
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
@@ -179,6 +196,10 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
     if (x[0] == '-' && y[0] == '-') return 0;
     if (s->g[xi].weapon || s->g[yi].weapon) {     /* a weapon alone is no party */
         ev_ex(c, "    skipped: a weapon alone is no party\n");
+        return 0;
+    }
+    if (describes_people(s, m, yi)) {
+        ev_ex(c, "    skipped: an -ing form describing the people after it (\"striking workers\"), no force\n");
         return 0;
     }
     dy_event e = {0};
