@@ -400,6 +400,14 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     return 0;
 }
 
+/* Does the match name a deal ("welcomed the agreement", grammar.txt's terms)? */
+static int names_deal(const sctx *s, const match *m)
+{
+    for (uint32_t i = m->head; i < m->end; i++)
+        if (dy_dict_word_is(s->c->dict, DY_G_TERMS, s->t[i].id)) return 1;
+    return 0;
+}
+
 /* Parties the text leaves out: the body of a text, the context's parties of talks, the accuser
  * a rejection answers, the author of a condemned act, the target implied by the verb; and
  * parties that are none (a place, the pair itself, an act kept within a pair). */
@@ -428,6 +436,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     /* eval13: praise of talks one took part in ("said the talks had been productive"): the other side */
     int own_praise = *src >= 0 && !is_pair(s, *src) && *tgt < 0 && *body < 0 && p->ctx && !strncmp(p->code, "05", 2);
     if (meeting && own_praise) *tgt = ev_counterpart(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->code, "051", 3) && names_deal(s, m))
+        *tgt = ev_deal_counterpart(s, s->g[*src].comp, body);     /* acc16b: "welcomed the agreement" */
     if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;
@@ -441,7 +451,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && ev_said_at(s, m->end, s->g[*tgt].t0) < s->g[*tgt].t0) *tgt = -1;
     /* acc15b: "denied that its aircraft had touched the Reaper": the clause after "that" is what is denied */
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && WIS(s, m->end - 1, "that")) *tgt = -1;
-    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body, 1);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
     /* gen15: a pledge of aid with no receiver named, or only the donor's own money or people */
@@ -451,11 +461,11 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "16", 2) && (*tgt < 0 || ev_own_role(s, *tgt)))
         *tgt = ev_cut_target(s, s->g[*src].comp, body);
     /* "Netanyahu rejected the criticism": a rejection with no party named answers its critic */
-    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body, 0);
     /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
      * the last to accuse or criticise the subject; other acts their doer */
     if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body)
+        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 0)
              : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place

@@ -180,9 +180,9 @@ static int describes_people(const sctx *s, const match *m, int yi)
     const dy_actor *b = &s->g[yi];
     if (b->kind != DY_GK_AGENT || b->anaphor || !ev_role_is(s, yi, "CVLLAB") || b->t0 <= h || b->t0 > h + 3) return 0;
     for (uint32_t i = h + 1; i < b->t0; i++)
-        if (group_at(s, i) >= 0 || ev_gram_is(s, i, DY_G_DET, &e) || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_NUM)))
+        if (group_at(s, i) >= 0 || ev_gram_class_at(s, i, &e) == DY_G_DET || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_NUM)))
             return 0;
-    return !(h > s->t0 && (ev_gram_is(s, h - 1, DY_G_BE, &e) || ev_gram_is(s, h - 1, DY_G_AUX, &e)));
+    return !(h > s->t0 && (ev_gram_is(s, h - 1, DY_G_BE, &e) || ev_gram_class_at(s, h - 1, &e) == DY_G_AUX));
 }
 
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
@@ -737,22 +737,45 @@ static int accusation_event(const dy_coder *c, const dy_event *v)
     return !strcmp(v->root, "10") || !strcmp(v->root, "11") || !strcmp(v->root, "12") || !strcmp(v->root, "13");
 }
 
-/* The latest factual event of this or the two sentences before with the known actor's country on
+/* The latest factual event of this or the `back` sentences before with the known actor's country on
  * one side (its source when as_source, else its target) and not on the other, whose other party
  * is named and which want() accepts: the index of that event in c->ev, or -1. */
-static long recent_event_with(const sctx *s, int known, int as_source, int (*want)(const dy_coder *, const dy_event *))
+static long recent_event_with(const sctx *s, int known, int as_source, uint32_t back, int (*want)(const dy_coder *, const dy_event *))
 {
     const dy_coder *c = s->c;
     if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
     const char *kc = s->g[known].code;
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        if (v->sent + 2 < s->sidx) break;
+        if (v->sent + back < s->sidx) break;
         const char *mine = as_source ? v->source : v->target, *other = as_source ? v->target : v->source;
         if (v->mood || other[0] == '-' || strncmp(mine, kc, 3) || !strncmp(other, kc, 3)) continue;
         if (want(c, v)) return (long)e;
     }
     return -1;
+}
+
+/* A cooperative act (roots 03 to 06): an intent, a meeting, an endorsement or a signing */
+static int cooperation_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return v->root[0] == '0' && v->root[1] >= '3' && v->root[1] <= '6';
+}
+
+/* acc16b: "Qatar agreed to supply Germany with gas. ... Habeck welcomed the agreement": praise of
+ * a deal goes to the other side of the praiser's last cooperative act of this or the four
+ * sentences before, told either way. Returns an added group (drop_body), or -1. */
+int ev_deal_counterpart(sctx *s, int known, int *added)
+{
+    *added = -1;
+    long a = recent_event_with(s, known, 1, 4, cooperation_event), b = recent_event_with(s, known, 0, 4, cooperation_event);
+    long e = a > b ? a : b;
+    if (e < 0) return -1;
+    const dy_event *v = &s->c->ev[e];
+    dy_actor *g = context_group(s, e == a ? v->target : v->source);
+    ev_ex(s->c, "    the other side of the deal: %s, of sentence %u\n", g->code, (unsigned)v->sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
 }
 
 /* "The two sides agreed to swap prisoners. Umerov proposed holding another round": an offer or
@@ -762,7 +785,7 @@ static long recent_event_with(const sctx *s, int known, int as_source, int (*wan
 int ev_counterpart(sctx *s, int known, int *added)
 {
     *added = -1;
-    long e = recent_event_with(s, known, 1, mutual_event);
+    long e = recent_event_with(s, known, 1, 2, mutual_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = context_group(s, v->target);
@@ -790,10 +813,13 @@ int ev_last_visitor(sctx *s, int known, int *added)
 /* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
  * answers the last accusation, demand or threat aimed at its subject in this or the two
  * sentences before; its author is the target. Returns an added group (drop_body), or -1. */
-int ev_accuser(sctx *s, int known, int *added)
+int ev_accuser(sctx *s, int known, int *added, int denial)
 {
     *added = -1;
-    long e = recent_event_with(s, known, 0, accusation_event);
+    long e = recent_event_with(s, known, 0, 2, accusation_event);
+    /* acc16b: "New Zealand accused China's hackers ... The Chinese embassy dismissed the
+     * accusations": a denial answers the story's accusation a few sentences on */
+    if (e < 0 && denial) e = recent_event_with(s, known, 0, 5, accusation_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = context_group(s, v->source);
