@@ -895,6 +895,8 @@ int ev_cut_target(sctx *s, int known, int *added)
  * neighbour of hostile acts": a pronoun ("them", "it", "its ...") right after a participle that
  * follows a comma is the target of the main clause's act, done by the same subject earlier in
  * the sentence, not the subject itself. A destination ("deported them to El Salvador") is none.
+ * acc16b: an act within one country counts too ("Police detained 11 employees, accusing them of
+ * ...": the detainees), only not one whose two sides are the same actor.
  * Returns an added group (drop_body), or -1. */
 int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
 {
@@ -907,7 +909,7 @@ int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
     uint32_t a = s->t[s->g[src].t0].start;
     for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
         const dy_event *v = &c->ev[e];
-        if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strncmp(v->source, v->target, 3)) continue;
+        if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strcmp(v->source, v->target)) continue;
         for (size_t k = 0; k < s->ng; k++)
             if (s->t[s->g[k].t0].start == v->tgt_start &&
                 (s->g[k].locative || (s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
