@@ -405,6 +405,14 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     return 0;
 }
 
+/* Does the match name a deal ("welcomed the agreement", grammar.txt's terms)? */
+static int names_deal(const sctx *s, const match *m)
+{
+    for (uint32_t i = m->head; i < m->end; i++)
+        if (dy_dict_word_is(s->c->dict, DY_G_TERMS, s->t[i].id)) return 1;
+    return 0;
+}
+
 /* Parties the text leaves out: the body of a text, the context's parties of talks, the accuser
  * a rejection answers, the author of a condemned act, the target implied by the verb; and
  * parties that are none (a place, the pair itself, an act kept within a pair). */
@@ -433,6 +441,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     /* eval13: praise of talks one took part in ("said the talks had been productive"): the other side */
     int own_praise = *src >= 0 && !is_pair(s, *src) && *tgt < 0 && *body < 0 && p->ctx && !strncmp(p->code, "05", 2);
     if (meeting && own_praise) *tgt = ev_counterpart(s, s->g[*src].comp, body);
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->code, "051", 3) && names_deal(s, m))
+        *tgt = ev_deal_counterpart(s, s->g[*src].comp, body);     /* acc16b: "welcomed the agreement" */
     if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;

@@ -168,6 +168,23 @@ static int act_at_home(const sctx *s, const match *m, const char *code, const ch
     return home && !a->anaphor && b->locative;
 }
 
+/* acc16b: "clashed with striking workers", "ordered striking cement truck drivers back": an -ing
+ * form of a force verb right before a bare role of people (no article, pronoun or actor between,
+ * "were" not before it) describes them; it is no act of force on them. 1 when so. */
+static int describes_people(const sctx *s, const match *m, int yi)
+{
+    const char *code = dy_dict_pattern(s->c->dict, m->pat)->code;     /* the verb's, before 175 */
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    uint32_t h = m->head, e;
+    if (root < 18 || root > 20 || !ev_ing_form(s, h)) return 0;
+    const dy_actor *b = &s->g[yi];
+    if (b->kind != DY_GK_AGENT || b->anaphor || !ev_role_is(s, yi, "CVLLAB") || b->t0 <= h || b->t0 > h + 3) return 0;
+    for (uint32_t i = h + 1; i < b->t0; i++)
+        if (group_at(s, i) >= 0 || ev_gram_class_at(s, i, &e) == DY_G_DET || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_NUM)))
+            return 0;
+    return !(h > s->t0 && (ev_gram_is(s, h - 1, DY_G_BE, &e) || ev_gram_class_at(s, h - 1, &e) == DY_G_AUX));
+}
+
 static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *cam, const char *x, int xi,
                     const char *y, int yi, int mood, dy_date date)
 {
@@ -179,6 +196,10 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
     if (x[0] == '-' && y[0] == '-') return 0;
     if (s->g[xi].weapon || s->g[yi].weapon) {     /* a weapon alone is no party */
         ev_ex(c, "    skipped: a weapon alone is no party\n");
+        return 0;
+    }
+    if (describes_people(s, m, yi)) {
+        ev_ex(c, "    skipped: an -ing form describing the people after it (\"striking workers\"), no force\n");
         return 0;
     }
     dy_event e = {0};
@@ -735,6 +756,29 @@ static long recent_event_with(const sctx *s, int known, int as_source, uint32_t 
     return -1;
 }
 
+/* A cooperative act (roots 03 to 06): an intent, a meeting, an endorsement or a signing */
+static int cooperation_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return v->root[0] == '0' && v->root[1] >= '3' && v->root[1] <= '6';
+}
+
+/* acc16b: "Qatar agreed to supply Germany with gas. ... Habeck welcomed the agreement": praise of
+ * a deal goes to the other side of the praiser's last cooperative act of this or the four
+ * sentences before, told either way. Returns an added group (drop_body), or -1. */
+int ev_deal_counterpart(sctx *s, int known, int *added)
+{
+    *added = -1;
+    long a = recent_event_with(s, known, 1, 4, cooperation_event), b = recent_event_with(s, known, 0, 4, cooperation_event);
+    long e = a > b ? a : b;
+    if (e < 0) return -1;
+    const dy_event *v = &s->c->ev[e];
+    dy_actor *g = context_group(s, e == a ? v->target : v->source);
+    ev_ex(s->c, "    the other side of the deal: %s, of sentence %u\n", g->code, (unsigned)v->sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
 /* "The two sides agreed to swap prisoners. Umerov proposed holding another round": an offer or
  * proposal of talks (root 03) with no party named goes to the side its author last dealt with,
  * the other party of the last mutual act of this or the two sentences before that involved it.
@@ -850,6 +894,8 @@ int ev_cut_target(sctx *s, int known, int *added)
  * neighbour of hostile acts": a pronoun ("them", "it", "its ...") right after a participle that
  * follows a comma is the target of the main clause's act, done by the same subject earlier in
  * the sentence, not the subject itself. A destination ("deported them to El Salvador") is none.
+ * acc16b: an act within one country counts too ("Police detained 11 employees, accusing them of
+ * ...": the detainees), only not one whose two sides are the same actor.
  * Returns an added group (drop_body), or -1. */
 int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
 {
@@ -862,7 +908,7 @@ int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
     uint32_t a = s->t[s->g[src].t0].start;
     for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
         const dy_event *v = &c->ev[e];
-        if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strncmp(v->source, v->target, 3)) continue;
+        if (v->src_start != a || v->target[0] == '-' || !v->target[0] || !strcmp(v->source, v->target)) continue;
         /* acc16a: "suspended security assistance to Pakistan, accusing it of ...": aid cut (root
          * 16) "to" a party names its receiver, no destination */
         int receiver = !strcmp(v->root, "16");

@@ -267,6 +267,7 @@ int ev_mutual_subject(const sctx *s, int src, uint32_t head);
 void ev_drop_body(sctx *s, int body);
 int ev_context_parties(sctx *s, int known, int want_pair, int *added);
 int ev_counterpart(sctx *s, int known, int *added);
+int ev_deal_counterpart(sctx *s, int known, int *added);
 int ev_accuser(sctx *s, int known, int *added, uint32_t back);
 int ev_cut_target(sctx *s, int known, int *added);
 int ev_main_clause_target(sctx *s, const match *m, int src, int *added);

@@ -127,7 +127,9 @@ static const char *speaker_country(const sctx *s, const dy_actor *h, const dy_ac
     int said = 0;
     uint32_t e;
     for (uint32_t i = h->t1; i < g->t0 && !said; i++) said = ev_gram_is(s, i, DY_G_SAY, &e);
-    return !said ? "" : h->code[0] == '-' ? sc : h->code;
+    /* acc16b: "Peters said officials had conveyed the government's concerns": an official after
+     * the speech verb is passed over for the one who spoke */
+    return !said ? NULL : h->code[0] == '-' ? sc : h->code;
 }
 
 /* acc11: "Italy's opposition accused the government of ...": "the government" after an
