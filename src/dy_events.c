@@ -604,6 +604,16 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     if (recip) tgt = -1;
     int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
                                           (src < 0 && tgt >= 0 && is_pair(s, tgt)));
+    /* second17: a verb with no target of its own, or only its subject named again ("gave its
+     * diplomats 48 hours to leave"), takes one from the verb it goes on from or to; not a verb
+     * whose "that" clause tells the act ("warned that ...") */
+    if (src >= 0 && (tgt < 0 || ev_own_again(s, src, tgt)) && !sym_pairs &&
+        !passive && !nominal && *body < 0 && !WIS(s, m->end - 1, "that")) {
+        int t = ev_coordinated_target(s, m, &src, body);
+        if (t < 0 && k + 1 < nm)
+            t = ev_next_act_target(s, m, &ms[k + 1], object_limit(s, ms, nm, k + 1, dy_dict_pattern(c->dict, ms[k + 1].pat)), src);
+        if (t >= 0) tgt = t;
+    }
     if ((src < 0 || tgt < 0) && !sym_pairs) {
         ev_ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
         return 0;
