@@ -364,6 +364,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         int o = ev_object_before_and(s, m->head, *src);
         if (o != *src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
         *src = o;
+        if (!nominal && (o = ev_coordinated_subject(s, m->head, *src)) != *src) {
+            ev_ex(c, "    source: %s, the subject of the act before it, not its object (second17)\n", s->g[o].code);
+            *src = o;
+        }
     }
     if (part && m->src < 0 && ev_sentence_has_event_from(s, *src, p->code)) {
         ev_ex(c, "    skipped: a participle after a comma tells the result of the act before it\n");

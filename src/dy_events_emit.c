@@ -885,8 +885,9 @@ int ev_own_again(const sctx *s, int src, int tgt)
 
 /* second17: does the verb at head go on from a verb before it, with the same subject: "and" (", and")
  * at most three words before it, none an actor nor "to" ("and in April expelled", "and later
- * warned"); "and said (that)" and the subject, src, named again ("and said it regretted", "and said
- * Ankara would press on"); or a comma right before it in a list of verbs ("condemned the decision,
+ * warned"); "and said (that)" or another verb and "that", then the subject, src, named again ("and
+ * said it regretted", "and said Ankara would press on", "and warned that it would respond"), or its
+ * own envoy or role (", and its spokesman urged"); or a comma right before it in a list of verbs ("condemned the decision,
  * called on Washington to reverse it and ...")? Returns the token of "and" or the comma, else s->t1. */
 uint32_t ev_coordinator_at(const sctx *s, uint32_t head, int src)
 {
@@ -901,15 +902,40 @@ uint32_t ev_coordinator_at(const sctx *s, uint32_t head, int src)
                             (!dy_code_is_country(s->g[g].code) || strncmp(s->g[g].code, s->g[src].code, 3) != 0)))
                 return s->t1;
             uint32_t q = s->g[g].t0;
+            /* ", and its spokesman urged": the subject's own envoy or role */
+            if (ev_own_role(s, g) && q >= s->t0 + 2 && WIS(s, q - 2, "and")) return q - 2;
             if (q > s->t0 && WIS(s, q - 1, "that")) q--;
             for (uint32_t r = q, k = 0; r-- > s->t0 && k < 3; k++)
                 if (ev_gram_is(s, r, DY_G_SAY, &e) && e == q) return r > s->t0 && WIS(s, r - 1, "and") ? r - 1 : s->t1;
-            return s->t1;
+            /* "and warned that it would", "and vowed it would": one verb between */
+            return q >= s->t0 + 2 && group_at(s, q - 1) < 0 && (s->t[q - 1].flags & DY_TF_WORD) &&
+                           !(dy_dict_wclass(s->c->dict, s->t[q - 1].id) & DY_WC_DET) && WIS(s, q - 2, "and") ? q - 2 : s->t1;
         }
         if (!(s->t[j].flags & DY_TF_WORD) || WIS(s, j, "to")) return s->t1;
         if (WIS(s, j, "and")) return j;
     }
     return s->t1;
+}
+
+/* second17: "The United States said that China's actions were dangerous and reaffirmed its
+ * commitment to ...": a verb that goes on from an act the sentence coded (ev_coordinator_at),
+ * whose subject was found in that act's words (its target, after its verb: not "claimed that
+ * ISIL had attacked Iraq and taken Mosul"), shares that act's subject, named before its verb. Returns that subject's group, or src. */
+int ev_coordinated_subject(const sctx *s, uint32_t head, int src)
+{
+    const dy_coder *c = s->c;
+    if (src < 0) return src;
+    uint32_t co = ev_coordinator_at(s, head, src);
+    if (co >= s->t1 || s->g[s->g[src].comp].t0 > co) return src;
+    uint32_t a = s->t[s->g[s->g[src].comp].t0].start, cs = s->t[co].start;
+    for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &c->ev[e];
+        if (v->mood || v->verb_end > cs || v->src_start >= v->verb_start || v->tgt_start != a || v->tgt_start < v->verb_start) continue;
+        for (size_t k = 0; k < s->ng; k++)
+            if (s->t[s->g[k].t0].start == v->src_start) return s->g[k].comp;
+        return src;
+    }
+    return src;
 }
 
 /* Is the event's target group after "to" or "into", or a place ("deported them to El Salvador")? */
@@ -954,7 +980,7 @@ int ev_coordinated_target(sctx *s, const match *m, int *src, int *added)
     for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
         const dy_event *v = &c->ev[e];
         if (v->mood || v->verb_end > cs || v->src_start >= v->verb_start || !v->target[0] || v->target[0] == '-') continue;
-        int object = !again && v->tgt_start == a;
+        int object = !again && v->tgt_start == a && v->tgt_start >= v->verb_start;
         if (!object && (again ? strncmp(v->source, sg->code, 3) != 0 : v->src_start != a)) continue;
         if (!strcmp(v->source, v->target) || destination_of(s, v) || !named_target(s, v)) return -1;
         for (uint32_t j = co; j-- > s->t0 && s->t[j].start >= v->verb_end;)

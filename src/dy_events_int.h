@@ -270,6 +270,7 @@ int ev_accuser(sctx *s, int known, int *added);
 int ev_cut_target(sctx *s, int known, int *added);
 int ev_main_clause_target(sctx *s, const match *m, int src, int *added);
 int ev_own_again(const sctx *s, int src, int tgt);
+int ev_coordinated_subject(const sctx *s, uint32_t head, int src);
 uint32_t ev_coordinator_at(const sctx *s, uint32_t head, int src);
 int ev_coordinated_target(sctx *s, const match *m, int *src, int *added);
 int ev_next_act_target(const sctx *s, const match *m, const match *next, uint32_t limit, int src);
