@@ -364,6 +364,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
         int o = ev_object_before_and(s, m->head, *src);
         if (o != *src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
         *src = o;
+        if (!nominal && (o = ev_coordinated_subject(s, m->head, *src)) != *src) {
+            ev_ex(c, "    source: %s, the subject of the act before it, not its object (second17)\n", s->g[o].code);
+            *src = o;
+        }
     }
     /* acc16a: "overran an army base, forcing government troops to pull back": coercion (170) told
      * by a participle after the subject's force (roots 18-20) is that force's result */
@@ -469,9 +473,15 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body, 2);
     /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
      * the last to accuse or criticise the subject; other acts their doer */
-    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2)
-        *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
-             : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
+    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2) {
+        /* "expelled the Libyan ambassador and said Athens would take the necessary steps in
+         * response": an answer that goes on from the subject's own act in the sentence answers
+         * that act's target (second17) before any author of an earlier sentence */
+        *tgt = !nominal && !WIS(s, m->end - 1, "that") ? ev_coordinated_target(s, m, src, body) : -1;
+        if (*tgt < 0)
+            *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
+                 : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
+    }
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
      * is not made to it */
@@ -620,6 +630,16 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     if (recip) tgt = -1;
     int sym_pairs = (p->sym || recip) && ((src >= 0 && tgt < 0 && is_pair(s, src)) ||
                                           (src < 0 && tgt >= 0 && is_pair(s, tgt)));
+    /* second17: a verb with no target of its own, or only its subject named again ("gave its
+     * diplomats 48 hours to leave"), takes one from the verb it goes on from or to; not a verb
+     * whose "that" clause tells the act ("warned that ...") */
+    if (src >= 0 && (tgt < 0 || ev_own_again(s, src, tgt)) && !sym_pairs &&
+        !passive && !nominal && *body < 0 && !WIS(s, m->end - 1, "that")) {
+        int t = ev_coordinated_target(s, m, &src, body);
+        if (t < 0 && k + 1 < nm)
+            t = ev_next_act_target(s, m, &ms[k + 1], object_limit(s, ms, nm, k + 1, dy_dict_pattern(c->dict, ms[k + 1].pat)), src);
+        if (t >= 0) tgt = t;
+    }
     if ((src < 0 || tgt < 0) && !sym_pairs) {
         ev_ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
         return 0;

@@ -924,6 +924,169 @@ int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
     return -1;
 }
 
+/* second17: is tgt only the subject src named again: its own group, the same code ("his
+ * spokesman" of the UN chief), or a pronoun or the subject's own envoy or role ("its embassy",
+ * "its diplomats") of its country? */
+int ev_own_again(const sctx *s, int src, int tgt)
+{
+    const dy_actor *a = &s->g[s->g[src].comp], *b = &s->g[s->g[tgt].comp];
+    if (a == b || !strcmp(a->code, b->code)) return 1;
+    return dy_code_is_country(a->code) && !strncmp(a->code, b->code, 3) && (b->anaphor || ev_own_role(s, tgt));
+}
+
+/* second17: does the verb at head go on from a verb before it, with the same subject: "and" (", and")
+ * at most three words before it, none an actor nor "to" ("and in April expelled", "and later
+ * warned"); "and said (that)" or another verb and "that", then the subject, src, named again ("and
+ * said it regretted", "and said Ankara would press on", "and warned that it would respond"), or its
+ * own envoy or role (", and its spokesman urged"); or a comma right before it in a list of verbs ("condemned the decision,
+ * called on Washington to reverse it and ...")? Returns the token of "and" or the comma, else s->t1. */
+uint32_t ev_coordinator_at(const sctx *s, uint32_t head, int src)
+{
+    if (head <= s->t0 + 1 || group_at(s, head) >= 0) return s->t1;
+    if ((s->t[head - 1].flags & DY_TF_COMMA) && !ev_ing_form(s, head) && !(s->t[head].flags & DY_TF_CAP)) return head - 1;
+    uint32_t j = head, e;
+    for (int n = 0; n < 4 && j > s->t0; n++) {
+        j--;
+        int g = group_at(s, j);
+        if (g >= 0) {
+            if (src < 0 || (s->g[g].comp != s->g[src].comp &&
+                            (!dy_code_is_country(s->g[g].code) || strncmp(s->g[g].code, s->g[src].code, 3) != 0)))
+                return s->t1;
+            uint32_t q = s->g[g].t0;
+            /* ", and its spokesman urged": the subject's own envoy or role */
+            if (ev_own_role(s, g) && q >= s->t0 + 2 && WIS(s, q - 2, "and")) return q - 2;
+            if (q > s->t0 && WIS(s, q - 1, "that")) q--;
+            for (uint32_t r = q, k = 0; r-- > s->t0 && k < 3; k++)
+                if (ev_gram_is(s, r, DY_G_SAY, &e) && e == q) return r > s->t0 && WIS(s, r - 1, "and") ? r - 1 : s->t1;
+            /* "and warned that it would", "and vowed it would": one verb between */
+            return q >= s->t0 + 2 && group_at(s, q - 1) < 0 && (s->t[q - 1].flags & DY_TF_WORD) &&
+                           !(dy_dict_wclass(s->c->dict, s->t[q - 1].id) & DY_WC_DET) && WIS(s, q - 2, "and") ? q - 2 : s->t1;
+        }
+        if (!(s->t[j].flags & DY_TF_WORD) || WIS(s, j, "to")) return s->t1;
+        if (WIS(s, j, "and")) return j;
+    }
+    return s->t1;
+}
+
+/* second17: "The United States said that China's actions were dangerous and reaffirmed its
+ * commitment to ...": a verb that goes on from an act the sentence coded (ev_coordinator_at),
+ * whose subject was found in that act's words (its target, after its verb: not "claimed that
+ * ISIL had attacked Iraq and taken Mosul"), shares that act's subject, named before its verb. Returns that subject's group, or src. */
+int ev_coordinated_subject(const sctx *s, uint32_t head, int src)
+{
+    const dy_coder *c = s->c;
+    if (src < 0) return src;
+    uint32_t co = ev_coordinator_at(s, head, src);
+    if (co >= s->t1 || s->g[s->g[src].comp].t0 > co) return src;
+    uint32_t a = s->t[s->g[s->g[src].comp].t0].start, cs = s->t[co].start;
+    for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &c->ev[e];
+        if (v->mood || v->verb_end > cs || v->src_start >= v->verb_start || v->tgt_start != a || v->tgt_start < v->verb_start) continue;
+        for (size_t k = 0; k < s->ng; k++)
+            if (s->t[s->g[k].t0].start == v->src_start) return s->g[k].comp;
+        return src;
+    }
+    return src;
+}
+
+/* Is the event's target group after "to" or "into", or a place ("deported them to El Salvador")? */
+static int destination_of(const sctx *s, const dy_event *v)
+{
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->t[s->g[k].t0].start == v->tgt_start &&
+            (s->g[k].locative || (s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
+            return 1;
+    return 0;
+}
+
+/* Is the event's target one the text names here, or one an earlier sentence lent (context_group),
+ * rather than a role a domestic act implies (ev_implied_target, inside the verb's words)? */
+static int named_target(const sctx *s, const dy_event *v)
+{
+    if (v->tgt_start == s->t[s->t0].start) return 1;
+    for (size_t k = 0; k < s->ng; k++)
+        if (s->t[s->g[k].t0].start == v->tgt_start) return 1;
+    return 0;
+}
+
+/* second17: "India expelled Pakistani military advisers and suspended the Indus Waters Treaty",
+ * "condemned the violence on Sunday and called for political dialogue": a verb that goes on from
+ * an act the sentence coded for the same subject (ev_coordinator_at), its subject before it, in
+ * the same clause, and names no target of its own acts on that act's target, or on both of its
+ * targets ("urged both sides to show restraint and offered to help"). A subject found in that
+ * act's object ("spoke with Putin and Macron and asked for their help") is its subject's. Not a
+ * verb of another mood (ev_mood_at: "if", "could"). Returns an added group (drop_body), or -1. */
+int ev_coordinated_target(sctx *s, const match *m, int *src, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    if (*src < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    uint32_t co = ev_coordinator_at(s, m->head, *src);
+    if (co >= s->t1) return -1;
+    int mood = ev_mood_at(s, m->head);
+    if (mood != DY_MOOD_FACTUAL && mood != DY_MOOD_INTENT) return -1;
+    const dy_actor *sg = &s->g[s->g[*src].comp];
+    int again = sg->t0 > co;     /* "and said it ...": the subject named again, by its country */
+    uint32_t a = s->t[sg->t0].start, cs = s->t[co].start;
+    for (size_t e = c->nev; e-- > 0 && c->ev[e].sent == s->sidx;) {
+        const dy_event *v = &c->ev[e];
+        if (v->mood || v->verb_end > cs || v->src_start >= v->verb_start || !v->target[0] || v->target[0] == '-') continue;
+        int object = !again && v->tgt_start == a && v->tgt_start >= v->verb_start;
+        if (!object && (again ? strncmp(v->source, sg->code, 3) != 0 : v->src_start != a)) continue;
+        if (!strcmp(v->source, v->target) || destination_of(s, v) || !named_target(s, v)) return -1;
+        for (uint32_t j = co; j-- > s->t0 && s->t[j].start >= v->verb_end;)
+            if (s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) return -1;
+        int subj = -1;
+        for (size_t k = 0; k < s->ng && subj < 0; k++)
+            if (s->t[s->g[k].t0].start == v->src_start) subj = s->g[k].comp;
+        if (object && subj < 0) return -1;
+        dy_actor *g = context_group(s, v->target);
+        for (size_t f = c->nev; f-- > 0 && c->ev[f].sent == s->sidx;)
+            if (f != e && c->ev[f].verb_start == v->verb_start && c->ev[f].src_start == v->src_start && !c->ev[f].mood &&
+                strncmp(c->ev[f].target, v->target, 3) != 0) {
+                set_code(g->code2, c->ev[f].target);
+                break;
+            }
+        if (object) {
+            *src = subj;
+            ev_ex(c, "    source: %s, the subject of the act before it, not its object (second17)\n", s->g[subj].code);
+        }
+        ev_ex(c, "    target: %s%s%s, the target of the act before it that this verb goes on from (second17)\n", g->code,
+              g->code2[0] ? " and " : "", g->code2);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+    return -1;
+}
+
+/* second17: "The UN refugee agency criticised the arrangement and urged Britain to drop it",
+ * "Hamas welcomed the vote and urged the council to ...": a verb that names no target, whose
+ * object holds no actor (nor a decision, meeting or words), and the verb that goes on from it (next, ev_coordinator_at) names one:
+ * both act on it. limit is where next's object ends. Returns that group, or -1. */
+int ev_next_act_target(const sctx *s, const match *m, const match *next, uint32_t limit, int src)
+{
+    const dy_pattern *p = dy_dict_pattern(s->c->dict, next->pat);
+    if (src < 0 || next->head < m->end || p->code[0] == '-' || p->rev || next->src >= 0) return -1;
+    uint32_t co = ev_coordinator_at(s, next->head, src), e;
+    if (co >= s->t1 || co < m->end || s->g[s->g[src].comp].t0 > co) return -1;
+    /* "welcomed the decision and called on Kenya to ...": a decision, a meeting or words have an
+     * author or parties of their own (ev_act_author, ev_meeting_parties, ev_accuser) */
+    for (uint32_t j = m->head; j < co; j++) {
+        int g = group_at(s, j);
+        if (g >= 0 && !ev_own_again(s, src, g)) return -1;
+        if ((s->t[j].flags & (DY_TF_END | DY_TF_CLAUSE)) || ev_gram_is(s, j, DY_G_SAY, &e)) return -1;
+        int cls = ev_gram_class_at(s, j, &e);
+        if (cls == DY_G_DECISION || cls == DY_G_MEETING || cls == DY_G_REMARKS) return -1;
+    }
+    if (ev_is_passive_at(s, next->head) || ev_is_nominal(s, next->head)) return -1;
+    int mood = ev_mood_at(s, next->head);
+    if (mood != DY_MOOD_FACTUAL && mood != DY_MOOD_INTENT) return -1;
+    int t = next->tgt >= 0 ? s->g[next->tgt].comp : ev_find_target(s, next->end, limit);
+    if (t < 0 || !is_named(s, t) || s->g[t].locative || t == s->g[src].comp || !strcmp(s->g[t].code, s->g[src].code)) return -1;
+    ev_ex(s->c, "    target: %s, the one the verb that goes on from it names (second17)\n", s->g[t].code);
+    return t;
+}
+
 /* acc10: is group k an actor's own envoy or role, named after "its", "their", "his" or "her"
  * ("recalled their ambassadors"), no party of its own? */
 int ev_own_role(const sctx *s, int k)

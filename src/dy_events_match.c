@@ -168,6 +168,11 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
             if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
             if (k > 0 && ev_subordinate_at(s, tj)) return 0;     /* sense15: "into the sea hours before Yoon landed" */
+            /* second17: "urged both sides to show restraint and offered to help": a gap does not
+             * run on into a second verb after "and" (a past form some pattern starts with) */
+            if (WIS(s, tj, "and") && tj + 1 < s->t1 && group_at(s, tj + 1) < 0 && ev_ed_form(s, tj + 1) &&
+                (dy_dict_wclass(s->c->dict, s->t[tj + 1].id) & DY_WC_START_PAT))
+                return 0;
             if (f & DY_TF_QUOTE) k--;
             tj++;
         }

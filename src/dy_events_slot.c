@@ -601,6 +601,19 @@ static int said_before(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* second17: "said it was severing ties with Taiwan and would recognise Beijing": "and" at j goes on
+ * with a clause reported after a speech verb (its subject right after it), so a "would" after it
+ * is announced too. */
+static int reported_before_and(const sctx *s, uint32_t j)
+{
+    for (uint32_t q = j, n = 0; q-- > s->t0 && n < 15; n++) {
+        if (s->t[q].flags & (DY_TF_END | DY_TF_CLAUSE)) return 0;
+        int g = group_at(s, q);
+        if (g >= 0 && s->g[g].t0 == q && said_before(s, q)) return 1;
+    }
+    return 0;
+}
+
 /* "Prime Minister Theresa May expelled ...": a mood word inside a named actor is part of the name. */
 static int in_name(const sctx *s, uint32_t j)
 {
@@ -705,7 +718,9 @@ int ev_mood_at(const sctx *s, uint32_t head)
             continue;
         if (cls == DY_G_HYPO) {
             /* "announced it would free ...": reported intent, not a condition */
-            if (WIS(s, j, "would") && j >= s->t0 + 2 && group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) {
+            if (WIS(s, j, "would") && j >= s->t0 + 2 &&
+                ((group_at(s, j - 1) >= 0 && said_before(s, s->g[group_at(s, j - 1)].t0)) ||
+                 (WIS(s, j - 1, "and") && reported_before_and(s, j - 1)))) {
                 if (mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
                 continue;
             }
