@@ -317,9 +317,14 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
         int passive = -1;           /* worked out once a pattern passes the word check */
         match best = {0};
         int have = 0;
+        uint32_t nj = i + 1;        /* the word after the head, as match_el's word set reads it */
+        while (nj < s->t1 && (s->t[nj].flags & DY_TF_QUOTE)) nj++;
+        const uint64_t nbit = dy_next_bit(nj < s->t1 ? s->t[nj].id : 0);
         for (size_t k = 0; k < np; k++) {
-            /* a word the pattern needs is nowhere in the sentence: skip it (lexicon ids are all
-             * below nseen); most candidates leave here without their pattern being read */
+            /* the word after the head is not in the pattern's second element, or a word the
+             * pattern needs is nowhere in the sentence: skip it (lexicon ids are all below
+             * nseen); most candidates leave here without their pattern being read */
+            if (!(req[k].next & nbit)) continue;
             uint32_t r0 = req[k].w0, r1 = req[k].w1;
             if (r0 == DY_REQ_MANY ? !(req[k].sig & s->reqsig)
                                   : r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp))
