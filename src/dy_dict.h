@@ -227,6 +227,8 @@ typedef struct dy_req {
     uint64_t next;      /* the word right after the head (quotes skipped) must have one of these
                          * dy_next_bit()s: its second element's words when that is a word set that
                          * is not optional, else every bit */
+    uint64_t next2;     /* the same for the word after that one, when the second element is a word
+                         * set that is not optional (else every bit) */
 } dy_req;
 /* One of 63 bits (1 to 63) for a word id after a pattern's head; bit 0 stands for no word (the
  * sentence's end, a word outside the lexicon), which no word set holds. */

@@ -320,11 +320,14 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
         uint32_t nj = i + 1;        /* the word after the head, as match_el's word set reads it */
         while (nj < s->t1 && (s->t[nj].flags & DY_TF_QUOTE)) nj++;
         const uint64_t nbit = dy_next_bit(nj < s->t1 ? s->t[nj].id : 0);
+        uint32_t nj2 = nj + 1;      /* and the one after it */
+        while (nj2 < s->t1 && (s->t[nj2].flags & DY_TF_QUOTE)) nj2++;
+        const uint64_t nbit2 = dy_next_bit(nj2 < s->t1 ? s->t[nj2].id : 0);
         for (size_t k = 0; k < np; k++) {
-            /* the word after the head is not in the pattern's second element, or a word the
+            /* the two words after the head are not in the pattern's next elements, or a word the
              * pattern needs is nowhere in the sentence: skip it (lexicon ids are all below
              * nseen); most candidates leave here without their pattern being read */
-            if (!(req[k].next & nbit)) continue;
+            if (!(req[k].next & nbit) || !(req[k].next2 & nbit2)) continue;
             uint32_t r0 = req[k].w0, r1 = req[k].w1;
             if (r0 == DY_REQ_MANY ? !(req[k].sig & s->reqsig)
                                   : r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp))
