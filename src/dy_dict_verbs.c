@@ -380,6 +380,7 @@ int dyd_index_patterns(dy_dict *d)
         const dy_pel *e1 = p->nel > 1 ? &DY_VEC_AT(&d->pels, dy_pel, p->el + 1) : NULL;
         /* one word for the second element, so the third starts at the word after it */
         const uint64_t next2 = e1 && e1->type == DY_PE_WORDS && !e1->opt ? next_bits(d, p, 2) : ~0ULL;
+        const uint64_t gap = e1 && e1->type == DY_PE_GAP ? next_bits(d, p, 2) : ~0ULL;
         for (uint16_t k = 0; k < e->nwords; k++) {
             uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, e->words + k);
             uint32_t at = d->first_off[w] + d->first_cnt[w]++;
@@ -392,6 +393,7 @@ int dyd_index_patterns(dy_dict *d)
             for (uint16_t q = 0; p->nreq > 2 && q < p->nreq; q++) r->sig |= dy_dict_reqbit(d, ws[q]);
             r->next = next;
             r->next2 = next2;
+            r->gap = gap;
         }
     }
     return 0;
