@@ -344,9 +344,10 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
             const dy_pattern *p = dy_dict_pattern(d, cand[k]);
             if (r0 == DY_REQ_MANY) {        /* the signature may have let it through: look */
                 const uint32_t *ws = dy_dict_wordset(d, p->req);
-                int any = 0;
-                for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
-                if (!any) continue;
+                const uint16_t nq = p->nreq;
+                uint16_t q = 0;
+                while (q < nq && seen[ws[q]] != stamp) q++;     /* a pattern's words are lexicon ids */
+                if (q == nq) continue;
             }
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = ev_is_passive_at(s, i);
