@@ -224,7 +224,22 @@ const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n)
 typedef struct dy_req {
     uint32_t w0, w1;    /* nreq <= 2: its words (0: none); more: DY_REQ_MANY, 0 (see the pattern) */
     uint64_t sig;       /* nreq > 2: the dy_dict_reqbit() bits of its words, OR-ed */
+    uint64_t next;      /* the word right after the head (quotes skipped) must have one of these
+                         * dy_next_bit()s: its second element's words when that is a word set that
+                         * is not optional, else every bit */
+    uint64_t next2;     /* the same for the word after that one, when the second element is a word
+                         * set that is not optional (else every bit) */
+    uint64_t gap;       /* when the second element is a gap: the bits of the words that may come
+                         * after it, one of which must be among the first words after the head
+                         * (else every bit) */
 } dy_req;
+/* One of 63 bits (1 to 63) for a word id after a pattern's head; bit 0 stands for no word (the
+ * sentence's end, a word outside the lexicon), which no word set holds. */
+static inline uint64_t dy_next_bit(uint32_t word)
+{
+    uint32_t h = (uint32_t)(word * 2654435761u) >> 26;
+    return word ? 1ULL << (h | (h == 0)) : 1;
+}
 const dy_req *dy_dict_patterns_req(const dy_dict *d, uint32_t word);
 /* One of 64 bits for a word some pattern requires (dealt out in turn), 0 for other words: a
  * sentence's OR of them rules out most patterns that need many words without a look at those. */

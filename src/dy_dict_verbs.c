@@ -315,6 +315,21 @@ void dyd_pattern_line(loader *L, char *s)
     *slot = p;
 }
 
+/* The dy_next_bit()s of the words that may come where element `from` starts (1: right after the
+ * head): those of its optional word sets up to the first word set that is not optional, included;
+ * every bit when a gap, a slot or the pattern's end comes first. */
+static uint64_t next_bits(const dy_dict *d, const dy_pattern *p, uint8_t from)
+{
+    uint64_t bits = 0;
+    for (uint8_t k = from; k < p->nel; k++) {
+        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el + k);
+        if (e->type != DY_PE_WORDS) break;
+        for (uint16_t q = 0; q < e->nwords; q++) bits |= dy_next_bit(DY_VEC_AT(&d->wordsets, uint32_t, e->words + q));
+        if (!e->opt) return bits;
+    }
+    return ~0ULL;
+}
+
 /* Index patterns by the words their first element accepts (counting sort by word id). */
 int dyd_index_patterns(dy_dict *d)
 {
@@ -361,6 +376,11 @@ int dyd_index_patterns(dy_dict *d)
     for (size_t i = 0; i < d->patterns.len; i++) {
         const dy_pattern *p = &DY_VEC_AT(&d->patterns, dy_pattern, i);
         const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, p->el);
+        const uint64_t next = next_bits(d, p, 1);
+        const dy_pel *e1 = p->nel > 1 ? &DY_VEC_AT(&d->pels, dy_pel, p->el + 1) : NULL;
+        /* one word for the second element, so the third starts at the word after it */
+        const uint64_t next2 = e1 && e1->type == DY_PE_WORDS && !e1->opt ? next_bits(d, p, 2) : ~0ULL;
+        const uint64_t gap = e1 && e1->type == DY_PE_GAP ? next_bits(d, p, 2) : ~0ULL;
         for (uint16_t k = 0; k < e->nwords; k++) {
             uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, e->words + k);
             uint32_t at = d->first_off[w] + d->first_cnt[w]++;
@@ -371,6 +391,9 @@ int dyd_index_patterns(dy_dict *d)
             r->w1 = p->nreq == 2 ? ws[1] : 0;
             r->sig = 0;
             for (uint16_t q = 0; p->nreq > 2 && q < p->nreq; q++) r->sig |= dy_dict_reqbit(d, ws[q]);
+            r->next = next;
+            r->next2 = next2;
+            r->gap = gap;
         }
     }
     return 0;

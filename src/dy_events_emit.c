@@ -1348,15 +1348,16 @@ const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *
 int ev_followed_suit(sctx *s)
 {
     dy_coder *c = s->c;
-    uint32_t at = 0;
-    for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
-        if (WIS(s, i + 1, "suit") && (WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows"))) at = i;     /* "suit" is rare */
-    if (!at || c->nev == 0) return 0;
-    int subj = ev_sentence_subject(s, at);
-    if (subj < 0 || s->g[subj].t1 > at) return 0;
+    /* the sentence before must have an event (most have none): looked at before the words */
     size_t last = c->nev;
     while (last > 0 && c->ev[last - 1].sent == s->sidx) last--;
     if (last == 0 || c->ev[last - 1].sent + 1 != s->sidx) return 0;
+    uint32_t at = 0;
+    for (uint32_t i = s->t0; i + 1 < s->t1 && !at; i++)
+        if (WIS(s, i + 1, "suit") && (WIS(s, i, "followed") || WIS(s, i, "follow") || WIS(s, i, "follows"))) at = i;     /* "suit" is rare */
+    if (!at) return 0;
+    int subj = ev_sentence_subject(s, at);
+    if (subj < 0 || s->g[subj].t1 > at) return 0;
     uint32_t from = c->ev[last - 1].sent;
     const char *sc[16];
     int si[16];

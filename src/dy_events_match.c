@@ -334,9 +334,26 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
         int passive = -1;           /* worked out once a pattern passes the word check */
         match best = {0};
         int have = 0;
+        uint32_t nj = i + 1;        /* the word after the head, as match_el's word set reads it */
+        while (nj < s->t1 && (s->t[nj].flags & DY_TF_QUOTE)) nj++;
+        const uint64_t nbit = dy_next_bit(nj < s->t1 ? s->t[nj].id : 0);
+        uint32_t nj2 = nj + 1;      /* and the one after it */
+        while (nj2 < s->t1 && (s->t[nj2].flags & DY_TF_QUOTE)) nj2++;
+        const uint64_t nbit2 = dy_next_bit(nj2 < s->t1 ? s->t[nj2].id : 0);
+        uint64_t gbits = 0;         /* the words a gap's next element may start at, once needed */
         for (size_t k = 0; k < np; k++) {
-            /* a word the pattern needs is nowhere in the sentence: skip it (lexicon ids are all
-             * below nseen); most candidates leave here without their pattern being read */
+            /* the two words after the head are not in the pattern's next elements, or a word the
+             * pattern needs is nowhere in the sentence: skip it (lexicon ids are all below
+             * nseen); most candidates leave here without their pattern being read */
+            if (!(req[k].next & nbit) || !(req[k].next2 & nbit2)) continue;
+            if (req[k].gap != ~0ULL) {      /* a gap comes first: its next word is near */
+                if (!gbits) {
+                    gbits = 1;      /* worked out (bit 0, no word, is in no pattern's bits) */
+                    for (uint32_t j = i + 1, nw = 0; j < s->t1 && nw <= DY_GAP_MAX; j++)
+                        if (!(s->t[j].flags & DY_TF_QUOTE)) { gbits |= dy_next_bit(s->t[j].id); nw++; }
+                }
+                if (!(req[k].gap & gbits)) continue;
+            }
             uint32_t r0 = req[k].w0, r1 = req[k].w1;
             if (r0 == DY_REQ_MANY ? !(req[k].sig & s->reqsig)
                                   : r0 && seen[r0] != stamp && (!r1 || seen[r1] != stamp))
@@ -344,9 +361,10 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
             const dy_pattern *p = dy_dict_pattern(d, cand[k]);
             if (r0 == DY_REQ_MANY) {        /* the signature may have let it through: look */
                 const uint32_t *ws = dy_dict_wordset(d, p->req);
-                int any = 0;
-                for (uint16_t q = 0; q < p->nreq && !any; q++) any = ws[q] < s->c->nseen && seen[ws[q]] == stamp;
-                if (!any) continue;
+                const uint16_t nq = p->nreq;
+                uint16_t q = 0;
+                while (q < nq && seen[ws[q]] != stamp) q++;     /* a pattern's words are lexicon ids */
+                if (q == nq) continue;
             }
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = ev_is_passive_at(s, i);
