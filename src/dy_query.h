@@ -63,6 +63,7 @@ double dy_result_num(const dy_result *r, size_t row, size_t c);
 
 /* Keeps the first n rows (a page), dropping the rest. */
 void dy_result_keep(dy_result *r, size_t n);
+void dy_result_drop(dy_result *r, size_t n);     /* leaves out the first n rows */
 /* Writers. json: an array of objects; table: aligned columns with a header line. */
 int dy_result_json(const dy_result *r, dy_buf *b);
 /* The JSON array of as many first rows as keep b under max_bytes, and at least the first (so
