@@ -154,7 +154,7 @@ void dyd_problem(loader *L, const char *fmt, ...)
 {
     L->problems++;
     if (!L->report) return;
-    char msg[400];
+    char msg[1200];     /* room for the names of every grammar class */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -506,7 +506,8 @@ static void grammar_line(loader *L, char *s)
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank",
                                   /* clean17 */ "prep", "loc", "noun_end", "det", "clause",
-                                  /* gen15 */ "blame"};
+                                  /* gen15 */ "blame",
+                                  /* found18 */ "subordinator", "habit", "report", "tell", "verb_det"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }

@@ -68,6 +68,11 @@ enum dy_gram_class {
     /* clean17: the function words of the DY_WC_* classes below (a word of one has its bit) */
     DY_G_PREP, DY_G_LOC, DY_G_NOUN_END, DY_G_DET, DY_G_CLAUSE,
     DY_G_BLAME,     /* gen15: "culpable", "hostile", "illegal": a wrong a reported clause blames on a party */
+    DY_G_SUBORD,    /* found18: "after", "while": a subordinator that opens a clause with its own subject */
+    DY_G_HABIT,     /* found18: "repeatedly": after a perfect's auxiliary, a habit over the present */
+    DY_G_REPORT,    /* found18: "said", "stated": a speech verb whose clause may blame a party */
+    DY_G_TELL,      /* found18: "told", "tells": the same, its object the one told */
+    DY_G_VERB_DET,  /* found18: "each", "that": before a past form, which stays a verb */
     DY_G_COUNT
 };
 

@@ -283,9 +283,7 @@ static int adjective_participle(const sctx *s, uint32_t i)
             if (j >= s->dates[k].t0 && j < s->dates[k].t1) return 0;
         return s->t[j].nlen != 4 && !(j > s->t0 && (s->t[j - 1].flags & DY_TF_DATEW));
     }
-    if (WIS(s, j, "that") || WIS(s, j, "whose") || WIS(s, j, "this") || WIS(s, j, "no") ||
-        WIS(s, j, "each") || WIS(s, j, "every") || WIS(s, j, "another") || WIS(s, j, "any"))     /* "each accused the other" */
-        return 0;
+    if (dy_dict_word_is(s->c->dict, DY_G_VERB_DET, s->t[j].id)) return 0;     /* "each accused the other" */
     /* a count in words ("four", "several"), but not one that stands for people ("many condemned
      * the move", "thousands protested the ruling") */
     int count = dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id) && W(s, j)[s->t[j].nlen - 1] != 's' &&
