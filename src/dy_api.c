@@ -63,13 +63,13 @@ static int network_page(dy_db *db, dy_qopts *o, int limit, dy_result **nodes, dy
                         dy_api_page *page, dy_err *err)
 {
     long long end = o->offset + limit;
-    o->cap = end < INT_MAX ? (int)end + 1 : 0;        /* one more, to know there is a next page */
+    if (end >= INT_MAX) return dy_buf_adds(body, "{\"nodes\":[],\"edges\":[]}\n");      /* past any network */
+    o->skip = (int)o->offset;       /* the query leaves them out: a deep page costs little more */
+    o->cap = (int)end + 1;          /* one more, to know there is a next page */
     if (dy_query_network(db, o, nodes, edges, err)) return -1;
-    if (dy_result_rows(*nodes) > (size_t)end || dy_result_rows(*edges) > (size_t)end) page->next = end;
-    dy_result_keep(*nodes, (size_t)end);
-    dy_result_keep(*edges, (size_t)end);
-    dy_result_drop(*nodes, (size_t)o->offset);
-    dy_result_drop(*edges, (size_t)o->offset);
+    if (dy_result_rows(*nodes) > (size_t)limit || dy_result_rows(*edges) > (size_t)limit) page->next = end;
+    dy_result_keep(*nodes, (size_t)limit);
+    dy_result_keep(*edges, (size_t)limit);
     return dy_network_json(*nodes, *edges, body);
 }
 

@@ -30,7 +30,7 @@ typedef struct dy_kv {
 #define DY_API_MAX_BYTES (16u << 20)    /* bytes of one list answer */
 #define DY_API_TIME_MS 5000             /* time of one answer's queries */
 #define DY_API_SOURCES 100              /* a relation's sources in one answer, unless limit= says */
-#define DY_API_EDGES 1000               /* a network's edges (and nodes) in one answer at most: about 85 KB */
+#define DY_API_EDGES 1000               /* a network's edges (and nodes) in one answer at most: about 90 KB */
 
 typedef struct dy_api_limits {
     int max_rows;           /* 0: DY_API_MAX_ROWS, and so on */

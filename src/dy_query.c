@@ -144,15 +144,6 @@ void dy_result_keep(dy_result *r, size_t n)
         for (size_t c = 0; c < r->ncol && !r->pool; c++) free(r->cells[(r->nrow - 1) * r->ncol + c].s);
 }
 
-void dy_result_drop(dy_result *r, size_t n)
-{
-    if (n > r->nrow) n = r->nrow;
-    if (!n) return;
-    for (size_t i = 0; i < n * r->ncol && !r->pool; i++) free(r->cells[i].s);
-    memmove(r->cells, r->cells + n * r->ncol, (r->nrow - n) * r->ncol * sizeof *r->cells);
-    r->nrow -= n;
-}
-
 void dy_result_destroy(dy_result **rp)
 {
     if (!rp || !*rp) return;

@@ -361,10 +361,10 @@ void dyq_fixed_text(char *b, long long v, int scale)
  * (split at tabs), then the numbers nums(slot) fills, whole numbers of 10^-scale[k] (0: an
  * integer column, 1: tenths, 2: hundredths); at most cap rows (0: all). Numbers read as SQLite's
  * would. */
-static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, size_t nkey, const int *scale, int cap,
+static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, size_t nkey, const int *scale, int skip, int cap,
                                void (*nums)(const tally_slot *s, long long *v, void *ctx), void *ctx)
 {
-    size_t n = t->n;
+    size_t n = t->n, from;
     tally_slot **order = malloc((n ? n : 1) * sizeof *order);
     if (!order) return NULL;
     for (size_t i = 0; i < n; i++) order[i] = &t->s[i];
@@ -373,6 +373,8 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
         n = (size_t)cap;
     }
     if (n) qsort(order, n, sizeof *order, by_count);
+    from = skip > 0 ? (size_t)skip < n ? (size_t)skip : n : 0;     /* the rows before a page */
+    n -= from;
     dy_result *r = calloc(1, sizeof *r);
     if (!r) return free(order), NULL;
     r->ncol = ncol;
@@ -387,7 +389,7 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
     for (size_t c = 0; !bad && c < ncol; c++) bad = !(r->cols[c] = strdup(cols[c]));
     for (size_t i = 0; !bad && i < n; i++, r->nrow++) {
         cell *x = &r->cells[i * ncol];
-        const char *key = order[i]->key;
+        const char *key = order[from + i]->key;
         for (size_t k = 0; k < nkey; k++) {
             x[k].type = DY_COL_TEXT;
             x[k].s = p;
@@ -396,7 +398,7 @@ static dy_result *tally_result(tally *t, const char *const *cols, size_t ncol, s
             if (*key) key++;
         }
         long long v[4] = {0};
-        nums(order[i], v, ctx);
+        nums(order[from + i], v, ctx);
         for (size_t k = nkey; k < ncol; k++) {
             int sc = scale[k - nkey];
             x[k].num = sc ? (double)v[k - nkey] / (sc == 1 ? 10 : 100) : (double)v[k - nkey];
@@ -499,17 +501,19 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
 }
 
 /* The whole network with dedup day from schema 4's all-time summaries, without reading every
- * pair: the busiest cap edges (0: all) in order from sums_top, each node's events from
+ * pair: the busiest cap edges (0: all) but the first skip (a page's: the SQL's order is the
+ * tally's, count then key) in order from sums_top, each node's events from
  * sums_nodes and its mentions from its all-time row. 1 when the store has no sums_top or a code
  * is longer than the tally cuts keys at (the caller tallies every pair, as before); else 0, or
  * -1 with err. The '---' nodes (an actor of unknown country) are left out, as tally_add does. */
-static int network_top(dy_db *db, int cap, tally *edges, tally *nodes, tally *mentions, dy_err *err)
+static int network_top(dy_db *db, int skip, int cap, tally *edges, tally *nodes, tally *mentions, dy_err *err)
 {
     dy_stmt *q;
     if (dy_stmt_prepare(db, "SELECT src, tgt, dn, dg FROM sums INDEXED BY sums_top WHERE lvl = 3 AND tgt <> '' AND dn > 0 "
-                            "AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt LIMIT :limit", &q))
+                            "AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt LIMIT :limit OFFSET :offset", &q))
         return 1;
-    dyq_bind_limit(q, 1, cap > 0 ? cap : -1);
+    dyq_bind_limit(q, 1, cap > 0 ? (cap > skip ? cap - skip : 0) : -1);
+    dy_stmt_int(q, 2, skip);
     int rc, bad = 0, cut = 0;
     while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
         const char *s = dyq_col_str(q, 0), *t = dyq_col_str(q, 1);
@@ -538,12 +542,14 @@ static int network_top(dy_db *db, int cap, tally *edges, tally *nodes, tally *me
 
 /* The network's tallies from the sums: the edges and nodes of the period's rows (n and g, or dn
  * and dg with dedup day), and each node's mentions (its rows with tgt ''). */
-static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, tally *nodes, tally *mentions, dy_err *err)
+static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, tally *nodes, tally *mentions, int *skipped,
+                        dy_err *err)
 {
     char cond[512], sql[1024];
     if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dyq_dberr(db, err), -1;
     /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
-    int unique = !strcmp(cond, "lvl = 3"), top = unique && dedup == DY_DEDUP_DAY ? network_top(db, o->cap, edges, nodes, mentions, err) : 1;
+    int unique = !strcmp(cond, "lvl = 3"), top = unique && dedup == DY_DEDUP_DAY ? network_top(db, o->skip, o->cap, edges, nodes, mentions, err) : 1;
+    *skipped = top == 0;        /* the edges are the page's already */
     if (top <= 0) return top;
     const char *d = dedup == DY_DEDUP_DAY ? "d" : "";
     snprintf(sql, sizeof sql, "SELECT src, tgt, %sn, %sg, m FROM sums WHERE %s", d, d, cond);
@@ -599,7 +605,8 @@ int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result 
     tally te = {0}, tn = {0}, tm = {0};
     dy_stmt *q;
     int sums = (dedup == DY_DEDUP_DAY || dedup == DY_DEDUP_NONE) && dyq_has_sums(db), rc;
-    if (sums) rc = network_sums(db, o, dedup, &te, &tn, &tm, err);
+    int skipped = 0;
+    if (sums) rc = network_sums(db, o, dedup, &te, &tn, &tm, &skipped, err);
     else rc = dyq_prepare(db, sql, &q, err) || (dyq_bind_opts(q, &all), tally_rows(db, q, dedup == DY_DEDUP_DAY, &te, &tn, err));
     /* each node's mentions in the documents of the period */
     if (!rc && !sums) rc = dyq_prepare(db, "SELECT " NODE_OF("m.code3", "m.code") ", sum(m.n) FROM mentions m JOIN documents d ON d.id = m.doc "
@@ -617,8 +624,8 @@ int dy_query_network(dy_db *db, const dy_qopts *o, dy_result **nodes, dy_result 
     static const char *const ecols[] = {"source", "target", "events", "goldstein", "mean_goldstein"};
     static const char *const ncols[] = {"code", "mentions", "events"};
     static const int eint[] = {0, 1, 2}, nint[] = {0, 0};
-    if (!rc && (!(*edges = tally_result(&te, ecols, 5, 2, eint, o->cap, edge_nums, NULL)) ||
-                !(*nodes = tally_result(&tn, ncols, 3, 1, nint, o->cap, node_nums, &tm)))) {
+    if (!rc && (!(*edges = tally_result(&te, ecols, 5, 2, eint, skipped ? 0 : o->skip, skipped ? 0 : o->cap, edge_nums, NULL)) ||
+                !(*nodes = tally_result(&tn, ncols, 3, 1, nint, o->skip, o->cap, node_nums, &tm)))) {
         dy_result_destroy(edges);
         dy_err_set(err, DY_ENOMEM, "out of memory");
         rc = -1;
