@@ -639,9 +639,18 @@ static void number_line(loader *L, char *s)
     if (eq) *eq = 0;
     char *kind = dy_trim(s), *val = kind + strcspn(kind, " \t"), *e = NULL;
     if (*val) { *val++ = 0; val = dy_trim(val); }
-    int k = !strcmp(kind, "number") ? DY_NUM_WORD : !strcmp(kind, "scale") ? DY_NUM_SCALE : -1;
+    int k = !strcmp(kind, "number") ? DY_NUM_WORD : !strcmp(kind, "scale") ? DY_NUM_SCALE
+          : !strcmp(kind, "fraction") ? DY_NUM_FRACTION : !strcmp(kind, "fractions") ? DY_NUM_FRACTIONS : -1;
     double v = *val ? strtod(val, &e) : -1;
-    if (!eq || k < 0 || !e || *e || !(v >= 0)) { dyd_problem(L, "expected 'number VALUE = word | word' or 'scale VALUE = word | word' (VALUE as 20 or 1e9)"); return; }
+    if (e && *e == '/' && e > val) {        /* a ratio: "100/3" */
+        char *f = e + 1;
+        double q = strtod(f, &e);
+        v = e > f && q > 0 ? v / q : -1;
+    }
+    if (!eq || k < 0 || !e || *e || !(v >= 0)) {
+        dyd_problem(L, "expected 'number VALUE = word | word', 'scale VALUE = ...', 'fraction PERCENT = ...' or 'fractions PERCENT = ...' (VALUE as 20, 1e9 or 100/3)");
+        return;
+    }
     char *save = NULL, *list = eq + 1;
     for (uint32_t id; (id = list_word(L, list, &save, "a number word is one word")); list = NULL) {
         num_word *x = dy_vec_push(&L->d->numbers);

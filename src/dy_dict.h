@@ -266,7 +266,7 @@ unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 
 /* dict/numbers.txt: the value of a number word ("twenty": 20) or of a scale word ("billion": 1e9)
  * of n bytes, normalised; -1 when it is none of that kind (or there is no numbers.txt). */
-enum { DY_NUM_WORD = 0, DY_NUM_SCALE = 1 };
+enum { DY_NUM_WORD = 0, DY_NUM_SCALE = 1, DY_NUM_FRACTION = 2, DY_NUM_FRACTIONS = 3 };    /* numbers.txt's kinds */
 double dy_dict_number(const dy_dict *d, int kind, const char *w, size_t n);
 
 /* Tiers: the payload of a DY_TRIE_REL node is a tier index. */
