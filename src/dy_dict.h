@@ -73,6 +73,8 @@ enum dy_gram_class {
     DY_G_REPORT,    /* found18: "said", "stated": a speech verb whose clause may blame a party */
     DY_G_TELL,      /* found18: "told", "tells": the same, its object the one told */
     DY_G_VERB_DET,  /* found18: "each", "that": before a past form, which stays a verb */
+    DY_G_PEOPLE_COUNT,  /* found18: "many", "some": a count that stands for people, no adjective's */
+    DY_G_DESCRIBE,  /* found18: "several", "other": before a past form, which describes the noun after */
     DY_G_COUNT
 };
 

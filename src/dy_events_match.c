@@ -287,9 +287,9 @@ static int adjective_participle(const sctx *s, uint32_t i)
     /* a count in words ("four", "several"), but not one that stands for people ("many condemned
      * the move", "thousands protested the ruling") */
     int count = dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id) && W(s, j)[s->t[j].nlen - 1] != 's' &&
-                !WIS(s, j, "some") && !WIS(s, j, "many") && !WIS(s, j, "more") && !WIS(s, j, "few") && !WIS(s, j, "than") &&
+                !dy_dict_word_is(s->c->dict, DY_G_PEOPLE_COUNT, s->t[j].id) &&
                 !(j > s->t0 && WIS(s, j - 1, "the"));       /* "the two condemned the attack": a pair */
-    return (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) || count || WIS(s, j, "several") || WIS(s, j, "other");
+    return (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) || count || dy_dict_word_is(s->c->dict, DY_G_DESCRIBE, s->t[j].id);
 }
 
 size_t ev_find_matches(const sctx *s, match *out, size_t max)
