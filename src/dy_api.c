@@ -4,6 +4,7 @@
 #include "dy_out.h"
 #include "dy_query.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,22 @@ static int list_json(dy_result *r, const dy_qopts *o, int limit, size_t max_byte
     return 0;
 }
 
+/* A page of the network: the busiest edges and nodes from offset to offset + limit (each list
+ * on its own ranks, busiest first); page->next when either list goes on. */
+static int network_page(dy_db *db, dy_qopts *o, int limit, dy_result **nodes, dy_result **edges, dy_buf *body,
+                        dy_api_page *page, dy_err *err)
+{
+    long long end = o->offset + limit;
+    if (end >= INT_MAX) return dy_buf_adds(body, "{\"nodes\":[],\"edges\":[]}\n");      /* past any network */
+    o->skip = (int)o->offset;       /* the query leaves them out: a deep page costs little more */
+    o->cap = (int)end + 1;          /* one more, to know there is a next page */
+    if (dy_query_network(db, o, nodes, edges, err)) return -1;
+    if (dy_result_rows(*nodes) > (size_t)limit || dy_result_rows(*edges) > (size_t)limit) page->next = end;
+    dy_result_keep(*nodes, (size_t)limit);
+    dy_result_keep(*edges, (size_t)limit);
+    return dy_network_json(*nodes, *edges, body);
+}
+
 /* The endpoints, with o's limits set; rc as the queries return it. */
 static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy_kv *args, size_t nargs,
                  dy_buf *body, dy_api_page *page, dy_err *err, int *status)
@@ -94,17 +111,11 @@ static int route(dy_db *db, const dy_api_limits *lim, const char *path, const dy
         rc = dy_query_series(db, &o, &r, err);
         if (rc && !strncmp(err->msg, "the series would have", 21)) return *status = api_fail(body, 400, err->msg), 0;
         rc = rc || dy_result_json(r, body);
-    } else if (!strcmp(path, "/api/network")) {
+    } else if (!strcmp(path, "/api/network")) {      /* its busiest edges and nodes a page at a time */
+        if (cap > DY_API_EDGES) cap = DY_API_EDGES;
+        limit = cap;
         OPTS(NULL, NULL);
-        if (o.limit > 0 && o.limit < cap) cap = o.limit;       /* the busiest limit edges and nodes */
-        o.cap = cap + 1;
-        rc = dy_query_network(db, &o, &r, &r2, err);
-        if (!rc) {
-            page->truncated = dy_result_rows(r) > (size_t)cap || dy_result_rows(r2) > (size_t)cap;
-            dy_result_keep(r, (size_t)cap);
-            dy_result_keep(r2, (size_t)cap);
-            rc = dy_network_json(r, r2, body);
-        }
+        rc = network_page(db, &o, limit, &r, &r2, body, page, err);
     } else if (!strcmp(path, "/api/relation")) {      /* its busiest sources a page at a time */
         limit = DY_API_SOURCES;
         OPTS(&a, &b);
@@ -136,7 +147,6 @@ int dy_api_serve(dy_db *db, const dy_api_limits *limp, const char *path, const d
     if (lim.time_ms <= 0) lim.time_ms = DY_API_TIME_MS;
     dy_api_page page0, *page = pagep ? pagep : &page0;
     page->next = -1;
-    page->truncated = 0;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     dy_db_deadline(db, (double)now.tv_sec + now.tv_nsec / 1e9 + lim.time_ms / 1000.0);

@@ -9,7 +9,7 @@
  *  - Arguments are checked for length and UTF-8 before use; they reach SQL only as bound values.
  *  - Every answer is bounded: a list holds at most max_rows rows (limit is clamped to it) and
  *    stops at the row that would take it past max_bytes, saying where the next page starts
- *    (page->next, for ?offset=); a series of more periods is refused (400); a query that runs
+ *    (page->next, for ?offset=); a network at most DY_API_EDGES edges and nodes, paged the same way; a series of more periods is refused (400); a query that runs
  *    past time_ms is stopped (a progress handler on SQLite, statement_timeout on PostgreSQL) and answered 503.
  */
 #ifndef DY_API_H
@@ -30,6 +30,7 @@ typedef struct dy_kv {
 #define DY_API_MAX_BYTES (16u << 20)    /* bytes of one list answer */
 #define DY_API_TIME_MS 5000             /* time of one answer's queries */
 #define DY_API_SOURCES 100              /* a relation's sources in one answer, unless limit= says */
+#define DY_API_EDGES 1000               /* a network's edges (and nodes) in one answer at most: about 90 KB */
 
 typedef struct dy_api_limits {
     int max_rows;           /* 0: DY_API_MAX_ROWS, and so on */
@@ -39,7 +40,6 @@ typedef struct dy_api_limits {
 
 typedef struct dy_api_page {
     long long next;         /* the offset= of the next page; -1 when this answer holds the rest */
-    int truncated;          /* a network or relation cut at max_rows (no paging there) */
 } dy_api_page;
 
 /* Handles GET path?args under the limits (NULL: the defaults). Returns the HTTP status (200,

@@ -154,7 +154,7 @@ void dyd_problem(loader *L, const char *fmt, ...)
 {
     L->problems++;
     if (!L->report) return;
-    char msg[400];
+    char msg[1200];     /* room for the names of every grammar class */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -506,7 +506,8 @@ static void grammar_line(loader *L, char *s)
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank",
                                   /* clean17 */ "prep", "loc", "noun_end", "det", "clause",
-                                  /* gen15 */ "blame"};
+                                  /* gen15 */ "blame",
+                                  /* found18 */ "subordinator", "habit", "report", "tell", "verb_det", "people_count", "describe"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }
@@ -638,9 +639,18 @@ static void number_line(loader *L, char *s)
     if (eq) *eq = 0;
     char *kind = dy_trim(s), *val = kind + strcspn(kind, " \t"), *e = NULL;
     if (*val) { *val++ = 0; val = dy_trim(val); }
-    int k = !strcmp(kind, "number") ? DY_NUM_WORD : !strcmp(kind, "scale") ? DY_NUM_SCALE : -1;
+    int k = !strcmp(kind, "number") ? DY_NUM_WORD : !strcmp(kind, "scale") ? DY_NUM_SCALE
+          : !strcmp(kind, "fraction") ? DY_NUM_FRACTION : !strcmp(kind, "fractions") ? DY_NUM_FRACTIONS : -1;
     double v = *val ? strtod(val, &e) : -1;
-    if (!eq || k < 0 || !e || *e || !(v >= 0)) { dyd_problem(L, "expected 'number VALUE = word | word' or 'scale VALUE = word | word' (VALUE as 20 or 1e9)"); return; }
+    if (e && *e == '/' && e > val) {        /* a ratio: "100/3" */
+        char *f = e + 1;
+        double q = strtod(f, &e);
+        v = e > f && q > 0 ? v / q : -1;
+    }
+    if (!eq || k < 0 || !e || *e || !(v >= 0)) {
+        dyd_problem(L, "expected 'number VALUE = word | word', 'scale VALUE = ...', 'fraction PERCENT = ...' or 'fractions PERCENT = ...' (VALUE as 20, 1e9 or 100/3)");
+        return;
+    }
     char *save = NULL, *list = eq + 1;
     for (uint32_t id; (id = list_word(L, list, &save, "a number word is one word")); list = NULL) {
         num_word *x = dy_vec_push(&L->d->numbers);

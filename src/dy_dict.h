@@ -68,6 +68,13 @@ enum dy_gram_class {
     /* clean17: the function words of the DY_WC_* classes below (a word of one has its bit) */
     DY_G_PREP, DY_G_LOC, DY_G_NOUN_END, DY_G_DET, DY_G_CLAUSE,
     DY_G_BLAME,     /* gen15: "culpable", "hostile", "illegal": a wrong a reported clause blames on a party */
+    DY_G_SUBORD,    /* found18: "after", "while": a subordinator that opens a clause with its own subject */
+    DY_G_HABIT,     /* found18: "repeatedly": after a perfect's auxiliary, a habit over the present */
+    DY_G_REPORT,    /* found18: "said", "stated": a speech verb whose clause may blame a party */
+    DY_G_TELL,      /* found18: "told", "tells": the same, its object the one told */
+    DY_G_VERB_DET,  /* found18: "each", "that": before a past form, which stays a verb */
+    DY_G_PEOPLE_COUNT,  /* found18: "many", "some": a count that stands for people, no adjective's */
+    DY_G_DESCRIBE,  /* found18: "several", "other": before a past form, which describes the noun after */
     DY_G_COUNT
 };
 
@@ -276,7 +283,7 @@ unsigned dy_dict_wclass(const dy_dict *d, uint32_t word);
 
 /* dict/numbers.txt: the value of a number word ("twenty": 20) or of a scale word ("billion": 1e9)
  * of n bytes, normalised; -1 when it is none of that kind (or there is no numbers.txt). */
-enum { DY_NUM_WORD = 0, DY_NUM_SCALE = 1 };
+enum { DY_NUM_WORD = 0, DY_NUM_SCALE = 1, DY_NUM_FRACTION = 2, DY_NUM_FRACTIONS = 3 };    /* numbers.txt's kinds */
 double dy_dict_number(const dy_dict *d, int kind, const char *w, size_t n);
 
 /* Tiers: the payload of a DY_TRIE_REL node is a tier index. */

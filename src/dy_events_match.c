@@ -300,15 +300,13 @@ static int adjective_participle(const sctx *s, uint32_t i)
             if (j >= s->dates[k].t0 && j < s->dates[k].t1) return 0;
         return s->t[j].nlen != 4 && !(j > s->t0 && (s->t[j - 1].flags & DY_TF_DATEW));
     }
-    if (WIS(s, j, "that") || WIS(s, j, "whose") || WIS(s, j, "this") || WIS(s, j, "no") ||
-        WIS(s, j, "each") || WIS(s, j, "every") || WIS(s, j, "another") || WIS(s, j, "any"))     /* "each accused the other" */
-        return 0;
+    if (dy_dict_word_is(s->c->dict, DY_G_VERB_DET, s->t[j].id)) return 0;     /* "each accused the other" */
     /* a count in words ("four", "several"), but not one that stands for people ("many condemned
      * the move", "thousands protested the ruling") */
     int count = dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id) && W(s, j)[s->t[j].nlen - 1] != 's' &&
-                !WIS(s, j, "some") && !WIS(s, j, "many") && !WIS(s, j, "more") && !WIS(s, j, "few") && !WIS(s, j, "than") &&
+                !dy_dict_word_is(s->c->dict, DY_G_PEOPLE_COUNT, s->t[j].id) &&
                 !(j > s->t0 && WIS(s, j - 1, "the"));       /* "the two condemned the attack": a pair */
-    return (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) || count || WIS(s, j, "several") || WIS(s, j, "other");
+    return (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) || count || dy_dict_word_is(s->c->dict, DY_G_DESCRIBE, s->t[j].id);
 }
 
 size_t ev_find_matches(const sctx *s, match *out, size_t max)

@@ -146,7 +146,7 @@ int ev_background_perfect(const sctx *s, uint32_t head, const char *code)
     /* sense15: "Chad and the UAE have repeatedly denied arming the RSF": a habit over the present
      * perfect, not the story's act; "has long backed a Palestinian state and has criticised
      * ...": a second perfect after "and" shares the first one's "long" */
-    if (aux + 1 < head && !WIS(s, aux, "had") && (WIS(s, aux + 1, "repeatedly") || WIS(s, aux + 1, "consistently"))) return 1;
+    if (aux + 1 < head && !WIS(s, aux, "had") && dy_dict_word_is(s->c->dict, DY_G_HABIT, s->t[aux + 1].id)) return 1;
     if (aux > start + 2 && WIS(s, aux - 1, "and"))
         for (uint32_t j = aux - 1; j-- > start + 1;)
             if ((WIS(s, j - 1, "has") || WIS(s, j - 1, "have")) && WIS(s, j, "long")) return 1;
@@ -267,9 +267,7 @@ static uint32_t clause_opener_before(const sctx *s, uint32_t head)
 {
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 10; n++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return s->t1;
-        if (!WIS(s, j, "after") && !WIS(s, j, "before") && !WIS(s, j, "when") && !WIS(s, j, "while") &&
-            !WIS(s, j, "until") && !WIS(s, j, "because") && !WIS(s, j, "although") && !WIS(s, j, "though"))
-            continue;
+        if (!dy_dict_word_is(s->c->dict, DY_G_SUBORD, s->t[j].id)) continue;
         if (j == s->t0 || j + 1 >= head || ev_ing_form(s, j + 1)) return s->t1;
         /* "hours after Meng reached a deal": an unknown name may be anyone's; "retook the
          * buildings after several hours and arrested": "and" goes back to the main clause */
@@ -1210,9 +1208,8 @@ int ev_reported_blame(sctx *s)
     const dy_dict *d = s->c->dict;
     if (s->c->opts.convention == DY_CONV_PETRARCH) return 0;     /* its records code verbs' own acts */
     for (uint32_t v = s->t0; v < s->t1; v++) {
-        int told = WIS(s, v, "told") || WIS(s, v, "tells");
-        if (!told && !WIS(s, v, "said") && !WIS(s, v, "says") && !WIS(s, v, "added") && !WIS(s, v, "insisted") && !WIS(s, v, "stated"))
-            continue;
+        int told = dy_dict_word_is(d, DY_G_TELL, s->t[v].id);
+        if (!told && !dy_dict_word_is(d, DY_G_REPORT, s->t[v].id)) continue;
         /* "criticised Mongolia for failing to arrest the Russian leader and said": the subject */
         int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : speaker_of(s, v);
         if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0]) continue;

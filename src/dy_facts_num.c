@@ -125,12 +125,11 @@ static int percent_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, i
     double x;
     uint32_t e;
     if (fractions) {
-        static const char *const fr[] = {"half", "third", "quarter", "fifth", "sixth", "tenth"};
-        static const char *const frs[] = {"halves", "thirds", "quarters", "fifths", "sixths", "tenths"};
-        static const double pc[] = {50, 100.0 / 3, 25, 20, 100.0 / 6, 10};
+        /* numbers.txt's fractions: "a fifth" (fraction), "two thirds" (fractions), as percentages */
+        const dy_dict *d = s->f->dict;
         uint32_t k = i + (is(s, i, "a") || is(s, i, "one"));
-        for (int f = 0; f < 6; f++)
-            if (is(s, k, fr[f])) { *v = pc[f]; *end = k + 1; return 1; }
+        double pc = k < s->t1 ? dy_dict_number(d, DY_NUM_FRACTION, W(s, k), strlen(W(s, k))) : -1;
+        if (pc >= 0) { *v = pc; *end = k + 1; return 1; }
         /* "two thirds", "three-quarters" (one token or three) */
         const char *w = W(s, i), *h = strchr(w, '-');
         char num[16];
@@ -138,8 +137,8 @@ static int percent_at(const dyf_sent *s, uint32_t i, double *v, uint32_t *end, i
         double n = dyf_word_number(s, num);
         uint32_t fk = h && h[1] ? i : i + 1 + is(s, i + 1, "-");
         const char *fw = h && h[1] ? h + 1 : W(s, fk);
-        for (int f = 0; f < 6 && n >= 2 && n < 10; f++)
-            if (!strcmp(fw, frs[f]) && n * pc[f] <= 100) { *v = n * pc[f]; *end = fk + 1; return 1; }
+        double pcs = n >= 2 && n < 10 ? dy_dict_number(d, DY_NUM_FRACTIONS, fw, strlen(fw)) : -1;
+        if (pcs >= 0 && n * pcs <= 100) { *v = n * pcs; *end = fk + 1; return 1; }
     }
     if (!number_at(s, i, &x, &e)) return 0;
     if (e < s->t1 && s->doc->text[s->t[e].start] == '%') { *v = x; *end = e + 1; return 1; }

@@ -37,6 +37,8 @@ typedef struct dy_qopts {
                              * edges, in one answer (the server sets it); 0: no cap */
     int sources;            /* a relation's sources at most, from offset (the server sets it, for
                              * paging: the query asks one more, to know there is a next page); 0: cap */
+    int skip;               /* a network's busiest rows of each list left out (the server's pages:
+                             * cap counts them too); 0: none */
     char as_of[16];         /* --as-of DATE for obligations ("YYYY-MM-DD"); "" for any time */
     char attacked[16];      /* --if-attacked C for obligations; "" for any party */
     int dedup;              /* --dedup: DY_DEDUP_* */

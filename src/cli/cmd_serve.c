@@ -103,7 +103,6 @@ static enum MHD_Result reply_page(struct MHD_Connection *c, int status, const ch
         snprintf(v, sizeof v, "%lld", page->next);
         MHD_add_response_header(r, "X-Next-Offset", v);
     }
-    if (page && page->truncated) MHD_add_response_header(r, "X-Truncated", "rows");
     if (hit >= 0) MHD_add_response_header(r, "X-Cache", hit ? "hit" : "miss");
     if (status == 503) MHD_add_response_header(r, "Retry-After", "5");
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);

@@ -166,11 +166,56 @@ START_TEST(api_2_1_paging)
     ck_assert_str_eq(body.data, "[]\n");
     ck_assert_int_eq(page.next, -1);
     ck_assert_int_eq(get_lim(&lim, &page, "/api/events", "offset", "-1", NULL, NULL), 400);
-    /* a network is cut to its busiest rows, and says so */
+    /* a network comes a page of its busiest edges and nodes at a time: the pages, one row each,
+     * are the whole network's rows in order, and the last says there is no next page */
     dy_api_limits one = {1, 0, 0};
     ck_assert_int_eq(get_lim(&one, &page, "/api/network", NULL, NULL, NULL, NULL), 200);
-    ck_assert_int_eq(page.truncated, 1);
+    ck_assert_int_eq(page.next, 1);
     ck_assert_uint_eq(count(body.data, "\"source\":"), 1);
+    ck_assert_int_eq(get_lim(NULL, &page, "/api/network", NULL, NULL, NULL, NULL), 200);
+    ck_assert_int_eq(page.next, -1);
+    char *whole = strdup(body.data);
+    size_t edges = count(whole, "\"source\":"), nodes = count(whole, "\"code\":"), n = edges > nodes ? edges : nodes;
+    ck_assert_uint_ge(edges, 3);
+    dy_buf ne = {0}, nn = {0};
+    for (size_t k = 0; k < n; k++) {
+        char at[24];
+        snprintf(at, sizeof at, "%zu", k);
+        ck_assert_int_eq(get_lim(&one, &page, "/api/network", "offset", at, NULL, NULL), 200);
+        ck_assert_int_eq(page.next, k + 1 < n ? (long long)k + 1 : -1);
+        const char *e = strstr(body.data, "\"edges\":[") + 9, *o = strstr(body.data, "\"nodes\":[") + 9;
+        if (k) dy_buf_adds(&ne, k < edges ? "," : ""), dy_buf_adds(&nn, k < nodes ? "," : "");
+        dy_buf_add(&ne, e, strchr(e, ']') - e);
+        dy_buf_add(&nn, o, strchr(o, ']') - o);
+    }
+    dy_buf_addc(&ne, 0);
+    dy_buf_addc(&nn, 0);
+    ck_assert(strstr(whole, ne.data) && strstr(whole, nn.data));
+    ck_assert_uint_eq(count(ne.data, "\"source\":"), edges);
+    ck_assert_uint_eq(count(nn.data, "\"code\":"), nodes);
+    /* a period's network (tallied, not read from the all-time order) pages the same way */
+    ck_assert_int_eq(get_lim(NULL, &page, "/api/network", "from", "2024-06", NULL, NULL), 200);
+    char *period = strdup(body.data);
+    dy_buf pe = {0};
+    for (long long at = 0; at >= 0; at = page.next) {
+        char o[24];
+        snprintf(o, sizeof o, "%lld", at);
+        ck_assert_int_eq(get_lim(&one, &page, "/api/network", "from", "2024-06", "offset", o), 200);
+        const char *e = strstr(body.data, "\"edges\":[") + 9;
+        if (*e != ']') dy_buf_adds(&pe, pe.len ? "," : ""), dy_buf_add(&pe, e, strchr(e, ']') - e);
+    }
+    dy_buf_addc(&pe, 0);
+    ck_assert_ptr_nonnull(strstr(period, pe.data));
+    ck_assert_uint_ge(count(period, "\"source\":"), 2);
+    ck_assert_uint_eq(count(pe.data, "\"source\":"), count(period, "\"source\":"));
+    dy_buf_free(&pe);
+    free(period);
+    ck_assert_int_eq(get_lim(&one, &page, "/api/network", "offset", "1000000000000", NULL, NULL), 200);
+    ck_assert_str_eq(body.data, "{\"nodes\":[],\"edges\":[]}\n");
+    ck_assert_int_eq(page.next, -1);
+    dy_buf_free(&ne);
+    dy_buf_free(&nn);
+    free(whole);
 }
 END_TEST
 
