@@ -1078,6 +1078,10 @@ int ev_next_act_target(const sctx *s, const match *m, const match *next, uint32_
         int cls = ev_gram_class_at(s, j, &e);
         if (cls == DY_G_DECISION || cls == DY_G_MEETING || cls == DY_G_REMARKS) return -1;
     }
+    /* "declined to join the sanctions and said it would keep its talks with Moscow going": an act
+     * told inside a reported clause is not the first verb's target */
+    for (uint32_t j = co; j < next->head; j++)
+        if (ev_gram_is(s, j, DY_G_SAY, &e)) return -1;
     if (ev_is_passive_at(s, next->head) || ev_is_nominal(s, next->head)) return -1;
     int mood = ev_mood_at(s, next->head);
     if (mood != DY_MOOD_FACTUAL && mood != DY_MOOD_INTENT) return -1;
