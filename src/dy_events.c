@@ -821,7 +821,7 @@ static void keep_context_events(dy_coder *c, uint32_t next)
     uint32_t whole = UINT32_MAX;    /* the sentence of a kept conflict: its events before it stay */
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
-        int keep = v->sent + 4 >= next || v->sent == whole, fresh = 0;
+        int keep = v->sent + EV_LOOKBACK_SENTS >= next || v->sent == whole, fresh = 0;
         int home = !strncmp(v->source, v->target, 3) && dy_code_is_country(v->source);
         if (conflict_event(v)) {
             size_t j = 0;

@@ -744,6 +744,7 @@ static long recent_event_with(const sctx *s, int known, int as_source, uint32_t 
                               int (*want)(const dy_coder *, const dy_event *))
 {
     const dy_coder *c = s->c;
+    assert(back <= EV_LOOKBACK_SENTS);     /* else a window of a long document would miss it */
     if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-' || s->ng >= DY_MAX_ACTORS) return -1;
     const char *kc = s->g[known].code;
     for (size_t e = c->nev; e-- > 0;) {

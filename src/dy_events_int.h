@@ -31,6 +31,9 @@
 
 #define HIST 32
 #define DY_GAP_MAX 6        /* words a "..." in a verb pattern may skip */
+/* the most sentences any look-back over the coded events reaches (a denial's accuser, acc16a):
+ * a window of a long document keeps its events at least this far back */
+#define EV_LOOKBACK_SENTS 6
 /* CAMEO's paired codes for a visit: the visitor's 042 and the host's 043 */
 #define DY_CAMEO_VISIT "042"
 #define DY_CAMEO_HOST "043"
