@@ -583,9 +583,16 @@ static int demanded_act(const sctx *s, uint32_t head)
  * words (a date, "that") before token i, with no actor or comma between. */
 static int said_before(const sctx *s, uint32_t i)
 {
-    for (uint32_t q = i, n = 0; q-- > s->t0 && n < 5; n++) {
+    /* intent18: "said in a televised address that his government would": a clause opened by
+     * "that" may stand further from its speech verb */
+    uint32_t lim = (i > s->t0 && WIS(s, i - 1, "that")) || (i > s->t0 + 1 && WIS(s, i - 2, "that")) ? 9 : 5;
+    for (uint32_t q = i, n = 0; q-- > s->t0 && n < lim; n++) {
         uint32_t e;
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
+        /* intent18: "told reporters he would": the listener between the speech verb and the subject */
+        int l = group_at(s, q);
+        if (l >= 0 && q + 1 == i && s->g[l].t0 > s->t0 && ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
+            return 1;
         /* "said the impasse had been overcome and that he would travel": a second reported clause */
         if (WIS(s, q, "that") && q > s->t0 + 1 && WIS(s, q - 1, "and")) {
             for (uint32_t r = q - 1, k = 0; r-- > s->t0 && k < 20; k++) {
