@@ -595,6 +595,40 @@ static int pair_intent(const sctx *s, const dy_pattern *p, int src)
     return !strncmp(p->code, "03", 2) && (g->anaphor == DY_G_PAIR || g->anaphor == DY_G_GROUP) && g->code2[0];
 }
 
+/* gen19: "Putin warned that Moscow would take decisions unwelcome to Seoul", "warned that Russia
+ * could use its missile against Kyiv": a warning ("warned that", 012) whose clause opens with the
+ * speaker's own side (its country again, or a pronoun of it) and a modal ("would", "could",
+ * "will") is the speaker's threat (130), at the first party of another country after the modal in
+ * the sentence; not when the modal's own verb is a cooperative act ("would host the talks") or
+ * one announced, which codes itself as its intent or threat ("would strike Hezbollah", 1384); a
+ * negated one ("would not conclude trade deals with them") or one under "could" is no act, and the
+ * warning stays a threat.
+ * Returns that party, or -1 when the warning is no such threat. */
+static int own_side_threat(const sctx *s, const match *ms, size_t nm, size_t k, int src, int tgt)
+{
+    const match *m = &ms[k];
+    const dy_pattern *p = dy_dict_pattern(s->c->dict, m->pat);
+    if (src < 0 || tgt < 0 || strcmp(p->code, "012") != 0 || !WIS(s, m->end - 1, "that")) return -1;
+    const dy_actor *t = &s->g[tgt];
+    const char *sc = s->g[s->g[src].comp].code;
+    if (t->t0 != m->end || (strncmp(t->code, sc, 3) != 0 && !ev_own_again(s, src, tgt))) return -1;
+    uint32_t e, at = t->t1;
+    if (at + 1 < s->t1 && group_at(s, at) < 0 && !ev_gram_class_at(s, at, &e)) at++;     /* "Chinese consumers might" */
+    int cls = ev_gram_class_at(s, at, &e);
+    if (cls != DY_G_HYPO && cls != DY_G_PLEDGE) return -1;
+    uint32_t x, h = k + 1 < nm ? ms[k + 1].head : s->t1;
+    if ((h == e || (h == e + 1 && ev_gram_class_at(s, e, &x) != DY_G_NEGATE)) &&
+        (ev_mood_at(s, h) == DY_MOOD_INTENT || dy_dict_pattern(s->c->dict, ms[k + 1].pat)->code[0] == '0'))
+        return -1;
+    for (uint32_t i = e; i < s->t1; i++) {
+        int g = group_at(s, i);
+        if (g < 0 || g == tgt) continue;
+        const char *gc = s->g[g].code;
+        if (gc[0] && gc[0] != '-' && strncmp(gc, sc, 3) != 0) return g;
+    }
+    return -1;
+}
+
 /* Codes match k of the sentence: 0 done (an event or a reason in --explain), -1 out of memory.
  * *body is an actor added for this event, dropped before the next. */
 static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
@@ -648,8 +682,14 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         ev_ex(c, "    skipped: the subject is the object of an earlier verb (\"wants Putin to attack\")\n");
         return 0;
     }
+    int threat = own_side_threat(s, ms, nm, k, src, tgt);
+    if (threat >= 0) {
+        ev_ex(c, "    the speaker's own side and a modal after \"warned that\": a threat (130) at %s (gen19)\n", s->g[threat].code);
+        tgt = threat;
+    }
     int mood;
     const char *code = act_code(s, m, p, src, tgt, &mood);
+    if (threat >= 0 && !mood) code = "130";
     if (c->opts.convention == DY_CONV_PETRARCH && !mood && ev_petrarch_purpose(s, ms, k, code)) {
         ev_ex(c, "    skipped: PETRARCH's convention: the purpose of the act just coded\n");
         return 0;
