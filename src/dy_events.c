@@ -460,6 +460,12 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && ev_said_at(s, m->end, s->g[*tgt].t0) < s->g[*tgt].t0) *tgt = -1;
     /* acc15b: "denied that its aircraft had touched the Reaper": the clause after "that" is what is denied */
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && WIS(s, m->end - 1, "that")) *tgt = -1;
+    /* acc19b: "rejected what it called insinuations that New Delhi had ...": its own side named
+     * in what it denies is no party to the denial */
+    if (*tgt >= 0 && *src >= 0 && !strncmp(p->code, "016", 3) && !strncmp(s->g[*tgt].code, s->g[*src].code, 3)) {
+        ev_ex(c, "    its own side in what it denies: no party\n");
+        *tgt = -1;
+    }
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body, 6);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
