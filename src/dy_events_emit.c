@@ -1104,12 +1104,19 @@ int ev_own_role(const sctx *s, int k)
 
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
  * opposition of the subject's own country are the authors a government condemns. */
-static int domestic_author(const char *src, const char *kc)
+static int domestic_author(const char *src, const char *tgt, const char *kc, int decision)
 {
     static const char *const roles[] = {"CVL", "OPP", "REB"};
     if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || !dy_code_is_country(src)) return 0;
     for (size_t i = 0; i < 3; i++)
         if (!strncmp(src + 3, roles[i], 3)) return strlen(kc) < 6 || strncmp(kc + 3, roles[i], 3) != 0;
+    /* acc19b: "Police arrested two former ministers. ... Duda condemned the arrests": a state
+     * force's act on its own country's people is one another role of that country reacts to (a
+     * harm named, not a "move", which a decision of another state may be) */
+    static const char *const forces[] = {"COP", "MIL"};
+    for (size_t i = 0; i < 2 && !decision; i++)
+        if (!strncmp(src + 3, forces[i], 3))
+            return !strncmp(tgt, src, 3) && strlen(kc) >= 6 && strncmp(kc + 3, forces[i], 3) != 0;
     return 0;
 }
 
@@ -1206,7 +1213,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (home && (strncmp(v->source, v->target, 3) != 0 || !dy_code_is_country(v->source))) continue;
-        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc) && !(decision && domestic_decision(v->source, kc))) continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, v->target, kc, decision) && !(decision && domestic_decision(v->source, kc))) continue;
         dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
