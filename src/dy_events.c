@@ -350,6 +350,14 @@ static int denied_noun(const sctx *s, const match *ms, size_t k)
     return !ev_span_broken(s, ms[k - 1].end, ms[k].head);
 }
 
+/* acc19b: "Hayashi told reporters that the incursion was a serious violation": a noun act judged
+ * in the clause that a speech verb after the speaker opens ("that" right before the phrase). */
+static int reported_noun(const sctx *s, const match *m, int src)
+{
+    if (m->head <= s->t0 || !WIS(s, m->head - 1, "that") || s->g[src].t1 >= m->head) return 0;
+    return ev_said_at(s, s->g[src].t1, m->head) < m->head;
+}
+
 /* The parties of an active verb or a noun: the subject before it (or the sentence's, after "and"
  * or a participle), the object after it, the pattern's own slots. 0 when done, 1 when skipped. */
 static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p, uint32_t limit,
@@ -390,6 +398,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     int owner = ev_possessor(s, m->head);
     if (owner >= 0) *src = owner;
     else if (m->src >= 0) return 0;     /* "a charge Paris denied": the pattern's own source slot */
+    else if (p->author && *src >= 0 && reported_noun(s, m, *src)) {
+        ev_ex(c, "    a speaker's reported judgement of an act: the speaker's, at the act's author\n");
+        return 0;
+    }
     else if (*tgt >= 0 && p->sym && ev_tgt_between(s, *tgt)) *src = -1;
     else if (p->ctx) *src = -1;     /* "The negotiations began in March": from the context */
     else if (denied_noun(s, ms, k)) {
