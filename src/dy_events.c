@@ -500,6 +500,10 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
             *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
                  : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     }
+    if (*tgt >= 0 && *body < 0 && reaction && !passive) {     /* acc19b: "called the Moscow trip a disgrace" */
+        int g = ev_trip_maker(s, *tgt, body);
+        if (g >= 0) *tgt = g;
+    }
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
      * is not made to it */

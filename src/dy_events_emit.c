@@ -812,6 +812,26 @@ int ev_last_visitor(sctx *s, int known, int *added)
     return (int)s->ng++;
 }
 
+/* acc19b: "Simecka called the Moscow trip a disgrace": a place named before a trip or visit noun
+ * (grammar.txt meeting) is where the story's last visit went, not the party judged; the visitor
+ * of that visit, told up to three sentences before, is. Returns an added group (drop_body), or -1. */
+int ev_trip_maker(sctx *s, int tgt, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    const dy_actor *t = &s->g[tgt];
+    if (!c->visit_place[0] || s->sidx - c->visit_sent > 3 || s->ng >= DY_MAX_ACTORS || t->t1 >= s->t1) return -1;
+    if (t->kind != DY_GK_STATE || strlen(t->code) != 3 || strncmp(t->code, c->visit_place, 3) != 0) return -1;
+    uint32_t e;
+    if (ev_gram_class_at(s, t->t1, &e) != DY_G_MEETING || !strncmp(c->visitor, c->visit_place, 3)) return -1;
+    dy_actor *g = context_group(s, c->visitor);
+    /* a state's trip is its government's ("the Moscow trip" of Fico's Slovakia: SVKGOV) */
+    if (strlen(g->code) == 3 && dy_code_is_country(g->code)) memcpy(g->code + 3, "GOV", 4);
+    ev_ex(c, "    the trip's maker: %s, the visitor of sentence %u (the place names where it went)\n", g->code, (unsigned)c->visit_sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
 /* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
  * answers the last accusation, demand or threat aimed at its subject in this or the `back`
  * sentences before (two; a denial, acc16a, six: a story's reply often comes after the accuser's
