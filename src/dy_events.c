@@ -350,6 +350,14 @@ static int denied_noun(const sctx *s, const match *ms, size_t k)
     return !ev_span_broken(s, ms[k - 1].end, ms[k].head);
 }
 
+/* acc19b: "Hayashi told reporters that the incursion was a serious violation": a noun act judged
+ * in the clause that a speech verb after the speaker opens ("that" right before the phrase). */
+static int reported_noun(const sctx *s, const match *m, int src)
+{
+    if (m->head <= s->t0 || !WIS(s, m->head - 1, "that") || s->g[src].t1 >= m->head) return 0;
+    return ev_said_at(s, s->g[src].t1, m->head) < m->head;
+}
+
 /* The parties of an active verb or a noun: the subject before it (or the sentence's, after "and"
  * or a participle), the object after it, the pattern's own slots. 0 when done, 1 when skipped. */
 static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p, uint32_t limit,
@@ -390,6 +398,10 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     int owner = ev_possessor(s, m->head);
     if (owner >= 0) *src = owner;
     else if (m->src >= 0) return 0;     /* "a charge Paris denied": the pattern's own source slot */
+    else if (p->author && *src >= 0 && reported_noun(s, m, *src)) {
+        ev_ex(c, "    a speaker's reported judgement of an act: the speaker's, at the act's author\n");
+        return 0;
+    }
     else if (*tgt >= 0 && p->sym && ev_tgt_between(s, *tgt)) *src = -1;
     else if (p->ctx) *src = -1;     /* "The negotiations began in March": from the context */
     else if (denied_noun(s, ms, k)) {
@@ -460,6 +472,12 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && ev_said_at(s, m->end, s->g[*tgt].t0) < s->g[*tgt].t0) *tgt = -1;
     /* acc15b: "denied that its aircraft had touched the Reaper": the clause after "that" is what is denied */
     if (*tgt >= 0 && !strncmp(p->code, "016", 3) && WIS(s, m->end - 1, "that")) *tgt = -1;
+    /* acc19b: "rejected what it called insinuations that New Delhi had ...": its own side named
+     * in what it denies is no party to the denial */
+    if (*tgt >= 0 && *src >= 0 && !strncmp(p->code, "016", 3) && !strncmp(s->g[*tgt].code, s->g[*src].code, 3)) {
+        ev_ex(c, "    its own side in what it denies: no party\n");
+        *tgt = -1;
+    }
     if (*src >= 0 && *tgt < 0 && *body < 0 && !strncmp(p->code, "016", 3)) *tgt = ev_accuser(s, s->g[*src].comp, body, 6);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->pair, DY_CAMEO_VISIT, 3)) *tgt = ev_last_visitor(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && !strncmp(p->code, "07", 2)) *tgt = ev_aid_receiver(s, s->g[*src].comp, body);
@@ -481,6 +499,10 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         if (*tgt < 0)
             *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
                  : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
+    }
+    if (*tgt >= 0 && *body < 0 && reaction && !passive) {     /* acc19b: "called the Moscow trip a disgrace" */
+        int g = ev_trip_maker(s, *tgt, body);
+        if (g >= 0) *tgt = g;
     }
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place

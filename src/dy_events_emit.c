@@ -812,6 +812,26 @@ int ev_last_visitor(sctx *s, int known, int *added)
     return (int)s->ng++;
 }
 
+/* acc19b: "Simecka called the Moscow trip a disgrace": a place named before a trip or visit noun
+ * (grammar.txt meeting) is where the story's last visit went, not the party judged; the visitor
+ * of that visit, told up to three sentences before, is. Returns an added group (drop_body), or -1. */
+int ev_trip_maker(sctx *s, int tgt, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    const dy_actor *t = &s->g[tgt];
+    if (!c->visit_place[0] || s->sidx - c->visit_sent > 3 || s->ng >= DY_MAX_ACTORS || t->t1 >= s->t1) return -1;
+    if (t->kind != DY_GK_STATE || strlen(t->code) != 3 || strncmp(t->code, c->visit_place, 3) != 0) return -1;
+    uint32_t e;
+    if (ev_gram_class_at(s, t->t1, &e) != DY_G_MEETING || !strncmp(c->visitor, c->visit_place, 3)) return -1;
+    dy_actor *g = context_group(s, c->visitor);
+    /* a state's trip is its government's ("the Moscow trip" of Fico's Slovakia: SVKGOV) */
+    if (strlen(g->code) == 3 && dy_code_is_country(g->code)) memcpy(g->code + 3, "GOV", 4);
+    ev_ex(c, "    the trip's maker: %s, the visitor of sentence %u (the place names where it went)\n", g->code, (unsigned)c->visit_sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
 /* "Poland accused Belarus of ... Belarus denied the accusation": a denial with no party named
  * answers the last accusation, demand or threat aimed at its subject in this or the `back`
  * sentences before (two; a denial, acc16a, six: a story's reply often comes after the accuser's
@@ -1104,12 +1124,19 @@ int ev_own_role(const sctx *s, int k)
 
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
  * opposition of the subject's own country are the authors a government condemns. */
-static int domestic_author(const char *src, const char *kc)
+static int domestic_author(const char *src, const char *tgt, const char *kc, int decision)
 {
     static const char *const roles[] = {"CVL", "OPP", "REB"};
     if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || !dy_code_is_country(src)) return 0;
     for (size_t i = 0; i < 3; i++)
         if (!strncmp(src + 3, roles[i], 3)) return strlen(kc) < 6 || strncmp(kc + 3, roles[i], 3) != 0;
+    /* acc19b: "Police arrested two former ministers. ... Duda condemned the arrests": a state
+     * force's act on its own country's people is one another role of that country reacts to (a
+     * harm named, not a "move", which a decision of another state may be) */
+    static const char *const forces[] = {"COP", "MIL"};
+    for (size_t i = 0; i < 2 && !decision; i++)
+        if (!strncmp(src + 3, forces[i], 3))
+            return !strncmp(tgt, src, 3) && strlen(kc) >= 6 && strncmp(kc + 3, forces[i], 3) != 0;
     return 0;
 }
 
@@ -1206,7 +1233,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
         if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (home && (strncmp(v->source, v->target, 3) != 0 || !dy_code_is_country(v->source))) continue;
-        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, kc) && !(decision && domestic_decision(v->source, kc))) continue;
+        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, v->target, kc, decision) && !(decision && domestic_decision(v->source, kc))) continue;
         dy_actor *g = context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&

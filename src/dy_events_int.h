@@ -284,6 +284,7 @@ int ev_pledge_receiver(sctx *s, int known, int *added);
 int ev_own_role(const sctx *s, int k);
 int ev_aid_receiver(sctx *s, int known, int *added);
 int ev_last_visitor(sctx *s, int known, int *added);
+int ev_trip_maker(sctx *s, int tgt, int *added);
 int ev_igo_court(const sctx *s, int k);
 int ev_names_decision(const sctx *s, const match *m);
 int ev_decision_subject(const sctx *s, uint32_t head);

@@ -676,6 +676,10 @@ int ev_mood_at(const sctx *s, uint32_t head)
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { start = j + 1; break; }
         /* "the sanctions had failed to improve ... and accused ...": another verb's clause; but
          * "If Russia and China attack" is one clause with a compound subject */
+        /* acc19b: "insinuations that New Delhi had pressed Colombo", "speculation that ...": the
+         * content of a word of speculation is no fact */
+        uint32_t e;
+        if (WIS(s, j, "that") && j > s->t0 && ev_gram_class_at(s, j - 1, &e) == DY_G_HYPO && e == j) return DY_MOOD_HYPOTHETICAL;
         if (WIS(s, j, "that") ||
             ((WIS(s, j, "and") || WIS(s, j, "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
              !WIS(s, j + 1, "to") &&     /* "committed to keep talking and to meet": one verb's */
