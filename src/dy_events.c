@@ -714,6 +714,20 @@ static int keep_sentence_actors(sctx *s)
     return 0;
 }
 
+/* acc19a: "Analysts warned that the rebels could regroup", "Legal scholars said the crisis had
+ * exposed ...": a sentence opened by commentators (an EDU role) and their speech verb gives their
+ * view of the story, never an act of its parties; no gold of ours codes one. */
+static int commentary_sentence(const sctx *s)
+{
+    if (!s->ng || s->g[0].t0 > s->t0 + 2 || !ev_role_is(s, 0, "EDU")) return 0;
+    uint32_t e;
+    for (uint32_t i = s->g[0].t1; i < s->t1 && i <= s->g[0].t1 + 3; i++) {
+        if (ev_gram_is(s, i, DY_G_SAY, &e)) return 1;
+        if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -731,6 +745,11 @@ static int code_sentence(sctx *s)
         free(said);
     }
 
+    if (commentary_sentence(s)) {
+        ev_ex(c, "  skipped: commentators' view (\"Analysts said ...\"), no act of the story's parties (acc19a)\n");
+        remember_sentence(s);
+        return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
+    }
     match ms[MAX_MATCH];
     size_t nm = ev_find_matches(s, ms, MAX_MATCH);
     int body = -1;      /* an actor added for one event (body_target) */
