@@ -473,7 +473,9 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body, 2);
     /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
      * the last to accuse or criticise the subject; other acts their doer */
-    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2) {
+    if (p->author && !passive && *src >= 0 && *body < 0 && ev_names_decision(s, m) && (*body = ev_court_decision(s, s->g[*src].comp)) >= 0)
+        *tgt = *body;
+    else if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2) {
         /* "expelled the Libyan ambassador and said Athens would take the necessary steps in
          * response": an answer that goes on from the subject's own act in the sentence answers
          * that act's target (second17) before any author of an earlier sentence */
