@@ -573,6 +573,13 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         code = "160";
         ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
     }
+    /* acc19a: "said it was withdrawing its diplomats from Lebanon": officials, not forces, pulled
+     * out of another state cut relations (161) */
+    if (!strcmp(code, "0874") && src >= 0 && tgt >= 0 && ev_role_is(s, tgt, "GOV") &&
+        strncmp(s->g[src].code, s->g[tgt].code, 3) != 0) {
+        code = "161";
+        ev_ex(c, "    withdrawing officials from a state: coded as %s (acc19a)\n", code);
+    }
     if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
     ev_stopped_act(s, m, &code, mood);
     if (c->opts.convention == DY_CONV_PETRARCH) ev_petrarch_mood(s, m, p->code, &code, mood);
