@@ -221,6 +221,20 @@ static void explain_sentence(const sctx *s)
 
 /* Is match k no act of its own (a blocked phrase, background, a rejected text's content, the
  * purpose of the act before, a denial, a statement's content coded after it)? Says why. */
+/* acc19a: "described the Saudi-led campaign in Yemen as futile aggression against the Houthis":
+ * an act noun after "as" (a determiner or a word between) is what something was called. */
+static int described_as(const sctx *s, uint32_t head)
+{
+    if (ev_ed_form(s, head)) return 0;
+    for (uint32_t i = head, n = 0; i-- > s->t0 && n < 3; n++) {
+        /* not "as fighting raged", "as well as", "as to make a statement" */
+        if (WIS(s, i, "as")) return (n > 0 || !ev_ing_form(s, head)) && !(i > s->t0 && WIS(s, i - 1, "well"));
+        if (WIS(s, i, "to")) return 0;
+        if ((s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || group_at(s, i) >= 0) return 0;
+    }
+    return 0;
+}
+
 static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
 {
     dy_coder *c = s->c;
@@ -233,6 +247,7 @@ static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, co
     if (ev_purpose_of_prev(s, ms, k)) { ev_ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); return 1; }
     if (ev_denied_clause(s, m->head)) { ev_ex(c, "    skipped: what a denial says did not happen\n"); return 1; }
     if (ev_object_participle(s, ms, k)) { ev_ex(c, "    skipped: a participle describing the object before it\n"); return 1; }
+    if (described_as(s, m->head)) { ev_ex(c, "    skipped: a noun after \"as\" names what an act was called, no act (acc19a)\n"); return 1; }
     /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
     if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
         ev_ex(c, "    skipped: the statement's content is coded after it\n");
