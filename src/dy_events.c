@@ -267,6 +267,17 @@ static int absolute_with(const sctx *s, uint32_t j)
     return e < s->t1 && ev_ing_form(s, e);
 }
 
+/* acc19a: "after the ruling was read": the actor after a subordinator goes on with a verb (a form of
+ * "be" or an -ed form), so a clause and no noun phrase ("after the Indian strikes"). */
+static int subordinate_verb(const sctx *s, uint32_t j)
+{
+    uint32_t n = j + 1, e;
+    if (n < s->t1 && WIS(s, n, "the")) n++;
+    int g = group_at(s, n);
+    if (g < 0 || s->g[g].t1 >= s->t1) return 0;
+    return ev_gram_is(s, s->g[g].t1, DY_G_BE, &e) || ev_ed_form(s, s->g[g].t1);
+}
+
 /* Where the object of match k may end: the next verb (unless a noun), 12 words, the end of the
  * clause, or a comma before a new clause, a speaker or a participle. */
 static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
@@ -291,7 +302,10 @@ static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k
         if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) return j;
         /* "staged a sit-in outside the building after troops kept him from entering": a
          * subordinate clause with its own subject holds no object of the verb before */
-        if (j > m->end && ev_subordinate_at(s, j)) return j;
+        /* acc19a: right after a noun of an act ("called the accusation outrageous after the ruling
+         * was read") too; a reply's target may be the clause's subject ("returned fire after
+         * Pakistani soldiers opened fire") */
+        if ((j > m->end || (p->author && subordinate_verb(s, j))) && ev_subordinate_at(s, j)) return j;
     }
     return limit;
 }
