@@ -221,6 +221,20 @@ static void explain_sentence(const sctx *s)
 
 /* Is match k no act of its own (a blocked phrase, background, a rejected text's content, the
  * purpose of the act before, a denial, a statement's content coded after it)? Says why. */
+/* acc19a: "described the Saudi-led campaign in Yemen as futile aggression against the Houthis":
+ * an act noun after "as" (a determiner or a word between) is what something was called. */
+static int described_as(const sctx *s, uint32_t head)
+{
+    if (ev_ed_form(s, head)) return 0;
+    for (uint32_t i = head, n = 0; i-- > s->t0 && n < 3; n++) {
+        /* not "as fighting raged", "as well as", "as to make a statement" */
+        if (WIS(s, i, "as")) return (n > 0 || !ev_ing_form(s, head)) && !(i > s->t0 && WIS(s, i - 1, "well"));
+        if (WIS(s, i, "to")) return 0;
+        if ((s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || group_at(s, i) >= 0) return 0;
+    }
+    return 0;
+}
+
 static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, const dy_pattern *p)
 {
     dy_coder *c = s->c;
@@ -233,6 +247,7 @@ static int match_skipped(const sctx *s, const match *ms, size_t nm, size_t k, co
     if (ev_purpose_of_prev(s, ms, k)) { ev_ex(c, "    skipped: the purpose of the act before (\"to ...\"), not an act\n"); return 1; }
     if (ev_denied_clause(s, m->head)) { ev_ex(c, "    skipped: what a denial says did not happen\n"); return 1; }
     if (ev_object_participle(s, ms, k)) { ev_ex(c, "    skipped: a participle describing the object before it\n"); return 1; }
+    if (described_as(s, m->head)) { ev_ex(c, "    skipped: a noun after \"as\" names what an act was called, no act (acc19a)\n"); return 1; }
     /* "issued a joint statement expressing support for Castillo": what the statement says is coded */
     if (!strcmp(p->code, "010") && k + 1 < nm && ms[k + 1].head >= m->end && ms[k + 1].head <= m->end + 1) {
         ev_ex(c, "    skipped: the statement's content is coded after it\n");
@@ -250,6 +265,17 @@ static int absolute_with(const sctx *s, uint32_t j)
     if (g < 0) return 0;
     uint32_t e = s->g[g].t1;
     return e < s->t1 && ev_ing_form(s, e);
+}
+
+/* acc19a: "after the ruling was read": the actor after a subordinator goes on with a verb (a form of
+ * "be" or an -ed form), so a clause and no noun phrase ("after the Indian strikes"). */
+static int subordinate_verb(const sctx *s, uint32_t j)
+{
+    uint32_t n = j + 1, e;
+    if (n < s->t1 && WIS(s, n, "the")) n++;
+    int g = group_at(s, n);
+    if (g < 0 || s->g[g].t1 >= s->t1) return 0;
+    return ev_gram_is(s, s->g[g].t1, DY_G_BE, &e) || ev_ed_form(s, s->g[g].t1);
 }
 
 /* Where the object of match k may end: the next verb (unless a noun), 12 words, the end of the
@@ -276,7 +302,10 @@ static uint32_t object_limit(const sctx *s, const match *ms, size_t nm, size_t k
         if (WIS(s, j, "and") && j + 1 < s->t1 && ev_gram_is(s, j + 1, DY_G_BE, &e)) return j;
         /* "staged a sit-in outside the building after troops kept him from entering": a
          * subordinate clause with its own subject holds no object of the verb before */
-        if (j > m->end && ev_subordinate_at(s, j)) return j;
+        /* acc19a: right after a noun of an act ("called the accusation outrageous after the ruling
+         * was read") too; a reply's target may be the clause's subject ("returned fire after
+         * Pakistani soldiers opened fire") */
+        if ((j > m->end || (p->author && subordinate_verb(s, j))) && ev_subordinate_at(s, j)) return j;
     }
     return limit;
 }
@@ -491,7 +520,9 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (*src >= 0 && *tgt < 0 && *body < 0 && !nominal && !strncmp(p->code, "12", 2)) *tgt = ev_accuser(s, s->g[*src].comp, body, 2);
     /* eval13: "said the remarks had damaged trust": another's words answer the one who spoke them,
      * the last to accuse or criticise the subject; other acts their doer */
-    if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2) {
+    if (p->author && !passive && *src >= 0 && *body < 0 && ev_names_decision(s, m) && (*body = ev_court_decision(s, s->g[*src].comp)) >= 0)
+        *tgt = *body;
+    else if (p->author && !passive && *src >= 0 && *body < 0 && (*tgt = ev_author_in_clause(s, m, *src, *tgt)) == -2) {
         /* "expelled the Libyan ambassador and said Athens would take the necessary steps in
          * response": an answer that goes on from the subject's own act in the sentence answers
          * that act's target (second17) before any author of an earlier sentence */
@@ -592,6 +623,13 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     if (!strcmp(code, "0874") && leaves_body(s, m, src, tgt)) {
         code = "160";
         ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
+    }
+    /* acc19a: "said it was withdrawing its diplomats from Lebanon": officials, not forces, pulled
+     * out of another state cut relations (161) */
+    if (!strcmp(code, "0874") && src >= 0 && tgt >= 0 && ev_role_is(s, tgt, "GOV") &&
+        strncmp(s->g[src].code, s->g[tgt].code, 3) != 0) {
+        code = "161";
+        ev_ex(c, "    withdrawing officials from a state: coded as %s (acc19a)\n", code);
     }
     if (*mood == DY_MOOD_FACTUAL && strncmp(code, "03", 2) != 0 && ev_agreed_to_act(s, m)) *mood = DY_MOOD_INTENT;
     ev_stopped_act(s, m, &code, mood);
@@ -776,6 +814,20 @@ static int keep_sentence_actors(sctx *s)
     return 0;
 }
 
+/* acc19a: "Analysts warned that the rebels could regroup", "Legal scholars said the crisis had
+ * exposed ...": a sentence opened by commentators (an EDU role) and their speech verb gives their
+ * view of the story, never an act of its parties; no gold of ours codes one. */
+static int commentary_sentence(const sctx *s)
+{
+    if (!s->ng || s->g[0].t0 > s->t0 + 2 || !ev_role_is(s, 0, "EDU")) return 0;
+    uint32_t e;
+    for (uint32_t i = s->g[0].t1; i < s->t1 && i <= s->g[0].t1 + 3; i++) {
+        if (ev_gram_is(s, i, DY_G_SAY, &e)) return 1;
+        if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    }
+    return 0;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
@@ -793,6 +845,11 @@ static int code_sentence(sctx *s)
         free(said);
     }
 
+    if (commentary_sentence(s)) {
+        ev_ex(c, "  skipped: commentators' view (\"Analysts said ...\"), no act of the story's parties (acc19a)\n");
+        remember_sentence(s);
+        return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
+    }
     match ms[MAX_MATCH];
     size_t nm = ev_find_matches(s, ms, MAX_MATCH);
     int body = -1;      /* an actor added for one event (body_target) */

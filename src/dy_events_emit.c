@@ -1214,6 +1214,19 @@ int ev_decision_subject(const sctx *s, uint32_t head)
     return 0;
 }
 
+/* acc19a: "The International Court of Justice ordered Israel ... Pandor welcomed the decision and
+ * said Israel could not comply": in the six sentences after an international court, a decision
+ * is its ruling, whoever the clause names next. Returns an added group (drop_body), or -1. */
+int ev_court_decision(sctx *s, int known)
+{
+    const dy_coder *c = s->c;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS || !c->igo_court[0] || s->sidx - c->igo_court_sent > 6) return -1;
+    if (!strcmp(s->g[known].code, c->igo_court)) return -1;
+    dy_actor *g = context_group(s, c->igo_court);
+    ev_ex(s->c, "    target from the context: %s, the court named before, whose ruling it is (acc19a)\n", g->code);
+    return (int)s->ng++;
+}
+
 /* "Turkish jets shot down a Russian plane. ... Moscow condemned the attack": the author of a
  * hostile act named by a noun (verb flag author) is the source of the story's last material
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
@@ -1226,6 +1239,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
     *added = -1;
     if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
     const char *kc = s->g[known].code;
+    if (decision && (*added = ev_court_decision(s, known)) >= 0) return *added;
     for (size_t e = c->nev; e-- > 0;) {
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);

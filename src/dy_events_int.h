@@ -291,6 +291,7 @@ int ev_decision_subject(const sctx *s, uint32_t head);
 int ev_names_class(const sctx *s, const match *m, int cls);
 int ev_meeting_parties(sctx *s, int known, int *added);
 int ev_act_author(sctx *s, int known, int *added, int decision, int home);
+int ev_court_decision(sctx *s, int known);
 int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
 const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *code);

@@ -1135,7 +1135,7 @@ static int court_named_before(sctx *s, int k)
             return 1;
         }
     const dy_coder *c = s->c;
-    if (!c->igo_court[0] || s->sidx - c->igo_court_sent > 2) return 0;
+    if (!c->igo_court[0] || s->sidx - c->igo_court_sent > 6) return 0;
     set_code(g->code, c->igo_court);
     ev_ex(s->c, "  \"the %.*s\": the court named before, %s\n", (int)s->t[g->t0].nlen, W(s, g->t0), g->code);
     return 1;
@@ -1172,6 +1172,23 @@ static int armed_group_named_before(sctx *s, int k)
         return 1;
     }
     return 0;
+}
+
+/* acc19a: "acting Congress President Luis Valdez demanded that he step down": a "he" resolved to a
+ * title of this sentence before its country was filled (fill_roles) takes that country too. */
+static void person_refs_filled(sctx *s)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        dy_actor *g = &s->g[k];
+        if (g->anaphor != DY_G_PERSON || strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        for (size_t j = k; j-- > 0;)
+            if (s->g[j].filled && !s->g[j].anaphor && !strcmp(s->g[j].code + 3, g->code + 3)) {
+                memcpy(g->code, s->g[j].code, 3);
+                g->filled = s->g[j].filled;
+                ev_ex(s->c, "  \"%.*s\": the title it stands for got %.3s (acc19a)\n", (int)s->t[g->t0].nlen, W(s, g->t0), g->code);
+                break;
+            }
+    }
 }
 
 void ev_fill_roles(sctx *s)
@@ -1213,6 +1230,7 @@ void ev_fill_roles(sctx *s)
         memcpy(g->code, cc, 3);
         g->filled = 1;
     }
+    person_refs_filled(s);
     they_of_filled_speaker(s);
 }
 
