@@ -140,6 +140,7 @@ static ALWAYS_INLINE int emit_inline(dy_toks *out, dy_buf *nb, const dy_lex *lex
     if (!roomy && dy_buf_reserve(nb, 8)) return -1;       /* eight readable bytes for the lookup */
     t->id = lex ? dy_lex_find_padded(lex, nb->data + nstart, nl, &lf) : 0;
     t->flags = (uint16_t)(flags | ((lf & DY_LEXF_DATE) ? DY_TF_DATEW : 0));
+    t->wc = (uint16_t)(lf >> 16);
     if (roomy) {
         nb->data[nb->len++] = 0;
         nb->data[nb->len] = 0;
