@@ -155,7 +155,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             match_el(s, p, ei + 1, tj + 1, passive, m))
             return 1;
         if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
-        uint32_t de = ei > 0 ? date_between(s, ti) : 0;
+        uint32_t de = ei > 0 && s->ndates ? date_between(s, ti) : 0;     /* most sentences hold no date */
         return de && match_el(s, p, ei, de, passive, m);
     }
     case DY_PE_GAP: {
