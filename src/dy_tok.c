@@ -26,6 +26,14 @@ static const unsigned char ascii_fold[256] = {
 #undef F3
 #undef UP3
 
+/* The token flags a word's first ASCII byte gives it: a capital, a digit */
+#define CAP3(a) [a] = DY_TF_CAP, [a + 1] = DY_TF_CAP, [a + 2] = DY_TF_CAP
+static const uint16_t first_flags[256] = {
+    ['0'] = DY_TF_NUM, ['1'] = DY_TF_NUM, ['2'] = DY_TF_NUM, ['3'] = DY_TF_NUM, ['4'] = DY_TF_NUM,
+    ['5'] = DY_TF_NUM, ['6'] = DY_TF_NUM, ['7'] = DY_TF_NUM, ['8'] = DY_TF_NUM, ['9'] = DY_TF_NUM,
+    CAP3('A'), CAP3('D'), CAP3('G'), CAP3('J'), CAP3('M'), CAP3('P'), CAP3('S'), CAP3('V'), ['Y'] = DY_TF_CAP, ['Z'] = DY_TF_CAP};
+#undef CAP3
+
 enum { C_OTHER, C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE };
 
 /* the class of each ASCII byte (C_OTHER where not listed) */
@@ -297,9 +305,8 @@ word_end:;
     unsigned t = j < n ? s[j] : ' ';
     /* most words end at a space: the other ends are looked at only then */
     if (t != ' ' && !word_may_end(s, n, i, j, t)) return 0;
-    /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
-    uint16_t flags = (uint16_t)(r->pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
-                                (c0 - '0' < 10u) * DY_TF_NUM |
+    /* the flags by a table and arithmetic, not branches: capitalised or not is a coin toss */
+    uint16_t flags = (uint16_t)(r->pending | DY_TF_WORD | first_flags[c0] |
                                 (!lower & (upper >= 2)) * DY_TF_ALLCAP);   /* two or more letters, all capitals */
     nb->len = (size_t)(o - nb->data);
     if (emit_inline(r->out, nb, r->lex, r->base, i, j, nstart, flags, 1)) return -1;
