@@ -500,15 +500,17 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
     /* every byte normalises to at most one byte on the ASCII fast path, plus a NUL per token */
     if (dy_buf_reserve(nb, n * 2 + 64)) return -1;
     while (i < n) {
+        /* a word first: most tokens are, and the fast path takes the single space after one;
+         * fast_word turns anything else away on its first byte, having changed nothing */
+        int made = fast_word(&r, &i);
+        if (made < 0) return -1;
+        if (made) continue;
         unsigned c0 = s[i];
         if (c0 < 0x80 && ascii_cls[c0] == C_SPACE) {
             r.pending |= c0 == '\n' ? DY_TF_SPACE | DY_TF_NL : DY_TF_SPACE;
             i++;
             continue;
         }
-        int made = fast_word(&r, &i);
-        if (made < 0) return -1;
-        if (made) continue;
         cpinfo c;
         classify(s + i, n - i, &c);
         if (c.cls == C_SPACE) {
