@@ -25,7 +25,7 @@ static uint32_t longest(const dy_dict *d, int trie, const dy_tok *toks, uint32_t
     uint32_t best = i;
     *payload = -1;
     for (uint32_t j = i; j < t1; j++) {
-        if (j > i && trie == DY_TRIE_ACTOR && !(dy_dict_wclass(d, toks[j].id) & DY_WC_IN_ACTOR)) break;
+        if (j > i && trie == DY_TRIE_ACTOR && !(toks[j].wc & DY_WC_IN_ACTOR)) break;
         if (j == i + 1 && !dy_dict_may_follow(d, trie, toks[i].id, toks[j].id)) break;
         int32_t p;
         node = dy_dict_step_payload(d, trie, node, toks[j].id, &p);
@@ -112,10 +112,10 @@ static uint32_t quantifier_before(const dy_dict *d, const dy_tok *toks, const dy
 
 /* After a bare agent, the word at i is no noun it modifies when a determiner follows it ("police
  * retook the buildings") or it is one ("stormed parliament a day earlier"). */
-static int verb_next(const dy_dict *d, const dy_tok *toks, uint32_t t1, uint32_t i)
+static int verb_next(const dy_tok *toks, uint32_t t1, uint32_t i)
 {
-    if (dy_dict_wclass(d, toks[i].id) & DY_WC_DET) return 1;
-    return i + 1 < t1 && (dy_dict_wclass(d, toks[i + 1].id) & DY_WC_DET) && !(toks[i + 1].flags & DY_TF_CAP);
+    if (toks[i].wc & DY_WC_DET) return 1;
+    return i + 1 < t1 && (toks[i + 1].wc & DY_WC_DET) && !(toks[i + 1].flags & DY_TF_CAP);
 }
 
 static void finish(dy_actor *g, const group_state *s)
@@ -196,11 +196,11 @@ static int of_place_word(const dy_dict *d, const dy_tok *toks, uint32_t j)
 
 /* A word that may be part of a person's name after a title: capitalised, not a date word, a
  * number or a word the grammar or the verb patterns use. */
-static int name_word(const dy_dict *d, const dy_tok *t)
+static int name_word(const dy_tok *t)
 {
     if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM | DY_TF_DATEW)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
-    return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
-                                          DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM));
+    return !(t->wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
+                      DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM));
 }
 
 /* "Thai F-16 fighter jets", "Russian Su-25 jets": a model designation (a number joined by a hyphen
@@ -220,11 +220,11 @@ static int model_name_at(const dy_dict *d, const dy_tok *toks, uint32_t j, uint3
 
 /* "Sudan's army and the paramilitary Rapid Support Forces": one lower-case word after "and"
  * that is no verb, preposition, determiner or clause word describes the next actor. */
-static int coord_modifier(const dy_dict *d, const dy_tok *toks, uint32_t j)
+static int coord_modifier(const dy_tok *toks, uint32_t j)
 {
     const dy_tok *t = &toks[j];
     if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
-    if (dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_PAT | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM)) return 0;
+    if (t->wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_PAT | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM)) return 0;
     return 1;
 }
 
@@ -245,7 +245,7 @@ static int owned_modifier_at(const dy_dict *d, const dy_tok *toks, uint32_t gap0
     /* a word that opens a verb pattern may stand here ("security", "war"): no verb follows 's */
     const dy_tok *t = &toks[j];
     if ((t->flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
-    return !(dy_dict_wclass(d, t->id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM));
+    return !(t->wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_START_SAY | DY_WC_START_BE | DY_WC_START_GRAM));
 }
 
 /* "in southern Pakistan", "near eastern Ukraine": a compass word between a preposition and a
@@ -257,14 +257,14 @@ static uint32_t compass_before(const dy_dict *d, const dy_tok *toks, uint32_t t0
 }
 
 /* Adds the document's surnames found outside the mentions m[0..nm), keeping m sorted. */
-static size_t find_aliases(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
+static size_t find_aliases(const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                            const dy_aliases *al, mention *m, size_t nm, size_t cap)
 {
     size_t q = 0;
     for (uint32_t i = t0; i < t1 && nm < cap; i++) {
         while (q < nm && m[q].t1 <= i) q++;
         if (q < nm && m[q].t0 <= i) continue;       /* inside a mention */
-        if (!name_word(d, &toks[i])) continue;
+        if (!name_word(&toks[i])) continue;
         const char *w = word(toks, norm, i);
         for (size_t a = 0; a < al->n; a++) {
             if (w[0] != al->a[a].word[0] || strcmp(w, al->a[a].word) != 0) continue;
@@ -284,7 +284,7 @@ static int epithet(const dy_dict *d, const dy_tok *toks, uint32_t j, uint32_t b)
 {
     for (; j < b; j++) {
         if ((toks[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
-        if (dy_dict_wclass(d, toks[j].id) & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
+        if (toks[j].wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY |
                                              DY_WC_START_BE | DY_WC_START_PAT | DY_WC_START_GRAM)) return 0;
         size_t np = 0;
         dy_dict_patterns_for(d, toks[j].id, &np);
@@ -320,7 +320,7 @@ static int given_name_city(const dy_dict *d, const dy_tok *toks, int32_t ap, uin
 {
     if (ae != i + 1 || ae >= t1 || dy_dict_actor(d, ap)->kind != DY_AK_CITY) return 0;
     if ((toks[ae].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_ALLCAP | DY_TF_HYPH)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
-    return !(dy_dict_wclass(d, toks[ae].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM));
+    return !(toks[ae].wc & (DY_WC_START_ACTOR | DY_WC_START_GRAM));
 }
 
 /* acc12: "Trade Secretary Jonathan Reynolds" in 2025 is not Albert Reynolds, Ireland's leader
@@ -332,7 +332,7 @@ static int other_bearer(const dy_dict *d, const dy_tok *toks, int32_t ap, uint32
 {
     if (day == INT32_MIN || ae != i + 1 || i <= t0 || dy_dict_actor(d, ap)->kind != DY_AK_PERSON) return 0;
     if ((toks[i - 1].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_ALLCAP | DY_TF_HYPH)) != (DY_TF_WORD | DY_TF_CAP)) return 0;
-    if (dy_dict_wclass(d, toks[i - 1].id) & DY_WC_START_GRAM) return 0;
+    if (toks[i - 1].wc & DY_WC_START_GRAM) return 0;
     int32_t fb;
     return pick_entry(d, ap, day, &fb) < 0;
 }
@@ -352,20 +352,20 @@ static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
         size_t ns = 0;
         for (uint32_t i = b0; i < b1; i++) {
             starts_at[ns] = (uint8_t)(i - b0);
-            ns += ((toks[i].flags & DY_TF_WORD) != 0) & ((dy_dict_wclass(d, toks[i].id) & (DY_WC_START_ACTOR | DY_WC_START_GRAM)) != 0);
+            ns += ((toks[i].flags & DY_TF_WORD) != 0) & ((toks[i].wc & (DY_WC_START_ACTOR | DY_WC_START_GRAM)) != 0);
         }
         for (size_t h = 0; h < ns && nm < max; h++) {
             uint32_t i = b0 + starts_at[h];
             if (i < next) continue;
             next = i + 1;
-            unsigned starts = dy_dict_wclass(d, toks[i].id);
+            unsigned starts = toks[i].wc;
             int32_t ap = -1, gp = -1;
             uint32_t ae = (starts & DY_WC_START_ACTOR) ? longest(d, DY_TRIE_ACTOR, toks, i, t1, &ap) : i;
             uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
             int gc = dy_dict_gram_class(d, gp);
             int anaphor = gc >= DY_G_PAIR ? gc : 0;
             /* "the state broadcaster": an actor phrase inside a reference that runs on past it wins */
-            if (anaphor && ap < 0 && ge > i + 1 && (dy_dict_wclass(d, toks[i + 1].id) & DY_WC_START_ACTOR)) {
+            if (anaphor && ap < 0 && ge > i + 1 && (toks[i + 1].wc & DY_WC_START_ACTOR)) {
                 int32_t ap2 = -1;
                 if (longest(d, DY_TRIE_ACTOR, toks, i + 1, t1, &ap2) > ge && ap2 >= 0) continue;
             }
@@ -466,7 +466,7 @@ static int absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *n
      * and a name no dictionary knows; the name is the person, with the title's code */
     if (gs.has_agent && !gs.has_person) {
         uint32_t stop = *k < nm ? m[*k].t0 : t1, j = g->t1;
-        while (j < stop && j < t1 && j - g->t1 < 3 && name_word(d, &toks[j])) j++;
+        while (j < stop && j < t1 && j - g->t1 < 3 && name_word(&toks[j])) j++;
         if (j > g->t1) { g->name0 = g->t1; g->t1 = j; g->kind = DY_GK_PERSON; g->crowd = 0; crowd = 0; }
     }
     return crowd;
@@ -477,7 +477,7 @@ static int absorb_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *n
  * ("the French military base" keeps its state: France's forces are named). */
 static int site_modifier(const dy_dict *d, const dy_tok *toks, uint32_t t1, const dy_actor *g)
 {
-    if (g->kind != DY_GK_AGENT || g->anaphor || g->t1 >= t1 || !(dy_dict_wclass(d, toks[g->t1].id) & DY_WC_START_GRAM)) return 0;
+    if (g->kind != DY_GK_AGENT || g->anaphor || g->t1 >= t1 || !(toks[g->t1].wc & DY_WC_START_GRAM)) return 0;
     int32_t gp = -1;
     return longest(d, DY_TRIE_GRAMMAR, toks, g->t1, t1, &gp) > g->t1 && dy_dict_gram_class(d, gp) == DY_G_SITE;
 }
@@ -485,7 +485,7 @@ static int site_modifier(const dy_dict *d, const dy_tok *toks, uint32_t t1, cons
 /* acc13: "police in Windsor, Ontario, arrested": a place after a comma behind a town the
  * gazetteer does not hold (one or two capitalised words after "in", "at", "near") names where
  * that town lies, and is a place too. */
-static int region_after_town(const dy_dict *d, const dy_tok *toks, uint32_t t0, uint32_t t1, const dy_actor *g)
+static int region_after_town(const dy_tok *toks, uint32_t t0, uint32_t t1, const dy_actor *g)
 {
     uint32_t g0 = g->t0;
     if (g0 < t0 + 3 || g->kind != DY_GK_STATE || strlen(g->code) != 3 || !(toks[g0 - 1].flags & DY_TF_COMMA)) return 0;
@@ -493,7 +493,7 @@ static int region_after_town(const dy_dict *d, const dy_tok *toks, uint32_t t0, 
     if (g->t1 >= t1 || !(toks[g->t1].flags & DY_TF_COMMA)) return 0;
     uint32_t j = g0 - 2;
     for (int n = 0; n < 2 && j > t0 && (toks[j].flags & (DY_TF_CAP | DY_TF_WORD | DY_TF_DATEW)) == (DY_TF_CAP | DY_TF_WORD); n++, j--)
-        if (dy_dict_wclass(d, toks[j - 1].id) & DY_WC_LOC) return 1;
+        if (toks[j - 1].wc & DY_WC_LOC) return 1;
     return 0;
 }
 
@@ -506,14 +506,14 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
         if (word_is(toks, norm, p, "the") && p > t0) p--;
         p = quantifier_before(d, toks, norm, t0, p);
         p = compass_before(d, toks, t0, p);
-        unsigned wc = dy_dict_wclass(d, toks[p].id);
+        unsigned wc = toks[p].wc;
         g->prep = (uint8_t)!!(wc & DY_WC_PREP);
         g->of = (uint8_t)(g->prep && word_is(toks, norm, p, "of"));
-        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(d, toks, norm, t0, p) || region_after_town(d, toks, t0, t1, g));
+        g->locative = (uint8_t)(!!(wc & DY_WC_LOC) || place_of(d, toks, norm, t0, p) || region_after_town(toks, t0, t1, g));
     }
     if (g->t1 < t1 && (toks[g->t1].flags & DY_TF_POSS)) g->poss = 1;
     if (g->kind == DY_GK_AGENT && !g->anaphor && g->t1 < t1 && (toks[g->t1].flags & DY_TF_WORD) &&
-        !(toks[g->t1].flags & (DY_TF_CAP | DY_TF_NUM)) && !(dy_dict_wclass(d, toks[g->t1].id) & DY_WC_NOUNEND)) {
+        !(toks[g->t1].flags & (DY_TF_CAP | DY_TF_NUM)) && !(toks[g->t1].wc & DY_WC_NOUNEND)) {
         /* unless the next word is a verb: "gunmen kidnapped", "police arrested" */
         size_t np = 0;
         const char *w = word(toks, norm, g->t1);
@@ -523,7 +523,7 @@ static void group_surroundings(const dy_dict *d, const dy_tok *toks, const dy_bu
         const char *lw = word(toks, norm, g->t1 - 1);
         size_t ll = strlen(lw);
         int plural = ll > 3 && lw[ll - 1] == 's' && lw[ll - 2] != 's' && lw[ll - 2] != 'u';
-        if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural && !verb_next(d, toks, t1, g->t1)) g->modifier = 1;
+        if (!np && !(l > 3 && strcmp(w + l - 2, "ed") == 0) && !plural && !verb_next(toks, t1, g->t1)) g->modifier = 1;
     }
 }
 
@@ -542,7 +542,7 @@ static int coord_link(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         /* "Wang Yi and his Indian counterpart" */
         else if (conj && (word_is(toks, norm, j, "his") || word_is(toks, norm, j, "her"))) continue;
         else if ((conj || comma) && epithet(d, toks, j, b)) continue;
-        else if (conj && coord_modifier(d, toks, j)) continue;
+        else if (conj && coord_modifier(toks, j)) continue;
         else ok = 0;
     }
     if (b - a == 4 && !epithet(d, toks, b - 1, b)) ok = 0;   /* four words: two of them epithets */
@@ -588,7 +588,7 @@ static void coordinate(const dy_dict *d, const dy_tok *toks, const dy_buf *norm,
 
 /* acc13: "Police in Hamilton, Ontario," where the gazetteer's Hamilton lies elsewhere: the
  * region after the town (region_after_town) tells whose town it is, and the agent's country. */
-static void town_in_region(const dy_dict *d, const dy_tok *toks, uint32_t t0, dy_actor *out, size_t ng)
+static void town_in_region(const dy_tok *toks, uint32_t t0, dy_actor *out, size_t ng)
 {
     for (size_t k = 0; k + 1 < ng; k++) {
         dy_actor *a = &out[k];
@@ -597,7 +597,7 @@ static void town_in_region(const dy_dict *d, const dy_tok *toks, uint32_t t0, dy
         if (strlen(b->code) != 3 || !dy_code_is_country(b->code) || !dy_code_is_country(a->code) || !strncmp(a->code, b->code, 3))
             continue;
         /* the group ends in the town, after "in" or "at": the town gave its country */
-        if (!(toks[a->t1 - 1].flags & DY_TF_CAP) || !(dy_dict_wclass(d, toks[a->t1 - 2].id) & DY_WC_LOC)) continue;
+        if (!(toks[a->t1 - 1].flags & DY_TF_CAP) || !(toks[a->t1 - 2].wc & DY_WC_LOC)) continue;
         if (a->t1 - 2 == a->t0 || (toks[a->t0].flags & DY_TF_CAP && a->t0 + 1 < a->t1 - 2)) continue;
         memcpy(a->code, b->code, 3);
     }
@@ -608,7 +608,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
 {
     mention m[DY_MAX_ACTORS * 2];
     size_t nm = find_mentions(d, toks, norm, t0, t1, day, m, sizeof m / sizeof *m);
-    if (al && al->n) nm = find_aliases(d, toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
+    if (al && al->n) nm = find_aliases(toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
 
     size_t ng = 0;
     for (size_t k = 0; k < nm && ng < max;) {
@@ -632,7 +632,7 @@ size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, 
         ng++;
     }
     ng = drop_hyphen_modifiers(toks, norm, out, ng);
-    town_in_region(d, toks, t0, out, ng);
+    town_in_region(toks, t0, out, ng);
     coordinate(d, toks, norm, out, ng);
     return ng;
 }

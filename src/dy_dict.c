@@ -814,6 +814,8 @@ static int load_into(const char *dir, dy_dict *d, loader *L, dy_err *err)
         uint32_t w = (uint32_t)k;
         if (k && (k >> 32) > 1 && w < d->nwclass) d->wclass[w] |= DY_WC_IN_ACTOR;
     }
+    /* each token carries its word's classes from the lexicon (dy_tok.wc): no lookup a position */
+    dy_lex_set_classes(d->lex, d->wclass, d->nwclass);
     return 0;
 }
 

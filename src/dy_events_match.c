@@ -31,7 +31,7 @@ static uint32_t owner_after_of(const sctx *s, uint32_t tj)
         if (gj >= 0 && !s->g[gj].modifier) return 0;
         uint16_t f = s->t[j].flags;
         if ((f & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
-        if (gj < 0 && (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
+        if (gj < 0 && (s->t[j].wc & (DY_WC_PREP | DY_WC_CLAUSE))) return 0;
         if (dy_dict_word_is(s->c->dict, DY_G_PARTITIVE, s->t[j].id)) return 0;     /* "five more of Russia's", "parts of Iraq" */
     }
     return 0;
@@ -117,7 +117,7 @@ static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
          * target to a country named after it */
         if (g >= 0) return n && s->g[g].t0 == j && bare_agent(s, g) && s->g[g].code[0] != '-' ? j : 0;
         if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
-        unsigned wc = dy_dict_wclass(s->c->dict, s->t[j].id);
+        unsigned wc = s->t[j].wc;
         if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY | DY_WC_START_PAT)) return 0;
     }
     return 0;
@@ -155,7 +155,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             match_el(s, p, ei + 1, tj + 1, passive, m))
             return 1;
         if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
-        uint32_t de = ei > 0 ? date_between(s, ti) : 0;
+        uint32_t de = ei > 0 && s->ndates ? date_between(s, ti) : 0;     /* most sentences hold no date */
         return de && match_el(s, p, ei, de, passive, m);
     }
     case DY_PE_GAP: {
@@ -171,7 +171,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             /* second17: "urged both sides to show restraint and offered to help": a gap does not
              * run on into a second verb after "and" (a past form some pattern starts with) */
             if (WIS(s, tj, "and") && tj + 1 < s->t1 && group_at(s, tj + 1) < 0 && ev_ed_form(s, tj + 1) &&
-                (dy_dict_wclass(s->c->dict, s->t[tj + 1].id) & DY_WC_START_PAT))
+                (s->t[tj + 1].wc & DY_WC_START_PAT))
                 return 0;
             if (f & DY_TF_QUOTE) k--;
             tj++;
@@ -260,7 +260,7 @@ int ev_attribution_after(const sctx *s, uint32_t from)
         if (g >= 0) { j = s->g[g].t1 - 1; continue; }
         /* "Saudi Arabia and the United States said": the speakers may be a list */
         if (WIS(s, j, "and") && j > from && group_at(s, j - 1) >= 0) continue;
-        if (dy_dict_wclass(s->c->dict, s->t[j].id) & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
+        if (s->t[j].wc & (DY_WC_CLAUSE | DY_WC_PREP)) return 0;
     }
     return 0;
 }
@@ -292,7 +292,7 @@ static int adjective_participle(const sctx *s, uint32_t i)
     int money = WIS(s, i, "pounds");
     if (i == s->t0 || i + 1 >= s->t1 || (!money && !ev_ed_form(s, i))) return 0;
     uint16_t f = s->t[i + 1].flags;
-    if (!money && (!(f & DY_TF_WORD) || (dy_dict_wclass(s->c->dict, s->t[i + 1].id) & DY_WC_PREP) || WIS(s, i + 1, "by"))) return 0;
+    if (!money && (!(f & DY_TF_WORD) || (s->t[i + 1].wc & DY_WC_PREP) || WIS(s, i + 1, "by"))) return 0;
     uint32_t j = i - 1;
     if (money) return WIS(s, j, "million") || WIS(s, j, "billion") || ((s->t[j].flags & DY_TF_NUM) && s->t[j].nlen <= 3);
     if (s->t[j].flags & DY_TF_NUM) {   /* "on October 6 urged": a day of a date is no count */
@@ -306,7 +306,7 @@ static int adjective_participle(const sctx *s, uint32_t i)
     int count = dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id) && W(s, j)[s->t[j].nlen - 1] != 's' &&
                 !dy_dict_word_is(s->c->dict, DY_G_PEOPLE_COUNT, s->t[j].id) &&
                 !(j > s->t0 && WIS(s, j - 1, "the"));       /* "the two condemned the attack": a pair */
-    return (dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_DET) || count || dy_dict_word_is(s->c->dict, DY_G_DESCRIBE, s->t[j].id);
+    return (s->t[j].wc & DY_WC_DET) || count || dy_dict_word_is(s->c->dict, DY_G_DESCRIBE, s->t[j].id);
 }
 
 size_t ev_find_matches(const sctx *s, match *out, size_t max)
@@ -320,7 +320,7 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
     size_t nh = 0;
     for (uint32_t i = s->t0; i < s->t1; i++) {
         heads[nh] = (uint8_t)(i - s->t0);
-        nh += ((dy_dict_wclass(d, s->t[i].id) & DY_WC_START_PAT) != 0) & (s->at[i - s->t0] < 0);
+        nh += ((s->t[i].wc & DY_WC_START_PAT) != 0) & (s->at[i - s->t0] < 0);
     }
     for (size_t h = 0; h < nh && n < max; h++) {
         uint32_t i = s->t0 + heads[h];

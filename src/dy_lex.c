@@ -16,8 +16,9 @@
 typedef struct slot {
     uint64_t key;       /* the word's first eight bytes, zero-padded (pack8) */
     uint32_t id;        /* 0 = empty */
-    uint16_t len;       /* the word's length (capped), so most misses never touch the string */
-    uint16_t flags;     /* DY_LEXF_* */
+    uint8_t len;        /* the word's length (capped at 255), so most misses never touch the string */
+    uint8_t flags;      /* DY_LEXF_* */
+    uint16_t wc;        /* the word's classes (dy_lex_set_classes), given out with its id */
 } slot;
 
 enum { FILTER_BITS = 15 };      /* 32768 bits: 4 KB */
@@ -114,11 +115,11 @@ static inline const slot *find_key(const dy_lex *l, uint64_t key, const char *s,
     uint64_t hk = hkey(key, s, n);
     unsigned fb = filter_bit(hk);
     if (!(l->filter[fb >> 6] >> (fb & 63) & 1)) return NULL;       /* most words of a text */
-    uint16_t n16 = (uint16_t)(n > 65535 ? 65535 : n);
+    uint8_t n8 = (uint8_t)(n > 255 ? 255 : n);
     size_t j = bucket(l, hk);
     while (l->slots[j].id) {
         const slot *sl = &l->slots[j];
-        if (sl->key == key && sl->len == n16 &&
+        if (sl->key == key && sl->len == n8 &&
             (n <= 8 || (l->lens[sl->id] == n && memcmp(l->words[sl->id] + 8, s + 8, n - 8) == 0)))
             return sl;
         j = (j + 1) & l->mask;
@@ -140,7 +141,7 @@ uint32_t dy_lex_find_padded(const dy_lex *l, const char *s, size_t n, unsigned *
      * eight bytes are readable, and those past the word are masked off */
     uint64_t key = dy_load64(s) & (n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1);
     const slot *sl = find_key(l, key, s, n);
-    *flags = sl ? sl->flags : 0;
+    *flags = sl ? sl->flags | (unsigned)sl->wc << 16 : 0;
     return sl ? sl->id : 0;
 }
 
@@ -149,8 +150,14 @@ uint32_t dy_lex_mark(dy_lex *l, const char *s, size_t n, unsigned flags)
     uint32_t id = dy_lex_intern(l, s, n);
     if (!id) return 0;
     slot *sl = (slot *)find_slot(l, s, n);
-    sl->flags = (uint16_t)(sl->flags | flags);
+    sl->flags = (uint8_t)(sl->flags | flags);
     return id;
+}
+
+void dy_lex_set_classes(dy_lex *l, const uint16_t *wc, uint32_t n)
+{
+    for (size_t j = 0; j <= l->mask; j++)
+        if (l->slots[j].id) l->slots[j].wc = l->slots[j].id < n ? wc[l->slots[j].id] : 0;
 }
 
 uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
@@ -183,8 +190,9 @@ uint32_t dy_lex_intern(dy_lex *l, const char *s, size_t n)
     while (l->slots[j].id) j = (j + 1) & l->mask;
     l->slots[j].key = key;
     l->slots[j].id = id;
-    l->slots[j].len = (uint16_t)(n > 65535 ? 65535 : n);
+    l->slots[j].len = (uint8_t)(n > 255 ? 255 : n);
     l->slots[j].flags = 0;
+    l->slots[j].wc = 0;
     return id;
 }
 

@@ -26,6 +26,14 @@ static const unsigned char ascii_fold[256] = {
 #undef F3
 #undef UP3
 
+/* The token flags a word's first ASCII byte gives it: a capital, a digit */
+#define CAP3(a) [a] = DY_TF_CAP, [a + 1] = DY_TF_CAP, [a + 2] = DY_TF_CAP
+static const uint16_t first_flags[256] = {
+    ['0'] = DY_TF_NUM, ['1'] = DY_TF_NUM, ['2'] = DY_TF_NUM, ['3'] = DY_TF_NUM, ['4'] = DY_TF_NUM,
+    ['5'] = DY_TF_NUM, ['6'] = DY_TF_NUM, ['7'] = DY_TF_NUM, ['8'] = DY_TF_NUM, ['9'] = DY_TF_NUM,
+    CAP3('A'), CAP3('D'), CAP3('G'), CAP3('J'), CAP3('M'), CAP3('P'), CAP3('S'), CAP3('V'), ['Y'] = DY_TF_CAP, ['Z'] = DY_TF_CAP};
+#undef CAP3
+
 enum { C_OTHER, C_SPACE, C_WORD, C_APOS, C_QUOTE, C_HYPHEN, C_DASH, C_PERIOD, C_END, C_COMMA, C_CLAUSE, C_OPEN, C_CLOSE };
 
 /* the class of each ASCII byte (C_OTHER where not listed) */
@@ -140,6 +148,7 @@ static ALWAYS_INLINE int emit_inline(dy_toks *out, dy_buf *nb, const dy_lex *lex
     if (!roomy && dy_buf_reserve(nb, 8)) return -1;       /* eight readable bytes for the lookup */
     t->id = lex ? dy_lex_find_padded(lex, nb->data + nstart, nl, &lf) : 0;
     t->flags = (uint16_t)(flags | ((lf & DY_LEXF_DATE) ? DY_TF_DATEW : 0));
+    t->wc = (uint16_t)(lf >> 16);
     if (roomy) {
         nb->data[nb->len++] = 0;
         nb->data[nb->len] = 0;
@@ -296,9 +305,8 @@ word_end:;
     unsigned t = j < n ? s[j] : ' ';
     /* most words end at a space: the other ends are looked at only then */
     if (t != ' ' && !word_may_end(s, n, i, j, t)) return 0;
-    /* the flags by arithmetic, not branches: capitalised or not is a coin toss */
-    uint16_t flags = (uint16_t)(r->pending | DY_TF_WORD | (c0 - 'A' < 26u) * DY_TF_CAP |
-                                (c0 - '0' < 10u) * DY_TF_NUM |
+    /* the flags by a table and arithmetic, not branches: capitalised or not is a coin toss */
+    uint16_t flags = (uint16_t)(r->pending | DY_TF_WORD | first_flags[c0] |
                                 (!lower & (upper >= 2)) * DY_TF_ALLCAP);   /* two or more letters, all capitals */
     nb->len = (size_t)(o - nb->data);
     if (emit_inline(r->out, nb, r->lex, r->base, i, j, nstart, flags, 1)) return -1;
@@ -492,15 +500,17 @@ int dy_tokenize(const char *text, size_t n, size_t base, const dy_lex *lex, dy_t
     /* every byte normalises to at most one byte on the ASCII fast path, plus a NUL per token */
     if (dy_buf_reserve(nb, n * 2 + 64)) return -1;
     while (i < n) {
+        /* a word first: most tokens are, and the fast path takes the single space after one;
+         * fast_word turns anything else away on its first byte, having changed nothing */
+        int made = fast_word(&r, &i);
+        if (made < 0) return -1;
+        if (made) continue;
         unsigned c0 = s[i];
         if (c0 < 0x80 && ascii_cls[c0] == C_SPACE) {
             r.pending |= c0 == '\n' ? DY_TF_SPACE | DY_TF_NL : DY_TF_SPACE;
             i++;
             continue;
         }
-        int made = fast_word(&r, &i);
-        if (made < 0) return -1;
-        if (made) continue;
         cpinfo c;
         classify(s + i, n - i, &c);
         if (c.cls == C_SPACE) {

@@ -45,6 +45,8 @@ typedef struct dy_tok {
     uint32_t norm;          /* offset of the normalised form in the norm buffer */
     uint16_t nlen;          /* its length (capped at 65535) */
     uint16_t flags;
+    uint16_t wc;            /* the classes the lexicon holds for id (dy_lex_set_classes: a dictionary's
+                             * DY_WC_* bits, dy_dict_wclass), read here with no second lookup */
 } dy_tok;
 
 typedef struct dy_toks {
