@@ -9,7 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 
 enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION, S_ADD_ACTOR,
        S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
@@ -80,6 +80,10 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
  *     the goldstein and quad of its first event (dn, dg, dq1..dq4: the --dedup day numbers).
  *     A node's mentions in the documents published in the period (by coalesce(pubday, 0)) are
  *     its row with tgt '' (m); every other row has m 0. A row whose numbers are all 0 is deleted.
+ *   period_nodes (schema 5): per month and year (lvl 1, 2) and node: its events either way (n),
+ *     and its one-a-day groups (dn), as sums_nodes (all time) holds them; with the index sums_rank
+ *     (each month's and year's pairs busiest first), a network of one whole month or year is read
+ *     a page at a time, as the whole network is from sums_top and sums_nodes.
  *   doc_pairs: per pair of countries (pair "AAA,BBB", in byte order) and document: its events
  *     of the pair either way, dated or not (n), and the document's name, for the busiest first.
  * Triggers keep both exact through every write of events and mentions: inserts, deletes, a
@@ -116,6 +120,10 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "  m INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, src, tgt)) WITHOUT ROWID;\n" \
     "CREATE INDEX IF NOT EXISTS sums_pair ON sums(src, tgt, lvl, start);\n" \
     "CREATE INDEX IF NOT EXISTS sums_top ON sums(dn DESC, src, tgt, dg) WHERE lvl = 3 AND tgt <> '';\n" \
+    "CREATE INDEX IF NOT EXISTS sums_rank ON sums(lvl, start, dn DESC, src, tgt, dg) WHERE lvl IN (1, 2) AND tgt <> '';\n" \
+    "CREATE TABLE IF NOT EXISTS period_nodes(\n" \
+    "  lvl INTEGER NOT NULL, start INTEGER NOT NULL, node TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,\n" \
+    "  dn INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, node)) WITHOUT ROWID;\n" \
     "CREATE TABLE IF NOT EXISTS sums_nodes(\n" \
     "  node TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n" \
     "CREATE TABLE IF NOT EXISTS doc_pairs(\n" \
@@ -128,6 +136,14 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
 #define NODE_IN(r, node) " INSERT INTO sums_nodes(node, n, dn) SELECT " node ", 1, f.id IS NULL FROM " FIRST_OF(r) " WHERE 1 " \
                          "ON CONFLICT(node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
 #define NODE_OUT(r, node) " UPDATE sums_nodes SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE node = " node ";\n"
+/* The same for a node's row of r's month and year in period_nodes (schema 5). */
+#define MONTH_YEAR(d) "(SELECT 1 AS lvl, " MONTH_OF(d) " AS start UNION ALL SELECT 2, " YEAR_OF(d) ")"
+#define PNODE_IN(r, node) " INSERT INTO period_nodes(lvl, start, node, n, dn) SELECT l.lvl, l.start, " node ", 1, f.id IS NULL FROM " \
+                          FIRST_OF(r) " CROSS JOIN " MONTH_YEAR(r ".day") " l WHERE 1 " \
+                          "ON CONFLICT(lvl, start, node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
+#define PNODE_AT(r, node) "(lvl, start) IN (SELECT lvl, start FROM " MONTH_YEAR(r ".day") ") AND node = " node
+#define PNODE_OUT(r, node) " UPDATE period_nodes SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE " \
+                           PNODE_AT(r, node) ";\n DELETE FROM period_nodes WHERE " PNODE_AT(r, node) " AND n = 0;\n"
 #define SUMS_AT(d, node_s, node_t) "(lvl, start) IN (SELECT lvl, start FROM " LEVELS(d) ") AND src = " node_s " AND tgt = " node_t
 #define SUMS_TRIGGERS \
     "CREATE TRIGGER IF NOT EXISTS sums_event_in AFTER INSERT ON events WHEN NEW.day IS NOT NULL BEGIN\n" \
@@ -139,6 +155,7 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "dn = dn + excluded.dn, dg = dg + excluded.dg, dq1 = dq1 + excluded.dq1, dq2 = dq2 + excluded.dq2, dq3 = dq3 + excluded.dq3, " \
     "dq4 = dq4 + excluded.dq4;\n" \
     NODE_IN("NEW", NODE("NEW.src3", "NEW.source")) NODE_IN("NEW", NODE("NEW.tgt3", "NEW.target")) \
+    PNODE_IN("NEW", NODE("NEW.src3", "NEW.source")) PNODE_IN("NEW", NODE("NEW.tgt3", "NEW.target")) \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS sums_event_out AFTER DELETE ON events WHEN OLD.day IS NOT NULL BEGIN\n" \
     " UPDATE sums SET n = n - 1, g = g - " G10("OLD.goldstein") ", q1 = q1 - (OLD.quad = 1), q2 = q2 - (OLD.quad = 2), " \
@@ -148,6 +165,7 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     " DELETE FROM sums WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) " AND n = 0 AND m = 0;\n" \
     NODE_OUT("OLD", NODE("OLD.src3", "OLD.source")) NODE_OUT("OLD", NODE("OLD.tgt3", "OLD.target")) \
     " DELETE FROM sums_nodes WHERE node IN (" NODE("OLD.src3", "OLD.source") ", " NODE("OLD.tgt3", "OLD.target") ") AND n = 0;\n" \
+    PNODE_OUT("OLD", NODE("OLD.src3", "OLD.source")) PNODE_OUT("OLD", NODE("OLD.tgt3", "OLD.target")) \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS pairs_event_in AFTER INSERT ON events BEGIN\n" \
     " INSERT INTO doc_pairs(pair, doc, name, n) VALUES(" PAIR("NEW") ", NEW.doc, (SELECT name FROM documents WHERE id = NEW.doc), 1) " \
@@ -185,8 +203,13 @@ static const char *const sums_triggers[] = {"sums_event_in", "sums_event_out", "
 #define SUMS_NODES_FILL \
     "INSERT INTO sums_nodes(node, n, dn) SELECT node, sum(n), sum(dn) FROM (SELECT src AS node, n, dn FROM sums WHERE lvl = 3 AND tgt <> '' " \
     "UNION ALL SELECT tgt, n, dn FROM sums WHERE lvl = 3 AND tgt <> '') GROUP BY node;"
+/* ... and of each month and year */
+#define PERIOD_NODES_FILL \
+    "INSERT INTO period_nodes(lvl, start, node, n, dn) SELECT lvl, start, node, sum(n), sum(dn) FROM (SELECT lvl, start, src AS node, n, dn " \
+    "FROM sums WHERE lvl IN (1, 2) AND tgt <> '' UNION ALL SELECT lvl, start, tgt, n, dn FROM sums WHERE lvl IN (1, 2) AND tgt <> '') " \
+    "GROUP BY 1, 2, 3;"
 static const char sums_fill[] =
-    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM sums_nodes;"
+    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM sums_nodes; DELETE FROM period_nodes;"
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ") SELECT 0, day, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), "
     "count(*), sum(fg), sum(fq = 1), sum(fq = 2), sum(fq = 3), sum(fq = 4) FROM ("
     " SELECT day, " NODE("src3", "source") " AS s, " NODE("tgt3", "target") " AS t, count(*) AS n, sum(" G10("goldstein") ") AS g, "
@@ -194,7 +217,7 @@ static const char sums_fill[] =
     " FROM events WHERE day IS NOT NULL GROUP BY src3, tgt3, day, source, target, code) GROUP BY day, s, t;"
     "INSERT INTO sums(lvl, start, src, tgt, m) SELECT 0, coalesce(d.pubday, 0), " NODE("m.code3", "m.code") ", '', sum(m.n) "
     "FROM mentions m JOIN documents d ON d.id = m.doc GROUP BY 2, 3;"
-    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0") SUMS_NODES_FILL
+    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0") SUMS_NODES_FILL PERIOD_NODES_FILL
     "INSERT INTO doc_pairs(pair, doc, name, n) SELECT " PAIR("e") ", e.doc, d.name, count(*) FROM events e JOIN documents d ON d.id = e.doc "
     "GROUP BY 1, 2;"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('sums', 'ready');";
@@ -324,6 +347,12 @@ static const char migrate_2_3[] = SUMS_TABLES;
 static const char migrate_3_4[] =
     "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out;" SUMS_TABLES "DELETE FROM sums_nodes;" SUMS_NODES_FILL;
 
+/* Schema 4 to 5: each node's events of each month and year (period_nodes) and each month's and
+ * year's pairs busiest first (sums_rank), for a period's network a page at a time; the event
+ * triggers made again (the schema makes them) to keep period_nodes. */
+static const char migrate_4_5[] =
+    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out;" SUMS_TABLES "DELETE FROM period_nodes;" PERIOD_NODES_FILL;
+
 /* Brings a store of an older schema up to this one, in one transaction. 0, or -1 with *msg. */
 static int migrate(dy_store *s, char **msg)
 {
@@ -332,13 +361,14 @@ static int migrate(dy_store *s, char **msg)
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         v = atoi((const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
-    if (v < 1 || v > 3) return 0;       /* a new store (none yet), or one of this schema */
+    if (v < 1 || v > 4) return 0;       /* a new store (none yet), or one of this schema */
     /* the fill sorts every event: in temporary files, not in memory */
     if (sqlite3_exec(s->db, BUILD_CACHE, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK)
         return -1;
     int bad = (v == 1 && sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK) ||
               (v < 3 && (sqlite3_exec(s->db, migrate_2_3, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, sums_fill, NULL, NULL, msg) != SQLITE_OK)) ||
               (v == 3 && sqlite3_exec(s->db, migrate_3_4, NULL, NULL, msg) != SQLITE_OK) ||
+              (v >= 3 && sqlite3_exec(s->db, migrate_4_5, NULL, NULL, msg) != SQLITE_OK) ||
               sqlite3_exec(s->db, "UPDATE meta SET value = '" SCHEMA_VERSION "' WHERE key = 'schema'; COMMIT", NULL, NULL, msg) != SQLITE_OK;
     if (bad) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (sqlite3_exec(s->db, WRITE_CACHE, NULL, NULL, bad ? NULL : msg) != SQLITE_OK) bad = 1;
