@@ -503,8 +503,8 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
 /* The network with dedup day of all time (lvl 3), or of one whole month or year (lvl 1, 2, the
  * month or year of day start), without reading every pair: the busiest cap edges (0: all) but
  * the first skip (a page's: the SQL's order is the tally's, count then key) in order from
- * sums_top (all time; schema 4) or sums_rank (schema 5), each node's events from sums_nodes or
- * period_nodes and its mentions from its row of the period. 1 when the store has neither (a
+ * sums_top (all time; schema 4) or sums_rank (schema 5), each node's events from node_sums (of
+ * all time, schema 4's sums_nodes) and its mentions from its row of the period. 1 when the store has neither (a
  * reader of an older store) or a code is longer than the tally cuts keys at (the caller tallies
  * every pair, as before); else 0, or -1 with err. The '---' nodes (an actor of unknown country)
  * are left out, as tally_add does. */
@@ -526,12 +526,16 @@ static int network_top(dy_db *db, int lvl, int32_t start, int skip, int cap, tal
         if (!(cut = strlen(s) >= 17 || strlen(t) >= 17)) bad = tally_edge(edges, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3), 1);
     }
     dy_stmt_finalize(&q);
-    if (lvl == 3) snprintf(sql, sizeof sql, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM sums_nodes x LEFT JOIN sums s ON s.lvl = 3 AND s.start = 0 "
-                                            "AND s.src = x.node AND s.tgt = '' WHERE x.dn > 0 AND x.node NOT GLOB '-*'");
-    else snprintf(sql, sizeof sql, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM period_nodes x LEFT JOIN sums s ON s.lvl = x.lvl AND s.start = x.start "
-                                   "AND s.src = x.node AND s.tgt = '' WHERE x.lvl = %d AND x.start = %ld AND x.dn > 0 AND x.node NOT GLOB '-*'",
-                  lvl, (long)start);
-    if (!bad && !cut && rc == 0 && dy_stmt_prepare(db, sql, &q) == 0) {
+    snprintf(sql, sizeof sql, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM node_sums x LEFT JOIN sums s ON s.lvl = x.lvl AND s.start = x.start "
+                              "AND s.src = x.node AND s.tgt = '' WHERE x.lvl = %d AND x.start = %ld AND x.dn > 0 AND x.node NOT GLOB '-*'",
+             lvl, (long)start);
+    int found = !bad && !cut && rc == 0 && !dy_stmt_prepare(db, sql, &q);
+    if (!found && !bad && !cut && rc == 0 && lvl == 3) {   /* a reader of a schema 4 store: all time only, a row a node */
+        snprintf(sql, sizeof sql, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM sums_nodes x LEFT JOIN sums s ON s.lvl = 3 AND s.start = 0 "
+                                  "AND s.src = x.node AND s.tgt = '' WHERE x.dn > 0 AND x.node NOT GLOB '-*'");
+        found = !dy_stmt_prepare(db, sql, &q);
+    }
+    if (found) {
         while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
             const char *c = dyq_col_str(q, 0);
             if ((cut = strlen(c) >= 17)) break;
@@ -539,7 +543,7 @@ static int network_top(dy_db *db, int lvl, int32_t start, int skip, int cap, tal
             if (!(bad = !m)) m->n += (long)dy_stmt_col_int(q, 2);
         }
         dy_stmt_finalize(&q);
-    } else if (!bad && !cut && rc == 0) cut = 1;    /* no period_nodes: an older store, read as before */
+    } else if (!bad && !cut && rc == 0) cut = 1;    /* no such summaries: an older store, read as before */
     if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     if (rc != 0 && !cut) return dyq_dberr(db, err), -1;
     if (!cut) return 0;

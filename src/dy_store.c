@@ -80,10 +80,12 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
  *     the goldstein and quad of its first event (dn, dg, dq1..dq4: the --dedup day numbers).
  *     A node's mentions in the documents published in the period (by coalesce(pubday, 0)) are
  *     its row with tgt '' (m); every other row has m 0. A row whose numbers are all 0 is deleted.
- *   period_nodes (schema 5): per month and year (lvl 1, 2) and node: its events either way (n),
- *     and its one-a-day groups (dn), as sums_nodes (all time) holds them; with the index sums_rank
- *     (each month's and year's pairs busiest first), a network of one whole month or year is read
- *     a page at a time, as the whole network is from sums_top and sums_nodes.
+ *   node_sums (schema 5): per month, year and all time (lvl 1, 2, 3) and node: its events either
+ *     way (n) and its one-a-day groups (dn), the sums of its pairs' rows (a pair of a node to
+ *     itself counts twice). With sums_top (all time's pairs busiest first) and sums_rank (each
+ *     month's and year's), the network of all time or of one whole month or year is read a page
+ *     at a time. Schema 4's table of all time, sums_nodes (node, n, dn), is now a view of its
+ *     rows of all time, for older readers.
  *   doc_pairs: per pair of countries (pair "AAA,BBB", in byte order) and document: its events
  *     of the pair either way, dated or not (n), and the document's name, for the busiest first.
  * Triggers keep both exact through every write of events and mentions: inserts, deletes, a
@@ -121,29 +123,25 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "CREATE INDEX IF NOT EXISTS sums_pair ON sums(src, tgt, lvl, start);\n" \
     "CREATE INDEX IF NOT EXISTS sums_top ON sums(dn DESC, src, tgt, dg) WHERE lvl = 3 AND tgt <> '';\n" \
     "CREATE INDEX IF NOT EXISTS sums_rank ON sums(lvl, start, dn DESC, src, tgt, dg) WHERE lvl IN (1, 2) AND tgt <> '';\n" \
-    "CREATE TABLE IF NOT EXISTS period_nodes(\n" \
+    "CREATE TABLE IF NOT EXISTS node_sums(\n" \
     "  lvl INTEGER NOT NULL, start INTEGER NOT NULL, node TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,\n" \
     "  dn INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, node)) WITHOUT ROWID;\n" \
-    "CREATE TABLE IF NOT EXISTS sums_nodes(\n" \
-    "  node TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n" \
+    "CREATE VIEW IF NOT EXISTS sums_nodes AS SELECT node, n, dn FROM node_sums WHERE lvl = 3;\n" \
     "CREATE TABLE IF NOT EXISTS doc_pairs(\n" \
     "  pair TEXT NOT NULL, doc INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(pair, doc)) WITHOUT ROWID;\n" \
     "CREATE INDEX IF NOT EXISTS doc_pairs_top ON doc_pairs(pair, n DESC, name, doc);\n"
-/* Event r's node node in sums_nodes: one more event, and one more one-a-day group when r starts
- * one; or (OUT) one fewer of each. A statement a node (a pair of a node to itself counts twice):
- * a subquery of both nodes at once made a temporary table every event, which tripled an
- * insert's time, as did triggers on sums (an UPDATE of a table with triggers is not one-pass). */
-#define NODE_IN(r, node) " INSERT INTO sums_nodes(node, n, dn) SELECT " node ", 1, f.id IS NULL FROM " FIRST_OF(r) " WHERE 1 " \
-                         "ON CONFLICT(node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
-#define NODE_OUT(r, node) " UPDATE sums_nodes SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE node = " node ";\n"
-/* The same for a node's row of r's month and year in period_nodes (schema 5). */
-#define MONTH_YEAR(d) "(SELECT 1 AS lvl, " MONTH_OF(d) " AS start UNION ALL SELECT 2, " YEAR_OF(d) ")"
-#define PNODE_IN(r, node) " INSERT INTO period_nodes(lvl, start, node, n, dn) SELECT l.lvl, l.start, " node ", 1, f.id IS NULL FROM " \
-                          FIRST_OF(r) " CROSS JOIN " MONTH_YEAR(r ".day") " l WHERE 1 " \
-                          "ON CONFLICT(lvl, start, node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
-#define PNODE_AT(r, node) "(lvl, start) IN (SELECT lvl, start FROM " MONTH_YEAR(r ".day") ") AND node = " node
-#define PNODE_OUT(r, node) " UPDATE period_nodes SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE " \
-                           PNODE_AT(r, node) ";\n DELETE FROM period_nodes WHERE " PNODE_AT(r, node) " AND n = 0;\n"
+/* Event r's node node in node_sums, at r's month, year and all time: one more event, and one
+ * more one-a-day group when r starts one; or (OUT) one fewer of each, and a row at 0 deleted. A
+ * statement a node (a pair of a node to itself counts twice): a subquery of both nodes at once
+ * made a temporary table every event, which tripled an insert's time, as did triggers on sums
+ * (an UPDATE of a table with triggers is not one-pass). */
+#define UPPER(d) "(SELECT 1 AS lvl, " MONTH_OF(d) " AS start UNION ALL SELECT 2, " YEAR_OF(d) " UNION ALL SELECT 3, 0)"
+#define NODE_AT(r, node) "(lvl, start) IN (SELECT lvl, start FROM " UPPER(r ".day") ") AND node = " node
+#define NODE_IN(r, node) " INSERT INTO node_sums(lvl, start, node, n, dn) SELECT l.lvl, l.start, " node ", 1, f.id IS NULL FROM " \
+                         FIRST_OF(r) " CROSS JOIN " UPPER(r ".day") " l WHERE 1 " \
+                         "ON CONFLICT(lvl, start, node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
+#define NODE_OUT(r, node) " UPDATE node_sums SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE " \
+                          NODE_AT(r, node) ";\n DELETE FROM node_sums WHERE " NODE_AT(r, node) " AND n = 0;\n"
 #define SUMS_AT(d, node_s, node_t) "(lvl, start) IN (SELECT lvl, start FROM " LEVELS(d) ") AND src = " node_s " AND tgt = " node_t
 #define SUMS_TRIGGERS \
     "CREATE TRIGGER IF NOT EXISTS sums_event_in AFTER INSERT ON events WHEN NEW.day IS NOT NULL BEGIN\n" \
@@ -155,7 +153,6 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "dn = dn + excluded.dn, dg = dg + excluded.dg, dq1 = dq1 + excluded.dq1, dq2 = dq2 + excluded.dq2, dq3 = dq3 + excluded.dq3, " \
     "dq4 = dq4 + excluded.dq4;\n" \
     NODE_IN("NEW", NODE("NEW.src3", "NEW.source")) NODE_IN("NEW", NODE("NEW.tgt3", "NEW.target")) \
-    PNODE_IN("NEW", NODE("NEW.src3", "NEW.source")) PNODE_IN("NEW", NODE("NEW.tgt3", "NEW.target")) \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS sums_event_out AFTER DELETE ON events WHEN OLD.day IS NOT NULL BEGIN\n" \
     " UPDATE sums SET n = n - 1, g = g - " G10("OLD.goldstein") ", q1 = q1 - (OLD.quad = 1), q2 = q2 - (OLD.quad = 2), " \
@@ -164,8 +161,6 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     " FROM " FIRST_OF("OLD") " WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) ";\n" \
     " DELETE FROM sums WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) " AND n = 0 AND m = 0;\n" \
     NODE_OUT("OLD", NODE("OLD.src3", "OLD.source")) NODE_OUT("OLD", NODE("OLD.tgt3", "OLD.target")) \
-    " DELETE FROM sums_nodes WHERE node IN (" NODE("OLD.src3", "OLD.source") ", " NODE("OLD.tgt3", "OLD.target") ") AND n = 0;\n" \
-    PNODE_OUT("OLD", NODE("OLD.src3", "OLD.source")) PNODE_OUT("OLD", NODE("OLD.tgt3", "OLD.target")) \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS pairs_event_in AFTER INSERT ON events BEGIN\n" \
     " INSERT INTO doc_pairs(pair, doc, name, n) VALUES(" PAIR("NEW") ", NEW.doc, (SELECT name FROM documents WHERE id = NEW.doc), 1) " \
@@ -199,17 +194,13 @@ static const char *const sums_triggers[] = {"sums_event_in", "sums_event_out", "
 #define SUMS_UP(lvl, of) \
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ", m) SELECT " lvl ", " of ", src, tgt, sum(n), sum(g), sum(q1), sum(q2), " \
     "sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), sum(dq4), sum(m) FROM sums WHERE lvl = " lvl " - 1 GROUP BY 2, 3, 4;"
-/* each node's all-time events: the sum of its pairs' either way (a pair of a node to itself twice) */
+/* each node's events of each month, year and all time: the sum of its pairs' either way (a pair
+ * of a node to itself twice) */
 #define SUMS_NODES_FILL \
-    "INSERT INTO sums_nodes(node, n, dn) SELECT node, sum(n), sum(dn) FROM (SELECT src AS node, n, dn FROM sums WHERE lvl = 3 AND tgt <> '' " \
-    "UNION ALL SELECT tgt, n, dn FROM sums WHERE lvl = 3 AND tgt <> '') GROUP BY node;"
-/* ... and of each month and year */
-#define PERIOD_NODES_FILL \
-    "INSERT INTO period_nodes(lvl, start, node, n, dn) SELECT lvl, start, node, sum(n), sum(dn) FROM (SELECT lvl, start, src AS node, n, dn " \
-    "FROM sums WHERE lvl IN (1, 2) AND tgt <> '' UNION ALL SELECT lvl, start, tgt, n, dn FROM sums WHERE lvl IN (1, 2) AND tgt <> '') " \
-    "GROUP BY 1, 2, 3;"
+    "INSERT INTO node_sums(lvl, start, node, n, dn) SELECT lvl, start, node, sum(n), sum(dn) FROM (SELECT lvl, start, src AS node, n, dn " \
+    "FROM sums WHERE lvl > 0 AND tgt <> '' UNION ALL SELECT lvl, start, tgt, n, dn FROM sums WHERE lvl > 0 AND tgt <> '') GROUP BY 1, 2, 3;"
 static const char sums_fill[] =
-    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM sums_nodes; DELETE FROM period_nodes;"
+    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM node_sums;"
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ") SELECT 0, day, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), "
     "count(*), sum(fg), sum(fq = 1), sum(fq = 2), sum(fq = 3), sum(fq = 4) FROM ("
     " SELECT day, " NODE("src3", "source") " AS s, " NODE("tgt3", "target") " AS t, count(*) AS n, sum(" G10("goldstein") ") AS g, "
@@ -217,7 +208,7 @@ static const char sums_fill[] =
     " FROM events WHERE day IS NOT NULL GROUP BY src3, tgt3, day, source, target, code) GROUP BY day, s, t;"
     "INSERT INTO sums(lvl, start, src, tgt, m) SELECT 0, coalesce(d.pubday, 0), " NODE("m.code3", "m.code") ", '', sum(m.n) "
     "FROM mentions m JOIN documents d ON d.id = m.doc GROUP BY 2, 3;"
-    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0") SUMS_NODES_FILL PERIOD_NODES_FILL
+    SUMS_UP("1", MONTH_OF("start")) SUMS_UP("2", YEAR_OF("start")) SUMS_UP("3", "0") SUMS_NODES_FILL
     "INSERT INTO doc_pairs(pair, doc, name, n) SELECT " PAIR("e") ", e.doc, d.name, count(*) FROM events e JOIN documents d ON d.id = e.doc "
     "GROUP BY 1, 2;"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('sums', 'ready');";
@@ -341,17 +332,13 @@ out:
  * makes their triggers. */
 static const char migrate_2_3[] = SUMS_TABLES;
 
-/* Schema 3 to 4: each node's all-time events (sums_nodes) and the all-time pairs busiest first
- * (sums_top), filled from the all-time sums; the event triggers made again (the schema makes
- * them) to keep sums_nodes. A store whose summaries wait for a bulk load's end gets them then. */
-static const char migrate_3_4[] =
-    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out;" SUMS_TABLES "DELETE FROM sums_nodes;" SUMS_NODES_FILL;
-
-/* Schema 4 to 5: each node's events of each month and year (period_nodes) and each month's and
- * year's pairs busiest first (sums_rank), for a period's network a page at a time; the event
- * triggers made again (the schema makes them) to keep period_nodes. */
+/* Schema 3 or 4 to 5: each node's events of each month, year and all time (node_sums; schema 4's
+ * sums_nodes, of all time, becomes a view of it), the all-time pairs busiest first (sums_top, schema
+ * 4) and each month's and year's (sums_rank), filled from the sums; the event triggers made again
+ * (the schema makes them) to keep node_sums. A store whose summaries wait for a bulk load's end
+ * gets them then. */
 static const char migrate_4_5[] =
-    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out;" SUMS_TABLES "DELETE FROM period_nodes;" PERIOD_NODES_FILL;
+    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out; DROP TABLE IF EXISTS sums_nodes;" SUMS_TABLES SUMS_NODES_FILL;
 
 /* Brings a store of an older schema up to this one, in one transaction. 0, or -1 with *msg. */
 static int migrate(dy_store *s, char **msg)
@@ -367,7 +354,6 @@ static int migrate(dy_store *s, char **msg)
         return -1;
     int bad = (v == 1 && sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK) ||
               (v < 3 && (sqlite3_exec(s->db, migrate_2_3, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, sums_fill, NULL, NULL, msg) != SQLITE_OK)) ||
-              (v == 3 && sqlite3_exec(s->db, migrate_3_4, NULL, NULL, msg) != SQLITE_OK) ||
               (v >= 3 && sqlite3_exec(s->db, migrate_4_5, NULL, NULL, msg) != SQLITE_OK) ||
               sqlite3_exec(s->db, "UPDATE meta SET value = '" SCHEMA_VERSION "' WHERE key = 'schema'; COMMIT", NULL, NULL, msg) != SQLITE_OK;
     if (bad) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -276,20 +276,16 @@ static int sums_wrong(dy_store *s)
         "  ELSE 0 END AS start, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), "
         "  sum(dq4), sum(m) FROM d0, lv GROUP BY 1, 2, 3, 4), "
         "have AS (SELECT lvl, start, src, tgt, n, g, q1, q2, q3, q4, dn, dg, dq1, dq2, dq3, dq4, m FROM sums), "
-        "nw AS (SELECT node, sum(n), sum(dn) FROM (SELECT s AS node, n, dn FROM d0 WHERE t <> '' UNION ALL SELECT t, n, dn FROM d0 "
-        "  WHERE t <> '') GROUP BY 1), "
-        "pn AS (SELECT lvl, CASE lvl WHEN 1 THEN " START_SQL("start of month") " ELSE " START_SQL("start of year") " END, node, sum(n), "
-        "  sum(dn) FROM (SELECT day, s AS node, n, dn FROM d0 WHERE t <> '' UNION ALL SELECT day, t, n, dn FROM d0 WHERE t <> ''), "
-        "  (SELECT 1 AS lvl UNION ALL SELECT 2) GROUP BY 1, 2, 3), "
+        "nw AS (SELECT lvl, CASE lvl WHEN 1 THEN " START_SQL("start of month") " WHEN 2 THEN " START_SQL("start of year") " ELSE 0 END, "
+        "  node, sum(n), sum(dn) FROM (SELECT day, s AS node, n, dn FROM d0 WHERE t <> '' UNION ALL SELECT day, t, n, dn FROM d0 "
+        "  WHERE t <> ''), (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) GROUP BY 1, 2, 3), "
         "pw AS (SELECT CASE WHEN src3 < tgt3 THEN src3 || ',' || tgt3 ELSE tgt3 || ',' || src3 END, e.doc, d.name, count(*) "
         "  FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1, 2) "
         "SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM have)) + (SELECT count(*) FROM (SELECT * FROM have EXCEPT SELECT * FROM want)) "
         " + (SELECT count(*) FROM (SELECT * FROM pw EXCEPT SELECT pair, doc, name, n FROM doc_pairs)) "
         " + (SELECT count(*) FROM (SELECT pair, doc, name, n FROM doc_pairs EXCEPT SELECT * FROM pw)) "
-        " + (SELECT count(*) FROM (SELECT * FROM nw EXCEPT SELECT node, n, dn FROM sums_nodes)) "
-        " + (SELECT count(*) FROM (SELECT node, n, dn FROM sums_nodes EXCEPT SELECT * FROM nw)) "
-        " + (SELECT count(*) FROM (SELECT * FROM pn EXCEPT SELECT lvl, start, node, n, dn FROM period_nodes)) "
-        " + (SELECT count(*) FROM (SELECT lvl, start, node, n, dn FROM period_nodes EXCEPT SELECT * FROM pn)) "
+        " + (SELECT count(*) FROM (SELECT * FROM nw EXCEPT SELECT lvl, start, node, n, dn FROM node_sums)) "
+        " + (SELECT count(*) FROM (SELECT lvl, start, node, n, dn FROM node_sums EXCEPT SELECT * FROM nw)) "
         " + (SELECT count(*) FROM sums WHERE n < 0 OR dn < 0 OR m < 0) + 1000 * (SELECT count(*) = 0 FROM sums)";
     sqlite3_stmt *q = NULL;
     int n = -1;
@@ -488,9 +484,8 @@ START_TEST(store_1_5_summaries_filled)
     ck_assert_str_eq(old, now);
     free(old);
     free(now);
-    /* schema 3: no node sums (sums_nodes, sums_top, period_nodes, sums_rank), and the event
-     * triggers of then */
-    exec_ok(u.s, "DROP TABLE sums_nodes; DROP INDEX sums_top; DROP TABLE period_nodes; DROP INDEX sums_rank; DROP TRIGGER sums_event_in; "
+    /* schema 3: no node sums (node_sums, sums_nodes, sums_top, sums_rank), and the event triggers of then */
+    exec_ok(u.s, "DROP VIEW sums_nodes; DROP TABLE node_sums; DROP INDEX sums_top; DROP INDEX sums_rank; DROP TRIGGER sums_event_in; "
                  "DROP TRIGGER sums_event_out; UPDATE meta SET value = '3' WHERE key = 'schema'");
     dy_store_close(&u.s);
     ck_assert_int_eq(dy_store_open(u.path, DY_STORE_WRITE, &u.s, &e), DY_OK);
@@ -500,13 +495,15 @@ START_TEST(store_1_5_summaries_filled)
     ck_assert_int_eq(unit_store_add(u.s, u.c, "d.txt", "Date: 2024-07-03\n\nRussia attacked Ukraine. Ukraine condemned Russia.\n"), DY_ADD_NEW);
     ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
     ck_assert_int_eq(sums_wrong(u.s), 0);
-    /* schema 4: no period node sums (period_nodes, sums_rank); its event triggers (without
-     * period_nodes) dropped too, as the migration makes them again */
-    exec_ok(u.s, "DROP TABLE period_nodes; DROP INDEX sums_rank; DROP TRIGGER sums_event_in; DROP TRIGGER sums_event_out; "
-                 "UPDATE meta SET value = '4' WHERE key = 'schema'");
+    /* schema 4: a table sums_nodes of all time only (a row a node), no node_sums, no sums_rank;
+     * its event triggers (of that table) dropped too, as the migration makes them again */
+    exec_ok(u.s, "DROP VIEW sums_nodes; "
+                 "CREATE TABLE sums_nodes(node TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID; "
+                 "INSERT INTO sums_nodes SELECT node, n, dn FROM node_sums WHERE lvl = 3; DROP TABLE node_sums; DROP INDEX sums_rank; DROP TRIGGER sums_event_in; "
+                 "DROP TRIGGER sums_event_out; UPDATE meta SET value = '4' WHERE key = 'schema'");
     dy_store_close(&u.s);
     ck_assert_int_eq(dy_store_open(u.path, DY_STORE_READ, &u.s, &e), DY_OK);
-    old = views(u.s);               /* a reader of the older store: every network tallied */
+    old = views(u.s);               /* a reader of the older store: the periods' networks tallied */
     dy_store_close(&u.s);
     ck_assert_int_eq(dy_store_open(u.path, DY_STORE_WRITE, &u.s, &e), DY_OK);
     ck_assert_int_eq(sums_wrong(u.s), 0);
