@@ -5,7 +5,7 @@
 #                                 SERVE_ARGS="--cache-mb 0" to measure without the answer cache
 #
 # Starts 'dyad serve --db DB', then: wrk -t2 -c32 -d10s --latency on the dashboard's heavy views
-# (a series, the network, a relation, the dashboard's network); /api/doc/1 with one client while 8 others ask those views
+# (a series, the network, a relation, the dashboard's network of all time and of three periods); /api/doc/1 with one client while 8 others ask those views
 # over and over; and last the server's peak resident memory (VmHWM). Each figure is printed
 # beside the load average, the machine being shared. Measures; fails only when a command does.
 set -u
@@ -19,8 +19,11 @@ trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 pid=$!
 for _ in $(seq 100); do curl -sf "$URL/api/extent" >/dev/null && break; sleep 0.2; done
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# the issue's three, and the network as the dashboard asks it (its 300 busiest edges)
+# the issue's three, and the network as the dashboard asks it (its 300 busiest edges): of all
+# time, of three months, of one month and of one year (PERIODS=0 leaves the periods out)
 heavy=("/api/series?dyad=RUS,PRK&by=month" "/api/network" "/api/relation?a=RUS&b=PRK" "/api/network?limit=300")
+[ "${PERIODS:-1}" = 0 ] || heavy+=("/api/network?from=2019-03&to=2019-05&limit=300" "/api/network?from=2019-03&to=2019-03&limit=300"
+                                  "/api/network?from=2019&to=2019&limit=300")
 for path in "${heavy[@]}"; do
     echo "== $path alone: $(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download}B' "$URL$path") (load $(load))"
 done

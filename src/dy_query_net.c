@@ -500,18 +500,24 @@ static int tally_rows(dy_db *db, dy_stmt *q, int group, tally *edges, tally *nod
     return rc == 0 ? 0 : -1;
 }
 
-/* The whole network with dedup day from schema 4's all-time summaries, without reading every
- * pair: the busiest cap edges (0: all) but the first skip (a page's: the SQL's order is the
- * tally's, count then key) in order from sums_top, each node's events from
- * sums_nodes and its mentions from its all-time row. 1 when the store has no sums_top or a code
- * is longer than the tally cuts keys at (the caller tallies every pair, as before); else 0, or
- * -1 with err. The '---' nodes (an actor of unknown country) are left out, as tally_add does. */
-static int network_top(dy_db *db, int skip, int cap, tally *edges, tally *nodes, tally *mentions, dy_err *err)
+/* The network with dedup day of all time (lvl 3), or of one whole month or year (lvl 1, 2, the
+ * month or year of day start), without reading every pair: the busiest cap edges (0: all) but
+ * the first skip (a page's: the SQL's order is the tally's, count then key) in order from
+ * sums_top (all time; schema 4) or sums_rank (schema 5), each node's events from node_sums (of
+ * all time, schema 4's sums_nodes) and its mentions from its row of the period. 1 when the store has neither (a
+ * reader of an older store) or a code is longer than the tally cuts keys at (the caller tallies
+ * every pair, as before); else 0, or -1 with err. The '---' nodes (an actor of unknown country)
+ * are left out, as tally_add does. */
+static int network_top(dy_db *db, int lvl, int32_t start, int skip, int cap, tally *edges, tally *nodes, tally *mentions, dy_err *err)
 {
+    char sql[512];
     dy_stmt *q;
-    if (dy_stmt_prepare(db, "SELECT src, tgt, dn, dg FROM sums INDEXED BY sums_top WHERE lvl = 3 AND tgt <> '' AND dn > 0 "
-                            "AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt LIMIT :limit OFFSET :offset", &q))
-        return 1;
+    if (lvl == 3) snprintf(sql, sizeof sql, "SELECT src, tgt, dn, dg FROM sums INDEXED BY sums_top WHERE lvl = 3 AND tgt <> '' AND dn > 0 "
+                                            "AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt LIMIT :limit OFFSET :offset");
+    else snprintf(sql, sizeof sql, "SELECT src, tgt, dn, dg FROM sums INDEXED BY sums_rank WHERE lvl IN (1, 2) AND lvl = %d AND start = %ld "
+                                   "AND tgt <> '' AND dn > 0 AND src NOT GLOB '-*' AND tgt NOT GLOB '-*' ORDER BY dn DESC, src, tgt "
+                                   "LIMIT :limit OFFSET :offset", lvl, (long)start);
+    if (dy_stmt_prepare(db, sql, &q)) return 1;
     dyq_bind_limit(q, 1, cap > 0 ? (cap > skip ? cap - skip : 0) : -1);
     dy_stmt_int(q, 2, skip);
     int rc, bad = 0, cut = 0;
@@ -520,9 +526,16 @@ static int network_top(dy_db *db, int skip, int cap, tally *edges, tally *nodes,
         if (!(cut = strlen(s) >= 17 || strlen(t) >= 17)) bad = tally_edge(edges, s, t, (long)dy_stmt_col_int(q, 2), dy_stmt_col_int(q, 3), 1);
     }
     dy_stmt_finalize(&q);
-    if (!bad && !cut && rc == 0 &&
-        dy_stmt_prepare(db, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM sums_nodes x LEFT JOIN sums s ON s.lvl = 3 AND s.start = 0 "
-                            "AND s.src = x.node AND s.tgt = '' WHERE x.dn > 0 AND x.node NOT GLOB '-*'", &q) == 0) {
+    snprintf(sql, sizeof sql, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM node_sums x LEFT JOIN sums s ON s.lvl = x.lvl AND s.start = x.start "
+                              "AND s.src = x.node AND s.tgt = '' WHERE x.lvl = %d AND x.start = %ld AND x.dn > 0 AND x.node NOT GLOB '-*'",
+             lvl, (long)start);
+    int found = !bad && !cut && rc == 0 && !dy_stmt_prepare(db, sql, &q);
+    if (!found && !bad && !cut && rc == 0 && lvl == 3) {   /* a reader of a schema 4 store: all time only, a row a node */
+        snprintf(sql, sizeof sql, "SELECT x.node, x.dn, coalesce(s.m, 0) FROM sums_nodes x LEFT JOIN sums s ON s.lvl = 3 AND s.start = 0 "
+                                  "AND s.src = x.node AND s.tgt = '' WHERE x.dn > 0 AND x.node NOT GLOB '-*'");
+        found = !dy_stmt_prepare(db, sql, &q);
+    }
+    if (found) {
         while (!bad && !cut && (rc = dy_stmt_step(q)) == 1) {
             const char *c = dyq_col_str(q, 0);
             if ((cut = strlen(c) >= 17)) break;
@@ -530,7 +543,7 @@ static int network_top(dy_db *db, int skip, int cap, tally *edges, tally *nodes,
             if (!(bad = !m)) m->n += (long)dy_stmt_col_int(q, 2);
         }
         dy_stmt_finalize(&q);
-    } else if (!bad && !cut && rc == 0) rc = -1;
+    } else if (!bad && !cut && rc == 0) cut = 1;    /* no such summaries: an older store, read as before */
     if (bad) return dy_err_set(err, DY_ENOMEM, "out of memory"), -1;
     if (rc != 0 && !cut) return dyq_dberr(db, err), -1;
     if (!cut) return 0;
@@ -540,6 +553,18 @@ static int network_top(dy_db *db, int skip, int cap, tally *edges, tally *nodes,
     return 1;
 }
 
+/* The one month or year (lvl 1 or 2, and its first day in *start) that cond, a condition of
+ * sums_period, is: 0 when it is one, else -1. */
+static int one_period(const char *cond, int *lvl, int32_t *start)
+{
+    long lo, hi;
+    int end = 0;
+    if (sscanf(cond, "((lvl = %d AND start BETWEEN %ld AND %ld))%n", lvl, &lo, &hi, &end) != 3 || cond[end] || lo != hi || *lvl < 1 || *lvl > 2)
+        return -1;
+    *start = (int32_t)lo;
+    return 0;
+}
+
 /* The network's tallies from the sums: the edges and nodes of the period's rows (n and g, or dn
  * and dg with dedup day), and each node's mentions (its rows with tgt ''). */
 static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, tally *nodes, tally *mentions, int *skipped,
@@ -547,8 +572,12 @@ static int network_sums(dy_db *db, const dy_qopts *o, int dedup, tally *edges, t
 {
     char cond[512], sql[1024];
     if (sums_period(db, o->from, o->to, 3, cond, sizeof cond)) return dyq_dberr(db, err), -1;
-    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup */
-    int unique = !strcmp(cond, "lvl = 3"), top = unique && dedup == DY_DEDUP_DAY ? network_top(db, o->skip, o->cap, edges, nodes, mentions, err) : 1;
+    /* the all-time rows (the whole network) hold each pair once: its edges need no lookup; so do
+     * one month's or year's, read a page at a time too */
+    int lvl = 3;
+    int32_t start = 0;
+    int unique = !strcmp(cond, "lvl = 3") || !one_period(cond, &lvl, &start);
+    int top = unique && dedup == DY_DEDUP_DAY ? network_top(db, lvl, start, o->skip, o->cap, edges, nodes, mentions, err) : 1;
     *skipped = top == 0;        /* the edges are the page's already */
     if (top <= 0) return top;
     const char *d = dedup == DY_DEDUP_DAY ? "d" : "";

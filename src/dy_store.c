@@ -9,7 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 
 enum { S_FIND, S_FIND_NAME, S_DEL_DOC, S_ADD_DOC, S_ADD_SENT, S_ADD_EVENT, S_ADD_FACT, S_ADD_MENTION, S_ADD_ACTOR,
        S_DEL_SENT, S_DEL_EVENT, S_DEL_FACT, S_DEL_MENTION, S_NSTMT };
@@ -80,6 +80,12 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
  *     the goldstein and quad of its first event (dn, dg, dq1..dq4: the --dedup day numbers).
  *     A node's mentions in the documents published in the period (by coalesce(pubday, 0)) are
  *     its row with tgt '' (m); every other row has m 0. A row whose numbers are all 0 is deleted.
+ *   node_sums (schema 5): per month, year and all time (lvl 1, 2, 3) and node: its events either
+ *     way (n) and its one-a-day groups (dn), the sums of its pairs' rows (a pair of a node to
+ *     itself counts twice). With sums_top (all time's pairs busiest first) and sums_rank (each
+ *     month's and year's), the network of all time or of one whole month or year is read a page
+ *     at a time. Schema 4's table of all time, sums_nodes (node, n, dn), is now a view of its
+ *     rows of all time, for older readers.
  *   doc_pairs: per pair of countries (pair "AAA,BBB", in byte order) and document: its events
  *     of the pair either way, dated or not (n), and the document's name, for the busiest first.
  * Triggers keep both exact through every write of events and mentions: inserts, deletes, a
@@ -116,18 +122,26 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     "  m INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, src, tgt)) WITHOUT ROWID;\n" \
     "CREATE INDEX IF NOT EXISTS sums_pair ON sums(src, tgt, lvl, start);\n" \
     "CREATE INDEX IF NOT EXISTS sums_top ON sums(dn DESC, src, tgt, dg) WHERE lvl = 3 AND tgt <> '';\n" \
-    "CREATE TABLE IF NOT EXISTS sums_nodes(\n" \
-    "  node TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n" \
+    "CREATE INDEX IF NOT EXISTS sums_rank ON sums(lvl, start, dn DESC, src, tgt, dg) WHERE lvl IN (1, 2) AND tgt <> '';\n" \
+    "CREATE TABLE IF NOT EXISTS node_sums(\n" \
+    "  lvl INTEGER NOT NULL, start INTEGER NOT NULL, node TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,\n" \
+    "  dn INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(lvl, start, node)) WITHOUT ROWID;\n" \
+    "CREATE VIEW IF NOT EXISTS sums_nodes AS SELECT node, n, dn FROM node_sums WHERE lvl = 3;\n" \
     "CREATE TABLE IF NOT EXISTS doc_pairs(\n" \
     "  pair TEXT NOT NULL, doc INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(pair, doc)) WITHOUT ROWID;\n" \
     "CREATE INDEX IF NOT EXISTS doc_pairs_top ON doc_pairs(pair, n DESC, name, doc);\n"
-/* Event r's node node in sums_nodes: one more event, and one more one-a-day group when r starts
- * one; or (OUT) one fewer of each. A statement a node (a pair of a node to itself counts twice):
- * a subquery of both nodes at once made a temporary table every event, which tripled an
- * insert's time, as did triggers on sums (an UPDATE of a table with triggers is not one-pass). */
-#define NODE_IN(r, node) " INSERT INTO sums_nodes(node, n, dn) SELECT " node ", 1, f.id IS NULL FROM " FIRST_OF(r) " WHERE 1 " \
-                         "ON CONFLICT(node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
-#define NODE_OUT(r, node) " UPDATE sums_nodes SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE node = " node ";\n"
+/* Event r's node node in node_sums, at r's month, year and all time: one more event, and one
+ * more one-a-day group when r starts one; or (OUT) one fewer of each, and a row at 0 deleted. A
+ * statement a node (a pair of a node to itself counts twice): a subquery of both nodes at once
+ * made a temporary table every event, which tripled an insert's time, as did triggers on sums
+ * (an UPDATE of a table with triggers is not one-pass). */
+#define UPPER(d) "(SELECT 1 AS lvl, " MONTH_OF(d) " AS start UNION ALL SELECT 2, " YEAR_OF(d) " UNION ALL SELECT 3, 0)"
+#define NODE_AT(r, node) "(lvl, start) IN (SELECT lvl, start FROM " UPPER(r ".day") ") AND node = " node
+#define NODE_IN(r, node) " INSERT INTO node_sums(lvl, start, node, n, dn) SELECT l.lvl, l.start, " node ", 1, f.id IS NULL FROM " \
+                         FIRST_OF(r) " CROSS JOIN " UPPER(r ".day") " l WHERE 1 " \
+                         "ON CONFLICT(lvl, start, node) DO UPDATE SET n = n + excluded.n, dn = dn + excluded.dn;\n"
+#define NODE_OUT(r, node) " UPDATE node_sums SET n = n - 1, dn = dn - (SELECT f.id IS NULL FROM " FIRST_OF(r) ") WHERE " \
+                          NODE_AT(r, node) ";\n DELETE FROM node_sums WHERE " NODE_AT(r, node) " AND n = 0;\n"
 #define SUMS_AT(d, node_s, node_t) "(lvl, start) IN (SELECT lvl, start FROM " LEVELS(d) ") AND src = " node_s " AND tgt = " node_t
 #define SUMS_TRIGGERS \
     "CREATE TRIGGER IF NOT EXISTS sums_event_in AFTER INSERT ON events WHEN NEW.day IS NOT NULL BEGIN\n" \
@@ -147,7 +161,6 @@ enum { NDEFERRED = sizeof deferred / sizeof deferred[0] };
     " FROM " FIRST_OF("OLD") " WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) ";\n" \
     " DELETE FROM sums WHERE " SUMS_AT("OLD.day", NODE("OLD.src3", "OLD.source"), NODE("OLD.tgt3", "OLD.target")) " AND n = 0 AND m = 0;\n" \
     NODE_OUT("OLD", NODE("OLD.src3", "OLD.source")) NODE_OUT("OLD", NODE("OLD.tgt3", "OLD.target")) \
-    " DELETE FROM sums_nodes WHERE node IN (" NODE("OLD.src3", "OLD.source") ", " NODE("OLD.tgt3", "OLD.target") ") AND n = 0;\n" \
     "END;\n" \
     "CREATE TRIGGER IF NOT EXISTS pairs_event_in AFTER INSERT ON events BEGIN\n" \
     " INSERT INTO doc_pairs(pair, doc, name, n) VALUES(" PAIR("NEW") ", NEW.doc, (SELECT name FROM documents WHERE id = NEW.doc), 1) " \
@@ -181,12 +194,13 @@ static const char *const sums_triggers[] = {"sums_event_in", "sums_event_out", "
 #define SUMS_UP(lvl, of) \
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ", m) SELECT " lvl ", " of ", src, tgt, sum(n), sum(g), sum(q1), sum(q2), " \
     "sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), sum(dq4), sum(m) FROM sums WHERE lvl = " lvl " - 1 GROUP BY 2, 3, 4;"
-/* each node's all-time events: the sum of its pairs' either way (a pair of a node to itself twice) */
+/* each node's events of each month, year and all time: the sum of its pairs' either way (a pair
+ * of a node to itself twice) */
 #define SUMS_NODES_FILL \
-    "INSERT INTO sums_nodes(node, n, dn) SELECT node, sum(n), sum(dn) FROM (SELECT src AS node, n, dn FROM sums WHERE lvl = 3 AND tgt <> '' " \
-    "UNION ALL SELECT tgt, n, dn FROM sums WHERE lvl = 3 AND tgt <> '') GROUP BY node;"
+    "INSERT INTO node_sums(lvl, start, node, n, dn) SELECT lvl, start, node, sum(n), sum(dn) FROM (SELECT lvl, start, src AS node, n, dn " \
+    "FROM sums WHERE lvl > 0 AND tgt <> '' UNION ALL SELECT lvl, start, tgt, n, dn FROM sums WHERE lvl > 0 AND tgt <> '') GROUP BY 1, 2, 3;"
 static const char sums_fill[] =
-    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM sums_nodes;"
+    "DELETE FROM sums; DELETE FROM doc_pairs; DELETE FROM node_sums;"
     "INSERT INTO sums(lvl, start, src, tgt, " SUMS_COLS ") SELECT 0, day, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), "
     "count(*), sum(fg), sum(fq = 1), sum(fq = 2), sum(fq = 3), sum(fq = 4) FROM ("
     " SELECT day, " NODE("src3", "source") " AS s, " NODE("tgt3", "target") " AS t, count(*) AS n, sum(" G10("goldstein") ") AS g, "
@@ -318,11 +332,13 @@ out:
  * makes their triggers. */
 static const char migrate_2_3[] = SUMS_TABLES;
 
-/* Schema 3 to 4: each node's all-time events (sums_nodes) and the all-time pairs busiest first
- * (sums_top), filled from the all-time sums; the event triggers made again (the schema makes
- * them) to keep sums_nodes. A store whose summaries wait for a bulk load's end gets them then. */
-static const char migrate_3_4[] =
-    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out;" SUMS_TABLES "DELETE FROM sums_nodes;" SUMS_NODES_FILL;
+/* Schema 3 or 4 to 5: each node's events of each month, year and all time (node_sums; schema 4's
+ * sums_nodes, of all time, becomes a view of it), the all-time pairs busiest first (sums_top, schema
+ * 4) and each month's and year's (sums_rank), filled from the sums; the event triggers made again
+ * (the schema makes them) to keep node_sums. A store whose summaries wait for a bulk load's end
+ * gets them then. */
+static const char migrate_4_5[] =
+    "DROP TRIGGER IF EXISTS sums_event_in; DROP TRIGGER IF EXISTS sums_event_out; DROP TABLE IF EXISTS sums_nodes;" SUMS_TABLES SUMS_NODES_FILL;
 
 /* Brings a store of an older schema up to this one, in one transaction. 0, or -1 with *msg. */
 static int migrate(dy_store *s, char **msg)
@@ -332,13 +348,13 @@ static int migrate(dy_store *s, char **msg)
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         v = atoi((const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
-    if (v < 1 || v > 3) return 0;       /* a new store (none yet), or one of this schema */
+    if (v < 1 || v > 4) return 0;       /* a new store (none yet), or one of this schema */
     /* the fill sorts every event: in temporary files, not in memory */
     if (sqlite3_exec(s->db, BUILD_CACHE, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, msg) != SQLITE_OK)
         return -1;
     int bad = (v == 1 && sqlite3_exec(s->db, migrate_1_2, NULL, NULL, msg) != SQLITE_OK) ||
               (v < 3 && (sqlite3_exec(s->db, migrate_2_3, NULL, NULL, msg) != SQLITE_OK || sqlite3_exec(s->db, sums_fill, NULL, NULL, msg) != SQLITE_OK)) ||
-              (v == 3 && sqlite3_exec(s->db, migrate_3_4, NULL, NULL, msg) != SQLITE_OK) ||
+              (v >= 3 && sqlite3_exec(s->db, migrate_4_5, NULL, NULL, msg) != SQLITE_OK) ||
               sqlite3_exec(s->db, "UPDATE meta SET value = '" SCHEMA_VERSION "' WHERE key = 'schema'; COMMIT", NULL, NULL, msg) != SQLITE_OK;
     if (bad) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (sqlite3_exec(s->db, WRITE_CACHE, NULL, NULL, bad ? NULL : msg) != SQLITE_OK) bad = 1;

@@ -15,8 +15,8 @@
  *    ('indexes', 'deferred') from the transaction that dropped them to the one that rebuilt
  *    them, so after a crash in between the next DY_STORE_WRITE open rebuilds them; a
  *    DY_STORE_READ open meanwhile answers the same, only slower.
- *  - Summaries (schema 3; sums and doc_pairs, described in dy_store.c and docs/schema.md) hold
- *    what the dashboard's views count, per period and pair; triggers keep them equal to the
+ *  - Summaries (schema 3; sums, doc_pairs and, since schema 5, node_sums, described in dy_store.c
+ *    and docs/schema.md) hold what the dashboard's views count, per period and pair; triggers keep them equal to the
  *    events and mentions through every insert and delete, a bulk load and the migration from an
  *    older schema fill them at once, and meta 'sums' says they are there and up to date (the
  *    queries read the events without it).

@@ -276,15 +276,16 @@ static int sums_wrong(dy_store *s)
         "  ELSE 0 END AS start, s, t, sum(n), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), sum(dn), sum(dg), sum(dq1), sum(dq2), sum(dq3), "
         "  sum(dq4), sum(m) FROM d0, lv GROUP BY 1, 2, 3, 4), "
         "have AS (SELECT lvl, start, src, tgt, n, g, q1, q2, q3, q4, dn, dg, dq1, dq2, dq3, dq4, m FROM sums), "
-        "nw AS (SELECT node, sum(n), sum(dn) FROM (SELECT s AS node, n, dn FROM d0 WHERE t <> '' UNION ALL SELECT t, n, dn FROM d0 "
-        "  WHERE t <> '') GROUP BY 1), "
+        "nw AS (SELECT lvl, CASE lvl WHEN 1 THEN " START_SQL("start of month") " WHEN 2 THEN " START_SQL("start of year") " ELSE 0 END, "
+        "  node, sum(n), sum(dn) FROM (SELECT day, s AS node, n, dn FROM d0 WHERE t <> '' UNION ALL SELECT day, t, n, dn FROM d0 "
+        "  WHERE t <> ''), (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) GROUP BY 1, 2, 3), "
         "pw AS (SELECT CASE WHEN src3 < tgt3 THEN src3 || ',' || tgt3 ELSE tgt3 || ',' || src3 END, e.doc, d.name, count(*) "
         "  FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1, 2) "
         "SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM have)) + (SELECT count(*) FROM (SELECT * FROM have EXCEPT SELECT * FROM want)) "
         " + (SELECT count(*) FROM (SELECT * FROM pw EXCEPT SELECT pair, doc, name, n FROM doc_pairs)) "
         " + (SELECT count(*) FROM (SELECT pair, doc, name, n FROM doc_pairs EXCEPT SELECT * FROM pw)) "
-        " + (SELECT count(*) FROM (SELECT * FROM nw EXCEPT SELECT node, n, dn FROM sums_nodes)) "
-        " + (SELECT count(*) FROM (SELECT node, n, dn FROM sums_nodes EXCEPT SELECT * FROM nw)) "
+        " + (SELECT count(*) FROM (SELECT * FROM nw EXCEPT SELECT lvl, start, node, n, dn FROM node_sums)) "
+        " + (SELECT count(*) FROM (SELECT lvl, start, node, n, dn FROM node_sums EXCEPT SELECT * FROM nw)) "
         " + (SELECT count(*) FROM sums WHERE n < 0 OR dn < 0 OR m < 0) + 1000 * (SELECT count(*) = 0 FROM sums)";
     sqlite3_stmt *q = NULL;
     int n = -1;
@@ -314,11 +315,18 @@ static char *views(dy_store *s)
         ck_assert_int_eq(dy_result_json(r, &b), 0);
         dy_result_destroy(&r);
     }
-    for (int k = 0; k < 4; k++) {
+    /* all time, June 2024 and 2024 (one month's and one year's rows, read a page at a time);
+     * whole, and a page of two edges and nodes after the first */
+    static const char *const period[] = {NULL, "2024-06", "2024"};
+    for (int k = 0; k < 12; k++) {
         dy_qopts q;
         dy_qopts_init(&q);
         q.dedup = k & 1 ? DY_DEDUP_NONE : DY_DEDUP_DAY;
-        if (k & 2) ck_assert(!dy_query_date("2024-06", 0, &q.from, &e) && !dy_query_date("2024-06", 1, &q.to, &e));
+        if (k & 2) {
+            q.skip = 1;
+            q.cap = 3;
+        }
+        if (period[k / 4]) ck_assert(!dy_query_date(period[k / 4], 0, &q.from, &e) && !dy_query_date(period[k / 4], 1, &q.to, &e));
         dy_result *n = NULL, *ed = NULL;
         ck_assert_int_eq(dy_query_network(db, &q, &n, &ed, &e), 0);
         ck_assert_int_eq(dy_network_json(n, ed, &b), 0);
@@ -405,9 +413,9 @@ END_TEST
  * made-up nodes ("AAA".."AZM" to "BAA".."BZM"), each with three one-a-day groups of two events, 6
  * and 12 days apart (days and goldstein from a formula): over 256 edges and nodes, so that the
  * tallies grow several times, pairs found in more than one piece of a period, ties in the
- * counts; whole and capped at 7 edges and nodes (the
- * busiest chosen before they are sorted), of all time (each pair's row read once) and of a
- * period of days and months. */
+ * counts; whole and a page of the 3rd to 7th edges and nodes (the
+ * busiest chosen before they are sorted), of all time (each pair's row read once), of a period
+ * of days and months, and of one month (its pairs read a page at a time). */
 START_TEST(store_1_6_network_many_pairs)
 {
     unit_db u;
@@ -432,8 +440,10 @@ START_TEST(store_1_6_network_many_pairs)
             dy_qopts_init(&q);
             q.dedup = k & 1 ? DY_DEDUP_NONE : DY_DEDUP_DAY;
             q.cap = k & 2 ? 7 : 0;
+            q.skip = k & 2 ? 2 : 0;     /* a page: the 3rd to 7th */
             if (k & 4) ck_assert(!dy_query_date("2024-03-02", 0, &q.from, &e) && !dy_query_date("2024-05-20", 1, &q.to, &e));
             if (k & 8) ck_assert(!dy_query_date("2024-04", 0, &q.from, &e) && !dy_query_date("2024-06", 1, &q.to, &e));
+            if ((k & 12) == 12) ck_assert(!dy_query_date("2024-05", 0, &q.from, &e) && !dy_query_date("2024-05", 1, &q.to, &e));
             dy_result *n = NULL, *ed = NULL;
             dy_buf b = {0};
             ck_assert_int_eq(dy_query_network(dy_store_db(u.s), &q, &n, &ed, &e), 0);
@@ -474,9 +484,9 @@ START_TEST(store_1_5_summaries_filled)
     ck_assert_str_eq(old, now);
     free(old);
     free(now);
-    /* schema 3: no node sums (sums_nodes, sums_top), and the event triggers of then */
-    exec_ok(u.s, "DROP TABLE sums_nodes; DROP INDEX sums_top; DROP TRIGGER sums_event_in; DROP TRIGGER sums_event_out; "
-                 "UPDATE meta SET value = '3' WHERE key = 'schema'");
+    /* schema 3: no node sums (node_sums, sums_nodes, sums_top, sums_rank), and the event triggers of then */
+    exec_ok(u.s, "DROP VIEW sums_nodes; DROP TABLE node_sums; DROP INDEX sums_top; DROP INDEX sums_rank; DROP TRIGGER sums_event_in; "
+                 "DROP TRIGGER sums_event_out; UPDATE meta SET value = '3' WHERE key = 'schema'");
     dy_store_close(&u.s);
     ck_assert_int_eq(dy_store_open(u.path, DY_STORE_WRITE, &u.s, &e), DY_OK);
     ck_assert_int_eq(sums_wrong(u.s), 0);
@@ -485,6 +495,30 @@ START_TEST(store_1_5_summaries_filled)
     ck_assert_int_eq(unit_store_add(u.s, u.c, "d.txt", "Date: 2024-07-03\n\nRussia attacked Ukraine. Ukraine condemned Russia.\n"), DY_ADD_NEW);
     ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
     ck_assert_int_eq(sums_wrong(u.s), 0);
+    /* schema 4: a table sums_nodes of all time only (a row a node), no node_sums, no sums_rank;
+     * its event triggers (of that table) dropped too, as the migration makes them again */
+    exec_ok(u.s, "DROP VIEW sums_nodes; "
+                 "CREATE TABLE sums_nodes(node TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0, dn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID; "
+                 "INSERT INTO sums_nodes SELECT node, n, dn FROM node_sums WHERE lvl = 3; DROP TABLE node_sums; DROP INDEX sums_rank; DROP TRIGGER sums_event_in; "
+                 "DROP TRIGGER sums_event_out; UPDATE meta SET value = '4' WHERE key = 'schema'");
+    dy_store_close(&u.s);
+    ck_assert_int_eq(dy_store_open(u.path, DY_STORE_READ, &u.s, &e), DY_OK);
+    old = views(u.s);               /* a reader of the older store: the periods' networks tallied */
+    dy_store_close(&u.s);
+    ck_assert_int_eq(dy_store_open(u.path, DY_STORE_WRITE, &u.s, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    now = views(u.s);
+    ck_assert_str_eq(old, now);
+    free(old);
+    free(now);
+    views_agree(u.s);
+    ck_assert_int_eq(dy_store_begin(u.s, &e), DY_OK);
+    ck_assert_int_eq(unit_store_add(u.s, u.c, "e.txt", "Date: 2025-01-03\n\nRussia attacked Ukraine. Ukraine condemned Russia.\n"), DY_ADD_NEW);
+    ck_assert_int_eq(dy_store_commit(u.s, &e), DY_OK);
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    exec_ok(u.s, "DELETE FROM documents WHERE name = 'd.txt'");
+    ck_assert_int_eq(sums_wrong(u.s), 0);
+    views_agree(u.s);
     dy_store_close(&u.s);
     unit_remove_db(u.path);
     /* a bulk load: filled once at its end */
