@@ -62,7 +62,7 @@ build/pgo/.stamp: $(LIB_SRC) $(CLI_SRC) $(wildcard src/*.h src/cli/*.h) build/be
 	$(MAKE) build/pgo/dyad PGO_FLAGS="-fprofile-use -fprofile-partial-training -Wno-missing-profile"
 	touch $@
 
-.PHONY: all deps demo test test-release asan valgrind fuzz fuzzers bench pgo clean install dict-check web e2e gazetteer
+.PHONY: all deps demo test test-build test-release asan valgrind fuzz fuzzers bench pgo clean install dict-check web e2e gazetteer
 all: build/.deps build/dyad
 
 build/.deps: scripts/install-deps.sh
@@ -111,8 +111,9 @@ TEST_JOBS ?= 2
 TEST_BUILD := build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/bench-store \
               build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
 test: build/.deps
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) $(TEST_BUILD)
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) test-build
 	@VALGRIND_PASS=1 TEST_JOBS=$(TEST_JOBS) bash tests/run.sh build build/asan
+test-build: $(TEST_BUILD)
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
 	@bash tests/run.sh build

@@ -204,14 +204,17 @@ if [ "${VALGRIND_PASS:-0}" = 1 ] && command -v valgrind > /dev/null 2>&1; then
         env DYAD="$VG $PWD/$FIRST/dyad" sh tests/golden.sh
 fi
 
-# Run the queue: start the costliest waiting suite whose class is free while a slot is free,
-# print what has ended in order, wait for one to end.
+# Run the queue: one slot takes the suites in the report's order (so that the report flows),
+# the others the costliest waiting ones (so that the long ones do not end the run alone), each
+# when its class is free; print what has ended, in order; wait for a suite to end.
 if [ -n "${TEST_ONLY:-}" ]; then   # TEST_ONLY=REGEX: only the suites whose label ("BUILD NAME") matches
     for i in $(seq "$N"); do
         [ -z "${NOTE[i]}" ] && ! [[ ${LABEL[i]} =~ $TEST_ONLY ]] && NOTE[i]="(${LABEL[i]} left out: TEST_ONLY)"
     done
 fi
 ORDER=$(for i in $(seq "$N"); do [ -z "${NOTE[i]}" ] && echo "${W[i]} $i"; done | sort -k1,1nr -k2,2n | awk '{print $2}')
+INORDER=$(for i in $(seq "$N"); do [ -z "${NOTE[i]}" ] && echo "$i"; done)
+HEAD=""   # the suite the in-order slot runs
 # each suite that ends writes a line to the pipe $D/ended, which the loop reads (never blocking:
 # it holds both ends); the wait is bounded all the same
 mkfifo "$D/ended" || exit 2
@@ -235,6 +238,17 @@ next=1
 while [ "$next" -le "$N" ]; do
     running=0
     for i in $ORDER; do [ -n "${STARTED[i]:-}" ] && [ ! -f "$D/$i.done" ] && running=$((running + 1)); done
+    if [ -z "$HEAD" ] || [ -f "$D/$HEAD.done" ]; then
+        for i in $INORDER; do
+            [ "$running" -lt "$JOBS" ] || break
+            [ -n "${STARTED[i]:-}" ] && continue
+            [ -n "${X[i]}" ] && busy "${X[i]}" && continue
+            start "$i"
+            HEAD=$i
+            running=$((running + 1))
+            break
+        done
+    fi
     for i in $ORDER; do
         [ "$running" -lt "$JOBS" ] || break
         [ -n "${STARTED[i]:-}" ] && continue
