@@ -62,7 +62,7 @@ build/pgo/.stamp: $(LIB_SRC) $(CLI_SRC) $(wildcard src/*.h src/cli/*.h) build/be
 	$(MAKE) build/pgo/dyad PGO_FLAGS="-fprofile-use -fprofile-partial-training -Wno-missing-profile"
 	touch $@
 
-.PHONY: all deps demo test test-release asan valgrind fuzz fuzzers bench pgo clean install dict-check web e2e gazetteer
+.PHONY: all deps demo test test-build test-release asan valgrind fuzz fuzzers bench pgo clean install dict-check web e2e gazetteer
 all: build/.deps build/dyad
 
 build/.deps: scripts/install-deps.sh
@@ -104,18 +104,25 @@ demo: all build/web/.stamp
 	build/dyad query series --db build/examples.db --dyad RUS,PRK --by year --from 2019 --to 2024
 	@echo "dyad: the dashboard: build/dyad serve --db build/examples.db, then open http://127.0.0.1:8350/"
 
-# README command 2: every test, release build then under ASan+UBSan.
-test: build/.deps build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/bench-store build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
-	@VALGRIND_PASS=1 sh tests/run.sh build build/asan
+# README command 2: every test, release build then under ASan+UBSan. The CI machine has 2 cores:
+# the builds go TEST_JOBS at a time (after the dependencies are installed), and so do the suites
+# (tests/run.sh; docs/testing.md has the time each phase takes).
+TEST_JOBS ?= 2
+TEST_BUILD := build/dyad build/test_unit build/test_expect build/test_devset build/bench-gen build/bench-store \
+              build/web/.stamp fuzzers build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
+test: build/.deps
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) test-build
+	@VALGRIND_PASS=1 TEST_JOBS=$(TEST_JOBS) bash tests/run.sh build build/asan
+test-build: $(TEST_BUILD)
 
 test-release: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
-	@sh tests/run.sh build
+	@bash tests/run.sh build
 
 asan: build/.deps build/asan/dyad build/asan/test_unit build/asan/test_expect build/asan/test_devset
-	@sh tests/run.sh build/asan
+	@bash tests/run.sh build/asan
 
 valgrind: build/.deps build/dyad build/test_unit build/test_expect build/test_devset
-	@VALGRIND=1 sh tests/run.sh build
+	@VALGRIND=1 bash tests/run.sh build
 
 # libFuzzer harnesses under ASan+UBSan (tests/fuzz): make fuzz FUZZ_SECONDS=60 runs each that long,
 # starting from the seeds in tests/fuzz/NAME/ (copied, so new finds stay in build/).

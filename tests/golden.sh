@@ -5,7 +5,8 @@
 #   stderr   the exact expected standard error (optional)
 #   rc       the expected exit status (default 0)
 #   requires a path that must exist, else the case is skipped (for ../shared material)
-# Names are hierarchical (seg-1.2, ingest-3.1) and run in order.
+# Names are hierarchical (seg-1.2, ingest-3.1) and run in order. GOLDEN_PART=K/N runs the Kth of
+# N parts (every Nth case from the Kth), for tests/run.sh to spread a slow pass over its slots.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${DYAD:?set DYAD to the dyad program}"
@@ -14,7 +15,13 @@ fail=0
 out=$(mktemp)
 err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
+part=${GOLDEN_PART:-1/1}
+k=${part%/*}
+n=${part#*/}
+i=0
 for G in tests/golden/*/; do
+    i=$((i + 1))
+    [ $(( (i - 1) % n + 1 )) -eq "$k" ] || continue
     G=${G%/}
     name=${G##*/}
     [ -f "$G/cmd" ] || continue
