@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite against each build directory given (build, build/asan) and ends with
-# the line "N passed, N failed". Suites: C unit tests (Check), golden files (tests/golden),
+# the line "N passed, N failed, N skipped" (each skipped check named just before it). Suites: C unit tests (Check), golden files (tests/golden),
 # expectations on our articles (tests/corpus) and on the seed articles when ../shared is there,
 # facts against the annotated articles of tests/facts (precision and recall floors), agreement
 # with PETRARCH2's GSR records when ../shared/conformance is there, and PETRARCH's own unit tests
@@ -17,6 +17,8 @@ cd "$(dirname "$0")/.." || exit 2
 JOBS=${TEST_JOBS:-2}
 PASS=0
 FAIL=0
+SKIP=0
+SKIPPED=""
 D=$(mktemp -d "${TMPDIR:-/tmp}/dyad-run.XXXXXX") || exit 2
 trap 'rm -rf "$D"' EXIT
 trap 'kill $(jobs -p) 2> /dev/null; exit 1' INT TERM HUP
@@ -44,6 +46,15 @@ count() {   # adds the "N passed, N failed" of the last such line of log $1; $2 
     elif [ "$2" != 0 ] && [ "$f" = 0 ]; then f=1; echo "  (the suite exited with status $2 and counted no failure: counted as a failure)"; fi
     PASS=$((PASS + p))
     FAIL=$((FAIL + f))
+    # what the suite left out, saying so on a line of its own ("skip ...", "skip: ..."), is named
+    # in the run's last lines: a skipped check never hides behind "0 failed"
+    while IFS= read -r sk; do
+        SKIP=$((SKIP + 1)); SKIPPED="$SKIPPED   ${3:-suite}: $sk"$'\n'
+    done < <(grep -E '^skip[: ]' "$1")
+}
+skipnote() {   # a suite left out before it ran: skipnote HEADING REASON
+    note "$1"$'\n'"skip: $2"
+    SKIP=$((SKIP + 1)); SKIPPED="$SKIPPED   $B: $2"$'\n'
 }
 
 # the suites' commands, run in the background with stdout and stderr in their log
@@ -179,19 +190,21 @@ for B in "$@"; do
         NAME=devset suite "-- dev set (../shared/devset: 12 wire stories with gold events)" "grep -E '^(total|ok|FAIL|devset:)' \"\$LOG\"" 3 "" \
             "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.90}" "${DEVSET_MIN_R:-0.80}"
     else
-        note "-- dev set (../shared/devset: 12 wire stories with gold events)"$'\n'"skip: ../shared/devset is absent"
+        skipnote "-- dev set (../shared/devset: 12 wire stories with gold events)" "the dev set: ../shared/devset is absent"
     fi
 
     if [ -f ../shared/conformance/petrarch2-gsr-validation.tsv ]; then
         # scored as the records were coded, by PETRARCH's conventions (--convention petrarch,
         # docs/coding.md; P 0.87 R 0.76 F1 0.81); dyad's own convention printed for information
         NAME=gsr suite "-- PETRARCH2 GSR agreement (--convention petrarch)" "grep -E '^(gsr|FAIL|ok|info: gsr)' \"\$LOG\"" 10 "" gsr_job "$B"
+    else
+        skipnote "-- PETRARCH2 GSR agreement" "the GSR: ../shared/conformance is absent"
     fi
 
     if [ -f ../shared/conformance/petrarch2-validation.tsv ]; then
         NAME=units suite "-- PETRARCH unit tests, with their dictionaries imported by dyad dict import" "grep -E '^(units|FAIL|ok)' \"\$LOG\"" 10 "" units_job "$B"
     else
-        note "-- PETRARCH unit tests: skipped (../shared/conformance is absent)"
+        skipnote "-- PETRARCH unit tests" "PETRARCH's unit tests: ../shared/conformance is absent"
     fi
 done
 # Once more the unit and golden tests under valgrind: no leaks, no invalid reads.
@@ -209,6 +222,9 @@ if [ "${VALGRIND_PASS:-0}" = 1 ] && command -v valgrind > /dev/null 2>&1; then
             env GOLDEN_PART=$part DYAD="$VG $PWD/$FIRST/dyad" sh tests/golden.sh
         GH=""
     done
+elif [ "${VALGRIND_PASS:-0}" = 1 ]; then
+    B="$FIRST valgrind"
+    skipnote "== $FIRST under valgrind" "the valgrind pass: valgrind is not installed"
 fi
 
 # Run the queue: one slot takes the suites in the report's order (so that the report flows),
@@ -270,7 +286,7 @@ while [ "$next" -le "$N" ]; do
         [ -n "${HDR[next]}" ] && echo "${HDR[next]}"
         LOG=$D/$next.log
         eval "${FLT[next]}"
-        count "$D/$next.log" "$rc"
+        count "$D/$next.log" "$rc" "${LABEL[next]}"
         echo "   time: $secs s"
         SLOW="$SLOW$secs ${LABEL[next]}"$'\n'
         rm -f "$D/$next.log"
@@ -282,5 +298,6 @@ wait
 exec 9>&-
 echo "slowest suites (seconds; $JOBS at a time, $(( $(date +%s) - T0 )) s in all):"
 printf '%s' "$SLOW" | sort -k1,1nr | head -n 12 | sed 's/^/   /'
-echo "$PASS passed, $FAIL failed"
+if [ "$SKIP" -gt 0 ]; then echo "skipped:"; printf '%s' "$SKIPPED"; fi
+echo "$PASS passed, $FAIL failed, $SKIP skipped"
 [ "$FAIL" -eq 0 ]
