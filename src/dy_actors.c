@@ -94,10 +94,21 @@ typedef struct group_state {
 /* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
  * quantity words between a preposition and its object; returns the token before them (p when
  * there are none). */
+/* A year ("In 2018 Japan signed ..."): four digits from 1900 to 2099, no quantity of what follows. */
+static int year_at(const dy_tok *toks, const dy_buf *norm, uint32_t i)
+{
+    const char *w = word(toks, norm, i);
+    if (!(toks[i].flags & DY_TF_NUM) || strlen(w) != 4 || !(w[0] == '1' || w[0] == '2')) return 0;
+    for (int k = 0; k < 4; k++)
+        if (w[k] < '0' || w[k] > '9') return 0;
+    return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
+}
+
 static uint32_t quantifier_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
     uint32_t j = p;
     int num = 0;
+    if (year_at(toks, norm, p)) return p;      /* "In 2018 Japan": the year, not a count, stands before */
     for (int n = 0; n < 5; n++) {
         int hit = (toks[j].flags & DY_TF_NUM) != 0 || (word_is(toks, norm, j, "at") && j < p && word_is(toks, norm, j + 1, "least"));
         hit = hit || dy_dict_word_is(d, DY_G_QUANTITY, toks[j].id);
