@@ -591,7 +591,9 @@ static int said_before(const sctx *s, uint32_t i)
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
         /* intent18: "told reporters he would": the listener between the speech verb and the subject */
         int l = group_at(s, q);
-        if (l >= 0 && q + 1 == i && s->g[l].t0 > s->t0 && ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
+        /* acc20b: "told Oli that China would help": the listener, then "that" */
+        if (l >= 0 && (q + 1 == i || (q + 2 == i && WIS(s, q + 1, "that"))) && s->g[l].t0 > s->t0 &&
+            ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
             return 1;
         /* "said the impasse had been overcome and that he would travel": a second reported clause */
         if (WIS(s, q, "that") && q > s->t0 + 1 && WIS(s, q - 1, "and")) {
