@@ -616,6 +616,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     const char *code = ev_domestic_code(s, src, tgt, p->code);
     if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
     if (code[0] == '1' && code[1] >= '0' && code[1] <= '2') ev_opposition_country(s, src, tgt);
+    if (code[0] == '1' && code[1] == '4') ev_protest_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
     if (code == p->code && (code = ev_forces_arrival_code(s, src, tgt, code)) != p->code)
