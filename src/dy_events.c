@@ -531,6 +531,16 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
             *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
                  : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     }
+    /* acc20b: "called the verdict unfair": with no author found, a judged ruling or verdict (a
+     * court's word, agents.txt JUD) inside the phrase stands for its court */
+    if (p->author && !passive && *src >= 0 && *tgt < 0 && *body < 0)
+        for (size_t k = 0; k < s->ng; k++)
+            if (s->g[k].t0 > m->head && s->g[k].t1 <= m->end && !s->g[k].anaphor && s->g[k].code[0] &&
+                s->g[k].code[0] != '-' && ev_role_is(s, (int)k, "JUD")) {
+                *tgt = (int)k;
+                ev_ex(c, "    the judged ruling is its court's\n");
+                break;
+            }
     if (*tgt >= 0 && *body < 0 && reaction && !passive) {     /* acc19b: "called the Moscow trip a disgrace" */
         int g = ev_trip_maker(s, *tgt, body);
         if (g >= 0) *tgt = g;
@@ -616,6 +626,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     const char *code = ev_domestic_code(s, src, tgt, p->code);
     if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
     if (code[0] == '1' && code[1] >= '0' && code[1] <= '2') ev_opposition_country(s, src, tgt);
+    if (code[0] == '1' && code[1] == '4') ev_protest_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
     if (code == p->code && (code = ev_forces_arrival_code(s, src, tgt, code)) != p->code)

@@ -192,6 +192,7 @@ void ev_sentence_references(sctx *s);
 void ev_story_references(sctx *s);
 void ev_captor_country(sctx *s, int src, int tgt);
 void ev_opposition_country(sctx *s, int src, int tgt);
+void ev_protest_country(sctx *s, int src, int tgt);
 void ev_borrow_country(sctx *s, int a, int b);
 void ev_dateline_place(sctx *s);
 void ev_predicate_roles(sctx *s);

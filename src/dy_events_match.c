@@ -72,6 +72,8 @@ static uint32_t apposition_end(const sctx *s, uint32_t i)
 {
     if (i + 1 >= s->t1 || !(s->t[i].flags & DY_TF_COMMA)) return 0;
     uint32_t a = i + 1;
+    /* acc20b: an age ("drove Najib, 69, to prison") */
+    if ((s->t[a].flags & DY_TF_NUM) && a + 1 < s->t1 && (s->t[a + 1].flags & DY_TF_COMMA)) return a + 2;
     int cap = 1;        /* every word so far capitalised: a name */
     int np = (s->t[a].flags & DY_TF_CAP) || WIS(s, a, "the") || WIS(s, a, "a") || WIS(s, a, "an") || WIS(s, a, "his") ||
              WIS(s, a, "her") || WIS(s, a, "its");
@@ -154,7 +156,9 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (tj < s->t1 && s->t[tj].id && (gt < 0 || bare_agent(s, gt)) && dy_dict_pel_has(d, e, s->t[tj].id) &&
             match_el(s, p, ei + 1, tj + 1, passive, m))
             return 1;
-        if (e->opt) return match_el(s, p, ei + 1, ti, passive, m);
+        if (e->opt && match_el(s, p, ei + 1, ti, passive, m)) return 1;
+        /* acc20b: a date before an optional word is read over too ("warned on Monday that T would
+         * pay", "warn+ (that) T ...") */
         uint32_t de = ei > 0 && s->ndates ? date_between(s, ti) : 0;     /* most sentences hold no date */
         return de && match_el(s, p, ei, de, passive, m);
     }

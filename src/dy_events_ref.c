@@ -1376,6 +1376,26 @@ void ev_opposition_country(sctx *s, int src, int tgt)
     ev_ex(s->c, "    an opposition that challenges %.3s's government is %.3s's own\n", t, t);
 }
 
+/* acc20b: "Hundreds of protesters rallied outside parliament in Avarua" in a story the dateline set
+ * in Wellington: a bare crowd the story filled in, protesting (root 14) at a place of another
+ * country, is that country's own people. */
+void ev_protest_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "CVLOPPLABEDU")) return;
+    if (!(s->g[tgt].locative || s->g[tgt].prep) || s->g[tgt].anaphor || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    /* a role joined to its place ("parliament in Avarua"), not another country's named body
+     * there ("outside the French embassy in Niamey": the protesters are the place's, unknown) */
+    int joined = 0;
+    for (uint32_t j = s->g[tgt].t0; j < s->g[tgt].t1; j++)
+        if (WIS(s, j, "in") || WIS(s, j, "at")) joined = 1;
+    if (!joined) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    a crowd protesting at a place of %.3s is %.3s's own\n", t, t);
+}
+
 /* "Vilnius police detained several protesters": a bare agent the story gave no country
  * (---CVL) acting with, or acted on by, one country's police, army or court takes
  * that country: a state's forces act on its own people unless the text says otherwise. */

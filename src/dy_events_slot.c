@@ -591,7 +591,9 @@ static int said_before(const sctx *s, uint32_t i)
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
         /* intent18: "told reporters he would": the listener between the speech verb and the subject */
         int l = group_at(s, q);
-        if (l >= 0 && q + 1 == i && s->g[l].t0 > s->t0 && ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
+        /* acc20b: "told Oli that China would help": the listener, then "that" */
+        if (l >= 0 && (q + 1 == i || (q + 2 == i && WIS(s, q + 1, "that"))) && s->g[l].t0 > s->t0 &&
+            ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
             return 1;
         /* "said the impasse had been overcome and that he would travel": a second reported clause */
         if (WIS(s, q, "that") && q > s->t0 + 1 && WIS(s, q - 1, "and")) {
@@ -834,6 +836,22 @@ static int since_clause(const sctx *s, size_t k)
     return 0;
 }
 
+/* acc20b: "on his first visit to Greece since 2017", "his first trip abroad since returning to
+ * power in July": a date a "since" after "first" opens only measures how long it had been; it is
+ * never the act's date. */
+static int first_since(const sctx *s, size_t k)
+{
+    uint32_t j = s->dates[k].t0, n = 0;
+    while (j-- > s->t0 && n++ < 8 && !WIS(s, j, "since"))
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+    if (j < s->t0 || j >= s->dates[k].t0 || !WIS(s, j, "since")) return 0;
+    for (n = 0; j-- > s->t0 && n < 6; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "first")) return 1;
+    }
+    return 0;
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
     int best = -1, reported = -1;
@@ -841,6 +859,13 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
+        if (first_since(s, k)) continue;
+        /* acc20b: "accepted an invitation to visit Ankara next year": a relative date after
+         * publication ("next year", "tomorrow") is the announced act's, not the announcement's
+         * (the dev set dates an intent by its statement) */
+        if (s->c->pub_day != INT64_MAX && dy_date_days(s->dates[k].date) > s->c->pub_day &&
+            (WIS(s, s->dates[k].t0, "next") || WIS(s, s->dates[k].t0, "tomorrow") || WIS(s, s->dates[k].t0, "coming")))
+            continue;
         uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
         dist += date_across_and(s, k, head) ? 32 : 0;
         /* "the first visit since 2000": a duration's start, the act's date only when no other is near */
