@@ -197,15 +197,18 @@ int ev_reported_threat(sctx *s)
         int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : ev_speaker_of(s, v);
         if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0]) continue;
         if (strlen(s->g[who].code) >= 6 && !strncmp(s->g[who].code + 3, "EDU", 3)) return 0;
-        /* a pronoun or a bare role given the story's country may be another state's speaker */
-        if (s->g[who].anaphor == DY_G_PERSON || s->g[who].filled == DY_FILLED_STORY) return 0;
+        /* a pronoun may stand for another state's speaker, and so may a bare role given the
+         * story's country: only the role's own earlier act confirms it (the one it last
+         * demanded of or accused) */
+        if (s->g[who].anaphor == DY_G_PERSON) return 0;
+        int weak = s->g[who].filled == DY_FILLED_STORY;
         int cls;
         uint32_t at = threat_phrase(s, e, &cls, &modal);
         if (!at) continue;
         int own = own_side_subject(s, e, modal, who);
         if (cls == DY_G_RETALIATE && !own) return 0;
-        int added = -1, tgt = other_party(s, e, s->t1, who);
-        if (tgt < 0) tgt = ev_clause_act_target(s, e, at, who, &added);
+        int added = -1, tgt = weak ? -1 : other_party(s, e, s->t1, who);
+        if (tgt < 0 && !weak) tgt = ev_clause_act_target(s, e, at, who, &added);
         if (tgt < 0 && own) tgt = ev_last_adversary(s, who, &added);
         if (tgt < 0 || eval_has_pair(s, s->g[who].code, s->g[tgt].code, "13")) { ev_drop_body(s, added); return 0; }
         match m = {0};
