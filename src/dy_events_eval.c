@@ -206,7 +206,9 @@ int ev_reported_threat(sctx *s)
         uint32_t at = threat_phrase(s, e, &cls, &modal);
         if (!at) continue;
         int own = own_side_subject(s, e, modal, who);
-        if (cls == DY_G_RETALIATE && !own) return 0;
+        /* "said Russia would use force" is no threat of the speaker; "Zelensky said Ukraine would
+         * pay a heavy price without more weapons" is the speaker's own side's fate */
+        if ((cls == DY_G_RETALIATE && !own) || (cls == DY_G_CONSEQUENCE && own)) return 0;
         int added = -1, tgt = weak ? -1 : other_party(s, e, s->t1, who);
         if (tgt < 0 && !weak) tgt = ev_clause_act_target(s, e, at, who, &added);
         if (tgt < 0 && own) tgt = ev_last_adversary(s, who, &added);
