@@ -501,7 +501,9 @@ static void word_list(loader *L, int c, char *list)
 static void grammar_line(loader *L, char *s)
 {
     static const char *names[] = {"", "negate", "hypothetical", "intent", "be", "say", "respond", "pledge", "decision", "meeting",
-                                  "coup", "opener", "lasting", "span", "site", "remarks", "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
+                                  "coup", "opener", "lasting", "span", "site", "remarks",
+                                  /* eval20 */ "act_noun", "consequence", "retaliate", "unanswered",
+                                  "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
                                   /* acc15a */ "neighbour",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank",

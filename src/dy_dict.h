@@ -44,6 +44,10 @@ enum dy_gram_class {
     DY_G_SPAN,      /* "years", "decades": a long span's unit; a perfect verb over it is background */
     DY_G_SITE,      /* acc12: "factory", "base": a site a bare agent word names ("a military factory"): a place */
     DY_G_REMARKS,   /* eval13: "the remarks", "the insults": another's words, whose author a reaction targets */
+    DY_G_ACT_NOUN,  /* eval20: "the sanctions", "the expulsions": an act's noun a reported clause judges */
+    DY_G_CONSEQUENCE,   /* eval20: "pay a price", "face consequences": what a threat says the one warned will suffer */
+    DY_G_RETALIATE, /* eval20: "retaliate", "use force": what a threat says the speaker's side will do */
+    DY_G_UNANSWERED,    /* eval20: "go unanswered": a consequence under a negation ("would not go unanswered") */
     /* the reference words (anaphors) from here on */
     DY_G_PAIR, DY_G_PERSON, DY_G_IT, DY_G_THEY, DY_G_COUNTRY, DY_G_SPEAKER, DY_G_NORTH, DY_G_SOUTH,
     DY_G_BODY,      /* "the council", "the bloc": the international body named last */

@@ -667,7 +667,7 @@ static int bystander_comment(const dy_event *v)
 
 /* An actor the context lends the sentence (a party of an earlier event): a state group with that
  * code, added after the sentence's own; the caller has checked s->ng < DY_MAX_ACTORS. */
-static dy_actor *context_group(sctx *s, const char *code)
+dy_actor *ev_context_group(sctx *s, const char *code)
 {
     dy_actor *g = &s->g[s->ng];
     memset(g, 0, sizeof *g);
@@ -720,7 +720,7 @@ int ev_context_parties(sctx *s, int known, int want_pair, int *added)
         if (v->sent + 2 < s->sidx && !mutual) continue;
         if (want_pair && !mutual) continue;     /* "Negotiations began": the two sides of the talks */
         if (s->ng >= DY_MAX_ACTORS) return -1;
-        dy_actor *g = context_group(s, v->source);
+        dy_actor *g = ev_context_group(s, v->source);
         if (mutual) set_code(g->code2, v->target);
         ev_ex(s->c, "    parties from the context: %s%s%s, of sentence %u (ctx)\n", g->code, mutual ? " and " : "", g->code2,
            (unsigned)v->sent + 1);
@@ -740,8 +740,8 @@ static int accusation_event(const dy_coder *c, const dy_event *v)
 /* The latest factual event of this or the `back` sentences before with the known actor's country
  * on one side (its source when as_source, else its target) and not on the other, whose other
  * party is named and which want() accepts: the index of that event in c->ev, or -1. */
-static long recent_event_with(const sctx *s, int known, int as_source, uint32_t back,
-                              int (*want)(const dy_coder *, const dy_event *))
+long ev_recent_event_with(const sctx *s, int known, int as_source, uint32_t back,
+                          int (*want)(const dy_coder *, const dy_event *))
 {
     const dy_coder *c = s->c;
     assert(back <= EV_LOOKBACK_SENTS);     /* else a window of a long document would miss it */
@@ -770,11 +770,11 @@ static int cooperation_event(const dy_coder *c, const dy_event *v)
 int ev_deal_counterpart(sctx *s, int known, int *added)
 {
     *added = -1;
-    long a = recent_event_with(s, known, 1, 4, cooperation_event), b = recent_event_with(s, known, 0, 4, cooperation_event);
+    long a = ev_recent_event_with(s, known, 1, 4, cooperation_event), b = ev_recent_event_with(s, known, 0, 4, cooperation_event);
     long e = a > b ? a : b;
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
-    dy_actor *g = context_group(s, e == a ? v->target : v->source);
+    dy_actor *g = ev_context_group(s, e == a ? v->target : v->source);
     ev_ex(s->c, "    the other side of the deal: %s, of sentence %u\n", g->code, (unsigned)v->sent + 1);
     *added = (int)s->ng;
     return (int)s->ng++;
@@ -787,10 +787,10 @@ int ev_deal_counterpart(sctx *s, int known, int *added)
 int ev_counterpart(sctx *s, int known, int *added)
 {
     *added = -1;
-    long e = recent_event_with(s, known, 1, 2, mutual_event);
+    long e = ev_recent_event_with(s, known, 1, 2, mutual_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
-    dy_actor *g = context_group(s, v->target);
+    dy_actor *g = ev_context_group(s, v->target);
     ev_ex(s->c, "    the other side of its last mutual act: %s, of sentence %u (ctx)\n", g->code, (unsigned)v->sent + 1);
     *added = (int)s->ng;
     return (int)s->ng++;
@@ -806,7 +806,7 @@ int ev_last_visitor(sctx *s, int known, int *added)
     *added = -1;
     if (known < 0 || !c->visit_place[0] || s->sidx - c->visit_sent > 1 || s->ng >= DY_MAX_ACTORS) return -1;
     if (strncmp(s->g[known].code, c->visit_place, 3) != 0 || !strncmp(c->visitor, c->visit_place, 3)) return -1;
-    dy_actor *g = context_group(s, c->visitor);
+    dy_actor *g = ev_context_group(s, c->visitor);
     ev_ex(c, "    the guest: %s, the visitor of sentence %u\n", g->code, (unsigned)c->visit_sent + 1);
     *added = (int)s->ng;
     return (int)s->ng++;
@@ -824,7 +824,7 @@ int ev_trip_maker(sctx *s, int tgt, int *added)
     if (t->kind != DY_GK_STATE || strlen(t->code) != 3 || strncmp(t->code, c->visit_place, 3) != 0) return -1;
     uint32_t e;
     if (ev_gram_class_at(s, t->t1, &e) != DY_G_MEETING || !strncmp(c->visitor, c->visit_place, 3)) return -1;
-    dy_actor *g = context_group(s, c->visitor);
+    dy_actor *g = ev_context_group(s, c->visitor);
     /* a state's trip is its government's ("the Moscow trip" of Fico's Slovakia: SVKGOV) */
     if (strlen(g->code) == 3 && dy_code_is_country(g->code)) memcpy(g->code + 3, "GOV", 4);
     ev_ex(c, "    the trip's maker: %s, the visitor of sentence %u (the place names where it went)\n", g->code, (unsigned)c->visit_sent + 1);
@@ -839,10 +839,10 @@ int ev_trip_maker(sctx *s, int tgt, int *added)
 int ev_accuser(sctx *s, int known, int *added, uint32_t back)
 {
     *added = -1;
-    long e = recent_event_with(s, known, 0, back, accusation_event);
+    long e = ev_recent_event_with(s, known, 0, back, accusation_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
-    dy_actor *g = context_group(s, v->source);
+    dy_actor *g = ev_context_group(s, v->source);
     ev_ex(s->c, "    target from the context: %s, who accused the subject in sentence %u\n", g->code, (unsigned)v->sent + 1);
     *added = (int)s->ng;
     return (int)s->ng++;
@@ -866,7 +866,7 @@ static int last_target_of_root(sctx *s, int known, int *added, const char *root,
         int own = 0;
         for (size_t q = 0; q < n; q++) own |= !strncmp(codes[q], v->target, 3) || !strncmp(codes[q], v->source, 3);
         if (own) continue;
-        dy_actor *g = context_group(s, v->target);
+        dy_actor *g = ev_context_group(s, v->target);
         g->code[3] = 0;
         ev_ex(s->c, "    %s from the context: %s, of sentence %u\n", what, g->code, (unsigned)v->sent + 1);
         *added = (int)s->ng;
@@ -896,7 +896,7 @@ int ev_pledge_receiver(sctx *s, int known, int *added)
     if (g >= 0) return g;
     const char *sc = dy_story_country(&s->c->story);
     if (known < 0 || !sc[0] || !strncmp(s->g[known].code, sc, 3) || s->ng >= DY_MAX_ACTORS) return -1;
-    dy_actor *a = context_group(s, sc);
+    dy_actor *a = ev_context_group(s, sc);
     ev_ex(s->c, "    receiver: %s, the story's country\n", a->code);
     *added = (int)s->ng;
     return (int)s->ng++;
@@ -937,7 +937,7 @@ int ev_main_clause_target(sctx *s, const match *m, int src, int *added)
             if (s->t[s->g[k].t0].start == v->tgt_start &&
                 (s->g[k].locative || (!receiver && s->g[k].t0 > s->t0 && (WIS(s, s->g[k].t0 - 1, "to") || WIS(s, s->g[k].t0 - 1, "into")))))
                 return -1;
-        dy_actor *g = context_group(s, v->target);
+        dy_actor *g = ev_context_group(s, v->target);
         ev_ex(c, "    target: %s, the target of the main clause's act before the participle\n", g->code);
         *added = (int)s->ng;
         return (int)s->ng++;
@@ -1061,7 +1061,7 @@ int ev_coordinated_target(sctx *s, const match *m, int *src, int *added)
         for (size_t k = 0; k < s->ng && subj < 0; k++)
             if (s->t[s->g[k].t0].start == v->src_start) subj = s->g[k].comp;
         if (object && subj < 0) return -1;
-        dy_actor *g = context_group(s, v->target);
+        dy_actor *g = ev_context_group(s, v->target);
         for (size_t f = c->nev; f-- > 0 && c->ev[f].sent == s->sidx;)
             if (f != e && c->ev[f].verb_start == v->verb_start && c->ev[f].src_start == v->src_start && !c->ev[f].mood &&
                 strncmp(c->ev[f].target, v->target, 3) != 0) {
@@ -1190,7 +1190,7 @@ int ev_meeting_parties(sctx *s, int known, int *added)
         if (strcmp(v->root, "04") || v->mood || v->source[0] == '-' || v->target[0] == '-') continue;
         if (!strncmp(v->source, kc, 3) || !strncmp(v->target, kc, 3)) continue;
         int visit = !strncmp(v->code, DY_CAMEO_VISIT, 3), host = !strncmp(v->code, DY_CAMEO_HOST, 3);
-        dy_actor *g = context_group(s, visit ? v->target : v->source);
+        dy_actor *g = ev_context_group(s, visit ? v->target : v->source);
         if (!visit && !host && mutual_event(c, v)) set_code(g->code2, v->target);
         ev_ex(s->c, "    the meeting's parties: %s%s%s, of sentence %u\n", g->code, g->code2[0] ? " and " : "", g->code2,
               (unsigned)v->sent + 1);
@@ -1222,7 +1222,7 @@ int ev_court_decision(sctx *s, int known)
     const dy_coder *c = s->c;
     if (known < 0 || s->ng >= DY_MAX_ACTORS || !c->igo_court[0] || s->sidx - c->igo_court_sent > 6) return -1;
     if (!strcmp(s->g[known].code, c->igo_court)) return -1;
-    dy_actor *g = context_group(s, c->igo_court);
+    dy_actor *g = ev_context_group(s, c->igo_court);
     ev_ex(s->c, "    target from the context: %s, the court named before, whose ruling it is (acc19a)\n", g->code);
     return (int)s->ng++;
 }
@@ -1248,7 +1248,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
         if (v->mood || v->source[0] == '-') continue;
         if (home && (strncmp(v->source, v->target, 3) != 0 || !dy_code_is_country(v->source))) continue;
         if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, v->target, kc, decision) && !(decision && domestic_decision(v->source, kc))) continue;
-        dy_actor *g = context_group(s, v->source);
+        dy_actor *g = ev_context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
                 strncmp(c->ev[f].source, kc, 3)) {
@@ -1263,7 +1263,7 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
     /* no act at home coded: a coup is the story country's, for a party from elsewhere */
     const char *sc = dy_story_country(&c->story);
     if (home && sc[0] && strncmp(kc, sc, 3) != 0) {
-        dy_actor *g = context_group(s, sc);
+        dy_actor *g = ev_context_group(s, sc);
         ev_ex(s->c, "    target from the context: %s, the story's country, where the act took place\n", g->code);
         *added = (int)s->ng;
         return (int)s->ng++;

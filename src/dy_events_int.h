@@ -281,6 +281,7 @@ uint32_t ev_coordinator_at(const sctx *s, uint32_t head, int src);
 int ev_coordinated_target(sctx *s, const match *m, int *src, int *added);
 int ev_next_act_target(const sctx *s, const match *m, const match *next, uint32_t limit, int src);
 int ev_reported_blame(sctx *s);
+int ev_speaker_of(sctx *s, uint32_t v);
 int ev_pledge_receiver(sctx *s, int known, int *added);
 int ev_own_role(const sctx *s, int k);
 int ev_aid_receiver(sctx *s, int known, int *added);
@@ -292,6 +293,15 @@ int ev_decision_subject(const sctx *s, uint32_t head);
 int ev_names_class(const sctx *s, const match *m, int cls);
 int ev_meeting_parties(sctx *s, int known, int *added);
 int ev_act_author(sctx *s, int known, int *added, int decision, int home);
+/* eval20: an actor the context lends the sentence, and the latest event with a known party */
+dy_actor *ev_context_group(sctx *s, const char *code);
+long ev_recent_event_with(const sctx *s, int known, int as_source, uint32_t back, int (*want)(const dy_coder *, const dy_event *));
+/* dy_events_eval.c (eval20) */
+int ev_last_adversary(sctx *s, int known, int *added);
+int ev_recent_visitor(sctx *s, int known, int *added);
+int ev_named_act_author(sctx *s, int known, uint32_t noun, int *added);
+int ev_clause_act_target(sctx *s, uint32_t from, uint32_t to, int who, int *added);
+int ev_reported_threat(sctx *s);
 int ev_court_decision(sctx *s, int known);
 int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);

@@ -1187,7 +1187,7 @@ static uint32_t speech_before(const sctx *s, uint32_t j, int *claimed)
 
 /* The speaker of the speech verb at v: the actor (its whole list) that ends at most three words
  * before it, or the sentence's subject after "and"; -1 when none. */
-static int speaker_of(sctx *s, uint32_t v)
+int ev_speaker_of(sctx *s, uint32_t v)
 {
     int who = -1;
     for (int k = (int)s->ng - 1; k >= 0; k--) {
@@ -1212,7 +1212,7 @@ int ev_reported_accusation(sctx *s, const match *m, const dy_pattern *p, int src
     int claimed;
     uint32_t v = speech_before(s, j, &claimed);
     if (v == j) return 0;
-    int who = speaker_of(s, v);
+    int who = ev_speaker_of(s, v);
     if (who < 0 || who == s->g[src].comp || !strncmp(s->g[who].code, s->g[src].code, 3)) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "112");
     ev_ex(s->c, "    reported force: the speaker accuses its author\n");
@@ -1247,7 +1247,7 @@ int ev_reported_blame(sctx *s)
         int told = dy_dict_word_is(d, DY_G_TELL, s->t[v].id);
         if (!told && !dy_dict_word_is(d, DY_G_REPORT, s->t[v].id)) continue;
         /* "criticised Mongolia for failing to arrest the Russian leader and said": the subject */
-        int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : speaker_of(s, v);
+        int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : ev_speaker_of(s, v);
         if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0]) continue;
         uint32_t b = v + 1;
         while (b < s->t1 && !dy_dict_word_is(d, DY_G_BLAME, s->t[b].id)) b++;
@@ -1261,13 +1261,17 @@ int ev_reported_blame(sctx *s)
             if (g->poss) continue;      /* "cover for Russia's crimes": an owner inside a phrase */
             tgt = (int)k;
         }
-        if (tgt < 0 || sentence_has_pair(s, s->g[who].code, s->g[tgt].code, "11")) return 0;
+        int added = -1;     /* eval20: "said the sanctions showed an arrogant attitude": the act's author */
+        if (tgt < 0) tgt = ev_clause_act_target(s, v + 1, b, who, &added);
+        if (tgt < 0 || sentence_has_pair(s, s->g[who].code, s->g[tgt].code, "11")) { ev_drop_body(s, added); return 0; }
         match m = {0};
         m.head = b;
         m.end = b + 1;
         m.tgt = m.src = -1;
         ev_ex(s->c, "    reported blame (\"%.*s\"): the speaker accuses the party of the clause\n", (int)s->t[b].nlen, W(s, b));
-        return ev_emit(s, &m, "112", dy_dict_cameo(d, "112"), who, tgt, 0, DY_MOOD_FACTUAL) < 0 ? -1 : 0;
+        int r = ev_emit(s, &m, "112", dy_dict_cameo(d, "112"), who, tgt, 0, DY_MOOD_FACTUAL);
+        ev_drop_body(s, added);
+        return r < 0 ? -1 : 0;
     }
     return 0;
 }
@@ -1287,7 +1291,7 @@ int ev_petrarch_own_claim(sctx *s, const match *m, const dy_pattern *p, int src,
     int claimed;
     uint32_t v = speech_before(s, s->g[r].t0, &claimed);
     if (v == s->g[r].t0) return 0;
-    int who = speaker_of(s, v);
+    int who = ev_speaker_of(s, v);
     if (who < 0 || (src >= 0 && s->g[src].comp != who && strncmp(s->g[who].code, s->g[src].code, 3))) return 0;
     const dy_cameo *cam = dy_dict_cameo(s->c->dict, "015");
     ev_ex(s->c, "    PETRARCH's convention: the speaker's own force, coded as its claim (015)\n");
