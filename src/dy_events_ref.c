@@ -1279,7 +1279,7 @@ dy_date ev_sentence_dates(sctx *s)
             s->dates[k].date = before.prec != DY_PREC_NONE ? dy_datex_anchor(&s->dates[k], before)
                                : absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
         else if (s->dates[k].date.prec != DY_PREC_NONE) before = s->dates[k].date;
-        if (own.prec == DY_PREC_NONE) own = s->dates[k].date;
+        if (own.prec == DY_PREC_NONE && ev_future_date(s, k) != 2) own = s->dates[k].date;     /* not "is due to leave on Sunday" */
     }
     int64_t p = c->pub_day, od = own.prec != DY_PREC_NONE ? dy_date_days(own) : 0;
     if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && od <= p && od >= p - 31) {

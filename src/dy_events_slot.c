@@ -719,6 +719,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
         if (in_name(s, j)) continue;
+        if (j > s->t0 && (s->t[j].flags & DY_TF_CAP)) continue;     /* "Theresa May had expelled" */
         int cls = ev_gram_class_at(s, j, &e);
         if (cls == DY_G_NEGATE) return DY_MOOD_NEGATED;
         /* "restored relations in May": the month, capitalised inside the sentence or before a day */
@@ -834,13 +835,50 @@ static int since_clause(const sctx *s, size_t k)
     return 0;
 }
 
+/* dates20: Is date k the time of an act still to come ("will visit Ankara next year", "is due
+ * to leave on Wednesday", "would discuss it in Beijing the next day"): later than publication,
+ * or after a word of intent, pledge or condition earlier in its clause? It dates no act told: an
+ * intent is dated when it was stated. */
+#ifndef FUTURE_REACH
+#define FUTURE_REACH 12
+#endif
+int ev_future_date(const sctx *s, size_t k)
+{
+    const dy_datex *d = &s->dates[k];
+    dy_date pub = s->doc->pub;
+    int year_named = 0;     /* "in May 2022" names its year: later than a (test's) publication or not, it stands */
+    for (uint32_t j = d->t0; j < d->t1 && !year_named; j++)
+        year_named = (s->t[j].flags & DY_TF_NUM) && s->t[j].nlen == 4;
+    if (pub.prec != DY_PREC_NONE && d->date.prec != DY_PREC_NONE && !year_named) {
+        int later = d->date.y > pub.y;
+        if (d->date.y == pub.y && d->date.prec >= DY_PREC_MONTH && pub.prec >= DY_PREC_MONTH)
+            later = d->date.m > pub.m || (d->date.m == pub.m && d->date.prec == DY_PREC_DAY && pub.prec == DY_PREC_DAY && d->date.d > pub.d);
+        if (later) return 1;
+    }
+    for (uint32_t j = d->t0, n = 0; j-- > s->t0 && n < FUTURE_REACH; n++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (j > s->t0 && (s->t[j].flags & DY_TF_CAP)) continue;     /* "Theresa May had expelled" */
+        int cls = ev_gram_class_at(s, j, &e);
+        if (dy_dict_word_is(s->c->dict, DY_G_MODAL, s->t[j].id)) return 1;
+        if (cls == DY_G_PLEDGE && e <= d->t0)      /* not "pledged aid on January 16" */
+            for (uint32_t w = j; w < e; w++)
+                if (dy_dict_word_is(s->c->dict, DY_G_SCHEDULE, s->t[w].id)) return 2;
+    }
+    return 0;
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
-    int best = -1, reported = -1;
+    int best = -1, reported = -1, best_sched = 0;
     uint32_t bd = UINT32_MAX;
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
+        /* dates20: "is due to leave on Wednesday", "will visit next year": a schedule is news on
+         * the day it is published (the dev set's convention); another future time dates nothing */
+        int fut = ev_future_date(s, k);
+        if (fut == 1 || (fut == 2 && s->doc->pub.prec == DY_PREC_NONE)) continue;
         uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
         dist += date_across_and(s, k, head) ? 32 : 0;
         /* "the first visit since 2000": a duration's start, the act's date only when no other is near */
@@ -849,10 +887,10 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
          * opened by "since" is that span's start too */
         dist += since_clause(s, k) ? 32 : 0;
         /* at one distance the date after the verb ("in July and threatened the following month") */
-        if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; }
+        if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; best_sched = fut == 2; }
     }
-    if (best < 0) best = reported;
-    if (best >= 0) return s->dates[best].date;
+    if (best >= 0) return !best_sched ? s->dates[best].date : reported >= 0 ? s->dates[reported].date : s->doc->pub;
+    if (reported >= 0) return s->dates[reported].date;
     return s->ctx;
 }
 
@@ -1276,6 +1314,7 @@ static int intent_class_before(const sctx *s, uint32_t head)
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 15; n++) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
         uint32_t e;
+        if (j > s->t0 && (s->t[j].flags & DY_TF_CAP)) continue;     /* "Theresa May had expelled" */
         int cls = ev_gram_class_at(s, j, &e);
         if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && e <= head) return cls;
     }
