@@ -868,6 +868,28 @@ int ev_future_date(const sctx *s, size_t k)
     return 0;
 }
 
+/* dates20: Is the verb at head in the clause of since-date k, or inside the span it opens: from
+ * "since" to the clause's end, and on through ", when ..." ("since early September, when he was
+ * arrested")? Then the date may be that act's; not when a comma parts them ("Erdogan, on his
+ * first visit to Greece since 2017, held talks"). */
+static int in_since_span(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t a = s->dates[k].t0, b = s->dates[k].t1;
+    while (a > s->t0 && !WIS(s, a - 1, "since")) a--;
+    if (head + 1 < a) {     /* "have held part of Kursk since launching an incursion in August": one clause; */
+        if (a == s->dates[k].t0) return 0;      /* not "the first trip to Iran since 2006" */
+        for (uint32_t j = head; j < a; j++)
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        return 1;
+    }
+    for (; b < s->t1; b++) {
+        if (!(s->t[b].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) continue;
+        if (!((s->t[b].flags & DY_TF_COMMA) && b + 1 < s->t1 && WIS(s, b + 1, "when"))) break;
+        b++;
+    }
+    return head < b;
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
     int best = -1, reported = -1, best_sched = 0;
@@ -879,13 +901,14 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
          * the day it is published (the dev set's convention); another future time dates nothing */
         int fut = ev_future_date(s, k);
         if (fut == 1 || (fut == 2 && s->doc->pub.prec == DY_PREC_NONE)) continue;
+        /* "the first visit since 2000", acc13: "for the first time since the law was passed in
+         * 1988": a duration's start; dates20: never the act's ("Erdogan, on his first visit to
+         * Greece since 2017, held talks"), which the story's context dates */
+        int since = (s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since")) || since_clause(s, k);
+        if (since && !in_since_span(s, k, head)) continue;
         uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
         dist += date_across_and(s, k, head) ? 32 : 0;
-        /* "the first visit since 2000": a duration's start, the act's date only when no other is near */
-        dist += s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since") ? 32 : 0;
-        /* acc13: "for the first time since the law was passed in 1988": a date in a clause
-         * opened by "since" is that span's start too */
-        dist += since_clause(s, k) ? 32 : 0;
+        dist += since ? 32 : 0;
         /* at one distance the date after the verb ("in July and threatened the following month") */
         if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; best_sched = fut == 2; }
     }
