@@ -1274,10 +1274,12 @@ dy_date ev_sentence_dates(sctx *s)
     }
     dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
     dy_date before = none;      /* the sentence's last absolute date so far: "in July and ... the following month" */
+    /* dates20: one that opens the sentence counts from the story's date, whatever absolute date
+     * follows ("The following day, Katz summoned the envoys ... video of the Oct. 7 attack") */
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].anchored)
             s->dates[k].date = before.prec != DY_PREC_NONE ? dy_datex_anchor(&s->dates[k], before)
-                               : absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
+                               : absolute && k > 0 ? none : dy_datex_anchor(&s->dates[k], anchor);
         else if (s->dates[k].date.prec != DY_PREC_NONE) before = s->dates[k].date;
         if (own.prec == DY_PREC_NONE && ev_future_date(s, k) != 2) own = s->dates[k].date;     /* not "is due to leave on Sunday" */
     }
