@@ -79,6 +79,9 @@ enum dy_gram_class {
     DY_G_VERB_DET,  /* found18: "each", "that": before a past form, which stays a verb */
     DY_G_PEOPLE_COUNT,  /* found18: "many", "some": a count that stands for people, no adjective's */
     DY_G_DESCRIBE,  /* found18: "several", "other": before a past form, which describes the noun after */
+    DY_G_SCHEDULE,  /* dates20: "will", "due": a pledge phrase of a schedule, dated on publication */
+    DY_G_MODAL,     /* dates20: "would", "could": a modal before a date makes it a time to come */
+    DY_G_SEQUEL,    /* dates20: "also", "then": the act goes on from the one told just before, on its day */
     DY_G_COUNT
 };
 

@@ -1258,6 +1258,9 @@ void ev_story_government(sctx *s)
  * respond class). The lead's date is the first or second sentence's day, within a month before
  * publication; without one, publication's. "The same day", "a day earlier" count from the
  * previous sentence's date, in a sentence that names no date of its own. */
+#ifndef CARRY_DAYS
+#define CARRY_DAYS 7
+#endif
 dy_date ev_sentence_dates(sctx *s)
 {
     dy_coder *c = s->c;
@@ -1271,12 +1274,14 @@ dy_date ev_sentence_dates(sctx *s)
     }
     dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
     dy_date before = none;      /* the sentence's last absolute date so far: "in July and ... the following month" */
+    /* dates20: one that opens the sentence counts from the story's date, whatever absolute date
+     * follows ("The following day, Katz summoned the envoys ... video of the Oct. 7 attack") */
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].anchored)
             s->dates[k].date = before.prec != DY_PREC_NONE ? dy_datex_anchor(&s->dates[k], before)
-                               : absolute ? none : dy_datex_anchor(&s->dates[k], anchor);
+                               : absolute && k > 0 ? none : dy_datex_anchor(&s->dates[k], anchor);
         else if (s->dates[k].date.prec != DY_PREC_NONE) before = s->dates[k].date;
-        if (own.prec == DY_PREC_NONE) own = s->dates[k].date;
+        if (own.prec == DY_PREC_NONE && ev_future_date(s, k) != 2) own = s->dates[k].date;     /* not "is due to leave on Sunday" */
     }
     int64_t p = c->pub_day, od = own.prec != DY_PREC_NONE ? dy_date_days(own) : 0;
     if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && od <= p && od >= p - 31) {
@@ -1286,9 +1291,9 @@ dy_date ev_sentence_dates(sctx *s)
     s->ctx = c->lede.prec != DY_PREC_NONE ? c->lede : pub;
     int64_t cd = c->lede.prec != DY_PREC_NONE ? c->lede_day : p;
     if (c->last.prec != DY_PREC_NONE && s->ctx.prec != DY_PREC_NONE && c->last_day <= p) {
-        int go_on = c->last_day >= cd;
+        int go_on = c->last_day >= cd, recent = c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS;
         for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
-            go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND;
+            go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND || (recent && dy_dict_word_is(c->dict, DY_G_SEQUEL, s->t[i].id));
         if (go_on) { s->ctx = c->last; cd = c->last_day; }
     }
     c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
