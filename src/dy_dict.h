@@ -75,6 +75,8 @@ enum dy_gram_class {
     DY_G_VERB_DET,  /* found18: "each", "that": before a past form, which stays a verb */
     DY_G_PEOPLE_COUNT,  /* found18: "many", "some": a count that stands for people, no adjective's */
     DY_G_DESCRIBE,  /* found18: "several", "other": before a past form, which describes the noun after */
+    DY_G_FREED,     /* target20: "the release": a noun for an act of root 08, whose author a reaction targets */
+    DY_G_WARNED,    /* target20: "the warning": a noun for an act of root 13, whose author a reaction targets */
     DY_G_COUNT
 };
 

@@ -531,6 +531,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
             *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
                  : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
     }
+    /* target20: "welcomed the release", "rejected the warning": the author of the act the noun names */
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive) *tgt = ev_noun_author(s, m, p, *src, body);
     if (*tgt >= 0 && *body < 0 && reaction && !passive) {     /* acc19b: "called the Moscow trip a disgrace" */
         int g = ev_trip_maker(s, *tgt, body);
         if (g >= 0) *tgt = g;
@@ -715,6 +717,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         *body = src;
     }
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
+    ev_note_act(s, p->code, src, tgt, ev_mood_at(s, m->head));
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
     if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);
     if (claim) return claim < 0 ? -1 : 0;
@@ -905,6 +908,7 @@ int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->ntopic = 0;
     c->visit_place[0] = 0;
     c->igo_court[0] = 0;
+    c->nlat = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;

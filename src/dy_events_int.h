@@ -34,6 +34,18 @@
 /* the most sentences any look-back over the coded events reaches (a denial's accuser, acc16a):
  * a window of a long document keeps its events at least this far back */
 #define EV_LOOKBACK_SENTS 6
+
+/* target20: an act a verb told, coded or not ("Nicaragua freed 222 opponents" is skipped as one
+ * actor on both sides, "said Washington would respond accordingly" for want of a target), kept
+ * by its verb's root so that a noun for it later ("welcomed the release", "rejected the
+ * warning") finds its author (dy_events_noun.c). A ring of the last EV_LATENT. */
+typedef struct ev_latent {
+    uint32_t sent;
+    char source[16], target[16];
+    char root[3];
+    uint8_t mood;
+} ev_latent;
+#define EV_LATENT 64
 /* CAMEO's paired codes for a visit: the visitor's 042 and the host's 043 */
 #define DY_CAMEO_VISIT "042"
 #define DY_CAMEO_HOST "043"
@@ -100,6 +112,8 @@ struct dy_coder {
      * Court of Justice" is that court (ev_fill_roles) */
     char igo_court[16];
     uint32_t igo_court_sent;
+    ev_latent lat[EV_LATENT];   /* target20: acts told, coded or not (ev_note_act); nlat counts all */
+    size_t nlat;
     /* the lead's date and the date the previous sentence's events took (sentence_dates), with
      * their days since 1970 and publication's (INT64_MAX when it has no day) */
     dy_date lede, last;
@@ -296,5 +310,8 @@ int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
 const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *code);
 int ev_followed_suit(sctx *s);
+void ev_note_act(sctx *s, const char *code, int src, int tgt, int mood);
+const ev_latent *ev_latent_back(const dy_coder *c, size_t back);
+int ev_noun_author(sctx *s, const match *m, const dy_pattern *p, int src, int *added);
 
 #endif
