@@ -77,6 +77,7 @@ enum dy_gram_class {
     DY_G_DESCRIBE,  /* found18: "several", "other": before a past form, which describes the noun after */
     DY_G_FREED,     /* target20: "the release": a noun for an act of root 08, whose author a reaction targets */
     DY_G_WARNED,    /* target20: "the warning": a noun for an act of root 13, whose author a reaction targets */
+    DY_G_VIOLENT,   /* target20: "the shooting": a noun for a violent act (roots 18-20), coded or not */
     DY_G_COUNT
 };
 

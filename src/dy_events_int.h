@@ -42,7 +42,7 @@
 typedef struct ev_latent {
     uint32_t sent;
     char source[16], target[16];
-    char root[3];
+    char root[3], code[5];
     uint8_t mood;
 } ev_latent;
 #define EV_LATENT 64
@@ -304,7 +304,7 @@ int ev_names_decision(const sctx *s, const match *m);
 int ev_decision_subject(const sctx *s, uint32_t head);
 int ev_names_class(const sctx *s, const match *m, int cls);
 int ev_meeting_parties(sctx *s, int known, int *added);
-int ev_act_author(sctx *s, int known, int *added, int decision, int home);
+int ev_act_author(sctx *s, int known, int *added, int decision, int home, int violent);
 int ev_court_decision(sctx *s, int known);
 int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
@@ -313,5 +313,10 @@ int ev_followed_suit(sctx *s);
 void ev_note_act(sctx *s, const char *code, int src, int tgt, int mood);
 const ev_latent *ev_latent_back(const dy_coder *c, size_t back);
 int ev_noun_author(sctx *s, const match *m, const dy_pattern *p, int src, int *added);
+int ev_latent_author(sctx *s, int known, int decision, int low, uint32_t after, int *added);
+int ev_accused_author(sctx *s, int known, int *added);
+int ev_domestic_author(const char *src, const char *tgt, const char *kc, int decision);
+int ev_domestic_decision(const char *src, const char *kc);
+int ev_decision_root(int root);
 
 #endif

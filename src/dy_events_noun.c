@@ -18,7 +18,22 @@ void ev_note_act(sctx *s, const char *code, int src, int tgt, int mood)
     l->root[0] = code[0];
     l->root[1] = code[1];
     l->root[2] = 0;
+    snprintf(l->code, sizeof l->code, "%s", code);
     l->mood = (uint8_t)mood;
+}
+
+/* An actor of the context, added to the sentence's groups (the caller counts it in s->ng). */
+static dy_actor *noun_group(sctx *s, const char *code)
+{
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = s->t0;
+    g->t1 = s->t0 + 1;
+    set_code(g->code, code);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    return g;
 }
 
 /* The act `back` entries before the last one kept (0: the last), or NULL. */
@@ -72,16 +87,59 @@ int ev_noun_author(sctx *s, const match *m, const dy_pattern *p, int src, int *a
         if (!l || l->sent + 4 < s->sidx) return -1;
         if (strcmp(l->root, root) || !strncmp(l->source, kc, 3)) continue;
         if (cls == DY_G_FREED ? l->mood != DY_MOOD_FACTUAL : l->mood == DY_MOOD_NEGATED) continue;
-        dy_actor *g = &s->g[s->ng];
-        memset(g, 0, sizeof *g);
-        g->t0 = s->t0;
-        g->t1 = s->t0 + 1;
-        set_code(g->code, l->source);
-        g->kind = DY_GK_STATE;
-        g->comp = (int16_t)s->ng;
-        g->ncomp = 1;
+        dy_actor *g = noun_group(s, l->source);
         ev_ex(s->c, "    target from the context: %s, the author of the %s told in sentence %u (target20)\n", g->code,
               cls == DY_G_FREED ? "release" : "warning", (unsigned)l->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+}
+
+/* For ev_act_author: "North Korea blew up sections of the roads. ... Seoul condemned the
+ * demolition": an act told after sentence index `after` - 1 (0: any; else a violent act only, roots
+ * 18-20) and no more than four sentences back
+ * (three for a decision), coded or not, of a decision's roots (03-09, 15-20: told as done or
+ * announced) or a hostile act's (14-20, done), by another than the known actor (or a domestic
+ * author or decision, as ev_act_author takes them). Returns an added group (drop_body), or -1. */
+int ev_latent_author(sctx *s, int known, int decision, int low, uint32_t after, int *added)
+{
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t b = 0;; b++) {
+        const ev_latent *l = ev_latent_back(s->c, b);
+        if (!l || l->sent + (decision ? 3 : after ? 6 : 4) < s->sidx || (after && l->sent < after)) return -1;
+        int root = atoi(l->root);
+        if (decision ? !ev_decision_root(root) || (l->mood != DY_MOOD_FACTUAL && l->mood != DY_MOOD_INTENT)
+                     : root < low || root > 20 || l->mood != DY_MOOD_FACTUAL)
+            continue;
+        if (!strncmp(l->source, kc, 3) && !ev_domestic_author(l->source, l->target, kc, decision) &&
+            !(decision && ev_domestic_decision(l->source, kc)))
+            continue;
+        dy_actor *g = noun_group(s, l->source);
+        ev_ex(s->c, "    target from the context: %s, the author of the act told in sentence %u, coded or not (target20)\n", g->code,
+              (unsigned)l->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+}
+
+/* "Iraq accused Turkey of shelling a resort. ... Kadhimi called the attack a flagrant violation":
+ * with no hostile act told, the one accused (112) in this or the four sentences before of a
+ * country other than the known actor's is the author. Returns an added group (drop_body), or -1. */
+int ev_accused_author(sctx *s, int known, int *added)
+{
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t b = 0;; b++) {
+        const ev_latent *l = ev_latent_back(s->c, b);
+        if (!l || l->sent + 4 < s->sidx) return -1;
+        if (strcmp(l->code, "112") || l->mood != DY_MOOD_FACTUAL || !l->target[0] || !strncmp(l->target, kc, 3) ||
+            !dy_code_is_country(l->target))
+            continue;
+        dy_actor *g = noun_group(s, l->target);
+        ev_ex(s->c, "    target from the context: %s, accused in sentence %u of the act (target20)\n", g->code, (unsigned)l->sent + 1);
         *added = (int)s->ng;
         return (int)s->ng++;
     }
