@@ -82,6 +82,9 @@ enum dy_gram_class {
     DY_G_SCHEDULE,  /* dates20: "will", "due": a pledge phrase of a schedule, dated on publication */
     DY_G_MODAL,     /* dates20: "would", "could": a modal before a date makes it a time to come */
     DY_G_SEQUEL,    /* dates20: "also", "then": the act goes on from the one told just before, on its day */
+    DY_G_FREED,     /* target20: "the release": a noun for an act of root 08, whose author a reaction targets */
+    DY_G_WARNED,    /* target20: "the warning": a noun for an act of root 13, whose author a reaction targets */
+    DY_G_VIOLENT,   /* target20: "the shooting": a noun for a violent act (roots 18-20), coded or not */
     DY_G_COUNT
 };
 

@@ -458,6 +458,14 @@ static int names_deal(const sctx *s, const match *m)
     return 0;
 }
 
+/* target20: does the match name a violent act ("the shooting", "the attack")? */
+static int violent_noun(const sctx *s, const match *m)
+{
+    for (uint32_t i = m->head; i < m->end; i++)
+        if (dy_dict_word_is(s->c->dict, DY_G_VIOLENT, s->t[i].id)) return 1;
+    return 0;
+}
+
 /* Parties the text leaves out: the body of a text, the context's parties of talks, the accuser
  * a rejection answers, the author of a condemned act, the target implied by the verb; and
  * parties that are none (a place, the pair itself, an act kept within a pair). */
@@ -478,7 +486,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (!passive && !nominal && *body < 0 && ev_main_clause_target(s, m, *src, body) >= 0) *tgt = *body;
     /* "The decision drew criticism from Belgrade": the critic acts on the decision's author */
     if (p->rev && !passive && *src >= 0 && *tgt < 0 && *body < 0 && ev_decision_subject(s, m->head))
-        *tgt = ev_act_author(s, s->g[*src].comp, body, 1, 0);
+        *tgt = ev_act_author(s, s->g[*src].comp, body, 1, 0, 0);
     /* "Beijing criticised the meeting": the meeting's parties, or none */
     int reaction = !strncmp(p->code, "05", 2) || !strncmp(p->code, "11", 2) || !strncmp(p->code, "12", 2);
     int meeting = reaction && p->ctx && *src >= 0 && *tgt < 0 && *body < 0 && ev_names_class(s, m, DY_G_MEETING);
@@ -529,7 +537,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         *tgt = !nominal && !WIS(s, m->end - 1, "that") ? ev_coordinated_target(s, m, src, body) : -1;
         if (*tgt < 0)
             *tgt = ev_names_class(s, m, DY_G_REMARKS) ? ev_accuser(s, s->g[*src].comp, body, 2)
-                 : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP));
+                 : ev_act_author(s, s->g[*src].comp, body, ev_names_decision(s, m), ev_names_class(s, m, DY_G_COUP),
+                                violent_noun(s, m) ? 1 : !strncmp(p->code, "13", 2) ? 2 : 0);
     }
     /* acc20b: "called the verdict unfair": with no author found, a judged ruling or verdict (a
      * court's word, agents.txt JUD) inside the phrase stands for its court */
@@ -541,6 +550,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
                 ev_ex(c, "    the judged ruling is its court's\n");
                 break;
             }
+    /* target20: "welcomed the release", "rejected the warning": the author of the act the noun names */
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive) *tgt = ev_noun_author(s, m, p, *src, body);
     if (*tgt >= 0 && *body < 0 && reaction && !passive) {     /* acc19b: "called the Moscow trip a disgrace" */
         int g = ev_trip_maker(s, *tgt, body);
         if (g >= 0) *tgt = g;
@@ -726,6 +737,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         *body = src;
     }
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
+    if (!passive) ev_note_act(s, p->code, src, tgt, ev_mood_at(s, m->head));
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
     if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);
     if (claim) return claim < 0 ? -1 : 0;
@@ -917,6 +929,7 @@ int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->ntopic = 0;
     c->visit_place[0] = 0;
     c->igo_court[0] = 0;
+    c->nlat = 0;
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;

@@ -1124,7 +1124,7 @@ int ev_own_role(const sctx *s, int k)
 
 /* "Protesters stormed parliament. ... Ruto called the violence treasonous": crowds, rebels or the
  * opposition of the subject's own country are the authors a government condemns. */
-static int domestic_author(const char *src, const char *tgt, const char *kc, int decision)
+int ev_domestic_author(const char *src, const char *tgt, const char *kc, int decision)
 {
     static const char *const roles[] = {"CVL", "OPP", "REB"};
     if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || !dy_code_is_country(src)) return 0;
@@ -1142,7 +1142,7 @@ static int domestic_author(const char *src, const char *tgt, const char *kc, int
 
 /* "President Saied froze parliament. ... The speaker denounced the move": a decision of a state's
  * government, forces or police is one its own opposition, parliament, courts or people react to. */
-static int domestic_decision(const char *src, const char *kc)
+int ev_domestic_decision(const char *src, const char *kc)
 {
     static const char *const state[] = {"GOV", "MIL", "COP"};
     if (strncmp(src, kc, 3) != 0 || strlen(src) < 6 || strlen(kc) < 6 || !dy_code_is_country(src)) return 0;
@@ -1156,7 +1156,7 @@ static int domestic_decision(const char *src, const char *kc)
 
 /* "Russia recognised the breakaway regions. ... Georgia condemned the move": a decision is an
  * act of its own (roots 03-09, 15-20), not a statement or a reaction to one (01, 02, 10-14). */
-static int decision_root(int root)
+int ev_decision_root(int root)
 {
     return (root >= 3 && root <= 9) || (root >= 15 && root <= 20);
 }
@@ -1232,8 +1232,11 @@ int ev_court_decision(sctx *s, int known)
  * conflict (roots 14-20) that the subject took no part in; where that sentence has several
  * authors of the same act on the same target ("US and British strikes"), the second is code2.
  * With home (a coup), only an act within one country counts ("Sudan's army detained Hamdok. The US
- * suspended aid. Guterres condemned the takeover": the army). Returns an added group (drop_body), or -1. */
-int ev_act_author(sctx *s, int known, int *added, int decision, int home)
+ * suspended aid. Guterres condemned the takeover": the army). target20: with no such act coded, an
+ * act told but not coded (ev_latent_author) for a decision, a violent act's noun (violent 1: roots
+ * 18-20, or the one accused of it) or a threat answering an act (violent 2: roots 14-20); and a
+ * violent act told after a coded act that was none. Returns an added group (drop_body), or -1. */
+int ev_act_author(sctx *s, int known, int *added, int decision, int home, int violent)
 {
     const dy_coder *c = s->c;
     *added = -1;
@@ -1244,10 +1247,13 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
         const dy_event *v = &c->ev[e];
         int root = atoi(v->root);
         if (decision && v->sent + 3 < s->sidx) break;     /* a reaction may come three sentences on */
-        if (decision ? !decision_root(root) : (root < 14 || root > 20)) continue;
+        if (decision ? !ev_decision_root(root) : (root < 14 || root > 20)) continue;
         if (v->mood || v->source[0] == '-') continue;
         if (home && (strncmp(v->source, v->target, 3) != 0 || !dy_code_is_country(v->source))) continue;
-        if (!strncmp(v->source, kc, 3) && !domestic_author(v->source, v->target, kc, decision) && !(decision && domestic_decision(v->source, kc))) continue;
+        if (!strncmp(v->source, kc, 3) && !ev_domestic_author(v->source, v->target, kc, decision) && !(decision && ev_domestic_decision(v->source, kc))) continue;
+        /* target20: a violent act told after a coded act that was none ("ordered the evacuation of
+         * its embassy ... The attacker shot dead ...": "the attack" is the shooting), coded or not */
+        if (violent == 1 && !decision && !home && (root < 18 || root > 20) && ev_latent_author(s, known, 0, 18, v->sent + 1, added) >= 0) return *added;
         dy_actor *g = ev_context_group(s, v->source);
         for (size_t f = e; f-- > 0 && c->ev[f].sent == v->sent;)
             if (!strcmp(c->ev[f].root, v->root) && !strcmp(c->ev[f].target, v->target) && strncmp(c->ev[f].source, v->source, 3) &&
@@ -1260,6 +1266,8 @@ int ev_act_author(sctx *s, int known, int *added, int decision, int home)
         *added = (int)s->ng;
         return (int)s->ng++;
     }
+    if ((decision || violent) && !home && ev_latent_author(s, known, decision, violent == 1 ? 18 : 14, 0, added) >= 0) return *added;
+    if (violent == 1 && !decision && !home && ev_accused_author(s, known, added) >= 0) return *added;
     /* no act at home coded: a coup is the story country's, for a party from elsewhere */
     const char *sc = dy_story_country(&c->story);
     if (home && sc[0] && strncmp(kc, sc, 3) != 0) {

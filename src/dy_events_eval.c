@@ -119,9 +119,9 @@ int ev_clause_act_target(sctx *s, uint32_t from, uint32_t to, int who, int *adde
         if (cls == DY_G_MEETING) {
             if ((g = ev_recent_visitor(s, who, added)) < 0) g = ev_meeting_parties(s, who, added);
         } else if (cls == DY_G_REMARKS) g = ev_accuser(s, who, added, 2);
-        else if (cls == DY_G_COUP) g = ev_act_author(s, who, added, 0, 1);
-        else if ((g = ev_named_act_author(s, who, j, added)) < 0 && (g = ev_act_author(s, who, added, 1, 0)) < 0)
-            g = ev_act_author(s, who, added, 0, 0);
+        else if (cls == DY_G_COUP) g = ev_act_author(s, who, added, 0, 1, 0);
+        else if ((g = ev_named_act_author(s, who, j, added)) < 0 && (g = ev_act_author(s, who, added, 1, 0, 0)) < 0)
+            g = ev_act_author(s, who, added, 0, 0, 0);
         if (g >= 0) ev_ex(s->c, "    the judged act \"%.*s\": its author (eval20)\n", (int)s->t[j].nlen, W(s, j));
         return g;
     }

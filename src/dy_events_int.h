@@ -34,6 +34,18 @@
 /* the most sentences any look-back over the coded events reaches (a denial's accuser, acc16a):
  * a window of a long document keeps its events at least this far back */
 #define EV_LOOKBACK_SENTS 6
+
+/* target20: an act a verb told, coded or not ("Nicaragua freed 222 opponents" is skipped as one
+ * actor on both sides, "said Washington would respond accordingly" for want of a target), kept
+ * by its verb's root so that a noun for it later ("welcomed the release", "rejected the
+ * warning") finds its author (dy_events_noun.c). A ring of the last EV_LATENT. */
+typedef struct ev_latent {
+    uint32_t sent;
+    char source[16], target[16];
+    char root[3], code[5];
+    uint8_t mood;
+} ev_latent;
+#define EV_LATENT 64
 /* CAMEO's paired codes for a visit: the visitor's 042 and the host's 043 */
 #define DY_CAMEO_VISIT "042"
 #define DY_CAMEO_HOST "043"
@@ -100,6 +112,8 @@ struct dy_coder {
      * Court of Justice" is that court (ev_fill_roles) */
     char igo_court[16];
     uint32_t igo_court_sent;
+    ev_latent lat[EV_LATENT];   /* target20: acts told, coded or not (ev_note_act); nlat counts all */
+    size_t nlat;
     /* the lead's date and the date the previous sentence's events took (sentence_dates), with
      * their days since 1970 and publication's (INT64_MAX when it has no day) */
     dy_date lede, last;
@@ -295,7 +309,7 @@ int ev_names_decision(const sctx *s, const match *m);
 int ev_decision_subject(const sctx *s, uint32_t head);
 int ev_names_class(const sctx *s, const match *m, int cls);
 int ev_meeting_parties(sctx *s, int known, int *added);
-int ev_act_author(sctx *s, int known, int *added, int decision, int home);
+int ev_act_author(sctx *s, int known, int *added, int decision, int home, int violent);
 /* eval20: an actor the context lends the sentence, and the latest event with a known party */
 dy_actor *ev_context_group(sctx *s, const char *code);
 long ev_recent_event_with(const sctx *s, int known, int as_source, uint32_t back, int (*want)(const dy_coder *, const dy_event *));
@@ -310,5 +324,13 @@ int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
 const char *ev_forces_arrival_code(const sctx *s, int src, int tgt, const char *code);
 int ev_followed_suit(sctx *s);
+void ev_note_act(sctx *s, const char *code, int src, int tgt, int mood);
+const ev_latent *ev_latent_back(const dy_coder *c, size_t back);
+int ev_noun_author(sctx *s, const match *m, const dy_pattern *p, int src, int *added);
+int ev_latent_author(sctx *s, int known, int decision, int low, uint32_t after, int *added);
+int ev_accused_author(sctx *s, int known, int *added);
+int ev_domestic_author(const char *src, const char *tgt, const char *kc, int decision);
+int ev_domestic_decision(const char *src, const char *kc);
+int ev_decision_root(int root);
 
 #endif

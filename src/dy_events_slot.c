@@ -319,6 +319,14 @@ int ev_find_source(const sctx *s, uint32_t head)
             continue;
         }
         if (after_by_title(s, g)) continue;
+        /* target20: "Turkey, Azerbaijan's closest ally, also condemned": an owner inside an
+         * apposition set off by commas right after an actor is not the subject; that actor is */
+        if (g->poss && k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0 &&
+            s->g[k - 1].code[0] && !s->g[k - 1].prep && !s->g[k - 1].poss) {
+            int closed = 0;
+            for (uint32_t j = g->t1; j < head && !closed; j++) closed = (s->t[j].flags & DY_TF_COMMA) != 0;
+            if (closed) return s->g[k - 1].comp;
+        }
         /* "Wang Yi and his Indian counterpart, Subrahmanyam Jaishankar, spoke": a name set off
          * by commas after the last member of a pair belongs to the pair */
         if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && g->t1 < head &&

@@ -1,0 +1,146 @@
+/* dy_events_noun.c - target20: the document's memory of acts told, coded or not, and the author
+ * of an act a reaction names by a noun ("Nicaragua freed 222 opponents. ... Blinken welcomed the
+ * release": the release is Nicaragua's, though "freed" coded nothing, its object being
+ * Nicaragua's own people). */
+#include "dy_events_int.h"
+
+/* Keeps the act of a verb whose source is known, coded or not: its root, source, target (when
+ * found) and mood. */
+void ev_note_act(sctx *s, const char *code, int src, int tgt, int mood)
+{
+    dy_coder *c = s->c;
+    if (src < 0 || !s->g[src].code[0] || s->g[src].code[0] == '-') return;
+    ev_latent *l = &c->lat[c->nlat++ % EV_LATENT];
+    l->sent = s->sidx;
+    set_code(l->source, s->g[src].code);
+    if (tgt >= 0) set_code(l->target, s->g[tgt].code);
+    else l->target[0] = 0;
+    l->root[0] = code[0];
+    l->root[1] = code[1];
+    l->root[2] = 0;
+    snprintf(l->code, sizeof l->code, "%s", code);
+    l->mood = (uint8_t)mood;
+}
+
+/* An actor of the context, added to the sentence's groups (the caller counts it in s->ng). */
+static dy_actor *noun_group(sctx *s, const char *code)
+{
+    dy_actor *g = &s->g[s->ng];
+    memset(g, 0, sizeof *g);
+    g->t0 = s->t0;
+    g->t1 = s->t0 + 1;
+    set_code(g->code, code);
+    g->kind = DY_GK_STATE;
+    g->comp = (int16_t)s->ng;
+    g->ncomp = 1;
+    return g;
+}
+
+/* The act `back` entries before the last one kept (0: the last), or NULL. */
+const ev_latent *ev_latent_back(const dy_coder *c, size_t back)
+{
+    if (back >= c->nlat || back >= EV_LATENT) return NULL;
+    return &c->lat[(c->nlat - 1 - back) % EV_LATENT];
+}
+
+/* The class of the act noun the verb at m takes as its object ("welcomed the release", "rejected
+ * the warning ... as"): "the", "that", "this", "these" or "those", at most two words, then a noun
+ * of class DY_G_FREED or DY_G_WARNED, before any actor, comma or clause; 0 when none. A noun with
+ * an owner ("its warning", "Moscow's threats") or its author after "by" or "from" is none. */
+static int act_noun(const sctx *s, const match *m)
+{
+    uint32_t lim = m->end + 4 < s->t1 ? m->end + 4 : s->t1;
+    for (uint32_t i = m->head + 1; i < lim; i++) {
+        if (group_at(s, i) >= 0 || (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
+        if (!(WIS(s, i, "the") || WIS(s, i, "that") || WIS(s, i, "this") || WIS(s, i, "these") || WIS(s, i, "those"))) continue;
+        for (uint32_t j = i + 1; j < i + 4 && j < s->t1; j++) {
+            if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
+            int cls = dy_dict_word_is(s->c->dict, DY_G_FREED, s->t[j].id) ? DY_G_FREED
+                    : dy_dict_word_is(s->c->dict, DY_G_WARNED, s->t[j].id) ? DY_G_WARNED : 0;
+            if (!cls) continue;
+            uint32_t e = j + 1;
+            if (e < s->t1 && (WIS(s, e, "by") || WIS(s, e, "from")) && group_at(s, e + 1) >= 0) return 0;
+            return cls;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* A reaction (roots 01, 05, 11, 12) to an act named by a noun of its class, with no party named:
+ * its target is the source of the last act of that root (08 a release, 13 a warning) told in
+ * this or the four sentences before by another country than the subject's, coded or not; a
+ * release told as done, a warning told in any mood but negated. Returns an added group
+ * (drop_body), or -1. */
+int ev_noun_author(sctx *s, const match *m, const dy_pattern *p, int src, int *added)
+{
+    *added = -1;
+    if (src < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    int r = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+    if (r != 1 && r != 5 && r != 11 && r != 12) return -1;
+    int cls = act_noun(s, m);
+    if (!cls) return -1;
+    const char *root = cls == DY_G_FREED ? "08" : "13";
+    const char *kc = s->g[src].code;
+    for (size_t b = 0;; b++) {
+        const ev_latent *l = ev_latent_back(s->c, b);
+        if (!l || l->sent + 4 < s->sidx) return -1;
+        if (strcmp(l->root, root) || !strncmp(l->source, kc, 3)) continue;
+        if (cls == DY_G_FREED ? l->mood != DY_MOOD_FACTUAL : l->mood == DY_MOOD_NEGATED) continue;
+        dy_actor *g = noun_group(s, l->source);
+        ev_ex(s->c, "    target from the context: %s, the author of the %s told in sentence %u (target20)\n", g->code,
+              cls == DY_G_FREED ? "release" : "warning", (unsigned)l->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+}
+
+/* For ev_act_author: "North Korea blew up sections of the roads. ... Seoul condemned the
+ * demolition": an act told after sentence index `after` - 1 (0: any; else a violent act only, roots
+ * 18-20) and no more than four sentences back
+ * (three for a decision), coded or not, of a decision's roots (03-09, 15-20: told as done or
+ * announced) or a hostile act's (14-20, done), by another than the known actor (or a domestic
+ * author or decision, as ev_act_author takes them). Returns an added group (drop_body), or -1. */
+int ev_latent_author(sctx *s, int known, int decision, int low, uint32_t after, int *added)
+{
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t b = 0;; b++) {
+        const ev_latent *l = ev_latent_back(s->c, b);
+        if (!l || l->sent + (decision ? 3 : after ? 6 : 4) < s->sidx || (after && l->sent < after)) return -1;
+        int root = atoi(l->root);
+        if (decision ? !ev_decision_root(root) || (l->mood != DY_MOOD_FACTUAL && l->mood != DY_MOOD_INTENT)
+                     : root < low || root > 20 || l->mood != DY_MOOD_FACTUAL)
+            continue;
+        if (!strncmp(l->source, kc, 3) && !ev_domestic_author(l->source, l->target, kc, decision) &&
+            !(decision && ev_domestic_decision(l->source, kc)))
+            continue;
+        dy_actor *g = noun_group(s, l->source);
+        ev_ex(s->c, "    target from the context: %s, the author of the act told in sentence %u, coded or not (target20)\n", g->code,
+              (unsigned)l->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+}
+
+/* "Iraq accused Turkey of shelling a resort. ... Kadhimi called the attack a flagrant violation":
+ * with no hostile act told, the one accused (112) in this or the four sentences before of a
+ * country other than the known actor's is the author. Returns an added group (drop_body), or -1. */
+int ev_accused_author(sctx *s, int known, int *added)
+{
+    *added = -1;
+    if (known < 0 || s->ng >= DY_MAX_ACTORS) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t b = 0;; b++) {
+        const ev_latent *l = ev_latent_back(s->c, b);
+        if (!l || l->sent + 4 < s->sidx) return -1;
+        if (strcmp(l->code, "112") || l->mood != DY_MOOD_FACTUAL || !l->target[0] || !strncmp(l->target, kc, 3) ||
+            !dy_code_is_country(l->target))
+            continue;
+        dy_actor *g = noun_group(s, l->target);
+        ev_ex(s->c, "    target from the context: %s, accused in sentence %u of the act (target20)\n", g->code, (unsigned)l->sent + 1);
+        *added = (int)s->ng;
+        return (int)s->ng++;
+    }
+}
