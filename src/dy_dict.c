@@ -507,7 +507,8 @@ static void grammar_line(loader *L, char *s)
                                   "quantity", "approx", "partitive", "span_prep", "rank",
                                   /* clean17 */ "prep", "loc", "noun_end", "det", "clause",
                                   /* gen15 */ "blame",
-                                  /* found18 */ "subordinator", "habit", "report", "tell", "verb_det", "people_count", "describe"};
+                                  /* found18 */ "subordinator", "habit", "report", "tell", "verb_det", "people_count", "describe",
+                                  /* acc20a */ "past"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }
