@@ -586,12 +586,25 @@ static int said_before(const sctx *s, uint32_t i)
     /* intent18: "said in a televised address that his government would": a clause opened by
      * "that" may stand further from its speech verb */
     uint32_t lim = (i > s->t0 && WIS(s, i - 1, "that")) || (i > s->t0 + 1 && WIS(s, i - 2, "that")) ? 9 : 5;
+    /* acc20a: where a listener may end: right before the subject, or before "that" and a date
+     * ("Xi told Tokayev on Wednesday that China would") */
+    uint32_t lend = i;
+    if (i > s->t0 && WIS(s, i - 1, "that")) {
+        lend = i - 1;
+        for (size_t k = 0; k < s->ndates; k++)
+            if (s->dates[k].t1 == lend && s->dates[k].t0 < lend) {
+                lend = s->dates[k].t0;
+                if (lend > s->t0 + 1 && (WIS(s, lend - 1, "on") || WIS(s, lend - 1, "in"))) lend--;
+                break;
+            }
+    }
     for (uint32_t q = i, n = 0; q-- > s->t0 && n < lim; n++) {
         uint32_t e;
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
-        /* intent18: "told reporters he would": the listener between the speech verb and the subject */
+        /* intent18: "told reporters he would": the listener between the speech verb and the subject;
+         * acc20a: and before "that" ("Xi told Tokayev that China would firmly support") */
         int l = group_at(s, q);
-        if (l >= 0 && q + 1 == i && s->g[l].t0 > s->t0 && ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
+        if (l >= 0 && (q + 1 == i || q + 1 == lend) && s->g[l].t0 > s->t0 && ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
             return 1;
         /* "said the impasse had been overcome and that he would travel": a second reported clause */
         if (WIS(s, q, "that") && q > s->t0 + 1 && WIS(s, q - 1, "and")) {
