@@ -508,7 +508,7 @@ static void grammar_line(loader *L, char *s)
                                   /* clean17 */ "prep", "loc", "noun_end", "det", "clause",
                                   /* gen15 */ "blame",
                                   /* found18 */ "subordinator", "habit", "report", "tell", "verb_det", "people_count", "describe",
-                                  /* acc20a */ "past"};
+                                  /* acc20a */ "past", "blame_free"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }

@@ -76,6 +76,7 @@ enum dy_gram_class {
     DY_G_PEOPLE_COUNT,  /* found18: "many", "some": a count that stands for people, no adjective's */
     DY_G_DESCRIBE,  /* found18: "several", "other": before a past form, which describes the noun after */
     DY_G_PAST,      /* acc20a: "held", "met": irregular past forms, verbs as "-ed" forms are */
+    DY_G_BLAME_FREE,    /* acc20a: "migration", "fishing": after a blame word ("illegal migration"), a kind of act, no charge */
     DY_G_COUNT
 };
 

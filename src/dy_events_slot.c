@@ -1238,7 +1238,13 @@ int ev_reported_blame(sctx *s)
         int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : speaker_of(s, v);
         if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0]) continue;
         uint32_t b = v + 1;
-        while (b < s->t1 && !dy_dict_word_is(d, DY_G_BLAME, s->t[b].id)) b++;
+        /* acc20a: "an agreement on curbing illegal migration": a blame word naming a kind of act
+         * ("illegal migration", "illegal fishing") charges no party; a verb before one does
+         * ("ignoring fishing limits") */
+        while (b < s->t1 && (!dy_dict_word_is(d, DY_G_BLAME, s->t[b].id) ||
+                             (b + 1 < s->t1 && !ev_ing_form(s, b) && !ev_ed_form(s, b) &&
+                              dy_dict_word_is(d, DY_G_BLAME_FREE, s->t[b + 1].id))))
+            b++;
         if (b >= s->t1 || ev_mood_at(s, b) != DY_MOOD_FACTUAL) return 0;
         int tgt = -1;
         for (size_t k = 0; k < s->ng && tgt < 0; k++) {
