@@ -511,7 +511,8 @@ static void grammar_line(loader *L, char *s)
                                   /* gen15 */ "blame",
                                   /* found18 */ "subordinator", "habit", "report", "tell", "verb_det", "people_count", "describe",
                                   /* dates20 */ "schedule", "modal", "sequel",
-                                  /* target20 */ "freed", "warned", "violent"};
+                                  /* target20 */ "freed", "warned", "violent",
+                                  /* acc20a */ "past", "blame_free"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }
@@ -758,7 +759,7 @@ static int index_word_classes(dy_dict *d)
     for (size_t k = 0; k < d->words.len; k++) {
         const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
         if (g->word >= d->nwclass) continue;
-        d->wlist[g->word] |= 1u << (g->cls - DY_G_COMPASS);
+        d->wlist[g->word] |= (uint64_t)1 << (g->cls - DY_G_COMPASS);
         d->wclass[g->word] |= (uint16_t)wc_of[g->cls];
     }
     return 0;

@@ -85,6 +85,8 @@ enum dy_gram_class {
     DY_G_FREED,     /* target20: "the release": a noun for an act of root 08, whose author a reaction targets */
     DY_G_WARNED,    /* target20: "the warning": a noun for an act of root 13, whose author a reaction targets */
     DY_G_VIOLENT,   /* target20: "the shooting": a noun for a violent act (roots 18-20), coded or not */
+    DY_G_PAST,      /* acc20a: "held", "met": irregular past forms, verbs as "-ed" forms are */
+    DY_G_BLAME_FREE,    /* acc20a: "migration", "fishing": after a blame word ("illegal migration"), a kind of act, no charge */
     DY_G_COUNT
 };
 

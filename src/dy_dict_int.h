@@ -35,7 +35,7 @@ typedef struct trie {
 } trie;
 
 typedef struct gram_first { uint32_t cls, word; } gram_first;
-_Static_assert(DY_G_COUNT - DY_G_COMPASS <= 32, "a one-word class's bit fits in wlist's uint32_t");
+_Static_assert(DY_G_COUNT - DY_G_COMPASS <= 64, "a one-word class's bit fits in wlist's uint64_t");
 typedef struct gram_word { int cls; uint32_t word; } gram_word;     /* a one-word class's word id */
 typedef struct num_word { uint32_t word; int kind; double value; } num_word;   /* numbers.txt: DY_NUM_* */
 
@@ -75,7 +75,7 @@ struct dy_dict {
     dy_vec gram_first;  /* gram_first: the first words of the say and be phrases, for wclass */
     dy_vec words;       /* gram_word: the one-word classes (DY_G_COMPASS ...) */
     dy_vec numbers;     /* num_word: numbers.txt, a few dozen (a scan finds one) */
-    uint32_t *wlist;    /* word id -> bit 1 << (cls - DY_G_COMPASS) of each one-word class it is in */
+    uint64_t *wlist;    /* word id -> bit 1 << (cls - DY_G_COMPASS) of each one-word class it is in */
     uint32_t nwclass;
     dy_vec files;       /* dy_dict_file: what each file added, for dyad dict stats */
 };

@@ -173,8 +173,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
             if (k > 0 && ev_subordinate_at(s, tj)) return 0;     /* sense15: "into the sea hours before Yoon landed" */
             /* second17: "urged both sides to show restraint and offered to help": a gap does not
-             * run on into a second verb after "and" (a past form some pattern starts with) */
-            if (WIS(s, tj, "and") && tj + 1 < s->t1 && group_at(s, tj + 1) < 0 && ev_ed_form(s, tj + 1) &&
+             * run on into a second verb after "and" (a past form some pattern starts with);
+             * acc20a: irregular ones too ("since the start of the pandemic and held talks") */
+            if (WIS(s, tj, "and") && tj + 1 < s->t1 && group_at(s, tj + 1) < 0 &&
+                (ev_ed_form(s, tj + 1) || dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[tj + 1].id)) &&
                 (s->t[tj + 1].wc & DY_WC_START_PAT))
                 return 0;
             if (f & DY_TF_QUOTE) k--;

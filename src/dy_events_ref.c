@@ -725,6 +725,9 @@ void ev_resolve(sctx *s, int k)
             if (sent - cand[j].sent > reach) break;
             if (cand[j].kind == DY_GK_STATE && !cand[j].code2[0] && cand[j].code[0] != '-' && strcmp(cand[j].code, notme) != 0) {
                 if (g->anaphor == DY_G_COUNTRY && !dy_code_is_country(cand[j].code)) continue;
+                /* acc20a: "a video passed to the BBC ... accused the country's leadership": a news
+                 * outlet's country is not the country a story speaks of */
+                if (g->anaphor == DY_G_COUNTRY && !strcmp(cand[j].code + 3, "MED")) continue;
                 if (subject_preferred(s, k, cand, nc, j, g->anaphor == DY_G_COUNTRY)) continue;
                 set_code(g->code, cand[j].code);
                 if (g->anaphor == DY_G_COUNTRY) g->code[3] = 0;     /* the country, not its agent */

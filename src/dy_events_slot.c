@@ -594,14 +594,25 @@ static int said_before(const sctx *s, uint32_t i)
     /* intent18: "said in a televised address that his government would": a clause opened by
      * "that" may stand further from its speech verb */
     uint32_t lim = (i > s->t0 && WIS(s, i - 1, "that")) || (i > s->t0 + 1 && WIS(s, i - 2, "that")) ? 9 : 5;
+    /* acc20a: where a listener may end: right before the subject, or before "that" and a date
+     * ("Xi told Tokayev on Wednesday that China would") */
+    uint32_t lend = i;
+    if (i > s->t0 && WIS(s, i - 1, "that")) {
+        lend = i - 1;
+        for (size_t k = 0; k < s->ndates; k++)
+            if (s->dates[k].t1 == lend && s->dates[k].t0 < lend) {
+                lend = s->dates[k].t0;
+                if (lend > s->t0 + 1 && (WIS(s, lend - 1, "on") || WIS(s, lend - 1, "in"))) lend--;
+                break;
+            }
+    }
     for (uint32_t q = i, n = 0; q-- > s->t0 && n < lim; n++) {
         uint32_t e;
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
-        /* intent18: "told reporters he would": the listener between the speech verb and the subject */
+        /* intent18: "told reporters he would": the listener between the speech verb and the subject;
+         * acc20a: and before "that" ("Xi told Tokayev that China would firmly support") */
         int l = group_at(s, q);
-        /* acc20b: "told Oli that China would help": the listener, then "that" */
-        if (l >= 0 && (q + 1 == i || (q + 2 == i && WIS(s, q + 1, "that"))) && s->g[l].t0 > s->t0 &&
-            ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
+        if (l >= 0 && (q + 1 == i || q + 1 == lend) && s->g[l].t0 > s->t0 && ev_gram_is(s, s->g[l].t0 - 1, DY_G_SAY, &e) && e == s->g[l].t0)
             return 1;
         /* "said the impasse had been overcome and that he would travel": a second reported clause */
         if (WIS(s, q, "that") && q > s->t0 + 1 && WIS(s, q - 1, "and")) {
@@ -1296,7 +1307,13 @@ int ev_reported_blame(sctx *s)
         int who = v > s->t0 && WIS(s, v - 1, "and") ? ev_sentence_subject(s, v) : ev_speaker_of(s, v);
         if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0]) continue;
         uint32_t b = v + 1;
-        while (b < s->t1 && !dy_dict_word_is(d, DY_G_BLAME, s->t[b].id)) b++;
+        /* acc20a: "an agreement on curbing illegal migration": a blame word naming a kind of act
+         * ("illegal migration", "illegal fishing") charges no party; a verb before one does
+         * ("ignoring fishing limits") */
+        while (b < s->t1 && (!dy_dict_word_is(d, DY_G_BLAME, s->t[b].id) ||
+                             (b + 1 < s->t1 && !ev_ing_form(s, b) && !ev_ed_form(s, b) &&
+                              dy_dict_word_is(d, DY_G_BLAME_FREE, s->t[b + 1].id))))
+            b++;
         if (b >= s->t1 || ev_mood_at(s, b) != DY_MOOD_FACTUAL) return 0;
         int tgt = -1;
         for (size_t k = 0; k < s->ng && tgt < 0; k++) {
