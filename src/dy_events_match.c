@@ -299,6 +299,9 @@ static int adjective_participle(const sctx *s, uint32_t i)
     if (i == s->t0 || i + 1 >= s->t1 || (!money && !ev_ed_form(s, i))) return 0;
     uint16_t f = s->t[i + 1].flags;
     if (!money && (!(f & DY_TF_WORD) || (s->t[i + 1].wc & DY_WC_PREP) || WIS(s, i + 1, "by"))) return 0;
+    /* acc21b: a participle before a determiner takes an object, so it is a verb ("a crowd put
+     * at 100,000 filled the streets") */
+    if (!money && (s->t[i + 1].wc & DY_WC_DET)) return 0;
     uint32_t j = i - 1;
     if (money) return WIS(s, j, "million") || WIS(s, j, "billion") || ((s->t[j].flags & DY_TF_NUM) && s->t[j].nlen <= 3);
     if (s->t[j].flags & DY_TF_NUM) {   /* "on October 6 urged": a day of a date is no count */

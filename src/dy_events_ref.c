@@ -321,24 +321,29 @@ static int body_said_it(sctx *s, int k)
 static int they_of_subject(sctx *s, int k)
 {
     dy_actor *g = &s->g[k];
-    const dy_actor *h = &s->g[0];
-    if (k == 0 || h->ncomp < 2 || h->prep || h->anaphor || s->g[k - 1].comp != 0) return 0;
+    /* acc21b: "Kishida and Xi met in November at a summit in Bangkok, where they agreed": the
+     * meeting place's "where" opens a clause whose "they" is the list that met, leaders too (a
+     * dateline may stand before the list) */
+    int where = k > 0 && g->t0 > s->g[k - 1].t1 && WIS(s, g->t0 - 1, "where");
+    int b = where && k > 2 && s->g[0].ncomp < 2 && s->g[1].comp == 1 && s->g[1].ncomp >= 2 ? 1 : 0;
+    const dy_actor *h = &s->g[b];
+    if (k == 0 || h->ncomp < 2 || h->prep || h->anaphor || (s->g[k - 1].comp != 0 && !where)) return 0;
     /* "Italy and France said they would send ships": two states will do; two leaders ("Obama and
      * Putin said they ...") may speak for others */
-    for (int j = 0; j < h->ncomp; j++)
+    for (int j = b; j < b + h->ncomp; j++)
         if (!s->g[j].code[0] || s->g[j].anaphor || !dy_code_is_country(s->g[j].code) ||
-            (h->ncomp == 2 && s->g[j].kind != DY_GK_STATE))
+            (h->ncomp == 2 && s->g[j].kind != DY_GK_STATE && !where))
             return 0;
-    int said = 0;       /* a speech verb between the list and "they" */
-    for (uint32_t i = s->g[k - 1].t1; i < g->t0; i++) {
+    int said = where;   /* a speech verb between the list and "they" */
+    for (uint32_t i = s->g[k - 1].t1; i < g->t0 && !where; i++) {
         uint32_t e;
         if (ev_gram_is(s, i, DY_G_SAY, &e)) said = 1;
         else if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
     }
     if (!said) return 0;
-    set_code(g->code, s->g[0].code);
-    set_code(g->code2, s->g[1].code);
-    g->comp = 0;
+    set_code(g->code, s->g[b].code);
+    set_code(g->code2, s->g[b + 1].code);
+    g->comp = (int16_t)b;
     return 1;
 }
 

@@ -1288,6 +1288,22 @@ static int sentence_has_pair(const sctx *s, const char *a, const char *b, const 
     return 0;
 }
 
+/* The first actor after the speech verb at v (not the one told) is of the speaker's country, and
+ * so is one between the blame word at b and the target at t ("the crimes it committed"). */
+static int own_party_blamed(const sctx *s, uint32_t v, uint32_t b, uint32_t t, int who)
+{
+    int first = -1, owner = 0;
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 <= v || !g->code[0] || g->code[0] == '-') continue;
+        if (g->t0 == v + 1 && dy_dict_word_is(s->c->dict, DY_G_TELL, s->t[v].id)) continue;
+        int own = !strncmp(g->code, s->g[who].code, 3);
+        if (first < 0) first = own;
+        if (g->t0 > b && g->t0 < t && own) owner = 1;
+    }
+    return first == 1 && owner;
+}
+
 /* gen15: "May told parliament that Moscow was culpable for the attack", "Trudeau said Canadian
  * police had evidence that agents of the Indian government were involved in violent crimes",
  * "said the decision followed years of hostile actions by Moscow": a factual clause reported by
@@ -1324,6 +1340,11 @@ int ev_reported_blame(sctx *s)
             if (g->poss) continue;      /* "cover for Russia's crimes": an owner inside a phrase */
             tgt = (int)k;
         }
+        /* acc21b: "added that Germany bore a lasting responsibility for the crimes it committed
+         * during the occupation of Poland": a clause whose first party is the speaker's own
+         * country, the wrong said to be done by it again, owns the wrong; the country named
+         * after it suffered it */
+        if (tgt >= 0 && s->g[tgt].t0 > b && own_party_blamed(s, v, b, s->g[tgt].t0, who)) return 0;
         int added = -1;     /* eval20: "said the sanctions showed an arrogant attitude": the act's author */
         if (tgt < 0) tgt = ev_clause_act_target(s, v + 1, b, who, &added);
         if (tgt < 0 || sentence_has_pair(s, s->g[who].code, s->g[tgt].code, "11")) { ev_drop_body(s, added); return 0; }
