@@ -736,6 +736,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
             if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
         }
     }
+    if (start == head && ev_conditional_series(s, head)) return DY_MOOD_HYPOTHETICAL;
     int mood = DY_MOOD_FACTUAL;
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
