@@ -189,7 +189,10 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi)) {
+    /* acc21a: "Akufo-Addo defended his government's handling of the economy": words for one's
+     * own role, named after "his" or "its", are no act between two parties */
+    int self = !strcmp(x, y) && xi != yi && code[0] == '0' && code[1] <= '5' && ev_own_role(s, yi);
+    if (self || (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi))) {
         if (xi != yi) ev_ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
         return 0;
     }
