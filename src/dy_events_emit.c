@@ -189,7 +189,10 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
                     const char *y, int yi, int mood, dy_date date)
 {
     dy_coder *c = s->c;
-    if (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi)) {
+    /* acc21a: "Akufo-Addo defended his government's handling of the economy": words for one's
+     * own role, named after "his" or "its", are no act between two parties */
+    int self = !strcmp(x, y) && xi != yi && code[0] == '0' && code[1] <= '5' && ev_own_role(s, yi);
+    if (self || (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi))) {
         if (xi != yi) ev_ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
         return 0;
     }
@@ -467,6 +470,23 @@ static int protest_purpose(const sctx *s, const match *ms, size_t k)
     return 0;
 }
 
+/* acc21a: "urged Washington and Brasilia to sit down and negotiate", "asked them to stay and
+ * help": "and" j before a bare verb that goes on from an infinitive ("to sit down", "to calm
+ * tensions") joins two verbs of one infinitive, not two clauses; a past or -ing form after it
+ * ("agreed to meet and signed", "held") is a verb of its own */
+static int infinitive_and(const sctx *s, uint32_t j)
+{
+    if (j < s->t0 + 2 || j + 1 >= s->t1 || group_at(s, j + 1) >= 0) return 0;
+    if (ev_ed_form(s, j + 1) || ev_ing_form(s, j + 1) || dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[j + 1].id)) return 0;
+    if (!(s->t[j + 1].wc & DY_WC_START_PAT) || group_at(s, j - 1) >= 0) return 0;
+    /* "to" two to four words back, with only plain words between ("to calm tensions and") */
+    for (uint32_t q = j - 1; q > s->t0 && q + 4 >= j; q--) {
+        if (group_at(s, q) >= 0 || !(s->t[q].flags & DY_TF_WORD) || (s->t[q].flags & (DY_TF_COMMA | DY_TF_CLAUSE))) return 0;
+        if (q < j - 1 && WIS(s, q, "to")) return 1;
+    }
+    return 0;
+}
+
 /* "signed agreements to normalise relations with the UAE", "sent troops to fight the rebels",
  * "threatened to strike": a verb right after "to" that ends the act before it tells that act's
  * purpose or content, not an act of its own. 1 when match k is such a purpose; an "agree" or
@@ -490,6 +510,14 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
      * "urged the authorities to show restraint and to investigate": so does a second "and to" */
     if (!strncmp(pp->code, "02", 2) && m->head == prev->end && m->head > s->t0 && WIS(s, m->head - 1, "to")) return 1;
     if (!strncmp(pp->code, "02", 2) && m->head == prev->end + 2 && WIS(s, prev->end, "and") && WIS(s, prev->end + 1, "to")) return 1;
+    /* acc21a: "urged Washington and Brasilia to sit down and negotiate": a bare verb after "and"
+     * that goes on from the infinitive the appeal asks for is asked for too */
+    if (!strncmp(pp->code, "02", 2) && m->head >= prev->end + 2 && m->head <= prev->end + 8 && infinitive_and(s, m->head - 1)) {
+        uint32_t j = m->head - 1;
+        while (j-- > prev->end)
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        return 1;
+    }
     if (m->head <= s->t0 || !WIS(s, m->head - 1, "to") || m->head <= prev->end) return 0;
     /* "travelled to Budapest to meet Orban": the meeting a visit is for is coded, both ways */
     if (!strncmp(pp->code, DY_CAMEO_VISIT, 3) && !strncmp(dy_dict_pattern(s->c->dict, m->pat)->code, "04", 2)) return 0;

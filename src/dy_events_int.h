@@ -237,6 +237,7 @@ int ev_framing_parties(const sctx *s, const match *m, int *src, int *tgt);
 int ev_sentence_has_event_from(const sctx *s, int src, const char *code);
 int ev_complement_at(const sctx *s, uint32_t head);
 int ev_negated_predicate(const sctx *s, const match *m);
+int ev_conditional_series(const sctx *s, uint32_t head);
 int ev_mood_at(const sctx *s, uint32_t head);
 const char *ev_intent_code(const char *code);
 /* dates20: 1 when date k is the time of an act still to come (later than publication, or after a

@@ -397,3 +397,19 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
     }
     return n;
 }
+
+/* acc21a: "ready to delay the sanctions if Iran readmitted inspectors, accounted for its uranium
+ * and resumed talks": a verb right after "and", "or" or a comma, with no subject of its own,
+ * goes on from the verbs before it, and so stays in the "if" or "unless" clause they are in
+ * (ev_mood_at). */
+int ev_conditional_series(const sctx *s, uint32_t head)
+{
+    if (head < s->t0 + 2 || !(WIS(s, head - 1, "and") || WIS(s, head - 1, "or") || (s->t[head - 1].flags & DY_TF_COMMA)))
+        return 0;
+    for (uint32_t j = head - 1, n = 0; j-- > s->t0 && n < 24; n++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "that") || WIS(s, j, "but") || WIS(s, j, "while") || WIS(s, j, "when")) return 0;
+        if (WIS(s, j, "if") || WIS(s, j, "unless")) return 1;
+    }
+    return 0;
+}

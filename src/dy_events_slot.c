@@ -736,6 +736,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
             if (!strcmp(p, "at") && j > s->t0 + 1 && !strncmp(W(s, j - 2), "aim", 3)) return DY_MOOD_HYPOTHETICAL;
         }
     }
+    if (start == head && ev_conditional_series(s, head)) return DY_MOOD_HYPOTHETICAL;
     int mood = DY_MOOD_FACTUAL;
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
@@ -1091,7 +1092,8 @@ static int add_role(sctx *s, const match *m, const char *cc, const char *role, u
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
-    if (p->code[0] == '1' && p->code[1] == '4' && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
+    /* acc21a: ... and one that "vowed to return to the streets" threatens it with protest (133) */
+    if (p->code[0] == '1' && (p->code[1] == '4' || !strncmp(p->code, "133", 3)) && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
     /* ... and that "lifted the curfew" or "ended martial law" eases it for that public */
     else if ((((!strncmp(p->code, "172", 3) || !strncmp(p->code, "081", 3)) && p->code[3] != '2' && (p->code[3] || p->code[1] == '8')) ||
               !strncmp(p->code, "175", 3)) && !replace &&
