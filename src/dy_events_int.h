@@ -240,7 +240,8 @@ int ev_negated_predicate(const sctx *s, const match *m);
 int ev_conditional_series(const sctx *s, uint32_t head);
 int ev_mood_at(const sctx *s, uint32_t head);
 const char *ev_intent_code(const char *code);
-/* dates20: 1 when date k is the time of an act still to come (later than publication, or after a
+/* dy_events_date.c: the date of the act whose verb is at head.
+ * dates20: 1 when date k is the time of an act still to come (later than publication, or after a
  * word of intent or condition in its clause), 2 after a schedule's word ("will", "is due to"), else 0 */
 int ev_future_date(const sctx *s, size_t k);
 dy_date ev_date_for(const sctx *s, uint32_t head);

@@ -1,0 +1,139 @@
+/* dy_events_date.c - the date of a coded act: the sentence's dates weighed against the verb (its
+ * clause, a report's date, a schedule or a time to come, a span opened by "since"), else the
+ * story's context date. Split from dy_events_slot.c along the seam its comments marked. */
+#include "dy_events_int.h"
+
+/* Is date k inside a relative clause (", who ...", ", where ...") that the verb at head is not
+ * in? "Lula accused Bolsonaro, who has stayed in Florida since December": not the accusation's. */
+static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t rs = UINT32_MAX, re = s->t1;
+    for (uint32_t j = s->dates[k].t0; j-- > s->t0;) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        if (j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA) &&
+            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose"))) {
+            rs = j;
+            break;
+        }
+    }
+    if (rs == UINT32_MAX) return 0;
+    for (uint32_t j = s->dates[k].t1; j < s->t1; j++)
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) { re = j; break; }
+    return head < rs || head >= re;
+}
+
+/* Is date k the date of a report ("state media reported on Friday", "Seoul said Friday"; not
+ * "the United States on Friday"), and the verb at head not the report's? The act reported took
+ * place when the sentence says elsewhere, if it does. */
+static int report_date(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t j = s->dates[k].t0, e;
+    if (j > s->t0 && WIS(s, j - 1, "on")) j--;
+    for (uint32_t i = j >= s->t0 + 3 ? j - 3 : s->t0; i < j; i++)
+        if (!(s->t[i].flags & DY_TF_CAP) && ev_gram_is(s, i, DY_G_SAY, &e) && e == j) return head < i || head >= e;
+    return 0;
+}
+
+/* Is there an "and" or "but" between date k and the verb at head? The date is then another
+ * conjunct's ("imposed sanctions in March and summoned the envoy the following month"). */
+static int date_across_and(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t a = s->dates[k].t0 >= head ? head + 1 : s->dates[k].t1, b = s->dates[k].t0 >= head ? s->dates[k].t0 : head;
+    for (uint32_t j = a; j < b; j++)
+        if (WIS(s, j, "and") || WIS(s, j, "but")) return 1;
+    return 0;
+}
+
+/* Is date k inside a clause "since" opens ("since the war began in 2022"), "since" up to eight
+ * words before it with no comma between? */
+static int since_clause(const sctx *s, size_t k)
+{
+    uint32_t t0 = s->dates[k].t0;
+    for (uint32_t j = t0, n = 0; j-- > s->t0 && n < 8; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "since")) return j + 1 < t0;
+    }
+    return 0;
+}
+
+/* dates20: Is date k the time of an act still to come ("will visit Ankara next year", "is due
+ * to leave on Wednesday", "would discuss it in Beijing the next day"): later than publication,
+ * or after a word of intent, pledge or condition earlier in its clause? It dates no act told: an
+ * intent is dated when it was stated. */
+#ifndef FUTURE_REACH
+#define FUTURE_REACH 12
+#endif
+int ev_future_date(const sctx *s, size_t k)
+{
+    const dy_datex *d = &s->dates[k];
+    dy_date pub = s->doc->pub;
+    int year_named = 0;     /* "in May 2022" names its year: later than a (test's) publication or not, it stands */
+    for (uint32_t j = d->t0; j < d->t1 && !year_named; j++)
+        year_named = (s->t[j].flags & DY_TF_NUM) && s->t[j].nlen == 4;
+    if (pub.prec != DY_PREC_NONE && d->date.prec != DY_PREC_NONE && !year_named) {
+        int later = d->date.y > pub.y;
+        if (d->date.y == pub.y && d->date.prec >= DY_PREC_MONTH && pub.prec >= DY_PREC_MONTH)
+            later = d->date.m > pub.m || (d->date.m == pub.m && d->date.prec == DY_PREC_DAY && pub.prec == DY_PREC_DAY && d->date.d > pub.d);
+        if (later) return 1;
+    }
+    for (uint32_t j = d->t0, n = 0; j-- > s->t0 && n < FUTURE_REACH; n++) {
+        uint32_t e;
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (j > s->t0 && (s->t[j].flags & DY_TF_CAP)) continue;     /* "Theresa May had expelled" */
+        int cls = ev_gram_class_at(s, j, &e);
+        if (dy_dict_word_is(s->c->dict, DY_G_MODAL, s->t[j].id)) return 1;
+        if (cls == DY_G_PLEDGE && e <= d->t0)      /* not "pledged aid on January 16" */
+            for (uint32_t w = j; w < e; w++)
+                if (dy_dict_word_is(s->c->dict, DY_G_SCHEDULE, s->t[w].id)) return 2;
+    }
+    return 0;
+}
+
+/* dates20: Is the verb at head in the clause of since-date k, or inside the span it opens: from
+ * "since" to the clause's end, and on through ", when ..." ("since early September, when he was
+ * arrested")? Then the date may be that act's; not when a comma parts them ("Erdogan, on his
+ * first visit to Greece since 2017, held talks"). */
+static int in_since_span(const sctx *s, size_t k, uint32_t head)
+{
+    uint32_t a = s->dates[k].t0, b = s->dates[k].t1;
+    while (a > s->t0 && !WIS(s, a - 1, "since")) a--;
+    if (head + 1 < a) {     /* "have held part of Kursk since launching an incursion in August": one clause; */
+        if (a == s->dates[k].t0) return 0;      /* not "the first trip to Iran since 2006" */
+        for (uint32_t j = head; j < a; j++)
+            if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
+        return 1;
+    }
+    for (; b < s->t1; b++) {
+        if (!(s->t[b].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) continue;
+        if (!((s->t[b].flags & DY_TF_COMMA) && b + 1 < s->t1 && WIS(s, b + 1, "when"))) break;
+        b++;
+    }
+    return head < b;
+}
+
+dy_date ev_date_for(const sctx *s, uint32_t head)
+{
+    int best = -1, reported = -1, best_sched = 0;
+    uint32_t bd = UINT32_MAX;
+    for (size_t k = 0; k < s->ndates; k++) {
+        if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
+        if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
+        /* dates20: "is due to leave on Wednesday", "will visit next year": a schedule is news on
+         * the day it is published (the dev set's convention); another future time dates nothing */
+        int fut = ev_future_date(s, k);
+        if (fut == 1 || (fut == 2 && s->doc->pub.prec == DY_PREC_NONE)) continue;
+        /* "the first visit since 2000", acc13: "for the first time since the law was passed in
+         * 1988": a duration's start; dates20: never the act's ("Erdogan, on his first visit to
+         * Greece since 2017, held talks"), which the story's context dates */
+        int since = (s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since")) || since_clause(s, k);
+        if (since && !in_since_span(s, k, head)) continue;
+        uint32_t dist = s->dates[k].t0 >= head ? s->dates[k].t0 - head : head - s->dates[k].t1;
+        dist += date_across_and(s, k, head) ? 32 : 0;
+        dist += since ? 32 : 0;
+        /* at one distance the date after the verb ("in July and threatened the following month") */
+        if (dist < bd || (dist == bd && s->dates[k].t0 >= head)) { bd = dist; best = (int)k; best_sched = fut == 2; }
+    }
+    if (best >= 0) return !best_sched ? s->dates[best].date : reported >= 0 ? s->dates[reported].date : s->doc->pub;
+    if (reported >= 0) return s->dates[reported].date;
+    return s->ctx;
+}
