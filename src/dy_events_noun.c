@@ -22,20 +22,6 @@ void ev_note_act(sctx *s, const char *code, int src, int tgt, int mood)
     l->mood = (uint8_t)mood;
 }
 
-/* An actor of the context, added to the sentence's groups (the caller counts it in s->ng). */
-static dy_actor *noun_group(sctx *s, const char *code)
-{
-    dy_actor *g = &s->g[s->ng];
-    memset(g, 0, sizeof *g);
-    g->t0 = s->t0;
-    g->t1 = s->t0 + 1;
-    set_code(g->code, code);
-    g->kind = DY_GK_STATE;
-    g->comp = (int16_t)s->ng;
-    g->ncomp = 1;
-    return g;
-}
-
 /* The act `back` entries before the last one kept (0: the last), or NULL. */
 const ev_latent *ev_latent_back(const dy_coder *c, size_t back)
 {
@@ -87,7 +73,7 @@ int ev_noun_author(sctx *s, const match *m, const dy_pattern *p, int src, int *a
         if (!l || l->sent + 4 < s->sidx) return -1;
         if (strcmp(l->root, root) || !strncmp(l->source, kc, 3)) continue;
         if (cls == DY_G_FREED ? l->mood != DY_MOOD_FACTUAL : l->mood == DY_MOOD_NEGATED) continue;
-        dy_actor *g = noun_group(s, l->source);
+        dy_actor *g = ev_context_group(s, l->source);
         ev_ex(s->c, "    target from the context: %s, the author of the %s told in sentence %u (target20)\n", g->code,
               cls == DY_G_FREED ? "release" : "warning", (unsigned)l->sent + 1);
         *added = (int)s->ng;
@@ -116,7 +102,7 @@ int ev_latent_author(sctx *s, int known, int decision, int low, uint32_t after, 
         if (!strncmp(l->source, kc, 3) && !ev_domestic_author(l->source, l->target, kc, decision) &&
             !(decision && ev_domestic_decision(l->source, kc)))
             continue;
-        dy_actor *g = noun_group(s, l->source);
+        dy_actor *g = ev_context_group(s, l->source);
         ev_ex(s->c, "    target from the context: %s, the author of the act told in sentence %u, coded or not (target20)\n", g->code,
               (unsigned)l->sent + 1);
         *added = (int)s->ng;
@@ -138,7 +124,7 @@ int ev_accused_author(sctx *s, int known, int *added)
         if (strcmp(l->code, "112") || l->mood != DY_MOOD_FACTUAL || !l->target[0] || !strncmp(l->target, kc, 3) ||
             !dy_code_is_country(l->target))
             continue;
-        dy_actor *g = noun_group(s, l->target);
+        dy_actor *g = ev_context_group(s, l->target);
         ev_ex(s->c, "    target from the context: %s, accused in sentence %u of the act (target20)\n", g->code, (unsigned)l->sent + 1);
         *added = (int)s->ng;
         return (int)s->ng++;
