@@ -614,6 +614,8 @@ static int denied_gerund(const sctx *s, uint32_t head)
     return WIS(s, head - 1, "denied") || WIS(s, head - 1, "denies") || WIS(s, head - 1, "deny") || WIS(s, head - 1, "denying");
 }
 
+/* *mood comes in as the mood at m->head when the caller worked it out, else -1, and goes out as the
+ * act's mood. */
 static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int src, int tgt, int *mood)
 {
     dy_coder *c = s->c;
@@ -622,7 +624,7 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         *mood = DY_MOOD_FACTUAL;
         return "016";
     }
-    *mood = ev_mood_at(s, m->head);
+    if (*mood < 0) *mood = ev_mood_at(s, m->head);
     /* acc10: "said it would reopen the crossing, allowing UN aid convoys to reach Darfur": a
      * participle after a comma goes on with the clause before it, and so with its announcement */
     if (*mood == DY_MOOD_FACTUAL && m->head > s->t0 + 1 && ev_ing_form(s, m->head) &&
@@ -737,7 +739,8 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         *body = src;
     }
     complete_parties(s, m, p, passive, nominal, &src, &tgt, body);
-    if (!passive) ev_note_act(s, p->code, src, tgt, ev_mood_at(s, m->head));
+    int mood = passive ? -1 : ev_mood_at(s, m->head);     /* worked out once, for the memory and the code */
+    if (!passive) ev_note_act(s, p->code, src, tgt, mood);
     int claim = !passive && !p->rev ? ev_reported_accusation(s, m, p, src) : 0;
     if (!claim && !passive && c->opts.convention == DY_CONV_PETRARCH) claim = ev_petrarch_own_claim(s, m, p, src, tgt);
     if (claim) return claim < 0 ? -1 : 0;
@@ -770,7 +773,6 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
         ev_ex(c, "    the speaker's own side and a modal after \"warned that\": a threat (130) at %s (gen19)\n", s->g[threat].code);
         tgt = threat;
     }
-    int mood;
     const char *code = act_code(s, m, p, src, tgt, &mood);
     if (threat >= 0 && !mood) code = "130";
     if (c->opts.convention == DY_CONV_PETRARCH && !mood && ev_petrarch_purpose(s, ms, k, code)) {
