@@ -1,5 +1,6 @@
 /* dy_actors.c - dictionary matching, grouping and coordination of actor mentions. */
 #include "dy_actors.h"
+#include "dy_dates.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -91,19 +92,16 @@ typedef struct group_state {
     int crowd;          /* the role is a count of people's (agents.txt "CVL crowd = ..."), so far */
 } group_state;
 
-/* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
- * quantity words between a preposition and its object; returns the token before them (p when
- * there are none). */
 /* A year ("In 2018 Japan signed ..."): four digits from 1900 to 2099, no quantity of what follows. */
 static int year_at(const dy_tok *toks, const dy_buf *norm, uint32_t i)
 {
-    const char *w = word(toks, norm, i);
-    if (!(toks[i].flags & DY_TF_NUM) || strlen(w) != 4 || !(w[0] == '1' || w[0] == '2')) return 0;
-    for (int k = 0; k < 4; k++)
-        if (w[k] < '0' || w[k] > '9') return 0;
-    return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
+    int y = (toks[i].flags & DY_TF_NUM) ? dy_date_year_word(word(toks, norm, i)) : 0;
+    return y && y < 2100;
 }
 
+/* "against some demonstrators", "on several hundred people", "of at least 22 protesters": the
+ * quantity words between a preposition and its object; returns the token before them (p when
+ * there are none). */
 static uint32_t quantifier_before(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t p)
 {
     uint32_t j = p;

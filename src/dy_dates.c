@@ -169,13 +169,17 @@ static int day_number(const ctx *c, size_t i)
     return v >= 1 && v <= 31 ? v : 0;
 }
 
-static int year_of(const ctx *c, size_t i)
+int dy_date_year_word(const char *w)
 {
-    const char *w = word_at(c, i);
     if (strlen(w) != 4) return 0;
     for (int k = 0; k < 4; k++) if (!dy_isdigit((unsigned char)w[k])) return 0;
     int y = atoi_4(w);
     return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+static int year_of(const ctx *c, size_t i)
+{
+    return dy_date_year_word(word_at(c, i));
 }
 
 static int number_of(const ctx *c, size_t i)

@@ -35,6 +35,8 @@ typedef struct dy_datex {
                          * has reached (the previous sentence's), which a publication date is not */
 } dy_datex;
 
+/* A normalised word that is a year: four digits from 1900 to 2100; the year, else 0. */
+int dy_date_year_word(const char *w);
 /* "YYYY-MM-DD" exactly (n bytes). Returns 1 and sets *out when valid. */
 int dy_date_parse_iso(const char *s, size_t n, dy_date *out);
 /* Writes "YYYY-MM-DD", "YYYY-MM" or "YYYY" (or "" for none); buf needs 16 bytes. */
