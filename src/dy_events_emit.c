@@ -1335,7 +1335,9 @@ static int push_third(sctx *s, const char *code, const char *x, int xi, const ch
     e.sent = s->sidx;
     set_code(e.source, x);
     set_code(e.target, y);
-    snprintf(e.code, sizeof e.code, "%s", code);
+    size_t cn = strnlen(code, sizeof e.code - 1);
+    memcpy(e.code, code, cn);
+    e.code[cn] = 0;
     memcpy(e.root, code, 2);
     e.root[2] = 0;
     e.quad = dy_cameo_quad(code);
