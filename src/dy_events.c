@@ -496,6 +496,12 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (meeting && own_praise) *tgt = ev_counterpart(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->code, "051", 3) && names_deal(s, m))
         *tgt = ev_deal_counterpart(s, s->g[*src].comp, body);     /* acc16b: "welcomed the agreement" */
+    /* target21: an agreement or offer with no party named, or only its subject again ("agreed
+     * to deploy its Guard across the country"), answers the one who asked for it */
+    if (*src >= 0 && (*tgt < 0 || ev_own_again(s, *src, *tgt)) && *body < 0 && !passive && !nominal && !strncmp(p->code, "03", 2)) {
+        int g = ev_requester(s, s->g[*src].comp, body);
+        if (g >= 0) *tgt = g;
+    }
     if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;

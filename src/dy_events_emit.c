@@ -876,6 +876,30 @@ int ev_accuser(sctx *s, int known, int *added, uint32_t back)
     return (int)s->ng++;
 }
 
+/* An appeal or demand (roots 02 and 10) */
+static int request_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return !strcmp(v->root, "02") || !strcmp(v->root, "10");
+}
+
+/* target21: "the junta demanded that Denmark withdraw ..., and Copenhagen agreed to bring them
+ * home", "India asked for the release of the fishermen. ... Colombo agreed to free 11 of them": an
+ * intent or agreement (root 03) with no party named answers the last appeal or demand aimed at its
+ * subject in this or the sentence before; its author is the target. Returns an added group
+ * (drop_body), or -1. */
+int ev_requester(sctx *s, int known, int *added)
+{
+    *added = -1;
+    long e = ev_recent_event_with(s, known, 0, 1, request_event);
+    if (e < 0) return -1;
+    const dy_event *v = &s->c->ev[e];
+    dy_actor *g = ev_context_group(s, v->source);
+    ev_ex(s->c, "    target from the context: %s, who asked it in sentence %u (target21)\n", g->code, (unsigned)v->sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
+
 /* The target of the story's last act of root `root`, done in this or the `back` sentences before
  * by someone other than the actors of group `known` to someone else, as an added group
  * (drop_body), or -1. `what` names it for --explain. */
