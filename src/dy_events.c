@@ -474,6 +474,9 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
 {
     dy_coder *c = s->c;
     if (p->rev && !passive) { int t = *src; *src = *tgt; *tgt = t; }     /* "X received aid from Y": Y gave */
+    /* target21: "after days of fighting with Congolese troops": the framed act's doer is the clause's subject */
+    if (*src < 0 && *tgt >= 0 && !passive && (*src = ev_frame_doer(s, m, *tgt)) >= 0)
+        ev_ex(c, "    the act framing the clause is its subject's: %s (target21)\n", s->g[*src].code);
     if (ev_place_not_party(s, m, p, *tgt)) {
         ev_ex(c, "    a place is no party to the meeting\n");
         *tgt = ev_with_after_place(s, *tgt);

@@ -132,3 +132,30 @@ int ev_accused_author(sctx *s, int known, int *added)
         return (int)s->ng++;
     }
 }
+
+/* target21: "M23 rebels entered Goma after days of fighting with Congolese troops", "after talks
+ * with Isaias in Asmara, Abiy announced ...": an act named in a phrase a frame word opens
+ * (grammar.txt frame, at most three plain words before the act, none an actor), whose party
+ * after "with" is known and whose doer is not, is done by the clause's subject: its first actor
+ * before the phrase, or for a fronted phrase (at the sentence's start or after a comma) the first
+ * after the comma that closes it. Returns the subject's group, or -1. */
+int ev_frame_doer(const sctx *s, const match *m, int tgt)
+{
+    const dy_dict *d = s->c->dict;
+    if (tgt < 0 || s->g[tgt].t0 <= m->head || !WIS(s, s->g[tgt].t0 - 1, "with")) return -1;
+    uint32_t j = m->head;
+    for (int n = 0;; n++) {
+        if (n == 4 || j <= s->t0) return -1;
+        j--;
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return -1;
+        if (dy_dict_word_is(d, DY_G_FRAME, s->t[j].id)) break;
+    }
+    int a = ev_sentence_subject(s, j);
+    if (a < 0 && (j == s->t0 || (s->t[j - 1].flags & DY_TF_COMMA)))
+        for (uint32_t i = m->end - 1; a < 0 && i < s->t1 && i < m->end + 12 && !(s->t[i].flags & DY_TF_END); i++)
+            if (s->t[i].flags & DY_TF_COMMA)
+                for (size_t k = 0; k < s->ng && a < 0; k++)
+                    if (s->g[k].t0 > i && !s->g[k].locative && !s->g[s->g[k].comp].prep && s->g[k].code[0]) a = s->g[k].comp;
+    if (a < 0 || !is_named(s, a) || a == s->g[tgt].comp || !strcmp(s->g[a].code, s->g[tgt].code)) return -1;
+    return a;
+}
