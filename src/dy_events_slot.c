@@ -85,6 +85,21 @@ static int since_long_ago(const sctx *s, uint32_t j, uint32_t end)
     return 0;
 }
 
+/* target21: "after days of fighting with Congolese troops", "amid two weeks of protesting": an
+ * "of" right after a measure of time (grammar.txt duration; a count or "several" before it
+ * allowed) that a frame word opens (grammar.txt frame) tells how long the act went on; the gerund
+ * after it is the act done, no claim. */
+static int framed_span(const sctx *s, uint32_t of)
+{
+    const dy_dict *d = s->c->dict;
+    if (of <= s->t0 + 1 || !dy_dict_word_is(d, DY_G_DURATION, s->t[of - 1].id)) return 0;
+    uint32_t j = of - 2;
+    if (j > s->t0 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_END)) && !dy_dict_word_is(d, DY_G_FRAME, s->t[j].id) &&
+        ((s->t[j].flags & DY_TF_NUM) || dy_dict_word_is(d, DY_G_QUANTITY, s->t[j].id) || WIS(s, j, "several")))
+        j--;
+    return dy_dict_word_is(d, DY_G_FRAME, s->t[j].id);
+}
+
 static int sentence_dated(const sctx *s)
 {
     for (size_t k = 0; k < s->ndates; k++)
@@ -729,7 +744,8 @@ int ev_mood_at(const sctx *s, uint32_t head)
         if (j > s->t0) {
             const char *p = W(s, j - 1);
             if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
-            if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            if ((!strcmp(p, "of") && !framed_span(s, j - 1)) || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against"))
+                return DY_MOOD_HYPOTHETICAL;
             /* "held talks on expanding trade", "a row over extending the deal": a topic */
             if (!strcmp(p, "on") || !strcmp(p, "over") || !strcmp(p, "regarding") || !strcmp(p, "concerning")) return DY_MOOD_HYPOTHETICAL;
             /* "a trip aimed at pushing for a ceasefire": a purpose */
