@@ -565,6 +565,8 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
         int g = ev_trip_maker(s, *tgt, body);
         if (g >= 0) *tgt = g;
     }
+    if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !nominal && (*tgt = ev_possessive_main_subject(s, m, p->code, *src)) >= 0)
+        ev_ex(c, "    target %s: the main clause's subject, whose the possessive's object is (target21)\n", s->g[*tgt].code);
     if (*tgt >= 0) *tgt = ev_embassy_owner(s, *tgt);
     /* acc13: "made the remarks at a news conference in Addis Ababa": a statement made in a place
      * is not made to it */

@@ -295,6 +295,32 @@ static uint32_t clause_opener_before(const sctx *s, uint32_t head)
     return s->t1;
 }
 
+/* target21: "Iran curbed its cooperation ... after Israel and the United States bombed its
+ * nuclear sites", "Manila protested after Chinese ships rammed its supply boat": a possessive
+ * pronoun right after the verb of a use of force (roots 17 to 20) in a clause a subordinator
+ * opens names the main clause's subject, when that is of another country than the clause's own
+ * subject src; one rarely strikes one's own. The main subject's group, or -1. */
+int ev_possessive_main_subject(const sctx *s, const match *m, const char *code, int src)
+{
+    int force = (code[0] == '1' && code[1] >= '7') || (code[0] == '2' && code[1] == '0');
+    if (src < 0 || m->end >= s->t1 || !force) return -1;
+    uint32_t o = m->end;
+    if (group_at(s, o) >= 0 || !(WIS(s, o, "its") || WIS(s, o, "their") || WIS(s, o, "his") || WIS(s, o, "her"))) return -1;
+    uint32_t op = clause_opener_before(s, m->head);
+    /* "after Israel and the United States bombed": an "and" between two actors joins the subject */
+    for (uint32_t j = m->head, n = 0; op >= s->t1 && j-- > s->t0 + 1 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        if (WIS(s, j, "and") && !(group_at(s, j - 1) >= 0 && (group_at(s, j + 1) >= 0 || (WIS(s, j + 1, "the") && group_at(s, j + 2) >= 0))))
+            break;
+        if (dy_dict_word_is(s->c->dict, DY_G_SUBORD, s->t[j].id) && j > s->t0 && group_at(s, j + 1) >= 0) op = j;
+    }
+    if (op >= s->t1) return -1;
+    int a = ev_sentence_subject(s, op);
+    if (a < 0 || a == s->g[src].comp || !s->g[a].code[0] || s->g[a].code[0] == '-' || s->g[a].filled) return -1;
+    if (!strncmp(s->g[a].code, s->g[src].code, 3)) return -1;
+    return a;
+}
+
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
