@@ -324,6 +324,19 @@ int ev_possessive_main_subject(const sctx *s, const match *m, const char *code, 
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
+    /* target21: "the Houthis, who he said had agreed to stop ...": a speaker set between a
+     * relative pronoun and its verb ("which officials say have ...") is no subject; the
+     * pronoun's antecedent, an actor right before the comma, is */
+    for (int k = (int)s->ng - 1; k >= 0; k--)
+        if (s->g[k].t1 <= head) {
+            const dy_actor *g = &s->g[k];
+            uint32_t se;
+            int ante = g->t0 > s->t0 + 3 ? group_at(s, g->t0 - 3) : -1;
+            if (ante >= 0 && (WIS(s, g->t0 - 1, "who") || WIS(s, g->t0 - 1, "which")) && (s->t[g->t0 - 2].flags & DY_TF_COMMA) &&
+                g->t1 < head && ev_gram_is(s, g->t1, DY_G_SAY, &se) && se < head && s->g[ante].code[0])
+                return s->g[ante].comp;
+            break;
+        }
     /* acc10: the reported clause's own subject names no actor */
     for (int k = (int)s->ng - 1; k >= 0; k--)
         if (s->g[k].t1 <= head) {
