@@ -876,46 +876,6 @@ int ev_accuser(sctx *s, int known, int *added, uint32_t back)
     return (int)s->ng++;
 }
 
-/* An appeal or demand (roots 02 and 10) */
-static int request_event(const dy_coder *c, const dy_event *v)
-{
-    (void)c;
-    return !strcmp(v->root, "02") || !strcmp(v->root, "10");
-}
-
-/* target21: "the United States would stop bombing the Houthis, who he said had agreed to stop
- * attacking shipping": the doer of the latest act told in this sentence, coded or not and of any
- * mood (target20's memory), aimed at the known actor's country by another; or NULL. */
-static const char *same_sentence_act_on(const sctx *s, int known)
-{
-    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-') return NULL;
-    const char *kc = s->g[known].code;
-    for (size_t b = 0;; b++) {
-        const ev_latent *l = ev_latent_back(s->c, b);
-        if (!l || l->sent != s->sidx) return NULL;
-        if (l->target[0] && l->target[0] != '-' && !strncmp(l->target, kc, 3) && strncmp(l->source, kc, 3)) return l->source;
-    }
-}
-
-/* target21: "the junta demanded that Denmark withdraw ..., and Copenhagen agreed to bring them
- * home", "India asked for the release of the fishermen. ... Colombo agreed to free 11 of them": an
- * intent or agreement (root 03) with no party named answers the last appeal or demand aimed at its
- * subject in this or the sentence before; its author is the target. With none, the doer of the
- * act this sentence told on the subject before it ("would stop bombing the Houthis, who he said
- * had agreed to stop ...": the US). Returns an added group (drop_body), or -1. */
-int ev_requester(sctx *s, int known, int *added)
-{
-    *added = -1;
-    long e = ev_recent_event_with(s, known, 0, 1, request_event);
-    const char *who = e >= 0 ? s->c->ev[e].source : same_sentence_act_on(s, known);
-    if (!who || s->ng >= DY_MAX_ACTORS) return -1;
-    dy_actor *g = ev_context_group(s, who);
-    if (e >= 0) ev_ex(s->c, "    target from the context: %s, who asked it in sentence %u (target21)\n", g->code, (unsigned)s->c->ev[e].sent + 1);
-    else ev_ex(s->c, "    target: %s, whose act on the subject this sentence told before (target21)\n", g->code);
-    *added = (int)s->ng;
-    return (int)s->ng++;
-}
-
 /* The target of the story's last act of root `root`, done in this or the `back` sentences before
  * by someone other than the actors of group `known` to someone else, as an added group
  * (drop_body), or -1. `what` names it for --explain. */
