@@ -954,6 +954,46 @@ static int role_of_pair(sctx *s, int k)
     return 1;
 }
 
+/* Is a role part of a code ("GOV" of "CHNGOV") one of the state's own (government, forces,
+ * police, courts, parliament, intelligence)? */
+static int state_role(const char *role)
+{
+    static const char roles[][4] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strcmp(role, roles[i])) return 1;
+    return 0;
+}
+
+/* Stop 30: "Gao Feng, a spokesman for China's commerce ministry, said", "an officer of the Kenyan
+ * police", "troops from Rwanda", "a spokesman for Hamas": a bare state role (not in a list)
+ * followed by "for", "of" or "from" and a named actor (not a list, a region or a reference) is
+ * that actor's: its country with the role's own function, or the whole code of a body or group
+ * (IGOUNO, PSEREB). Not "to" ("the ambassador to China"), nor an envoy "for" a place ("the UN
+ * envoy for Syria"). 1 when set. */
+static int role_of_owner(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (!state_role(g->code + 3) || g->comp != k || g->ncomp >= 2 || (size_t)k + 1 >= s->ng) return 0;
+    uint32_t j = g->t1;
+    if (j + 1 >= s->t1 || !(WIS(s, j, "for") || WIS(s, j, "of") || WIS(s, j, "from"))) return 0;
+    if (WIS(s, j, "for"))
+        for (uint32_t i = g->t0; i < g->t1; i++)
+            if (dy_dict_word_is(s->c->dict, DY_G_EMISSARY, s->t[i].id)) return 0;
+    j++;
+    if (j < s->t1 && WIS(s, j, "the")) j++;
+    const dy_actor *r = &s->g[k + 1];
+    if (r->t0 != j || r->anaphor || r->region || !r->code[0] || r->code[0] == '-' || (r->comp == k + 1 && r->ncomp >= 2))
+        return 0;
+    if (!strncmp(r->code, "IGO", 3) || (dy_code_is_country(r->code) && strlen(r->code) > 3 && !state_role(r->code + 3)))
+        set_code(g->code, r->code);
+    else if (dy_code_is_country(r->code)) memcpy(g->code, r->code, 3);
+    else return 0;
+    g->filled = 1;
+    ev_ex(s->c, "  \"%.*s\": a role of the actor after \"%.*s\", %s (stop 30)\n", (int)s->t[g->t0].nlen, W(s, g->t0),
+          (int)s->t[g->t1].nlen, W(s, g->t1), g->code);
+    return 1;
+}
+
 /* "Bolivia's army commander, General Juan Jose Zuniga": a title and name in apposition to a role
  * of a country take its code (BOLMIL), so the name learnt from it (learn_names) codes later
  * ("Police arrested Zuniga"). Not after a bare place ("the US envoy to Seoul, Ambassador ..."). */
@@ -1216,7 +1256,7 @@ void ev_fill_roles(sctx *s)
             g->filled = DY_FILLED_SENTENCE;
             continue;
         }    /* "rockets", "drones": a weapon has no country of its own */
-        if (role_of_pair(s, (int)k)) continue;
+        if (role_of_pair(s, (int)k) || role_of_owner(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k) || court_named_before(s, (int)k)) continue;
         if (armed_group_named_before(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
