@@ -1394,19 +1394,21 @@ void ev_story_references(sctx *s)
 /* "Soldiers detained State Counsellor Aung San Suu Kyi" in a story the title set in the US: a
  * bare force (filled in from the story) that arrests, removes or coerces a named politician of
  * another country is that politician's country's own. */
-void ev_captor_country(sctx *s, int src, int tgt)
+void ev_captor_country(sctx *s, int src, int tgt, int gov)
 {
     if (src < 0 || tgt < 0) return;
     dy_actor *a = &s->g[s->g[src].comp];
     const char *t = s->g[s->g[tgt].comp].code;
     /* acc14a: "Police in Tripura state said seven people had been arrested" in a story from
      * Dhaka: a bare public (a crowd, an opposition, reporters) the story filled in, held by
-     * another country's named police or court, is that country's own */
+     * another country's named police or court, is that country's own; stop 30: so are those its
+     * named government holds or frees ("Venezuela's government released jailed opposition
+     * activists" in a story from Manila) */
     dy_actor *v = &s->g[s->g[tgt].comp];
     if (v->filled == DY_FILLED_STORY && v->ncomp <= 1 && !a->filled && ev_role_is(s, tgt, "CVLOPPMEDRELLABEDUBUS") &&
-        ev_role_is(s, src, "COPJUD") && dy_code_is_country(a->code) && strncmp(a->code, v->code, 3) != 0) {
+        ev_role_is(s, src, gov ? "COPJUDGOV" : "COPJUD") && dy_code_is_country(a->code) && strncmp(a->code, v->code, 3) != 0) {
         memcpy(v->code, a->code, 3);
-        ev_ex(s->c, "    people held by %.3s's police or courts are %.3s's own\n", a->code, a->code);
+        ev_ex(s->c, "    people held or freed by %.3s's police, courts or government are %.3s's own\n", a->code, a->code);
         return;
     }
     if (!a->filled || a->ncomp > 1 || !ev_role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;
