@@ -659,6 +659,23 @@ static void neighbour_of(sctx *s, int k)
     }
 }
 
+/* parties21: "The party accused the government ...": the political party named last, as its name
+ * (dict/parties.txt) or as one of its people, a state's opposition or ruling side (a role OPP or
+ * GOV), up to reach sentences back; none such leaves it unresolved (after a preposition it is
+ * no reference at all: dy_actors.c). */
+static void party_named_before(const sctx *s, dy_actor *g, const hist_entry *cand, size_t nc, uint32_t sent, uint32_t reach)
+{
+    for (size_t j = 0; j < nc; j++) {
+        if (sent - cand[j].sent > reach) break;
+        const char *c = cand[j].code;
+        if (cand[j].code2[0] || cand[j].place || strlen(c) != 6 || !dy_code_is_country(c)) continue;
+        if (strcmp(c + 3, "OPP") != 0 && strcmp(c + 3, "GOV") != 0) continue;
+        set_code(g->code, c);
+        ev_ex(s->c, "  \"the party\": the party named before, %s\n", g->code);
+        return;
+    }
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -762,6 +779,9 @@ void ev_resolve(sctx *s, int k)
         break;
     case DY_G_GROUP:
         group_named_before(s, k, cand, nc);
+        break;
+    case DY_G_PARTY:
+        party_named_before(s, g, cand, nc, sent, reach);
         break;
     case DY_G_BODY:
         /* acc13: "the bloc" five sentences after the EU was named is still the one body of the story */
