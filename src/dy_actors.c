@@ -384,6 +384,9 @@ static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
                     (ge < t1 && (toks[ge].flags & DY_TF_CAP) && (toks[ge].flags & DY_TF_WORD)))
                     anaphor = 0;
             }
+            /* parties21: "the offices of the party": after a preposition "the party" is a place or
+             * an owner, no reference (a pattern may name it: "banned meetings at the offices of the party") */
+            if (anaphor == DY_G_PARTY && i > t0 && (toks[i - 1].wc & DY_WC_PREP)) anaphor = 0;
             if (ap >= 0 && ae >= ge && dy_dict_actor(d, ap)->kind == DY_AK_PLACE) {
                 next = ae;  /* "the Korean Peninsula", "the South China Sea": a place, and no actor */
                 continue;

@@ -308,7 +308,7 @@ static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t fr
     /* a group's name of several words, every city or region (the gazetteer), and a people's
      * adjective: capitalised words must be so in the text ("an Islamic state", "a nice day",
      * "reading", "to polish" stay words) */
-    if ((kind == DY_AK_GROUP && n > 1) || kind == DY_AK_CITY || kind == DY_AK_ADJ) {
+    if ((kind == DY_AK_GROUP && (n > 1 || L->cap_all)) || kind == DY_AK_CITY || kind == DY_AK_ADJ) {
         size_t skip = L->toks.len - (size_t)n;     /* a leading "the" that was dropped */
         for (int i = 0; i < n; i++)
             if (L->toks.v[skip + (size_t)i].flags & DY_TF_CAP) e->capmask |= 1u << i;
@@ -324,24 +324,30 @@ static void add_actor_phrase_q(loader *L, const char *code, int kind, int32_t fr
  *     person = Burhanuddin Rabbani | Rabbani
  *       + AFGGOV 1992-06-28..1996-09-27
  *       + AFGGOV 2001-11-13..2001-12-22
- * Every phrase of the header takes every office. A header needs one office at least. */
+ * Every phrase of the header takes every office. A header needs one office at least.
+ * parties21: a political party is written the same way under "party = name | name", its
+ * periods in government and opposition as its offices; its phrases are groups whose every
+ * capitalised word must be capitalised in the text ("Likud", not "likud"). */
+static const char *block_name(const loader *L) { return L->block_party ? "party" : "person"; }
+
 static void person_close(loader *L)
 {
     if (L->person.len && !L->person_offices) {
         size_t line = L->line;
         L->line = L->person_line;
-        dyd_problem(L, "'person =' has no office under it (add lines '+ CODE FROM..TO')");
+        dyd_problem(L, "'%s =' has no office under it (add lines '+ CODE FROM..TO')", block_name(L));
         L->line = line;
     }
     L->person.len = 0;
     L->person_offices = 0;
 }
 
-static void person_header(loader *L, char *phrases)
+static void person_header(loader *L, char *phrases, int party)
 {
     person_close(L);
+    L->block_party = party;
     phrases = dy_trim(phrases);
-    if (!*phrases) { dyd_problem(L, "'person =' needs the person's names after '='"); return; }
+    if (!*phrases) { dyd_problem(L, party ? "'party =' needs the party's names after '='" : "'person =' needs the person's names after '='"); return; }
     if (dy_buf_adds(&L->person, phrases)) { L->oom = 1; return; }
     L->person_line = L->line;
 }
@@ -351,8 +357,8 @@ static void person_office(loader *L, char *s)
     char *f[3];
     int nf = 0;
     for (char *tok = strtok(s + 1, " \t"); tok && nf < 3; tok = strtok(NULL, " \t")) f[nf++] = tok;
-    if (!L->person.len) { dyd_problem(L, "'+ CODE FROM..TO' must follow a line 'person = name | name'"); return; }
-    if (nf < 1 || nf > 2) { dyd_problem(L, "expected '+ CODE [FROM..TO]' under 'person = ...'"); return; }
+    if (!L->person.len) { dyd_problem(L, "'+ CODE FROM..TO' must follow a line 'person = name | name' or 'party = name | name'"); return; }
+    if (nf < 1 || nf > 2) { dyd_problem(L, "expected '+ CODE [FROM..TO]' under '%s = ...'", block_name(L)); return; }
     if (!valid_code(f[0])) { dyd_problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUSGOV)", f[0]); return; }
     int32_t from = INT32_MIN, to = INT32_MAX;
     if (nf == 2 && !parse_range(f[1], &from, &to)) { dyd_problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[1]); return; }
@@ -360,16 +366,27 @@ static void person_office(loader *L, char *s)
     char *copy = strdup(L->person.data);
     if (!copy) { L->oom = 1; return; }
     char *save = NULL;
+    L->cap_all = L->block_party;
     for (char *ph = strtok_r(copy, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
-        add_actor_phrase(L, f[0], DY_AK_PERSON, from, to, ph);
+        add_actor_phrase(L, f[0], L->block_party ? DY_AK_GROUP : DY_AK_PERSON, from, to, ph);
+    L->cap_all = 0;
     free(copy);
+}
+
+/* "person = ..." or "party = ...": 1 a person's header, 2 a party's, else 0 */
+static int block_header(const char *s)
+{
+    size_t n = !strncmp(s, "person", 6) ? 6 : !strncmp(s, "party", 5) ? 5 : 0;
+    if (!n || !(s[n] == '=' || ((s[n] == ' ' || s[n] == '\t') && *dy_trim((char *)s + n) == '='))) return 0;
+    return n == 6 ? 1 : 2;
 }
 
 static void actor_line(loader *L, char *s)
 {
     if (s[0] == '+') { person_office(L, s); return; }
-    if (!strncmp(s, "person", 6) && (s[6] == '=' || ((s[6] == ' ' || s[6] == '\t') && *dy_trim(s + 6) == '='))) {
-        person_header(L, strchr(s, '=') + 1);
+    int block = block_header(s);
+    if (block) {
+        person_header(L, strchr(s, '=') + 1, block == 2);
         return;
     }
     person_close(L);
@@ -381,16 +398,19 @@ static void actor_line(loader *L, char *s)
     for (char *tok = strtok(s, " \t"); tok && nf < 4; tok = strtok(NULL, " \t")) f[nf++] = tok;
     if (nf < 2 || nf > 3) { dyd_problem(L, "expected 'CODE KIND [FROM..TO] =' before '='"); return; }
     if (!valid_code(f[0])) { dyd_problem(L, "bad actor code '%s' (three or more capital letters, e.g. RUS or RUSGOV)", f[0]); return; }
-    int kind = kind_of(f[1]);
-    if (!kind || kind == DY_AK_AGENT) { dyd_problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, person, place, city, region)", f[1]); return; }
+    int party = !strcmp(f[1], "party");
+    int kind = party ? DY_AK_GROUP : kind_of(f[1]);
+    if (!kind || kind == DY_AK_AGENT) { dyd_problem(L, "unknown kind '%s' (country, adj, capital, metonym, igo, group, party, person, place, city, region)", f[1]); return; }
     int32_t from = INT32_MIN, to = INT32_MAX;
     if (nf == 3) {
-        if (kind != DY_AK_PERSON) { dyd_problem(L, "a date range is only for 'person' lines"); return; }
+        if (kind != DY_AK_PERSON && kind != DY_AK_GROUP) { dyd_problem(L, "a date range is only for 'person', 'group' and 'party' lines"); return; }
         if (!parse_range(f[2], &from, &to)) { dyd_problem(L, "bad date range '%s' (YYYY-MM-DD..YYYY-MM-DD, either side may be empty)", f[2]); return; }
     }
     char *rest = eq + 1, *save = NULL;
+    L->cap_all = party;
     for (char *ph = strtok_r(rest, "|", &save); ph; ph = strtok_r(NULL, "|", &save))
         add_actor_phrase(L, f[0], kind, from, to, ph);
+    L->cap_all = 0;
 }
 
 /* ROLE [weapon|crowd] = phrase | phrase ...: "weapon" marks weapons ("MIL weapon = rockets | drones"),
@@ -504,7 +524,7 @@ static void grammar_line(loader *L, char *s)
                                   "coup", "opener", "lasting", "span", "site", "remarks",
                                   /* eval20 */ "act_noun", "consequence", "retaliate", "unanswered",
                                   "pair", "person", "it", "they", "country", "speaker", "north", "south", "body", "group", "regional",
-                                  /* acc15a */ "neighbour",
+                                  /* acc15a */ "neighbour", /* parties21 */ "party",
                                   /* clean16 */ "compass", "of_place", "emissary", "aux", "place_noun", "terms", "demand", "claim",
                                   "quantity", "approx", "partitive", "span_prep", "rank",
                                   /* clean17 */ "prep", "loc", "noun_end", "det", "clause",

@@ -54,6 +54,7 @@ enum dy_gram_class {
     DY_G_GROUP,     /* "the three leaders", "all three countries": the last three parties named together */
     DY_G_REGIONAL,  /* "the Gulf state": the nearest state named before of those its lines list */
     DY_G_NEIGHBOUR, /* acc15a: "its neighbour": the nearest country named before that is not the subject's */
+    DY_G_PARTY,     /* parties21: "the party": the political party (a role OPP or GOV) named last */
     /* clean16: one-word lists the C code asks about by word (dy_dict_word_in), not phrases:
      * they enter no trie and set no DY_WC_* bit; a word may be in several */
     DY_G_COMPASS,   /* "northern", "central": a compass word before a place ("in southern Pakistan") */

@@ -92,9 +92,11 @@ typedef struct loader {
     dy_buf norm;
     dy_vec classes;     /* word_class: the &NAME lines of verbs.txt, for the patterns after them */
     dy_vec class_words; /* uint32_t: their word ids, a run a class */
-    dy_buf person;      /* the phrases of the open "person = ..." header, "" when none */
+    dy_buf person;      /* the phrases of the open "person = ..." or "party = ..." header, "" when none */
     size_t person_line; /* its line */
     int person_offices; /* "+ CODE FROM..TO" lines under it so far */
+    int block_party;    /* the open header is "party =" (parties21): its lines are groups */
+    int cap_all;        /* parties21: every capitalised word of the phrase being added must be so in the text */
 } loader;
 
 typedef struct word_class {

@@ -662,7 +662,9 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         *mood = DY_MOOD_NEGATED;
     }
     const char *code = ev_domestic_code(s, src, tgt, p->code);
-    if (code[0] == '1' && code[1] == '7') ev_captor_country(s, src, tgt);
+    /* held (17x) or freed (0841); a government's own hand only where it holds or frees people */
+    if ((code[0] == '1' && code[1] == '7') || !strncmp(code, "0841", 4))
+        ev_captor_country(s, src, tgt, !strncmp(code, "173", 3) || !strncmp(code, "0841", 4));
     if (code[0] == '1' && code[1] >= '0' && code[1] <= '2') ev_opposition_country(s, src, tgt);
     if (code[0] == '1' && code[1] == '4') ev_protest_country(s, src, tgt);
     if (src >= 0 && tgt >= 0) { ev_borrow_country(s, tgt, src); ev_borrow_country(s, src, tgt); }

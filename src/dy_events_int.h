@@ -204,7 +204,8 @@ void ev_story_government(sctx *s);
 dy_date ev_sentence_dates(sctx *s);
 void ev_sentence_references(sctx *s);
 void ev_story_references(sctx *s);
-void ev_captor_country(sctx *s, int src, int tgt);
+/* gov: a named government counts as the captor too (arrests, 173, and releases, 0841) */
+void ev_captor_country(sctx *s, int src, int tgt, int gov);
 void ev_opposition_country(sctx *s, int src, int tgt);
 void ev_protest_country(sctx *s, int src, int tgt);
 void ev_borrow_country(sctx *s, int a, int b);

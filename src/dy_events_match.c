@@ -125,6 +125,24 @@ static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
     return 0;
 }
 
+/* Stop 30: "rammed and boarded two Philippine navy boats", "met and praised Putin": a verb whose
+ * object comes after a second verb joined by "and" shares it. At i, after a past form, "and", a
+ * past form that is no actor, at most two determiners or counts, and an actor: returns the
+ * actor's first token, or 0. */
+static uint32_t shared_object(const sctx *s, uint32_t i)
+{
+    if (i <= s->t0 || i + 2 >= s->t1 || !WIS(s, i, "and") || group_at(s, i + 1) >= 0) return 0;
+    /* both words verbs in the past ("the attack and blamed militants": a noun keeps its own) */
+    for (uint32_t v = i - 1; v <= i + 1; v += 2)
+        if (!ev_ed_form(s, v) && !dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[v].id)) return 0;
+    uint32_t j = i + 2;
+    for (int n = 0; n < 2 && j < s->t1 && group_at(s, j) < 0; n++, j++)
+        if (!(s->t[j].wc & DY_WC_DET) && !(s->t[j].flags & DY_TF_NUM) && !dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id))
+            return 0;
+    int g = j < s->t1 ? group_at(s, j) : -1;
+    return g >= 0 && s->g[g].t0 == j ? j : 0;
+}
+
 /* A currency sign ("$", "€", "£", "¥"): part of a figure, so a gap may run over it. */
 static int currency_at(const sctx *s, uint32_t i)
 {
@@ -208,6 +226,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
         if (g < 0 && !by) {
             uint32_t aj = adjectives_before_agent(s, tj);     /* "against defenceless refugees" */
             if (aj) { tj = aj; g = group_at(s, tj); }
+        }
+        if (g < 0 && !by) {
+            uint32_t sj = shared_object(s, tj);       /* "rammed and boarded two navy boats" */
+            if (sj) { tj = rj = sj; g = group_at(s, tj); }
         }
         if (g < 0 && !by && (ev_reciprocal_at(s, tj) || ev_reciprocal_at(s, (tj = rj)))) {  /* "accused each other" */
             if (!match_el(s, p, ei + 1, tj + 2, passive, m)) return 0;

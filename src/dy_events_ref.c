@@ -659,6 +659,23 @@ static void neighbour_of(sctx *s, int k)
     }
 }
 
+/* parties21: "The party accused the government ...": the political party named last, as its name
+ * (dict/parties.txt) or as one of its people, a state's opposition or ruling side (a role OPP or
+ * GOV), up to reach sentences back; none such leaves it unresolved (after a preposition it is
+ * no reference at all: dy_actors.c). */
+static void party_named_before(const sctx *s, dy_actor *g, const hist_entry *cand, size_t nc, uint32_t sent, uint32_t reach)
+{
+    for (size_t j = 0; j < nc; j++) {
+        if (sent - cand[j].sent > reach) break;
+        const char *c = cand[j].code;
+        if (cand[j].code2[0] || cand[j].place || strlen(c) != 6 || !dy_code_is_country(c)) continue;
+        if (strcmp(c + 3, "OPP") != 0 && strcmp(c + 3, "GOV") != 0) continue;
+        set_code(g->code, c);
+        ev_ex(s->c, "  \"the party\": the party named before, %s\n", g->code);
+        return;
+    }
+}
+
 void ev_resolve(sctx *s, int k)
 {
     dy_coder *c = s->c;
@@ -762,6 +779,9 @@ void ev_resolve(sctx *s, int k)
         break;
     case DY_G_GROUP:
         group_named_before(s, k, cand, nc);
+        break;
+    case DY_G_PARTY:
+        party_named_before(s, g, cand, nc, sent, reach);
         break;
     case DY_G_BODY:
         /* acc13: "the bloc" five sentences after the EU was named is still the one body of the story */
@@ -951,6 +971,46 @@ static int role_of_pair(sctx *s, int k)
     memcpy(g->code, a, sizeof a);
     memcpy(g->code2, b, sizeof b);
     g->filled = 1;
+    return 1;
+}
+
+/* Is a role part of a code ("GOV" of "CHNGOV") one of the state's own (government, forces,
+ * police, courts, parliament, intelligence)? */
+static int state_role(const char *role)
+{
+    static const char roles[][4] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strcmp(role, roles[i])) return 1;
+    return 0;
+}
+
+/* Stop 30: "Gao Feng, a spokesman for China's commerce ministry, said", "an officer of the Kenyan
+ * police", "troops from Rwanda", "a spokesman for Hamas": a bare state role (not in a list)
+ * followed by "for", "of" or "from" and a named actor (not a list, a region or a reference) is
+ * that actor's: its country with the role's own function, or the whole code of a body or group
+ * (IGOUNO, PSEREB). Not "to" ("the ambassador to China"), nor an envoy "for" a place ("the UN
+ * envoy for Syria"). 1 when set. */
+static int role_of_owner(sctx *s, int k)
+{
+    dy_actor *g = &s->g[k];
+    if (!state_role(g->code + 3) || g->comp != k || g->ncomp >= 2 || (size_t)k + 1 >= s->ng) return 0;
+    uint32_t j = g->t1;
+    if (j + 1 >= s->t1 || !(WIS(s, j, "for") || WIS(s, j, "of") || WIS(s, j, "from"))) return 0;
+    if (WIS(s, j, "for"))
+        for (uint32_t i = g->t0; i < g->t1; i++)
+            if (dy_dict_word_is(s->c->dict, DY_G_EMISSARY, s->t[i].id)) return 0;
+    j++;
+    if (j < s->t1 && WIS(s, j, "the")) j++;
+    const dy_actor *r = &s->g[k + 1];
+    if (r->t0 != j || r->anaphor || r->region || !r->code[0] || r->code[0] == '-' || (r->comp == k + 1 && r->ncomp >= 2))
+        return 0;
+    if (!strncmp(r->code, "IGO", 3) || (dy_code_is_country(r->code) && strlen(r->code) > 3 && !state_role(r->code + 3)))
+        set_code(g->code, r->code);
+    else if (dy_code_is_country(r->code)) memcpy(g->code, r->code, 3);
+    else return 0;
+    g->filled = 1;
+    ev_ex(s->c, "  \"%.*s\": a role of the actor after \"%.*s\", %s (stop 30)\n", (int)s->t[g->t0].nlen, W(s, g->t0),
+          (int)s->t[g->t1].nlen, W(s, g->t1), g->code);
     return 1;
 }
 
@@ -1216,7 +1276,7 @@ void ev_fill_roles(sctx *s)
             g->filled = DY_FILLED_SENTENCE;
             continue;
         }    /* "rockets", "drones": a weapon has no country of its own */
-        if (role_of_pair(s, (int)k)) continue;
+        if (role_of_pair(s, (int)k) || role_of_owner(s, (int)k)) continue;
         if (igo_agent(s, (int)k) || speaker_agent(s, (int)k) || court_named_before(s, (int)k)) continue;
         if (armed_group_named_before(s, (int)k)) continue;
         const char *own = list_country(s, (int)k);
@@ -1354,19 +1414,21 @@ void ev_story_references(sctx *s)
 /* "Soldiers detained State Counsellor Aung San Suu Kyi" in a story the title set in the US: a
  * bare force (filled in from the story) that arrests, removes or coerces a named politician of
  * another country is that politician's country's own. */
-void ev_captor_country(sctx *s, int src, int tgt)
+void ev_captor_country(sctx *s, int src, int tgt, int gov)
 {
     if (src < 0 || tgt < 0) return;
     dy_actor *a = &s->g[s->g[src].comp];
     const char *t = s->g[s->g[tgt].comp].code;
     /* acc14a: "Police in Tripura state said seven people had been arrested" in a story from
      * Dhaka: a bare public (a crowd, an opposition, reporters) the story filled in, held by
-     * another country's named police or court, is that country's own */
+     * another country's named police or court, is that country's own; stop 30: so are those its
+     * named government holds or frees ("Venezuela's government released jailed opposition
+     * activists" in a story from Manila) */
     dy_actor *v = &s->g[s->g[tgt].comp];
     if (v->filled == DY_FILLED_STORY && v->ncomp <= 1 && !a->filled && ev_role_is(s, tgt, "CVLOPPMEDRELLABEDUBUS") &&
-        ev_role_is(s, src, "COPJUD") && dy_code_is_country(a->code) && strncmp(a->code, v->code, 3) != 0) {
+        ev_role_is(s, src, gov ? "COPJUDGOV" : "COPJUD") && dy_code_is_country(a->code) && strncmp(a->code, v->code, 3) != 0) {
         memcpy(v->code, a->code, 3);
-        ev_ex(s->c, "    people held by %.3s's police or courts are %.3s's own\n", a->code, a->code);
+        ev_ex(s->c, "    people held or freed by %.3s's police, courts or government are %.3s's own\n", a->code, a->code);
         return;
     }
     if (!a->filled || a->ncomp > 1 || !ev_role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;

@@ -40,6 +40,9 @@ const REGION_WEIGHT = 1000000;
 const RATIO = 5;
 // not towns: sections of a city, historical, abandoned or destroyed places
 const SKIP_FEATURES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+// the states of the Arab League, where a town's name may open with the Arabic article
+const ARABIC = new Set(['DZA', 'BHR', 'COM', 'DJI', 'EGY', 'IRQ', 'JOR', 'KWT', 'LBN', 'LBY', 'MRT', 'MAR', 'OMN', 'PSE',
+                        'QAT', 'SAU', 'SOM', 'SDN', 'SYR', 'TUN', 'ARE', 'YEM']);
 // where CLDR's alpha-3 differs from dict/countries.txt
 const ISO3_OVERRIDE = { XK: 'XKX' };
 
@@ -89,7 +92,9 @@ for (const f of fs.readdirSync(DICT).sort()) {
             if (!k) continue;
             existing.add(k);
             // "CODE person ... = names", or the block form "person = names" (offices on "+" lines)
-            if (head[1] === 'person' || (head.length === 1 && head[0] === 'person'))
+            // people.txt only: leaders.txt's twenty thousand office-holders would drop hundreds
+            // of towns that share a word with some minister's name
+            if (f === 'people.txt' && (head[1] === 'person' || (head.length === 1 && head[0] === 'person')))
                 for (const w of k.split(' ')) if (w.length > 2) personWords.add(w);
         }
     }
@@ -114,6 +119,18 @@ function add(name, code, pop, capital, region) {
     const variants = [name];
     if (/^Saint /.test(name)) variants.push(name.replace(/^Saint /, 'St. '), name.replace(/^Saint /, 'St '));
     else if (/^St\.? /.test(name)) variants.push(name.replace(/^St\.? /, 'Saint '), name.replace(/^St\.? /, 'St. '), name.replace(/^St\.? /, 'St '));
+    // the spellings the news uses for a transliterated name (each goes through the guards):
+    // without the apostrophes of a transliteration ("Kramators'k" -> "Kramatorsk", "Ma'rib"),
+    // and without an Arabic article ("Al Qāmishlī" -> "Qamishli", "Ar Raqqah" -> "Raqqah"), whose
+    // final -ah the news often writes -a ("Raqqa", "Basra")
+    for (const v of [...variants]) {
+        if (!/\s/.test(v) && /\p{L}['’ʼʻ]\p{L}/u.test(v)) variants.push(v.replace(/(\p{L})['’ʼʻ](?=\p{L})/gu, '$1'));
+        const art = ARABIC.has(code) && fold(v).match(/^(al|ar|as|ash|at|ath|ad|adh|az|an|el) (.{4,})$/);
+        if (!art || /\s/.test(art[2])) continue;       // one word after the article only
+        const bare = v.replace(/^\S+[ -]/, '').replace(/['’ʼʻ]/g, '');
+        variants.push(bare);
+        if (/ah$/.test(fold(bare))) variants.push(bare.replace(/h$/, ''));
+    }
     for (const v of variants) {
         const k = fold(v);
         if (!cand.has(k)) cand.set(k, new Map());

@@ -188,6 +188,55 @@ START_TEST(dict_1_7_person_block_problems)
 }
 END_TEST
 
+/* parties21: a party's dated periods in government and opposition hold each in its own period;
+ * a one-line party and a group may carry a date range; a party's name matches only as it is
+ * capitalised, an acronym only in capitals. */
+START_TEST(dict_1_7b_party_blocks)
+{
+    dy_dict *d = NULL;
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_load("tests/unit/dict-party", &d, &e), DY_OK);
+    size_t groups = 0;
+    for (size_t i = 0; i < dy_dict_nfiles(d); i++)
+        if (!strcmp(dy_dict_file_at(d, i)->name, "parties.txt")) groups = dy_dict_file_at(d, i)->by_kind[DY_AK_GROUP];
+    ck_assert_uint_eq(groups, 7);       /* 2 names x 2 periods + 1 + 1 + 1 */
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
+    dy_coder *C = dy_coder_create(d, &o);
+    static const struct { const char *date, *text, *want; } cases[] = {
+        {"2021-03-01", "The People Power Party criticized Russia.", "KOROPP RUS 111"},
+        {"2023-03-01", "The People Power Party criticized Russia.", "KORGOV RUS 111"},
+        {"2023-03-01", "The PPP criticized Russia.", "KORGOV RUS 111"},
+        {"2023-03-01", "The ppp criticized Russia.", ""},                    /* an acronym in capitals only */
+        {"2023-03-01", "Yabloko criticized the Kremlin.", "RUSOPP RUSGOV 111"},
+        {"2023-03-01", "yabloko criticized the Kremlin.", ""},               /* a name as it is capitalised */
+        {"2020-03-01", "Servant of the People criticized Russia.", "UKRGOV RUS 111"},
+        {"2020-03-01", "The Communist Party of China criticized Russia.", "CHNGOV RUS 111"},
+    };
+    char *scratch = NULL, got[256];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        ck_assert_str_eq(coded(C, cases[k].text, cases[k].date, &scratch, got, sizeof got), cases[k].want);
+    free(scratch);
+    dy_coder_destroy(&C);
+    dy_dict_destroy(&d);
+}
+END_TEST
+
+START_TEST(dict_1_7c_party_block_problems)
+{
+    dy_buf r = {0};
+    dy_err e = {0};
+    ck_assert_int_eq(dy_dict_check("tests/unit/dict-party-bad", &r, &e), 6);
+    ck_assert_ptr_nonnull(strstr(r.data, "parties.txt:1: '+ CODE FROM..TO' must follow a line 'person = name | name' or 'party = name | name'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "parties.txt:2: 'party =' has no office under it"));
+    ck_assert_ptr_nonnull(strstr(r.data, "parties.txt:3: 'party =' needs the party's names"));
+    ck_assert_ptr_nonnull(strstr(r.data, "parties.txt:5: bad date range '2022-13-01..'"));
+    ck_assert_ptr_nonnull(strstr(r.data, "parties.txt:7: a date range is only for 'person', 'group' and 'party' lines"));
+    ck_assert_ptr_nonnull(strstr(r.data, "parties.txt:9: 'party =' has no office under it"));   /* at the end of the file */
+    ck_assert_ptr_null(strstr(r.data, "parties.txt:8:"));      /* a dated one-line party is fine */
+    dy_buf_free(&r);
+}
+END_TEST
+
 /* clean16: the one-word lists of grammar.txt: a word in its class only, several classes a word,
  * whole words, and a phrase table they leave alone ("was" stays a form of "to be"). */
 START_TEST(dict_1_8_word_lists)
@@ -253,6 +302,8 @@ Suite *dict_suite(void)
     tcase_add_test(a, dict_1_5_word_class_problems);
     tcase_add_test(a, dict_1_6_person_blocks);
     tcase_add_test(a, dict_1_7_person_block_problems);
+    tcase_add_test(a, dict_1_7b_party_blocks);
+    tcase_add_test(a, dict_1_7c_party_block_problems);
     tcase_add_test(a, dict_1_8_word_lists);
     tcase_add_test(a, dict_1_9_function_and_number_words);
     suite_add_tcase(s, a);
