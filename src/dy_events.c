@@ -888,6 +888,7 @@ static int code_sentence(sctx *s)
     if (ev_code_brokered(s)) return -1;
     if (ev_reported_blame(s) < 0) return -1;     /* gen15 */
     if (ev_reported_threat(s) < 0) return -1;    /* eval20 */
+    if (ev_reported_intent(s, ms, nm) < 0) return -1;  /* eval21 */
     remember_sentence(s);
     return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
 }

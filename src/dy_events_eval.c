@@ -225,3 +225,139 @@ int ev_reported_threat(sctx *s)
     }
     return 0;
 }
+
+/* eval21: the end of the clause that opens at `from`: a comma, a clause mark or the sentence's
+ * end, a relative pronoun or a subordinator; *cond is set when that is "if" or "unless". */
+static uint32_t clause_end_at(const sctx *s, uint32_t from, int *cond)
+{
+    *cond = 0;
+    for (uint32_t j = from; j < s->t1; j++) {
+        uint32_t e;
+        if (WIS(s, j, "if") || WIS(s, j, "unless")) { *cond = 1; return j; }
+        if (j > from && (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return j;
+        if (WIS(s, j, "which") || WIS(s, j, "who") || WIS(s, j, "that") || ev_gram_is(s, j, DY_G_SUBORD, &e)) return j;
+    }
+    return s->t1;
+}
+
+/* "the formation of an interim government": the party is the object of "of" (at most two words
+ * between), what the act is about, not its target. */
+static int after_of(const sctx *s, const dy_actor *g)
+{
+    for (uint32_t j = g->t0, n = 0; j-- > s->t0 && n < 3; n++) {
+        if (WIS(s, j, "of")) return 1;
+        if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || group_at(s, j) >= 0 || (s->c->dict && dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_PREP))
+            return 0;
+    }
+    return 0;
+}
+
+/* A party of tokens [from, to) other than the speaker (another actor code; a role of its own
+ * country counts), not an owner inside a phrase nor a bare role; -1 when none. */
+static int clause_party(const sctx *s, uint32_t from, uint32_t to, int who)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < from || g->t0 >= to || !g->code[0] || g->code[0] == '-' || g->poss || g->modifier || g->of || after_of(s, g)) continue;
+        if ((int)k == who || g->comp == s->g[who].comp || !strcmp(g->code, s->g[who].code) || ev_own_again(s, who, (int)k)) continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* Did a pattern match, or an event start, in tokens [from, to)? Then the clause codes itself. */
+static int clause_coded(const sctx *s, const match *ms, size_t nm, uint32_t from, uint32_t to)
+{
+    for (size_t k = 0; k < nm; k++)
+        if (ms[k].head >= from && ms[k].head < to) return 1;
+    uint32_t a = s->t[from].start, b = s->t[to - 1].end;
+    for (size_t k = s->c->nev; k-- > 0 && s->c->ev[k].sent == s->sidx;)
+        if (s->c->ev[k].verb_start >= a && s->c->ev[k].verb_start < b) return 1;
+    return 0;
+}
+
+/* eval21: the modal "would" right after the subject that opens the clause a speech verb ending at
+ * e reports, when that subject is the first party after the verb (a listener of "told" and a place
+ * passed over: "told reporters at the White House that the United States would") and the
+ * speaker's own side (its country, a pronoun or a role of it); 0 when none, nor after a question
+ * word ("did not say when he would return"). */
+static uint32_t own_side_would(const sctx *s, uint32_t v, uint32_t e, int who)
+{
+    uint32_t x;
+    int tell = ev_gram_is(s, v, DY_G_TELL, &x);
+    for (uint32_t j = e; j < s->t1 && j < e + 12; j++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "when") || WIS(s, j, "whether") || WIS(s, j, "how") || WIS(s, j, "why") || WIS(s, j, "where") || WIS(s, j, "if"))
+            return 0;
+        int g = group_at(s, j);
+        if (g >= 0 && s->g[g].t0 == j && !(WIS(s, s->g[g].t1, "would") || WIS(s, s->g[g].t1, "will"))) {
+            if ((tell && j == e) || s->g[g].locative) continue;
+            return 0;
+        }
+        if (!WIS(s, j, "would") && !WIS(s, j, "will")) continue;
+        g = group_at(s, j - 1);
+        if (g < 0 || !s->g[g].code[0] || s->g[g].poss) return 0;
+        if (strncmp(s->g[g].code, s->g[who].code, 3) != 0 && !ev_own_again(s, who, g)) return 0;
+        return j;
+    }
+    return 0;
+}
+
+/* eval20's words of a threat or a response ("would respond accordingly", "would pay a price") in
+ * tokens [from, to): eval20 codes those. */
+static int threat_words(const sctx *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t j = from; j < to; j++) {
+        uint32_t x;
+        int c = ev_gram_class_at(s, j, &x);
+        if (c == DY_G_CONSEQUENCE || c == DY_G_RETALIATE || c == DY_G_UNANSWERED || c == DY_G_RESPOND) return 1;
+    }
+    return 0;
+}
+
+/* eval21: an act the speaker's own side will do, told in reported speech with a verb no pattern
+ * holds ("said he would seek a vote of confidence in parliament", "said Ankara would press on with
+ * the normalisation process", "said the party would seek a royal pardon for Najib"): the speaker's
+ * intent (030) at the first other party of the clause, else of another country in the sentence;
+ * under a condition of the clause ("said Cairo would have no choice but to protect its right ...
+ * if its water security were harmed") a threat (130) at the party of the condition first. Not for
+ * a negated or speculative modal, a verb that foretells ("would be", "would win"), commentators,
+ * nor under PETRARCH's convention. 0 done, -1 out of memory. */
+int ev_reported_intent(sctx *s, const match *ms, size_t nm)
+{
+    if (s->c->opts.convention == DY_CONV_PETRARCH) return 0;
+    for (uint32_t v = s->t0; v < s->t1; v++) {
+        uint32_t e, x;
+        if (!ev_gram_is(s, v, DY_G_SAY, &e)) continue;
+        /* "had criticised it, saying it would harm ...": the participle's speaker is the subject */
+        int who = (v > s->t0 && WIS(s, v - 1, "and")) || WIS(s, v, "saying") ? ev_sentence_subject(s, v) : ev_speaker_of(s, v);
+        if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0] || s->g[who].used_as_target) continue;
+        if (strlen(s->g[who].code) >= 6 && !strncmp(s->g[who].code + 3, "EDU", 3)) return 0;
+        if (v > s->t0 && ev_gram_class_at(s, v - 1, &x) == DY_G_NEGATE) continue;     /* "did not say" */
+        uint32_t modal = own_side_would(s, v, e, who);
+        if (!modal) continue;
+        uint32_t verb = modal + 1;
+        while (verb < s->t1 && (WIS(s, verb, "also") || WIS(s, verb, "still") || WIS(s, verb, "now") || WIS(s, verb, "soon"))) verb++;
+        int vc = verb < s->t1 ? ev_gram_class_at(s, verb, &x) : -1;
+        if (verb >= s->t1 || vc == DY_G_NEGATE || vc == DY_G_HYPO || dy_dict_word_is(s->c->dict, DY_G_FORETELL, s->t[verb].id) || group_at(s, verb) >= 0 ||
+            !(s->t[verb].flags & DY_TF_WORD) || (s->t[verb].flags & DY_TF_CAP))
+            continue;
+        int cond;
+        uint32_t end = clause_end_at(s, verb, &cond);
+        if (clause_coded(s, ms, nm, verb, end) || threat_words(s, verb, end)) continue;
+        int tgt = -1;
+        if (cond) tgt = other_party(s, end, clause_end_at(s, end + 1, &vc), who);
+        if (tgt < 0) tgt = clause_party(s, verb, end, who);
+        if (tgt < 0) tgt = other_party(s, s->t0, v, who);     /* "thanked Armenia ... and said Ankara would" */
+        const char *code = cond ? "130" : "030";
+        if (tgt < 0 || eval_has_pair(s, s->g[who].code, s->g[tgt].code, code)) continue;
+        match m = {0};
+        m.head = verb;
+        m.end = verb + 1;
+        m.tgt = m.src = -1;
+        ev_ex(s->c, "    reported act of the speaker's own side (\"%.*s\" after \"%.*s\"%s): %s at %s (eval21)\n", (int)s->t[verb].nlen,
+              W(s, verb), (int)s->t[modal].nlen, W(s, modal), cond ? ", under a condition" : "", code, s->g[tgt].code);
+        if (ev_emit(s, &m, code, dy_dict_cameo(s->c->dict, code), who, tgt, 0, DY_MOOD_FACTUAL) < 0) return -1;
+    }
+    return 0;
+}
