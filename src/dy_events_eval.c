@@ -265,6 +265,18 @@ static int clause_party(const sctx *s, uint32_t from, uint32_t to, int who)
     return -1;
 }
 
+/* The party of a condition in tokens [from, to) ("if he did not", "if Berlin refused"): any actor
+ * but the speaker's own (its code, its list), a role of its country included. */
+static int condition_party(const sctx *s, uint32_t from, uint32_t to, int who)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < from || g->t0 >= to || !g->code[0] || g->code[0] == '-' || g->poss || g->modifier) continue;
+        if (g->comp != s->g[who].comp && strcmp(g->code, s->g[who].code) != 0) return (int)k;
+    }
+    return -1;
+}
+
 /* Did a pattern match, or an event start, in tokens [from, to)? Then the clause codes itself. */
 static int clause_coded(const sctx *s, const match *ms, size_t nm, uint32_t from, uint32_t to)
 {
@@ -296,7 +308,9 @@ static uint32_t own_side_would(const sctx *s, uint32_t v, uint32_t e, int who)
         }
         if (!WIS(s, j, "would") && !WIS(s, j, "will")) continue;
         g = group_at(s, j - 1);
-        if (g < 0 || !s->g[g].code[0] || s->g[g].poss) return 0;
+        if (g < 0 || s->g[g].poss) return 0;
+        /* "said it would": an "it" left unresolved right after the speech verb is the speaker */
+        if (!s->g[g].code[0]) return s->g[g].anaphor == DY_G_IT && (s->g[g].t0 == e || (s->g[g].t0 == e + 1 && WIS(s, e, "that"))) ? j : 0;
         if (strncmp(s->g[g].code, s->g[who].code, 3) != 0 && !ev_own_again(s, who, g)) return 0;
         return j;
     }
@@ -346,7 +360,7 @@ int ev_reported_intent(sctx *s, const match *ms, size_t nm)
         uint32_t end = clause_end_at(s, verb, &cond);
         if (clause_coded(s, ms, nm, verb, end) || threat_words(s, verb, end)) continue;
         int tgt = -1;
-        if (cond) tgt = other_party(s, end, clause_end_at(s, end + 1, &vc), who);
+        if (cond) tgt = condition_party(s, end, clause_end_at(s, end + 1, &vc), who);
         if (tgt < 0) tgt = clause_party(s, verb, end, who);
         if (tgt < 0) tgt = other_party(s, s->t0, v, who);     /* "thanked Armenia ... and said Ankara would" */
         const char *code = cond ? "130" : "030";
