@@ -375,3 +375,40 @@ int ev_reported_intent(sctx *s, const match *ms, size_t nm)
     }
     return 0;
 }
+
+/* A demand (root 10) */
+static int demand_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return v->root[0] == '1' && v->root[1] == '0';
+}
+
+/* eval21: the one an announced intent (03x) with no target of its own is made to: the speaker of
+ * another country who reports it ("Indian officials said Colombo had agreed to free 11 of the
+ * fishermen", "Abiy announced that Eritrea had agreed to withdraw its forces"), else the one that
+ * demanded it of the subject in this or the two sentences before ("the junta demanded that Denmark
+ * withdraw ..., and Copenhagen agreed to bring them home"). Returns a group (*added when made for
+ * it, drop_body), or -1. */
+int ev_intent_addressee(sctx *s, const match *m, int src, int *added)
+{
+    *added = -1;
+    const dy_actor *a = &s->g[src];
+    if (!a->code[0] || !dy_code_is_country(a->code)) return -1;
+    for (uint32_t v = s->t0; v < a->t0; v++) {
+        uint32_t e;
+        if (!ev_gram_is(s, v, DY_G_SAY, &e) || e > a->t0 || a->t0 - e > 8) continue;
+        uint32_t j = e;
+        while (j < a->t0 && group_at(s, j) < 0 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j++;
+        if (j < a->t0) continue;     /* "said later on Saturday that Colombo": no party nor comma between */
+        int who = ev_speaker_of(s, v);
+        if (who < 0 || !s->g[who].code[0] || !dy_code_is_country(s->g[who].code) || !strncmp(s->g[who].code, a->code, 3)) continue;
+        ev_ex(s->c, "    the intent is made to the one who reports it: %s (eval21)\n", s->g[who].code);
+        return who;
+    }
+    long e = ev_recent_event_with(s, src, 0, 2, demand_event);
+    if (e < 0 || s->c->ev[e].verb_start >= s->t[m->head].start) return -1;
+    dy_actor *g = ev_context_group(s, s->c->ev[e].source);
+    ev_ex(s->c, "    the intent answers the demand of %s, of sentence %u (eval21)\n", g->code, (unsigned)s->c->ev[e].sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}
