@@ -24,6 +24,13 @@ int ev_last_adversary(sctx *s, int known, int *added)
     long e = ev_recent_event_with(s, known, 1, 2, adversary_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
+    /* eval21: "accused London, Paris and Berlin ... and warned that the Islamic Republic would
+     * respond": an adversary of this sentence named in a list is the whole list */
+    for (size_t k = 0; v->sent == s->sidx && k < s->ng; k++)
+        if (!strcmp(s->g[k].code, v->target) && s->g[s->g[k].comp].ncomp > 1) {
+            ev_ex(s->c, "    the ones it last demanded of or accused: %s and the rest of its list (eval21)\n", s->g[k].code);
+            return s->g[k].comp;
+        }
     dy_actor *g = ev_context_group(s, v->target);
     ev_ex(s->c, "    the one it last demanded of or accused: %s, of sentence %u (eval20)\n", g->code, (unsigned)v->sent + 1);
     *added = (int)s->ng;
