@@ -787,6 +787,11 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
             t = ev_next_act_target(s, m, &ms[k + 1], object_limit(s, ms, nm, k + 1, dy_dict_pattern(c->dict, ms[k + 1].pat)), src);
         if (t >= 0) tgt = t;
     }
+    if (src >= 0 && (tgt < 0 || ev_own_again(s, src, tgt)) && !sym_pairs && !passive && *body < 0 && !strncmp(p->code, "03", 2) &&
+        mood == DY_MOOD_FACTUAL) {      /* eval21: "said Colombo had agreed to free", "agreed to withdraw its forces" */
+        int t = ev_intent_addressee(s, m, src, body);
+        if (t >= 0) tgt = t;
+    }
     if ((src < 0 || tgt < 0) && !sym_pairs) {
         ev_ex(c, "    skipped: no %s\n", src < 0 ? "source" : "target");
         return 0;
@@ -915,6 +920,7 @@ static int code_sentence(sctx *s)
     if (ev_code_brokered(s)) return -1;
     if (ev_reported_blame(s) < 0) return -1;     /* gen15 */
     if (ev_reported_threat(s) < 0) return -1;    /* eval20 */
+    if (ev_reported_intent(s, ms, nm) < 0) return -1;  /* eval21 */
     remember_sentence(s);
     return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
 }

@@ -24,6 +24,13 @@ int ev_last_adversary(sctx *s, int known, int *added)
     long e = ev_recent_event_with(s, known, 1, 2, adversary_event);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
+    /* eval21: "accused London, Paris and Berlin ... and warned that the Islamic Republic would
+     * respond": an adversary of this sentence named in a list is the whole list */
+    for (size_t k = 0; v->sent == s->sidx && k < s->ng; k++)
+        if (!strcmp(s->g[k].code, v->target) && s->g[s->g[k].comp].ncomp > 1) {
+            ev_ex(s->c, "    the ones it last demanded of or accused: %s and the rest of its list (eval21)\n", s->g[k].code);
+            return s->g[k].comp;
+        }
     dy_actor *g = ev_context_group(s, v->target);
     /* target21: "accused London, Paris and Berlin of acting illegally and warned that ...": all the
      * targets of that one act (its other events, up to three codes in all) */
@@ -233,4 +240,191 @@ int ev_reported_threat(sctx *s)
         return r < 0 ? -1 : 0;
     }
     return 0;
+}
+
+/* eval21: the end of the clause that opens at `from`: a comma, a clause mark or the sentence's
+ * end, a relative pronoun or a subordinator; *cond is set when that is "if" or "unless". */
+static uint32_t clause_end_at(const sctx *s, uint32_t from, int *cond)
+{
+    *cond = 0;
+    for (uint32_t j = from; j < s->t1; j++) {
+        uint32_t e;
+        if (WIS(s, j, "if") || WIS(s, j, "unless")) { *cond = 1; return j; }
+        if (j > from && (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) return j;
+        if (WIS(s, j, "which") || WIS(s, j, "who") || WIS(s, j, "that") || ev_gram_is(s, j, DY_G_SUBORD, &e)) return j;
+    }
+    return s->t1;
+}
+
+/* "the formation of an interim government": the party is the object of "of" (at most two words
+ * between), what the act is about, not its target. */
+static int after_of(const sctx *s, const dy_actor *g)
+{
+    for (uint32_t j = g->t0, n = 0; j-- > s->t0 && n < 3; n++) {
+        if (WIS(s, j, "of")) return 1;
+        if ((s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) || group_at(s, j) >= 0 || (s->c->dict && dy_dict_wclass(s->c->dict, s->t[j].id) & DY_WC_PREP))
+            return 0;
+    }
+    return 0;
+}
+
+/* A party of tokens [from, to) other than the speaker (another actor code; a role of its own
+ * country counts), not an owner inside a phrase nor a bare role; -1 when none. */
+static int clause_party(const sctx *s, uint32_t from, uint32_t to, int who)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < from || g->t0 >= to || !g->code[0] || g->code[0] == '-' || g->poss || g->modifier || g->of || after_of(s, g)) continue;
+        if ((int)k == who || g->comp == s->g[who].comp || !strcmp(g->code, s->g[who].code) || ev_own_again(s, who, (int)k)) continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The party of a condition in tokens [from, to) ("if he did not", "if Berlin refused"): any actor
+ * but the speaker's own (its code, its list), a role of its country included. */
+static int condition_party(const sctx *s, uint32_t from, uint32_t to, int who)
+{
+    for (size_t k = 0; k < s->ng; k++) {
+        const dy_actor *g = &s->g[k];
+        if (g->t0 < from || g->t0 >= to || !g->code[0] || g->code[0] == '-' || g->poss || g->modifier) continue;
+        if (g->comp != s->g[who].comp && strcmp(g->code, s->g[who].code) != 0) return (int)k;
+    }
+    return -1;
+}
+
+/* Did a pattern match, or an event start, in tokens [from, to)? Then the clause codes itself. */
+static int clause_coded(const sctx *s, const match *ms, size_t nm, uint32_t from, uint32_t to)
+{
+    for (size_t k = 0; k < nm; k++)
+        if (ms[k].head >= from && ms[k].head < to) return 1;
+    uint32_t a = s->t[from].start, b = s->t[to - 1].end;
+    for (size_t k = s->c->nev; k-- > 0 && s->c->ev[k].sent == s->sidx;)
+        if (s->c->ev[k].verb_start >= a && s->c->ev[k].verb_start < b) return 1;
+    return 0;
+}
+
+/* eval21: the modal "would" right after the subject that opens the clause a speech verb ending at
+ * e reports, when that subject is the first party after the verb (a listener of "told" and a place
+ * passed over: "told reporters at the White House that the United States would") and the
+ * speaker's own side (its country, a pronoun or a role of it); 0 when none, nor after a question
+ * word ("did not say when he would return"). */
+static uint32_t own_side_would(const sctx *s, uint32_t v, uint32_t e, int who)
+{
+    uint32_t x;
+    int tell = ev_gram_is(s, v, DY_G_TELL, &x);
+    for (uint32_t j = e; j < s->t1 && j < e + 12; j++) {
+        if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
+        if (WIS(s, j, "when") || WIS(s, j, "whether") || WIS(s, j, "how") || WIS(s, j, "why") || WIS(s, j, "where") || WIS(s, j, "if"))
+            return 0;
+        int g = group_at(s, j);
+        if (g >= 0 && s->g[g].t0 == j && !(WIS(s, s->g[g].t1, "would") || WIS(s, s->g[g].t1, "will"))) {
+            if ((tell && j == e) || s->g[g].locative) continue;
+            return 0;
+        }
+        if (!WIS(s, j, "would") && !WIS(s, j, "will")) continue;
+        g = group_at(s, j - 1);
+        if (g < 0 || s->g[g].poss) return 0;
+        /* "said it would": an "it" left unresolved right after the speech verb is the speaker */
+        if (!s->g[g].code[0]) return s->g[g].anaphor == DY_G_IT && (s->g[g].t0 == e || (s->g[g].t0 == e + 1 && WIS(s, e, "that"))) ? j : 0;
+        if (strncmp(s->g[g].code, s->g[who].code, 3) != 0 && !ev_own_again(s, who, g)) return 0;
+        return j;
+    }
+    return 0;
+}
+
+/* eval20's words of a threat or a response ("would respond accordingly", "would pay a price") in
+ * tokens [from, to): eval20 codes those. */
+static int threat_words(const sctx *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t j = from; j < to; j++) {
+        uint32_t x;
+        int c = ev_gram_class_at(s, j, &x);
+        if (c == DY_G_CONSEQUENCE || c == DY_G_RETALIATE || c == DY_G_UNANSWERED || c == DY_G_RESPOND) return 1;
+    }
+    return 0;
+}
+
+/* eval21: an act the speaker's own side will do, told in reported speech with a verb no pattern
+ * holds ("said he would seek a vote of confidence in parliament", "said Ankara would press on with
+ * the normalisation process", "said the party would seek a royal pardon for Najib"): the speaker's
+ * intent (030) at the first other party of the clause, else of another country in the sentence;
+ * under a condition of the clause ("said Cairo would have no choice but to protect its right ...
+ * if its water security were harmed") a threat (130) at the party of the condition first. Not for
+ * a negated or speculative modal, a verb that foretells ("would be", "would win"), commentators,
+ * nor under PETRARCH's convention. 0 done, -1 out of memory. */
+int ev_reported_intent(sctx *s, const match *ms, size_t nm)
+{
+    if (s->c->opts.convention == DY_CONV_PETRARCH) return 0;
+    for (uint32_t v = s->t0; v < s->t1; v++) {
+        uint32_t e, x;
+        if (!ev_gram_is(s, v, DY_G_SAY, &e)) continue;
+        /* "had criticised it, saying it would harm ...": the participle's speaker is the subject */
+        int who = (v > s->t0 && WIS(s, v - 1, "and")) || WIS(s, v, "saying") ? ev_sentence_subject(s, v) : ev_speaker_of(s, v);
+        if (who < 0 || s->g[who].code[0] == '-' || !s->g[who].code[0] || s->g[who].used_as_target) continue;
+        if (strlen(s->g[who].code) >= 6 && !strncmp(s->g[who].code + 3, "EDU", 3)) return 0;
+        if (v > s->t0 && ev_gram_class_at(s, v - 1, &x) == DY_G_NEGATE) continue;     /* "did not say" */
+        uint32_t modal = own_side_would(s, v, e, who);
+        if (!modal) continue;
+        uint32_t verb = modal + 1;
+        while (verb < s->t1 && (WIS(s, verb, "also") || WIS(s, verb, "still") || WIS(s, verb, "now") || WIS(s, verb, "soon"))) verb++;
+        int vc = verb < s->t1 ? ev_gram_class_at(s, verb, &x) : -1;
+        if (verb >= s->t1 || vc == DY_G_NEGATE || vc == DY_G_HYPO || dy_dict_word_is(s->c->dict, DY_G_FORETELL, s->t[verb].id) || group_at(s, verb) >= 0 ||
+            !(s->t[verb].flags & DY_TF_WORD) || (s->t[verb].flags & DY_TF_CAP))
+            continue;
+        int cond;
+        uint32_t end = clause_end_at(s, verb, &cond);
+        if (clause_coded(s, ms, nm, verb, end) || threat_words(s, verb, end)) continue;
+        int tgt = -1;
+        if (cond) tgt = condition_party(s, end, clause_end_at(s, end + 1, &vc), who);
+        if (tgt < 0) tgt = clause_party(s, verb, end, who);
+        if (tgt < 0) tgt = other_party(s, s->t0, v, who);     /* "thanked Armenia ... and said Ankara would" */
+        const char *code = cond ? "130" : "030";
+        if (tgt < 0 || eval_has_pair(s, s->g[who].code, s->g[tgt].code, code)) continue;
+        match m = {0};
+        m.head = verb;
+        m.end = verb + 1;
+        m.tgt = m.src = -1;
+        ev_ex(s->c, "    reported act of the speaker's own side (\"%.*s\" after \"%.*s\"%s): %s at %s (eval21)\n", (int)s->t[verb].nlen,
+              W(s, verb), (int)s->t[modal].nlen, W(s, modal), cond ? ", under a condition" : "", code, s->g[tgt].code);
+        if (ev_emit(s, &m, code, dy_dict_cameo(s->c->dict, code), who, tgt, 0, DY_MOOD_FACTUAL) < 0) return -1;
+    }
+    return 0;
+}
+
+/* A demand (root 10) */
+static int demand_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return v->root[0] == '1' && v->root[1] == '0';
+}
+
+/* eval21: the one an announced intent (03x) with no target of its own is made to: the speaker of
+ * another country who reports it ("Indian officials said Colombo had agreed to free 11 of the
+ * fishermen", "Abiy announced that Eritrea had agreed to withdraw its forces"), else the one that
+ * demanded it of the subject in this or the two sentences before ("the junta demanded that Denmark
+ * withdraw ..., and Copenhagen agreed to bring them home"). Returns a group (*added when made for
+ * it, drop_body), or -1. */
+int ev_intent_addressee(sctx *s, const match *m, int src, int *added)
+{
+    *added = -1;
+    const dy_actor *a = &s->g[src];
+    if (!a->code[0] || !dy_code_is_country(a->code)) return -1;
+    for (uint32_t v = s->t0; v < a->t0; v++) {
+        uint32_t e;
+        if (!ev_gram_is(s, v, DY_G_SAY, &e) || e > a->t0 || a->t0 - e > 8) continue;
+        uint32_t j = e;
+        while (j < a->t0 && group_at(s, j) < 0 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j++;
+        if (j < a->t0) continue;     /* "said later on Saturday that Colombo": no party nor comma between */
+        int who = ev_speaker_of(s, v);
+        if (who < 0 || !s->g[who].code[0] || !dy_code_is_country(s->g[who].code) || !strncmp(s->g[who].code, a->code, 3)) continue;
+        ev_ex(s->c, "    the intent is made to the one who reports it: %s (eval21)\n", s->g[who].code);
+        return who;
+    }
+    long e = ev_recent_event_with(s, src, 0, 2, demand_event);
+    if (e < 0 || s->c->ev[e].verb_start >= s->t[m->head].start) return -1;
+    dy_actor *g = ev_context_group(s, s->c->ev[e].source);
+    ev_ex(s->c, "    the intent answers the demand of %s, of sentence %u (eval21)\n", g->code, (unsigned)s->c->ev[e].sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
 }

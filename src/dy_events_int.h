@@ -325,6 +325,8 @@ int ev_recent_visitor(sctx *s, int known, int *added);
 int ev_named_act_author(sctx *s, int known, uint32_t noun, int *added);
 int ev_clause_act_target(sctx *s, uint32_t from, uint32_t to, int who, int *added);
 int ev_reported_threat(sctx *s);
+int ev_reported_intent(sctx *s, const match *ms, size_t nm);
+int ev_intent_addressee(sctx *s, const match *m, int src, int *added);
 int ev_court_decision(sctx *s, int known);
 int ev_code_brokered(sctx *s);
 const char *ev_domestic_code(const sctx *s, int src, int tgt, const char *code);
