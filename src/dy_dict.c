@@ -533,7 +533,8 @@ static void grammar_line(loader *L, char *s)
                                   /* dates20 */ "schedule", "modal", "sequel",
                                   /* target20 */ "freed", "warned", "violent",
                                   /* acc20a */ "past", "blame_free",
-                                  /* eval21 */ "foretell"};
+                                  /* eval21 */ "foretell",
+                                  /* target21 */ "frame", "duration"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }

@@ -89,6 +89,8 @@ enum dy_gram_class {
     DY_G_PAST,      /* acc20a: "held", "met": irregular past forms, verbs as "-ed" forms are */
     DY_G_BLAME_FREE,    /* acc20a: "migration", "fishing": after a blame word ("illegal migration"), a kind of act, no charge */
     DY_G_FORETELL,  /* eval21: "be", "win": after "would", a verb that foretells a state or an outcome, no act */
+    DY_G_FRAME,     /* target21: "after", "during": a preposition framing a clause with an act noun ("after talks with X") */
+    DY_G_DURATION,  /* target21: "days", "weeks": after a frame word, before "of" and a gerund, how long an act went on */
     DY_G_COUNT
 };
 

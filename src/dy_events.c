@@ -466,6 +466,29 @@ static int violent_noun(const sctx *s, const match *m)
     return 0;
 }
 
+/* target21: "after days of fighting with Congolese troops": the framed act's doer is the
+ * clause's subject (before the other parties are looked for) */
+static void framed_doer(sctx *s, const match *m, int passive, int *src, int tgt)
+{
+    if (*src < 0 && tgt >= 0 && !passive && (*src = ev_frame_doer(s, m, tgt)) >= 0)
+        ev_ex(s->c, "    the act framing the clause is its subject's: %s (target21)\n", s->g[*src].code);
+}
+
+/* target21: an agreement or offer with no party named, or only its subject again ("agreed to
+ * deploy its Guard across the country"), answers the one who asked for it; "after Israel and the
+ * United States bombed its nuclear sites": a struck possessive is the main subject's */
+static void target21_parties(sctx *s, const match *m, const dy_pattern *p, int passive, int nominal,
+                             int src, int *tgt, int *body)
+{
+    if (src < 0 || *body >= 0 || passive || nominal) return;
+    if (!strncmp(p->code, "03", 2) && (*tgt < 0 || ev_own_again(s, src, *tgt))) {
+        int g = ev_requester(s, s->g[src].comp, body);
+        if (g >= 0) *tgt = g;
+    }
+    if (*tgt < 0 && *body < 0 && (*tgt = ev_possessive_main_subject(s, m, p->code, src)) >= 0)
+        ev_ex(s->c, "    target %s: the main clause's subject, whose the possessive's object is (target21)\n", s->g[*tgt].code);
+}
+
 /* Parties the text leaves out: the body of a text, the context's parties of talks, the accuser
  * a rejection answers, the author of a condemned act, the target implied by the verb; and
  * parties that are none (a place, the pair itself, an act kept within a pair). */
@@ -474,6 +497,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
 {
     dy_coder *c = s->c;
     if (p->rev && !passive) { int t = *src; *src = *tgt; *tgt = t; }     /* "X received aid from Y": Y gave */
+    framed_doer(s, m, passive, src, *tgt);
     if (ev_place_not_party(s, m, p, *tgt)) {
         ev_ex(c, "    a place is no party to the meeting\n");
         *tgt = ev_with_after_place(s, *tgt);
@@ -496,6 +520,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
     if (meeting && own_praise) *tgt = ev_counterpart(s, s->g[*src].comp, body);
     if (*src >= 0 && *tgt < 0 && *body < 0 && !passive && !strncmp(p->code, "051", 3) && names_deal(s, m))
         *tgt = ev_deal_counterpart(s, s->g[*src].comp, body);     /* acc16b: "welcomed the agreement" */
+    target21_parties(s, m, p, passive, nominal, *src, tgt, body);
     if (p->ctx && !meeting && (*src < 0 || *tgt < 0) && *body < 0) {
         int have = *src >= 0 ? *src : *tgt;
         int g = -1;

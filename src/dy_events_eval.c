@@ -32,7 +32,16 @@ int ev_last_adversary(sctx *s, int known, int *added)
             return s->g[k].comp;
         }
     dy_actor *g = ev_context_group(s, v->target);
-    ev_ex(s->c, "    the one it last demanded of or accused: %s, of sentence %u (eval20)\n", g->code, (unsigned)v->sent + 1);
+    /* target21: "accused London, Paris and Berlin of acting illegally and warned that ...": all the
+     * targets of that one act (its other events, up to three codes in all) */
+    for (long f = e; f-- > 0 && s->c->ev[f].sent == v->sent && !g->code3[0];) {
+        const dy_event *w = &s->c->ev[f];
+        if (w->verb_start != v->verb_start || strcmp(w->source, v->source) || strcmp(w->code, v->code) || w->mood) continue;
+        if (!strcmp(w->target, g->code) || !strcmp(w->target, g->code2)) continue;
+        set_code(g->code2[0] ? g->code3 : g->code2, w->target);
+    }
+    ev_ex(s->c, "    the one it last demanded of or accused: %s%s%s%s%s, of sentence %u (eval20)\n", g->code, g->code2[0] ? ", " : "",
+          g->code2, g->code3[0] ? ", " : "", g->code3, (unsigned)v->sent + 1);
     *added = (int)s->ng;
     return (int)s->ng++;
 }

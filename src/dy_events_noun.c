@@ -132,3 +132,70 @@ int ev_accused_author(sctx *s, int known, int *added)
         return (int)s->ng++;
     }
 }
+
+/* target21: "M23 rebels entered Goma after days of fighting with Congolese troops", "after talks
+ * with Isaias in Asmara, Abiy announced ...": an act named in a phrase a frame word opens
+ * (grammar.txt frame, at most three plain words before the act, none an actor), whose party
+ * after "with" is known and whose doer is not, is done by the clause's subject: its first actor
+ * before the phrase, or for a fronted phrase (at the sentence's start or after a comma) the first
+ * after the comma that closes it. Returns the subject's group, or -1. */
+int ev_frame_doer(const sctx *s, const match *m, int tgt)
+{
+    const dy_dict *d = s->c->dict;
+    if (tgt < 0 || s->g[tgt].t0 <= m->head || !WIS(s, s->g[tgt].t0 - 1, "with")) return -1;
+    uint32_t j = m->head;
+    for (int n = 0;; n++) {
+        if (n == 4 || j <= s->t0) return -1;
+        j--;
+        if (group_at(s, j) >= 0 || !(s->t[j].flags & DY_TF_WORD) || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return -1;
+        if (dy_dict_word_is(d, DY_G_FRAME, s->t[j].id)) break;
+    }
+    int a = ev_sentence_subject(s, j);
+    if (a < 0 && (j == s->t0 || (s->t[j - 1].flags & DY_TF_COMMA)))
+        for (uint32_t i = m->end - 1; a < 0 && i < s->t1 && i < m->end + 12 && !(s->t[i].flags & DY_TF_END); i++)
+            if (s->t[i].flags & DY_TF_COMMA)
+                for (size_t k = 0; k < s->ng && a < 0; k++)
+                    if (s->g[k].t0 > i && !s->g[k].locative && !s->g[s->g[k].comp].prep && s->g[k].code[0]) a = s->g[k].comp;
+    if (a < 0 || !is_named(s, a) || a == s->g[tgt].comp || !strcmp(s->g[a].code, s->g[tgt].code)) return -1;
+    return a;
+}
+
+/* An appeal or demand (roots 02 and 10) */
+static int request_event(const dy_coder *c, const dy_event *v)
+{
+    (void)c;
+    return !strcmp(v->root, "02") || !strcmp(v->root, "10");
+}
+
+/* target21: "the United States would stop bombing the Houthis, who he said had agreed to stop
+ * attacking shipping": the doer of the latest act told in this sentence, coded or not and of any
+ * mood (target20's memory), aimed at the known actor's country by another; or NULL. */
+static const char *same_sentence_act_on(const sctx *s, int known)
+{
+    if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-') return NULL;
+    const char *kc = s->g[known].code;
+    for (size_t b = 0;; b++) {
+        const ev_latent *l = ev_latent_back(s->c, b);
+        if (!l || l->sent != s->sidx) return NULL;
+        if (l->target[0] && l->target[0] != '-' && !strncmp(l->target, kc, 3) && strncmp(l->source, kc, 3)) return l->source;
+    }
+}
+
+/* target21: "the junta demanded that Denmark withdraw ..., and Copenhagen agreed to bring them
+ * home", "India asked for the release of the fishermen. ... Colombo agreed to free 11 of them": an
+ * intent or agreement (root 03) with no party named answers the last appeal or demand aimed at its
+ * subject in this or the sentence before; its author is the target. With none, the doer of the
+ * act this sentence told on the subject before it ("would stop bombing the Houthis, who he said
+ * had agreed to stop ...": the US). Returns an added group (drop_body), or -1. */
+int ev_requester(sctx *s, int known, int *added)
+{
+    *added = -1;
+    long e = ev_recent_event_with(s, known, 0, 1, request_event);
+    const char *who = e >= 0 ? s->c->ev[e].source : same_sentence_act_on(s, known);
+    if (!who || s->ng >= DY_MAX_ACTORS) return -1;
+    dy_actor *g = ev_context_group(s, who);
+    if (e >= 0) ev_ex(s->c, "    target from the context: %s, who asked it in sentence %u (target21)\n", g->code, (unsigned)s->c->ev[e].sent + 1);
+    else ev_ex(s->c, "    target: %s, whose act on the subject this sentence told before (target21)\n", g->code);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}

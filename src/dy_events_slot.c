@@ -85,6 +85,21 @@ static int since_long_ago(const sctx *s, uint32_t j, uint32_t end)
     return 0;
 }
 
+/* target21: "after days of fighting with Congolese troops", "amid two weeks of protesting": an
+ * "of" right after a measure of time (grammar.txt duration; a count or "several" before it
+ * allowed) that a frame word opens (grammar.txt frame) tells how long the act went on; the gerund
+ * after it is the act done, no claim. */
+static int framed_span(const sctx *s, uint32_t of)
+{
+    const dy_dict *d = s->c->dict;
+    if (of <= s->t0 + 1 || !dy_dict_word_is(d, DY_G_DURATION, s->t[of - 1].id)) return 0;
+    uint32_t j = of - 2;
+    if (j > s->t0 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_END)) && !dy_dict_word_is(d, DY_G_FRAME, s->t[j].id) &&
+        ((s->t[j].flags & DY_TF_NUM) || dy_dict_word_is(d, DY_G_QUANTITY, s->t[j].id) || WIS(s, j, "several")))
+        j--;
+    return dy_dict_word_is(d, DY_G_FRAME, s->t[j].id);
+}
+
 static int sentence_dated(const sctx *s)
 {
     for (size_t k = 0; k < s->ndates; k++)
@@ -280,9 +295,48 @@ static uint32_t clause_opener_before(const sctx *s, uint32_t head)
     return s->t1;
 }
 
+/* target21: "Iran curbed its cooperation ... after Israel and the United States bombed its
+ * nuclear sites", "Manila protested after Chinese ships rammed its supply boat": a possessive
+ * pronoun right after the verb of a use of force (roots 17 to 20) in a clause a subordinator
+ * opens names the main clause's subject, when that is of another country than the clause's own
+ * subject src; one rarely strikes one's own. The main subject's group, or -1. */
+int ev_possessive_main_subject(const sctx *s, const match *m, const char *code, int src)
+{
+    int force = (code[0] == '1' && code[1] >= '7') || (code[0] == '2' && code[1] == '0');
+    if (src < 0 || m->end >= s->t1 || !force) return -1;
+    uint32_t o = m->end;
+    if (group_at(s, o) >= 0 || !(WIS(s, o, "its") || WIS(s, o, "their") || WIS(s, o, "his") || WIS(s, o, "her"))) return -1;
+    uint32_t op = clause_opener_before(s, m->head);
+    /* "after Israel and the United States bombed": an "and" between two actors joins the subject */
+    for (uint32_t j = m->head, n = 0; op >= s->t1 && j-- > s->t0 + 1 && n < 10; n++) {
+        if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        if (WIS(s, j, "and") && !(group_at(s, j - 1) >= 0 && (group_at(s, j + 1) >= 0 || (WIS(s, j + 1, "the") && group_at(s, j + 2) >= 0))))
+            break;
+        if (dy_dict_word_is(s->c->dict, DY_G_SUBORD, s->t[j].id) && j > s->t0 && group_at(s, j + 1) >= 0) op = j;
+    }
+    if (op >= s->t1) return -1;
+    int a = ev_sentence_subject(s, op);
+    if (a < 0 || a == s->g[src].comp || !s->g[a].code[0] || s->g[a].code[0] == '-' || s->g[a].filled) return -1;
+    if (!strncmp(s->g[a].code, s->g[src].code, 3)) return -1;
+    return a;
+}
+
 int ev_find_source(const sctx *s, uint32_t head)
 {
     int of = -1;
+    /* target21: "the Houthis, who he said had agreed to stop ...": a speaker set between a
+     * relative pronoun and its verb ("which officials say have ...") is no subject; the
+     * pronoun's antecedent, an actor right before the comma, is */
+    for (int k = (int)s->ng - 1; k >= 0; k--)
+        if (s->g[k].t1 <= head) {
+            const dy_actor *g = &s->g[k];
+            uint32_t se;
+            int ante = g->t0 > s->t0 + 3 ? group_at(s, g->t0 - 3) : -1;
+            if (ante >= 0 && (WIS(s, g->t0 - 1, "who") || WIS(s, g->t0 - 1, "which")) && (s->t[g->t0 - 2].flags & DY_TF_COMMA) &&
+                g->t1 < head && ev_gram_is(s, g->t1, DY_G_SAY, &se) && se < head && s->g[ante].code[0])
+                return s->g[ante].comp;
+            break;
+        }
     /* acc10: the reported clause's own subject names no actor */
     for (int k = (int)s->ng - 1; k >= 0; k--)
         if (s->g[k].t1 <= head) {
@@ -729,7 +783,8 @@ int ev_mood_at(const sctx *s, uint32_t head)
         if (j > s->t0) {
             const char *p = W(s, j - 1);
             if (!strcmp(p, "without")) return DY_MOOD_NEGATED;
-            if (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against")) return DY_MOOD_HYPOTHETICAL;
+            if ((!strcmp(p, "of") && !framed_span(s, j - 1)) || !strcmp(p, "for") || !strcmp(p, "about") || !strcmp(p, "against"))
+                return DY_MOOD_HYPOTHETICAL;
             /* "held talks on expanding trade", "a row over extending the deal": a topic */
             if (!strcmp(p, "on") || !strcmp(p, "over") || !strcmp(p, "regarding") || !strcmp(p, "concerning")) return DY_MOOD_HYPOTHETICAL;
             /* "a trip aimed at pushing for a ceasefire": a purpose */
