@@ -111,12 +111,52 @@ static int in_since_span(const sctx *s, size_t k, uint32_t head)
     return head < b;
 }
 
+/* dates21: the end of the clause a counted "three days after" (date k, DY_ANCHOR_EVENT) opens:
+ * the first comma, clause mark or sentence end after it, passing over a name set off by two
+ * commas ("six weeks after the party's new chief, To Lam, chose Beijing") */
+static uint32_t event_span_end(const sctx *s, size_t k)
+{
+    uint32_t j = s->dates[k].t1;
+    for (;;) {
+        while (j < s->t1 && !(s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END))) j++;
+        if (j >= s->t1 || !(s->t[j].flags & DY_TF_COMMA)) return j;
+        uint32_t e = j + 1;
+        while (e < s->t1 && e < j + 5 && (s->t[e].flags & DY_TF_CAP)) e++;
+        if (e == j + 1 || e >= s->t1 || !(s->t[e].flags & DY_TF_COMMA)) return j;
+        j = e + 1;
+    }
+}
+
+/* dates21: the counted phrase ("three days after") whose clause holds the token at i, or -1 */
+static int in_event_span(const sctx *s, uint32_t i)
+{
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].anchored == DY_ANCHOR_EVENT && i >= s->dates[k].t1 && i < event_span_end(s, k)) return (int)k;
+    return -1;
+}
+
+static dy_date date_near(const sctx *s, uint32_t head);
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
-    int best = -1, reported = -1, best_sched = 0;
+    /* dates21: "The exercises began three days after Lai was sworn in and urged Beijing ...": an
+     * act told in the clause is that many days before (after, for "before") the phrase's own
+     * time, which is what the words before the phrase are dated */
+    int k = in_event_span(s, head);
+    if (k >= 0) {
+        dy_date m = date_near(s, s->dates[k].t0);
+        if (m.prec == DY_PREC_DAY) return dy_date_from_days(dy_date_days(m) - s->dates[k].rel);
+    }
+    return date_near(s, head);
+}
+
+static dy_date date_near(const sctx *s, uint32_t head)
+{
+    int best = -1, reported = -1, best_sched = 0, span = in_event_span(s, head);
     uint32_t bd = UINT32_MAX;
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
+        if (in_event_span(s, s->dates[k].t0) != span) continue;     /* dates21: another clause's */
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
         /* dates20: "is due to leave on Wednesday", "will visit next year": a schedule is news on
          * the day it is published (the dev set's convention); another future time dates nothing */
