@@ -177,3 +177,141 @@ static dy_date date_near(const sctx *s, uint32_t head)
     if (reported >= 0) return s->dates[reported].date;
     return s->ctx;
 }
+
+/* dates21: the key of the word at i among the story's dated acts: its normalised form less
+ * "-ing", "-ed" or "-s", then "-e" ("ruled", "ruling", "rules" -> "rul"); 0 when too long */
+static int act_key(const sctx *s, uint32_t i, char key[16])
+{
+    size_t n = s->t[i].nlen;
+    if (n >= 16) return 0;
+    memcpy(key, s->norm->data + s->t[i].norm, n);
+    if (n > 5 && !memcmp(key + n - 3, "ing", 3)) n -= 3;
+    else if (n > 4 && !memcmp(key + n - 2, "ed", 2)) n -= 2;
+    else if (n > 3 && key[n - 1] == 's' && key[n - 2] != 's') n--;
+    if (n > 3 && key[n - 1] == 'e') n--;
+    key[n] = 0;
+    return 1;
+}
+
+static int is_dated_act(const sctx *s, uint32_t i)
+{
+    return (s->t[i].flags & DY_TF_WORD) && dy_dict_word_is(s->c->dict, DY_G_DATED_ACT, s->t[i].id);
+}
+
+/* dates21: the date the story told for the act whose word is at i, or none */
+static dy_date told_act_date(const sctx *s, uint32_t i)
+{
+    dy_date none = {0, 0, 0, DY_PREC_NONE};
+    char key[16];
+    if (!is_dated_act(s, i) || !act_key(s, i, key)) return none;
+    for (uint32_t k = 0; k < s->c->ndacts; k++)
+        if (!strcmp(s->c->dacts[k].key, key)) return s->c->dacts[k].date;
+    return none;
+}
+
+/* dates21: the act's word of "the [word [word]] ACT" at i ("the summit", "the attempted coup",
+ * "the bloc's summit"), or 0 */
+static uint32_t the_act_at(const sctx *s, uint32_t i)
+{
+    if (i >= s->t1 || !WIS(s, i, "the")) return 0;
+    for (uint32_t j = i + 1; j < s->t1 && j <= i + 3; j++) {
+        if (is_dated_act(s, j)) return j;
+        if (!(s->t[j].flags & (DY_TF_WORD | DY_TF_POSS)) || (s->t[j].flags & DY_TF_NUM) || WIS(s, j, "of")) return 0;
+    }
+    return 0;
+}
+
+/* dates21: a date for the tokens [t0, t1) the sentence's list has in order; none over one there */
+static int add_date(sctx *s, uint32_t t0, uint32_t t1, dy_date d)
+{
+    if (s->ndates >= MAX_DATES || d.prec == DY_PREC_NONE) return 0;
+    for (size_t k = 0; k < s->ndates; k++)
+        if (s->dates[k].t0 < t1 && s->dates[k].t1 > t0) return 0;
+    size_t k = s->ndates;
+    for (; k > 0 && s->dates[k - 1].t0 > t0; k--) s->dates[k] = s->dates[k - 1];
+    dy_datex x = {t0, t1, d, 0, DY_ANCHOR_NONE};
+    s->dates[k] = x;
+    s->ndates++;
+    return 1;
+}
+
+/* dates21: the time "after the summit" at i tells, the act's day d: that day after "shortly",
+ * "soon", "hours", "just", "immediately" or when the act is no more than three days before the
+ * story's ("Speaking to reporters after the summit, Putin warned"); its month after "days"
+ * ("accused Rwanda days after the attack"); else none ("rallied in support of the junta after the
+ * coup" weeks later) */
+static dy_date after_act(const sctx *s, uint32_t i, dy_date d)
+{
+    dy_date none = {0, 0, 0, DY_PREC_NONE};
+    const dy_coder *c = s->c;
+    int64_t story = c->lede.prec == DY_PREC_DAY ? c->lede_day : c->pub_day;
+    if (i > s->t0 && WIS(s, i - 1, "days")) { d.d = 0; d.prec = DY_PREC_MONTH; return d; }
+    if (i > s->t0 && (WIS(s, i - 1, "shortly") || WIS(s, i - 1, "soon") || WIS(s, i - 1, "hours") || WIS(s, i - 1, "just") ||
+                      WIS(s, i - 1, "immediately") || WIS(s, i - 1, "minutes")))
+        return d;
+    return story != INT64_MAX && dy_date_days(d) >= story - 3 ? d : none;
+}
+
+/* dates21: times told by an act the story dated before: "(on) the day|night|morning of the
+ * coup", "on the eve of the vote" (a day before), "after the summit", "three days after the
+ * crash". Returns how many it added to the sentence's dates. */
+int ev_act_dates(sctx *s)
+{
+    int added = 0;
+    for (size_t k = 0; k < s->ndates; k++) {    /* "three days after the crash" */
+        uint32_t x = s->dates[k].anchored == DY_ANCHOR_EVENT ? the_act_at(s, s->dates[k].t1) : 0;
+        dy_date d = x ? told_act_date(s, x) : s->dates[k].date;
+        if (!x || d.prec != DY_PREC_DAY) continue;
+        s->dates[k].date = dy_date_from_days(dy_date_days(d) + s->dates[k].rel);
+        s->dates[k].anchored = DY_ANCHOR_NONE;
+        s->dates[k].t1 = x + 1;
+        added++;
+    }
+    for (uint32_t i = s->t0, x; i + 1 < s->t1; i++) {
+        dy_date d;
+        if (WIS(s, i, "the") && (WIS(s, i + 1, "day") || WIS(s, i + 1, "night") || WIS(s, i + 1, "morning") ||
+                                 WIS(s, i + 1, "evening") || WIS(s, i + 1, "eve")) &&
+            i + 2 < s->t1 && WIS(s, i + 2, "of") && (x = the_act_at(s, i + 3)) && (d = told_act_date(s, x)).prec != DY_PREC_NONE) {
+            if (WIS(s, i + 1, "eve")) {
+                if (d.prec != DY_PREC_DAY) continue;
+                d = dy_date_from_days(dy_date_days(d) - 1);
+            }
+            added += add_date(s, i, x + 1, d);
+        } else if (WIS(s, i, "after") && (x = the_act_at(s, i + 1)) && (d = told_act_date(s, x)).prec == DY_PREC_DAY &&
+                   (d = after_act(s, i, d)).prec != DY_PREC_NONE)
+            added += add_date(s, i, x + 1, d);
+    }
+    return added;
+}
+
+/* dates21: notes the acts of grammar.txt's dated_act the sentence dates: a date right before the
+ * word ("the October 20 election", "Sunday's vote") or after it in its clause within six words
+ * ("a coup on February 1", "ruled on Oct. 22", "the summit in the Kazakh capital on Thursday") */
+void ev_note_dated_acts(sctx *s)
+{
+    dy_coder *c = s->c;
+    for (uint32_t i = s->t0; i < s->t1; i++) {
+        char key[16];
+        if (!is_dated_act(s, i) || !act_key(s, i, key)) continue;
+        int best = -1;
+        for (size_t k = 0; k < s->ndates && best < 0; k++) {
+            const dy_datex *x = &s->dates[k];
+            if (x->date.prec == DY_PREC_NONE || x->anchored == DY_ANCHOR_EVENT) continue;
+            if (x->t1 == i || (x->t1 + 1 == i && (s->t[x->t1].flags & DY_TF_POSS))) { best = (int)k; break; }
+            if (x->t0 <= i || x->t0 > i + 6) continue;
+            int cut = 0;
+            for (uint32_t j = i + 1; j < x->t0; j++) cut |= (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) != 0;
+            if (!cut) best = (int)k;
+        }
+        if (best < 0) continue;
+        uint32_t k = 0;
+        while (k < c->ndacts && strcmp(c->dacts[k].key, key)) k++;
+        if (k == EV_DATED_ACTS) {   /* full: the oldest goes */
+            memmove(c->dacts, c->dacts + 1, (EV_DATED_ACTS - 1) * sizeof *c->dacts);
+            k = EV_DATED_ACTS - 1;
+        }
+        if (k == c->ndacts) c->ndacts++;
+        memcpy(c->dacts[k].key, key, sizeof key);
+        c->dacts[k].date = s->dates[best].date;
+    }
+}

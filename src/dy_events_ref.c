@@ -1280,6 +1280,7 @@ dy_date ev_sentence_dates(sctx *s)
         s->dates[k].t1 += s->t0;
         absolute |= !s->dates[k].anchored && s->dates[k].date.prec != DY_PREC_NONE;
     }
+    absolute |= ev_act_dates(s) > 0;
     dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
     dy_date before = none;      /* the sentence's last absolute date so far: "in July and ... the following month" */
     /* dates20: one that opens the sentence counts from the story's date, whatever absolute date
@@ -1306,6 +1307,7 @@ dy_date ev_sentence_dates(sctx *s)
     }
     c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
     c->last_day = own.prec != DY_PREC_NONE ? od : cd;
+    ev_note_dated_acts(s);
     return c->last;
 }
 
