@@ -88,6 +88,7 @@ enum dy_gram_class {
     DY_G_PAST,      /* acc20a: "held", "met": irregular past forms, verbs as "-ed" forms are */
     DY_G_BLAME_FREE,    /* acc20a: "migration", "fishing": after a blame word ("illegal migration"), a kind of act, no charge */
     DY_G_DATED_ACT, /* dates21: "coup", "ruling", "ruled": a word for an act whose date the story tells ("on the day of the coup") */
+    DY_G_TOLD_BEFORE,   /* dates21: "the charge", "the crowds": after "the", a party or an act the sentence before told */
     DY_G_COUNT
 };
 

@@ -315,3 +315,13 @@ void ev_note_dated_acts(sctx *s)
         c->dacts[k].date = s->dates[best].date;
     }
 }
+
+int ev_refers_back(const sctx *s)
+{
+    for (uint32_t i = s->t0 + 1; i < s->t1; i++) {
+        if (!WIS(s, i - 1, "the")) continue;
+        if (WIS(s, i, "time") && i >= s->t0 + 2 && WIS(s, i - 2, "at")) return 1;
+        if ((s->t[i].flags & DY_TF_WORD) && dy_dict_word_is(s->c->dict, DY_G_TOLD_BEFORE, s->t[i].id)) return 1;
+    }
+    return 0;
+}

@@ -123,6 +123,7 @@ struct dy_coder {
      * Oct. 22"), by their words' stem ("rul"), the latest told last: "on the night of the ruling" */
     struct { char key[16]; dy_date date; } dacts[EV_DATED_ACTS];
     uint32_t ndacts;
+    int last_own;           /* dates21: the previous sentence named its own date */
 };
 
 /* ---- per-sentence context ---- */
@@ -253,6 +254,9 @@ int ev_future_date(const sctx *s, size_t k);
  * summit", "three days after the crash"), added to the sentence's (returns how many); and the
  * sentence's own dated acts noted for the sentences after */
 int ev_act_dates(sctx *s);
+/* dates21: does the sentence refer to the one before: "at the time", or "the" before a word of
+ * grammar.txt's told_before ("denied the charge", "opened fire on the crowds")? */
+int ev_refers_back(const sctx *s);
 void ev_note_dated_acts(sctx *s);
 dy_date ev_date_for(const sctx *s, uint32_t head);
 void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);

@@ -1303,8 +1303,13 @@ dy_date ev_sentence_dates(sctx *s)
         int go_on = c->last_day >= cd, recent = c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS;
         for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
             go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND || (recent && dy_dict_word_is(c->dict, DY_G_SEQUEL, s->t[i].id));
+        /* dates21: "On Sunday, Congo accused Rwanda ... Rwanda denied the charge"; not to a month
+         * that holds the story's day ("At hearings earlier this month, ... denied the charge") */
+        int wider = c->last.prec == DY_PREC_MONTH && s->ctx.prec == DY_PREC_DAY && s->ctx.y == c->last.y && s->ctx.m == c->last.m;
+        go_on |= own.prec == DY_PREC_NONE && c->last_own && !wider && ev_refers_back(s);
         if (go_on) { s->ctx = c->last; cd = c->last_day; }
     }
+    c->last_own = own.prec != DY_PREC_NONE;
     c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
     c->last_day = own.prec != DY_PREC_NONE ? od : cd;
     ev_note_dated_acts(s);
