@@ -137,6 +137,22 @@ static int in_event_span(const sctx *s, uint32_t i)
 
 static dy_date date_near(const sctx *s, uint32_t head);
 
+/* dates21: is date k a noun's modifier, "the October 20 election", "the Nov. 1 disaster",
+ * "Wednesday's election": the date of that act, not of a verb's (not "A day before Monday's
+ * talks", a time of its own)? */
+int ev_attributive_date(const sctx *s, size_t k)
+{
+    const dy_datex *x = &s->dates[k];
+    uint32_t n = x->t1;
+    if (x->anchored || n >= s->t1) return 0;
+    for (uint32_t j = x->t0; j < x->t1; j++)
+        if (WIS(s, j, "before") || WIS(s, j, "after")) return 0;
+    if (s->t[n].flags & DY_TF_POSS) n++;
+    else if (!(x->t0 > s->t0 && WIS(s, x->t0 - 1, "the"))) return 0;
+    return n < s->t1 && (s->t[n].flags & DY_TF_WORD) && !(s->t[n].flags & (DY_TF_CAP | DY_TF_NUM)) &&
+           !dy_dict_word_is(s->c->dict, DY_G_PREP, s->t[n].id) && !dy_dict_word_is(s->c->dict, DY_G_CLAUSE, s->t[n].id);
+}
+
 dy_date ev_date_for(const sctx *s, uint32_t head)
 {
     /* dates21: "The exercises began three days after Lai was sworn in and urged Beijing ...": an
@@ -152,11 +168,16 @@ dy_date ev_date_for(const sctx *s, uint32_t head)
 
 static dy_date date_near(const sctx *s, uint32_t head)
 {
-    int best = -1, reported = -1, best_sched = 0, span = in_event_span(s, head);
+    int best = -1, reported = -1, best_sched = 0, span = in_event_span(s, head), other = 0;
     uint32_t bd = UINT32_MAX;
+    /* dates21: a noun's date ("irregularities in the October 20 election") dates no verb in a
+     * sentence that has another date ("said on Sunday"); alone, it may be the act's ("For months
+     * after the May 2019 vote, thousands marched") */
+    for (size_t k = 0; k < s->ndates && !other; k++) other = s->dates[k].date.prec != DY_PREC_NONE && !ev_attributive_date(s, k);
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         if (in_event_span(s, s->dates[k].t0) != span) continue;     /* dates21: another clause's */
+        if (other && ev_attributive_date(s, k)) continue;
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
         /* dates20: "is due to leave on Wednesday", "will visit next year": a schedule is news on
          * the day it is published (the dev set's convention); another future time dates nothing */

@@ -257,6 +257,7 @@ int ev_act_dates(sctx *s);
 /* dates21: does the sentence refer to the one before: "at the time", or "the" before a word of
  * grammar.txt's told_before ("denied the charge", "opened fire on the crowds")? */
 int ev_refers_back(const sctx *s);
+int ev_attributive_date(const sctx *s, size_t k);
 void ev_note_dated_acts(sctx *s);
 dy_date ev_date_for(const sctx *s, uint32_t head);
 void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);
