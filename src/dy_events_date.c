@@ -76,6 +76,10 @@ int ev_future_date(const sctx *s, size_t k)
             later = d->date.m > pub.m || (d->date.m == pub.m && d->date.prec == DY_PREC_DAY && pub.prec == DY_PREC_DAY && d->date.d > pub.d);
         if (later) return 1;
     }
+    /* dates21: "a visit to Turkey that had been planned for Wednesday": a plan's time */
+    if (d->t0 >= s->t0 + 2 && WIS(s, d->t0 - 1, "for") &&
+        (WIS(s, d->t0 - 2, "planned") || WIS(s, d->t0 - 2, "scheduled") || WIS(s, d->t0 - 2, "slated")))
+        return 1;
     for (uint32_t j = d->t0, n = 0; j-- > s->t0 && n < FUTURE_REACH; n++) {
         uint32_t e;
         if (s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) return 0;
