@@ -86,6 +86,14 @@ int ev_future_date(const sctx *s, size_t k)
         if (j > s->t0 && (s->t[j].flags & DY_TF_CAP)) continue;     /* "Theresa May had expelled" */
         int cls = ev_gram_class_at(s, j, &e);
         if (dy_dict_word_is(s->c->dict, DY_G_MODAL, s->t[j].id)) return 1;
+        /* dates21: "vowed to return to the streets the next day": the time of the act vowed (a
+         * schedule's, "is due to visit", below; not an agreement's, "agreed to lay down their arms
+         * a day later", which is the agreement's day) */
+        int sched = WIS(s, j, "agreed") || WIS(s, j, "agree") || WIS(s, j, "agrees");
+        for (uint32_t w = j; cls == DY_G_PLEDGE && w < e; w++) sched |= dy_dict_word_is(s->c->dict, DY_G_SCHEDULE, s->t[w].id);
+        if (cls == DY_G_PLEDGE && !sched && e < d->t0 && WIS(s, e - 1, "to") && (s->t[e].flags & DY_TF_WORD) &&
+            !(s->t[e].flags & (DY_TF_CAP | DY_TF_NUM)) && !dy_dict_word_is(s->c->dict, DY_G_DET, s->t[e].id))
+            return 1;
         if (cls == DY_G_PLEDGE && e <= d->t0)      /* not "pledged aid on January 16" */
             for (uint32_t w = j; w < e; w++)
                 if (dy_dict_word_is(s->c->dict, DY_G_SCHEDULE, s->t[w].id)) return 2;
