@@ -237,6 +237,8 @@ static int day_part(const ctx *c, size_t i)
  * offset plus one of these (day offsets stay far below them). */
 #define MONTH_ANCHOR (1 << 20)
 #define YEAR_ANCHOR (1 << 21)
+/* dates21: "three days after <an act or a clause>": days from that act to the phrase's time */
+#define EVENT_ANCHOR (1 << 22)
 
 /* "month" or "year" after "the same", "the next", "that": the anchor kind, else 0. */
 static int32_t period_part(const ctx *c, size_t i)
@@ -257,7 +259,9 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
 
 /* After "a day before", "two days after", "the day before": an expression at k shifted by
  * sign * days ("a day before Monday's talks"); anchored when what follows is no date but the
- * phrase ends there ("the day before,"); 0 when neither ("a day before the summit"). */
+ * phrase ends there ("the day before,"); dates21: else counted from the act the words at k name
+ * or tell ("a day before the summit", "three days after Lai was sworn in"), EVENT_ANCHOR, whose
+ * date the caller knows or works back from the phrase's. */
 static size_t shift_to(const ctx *c, size_t k, dy_date pub, int days, dy_date *out, int32_t *anch)
 {
     dy_date in;
@@ -271,6 +275,7 @@ static size_t shift_to(const ctx *c, size_t k, dy_date pub, int days, dy_date *o
         return e;
     }
     if (k >= c->n || (c->t[k].flags & (DY_TF_PUNCT | DY_TF_END | DY_TF_COMMA | DY_TF_CLAUSE))) { *anch = days; return k; }
+    if (c->t[k].flags & DY_TF_WORD) { *anch = EVENT_ANCHOR + days; return k; }
     return 0;
 }
 
@@ -431,7 +436,12 @@ static int counted_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int3
     if ((unit = day_unit(c, i + 1)) && (num = number_of(c, i)) > 0 && num <= 60) {
         int sign = is(c, i + 2, "earlier") || is(c, i + 2, "before") ? -1 : is(c, i + 2, "later") || is(c, i + 2, "after") ? 1 : 0;
         if (sign && (is(c, i + 2, "earlier") || is(c, i + 2, "later"))) { *anch = sign * num * unit; *end = i + 3; return 1; }
-        if (sign) { *end = shift_to(c, i + 3, pub, sign * num * unit, out, anch); return 1; }
+        if (sign) {
+            *end = shift_to(c, i + 3, pub, sign * num * unit, out, anch);
+            /* "blocked roads for three days after police killed a boy": a span, not a time */
+            if (*anch >= EVENT_ANCHOR - 512 && i > 0 && (is(c, i - 1, "for") || is(c, i - 1, "within"))) *end = 0;
+            return 1;
+        }
     }
     if (!(is(c, i + 2, "ago") && (num = number_of(c, i)) > 0)) return 0;
     const char *u = word_at(c, i + 1);
@@ -575,11 +585,11 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
                 out[found].t0 = (uint32_t)i;
                 out[found].t1 = (uint32_t)e;
                 out[found].date = d;
-                int kind = rel == NO_ANCHOR ? 0 : rel >= YEAR_ANCHOR - 64 ? DY_ANCHOR_YEARS
+                int kind = rel == NO_ANCHOR ? 0 : rel >= EVENT_ANCHOR - 512 ? DY_ANCHOR_EVENT : rel >= YEAR_ANCHOR - 64 ? DY_ANCHOR_YEARS
                                                  : rel >= MONTH_ANCHOR - 64 ? DY_ANCHOR_MONTHS : DY_ANCHOR_DAYS;
                 out[found].anchored = (uint8_t)kind;
-                out[found].rel = (int16_t)(kind == DY_ANCHOR_YEARS ? rel - YEAR_ANCHOR : kind == DY_ANCHOR_MONTHS ? rel - MONTH_ANCHOR
-                                           : kind ? rel : 0);
+                out[found].rel = (int16_t)(kind == DY_ANCHOR_EVENT ? rel - EVENT_ANCHOR : kind == DY_ANCHOR_YEARS ? rel - YEAR_ANCHOR
+                                           : kind == DY_ANCHOR_MONTHS ? rel - MONTH_ANCHOR : kind ? rel : 0);
                 found++;
                 next = e;
             }

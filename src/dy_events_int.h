@@ -51,6 +51,7 @@ typedef struct ev_latent {
 #define DY_CAMEO_HOST "043"
 #define MAX_MATCH 32
 #define MAX_DATES 16
+#define EV_DATED_ACTS 16
 
 typedef struct hist_entry {
     char code[16], code2[16];
@@ -118,6 +119,11 @@ struct dy_coder {
      * their days since 1970 and publication's (INT64_MAX when it has no day) */
     dy_date lede, last;
     int64_t lede_day, last_day, pub_day;
+    /* dates21: the story's dated acts (grammar.txt dated_act, "a coup on February 1", "ruled on
+     * Oct. 22"), by their words' stem ("rul"), the latest told last: "on the night of the ruling" */
+    struct { char key[16]; dy_date date; } dacts[EV_DATED_ACTS];
+    uint32_t ndacts;
+    int last_own;           /* dates21: the previous sentence named its own date */
 };
 
 /* ---- per-sentence context ---- */
@@ -245,6 +251,15 @@ const char *ev_intent_code(const char *code);
  * dates20: 1 when date k is the time of an act still to come (later than publication, or after a
  * word of intent or condition in its clause), 2 after a schedule's word ("will", "is due to"), else 0 */
 int ev_future_date(const sctx *s, size_t k);
+/* dates21: dates of times an act the story dated tells ("on the day of the coup", "after the
+ * summit", "three days after the crash"), added to the sentence's (returns how many); and the
+ * sentence's own dated acts noted for the sentences after */
+int ev_act_dates(sctx *s);
+/* dates21: does the sentence refer to the one before: "at the time", or "the" before a word of
+ * grammar.txt's told_before ("denied the charge", "opened fire on the crowds")? */
+int ev_refers_back(const sctx *s);
+int ev_attributive_date(const sctx *s, size_t k);
+void ev_note_dated_acts(sctx *s);
 dy_date ev_date_for(const sctx *s, uint32_t head);
 void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);
 int ev_claimed_target(const sctx *s, const match *m);

@@ -1340,8 +1340,10 @@ dy_date ev_sentence_dates(sctx *s)
         s->dates[k].t1 += s->t0;
         absolute |= !s->dates[k].anchored && s->dates[k].date.prec != DY_PREC_NONE;
     }
+    absolute |= ev_act_dates(s) > 0;
     dy_date anchor = c->last.prec != DY_PREC_NONE ? c->last : c->lede.prec != DY_PREC_NONE ? c->lede : pub;
     dy_date before = none;      /* the sentence's last absolute date so far: "in July and ... the following month" */
+    int own_since = 0;          /* dates21: the sentence's own date opens a span ("since March"), no step back */
     /* dates20: one that opens the sentence counts from the story's date, whatever absolute date
      * follows ("The following day, Katz summoned the envoys ... video of the Oct. 7 attack") */
     for (size_t k = 0; k < s->ndates; k++) {
@@ -1349,7 +1351,10 @@ dy_date ev_sentence_dates(sctx *s)
             s->dates[k].date = before.prec != DY_PREC_NONE ? dy_datex_anchor(&s->dates[k], before)
                                : absolute && k > 0 ? none : dy_datex_anchor(&s->dates[k], anchor);
         else if (s->dates[k].date.prec != DY_PREC_NONE) before = s->dates[k].date;
-        if (own.prec == DY_PREC_NONE && ev_future_date(s, k) != 2) own = s->dates[k].date;     /* not "is due to leave on Sunday" */
+        if (own.prec == DY_PREC_NONE && ev_future_date(s, k) != 2) {     /* not "is due to leave on Sunday" */
+            own = s->dates[k].date;
+            own_since = s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since");
+        }
     }
     int64_t p = c->pub_day, od = own.prec != DY_PREC_NONE ? dy_date_days(own) : 0;
     if (c->lede.prec == DY_PREC_NONE && s->sidx < 2 && own.prec == DY_PREC_DAY && od <= p && od >= p - 31) {
@@ -1359,13 +1364,22 @@ dy_date ev_sentence_dates(sctx *s)
     s->ctx = c->lede.prec != DY_PREC_NONE ? c->lede : pub;
     int64_t cd = c->lede.prec != DY_PREC_NONE ? c->lede_day : p;
     if (c->last.prec != DY_PREC_NONE && s->ctx.prec != DY_PREC_NONE && c->last_day <= p) {
-        int go_on = c->last_day >= cd, recent = c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS;
+        int wider = c->last.prec == DY_PREC_MONTH && s->ctx.prec == DY_PREC_DAY && s->ctx.y == c->last.y && s->ctx.m == c->last.m;
+        /* dates21: "also", "then" after a month the sentence before named ("in September last
+         * year ... India then suspended") */
+        int go_on = c->last_day >= cd, recent = (c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS) ||
+                                               (c->last.prec == DY_PREC_MONTH && c->last_own && !wider);
         for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
             go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND || (recent && dy_dict_word_is(c->dict, DY_G_SEQUEL, s->t[i].id));
+        /* dates21: "On Sunday, Congo accused Rwanda ... Rwanda denied the charge"; not to a month
+         * that holds the story's day ("At hearings earlier this month, ... denied the charge") */
+        go_on |= own.prec == DY_PREC_NONE && c->last_own && !wider && ev_refers_back(s);
         if (go_on) { s->ctx = c->last; cd = c->last_day; }
     }
+    c->last_own = own.prec != DY_PREC_NONE && !own_since;
     c->last = own.prec != DY_PREC_NONE ? own : s->ctx;
     c->last_day = own.prec != DY_PREC_NONE ? od : cd;
+    ev_note_dated_acts(s);
     return c->last;
 }
 

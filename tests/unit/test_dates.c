@@ -21,7 +21,8 @@ static const char *first_date(const char *s, const char *pub, int show_anchor)
     if (!n) strcpy(got, "none");
     else if (show_anchor && x[0].anchored)
         snprintf(got, sizeof got, "anchored %d%s", x[0].rel,
-                 x[0].anchored == DY_ANCHOR_MONTHS ? "m" : x[0].anchored == DY_ANCHOR_YEARS ? "y" : "");
+                 x[0].anchored == DY_ANCHOR_MONTHS ? "m" : x[0].anchored == DY_ANCHOR_YEARS ? "y" :
+                 x[0].anchored == DY_ANCHOR_EVENT ? " from the act" : "");
     else dy_date_format(x[0].date, got);
     dy_toks_free(&t);
     dy_buf_free(&nb);
@@ -131,8 +132,12 @@ START_TEST(dates_2_4_anchored)
     ck_assert_str_eq(anchored("A day before Monday's talks, drones struck", "2025-06-03"), "2025-06-01");
     ck_assert_str_eq(anchored("two days after June 1, 2024", NULL), "2024-06-03");
     ck_assert_str_eq(anchored("the day after Monday's vote", "2025-06-03"), "2025-06-03");
-    /* before an event that is no date: nothing to count from */
-    ck_assert_str_eq(anchored("a day before the summit", "2025-06-03"), "none");
+    /* before an event that is no date: counted from that act, which the caller dates (dates21) */
+    ck_assert_str_eq(anchored("a day before the summit", "2025-06-03"), "anchored -1 from the act");
+    ck_assert_str_eq(anchored("three days after Lai was sworn in", "2024-05-24"), "anchored 3 from the act");
+    ck_assert_str_eq(anchored("the day after the court ruled", "2024-05-24"), "anchored 1 from the act");
+    /* a span, not a time: "for three days after police killed a boy" */
+    ck_assert_str_eq(anchored("for three days after police killed a boy", "2024-05-24"), "none");
     ck_assert_str_eq(anchored("said that day-to-day ties", "2025-06-03"), "none");
     ck_assert_str_eq(anchored("the day of the coup", "2025-06-03"), "none");
     /* no chain of shifts: only the last one, next to the date, is read */
