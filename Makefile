@@ -13,7 +13,7 @@ DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -l
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
 LIB_SRC := src/dy_util.c src/dy_sql.c src/dy_lex.c src/dy_tok.c src/dy_dates.c src/dy_ingest.c src/dy_dict.c src/dy_dict_verbs.c src/dy_facts.c src/dy_facts_party.c src/dy_facts_num.c src/dy_facts_recon.c src/dy_relations.c \
-           src/dy_store.c src/dy_store_pg.c src/dy_query.c src/dy_query_net.c src/dy_api.c src/dy_api_cache.c src/dy_seg.c src/dy_actors.c src/dy_story.c src/dy_events.c src/dy_events_ref.c src/dy_events_match.c src/dy_events_slot.c src/dy_events_date.c src/dy_events_eval.c src/dy_events_emit.c src/dy_events_noun.c src/dy_out.c src/dy_out_fmt.c src/dy_import.c
+           src/dy_store.c src/dy_store_pg.c src/dy_query.c src/dy_query_net.c src/dy_api.c src/dy_api_cache.c src/dy_seg.c src/dy_actors.c src/dy_story.c src/dy_events.c src/dy_events_ref.c src/dy_events_match.c src/dy_events_slot.c src/dy_events_date.c src/dy_events_eval.c src/dy_events_emit.c src/dy_events_noun.c src/dy_events_home.c src/dy_out.c src/dy_out_fmt.c src/dy_import.c
 CLI_SRC := src/cli/main.c src/cli/cli.c src/cli/opts.c src/cli/cmd_code.c src/cli/cmd_dict.c src/cli/cmd_store.c src/cli/cmd_serve.c src/cli/parallel.c src/cli/progress.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
 

@@ -1,0 +1,82 @@
+/* dy_events_home.c - whose country a bare party is, from the act it takes part in: people held
+ * or freed by a named state's police, courts or government are its own; an opposition that
+ * challenges a named government, a crowd protesting at a named place, a public facing a named
+ * force take that country (split from dy_events_ref.c, which resolves references). Each runs
+ * once an act's source and target are known (dy_events.c act_code) and changes at most one
+ * party's country, saying so under --explain. */
+#include "dy_events_int.h"
+
+#include <string.h>
+
+/* "Soldiers detained State Counsellor Aung San Suu Kyi" in a story the title set in the US: a
+ * bare force (filled in from the story) that arrests, removes or coerces a named politician of
+ * another country is that politician's country's own. */
+void ev_captor_country(sctx *s, int src, int tgt, int gov)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    /* acc14a: "Police in Tripura state said seven people had been arrested" in a story from
+     * Dhaka: a bare public (a crowd, an opposition, reporters) the story filled in, held by
+     * another country's named police or court, is that country's own; stop 30: so are those its
+     * named government holds or frees ("Venezuela's government released jailed opposition
+     * activists" in a story from Manila) */
+    dy_actor *v = &s->g[s->g[tgt].comp];
+    if (v->filled == DY_FILLED_STORY && v->ncomp <= 1 && !a->filled && ev_role_is(s, tgt, "CVLOPPMEDRELLABEDUBUS") &&
+        ev_role_is(s, src, gov ? "COPJUDGOV" : "COPJUD") && dy_code_is_country(a->code) && strncmp(a->code, v->code, 3) != 0) {
+        memcpy(v->code, a->code, 3);
+        ev_ex(s->c, "    people held or freed by %.3s's police, courts or government are %.3s's own\n", a->code, a->code);
+        return;
+    }
+    if (!a->filled || a->ncomp > 1 || !ev_role_is(s, src, "COPMILJUD") || !is_named(s, s->g[tgt].comp)) return;
+    if (!ev_role_is(s, tgt, "GOVOPPLEGJUD") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
+}
+
+/* acc16a: "Opposition parties demanded that Modi come to parliament" in a story the dateline set
+ * in Washington: a bare opposition the story filled in, whose demand, criticism or rejection (roots
+ * 10-12) aims at a named leader or government of another country, is that country's own. */
+void ev_opposition_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "OPP")) return;
+    if (!is_named(s, s->g[tgt].comp) || !ev_role_is(s, tgt, "GOV") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    an opposition that challenges %.3s's government is %.3s's own\n", t, t);
+}
+
+/* acc20b: "Hundreds of protesters rallied outside parliament in Avarua" in a story the dateline set
+ * in Wellington: a bare crowd the story filled in, protesting (root 14) at a place of another
+ * country, is that country's own people. */
+void ev_protest_country(sctx *s, int src, int tgt)
+{
+    if (src < 0 || tgt < 0) return;
+    dy_actor *a = &s->g[s->g[src].comp];
+    const char *t = s->g[s->g[tgt].comp].code;
+    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "CVLOPPLABEDU")) return;
+    if (!(s->g[tgt].locative || s->g[tgt].prep) || s->g[tgt].anaphor || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    /* a role joined to its place ("parliament in Avarua"), not another country's named body
+     * there ("outside the French embassy in Niamey": the protesters are the place's, unknown) */
+    int joined = 0;
+    for (uint32_t j = s->g[tgt].t0; j < s->g[tgt].t1; j++)
+        if (WIS(s, j, "in") || WIS(s, j, "at")) joined = 1;
+    if (!joined) return;
+    memcpy(a->code, t, 3);
+    ev_ex(s->c, "    a crowd protesting at a place of %.3s is %.3s's own\n", t, t);
+}
+
+/* "Vilnius police detained several protesters": a bare agent the story gave no country
+ * (---CVL) acting with, or acted on by, one country's police, army or court takes
+ * that country: a state's forces act on its own people unless the text says otherwise. */
+void ev_borrow_country(sctx *s, int a, int b)
+{
+    dy_actor *x = &s->g[s->g[a].comp];
+    const char *y = s->g[s->g[b].comp].code;
+    if (strncmp(x->code, "---", 3) || x->ncomp > 1 || strlen(y) <= 3 || !dy_code_is_country(y)) return;
+    if (!ev_role_is(s, b, "COPMILJUD")) return;
+    memcpy(x->code, y, 3);
+    ev_ex(s->c, "    %s takes the country of the force or body it faces\n", x->code);
+}
