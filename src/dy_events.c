@@ -482,7 +482,7 @@ static void target21_parties(sctx *s, const match *m, const dy_pattern *p, int p
 {
     if (src < 0 || *body >= 0 || passive || nominal) return;
     if (!strncmp(p->code, "03", 2) && (*tgt < 0 || ev_own_again(s, src, *tgt))) {
-        int g = ev_requester(s, s->g[src].comp, body);
+        int g = ev_requester(s, s->g[src].comp, m->head, body);
         if (g >= 0) *tgt = g;
     }
     if (*tgt < 0 && *body < 0 && (*tgt = ev_possessive_main_subject(s, m, p->code, src)) >= 0)

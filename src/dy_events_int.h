@@ -308,7 +308,7 @@ int ev_context_parties(sctx *s, int known, int want_pair, int *added);
 int ev_counterpart(sctx *s, int known, int *added);
 int ev_deal_counterpart(sctx *s, int known, int *added);
 int ev_accuser(sctx *s, int known, int *added, uint32_t back);
-int ev_requester(sctx *s, int known, int *added);
+int ev_requester(sctx *s, int known, uint32_t head, int *added);
 int ev_frame_doer(const sctx *s, const match *m, int tgt);
 int ev_possessive_main_subject(const sctx *s, const match *m, const char *code, int src);
 int ev_cut_target(sctx *s, int known, int *added);

@@ -170,14 +170,21 @@ static int request_event(const dy_coder *c, const dy_event *v)
 /* target21: "the United States would stop bombing the Houthis, who he said had agreed to stop
  * attacking shipping": the doer of the latest act told in this sentence, coded or not and of any
  * mood (target20's memory), aimed at the known actor's country by another; or NULL. */
-static const char *same_sentence_act_on(const sctx *s, int known)
+static const char *same_sentence_act_on(const sctx *s, int known, uint32_t head)
 {
     if (known < 0 || !s->g[known].code[0] || s->g[known].code[0] == '-') return NULL;
+    /* only an act that a relative clause holding the intent answers ("the Houthis, who he said
+     * had agreed"), or a meeting ("Rubio visited Bukele ..., and the Salvadoran leader offered
+     * ..."): "Gollum allowed that Mordor isn't a pleasant place to visit" answers no one */
+    int relative = 0;
+    for (uint32_t j = s->g[known].t1; j < head && j < s->t1 && !relative; j++) relative = WIS(s, j, "who") || WIS(s, j, "which");
     const char *kc = s->g[known].code;
     for (size_t b = 0;; b++) {
         const ev_latent *l = ev_latent_back(s->c, b);
         if (!l || l->sent != s->sidx) return NULL;
-        if (l->target[0] && l->target[0] != '-' && !strncmp(l->target, kc, 3) && strncmp(l->source, kc, 3)) return l->source;
+        if (l->target[0] && l->target[0] != '-' && !strncmp(l->target, kc, 3) && strncmp(l->source, kc, 3) &&
+            (relative || !strncmp(l->root, "04", 2)))
+            return l->source;
     }
 }
 
@@ -187,11 +194,11 @@ static const char *same_sentence_act_on(const sctx *s, int known)
  * subject in this or the sentence before; its author is the target. With none, the doer of the
  * act this sentence told on the subject before it ("would stop bombing the Houthis, who he said
  * had agreed to stop ...": the US). Returns an added group (drop_body), or -1. */
-int ev_requester(sctx *s, int known, int *added)
+int ev_requester(sctx *s, int known, uint32_t head, int *added)
 {
     *added = -1;
     long e = ev_recent_event_with(s, known, 0, 1, request_event);
-    const char *who = e >= 0 ? s->c->ev[e].source : same_sentence_act_on(s, known);
+    const char *who = e >= 0 ? s->c->ev[e].source : same_sentence_act_on(s, known, head);
     if (!who || s->ng >= DY_MAX_ACTORS) return -1;
     dy_actor *g = ev_context_group(s, who);
     if (e >= 0) ev_ex(s->c, "    target from the context: %s, who asked it in sentence %u (target21)\n", g->code, (unsigned)s->c->ev[e].sent + 1);
