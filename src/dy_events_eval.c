@@ -345,6 +345,15 @@ static int threat_words(const sctx *s, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* Has the sentence coded a threat (root 13) by `who`'s country already? "warned that it would draw
+ * all the consequences": the warning is that threat (gen19), not an intent of its own besides. */
+static int threat_told(const sctx *s, int who)
+{
+    for (size_t k = s->c->nev; k-- > 0 && s->c->ev[k].sent == s->sidx;)
+        if (!strcmp(s->c->ev[k].root, "13") && !strncmp(s->c->ev[k].source, s->g[who].code, 3)) return 1;
+    return 0;
+}
+
 /* eval21: an act the speaker's own side will do, told in reported speech with a verb no pattern
  * holds ("said he would seek a vote of confidence in parliament", "said Ankara would press on with
  * the normalisation process", "said the party would seek a royal pardon for Najib"): the speaker's
@@ -374,7 +383,7 @@ int ev_reported_intent(sctx *s, const match *ms, size_t nm)
             continue;
         int cond;
         uint32_t end = clause_end_at(s, verb, &cond);
-        if (clause_coded(s, ms, nm, verb, end) || threat_words(s, verb, end)) continue;
+        if (clause_coded(s, ms, nm, verb, end) || threat_words(s, verb, end) || threat_told(s, who)) continue;
         int tgt = -1;
         if (cond) tgt = condition_party(s, end, clause_end_at(s, end + 1, &vc), who);
         if (tgt < 0) tgt = clause_party(s, verb, end, who);
