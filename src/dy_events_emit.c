@@ -477,7 +477,7 @@ static int protest_purpose(const sctx *s, const match *ms, size_t k)
 static int infinitive_and(const sctx *s, uint32_t j)
 {
     if (j < s->t0 + 2 || j + 1 >= s->t1 || group_at(s, j + 1) >= 0) return 0;
-    if (ev_ed_form(s, j + 1) || ev_ing_form(s, j + 1) || dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[j + 1].id)) return 0;
+    if (ev_past_form(s, j + 1) || ev_ing_form(s, j + 1)) return 0;
     if (!(s->t[j + 1].wc & DY_WC_START_PAT) || group_at(s, j - 1) >= 0) return 0;
     /* "to" two to four words back, with only plain words between ("to calm tensions and") */
     for (uint32_t q = j - 1; q > s->t0 && q + 4 >= j; q--) {

@@ -171,6 +171,11 @@ static inline int ev_ed_form(const sctx *s, uint32_t i)
     size_t l = s->t[i].nlen;
     return l > 4 && !memcmp(W(s, i) + l - 2, "ed", 2);
 }
+/* A past form, regular ("-ed", ev_ed_form) or irregular (grammar.txt past: "held", "met"). */
+static inline int ev_past_form(const sctx *s, uint32_t i)
+{
+    return ev_ed_form(s, i) || dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[i].id);
+}
 static inline int group_at(const sctx *s, uint32_t i) { return (i >= s->t0 && i < s->t1) ? s->at[i - s->t0] : -1; }
 /* acc10: is there a clause break, a comma or a sentence end in tokens [a, b)? */
 static inline int ev_span_broken(const sctx *s, uint32_t a, uint32_t b)

@@ -133,8 +133,7 @@ static uint32_t shared_object(const sctx *s, uint32_t i)
 {
     if (i <= s->t0 || i + 2 >= s->t1 || !WIS(s, i, "and") || group_at(s, i + 1) >= 0) return 0;
     /* both words verbs in the past ("the attack and blamed militants": a noun keeps its own) */
-    for (uint32_t v = i - 1; v <= i + 1; v += 2)
-        if (!ev_ed_form(s, v) && !dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[v].id)) return 0;
+    if (!ev_past_form(s, i - 1) || !ev_past_form(s, i + 1)) return 0;
     uint32_t j = i + 2;
     for (int n = 0; n < 2 && j < s->t1 && group_at(s, j) < 0; n++, j++)
         if (!(s->t[j].wc & DY_WC_DET) && !(s->t[j].flags & DY_TF_NUM) && !dy_dict_word_is(s->c->dict, DY_G_QUANTITY, s->t[j].id))
@@ -193,8 +192,7 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             /* second17: "urged both sides to show restraint and offered to help": a gap does not
              * run on into a second verb after "and" (a past form some pattern starts with);
              * acc20a: irregular ones too ("since the start of the pandemic and held talks") */
-            if (WIS(s, tj, "and") && tj + 1 < s->t1 && group_at(s, tj + 1) < 0 &&
-                (ev_ed_form(s, tj + 1) || dy_dict_word_is(s->c->dict, DY_G_PAST, s->t[tj + 1].id)) &&
+            if (WIS(s, tj, "and") && tj + 1 < s->t1 && group_at(s, tj + 1) < 0 && ev_past_form(s, tj + 1) &&
                 (s->t[tj + 1].wc & DY_WC_START_PAT))
                 return 0;
             if (f & DY_TF_QUOTE) k--;
