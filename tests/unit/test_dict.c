@@ -98,6 +98,28 @@ static const char *coded(dy_coder *C, const char *text, const char *pub, char **
     return got;
 }
 
+/* Actor phrases of one kind the dictionary file named `file` of d holds. */
+static size_t file_kind(const dy_dict *d, const char *file, int kind)
+{
+    for (size_t i = 0; i < dy_dict_nfiles(d); i++)
+        if (!strcmp(dy_dict_file_at(d, i)->name, file)) return dy_dict_file_at(d, i)->by_kind[kind];
+    return 0;
+}
+
+/* A text, the day it is published, and what d codes in it ("SRC TGT CODE;..."). */
+typedef struct { const char *date, *text, *want; } dated_case;
+
+/* Codes each case with a coder over d and checks what it coded. */
+static void expect_coded(const dy_dict *d, const dated_case *cases, size_t n)
+{
+    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
+    dy_coder *C = dy_coder_create(d, &o);
+    char *scratch = NULL, got[256];
+    for (size_t k = 0; k < n; k++) ck_assert_str_eq(coded(C, cases[k].text, cases[k].date, &scratch, got, sizeof got), cases[k].want);
+    free(scratch);
+    dy_coder_destroy(&C);
+}
+
 START_TEST(dict_1_4_word_classes)
 {
     dy_dict *d = NULL;
@@ -153,22 +175,13 @@ START_TEST(dict_1_6_person_blocks)
     dy_dict *d = NULL;
     dy_err e = {0};
     ck_assert_int_eq(dy_dict_load("tests/unit/dict-person", &d, &e), DY_OK);
-    size_t people = 0;
-    for (size_t i = 0; i < dy_dict_nfiles(d); i++)
-        if (!strcmp(dy_dict_file_at(d, i)->name, "people.txt")) people = dy_dict_file_at(d, i)->by_kind[DY_AK_PERSON];
-    ck_assert_uint_eq(people, 6);       /* 2 names x 2 offices + 2 names x 1 */
-    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
-    dy_coder *C = dy_coder_create(d, &o);
-    static const struct { const char *date, *text, *want; } cases[] = {
+    ck_assert_uint_eq(file_kind(d, "people.txt", DY_AK_PERSON), 6);      /* 2 names x 2 offices + 2 names x 1 */
+    static const dated_case cases[] = {
         {"1995-01-01", "Rabbani criticized Russia.", "AFGGOV RUS 111"},
         {"2001-12-01", "Burhanuddin Rabbani criticized Russia.", "AFGGOV RUS 111"},
         {"2000-01-01", "Rabbani criticized Russia.", "AFG RUS 111"},     /* between the offices */
     };
-    char *scratch = NULL, got[256];
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
-        ck_assert_str_eq(coded(C, cases[k].text, cases[k].date, &scratch, got, sizeof got), cases[k].want);
-    free(scratch);
-    dy_coder_destroy(&C);
+    expect_coded(d, cases, sizeof cases / sizeof *cases);
     dy_dict_destroy(&d);
 }
 END_TEST
@@ -196,13 +209,8 @@ START_TEST(dict_1_7b_party_blocks)
     dy_dict *d = NULL;
     dy_err e = {0};
     ck_assert_int_eq(dy_dict_load("tests/unit/dict-party", &d, &e), DY_OK);
-    size_t groups = 0;
-    for (size_t i = 0; i < dy_dict_nfiles(d); i++)
-        if (!strcmp(dy_dict_file_at(d, i)->name, "parties.txt")) groups = dy_dict_file_at(d, i)->by_kind[DY_AK_GROUP];
-    ck_assert_uint_eq(groups, 7);       /* 2 names x 2 periods + 1 + 1 + 1 */
-    dy_coder_opts o = {0, 0, 0, DY_CONV_DYAD};
-    dy_coder *C = dy_coder_create(d, &o);
-    static const struct { const char *date, *text, *want; } cases[] = {
+    ck_assert_uint_eq(file_kind(d, "parties.txt", DY_AK_GROUP), 7);      /* 2 names x 2 periods + 1 + 1 + 1 */
+    static const dated_case cases[] = {
         {"2021-03-01", "The People Power Party criticized Russia.", "KOROPP RUS 111"},
         {"2023-03-01", "The People Power Party criticized Russia.", "KORGOV RUS 111"},
         {"2023-03-01", "The PPP criticized Russia.", "KORGOV RUS 111"},
@@ -212,11 +220,7 @@ START_TEST(dict_1_7b_party_blocks)
         {"2020-03-01", "Servant of the People criticized Russia.", "UKRGOV RUS 111"},
         {"2020-03-01", "The Communist Party of China criticized Russia.", "CHNGOV RUS 111"},
     };
-    char *scratch = NULL, got[256];
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
-        ck_assert_str_eq(coded(C, cases[k].text, cases[k].date, &scratch, got, sizeof got), cases[k].want);
-    free(scratch);
-    dy_coder_destroy(&C);
+    expect_coded(d, cases, sizeof cases / sizeof *cases);
     dy_dict_destroy(&d);
 }
 END_TEST
