@@ -220,9 +220,17 @@ static dy_date resolve_month(dy_date pub, int m, int year_rel, int has_rel)
 }
 
 
-/* A preposition of time before a month name: "in March", "since May", "until June". */
+/* A preposition of time before a month name: "in March", "since May", "until June", and "of"
+ * after a part of the month ("at the end of February", "the start of March"). */
 static int month_prep(const ctx *c, size_t i)
 {
+    if (is(c, i, "of")) {
+        /* "by the end of February" is a deadline, not a time the act took */
+        if (i >= 3 && (is(c, i - 3, "by") || is(c, i - 3, "until") || is(c, i - 3, "before") || is(c, i - 3, "till")))
+            return 0;
+        return i > 0 && (is(c, i - 1, "end") || is(c, i - 1, "start") || is(c, i - 1, "beginning") ||
+                         is(c, i - 1, "middle") || is(c, i - 1, "close") || is(c, i - 1, "turn"));
+    }
     return is(c, i, "in") || is(c, i, "since") || is(c, i, "early") || is(c, i, "late") || is(c, i, "mid") ||
            is(c, i, "until") || is(c, i, "during") || is(c, i, "from") || is(c, i, "through");
 }

@@ -56,6 +56,9 @@ START_TEST(dates_2_1_relative)
     ck_assert_str_eq(resolve("in September 2023", NULL), "2023-09");
     ck_assert_str_eq(resolve("on June 19, 2024", NULL), "2024-06-19");
     ck_assert_str_eq(resolve("yesterday", "2024-01-01"), "2023-12-31");
+    ck_assert_str_eq(resolve("at the end of February", "2023-04-10"), "2023-02");
+    ck_assert_str_eq(resolve("at the start of May they met", "2023-06-10"), "2023-05");
+    ck_assert_str_eq(resolve("talks by the end of June", "2023-04-10"), "none");
 }
 END_TEST
 
