@@ -100,11 +100,14 @@ int dy_story_begin(dy_story *st, const dy_dict *d, const dy_doc *doc)
 
 /* "DUBAI (Agency) - Iranian police detained ...": a dateline city whose country the rest of the
  * first sentence does not name reports from abroad; the story is set in the first country the
- * sentence names after it. The dateline's own country otherwise. */
+ * sentence names after it. The dateline's own country otherwise, and when a bare role comes
+ * before any other country ("BEIJING - Vice Foreign Minister Sun told the Japanese ambassador":
+ * the minister is the dateline's). */
 static const char *about_country(const dy_actor *g, size_t ng, const char *dateline)
 {
     const char *other = NULL;
     for (size_t k = 1; k < ng; k++) {
+        if (!other && !g[k].anaphor && !strncmp(g[k].code, "---", 3) && !g[k].locative && !g[k].prep) return dateline;
         if (!story_counts(&g[k])) continue;
         if (!strncmp(g[k].code, dateline, 3)) return dateline;
         if (!other) other = g[k].code;
