@@ -755,6 +755,13 @@ int ev_mood_at(const sctx *s, uint32_t head)
          * content of a word of speculation is no fact */
         uint32_t e;
         if (WIS(s, j, "that") && j > s->t0 && ev_gram_class_at(s, j - 1, &e) == DY_G_HYPO && e == j) return DY_MOOD_HYPOTHETICAL;
+        /* lead31: "avoided new tariffs after agreeing to deploy troops": a gerund clause after
+         * "after", "before", "while", "since" or "upon" has its own mood */
+        if ((WIS(s, j, "after") || WIS(s, j, "before") || WIS(s, j, "while") || WIS(s, j, "since") || WIS(s, j, "upon")) &&
+            j + 1 <= head && ev_ing_form(s, j + 1)) {
+            start = j + 1;
+            break;
+        }
         if (WIS(s, j, "that") ||
             ((WIS(s, j, "and") || WIS(s, j, "but")) && j + 1 < s->t1 && group_at(s, j + 1) < 0 &&
              !WIS(s, j + 1, "to") &&     /* "committed to keep talking and to meet": one verb's */
