@@ -186,6 +186,10 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
             if (tj >= s->t1) return 0;
             uint16_t f = s->t[tj].flags;
             int gt = group_at(s, tj);
+            /* lead31: "sent its top trade negotiator, Ryosei Akazawa, to Washington": a name set
+             * off by commas inside the gap is read over */
+            uint32_t ap = (f & DY_TF_COMMA) ? apposition_end(s, tj) : 0;
+            if (ap) { tj = ap; continue; }
             if ((gt >= 0 && !bare_agent(s, gt)) || (f & (DY_TF_END | DY_TF_CLAUSE | DY_TF_COMMA))) return 0;
             if (!(f & (DY_TF_WORD | DY_TF_QUOTE)) && !currency_at(s, tj)) return 0;     /* "pledged $10 million" */
             if (k > 0 && ev_subordinate_at(s, tj)) return 0;     /* sense15: "into the sea hours before Yoon landed" */
