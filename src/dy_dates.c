@@ -492,6 +492,13 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
         *out = mk(y, 0, 0, DY_PREC_YEAR);
         return i + 1;
     }
+    /* "since the 1970s", "in the 1990s": a decade, dated by its first year */
+    const char *w = word_at(c, i);
+    if (i > 1 && strlen(w) == 5 && w[3] == '0' && w[4] == 's' && is(c, i - 1, "the") &&
+        (is(c, i - 2, "in") || is(c, i - 2, "since") || is(c, i - 2, "during") || is(c, i - 2, "from") || is(c, i - 2, "until"))) {
+        char four[5] = {w[0], w[1], w[2], w[3], 0};
+        if ((y = dy_date_year_word(four))) { *out = mk(y, 0, 0, DY_PREC_YEAR); return i + 1; }
+    }
     return 0;
 }
 
