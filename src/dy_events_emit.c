@@ -868,6 +868,7 @@ int ev_accuser(sctx *s, int known, int *added, uint32_t back)
 {
     *added = -1;
     long e = ev_recent_event_with(s, known, 0, back, accusation_event);
+    if (e < 0) e = ev_home_accusation(s, known, back);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = ev_context_group(s, v->source);
