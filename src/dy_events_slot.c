@@ -1027,6 +1027,9 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     /* dom10: "the opposition demanded a rerun", "union leaders condemned the plan": an
      * opposition's or a union's demand or criticism with no one named is put to its government */
     else if (p->code[0] == '1' && (p->code[1] == '0' || p->code[1] == '1') && !replace && ev_role_is(s, src, "OPPLAB")) role = "GOV";
+    /* domestic22: "students blocked road junctions for weeks, demanding that those responsible
+     * be held to account": so is a crowd's demand */
+    else if (p->code[0] == '1' && p->code[1] == '0' && !replace && (ev_role_is(s, src, "CVL") || counted_people(s, src))) role = "GOV";
     /* dom10: "the court annulled the election": a court's ruling against an act of state with no
      * party named is against its government */
     else if (!strncmp(p->code, "116", 3) && !replace && ev_role_is(s, src, "JUD")) role = "GOV";
