@@ -99,3 +99,13 @@ long ev_home_accusation(const sctx *s, int known, uint32_t back)
     }
     return -1;
 }
+
+/* domestic22: "fighters of the PKK burned their weapons at a ceremony in northern Iraq": the place
+ * where an armed group lays down its arms (0873) is no party to it; its own state is
+ * (ev_implied_target). 1 when the target is such a place. */
+int ev_disarm_place(const sctx *s, const dy_pattern *p, int src, int tgt)
+{
+    if (src < 0 || strncmp(p->code, "0873", 4) != 0 || !s->g[tgt].locative || !ev_role_is(s, src, "REB")) return 0;
+    ev_ex(s->c, "    the place an armed group disarms in is no party\n");
+    return 1;
+}
