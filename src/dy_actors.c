@@ -373,6 +373,12 @@ static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
             uint32_t ge = (starts & DY_WC_START_GRAM) ? longest(d, DY_TRIE_GRAMMAR, toks, i, t1, &gp) : i;
             int gc = dy_dict_gram_class(d, gp);
             int anaphor = gc >= DY_G_PAIR ? gc : 0;
+            /* domestic22: "anti-government protesters", "pro-government marchers": a role joined by
+             * a hyphen to "anti" or "pro" only describes the people after it (a state stays:
+             * "anti-Japanese protests" are aimed at Japan) */
+            if (ap >= 0 && i > t0 && (toks[i].flags & DY_TF_HYPH) && dy_dict_actor(d, ap)->kind == DY_AK_AGENT &&
+                (word_is(toks, norm, i - 1, "anti") || word_is(toks, norm, i - 1, "pro")))
+                continue;
             /* "the state broadcaster": an actor phrase inside a reference that runs on past it wins */
             if (anaphor && ap < 0 && ge > i + 1 && (toks[i + 1].wc & DY_WC_START_ACTOR)) {
                 int32_t ap2 = -1;

@@ -602,6 +602,7 @@ static void complete_parties(sctx *s, const match *m, const dy_pattern *p, int p
             *tgt = -1;
         }
     }
+    if (*tgt >= 0 && ev_disarm_place(s, p, *src, *tgt)) *tgt = -1;
     if (*src >= 0 && (*tgt < 0 || ev_own_place(s, *src, *tgt) || ev_own_country_ref(s, *src, *tgt)) && !is_pair(s, *src) && *body < 0 && !passive) {
         *body = ev_implied_target(s, m, p, *src, *tgt >= 0 && !ev_own_country_ref(s, *src, *tgt));
         if (*body >= 0) *tgt = *body;

@@ -449,18 +449,27 @@ static int appeal_series(const sctx *s, const match *prev, const match *m, const
  * demanding the dissolution of parliament", "marched through the capital demanding the departure
  * of the troops": a demand or appeal (10x, 02x) told as the purpose ("to ...") or a participle of a
  * demonstration (14x) before it in the sentence is what the crowd marches for, one event with it.
- * "Protesters marched on Monday. Their leaders demanded talks" (two sentences) stays two acts. */
+ * "Protesters marched on Monday. Their leaders demanded talks" (two sentences) stays two acts.
+ * 1 the aim of the demonstration, -1 a demand of its own (domestic22, below), 0 neither. */
 static int protest_purpose(const sctx *s, const match *ms, size_t k)
 {
     const match *m = &ms[k];
     const char *code = dy_dict_pattern(s->c->dict, m->pat)->code;
     if (strncmp(code, "10", 2) != 0 && strncmp(code, "02", 2) != 0) return 0;
     int to = m->head > s->t0 && WIS(s, m->head - 1, "to");
+    /* domestic22: "gathered to protest against prices and to demand that Bio step down": a demand
+     * after "and to" is an aim of its own, coded */
+    if (to && code[0] == '1' && m->head > s->t0 + 1 && WIS(s, m->head - 2, "and")) return -1;
     if (!to && !ev_ing_form(s, m->head)) return 0;
     for (size_t q = k; q-- > 0;) {
         const match *d = &ms[q];
-        if (strncmp(dy_dict_pattern(s->c->dict, d->pat)->code, "14", 2) != 0) continue;
+        const char *dc = dy_dict_pattern(s->c->dict, d->pat)->code;
+        if (strncmp(dc, "14", 2) != 0) continue;
         if (m->head < d->end || m->head > d->end + 14) return 0;
+        /* domestic22: "stormed the residence, demanding that he resign", "blocked road junctions,
+         * demanding that those responsible be held to account": a demand (10x) after a strike, a
+         * blockade or a riot (142-145) is one of its own; a march's or a rally's (140, 141) is its aim */
+        if (code[0] == '1' && dc[2] >= '2' && dc[2] <= '5') return -1;
         for (uint32_t j = d->end, e; j < m->head; j++)
             if ((s->t[j].flags & (DY_TF_CLAUSE | DY_TF_END)) || ev_gram_is(s, j, DY_G_SAY, &e) || ev_subordinate_at(s, j) ||
                 (WIS(s, j, "and") && !to))
@@ -496,7 +505,9 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     if (k == 0) return 0;
     const match *prev = &ms[k - 1], *m = &ms[k];
     const dy_pattern *pp = dy_dict_pattern(s->c->dict, prev->pat);
-    if (intended_meeting(s, ms, k) || protest_purpose(s, ms, k)) return 1;
+    int protest = protest_purpose(s, ms, k);
+    if (protest < 0) return 0;
+    if (intended_meeting(s, ms, k) || protest) return 1;
     if (pp->code[0] == '-') return 0;
     if (!strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
     if (appeal_series(s, prev, m, pp->code)) return 1;
@@ -868,6 +879,7 @@ int ev_accuser(sctx *s, int known, int *added, uint32_t back)
 {
     *added = -1;
     long e = ev_recent_event_with(s, known, 0, back, accusation_event);
+    if (e < 0) e = ev_home_accusation(s, known, back);
     if (e < 0) return -1;
     const dy_event *v = &s->c->ev[e];
     dy_actor *g = ev_context_group(s, v->source);

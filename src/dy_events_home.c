@@ -80,3 +80,32 @@ void ev_borrow_country(sctx *s, int a, int b)
     memcpy(x->code, y, 3);
     ev_ex(s->c, "    %s takes the country of the force or body it faces\n", x->code);
 }
+
+/* domestic22: "Lula accused Bolsonaro of encouraging the attack. Bolsonaro rejected the
+ * accusation": at home the accuser is of the denier's own country, which ev_recent_event_with
+ * passes over. The latest factual accusation, demand, rejection or threat (roots 10-13) of this or
+ * the `back` sentences before aimed at the denier's very code (country and role) by another actor
+ * of its country: the index of that event in c->ev, or -1. */
+long ev_home_accusation(const sctx *s, int known, uint32_t back)
+{
+    const dy_coder *c = s->c;
+    if (known < 0 || s->g[known].code[0] == '-' || strlen(s->g[known].code) <= 3 || !dy_code_is_country(s->g[known].code)) return -1;
+    const char *kc = s->g[known].code;
+    for (size_t e = c->nev; e-- > 0;) {
+        const dy_event *v = &c->ev[e];
+        if (v->sent + back < s->sidx) break;
+        if (v->mood || v->root[0] != '1' || v->root[1] < '0' || v->root[1] > '3') continue;
+        if (!strcmp(v->target, kc) && !strncmp(v->source, kc, 3) && strcmp(v->source, kc) != 0) return (long)e;
+    }
+    return -1;
+}
+
+/* domestic22: "fighters of the PKK burned their weapons at a ceremony in northern Iraq": the place
+ * where an armed group lays down its arms (0873) is no party to it; its own state is
+ * (ev_implied_target). 1 when the target is such a place. */
+int ev_disarm_place(const sctx *s, const dy_pattern *p, int src, int tgt)
+{
+    if (src < 0 || strncmp(p->code, "0873", 4) != 0 || !s->g[tgt].locative || !ev_role_is(s, src, "REB")) return 0;
+    ev_ex(s->c, "    the place an armed group disarms in is no party\n");
+    return 1;
+}

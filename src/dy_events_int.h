@@ -336,6 +336,8 @@ int ev_decision_subject(const sctx *s, uint32_t head);
 int ev_names_class(const sctx *s, const match *m, int cls);
 int ev_meeting_parties(sctx *s, int known, int *added);
 int ev_act_author(sctx *s, int known, int *added, int decision, int home, int violent);
+long ev_home_accusation(const sctx *s, int known, uint32_t back);
+int ev_disarm_place(const sctx *s, const dy_pattern *p, int src, int tgt);
 /* eval20: an actor the context lends the sentence, and the latest event with a known party */
 dy_actor *ev_context_group(sctx *s, const char *code);
 long ev_recent_event_with(const sctx *s, int known, int as_source, uint32_t back, int (*want)(const dy_coder *, const dy_event *));

@@ -1239,7 +1239,25 @@ static int armed_group_named_before(sctx *s, int k)
         g->filled = DY_FILLED_SENTENCE;     /* from the sentence: a party apart from the state itself */
         return 1;
     }
-    return 0;
+    /* domestic22: "fighters of the PKK burned their weapons in northern Iraq ... The militants
+     * declared a ceasefire": so is the group of that role the story has named most (the latest
+     * of equals; "the Taliban government in Kabul" once does not outweigh the BLA twice) */
+    dy_coder *c = s->c;
+    const char *best = NULL;
+    int nbest = 0;
+    for (size_t j = c->nhist; j-- > 0;) {
+        const hist_entry *h = &c->hist[j];
+        if (h->place || h->code2[0] || strlen(h->code) != 6 || strcmp(h->code + 3, g->code + 3) != 0 || !dy_code_is_country(h->code)) continue;
+        int n = 0;
+        for (size_t q = 0; q < c->nhist; q++)
+            n += !c->hist[q].place && !strcmp(c->hist[q].code, h->code);
+        if (n > nbest) best = h->code, nbest = n;
+    }
+    if (!best) return 0;
+    memcpy(g->code, best, 3);
+    g->filled = DY_FILLED_SENTENCE;
+    ev_ex(c, "  \"%.*s\": the armed group the story named most, %s\n", (int)s->t[g->t0].nlen, W(s, g->t0), g->code);
+    return 1;
 }
 
 /* acc19a: "acting Congress President Luis Valdez demanded that he step down": a "he" resolved to a

@@ -1019,6 +1019,7 @@ static int add_role(sctx *s, const match *m, const char *cc, const char *role, u
 int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int replace)
 {
     const char *role;
+    int own = 0;     /* the source's own country, not a place named after the act */
     /* acc21a: ... and one that "vowed to return to the streets" threatens it with protest (133) */
     if (p->code[0] == '1' && (p->code[1] == '4' || !strncmp(p->code, "133", 3)) && (ev_role_is(s, src, "CVLOPPLABEDUHLHAGRBUSMEDREL") || counted_people(s, src))) role = "GOV";
     /* ... and that "lifted the curfew" or "ended martial law" eases it for that public */
@@ -1034,6 +1035,9 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     /* dom10: "the opposition demanded a rerun", "union leaders condemned the plan": an
      * opposition's or a union's demand or criticism with no one named is put to its government */
     else if (p->code[0] == '1' && (p->code[1] == '0' || p->code[1] == '1') && !replace && ev_role_is(s, src, "OPPLAB")) role = "GOV";
+    /* domestic22: "students blocked road junctions for weeks, demanding that those responsible
+     * be held to account": so is a crowd's demand */
+    else if (p->code[0] == '1' && p->code[1] == '0' && !replace && (ev_role_is(s, src, "CVL") || counted_people(s, src))) role = "GOV";
     /* dom10: "the court annulled the election": a court's ruling against an act of state with no
      * party named is against its government */
     else if (!strncmp(p->code, "116", 3) && !replace && ev_role_is(s, src, "JUD")) role = "GOV";
@@ -1042,6 +1046,9 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     else if (!replace && !strncmp(s->g[s->g[src].comp].code, dy_story_country(&s->c->story), 3) && ev_role_is(s, src, "REBUAFCRM") &&
              ((p->code[0] == '1' && (p->code[1] == '7' || p->code[1] == '8')) || !strncmp(p->code, "192", 3)))
         role = p->code[1] == '8' ? "CVL" : "GOV";
+    /* domestic22: "the militants declared a ceasefire", "fighters burned their weapons": an armed
+     * group laying down its arms with no party named does so toward its own state */
+    else if (!replace && !strncmp(p->code, "087", 3) && ev_role_is(s, src, "REB")) role = "GOV", own = 1;
     /* gen15: "police arrested several suspects", "gendarmes shot dead two men", "border guards
      * detained a former leader": a state force's arrest (173), or the police's use of force
      * (19x), in the story's own country with no party named hits its public */
@@ -1054,7 +1061,7 @@ int ev_implied_target(sctx *s, const match *m, const dy_pattern *p, int src, int
     char cc[4];
     memcpy(cc, s->g[s->g[src].comp].code, 3);
     cc[3] = 0;
-    for (size_t k = 0; k < s->ng && role[0] == 'G'; k++)
+    for (size_t k = 0; k < s->ng && role[0] == 'G' && !own; k++)
         if (s->g[k].locative && s->g[k].kind == DY_GK_STATE && strlen(s->g[k].code) == 3 && dy_code_is_country(s->g[k].code) &&
             s->g[k].t0 >= m->end) { memcpy(cc, s->g[k].code, 3); break; }
     /* a country's own public is a party to its act, as a sentence's filled role is (domestic_dyad) */
