@@ -362,6 +362,15 @@ int dyd_index_patterns(dy_dict *d)
                 q->req = e->words;
             }
         }
+        q->nreq2 = 0;
+        for (uint8_t k = 1; q->nreq && k < q->nel; k++) {
+            const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, q->el + k);
+            if (e->type == DY_PE_WORDS && !e->opt && e->words != q->req && e->nwords > 0 && e->nwords <= DY_REQ2_MAX &&
+                (q->nreq2 == 0 || e->nwords < q->nreq2)) {
+                q->nreq2 = e->nwords;
+                q->req2 = e->words;
+            }
+        }
     }
     unsigned nextbit = 0;
     for (size_t i = 0; i < d->patterns.len; i++) {

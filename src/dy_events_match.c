@@ -421,6 +421,13 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
                 while (q < nq && seen[ws[q]] != stamp) q++;     /* a pattern's words are lexicon ids */
                 if (q == nq) continue;
             }
+            if (p->nreq2) {     /* a second set the pattern needs */
+                const uint32_t *ws = dy_dict_wordset(d, p->req2);
+                const uint16_t nq = p->nreq2;
+                uint16_t q = 0;
+                while (q < nq && seen[ws[q]] != stamp) q++;
+                if (q == nq) continue;
+            }
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = ev_is_passive_at(s, i);
             memo_next_try(s->c);
