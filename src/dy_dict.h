@@ -193,6 +193,11 @@ typedef struct dy_pattern {
      * none); a sentence holding none of its words need not be tried */
     uint16_t nreq;
     uint32_t req;       /* offset of that set in the word sets (as dy_pel.words) */
+    /* a second such set of at most DY_REQ2_MAX words (nreq2 0: none), tested once the first has
+     * let the pattern through ("said ... the ... politically motivated" needs more than "the"),
+     * the one of rarer words (dy_dict_verbs.c choose_reqs) */
+    uint16_t nreq2;
+    uint32_t req2;
     const struct dy_cameo *cam;     /* the entry of its code (NULL for "-"), found once at load */
     const struct dy_cameo *pair_cam;    /* the entry of pair's code (NULL when none) */
 } dy_pattern;
@@ -246,6 +251,7 @@ const uint32_t *dy_dict_patterns_for(const dy_dict *d, uint32_t word, size_t *n)
  * one of nreq words), so the coder's prefilter reads this one array rather than each candidate
  * pattern and its word set. */
 #define DY_REQ_MANY UINT32_MAX
+#define DY_REQ2_MAX 256
 typedef struct dy_req {
     uint32_t w0, w1;    /* nreq <= 2: its words (0: none); more: DY_REQ_MANY, 0 (see the pattern) */
     uint64_t sig;       /* nreq > 2: the dy_dict_reqbit() bits of its words, OR-ed */

@@ -5,6 +5,7 @@
 #include "dy_dict_int.h"
 #include "dy_tok.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,6 +331,60 @@ static uint64_t next_bits(const dy_dict *d, const dy_pattern *p, uint8_t from)
     return ~0ULL;
 }
 
+/* How likely a word set is to be in any sentence: its size, plus DY_REQ2_MAX + 1 when it holds a
+ * word of a grammar.txt class every sentence has (common[] set: a preposition, determiner, clause
+ * word, a form of "be", a speech verb), so a set of rarer words is the better test */
+static unsigned set_rank(const dy_dict *d, const dy_pel *e, const uint8_t *common, uint32_t nw)
+{
+    for (uint16_t k = 0; k < e->nwords; k++) {
+        uint32_t w = DY_VEC_AT(&d->wordsets, uint32_t, e->words + k);
+        if (w < nw && common[w]) return e->nwords + DY_REQ2_MAX + 1u;
+    }
+    return e->nwords;
+}
+
+/* The words of the grammar classes set_rank() counts as common: one byte a word id (NULL: none). */
+static uint8_t *common_words(const dy_dict *d, uint32_t nw)
+{
+    uint8_t *common = calloc(nw, 1);
+    if (!common) return NULL;
+    for (size_t k = 0; k < d->words.len; k++) {
+        const gram_word *g = &DY_VEC_AT(&d->words, gram_word, k);
+        if (g->word < nw && (g->cls == DY_G_PREP || g->cls == DY_G_DET || g->cls == DY_G_CLAUSE)) common[g->word] = 1;
+    }
+    for (size_t k = 0; k < d->gram_first.len; k++) {
+        const gram_first *f = &DY_VEC_AT(&d->gram_first, gram_first, k);
+        if (f->word < nw) common[f->word] = 1;
+    }
+    return common;
+}
+
+/* A pattern's required word sets (dy_pattern.req, .req2), of its word sets after the head that
+ * are not optional: the smallest (a test of one or two words is the prefilter's fastest), then
+ * of the others with at most DY_REQ2_MAX words the one of lowest set_rank(). */
+static void choose_reqs(const dy_dict *d, dy_pattern *q, const uint8_t *common, uint32_t nw)
+{
+    q->nreq = q->nreq2 = 0;
+    for (uint8_t k = 1; k < q->nel; k++) {
+        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, q->el + k);
+        if (e->type == DY_PE_WORDS && !e->opt && e->nwords > 0 && (q->nreq == 0 || e->nwords < q->nreq)) {
+            q->nreq = e->nwords;
+            q->req = e->words;
+        }
+    }
+    unsigned best = UINT_MAX;
+    for (uint8_t k = 1; q->nreq && k < q->nel; k++) {
+        const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, q->el + k);
+        if (e->type != DY_PE_WORDS || e->opt || e->words == q->req || e->nwords == 0 || e->nwords > DY_REQ2_MAX) continue;
+        unsigned r = set_rank(d, e, common, nw);
+        if (r < best) {
+            best = r;
+            q->nreq2 = e->nwords;
+            q->req2 = e->words;
+        }
+    }
+}
+
 /* Index patterns by the words their first element accepts (counting sort by word id). */
 int dyd_index_patterns(dy_dict *d)
 {
@@ -352,17 +407,10 @@ int dyd_index_patterns(dy_dict *d)
     uint32_t acc = 0;
     for (uint32_t w = 0; w < nw; w++) { d->first_off[w] = acc; acc += d->first_cnt[w]; d->first_cnt[w] = 0; }
     d->first_off[nw] = acc;
-    for (size_t i = 0; i < d->patterns.len; i++) {
-        dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);
-        q->nreq = 0;
-        for (uint8_t k = 1; k < q->nel; k++) {
-            const dy_pel *e = &DY_VEC_AT(&d->pels, dy_pel, q->el + k);
-            if (e->type == DY_PE_WORDS && !e->opt && e->nwords > 0 && (q->nreq == 0 || e->nwords < q->nreq)) {
-                q->nreq = e->nwords;
-                q->req = e->words;
-            }
-        }
-    }
+    uint8_t *common = common_words(d, nw);
+    if (!common) return -1;
+    for (size_t i = 0; i < d->patterns.len; i++) choose_reqs(d, &DY_VEC_AT(&d->patterns, dy_pattern, i), common, nw);
+    free(common);
     unsigned nextbit = 0;
     for (size_t i = 0; i < d->patterns.len; i++) {
         dy_pattern *q = &DY_VEC_AT(&d->patterns, dy_pattern, i);

@@ -15,7 +15,8 @@ dy_coder *dy_coder_create(const dy_dict *dict, const dy_coder_opts *opts)
     c->seg = dy_seg_create(dict);
     c->nseen = dy_lex_count(dy_dict_lex(dict)) + 1;
     c->seen = calloc(c->nseen, sizeof *c->seen);
-    if (!c->seg || !c->seen) { dy_coder_destroy(&c); return NULL; }
+    c->memo = calloc((size_t)EV_MEMO_ROWS * EV_MEMO_W, sizeof *c->memo);
+    if (!c->seg || !c->seen || !c->memo) { dy_coder_destroy(&c); return NULL; }
     return c;
 }
 
@@ -27,6 +28,7 @@ void dy_coder_destroy(dy_coder **cp)
     free((*cp)->kept);
     free((*cp)->kept_off);
     free((*cp)->seen);
+    free((*cp)->memo);
     dy_story_free(&(*cp)->story);
     dy_buf_free(&(*cp)->explain);
     free(*cp);

@@ -31,6 +31,8 @@
 
 #define HIST 32
 #define DY_GAP_MAX 6        /* words a "..." in a verb pattern may skip */
+#define EV_MEMO_W (DY_MAX_SENT_TOKENS + 1)    /* the matcher's memo: one row an element, a slot a token */
+#define EV_MEMO_ROWS 256                            /* a pattern has at most 255 elements (dy_pattern.nel) */
 /* the most sentences any look-back over the coded events reaches (a denial's accuser, acc16a):
  * a window of a long document keeps its events at least this far back */
 #define EV_LOOKBACK_SENTS 6
@@ -101,6 +103,11 @@ struct dy_coder {
     uint8_t *seen;
     uint32_t nseen;
     uint8_t stamp;
+    /* the verb pattern matcher's failures in the pattern being tried: (element, token) ->
+     * the try's number when match_el failed there, so a second path to the same place (optional
+     * words, gaps) is not searched again; EV_MEMO_W tokens a row, one row an element */
+    uint16_t *memo;
+    uint16_t memo_try;
     dy_story story;         /* the story's country, for roles named without one */
     char story_shown[4];    /* --explain: the story's country as last shown */
     dy_aliases aliases;     /* surnames learnt from "title + unknown name" in this document */

@@ -160,10 +160,9 @@ static uint32_t date_between(const sctx *s, uint32_t i)
     return 0;
 }
 
-static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+static int match_el_at(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
 {
     const dy_dict *d = s->c->dict;
-    if (ei == p->nel) { m->end = ti; return 1; }
     const dy_pel *e = dy_dict_pel(d, p->el + (uint32_t)ei);
     switch (e->type) {
     case DY_PE_WORDS: {
@@ -255,6 +254,32 @@ static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int
     }
     }
     return 0;
+}
+
+/* Element ei of p from token ti on. Whether that fails depends on nothing but (ei, ti) in one
+ * try of a pattern (the sentence and the voice stay; *m is written only on success, which ends
+ * the try), so a failure is remembered for the try and a second path to the same place
+ * (optional words taken or not, a gap's lengths) is not searched again. */
+static int match_el(const sctx *s, const dy_pattern *p, int ei, uint32_t ti, int passive, match *m)
+{
+    if (ei == p->nel) { m->end = ti; return 1; }
+    uint32_t off = ti - s->t0;
+    if (off >= EV_MEMO_W) return match_el_at(s, p, ei, ti, passive, m);
+    uint16_t *slot = &s->c->memo[(size_t)ei * EV_MEMO_W + off];
+    const uint16_t try = s->c->memo_try;
+    if (*slot == try) return 0;
+    if (match_el_at(s, p, ei, ti, passive, m)) return 1;
+    *slot = try;
+    return 0;
+}
+
+/* A new try of a pattern: its failures so far are forgotten (the numbers wrap every 65,535). */
+static void memo_next_try(dy_coder *c)
+{
+    if (++c->memo_try == 0) {
+        memset(c->memo, 0, (size_t)EV_MEMO_ROWS * EV_MEMO_W * sizeof *c->memo);
+        c->memo_try = 1;
+    }
 }
 
 int ev_is_passive_at(const sctx *s, uint32_t head)
@@ -400,8 +425,16 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
                 while (q < nq && seen[ws[q]] != stamp) q++;     /* a pattern's words are lexicon ids */
                 if (q == nq) continue;
             }
+            if (p->nreq2) {     /* a second set the pattern needs */
+                const uint32_t *ws = dy_dict_wordset(d, p->req2);
+                const uint16_t nq = p->nreq2;
+                uint16_t q = 0;
+                while (q < nq && seen[ws[q]] != stamp) q++;
+                if (q == nq) continue;
+            }
             match m = {cand[k], i, i, -1, 0, p->nlit, -1};
             if (passive < 0) passive = ev_is_passive_at(s, i);
+            memo_next_try(s->c);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
             if (p->among && !among_subject(s, i)) continue;
             m.nlit = (uint16_t)(m.nlit + p->among);
