@@ -615,12 +615,29 @@ static void town_in_region(const dy_tok *toks, uint32_t t0, dy_actor *out, size_
     }
 }
 
+/* igo22: "anti-government protesters", "a pro-Russian president", "pro-European parties": a
+ * mention joined by a hyphen to "anti" or "pro" says what the noun after it is for or against,
+ * and names no actor of its own; the noun is the actor. Returns the new count. */
+static size_t drop_stance_mentions(const dy_tok *toks, const dy_buf *norm, uint32_t t0, mention *m, size_t nm)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < nm; k++) {
+        uint32_t i = m[k].t0;
+        if (!m[k].anaphor && i > t0 && (toks[i].flags & DY_TF_HYPH) &&
+            (word_is(toks, norm, i - 1, "anti") || word_is(toks, norm, i - 1, "pro")))
+            continue;
+        m[n++] = m[k];
+    }
+    return n;
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
     mention m[DY_MAX_ACTORS * 2];
     size_t nm = find_mentions(d, toks, norm, t0, t1, day, m, sizeof m / sizeof *m);
     if (al && al->n) nm = find_aliases(toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
+    nm = drop_stance_mentions(toks, norm, t0, m, nm);
 
     size_t ng = 0;
     for (size_t k = 0; k < nm && ng < max;) {

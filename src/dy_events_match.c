@@ -118,7 +118,10 @@ static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
         /* not an agent of no known country: "exiled dissidents from Myanmar" leaves the
          * target to a country named after it */
         if (g >= 0) return n && s->g[g].t0 == j && bare_agent(s, g) && s->g[g].code[0] != '-' ? j : 0;
-        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        /* igo22: "at pro-European protesters": a capitalised word hyphened to the one before it
+         * is part of the modifier */
+        uint16_t f = s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM);
+        if (f != DY_TF_WORD && !(n && f == (DY_TF_WORD | DY_TF_CAP) && (s->t[j].flags & DY_TF_HYPH))) return 0;
         unsigned wc = s->t[j].wc;
         if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY | DY_WC_START_PAT)) return 0;
     }
