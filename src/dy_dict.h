@@ -188,6 +188,7 @@ typedef struct dy_pattern {
     uint8_t court;      /* a court takes part: the subject is one ("the court ordered Israel to
                          * ...", 100), or one stands right after the pattern as the forum, no party
                          * ("took Poland to the Court of Justice", 115) */
+    uint8_t igo;        /* codes only where T is an international body ("quit the council") */
     char body[8];       /* "" or the code of the act when an international body does it to a
                          * state: "expelled Russia" by the Council of Europe is no deportation of
                          * people (174) but reduced relations ("174 &EXPEL T ; body=160") */

@@ -429,6 +429,7 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
             if (p->among && !among_subject(s, i)) continue;
             if (p->court && !court_party(s, &m)) continue;
+            if (p->igo && (m.tgt < 0 || strncmp(s->g[m.tgt].code, "IGO", 3) != 0)) continue;     /* "quit the council" */
             m.nlit = (uint16_t)(m.nlit + p->among);
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
         }
