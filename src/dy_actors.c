@@ -137,7 +137,9 @@ static void finish(dy_actor *g, const group_state *s)
     } else if (s->has_state) {
         size_t l = strlen(s->state);
         int igo = strncmp(s->state, "IGO", 3) == 0 || strncmp(s->state, "NGO", 3) == 0;
-        if (s->has_agent && (l == 3 || (igo && l == 6)))
+        /* igo22: "Arab League foreign ministers", "EU leaders": a body's ministers are the body;
+         * its troops or police keep their role (IGOUNOMIL) */
+        if (s->has_agent && (l == 3 || (igo && l == 6 && strcmp(s->role, "GOV") != 0)))
             { code_cpy(g->code, s->state, 9); size_t sl = strlen(g->code); cpy(g->code + sl, sizeof g->code - sl, s->role, 3); }
         else
             code_cpy(g->code, s->state, ALL);
