@@ -99,10 +99,12 @@ static int pair_flag(loader *L, const char *flag, const char *code, char out[8])
     return 0;
 }
 
-/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a problem. */
+/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a bare role
+ * ("---GOV"), or a problem. */
 static int to_flag(loader *L, const char *code, char out[16])
 {
     size_t n = strlen(code), k = 0;
+    if (n == 6 && !strncmp(code, "---", 3)) k = 3;     /* igo22: a bare role ("---GOV"), of the source's country */
     while (k < n && code[k] >= 'A' && code[k] <= 'Z') k++;
     if (n < 3 || n > 15 || k != n) { dyd_problem(L, "bad actor code '%s' in to= (capital letters, e.g. IGOUNO)", code); return -1; }
     memcpy(out, code, n + 1);

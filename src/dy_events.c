@@ -826,8 +826,8 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     }
     /* igo22: "Judge Boasberg had ordered the administration to turn the planes around": a
      * country's court orders a body of its own country, so a bare role the story's country filled
-     * takes the court's */
-    if (p->court && src >= 0 && tgt >= 0 && s->g[tgt].filled == DY_FILLED_STORY && ev_role_is(s, src, "JUD") &&
+     * takes the court's; so does the government whose law it suspends (to=---GOV) */
+    if (p->court && src >= 0 && tgt >= 0 && (s->g[tgt].filled == DY_FILLED_STORY || s->g[tgt].code[0] == '-') && ev_role_is(s, src, "JUD") &&
         dy_code_is_country(s->g[src].code) && strncmp(s->g[src].code, s->g[tgt].code, 3) != 0) {
         memcpy(s->g[tgt].code, s->g[src].code, 3);
         ev_ex(c, "    a court's order at home: %s takes the court's country (igo22)\n", s->g[tgt].code);
