@@ -137,7 +137,9 @@ static void finish(dy_actor *g, const group_state *s)
     } else if (s->has_state) {
         size_t l = strlen(s->state);
         int igo = strncmp(s->state, "IGO", 3) == 0 || strncmp(s->state, "NGO", 3) == 0;
-        if (s->has_agent && (l == 3 || (igo && l == 6)))
+        /* igo22: "Arab League foreign ministers", "EU leaders": a body's ministers are the body;
+         * its troops or police keep their role (IGOUNOMIL) */
+        if (s->has_agent && (l == 3 || (igo && l == 6 && strcmp(s->role, "GOV") != 0)))
             { code_cpy(g->code, s->state, 9); size_t sl = strlen(g->code); cpy(g->code + sl, sizeof g->code - sl, s->role, 3); }
         else
             code_cpy(g->code, s->state, ALL);
@@ -621,12 +623,29 @@ static void town_in_region(const dy_tok *toks, uint32_t t0, dy_actor *out, size_
     }
 }
 
+/* igo22: "anti-government protesters", "a pro-Russian president", "pro-European parties": a
+ * mention joined by a hyphen to "anti" or "pro" says what the noun after it is for or against,
+ * and names no actor of its own; the noun is the actor. Returns the new count. */
+static size_t drop_stance_mentions(const dy_tok *toks, const dy_buf *norm, uint32_t t0, mention *m, size_t nm)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < nm; k++) {
+        uint32_t i = m[k].t0;
+        if (!m[k].anaphor && i > t0 && (toks[i].flags & DY_TF_HYPH) &&
+            (word_is(toks, norm, i - 1, "anti") || word_is(toks, norm, i - 1, "pro")))
+            continue;
+        m[n++] = m[k];
+    }
+    return n;
+}
+
 size_t dy_actors_find(const dy_dict *d, const dy_tok *toks, const dy_buf *norm, uint32_t t0, uint32_t t1,
                       int32_t day, const dy_aliases *al, dy_actor *out, size_t max)
 {
     mention m[DY_MAX_ACTORS * 2];
     size_t nm = find_mentions(d, toks, norm, t0, t1, day, m, sizeof m / sizeof *m);
     if (al && al->n) nm = find_aliases(toks, norm, t0, t1, al, m, nm, sizeof m / sizeof *m);
+    nm = drop_stance_mentions(toks, norm, t0, m, nm);
 
     size_t ng = 0;
     for (size_t k = 0; k < nm && ng < max;) {

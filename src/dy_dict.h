@@ -185,6 +185,13 @@ typedef struct dy_pattern {
                          * is its author, "by T" or the doer of the story's last hostile act */
     char to[16];        /* "" or the actor the act is on when the phrase names none: a veto of
                          * "a resolution" is cast at the body whose text it is ("to=IGOUNO") */
+    uint8_t court;      /* a court takes part: the subject is one ("the court ordered Israel to
+                         * ...", 100), or one stands right after the pattern as the forum, no party
+                         * ("took Poland to the Court of Justice", 115) */
+    uint8_t igo;        /* codes only where T is an international body ("quit the council") */
+    char body[8];       /* "" or the code of the act when an international body does it to a
+                         * state: "expelled Russia" by the Council of Europe is no deportation of
+                         * people (174) but reduced relations ("174 &EXPEL T ; body=160") */
     uint8_t nel;
     uint16_t nlit;      /* literal elements: the pattern's specificity */
     uint32_t el;        /* offset of the first element */

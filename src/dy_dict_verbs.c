@@ -89,20 +89,23 @@ static int add_alternative(loader *L, dy_vec *set, const char *alt)
     return add_word(L, set, w, wl);
 }
 
-/* The flag "pair=CODE" (PETRARCH's paired codes [032:033]): a CAMEO code of three or more
- * digits, or a problem. Returns 0 when it is good. */
-static int pair_flag(loader *L, const char *code, char out[8])
+/* The flags "pair=CODE" (PETRARCH's paired codes [032:033]) and "body=CODE" (the act when an
+ * international body does it to a state): a CAMEO code of three or more digits, or a problem.
+ * Returns 0 when it is good. */
+static int pair_flag(loader *L, const char *flag, const char *code, char out[8])
 {
-    if (!dy_dict_cameo(L->d, code)) { dyd_problem(L, "unknown CAMEO code '%s' in pair= (see dict/cameo.txt)", code); return -1; }
-    if (strlen(code) < 3) { dyd_problem(L, "use the three-digit form of root code %s in pair= (e.g. %s0)", code, code); return -1; }
+    if (!dy_dict_cameo(L->d, code)) { dyd_problem(L, "unknown CAMEO code '%s' in %s= (see dict/cameo.txt)", code, flag); return -1; }
+    if (strlen(code) < 3) { dyd_problem(L, "use the three-digit form of root code %s in %s= (e.g. %s0)", code, flag, code); return -1; }
     snprintf(out, 8, "%s", code);
     return 0;
 }
 
-/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a problem. */
+/* The flag "to=CODE": an actor code of 3 to 15 capital letters ("IGOUNO"), or a bare role
+ * ("---GOV"), or a problem. */
 static int to_flag(loader *L, const char *code, char out[16])
 {
     size_t n = strlen(code), k = 0;
+    if (n == 6 && !strncmp(code, "---", 3)) k = 3;     /* igo22: a bare role ("---GOV"), of the source's country */
     while (k < n && code[k] >= 'A' && code[k] <= 'Z') k++;
     if (n < 3 || n > 15 || k != n) { dyd_problem(L, "bad actor code '%s' in to= (capital letters, e.g. IGOUNO)", code); return -1; }
     memcpy(out, code, n + 1);
@@ -210,8 +213,8 @@ void dyd_pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0;
-    char pair[8] = "", to[16] = "";
+    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0, court = 0, igo = 0;
+    char pair[8] = "", to[16] = "", body[8] = "";
     if (flags) {
         *flags++ = 0;
         for (char *f = strtok(flags, " \t,"); f; f = strtok(NULL, " \t,")) {
@@ -221,9 +224,12 @@ void dyd_pattern_line(loader *L, char *s)
             else if (strcmp(f, "meet") == 0) meet = 1;
             else if (strcmp(f, "ctx") == 0) ctx = 1;
             else if (strcmp(f, "author") == 0) author = 1;
-            else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
+            else if (strcmp(f, "court") == 0) court = 1;
+            else if (strcmp(f, "igo") == 0) igo = 1;
+            else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, "pair", f + 5, pair)) return; }
             else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
-            else { dyd_problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
+            else if (strncmp(f, "body=", 5) == 0) { if (pair_flag(L, "body", f + 5, body)) return; }
+            else { dyd_problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, court, igo, pair=CODE or body=CODE with a CAMEO code, or to=ACTOR)", f); return; }
         }
     }
     char *save = NULL;
@@ -238,12 +244,15 @@ void dyd_pattern_line(loader *L, char *s)
     snprintf(p.code, sizeof p.code, "%s", code);
     memcpy(p.pair, pair, sizeof p.pair);
     memcpy(p.to, to, sizeof p.to);
+    memcpy(p.body, body, sizeof p.body);
     p.sym = (uint8_t)sym;
     p.among = (uint8_t)among;
     p.rev = (uint8_t)rev;
     p.meet = (uint8_t)meet;
     p.ctx = (uint8_t)ctx;
     p.author = (uint8_t)author;
+    p.court = (uint8_t)court;
+    p.igo = (uint8_t)igo;
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;

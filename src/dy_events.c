@@ -633,6 +633,26 @@ static int leaves_body(const sctx *s, const match *m, int src, int tgt)
     return 1;
 }
 
+/* igo22: "The Council of Europe expelled Russia", "the court fined Poland", "the African Union
+ * suspended Gabon": an act of coercion by an international body (an IGO that is no force of its)
+ * on a state (a country, or its government) is one between the body and its member, the pattern's
+ * body= code (reduced relations, sanctions), not one on people (174, 172). */
+static int body_on_state(const sctx *s, const dy_pattern *p, int src, int tgt)
+{
+    if (!p->body[0] || src < 0 || tgt < 0) return 0;
+    const char *sc = s->g[src].code, *tc = s->g[tgt].code;
+    size_t l = strlen(sc);
+    if (strncmp(sc, "IGO", 3) != 0 || (l > 6 && (!strcmp(sc + l - 3, "MIL") || !strcmp(sc + l - 3, "COP")))) return 0;
+    if (!dy_code_is_country(tc) || !strncmp(tc, "IGO", 3) || (strlen(tc) != 3 && strcmp(tc + 3, "GOV") != 0)) return 0;
+    /* "fined the American technology company Google": a state's name before a noun of its own
+     * names no state */
+    uint32_t j = s->g[tgt].t1;
+    if (j < s->t1 && group_at(s, j) < 0 && (s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) == DY_TF_WORD &&
+        !(s->t[j].wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND)))
+        return 0;
+    return 1;
+}
+
 /* The code and mood of the act: domestic forces and crowds, an act agreed to or announced
  * (its intent code), PETRARCH's convention. Lends countries between the parties as it goes. */
 /* "Hezbollah denied firing rockets at Israel": a gerund right after "deny" is the act denied. */
@@ -674,6 +694,10 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
     if (code != p->code) ev_ex(c, "    one country's forces and crowds: coded as %s\n", code);
     if (code == p->code && (code = ev_forces_arrival_code(s, src, tgt, code)) != p->code)
         ev_ex(c, "    forces arriving abroad: a deployment, coded as %s\n", code);
+    if (code == p->code && body_on_state(s, p, src, tgt)) {
+        code = p->body;
+        ev_ex(c, "    a body's act on a state: coded as %s (igo22)\n", code);
+    }
     if (!strcmp(code, "0874") && leaves_body(s, m, src, tgt)) {
         code = "160";
         ev_ex(c, "    withdrawing from a body: coded as %s\n", code);
@@ -802,6 +826,14 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
     if (!passive && ev_complement_at(s, m->head)) {
         ev_ex(c, "    skipped: the subject is the object of an earlier verb (\"wants Putin to attack\")\n");
         return 0;
+    }
+    /* igo22: "Judge Boasberg had ordered the administration to turn the planes around": a
+     * country's court orders a body of its own country, so a bare role the story's country filled
+     * takes the court's; so does the government whose law it suspends (to=---GOV) */
+    if (p->court && src >= 0 && tgt >= 0 && (s->g[tgt].filled == DY_FILLED_STORY || s->g[tgt].code[0] == '-') && ev_role_is(s, src, "JUD") &&
+        dy_code_is_country(s->g[src].code) && strncmp(s->g[src].code, s->g[tgt].code, 3) != 0) {
+        memcpy(s->g[tgt].code, s->g[src].code, 3);
+        ev_ex(c, "    a court's order at home: %s takes the court's country (igo22)\n", s->g[tgt].code);
     }
     int threat = own_side_threat(s, ms, nm, k, src, tgt);
     if (threat >= 0) {

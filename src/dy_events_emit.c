@@ -510,7 +510,10 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     if (intended_meeting(s, ms, k) || protest) return 1;
     if (pp->code[0] == '-') return 0;
     if (!strncmp(pp->code, "03", 2) || !strncmp(pp->code, "13", 2)) return 0;
-    if (appeal_series(s, prev, m, pp->code)) return 1;
+    /* igo22: a court's order ("ordered Israel to take all measures to prevent acts of genocide")
+     * asks for what follows, as an appeal does */
+    const char *pc = pp->court && !strncmp(pp->code, "10", 2) ? "020" : pp->code;
+    if (appeal_series(s, prev, m, pc)) return 1;
     /* sense15: "urged Dhaka to investigate the killings and to stop using force": the appeal is
      * further back than the act just before */
     for (size_t q = k - 1; q-- > 0 && ms[q].end + 16 >= m->head;) {
@@ -519,11 +522,11 @@ int ev_purpose_of_prev(const sctx *s, const match *ms, size_t k)
     }
     /* "asked India in November to withdraw": an appeal whose phrase ends in "to" asks for the verb;
      * "urged the authorities to show restraint and to investigate": so does a second "and to" */
-    if (!strncmp(pp->code, "02", 2) && m->head == prev->end && m->head > s->t0 && WIS(s, m->head - 1, "to")) return 1;
-    if (!strncmp(pp->code, "02", 2) && m->head == prev->end + 2 && WIS(s, prev->end, "and") && WIS(s, prev->end + 1, "to")) return 1;
+    if (!strncmp(pc, "02", 2) && m->head == prev->end && m->head > s->t0 && WIS(s, m->head - 1, "to")) return 1;
+    if (!strncmp(pc, "02", 2) && m->head == prev->end + 2 && WIS(s, prev->end, "and") && WIS(s, prev->end + 1, "to")) return 1;
     /* acc21a: "urged Washington and Brasilia to sit down and negotiate": a bare verb after "and"
      * that goes on from the infinitive the appeal asks for is asked for too */
-    if (!strncmp(pp->code, "02", 2) && m->head >= prev->end + 2 && m->head <= prev->end + 8 && infinitive_and(s, m->head - 1)) {
+    if (!strncmp(pc, "02", 2) && m->head >= prev->end + 2 && m->head <= prev->end + 8 && infinitive_and(s, m->head - 1)) {
         uint32_t j = m->head - 1;
         while (j-- > prev->end)
             if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;

@@ -118,7 +118,10 @@ static uint32_t adjectives_before_agent(const sctx *s, uint32_t i)
         /* not an agent of no known country: "exiled dissidents from Myanmar" leaves the
          * target to a country named after it */
         if (g >= 0) return n && s->g[g].t0 == j && bare_agent(s, g) && s->g[g].code[0] != '-' ? j : 0;
-        if ((s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM)) != DY_TF_WORD) return 0;
+        /* igo22: "at pro-European protesters": a capitalised word hyphened to the one before it
+         * is part of the modifier */
+        uint16_t f = s->t[j].flags & (DY_TF_WORD | DY_TF_CAP | DY_TF_NUM);
+        if (f != DY_TF_WORD && !(n && f == (DY_TF_WORD | DY_TF_CAP) && (s->t[j].flags & DY_TF_HYPH))) return 0;
         unsigned wc = s->t[j].wc;
         if (wc & (DY_WC_PREP | DY_WC_DET | DY_WC_CLAUSE | DY_WC_NOUNEND | DY_WC_START_SAY | DY_WC_START_PAT)) return 0;
     }
@@ -328,6 +331,31 @@ static int among_subject(const sctx *s, uint32_t head)
     return src >= 0 && is_pair(s, src);
 }
 
+/* igo22: a court (a JUD role, or an actor named by a court's word: "the International Court of
+ * Justice", "a federal judge", "the ICJ"). */
+static int court_actor(const sctx *s, int g)
+{
+    if (g < 0) return 0;
+    const char *c = s->g[g].code;
+    size_t l = strlen(c);
+    if (l > 3 && !strcmp(c + l - 3, "JUD")) return 1;
+    for (uint32_t i = s->g[g].t0; i < s->g[g].t1; i++)
+        if (WIS(s, i, "court") || WIS(s, i, "tribunal") || WIS(s, i, "judge") || WIS(s, i, "judges") ||
+            WIS(s, i, "icj") || WIS(s, i, "icc"))
+            return 1;
+    return 0;
+}
+
+/* igo22: a pattern flagged court needs a court as its subject ("the court ordered Russia to
+ * refrain"), or right after it ("took Poland to the Court of Justice"). */
+static int court_party(const sctx *s, const match *m)
+{
+    if (court_actor(s, ev_find_source(s, m->head))) return 1;
+    uint32_t j = m->end < s->t1 && WIS(s, m->end, "the") ? m->end + 1 : m->end;
+    int g = j < s->t1 ? group_at(s, j) : -1;
+    return g >= 0 && s->g[g].t0 == j && court_actor(s, g);
+}
+
 /* "student-led protests", "a Qatari-brokered truce": a participle joined by a hyphen to the word
  * before it describes the noun after it, and is no verb. */
 static int hyphen_participle(const sctx *s, uint32_t i)
@@ -437,6 +465,8 @@ size_t ev_find_matches(const sctx *s, match *out, size_t max)
             memo_next_try(s->c);
             if (!match_el(s, p, 1, i + 1, passive, &m)) continue;
             if (p->among && !among_subject(s, i)) continue;
+            if (p->court && !court_party(s, &m)) continue;
+            if (p->igo && (m.tgt < 0 || strncmp(s->g[m.tgt].code, "IGO", 3) != 0)) continue;     /* "quit the council" */
             m.nlit = (uint16_t)(m.nlit + p->among);
             if (!have || m.nlit > best.nlit || (m.nlit == best.nlit && m.end > best.end)) { best = m; have = 1; }
         }

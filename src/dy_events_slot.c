@@ -381,6 +381,15 @@ int ev_find_source(const sctx *s, uint32_t head)
             for (uint32_t j = g->t1; j < head && !closed; j++) closed = (s->t[j].flags & DY_TF_COMMA) != 0;
             if (closed) return s->g[k - 1].comp;
         }
+        /* igo22: "The bloc's special envoy, Brunei's second foreign minister Erywan Yusof, called
+         * off a trip": a state's official set off by commas after a body's own agent acts for the
+         * body */
+        if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && s->g[k - 1].t1 + 1 == g->t0 &&
+            !strncmp(s->g[k - 1].code, "IGO", 3) && !s->g[k - 1].anaphor && !s->g[k - 1].prep && strncmp(g->code, "IGO", 3) != 0) {
+            int closed = 0;
+            for (uint32_t j = g->t1; j < head && !closed; j++) closed = (s->t[j].flags & DY_TF_COMMA) != 0;
+            if (closed) return s->g[k - 1].comp;
+        }
         /* "Wang Yi and his Indian counterpart, Subrahmanyam Jaishankar, spoke": a name set off
          * by commas after the last member of a pair belongs to the pair */
         if (k > 0 && g->t0 > s->t0 + 1 && (s->t[g->t0 - 1].flags & DY_TF_COMMA) && g->t1 < head &&
