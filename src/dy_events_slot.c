@@ -804,7 +804,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
         }
     }
     if (start == head && ev_conditional_series(s, head)) return DY_MOOD_HYPOTHETICAL;
-    int mood = DY_MOOD_FACTUAL;
+    int mood = DY_MOOD_FACTUAL, committed = 0;
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
         if (in_name(s, j)) continue;
@@ -826,8 +826,11 @@ int ev_mood_at(const sctx *s, uint32_t head)
             mood = DY_MOOD_HYPOTHETICAL;
         }
         if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+        if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && dy_dict_word_is(s->c->dict, DY_G_COMMIT, s->t[j].id)) committed = 1;
     }
-    if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    /* offer22: under a deal's terms, "will" and "is to" tell the deal's content, but a party's
+     * own commitment ("Under the pact, Australia has committed to help Tuvalu") is its intent */
+    if (mood == DY_MOOD_INTENT && !committed && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
     if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
     /* a question is not a statement */
     if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
