@@ -400,6 +400,12 @@ static size_t find_mentions(const dy_dict *d, const dy_tok *toks, const dy_buf *
                 continue;
             }
             if (ap >= 0 && given_name_city(d, toks, ap, i, ae, t1)) continue;
+            /* offer22: "said Ankara would press on with the process": one lower-case word right
+             * after a modal is its verb, no actor ("press", "police") */
+            if (ap >= 0 && ae == i + 1 && i > t0 && !(toks[i].flags & DY_TF_CAP) &&
+                (dy_dict_word_is(d, DY_G_MODAL, toks[i - 1].id) || word_is(toks, norm, i - 1, "will") ||
+                 word_is(toks, norm, i - 1, "shall") || word_is(toks, norm, i - 1, "can") || word_is(toks, norm, i - 1, "may")))
+                continue;
             if (ap >= 0 && ae >= ge && !(nm > 0 && m[nm - 1].t1 == i) && other_bearer(d, toks, ap, i, ae, t0, day)) continue;
             if (ap >= 0 && ae >= ge) {
                 m[nm].t0 = i; m[nm].t1 = ae; m[nm].entry = ap; m[nm].anaphor = 0;

@@ -401,11 +401,11 @@ int ev_reported_intent(sctx *s, const match *ms, size_t nm)
     return 0;
 }
 
-/* A demand (root 10) */
+/* A demand (root 10), or an invitation or a proposal to meet (036) that an acceptance answers */
 static int demand_event(const dy_coder *c, const dy_event *v)
 {
     (void)c;
-    return v->root[0] == '1' && v->root[1] == '0';
+    return (v->root[0] == '1' && v->root[1] == '0') || !strcmp(v->code, "036");
 }
 
 /* eval21: the one an announced intent (03x) with no target of its own is made to: the speaker of

@@ -447,7 +447,12 @@ static void group_named_before(sctx *s, int k, const hist_entry *cand, size_t nc
     for (size_t j = 0; three && j + 2 < nc; j++) {
         const hist_entry *c = &cand[j], *b = &cand[j + 1], *a = &cand[j + 2];
         if (c->sent >= s->sidx) continue;   /* this sentence's own groups carry no coord */
-        if (s->sidx - c->sent > 2) break;
+        /* offer22: "Mali, Burkina Faso and Niger said they were withdrawing ... . ECOWAS remained
+         * committed to negotiating with the three countries": a reference after the list, resolved
+         * to several of its members, is no member of its own; and the list may stand three
+         * sentences back */
+        if (s->sidx - c->sent > 3) break;
+        if (c->code2[0]) continue;
         if (!c->coord || b->coord != c->coord || a->coord != c->coord || a->sent != c->sent || b->sent != c->sent) continue;
         if (j + 3 < nc && cand[j + 3].coord == c->coord && cand[j + 3].sent == c->sent) { j += 3; continue; }
         if (people && (a->kind != DY_GK_PERSON || b->kind != DY_GK_PERSON || c->kind != DY_GK_PERSON)) return;

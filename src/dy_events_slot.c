@@ -654,6 +654,9 @@ static int demanded_act(const sctx *s, uint32_t head)
  * words (a date, "that") before token i, with no actor or comma between. */
 static int said_before(const sctx *s, uint32_t i)
 {
+    /* offer22: "told reporters (that) the United States would stop": the article opens the
+     * subject, so the listener and "that" stand before it */
+    if (i > s->t0 + 1 && WIS(s, i - 1, "the")) i--;
     /* intent18: "said in a televised address that his government would": a clause opened by
      * "that" may stand further from its speech verb */
     uint32_t lim = (i > s->t0 && WIS(s, i - 1, "that")) || (i > s->t0 + 1 && WIS(s, i - 2, "that")) ? 9 : 5;
@@ -668,9 +671,18 @@ static int said_before(const sctx *s, uint32_t i)
                 if (lend > s->t0 + 1 && (WIS(s, lend - 1, "on") || WIS(s, lend - 1, "in"))) lend--;
                 break;
             }
+        /* offer22: and before a place the words were told at ("told reporters at the White
+         * House that the United States would") */
+        int pl = lend > s->t0 + 2 ? group_at(s, lend - 1) : -1;
+        if (pl >= 0 && s->g[pl].locative && s->g[pl].t1 == lend) {
+            uint32_t b = s->g[pl].t0;
+            if (b > s->t0 + 1 && WIS(s, b - 1, "the")) b--;
+            if (b > s->t0 + 1 && (dy_dict_wclass(s->c->dict, s->t[b - 1].id) & DY_WC_PREP)) lend = b - 1;
+        }
     }
     for (uint32_t q = i, n = 0; q-- > s->t0 && n < lim; n++) {
         uint32_t e;
+        if (q > lend && q + 1 < i) continue;     /* a date or a place before "that" */
         if (ev_gram_is(s, q, DY_G_SAY, &e) && e <= i) return 1;
         /* intent18: "told reporters he would": the listener between the speech verb and the subject;
          * acc20a: and before "that" ("Xi told Tokayev that China would firmly support") */
@@ -808,7 +820,7 @@ int ev_mood_at(const sctx *s, uint32_t head)
         }
     }
     if (start == head && ev_conditional_series(s, head)) return DY_MOOD_HYPOTHETICAL;
-    int mood = DY_MOOD_FACTUAL;
+    int mood = DY_MOOD_FACTUAL, committed = 0;
     for (uint32_t j = start; j < head; j++) {
         uint32_t e;
         if (in_name(s, j)) continue;
@@ -830,8 +842,11 @@ int ev_mood_at(const sctx *s, uint32_t head)
             mood = DY_MOOD_HYPOTHETICAL;
         }
         if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && mood == DY_MOOD_FACTUAL) mood = DY_MOOD_INTENT;
+        if ((cls == DY_G_INTENT || cls == DY_G_PLEDGE) && dy_dict_word_is(s->c->dict, DY_G_COMMIT, s->t[j].id)) committed = 1;
     }
-    if (mood == DY_MOOD_INTENT && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    /* offer22: under a deal's terms, "will" and "is to" tell the deal's content, but a party's
+     * own commitment ("Under the pact, Australia has committed to help Tuvalu") is its intent */
+    if (mood == DY_MOOD_INTENT && !committed && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
     if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
     /* a question is not a statement */
     if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
