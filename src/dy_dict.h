@@ -183,6 +183,8 @@ typedef struct dy_pattern {
                          * talks", "Negotiations began in March", "The veto drew criticism from Kyiv" */
     uint8_t author;     /* the phrase names a hostile act ("condemned the violence"): the target
                          * is its author, "by T" or the doer of the story's last hostile act */
+    uint8_t lead;       /* evalcall22: with no author found, the subject of the story's lead
+                         * ("welcomed the ceremony", the act the lead told) */
     char to[16];        /* "" or the actor the act is on when the phrase names none: a veto of
                          * "a resolution" is cast at the body whose text it is ("to=IGOUNO") */
     uint8_t nel;

@@ -209,7 +209,7 @@ void dyd_pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0;
+    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0, lead = 0;
     char pair[8] = "", to[16] = "";
     if (flags) {
         *flags++ = 0;
@@ -220,9 +220,10 @@ void dyd_pattern_line(loader *L, char *s)
             else if (strcmp(f, "meet") == 0) meet = 1;
             else if (strcmp(f, "ctx") == 0) ctx = 1;
             else if (strcmp(f, "author") == 0) author = 1;
+            else if (strcmp(f, "lead") == 0) author = lead = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, f + 5, pair)) return; }
             else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
-            else { dyd_problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
+            else { dyd_problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, lead, pair=CODE with a CAMEO code or to=ACTOR)", f); return; }
         }
     }
     char *save = NULL;
@@ -243,6 +244,7 @@ void dyd_pattern_line(loader *L, char *s)
     p.meet = (uint8_t)meet;
     p.ctx = (uint8_t)ctx;
     p.author = (uint8_t)author;
+    p.lead = (uint8_t)lead;
     p.el = (uint32_t)d->pels.len;
     p.line = (uint32_t)L->line;
     size_t start_pels = d->pels.len, start_words = d->wordsets.len;
