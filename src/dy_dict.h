@@ -93,6 +93,7 @@ enum dy_gram_class {
     DY_G_DURATION,  /* target21: "days", "weeks": after a frame word, before "of" and a gerund, how long an act went on */
     DY_G_DATED_ACT, /* dates21: "coup", "ruling", "ruled": a word for an act whose date the story tells ("on the day of the coup") */
     DY_G_TOLD_BEFORE,   /* dates21: "the charge", "the crowds": after "the", a party or an act the sentence before told */
+    DY_G_NAMING,    /* evalcall22: "called", "described": a verb that puts a name to a party or an act */
     DY_G_COUNT
 };
 

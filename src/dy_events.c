@@ -875,14 +875,15 @@ static int keep_sentence_actors(sctx *s)
 }
 
 /* acc19a: "Analysts warned that the rebels could regroup", "Legal scholars said the crisis had
- * exposed ...": a sentence opened by commentators (an EDU role) and their speech verb gives their
+ * exposed ...", "Analysts called the measures harmful" (evalcall22: a naming verb too): a
+ * sentence opened by commentators (an EDU role) and their speech verb gives their
  * view of the story, never an act of its parties; no gold of ours codes one. */
 static int commentary_sentence(const sctx *s)
 {
     if (!s->ng || s->g[0].t0 > s->t0 + 2 || !ev_role_is(s, 0, "EDU")) return 0;
     uint32_t e;
     for (uint32_t i = s->g[0].t1; i < s->t1 && i <= s->g[0].t1 + 3; i++) {
-        if (ev_gram_is(s, i, DY_G_SAY, &e)) return 1;
+        if (ev_gram_is(s, i, DY_G_SAY, &e) || dy_dict_word_is(s->c->dict, DY_G_NAMING, s->t[i].id)) return 1;
         if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
     }
     return 0;
