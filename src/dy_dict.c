@@ -535,7 +535,8 @@ static void grammar_line(loader *L, char *s)
                                   /* acc20a */ "past", "blame_free",
                                   /* eval21 */ "foretell",
                                   /* target21 */ "frame", "duration",
-                                  /* dates21 */ "dated_act", "told_before", /* offer22 */ "commit"};
+                                  /* dates21 */ "dated_act", "told_before", /* offer22 */ "commit",
+                                  /* evalcall22 */ "naming"};
     _Static_assert(sizeof names / sizeof *names == DY_G_COUNT, "a name for each grammar class");
     char *eq = strchr(s, '=');
     if (!eq) { dyd_problem(L, "expected 'CLASS = phrase | phrase'"); return; }

@@ -94,6 +94,7 @@ enum dy_gram_class {
     DY_G_DATED_ACT, /* dates21: "coup", "ruling", "ruled": a word for an act whose date the story tells ("on the day of the coup") */
     DY_G_TOLD_BEFORE,   /* dates21: "the charge", "the crowds": after "the", a party or an act the sentence before told */
     DY_G_COMMIT,    /* offer22: "agreed", "committed": a party's own commitment, its intent also under a deal's terms */
+    DY_G_NAMING,    /* evalcall22: "called", "described": a verb that puts a name to a party or an act */
     DY_G_COUNT
 };
 
@@ -184,6 +185,8 @@ typedef struct dy_pattern {
                          * talks", "Negotiations began in March", "The veto drew criticism from Kyiv" */
     uint8_t author;     /* the phrase names a hostile act ("condemned the violence"): the target
                          * is its author, "by T" or the doer of the story's last hostile act */
+    uint8_t lead;       /* evalcall22: with no author found, the subject of the story's lead
+                         * ("welcomed the ceremony", the act the lead told) */
     char to[16];        /* "" or the actor the act is on when the phrase names none: a veto of
                          * "a resolution" is cast at the body whose text it is ("to=IGOUNO") */
     uint8_t court;      /* a court takes part: the subject is one ("the court ordered Israel to

@@ -213,7 +213,7 @@ void dyd_pattern_line(loader *L, char *s)
     if (*s == '&') { class_line(L, s); return; }
     dy_dict *d = L->d;
     char *flags = strchr(s, ';');
-    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0, court = 0, igo = 0;
+    int sym = 0, rev = 0, meet = 0, among = 0, ctx = 0, author = 0, lead = 0, court = 0, igo = 0;
     char pair[8] = "", to[16] = "", body[8] = "";
     if (flags) {
         *flags++ = 0;
@@ -224,12 +224,13 @@ void dyd_pattern_line(loader *L, char *s)
             else if (strcmp(f, "meet") == 0) meet = 1;
             else if (strcmp(f, "ctx") == 0) ctx = 1;
             else if (strcmp(f, "author") == 0) author = 1;
+            else if (strcmp(f, "lead") == 0) author = lead = 1;
             else if (strcmp(f, "court") == 0) court = 1;
             else if (strcmp(f, "igo") == 0) igo = 1;
             else if (strncmp(f, "pair=", 5) == 0) { if (pair_flag(L, "pair", f + 5, pair)) return; }
             else if (strncmp(f, "to=", 3) == 0) { if (to_flag(L, f + 3, to)) return; }
             else if (strncmp(f, "body=", 5) == 0) { if (pair_flag(L, "body", f + 5, body)) return; }
-            else { dyd_problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, court, igo, pair=CODE or body=CODE with a CAMEO code, or to=ACTOR)", f); return; }
+            else { dyd_problem(L, "unknown flag '%s' (sym, among, rev, meet, ctx, author, lead, court, igo, pair=CODE or body=CODE with a CAMEO code, or to=ACTOR)", f); return; }
         }
     }
     char *save = NULL;
@@ -251,6 +252,7 @@ void dyd_pattern_line(loader *L, char *s)
     p.meet = (uint8_t)meet;
     p.ctx = (uint8_t)ctx;
     p.author = (uint8_t)author;
+    p.lead = (uint8_t)lead;
     p.court = (uint8_t)court;
     p.igo = (uint8_t)igo;
     p.el = (uint32_t)d->pels.len;

@@ -814,6 +814,8 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
             t = ev_next_act_target(s, m, &ms[k + 1], object_limit(s, ms, nm, k + 1, dy_dict_pattern(c->dict, ms[k + 1].pat)), src);
         if (t >= 0) tgt = t;
     }
+    /* evalcall22: "The PKK burned its weapons. ... Erbil welcomed the ceremony": the lead's subject */
+    if (p->lead && src >= 0 && tgt < 0 && !sym_pairs && !passive && *body < 0) tgt = ev_lead_author(s, s->g[src].comp, body);
     if (src >= 0 && (tgt < 0 || ev_own_again(s, src, tgt)) && !sym_pairs && !passive && *body < 0 && !strncmp(p->code, "03", 2) &&
         mood == DY_MOOD_FACTUAL) {      /* eval21: "said Colombo had agreed to free", "agreed to withdraw its forces" */
         int t = ev_intent_addressee(s, m, src, body);
@@ -868,6 +870,7 @@ static int code_match(sctx *s, const match *ms, size_t nm, size_t k, int *body)
 static void remember_sentence(sctx *s)
 {
     dy_coder *c = s->c;
+    ev_note_lead(s);
     for (size_t k = 0; k < s->ng; k++)
         if (ev_igo_court(s, (int)k)) {
             set_code(c->igo_court, s->g[k].code);
@@ -907,14 +910,15 @@ static int keep_sentence_actors(sctx *s)
 }
 
 /* acc19a: "Analysts warned that the rebels could regroup", "Legal scholars said the crisis had
- * exposed ...": a sentence opened by commentators (an EDU role) and their speech verb gives their
+ * exposed ...", "Analysts called the measures harmful" (evalcall22: a naming verb too): a
+ * sentence opened by commentators (an EDU role) and their speech verb gives their
  * view of the story, never an act of its parties; no gold of ours codes one. */
 static int commentary_sentence(const sctx *s)
 {
     if (!s->ng || s->g[0].t0 > s->t0 + 2 || !ev_role_is(s, 0, "EDU")) return 0;
     uint32_t e;
     for (uint32_t i = s->g[0].t1; i < s->t1 && i <= s->g[0].t1 + 3; i++) {
-        if (ev_gram_is(s, i, DY_G_SAY, &e)) return 1;
+        if (ev_gram_is(s, i, DY_G_SAY, &e) || dy_dict_word_is(s->c->dict, DY_G_NAMING, s->t[i].id)) return 1;
         if (s->t[i].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) return 0;
     }
     return 0;
@@ -1003,6 +1007,8 @@ int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->ndacts = 0;
     c->last_own = 0;
+    c->lead_done = 0;
+    c->lead_src[0] = c->lead_src2[0] = 0;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;
     c->aliases.n = 0;

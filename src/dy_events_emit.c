@@ -190,8 +190,9 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
 {
     dy_coder *c = s->c;
     /* acc21a: "Akufo-Addo defended his government's handling of the economy": words for one's
-     * own role, named after "his" or "its", are no act between two parties */
-    int self = !strcmp(x, y) && xi != yi && code[0] == '0' && code[1] <= '5' && ev_own_role(s, yi);
+     * own role, named after "his" or "its", are no act between two parties; nor is blame of it
+     * (evalcall22: "said his government had failed to meet its targets") */
+    int self = !strcmp(x, y) && xi != yi && ((code[0] == '0' && code[1] <= '5') || !strncmp(code, "11", 2)) && ev_own_role(s, yi);
     if (self || (!domestic_dyad(s, x, xi, y, yi) && !act_at_home(s, m, code, x, xi, y, yi))) {
         if (xi != yi) ev_ex(c, "    skipped: %s -> %s is one actor on both sides\n", x, y);
         return 0;

@@ -131,6 +131,11 @@ struct dy_coder {
     struct { char key[16]; dy_date date; } dacts[EV_DATED_ACTS];
     uint32_t ndacts;
     int last_own;           /* dates21: the previous sentence named its own date */
+    /* evalcall22: the subject of the story's lead (its first sentence with a subject), whose act
+     * a reaction to "the move" names when no act told finds its author */
+    char lead_src[16], lead_src2[16];
+    uint32_t lead_sent;
+    int lead_done;
 };
 
 /* ---- per-sentence context ---- */
@@ -321,6 +326,8 @@ int ev_counterpart(sctx *s, int known, int *added);
 int ev_deal_counterpart(sctx *s, int known, int *added);
 int ev_accuser(sctx *s, int known, int *added, uint32_t back);
 int ev_requester(sctx *s, int known, uint32_t head, int *added);
+int ev_lead_author(sctx *s, int known, int *added);
+void ev_note_lead(sctx *s);
 int ev_frame_doer(const sctx *s, const match *m, int tgt);
 int ev_possessive_main_subject(const sctx *s, const match *m, const char *code, int src);
 int ev_cut_target(sctx *s, int known, int *added);

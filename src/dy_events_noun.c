@@ -206,3 +206,39 @@ int ev_requester(sctx *s, int known, uint32_t head, int *added)
     *added = (int)s->ng;
     return (int)s->ng++;
 }
+
+/* evalcall22: keeps the subject of the story's lead, the first sentence of the document that has
+ * one ("The PKK's fighters burned their weapons ...", "The European Union on Monday launched a
+ * mission ..."): its first actor that is no place, modifier or object of a preposition. */
+void ev_note_lead(sctx *s)
+{
+    dy_coder *c = s->c;
+    if (c->lead_done) return;
+    int a = ev_sentence_subject(s, s->t1);
+    if (a < 0 || !s->g[a].code[0] || s->g[a].code[0] == '-') return;
+    c->lead_done = 1;
+    c->lead_sent = s->sidx;
+    set_code(c->lead_src, s->g[a].code);
+    set_code(c->lead_src2, s->g[a].code2);
+}
+
+/* evalcall22: a reaction to an act named by its noun whose author no act told found ("The
+ * regional government in Erbil welcomed the ceremony", "Tehran condemned the resolution as
+ * political"): news names by "the move" the act of its lead, so the lead's subject is the target,
+ * within eight sentences of the lead and never in it; of another country than the reacting
+ * party's, or of its own with another role of both ("Erdogan welcomed the move" of his country's
+ * rebels, "Milei celebrated the decision" of its court). Returns an added group (drop_body), or -1. */
+int ev_lead_author(sctx *s, int known, int *added)
+{
+    dy_coder *c = s->c;
+    *added = -1;
+    if (known < 0 || !c->lead_src[0] || s->ng >= DY_MAX_ACTORS || s->sidx <= c->lead_sent || s->sidx - c->lead_sent > 8) return -1;
+    const char *kc = s->g[known].code, *lc = c->lead_src;
+    if (!strncmp(lc, kc, 3) && (strlen(lc) < 6 || strlen(kc) < 6 || !strncmp(lc + 3, kc + 3, 3) || !dy_code_is_country(lc))) return -1;
+    dy_actor *g = ev_context_group(s, lc);
+    if (c->lead_src2[0] && strncmp(c->lead_src2, kc, 3)) set_code(g->code2, c->lead_src2);
+    ev_ex(c, "    target from the context: %s%s%s, the subject of the story's lead, sentence %u (evalcall22)\n", g->code,
+          g->code2[0] ? " and " : "", g->code2, (unsigned)c->lead_sent + 1);
+    *added = (int)s->ng;
+    return (int)s->ng++;
+}

@@ -449,6 +449,9 @@ int ev_find_target(const sctx *s, uint32_t from, uint32_t limit)
     for (size_t k = 0; k < s->ng; k++) {
         const dy_actor *g = &s->g[k];
         if (g->t0 < from || g->t0 >= limit || !g->code[0] || (g->anaphor && g->t0 > said)) continue;
+        /* evalcall22: "rejected that view, telling reporters that ...": the listener of a speech
+         * verb after the act is no party to it */
+        if (told_listener(s, g)) continue;
         if (!is_named(s, (int)k)) {
             /* dom10: a count of people left standing opens its own clause ("as thousands marched") */
             if (agent < 0 && !g->modifier && !g->locative && !g->crowd) agent = (int)k;
