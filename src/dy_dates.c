@@ -220,11 +220,20 @@ static dy_date resolve_month(dy_date pub, int m, int year_rel, int has_rel)
 }
 
 
-/* A preposition of time before a month name: "in March", "since May", "until June". */
+/* dates22: "the end of", "the start of": a part of a month or a year, which names that month
+ * ("at the end of February"); 12 for the end of a year, 1 for its start, else 0 */
+static int part_of(const ctx *c, size_t i)
+{
+    if (!is(c, i, "of") || i == 0) return 0;
+    return is(c, i - 1, "end") ? 12 : is(c, i - 1, "start") || is(c, i - 1, "beginning") ? 1 : 0;
+}
+
+/* A preposition of time before a month name: "in March", "since May", "until June", "the end of
+ * June". */
 static int month_prep(const ctx *c, size_t i)
 {
     return is(c, i, "in") || is(c, i, "since") || is(c, i, "early") || is(c, i, "late") || is(c, i, "mid") ||
-           is(c, i, "until") || is(c, i, "during") || is(c, i, "from") || is(c, i, "through");
+           is(c, i, "until") || is(c, i, "during") || is(c, i, "from") || is(c, i, "through") || part_of(c, i);
 }
 
 /* A part of a day after "the same", "the next", "that": "the next morning", "that night". */
@@ -481,7 +490,8 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
     if ((y = year_of(c, i)) && i > 0 &&
         (is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "from") || is(c, i - 1, "of") ||
          is(c, i - 1, "until") || is(c, i - 1, "during") || is(c, i - 1, "by"))) {
-        *out = mk(y, 0, 0, DY_PREC_YEAR);
+        /* dates22: "at the end of 1999" is its December, "the start of 2020" its January */
+        *out = part_of(c, i - 1) ? mk(y, part_of(c, i - 1), 0, DY_PREC_MONTH) : mk(y, 0, 0, DY_PREC_YEAR);
         return i + 1;
     }
     return 0;

@@ -76,6 +76,12 @@ int ev_future_date(const sctx *s, size_t k)
             later = d->date.m > pub.m || (d->date.m == pub.m && d->date.prec == DY_PREC_DAY && pub.prec == DY_PREC_DAY && d->date.d > pub.d);
         if (later) return 1;
     }
+    /* dates22: "by Friday", "by the end of February": a deadline, a time to come */
+    uint32_t b = d->t0;
+    if (b >= s->t0 + 3 && WIS(s, b - 1, "of") && (WIS(s, b - 2, "end") || WIS(s, b - 2, "start") || WIS(s, b - 2, "beginning")) &&
+        WIS(s, b - 3, "the"))
+        b -= 3;
+    if (b > s->t0 && WIS(s, b - 1, "by")) return 1;
     /* dates21: "a visit to Turkey that had been planned for Wednesday": a plan's time */
     if (d->t0 >= s->t0 + 2 && WIS(s, d->t0 - 1, "for") &&
         (WIS(s, d->t0 - 2, "planned") || WIS(s, d->t0 - 2, "scheduled") || WIS(s, d->t0 - 2, "slated")))
