@@ -161,10 +161,21 @@ static dy_date date_near(const sctx *s, uint32_t head);
 int ev_attributive_date(const sctx *s, size_t k)
 {
     const dy_datex *x = &s->dates[k];
-    uint32_t n = x->t1;
-    if (x->anchored || n >= s->t1) return 0;
+    uint32_t n = x->t1, a = x->t0;
+    if (x->anchored) return 0;
     for (uint32_t j = x->t0; j < x->t1; j++)
         if (WIS(s, j, "before") || WIS(s, j, "after")) return 0;
+    /* dates22: "the mass killings of 1971", "a series of explosions in 2014": a year after a
+     * noun's "of", or after "in" and a word of the story's dated acts in its noun form */
+    if (a >= s->t0 + 2 && (WIS(s, a - 1, "of") || WIS(s, a - 1, "in")) && (s->t[a - 2].flags & DY_TF_WORD) &&
+        !(s->t[a - 2].flags & (DY_TF_CAP | DY_TF_NUM)) && x->date.prec == DY_PREC_YEAR) {
+        if (WIS(s, a - 1, "of") && !dy_dict_word_is(s->c->dict, DY_G_PREP, s->t[a - 2].id) && !WIS(s, a - 2, "end") &&
+            !WIS(s, a - 2, "start") && !WIS(s, a - 2, "beginning") && !WIS(s, a - 2, "spring") && !WIS(s, a - 2, "summer") &&
+            !WIS(s, a - 2, "autumn") && !WIS(s, a - 2, "winter") && !WIS(s, a - 2, "fall"))
+            return 1;
+        if (WIS(s, a - 1, "in") && dy_dict_word_is(s->c->dict, DY_G_DATED_ACT, s->t[a - 2].id) && !ev_ed_form(s, a - 2)) return 1;
+    }
+    if (n >= s->t1) return 0;
     if (s->t[n].flags & DY_TF_POSS) n++;
     else if (!(x->t0 > s->t0 && WIS(s, x->t0 - 1, "the"))) return 0;
     return n < s->t1 && (s->t[n].flags & DY_TF_WORD) && !(s->t[n].flags & (DY_TF_CAP | DY_TF_NUM)) &&
@@ -195,7 +206,9 @@ static dy_date date_near(const sctx *s, uint32_t head)
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         if (in_event_span(s, s->dates[k].t0) != span) continue;     /* dates21: another clause's */
-        if (other && ev_attributive_date(s, k)) continue;
+        /* dates22: alone, a noun's date after the verb is still the noun's ("thanked Armenia for
+         * its help after the February 6 earthquake"); one that opens the sentence frames it */
+        if (ev_attributive_date(s, k) && (other || s->dates[k].t0 > head)) continue;
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
         /* dates20: "is due to leave on Wednesday", "will visit next year": a schedule is news on
          * the day it is published (the dev set's convention); another future time dates nothing */
