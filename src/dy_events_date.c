@@ -3,6 +3,20 @@
  * story's context date. Split from dy_events_slot.c along the seam its comments marked. */
 #include "dy_events_int.h"
 
+/* dates22: is the "that" at j a relative pronoun: before a subject pronoun, after a word that is
+ * no speech verb nor a verb's "-ed" form, with no speech verb in the three words before it? */
+static int relative_that(const sctx *s, uint32_t j)
+{
+    uint32_t e;
+    if (j + 1 >= s->t1 || !(WIS(s, j + 1, "it") || WIS(s, j + 1, "they") || WIS(s, j + 1, "he") || WIS(s, j + 1, "she") ||
+                            WIS(s, j + 1, "we")))
+        return 0;
+    if ((s->t[j - 1].flags & (DY_TF_CAP | DY_TF_NUM)) || ev_ed_form(s, j - 1) || ev_past_form(s, j - 1)) return 0;
+    for (uint32_t i = j >= s->t0 + 4 ? j - 4 : s->t0; i < j; i++)
+        if (ev_gram_is(s, i, DY_G_SAY, &e)) return 0;
+    return 1;
+}
+
 /* Is date k inside a relative clause (", who ...", ", where ...") that the verb at head is not
  * in? "Lula accused Bolsonaro, who has stayed in Florida since December": not the accusation's. */
 static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
@@ -12,6 +26,14 @@ static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
         if (j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA) &&
             (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose"))) {
+            rs = j;
+            break;
+        }
+        /* dates22: with no comma, "an employee who was detained in Beijing last month", "curbs on
+         * chemicals that it imposed in 2019" (a "that" right after a noun and before a pronoun,
+         * no speech verb just before it: not "told reporters that it had ...") */
+        if (j > s->t0 && (s->t[j - 1].flags & DY_TF_WORD) &&
+            (WIS(s, j, "who") || WIS(s, j, "which") || (WIS(s, j, "that") && relative_that(s, j)))) {
             rs = j;
             break;
         }
