@@ -968,6 +968,7 @@ int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->lede.prec = c->last.prec = DY_PREC_NONE;
     c->ndacts = 0;
     c->last_own = 0;
+    c->nprev_acts = 0;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;
     c->aliases.n = 0;

@@ -358,12 +358,43 @@ int ev_act_dates(sctx *s)
     return added;
 }
 
+/* dates22: does the sentence name "the ACT" (grammar.txt dated_act, a noun: "condemned the
+ * military takeover", "the attempted coup") that the story has dated nowhere and the sentence
+ * before did not tell, with no target or place of its own after it (not "the attack on its
+ * embassy", a new act)? Then it is the act the lead told in other words ("Sudan's army seized
+ * power on Monday"). */
+int ev_undated_act(const sctx *s)
+{
+    char key[16];
+    for (uint32_t i = s->t0, x; i < s->t1; i++) {
+        if (!(x = the_act_at(s, i)) || ev_ed_form(s, x) || ev_past_form(s, x)) continue;
+        if (x + 1 < s->t1 && (WIS(s, x + 1, "on") || WIS(s, x + 1, "against") || WIS(s, x + 1, "at") ||
+                              WIS(s, x + 1, "in") || WIS(s, x + 1, "near")))
+            continue;
+        if (told_act_date(s, x).prec != DY_PREC_NONE || !act_key(s, x, key)) continue;
+        uint32_t k = 0;
+        while (k < s->c->nprev_acts && strcmp(s->c->prev_acts[k], key)) k++;
+        if (k == s->c->nprev_acts) return 1;
+    }
+    return 0;
+}
+
+/* dates22: keeps the keys of the sentence's dated_act words for the next sentence */
+static void note_told_acts(sctx *s)
+{
+    dy_coder *c = s->c;
+    c->nprev_acts = 0;
+    for (uint32_t i = s->t0; i < s->t1 && c->nprev_acts < 4; i++)
+        if (is_dated_act(s, i) && act_key(s, i, c->prev_acts[c->nprev_acts])) c->nprev_acts++;
+}
+
 /* dates21: notes the acts of grammar.txt's dated_act the sentence dates: a date right before the
  * word ("the October 20 election", "Sunday's vote") or after it in its clause within six words
  * ("a coup on February 1", "ruled on Oct. 22", "the summit in the Kazakh capital on Thursday") */
 void ev_note_dated_acts(sctx *s)
 {
     dy_coder *c = s->c;
+    note_told_acts(s);
     for (uint32_t i = s->t0; i < s->t1; i++) {
         char key[16];
         if (!is_dated_act(s, i) || !act_key(s, i, key)) continue;

@@ -124,6 +124,9 @@ struct dy_coder {
     struct { char key[16]; dy_date date; } dacts[EV_DATED_ACTS];
     uint32_t ndacts;
     int last_own;           /* dates21: the previous sentence named its own date */
+    /* dates22: the dated_act words' keys the previous sentence told ("attacked", "the coup") */
+    char prev_acts[4][16];
+    uint32_t nprev_acts;
 };
 
 /* ---- per-sentence context ---- */
@@ -264,6 +267,7 @@ int ev_act_dates(sctx *s);
  * grammar.txt's told_before ("denied the charge", "opened fire on the crowds")? */
 int ev_refers_back(const sctx *s);
 int ev_attributive_date(const sctx *s, size_t k);
+int ev_undated_act(const sctx *s);
 void ev_note_dated_acts(sctx *s);
 dy_date ev_date_for(const sctx *s, uint32_t head);
 void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);

@@ -1367,7 +1367,10 @@ dy_date ev_sentence_dates(sctx *s)
         int wider = c->last.prec == DY_PREC_MONTH && s->ctx.prec == DY_PREC_DAY && s->ctx.y == c->last.y && s->ctx.m == c->last.m;
         /* dates21: "also", "then" after a month the sentence before named ("in September last
          * year ... India then suspended") */
-        int go_on = c->last_day >= cd, recent = (c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS) ||
+        /* dates22: not on to that day when the sentence names an act the story never dated,
+         * the lead's in other words ("The AU on Wednesday suspended Sudan. ... Guterres
+         * condemned the military takeover") */
+        int go_on = c->last_day >= cd && !(own.prec == DY_PREC_NONE && ev_undated_act(s)), recent = (c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS) ||
                                                (c->last.prec == DY_PREC_MONTH && c->last_own && !wider);
         for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
             go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND || (recent && dy_dict_word_is(c->dict, DY_G_SEQUEL, s->t[i].id));
