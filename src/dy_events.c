@@ -885,10 +885,27 @@ static int commentary_sentence(const sctx *s)
     return 0;
 }
 
+/* dates22: a sentence with no date that coded nothing ("The inquiry centres on a lithium mining
+ * concession") leaves the day the story had reached as it was: "Prosecutors also named ..."
+ * after it goes on from the day before it ("Police on Tuesday searched ..."), as "A day later"
+ * counts from it. Not a month ("In March, China accused Japan ... Manila praised the agreement.
+ * A day earlier, ...": back at the lead's day). */
+static void keep_story_date(sctx *s, size_t nev0, dy_date last, int64_t last_day, int last_own)
+{
+    dy_coder *c = s->c;
+    if (c->nev != nev0 || s->ndates || last.prec != DY_PREC_DAY) return;
+    c->last = last;
+    c->last_day = last_day;
+    c->last_own = last_own;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
-    size_t ex0 = c->explain.len;
+    size_t ex0 = c->explain.len, nev0 = c->nev;
+    dy_date last = c->last;
+    int64_t last_day = c->last_day;
+    int last_own = c->last_own;
     sentence_actors(s);
     sentence_speakers(s);
     if (c->opts.explain) {
@@ -905,6 +922,7 @@ static int code_sentence(sctx *s)
     if (commentary_sentence(s)) {
         ev_ex(c, "  skipped: commentators' view (\"Analysts said ...\"), no act of the story's parties (acc19a)\n");
         remember_sentence(s);
+        keep_story_date(s, nev0, last, last_day, last_own);
         return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
     }
     match ms[MAX_MATCH];
@@ -922,6 +940,7 @@ static int code_sentence(sctx *s)
     if (ev_reported_threat(s) < 0) return -1;    /* eval20 */
     if (ev_reported_intent(s, ms, nm) < 0) return -1;  /* eval21 */
     remember_sentence(s);
+    keep_story_date(s, nev0, last, last_day, last_own);
     return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
 }
 
