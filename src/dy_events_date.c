@@ -24,8 +24,10 @@ static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
     uint32_t rs = UINT32_MAX, re = s->t1;
     for (uint32_t j = s->dates[k].t0; j-- > s->t0;) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        /* dates22: ", saying the operation had been halted in March 2023": what was said */
         if (j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA) &&
-            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose"))) {
+            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose") ||
+             WIS(s, j, "saying"))) {
             rs = j;
             break;
         }
