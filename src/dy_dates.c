@@ -220,19 +220,20 @@ static dy_date resolve_month(dy_date pub, int m, int year_rel, int has_rel)
 }
 
 
-/* A preposition of time before a month name: "in March", "since May", "until June", and "of"
- * after a part of the month ("at the end of February", "the start of March"). */
+/* dates22: "the end of", "the start of": a part of a month or a year, which names that month
+ * ("at the end of February"); 12 for the end of a year, 1 for its start, else 0 */
+static int part_of(const ctx *c, size_t i)
+{
+    if (!is(c, i, "of") || i == 0) return 0;
+    return is(c, i - 1, "end") ? 12 : is(c, i - 1, "start") || is(c, i - 1, "beginning") ? 1 : 0;
+}
+
+/* A preposition of time before a month name: "in March", "since May", "until June", "the end of
+ * June". */
 static int month_prep(const ctx *c, size_t i)
 {
-    if (is(c, i, "of")) {
-        /* "by the end of February" is a deadline, not a time the act took */
-        if (i >= 3 && (is(c, i - 3, "by") || is(c, i - 3, "until") || is(c, i - 3, "before") || is(c, i - 3, "till")))
-            return 0;
-        return i > 0 && (is(c, i - 1, "end") || is(c, i - 1, "start") || is(c, i - 1, "beginning") ||
-                         is(c, i - 1, "middle") || is(c, i - 1, "close") || is(c, i - 1, "turn"));
-    }
     return is(c, i, "in") || is(c, i, "since") || is(c, i, "early") || is(c, i, "late") || is(c, i, "mid") ||
-           is(c, i, "until") || is(c, i, "during") || is(c, i, "from") || is(c, i, "through");
+           is(c, i, "until") || is(c, i, "during") || is(c, i, "from") || is(c, i, "through") || part_of(c, i);
 }
 
 /* A part of a day after "the same", "the next", "that": "the next morning", "that night". */
@@ -247,6 +248,8 @@ static int day_part(const ctx *c, size_t i)
 #define YEAR_ANCHOR (1 << 21)
 /* dates21: "three days after <an act or a clause>": days from that act to the phrase's time */
 #define EVENT_ANCHOR (1 << 22)
+/* dates22: "days later", "weeks earlier": about so many days from the story's date, a month */
+#define ABOUT_ANCHOR (1 << 23)
 
 /* "month" or "year" after "the same", "the next", "that": the anchor kind, else 0. */
 static int32_t period_part(const ctx *c, size_t i)
@@ -441,6 +444,12 @@ static size_t period_words(const ctx *c, size_t i, dy_date pub, dy_date *out)
 static int counted_words(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_t *anch, size_t *end)
 {
     int num, unit;
+    /* dates22: "Days later", "weeks earlier" with no number: about three days, three weeks */
+    if ((is(c, i, "days") || is(c, i, "weeks")) && (is(c, i + 1, "later") || is(c, i + 1, "earlier"))) {
+        *anch = ABOUT_ANCHOR + (is(c, i + 1, "later") ? 1 : -1) * (is(c, i, "days") ? 3 : 21);
+        *end = i + 2;
+        return 1;
+    }
     if ((unit = day_unit(c, i + 1)) && (num = number_of(c, i)) > 0 && num <= 60) {
         int sign = is(c, i + 2, "earlier") || is(c, i + 2, "before") ? -1 : is(c, i + 2, "later") || is(c, i + 2, "after") ? 1 : 0;
         if (sign && (is(c, i + 2, "earlier") || is(c, i + 2, "later"))) { *anch = sign * num * unit; *end = i + 3; return 1; }
@@ -489,7 +498,8 @@ static size_t match_at(const ctx *c, size_t i, dy_date pub, dy_date *out, int32_
     if ((y = year_of(c, i)) && i > 0 &&
         (is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "from") || is(c, i - 1, "of") ||
          is(c, i - 1, "until") || is(c, i - 1, "during") || is(c, i - 1, "by"))) {
-        *out = mk(y, 0, 0, DY_PREC_YEAR);
+        /* dates22: "at the end of 1999" is its December, "the start of 2020" its January */
+        *out = part_of(c, i - 1) ? mk(y, part_of(c, i - 1), 0, DY_PREC_MONTH) : mk(y, 0, 0, DY_PREC_YEAR);
         return i + 1;
     }
     /* "since the 1970s", "in the 1990s": a decade, dated by its first year */
@@ -511,8 +521,8 @@ static int starts_date(const char *w, size_t n)
     case 2: return EQ(w, n, "an");
     case 3: return EQ(w, n, "the") || EQ(w, n, "one") || EQ(w, n, "two") || EQ(w, n, "six") || EQ(w, n, "ten");
     case 4: return EQ(w, n, "last") || EQ(w, n, "this") || EQ(w, n, "next") || EQ(w, n, "that") || EQ(w, n, "four") ||
-                   EQ(w, n, "five") || EQ(w, n, "nine");
-    case 5: return EQ(w, n, "today") || EQ(w, n, "three") || EQ(w, n, "seven") || EQ(w, n, "eight");
+                   EQ(w, n, "five") || EQ(w, n, "nine") || EQ(w, n, "days");
+    case 5: return EQ(w, n, "today") || EQ(w, n, "three") || EQ(w, n, "seven") || EQ(w, n, "eight") || EQ(w, n, "weeks");
     case 6: return EQ(w, n, "eleven") || EQ(w, n, "twelve") || EQ(w, n, "twenty");
     case 7: return EQ(w, n, "tonight") || EQ(w, n, "fifteen") || EQ(w, n, "sixteen");
     case 8: return EQ(w, n, "tomorrow") || EQ(w, n, "previous") || EQ(w, n, "thirteen") || EQ(w, n, "fourteen") ||
@@ -528,7 +538,8 @@ const char *dy_dates_opening_words(void)
     return "january jan february feb march mar april apr may june jun july jul august aug september sept sep "
            "october oct november nov december dec monday tuesday wednesday thursday friday saturday sunday "
            "a an the one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-           "sixteen seventeen eighteen nineteen twenty last this next that previous today tonight tomorrow yesterday";
+           "sixteen seventeen eighteen nineteen twenty last this next that previous today tonight tomorrow yesterday "
+           "days weeks";
 }
 
 /* Cheap checks before match_at for the commonest opening words: "the" opens a date only before
@@ -542,6 +553,7 @@ static int date_may_follow(const ctx *c, size_t i)
         return i + 1 < c->n && ((c->t[i + 1].flags & DY_TF_NUM) || is(c, i + 1, "same") || is(c, i + 1, "next") ||
                                 is(c, i + 1, "following") || is(c, i + 1, "previous") || is(c, i + 1, "day"));
     if (is(c, i, "that")) return is(c, i + 1, "same") || day_part(c, i + 1) || period_part(c, i + 1);
+    if (is(c, i, "days") || is(c, i, "weeks")) return is(c, i + 1, "later") || is(c, i + 1, "earlier");
     if (w[0] == 'l' || w[0] == 'n' || w[0] == 'p' || w[0] == 'y' || (w[0] == 't' && w[1] != 'w' && w[1] != 'h') ||
         is(c, i, "this"))
         return 1;   /* last, next, previous, yesterday, today, tonight, tomorrow, this */
@@ -559,6 +571,11 @@ dy_date dy_datex_anchor(const dy_datex *x, dy_date anchor)
         return mk(yy, (mm % 12 + 12) % 12 + 1, 0, DY_PREC_MONTH);
     }
     case DY_ANCHOR_YEARS: return anchor.prec >= DY_PREC_YEAR ? mk(anchor.y + x->rel, 0, 0, DY_PREC_YEAR) : x->date;
+    case DY_ANCHOR_ABOUT: {     /* a month's anchor counts from its middle */
+        if (anchor.prec < DY_PREC_MONTH) return x->date;
+        dy_date r = add_days(anchor.prec == DY_PREC_DAY ? anchor : mk(anchor.y, anchor.m, 15, DY_PREC_DAY), x->rel);
+        return mk(r.y, r.m, 0, DY_PREC_MONTH);
+    }
     default: return x->date;
     }
 }
@@ -600,10 +617,12 @@ size_t dy_dates_find(const char *text, const dy_tok *toks, size_t ntok, const dy
                 out[found].t0 = (uint32_t)i;
                 out[found].t1 = (uint32_t)e;
                 out[found].date = d;
-                int kind = rel == NO_ANCHOR ? 0 : rel >= EVENT_ANCHOR - 512 ? DY_ANCHOR_EVENT : rel >= YEAR_ANCHOR - 64 ? DY_ANCHOR_YEARS
+                int kind = rel == NO_ANCHOR ? 0 : rel >= ABOUT_ANCHOR - 512 ? DY_ANCHOR_ABOUT
+                           : rel >= EVENT_ANCHOR - 512 ? DY_ANCHOR_EVENT : rel >= YEAR_ANCHOR - 64 ? DY_ANCHOR_YEARS
                                                  : rel >= MONTH_ANCHOR - 64 ? DY_ANCHOR_MONTHS : DY_ANCHOR_DAYS;
                 out[found].anchored = (uint8_t)kind;
-                out[found].rel = (int16_t)(kind == DY_ANCHOR_EVENT ? rel - EVENT_ANCHOR : kind == DY_ANCHOR_YEARS ? rel - YEAR_ANCHOR
+                out[found].rel = (int16_t)(kind == DY_ANCHOR_ABOUT ? rel - ABOUT_ANCHOR : kind == DY_ANCHOR_EVENT ? rel - EVENT_ANCHOR
+                                           : kind == DY_ANCHOR_YEARS ? rel - YEAR_ANCHOR
                                            : kind == DY_ANCHOR_MONTHS ? rel - MONTH_ANCHOR : kind ? rel : 0);
                 found++;
                 next = e;

@@ -24,8 +24,10 @@ typedef struct dy_date {
 
 /* How an anchored expression counts from the date the story has reached. */
 enum { DY_ANCHOR_NONE = 0, DY_ANCHOR_DAYS = 1, DY_ANCHOR_MONTHS = 2, DY_ANCHOR_YEARS = 3,
-       DY_ANCHOR_EVENT = 4 };  /* "three days after <act>": rel days from that act's date to the
+       DY_ANCHOR_EVENT = 4,    /* "three days after <act>": rel days from that act's date to the
                                 * phrase's (the act follows at t1); date is NONE */
+       DY_ANCHOR_ABOUT = 5 };  /* dates22: "days later", "weeks earlier": about rel days from the
+                                * anchor, at month precision */
 
 typedef struct dy_datex {
     uint32_t t0, t1;    /* token range of the expression */

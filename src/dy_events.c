@@ -924,10 +924,27 @@ static int commentary_sentence(const sctx *s)
     return 0;
 }
 
+/* dates22: a sentence with no date that coded nothing ("The inquiry centres on a lithium mining
+ * concession") leaves the day the story had reached as it was: "Prosecutors also named ..."
+ * after it goes on from the day before it ("Police on Tuesday searched ..."), as "A day later"
+ * counts from it. Not a month ("In March, China accused Japan ... Manila praised the agreement.
+ * A day earlier, ...": back at the lead's day). */
+static void keep_story_date(sctx *s, size_t nev0, dy_date last, int64_t last_day, int last_own)
+{
+    dy_coder *c = s->c;
+    if (c->nev != nev0 || s->ndates || last.prec != DY_PREC_DAY) return;
+    c->last = last;
+    c->last_day = last_day;
+    c->last_own = last_own;
+}
+
 static int code_sentence(sctx *s)
 {
     dy_coder *c = s->c;
-    size_t ex0 = c->explain.len;
+    size_t ex0 = c->explain.len, nev0 = c->nev;
+    dy_date last = c->last;
+    int64_t last_day = c->last_day;
+    int last_own = c->last_own;
     sentence_actors(s);
     sentence_speakers(s);
     if (c->opts.explain) {
@@ -944,6 +961,7 @@ static int code_sentence(sctx *s)
     if (commentary_sentence(s)) {
         ev_ex(c, "  skipped: commentators' view (\"Analysts said ...\"), no act of the story's parties (acc19a)\n");
         remember_sentence(s);
+        keep_story_date(s, nev0, last, last_day, last_own);
         return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
     }
     match ms[MAX_MATCH];
@@ -961,6 +979,7 @@ static int code_sentence(sctx *s)
     if (ev_reported_threat(s) < 0) return -1;    /* eval20 */
     if (ev_reported_intent(s, ms, nm) < 0) return -1;  /* eval21 */
     remember_sentence(s);
+    keep_story_date(s, nev0, last, last_day, last_own);
     return c->opts.keep_actors ? keep_sentence_actors(s) : 0;
 }
 
@@ -1009,6 +1028,7 @@ int dy_coder_begin(dy_coder *c, const dy_doc *doc, dy_err *err)
     c->last_own = 0;
     c->lead_done = 0;
     c->lead_src[0] = c->lead_src2[0] = 0;
+    c->nprev_acts = 0;
     c->pub_day = doc->pub.prec == DY_PREC_DAY ? dy_date_days(doc->pub) : INT64_MAX;
     c->story_shown[0] = 0;
     c->aliases.n = 0;

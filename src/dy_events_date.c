@@ -3,6 +3,20 @@
  * story's context date. Split from dy_events_slot.c along the seam its comments marked. */
 #include "dy_events_int.h"
 
+/* dates22: is the "that" at j a relative pronoun: before a subject pronoun, after a word that is
+ * no speech verb nor a verb's "-ed" form, with no speech verb in the three words before it? */
+static int relative_that(const sctx *s, uint32_t j)
+{
+    uint32_t e;
+    if (j + 1 >= s->t1 || !(WIS(s, j + 1, "it") || WIS(s, j + 1, "they") || WIS(s, j + 1, "he") || WIS(s, j + 1, "she") ||
+                            WIS(s, j + 1, "we")))
+        return 0;
+    if ((s->t[j - 1].flags & (DY_TF_CAP | DY_TF_NUM)) || ev_ed_form(s, j - 1) || ev_past_form(s, j - 1)) return 0;
+    for (uint32_t i = j >= s->t0 + 4 ? j - 4 : s->t0; i < j; i++)
+        if (ev_gram_is(s, i, DY_G_SAY, &e)) return 0;
+    return 1;
+}
+
 /* Is date k inside a relative clause (", who ...", ", where ...") that the verb at head is not
  * in? "Lula accused Bolsonaro, who has stayed in Florida since December": not the accusation's. */
 static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
@@ -10,8 +24,18 @@ static int date_in_other_clause(const sctx *s, size_t k, uint32_t head)
     uint32_t rs = UINT32_MAX, re = s->t1;
     for (uint32_t j = s->dates[k].t0; j-- > s->t0;) {
         if (s->t[j].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        /* dates22: ", saying the operation had been halted in March 2023": what was said */
         if (j > s->t0 && (s->t[j - 1].flags & DY_TF_COMMA) &&
-            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose"))) {
+            (WIS(s, j, "who") || WIS(s, j, "which") || WIS(s, j, "where") || WIS(s, j, "whom") || WIS(s, j, "whose") ||
+             WIS(s, j, "saying"))) {
+            rs = j;
+            break;
+        }
+        /* dates22: with no comma, "an employee who was detained in Beijing last month", "curbs on
+         * chemicals that it imposed in 2019" (a "that" right after a noun and before a pronoun,
+         * no speech verb just before it: not "told reporters that it had ...") */
+        if (j > s->t0 && (s->t[j - 1].flags & DY_TF_WORD) &&
+            (WIS(s, j, "who") || WIS(s, j, "which") || (WIS(s, j, "that") && relative_that(s, j)))) {
             rs = j;
             break;
         }
@@ -76,6 +100,12 @@ int ev_future_date(const sctx *s, size_t k)
             later = d->date.m > pub.m || (d->date.m == pub.m && d->date.prec == DY_PREC_DAY && pub.prec == DY_PREC_DAY && d->date.d > pub.d);
         if (later) return 1;
     }
+    /* dates22: "by Friday", "by the end of February": a deadline, a time to come */
+    uint32_t b = d->t0;
+    if (b >= s->t0 + 3 && WIS(s, b - 1, "of") && (WIS(s, b - 2, "end") || WIS(s, b - 2, "start") || WIS(s, b - 2, "beginning")) &&
+        WIS(s, b - 3, "the"))
+        b -= 3;
+    if (b > s->t0 && WIS(s, b - 1, "by")) return 1;
     /* dates21: "a visit to Turkey that had been planned for Wednesday": a plan's time */
     if (d->t0 >= s->t0 + 2 && WIS(s, d->t0 - 1, "for") &&
         (WIS(s, d->t0 - 2, "planned") || WIS(s, d->t0 - 2, "scheduled") || WIS(s, d->t0 - 2, "slated")))
@@ -155,10 +185,21 @@ static dy_date date_near(const sctx *s, uint32_t head);
 int ev_attributive_date(const sctx *s, size_t k)
 {
     const dy_datex *x = &s->dates[k];
-    uint32_t n = x->t1;
-    if (x->anchored || n >= s->t1) return 0;
+    uint32_t n = x->t1, a = x->t0;
+    if (x->anchored) return 0;
     for (uint32_t j = x->t0; j < x->t1; j++)
         if (WIS(s, j, "before") || WIS(s, j, "after")) return 0;
+    /* dates22: "the mass killings of 1971", "a series of explosions in 2014": a year after a
+     * noun's "of", or after "in" and a word of the story's dated acts in its noun form */
+    if (a >= s->t0 + 2 && (WIS(s, a - 1, "of") || WIS(s, a - 1, "in")) && (s->t[a - 2].flags & DY_TF_WORD) &&
+        !(s->t[a - 2].flags & (DY_TF_CAP | DY_TF_NUM)) && x->date.prec == DY_PREC_YEAR) {
+        if (WIS(s, a - 1, "of") && !dy_dict_word_is(s->c->dict, DY_G_PREP, s->t[a - 2].id) && !WIS(s, a - 2, "end") &&
+            !WIS(s, a - 2, "start") && !WIS(s, a - 2, "beginning") && !WIS(s, a - 2, "spring") && !WIS(s, a - 2, "summer") &&
+            !WIS(s, a - 2, "autumn") && !WIS(s, a - 2, "winter") && !WIS(s, a - 2, "fall"))
+            return 1;
+        if (WIS(s, a - 1, "in") && dy_dict_word_is(s->c->dict, DY_G_DATED_ACT, s->t[a - 2].id) && !ev_ed_form(s, a - 2)) return 1;
+    }
+    if (n >= s->t1) return 0;
     if (s->t[n].flags & DY_TF_POSS) n++;
     else if (!(x->t0 > s->t0 && WIS(s, x->t0 - 1, "the"))) return 0;
     return n < s->t1 && (s->t[n].flags & DY_TF_WORD) && !(s->t[n].flags & (DY_TF_CAP | DY_TF_NUM)) &&
@@ -189,7 +230,9 @@ static dy_date date_near(const sctx *s, uint32_t head)
     for (size_t k = 0; k < s->ndates; k++) {
         if (s->dates[k].date.prec == DY_PREC_NONE || date_in_other_clause(s, k, head)) continue;
         if (in_event_span(s, s->dates[k].t0) != span) continue;     /* dates21: another clause's */
-        if (other && ev_attributive_date(s, k)) continue;
+        /* dates22: alone, a noun's date after the verb is still the noun's ("thanked Armenia for
+         * its help after the February 6 earthquake"); one that opens the sentence frames it */
+        if (ev_attributive_date(s, k) && (other || s->dates[k].t0 > head)) continue;
         if (report_date(s, k, head)) { if (reported < 0) reported = (int)k; continue; }
         /* dates20: "is due to leave on Wednesday", "will visit next year": a schedule is news on
          * the day it is published (the dev set's convention); another future time dates nothing */
@@ -317,12 +360,43 @@ int ev_act_dates(sctx *s)
     return added;
 }
 
+/* dates22: does the sentence name "the ACT" (grammar.txt dated_act, a noun: "condemned the
+ * military takeover", "the attempted coup") that the story has dated nowhere and the sentence
+ * before did not tell, with no target or place of its own after it (not "the attack on its
+ * embassy", a new act)? Then it is the act the lead told in other words ("Sudan's army seized
+ * power on Monday"). */
+int ev_undated_act(const sctx *s)
+{
+    char key[16];
+    for (uint32_t i = s->t0, x; i < s->t1; i++) {
+        if (!(x = the_act_at(s, i)) || ev_ed_form(s, x) || ev_past_form(s, x)) continue;
+        if (x + 1 < s->t1 && (WIS(s, x + 1, "on") || WIS(s, x + 1, "against") || WIS(s, x + 1, "at") ||
+                              WIS(s, x + 1, "in") || WIS(s, x + 1, "near")))
+            continue;
+        if (told_act_date(s, x).prec != DY_PREC_NONE || !act_key(s, x, key)) continue;
+        uint32_t k = 0;
+        while (k < s->c->nprev_acts && strcmp(s->c->prev_acts[k], key)) k++;
+        if (k == s->c->nprev_acts) return 1;
+    }
+    return 0;
+}
+
+/* dates22: keeps the keys of the sentence's dated_act words for the next sentence */
+static void note_told_acts(sctx *s)
+{
+    dy_coder *c = s->c;
+    c->nprev_acts = 0;
+    for (uint32_t i = s->t0; i < s->t1 && c->nprev_acts < 4; i++)
+        if (is_dated_act(s, i) && act_key(s, i, c->prev_acts[c->nprev_acts])) c->nprev_acts++;
+}
+
 /* dates21: notes the acts of grammar.txt's dated_act the sentence dates: a date right before the
  * word ("the October 20 election", "Sunday's vote") or after it in its clause within six words
  * ("a coup on February 1", "ruled on Oct. 22", "the summit in the Kazakh capital on Thursday") */
 void ev_note_dated_acts(sctx *s)
 {
     dy_coder *c = s->c;
+    note_told_acts(s);
     for (uint32_t i = s->t0; i < s->t1; i++) {
         char key[16];
         if (!is_dated_act(s, i) || !act_key(s, i, key)) continue;

@@ -136,6 +136,9 @@ struct dy_coder {
     char lead_src[16], lead_src2[16];
     uint32_t lead_sent;
     int lead_done;
+    /* dates22: the dated_act words' keys the previous sentence told ("attacked", "the coup") */
+    char prev_acts[4][16];
+    uint32_t nprev_acts;
 };
 
 /* ---- per-sentence context ---- */
@@ -276,6 +279,7 @@ int ev_act_dates(sctx *s);
  * grammar.txt's told_before ("denied the charge", "opened fire on the crowds")? */
 int ev_refers_back(const sctx *s);
 int ev_attributive_date(const sctx *s, size_t k);
+int ev_undated_act(const sctx *s);
 void ev_note_dated_acts(sctx *s);
 dy_date ev_date_for(const sctx *s, uint32_t head);
 void ev_passive_slot(const sctx *s, const match *m, int subj, uint32_t limit, int *src, int *tgt);

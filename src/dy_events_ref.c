@@ -1355,7 +1355,7 @@ void ev_story_government(sctx *s)
 dy_date ev_sentence_dates(sctx *s)
 {
     dy_coder *c = s->c;
-    dy_date pub = s->doc->pub, none = {0, 0, 0, DY_PREC_NONE}, own = none;
+    dy_date pub = s->doc->pub, none = {0, 0, 0, DY_PREC_NONE}, own = none, now = none;
     s->ndates = dy_dates_find(s->doc->text, s->t + s->t0, s->t1 - s->t0, s->norm, pub, s->dates, MAX_DATES);
     int absolute = 0;
     for (size_t k = 0; k < s->ndates; k++) {
@@ -1374,7 +1374,11 @@ dy_date ev_sentence_dates(sctx *s)
             s->dates[k].date = before.prec != DY_PREC_NONE ? dy_datex_anchor(&s->dates[k], before)
                                : absolute && k > 0 ? none : dy_datex_anchor(&s->dates[k], anchor);
         else if (s->dates[k].date.prec != DY_PREC_NONE) before = s->dates[k].date;
-        if (own.prec == DY_PREC_NONE && ev_future_date(s, k) != 2) {     /* not "is due to leave on Sunday" */
+        int fut = ev_future_date(s, k);
+        /* dates22: a time to come ("At the time, Sisi said Egypt would contribute troops to a
+         * force due to take over next year") is no date the sentence's acts took */
+        if (now.prec == DY_PREC_NONE && fut == 0) now = s->dates[k].date;
+        if (own.prec == DY_PREC_NONE && fut != 2) {     /* not "is due to leave on Sunday" */
             own = s->dates[k].date;
             own_since = s->dates[k].t0 > s->t0 && WIS(s, s->dates[k].t0 - 1, "since");
         }
@@ -1390,13 +1394,16 @@ dy_date ev_sentence_dates(sctx *s)
         int wider = c->last.prec == DY_PREC_MONTH && s->ctx.prec == DY_PREC_DAY && s->ctx.y == c->last.y && s->ctx.m == c->last.m;
         /* dates21: "also", "then" after a month the sentence before named ("in September last
          * year ... India then suspended") */
-        int go_on = c->last_day >= cd, recent = (c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS) ||
+        /* dates22: not on to that day when the sentence names an act the story never dated,
+         * the lead's in other words ("The AU on Wednesday suspended Sudan. ... Guterres
+         * condemned the military takeover") */
+        int go_on = c->last_day >= cd && !(own.prec == DY_PREC_NONE && ev_undated_act(s)), recent = (c->last.prec == DY_PREC_DAY && c->last_day >= cd - CARRY_DAYS) ||
                                                (c->last.prec == DY_PREC_MONTH && c->last_own && !wider);
-        for (uint32_t i = s->t0, e; i < s->t1 && !go_on && own.prec == DY_PREC_NONE; i++)
+        for (uint32_t i = s->t0, e; i < s->t1 && !go_on && now.prec == DY_PREC_NONE; i++)
             go_on = ev_gram_class_at(s, i, &e) == DY_G_RESPOND || (recent && dy_dict_word_is(c->dict, DY_G_SEQUEL, s->t[i].id));
         /* dates21: "On Sunday, Congo accused Rwanda ... Rwanda denied the charge"; not to a month
          * that holds the story's day ("At hearings earlier this month, ... denied the charge") */
-        go_on |= own.prec == DY_PREC_NONE && c->last_own && !wider && ev_refers_back(s);
+        go_on |= now.prec == DY_PREC_NONE && c->last_own && !wider && ev_refers_back(s);
         if (go_on) { s->ctx = c->last; cd = c->last_day; }
     }
     c->last_own = own.prec != DY_PREC_NONE && !own_since;
