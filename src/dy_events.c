@@ -397,8 +397,13 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     dy_coder *c = s->c;
     const match *m = &ms[k];
     int part = ev_participial_at(s, m->head);
-    *src = ev_and_verb(s, m->head) || part || ev_speaker_and_verb(s, m->head, p->code) ? ev_sentence_subject(s, m->head)
-                                                                                        : ev_find_source(s, m->head);
+    /* lead31: "signed deals with Malaysia and Cambodia before flying to Tokyo": a gerund after
+     * "before", "after", "while" or "upon" has the sentence's subject */
+    int sub = m->head > s->t0 + 1 && ev_ing_form(s, m->head) &&
+              (WIS(s, m->head - 1, "before") || WIS(s, m->head - 1, "after") || WIS(s, m->head - 1, "while") ||
+               WIS(s, m->head - 1, "upon"));
+    *src = ev_and_verb(s, m->head) || part || sub || ev_speaker_and_verb(s, m->head, p->code) ? ev_sentence_subject(s, m->head)
+                                                                                               : ev_find_source(s, m->head);
     if (!part) {
         int o = ev_object_before_and(s, m->head, *src);
         if (o != *src) ev_ex(c, "    the subject of the verb before \"and\", not its object\n");
@@ -424,6 +429,15 @@ static int active_parties(const sctx *s, const match *ms, size_t nm, size_t k, c
     if (*tgt < 0 && !strncmp(p->code, "015", 3)) *tgt = ev_claimed_target(s, m);
     if (*tgt < 0 && (*tgt = ev_actor_ends_match(s, m, *src)) >= 0) ev_ex(c, "    target: the actor that ends the phrase\n");
     if (!nominal) return 0;
+    /* lead31: "flew on to Washington ahead of his first summit with Trump": an act named after
+     * "ahead of" is still to come, no act */
+    for (uint32_t j = m->head, n = 0; j > s->t0 + 1 && n < 5; j--, n++) {
+        if (s->t[j - 1].flags & (DY_TF_COMMA | DY_TF_CLAUSE | DY_TF_END)) break;
+        if (WIS(s, j - 1, "of") && WIS(s, j - 2, "ahead")) {
+            ev_ex(c, "    skipped: an act named after \"ahead of\", still to come\n");
+            return 1;
+        }
+    }
     /* a noun ("the summit", "Putin's visit to ..."): its owner is the possessive before it;
      * without one, only a "between" list or the pattern's own target makes it an event */
     int owner = ev_possessor(s, m->head);

@@ -118,6 +118,12 @@ int ev_tgt_between(const sctx *s, int tgt)
  * Bazoum" NERMIL NERGOV, "police arrested former vice president Glas" ECUCOP ECU, "the
  * president dismissed his deputy" ZWEGOV ZWEGOV): a domestic event. A country's own name on
  * one side (a state group) stays no dyad. */
+/* A group after "their" or "its": a role its owner's own */
+static int possessed(const sctx *s, const dy_actor *g)
+{
+    return g->t0 > s->t0 && (WIS(s, g->t0 - 1, "their") || WIS(s, g->t0 - 1, "its"));
+}
+
 static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, int yi)
 {
     if (strncmp(x, y, 3) != 0 || !dy_code_is_country(x)) return strcmp(x, y) != 0;
@@ -138,7 +144,10 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
     if ((a->kind == DY_GK_STATE && strlen(x) == 3 && b->filled != DY_FILLED_SENTENCE && !(a->of && strlen(y) > 3)) ||
         (b->kind == DY_GK_STATE && strlen(y) == 3 && a->filled != DY_FILLED_SENTENCE)) return 0;
     /* one code on both sides, filled in from the story ("whose troops fought alongside the
-     * army"): most likely two countries the text leaves unnamed */
+     * army"): most likely two countries the text leaves unnamed; lead31: nor is a role owned by
+     * "their" or "its" another party of the same code ("the two leaders sat down for talks with
+     * their delegations") */
+    if (!strcmp(x, y) && (possessed(s, a) || possessed(s, b))) return 0;
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
 }
 
