@@ -148,6 +148,10 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
      * "their" or "its" another party of the same code ("the two leaders sat down for talks with
      * their delegations") */
     if (!strcmp(x, y) && (possessed(s, a) || possessed(s, b))) return 0;
+    if ((possessed(s, b) && b->code2[0]) || (possessed(s, a) && a->code2[0])) return 0;     /* a pair's own */
+    /* a party taken from the context (ev_context_group: a state kind with a role code) is no
+     * second party of the very code of the other side */
+    if (!strcmp(x, y) && ((a->kind == DY_GK_STATE && strlen(x) > 3) || (b->kind == DY_GK_STATE && strlen(y) > 3))) return 0;
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
 }
 
