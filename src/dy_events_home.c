@@ -109,3 +109,23 @@ int ev_disarm_place(const sctx *s, const dy_pattern *p, int src, int tgt)
     ev_ex(s->c, "    the place an armed group disarms in is no party\n");
     return 1;
 }
+
+/* "Japarov and Tajik President Rahmon ... pull their troops back": a role after "their" whose
+ * sentence names a list of two actors of two countries before it is both of theirs; 1 when set. */
+int ev_subject_list_roles(sctx *s, int k, const char *role)
+{
+    dy_actor *g = &s->g[k];
+    for (int j = 0; j < k; j++) {
+        const dy_actor *h = &s->g[j];
+        if (h->comp != j || h->ncomp != 2 || h->anaphor || h->prep || h->locative || j + 1 >= k) continue;
+        const dy_actor *o = &s->g[j + 1];
+        if (o->comp != j || o->anaphor || !dy_code_is_country(h->code) || !dy_code_is_country(o->code) ||
+            h->code[0] == '-' || o->code[0] == '-' || !strncmp(h->code, o->code, 3))
+            continue;
+        snprintf(g->code, sizeof g->code, "%.3s%s", h->code, role + 3);
+        snprintf(g->code2, sizeof g->code2, "%.3s%s", o->code, role + 3);
+        ev_ex(s->c, "  \"their %s\": the list's, %s and %s\n", role + 3, g->code, g->code2);
+        return 1;
+    }
+    return 0;
+}

@@ -361,6 +361,9 @@ dy_actor *ev_context_group(sctx *s, const char *code);
 long ev_recent_event_with(const sctx *s, int known, int as_source, uint32_t back, int (*want)(const dy_coder *, const dy_event *));
 /* dy_events_eval.c (eval20) */
 int ev_last_adversary(sctx *s, int known, int *added);
+/* dy_events_home.c: "Japarov and Rahmon ... their troops": a role after "their" that is both of
+ * a two-country list's before it, in its sentence; 1 when set */
+int ev_subject_list_roles(sctx *s, int k, const char *role);
 int ev_recent_visitor(sctx *s, int known, int *added);
 int ev_named_act_author(sctx *s, int known, uint32_t noun, int *added);
 int ev_clause_act_target(sctx *s, uint32_t from, uint32_t to, int who, int *added);

@@ -889,26 +889,6 @@ static void his_government_before(sctx *s, int k)
     ev_ex(s->c, "  \"government\" after \"his\" or \"her\": the country of the person before, %s\n", cc);
 }
 
-/* "Japarov and Tajik President Rahmon ... pull their troops back": a role after "their" whose
- * sentence names a list of two actors of two countries before it is both of theirs; 1 when set. */
-static int subject_list_roles(sctx *s, int k, const char *role)
-{
-    dy_actor *g = &s->g[k];
-    for (int j = 0; j < k; j++) {
-        const dy_actor *h = &s->g[j];
-        if (h->comp != j || h->ncomp != 2 || h->anaphor || h->prep || h->locative || j + 1 >= k) continue;
-        const dy_actor *o = &s->g[j + 1];
-        if (o->comp != j || o->anaphor || !dy_code_is_country(h->code) || !dy_code_is_country(o->code) ||
-            h->code[0] == '-' || o->code[0] == '-' || !strncmp(h->code, o->code, 3))
-            continue;
-        snprintf(g->code, sizeof g->code, "%.3s%s", h->code, role + 3);
-        snprintf(g->code2, sizeof g->code2, "%.3s%s", o->code, role + 3);
-        ev_ex(s->c, "  \"their %s\": the list's, %s and %s\n", role + 3, g->code, g->code2);
-        return 1;
-    }
-    return 0;
-}
-
 /* "China is watching closely. Its diplomats met ...": a role after "its" belongs to the state
  * that "it" stands for (earlier in the sentence, else the sentences before), which wins over the
  * story's country. "The two leaders held talks. Their governments signed ...": a role after
@@ -940,7 +920,7 @@ void ev_possessive_roles(sctx *s)
         set_code(role, g->code);
         /* lead31: "Japarov and Rahmon met ... and agreed to pull their troops back": "their"
          * after a list of two named states' actors in its sentence is theirs */
-        if (their && subject_list_roles(s, (int)k, role)) continue;
+        if (their && ev_subject_list_roles(s, (int)k, role)) continue;
         g->anaphor = their ? DY_G_THEY : DY_G_COUNTRY;
         g->code[0] = 0;
         ev_resolve(s, (int)k);
