@@ -153,7 +153,7 @@ for B in "$@"; do
         "$B/test_expect" "$B/dyad" --codebook tests/codebook/sentences.tsv "${CODEBOOK_MIN_P:-0.88}" "${CODEBOOK_MIN_R:-0.85}"
     NAME=unseen2 suite "-- unseen codebook sentences (tests/codebook/unseen2.tsv: 80, four a CAMEO root; first run P 0.90 R 0.79)" "grep -E '^(codebook|ok|FAIL|expect:)' \"\$LOG\"" 2 "" \
         "$B/test_expect" "$B/dyad" --codebook tests/codebook/unseen2.tsv "${UNSEEN2_MIN_P:-0.88}" "${UNSEEN2_MIN_R:-0.85}"
-    HO_HDR="-- our annotated sets (tests/world 30 stories, tests/holdout 25, tests/holdout3, holdout4 and holdout5 14 each, holdout6 10, holdout7 14, holdout8 12, holdout9, holdout10, holdout11, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18 and holdout19 16 each, holdout12 14)"
+    HO_HDR="-- our annotated sets (tests/world 30 stories, tests/holdout 25, tests/holdout3, holdout4 and holdout5 14 each, holdout6 10, holdout7 14, holdout8 12, holdout9, holdout10, holdout11, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19 and holdout20 16 each, holdout12 14)"
     for set in world holdout holdout3 holdout4; do held_out $set "${WORLD_MIN_P:-0.85}" "${WORLD_MIN_R:-0.45}"; done
     # holdout5 (under-covered regions) sits lower: its floors are a bit below its measured P 0.79 R 0.56
     held_out holdout5 "${H5_MIN_P:-0.75}" "${H5_MIN_R:-0.50}"
@@ -192,7 +192,11 @@ for B in "$@"; do
     held_out holdout18 "${H18_MIN_P:-0.89}" "${H18_MIN_R:-0.64}"
     # holdout19 (16 blind stories of stop 30: P 0.80 R 0.50 at its start, P 0.77 R 0.52 after all the
     # stop's rules; released then, four false-event causes fixed: P 0.82 R 0.52): floors a bit below
-    held_out holdout19 "${H19_MIN_P:-0.76}" "${H19_MIN_R:-0.47}"
+    # holdout19 tuned at stop 31 (domestic22, igo22, evalcall22, offer22, the lead): P 0.90 R 0.70
+    held_out holdout19 "${H19_MIN_P:-0.85}" "${H19_MIN_R:-0.64}"
+    # holdout20 (16 blind stories of stop 31: P 0.70 R 0.52 at its start, P 0.71 R 0.53 after all the
+    # stop's rules; released then, five causes fixed: P 0.74 R 0.54): floors a bit below
+    held_out holdout20 "${H20_MIN_P:-0.70}" "${H20_MIN_R:-0.50}"
     if [ -f ../shared/devset/gold.tsv ]; then
         NAME=devset suite "-- dev set (../shared/devset: 12 wire stories with gold events)" "grep -E '^(total|ok|FAIL|devset:)' \"\$LOG\"" 3 "" \
             "$B/test_devset" "$B/dyad" ../shared/devset "${DEVSET_MIN_P:-0.90}" "${DEVSET_MIN_R:-0.80}"
