@@ -299,7 +299,9 @@ int ev_is_passive_at(const sctx *s, uint32_t head)
         size_t l = s->t[j].nlen;
         if (l > 2 && memcmp(w + l - 2, "ly", 2) == 0) continue;
         if (WIS(s, j, "been") || WIS(s, j, "being")) return 1;
-        if (WIS(s, j, "also") || WIS(s, j, "then") || WIS(s, j, "later")) continue;
+        if (WIS(s, j, "also") || WIS(s, j, "then") || WIS(s, j, "later") || WIS(s, j, "earlier") || WIS(s, j, "first") ||
+            WIS(s, j, "still") || WIS(s, j, "again") || WIS(s, j, "not") || WIS(s, j, "never"))
+            continue;
         uint32_t e;
         return ev_gram_is(s, j, DY_G_BE, &e) && e == j + 1;
     }
