@@ -50,7 +50,10 @@ int ev_relative_clause(const sctx *s, uint32_t head)
     for (uint32_t j = head, n = 0; j-- > s->t0 && n < 8; n++) {
         if (group_at(s, j) >= 0 || (s->t[j].flags & (DY_TF_COMMA | DY_TF_END))) return 0;
         if (WIS(s, j, "who") || WIS(s, j, "which"))
-            return j > s->t0 && (group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0 || background_which(s, j));
+            return j > s->t0 && (group_at(s, j - (s->t[j - 1].flags & DY_TF_COMMA ? 2 : 1)) >= 0 || background_which(s, j) ||
+                                 /* lead31: after a name no actor holds ("a columnist for The
+                                  * Washington Post who had criticised the crown prince") */
+                                 (j - 1 > s->t0 && (s->t[j - 1].flags & DY_TF_CAP) && (s->t[j - 1].flags & DY_TF_WORD)));
     }
     return 0;
 }
