@@ -698,6 +698,8 @@ static const char *act_code(sctx *s, const match *m, const dy_pattern *p, int sr
         ev_ex(c, "    the noun is the subject of a negated verb\n");
         *mood = DY_MOOD_NEGATED;
     }
+    ev_based_country(s, src);
+    ev_based_country(s, tgt);
     const char *code = ev_domestic_code(s, src, tgt, p->code);
     /* held (17x) or freed (0841); a government's own hand only where it holds or frees people */
     if ((code[0] == '1' && code[1] == '7') || !strncmp(code, "0841", 4))

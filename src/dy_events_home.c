@@ -129,3 +129,23 @@ int ev_subject_list_roles(sctx *s, int k, const char *role)
     }
     return 0;
 }
+
+/* lead31: "more strikes against drug cartels operating from Venezuela", "gangs based in Haiti":
+ * a bare role the story or its sentence gave a country takes the one of the place it is said to
+ * operate from or be based in, right after it. */
+void ev_based_country(sctx *s, int k)
+{
+    if (k < 0) return;
+    dy_actor *g = &s->g[k];
+    uint32_t j = g->t1;
+    if (g->anaphor || !g->filled || strlen(g->code) <= 3 || j + 2 >= s->t1) return;
+    if (!(WIS(s, j, "operating") || WIS(s, j, "based") || WIS(s, j, "headquartered") || WIS(s, j, "active"))) return;
+    if (!(WIS(s, j + 1, "from") || WIS(s, j + 1, "in") || WIS(s, j + 1, "out"))) return;
+    uint32_t at = j + 2 + (WIS(s, j + 2, "of") && WIS(s, j + 1, "out"));
+    int h = at < s->t1 ? group_at(s, at) : -1;
+    if (h < 0 || s->g[h].anaphor || s->g[h].code[0] == '-' || !dy_code_is_country(s->g[h].code) || !strncmp(g->code, s->g[h].code, 3))
+        return;
+    memcpy(g->code, s->g[h].code, 3);
+    g->filled = 0;
+    ev_ex(s->c, "    %s: the country of the place it operates from or is based in\n", g->code);
+}

@@ -364,6 +364,9 @@ int ev_last_adversary(sctx *s, int known, int *added);
 /* dy_events_home.c: "Japarov and Rahmon ... their troops": a role after "their" that is both of
  * a two-country list's before it, in its sentence; 1 when set */
 int ev_subject_list_roles(sctx *s, int k, const char *role);
+/* dy_events_home.c: "drug cartels operating from Venezuela": a filled role takes the country of
+ * the place it operates from or is based in */
+void ev_based_country(sctx *s, int k);
 int ev_recent_visitor(sctx *s, int known, int *added);
 int ev_named_act_author(sctx *s, int known, uint32_t noun, int *added);
 int ev_clause_act_target(sctx *s, uint32_t from, uint32_t to, int who, int *added);
