@@ -215,6 +215,12 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
         ev_ex(c, "    skipped: a weapon alone is no party\n");
         return 0;
     }
+    /* lead31: "struck a boat in the southern Caribbean": a world region alone is where force was
+     * used, no party to it */
+    if (s->g[yi].region && strlen(y) == 3 && code[0] == '1' && code[1] >= '5') {
+        ev_ex(c, "    skipped: a region alone is where force was used, no party\n");
+        return 0;
+    }
     if (describes_people(s, m, yi)) {
         ev_ex(c, "    skipped: an -ing form describing the people after it (\"striking workers\"), no force\n");
         return 0;
