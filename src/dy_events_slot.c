@@ -853,6 +853,11 @@ int ev_mood_at(const sctx *s, uint32_t head)
     /* offer22: under a deal's terms, "will" and "is to" tell the deal's content, but a party's
      * own commitment ("Under the pact, Australia has committed to help Tuvalu") is its intent */
     if (mood == DY_MOOD_INTENT && !committed && treaty_terms(s)) mood = DY_MOOD_HYPOTHETICAL;
+    /* lead31: "Under the treaty, Kyrgyzstan hands over the land": a term in the present tense;
+     * a past act under a deal ("Under the deal, Hamas released 33 hostages") stays one */
+    if (mood == DY_MOOD_FACTUAL && !committed && s->t[head].nlen > 3 && W(s, head)[s->t[head].nlen - 1] == 's' &&
+        W(s, head)[s->t[head].nlen - 2] != 's' && treaty_terms(s))
+        mood = DY_MOOD_HYPOTHETICAL;
     if (demanded_act(s, head)) mood = DY_MOOD_HYPOTHETICAL;
     /* a question is not a statement */
     if (s->t1 > s->t0 && WIS(s, s->t1 - 1, "?")) mood = DY_MOOD_HYPOTHETICAL;
