@@ -149,8 +149,7 @@ static int domestic_dyad(const sctx *s, const char *x, int xi, const char *y, in
      * their delegations") */
     if (!strcmp(x, y) && (possessed(s, a) || possessed(s, b))) return 0;
     if ((possessed(s, b) && b->code2[0]) || (possessed(s, a) && a->code2[0])) return 0;     /* a pair's own */
-    /* a party taken from the context (ev_context_group: a state kind with a role code) is no
-     * second party of the very code of the other side */
+    /* a context party (ev_context_group: a state with a role code) is no second party of its code */
     if (!strcmp(x, y) && ((a->kind == DY_GK_STATE && strlen(x) > 3) || (b->kind == DY_GK_STATE && strlen(y) > 3))) return 0;
     return strcmp(x, y) != 0 || (!a->filled && !b->filled);
 }
@@ -215,8 +214,7 @@ static int emit_one(sctx *s, const match *m, const char *code, const dy_cameo *c
         ev_ex(c, "    skipped: a weapon alone is no party\n");
         return 0;
     }
-    /* lead31: "struck a boat in the southern Caribbean": a world region alone is where force was
-     * used, no party to it */
+    /* lead31: "struck a boat in the southern Caribbean": a region alone is a place, no party */
     if (s->g[yi].region && strlen(y) == 3 && code[0] == '1' && code[1] >= '5') {
         ev_ex(c, "    skipped: a region alone is where force was used, no party\n");
         return 0;
