@@ -34,16 +34,26 @@ void ev_captor_country(sctx *s, int src, int tgt, int gov)
     ev_ex(s->c, "    a force that arrests a politician of %.3s is %.3s's own\n", t, t);
 }
 
+/* A bare party at src that the story filled in (one member, of one of roles), facing at tgt a
+ * party of another country, whose code goes to *t: that party, else NULL. For the rules below
+ * that give it the other party's country. */
+static dy_actor *story_filled_facing(sctx *s, int src, int tgt, const char *roles, const char **t)
+{
+    if (src < 0 || tgt < 0) return NULL;
+    dy_actor *a = &s->g[s->g[src].comp];
+    *t = s->g[s->g[tgt].comp].code;
+    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, roles)) return NULL;
+    return dy_code_is_country(*t) && strncmp(a->code, *t, 3) != 0 ? a : NULL;
+}
+
 /* acc16a: "Opposition parties demanded that Modi come to parliament" in a story the dateline set
  * in Washington: a bare opposition the story filled in, whose demand, criticism or rejection (roots
  * 10-12) aims at a named leader or government of another country, is that country's own. */
 void ev_opposition_country(sctx *s, int src, int tgt)
 {
-    if (src < 0 || tgt < 0) return;
-    dy_actor *a = &s->g[s->g[src].comp];
-    const char *t = s->g[s->g[tgt].comp].code;
-    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "OPP")) return;
-    if (!is_named(s, s->g[tgt].comp) || !ev_role_is(s, tgt, "GOV") || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    const char *t;
+    dy_actor *a = story_filled_facing(s, src, tgt, "OPP", &t);
+    if (!a || !is_named(s, s->g[tgt].comp) || !ev_role_is(s, tgt, "GOV")) return;
     memcpy(a->code, t, 3);
     ev_ex(s->c, "    an opposition that challenges %.3s's government is %.3s's own\n", t, t);
 }
@@ -53,11 +63,9 @@ void ev_opposition_country(sctx *s, int src, int tgt)
  * country, is that country's own people. */
 void ev_protest_country(sctx *s, int src, int tgt)
 {
-    if (src < 0 || tgt < 0) return;
-    dy_actor *a = &s->g[s->g[src].comp];
-    const char *t = s->g[s->g[tgt].comp].code;
-    if (a->filled != DY_FILLED_STORY || a->ncomp > 1 || !ev_role_is(s, src, "CVLOPPLABEDU")) return;
-    if (!(s->g[tgt].locative || s->g[tgt].prep) || s->g[tgt].anaphor || !dy_code_is_country(t) || !strncmp(a->code, t, 3)) return;
+    const char *t;
+    dy_actor *a = story_filled_facing(s, src, tgt, "CVLOPPLABEDU", &t);
+    if (!a || !(s->g[tgt].locative || s->g[tgt].prep) || s->g[tgt].anaphor) return;
     /* a role joined to its place ("parliament in Avarua"), not another country's named body
      * there ("outside the French embassy in Niamey": the protesters are the place's, unknown) */
     int joined = 0;
